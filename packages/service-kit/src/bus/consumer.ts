@@ -1,0 +1,111 @@
+import { envelopeSchema, schemaFor, type Envelope } from '@hamgam/contracts';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { alreadyHandled, recordHandled } from './inbox.js';
+import type { ConfirmPublisher } from './publisher.js';
+import type { SubscriptionRegistry } from './subscriptions.js';
+import { deadLetterExchange, queuesOf } from './topology.js';
+
+/** A message that can never succeed, however often it is retried: it goes straight to dead letters. */
+export class PoisonMessageError extends Error {
+  override name = 'PoisonMessageError';
+}
+
+export const attemptsHeader = 'x-hamgam-attempts';
+export const errorHeader = 'x-hamgam-error';
+
+export interface ConsumerOptions {
+  service: string;
+  registry: () => SubscriptionRegistry;
+  inbox: Model<any>;
+  publisher: ConfirmPublisher;
+  logger: Logger;
+  prefetch?: number;
+  /** Handling attempts before a failing message is parked in the dead-letter queue. */
+  maxAttempts?: number;
+  /** First retry delay; each further retry waits four times longer. */
+  retryBaseMs?: number;
+}
+
+/** Validates, deduplicates (inbox), handles, retries with growing delay, and dead-letters. */
+export class EventConsumer {
+  private readonly queues;
+  handled = 0;
+
+  constructor(private readonly options: ConsumerOptions) {
+    this.queues = queuesOf(options.service);
+  }
+
+  async attach(channel: Channel, onCancelled: () => void): Promise<void> {
+    await channel.prefetch(this.options.prefetch ?? 20);
+    await channel.consume(this.queues.main, (msg) => {
+      // A null message means the broker cancelled the consumer (queue deleted): rebuild everything.
+      if (msg === null) return onCancelled();
+      void this.onMessage(channel, msg);
+    });
+  }
+
+  private async onMessage(channel: Channel, msg: ConsumeMessage): Promise<void> {
+    const { logger } = this.options;
+    let envelope: Envelope | undefined;
+    try {
+      envelope = decode(msg.content);
+      const subscription = this.options.registry().find(envelope.type, envelope.version);
+      if (!subscription) throw new PoisonMessageError(`no handler for ${envelope.type} v${envelope.version}`);
+      const parsed = schemaFor(envelope.type, envelope.version)?.safeParse(envelope.data);
+      if (!parsed?.success) throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
+      const log = logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
+      if (await alreadyHandled(this.options.inbox, envelope.id)) {
+        log.debug('duplicate event skipped');
+      } else {
+        await subscription.handle({ ...envelope, data: parsed.data }, { log });
+        await recordHandled(this.options.inbox, envelope.id, envelope.type);
+        this.handled++;
+        log.info('event handled');
+      }
+      channel.ack(msg);
+    } catch (error) {
+      await this.onFailure(channel, msg, error, envelope);
+    }
+  }
+
+  private async onFailure(channel: Channel, msg: ConsumeMessage, error: unknown, envelope: Envelope | undefined): Promise<void> {
+    const attempts = Number(msg.properties.headers?.[attemptsHeader] ?? 0) + 1;
+    const poison = error instanceof PoisonMessageError;
+    const park = poison || attempts >= (this.options.maxAttempts ?? 5);
+    const log = this.options.logger.child({ eventId: envelope?.id, correlationId: envelope?.correlationId, attempts });
+    const headers = { ...msg.properties.headers, [attemptsHeader]: attempts, [errorHeader]: String((error as Error)?.message ?? error).slice(0, 500) };
+    try {
+      if (park) {
+        await this.options.publisher.publishRaw(deadLetterExchange, this.queues.deadLetter, msg.content, { ...msg.properties, headers });
+        log.error({ err: error }, poison ? 'poison message dead-lettered' : 'event dead-lettered after retries');
+      } else {
+        const delay = (this.options.retryBaseMs ?? 250) * 4 ** (attempts - 1);
+        await this.options.publisher.publishRaw('', this.queues.retry, msg.content, { ...msg.properties, headers, expiration: String(delay) });
+        log.warn({ err: error, delay }, 'event handling failed; retry scheduled');
+      }
+      channel.ack(msg);
+    } catch (publishError) {
+      // The broker could not take the retry: give the message back; the quorum queue's delivery limit bounds this.
+      log.warn({ err: publishError }, 'could not schedule retry; message returned to the queue');
+      try {
+        channel.reject(msg, true);
+      } catch {
+        // The channel is gone; the broker redelivers unacknowledged messages anyway.
+      }
+    }
+  }
+}
+
+function decode(content: Buffer): Envelope {
+  let json: unknown;
+  try {
+    json = JSON.parse(content.toString('utf8'));
+  } catch {
+    throw new PoisonMessageError('message is not JSON');
+  }
+  const parsed = envelopeSchema.safeParse(json);
+  if (!parsed.success) throw new PoisonMessageError(`not an event envelope: ${parsed.error.message}`);
+  return parsed.data as Envelope;
+}

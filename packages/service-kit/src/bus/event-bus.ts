@@ -1,0 +1,86 @@
+import type { Channel, ChannelModel } from 'amqplib';
+import type { Model } from 'mongoose';
+import type { Logger } from 'pino';
+import { BrokerConnection } from './connection.js';
+import { EventConsumer } from './consumer.js';
+import { OutboxRelay } from './outbox.js';
+import { ConfirmPublisher } from './publisher.js';
+import { SubscriptionRegistry, type Subscription } from './subscriptions.js';
+import { declareTopology } from './topology.js';
+
+export interface EventBusOptions {
+  service: string;
+  url: string;
+  logger: Logger;
+  subscriptions: readonly Subscription[];
+  inbox: Model<any>;
+  /** Models whose documents carry an `outbox` field. */
+  outboxSources: readonly Model<any>[];
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  prefetch?: number;
+  outboxPollMs?: number;
+}
+
+/** The service's whole messaging side: connection, topology, confirm publisher, outbox relay, consumer. */
+export class EventBus {
+  readonly connection: BrokerConnection;
+  readonly publisher = new ConfirmPublisher();
+  readonly relay: OutboxRelay;
+  readonly consumer: EventConsumer;
+  private registry: SubscriptionRegistry;
+
+  constructor(options: EventBusOptions) {
+    this.registry = new SubscriptionRegistry(options.subscriptions);
+    this.relay = new OutboxRelay({
+      sources: options.outboxSources,
+      publisher: this.publisher,
+      logger: options.logger,
+      pollIntervalMs: options.outboxPollMs,
+    });
+    this.consumer = new EventConsumer({ ...options, registry: () => this.registry, publisher: this.publisher });
+    this.connection = new BrokerConnection({
+      url: options.url,
+      logger: options.logger,
+      onConnected: (connection) => this.setUp(connection, options.service),
+      onDisconnected: () => this.publisher.attach(undefined),
+    });
+  }
+
+  /** Handlers often need the service's models, which exist only after the bus: set them before start(). */
+  setSubscriptions(subscriptions: readonly Subscription[]): void {
+    this.registry = new SubscriptionRegistry(subscriptions);
+  }
+
+  start(): void {
+    this.connection.start();
+    this.relay.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.relay.stop();
+    await this.connection.stop();
+  }
+
+  get connected(): boolean {
+    return this.connection.state === 'connected';
+  }
+
+  private async setUp(connection: ChannelModel, service: string): Promise<void> {
+    const publishing = await connection.createConfirmChannel();
+    this.watch(publishing, 'publishing');
+    await declareTopology(publishing, service, this.registry.bindingKeys());
+    if (this.registry.bindingKeys().length > 0) {
+      const consuming = await connection.createChannel();
+      this.watch(consuming, 'consuming');
+      await this.consumer.attach(consuming, () => this.connection.recycle('consumer cancelled by the broker'));
+    }
+    this.publisher.attach(publishing);
+    this.relay.kick();
+  }
+
+  private watch(channel: Channel, role: string): void {
+    channel.on('error', () => undefined); // the 'close' that always follows does the recovery
+    channel.on('close', () => this.connection.recycle(`${role} channel closed`));
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, jwksUrlOf, loadConfig } from './config.js';
+
+const valid = {
+  PORT: '4001',
+  MONGO_URL: 'mongodb://127.0.0.1:27017/hamgam_clinics',
+  AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672',
+  OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
+};
+
+describe('loadConfig', () => {
+  it('parses and applies defaults', () => {
+    const config = loadConfig('clinics', valid);
+    expect(config.PORT).toBe(4001);
+    expect(config.OIDC_AUDIENCE).toBe('hamgam-api');
+    expect(jwksUrlOf(config)).toBe('http://localhost:8080/realms/hamgam/protocol/openid-connect/certs');
+  });
+
+  it('names every missing or invalid variable in one message', () => {
+    const attempt = () => loadConfig('clinics', { PORT: 'eighty', MONGO_URL: 'postgres://x' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('clinics: invalid configuration');
+      expect(message).toMatch(/PORT \(invalid\)/);
+      expect(message).toMatch(/MONGO_URL \(invalid\): must be a mongodb:\/\/ URL/);
+      expect(message).toMatch(/AMQP_URL \(missing\)/);
+      expect(message).toMatch(/OIDC_ISSUER \(missing\)/);
+    }
+  });
+
+  it('prefers an explicit JWKS URL (compose reaches Keycloak by another host name)', () => {
+    const config = loadConfig('clinics', { ...valid, OIDC_JWKS_URL: 'http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs' });
+    expect(jwksUrlOf(config)).toBe('http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs');
+  });
+});

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { TokenVerifier } from '../auth/verifier.js';
+import type { HttpMetrics } from './metrics.js';
+import { mountRoutes } from './mount.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { notFoundHandler, problemHandler } from './problem.js';
+import type { RouteSpec } from './route.js';
+
+export type ReadinessCheck = () => Promise<Record<string, boolean>> | Record<string, boolean>;
+
+export interface AppOptions {
+  service: string;
+  routes: readonly RouteSpec[];
+  verify: TokenVerifier;
+  logger: Logger;
+  metrics: HttpMetrics;
+  readiness: ReadinessCheck;
+  /** Built federated UI module, served under /ui/. */
+  uiDist?: string;
+}
+
+const correlationHeader = 'x-correlation-id';
+const correlationIdPattern = /^[\w.:-]{1,100}$/;
+
+/** The Express app of a service, with no port: tests drive it with supertest. */
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      // The caller's correlation id flows through logs and events, so one journey can be traced.
+      genReqId: (req, res) => {
+        const given = req.headers[correlationHeader];
+        const id = typeof given === 'string' && correlationIdPattern.test(given) ? given : randomUUID();
+        res.setHeader('X-Correlation-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
+    }),
+  );
+  app.use(options.metrics.middleware);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.service });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await options.readiness();
+    const ready = Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+  const openapi = buildOpenApiDocument(options.service, options.routes);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi));
+  if (options.uiDist) {
+    // Remote entries must be fetched fresh after a deploy; hashed chunks may be cached.
+    app.use('/ui', express.static(options.uiDist, { setHeaders: (res, path) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (path.endsWith('remoteEntry.js') || path.endsWith('mf-manifest.json')) res.setHeader('Cache-Control', 'no-cache');
+    } }));
+  }
+
+  app.use('/api/v1', express.json({ limit: '256kb' }), mountRoutes(options.routes, options.verify));
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+
+/** An error that becomes an RFC 9457 problem+json answer. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export const badRequest = (detail: string, extra?: Record<string, unknown>) => new HttpProblem(400, 'Bad Request', detail, extra);
+export const unauthorized = (detail: string) => new HttpProblem(401, 'Unauthorized', detail);
+export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
+export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
+export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail);
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [key: string]: unknown;
+}
+
+/** Maps any thrown value to a problem body; unknown errors become a 500 that leaks nothing. */
+export function toProblem(error: unknown, instance?: string): ProblemBody {
+  if (error instanceof HttpProblem) {
+    return { type: 'about:blank', title: error.title, status: error.status, detail: error.detail, instance, ...error.extra };
+  }
+  if (error instanceof ZodError) {
+    return {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The request does not match the schema.',
+      instance,
+      errors: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  }
+  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+  if (status >= 400 && status < 500) {
+    // body-parser and friends throw errors with a status (malformed JSON, payload too large).
+    return { type: 'about:blank', title: 'Bad Request', status, detail: (error as Error).message, instance };
+  }
+  return { type: 'about:blank', title: 'Internal Server Error', status: 500, instance };
+}
+
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const problem = toProblem(error, req.originalUrl);
+  if (problem.status >= 500) req.log?.error({ err: error }, 'request failed');
+  res.status(problem.status).type('application/problem+json').json(problem);
+};
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(notFound(`No route for ${req.method} ${req.path}`));
+};

@@ -1,0 +1,15 @@
+import mongoose, { type Connection } from 'mongoose';
+
+// Request data never reaches a query as an operator ({ $gt: '' }) — schemas are strict too.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', true);
+
+/**
+ * One connection per service database. No transactions and no change streams are used anywhere, so
+ * the same code runs on FerretDB and on MongoDB.
+ */
+export function createMongoConnection(url: string): Connection {
+  return mongoose.createConnection(url, { serverSelectionTimeoutMS: 5_000, autoIndex: true });
+}
+
+export const mongoReady = (connection: Connection) => connection.readyState === mongoose.ConnectionStates.connected;

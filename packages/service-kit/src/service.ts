@@ -1,0 +1,134 @@
+import type { Server } from 'node:http';
+import { z } from 'zod';
+import type { Express } from 'express';
+import type { JWTVerifyGetKey } from 'jose';
+import type { Connection, Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Role } from './auth/principal.js';
+import { createTokenVerifier, remoteKeys } from './auth/verifier.js';
+import { EventBus } from './bus/event-bus.js';
+import { inboxModel } from './bus/inbox.js';
+import type { Subscription } from './bus/subscriptions.js';
+import { jwksUrlOf, type BaseConfig } from './config.js';
+import { createApp } from './http/app.js';
+import { createHttpMetrics } from './http/metrics.js';
+import { defineRoute, type RouteSpec } from './http/route.js';
+import { createLogger } from './logger.js';
+import { createMongoConnection, mongoReady } from './mongo.js';
+
+export interface ServiceDeps<M> {
+  models: M;
+  /** Publish what the last write put in an outbox now, rather than at the next poll. */
+  flushOutbox: () => void;
+  logger: Logger;
+}
+
+/** One agency service: its data, its API, the events it consumes. */
+export interface ServiceDefinition<M> {
+  name: string;
+  /** Roles that may use this service at all (its `/me` route and its module in the shell). */
+  roles: readonly Role[];
+  models: (connection: Connection) => M;
+  outboxSources?: (models: M) => Model<any>[];
+  routes: (deps: ServiceDeps<M>) => RouteSpec[];
+  subscriptions?: (deps: ServiceDeps<M>) => Subscription[];
+}
+
+export interface ServiceOverrides {
+  /** Tests sign tokens with a local key set instead of Keycloak's. */
+  keys?: JWTVerifyGetKey;
+  logger?: Logger;
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  outboxPollMs?: number;
+}
+
+export interface RunningService<M> {
+  app: Express;
+  models: M;
+  bus: EventBus;
+  mongo: Connection;
+  logger: Logger;
+  start(): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+const whoAmISchema = z.object({
+  service: z.string(),
+  user: z.object({ id: z.string(), username: z.string() }),
+  roles: z.array(z.string()),
+  scopes: z.object({ clinicIds: z.array(z.string()), neighbourhoodIds: z.array(z.string()) }),
+});
+
+function whoAmIRoute(service: string, roles: readonly Role[]): RouteSpec {
+  return defineRoute({
+    method: 'get',
+    path: '/me',
+    summary: 'Who the caller is in this agency: roles and scope',
+    roles,
+    response: whoAmISchema,
+    handler: ({ principal }) => ({
+      service,
+      user: { id: principal.subject, username: principal.username },
+      roles: principal.roles,
+      scopes: { clinicIds: principal.clinicIds, neighbourhoodIds: principal.neighbourhoodIds },
+    }),
+  });
+}
+
+/** The composition root every service uses the same way (a tiny main.ts calls it). */
+export function createService<M>(definition: ServiceDefinition<M>, config: BaseConfig, overrides: ServiceOverrides = {}): RunningService<M> {
+  const logger = overrides.logger ?? createLogger(definition.name, config.LOG_LEVEL);
+  const mongo = createMongoConnection(config.MONGO_URL);
+  const models = definition.models(mongo);
+  const bus = new EventBus({
+    service: definition.name,
+    url: config.AMQP_URL,
+    logger,
+    inbox: inboxModel(mongo),
+    outboxSources: definition.outboxSources?.(models) ?? [],
+    subscriptions: [],
+    maxAttempts: overrides.maxAttempts,
+    retryBaseMs: overrides.retryBaseMs,
+    outboxPollMs: overrides.outboxPollMs,
+  });
+  const deps: ServiceDeps<M> = { models, logger, flushOutbox: () => bus.relay.kick() };
+  bus.setSubscriptions(definition.subscriptions?.(deps) ?? []);
+  const verify = createTokenVerifier({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    keys: overrides.keys ?? remoteKeys(jwksUrlOf(config)),
+  });
+  const app = createApp({
+    service: definition.name,
+    routes: [whoAmIRoute(definition.name, definition.roles), ...definition.routes(deps)],
+    verify,
+    logger,
+    metrics: createHttpMetrics(definition.name),
+    readiness: () => ({ mongo: mongoReady(mongo), broker: bus.connected }),
+    uiDist: config.UI_DIST,
+  });
+
+  let server: Server | undefined;
+  return {
+    app,
+    models,
+    bus,
+    mongo,
+    logger,
+    async start() {
+      await mongo.asPromise();
+      await Promise.all(Object.values(mongo.models).map((m) => m.init()));
+      bus.start();
+      server = app.listen(config.PORT);
+      await new Promise<void>((resolve) => server!.once('listening', resolve));
+      logger.info({ port: config.PORT }, 'service listening');
+      return server;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await bus.stop();
+      await mongo.close();
+    },
+  };
+}
