@@ -10,6 +10,8 @@ export const baseConfigSchema = z.object({
   OIDC_AUDIENCE: z.string().min(1).default('hamgam-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UI_DIST: z.string().optional(),
+  /** Fill an empty database with realistic demo data (npm start does; production does not). */
+  SEED_DEMO: z.stringbool().default(false),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

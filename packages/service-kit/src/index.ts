@@ -17,3 +17,4 @@ export * from './bus/inbox.js';
 export * from './bus/subscriptions.js';
 export * from './bus/consumer.js';
 export * from './bus/event-bus.js';
+export * from './run.js';

@@ -32,6 +32,10 @@ export interface ServiceDefinition<M> {
   outboxSources?: (models: M) => Model<any>[];
   routes: (deps: ServiceDeps<M>) => RouteSpec[];
   subscriptions?: (deps: ServiceDeps<M>) => Subscription[];
+  /** Reference data every deployment needs; must be idempotent (it runs at every start). */
+  reference?: (models: M) => Promise<void>;
+  /** Demo data for an empty database, when SEED_DEMO is set; must be idempotent too. */
+  seedDemo?: (deps: ServiceDeps<M>) => Promise<void>;
 }
 
 export interface ServiceOverrides {
@@ -119,6 +123,8 @@ export function createService<M>(definition: ServiceDefinition<M>, config: BaseC
     async start() {
       await mongo.asPromise();
       await Promise.all(Object.values(mongo.models).map((m) => m.init()));
+      await definition.reference?.(models);
+      if (config.SEED_DEMO) await definition.seedDemo?.(deps);
       bus.start();
       server = app.listen(config.PORT);
       await new Promise<void>((resolve) => server!.once('listening', resolve));

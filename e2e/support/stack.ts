@@ -1,0 +1,67 @@
+/** Where the running stack is (infra/native/services.sh or docker compose) and how to get real tokens. */
+export const keycloakUrl = process.env['KEYCLOAK_URL'] ?? 'http://localhost:8080';
+export const shellUrl = process.env['SHELL_URL'] ?? 'http://localhost:3000';
+
+export const servicePorts = {
+  clinics: 4001,
+  'vocational-training': 4002,
+  welfare: 4003,
+  'relief-partnerships': 4004,
+  'institute-funding': 4005,
+  coordination: 4006,
+} as const;
+export type ServiceName = keyof typeof servicePorts;
+
+export const serviceUrl = (service: ServiceName) => `http://127.0.0.1:${servicePorts[service]}`;
+
+export const demoPassword = 'hamgam-demo';
+
+const tokens = new Map<string, string>();
+
+/** A real access token from the realm, through the dev-only direct-grant client. */
+export async function tokenFor(username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const res = await fetch(`${keycloakUrl}/realms/hamgam/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'hamgam-cli', username, password: demoPassword }),
+  });
+  if (!res.ok) throw new Error(`Keycloak refused ${username}: ${res.status} ${await res.text()}`);
+  const token = ((await res.json()) as { access_token: string }).access_token;
+  tokens.set(username, token);
+  return token;
+}
+
+export interface CallOptions {
+  as?: string;
+  token?: string;
+  method?: string;
+  body?: unknown;
+}
+
+/** Calls a service's API directly (not through the shell) and returns status and parsed body. */
+export async function call(service: ServiceName, path: string, options: CallOptions = {}) {
+  const token = options.token ?? (options.as ? await tokenFor(options.as) : undefined);
+  const res = await fetch(`${serviceUrl(service)}${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as any) : undefined };
+}
+
+/** Polls until `check` returns a value, for effects that travel through the broker. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './config.js';
+import { createService, type ServiceDefinition } from './service.js';
+
+/** What every service's main.ts does: validate config, start, and stop cleanly on SIGTERM. */
+export async function runService<M>(definition: ServiceDefinition<M>): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(definition.name);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const service = createService(definition, config);
+  await service.start();
+  const shutdown = async (signal: string) => {
+    service.logger.info({ signal }, 'shutting down');
+    await service.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,46 @@
+import { conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import type { ClinicsModels } from '../data/models.js';
+import { NothingToPublishError, preparePublication, type PriorityList } from '../domain/publication.js';
+
+export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: string) =>
+  models.priorityLists.findOne({ neighbourhoodId }, { outbox: 0 }).sort({ version: -1 }).lean();
+
+/** Ranks the neighbourhood's assessments and stores the list with its event in one document. */
+export async function publishPriorities(
+  models: ClinicsModels,
+  request: { neighbourhoodId: string; period: string; cause: EventCause; now?: Date },
+): Promise<PriorityList> {
+  const { neighbourhoodId, cause } = request;
+  const [neighbourhood, clinic, assessments, latest] = await Promise.all([
+    models.neighbourhoods.findById(neighbourhoodId).lean(),
+    models.clinics.findOne({ neighbourhoodId }).lean(),
+    models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(),
+    latestPriorityList(models, neighbourhoodId),
+  ]);
+  if (!neighbourhood || !clinic) throw notFound(`neighbourhood ${neighbourhoodId} has no clinic`);
+  let prepared;
+  try {
+    prepared = preparePublication({
+      neighbourhood: { ...neighbourhood, id: neighbourhood._id },
+      clinic: { ...clinic, id: clinic._id },
+      period: request.period,
+      latestVersion: latest?.version ?? 0,
+      assessments,
+      publishedBy: cause.actor.subject,
+      now: request.now ?? new Date(),
+    });
+  } catch (error) {
+    if (error instanceof NothingToPublishError) throw conflict(error.message);
+    throw error;
+  }
+  const { list, event } = prepared;
+  const outbox = outboxEntries('clinics', cause, [{ type: 'clinics.priority.published', version: 1, data: event }]);
+  try {
+    // The list and its event are one document: one write, so neither exists without the other.
+    await models.priorityLists.create({ _id: `${list.neighbourhoodId}:v${list.version}`, ...list, outbox });
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) throw conflict('another version was published at the same moment; reload and try again');
+    throw error;
+  }
+  return list;
+}

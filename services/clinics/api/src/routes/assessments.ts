@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { assertClinicInScope, assertNeighbourhoodInScope, badRequest, defineRoute } from '@hamgam/service-kit';
+import { z } from 'zod';
+import type { ClinicsModels } from '../data/models.js';
+import { assessmentSchema, neighbourhoodIdParams, newAssessmentSchema } from './schemas.js';
+
+export function assessmentRoutes(models: ClinicsModels) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/assessments',
+      summary: 'Record (or replace) a household’s needs assessment',
+      roles: ['clinic-worker'],
+      body: newAssessmentSchema,
+      response: assessmentSchema,
+      status: 201,
+      handler: async ({ body, principal }) => {
+        assertClinicInScope(principal, body.clinicId);
+        const clinic = await models.clinics.findById(body.clinicId).lean();
+        if (!clinic || clinic.neighbourhoodId !== body.neighbourhoodId) {
+          throw badRequest(`clinic ${body.clinicId} does not serve neighbourhood ${body.neighbourhoodId}`);
+        }
+        const saved = await models.assessments.findOneAndUpdate(
+          { neighbourhoodId: body.neighbourhoodId, householdRef: body.householdRef },
+          { $set: { clinicId: body.clinicId, needs: body.needs, recordedBy: principal.subject, createdAt: new Date() }, $setOnInsert: { _id: randomUUID() } },
+          { upsert: true, new: true, lean: true },
+        );
+        return { id: saved!._id, clinicId: saved!.clinicId, neighbourhoodId: saved!.neighbourhoodId, householdRef: saved!.householdRef, needs: saved!.needs, createdAt: saved!.createdAt };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/neighbourhoods/:id/assessments',
+      summary: 'Needs assessments recorded in a neighbourhood (household level: clinic staff and coordinators only)',
+      roles: ['clinic-worker', 'coordinator', 'auditor'],
+      params: neighbourhoodIdParams,
+      response: z.array(assessmentSchema),
+      handler: async ({ params, principal }) => {
+        assertNeighbourhoodInScope(principal, params.id);
+        const rows = await models.assessments.find({ neighbourhoodId: params.id }).sort({ createdAt: -1 }).limit(500).lean();
+        return rows.map(({ _id, recordedBy: _by, ...rest }) => ({ id: _id, ...rest }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,45 @@
+import { jalaliYearSchema, localizedNameSchema, needCategorySchema, rankedPrioritySchema, slugIdSchema } from '@hamgam/contracts';
+import { z } from 'zod';
+
+export const neighbourhoodIdParams = z.object({ id: slugIdSchema }).strict();
+
+export const neighbourhoodSchema = z.object({
+  id: z.string(),
+  name: localizedNameSchema,
+  countyId: z.string(),
+  county: localizedNameSchema,
+  provinceId: z.string(),
+  province: localizedNameSchema,
+});
+
+export const clinicSchema = z.object({ id: z.string(), name: localizedNameSchema, neighbourhoodId: z.string() });
+
+export const needCategoryInfoSchema = z.object({ id: needCategorySchema, label: localizedNameSchema });
+
+export const newAssessmentSchema = z
+  .object({
+    clinicId: slugIdSchema,
+    neighbourhoodId: slugIdSchema,
+    householdRef: z.string().trim().regex(/^[\w-]{1,40}$/, 'letters, digits, - or _ (an opaque reference, not a name)'),
+    needs: z
+      .array(z.object({ category: needCategorySchema, severity: z.number().int().min(1).max(5) }).strict())
+      .min(1, 'at least one need')
+      .refine((needs) => new Set(needs.map((n) => n.category)).size === needs.length, 'each category once'),
+  })
+  .strict();
+
+export const assessmentSchema = newAssessmentSchema.extend({ id: z.string(), createdAt: z.date() });
+
+export const publishRequestSchema = z.object({ period: jalaliYearSchema }).strict();
+
+export const publishedListSchema = z.object({
+  version: z.number(),
+  period: z.string(),
+  publishedAt: z.date(),
+  priorities: z.array(rankedPrioritySchema),
+});
+
+export const prioritiesViewSchema = z.object({
+  draft: z.array(rankedPrioritySchema),
+  published: publishedListSchema.nullable(),
+});

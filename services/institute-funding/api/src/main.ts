@@ -1,0 +1,4 @@
+import { runService } from '@hamgam/service-kit';
+import { instituteFundingService } from './service.js';
+
+await runService(instituteFundingService);

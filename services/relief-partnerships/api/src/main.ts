@@ -1,0 +1,4 @@
+import { runService } from '@hamgam/service-kit';
+import { reliefPartnershipsService } from './service.js';
+
+await runService(reliefPartnershipsService);

@@ -1,0 +1,4 @@
+import { runService } from '@hamgam/service-kit';
+import { vocationalTrainingService } from './service.js';
+
+await runService(vocationalTrainingService);

@@ -1,0 +1,4 @@
+import { serviceBundle } from '@hamgam/service-kit/tsup';
+import { defineConfig } from 'tsup';
+
+export default defineConfig(serviceBundle);

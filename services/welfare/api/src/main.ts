@@ -1,0 +1,4 @@
+import { runService } from '@hamgam/service-kit';
+import { welfareService } from './service.js';
+
+await runService(welfareService);
