@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** Settings every service needs; a service may extend the schema with its own. */
 export const baseConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535),
+  /** 0 picks a free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL'),
   AMQP_URL: z.string().regex(/^amqps?:\/\//, 'must be an amqp:// URL'),
   OIDC_ISSUER: z.url(),

@@ -18,3 +18,4 @@ export * from './bus/subscriptions.js';
 export * from './bus/consumer.js';
 export * from './bus/event-bus.js';
 export * from './run.js';
+export * from './bus/dead-letters.js';

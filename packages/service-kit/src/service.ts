@@ -18,8 +18,8 @@ import { createMongoConnection, mongoReady } from './mongo.js';
 
 export interface ServiceDeps<M> {
   models: M;
-  /** Publish what the last write put in an outbox now, rather than at the next poll. */
-  flushOutbox: () => void;
+  /** Publish the events the documents with these ids just stored in their outbox now, not at the next sweep. */
+  flushOutbox: (ids: readonly string[]) => void;
   logger: Logger;
 }
 
@@ -44,7 +44,7 @@ export interface ServiceOverrides {
   logger?: Logger;
   maxAttempts?: number;
   retryBaseMs?: number;
-  outboxPollMs?: number;
+  outboxSweepMs?: number;
 }
 
 export interface RunningService<M> {
@@ -94,9 +94,9 @@ export function createService<M>(definition: ServiceDefinition<M>, config: BaseC
     subscriptions: [],
     maxAttempts: overrides.maxAttempts,
     retryBaseMs: overrides.retryBaseMs,
-    outboxPollMs: overrides.outboxPollMs,
+    outboxSweepMs: overrides.outboxSweepMs,
   });
-  const deps: ServiceDeps<M> = { models, logger, flushOutbox: () => bus.relay.kick() };
+  const deps: ServiceDeps<M> = { models, logger, flushOutbox: (ids) => bus.relay.kick(ids) };
   bus.setSubscriptions(definition.subscriptions?.(deps) ?? []);
   const verify = createTokenVerifier({
     issuer: config.OIDC_ISSUER,

@@ -32,6 +32,8 @@ export interface ConsumerOptions {
 export class EventConsumer {
   private readonly queues;
   handled = 0;
+  /** Deliveries the inbox recognised as already applied. */
+  duplicates = 0;
 
   constructor(private readonly options: ConsumerOptions) {
     this.queues = queuesOf(options.service);
@@ -57,6 +59,7 @@ export class EventConsumer {
       if (!parsed?.success) throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
       const log = logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
       if (await alreadyHandled(this.options.inbox, envelope.id)) {
+        this.duplicates++;
         log.debug('duplicate event skipped');
       } else {
         await subscription.handle({ ...envelope, data: parsed.data }, { log });

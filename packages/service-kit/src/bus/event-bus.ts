@@ -19,7 +19,7 @@ export interface EventBusOptions {
   maxAttempts?: number;
   retryBaseMs?: number;
   prefetch?: number;
-  outboxPollMs?: number;
+  outboxSweepMs?: number;
 }
 
 /** The service's whole messaging side: connection, topology, confirm publisher, outbox relay, consumer. */
@@ -36,7 +36,7 @@ export class EventBus {
       sources: options.outboxSources,
       publisher: this.publisher,
       logger: options.logger,
-      pollIntervalMs: options.outboxPollMs,
+      sweepIntervalMs: options.outboxSweepMs,
     });
     this.consumer = new EventConsumer({ ...options, registry: () => this.registry, publisher: this.publisher });
     this.connection = new BrokerConnection({
@@ -76,7 +76,7 @@ export class EventBus {
       await this.consumer.attach(consuming, () => this.connection.recycle('consumer cancelled by the broker'));
     }
     this.publisher.attach(publishing);
-    this.relay.kick();
+    this.relay.sweepSoon();
   }
 
   private watch(channel: Channel, role: string): void {

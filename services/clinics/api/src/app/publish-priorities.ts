@@ -9,7 +9,7 @@ export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: strin
 export async function publishPriorities(
   models: ClinicsModels,
   request: { neighbourhoodId: string; period: string; cause: EventCause; now?: Date },
-): Promise<PriorityList> {
+): Promise<{ list: PriorityList; documentId: string }> {
   const { neighbourhoodId, cause } = request;
   const [neighbourhood, clinic, assessments, latest] = await Promise.all([
     models.neighbourhoods.findById(neighbourhoodId).lean(),
@@ -34,13 +34,14 @@ export async function publishPriorities(
     throw error;
   }
   const { list, event } = prepared;
+  const documentId = `${list.neighbourhoodId}:v${list.version}`;
   const outbox = outboxEntries('clinics', cause, [{ type: 'clinics.priority.published', version: 1, data: event }]);
   try {
     // The list and its event are one document: one write, so neither exists without the other.
-    await models.priorityLists.create({ _id: `${list.neighbourhoodId}:v${list.version}`, ...list, outbox });
+    await models.priorityLists.create({ _id: documentId, ...list, outbox });
   } catch (error) {
     if ((error as { code?: number }).code === 11000) throw conflict('another version was published at the same moment; reload and try again');
     throw error;
   }
-  return list;
+  return { list, documentId };
 }

@@ -11,13 +11,15 @@ const leftForTheDemoStory = new Set(['nbh-sarasiab']);
 export async function seedClinicsDemo({ models, flushOutbox }: ServiceDeps<ClinicsModels>): Promise<void> {
   if ((await models.assessments.estimatedDocumentCount()) > 0) return;
   const cause = { actor: { subject: 'demo-seed', agency: 'clinics' }, correlationId: `seed-${randomUUID()}` };
+  const written: string[] = [];
   for (const clinic of referenceClinics) {
     if (leftForTheDemoStory.has(clinic.neighbourhoodId)) continue;
     const rows = demoAssessments(clinic.neighbourhoodId, 60).map((h) => ({
       _id: randomUUID(), ...h, neighbourhoodId: clinic.neighbourhoodId, clinicId: clinic.id, recordedBy: 'demo-seed', createdAt: new Date(),
     }));
     await models.assessments.insertMany(rows);
-    await publishPriorities(models, { neighbourhoodId: clinic.neighbourhoodId, period: '1405', cause });
+    const { documentId } = await publishPriorities(models, { neighbourhoodId: clinic.neighbourhoodId, period: '1405', cause });
+    written.push(documentId);
   }
-  flushOutbox();
+  flushOutbox(written);
 }

@@ -1,5 +1,5 @@
 import { needCategories } from '@hamgam/contracts';
-import { outboxField, type OutboxEntry } from '@hamgam/service-kit';
+import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema, type Connection } from 'mongoose';
 import type { Clinic, Neighbourhood } from '../domain/places.js';
 import type { PriorityList } from '../domain/publication.js';
@@ -47,7 +47,7 @@ export function clinicsModels(connection: Connection) {
   // A household's latest assessment replaces its earlier one, so re-assessing never double-counts it.
   assessmentSchema.index({ neighbourhoodId: 1, householdRef: 1 }, { unique: true });
   const assessments = connection.model<Assessment>('Assessment', assessmentSchema);
-  const priorityListSchema = new Schema(
+  const priorityListSchema = addOutbox(new Schema(
     {
       _id: String,
       neighbourhoodId: { type: String, required: true },
@@ -57,10 +57,9 @@ export function clinicsModels(connection: Connection) {
       publishedAt: Date,
       publishedBy: String,
       priorities: [{ _id: false, rank: Number, category: String, score: Number, households: Number }],
-      outbox: outboxField,
     },
     { versionKey: false },
-  );
+  ));
   // Two clinic workers publishing at once cannot both create version N.
   priorityListSchema.index({ neighbourhoodId: 1, version: -1 }, { unique: true });
   const priorityLists = connection.model<StoredPriorityList>('PriorityList', priorityListSchema);

@@ -37,12 +37,12 @@ export function priorityRoutes({ models, flushOutbox }: ServiceDeps<ClinicsModel
       status: 201,
       handler: async ({ params, body, principal, correlationId }) => {
         assertNeighbourhoodInScope(principal, params.id);
-        const list = await publishPriorities(models, {
+        const { list, documentId } = await publishPriorities(models, {
           neighbourhoodId: params.id,
           period: body.period,
           cause: { actor: { subject: principal.subject, agency: 'clinics' }, correlationId },
         });
-        flushOutbox();
+        flushOutbox([documentId]);
         return toView(list);
       },
     }),

@@ -1,0 +1,36 @@
+import type { RemoteAppProps } from '@hamgam/ui-kit';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import type { RemoteModuleConfig } from './config';
+import { Layout } from './layout/Layout';
+import './messages';
+import { Home } from './pages/Home';
+import { NotFound } from './pages/NotFound';
+import { RemoteView } from './remotes/RemoteView';
+
+/** Each module owns the route subtree under its path and receives that path as `basePath`. */
+export function ShellRoutes({ modules }: { modules: readonly RemoteModuleConfig[] }) {
+  return (
+    <Routes>
+      <Route element={<Layout modules={modules} />}>
+        <Route index element={<Home modules={modules} />} />
+        {modules.map((module) => (
+          <Route
+            key={module.name}
+            path={`${module.path}/*`}
+            // Keyed so moving between modules mounts a fresh view instead of reusing the last one.
+            element={<RemoteView key={module.name} remote={module.name} expose="App" props={{ basePath: module.path } satisfies RemoteAppProps} />}
+          />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App({ modules }: { modules: readonly RemoteModuleConfig[] }) {
+  return (
+    <BrowserRouter>
+      <ShellRoutes modules={modules} />
+    </BrowserRouter>
+  );
+}

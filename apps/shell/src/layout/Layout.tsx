@@ -1,0 +1,55 @@
+import { Button, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import type { RemoteModuleConfig } from '../config';
+import { ShellStyles } from './ShellStyles';
+
+export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) {
+  const auth = useAuth();
+  const { t, locale, setLocale, localize } = useI18n();
+  return (
+    <div className="shell">
+      <ShellStyles />
+      <header className="shell__header">
+        <Link to="/" className="shell__brand" data-testid="app-name">
+          {t('shell.appName')}
+        </Link>
+        <span className="shell__user" data-testid="user-display-name">
+          {auth.user.displayName}
+        </span>
+        <Button
+          variant="secondary"
+          data-testid="locale-switch"
+          lang={locale === 'fa' ? 'en' : 'fa'}
+          onClick={() => setLocale(locale === 'fa' ? 'en' : 'fa')}
+        >
+          {t('shell.switchLocale')}
+        </Button>
+        <Button variant="secondary" data-testid="logout" onClick={() => auth.logout()}>
+          {t('shell.logout')}
+        </Button>
+      </header>
+      <div className="shell__body">
+        <nav className="shell__nav" aria-label={t('shell.menu')} data-testid="side-menu">
+          <h2>{t('shell.menu')}</h2>
+          <ul>
+            <li>
+              <NavLink to="/" end data-testid="nav-home">
+                {t('shell.menu.home')}
+              </NavLink>
+            </li>
+            {modules.map((module) => (
+              <li key={module.name}>
+                <NavLink to={module.path} data-testid={`nav-${module.name}`}>
+                  {localize(module.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="shell__main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

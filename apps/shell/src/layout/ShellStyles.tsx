@@ -1,0 +1,28 @@
+// Layout of the frame around the modules; components inside use ui-kit's styles.
+const css = `
+.shell { min-block-size: 100vh; display: grid; grid-template-rows: auto 1fr; }
+.shell__header { display: flex; align-items: center; gap: 1rem; padding-block: 0.6rem; padding-inline: 1.25rem; background: var(--hg-primary); color: #fff; }
+.shell__brand { font-size: 1.25rem; font-weight: 700; margin-inline-end: auto; color: inherit; text-decoration: none; }
+.shell__user { opacity: 0.9; }
+.shell__header .hg-button--secondary { background: transparent; color: #fff; border-color: rgba(255, 255, 255, 0.6); }
+.shell__header .hg-button--secondary:hover { background: rgba(255, 255, 255, 0.12); }
+.shell__body { display: grid; grid-template-columns: 15rem 1fr; }
+.shell__nav { background: var(--hg-surface); border-inline-end: 1px solid var(--hg-border); padding-block: 1rem; }
+.shell__nav h2 { font-size: 0.8rem; color: var(--hg-muted); margin-block: 0 0.5rem; padding-inline: 1.25rem; font-weight: 600; }
+.shell__nav ul { list-style: none; margin: 0; padding: 0; }
+.shell__nav a { display: block; padding-block: 0.5rem; padding-inline: 1.25rem; color: var(--hg-text); text-decoration: none; border-inline-start: 3px solid transparent; }
+.shell__nav a:hover { background: var(--hg-primary-soft); }
+.shell__nav a.active { border-inline-start-color: var(--hg-primary); background: var(--hg-primary-soft); color: var(--hg-primary-strong); font-weight: 600; }
+.shell__main { min-inline-size: 0; }
+/* A module's fallback card stands where its page would be, so give it the page's margins. */
+.shell__main > .hg-card { margin-block: 1.5rem; margin-inline: 1.5rem; max-inline-size: 72rem; }
+@media (max-width: 48rem) { .shell__body { grid-template-columns: 1fr; } .shell__nav { border-inline-end: none; border-block-end: 1px solid var(--hg-border); } }
+`;
+
+export function ShellStyles() {
+  return (
+    <style href="hamgam-shell" precedence="default">
+      {css}
+    </style>
+  );
+}

@@ -1,0 +1,22 @@
+import { loadRemote, registerPlugins, registerRemotes } from '@module-federation/enhanced/runtime';
+import type { ComponentType } from 'react';
+import type { RemoteModuleConfig } from '../config';
+import { fallbackPlugin } from '../runtime-plugins/fallback';
+import { retryPlugin } from '../runtime-plugins/retry';
+
+/** Registers the modules this user may see; nothing is downloaded until one is opened. */
+export function registerModules(modules: readonly RemoteModuleConfig[]): void {
+  registerPlugins([retryPlugin(), fallbackPlugin()]);
+  registerRemotes(modules.map(({ name, entry }) => ({ name, entry: new URL(entry, window.location.href).href })));
+}
+
+export interface ComponentModule<P> {
+  default: ComponentType<P>;
+}
+
+/** Loads an exposed component such as "clinics/App"; shaped for React.lazy. */
+export async function loadComponent<P>(id: string): Promise<ComponentModule<P>> {
+  const module = await loadRemote<ComponentModule<P>>(id);
+  if (!module?.default) throw new Error(`${id} does not export a component`);
+  return module;
+}

@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { PriorityPublishedV1 } from '@hamgam/contracts';
+import {
+  createService,
+  loadConfig,
+  outboxEntries,
+  addOutbox,
+  subscribe,
+  type RunningService,
+  type ServiceDefinition,
+  type ServiceOverrides,
+} from '@hamgam/service-kit';
+import mongoose, { Schema, type Connection } from 'mongoose';
+import pino from 'pino';
+import { keycloakUrl } from '../support/stack.js';
+
+/** Fault tests run in their own vhost and databases, so they never disturb the running services. */
+export const faultsVhost = 'hamgam-faults';
+export const faultsAmqpUrl = `amqp://guest:guest@127.0.0.1:5672/${faultsVhost}`;
+export const faultsMongoUrl = (name: string) => `mongodb://127.0.0.1:27017/hamgam_faults_${name.replace(/-/g, '_')}`;
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** rabbitmqctl of this checkout's native broker (its environment comes from infra/native/env.sh). */
+export function rabbitmqctl(...args: string[]): string {
+  return execFileSync('bash', ['-c', 'source infra/native/env.sh && rabbitmqctl -q "$@"', 'rabbitmqctl', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+}
+
+/** A clean vhost and clean databases for one test file. */
+export async function resetFaultsEnvironment(databases: string[]): Promise<void> {
+  if (rabbitmqctl('list_vhosts').split('\n').includes(faultsVhost)) rabbitmqctl('delete_vhost', faultsVhost);
+  rabbitmqctl('add_vhost', faultsVhost);
+  rabbitmqctl('set_permissions', '-p', faultsVhost, 'guest', '.*', '.*', '.*');
+  for (const name of databases) {
+    const connection = await mongoose.createConnection(faultsMongoUrl(name)).asPromise();
+    await connection.dropDatabase();
+    await connection.close();
+  }
+}
+
+export function faultsEnv(name: string, port = 0): NodeJS.ProcessEnv {
+  return {
+    PORT: String(port),
+    MONGO_URL: faultsMongoUrl(name),
+    AMQP_URL: faultsAmqpUrl,
+    OIDC_ISSUER: `${keycloakUrl}/realms/hamgam`,
+    LOG_LEVEL: 'silent',
+  };
+}
+
+export async function startInProcess<M>(definition: ServiceDefinition<M>, overrides: ServiceOverrides = {}): Promise<RunningService<M>> {
+  const service = createService(definition, loadConfig(definition.name, faultsEnv(definition.name)), {
+    logger: pino({ level: process.env['FAULTS_LOG'] ?? 'silent' }),
+    ...overrides,
+  });
+  await service.start();
+  await service.bus.connection.whenConnected();
+  return service;
+}
+
+/** Event data that satisfies the real clinics.priority.published.v1 contract. */
+export function priorityEvent(neighbourhoodId: string, listVersion: number): PriorityPublishedV1 {
+  return {
+    neighbourhoodId,
+    neighbourhoodName: { fa: 'آزمایشی', en: 'Test' },
+    countyId: 'kerman-county',
+    clinicId: 'clinic-test',
+    period: '1405',
+    listVersion,
+    publishedAt: new Date(Date.UTC(2026, 3, 1, 0, 0, listVersion)).toISOString(),
+    priorities: [{ rank: 1, category: 'employment', score: listVersion, households: 1 }],
+  };
+}
+
+/** Writes state changes whose events travel through its outbox. */
+export function producerDefinition(): ServiceDefinition<{ lists: mongoose.Model<any> }> {
+  return {
+    name: 'faults-producer',
+    roles: ['coordinator'],
+    models: (connection: Connection) => ({
+      lists: connection.models['FaultList'] ?? connection.model('FaultList', addOutbox(new Schema({ _id: String, n: Number }, { versionKey: false }))),
+    }),
+    outboxSources: (models) => [models.lists],
+    routes: () => [],
+  };
+}
+
+export function producerDocs(from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const n = from + i;
+    const outbox = outboxEntries('faults-producer', { actor: { subject: 'fault-test', agency: 'faults' }, correlationId: `run-${n}` }, [
+      { type: 'clinics.priority.published', version: 1, data: priorityEvent(`nbh-fault-${n}`, 1) },
+    ]);
+    return { _id: `list-${n}`, n, outbox };
+  });
+}
+
+/**
+ * Consumes clinics.priority.published.v1 and records each applied event; `beforeApply` may throw to
+ * simulate a failing handler.
+ */
+export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => void = () => undefined) {
+  const definition: ServiceDefinition<{ received: mongoose.Model<any> }> = {
+    name,
+    roles: ['coordinator'],
+    models: (connection: Connection) => ({
+      received: connection.models['Received'] ?? connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number, applied: Number }, { versionKey: false })),
+    }),
+    routes: () => [],
+    subscriptions: ({ models }) => [
+      subscribe('clinics.priority.published', 1, async (event) => {
+        beforeApply(event.data);
+        await models.received.updateOne(
+          { _id: event.id },
+          { $set: { neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion }, $inc: { applied: 1 } },
+          { upsert: true },
+        );
+      }),
+    ],
+  };
+  return definition;
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return Date.now() - started;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,36 @@
+# Paths and settings of the native stack. Sourced by every infra/native script; source it yourself
+# to talk to this repo's stack by hand (e.g. `source infra/native/env.sh && rabbitmqctl list_queues`).
+# Only variables here: sourcing must not change the caller's shell options.
+
+HAMGAM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# Binaries live outside the checkout so fresh clones on the same machine reuse them.
+HAMGAM_CACHE=${HAMGAM_CACHE:-$HOME/.cache/hamgam}
+STACK_DIR=$HAMGAM_ROOT/.stack
+STACK_LOGS=$STACK_DIR/logs
+STACK_PIDS=$STACK_DIR/pids
+
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_DIST=$HAMGAM_CACHE/keycloak-$KEYCLOAK_VERSION
+KEYCLOAK_REALM_FILE=$HAMGAM_ROOT/infra/keycloak/hamgam-realm.json
+# Keycloak writes its data, import folder and re-augmented build into its own home, so each
+# checkout runs a copy of the cached dist.
+KEYCLOAK_HOME=$STACK_DIR/keycloak
+KEYCLOAK_URL=http://localhost:8080
+
+FERRETDB_SRC=$HAMGAM_ROOT/infra/native/ferretdb
+FERRETDB_BIN=$HAMGAM_CACHE/bin/hamgam-ferretdb
+
+# Keycloak 26 prefers a recent JDK; Java 17 (the machine default) is the fallback. Only Keycloak
+# gets it, so Maven and anything else keep the machine's JAVA_HOME.
+KEYCLOAK_JAVA_HOME=${JAVA_HOME:-}
+if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+  KEYCLOAK_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+
+# RabbitMQ keeps config, data and logs under .stack/rabbitmq. The CLI tools only need the node name
+# and the package's cookie, so plain `rabbitmqctl` reaches it even without these variables.
+export RABBITMQ_MNESIA_BASE=$STACK_DIR/rabbitmq/mnesia
+export RABBITMQ_LOG_BASE=$STACK_DIR/rabbitmq/log
+export RABBITMQ_CONFIG_FILE=$STACK_DIR/rabbitmq/rabbitmq.conf
+export RABBITMQ_ENABLED_PLUGINS_FILE=$STACK_DIR/rabbitmq/enabled_plugins
+export RABBITMQ_PID_FILE=$STACK_PIDS/rabbitmq.pid

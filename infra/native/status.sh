@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One line per component: healthy, running but not answering, or stopped. Exits 1 unless all are healthy.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$HAMGAM_ROOT/infra/native/lib/components.sh"
+
+status=0
+for c in "${COMPONENTS[@]}"; do
+  pidfile=$STACK_PIDS/$c.pid
+  if "${c}_healthy"; then
+    say "$c: healthy (pid $(<"$pidfile"))"
+  elif pidfile_alive "$pidfile"; then
+    hint="see .stack/logs/$c.log"
+    if [[ $c == keycloak ]] && ! keycloak_realm_current; then hint="the realm file changed since import; up.sh re-imports it"; fi
+    say "$c: running (pid $(<"$pidfile")) but not healthy: $hint"
+    status=1
+  else
+    say "$c: stopped"
+    status=1
+  fi
+done
+exit "$status"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite on this machine — unit tests of every workspace, then integration and
+# browser tests against the real stack (RabbitMQ, FerretDB, Keycloak, Chromium) with every service
+# running. Prints one closing line "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$HAMGAM_ROOT/infra/native/lib/common.sh"
+cd "$HAMGAM_ROOT"
+export TURBO_TELEMETRY_DISABLED=1
+reports=$STACK_DIR/test-results
+rm -rf "$reports" && mkdir -p "$reports"
+status=0
+step() { say "test: $*"; }
+
+# vitest_run NAME ARGS...: one suite, its counts kept as JSON for the closing line.
+vitest_run() {
+  local name=$1; shift
+  step "$name"
+  npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$reports/$name.json" || status=1
+}
+
+bash infra/native/up.sh || exit 1
+step "typecheck and build"
+npx turbo run typecheck build --output-logs=errors-only || status=1
+vitest_run unit
+bash infra/native/services.sh start || status=1
+vitest_run integration --config e2e/vitest.integration.config.ts
+vitest_run browser --config e2e/vitest.browser.config.ts
+bash infra/native/services.sh stop
+
+node -e '
+  const fs = require("fs"), dir = process.argv[1];
+  let passed = 0, failed = 0, suites = 0;
+  for (const f of fs.readdirSync(dir)) {
+    const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; suites++;
+  }
+  if (suites < 3) failed++;
+  console.log(`${passed} passed, ${failed} failed`);
+' "$reports" || status=1
+exit $status

@@ -1,0 +1,15 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary'; busy?: boolean };
+
+export function Button({ variant = 'primary', busy = false, disabled, type = 'button', ...button }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={variant === 'primary' ? 'hg-button' : 'hg-button hg-button--secondary'}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...button}
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { UiKitStyles } from '../styles';
+import { directionOf, formatDate, formatList, formatNumber, LOCALES, type Direction, type Locale, type LocalizedText } from './format';
+import { translate, type MessageParams } from './messages';
+
+export interface I18n {
+  locale: Locale;
+  dir: Direction;
+  setLocale(locale: Locale): void;
+  /** Message for `key` in the current locale; numbers in `params` are formatted for the locale. */
+  t(key: string, params?: MessageParams): string;
+  /** The current locale's side of a `{ fa, en }` value from an API or config. */
+  localize(text: LocalizedText): string;
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  formatDate(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
+  formatList(items: readonly string[], options?: Intl.ListFormatOptions): string;
+}
+
+export const LOCALE_STORAGE_KEY = 'hamgam.locale';
+
+function storedLocale(): Locale {
+  const stored = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+  return LOCALES.find((l) => l === stored) ?? 'fa';
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: Locale }) {
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale ?? storedLocale());
+
+  const setLocale = useCallback((next: Locale) => {
+    globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, next);
+    setLocaleState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = directionOf(locale);
+  }, [locale]);
+
+  const value = useMemo<I18n>(() => {
+    const number = (n: number, options?: Intl.NumberFormatOptions) => formatNumber(n, locale, options);
+    return {
+      locale,
+      dir: directionOf(locale),
+      setLocale,
+      t: (key, params) => translate(locale, key, params, number),
+      localize: (text) => text[locale],
+      formatNumber: number,
+      formatDate: (value, options) => formatDate(value, locale, options),
+      formatList: (items, options) => formatList(items, locale, options),
+    };
+  }, [locale, setLocale]);
+
+  return (
+    <I18nContext value={value}>
+      <UiKitStyles />
+      {children}
+    </I18nContext>
+  );
+}
+
+export function useI18n(): I18n {
+  const i18n = use(I18nContext);
+  if (!i18n) throw new Error('useI18n() needs an <I18nProvider> above it (the shell renders one)');
+  return i18n;
+}

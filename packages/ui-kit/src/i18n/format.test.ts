@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatList, formatNumber, jalaliYear, toLatinDigits } from './format';
+
+const nowruz1405 = new Date('2026-03-21T12:00:00Z');
+
+describe('formatNumber', () => {
+  it('writes Persian digits in fa and Latin digits in en', () => {
+    expect(formatNumber(1405, 'fa')).toContain('۱');
+    expect(formatNumber(12, 'fa')).toBe('۱۲');
+    expect(formatNumber(12, 'en')).toBe('12');
+  });
+});
+
+describe('formatDate', () => {
+  it('uses the Solar Hijri calendar in fa', () => {
+    const text = formatDate(nowruz1405, 'fa');
+    expect(text).toContain('۱۴۰۵');
+    expect(text).toContain('فروردین');
+  });
+
+  it('uses the Gregorian calendar in en', () => {
+    expect(formatDate(nowruz1405, 'en')).toContain('2026');
+  });
+});
+
+describe('jalaliYear / toLatinDigits', () => {
+  it('gives the Jalali year in Latin digits for APIs', () => {
+    expect(jalaliYear(nowruz1405)).toBe('1405');
+    expect(jalaliYear(new Date('2026-03-01T12:00:00Z'))).toBe('1404');
+  });
+
+  it('turns Persian and Arabic-Indic digits into Latin ones', () => {
+    expect(toLatinDigits('HH-۰۰۱۲ / ٣٤')).toBe('HH-0012 / 34');
+  });
+});
+
+describe('formatList', () => {
+  it('joins with the locale punctuation', () => {
+    expect(formatList(['الف', 'ب', 'ج'], 'fa')).toContain('،');
+    expect(formatList(['a', 'b'], 'en')).toBe('a, b');
+  });
+});

@@ -1,0 +1,48 @@
+// Formatting goes through Intl so Persian digits and the Solar Hijri calendar come from ICU,
+// not from hand-written tables.
+export type Locale = 'fa' | 'en';
+export type Direction = 'rtl' | 'ltr';
+/** A name the APIs return in both languages, e.g. a neighbourhood's. */
+export type LocalizedText = Record<Locale, string>;
+
+export const LOCALES: readonly Locale[] = ['fa', 'en'];
+
+export function directionOf(locale: Locale): Direction {
+  return locale === 'fa' ? 'rtl' : 'ltr';
+}
+
+const numberLocale: Record<Locale, string> = { fa: 'fa-IR', en: 'en-GB' };
+const dateLocale: Record<Locale, string> = { fa: 'fa-IR-u-ca-persian', en: 'en-GB' };
+
+export function formatNumber(value: number, locale: Locale = 'fa', options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(numberLocale[locale], options).format(value);
+}
+
+export function formatDate(
+  value: Date | string | number,
+  locale: Locale = 'fa',
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  return new Intl.DateTimeFormat(dateLocale[locale], options).format(new Date(value));
+}
+
+/** "a, b and c" in the locale's words and punctuation (Persian uses "،" and "و"). */
+export function formatList(items: readonly string[], locale: Locale = 'fa', options: Intl.ListFormatOptions = { type: 'unit' }): string {
+  return new Intl.ListFormat(numberLocale[locale], options).format(items);
+}
+
+/** The Solar Hijri year of a date in Latin digits (e.g. "1405"), as APIs expect it. */
+export function jalaliYear(date: Date = new Date()): string {
+  const year = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric' })
+    .formatToParts(date)
+    .find((part) => part.type === 'year');
+  if (!year) throw new Error('Intl has no Persian calendar support');
+  return year.value;
+}
+
+/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits typed on a Persian keyboard, as Latin digits. */
+export function toLatinDigits(text: string): string {
+  return text
+    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}

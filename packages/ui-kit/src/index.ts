@@ -1,0 +1,35 @@
+export { defineMessages, type Messages, type MessageParams } from './i18n/messages';
+export {
+  directionOf,
+  formatDate,
+  formatList,
+  formatNumber,
+  jalaliYear,
+  LOCALES,
+  toLatinDigits,
+  type Direction,
+  type Locale,
+  type LocalizedText,
+} from './i18n/format';
+export { I18nProvider, LOCALE_STORAGE_KEY, useI18n, type I18n } from './i18n/I18nProvider';
+export {
+  getAuthClient,
+  hasAnyRole,
+  setAuthClient,
+  useAuth,
+  type AuthClient,
+  type AuthUser,
+  type RemoteAppProps,
+} from './auth';
+export { ApiError, type Problem } from './api/ApiError';
+export { createApiClient, useApi, type ApiClient } from './api/client';
+export { useAsync, type AsyncState } from './useAsync';
+export { Page } from './components/Page';
+export { Card, type CardProps } from './components/Card';
+export { DataTable, type Column, type DataTableProps } from './components/DataTable';
+export { Field, Form, NumberInput, Select, TextInput, type FormProps, type SelectOption } from './components/form';
+export { Button } from './components/Button';
+export { ErrorCard } from './components/ErrorCard';
+export { Loading } from './components/Loading';
+export { WhoAmICard, type Me } from './components/WhoAmICard';
+export { mountStandaloneNotice } from './components/StandaloneNotice';

@@ -1,0 +1,62 @@
+// Plain CSS kept in one string and rendered as a React 19 hoisted <style>: no CSS loader is
+// needed in any bundle, and the `href` makes React insert it once however many remotes render it.
+// Logical properties (inline/block) so the same rules work right-to-left and left-to-right.
+const css = `
+:root {
+  --hg-font: Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif;
+  --hg-bg: #f5f7f8;
+  --hg-surface: #ffffff;
+  --hg-border: #dde3e7;
+  --hg-text: #1f2d33;
+  --hg-muted: #5b6b73;
+  --hg-primary: #1d6f78;
+  --hg-primary-strong: #14545b;
+  --hg-primary-soft: #e3f1f2;
+  --hg-danger: #a33a3a;
+  --hg-danger-soft: #fbeeee;
+  --hg-radius: 10px;
+}
+body { margin: 0; font-family: var(--hg-font); background: var(--hg-bg); color: var(--hg-text); line-height: 1.6; }
+button, input, select, textarea { font: inherit; }
+:lang(fa) ol { list-style-type: persian; }
+.hg-page { padding-block: 1.5rem; padding-inline: 1.5rem; max-inline-size: 72rem; }
+.hg-page__header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 1.25rem; }
+.hg-page__title { margin: 0; font-size: 1.4rem; font-weight: 600; }
+.hg-page__body { display: grid; gap: 1rem; }
+.hg-card { background: var(--hg-surface); border: 1px solid var(--hg-border); border-radius: var(--hg-radius); padding-block: 1rem; padding-inline: 1.25rem; }
+.hg-card__header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 0.75rem; }
+.hg-card__title { margin: 0; font-size: 1.05rem; font-weight: 600; }
+.hg-card--error { border-color: var(--hg-danger); background: var(--hg-danger-soft); }
+.hg-card--error .hg-card__title { color: var(--hg-danger); }
+.hg-table { inline-size: 100%; border-collapse: collapse; }
+.hg-table th, .hg-table td { text-align: start; padding-block: 0.5rem; padding-inline: 0.75rem; border-block-end: 1px solid var(--hg-border); }
+.hg-table th { color: var(--hg-muted); font-weight: 600; font-size: 0.9rem; }
+.hg-empty { color: var(--hg-muted); margin: 0; }
+.hg-form { display: grid; gap: 0.9rem; }
+.hg-form__row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
+.hg-field { display: grid; gap: 0.3rem; min-inline-size: 10rem; }
+.hg-field__label { font-size: 0.9rem; color: var(--hg-muted); }
+.hg-field__error { font-size: 0.85rem; color: var(--hg-danger); }
+.hg-input { border: 1px solid var(--hg-border); border-radius: 8px; padding-block: 0.45rem; padding-inline: 0.6rem; background: var(--hg-surface); color: var(--hg-text); }
+.hg-input:focus { outline: 2px solid var(--hg-primary); outline-offset: 1px; }
+.hg-input[aria-invalid='true'] { border-color: var(--hg-danger); }
+.hg-button { border: 1px solid var(--hg-primary); border-radius: 8px; padding-block: 0.45rem; padding-inline: 1rem; cursor: pointer; background: var(--hg-primary); color: #fff; }
+.hg-button:hover { background: var(--hg-primary-strong); }
+.hg-button:disabled { opacity: 0.6; cursor: progress; }
+.hg-button--secondary { background: var(--hg-surface); color: var(--hg-primary); }
+.hg-button--secondary:hover { background: var(--hg-primary-soft); }
+.hg-loading { color: var(--hg-muted); padding-block: 1rem; }
+.hg-dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1rem; margin: 0; }
+.hg-dl dt { color: var(--hg-muted); }
+.hg-dl dd { margin: 0; }
+.hg-tags { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; margin: 0; padding: 0; }
+.hg-tag { background: var(--hg-primary-soft); color: var(--hg-primary-strong); border-radius: 999px; padding-inline: 0.7rem; font-size: 0.9rem; }
+`;
+
+export function UiKitStyles() {
+  return (
+    <style href="hamgam-ui-kit" precedence="default">
+      {css}
+    </style>
+  );
+}

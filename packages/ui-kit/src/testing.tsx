@@ -1,0 +1,64 @@
+// Test helpers for packages that render ui-kit components (not part of the runtime bundle).
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { afterEach, vi } from 'vitest';
+import { hasAnyRole, setAuthClient, type AuthClient } from './auth';
+import type { Locale } from './i18n/format';
+import { I18nProvider } from './i18n/I18nProvider';
+
+// findBy*/waitFor give up after 1 s by default, too short when turbo runs every suite at once on 2 cores.
+configure({ asyncUtilTimeout: 5000 });
+
+// Without vitest globals Testing Library cannot register its own cleanup.
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+export function fakeAuth(overrides: Partial<Omit<AuthClient, 'hasRole'>> = {}): AuthClient {
+  const roles = overrides.roles ?? ['coordinator'];
+  return {
+    getToken: async () => 'test-token',
+    user: { id: 'user-1', username: 'coordinator', displayName: 'Test User' },
+    claims: { clinicIds: [], neighbourhoodIds: [] },
+    logout: () => undefined,
+    ...overrides,
+    roles,
+    hasRole: (...wanted) => hasAnyRole(roles, wanted),
+  };
+}
+
+export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
+}
+
+/** A route answer: a Response, a JSON body (200), or a function of the parsed request body. */
+export type FakeRoute = Response | ((body: unknown) => Response) | object;
+
+/**
+ * Replaces global fetch with a table keyed by "METHOD /path" (e.g. "GET /api/welfare/v1/me").
+ * Unknown routes answer 404 problem+json. Returns the mock to inspect calls.
+ */
+export function stubFetch(routes: Record<string, FakeRoute>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), 'http://localhost');
+    const route = routes[`${init.method ?? 'GET'} ${url.pathname}`];
+    if (route === undefined) {
+      return jsonResponse({ title: 'Not Found', status: 404 }, 404, 'application/problem+json');
+    }
+    if (route instanceof Response) return route.clone();
+    if (typeof route === 'function') return route(init.body ? JSON.parse(String(init.body)) : undefined);
+    return jsonResponse(route);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** Renders inside the providers the shell gives every module, with a signed-in fake user. */
+export function renderWithKit(
+  ui: ReactElement,
+  { locale = 'fa', auth = fakeAuth() }: { locale?: Locale; auth?: AuthClient } = {},
+): RenderResult {
+  setAuthClient(auth);
+  return render(<I18nProvider initialLocale={locale}>{ui}</I18nProvider>);
+}

@@ -1,0 +1,7 @@
+import { createRemoteConfig } from '@hamgam/build-config';
+
+export default createRemoteConfig({
+  name: 'clinics',
+  exposes: { './App': './src/App.tsx' },
+  dir: import.meta.dirname,
+});

@@ -1,0 +1,135 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { jalaliYear } from '@hamgam/ui-kit';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { Assessment, PrioritiesView } from './api';
+import App from './App';
+
+const base = '/api/clinics/v1';
+const name = (fa: string, en: string) => ({ fa, en });
+
+function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
+  const assessments: Assessment[] = [];
+  const priorities: PrioritiesView = { draft: [], published: null };
+  const fetchMock = stubFetch({
+    [`GET ${base}/neighbourhoods`]: [
+      { id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') },
+      { id: 'nbh-fajr', name: name('فجر', 'Fajr'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') },
+    ],
+    [`GET ${base}/clinics`]: [
+      { id: 'clinic-sarasiab', name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), neighbourhoodId: 'nbh-sarasiab' },
+      { id: 'clinic-fajr', name: name('کلینیک فجر', 'Fajr clinic'), neighbourhoodId: 'nbh-fajr' },
+    ],
+    [`GET ${base}/need-categories`]: [
+      { id: 'employment', label: name('اشتغال', 'Employment') },
+      { id: 'workshop-space', label: name('مجوز و فضای کارگاه', 'Workshop permit and space') },
+    ],
+    [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: () => jsonResponse(assessments),
+    [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(priorities),
+    [`POST ${base}/assessments`]: (body) => {
+      const created = { ...(body as Assessment), id: `a${assessments.length + 1}`, createdAt: '2026-03-21T12:00:00Z' };
+      assessments.push(created);
+      priorities.draft = [{ rank: 1, category: 'employment', score: 4, households: 1 }];
+      return jsonResponse(created, 201);
+    },
+    [`POST ${base}/neighbourhoods/nbh-sarasiab/priority-lists`]: (body) => {
+      const list = { version: 1, period: (body as { period: string }).period, publishedAt: '2026-03-21T12:00:00Z', priorities: priorities.draft };
+      priorities.published = list;
+      return jsonResponse(list, 201);
+    },
+    ...overrides,
+  });
+  return fetchMock;
+}
+
+function renderClinics(roles = ['clinic-worker'], path = '/clinics') {
+  return renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth({ roles }), locale: 'en' },
+  );
+}
+
+const postBodies = (fetchMock: ReturnType<typeof clinicsApi>, path: string) =>
+  fetchMock.mock.calls.filter(([url, init]) => url === path && init?.method === 'POST').map(([, init]) => JSON.parse(String(init?.body)));
+
+describe('clinics App', () => {
+  it('opens the first neighbourhood in scope with its clinic selected', async () => {
+    clinicsApi();
+    renderClinics();
+    const neighbourhood = (await screen.findByTestId('neighbourhood-select')) as HTMLSelectElement;
+    expect(neighbourhood.value).toBe('nbh-sarasiab');
+    expect((screen.getByTestId('clinic-select') as HTMLSelectElement).value).toBe('clinic-sarasiab');
+  });
+
+  it('records an assessment with only the categories marked as needs, then refreshes the lists', async () => {
+    const fetchMock = clinicsApi();
+    renderClinics();
+    fireEvent.change(await screen.findByTestId('household-ref'), { target: { value: 'HH-0012' } });
+    fireEvent.change(screen.getByTestId('severity-employment'), { target: { value: '4' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-assessment')));
+
+    expect(postBodies(fetchMock, `${base}/assessments`)).toEqual([
+      { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: 'HH-0012', needs: [{ category: 'employment', severity: 4 }] },
+    ]);
+    expect((await screen.findByTestId('assessment-HH-0012')).textContent).toContain('Employment (4)');
+    expect(within(await screen.findByTestId('draft-priorities')).getByTestId('draft-priorities-employment').textContent).toContain('Employment');
+    expect(screen.getByTestId('assessment-saved').textContent).toContain('HH-0012');
+  });
+
+  it('asks for a household reference and at least one need before calling the API', async () => {
+    const fetchMock = clinicsApi();
+    renderClinics();
+    const save = await screen.findByTestId('save-assessment');
+    await act(async () => fireEvent.click(save));
+    expect(screen.getByText('Enter the household reference')).toBeTruthy();
+    expect(screen.getByText('Choose a severity of 1 to 5 for at least one need')).toBeTruthy();
+    expect(postBodies(fetchMock, `${base}/assessments`)).toEqual([]);
+  });
+
+  it('shows the problem title and detail the API returns', async () => {
+    clinicsApi({
+      [`POST ${base}/assessments`]: jsonResponse(
+        { title: 'Validation failed', status: 400, detail: 'Request body is invalid', errors: [{ path: 'householdRef', message: 'letters, digits, - or _' }] },
+        400,
+        'application/problem+json',
+      ),
+    });
+    renderClinics();
+    fireEvent.change(await screen.findByTestId('household-ref'), { target: { value: 'Ali Rezaei' } });
+    fireEvent.change(screen.getByTestId('severity-workshop-space'), { target: { value: '2' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-assessment')));
+    const alert = await screen.findByTestId('error-card');
+    expect(alert.textContent).toContain('Validation failed');
+    expect(alert.textContent).toContain('Request body is invalid');
+    expect(alert.textContent).toContain('householdRef: letters, digits, - or _');
+  });
+
+  it('publishes the draft for the current Jalali year and shows the published version', async () => {
+    const fetchMock = clinicsApi();
+    renderClinics();
+    fireEvent.change(await screen.findByTestId('household-ref'), { target: { value: 'HH-1' } });
+    fireEvent.change(screen.getByTestId('severity-employment'), { target: { value: '3' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-assessment')));
+
+    const period = (await screen.findByTestId('period')) as HTMLInputElement;
+    expect(period.value).toBe(jalaliYear());
+    await act(async () => fireEvent.click(screen.getByTestId('publish-priorities')));
+
+    expect(postBodies(fetchMock, `${base}/neighbourhoods/nbh-sarasiab/priority-lists`)).toEqual([{ period: jalaliYear() }]);
+    await waitFor(() => expect(screen.getByTestId('published-meta').textContent).toContain('Version 1'));
+    expect(screen.getByTestId('published-priorities').textContent).toContain('Employment');
+  });
+
+  it('lets readers see the neighbourhood without the recording and publishing forms', async () => {
+    clinicsApi();
+    renderClinics(['coordinator']);
+    await screen.findByTestId('draft-priorities');
+    expect(screen.queryByTestId('assessment-form')).toBeNull();
+    expect(screen.queryByTestId('publish-priorities')).toBeNull();
+  });
+});

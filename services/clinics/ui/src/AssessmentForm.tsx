@@ -1,0 +1,100 @@
+import { Button, Card, Form, Select, TextInput, useI18n } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { useClinicsApi, type NeedCategory } from './api';
+
+const SEVERITIES = [0, 1, 2, 3, 4, 5] as const;
+
+interface Props {
+  neighbourhoodId: string;
+  clinicId: string;
+  categories: NeedCategory[];
+  onSaved: () => void;
+}
+
+/** One household's needs: a severity per category, 0 meaning "not a need". */
+export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved }: Props) {
+  const api = useClinicsApi();
+  const { t, formatNumber, localize } = useI18n();
+  const [householdRef, setHouseholdRef] = useState('');
+  const [severities, setSeverities] = useState<Record<string, number>>({});
+  const [errors, setErrors] = useState<{ householdRef?: string; needs?: string }>({});
+  const [apiError, setApiError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const [savedRef, setSavedRef] = useState<string>();
+
+  const needs = categories
+    .map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 }))
+    .filter((need) => need.severity > 0);
+
+  async function submit() {
+    const ref = householdRef.trim();
+    const found = {
+      householdRef: ref ? undefined : t('clinics.form.householdRefRequired'),
+      needs: needs.length > 0 ? undefined : t('clinics.form.needsRequired'),
+    };
+    setErrors(found);
+    setSavedRef(undefined);
+    if (found.householdRef || found.needs) return;
+
+    setSaving(true);
+    setApiError(undefined);
+    try {
+      await api.recordAssessment({ clinicId, neighbourhoodId, householdRef: ref, needs });
+      setHouseholdRef('');
+      setSeverities({});
+      setSavedRef(ref);
+      onSaved();
+    } catch (error) {
+      setApiError(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const severityOptions = SEVERITIES.map((s) => ({
+    value: String(s),
+    label: s === 0 ? t('clinics.form.notANeed') : formatNumber(s),
+  }));
+
+  return (
+    <Card title={t('clinics.form.title')}>
+      <Form onSubmit={submit} error={apiError} testId="assessment-form">
+        <TextInput
+          label={t('clinics.form.householdRef')}
+          placeholder={t('clinics.form.householdRefHint')}
+          data-testid="household-ref"
+          value={householdRef}
+          onChange={(event) => setHouseholdRef(event.target.value)}
+          error={errors.householdRef}
+        />
+        <div className="hg-form__row">
+          {categories.map((category) => (
+            <Select
+              key={category.id}
+              label={localize(category.label)}
+              data-testid={`severity-${category.id}`}
+              value={String(severities[category.id] ?? 0)}
+              onChange={(event) => setSeverities({ ...severities, [category.id]: Number(event.target.value) })}
+              options={severityOptions}
+            />
+          ))}
+        </div>
+        {errors.needs && (
+          <p className="hg-field__error" role="alert">
+            {errors.needs}
+          </p>
+        )}
+        <div className="hg-form__row">
+          <Button type="submit" busy={saving} data-testid="save-assessment">
+            {t('clinics.form.save')}
+          </Button>
+          {savedRef && (
+            <span role="status" data-testid="assessment-saved">
+              {t('clinics.form.saved', { ref: savedRef })}
+            </span>
+          )}
+        </div>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+import { useAuth, useAsync } from '@hamgam/ui-kit';
+import { useClinicsApi, type NeedCategory } from './api';
+import { AssessmentForm } from './AssessmentForm';
+import { AssessmentsCard } from './AssessmentsCard';
+import { PrioritiesCard } from './PrioritiesCard';
+
+export interface PanelProps {
+  neighbourhoodId: string;
+  /** Where new assessments are recorded; undefined when the neighbourhood has no clinic. */
+  clinicId: string | undefined;
+  categories: NeedCategory[];
+}
+
+/** One neighbourhood: record assessments, see them, and turn them into a published priority list. */
+export function NeighbourhoodPanel({ neighbourhoodId, clinicId, categories }: PanelProps) {
+  const api = useClinicsApi();
+  // Only clinic workers record and publish; coordinators, representatives and auditors read.
+  const canWrite = useAuth().hasRole('clinic-worker');
+  const assessments = useAsync(() => api.assessments(neighbourhoodId), [api, neighbourhoodId]);
+  const priorities = useAsync(() => api.priorities(neighbourhoodId), [api, neighbourhoodId]);
+  const categoryLabels = new Map(categories.map((c) => [c.id, c.label]));
+
+  const onSaved = () => {
+    assessments.reload();
+    priorities.reload();
+  };
+
+  return (
+    <>
+      {canWrite && clinicId && (
+        <AssessmentForm neighbourhoodId={neighbourhoodId} clinicId={clinicId} categories={categories} onSaved={onSaved} />
+      )}
+      <AssessmentsCard state={assessments} categoryLabels={categoryLabels} />
+      <PrioritiesCard
+        neighbourhoodId={neighbourhoodId}
+        state={priorities}
+        categoryLabels={categoryLabels}
+        canPublish={canWrite}
+      />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { useMemo } from 'react';
+
+// The clinics API as this screen uses it (through the shell: /api/clinics/v1/...).
+export interface Neighbourhood {
+  id: string;
+  name: LocalizedText;
+  county: LocalizedText;
+  province: LocalizedText;
+}
+
+export interface Clinic {
+  id: string;
+  name: LocalizedText;
+  neighbourhoodId: string;
+}
+
+export interface NeedCategory {
+  id: string;
+  label: LocalizedText;
+}
+
+export interface Need {
+  category: string;
+  severity: number;
+}
+
+export interface NewAssessment {
+  clinicId: string;
+  neighbourhoodId: string;
+  householdRef: string;
+  needs: Need[];
+}
+
+export interface Assessment {
+  id: string;
+  householdRef: string;
+  needs: Need[];
+  clinicId: string;
+  createdAt: string;
+}
+
+export interface RankedPriority {
+  rank: number;
+  category: string;
+  score: number;
+  households: number;
+}
+
+export interface PublishedList {
+  version: number;
+  period: string;
+  publishedAt: string;
+  priorities: RankedPriority[];
+}
+
+export interface PrioritiesView {
+  draft: RankedPriority[];
+  published: PublishedList | null;
+}
+
+export function clinicsApi(api: ApiClient) {
+  const nbh = (id: string) => `/clinics/v1/neighbourhoods/${encodeURIComponent(id)}`;
+  return {
+    neighbourhoods: () => api.get<Neighbourhood[]>('/clinics/v1/neighbourhoods'),
+    clinics: () => api.get<Clinic[]>('/clinics/v1/clinics'),
+    needCategories: () => api.get<NeedCategory[]>('/clinics/v1/need-categories'),
+    assessments: (neighbourhoodId: string) => api.get<Assessment[]>(`${nbh(neighbourhoodId)}/assessments`),
+    priorities: (neighbourhoodId: string) => api.get<PrioritiesView>(`${nbh(neighbourhoodId)}/priorities`),
+    recordAssessment: (assessment: NewAssessment) => api.post<Assessment>('/clinics/v1/assessments', assessment),
+    publishPriorities: (neighbourhoodId: string, period: string) =>
+      api.post<PublishedList>(`${nbh(neighbourhoodId)}/priority-lists`, { period }),
+  };
+}
+
+export type ClinicsApi = ReturnType<typeof clinicsApi>;
+
+export function useClinicsApi(): ClinicsApi {
+  const api = useApi();
+  return useMemo(() => clinicsApi(api), [api]);
+}

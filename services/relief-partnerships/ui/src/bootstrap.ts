@@ -1,0 +1,4 @@
+import { mountStandaloneNotice } from '@hamgam/ui-kit';
+import './messages';
+
+mountStandaloneNotice(document.getElementById('root') ?? document.body, 'relief-partnerships.title');
