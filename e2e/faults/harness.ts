@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { PriorityPublishedV1 } from '@hamgam/contracts';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createEnvelope, type Envelope, type PriorityPublishedV1 } from '@hamgam/contracts';
+import { connect } from 'amqplib';
 import {
   createService,
+  eventsExchange,
   loadConfig,
   outboxEntries,
   addOutbox,
@@ -51,14 +55,42 @@ export function faultsEnv(name: string, port = 0): NodeJS.ProcessEnv {
   };
 }
 
-export async function startInProcess<M>(definition: ServiceDefinition<M>, overrides: ServiceOverrides = {}): Promise<RunningService<M>> {
+/** A service running inside the test process on a free port; `url` is where it listens. */
+export async function startInProcess<M>(definition: ServiceDefinition<M>, overrides: ServiceOverrides = {}): Promise<RunningService<M> & { url: string }> {
   const service = createService(definition, loadConfig(definition.name, faultsEnv(definition.name)), {
     logger: pino({ level: process.env['FAULTS_LOG'] ?? 'silent' }),
     ...overrides,
   });
-  await service.start();
+  const server = await service.start();
   await service.bus.connection.whenConnected();
-  return service;
+  return Object.assign(service, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+}
+
+/** A confirm channel on the faults vhost, to put raw messages on the events exchange. */
+export async function openRawPublisher() {
+  const connection = await connect(faultsAmqpUrl);
+  const channel = await connection.createConfirmChannel();
+  return {
+    connection,
+    async publish(message: unknown, routingKey = 'clinics.priority.published.v1', messageId = randomUUID()) {
+      const content = Buffer.from(typeof message === 'string' ? message : JSON.stringify(message));
+      channel.publish(eventsExchange, routingKey, content, { persistent: true, messageId, contentType: 'application/json' });
+      await channel.waitForConfirms();
+      return messageId;
+    },
+    close: () => connection.close(),
+  };
+}
+
+export function priorityEnvelope(neighbourhoodId: string, listVersion: number): Envelope<PriorityPublishedV1> {
+  return createEnvelope({
+    type: 'clinics.priority.published',
+    version: 1,
+    source: 'clinics',
+    data: priorityEvent(neighbourhoodId, listVersion),
+    actor: { subject: 'fault-test', agency: 'clinics' },
+    correlationId: `fault-${neighbourhoodId}`,
+  });
 }
 
 /** Event data that satisfies the real clinics.priority.published.v1 contract. */
@@ -98,26 +130,32 @@ export function producerDocs(from: number, count: number) {
   });
 }
 
+/** What a recorder saw: events applied once, and events its handler was asked to apply again. */
+export interface RecorderStats {
+  appliedAgain: number;
+}
+
 /**
- * Consumes clinics.priority.published.v1 and records each applied event; `beforeApply` may throw to
- * simulate a failing handler.
+ * Consumes clinics.priority.published.v1 and records each applied event (insert-only: FerretDB's
+ * updates scan the whole collection); `beforeApply` may throw to simulate a failing handler.
  */
-export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => void = () => undefined) {
+export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => void = () => undefined, stats: RecorderStats = { appliedAgain: 0 }) {
   const definition: ServiceDefinition<{ received: mongoose.Model<any> }> = {
     name,
     roles: ['coordinator'],
     models: (connection: Connection) => ({
-      received: connection.models['Received'] ?? connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number, applied: Number }, { versionKey: false })),
+      received: connection.models['Received'] ?? connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number }, { versionKey: false })),
     }),
     routes: () => [],
     subscriptions: ({ models }) => [
       subscribe('clinics.priority.published', 1, async (event) => {
         beforeApply(event.data);
-        await models.received.updateOne(
-          { _id: event.id },
-          { $set: { neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion }, $inc: { applied: 1 } },
-          { upsert: true },
-        );
+        try {
+          await models.received.create({ _id: event.id, neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion });
+        } catch (error) {
+          if ((error as { code?: number }).code !== 11000) throw error;
+          stats.appliedAgain++;
+        }
       }),
     ],
   };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) the six agency services and the shell as background processes of this checkout,
-# after the stack (up.sh) and a build. Logs: .stack/logs/<name>.log. Usage: services.sh start|stop|status
+# after the stack (up.sh) and a build. Logs: .stack/logs/<name>.log.
+# Usage: services.sh start|stop|status [name…]   (no names: all six services and the shell)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$HAMGAM_ROOT/infra/native/lib/common.sh"
@@ -29,7 +30,7 @@ start_one() {
   "$@" >"$log" 2>&1 &
   echo $! >"$pidfile"
   local t0=$SECONDS
-  until curl -fsS -o /dev/null "$ready_url"; do
+  until curl -fs -o /dev/null "$ready_url"; do
     if ! pidfile_alive "$pidfile" || (( SECONDS - t0 > 90 )); then
       tail -n 30 "$log" >&2
       die "$name: did not become ready at $ready_url"
@@ -39,10 +40,14 @@ start_one() {
   say "$name: ready in $((SECONDS - t0))s on $ready_url"
 }
 
+# chosen NAME: the command line named no one, or named NAME.
+chosen() { (( ${#NAMES[@]} == 0 )) || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
+
 start_all() {
   mkdir -p "$STACK_LOGS" "$STACK_PIDS"
   for entry in "${SERVICES[@]}"; do
     local name=${entry%%:*} port=${entry##*:}
+    chosen "$name" || continue
     (
       export PORT=$port \
         MONGO_URL=${MONGO_URL_BASE:-mongodb://127.0.0.1:27017}/hamgam_${name//-/_} \
@@ -54,15 +59,18 @@ start_all() {
       start_one "$name" "http://127.0.0.1:$port/readyz" node "$HAMGAM_ROOT/services/$name/api/dist/main.js"
     )
   done
+  chosen shell || return 0
   (
     export PORT=$SHELL_PORT KEYCLOAK_URL
     start_one shell "http://127.0.0.1:$SHELL_PORT/healthz" node "$HAMGAM_ROOT/apps/shell/server/main.js"
   )
 }
 
-case ${1:-} in
+command=${1:-}
+NAMES=("${@:2}")
+case $command in
   start) start_all ;;
-  stop) stop_one shell; for entry in "${SERVICES[@]}"; do stop_one "${entry%%:*}"; done ;;
+  stop) for name in shell "${SERVICES[@]%%:*}"; do if chosen "$name"; then stop_one "$name"; fi; done ;;
   status)
     for name in shell "${SERVICES[@]%%:*}"; do
       if pidfile_alive "$STACK_PIDS/$name.pid"; then echo "$name: running"; else echo "$name: stopped"; fi

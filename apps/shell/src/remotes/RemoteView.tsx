@@ -1,5 +1,5 @@
 import { Loading } from '@hamgam/ui-kit';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
 import { loadComponent } from './federation';
 import { RemoteErrorBoundary } from './RemoteErrorBoundary';
 import { RemoteRetryContext } from './RemoteFallback';
@@ -12,6 +12,19 @@ export interface RemoteViewProps {
   props: object;
 }
 
+const lazyRemotes = new Map<string, ComponentType<object>>();
+
+/** One lazy component per remote module and attempt: a retry gets a fresh one, re-renders do not. */
+function lazyRemote(id: string, attempt: number): ComponentType<object> {
+  const key = `${id}#${attempt}`;
+  let component = lazyRemotes.get(key);
+  if (!component) {
+    component = lazy(() => loadComponent<object>(id));
+    lazyRemotes.set(key, component);
+  }
+  return component;
+}
+
 /**
  * Renders one exposed component of a remote. Loading failures come back from the fallback
  * runtime plugin as a fallback card; render errors are caught by the boundary. Retry builds a
@@ -20,15 +33,12 @@ export interface RemoteViewProps {
 export function RemoteView({ remote, expose, props }: RemoteViewProps) {
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const Remote = useMemo(
-    () => lazy(() => loadComponent<object>(`${remote}/${expose}`)),
-    // `attempt` is only here to get a fresh lazy() after a retry.
-    [remote, expose, attempt],
-  );
+  const Remote = lazyRemote(`${remote}/${expose}`, attempt);
   return (
     <RemoteRetryContext value={retry}>
       <RemoteErrorBoundary key={attempt} name={remote}>
         <Suspense fallback={<Loading />}>
+          {/* eslint-disable-next-line react-hooks/static-components -- remotes are known only at run time; lazyRemote returns the same component until a retry */}
           <Remote {...props} />
         </Suspense>
       </RemoteErrorBoundary>

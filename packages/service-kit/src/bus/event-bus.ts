@@ -68,18 +68,18 @@ export class EventBus {
 
   private async setUp(connection: ChannelModel, service: string): Promise<void> {
     const publishing = await connection.createConfirmChannel();
-    this.watch(publishing, 'publishing');
+    this.supervise(publishing, 'publishing');
     await declareTopology(publishing, service, this.registry.bindingKeys());
     if (this.registry.bindingKeys().length > 0) {
       const consuming = await connection.createChannel();
-      this.watch(consuming, 'consuming');
+      this.supervise(consuming, 'consuming');
       await this.consumer.attach(consuming, () => this.connection.recycle('consumer cancelled by the broker'));
     }
     this.publisher.attach(publishing);
     this.relay.sweepSoon();
   }
 
-  private watch(channel: Channel, role: string): void {
+  private supervise(channel: Channel, role: string): void {
     channel.on('error', () => undefined); // the 'close' that always follows does the recovery
     channel.on('close', () => this.connection.recycle(`${role} channel closed`));
   }

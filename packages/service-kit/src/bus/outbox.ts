@@ -69,6 +69,11 @@ export class OutboxRelay {
   private sweepDue = true;
   private lastSweep = 0;
   private stopped = true;
+  /** Documents whose events are confirmed but not yet removed from their outbox. */
+  private readonly marking = new Set<string>();
+  /** Marked since this drain began: a read that started before the mark may still show their entries. */
+  private readonly marked = new Set<string>();
+  private marks: Promise<void> = Promise.resolve();
   published = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
@@ -82,6 +87,7 @@ export class OutboxRelay {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.marks;
   }
 
   /** Publish these just-written documents' events now, rather than at the next sweep. */
@@ -112,6 +118,7 @@ export class OutboxRelay {
   }
 
   private async drainOnce(): Promise<void> {
+    this.marked.clear();
     const ids = [...this.hinted];
     this.hinted.clear();
     const sweep = this.sweepDue;
@@ -133,24 +140,55 @@ export class OutboxRelay {
 
   private async drainIds(collection: Collection, ids: string[]): Promise<void> {
     const docs = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as never, { projection: { outbox: 1 } })));
-    await Promise.all(docs.map((doc) => (doc ? this.publishDoc(collection, doc) : undefined)));
+    await this.publishDocs(collection, docs.filter((doc) => doc !== null));
   }
 
   private async drainSweep(collection: Collection): Promise<void> {
     const batchSize = this.options.batchSize ?? 200;
     for (;;) {
-      const docs = await collection.find(pendingFilter, { projection: { outbox: 1 } }).limit(batchSize).toArray();
-      await Promise.all(docs.map((doc) => this.publishDoc(collection, doc)));
+      // Documents still being marked are left out, or a slow marking queue would hold back the rest.
+      const filter = { ...pendingFilter, _id: { $nin: [...this.marking, ...this.marked] } };
+      const docs = await collection.find(filter as never, { projection: { outbox: 1 } }).limit(batchSize).toArray();
+      await this.publishDocs(collection, docs);
       if (docs.length < batchSize) return;
     }
   }
 
-  private async publishDoc(collection: Collection, doc: mongo.Document): Promise<void> {
-    const entries = (doc['outbox'] ?? []) as OutboxEntry[];
-    if (entries.length === 0) return;
-    await Promise.all(entries.map((e) => this.options.publisher.publishEvent(eventsExchange, e.routingKey, e.envelope)));
-    // $pullAll with the exact stored entries: FerretDB does not support $pull with a condition.
-    await collection.updateOne({ _id: doc['_id'] }, { $pullAll: { outbox: entries } } as never);
-    this.published += entries.length;
+  /**
+   * Publishes all entries at once (the broker confirms in bulk) and queues the confirmed documents to be
+   * marked one after another: writes to one FerretDB/SQLite database only queue behind its write lock,
+   * and publishing need not wait for them. A document still being marked is not published again.
+   */
+  private async publishDocs(collection: Collection, docs: mongo.Document[]): Promise<void> {
+    const pending = docs
+      .filter((doc) => !this.marking.has(String(doc['_id'])) && !this.marked.has(String(doc['_id'])))
+      .map((doc) => ({ id: String(doc['_id']), entries: (doc['outbox'] ?? []) as OutboxEntry[] }))
+      .filter((p) => p.entries.length > 0);
+    const confirmations = await Promise.allSettled(
+      pending.map(({ entries }) => Promise.all(entries.map((e) => this.options.publisher.publishEvent(eventsExchange, e.routingKey, e.envelope)))),
+    );
+    let failure: unknown;
+    for (const [index, confirmation] of confirmations.entries()) {
+      if (confirmation.status === 'rejected') failure ??= confirmation.reason;
+      else this.markSent(collection, pending[index]!.id, pending[index]!.entries);
+    }
+    if (failure) throw failure;
+  }
+
+  private markSent(collection: Collection, id: string, entries: OutboxEntry[]): void {
+    this.marking.add(id);
+    this.marks = this.marks
+      // On shutdown the queue is abandoned: those events are sent again after the restart (consumers dedupe).
+      // $pullAll with the exact stored entries: FerretDB does not support $pull with a condition.
+      .then(() => (this.stopped ? undefined : collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never)))
+      .then(
+        (result) => {
+          if (!result) return;
+          this.published += entries.length;
+          this.marked.add(id);
+        },
+        (error: unknown) => this.options.logger.warn({ err: error, id }, 'could not mark outbox entries sent; they will be sent again'),
+      )
+      .finally(() => this.marking.delete(id));
   }
 }

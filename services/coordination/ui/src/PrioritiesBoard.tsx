@@ -6,10 +6,10 @@ function NeighbourhoodCard({ row }: { row: NeighbourhoodPriorities }) {
   const { t, localize, formatDate, formatNumber } = useI18n();
   return (
     <Card title={localize(row.neighbourhoodName)} testId={`nbh-priorities-${row.neighbourhoodId}`}>
-      <p className="hg-empty">
+      <p className="hg-empty" data-testid={`nbh-version-${row.neighbourhoodId}`} data-version={row.version}>
         {t('coordination.board.meta', {
           period: formatNumber(Number(row.period), { useGrouping: false }),
-          version: row.version,
+          version: formatNumber(row.version),
           date: formatDate(row.publishedAt),
         })}
       </p>

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RunningService } from '@hamgam/service-kit';
+import { coordinationService } from '@hamgam/coordination-api/service';
+import { openRawPublisher, priorityEnvelope, resetFaultsEnvironment, startInProcess, waitFor } from './harness.js';
+
+type Coordination = RunningService<{ neighbourhoodPriorities: any }>;
+let coordination: Coordination;
+let publisher: Awaited<ReturnType<typeof openRawPublisher>>;
+let run = 0;
+
+beforeAll(async () => {
+  await resetFaultsEnvironment(['coordination']);
+  coordination = (await startInProcess(coordinationService)) as unknown as Coordination;
+  publisher = await openRawPublisher();
+});
+
+afterAll(async () => {
+  await publisher?.close();
+  await coordination?.stop();
+});
+
+/** A run: how many list versions each of a few neighbourhoods publishes, and a delivery order. */
+const scenario = fc.record({
+  versionsPerNeighbourhood: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
+  order: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 24, maxLength: 24 }),
+});
+
+it('ends in the same state when every event is delivered twice and shuffled as after one in-order delivery', async () => {
+  await fc.assert(
+    fc.asyncProperty(scenario, async ({ versionsPerNeighbourhood, order }) => {
+      run++;
+      const events = versionsPerNeighbourhood.flatMap((versions, n) =>
+        Array.from({ length: versions }, (_, v) => priorityEnvelope(`nbh-prop-${run}-${n}`, v + 1)),
+      );
+      // Every event twice, in an order drawn by fast-check.
+      const deliveries = [...events, ...events]
+        .map((event, i) => ({ event, key: order[i % order.length]! + i / 1e6 }))
+        .sort((a, b) => a.key - b.key)
+        .map((d) => d.event);
+
+      const { handled, duplicates } = coordination.bus.consumer;
+      for (const event of deliveries) await publisher.publish(event, undefined, event.id);
+      await waitFor(
+        async () => coordination.bus.consumer.handled + coordination.bus.consumer.duplicates >= handled + duplicates + deliveries.length,
+        30_000,
+        'all deliveries processed',
+      );
+
+      // In-order, once: each neighbourhood ends with its last list.
+      for (const [n, versions] of versionsPerNeighbourhood.entries()) {
+        const stored = await coordination.models.neighbourhoodPriorities.findById(`nbh-prop-${run}-${n}`).lean();
+        expect(stored.listVersion).toBe(versions);
+        expect(stored.priorities).toEqual(events.find((e) => e.data.neighbourhoodId === stored.neighbourhoodId && e.data.listVersion === versions)!.data.priorities);
+      }
+      expect(coordination.bus.consumer.handled - handled).toBe(events.length);
+    }),
+    { numRuns: 12 },
+  );
+});

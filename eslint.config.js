@@ -1,0 +1,40 @@
+// One lint configuration for the monorepo. Besides the usual TypeScript rules it enforces two
+// architecture rules: services never import each other, and service code avoids what FerretDB (and a
+// standalone MongoDB) cannot do — multi-document transactions, change streams and $lookup.
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const services = ['clinics', 'vocational-training', 'welfare', 'relief-partnerships', 'institute-funding', 'coordination'];
+
+const ferretDbParity = [
+  { selector: "CallExpression[callee.property.name='withTransaction']", message: 'No multi-document transactions: FerretDB and a standalone MongoDB have none. Write one document (outbox pattern).' },
+  { selector: "CallExpression[callee.property.name='startTransaction']", message: 'No multi-document transactions: FerretDB and a standalone MongoDB have none.' },
+  { selector: "CallExpression[callee.property.name='watch']", message: 'No change streams: FerretDB has none. Publish events through the outbox instead.' },
+  { selector: "Property[key.value='$lookup'], Property[key.name='$lookup']", message: 'No $lookup: FerretDB does not support it. Services own their data; join in code or through events.' },
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '.stack/**', '**/*.d.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  { files: ['**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  ...services.map((service) => ({
+    files: [`services/${service}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: services.filter((s) => s !== service).flatMap((s) => [`@hamgam/${s}-api*`, `@hamgam/${s}-ui*`, `**/services/${s}/**`]),
+          message: 'Services never import each other: share through packages/ or talk through events.',
+        }],
+      }],
+    },
+  })),
+  { files: ['services/*/api/**/*.ts', 'packages/service-kit/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...ferretDbParity] } },
+);
