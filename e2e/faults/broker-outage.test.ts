@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningService } from '@hamgam/service-kit';
 import {
+  changeAggregate,
   producerDefinition,
   producerDocs,
   rabbitmqctl,
@@ -11,8 +12,11 @@ import {
   waitFor,
 } from './harness.js';
 
-const total = Number(process.env['FAULTS_EVENTS'] ?? 5_000);
-const chunk = 250;
+// 5,000 events: 500 aggregates, each created and then changed nine times (one event per change).
+const aggregates = Number(process.env['FAULTS_AGGREGATES'] ?? 500);
+const changes = 10;
+const total = aggregates * changes;
+const outageRounds = new Set([3, 7]);
 let producer: RunningService<{ lists: any }>;
 let consumer: RunningService<{ received: any }>;
 const stats = { appliedAgain: 0 };
@@ -29,32 +33,41 @@ afterAll(async () => {
   await consumer?.stop();
 });
 
+/** Writes one round: every aggregate created (round 1) or changed once, 50 writes at a time. */
+async function writeRound(round: number): Promise<void> {
+  for (let from = 0; from < aggregates; from += 50) {
+    const ids = Array.from({ length: Math.min(50, aggregates - from) }, (_, i) => from + i);
+    if (round === 1) await producer.models.lists.insertMany(producerDocs(from, ids.length));
+    else await Promise.all(ids.map((aggregate) => changeAggregate(producer.models.lists, aggregate, round)));
+    producer.bus.relay.kick(ids.map((aggregate) => `list-${aggregate}`));
+  }
+}
+
 it('delivers every outbox event exactly once in effect while the broker is stopped and started twice', async () => {
-  const outageAfterChunks = new Set([Math.floor(total / chunk / 5), Math.floor((total / chunk) * 0.6)]);
-  for (let from = 0, index = 0; from < total; from += chunk, index++) {
-    if (outageAfterChunks.has(index)) {
+  for (let round = 1; round <= changes; round++) {
+    if (outageRounds.has(round)) {
       rabbitmqctl('stop_app');
-      // Writes go on while the broker is down: they wait in the outbox.
-      await producer.models.lists.insertMany(producerDocs(from, chunk));
+      // Writes go on while the broker is down: their events wait in the outbox.
+      await writeRound(round);
       await sleep(2_000);
       rabbitmqctl('start_app');
-      continue;
+    } else {
+      await writeRound(round);
     }
-    const docs = producerDocs(from, chunk);
-    await producer.models.lists.insertMany(docs);
-    producer.bus.relay.kick(docs.map((d) => d._id));
   }
 
-  const took = await waitFor(async () => {
-    const received = await consumer.models.received.countDocuments();
-    if (process.env['FAULTS_LOG']) console.log(`received=${received} published=${producer.bus.relay.published} handled=${consumer.bus.consumer.handled} dup=${consumer.bus.consumer.duplicates} producer=${producer.bus.connection.state} consumer=${consumer.bus.connection.state}`);
-    return received === total;
-  }, 400_000, 'all events consumed');
-  // Confirmed events leave the outbox shortly after they are consumed (marking is a separate write).
+  const took = await waitFor(async () => (await consumer.models.received.countDocuments()) === total, 400_000, 'all events consumed');
+  // Confirmed events leave the outbox shortly after (removing them is a separate write).
   const pendingOutbox = () => producer.models.lists.collection.countDocuments({ 'outbox._id': { $exists: true } });
   await waitFor(async () => (await pendingOutbox()) === 0, 400_000, 'outbox drained');
-  console.log(`[faults] ${total} events, 2 broker outages: all consumed ${took} ms after the last write; duplicates skipped by the inbox: ${consumer.bus.consumer.duplicates}; handler asked to apply an event again: ${stats.appliedAgain}`);
+  const received = await consumer.models.received.find({}, { neighbourhoodId: 1, listVersion: 1 }).lean();
+  const distinct = new Set(received.map((r: { neighbourhoodId: string; listVersion: number }) => `${r.neighbourhoodId}@${r.listVersion}`));
+  console.log(
+    `[faults] ${total} events from ${aggregates} aggregates, 2 broker outages: all consumed ${took} ms after the last write; ` +
+      `duplicate deliveries skipped by the inbox: ${consumer.bus.consumer.duplicates}; handler asked to apply an event again: ${stats.appliedAgain}`,
+  );
 
-  expect(await consumer.models.received.countDocuments()).toBe(total);
+  expect(received).toHaveLength(total);
+  expect(distinct.size).toBe(total);
   expect(await pendingOutbox()).toBe(0);
 });

@@ -40,12 +40,14 @@ it('ends in the same state when every event is delivered twice and shuffled as a
         .map((d) => d.event);
 
       const { handled, duplicates } = coordination.bus.consumer;
+      const t0 = Date.now();
       for (const event of deliveries) await publisher.publish(event, undefined, event.id);
       await waitFor(
         async () => coordination.bus.consumer.handled + coordination.bus.consumer.duplicates >= handled + duplicates + deliveries.length,
         30_000,
         'all deliveries processed',
       );
+      if (process.env['FAULTS_LOG']) console.log(`run ${run}: ${deliveries.length} deliveries in ${Date.now() - t0} ms`);
 
       // In-order, once: each neighbourhood ends with its last list.
       for (const [n, versions] of versionsPerNeighbourhood.entries()) {
@@ -55,6 +57,6 @@ it('ends in the same state when every event is delivered twice and shuffled as a
       }
       expect(coordination.bus.consumer.handled - handled).toBe(events.length);
     }),
-    { numRuns: 12 },
+    { numRuns: Number(process.env["FAULTS_RUNS"] ?? 50) },
   );
 });

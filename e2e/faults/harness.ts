@@ -72,7 +72,7 @@ export async function openRawPublisher() {
   const channel = await connection.createConfirmChannel();
   return {
     connection,
-    async publish(message: unknown, routingKey = 'clinics.priority.published.v1', messageId = randomUUID()) {
+    async publish(message: unknown, routingKey = 'clinics.priority.published.v1', messageId: string = randomUUID()) {
       const content = Buffer.from(typeof message === 'string' ? message : JSON.stringify(message));
       channel.publish(eventsExchange, routingKey, content, { persistent: true, messageId, contentType: 'application/json' });
       await channel.waitForConfirms();
@@ -113,21 +113,30 @@ export function producerDefinition(): ServiceDefinition<{ lists: mongoose.Model<
     name: 'faults-producer',
     roles: ['coordinator'],
     models: (connection: Connection) => ({
-      lists: connection.models['FaultList'] ?? connection.model('FaultList', addOutbox(new Schema({ _id: String, n: Number }, { versionKey: false }))),
+      lists: (connection.models['FaultList'] ?? connection.model('FaultList', addOutbox(new Schema({ _id: String, n: Number }, { versionKey: false })))) as mongoose.Model<any>,
     }),
     outboxSources: (models) => [models.lists],
     routes: () => [],
   };
 }
 
+/** New aggregates, each created with its first event (list version 1) in its outbox. */
 export function producerDocs(from: number, count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    const outbox = outboxEntries('faults-producer', { actor: { subject: 'fault-test', agency: 'faults' }, correlationId: `run-${n}` }, [
-      { type: 'clinics.priority.published', version: 1, data: priorityEvent(`nbh-fault-${n}`, 1) },
-    ]);
-    return { _id: `list-${n}`, n, outbox };
-  });
+  return Array.from({ length: count }, (_, i) => ({ _id: `list-${from + i}`, n: 1, outbox: outboxFor(from + i, 1) }));
+}
+
+function outboxFor(aggregate: number, version: number) {
+  return outboxEntries('faults-producer', { actor: { subject: 'fault-test', agency: 'faults' }, correlationId: `run-${aggregate}` }, [
+    { type: 'clinics.priority.published', version: 1, data: priorityEvent(`nbh-fault-${aggregate}`, version) },
+  ]);
+}
+
+/**
+ * A state change of an existing aggregate: the new state and its event in one single-document update,
+ * appended to whatever the relay has not yet removed from the outbox.
+ */
+export async function changeAggregate(lists: mongoose.Model<any>, aggregate: number, version: number): Promise<void> {
+  await lists.collection.updateOne({ _id: `list-${aggregate}` } as never, { $set: { n: version }, $push: { outbox: { $each: outboxFor(aggregate, version) } } } as never);
 }
 
 /** What a recorder saw: events applied once, and events its handler was asked to apply again. */
@@ -144,7 +153,7 @@ export function recorderDefinition(name: string, beforeApply: (data: PriorityPub
     name,
     roles: ['coordinator'],
     models: (connection: Connection) => ({
-      received: connection.models['Received'] ?? connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number }, { versionKey: false })),
+      received: (connection.models['Received'] ?? connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number }, { versionKey: false }))) as mongoose.Model<any>,
     }),
     routes: () => [],
     subscriptions: ({ models }) => [
@@ -166,7 +175,7 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   const started = Date.now();
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return Date.now() - started;
 }

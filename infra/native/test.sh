@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite on this machine — unit tests of every workspace, then integration and
 # browser tests against the real stack (RabbitMQ, FerretDB, Keycloak, Chromium) with every service
-# running. Prints one closing line "N passed, N failed" and exits non-zero on any failure.
+# running, then the event bus's fault tests. Prints one closing line "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$HAMGAM_ROOT/infra/native/lib/common.sh"
@@ -27,6 +27,8 @@ bash infra/native/services.sh start || status=1
 vitest_run integration --config e2e/vitest.integration.config.ts
 vitest_run browser --config e2e/vitest.browser.config.ts
 bash infra/native/services.sh stop
+# Fault tests stop the broker and kill processes: last, on their own vhost and databases.
+vitest_run faults --config e2e/vitest.faults.config.ts
 
 node -e '
   const fs = require("fs"), dir = process.argv[1];
@@ -35,7 +37,7 @@ node -e '
     const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; suites++;
   }
-  if (suites < 3) failed++;
+  if (suites < 4) failed++;
   console.log(`${passed} passed, ${failed} failed`);
 ' "$reports" || status=1
 exit $status

@@ -142,11 +142,15 @@ describe('infra/rabbitmq/definitions.json', () => {
     expect(bound('hamgam.dlx', `${main}.dlq`, `${main}.dlq`)).toBe(true);
   });
 
-  it('binds only what the services consume so far', () => {
+  it('binds only what the services consume so far, plus the bounded audit queue that takes every event', () => {
     const events = definitions.bindings.filter((b) => b.source === 'hamgam.events');
     expect(events).toEqual([
       expect.objectContaining({ destination: 'hamgam.coordination', routing_key: 'clinics.priority.published.v1' }),
+      expect.objectContaining({ destination: 'hamgam.audit', routing_key: '#' }),
     ]);
-    expect(definitions.queues).toHaveLength(AGENCIES.length * 3);
+    expect(definitions.queues).toHaveLength(AGENCIES.length * 3 + 1);
+    expect(definitions.queues.find((q) => q.name === 'hamgam.audit')?.arguments).toEqual({
+      'x-queue-type': 'quorum', 'x-max-length': 100000, 'x-overflow': 'drop-head',
+    });
   });
 });

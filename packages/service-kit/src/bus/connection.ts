@@ -20,6 +20,8 @@ export interface BrokerConnectionOptions {
  */
 export class BrokerConnection {
   state: BrokerState = 'connecting';
+  /** Successful (re)connections so far; operators and tests see recoveries in it. */
+  connections = 0;
   private connection: ChannelModel | undefined;
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -70,6 +72,7 @@ export class BrokerConnection {
       this.connection = connection;
       await this.options.onConnected(connection);
       this.state = 'connected';
+      this.connections++;
       this.attempt = 0;
       logger.info('broker connected');
       this.resolveFirst();

@@ -31,6 +31,8 @@ export interface ConsumerOptions {
 /** Validates, deduplicates (inbox), handles, retries with growing delay, and dead-letters. */
 export class EventConsumer {
   private readonly queues;
+  /** Events being handled now, so a duplicate delivered meanwhile waits and then finds the inbox entry. */
+  private readonly inFlight = new Map<string, Promise<void>>();
   handled = 0;
   /** Deliveries the inbox recognised as already applied. */
   duplicates = 0;
@@ -58,18 +60,37 @@ export class EventConsumer {
       const parsed = schemaFor(envelope.type, envelope.version)?.safeParse(envelope.data);
       if (!parsed?.success) throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
       const log = logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
-      if (await alreadyHandled(this.options.inbox, envelope.id)) {
-        this.duplicates++;
-        log.debug('duplicate event skipped');
-      } else {
-        await subscription.handle({ ...envelope, data: parsed.data }, { log });
-        await recordHandled(this.options.inbox, envelope.id, envelope.type);
+      const event = envelope;
+      await this.exclusively(event.id, async () => {
+        if (await alreadyHandled(this.options.inbox, event.id)) {
+          this.duplicates++;
+          log.debug('duplicate event skipped');
+          return;
+        }
+        await subscription.handle({ ...event, data: parsed.data }, { log });
+        await recordHandled(this.options.inbox, event.id, event.type);
         this.handled++;
         log.info('event handled');
-      }
+      });
       channel.ack(msg);
     } catch (error) {
       await this.onFailure(channel, msg, error, envelope);
+    }
+  }
+
+  /**
+   * Runs the work for one event id at a time in this process. (Replicas of one service would need the
+   * inbox entry to be claimed before handling; each service runs as one consumer process today.)
+   */
+  private async exclusively(eventId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.inFlight.get(eventId);
+    const current = (previous ?? Promise.resolve()).catch(() => undefined).then(work);
+    const settled = current.catch(() => undefined);
+    this.inFlight.set(eventId, settled);
+    try {
+      await current;
+    } finally {
+      if (this.inFlight.get(eventId) === settled) this.inFlight.delete(eventId);
     }
   }
 

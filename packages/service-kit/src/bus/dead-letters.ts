@@ -21,7 +21,8 @@ function describe(msg: GetMessage): DeadLetter {
   }
   return {
     messageId: String(msg.properties.messageId ?? ''),
-    type: String(msg.properties.type ?? ''),
+    // Publishers other than the relay may not set the AMQP type; the envelope always names it.
+    type: String(msg.properties.type ?? (body as { type?: unknown } | undefined)?.type ?? ''),
     attempts: Number(headers[attemptsHeader] ?? 0),
     error: String(headers[errorHeader] ?? (headers['x-first-death-reason'] ? `broker: ${headers['x-first-death-reason']}` : '')),
     correlationId: msg.properties.correlationId as string | undefined,

@@ -12,7 +12,7 @@ export interface OutboxEntry {
 }
 
 /** Gives an aggregate's schema its outbox: pending events travel in the aggregate's own document. */
-export function addOutbox(schema: Schema): Schema {
+export function addOutbox<S extends Schema<any>>(schema: S): S {
   schema.add({
     outbox: { type: [new Schema({ _id: String, routingKey: String, envelope: Schema.Types.Mixed }, { minimize: false })], default: [] },
   });
@@ -111,7 +111,10 @@ export class OutboxRelay {
       if (this.hinted.size > 0 || this.sweepDue) return this.run();
       const interval = this.options.sweepIntervalMs ?? 5_000;
       this.timer = setTimeout(() => {
-        this.sweepDue = true;
+        // A marking queue means the relay is busy with known documents: a periodic sweep would only
+        // re-read them (FerretDB scans the whole collection), so it is put off by one interval.
+        if (this.marking.size > 0) this.lastSweep = Date.now();
+        else this.sweepDue = true;
         this.run();
       }, Math.max(0, this.lastSweep + interval - Date.now()));
     });
@@ -145,13 +148,17 @@ export class OutboxRelay {
 
   private async drainSweep(collection: Collection): Promise<void> {
     const batchSize = this.options.batchSize ?? 200;
-    for (;;) {
-      // Documents still being marked are left out, or a slow marking queue would hold back the rest.
-      const filter = { ...pendingFilter, _id: { $nin: [...this.marking, ...this.marked] } };
-      const docs = await collection.find(filter as never, { projection: { outbox: 1 } }).limit(batchSize).toArray();
-      await this.publishDocs(collection, docs);
-      if (docs.length < batchSize) return;
+    let batch: mongo.Document[] = [];
+    // One pass over the pending documents; those still being marked are skipped here rather than in the
+    // query, since FerretDB evaluates $nin in full for every document.
+    for await (const doc of collection.find(pendingFilter, { projection: { outbox: 1 }, batchSize })) {
+      batch.push(doc);
+      if (batch.length === batchSize) {
+        await this.publishDocs(collection, batch);
+        batch = [];
+      }
     }
+    await this.publishDocs(collection, batch);
   }
 
   /**

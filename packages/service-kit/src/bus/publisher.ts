@@ -11,9 +11,14 @@ export class BrokerUnavailableError extends Error {
  */
 export class ConfirmPublisher {
   private channel: ConfirmChannel | undefined;
+  /** Message ids the broker returned as unroutable; their confirm follows the return. */
+  private readonly returned = new Set<string>();
 
   attach(channel: ConfirmChannel | undefined): void {
     this.channel = channel;
+    channel?.on('return', (msg: { properties: { messageId?: string } }) => {
+      if (msg.properties.messageId) this.returned.add(msg.properties.messageId);
+    });
   }
 
   get ready(): boolean {
@@ -22,6 +27,9 @@ export class ConfirmPublisher {
 
   publishEvent(exchange: string, routingKey: string, envelope: Envelope, headers: Record<string, unknown> = {}): Promise<void> {
     return this.publishRaw(exchange, routingKey, Buffer.from(JSON.stringify(envelope)), {
+      // Mandatory: while queues recover after a broker restart a message may route nowhere; the broker
+      // returns it instead of confirming it into the void.
+      mandatory: true,
       messageId: envelope.id,
       type: envelope.type,
       correlationId: envelope.correlationId,
@@ -39,7 +47,12 @@ export class ConfirmPublisher {
         routingKey,
         content,
         { ...options, persistent: true, contentType: 'application/json' },
-        (error) => (error ? reject(new BrokerUnavailableError(`broker refused the message: ${String(error)}`)) : resolve()),
+        (error) => {
+          const unroutable = typeof options.messageId === 'string' && this.returned.delete(options.messageId);
+          if (error) reject(new BrokerUnavailableError(`broker refused the message: ${String(error)}`));
+          else if (unroutable) reject(new BrokerUnavailableError(`no queue took message ${options.messageId} (${routingKey})`));
+          else resolve();
+        },
       );
     });
   }

@@ -3,6 +3,14 @@ import type { Channel } from 'amqplib';
 export const eventsExchange = 'hamgam.events';
 export const deadLetterExchange = 'hamgam.dlx';
 
+/**
+ * Every event also lands here (bounded, oldest dropped first): operators can trace a journey, and since
+ * every event has at least this route, a message the broker returns as unroutable (publishing is
+ * mandatory) really means the queues were unavailable, so the outbox keeps it and tries again.
+ */
+export const auditQueue = 'hamgam.audit';
+export const auditQueueArguments = { 'x-queue-type': 'quorum', 'x-max-length': 100_000, 'x-overflow': 'drop-head' };
+
 /** A message that keeps crashing its consumer is dead-lettered by the broker after this many deliveries. */
 export const brokerDeliveryLimit = 10;
 
@@ -19,6 +27,8 @@ export async function declareTopology(channel: Channel, service: string, binding
   const q = queuesOf(service);
   await channel.assertExchange(eventsExchange, 'topic', { durable: true });
   await channel.assertExchange(deadLetterExchange, 'direct', { durable: true });
+  await channel.assertQueue(auditQueue, { durable: true, arguments: auditQueueArguments });
+  await channel.bindQueue(auditQueue, eventsExchange, '#');
   await channel.assertQueue(q.main, {
     durable: true,
     arguments: {
