@@ -38,7 +38,7 @@ async function writeRound(round: number): Promise<void> {
   for (let from = 0; from < aggregates; from += 50) {
     const ids = Array.from({ length: Math.min(50, aggregates - from) }, (_, i) => from + i);
     if (round === 1) await producer.models.lists.insertMany(producerDocs(from, ids.length));
-    else await Promise.all(ids.map((aggregate) => changeAggregate(producer.models.lists, aggregate, round)));
+    else await Promise.all(ids.map((aggregate) => changeAggregate(producer, aggregate, round)));
     producer.bus.relay.kick(ids.map((aggregate) => `list-${aggregate}`));
   }
 }

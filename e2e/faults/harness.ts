@@ -133,10 +133,15 @@ function outboxFor(aggregate: number, version: number) {
 
 /**
  * A state change of an existing aggregate: the new state and its event in one single-document update,
- * appended to whatever the relay has not yet removed from the outbox.
+ * appended to whatever the relay has not yet removed from the outbox (under the document lock the
+ * relay's removals take too).
  */
-export async function changeAggregate(lists: mongoose.Model<any>, aggregate: number, version: number): Promise<void> {
-  await lists.collection.updateOne({ _id: `list-${aggregate}` } as never, { $set: { n: version }, $push: { outbox: { $each: outboxFor(aggregate, version) } } } as never);
+export async function changeAggregate(producer: RunningService<{ lists: mongoose.Model<any> }>, aggregate: number, version: number): Promise<void> {
+  const { collection } = producer.models.lists;
+  const id = `list-${aggregate}`;
+  await producer.bus.locks.run(collection.collectionName, id, () =>
+    collection.updateOne({ _id: id } as never, { $set: { n: version }, $push: { outbox: { $each: outboxFor(aggregate, version) } } } as never),
+  );
 }
 
 /** What a recorder saw: events applied once, and events its handler was asked to apply again. */

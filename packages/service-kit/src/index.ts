@@ -19,3 +19,4 @@ export * from './bus/consumer.js';
 export * from './bus/event-bus.js';
 export * from './run.js';
 export * from './bus/dead-letters.js';
+export * from './bus/document-locks.js';

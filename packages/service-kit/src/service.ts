@@ -6,6 +6,7 @@ import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Role } from './auth/principal.js';
 import { createTokenVerifier, remoteKeys } from './auth/verifier.js';
+import type { DocumentLocks } from './bus/document-locks.js';
 import { EventBus } from './bus/event-bus.js';
 import { inboxModel } from './bus/inbox.js';
 import type { Subscription } from './bus/subscriptions.js';
@@ -20,6 +21,8 @@ export interface ServiceDeps<M> {
   models: M;
   /** Publish the events the documents with these ids just stored in their outbox now, not at the next sweep. */
   flushOutbox: (ids: readonly string[]) => void;
+  /** Serialises updates of one outbox-carrying document with the relay's (see DocumentLocks). */
+  locks: DocumentLocks;
   logger: Logger;
 }
 
@@ -96,7 +99,7 @@ export function createService<M>(definition: ServiceDefinition<M>, config: BaseC
     retryBaseMs: overrides.retryBaseMs,
     outboxSweepMs: overrides.outboxSweepMs,
   });
-  const deps: ServiceDeps<M> = { models, logger, flushOutbox: (ids) => bus.relay.kick(ids) };
+  const deps: ServiceDeps<M> = { models, logger, flushOutbox: (ids) => bus.relay.kick(ids), locks: bus.locks };
   bus.setSubscriptions(definition.subscriptions?.(deps) ?? []);
   const verify = createTokenVerifier({
     issuer: config.OIDC_ISSUER,

@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { BrokerConnection } from './connection.js';
 import { EventConsumer } from './consumer.js';
+import { DocumentLocks } from './document-locks.js';
 import { OutboxRelay } from './outbox.js';
 import { ConfirmPublisher } from './publisher.js';
 import { SubscriptionRegistry, type Subscription } from './subscriptions.js';
@@ -26,6 +27,8 @@ export interface EventBusOptions {
 export class EventBus {
   readonly connection: BrokerConnection;
   readonly publisher = new ConfirmPublisher();
+  /** Take it around any update of a document that carries an outbox (see DocumentLocks). */
+  readonly locks = new DocumentLocks();
   readonly relay: OutboxRelay;
   readonly consumer: EventConsumer;
   private registry: SubscriptionRegistry;
@@ -35,6 +38,7 @@ export class EventBus {
     this.relay = new OutboxRelay({
       sources: options.outboxSources,
       publisher: this.publisher,
+      locks: this.locks,
       logger: options.logger,
       sweepIntervalMs: options.outboxSweepMs,
     });

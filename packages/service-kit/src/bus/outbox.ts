@@ -1,6 +1,7 @@
 import { createEnvelope, routingKeyOf, type Actor, type Envelope } from '@hamgam/contracts';
 import { Schema, type Model, type mongo } from 'mongoose';
 import type { Logger } from 'pino';
+import type { DocumentLocks } from './document-locks.js';
 import { eventsExchange } from './topology.js';
 import type { ConfirmPublisher } from './publisher.js';
 
@@ -43,6 +44,8 @@ export function outboxEntries(source: string, cause: EventCause, drafts: readonl
 
 export interface OutboxRelayOptions {
   sources: readonly Model<any>[];
+  /** Shared with the service's own updates of these documents (see DocumentLocks). */
+  locks: DocumentLocks;
   publisher: ConfirmPublisher;
   logger: Logger;
   /** How often the whole of every source collection is searched for events left behind (crash, outage). */
@@ -187,7 +190,11 @@ export class OutboxRelay {
     this.marks = this.marks
       // On shutdown the queue is abandoned: those events are sent again after the restart (consumers dedupe).
       // $pullAll with the exact stored entries: FerretDB does not support $pull with a condition.
-      .then(() => (this.stopped ? undefined : collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never)))
+      .then(() =>
+        this.stopped
+          ? undefined
+          : this.options.locks.run(collection.collectionName, id, () => collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never)),
+      )
       .then(
         (result) => {
           if (!result) return;

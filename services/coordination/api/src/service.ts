@@ -9,5 +9,5 @@ export const coordinationService: ServiceDefinition<CoordinationModels> = {
   roles: ['coordinator', 'auditor', 'representative'],
   models: coordinationModels,
   routes: ({ models }) => priorityRoutes(models),
-  subscriptions: ({ models }) => [onPriorityPublished(models)],
+  subscriptions: ({ models, locks }) => [onPriorityPublished(models, locks)],
 };
