@@ -20,8 +20,10 @@ vitest_run() {
 }
 
 bash infra/native/up.sh || exit 1
-step "typecheck and build"
-npx turbo run typecheck build --output-logs=errors-only || status=1
+# lint includes the architecture rules (no cross-service imports; no transactions, change streams or
+# $lookup in service code), so breaking them fails the run.
+step "lint, typecheck and build"
+npx turbo run lint typecheck build --output-logs=errors-only || status=1
 vitest_run unit
 bash infra/native/services.sh start || status=1
 vitest_run integration --config e2e/vitest.integration.config.ts
@@ -33,7 +35,7 @@ vitest_run faults --config e2e/vitest.faults.config.ts
 node -e '
   const fs = require("fs"), dir = process.argv[1];
   let passed = 0, failed = 0, suites = 0;
-  for (const f of fs.readdirSync(dir)) {
+  for (const f of fs.readdirSync(dir).filter((name) => name.endsWith(".json"))) {
     const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8"));
     passed += r.numPassedTests; failed += r.numFailedTests; suites++;
   }
