@@ -1,23 +1,7 @@
-import { screen } from '@testing-library/react';
-import { renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
-import { describe, expect, it } from 'vitest';
+import { expectAgencyHome } from '@hamgam/ui-kit/testing';
+import { it } from 'vitest';
 import App from './App';
 import { messages } from './messages';
 
-describe('welfare App', () => {
-  it('shows the agency title and who the user is in this service', async () => {
-    const fetchMock = stubFetch({
-      'GET /api/welfare/v1/me': {
-        service: 'welfare',
-        user: { id: 'u1', username: 'welfare.officer' },
-        roles: ['welfare-officer'],
-        scopes: { clinicIds: [], neighbourhoodIds: [] },
-      },
-    });
-    renderWithKit(<App basePath="/x" />);
-
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(messages.fa['welfare.title']);
-    expect((await screen.findByTestId('whoami-username')).textContent).toBe('welfare.officer');
-    expect(new Headers(fetchMock.mock.calls[0]![1]?.headers).get('Authorization')).toBe('Bearer test-token');
-  });
-});
+it('shows the agency title and who the user is in this service', () =>
+  expectAgencyHome(App, { service: 'welfare', username: 'welfare.officer', role: 'welfare-officer', title: messages.fa['welfare.title'] }));
