@@ -94,7 +94,6 @@ export function createService<M>(definition: ServiceDefinition<M>, config: BaseC
     logger,
     inbox: inboxModel(mongo),
     outboxSources: definition.outboxSources?.(models) ?? [],
-    subscriptions: [],
     maxAttempts: overrides.maxAttempts,
     retryBaseMs: overrides.retryBaseMs,
     outboxSweepMs: overrides.outboxSweepMs,

@@ -2,6 +2,7 @@ import { envelopeSchema, schemaFor, type Envelope } from '@hamgam/contracts';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
+import { DocumentLocks } from './document-locks.js';
 import { alreadyHandled, recordHandled } from './inbox.js';
 import type { ConfirmPublisher } from './publisher.js';
 import type { SubscriptionRegistry } from './subscriptions.js';
@@ -31,8 +32,12 @@ export interface ConsumerOptions {
 /** Validates, deduplicates (inbox), handles, retries with growing delay, and dead-letters. */
 export class EventConsumer {
   private readonly queues;
-  /** Events being handled now, so a duplicate delivered meanwhile waits and then finds the inbox entry. */
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /**
+   * One event id at a time in this process: a duplicate delivered while the first copy is being handled
+   * waits, then finds the inbox entry. (Replicas of one service would need the inbox entry claimed before
+   * handling; each service runs as one consumer process today.)
+   */
+  private readonly inFlight = new DocumentLocks();
   handled = 0;
   /** Deliveries the inbox recognised as already applied. */
   duplicates = 0;
@@ -61,7 +66,7 @@ export class EventConsumer {
       if (!parsed?.success) throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
       const log = logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
       const event = envelope;
-      await this.exclusively(event.id, async () => {
+      await this.inFlight.run('inbox', event.id, async () => {
         if (await alreadyHandled(this.options.inbox, event.id)) {
           this.duplicates++;
           log.debug('duplicate event skipped');
@@ -75,22 +80,6 @@ export class EventConsumer {
       channel.ack(msg);
     } catch (error) {
       await this.onFailure(channel, msg, error, envelope);
-    }
-  }
-
-  /**
-   * Runs the work for one event id at a time in this process. (Replicas of one service would need the
-   * inbox entry to be claimed before handling; each service runs as one consumer process today.)
-   */
-  private async exclusively(eventId: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.inFlight.get(eventId);
-    const current = (previous ?? Promise.resolve()).catch(() => undefined).then(work);
-    const settled = current.catch(() => undefined);
-    this.inFlight.set(eventId, settled);
-    try {
-      await current;
-    } finally {
-      if (this.inFlight.get(eventId) === settled) this.inFlight.delete(eventId);
     }
   }
 

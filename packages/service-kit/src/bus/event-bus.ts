@@ -13,7 +13,6 @@ export interface EventBusOptions {
   service: string;
   url: string;
   logger: Logger;
-  subscriptions: readonly Subscription[];
   inbox: Model<any>;
   /** Models whose documents carry an `outbox` field. */
   outboxSources: readonly Model<any>[];
@@ -31,10 +30,9 @@ export class EventBus {
   readonly locks = new DocumentLocks();
   readonly relay: OutboxRelay;
   readonly consumer: EventConsumer;
-  private registry: SubscriptionRegistry;
+  private registry = new SubscriptionRegistry([]);
 
   constructor(options: EventBusOptions) {
-    this.registry = new SubscriptionRegistry(options.subscriptions);
     this.relay = new OutboxRelay({
       sources: options.outboxSources,
       publisher: this.publisher,

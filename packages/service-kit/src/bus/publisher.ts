@@ -21,10 +21,6 @@ export class ConfirmPublisher {
     });
   }
 
-  get ready(): boolean {
-    return this.channel !== undefined;
-  }
-
   publishEvent(exchange: string, routingKey: string, envelope: Envelope, headers: Record<string, unknown> = {}): Promise<void> {
     return this.publishRaw(exchange, routingKey, Buffer.from(JSON.stringify(envelope)), {
       // Mandatory: while queues recover after a broker restart a message may route nowhere; the broker

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface HttpMetrics {
   registry: Registry;
@@ -27,8 +27,4 @@ export function createHttpMetrics(service: string): HttpMetrics {
     next();
   };
   return { registry, middleware };
-}
-
-export function createCounter(registry: Registry, name: string, help: string, labelNames: string[] = []) {
-  return new Counter({ name, help, labelNames, registers: [registry] });
 }
