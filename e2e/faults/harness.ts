@@ -17,7 +17,7 @@ import {
 } from '@hamgam/service-kit';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import pino from 'pino';
-import { keycloakUrl } from '../support/stack.js';
+import { eventually, keycloakUrl } from '../support/stack.js';
 
 /** Fault tests run in their own vhost and databases, so they never disturb the running services. */
 export const faultsVhost = 'hamgam-faults';
@@ -176,12 +176,10 @@ export function recorderDefinition(name: string, beforeApply: (data: PriorityPub
   return definition;
 }
 
+/** Polls until `check` holds; returns how long that took. */
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
   const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await eventually(async () => ((await check()) ? true : undefined), timeoutMs, what);
   return Date.now() - started;
 }
 
