@@ -31,5 +31,5 @@ export { Field, Form, NumberInput, Select, TextInput, type FormProps, type Selec
 export { Button } from './components/Button';
 export { ErrorCard } from './components/ErrorCard';
 export { Loading } from './components/Loading';
-export { WhoAmICard, type Me } from './components/WhoAmICard';
+export { AgencyHomePage, WhoAmICard, type Me } from './components/WhoAmICard';
 export { mountStandaloneNotice } from './components/StandaloneNotice';

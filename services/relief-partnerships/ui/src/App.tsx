@@ -1,12 +1,7 @@
-import { Page, useI18n, WhoAmICard, type RemoteAppProps } from '@hamgam/ui-kit';
+import { AgencyHomePage, type RemoteAppProps } from '@hamgam/ui-kit';
 import './messages';
 
 /** A single screen for now, so `basePath` is not needed yet. */
 export default function App(_props: RemoteAppProps) {
-  const { t } = useI18n();
-  return (
-    <Page title={t('relief-partnerships.title')}>
-      <WhoAmICard service="relief-partnerships" />
-    </Page>
-  );
+  return <AgencyHomePage service="relief-partnerships" titleKey="relief-partnerships.title" />;
 }

@@ -1,12 +1,7 @@
-import { Page, useI18n, WhoAmICard, type RemoteAppProps } from '@hamgam/ui-kit';
+import { AgencyHomePage, type RemoteAppProps } from '@hamgam/ui-kit';
 import './messages';
 
 /** A single screen for now, so `basePath` is not needed yet. */
 export default function App(_props: RemoteAppProps) {
-  const { t } = useI18n();
-  return (
-    <Page title={t('welfare.title')}>
-      <WhoAmICard service="welfare" />
-    </Page>
-  );
+  return <AgencyHomePage service="welfare" titleKey="welfare.title" />;
 }
