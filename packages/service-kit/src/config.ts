@@ -13,6 +13,8 @@ export const baseConfigSchema = z.object({
   UI_DIST: z.string().optional(),
   /** Fill an empty database with realistic demo data (npm start does; production does not). */
   SEED_DEMO: z.stringbool().default(false),
+  /** Let tests move the service's clock through `PUT /api/v1/test-clock` (never in production). */
+  TEST_CLOCK: z.stringbool().default(false),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

@@ -20,3 +20,4 @@ export * from './bus/event-bus.js';
 export * from './run.js';
 export * from './bus/dead-letters.js';
 export * from './bus/document-locks.js';
+export * from './time/clock.js';

@@ -1,11 +1,12 @@
-import { ConfigError, loadConfig } from './config.js';
+import { baseConfigSchema, ConfigError, loadConfig, type BaseConfig } from './config.js';
 import { createService, type ServiceDefinition } from './service.js';
 
 /** What every service's main.ts does: validate config, start, and stop cleanly on SIGTERM. */
-export async function runService<M>(definition: ServiceDefinition<M>): Promise<void> {
-  let config;
+export async function runService<M, C extends BaseConfig>(definition: ServiceDefinition<M, C>): Promise<void> {
+  let config: C;
   try {
-    config = loadConfig(definition.name);
+    const schema = definition.config ? baseConfigSchema.extend(definition.config.shape) : baseConfigSchema;
+    config = loadConfig(definition.name, process.env, schema) as C;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -11,14 +11,19 @@ import { EventBus } from './bus/event-bus.js';
 import { inboxModel } from './bus/inbox.js';
 import type { Subscription } from './bus/subscriptions.js';
 import { jwksUrlOf, type BaseConfig } from './config.js';
+import { AdjustableClock, systemClock, testClockRoutes, type Clock } from './time/clock.js';
 import { createApp } from './http/app.js';
 import { createHttpMetrics } from './http/metrics.js';
 import { defineRoute, type RouteSpec } from './http/route.js';
 import { createLogger } from './logger.js';
 import { createMongoConnection, mongoReady } from './mongo.js';
 
-export interface ServiceDeps<M> {
+export interface ServiceDeps<M, C extends BaseConfig = BaseConfig> {
   models: M;
+  /** The validated configuration, including the service's own settings (ServiceDefinition.config). */
+  config: C;
+  /** "Now" for every due date and overdue flag; tests move it (TEST_CLOCK). */
+  clock: Clock;
   /** Publish the events the documents with these ids just stored in their outbox now, not at the next sweep. */
   flushOutbox: (ids: readonly string[]) => void;
   /** Serialises updates of one outbox-carrying document with the relay's (see DocumentLocks). */
@@ -27,18 +32,20 @@ export interface ServiceDeps<M> {
 }
 
 /** One agency service: its data, its API, the events it consumes. */
-export interface ServiceDefinition<M> {
+export interface ServiceDefinition<M, C extends BaseConfig = BaseConfig> {
   name: string;
+  /** The service's own settings, added to the base configuration schema and validated at start-up. */
+  config?: z.ZodObject;
   /** Roles that may use this service at all (its `/me` route and its module in the shell). */
   roles: readonly Role[];
   models: (connection: Connection) => M;
   outboxSources?: (models: M) => Model<any>[];
-  routes: (deps: ServiceDeps<M>) => RouteSpec[];
-  subscriptions?: (deps: ServiceDeps<M>) => Subscription[];
+  routes: (deps: ServiceDeps<M, C>) => RouteSpec[];
+  subscriptions?: (deps: ServiceDeps<M, C>) => Subscription[];
   /** Reference data every deployment needs; must be idempotent (it runs at every start). */
   reference?: (models: M) => Promise<void>;
   /** Demo data for an empty database, when SEED_DEMO is set; must be idempotent too. */
-  seedDemo?: (deps: ServiceDeps<M>) => Promise<void>;
+  seedDemo?: (deps: ServiceDeps<M, C>) => Promise<void>;
 }
 
 export interface ServiceOverrides {
@@ -48,6 +55,7 @@ export interface ServiceOverrides {
   maxAttempts?: number;
   retryBaseMs?: number;
   outboxSweepMs?: number;
+  clock?: Clock;
 }
 
 export interface RunningService<M> {
@@ -84,7 +92,11 @@ function whoAmIRoute(service: string, roles: readonly Role[]): RouteSpec {
 }
 
 /** The composition root every service uses the same way (a tiny main.ts calls it). */
-export function createService<M>(definition: ServiceDefinition<M>, config: BaseConfig, overrides: ServiceOverrides = {}): RunningService<M> {
+export function createService<M, C extends BaseConfig>(
+  definition: ServiceDefinition<M, C>,
+  config: C,
+  overrides: ServiceOverrides = {},
+): RunningService<M> {
   const logger = overrides.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   const mongo = createMongoConnection(config.MONGO_URL);
   const models = definition.models(mongo);
@@ -98,7 +110,9 @@ export function createService<M>(definition: ServiceDefinition<M>, config: BaseC
     retryBaseMs: overrides.retryBaseMs,
     outboxSweepMs: overrides.outboxSweepMs,
   });
-  const deps: ServiceDeps<M> = { models, logger, flushOutbox: (ids) => bus.relay.kick(ids), locks: bus.locks };
+  const testClock = config.TEST_CLOCK ? new AdjustableClock() : undefined;
+  const clock = overrides.clock ?? testClock ?? systemClock;
+  const deps: ServiceDeps<M, C> = { models, config, clock, logger, flushOutbox: (ids) => bus.relay.kick(ids), locks: bus.locks };
   bus.setSubscriptions(definition.subscriptions?.(deps) ?? []);
   const verify = createTokenVerifier({
     issuer: config.OIDC_ISSUER,
@@ -107,7 +121,7 @@ export function createService<M>(definition: ServiceDefinition<M>, config: BaseC
   });
   const app = createApp({
     service: definition.name,
-    routes: [whoAmIRoute(definition.name, definition.roles), ...definition.routes(deps)],
+    routes: [whoAmIRoute(definition.name, definition.roles), ...(testClock ? testClockRoutes(testClock) : []), ...definition.routes(deps)],
     verify,
     logger,
     metrics: createHttpMetrics(definition.name),

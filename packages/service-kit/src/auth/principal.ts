@@ -26,6 +26,9 @@ export interface Principal {
   neighbourhoodIds: string[];
 }
 
+/** Who calls a public route: no roles, no scope. */
+export const anonymousPrincipal: Principal = Object.freeze({ subject: 'anonymous', username: 'anonymous', roles: [], clinicIds: [], neighbourhoodIds: [] });
+
 const claimsSchema = z.object({
   sub: z.string().min(1),
   preferred_username: z.string().optional(),

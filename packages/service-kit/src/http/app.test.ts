@@ -29,9 +29,18 @@ beforeAll(async () => {
       return { id: params.id, size: body.size, by: principal.username };
     },
   });
+  const lookup = defineRoute({
+    method: 'get',
+    path: '/lookup/:code',
+    summary: 'A public lookup',
+    roles: 'public',
+    params: z.object({ code: z.string().regex(/^[A-Z0-9]{6}$/) }),
+    response: z.object({ code: z.string(), caller: z.string() }),
+    handler: ({ params, principal }) => ({ code: params.code, caller: principal.subject }),
+  });
   app = createApp({
     service: 'test',
-    routes: [echo],
+    routes: [echo, lookup],
     verify: createTokenVerifier({ issuer: testIssuer, audience: testAudience, keys: keys.keys }),
     logger: pino({ level: 'silent' }),
     metrics: createHttpMetrics('test'),
@@ -45,6 +54,16 @@ describe('service app', () => {
     const res = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ size: 3 });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: 'abc', size: 3, by: 'clinic.worker' });
+  });
+
+  it('answers a public route without a token, as an anonymous caller, still validating its input', async () => {
+    const ok = await request(app).get('/api/v1/lookup/AB12CD');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ code: 'AB12CD', caller: 'anonymous' });
+    const bad = await request(app).get('/api/v1/lookup/nope');
+    expect(bad.status).toBe(400);
+    const spec = await request(app).get('/openapi.json');
+    expect(spec.body.paths['/api/v1/lookup/{code}'].get.security).toEqual([]);
   });
 
   it('refuses without a token with a 401 problem', async () => {

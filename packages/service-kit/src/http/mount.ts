@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { TokenVerifier } from '../auth/verifier.js';
-import { hasAnyRole } from '../auth/principal.js';
+import { anonymousPrincipal, hasAnyRole } from '../auth/principal.js';
 import { forbidden } from './problem.js';
 import type { RouteSpec } from './route.js';
 
@@ -15,8 +15,8 @@ export function mountRoutes(routes: readonly RouteSpec[], verify: TokenVerifier)
 
 function handle(route: RouteSpec, verify: TokenVerifier): RequestHandler {
   return async (req, res) => {
-    const principal = await verify(req.headers.authorization);
-    if (!hasAnyRole(principal, route.roles)) {
+    const principal = route.roles === 'public' ? anonymousPrincipal : await verify(req.headers.authorization);
+    if (route.roles !== 'public' && !hasAnyRole(principal, route.roles)) {
       throw forbidden(`this operation needs one of the roles: ${route.roles.join(', ')}`);
     }
     const result = await route.handler(

@@ -18,9 +18,9 @@ export function buildOpenApiDocument(service: string, routes: readonly RouteSpec
       method: route.method,
       path: `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`,
       summary: route.summary,
-      description: `Roles: ${route.roles.join(', ')}`,
+      description: route.roles === 'public' ? 'Public: no token needed' : `Roles: ${route.roles.join(', ')}`,
       tags: route.tags ?? [service],
-      security: [{ keycloak: [] }],
+      security: route.roles === 'public' ? [] : [{ keycloak: [] }],
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),

@@ -31,7 +31,8 @@ export interface RouteSpec<
   path: string;
   summary: string;
   tags?: string[];
-  roles: readonly Role[];
+  /** Who may call it; `'public'` needs no token (e.g. a resident's tracking lookup) and gets an anonymous principal. */
+  roles: readonly Role[] | 'public';
   params?: PS;
   query?: QS;
   body?: BS;

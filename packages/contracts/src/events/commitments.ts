@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isoDateSchema, needCategorySchema, opaqueIdSchema, partnerAgencySchema, slugIdSchema } from '../shared.js';
+
+/**
+ * The working group assigned an action to an agency in a resolution. The coordination service holds it
+ * as a commitment with the same id; the agency reports on it with `<agency>.commitment.progressed`.
+ */
+export const actionItemAssignedV1 = z
+  .object({
+    actionItemId: opaqueIdSchema,
+    meetingId: opaqueIdSchema,
+    resolutionId: opaqueIdSchema,
+    agency: partnerAgencySchema,
+    neighbourhoodId: slugIdSchema,
+    /** The neighbourhood priority it answers; null when it answers none (the board shows it as unlinked). */
+    answers: needCategorySchema.nullable(),
+    title: z.string().min(3).max(200),
+    dueOn: isoDateSchema,
+    assignedAt: z.iso.datetime(),
+  })
+  .strict();
+export type ActionItemAssignedV1 = z.infer<typeof actionItemAssignedV1>;
+
+/** An agency planned an action of its own against a neighbourhood priority. */
+export const commitmentDeclaredV1 = z
+  .object({
+    commitmentId: opaqueIdSchema,
+    agency: partnerAgencySchema,
+    neighbourhoodId: slugIdSchema,
+    answers: needCategorySchema.nullable(),
+    title: z.string().min(3).max(200),
+    dueOn: isoDateSchema,
+    declaredAt: z.iso.datetime(),
+  })
+  .strict();
+export type CommitmentDeclaredV1 = z.infer<typeof commitmentDeclaredV1>;
+
+export const commitmentStatuses = ['planned', 'in-progress', 'delivered', 'slipped'] as const;
+export const commitmentStatusSchema = z.enum(commitmentStatuses);
+export type CommitmentStatus = z.infer<typeof commitmentStatusSchema>;
+
+/** An agency reports on one of its commitments (its own, or an action item assigned to it). */
+export const commitmentProgressedV1 = z
+  .object({
+    commitmentId: opaqueIdSchema,
+    agency: partnerAgencySchema,
+    status: z.enum(['in-progress', 'delivered', 'slipped']),
+    /** What shows delivery (a list of certificates, a photo reference, a report number); no personal data. */
+    evidence: z.string().min(1).max(500).nullable(),
+    /** A slipped commitment's new due day, if the agency gives one. */
+    revisedDueOn: isoDateSchema.nullable(),
+    at: z.iso.datetime(),
+  })
+  .strict();
+export type CommitmentProgressedV1 = z.infer<typeof commitmentProgressedV1>;
