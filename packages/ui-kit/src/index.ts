@@ -33,3 +33,5 @@ export { ErrorCard } from './components/ErrorCard';
 export { Loading } from './components/Loading';
 export { AgencyHomePage, WhoAmICard, type Me } from './components/WhoAmICard';
 export { mountStandaloneNotice } from './components/StandaloneNotice';
+export { SubNav, type SubNavItem } from './components/SubNav';
+export { Badge, type BadgeTone } from './components/Badge';

@@ -50,6 +50,14 @@ button, input, select, textarea { font: inherit; }
 .hg-dl dt { color: var(--hg-muted); }
 .hg-dl dd { margin: 0; }
 .hg-tags { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; margin: 0; padding: 0; }
+.hg-subnav { display: flex; flex-wrap: wrap; gap: 0.25rem; border-block-end: 1px solid var(--hg-border); margin-block-end: 0.5rem; }
+.hg-subnav__link { padding-block: 0.5rem; padding-inline: 0.9rem; color: var(--hg-muted); text-decoration: none; border-block-end: 3px solid transparent; }
+.hg-subnav__link--active { color: var(--hg-primary-strong); border-block-end-color: var(--hg-primary); font-weight: 600; }
+.hg-badge { display: inline-block; border-radius: 999px; padding-inline: 0.6rem; font-size: 0.85rem; white-space: nowrap; background: #eef1f3; color: var(--hg-text); }
+.hg-badge--info { background: var(--hg-primary-soft); color: var(--hg-primary-strong); }
+.hg-badge--success { background: #e6f4ea; color: #1e6b34; }
+.hg-badge--warning { background: #fff4de; color: #8a5a00; }
+.hg-badge--danger { background: var(--hg-danger-soft); color: var(--hg-danger); }
 .hg-tag { background: var(--hg-primary-soft); color: var(--hg-primary-strong); border-radius: 999px; padding-inline: 0.7rem; font-size: 0.9rem; }
 `;
 
