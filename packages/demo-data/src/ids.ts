@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A stable uuid-shaped id for a demo record, so every service's seed names the same resident or
+ * referral without talking to the others (the seeds run independently, in any order).
+ */
+export function demoUuid(kind: string, index: number): string {
+  const hex = createHash('sha256').update(`hamgam-demo:${kind}:${index}`).digest('hex');
+  // Version 4 and variant bits set, so it passes uuid validation like a real one.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A stable tracking code for a demo referral, in the format residents are given. */
+export function demoTrackingCode(index: number): string {
+  const bytes = createHash('sha256').update(`hamgam-demo:tracking:${index}`).digest();
+  const chars = [...bytes.subarray(0, 8)].map((b) => trackingAlphabet[b % trackingAlphabet.length]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** The demo resident of a clinic's register with this number (the clinics seed creates them). */
+export const demoResidentRef = (index: number) => demoUuid('resident', index);

@@ -1,0 +1,3 @@
+export * from './ids.js';
+export * from './offers.js';
+export * from './referrals.js';
