@@ -40,6 +40,17 @@ start_one() {
   say "$name: ready in $((SECONDS - t0))s on $ready_url"
 }
 
+# The clinics' keys for residents' national ids (encryption + blind index): made once per checkout and kept
+# in .stack/secrets, since data encrypted with them is unreadable without them. A real deployment supplies its own.
+pii_keys() {
+  local file=$STACK_DIR/secrets/pii.env
+  if [[ ! -s $file ]]; then
+    mkdir -p "$(dirname "$file")"
+    ( umask 077; printf 'PII_ENCRYPTION_KEY=%s\nPII_BLIND_INDEX_KEY=%s\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$file" )
+  fi
+  set -a; source "$file"; set +a
+}
+
 # chosen NAME: the command line named no one, or named NAME.
 chosen() { (( ${#NAMES[@]} == 0 )) || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 
@@ -55,7 +66,9 @@ start_all() {
         OIDC_ISSUER=${OIDC_ISSUER:-$KEYCLOAK_URL/realms/hamgam} \
         UI_DIST=$HAMGAM_ROOT/services/$name/ui/dist \
         SEED_DEMO=${SEED_DEMO:-false} \
+        TEST_CLOCK=${TEST_CLOCK:-false} \
         LOG_LEVEL=${LOG_LEVEL:-info}
+      [[ $name == clinics ]] && pii_keys
       start_one "$name" "http://127.0.0.1:$port/readyz" node "$HAMGAM_ROOT/services/$name/api/dist/main.js"
     )
   done

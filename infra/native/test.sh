@@ -25,7 +25,8 @@ bash infra/native/up.sh || exit 1
 step "lint, typecheck and build"
 npx turbo run lint typecheck build --output-logs=errors-only || status=1
 vitest_run unit
-bash infra/native/services.sh start || status=1
+# The test deployment lets tests move the services' clocks (due dates passing) through PUT /api/v1/test-clock.
+TEST_CLOCK=true bash infra/native/services.sh start || status=1
 vitest_run integration --config e2e/vitest.integration.config.ts
 vitest_run browser --config e2e/vitest.browser.config.ts
 bash infra/native/services.sh stop
