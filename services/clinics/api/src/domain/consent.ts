@@ -1,0 +1,35 @@
+import type { PartnerAgency } from '@hamgam/contracts';
+
+/** Why a resident's data (as an opaque id) may travel to an agency. */
+export const consentPurposes = ['referral', 'eligibility-sharing', 'case-follow-up'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+export interface Consent {
+  purpose: ConsentPurpose;
+  agency: PartnerAgency;
+  grantedAt: Date;
+  /** The last day it holds, inclusive: valid until the end of that day (UTC). */
+  expiresOn: string;
+  withdrawnAt?: Date | null;
+}
+
+const endOfDay = (isoDay: string) => new Date(`${isoDay}T23:59:59.999Z`);
+
+export function isConsentActive(consent: Consent, at: Date): boolean {
+  if (consent.grantedAt.getTime() > at.getTime()) return false;
+  if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= at.getTime()) return false;
+  return at.getTime() <= endOfDay(consent.expiresOn).getTime();
+}
+
+/** Nothing is shared without a consent for exactly this purpose and this receiving agency, in force at that moment. */
+export function consentCovers(consents: readonly Consent[], request: { purpose: ConsentPurpose; agency: PartnerAgency; at: Date }): boolean {
+  return consents.some((c) => c.purpose === request.purpose && c.agency === request.agency && isConsentActive(c, request.at));
+}
+
+export type ConsentStatus = 'active' | 'expired' | 'withdrawn' | 'pending';
+
+export function consentStatus(consent: Consent, at: Date): ConsentStatus {
+  if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= at.getTime()) return 'withdrawn';
+  if (consent.grantedAt.getTime() > at.getTime()) return 'pending';
+  return isConsentActive(consent, at) ? 'active' : 'expired';
+}
