@@ -6,6 +6,7 @@ export * from './auth/principal.js';
 export * from './auth/verifier.js';
 export * from './http/problem.js';
 export * from './http/route.js';
+export * from './http/rate-limit.js';
 export * from './http/app.js';
 export * from './http/metrics.js';
 export * from './http/openapi.js';

@@ -31,6 +31,9 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind the shell's proxy (same host or private network), the client is the X-Forwarded-For address
+  // (per-client rate limits); a public address cannot claim to be a proxy.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(
     pinoHttp({
       logger: options.logger,

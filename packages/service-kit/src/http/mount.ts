@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { TokenVerifier } from '../auth/verifier.js';
 import { anonymousPrincipal, hasAnyRole } from '../auth/principal.js';
-import { forbidden } from './problem.js';
+import { forbidden, tooManyRequests } from './problem.js';
 import type { RouteSpec } from './route.js';
 
 /** Mounts route specs: authenticate, check role, validate input strictly, run, validate output. */
@@ -15,6 +15,13 @@ export function mountRoutes(routes: readonly RouteSpec[], verify: TokenVerifier)
 
 function handle(route: RouteSpec, verify: TokenVerifier): RequestHandler {
   return async (req, res) => {
+    if (route.rateLimit) {
+      const verdict = route.rateLimit.hit(req.ip ?? 'unknown');
+      if (!verdict.allowed) {
+        res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+        throw tooManyRequests(`at most ${route.rateLimit.limit} requests per ${route.rateLimit.windowMs / 1000} s; try again later`);
+      }
+    }
     const principal = route.roles === 'public' ? anonymousPrincipal : await verify(req.headers.authorization);
     if (route.roles !== 'public' && !hasAnyRole(principal, route.roles)) {
       throw forbidden(`this operation needs one of the roles: ${route.roles.join(', ')}`);

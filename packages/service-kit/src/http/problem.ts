@@ -18,6 +18,7 @@ export const unauthorized = (detail: string) => new HttpProblem(401, 'Unauthoriz
 export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
 export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
 export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail);
+export const tooManyRequests = (detail: string) => new HttpProblem(429, 'Too Many Requests', detail);
 
 export interface ProblemBody {
   type: string;

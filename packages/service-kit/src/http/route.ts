@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Principal, Role } from '../auth/principal.js';
+import type { RateLimiter } from './rate-limit.js';
 
 type AnyObject = z.ZodObject;
 
@@ -40,6 +41,8 @@ export interface RouteSpec<
   status?: number;
   /** Sends a file or stream itself instead of returning JSON. */
   raw?: boolean;
+  /** Counts calls per client address (checked before the token); past the limit the caller gets 429. */
+  rateLimit?: RateLimiter;
   handler: (
     ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>,
     res: import('express').Response,
