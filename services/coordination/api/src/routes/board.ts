@@ -1,0 +1,61 @@
+import { defineRoute, type ServiceDeps } from '@hamgam/service-kit';
+import { contentTypes, toCsv, toXlsx } from '../app/files.js';
+import { neighbourhoodCommitments } from '../app/meetings.js';
+import type { CoordinationModels } from '../data/models.js';
+import { computeBoard } from '../domain/board.js';
+import { dayInIran } from '../domain/commitments.js';
+import { boardTables } from '../domain/exports.js';
+import { assertCanReadNeighbourhood, programmeReaders } from './access.js';
+import { attachment } from './commitments.js';
+import { boardViewSchema, exportQuerySchema, fileSchema, neighbourhoodParams } from './schemas.js';
+
+export function boardRoutes(deps: ServiceDeps<CoordinationModels>) {
+  const { models, clock } = deps;
+
+  async function boardOf(neighbourhoodId: string) {
+    const [list, commitments] = await Promise.all([
+      models.neighbourhoodPriorities.findById(neighbourhoodId).lean(),
+      neighbourhoodCommitments(deps, neighbourhoodId),
+    ]);
+    const now = clock.now();
+    return {
+      neighbourhoodId,
+      neighbourhoodName: list?.neighbourhoodName ?? null,
+      period: list?.period ?? null,
+      listVersion: list?.listVersion ?? null,
+      today: dayInIran(now),
+      ...computeBoard({ priorities: list?.priorities ?? [], commitments, now }),
+    };
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/neighbourhoods/:id/board',
+      summary: 'The programme board: latest priorities × agencies, uncovered / duplicated / unlinked, overdue, on-time rate per agency',
+      roles: programmeReaders,
+      params: neighbourhoodParams,
+      response: boardViewSchema,
+      handler: async ({ params, principal }) => {
+        assertCanReadNeighbourhood(principal, params.id);
+        return boardOf(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/neighbourhoods/:id/board/export',
+      summary: 'The programme board as XLSX (one sheet per table) or CSV (UTF-8 with BOM), Jalali dates, headers in fa or en',
+      roles: programmeReaders,
+      params: neighbourhoodParams,
+      query: exportQuerySchema,
+      response: fileSchema,
+      raw: true,
+      handler: async ({ params, query, principal }, res) => {
+        assertCanReadNeighbourhood(principal, params.id);
+        const tables = boardTables(await boardOf(params.id), query.lang);
+        const file = query.format === 'csv' ? toCsv(tables) : await toXlsx(tables, query.lang);
+        res.status(200).type(contentTypes[query.format]).setHeader('Content-Disposition', attachment(`board-${params.id}`, query.format)).send(file);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,86 @@
+import { conflict, defineRoute, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { applyCoordinatorReport, toCommitment } from '../app/commitments.js';
+import { contentTypes, toCsv, toXlsx } from '../app/files.js';
+import type { CoordinationModels } from '../data/models.js';
+import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
+import { commitmentsTable, type ExportLang } from '../domain/exports.js';
+import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders, programmeWriters } from './access.js';
+import { commitmentExportQuerySchema, commitmentFilterSchema, commitmentViewSchema, fileSchema, idParams, statusUpdateSchema } from './schemas.js';
+
+type Filter = z.infer<typeof commitmentFilterSchema>;
+
+/** Neighbourhood names as the clinics published them (the id when none is known yet). */
+export async function neighbourhoodNames(models: CoordinationModels) {
+  const rows = await models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean();
+  const names = new Map(rows.map((r) => [r._id, r.neighbourhoodName]));
+  return (id: string, lang: ExportLang) => names.get(id)?.[lang] ?? id;
+}
+
+export const attachment = (name: string, format: 'csv' | 'xlsx') => `attachment; filename="${name}.${format}"`;
+
+export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
+  const { models, clock } = deps;
+
+  const toView = (c: Commitment, now: Date) => ({ ...c, effectiveDueOn: effectiveDueOn(c), overdue: isOverdue(c, now) });
+
+  async function list(filter: Filter, principal: Principal): Promise<Commitment[]> {
+    if (filter.neighbourhoodId) assertCanReadNeighbourhood(principal, filter.neighbourhoodId);
+    const query: Record<string, string> = {};
+    if (filter.neighbourhoodId) query['neighbourhoodId'] = filter.neighbourhoodId;
+    if (filter.agency) query['agency'] = filter.agency;
+    if (filter.status) query['status'] = filter.status;
+    const now = clock.now();
+    return (await models.commitments.find(query).lean())
+      .map(toCommitment)
+      .filter((c) => canReadNeighbourhood(principal, c.neighbourhoodId))
+      .filter((c) => filter.overdue === undefined || isOverdue(c, now) === (filter.overdue === 'true'))
+      .sort((a, b) => effectiveDueOn(a).localeCompare(effectiveDueOn(b)) || a.id.localeCompare(b.id));
+  }
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/commitments',
+      summary: 'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, overdue)',
+      roles: programmeReaders,
+      query: commitmentFilterSchema,
+      response: z.array(commitmentViewSchema),
+      handler: async ({ query, principal }) => {
+        const now = clock.now();
+        return (await list(query, principal)).map((c) => toView(c, now));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/commitments/export',
+      summary: 'The commitments list as XLSX or CSV (UTF-8 with BOM), with Jalali dates and headers in fa or en',
+      roles: programmeReaders,
+      query: commitmentExportQuerySchema,
+      response: fileSchema,
+      raw: true,
+      handler: async ({ query, principal }, res) => {
+        const { format, lang, ...filter } = query;
+        const table = commitmentsTable(await list(filter, principal), { lang, now: clock.now(), neighbourhoodName: await neighbourhoodNames(models) });
+        const file = format === 'csv' ? toCsv([table]) : await toXlsx([table], lang);
+        res.status(200).type(contentTypes[format]).setHeader('Content-Disposition', attachment(`commitments-${filter.neighbourhoodId ?? 'all'}`, format)).send(file);
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/commitments/:id/status',
+      summary: 'Record a commitment’s status and evidence as the working group heard it (coordinators)',
+      roles: programmeWriters,
+      params: idParams,
+      body: statusUpdateSchema,
+      response: commitmentViewSchema,
+      handler: async ({ params, body }) => {
+        const now = clock.now();
+        const outcome = await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' });
+        if (outcome === 'missing') throw notFound(`commitment ${params.id} does not exist`);
+        if (!outcome.applied) throw conflict(`cannot record this status: ${outcome.reason}`);
+        return toView(outcome.commitment, now);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,106 @@
+import { badRequest, defineRoute, seesWholeProgramme, type ServiceDeps } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
+import type { CoordinationModels } from '../data/models.js';
+import { dayInIran } from '../domain/commitments.js';
+import { composeAgenda, type Meeting } from '../domain/meetings.js';
+import { assertCanReadMeetings, meetingReaders, programmeWriters } from './access.js';
+import { heldSchema, idParams, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
+
+const listQuery = z.object({ neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict();
+
+export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
+  const { models, clock } = deps;
+
+  const view = async (meeting: Meeting) => {
+    const commitments = meeting.status === 'held' ? [] : await neighbourhoodCommitments(deps, meeting.neighbourhoodId);
+    return { ...meeting, agenda: composeAgenda(meeting, commitments, clock.now()) };
+  };
+
+  const readable = async (id: string, principal: Parameters<typeof assertCanReadMeetings>[0]) => {
+    const meeting = await findMeeting(deps, id);
+    assertCanReadMeetings(principal, meeting.neighbourhoodId);
+    return meeting;
+  };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/meetings',
+      summary: 'Working-group meetings, latest first (representatives: their neighbourhood)',
+      roles: meetingReaders,
+      query: listQuery,
+      response: z.array(meetingSummarySchema),
+      handler: async ({ query, principal }) => {
+        if (query.neighbourhoodId) assertCanReadMeetings(principal, query.neighbourhoodId);
+        const filter = query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {};
+        const rows = await models.meetings.find(filter, { outbox: 0 }).lean();
+        return rows
+          .map(toMeeting)
+          .filter((m) => seesWholeProgramme(principal) || principal.neighbourhoodIds.includes(m.neighbourhoodId))
+          .sort((a, b) => b.scheduledOn.localeCompare(a.scheduledOn) || b.createdAt.getTime() - a.createdAt.getTime())
+          .map((m) => ({ ...m, resolutionCount: m.resolutions.length, actionItemCount: m.resolutions.reduce((n, r) => n + r.actionItems.length, 0) }));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/meetings',
+      summary: 'Schedule a working-group meeting with its agenda',
+      roles: programmeWriters,
+      body: newMeetingSchema,
+      response: meetingViewSchema,
+      status: 201,
+      handler: async ({ body, principal }) => view(await createMeeting(deps, body, principal.subject, clock.now())),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/meetings/:id',
+      summary: 'A meeting: its agenda (opening with every overdue commitment of the neighbourhood until it is held), minutes and resolutions',
+      roles: meetingReaders,
+      params: idParams,
+      response: meetingViewSchema,
+      handler: async ({ params, principal }) => view(await readable(params.id, principal)),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/meetings/:id/minutes',
+      summary: 'Write the meeting’s minutes (until it is marked held)',
+      roles: programmeWriters,
+      params: idParams,
+      body: minutesSchema,
+      response: meetingViewSchema,
+      handler: async ({ params, body }) => view(await updateMinutes(deps, params.id, body.minutes)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/meetings/:id/held',
+      summary: 'Mark the meeting held: the overdue section of its agenda is frozen into the minutes',
+      roles: programmeWriters,
+      params: idParams,
+      body: heldSchema,
+      response: meetingViewSchema,
+      handler: async ({ params, body }) => view(await markHeld(deps, params.id, body, clock.now())),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/meetings/:id/resolutions',
+      summary: 'Pass a resolution with action items (emits coordination.action-item.assigned.v1 for each; each becomes a commitment)',
+      roles: programmeWriters,
+      params: idParams,
+      body: newResolutionSchema,
+      response: meetingViewSchema,
+      status: 201,
+      handler: async ({ params, body, principal, correlationId }) => {
+        const today = dayInIran(clock.now());
+        const past = body.actionItems.findIndex((item) => item.dueOn < today);
+        if (past >= 0) throw badRequest(`action item ${past + 1} is due before today (${today})`, { errors: [{ path: `actionItems.${past}.dueOn`, message: 'due before today' }] });
+        await passResolution(deps, params.id, body, {
+          by: principal.subject,
+          now: clock.now(),
+          cause: { actor: { subject: principal.subject, agency: 'coordination' }, correlationId },
+        });
+        return view(await findMeeting(deps, params.id));
+      },
+    }),
+  ];
+}
