@@ -4,6 +4,7 @@ import { Schema, type Connection } from 'mongoose';
 import type { Clinic, Neighbourhood } from '../domain/places.js';
 import type { PriorityList } from '../domain/publication.js';
 import type { AssessedNeed } from '../domain/ranking.js';
+import { referralModels } from './referrals.js';
 import { residentModels } from './residents.js';
 
 const localized = { fa: { type: String, required: true }, en: { type: String, required: true } };
@@ -64,7 +65,7 @@ export function clinicsModels(connection: Connection) {
   // Two clinic workers publishing at once cannot both create version N.
   priorityListSchema.index({ neighbourhoodId: 1, version: -1 }, { unique: true });
   const priorityLists = connection.model<StoredPriorityList>('PriorityList', priorityListSchema);
-  return { neighbourhoods, clinics, assessments, priorityLists, ...residentModels(connection) };
+  return { neighbourhoods, clinics, assessments, priorityLists, ...residentModels(connection), ...referralModels(connection) };
 }
 
 export type ClinicsModels = ReturnType<typeof clinicsModels>;

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { LocalizedText } from '@hamgam/contracts';
+import { assertClinicInScope, badRequest, conflict, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import type { ClinicsModels } from '../data/models.js';
+import type { StoredSlot } from '../data/referrals.js';
+import { bookingRefusal, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
+import { loadResidentInScope } from './residents.js';
+
+type Deps = Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock' | 'locks'>;
+
+const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+const slotLockKey = (models: ClinicsModels) => models.slots.collection.collectionName;
+
+async function clinicPlace(models: ClinicsModels, clinicId: string) {
+  const clinic = await models.clinics.findById(clinicId).lean();
+  if (!clinic) throw notFound(`clinic ${clinicId} does not exist`);
+  return clinic;
+}
+
+export interface NewSlots {
+  clinicId: string;
+  kind: SlotKind;
+  title?: LocalizedText;
+  capacity: number;
+}
+
+/**
+ * Dated slots from a weekly rule (the TVTO counsellor's day at the clinic). The slot id is derived from
+ * the clinic, kind and start, so generating the same weeks again adds nothing.
+ */
+export async function createWeeklySlots(
+  { models, clock }: Deps,
+  principal: Principal,
+  request: NewSlots & WeeklyRule & { weeks: number; from?: Date },
+): Promise<StoredSlot[]> {
+  assertClinicInScope(principal, request.clinicId);
+  const clinic = await clinicPlace(models, request.clinicId);
+  let times;
+  try {
+    times = weeklyOccurrences(request, request.from ?? clock.now(), request.weeks);
+  } catch (error) {
+    if (error instanceof RangeError) throw badRequest(error.message);
+    throw error;
+  }
+  const ruleId = `${request.clinicId}:${request.kind}:${request.weekday}:${request.startTime}`;
+  const now = clock.now();
+  const rows: StoredSlot[] = times.map((t) => ({
+    _id: `${request.clinicId}:${request.kind}:${t.startsAt.toISOString()}`,
+    clinicId: clinic._id,
+    neighbourhoodId: clinic.neighbourhoodId,
+    kind: request.kind,
+    title: request.title ?? slotKindLabels[request.kind],
+    place: clinic.name,
+    startsAt: t.startsAt,
+    endsAt: t.endsAt,
+    capacity: request.capacity,
+    bookedCount: 0,
+    bookings: [],
+    ruleId,
+    createdBy: principal.subject,
+    createdAt: now,
+  }));
+  const created: StoredSlot[] = [];
+  for (const row of rows) {
+    try {
+      await models.slots.create(row);
+      created.push(row);
+    } catch (error) {
+      if (!duplicateKey(error)) throw error;
+    }
+  }
+  return created;
+}
+
+/** One dated slot (a guild meeting, a joint meeting, or an extra counselling session). */
+export async function createSlot(
+  { models, clock }: Deps,
+  principal: Principal,
+  request: NewSlots & { startsAt: Date; durationMinutes: number },
+): Promise<StoredSlot> {
+  assertClinicInScope(principal, request.clinicId);
+  const clinic = await clinicPlace(models, request.clinicId);
+  const now = clock.now();
+  if (request.startsAt.getTime() <= now.getTime()) throw badRequest('a slot must start in the future');
+  const row: StoredSlot = {
+    _id: randomUUID(),
+    clinicId: clinic._id,
+    neighbourhoodId: clinic.neighbourhoodId,
+    kind: request.kind,
+    title: request.title ?? slotKindLabels[request.kind],
+    place: clinic.name,
+    startsAt: request.startsAt,
+    endsAt: new Date(request.startsAt.getTime() + request.durationMinutes * 60_000),
+    capacity: request.capacity,
+    bookedCount: 0,
+    bookings: [],
+    ruleId: null,
+    createdBy: principal.subject,
+    createdAt: now,
+  };
+  await models.slots.create(row);
+  return row;
+}
+
+async function loadSlotInScope(models: ClinicsModels, principal: Principal, slotId: string): Promise<StoredSlot> {
+  const slot = await models.slots.findById(slotId).lean();
+  if (!slot) throw notFound(`slot ${slotId} does not exist`);
+  assertClinicInScope(principal, slot.clinicId);
+  return slot;
+}
+
+/**
+ * Books a resident into a slot. Capacity holds under concurrent bookings: the write is a
+ * compare-and-set on the booked count just read (a lost race re-reads and re-checks), and writes to
+ * one slot are serialised in this process (FerretDB updates are not atomic).
+ */
+export async function bookSlot({ models, clock, locks }: Deps, principal: Principal, request: { slotId: string; residentId: string }): Promise<StoredSlot> {
+  const resident = await loadResidentInScope(models, principal, request.residentId);
+  return locks.run(slotLockKey(models), request.slotId, async () => {
+    for (;;) {
+      const slot = await loadSlotInScope(models, principal, request.slotId);
+      const now = clock.now();
+      const refusal = bookingRefusal({ ...slot, residentIds: slot.bookings.map((b) => b.residentId) }, resident._id, now);
+      if (refusal === 'full') throw conflict('the slot is full');
+      if (refusal === 'already-booked') throw conflict('the resident is already booked into this slot');
+      if (refusal === 'past') throw conflict('the slot has already begun');
+      const booking = { residentId: resident._id, bookedAt: now, bookedBy: principal.subject };
+      const result = await models.slots.collection.updateOne(
+        { _id: slot._id as never, bookedCount: slot.bookedCount },
+        { $inc: { bookedCount: 1 }, $push: { bookings: booking } as never },
+      );
+      if (result.matchedCount === 1) return { ...slot, bookedCount: slot.bookedCount + 1, bookings: [...slot.bookings, booking] };
+    }
+  });
+}
+
+/** Cancels a resident's booking, freeing the seat. */
+export async function cancelBooking({ models, locks }: Deps, principal: Principal, request: { slotId: string; residentId: string }): Promise<StoredSlot> {
+  return locks.run(slotLockKey(models), request.slotId, async () => {
+    for (;;) {
+      const slot = await loadSlotInScope(models, principal, request.slotId);
+      const remaining = slot.bookings.filter((b) => b.residentId !== request.residentId);
+      if (remaining.length === slot.bookings.length) throw notFound(`resident ${request.residentId} is not booked into this slot`);
+      const result = await models.slots.collection.updateOne(
+        { _id: slot._id as never, bookedCount: slot.bookedCount },
+        { $set: { bookings: remaining, bookedCount: remaining.length } },
+      );
+      if (result.matchedCount === 1) return { ...slot, bookings: remaining, bookedCount: remaining.length };
+    }
+  });
+}

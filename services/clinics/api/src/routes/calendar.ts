@@ -1,0 +1,125 @@
+import { localizedTextSchema, slugIdSchema } from '@hamgam/contracts';
+import { assertClinicInScope, defineRoute, forbidden, hasAnyRole, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
+import { isOwnClinicStaff } from '../app/residents.js';
+import type { ClinicsModels } from '../data/models.js';
+import type { StoredSlot } from '../data/referrals.js';
+import { slotKinds } from '../domain/calendar.js';
+
+const slotViewSchema = z.object({
+  id: z.string(),
+  clinicId: z.string(),
+  neighbourhoodId: z.string(),
+  kind: z.enum(slotKinds),
+  title: localizedTextSchema,
+  place: localizedTextSchema,
+  startsAt: z.date(),
+  endsAt: z.date(),
+  capacity: z.number(),
+  bookedCount: z.number(),
+  available: z.number(),
+  /** Opaque resident ids booked in; only the slot's own clinic staff get them. */
+  bookings: z.array(z.object({ residentId: z.string(), bookedAt: z.date() })).nullable(),
+});
+
+const toSlotView = (slot: StoredSlot, principal: Principal) => ({
+  id: slot._id,
+  clinicId: slot.clinicId,
+  neighbourhoodId: slot.neighbourhoodId,
+  kind: slot.kind,
+  title: slot.title,
+  place: slot.place,
+  startsAt: slot.startsAt,
+  endsAt: slot.endsAt,
+  capacity: slot.capacity,
+  bookedCount: slot.bookedCount,
+  available: Math.max(0, slot.capacity - slot.bookedCount),
+  bookings: isOwnClinicStaff(principal, slot.clinicId) ? slot.bookings.map(({ residentId, bookedAt }) => ({ residentId, bookedAt })) : null,
+});
+
+const slotQuery = z
+  .object({ clinicId: slugIdSchema.optional(), kind: z.enum(slotKinds).optional(), from: z.iso.date().optional(), days: z.coerce.number().int().min(1).max(92).optional() })
+  .strict();
+
+const slotBase = { clinicId: slugIdSchema, kind: z.enum(slotKinds), title: localizedTextSchema.optional(), capacity: z.number().int().min(1).max(200) };
+const slotIdParams = z.object({ id: z.string().min(1).max(120) }).strict();
+
+export function calendarRoutes(deps: ServiceDeps<ClinicsModels>) {
+  const { models, clock } = deps;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/calendar/slots',
+      summary: 'A clinic calendar’s slots from a day (default today) for some days (default 7); TVTO staff read the counselling slots of every clinic',
+      roles: ['clinic-worker', 'coordinator', 'auditor', 'tvto-staff'],
+      query: slotQuery,
+      response: z.array(slotViewSchema),
+      handler: async ({ query, principal }) => {
+        const counsellorOnly = !seesWholeProgramme(principal) && !hasAnyRole(principal, ['clinic-worker']);
+        if (counsellorOnly && query.kind && query.kind !== 'tvto-counselling') throw forbidden('TVTO staff read the counselling slots only');
+        if (!counsellorOnly && query.clinicId) assertClinicInScope(principal, query.clinicId);
+        const clinicIds = query.clinicId ? [query.clinicId] : counsellorOnly || seesWholeProgramme(principal) ? null : principal.clinicIds;
+        const from = query.from ? new Date(`${query.from}T00:00:00+03:30`) : new Date(clock.now().getTime() - 3_600_000);
+        const to = new Date(from.getTime() + (query.days ?? 7) * 86_400_000);
+        const filter: Record<string, unknown> = {};
+        const kind = counsellorOnly ? 'tvto-counselling' : query.kind;
+        if (kind) filter.kind = kind;
+        const find = (extra: Record<string, string>) => models.slots.find({ ...filter, ...extra }).sort({ startsAt: 1 }).limit(2000).lean();
+        const rows = clinicIds === null ? await find({}) : (await Promise.all(clinicIds.map((clinicId) => find({ clinicId })))).flat();
+        return rows
+          .filter((s) => s.startsAt >= from && s.startsAt < to)
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+          .map((s) => toSlotView(s, principal));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/calendar/weekly',
+      summary: 'Generate dated slots from a weekly rule for some weeks (e.g. the TVTO counsellor’s day at the clinic)',
+      roles: ['clinic-worker'],
+      body: z
+        .object({
+          ...slotBase,
+          weekday: z.number().int().min(0).max(6),
+          startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+          durationMinutes: z.number().int().min(15).max(600),
+          weeks: z.number().int().min(1).max(26),
+        })
+        .strict(),
+      response: z.array(slotViewSchema),
+      status: 201,
+      handler: async ({ body, principal }) => (await createWeeklySlots(deps, principal, body)).map((s) => toSlotView(s, principal)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/calendar/slots',
+      summary: 'Add one dated slot (a guild or joint meeting)',
+      roles: ['clinic-worker'],
+      body: z.object({ ...slotBase, startsAt: z.iso.datetime({ offset: true }), durationMinutes: z.number().int().min(15).max(600) }).strict(),
+      response: slotViewSchema,
+      status: 201,
+      handler: async ({ body, principal }) => toSlotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/calendar/slots/:id/bookings',
+      summary: 'Book a resident into a slot (capacity enforced)',
+      roles: ['clinic-worker'],
+      params: slotIdParams,
+      body: z.object({ residentId: z.uuid() }).strict(),
+      response: slotViewSchema,
+      status: 201,
+      handler: async ({ params, body, principal }) => toSlotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/calendar/slots/:id/bookings/:residentId',
+      summary: 'Cancel a resident’s booking',
+      roles: ['clinic-worker'],
+      params: z.object({ id: slotIdParams.shape.id, residentId: z.uuid() }).strict(),
+      response: slotViewSchema,
+      handler: async ({ params, principal }) => toSlotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
+    }),
+  ];
+}

@@ -1,0 +1,53 @@
+import { localizedTextSchema, needCategorySchema, offerKindSchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
+import { assertNeighbourhoodInScope, defineRoute } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { agencyNameOf } from '../app/referrals.js';
+import type { ClinicsModels } from '../data/models.js';
+
+export const offerViewSchema = z.object({
+  id: z.string(),
+  agency: partnerAgencySchema,
+  agencyName: localizedTextSchema,
+  kind: offerKindSchema,
+  title: localizedTextSchema,
+  eligibility: localizedTextSchema,
+  answers: z.array(needCategorySchema),
+  neighbourhoodIds: z.array(z.string()),
+  place: localizedTextSchema,
+  schedule: localizedTextSchema,
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  capacity: z.number(),
+  available: z.number(),
+  status: z.enum(['open', 'closed']),
+  revision: z.number(),
+  publishedAt: z.date(),
+});
+
+const catalogueQuery = z
+  .object({ neighbourhoodId: slugIdSchema.optional(), category: needCategorySchema.optional(), agency: partnerAgencySchema.optional(), openOnly: z.enum(['true', 'false']).optional() })
+  .strict();
+
+export function catalogueRoutes(models: ClinicsModels) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/catalogue',
+      summary: 'Every partner agency’s offers as last published (capacity, place, time), filtered by neighbourhood, need or agency',
+      roles: ['clinic-worker', 'coordinator', 'auditor', 'representative'],
+      query: catalogueQuery,
+      response: z.array(offerViewSchema),
+      handler: async ({ query, principal }) => {
+        if (query.neighbourhoodId) assertNeighbourhoodInScope(principal, query.neighbourhoodId);
+        const filter: Record<string, string> = {};
+        if (query.agency) filter.agency = query.agency;
+        if (query.category) filter.answers = query.category;
+        if (query.openOnly === 'true') filter.status = 'open';
+        const offers = await models.offers.find(filter).sort({ agency: 1, _id: 1 }).limit(1000).lean();
+        return offers
+          .filter((o) => !query.neighbourhoodId || o.neighbourhoodIds.length === 0 || o.neighbourhoodIds.includes(query.neighbourhoodId))
+          .map(({ _id, receivedAt: _r, ...offer }) => ({ id: _id, agencyName: agencyNameOf(offer.agency), ...offer }));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,45 @@
+import { localizedTextSchema, trackingCodeSchema } from '@hamgam/contracts';
+import { createRateLimiter, defineRoute, notFound, type RateLimiter, type ServiceDeps } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { agencyNameOf } from '../app/referrals.js';
+import type { ClinicsModels } from '../data/models.js';
+import { referralStates } from '../domain/referral-state.js';
+import { localDay, nextStep, statusLabels } from '../domain/referrals.js';
+
+/** Exactly what the public tracking page may show: no name, no resident id, no clinic staff. */
+export const trackingViewSchema = z
+  .object({
+    code: trackingCodeSchema,
+    status: z.enum(referralStates),
+    statusLabel: localizedTextSchema,
+    nextStep: localizedTextSchema,
+    lastUpdate: z.iso.date(),
+  })
+  .strict();
+
+export function trackingRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'models'>, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 })) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/tracking/:code',
+      summary: 'Public (no login): a resident follows their own referral by its tracking code — status and next step only',
+      roles: 'public',
+      rateLimit: limiter,
+      params: z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict(),
+      response: trackingViewSchema,
+      handler: async ({ params }) => {
+        const referral = await models.referrals
+          .findOne({ trackingCode: params.code }, { state: 1, respondBy: 1, completeBy: 1, agency: 1, offer: 1, updatedAt: 1 })
+          .lean();
+        if (!referral) throw notFound('no referral has this tracking code');
+        return {
+          code: params.code,
+          status: referral.state,
+          statusLabel: statusLabels[referral.state],
+          nextStep: nextStep({ ...referral, agencyName: agencyNameOf(referral.agency), place: referral.offer.place, schedule: referral.offer.schedule }),
+          lastUpdate: localDay(referral.updatedAt),
+        };
+      },
+    }),
+  ];
+}
