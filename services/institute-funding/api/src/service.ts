@@ -1,9 +1,17 @@
+import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
 import type { ServiceDefinition } from '@hamgam/service-kit';
 
-/** Financial support for private training institutes in the target neighbourhoods. Its domain arrives with its own issue; today it boots, answers health checks and /me. */
-export const instituteFundingService: ServiceDefinition<Record<string, never>> = {
+/** The agency's desk: its own staff change it; coordinators and auditors read it. */
+export const desk = agencyDesk({ agency: 'institute-funding', roles: ['fund-officer'] });
+
+/** Financial support for private training institutes in the target neighbourhoods. Today: the shared agency desk (its service catalogue, the referrals the clinics send it, its commitments); its own domain arrives with its own issue. */
+export const instituteFundingService: ServiceDefinition<DeskModels> = {
   name: 'institute-funding',
-  roles: ['fund-officer', 'coordinator'],
-  models: () => ({}),
-  routes: () => [],
+  roles: ['fund-officer', 'coordinator', 'auditor'],
+  models: desk.models,
+  outboxSources: desk.outboxSources,
+  routes: desk.routes,
+  subscriptions: desk.subscriptions,
+  reference: desk.reference,
+  seedDemo: desk.seedDemo,
 };

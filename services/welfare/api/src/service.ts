@@ -1,9 +1,17 @@
+import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
 import type { ServiceDefinition } from '@hamgam/service-kit';
 
-/** Welfare Organisation (Behzisti): households' social-work cases and eligibility flags. Its domain arrives with its own issue; today it boots, answers health checks and /me. */
-export const welfareService: ServiceDefinition<Record<string, never>> = {
+/** The agency's desk: its own staff change it; coordinators and auditors read it. */
+export const desk = agencyDesk({ agency: 'welfare', roles: ['welfare-officer'] });
+
+/** Welfare Organisation (Behzisti): households' social-work cases and eligibility flags. Today: the shared agency desk (its service catalogue, the referrals the clinics send it, its commitments); its own domain arrives with its own issue. */
+export const welfareService: ServiceDefinition<DeskModels> = {
   name: 'welfare',
-  roles: ['welfare-officer', 'coordinator'],
-  models: () => ({}),
-  routes: () => [],
+  roles: ['welfare-officer', 'coordinator', 'auditor'],
+  models: desk.models,
+  outboxSources: desk.outboxSources,
+  routes: desk.routes,
+  subscriptions: desk.subscriptions,
+  reference: desk.reference,
+  seedDemo: desk.seedDemo,
 };

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionItemAssignedV1, CommitmentDeclaredV1, CommitmentProgressedV1, Envelope, NeedCategory } from '@hamgam/contracts';
+import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { deskCollections, type StoredCommitment } from '../data/models.js';
+import { MissingEvidenceError, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
+import { dayOf, IllegalTransitionError } from '../domain/transitions.js';
+import { duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
+
+export interface Declaration {
+  neighbourhoodId: string;
+  answers: NeedCategory | null;
+  title: string;
+  dueOn: string;
+}
+
+export const listCommitments = (deps: DeskDeps) => deps.models.commitments.find({}, { outbox: 0 }).sort({ dueOn: 1, _id: 1 }).lean();
+
+/** The agency plans an action of its own; stored with `<agency>.commitment.declared` in one write. */
+export async function declareCommitment(deps: DeskDeps, options: DeskOptions, declaration: Declaration, cause: EventCause, id: string = randomUUID()) {
+  const now = deps.clock.now();
+  if (declaration.dueOn < dayOf(now)) throw badRequest('dueOn cannot be in the past');
+  const data: CommitmentDeclaredV1 = { commitmentId: id, agency: options.agency, ...declaration, declaredAt: now.toISOString() };
+  const commitment: Omit<StoredCommitment, 'outbox'> = {
+    _id: id, agency: options.agency, source: 'agency', ...declaration, status: 'planned', revisedDueOn: null, evidence: null,
+    meetingId: null, resolutionId: null, declaredAt: now, declaredBy: cause.actor.subject, history: [],
+  };
+  await deps.models.commitments.create({
+    ...commitment,
+    outbox: outboxEntries(options.agency, cause, [{ type: `${options.agency}.commitment.declared`, version: 1, data }]),
+  });
+  deps.flushOutbox([id]);
+  return commitment;
+}
+
+/** `coordination.action-item.assigned`: the working group gave this agency an action; held as a commitment. */
+export async function receiveActionItem(deps: DeskDeps, options: DeskOptions, event: Envelope<ActionItemAssignedV1>): Promise<void> {
+  const { data } = event;
+  if (data.agency !== options.agency) return;
+  try {
+    await deps.models.commitments.create({
+      _id: data.actionItemId, agency: options.agency, source: 'working-group', neighbourhoodId: data.neighbourhoodId, answers: data.answers,
+      title: data.title, dueOn: data.dueOn, revisedDueOn: null, status: 'planned', evidence: null, meetingId: data.meetingId,
+      resolutionId: data.resolutionId, declaredAt: new Date(data.assignedAt), declaredBy: event.actor.subject, history: [], outbox: [],
+    });
+  } catch (error) {
+    if (!duplicateKey(error)) throw error; // a redelivery: the action item is held already
+  }
+}
+
+export interface Progress {
+  status: ProgressStatus;
+  evidence: string | null;
+  revisedDueOn: string | null;
+}
+
+/** A progress report on any of the agency's commitments, stored with `<agency>.commitment.progressed`. */
+export async function reportProgress(deps: DeskDeps, options: DeskOptions, id: string, progress: Progress, cause: EventCause) {
+  const { commitments } = deps.models;
+  const updated = await deps.locks.run(deskCollections.commitments, id, async () => {
+    const stored = await commitments.findById(id, { outbox: 0 }).lean();
+    if (!stored) throw notFound(`no commitment ${id} at this agency`);
+    const at = deps.clock.now();
+    let next;
+    try {
+      next = progressCommitment(stored, { ...progress, at });
+    } catch (error) {
+      if (error instanceof IllegalTransitionError) throw conflict(error.message);
+      if (error instanceof MissingEvidenceError || error instanceof RangeError) throw badRequest(error.message);
+      throw error;
+    }
+    if (progress.revisedDueOn !== null && progress.revisedDueOn < dayOf(at)) throw badRequest('revisedDueOn cannot be in the past');
+    const data: CommitmentProgressedV1 = { commitmentId: id, agency: options.agency, ...progress, at: at.toISOString() };
+    const entry = { status: progress.status, at, evidence: progress.evidence, revisedDueOn: progress.revisedDueOn, by: cause.actor.subject };
+    const result = await commitments.updateOne(
+      { _id: id, status: stored.status },
+      {
+        $set: { status: next.status, evidence: next.evidence, revisedDueOn: next.revisedDueOn },
+        $push: { history: entry, outbox: { $each: outboxEntries(options.agency, cause, [{ type: `${options.agency}.commitment.progressed`, version: 1, data }]) } },
+      },
+    );
+    if (result.matchedCount !== 1) throw conflict(`commitment ${id} changed meanwhile; reload it`);
+    return { ...stored, ...next, history: [...stored.history, entry] };
+  });
+  deps.flushOutbox([id]);
+  return updated;
+}

@@ -1,0 +1,90 @@
+import type { OfferPublishedV1 } from '@hamgam/contracts';
+import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { deskCollections, type DeskModels, type StoredOffer } from '../data/models.js';
+import { checkOffer, editOffer, OfferRuleError, offerEvent, releaseSeat, takeSeat, type OfferFields, type StoredOfferState } from '../domain/offers.js';
+import { duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
+
+/** What changing an offer needs (the start-up reconciliation runs with no more than this). */
+export type OfferDeps = Pick<DeskDeps, 'models' | 'locks' | 'flushOutbox' | 'clock'>;
+
+const toState = ({ _id, updatedAt: _u, updatedBy: _b, outbox: _o, ...rest }: StoredOffer): StoredOfferState => ({ ...rest, offerId: _id });
+
+function published(options: DeskOptions, offer: StoredOfferState, at: Date, cause: EventCause) {
+  const data: OfferPublishedV1 = offerEvent(options.agency, offer, at);
+  return outboxEntries(options.agency, cause, [{ type: `${options.agency}.offer.published`, version: 1, data }]);
+}
+
+function rule<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof OfferRuleError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
+export const listOffers = (models: DeskModels) => models.offers.find({}, { outbox: 0 }).sort({ _id: 1 }).lean();
+
+/** A new catalogue entry, stored with its first `offer.published` event in one write. */
+export async function createOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause) {
+  rule(() => checkOffer(fields));
+  const now = deps.clock.now();
+  const offer: StoredOfferState = { ...fields, offerId, revision: 1, seatHolders: [] };
+  try {
+    await deps.models.offers.create({ _id: offerId, ...fields, revision: 1, seatHolders: [], updatedAt: now, updatedBy: cause.actor.subject, outbox: published(options, offer, now, cause) });
+  } catch (error) {
+    if (duplicateKey(error)) throw conflict(`an offer ${offerId} exists already; edit it instead`);
+    throw error;
+  }
+  deps.flushOutbox([offerId]);
+  return offer;
+}
+
+/**
+ * Applies a change to an offer and republishes it, as one write that only lands on the revision it was
+ * computed from (compare-and-set), under the document lock the outbox relay also takes.
+ */
+async function changeOffer(
+  deps: OfferDeps,
+  options: DeskOptions,
+  offerId: string,
+  change: (current: StoredOfferState) => StoredOfferState | null,
+  cause: EventCause,
+): Promise<StoredOfferState | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const outcome = await deps.locks.run(deskCollections.offers, offerId, async () => {
+      const stored = await deps.models.offers.findById(offerId, { outbox: 0 }).lean();
+      if (!stored) return { missing: true as const };
+      const current = toState(stored);
+      const next = change(current);
+      if (!next) return { offer: current, written: false };
+      const now = deps.clock.now();
+      const { offerId: _id, ...fields } = next;
+      const result = await deps.models.offers.updateOne(
+        { _id: offerId, revision: current.revision },
+        { $set: { ...fields, updatedAt: now, updatedBy: cause.actor.subject }, $push: { outbox: { $each: published(options, next, now, cause) } } },
+      );
+      return result.matchedCount === 1 ? { offer: next, written: true } : undefined;
+    });
+    if (outcome === undefined) continue; // another replica changed it meanwhile: recompute from its revision
+    if ('missing' in outcome) return null;
+    if (outcome.written) deps.flushOutbox([offerId]);
+    return outcome.offer;
+  }
+  throw conflict(`offer ${offerId} kept changing; try again`);
+}
+
+export async function updateOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause) {
+  const offer = await changeOffer(deps, options, offerId, (current) => rule(() => editOffer(current, fields)), cause);
+  if (!offer) throw notFound(`no offer ${offerId}`);
+  return offer;
+}
+
+/**
+ * The second write of an acceptance (or of a withdrawal after one): the offer's seat count, republished.
+ * It is separately idempotent — the offer records which referrals hold its seats, so running it again
+ * (a retry, the reconciliation at start-up) changes nothing. A missing offer is left alone.
+ */
+export function adjustSeat(deps: OfferDeps, options: DeskOptions, offerId: string, referralId: string, direction: 'take' | 'release', cause: EventCause) {
+  return changeOffer(deps, options, offerId, (current) => (direction === 'take' ? takeSeat(current, referralId) : releaseSeat(current, referralId)), cause);
+}

@@ -1,0 +1,60 @@
+import type { CommitmentStatus } from '@hamgam/contracts';
+import { IllegalTransitionError, isPast } from './transitions.js';
+
+export type ProgressStatus = Exclude<CommitmentStatus, 'planned'>;
+
+export interface Commitment {
+  status: CommitmentStatus;
+  dueOn: string;
+  /** A slipped commitment's new due day, if the agency gave one. */
+  revisedDueOn: string | null;
+  evidence: string | null;
+}
+
+export interface ProgressReport {
+  status: ProgressStatus;
+  evidence: string | null;
+  revisedDueOn: string | null;
+  at: Date;
+}
+
+/**
+ * planned → in-progress → delivered | slipped; slipped → in-progress → delivered. Delivered is final,
+ * and a commitment is reported delivered only with its evidence.
+ */
+const allowed: Record<CommitmentStatus, readonly ProgressStatus[]> = {
+  planned: ['in-progress'],
+  'in-progress': ['delivered', 'slipped'],
+  slipped: ['in-progress'],
+  delivered: [],
+};
+
+export const canProgress = (from: CommitmentStatus, to: ProgressStatus) => allowed[from].includes(to);
+
+export class MissingEvidenceError extends Error {
+  override name = 'MissingEvidenceError';
+  constructor() {
+    super('a delivered commitment needs its evidence (a report number, a list of certificates, a photo reference)');
+  }
+}
+
+/** The commitment after a progress report; throws IllegalTransitionError or MissingEvidenceError. */
+export function progressCommitment(commitment: Commitment, report: ProgressReport): Commitment {
+  if (!canProgress(commitment.status, report.status)) throw new IllegalTransitionError('commitment', commitment.status, report.status);
+  if (report.status === 'delivered' && !report.evidence) throw new MissingEvidenceError();
+  if (report.revisedDueOn !== null && report.status !== 'slipped') throw new RangeError('only a slipped commitment gets a revised due day');
+  return {
+    status: report.status,
+    dueOn: commitment.dueOn,
+    revisedDueOn: report.status === 'slipped' ? (report.revisedDueOn ?? commitment.revisedDueOn) : commitment.revisedDueOn,
+    evidence: report.evidence ?? commitment.evidence,
+  };
+}
+
+/** The day it is due now: the revised one if the agency moved it. */
+export const effectiveDueOn = (commitment: Pick<Commitment, 'dueOn' | 'revisedDueOn'>) => commitment.revisedDueOn ?? commitment.dueOn;
+
+/** Overdue: not delivered and its (revised) due day has passed by the service clock. */
+export function isCommitmentOverdue(commitment: Pick<Commitment, 'status' | 'dueOn' | 'revisedDueOn'>, now: Date): boolean {
+  return commitment.status !== 'delivered' && isPast(effectiveDueOn(commitment), now);
+}

@@ -1,0 +1,53 @@
+import type { OfferPublishedV1 } from '@hamgam/contracts';
+
+/** What staff write about an offer; the agency, revision and time are added here. */
+export type OfferFields = Omit<OfferPublishedV1, 'offerId' | 'agency' | 'revision' | 'publishedAt'>;
+
+export interface StoredOfferState extends OfferFields {
+  offerId: string;
+  revision: number;
+  /** The referrals that hold a seat (accepted, not withdrawn): makes taking or releasing one idempotent. */
+  seatHolders: string[];
+}
+
+export class OfferRuleError extends Error {
+  override name = 'OfferRuleError';
+}
+
+/** Rules every version of an offer keeps, whoever changed it. */
+export function checkOffer(fields: Pick<OfferFields, 'capacity' | 'available' | 'startsOn' | 'endsOn'>): void {
+  if (fields.available > fields.capacity) throw new OfferRuleError('available cannot exceed capacity');
+  if (fields.startsOn && fields.endsOn && fields.endsOn < fields.startsOn) throw new OfferRuleError('endsOn cannot be before startsOn');
+}
+
+/** The event that publishes an offer's current state (the whole offer: the clinics keep the newest revision). */
+export function offerEvent(agency: OfferPublishedV1['agency'], offer: StoredOfferState, publishedAt: Date): OfferPublishedV1 {
+  const { seatHolders: _seats, ...rest } = offer;
+  return { ...rest, agency, publishedAt: publishedAt.toISOString() };
+}
+
+/** A staff edit: the new fields, the next revision. */
+export function editOffer(current: StoredOfferState, fields: OfferFields): StoredOfferState {
+  checkOffer(fields);
+  return { ...current, ...fields, revision: current.revision + 1 };
+}
+
+/**
+ * A referral takes a seat when the agency accepts it. Idempotent: a referral already holding one takes
+ * none (`null`: nothing to write). A full offer still records the holder, with nothing left to take.
+ */
+export function takeSeat(current: StoredOfferState, referralId: string): StoredOfferState | null {
+  if (current.seatHolders.includes(referralId)) return null;
+  return { ...current, available: Math.max(0, current.available - 1), seatHolders: [...current.seatHolders, referralId], revision: current.revision + 1 };
+}
+
+/** The clinic withdrew an accepted referral: its seat is free again. Idempotent like takeSeat. */
+export function releaseSeat(current: StoredOfferState, referralId: string): StoredOfferState | null {
+  if (!current.seatHolders.includes(referralId)) return null;
+  return {
+    ...current,
+    available: Math.min(current.capacity, current.available + 1),
+    seatHolders: current.seatHolders.filter((id) => id !== referralId),
+    revision: current.revision + 1,
+  };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { acceptReferral, completeReferral, declineReferral, holdsSeat, isReferralOverdue, referralStates, withdrawReferral, type ReferralState } from './referrals.js';
+import { IllegalTransitionError } from './transitions.js';
+
+const at = new Date('2026-03-10T09:00:00Z');
+const received = { state: 'received' as const };
+
+describe('received referral state machine', () => {
+  it('accepts a received referral with its completion day', () => {
+    expect(acceptReferral(received, { at, completeBy: '2026-06-01' })).toEqual({ state: 'accepted', acceptedAt: at, completeBy: '2026-06-01' });
+  });
+
+  it('refuses a completion day before the day of acceptance', () => {
+    expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(RangeError);
+    expect(acceptReferral(received, { at, completeBy: '2026-03-10' }).completeBy).toBe('2026-03-10');
+  });
+
+  it('declines a received referral with a reason', () => {
+    expect(declineReferral(received, { at, reason: 'no-capacity' })).toEqual({ state: 'declined', declinedAt: at, declineReason: 'no-capacity' });
+  });
+
+  it('completes an accepted referral with an outcome', () => {
+    expect(completeReferral({ state: 'accepted' }, { at, outcome: 'partly-achieved' })).toEqual({ state: 'completed', completedAt: at, outcome: 'partly-achieved' });
+  });
+
+  it('allows exactly the steps of the closed loop and refuses every other one', () => {
+    const legal = new Set(['received>accepted', 'received>declined', 'accepted>completed']);
+    const steps: Record<string, (state: ReferralState) => unknown> = {
+      accepted: (state) => acceptReferral({ state }, { at, completeBy: '2026-06-01' }),
+      declined: (state) => declineReferral({ state }, { at, reason: 'not-eligible' }),
+      completed: (state) => completeReferral({ state }, { at, outcome: 'achieved' }),
+    };
+    for (const from of referralStates) {
+      for (const [to, step] of Object.entries(steps)) {
+        if (legal.has(`${from}>${to}`)) expect(() => step(from), `${from} → ${to}`).not.toThrow();
+        else expect(() => step(from), `${from} → ${to}`).toThrow(IllegalTransitionError);
+      }
+    }
+  });
+
+  it('lets the clinic withdraw a received or accepted referral and ignores a late withdrawal', () => {
+    expect(withdrawReferral(received, { at, reason: 'consent-withdrawn' })).toEqual({ state: 'withdrawn', withdrawnAt: at, withdrawReason: 'consent-withdrawn' });
+    expect(withdrawReferral({ state: 'accepted' }, { at, reason: 'duplicate' })?.state).toBe('withdrawn');
+    for (const state of ['declined', 'completed', 'withdrawn'] as const) {
+      expect(withdrawReferral({ state }, { at, reason: 'resident-request' })).toBeNull();
+    }
+  });
+
+  it('holds a seat from acceptance on, not before and not once withdrawn', () => {
+    expect(referralStates.filter(holdsSeat)).toEqual(['accepted', 'completed']);
+  });
+});
+
+describe('referral overdue', () => {
+  const onDay = (day: string) => new Date(`${day}T23:59:00Z`);
+
+  it('is overdue when still unanswered after respondBy, not on the day itself', () => {
+    const referral = { state: 'received' as const, respondBy: '2026-03-10', completeBy: null };
+    expect(isReferralOverdue(referral, onDay('2026-03-10'))).toBe(false);
+    expect(isReferralOverdue(referral, new Date('2026-03-11T00:00:00Z'))).toBe(true);
+  });
+
+  it('is overdue when accepted and not completed after completeBy', () => {
+    const referral = { state: 'accepted' as const, respondBy: '2026-03-01', completeBy: '2026-05-01' };
+    expect(isReferralOverdue(referral, onDay('2026-04-30'))).toBe(false);
+    expect(isReferralOverdue(referral, onDay('2026-05-02'))).toBe(true);
+  });
+
+  it('is never overdue once answered for good', () => {
+    for (const state of ['declined', 'completed', 'withdrawn'] as const) {
+      expect(isReferralOverdue({ state, respondBy: '2020-01-01', completeBy: '2020-02-01' }, onDay('2026-01-01'))).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { DocumentLocks, systemClock, type RouteSpec, type Subscription } from '@hamgam/service-kit';
+import type { Connection, Model } from 'mongoose';
+import { reconcileSeats } from './app/referrals.js';
+import { seedDesk } from './app/seed.js';
+import { deskModels, type DeskModels } from './data/models.js';
+import { deskSubscriptions } from './events/subscriptions.js';
+import type { DeskDeps, DeskOptions } from './options.js';
+import { commitmentRoutes } from './routes/commitments.js';
+import { offerRoutes } from './routes/offers.js';
+import { referralRoutes } from './routes/referrals.js';
+
+export { deskBindingKeys } from './events/subscriptions.js';
+export { deskCollections, deskModels, type DeskModels, type StoredCommitment, type StoredOffer, type StoredReferral } from './data/models.js';
+export { readersOf, type DeskDeps, type DeskOptions } from './options.js';
+export * from './domain/commitments.js';
+export * from './domain/offers.js';
+export * from './domain/referrals.js';
+export { addDays, dayOf, IllegalTransitionError, isPast } from './domain/transitions.js';
+
+/** The desk's pieces, for a partner service's ServiceDefinition to compose with its own. */
+export interface AgencyDesk {
+  options: DeskOptions;
+  models(connection: Connection): DeskModels;
+  outboxSources(models: DeskModels): Model<any>[];
+  routes(deps: DeskDeps): RouteSpec[];
+  subscriptions(deps: DeskDeps): Subscription[];
+  /** Runs at every start: repairs offers' seats an interrupted acceptance or withdrawal left behind. */
+  reference(models: DeskModels): Promise<void>;
+  seedDemo(deps: DeskDeps): Promise<void>;
+}
+
+/**
+ * The partner agencies' shared desk — service catalogue, received referrals, commitments — for the
+ * agency named in `options` (it knows no other way which agency it runs in).
+ */
+export function agencyDesk(options: DeskOptions): AgencyDesk {
+  return {
+    options,
+    models: deskModels,
+    outboxSources: (models) => [models.offers, models.referrals, models.commitments],
+    routes: (deps) => [...offerRoutes(deps, options), ...referralRoutes(deps, options), ...commitmentRoutes(deps, options)],
+    subscriptions: (deps) => deskSubscriptions(deps, options),
+    // Before the service listens or consumes, so nothing else writes the offers meanwhile; the relay's
+    // first sweep publishes whatever offer it had to republish.
+    reference: async (models) => {
+      await reconcileSeats({ models, locks: new DocumentLocks(), flushOutbox: () => undefined, clock: systemClock }, options);
+    },
+    seedDemo: (deps) => seedDesk(deps, options),
+  };
+}

@@ -1,0 +1,53 @@
+import { defineRoute } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { createOffer, listOffers, updateOffer } from '../app/offers.js';
+import type { StoredOffer } from '../data/models.js';
+import type { StoredOfferState } from '../domain/offers.js';
+import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
+import { newOfferSchema, offerFieldsSchema, offerParams, offerViewSchema } from './schemas.js';
+
+const view = ({ seatHolders, ...offer }: StoredOfferState, updatedAt: Date) => ({ ...offer, seatsTaken: seatHolders.length, updatedAt });
+const fromStored = ({ _id, updatedAt, updatedBy: _b, ...rest }: Omit<StoredOffer, 'outbox'>) => view({ ...rest, offerId: _id }, updatedAt);
+
+export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/desk/offers',
+      summary: 'The agency’s service catalogue (what it offers the clinics’ residents)',
+      tags: ['desk'],
+      roles: readersOf(options),
+      response: z.array(offerViewSchema),
+      handler: async () => (await listOffers(deps.models)).map(fromStored),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/desk/offers',
+      summary: `Add an offer to the catalogue (publishes ${options.agency}.offer.published.v1)`,
+      tags: ['desk'],
+      roles: options.roles,
+      body: newOfferSchema,
+      response: offerViewSchema,
+      status: 201,
+      handler: async ({ body, principal, correlationId }) => {
+        const { offerId, ...fields } = body;
+        const offer = await createOffer(deps, options, offerId, fields, causeOf(options, principal, correlationId));
+        return view(offer, deps.clock.now());
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/desk/offers/:offerId',
+      summary: `Change an offer: capacity, places left, dates, open or closed (republishes it, revision + 1)`,
+      tags: ['desk'],
+      roles: options.roles,
+      params: offerParams,
+      body: offerFieldsSchema,
+      response: offerViewSchema,
+      handler: async ({ params, body, principal, correlationId }) => {
+        const offer = await updateOffer(deps, options, params.offerId, body, causeOf(options, principal, correlationId));
+        return view(offer, deps.clock.now());
+      },
+    }),
+  ];
+}

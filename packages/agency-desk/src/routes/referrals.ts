@@ -1,0 +1,65 @@
+import { defineRoute } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { actOnReferral, type ReferralAction } from '../app/referrals.js';
+import type { StoredReferral } from '../data/models.js';
+import { isReferralOverdue } from '../domain/referrals.js';
+import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
+import { acceptBodySchema, completeBodySchema, declineBodySchema, referralParams, referralQuerySchema, referralViewSchema } from './schemas.js';
+
+type Titles = Map<string, { fa: string; en: string }>;
+
+type ReferralView = z.input<typeof referralViewSchema>;
+
+/** Only for referrals that arrived (a withdrawal waiting for its referral has no details); the response schema checks it. */
+function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, now: Date): ReferralView {
+  const { _id, agency: _a, receivedAt: _r, sourceEventId: _s, ...rest } = referral;
+  const offerTitle = (referral.offerId && titles.get(referral.offerId)) || null;
+  return { ...rest, referralId: _id, offerTitle, overdue: isReferralOverdue(referral, now) } as ReferralView;
+}
+
+export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
+  const { referrals, offers } = deps.models;
+  const titles = async (): Promise<Titles> => new Map((await offers.find({}, { title: 1 }).lean()).map((o) => [o._id, o.title]));
+
+  const action = <S extends z.ZodObject>(verb: 'accept' | 'decline' | 'complete', body: S, toAction: (body: z.infer<S>) => ReferralAction, summary: string) =>
+    defineRoute({
+      method: 'post',
+      path: `/desk/referrals/:referralId/${verb}`,
+      summary,
+      tags: ['desk'],
+      roles: options.roles,
+      params: referralParams,
+      body,
+      response: referralViewSchema,
+      handler: async ({ params, body: given, principal, correlationId }) => {
+        const updated = await actOnReferral(deps, options, params.referralId, toAction(given as z.infer<S>), causeOf(options, principal, correlationId));
+        return toView(updated, await titles(), deps.clock.now());
+      },
+    });
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/desk/referrals',
+      summary: 'Referrals the clinics made to this agency, newest first; filter by state and overdue',
+      tags: ['desk'],
+      roles: readersOf(options),
+      query: referralQuerySchema,
+      response: z.array(referralViewSchema),
+      handler: async ({ query }) => {
+        const now = deps.clock.now();
+        const [rows, offerTitles] = await Promise.all([
+          referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).sort({ madeAt: -1 }).lean(),
+          titles(),
+        ]);
+        return rows
+          .filter((r) => r.trackingCode !== null) // a withdrawal still waiting for its referral
+          .map((r) => toView(r, offerTitles, now))
+          .filter((r) => query.overdue === undefined || r.overdue === (query.overdue === 'true'));
+      },
+    }),
+    action('accept', acceptBodySchema, (b) => ({ kind: 'accept', completeBy: b.completeBy }), `Accept a received referral with the day it will be completed by (publishes ${options.agency}.referral.accepted.v1; takes a place of the offer)`),
+    action('decline', declineBodySchema, (b) => ({ kind: 'decline', reason: b.reason }), `Decline a received referral with a reason (publishes ${options.agency}.referral.declined.v1)`),
+    action('complete', completeBodySchema, (b) => ({ kind: 'complete', outcome: b.outcome }), `Complete an accepted referral with its outcome (publishes ${options.agency}.referral.completed.v1)`),
+  ];
+}

@@ -1,0 +1,101 @@
+import {
+  commitmentStatusSchema,
+  declineReasons,
+  isoDateSchema,
+  localizedNameSchema,
+  needCategorySchema,
+  offerPublishedV1,
+  opaqueIdSchema,
+  rankedPrioritySchema,
+  referralOutcomes,
+  slugIdSchema,
+} from '@hamgam/contracts';
+import { z } from 'zod';
+import { referralStates } from '../domain/referrals.js';
+
+/** What staff send to create an offer: the catalogue entry without what the desk adds. */
+export const offerFieldsSchema = offerPublishedV1.omit({ offerId: true, agency: true, revision: true, publishedAt: true }).strict();
+export const newOfferSchema = offerFieldsSchema.extend({ offerId: slugIdSchema.max(80) }).strict();
+export const offerParams = z.object({ offerId: slugIdSchema }).strict();
+
+export const offerViewSchema = offerFieldsSchema.extend({
+  offerId: z.string(),
+  revision: z.number(),
+  /** Referrals holding a seat (opaque ids). */
+  seatsTaken: z.number(),
+  updatedAt: z.date(),
+});
+
+export const referralQuerySchema = z
+  .object({ state: z.enum(referralStates).optional(), overdue: z.enum(['true', 'false']).optional() })
+  .strict();
+export const referralParams = z.object({ referralId: opaqueIdSchema }).strict();
+export const acceptBodySchema = z.object({ completeBy: isoDateSchema }).strict();
+export const declineBodySchema = z.object({ reason: z.enum(declineReasons) }).strict();
+export const completeBodySchema = z.object({ outcome: z.enum(referralOutcomes) }).strict();
+
+/** A received referral as staff see it: opaque ids, the tracking code, what and where; never a name. */
+export const referralViewSchema = z.object({
+  referralId: z.string(),
+  trackingCode: z.string(),
+  offerId: z.string(),
+  offerTitle: localizedNameSchema.nullable(),
+  clinicId: z.string(),
+  neighbourhoodId: z.string(),
+  residentRef: z.string(),
+  needCategory: needCategorySchema,
+  state: z.enum(referralStates),
+  madeAt: z.date(),
+  respondBy: z.string(),
+  acceptedAt: z.date().nullable(),
+  completeBy: z.string().nullable(),
+  declinedAt: z.date().nullable(),
+  declineReason: z.string().nullable(),
+  completedAt: z.date().nullable(),
+  outcome: z.string().nullable(),
+  withdrawnAt: z.date().nullable(),
+  withdrawReason: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
+export const declareBodySchema = z
+  .object({
+    neighbourhoodId: slugIdSchema,
+    answers: needCategorySchema.nullable(),
+    title: z.string().trim().min(3).max(200),
+    dueOn: isoDateSchema,
+  })
+  .strict();
+export const commitmentParams = z.object({ id: opaqueIdSchema }).strict();
+export const progressBodySchema = z
+  .object({
+    status: z.enum(['in-progress', 'delivered', 'slipped']),
+    evidence: z.string().trim().min(1).max(500).nullable().default(null),
+    revisedDueOn: isoDateSchema.nullable().default(null),
+  })
+  .strict();
+
+export const commitmentViewSchema = z.object({
+  commitmentId: z.string(),
+  source: z.enum(['agency', 'working-group']),
+  neighbourhoodId: z.string(),
+  answers: needCategorySchema.nullable(),
+  title: z.string(),
+  dueOn: z.string(),
+  revisedDueOn: z.string().nullable(),
+  status: commitmentStatusSchema,
+  evidence: z.string().nullable(),
+  meetingId: z.string().nullable(),
+  resolutionId: z.string().nullable(),
+  declaredAt: z.date(),
+  history: z.array(z.object({ status: z.string(), at: z.date(), evidence: z.string().nullable(), revisedDueOn: z.string().nullable() })),
+  overdue: z.boolean(),
+});
+
+export const prioritiesViewSchema = z.object({
+  neighbourhoodId: z.string(),
+  neighbourhoodName: localizedNameSchema,
+  period: z.string(),
+  version: z.number(),
+  priorities: z.array(rankedPrioritySchema),
+});
