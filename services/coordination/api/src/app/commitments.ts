@@ -53,7 +53,8 @@ export function recordCommitment(deps: CommitmentDeps, commitment: Commitment): 
       if (outcome?.applied) current = outcome.commitment;
     }
     await save(deps.models, current);
-    await deps.models.pendingReports.deleteMany({ _id: { $in: pending.map((p) => p._id) } });
+    // A raw operator query built here (sanitizeFilter would neutralise $in through the model).
+    await deps.models.pendingReports.collection.deleteMany({ _id: { $in: pending.map((p) => p._id) } } as never);
     return created;
   });
 }

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { demoUuid } from '@hamgam/demo-data';
+import { AdjustableClock, DocumentLocks, baseConfigSchema, createService, type RunningService, type ServiceDeps } from '@hamgam/service-kit';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toCommitment } from '../app/commitments.js';
+import { computeBoard } from '../domain/board.js';
+import { composeAgenda } from '../domain/meetings.js';
+import { coordinationService } from '../service.js';
+import type { CoordinationModels } from './models.js';
+import { seedCoordinationDemo } from './demo.js';
+
+const logger = pino({ level: 'silent' });
+const clock = new AdjustableClock();
+let service: RunningService<CoordinationModels>;
+const flushed: string[][] = [];
+
+beforeAll(async () => {
+  const config = baseConfigSchema.parse({
+    PORT: '0',
+    MONGO_URL: `mongodb://127.0.0.1:27017/hamgam_test_coord_${randomUUID().slice(0, 8)}`,
+    AMQP_URL: 'amqp://127.0.0.1:5672',
+    OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
+  });
+  service = createService(coordinationService, config, { logger, clock });
+  await service.mongo.asPromise();
+  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+}, 30_000);
+
+afterAll(async () => {
+  await service.mongo.dropDatabase();
+  await service.mongo.close();
+});
+
+describe('coordination demo seed', () => {
+  it('stores a held meeting with two resolutions and a scheduled one, publishes the action items, and runs once', async () => {
+    const deps = { models: service.models, clock, logger, locks: new DocumentLocks(), config: {}, flushOutbox: (ids: readonly string[]) => flushed.push([...ids]) } as unknown as ServiceDeps<CoordinationModels>;
+    await seedCoordinationDemo(deps);
+    await seedCoordinationDemo(deps);
+    expect(await service.models.meetings.countDocuments()).toBe(2);
+    expect(flushed).toEqual([[demoUuid('meeting', 1)]]);
+
+    const held = (await service.models.meetings.findById(demoUuid('meeting', 1)).lean())!;
+    expect(held.status).toBe('held');
+    expect(held.resolutions).toHaveLength(2);
+    expect(held.outbox.map((e) => e.envelope.data)).toHaveLength(5);
+    expect(new Set(held.outbox.map((e) => (e.envelope.data as { agency: string }).agency))).toEqual(new Set(['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding']));
+
+    const commitments = (await service.models.commitments.find().lean()).map(toCommitment);
+    expect(commitments.map((c) => c.status).sort()).toEqual(['delivered', 'delivered', 'in-progress', 'planned', 'planned']);
+    const board = computeBoard({
+      priorities: [
+        { rank: 1, category: 'skills-training', score: 5, households: 9 },
+        { rank: 2, category: 'social-care', score: 4, households: 8 },
+        { rank: 3, category: 'housing-repair', score: 3, households: 7 },
+      ],
+      commitments,
+      now: clock.now(),
+    });
+    expect(board.overdue.map((i) => i.id)).toEqual([demoUuid('action-item', 3)]);
+    expect(board.duplicated).toEqual(['skills-training']);
+    expect(board.unlinked.map((i) => i.id)).toEqual([demoUuid('action-item', 5)]);
+    expect(board.rates.find((r) => r.agency === 'welfare')).toMatchObject({ delivered: 1, deliveredOnTime: 0, rate: 0 });
+    expect(board.rates.find((r) => r.agency === 'vocational-training')).toMatchObject({ delivered: 1, deliveredOnTime: 1, rate: 1 });
+
+    const next = (await service.models.meetings.findById(demoUuid('meeting', 2)).lean())!;
+    expect(composeAgenda(next, commitments, clock.now()).overdue.map((i) => i.commitmentId)).toEqual([demoUuid('action-item', 3)]);
+  });
+});
