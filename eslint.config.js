@@ -36,5 +36,5 @@ export default tseslint.config(
       }],
     },
   })),
-  { files: ['services/*/api/**/*.ts', 'packages/service-kit/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...ferretDbParity] } },
+  { files: ['services/*/api/**/*.ts', 'packages/service-kit/**/*.ts', 'packages/agency-desk/src/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...ferretDbParity] } },
 );

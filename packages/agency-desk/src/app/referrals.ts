@@ -159,7 +159,8 @@ export async function actOnReferral(deps: DeskDeps, options: DeskOptions, referr
 export async function reconcileSeats(deps: OfferDeps, options: DeskOptions): Promise<number> {
   const { referrals, offers } = deps.models;
   const [holding, offerRows] = await Promise.all([
-    referrals.find({ state: { $in: ['accepted', 'completed', 'withdrawn'] } }, { state: 1, offerId: 1 }).lean(),
+    // All of them, filtered here: operators in filters are sanitised away, and the collection is modest.
+    referrals.find({}, { state: 1, offerId: 1 }).lean(),
     offers.find({}, { seatHolders: 1 }).lean(),
   ]);
   const seats = new Map(offerRows.map((o) => [o._id, new Set(o.seatHolders)]));

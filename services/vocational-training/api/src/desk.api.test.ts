@@ -1,0 +1,395 @@
+import { randomUUID } from 'node:crypto';
+import { createEnvelope, eventCatalog, schemaFor, type EventType } from '@hamgam/contracts';
+import type { DeskDeps, DeskModels } from '@hamgam/agency-desk';
+import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
+import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
+import pino from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desk, vocationalTrainingService } from './service.js';
+
+// The composed vocational-training service on a throw-away FerretDB/MongoDB database, local signing keys,
+// no broker: events are read from the documents' outboxes and consumed by calling the subscriptions.
+const callers = {
+  tvto: { sub: 'u-tvto', username: 'tvto.staff', roles: ['tvto-staff'] },
+  welfare: { sub: 'u-welfare', username: 'welfare.officer', roles: ['welfare-officer'] },
+  coordinator: { sub: 'u-coord', username: 'coordinator', roles: ['coordinator'] },
+  auditor: { sub: 'u-audit', username: 'auditor', roles: ['auditor'] },
+  worker: { sub: 'u-worker', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
+} satisfies Record<string, TestClaims>;
+type Caller = keyof typeof callers;
+
+let service: RunningService<DeskModels>;
+let deps: DeskDeps;
+let sign: (claims: TestClaims) => Promise<string>;
+const clock = new AdjustableClock();
+const tokens = new Map<Caller, string>();
+
+beforeAll(async () => {
+  const keys = await createTestKeys();
+  sign = keys.sign;
+  const mongoBase = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+  const config = baseConfigSchema.parse({
+    PORT: '0',
+    MONGO_URL: `${mongoBase}/hamgam_test_desk_${randomUUID().slice(0, 8)}`,
+    AMQP_URL: 'amqp://127.0.0.1:1',
+    OIDC_ISSUER: testIssuer,
+    LOG_LEVEL: 'silent',
+  });
+  const definition = {
+    ...vocationalTrainingService,
+    subscriptions: (d: DeskDeps) => {
+      deps = d;
+      return desk.subscriptions(d);
+    },
+  };
+  service = createService(definition, config, { keys: keys.keys, logger: pino({ level: 'silent' }), clock });
+  await service.mongo.asPromise();
+  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+});
+
+afterAll(async () => {
+  await service?.mongo.dropDatabase();
+  await service?.mongo.close();
+});
+
+async function token(caller: Caller) {
+  if (!tokens.has(caller)) tokens.set(caller, await sign(callers[caller]));
+  return tokens.get(caller)!;
+}
+const api = (caller?: Caller) => {
+  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await token(caller)}`) : req);
+  return {
+    get: async (path: string) => auth(request(service.app).get(`/api/v1${path}`)),
+    post: async (path: string, body: object) => auth(request(service.app).post(`/api/v1${path}`).send(body)),
+    put: async (path: string, body: object) => auth(request(service.app).put(`/api/v1${path}`).send(body)),
+  };
+};
+
+/** Delivers an event as the broker would, to the subscription registered for it. */
+async function deliver<T extends EventType>(type: T, data: unknown, id?: string) {
+  const subscription = desk.subscriptions(deps).find((s) => s.type === type);
+  if (!subscription) throw new Error(`no subscription for ${type}`);
+  expect(schemaFor(type, 1)!.parse(data)).toEqual(data);
+  const envelope = { ...createEnvelope({ type, version: 1, source: type.split('.')[0]!, data, actor: { subject: 'u-other', agency: type.split('.')[0]! }, correlationId: randomUUID() }), ...(id ? { id } : {}) };
+  await subscription.handle(envelope, { log: pino({ level: 'silent' }) });
+  return envelope;
+}
+
+/** The events waiting in a document's outbox, checked against their contract. */
+async function outboxOf(model: 'offers' | 'referrals' | 'commitments', id: string) {
+  const doc = await (service.models[model].collection as any).findOne({ _id: id });
+  const entries = (doc?.outbox ?? []) as OutboxEntry[];
+  for (const e of entries) expect(schemaFor(e.envelope.type, e.envelope.version)!.parse(e.envelope.data)).toBeTruthy();
+  return entries.map((e) => e.envelope);
+}
+
+const storedOfferIds = async () => (await service.models.offers.find({}, { _id: 1 }).lean()).map((o) => o._id);
+const today = () => clock.now().toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(clock.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
+
+const offerBody = (offerId: string, extra: object = {}) => ({
+  offerId,
+  kind: 'course',
+  title: { fa: 'دوره خیاطی خانگی', en: 'Home tailoring' },
+  eligibility: { fa: 'ساکنان ۱۸ سال به بالا', en: 'Residents aged 18+' },
+  answers: ['skills-training'],
+  neighbourhoodIds: [],
+  place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
+  schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
+  startsOn: inDays(10),
+  endsOn: inDays(100),
+  capacity: 2,
+  available: 2,
+  status: 'open',
+  ...extra,
+});
+
+const referralMade = (offerId: string, extra: object = {}) => ({
+  referralId: randomUUID(),
+  trackingCode: 'K7QM-3XWA',
+  agency: 'vocational-training',
+  offerId,
+  clinicId: 'clinic-sarasiab',
+  neighbourhoodId: 'nbh-sarasiab',
+  residentRef: randomUUID(),
+  needCategory: 'skills-training',
+  respondBy: inDays(7),
+  madeAt: clock.now().toISOString(),
+  ...extra,
+});
+
+describe('offers (service catalogue)', () => {
+  it('creates an offer and stores it with its offer.published event in the same document', async () => {
+    const res = await api('tvto').post('/desk/offers', offerBody('it-tailoring'));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ offerId: 'it-tailoring', revision: 1, capacity: 2, available: 2, seatsTaken: 0 });
+    const events = await outboxOf('offers', 'it-tailoring');
+    expect(events.map((e) => [e.type, (e.data as any).revision, e.actor])).toEqual([['vocational-training.offer.published', 1, { subject: 'u-tvto', agency: 'vocational-training' }]]);
+    expect(events[0]!.source).toBe('vocational-training');
+  });
+
+  it('edits it: revision + 1, the whole offer republished', async () => {
+    const { offerId: _id, ...fields } = offerBody('it-tailoring', { capacity: 3, available: 3, status: 'closed' });
+    const res = await api('tvto').put('/desk/offers/it-tailoring', fields);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ revision: 2, capacity: 3, status: 'closed' });
+    const events = await outboxOf('offers', 'it-tailoring');
+    expect(events.map((e) => (e.data as any).revision)).toEqual([1, 2]);
+    expect(events[1]!.data).toMatchObject({ capacity: 3, available: 3, status: 'closed', title: fields.title });
+    await api('tvto').put('/desk/offers/it-tailoring', { ...fields, status: 'open' });
+  });
+
+  it('answers a duplicate id with 409, an unknown one with 404 and bad input with 400, storing nothing', async () => {
+    expect((await api('tvto').post('/desk/offers', offerBody('it-tailoring'))).status).toBe(409);
+    const { offerId: _id, ...fields } = offerBody('x');
+    expect((await api('tvto').put('/desk/offers/it-nothing', fields)).status).toBe(404);
+    const tooMany = await api('tvto').post('/desk/offers', offerBody('it-bad-1', { available: 5 }));
+    const extraField = await api('tvto').post('/desk/offers', offerBody('it-bad-2', { agency: 'welfare' }));
+    const operator = await api('tvto').post('/desk/offers', offerBody('it-bad-3', { title: { $gt: '' } }));
+    expect([tooMany.status, extraField.status, operator.status]).toEqual([400, 400, 400]);
+    expect(tooMany.headers['content-type']).toContain('application/problem+json');
+    expect((await storedOfferIds()).filter((id) => id.startsWith('it-bad'))).toEqual([]);
+  });
+
+  it('lets coordinators and auditors read, and no one else change or read', async () => {
+    for (const reader of ['coordinator', 'auditor', 'tvto'] as const) {
+      const res = await api(reader).get('/desk/offers');
+      expect(res.status, reader).toBe(200);
+      expect(res.body.map((o: { offerId: string }) => o.offerId)).toContain('it-tailoring');
+    }
+    expect((await api('welfare').get('/desk/offers')).status).toBe(403);
+    expect((await api('worker').get('/desk/offers')).status).toBe(403);
+    expect((await api().get('/desk/offers')).status).toBe(401);
+    expect((await api('welfare').post('/desk/offers', offerBody('it-welfare'))).status).toBe(403);
+    expect((await api('coordinator').post('/desk/offers', offerBody('it-coord'))).status).toBe(403);
+    expect((await api().post('/desk/offers', offerBody('it-anon'))).status).toBe(401);
+    expect((await storedOfferIds()).filter((id) => ['it-welfare', 'it-coord', 'it-anon'].includes(id))).toEqual([]);
+  });
+});
+
+describe('received referrals', () => {
+  it('keeps only referrals addressed to this agency, once however often delivered', async () => {
+    const mine = referralMade('it-tailoring');
+    const theirs = referralMade('welfare-social-case', { agency: 'welfare', trackingCode: 'ABCD-EFGH' });
+    const first = await deliver('clinics.referral.made', mine);
+    await deliver('clinics.referral.made', mine, first.id);
+    await deliver('clinics.referral.made', mine);
+    await deliver('clinics.referral.made', theirs);
+    const res = await api('tvto').get('/desk/referrals');
+    const ids = res.body.map((r: { referralId: string }) => r.referralId);
+    expect(ids.filter((id: string) => id === mine.referralId)).toHaveLength(1);
+    expect(ids).not.toContain(theirs.referralId);
+    const row = res.body.find((r: { referralId: string }) => r.referralId === mine.referralId);
+    expect(row).toMatchObject({ state: 'received', trackingCode: 'K7QM-3XWA', offerTitle: { en: 'Home tailoring' }, clinicId: 'clinic-sarasiab', overdue: false });
+    expect(Object.keys(row)).not.toContain('name');
+  });
+
+  it('accepts, takes a seat of the offer (republished), then completes; each step published once', async () => {
+    const made = referralMade('it-tailoring');
+    await deliver('clinics.referral.made', made);
+    const accepted = await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(60) });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ state: 'accepted', completeBy: inDays(60) });
+    const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'it-tailoring');
+    expect(offer).toMatchObject({ available: 2, capacity: 3, seatsTaken: 1 });
+    const offerEvents = await outboxOf('offers', 'it-tailoring');
+    expect(offerEvents.at(-1)!.data).toMatchObject({ available: 2, revision: offer.revision });
+
+    const again = await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(60) });
+    expect(again.status).toBe(409);
+    const completed = await api('tvto').post(`/desk/referrals/${made.referralId}/complete`, { outcome: 'achieved' });
+    expect(completed.body).toMatchObject({ state: 'completed', outcome: 'achieved' });
+    const events = await outboxOf('referrals', made.referralId);
+    expect(events.map((e) => e.type)).toEqual(['vocational-training.referral.accepted', 'vocational-training.referral.completed']);
+    expect(events[0]!.data).toEqual({ referralId: made.referralId, agency: 'vocational-training', acceptedAt: expect.any(String), completeBy: inDays(60) });
+  });
+
+  it('declines with a contract reason; refuses illegal steps (409), bad reasons (400) and other agencies (403)', async () => {
+    const made = referralMade('it-tailoring');
+    await deliver('clinics.referral.made', made);
+    const path = `/desk/referrals/${made.referralId}`;
+    expect((await api('welfare').post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(403);
+    expect((await api('auditor').post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(403);
+    expect((await api().post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(401);
+    expect((await api('tvto').post(`${path}/decline`, { reason: 'bored' })).status).toBe(400);
+    expect((await api('tvto').post(`${path}/accept`, { completeBy: inDays(-1) })).status).toBe(400);
+    expect((await api('tvto').post(`${path}/complete`, { outcome: 'achieved' })).status).toBe(409);
+    expect(await outboxOf('referrals', made.referralId)).toEqual([]);
+    const declined = await api('tvto').post(`${path}/decline`, { reason: 'not-eligible' });
+    expect(declined.body).toMatchObject({ state: 'declined', declineReason: 'not-eligible' });
+    expect((await api('tvto').post(`${path}/accept`, { completeBy: inDays(5) })).status).toBe(409);
+    expect((await api('tvto').post(`/desk/referrals/${randomUUID()}/accept`, { completeBy: inDays(5) })).status).toBe(404);
+    expect((await outboxOf('referrals', made.referralId)).map((e) => e.type)).toEqual(['vocational-training.referral.declined']);
+  });
+
+  it('follows a withdrawal by the clinic: frees an accepted referral’s seat, ignores late ones, tolerates one that comes first', async () => {
+    const made = referralMade('it-tailoring');
+    await deliver('clinics.referral.made', made);
+    await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
+    const seatsBefore = (await service.models.offers.findById('it-tailoring').lean())!;
+    const withdrawal = { referralId: made.referralId, agency: 'vocational-training', reason: 'consent-withdrawn', withdrawnAt: clock.now().toISOString() };
+    await deliver('clinics.referral.withdrawn', withdrawal);
+    await deliver('clinics.referral.withdrawn', withdrawal);
+    const after = (await service.models.offers.findById('it-tailoring').lean())!;
+    expect(after.available).toBe(seatsBefore.available + 1);
+    expect(after.seatHolders).not.toContain(made.referralId);
+    expect((await api('tvto').post(`/desk/referrals/${made.referralId}/complete`, { outcome: 'achieved' })).status).toBe(409);
+
+    // The withdrawal overtakes its referral: it arrives already withdrawn.
+    const early = referralMade('it-tailoring');
+    await deliver('clinics.referral.withdrawn', { ...withdrawal, referralId: early.referralId });
+    expect((await api('tvto').get('/desk/referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(early.referralId);
+    await deliver('clinics.referral.made', early);
+    const row = (await api('tvto').get('/desk/referrals?state=withdrawn')).body.find((r: { referralId: string }) => r.referralId === early.referralId);
+    expect(row).toMatchObject({ state: 'withdrawn', trackingCode: early.trackingCode, withdrawReason: 'consent-withdrawn' });
+  });
+
+  it('flags overdue referrals by the service clock and filters by state and overdue', async () => {
+    const made = referralMade('it-tailoring', { respondBy: inDays(2) });
+    await deliver('clinics.referral.made', made);
+    const overdueNow = async () => (await api('coordinator').get('/desk/referrals?overdue=true')).body.map((r: { referralId: string }) => r.referralId);
+    expect(await overdueNow()).not.toContain(made.referralId);
+    clock.advanceDays(3);
+    try {
+      expect(await overdueNow()).toContain(made.referralId);
+      const received = await api('tvto').get('/desk/referrals?state=received&overdue=true');
+      expect(received.body.every((r: { state: string; overdue: boolean }) => r.state === 'received' && r.overdue)).toBe(true);
+      expect((await api('tvto').get('/desk/referrals?state=lost')).status).toBe(400);
+      expect((await api('tvto').get('/desk/referrals?overdue=yes')).status).toBe(400);
+    } finally {
+      clock.advanceDays(-3);
+    }
+  });
+
+  it('refuses to accept into a full offer, so staff decline with no-capacity', async () => {
+    await api('tvto').post('/desk/offers', offerBody('it-full', { capacity: 1, available: 0 }));
+    const made = referralMade('it-full');
+    await deliver('clinics.referral.made', made);
+    const res = await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toContain('no-capacity');
+  });
+
+  it('repairs at start-up a seat an interrupted acceptance did not take', async () => {
+    const made = referralMade('it-tailoring');
+    await deliver('clinics.referral.made', made);
+    await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
+    // Simulate a crash between the two writes: the seat was never taken.
+    const before = (await service.models.offers.findById('it-tailoring').lean())!;
+    await service.models.offers.updateOne({ _id: 'it-tailoring' }, { $set: { seatHolders: before.seatHolders.filter((id) => id !== made.referralId), available: before.available + 1 } });
+    await desk.reference(service.models);
+    await desk.reference(service.models);
+    const repaired = (await service.models.offers.findById('it-tailoring').lean())!;
+    expect(repaired.seatHolders).toContain(made.referralId);
+    expect(repaired.available).toBe(before.available);
+    expect(repaired.revision).toBe(before.revision + 1);
+  });
+});
+
+describe('commitments', () => {
+  const declaration = () => ({ neighbourhoodId: 'nbh-motahari', answers: 'skills-training', title: 'Home-based job courses at the Motahari clinic', dueOn: inDays(30) });
+
+  it('declares a commitment with its declared event and walks it to delivered with evidence', async () => {
+    const declared = await api('tvto').post('/desk/commitments', declaration());
+    expect(declared.status).toBe(201);
+    const id = declared.body.commitmentId;
+    expect(declared.body).toMatchObject({ status: 'planned', source: 'agency', overdue: false });
+    const progress = (body: object) => api('tvto').post(`/desk/commitments/${id}/progress`, body);
+    expect((await progress({ status: 'delivered', evidence: 'x' })).status).toBe(409);
+    expect((await progress({ status: 'in-progress' })).body.status).toBe('in-progress');
+    expect((await progress({ status: 'delivered' })).status).toBe(400);
+    const slipped = await progress({ status: 'slipped', revisedDueOn: inDays(45) });
+    expect(slipped.body).toMatchObject({ status: 'slipped', revisedDueOn: inDays(45) });
+    await progress({ status: 'in-progress' });
+    const delivered = await progress({ status: 'delivered', evidence: 'Report 1405/12: 18 certificates' });
+    expect(delivered.body).toMatchObject({ status: 'delivered', evidence: 'Report 1405/12: 18 certificates' });
+    expect(delivered.body.history.map((h: { status: string }) => h.status)).toEqual(['in-progress', 'slipped', 'in-progress', 'delivered']);
+    expect((await progress({ status: 'in-progress' })).status).toBe(409);
+    const events = await outboxOf('commitments', id);
+    expect(events.map((e) => e.type)).toEqual([
+      'vocational-training.commitment.declared',
+      ...Array(4).fill('vocational-training.commitment.progressed'),
+    ]);
+    expect(events[0]!.data).toMatchObject({ commitmentId: id, agency: 'vocational-training', neighbourhoodId: 'nbh-motahari', answers: 'skills-training' });
+    expect(events[2]!.data).toMatchObject({ status: 'slipped', revisedDueOn: inDays(45), evidence: null });
+  });
+
+  it('holds a working-group action item as its own commitment, once, and ignores other agencies’ items', async () => {
+    const item = {
+      actionItemId: randomUUID(), meetingId: randomUUID(), resolutionId: randomUUID(), agency: 'vocational-training', neighbourhoodId: 'nbh-fajr',
+      answers: 'workshop-space', title: 'Issue workshop permits in Fajr', dueOn: inDays(20), assignedAt: clock.now().toISOString(),
+    };
+    await deliver('coordination.action-item.assigned', item);
+    await deliver('coordination.action-item.assigned', item);
+    await deliver('coordination.action-item.assigned', { ...item, actionItemId: randomUUID(), agency: 'welfare' });
+    const list = (await api('auditor').get('/desk/commitments')).body.filter((c: { source: string }) => c.source === 'working-group');
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ commitmentId: item.actionItemId, status: 'planned', meetingId: item.meetingId, title: item.title });
+    const progressed = await api('tvto').post(`/desk/commitments/${item.actionItemId}/progress`, { status: 'in-progress' });
+    expect(progressed.status).toBe(200);
+    expect((await outboxOf('commitments', item.actionItemId)).map((e) => [e.type, (e.data as any).commitmentId])).toEqual([
+      ['vocational-training.commitment.progressed', item.actionItemId],
+    ]);
+  });
+
+  it('flags overdue commitments by the clock', async () => {
+    const declared = await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(1) });
+    clock.advanceDays(2);
+    try {
+      const row = (await api('tvto').get('/desk/commitments')).body.find((c: { commitmentId: string }) => c.commitmentId === declared.body.commitmentId);
+      expect(row.overdue).toBe(true);
+    } finally {
+      clock.advanceDays(-2);
+    }
+  });
+
+  it('refuses other roles, missing tokens, past due days and bad input, storing nothing', async () => {
+    const before = await service.models.commitments.countDocuments();
+    expect((await api('welfare').post('/desk/commitments', declaration())).status).toBe(403);
+    expect((await api('coordinator').post('/desk/commitments', declaration())).status).toBe(403);
+    expect((await api().post('/desk/commitments', declaration())).status).toBe(401);
+    expect((await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(-1) })).status).toBe(400);
+    expect((await api('tvto').post('/desk/commitments', { ...declaration(), neighbourhoodId: 'Not A Slug' })).status).toBe(400);
+    expect((await api('tvto').post('/desk/commitments', { ...declaration(), agency: 'welfare' })).status).toBe(400);
+    expect((await api('tvto').post(`/desk/commitments/${randomUUID()}/progress`, { status: 'in-progress' })).status).toBe(404);
+    expect(await service.models.commitments.countDocuments()).toBe(before);
+    expect((await api('worker').get('/desk/commitments')).status).toBe(403);
+    expect(today()).toMatch(/^\d{4}-\d\d-\d\d$/);
+  });
+
+  it('keeps each neighbourhood’s newest priority list for the declare form', async () => {
+    const list = (listVersion: number, category: string) => ({
+      neighbourhoodId: 'nbh-fajr', neighbourhoodName: { fa: 'فجر', en: 'Fajr' }, countyId: 'county-kerman', clinicId: 'clinic-fajr', period: '1405',
+      listVersion, publishedAt: clock.now().toISOString(), priorities: [{ rank: 1, category, score: 4, households: 10 }],
+    });
+    await deliver('clinics.priority.published', list(2, 'employment'));
+    await deliver('clinics.priority.published', list(1, 'social-care'));
+    const res = await api('tvto').get('/desk/priorities');
+    expect(res.body).toEqual([{ neighbourhoodId: 'nbh-fajr', neighbourhoodName: { fa: 'فجر', en: 'Fajr' }, period: '1405', version: 2, priorities: [{ rank: 1, category: 'employment', score: 4, households: 10 }] }]);
+  });
+});
+
+describe('demo seed', () => {
+  it('is idempotent and agrees with the shared demo universe', async () => {
+    const seedDeps = { ...deps, models: service.models };
+    const countBefore = await service.models.referrals.countDocuments();
+    await service.models.referrals.deleteMany({});
+    await service.models.offers.deleteMany({});
+    await vocationalTrainingService.seedDemo!(seedDeps);
+    await vocationalTrainingService.seedDemo!(seedDeps);
+    const offers = await service.models.offers.find().lean();
+    expect(offers.map((o) => o._id).sort()).toEqual(['tvto-apprentice-carpentry', 'tvto-career-counselling', 'tvto-home-tailoring-1405', 'tvto-pastry-home-1405', 'tvto-workshop-permit']);
+    const tailoring = offers.find((o) => o._id === 'tvto-home-tailoring-1405')!;
+    expect(tailoring.available).toBe(tailoring.capacity - tailoring.seatHolders.length);
+    expect(tailoring.seatHolders.length).toBeGreaterThan(0);
+    const referrals = (await api('tvto').get('/desk/referrals')).body;
+    expect(new Set(referrals.map((r: { state: string }) => r.state))).toEqual(new Set(['received', 'accepted', 'completed']));
+    expect(referrals.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
+    const seeded = await service.models.commitments.find({ declaredBy: 'demo-seed' }).lean();
+    expect(seeded.map((c) => c.status).sort()).toEqual(['delivered', 'in-progress']);
+    expect((await outboxOf('commitments', seeded[0]!._id))[0]!.type).toBe('vocational-training.commitment.declared');
+    expect(countBefore).toBeGreaterThan(0);
+    expect(Object.keys(eventCatalog)).toContain('vocational-training.offer.published');
+  });
+});
