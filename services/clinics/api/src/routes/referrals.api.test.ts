@@ -45,7 +45,7 @@ async function refer(residentId: string, offerId = 'tvto-home-tailoring-test', t
 
 beforeAll(async () => {
   h = await startApiHarness();
-  subscriptions = clinicsService.subscriptions!(h.deps);
+  subscriptions = clinicsService.subscriptions!(h.deps as never);
   worker = await h.token({ sub: 'w1', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] });
   otherWorker = await h.token({ sub: 'w2', roles: ['clinic-worker'], clinicIds: ['clinic-motahari'], neighbourhoodIds: ['nbh-motahari'] });
   coordinator = await h.token({ sub: 'c1', roles: ['coordinator'] });
