@@ -202,6 +202,17 @@ describe('who sees what', () => {
     expect(await service.models.meetings.countDocuments()).toBe(before);
   });
 
+  it('lists the neighbourhoods the caller may read', async () => {
+    const all = await get('/neighbourhoods', 'coordinator');
+    expect(all.body).toEqual([
+      { id: 'nbh-motahari', name: { fa: 'مطهری', en: 'Motahari' }, hasPriorities: true },
+      { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: true },
+    ]);
+    expect((await get('/neighbourhoods', 'representative')).body.map((n: { id: string }) => n.id)).toEqual(['nbh-sarasiab']);
+    expect((await get('/neighbourhoods', 'tvto')).body).toHaveLength(2);
+    expect((await get('/neighbourhoods', 'clinicWorker')).status).toBe(403);
+  });
+
   it('lets agencies’ staff read the commitments and the board of every neighbourhood, but not meetings or writes', async () => {
     expect((await get('/neighbourhoods/nbh-motahari/board', 'tvto')).status).toBe(200);
     expect((await get('/commitments', 'tvto')).status).toBe(200);

@@ -1,11 +1,13 @@
+import { localizedNameSchema } from '@hamgam/contracts';
 import { defineRoute, type ServiceDeps } from '@hamgam/service-kit';
+import { z } from 'zod';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import { neighbourhoodCommitments } from '../app/meetings.js';
 import type { CoordinationModels } from '../data/models.js';
 import { computeBoard } from '../domain/board.js';
 import { dayInIran } from '../domain/commitments.js';
 import { boardTables } from '../domain/exports.js';
-import { assertCanReadNeighbourhood, programmeReaders } from './access.js';
+import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders } from './access.js';
 import { attachment } from './commitments.js';
 import { boardViewSchema, exportQuerySchema, fileSchema, neighbourhoodParams } from './schemas.js';
 
@@ -29,6 +31,26 @@ export function boardRoutes(deps: ServiceDeps<CoordinationModels>) {
   }
 
   return [
+    defineRoute({
+      method: 'get',
+      path: '/neighbourhoods',
+      summary: 'The neighbourhoods the programme knows (published priorities, meetings, commitments) that the caller may read',
+      roles: programmeReaders,
+      response: z.array(z.object({ id: z.string(), name: localizedNameSchema.nullable(), hasPriorities: z.boolean() })),
+      handler: async ({ principal }) => {
+        const [lists, meetings, commitments] = await Promise.all([
+          models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean(),
+          models.meetings.find({}, { neighbourhoodId: 1 }).lean(),
+          models.commitments.find({}, { neighbourhoodId: 1 }).lean(),
+        ]);
+        const names = new Map(lists.map((l) => [l._id, l.neighbourhoodName]));
+        const ids = new Set([...names.keys(), ...meetings.map((m) => m.neighbourhoodId), ...commitments.map((c) => c.neighbourhoodId), ...principal.neighbourhoodIds]);
+        return [...ids]
+          .filter((id) => canReadNeighbourhood(principal, id))
+          .sort()
+          .map((id) => ({ id, name: names.get(id) ?? null, hasPriorities: names.has(id) }));
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/neighbourhoods/:id/board',
