@@ -5,17 +5,22 @@ import { NothingToPublishError, preparePublication, type PriorityList } from '..
 export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: string) =>
   models.priorityLists.findOne({ neighbourhoodId }, { outbox: 0 }).sort({ version: -1 }).lean();
 
+/** The order the meeting or the representative last agreed for the neighbourhood (it applies until replaced). */
+export const latestAgreedOrder = (models: ClinicsModels, neighbourhoodId: string) =>
+  models.agreedOrders.findOne({ neighbourhoodId }).sort({ agreedAt: -1 }).lean();
+
 /** Ranks the neighbourhood's assessments and stores the list with its event in one document. */
 export async function publishPriorities(
   models: ClinicsModels,
   request: { neighbourhoodId: string; period: string; cause: EventCause; now?: Date },
 ): Promise<{ list: PriorityList; documentId: string }> {
   const { neighbourhoodId, cause } = request;
-  const [neighbourhood, clinic, assessments, latest] = await Promise.all([
+  const [neighbourhood, clinic, assessments, latest, agreed] = await Promise.all([
     models.neighbourhoods.findById(neighbourhoodId).lean(),
     models.clinics.findOne({ neighbourhoodId }).lean(),
     models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(),
     latestPriorityList(models, neighbourhoodId),
+    latestAgreedOrder(models, neighbourhoodId),
   ]);
   if (!neighbourhood || !clinic) throw notFound(`neighbourhood ${neighbourhoodId} has no clinic`);
   let prepared;
@@ -27,6 +32,7 @@ export async function publishPriorities(
       latestVersion: latest?.version ?? 0,
       assessments,
       publishedBy: cause.actor.subject,
+      agreed: agreed ?? null,
       now: request.now ?? new Date(),
     });
   } catch (error) {

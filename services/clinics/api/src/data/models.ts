@@ -5,6 +5,7 @@ import type { Clinic, Neighbourhood } from '../domain/places.js';
 import type { PriorityList } from '../domain/publication.js';
 import type { AssessedNeed } from '../domain/ranking.js';
 import { referralModels } from './referrals.js';
+import { storedAnswersField, type StoredAnswer } from './drafts.js';
 import { residentModels } from './residents.js';
 
 const localized = { fa: { type: String, required: true }, en: { type: String, required: true } };
@@ -19,6 +20,8 @@ export interface Assessment {
   /** The clinic's own opaque household reference; names stay in the clinic's records, not here. */
   householdRef: string;
   needs: AssessedNeed[];
+  /** The questionnaire's answers (see domain/questionnaire.ts); absent on assessments recorded without it. */
+  answers?: StoredAnswer[];
   recordedBy: string;
   createdAt: Date;
 }
@@ -41,6 +44,7 @@ export function clinicsModels(connection: Connection) {
         clinicId: { type: String, required: true },
         householdRef: { type: String, required: true },
         needs: [{ _id: false, category: { type: String, enum: needCategories }, severity: Number }],
+        answers: storedAnswersField,
         recordedBy: String,
         createdAt: Date,
       },
@@ -58,7 +62,8 @@ export function clinicsModels(connection: Connection) {
       version: Number,
       publishedAt: Date,
       publishedBy: String,
-      priorities: [{ _id: false, rank: Number, category: String, score: Number, households: Number }],
+      priorities: [{ _id: false, rank: Number, computedRank: Number, category: String, score: Number, households: Number }],
+      reranking: { type: { _id: false, reason: String, meetingDate: String, agreedBy: String, agreedByRole: String }, default: null },
     },
     { versionKey: false },
   ));

@@ -1,6 +1,7 @@
 import { partnerAgencies, type PartnerAgency } from '@hamgam/contracts';
 import { Schema, type Connection } from 'mongoose';
 import { consentPurposes, type ConsentPurpose } from '../domain/consent.js';
+import { draftModels } from './drafts.js';
 
 export const householdRelations = ['head', 'spouse', 'child', 'parent', 'other'] as const;
 export type HouseholdRelation = (typeof householdRelations)[number];
@@ -130,7 +131,7 @@ export function residentModels(connection: Connection) {
       { versionKey: false },
     ),
   );
-  return { households, residents, consents, accessLog };
+  return { households, residents, consents, accessLog, ...draftModels(connection) };
 }
 
 export type ResidentModels = ReturnType<typeof residentModels>;

@@ -1,6 +1,15 @@
-import type { PriorityPublishedV1, RankedPriority } from '@hamgam/contracts';
+import type { PriorityPublishedV1 } from '@hamgam/contracts';
 import type { Clinic, Neighbourhood } from './places.js';
 import { rankPriorities, type AssessmentNeeds } from './ranking.js';
+import { applyAgreedOrder, toRankedPriority, type AgreedOrder, type AgreedPriority } from './reranking.js';
+
+/** The re-ranking a published list followed, kept with it. */
+export interface Reranking {
+  reason: string;
+  meetingDate: string;
+  agreedBy: string;
+  agreedByRole: string;
+}
 
 export interface PriorityList {
   neighbourhoodId: string;
@@ -9,7 +18,9 @@ export interface PriorityList {
   version: number;
   publishedAt: Date;
   publishedBy: string;
-  priorities: RankedPriority[];
+  /** In the agreed order: `rank` is the agreed rank, `computedRank` the one the assessments alone gave. */
+  priorities: AgreedPriority[];
+  reranking: Reranking | null;
 }
 
 export class NothingToPublishError extends Error {
@@ -24,6 +35,8 @@ export interface PublicationInput {
   assessments: readonly AssessmentNeeds[];
   publishedBy: string;
   now: Date;
+  /** The latest agreed order of the neighbourhood's priorities, if the meeting or representative re-ranked them. */
+  agreed?: (AgreedOrder & { agreedBy: string; agreedByRole: string }) | null;
 }
 
 /**
@@ -31,7 +44,7 @@ export interface PublicationInput {
  * they received, so earlier versions are never edited.
  */
 export function preparePublication(input: PublicationInput): { list: PriorityList; event: PriorityPublishedV1 } {
-  const priorities = rankPriorities(input.assessments);
+  const priorities = applyAgreedOrder(rankPriorities(input.assessments), input.agreed ?? null);
   if (priorities.length === 0) throw new NothingToPublishError('no needs have been assessed in this neighbourhood yet');
   const list: PriorityList = {
     neighbourhoodId: input.neighbourhood.id,
@@ -41,6 +54,9 @@ export function preparePublication(input: PublicationInput): { list: PriorityLis
     publishedAt: input.now,
     publishedBy: input.publishedBy,
     priorities,
+    reranking: input.agreed
+      ? { reason: input.agreed.reason, meetingDate: input.agreed.meetingDate, agreedBy: input.agreed.agreedBy, agreedByRole: input.agreed.agreedByRole }
+      : null,
   };
   const event: PriorityPublishedV1 = {
     neighbourhoodId: list.neighbourhoodId,
@@ -50,7 +66,7 @@ export function preparePublication(input: PublicationInput): { list: PriorityLis
     period: list.period,
     listVersion: list.version,
     publishedAt: list.publishedAt.toISOString(),
-    priorities,
+    priorities: priorities.map(toRankedPriority),
   };
   return { list, event };
 }

@@ -20,6 +20,11 @@ export function assessmentRoutes(models: ClinicsModels) {
         if (!clinic || clinic.neighbourhoodId !== body.neighbourhoodId) {
           throw badRequest(`clinic ${body.clinicId} does not serve neighbourhood ${body.neighbourhoodId}`);
         }
+        // An assessment is of a registered household of this clinic: its householdRef is the household's id.
+        const household = await models.households.findById(body.householdRef, { clinicId: 1 }).lean();
+        if (!household || household.clinicId !== body.clinicId) {
+          throw badRequest(`household ${body.householdRef} is not registered at clinic ${body.clinicId}`, { errors: [{ path: 'householdRef', message: 'not a household of this clinic' }] });
+        }
         const saved = await models.assessments.findOneAndUpdate(
           { neighbourhoodId: body.neighbourhoodId, householdRef: body.householdRef },
           { $set: { clinicId: body.clinicId, needs: body.needs, recordedBy: principal.subject, createdAt: new Date() }, $setOnInsert: { _id: randomUUID() } },

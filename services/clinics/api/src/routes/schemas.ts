@@ -32,14 +32,36 @@ export const assessmentSchema = newAssessmentSchema.extend({ id: z.string(), cre
 
 export const publishRequestSchema = z.object({ period: jalaliYearSchema }).strict();
 
+/** How a list was re-ranked before publishing: the reason, the meeting, and the rank each category had from the assessments alone. */
+export const rerankingViewSchema = z.object({
+  reason: z.string(),
+  meetingDate: z.string(),
+  agreedByRole: z.string(),
+  computedRanks: z.array(z.object({ category: needCategorySchema, computedRank: z.number() })),
+});
+
 export const publishedListSchema = z.object({
   version: z.number(),
   period: z.string(),
   publishedAt: z.date(),
   priorities: z.array(rankedPrioritySchema),
+  reranking: rerankingViewSchema.nullable(),
+});
+
+export const agreedOrderViewSchema = z.object({
+  order: z.array(needCategorySchema),
+  reason: z.string(),
+  meetingDate: z.string(),
+  agreedByName: z.string(),
+  agreedByRole: z.string(),
+  agreedAt: z.date(),
 });
 
 export const prioritiesViewSchema = z.object({
+  /** What publishing would publish now: the computed ranking in the latest agreed order. */
   draft: z.array(rankedPrioritySchema),
+  /** The ranking the assessments alone give. */
+  computed: z.array(rankedPrioritySchema),
+  agreed: agreedOrderViewSchema.nullable(),
   published: publishedListSchema.nullable(),
 });

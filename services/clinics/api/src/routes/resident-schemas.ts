@@ -1,0 +1,122 @@
+import { isoDateSchema, needCategorySchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
+import { z } from 'zod';
+import { consentPurposes } from '../domain/consent.js';
+import { householdRelations, accessActions } from '../data/residents.js';
+
+export const uuidParams = z.object({ id: z.uuid() }).strict();
+export const clinicIdParams = z.object({ id: slugIdSchema }).strict();
+export const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() }).strict();
+
+export const newHouseholdSchema = z
+  .object({
+    clinicId: slugIdSchema,
+    fileNumber: z.string().trim().max(40).regex(/^[\w\-/]*$/, 'letters, digits, -, / or _').default(''),
+  })
+  .strict();
+
+/** Typed by clinic staff: Persian, Arabic-Indic or Latin digits, spaces and dashes allowed (normalised later). */
+const nationalIdInput = z.string().trim().min(8).max(20);
+
+export const newResidentSchema = z
+  .object({
+    nationalId: nationalIdInput,
+    fullName: z.string().trim().min(2).max(120),
+    phone: z.string().trim().regex(/^[+\d\u06f0-\u06f9\u0660-\u0669\s-]{7,20}$/, 'a phone number'),
+    relation: z.enum(householdRelations),
+    birthYear: z.number().int().min(1300).max(1500).nullable().default(null),
+  })
+  .strict();
+
+export const residentChangeSchema = z
+  .object({
+    fullName: z.string().trim().min(2).max(120).optional(),
+    phone: z.string().trim().regex(/^[+\d\u06f0-\u06f9\u0660-\u0669\s-]{7,20}$/, 'a phone number').optional(),
+    relation: z.enum(householdRelations).optional(),
+    birthYear: z.number().int().min(1300).max(1500).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, 'nothing to change');
+
+export const duplicateCheckSchema = z.object({ clinicId: slugIdSchema, nationalId: nationalIdInput }).strict();
+export const duplicateAnswerSchema = z.object({ exists: z.boolean(), sameClinic: z.boolean(), residentId: z.string().optional() });
+
+const personalSchema = z.object({ nationalId: z.string(), fullName: z.string(), phone: z.string() });
+
+/** A resident as the API shows them: `personal` is null for anyone but the staff of the resident's own clinic. */
+export const residentViewSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  clinicId: z.string(),
+  neighbourhoodId: z.string(),
+  relation: z.enum(householdRelations),
+  birthYear: z.number().nullable(),
+  registeredAt: z.date(),
+  personal: personalSchema.nullable(),
+});
+
+export const householdViewSchema = z.object({
+  id: z.string(),
+  clinicId: z.string(),
+  neighbourhoodId: z.string(),
+  fileNumber: z.string(),
+  registeredAt: z.date(),
+  members: z.number(),
+  assessedAt: z.date().nullable(),
+  hasDraft: z.boolean(),
+});
+
+export const householdDetailSchema = householdViewSchema.extend({ residents: z.array(residentViewSchema) });
+
+export const newConsentSchema = z
+  .object({ purpose: z.enum(consentPurposes), agency: partnerAgencySchema, expiresOn: isoDateSchema })
+  .strict();
+
+export const consentViewSchema = z.object({
+  id: z.string(),
+  residentId: z.string(),
+  purpose: z.enum(consentPurposes),
+  agency: partnerAgencySchema,
+  grantedAt: z.date(),
+  expiresOn: z.string(),
+  withdrawnAt: z.date().nullable(),
+  status: z.enum(['active', 'expired', 'withdrawn', 'pending']),
+});
+
+export const accessEntrySchema = z.object({
+  id: z.string(),
+  action: z.enum(accessActions),
+  actor: z.string(),
+  actorName: z.string(),
+  at: z.date(),
+});
+
+const needsSchema = z.array(z.object({ category: needCategorySchema, severity: z.number().int().min(1).max(5) }).strict()).max(6);
+const answersSchema = z.record(z.string().max(60), z.union([z.boolean(), z.number(), z.string().max(60)]));
+
+export const draftBodySchema = z.object({ needs: needsSchema, answers: answersSchema.default({}) }).strict();
+
+export const draftViewSchema = z.object({
+  householdId: z.string(),
+  needs: z.array(z.object({ category: needCategorySchema, severity: z.number() })),
+  answers: answersSchema,
+  savedAt: z.date(),
+  savedBy: z.string(),
+});
+
+export const submittedAssessmentSchema = z.object({
+  id: z.string(),
+  householdRef: z.string(),
+  clinicId: z.string(),
+  neighbourhoodId: z.string(),
+  needs: z.array(z.object({ category: needCategorySchema, severity: z.number() })),
+  answers: answersSchema,
+  createdAt: z.date(),
+});
+
+export const agreedOrderBodySchema = z
+  .object({
+    order: z.array(needCategorySchema).min(1).max(6),
+    reason: z.string().trim().min(3, 'say why the meeting changed the order').max(1000),
+    meetingDate: isoDateSchema,
+  })
+  .strict();

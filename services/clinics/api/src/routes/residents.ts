@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import {
+  assertClinicInScope,
+  badRequest,
+  conflict,
+  defineRoute,
+  forbidden,
+  notFound,
+  type Principal,
+  type ServiceDeps,
+} from '@hamgam/service-kit';
+import { z } from 'zod';
+import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess } from '../app/residents.js';
+import { piiFromConfig, type ClinicsConfig } from '../config.js';
+import type { ClinicsModels } from '../data/models.js';
+import type { StoredConsent, StoredHousehold, StoredResident } from '../data/residents.js';
+import { consentStatus } from '../domain/consent.js';
+import { InvalidNationalIdError, parseNationalId, toLatinDigits } from '../domain/national-id.js';
+import type { PiiProtector } from '../domain/pii.js';
+import {
+  accessEntrySchema,
+  clinicIdParams,
+  consentParams,
+  consentViewSchema,
+  duplicateAnswerSchema,
+  duplicateCheckSchema,
+  householdDetailSchema,
+  householdViewSchema,
+  newConsentSchema,
+  newHouseholdSchema,
+  newResidentSchema,
+  residentChangeSchema,
+  residentViewSchema,
+  uuidParams,
+} from './resident-schemas.js';
+
+const staffRoles = ['clinic-worker'] as const;
+/** Roles that may see that residents exist (ids, households, consents), never who they are. */
+const registerReaders = ['clinic-worker', 'coordinator', 'auditor'] as const;
+
+function nationalIdOrBadRequest(input: string): string {
+  try {
+    return parseNationalId(input);
+  } catch (error) {
+    if (error instanceof InvalidNationalIdError) throw badRequest(error.message, { errors: [{ path: 'nationalId', message: error.message }] });
+    throw error;
+  }
+}
+
+const normalisePhone = (phone: string) => toLatinDigits(phone).replace(/[\s-]/g, '');
+
+const residentFields = (resident: Omit<StoredResident, 'pii' | 'nationalIdIndex'>) => ({
+  id: resident._id,
+  householdId: resident.householdId,
+  clinicId: resident.clinicId,
+  neighbourhoodId: resident.neighbourhoodId,
+  relation: resident.relation,
+  birthYear: resident.birthYear ?? null,
+  registeredAt: resident.registeredAt,
+});
+
+/** Personal data is decrypted only for the staff of the resident's own clinic; everyone else gets `personal: null`. */
+export function residentView(resident: StoredResident, principal: Principal, pii: PiiProtector) {
+  return { ...residentFields(resident), personal: isOwnClinicStaff(principal, resident.clinicId) ? pii.decrypt(resident.pii) : null };
+}
+
+export function consentView(consent: StoredConsent, at: Date) {
+  return {
+    id: consent._id,
+    residentId: consent.residentId,
+    purpose: consent.purpose,
+    agency: consent.agency,
+    grantedAt: consent.grantedAt,
+    expiresOn: consent.expiresOn,
+    withdrawnAt: consent.withdrawnAt ?? null,
+    status: consentStatus(consent, at),
+  };
+}
+
+/** The staff of this clinic only (coordinators and auditors watch; they do not register or change residents). */
+function assertOwnClinicStaff(principal: Principal, clinicId: string): void {
+  assertClinicInScope(principal, clinicId);
+  if (!isOwnClinicStaff(principal, clinicId)) throw forbidden(`only the staff of clinic ${clinicId} may do this`);
+}
+
+export function residentRoutes({ models, config, clock }: ServiceDeps<ClinicsModels, ClinicsConfig>) {
+  const pii = piiFromConfig(config);
+
+  /** Members, assessment and draft of households of one clinic (equality filters only: cheap on FerretDB, safe under sanitizeFilter). */
+  async function householdSummaries(households: StoredHousehold[]) {
+    if (households.length === 0) return [];
+    const one = households.length === 1 ? households[0]! : undefined;
+    const clinicId = households[0]!.clinicId;
+    const [residents, assessments, drafts] = await Promise.all([
+      models.residents.find(one ? { householdId: one._id } : { clinicId }, { householdId: 1 }).lean(),
+      models.assessments.find(one ? { householdRef: one._id } : { clinicId }, { householdRef: 1, createdAt: 1 }).lean(),
+      models.assessmentDrafts.find(one ? { _id: one._id } : { clinicId }, { _id: 1 }).lean(),
+    ]);
+    const members = new Map<string, number>();
+    for (const r of residents) members.set(r.householdId, (members.get(r.householdId) ?? 0) + 1);
+    const assessed = new Map(assessments.map((a) => [a.householdRef, a.createdAt]));
+    const drafted = new Set(drafts.map((d) => d._id));
+    return households.map((h) => ({
+      id: h._id,
+      clinicId: h.clinicId,
+      neighbourhoodId: h.neighbourhoodId,
+      fileNumber: h.fileNumber ?? '',
+      registeredAt: h.registeredAt,
+      members: members.get(h._id) ?? 0,
+      assessedAt: assessed.get(h._id) ?? null,
+      hasDraft: drafted.has(h._id),
+    }));
+  }
+
+  /** Finds who already holds this national id, by its blind index (nothing is decrypted). */
+  const findByNationalId = (nationalId: string) => models.residents.findOne({ nationalIdIndex: pii.blindIndex(nationalId) }, { _id: 1, clinicId: 1 }).lean();
+
+  const duplicateProblem = (existing: { _id: string; clinicId: string }, clinicId: string) =>
+    existing.clinicId === clinicId
+      ? conflict(`this national id is already registered at this clinic as resident ${existing._id}`)
+      : conflict('this national id is already registered at another clinic');
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/households',
+      summary: 'Register a household at a clinic (its id becomes the householdRef of its needs assessment)',
+      roles: staffRoles,
+      body: newHouseholdSchema,
+      response: householdViewSchema,
+      status: 201,
+      handler: async ({ body, principal }) => {
+        assertOwnClinicStaff(principal, body.clinicId);
+        const clinic = await models.clinics.findById(body.clinicId).lean();
+        if (!clinic) throw notFound(`clinic ${body.clinicId} does not exist`);
+        const household = await models.households.create({
+          _id: randomUUID(), clinicId: clinic._id, neighbourhoodId: clinic.neighbourhoodId, fileNumber: body.fileNumber,
+          registeredBy: principal.subject, registeredAt: clock.now(),
+        });
+        return (await householdSummaries([household.toObject()]))[0]!;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/clinics/:id/households',
+      summary: 'The households registered at a clinic (no personal data), newest first',
+      roles: registerReaders,
+      params: clinicIdParams,
+      response: z.array(householdViewSchema),
+      handler: async ({ params, principal }) => {
+        assertClinicInScope(principal, params.id);
+        const households = await models.households.find({ clinicId: params.id }).sort({ registeredAt: -1 }).limit(1000).lean();
+        return householdSummaries(households);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/households/:id',
+      summary: 'A household and its members (names and phones for the staff of its own clinic only; every such read is logged)',
+      roles: registerReaders,
+      params: uuidParams,
+      response: householdDetailSchema,
+      handler: async ({ params, principal }) => {
+        const household = await loadHouseholdInScope(models, principal, params.id);
+        const residents = await models.residents.find({ householdId: household._id }).sort({ registeredAt: 1 }).lean();
+        const [summary] = await householdSummaries([household]);
+        const views = residents.map((r) => residentView(r, principal, pii));
+        if (isOwnClinicStaff(principal, household.clinicId)) {
+          await logAccess(models, { residentIds: residents.map((r) => r._id), clinicId: household.clinicId, action: 'read', principal, at: clock.now() });
+        }
+        return { ...summary!, residents: views };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/residents/duplicate-check',
+      summary: 'Is this national id registered already? Found by its keyed blind index, without decrypting',
+      roles: staffRoles,
+      body: duplicateCheckSchema,
+      response: duplicateAnswerSchema,
+      handler: async ({ body, principal }) => {
+        assertOwnClinicStaff(principal, body.clinicId);
+        const existing = await findByNationalId(nationalIdOrBadRequest(body.nationalId));
+        if (!existing) return { exists: false, sameClinic: false };
+        if (existing.clinicId !== body.clinicId) return { exists: true, sameClinic: false };
+        await logAccess(models, { residentIds: [existing._id], clinicId: existing.clinicId, action: 'duplicate-check', principal, at: clock.now() });
+        return { exists: true, sameClinic: true, residentId: existing._id };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/households/:id/residents',
+      summary: 'Register a resident into a household (409 if the national id is registered already, saying where)',
+      roles: staffRoles,
+      params: uuidParams,
+      body: newResidentSchema,
+      response: residentViewSchema,
+      status: 201,
+      handler: async ({ params, body, principal }) => {
+        const household = await loadHouseholdInScope(models, principal, params.id);
+        assertOwnClinicStaff(principal, household.clinicId);
+        const nationalId = nationalIdOrBadRequest(body.nationalId);
+        const existing = await findByNationalId(nationalId);
+        if (existing) throw duplicateProblem(existing, household.clinicId);
+        const now = clock.now();
+        const resident = {
+          _id: randomUUID(),
+          householdId: household._id,
+          clinicId: household.clinicId,
+          neighbourhoodId: household.neighbourhoodId,
+          relation: body.relation,
+          birthYear: body.birthYear,
+          pii: pii.encrypt({ nationalId, fullName: body.fullName, phone: normalisePhone(body.phone) }),
+          nationalIdIndex: pii.blindIndex(nationalId),
+          registeredBy: principal.subject,
+          registeredAt: now,
+          updatedAt: now,
+        };
+        try {
+          await models.residents.create(resident);
+        } catch (error) {
+          // Two registrations of one id at the same moment: the unique blind index lets only one through.
+          if ((error as { code?: number }).code === 11000) {
+            const winner = await findByNationalId(nationalId);
+            if (winner) throw duplicateProblem(winner, household.clinicId);
+          }
+          throw error;
+        }
+        await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'register', principal, at: now });
+        return residentView(resident, principal, pii);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/clinics/:id/residents',
+      summary: 'The residents registered at a clinic: ids, households and relations only (no personal data)',
+      roles: registerReaders,
+      params: clinicIdParams,
+      response: z.array(residentViewSchema),
+      handler: async ({ params, principal }) => {
+        assertClinicInScope(principal, params.id);
+        const residents = await models.residents.find({ clinicId: params.id }, { pii: 0, nationalIdIndex: 0 }).sort({ registeredAt: -1 }).limit(2000).lean();
+        return residents.map((r) => ({ ...residentFields(r), personal: null }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/residents/:id',
+      summary: 'A resident (name, phone and national id for the staff of their own clinic only; the read is logged)',
+      roles: registerReaders,
+      params: uuidParams,
+      response: residentViewSchema,
+      handler: async ({ params, principal }) => {
+        const resident = await loadResidentInScope(models, principal, params.id);
+        const view = residentView(resident, principal, pii);
+        if (view.personal) await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'read', principal, at: clock.now() });
+        return view;
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/residents/:id',
+      summary: 'Correct a resident’s name, phone, relation or birth year (own clinic staff; logged). A national id is never changed: register again.',
+      roles: staffRoles,
+      params: uuidParams,
+      body: residentChangeSchema,
+      response: residentViewSchema,
+      handler: async ({ params, body, principal }) => {
+        const resident = await loadResidentInScope(models, principal, params.id);
+        assertOwnClinicStaff(principal, resident.clinicId);
+        const personal = pii.decrypt(resident.pii);
+        const nextPersonal = {
+          ...personal,
+          ...(body.fullName !== undefined && { fullName: body.fullName }),
+          ...(body.phone !== undefined && { phone: normalisePhone(body.phone) }),
+        };
+        const now = clock.now();
+        const changes = {
+          pii: pii.encrypt(nextPersonal),
+          updatedAt: now,
+          ...(body.relation !== undefined && { relation: body.relation }),
+          ...(body.birthYear !== undefined && { birthYear: body.birthYear }),
+        };
+        await models.residents.updateOne({ _id: resident._id }, { $set: changes });
+        await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'update', principal, at: now });
+        return residentView({ ...resident, ...changes }, principal, pii);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/residents/:id/consents',
+      summary: 'A resident’s consents, per purpose and receiving agency, with their status now',
+      roles: registerReaders,
+      params: uuidParams,
+      response: z.array(consentViewSchema),
+      handler: async ({ params, principal }) => {
+        const resident = await loadResidentInScope(models, principal, params.id);
+        const consents = await models.consents.find({ residentId: resident._id }).sort({ grantedAt: -1 }).lean();
+        const now = clock.now();
+        return consents.map((c) => consentView(c, now));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/residents/:id/consents',
+      summary: 'Record a resident’s consent for one purpose with one receiving agency, until an expiry day',
+      roles: staffRoles,
+      params: uuidParams,
+      body: newConsentSchema,
+      response: consentViewSchema,
+      status: 201,
+      handler: async ({ params, body, principal }) => {
+        const resident = await loadResidentInScope(models, principal, params.id);
+        assertOwnClinicStaff(principal, resident.clinicId);
+        const now = clock.now();
+        if (body.expiresOn < now.toISOString().slice(0, 10)) throw badRequest('the expiry day has passed already', { errors: [{ path: 'expiresOn', message: 'in the past' }] });
+        const consent: StoredConsent = {
+          _id: randomUUID(), residentId: resident._id, clinicId: resident.clinicId, purpose: body.purpose, agency: body.agency,
+          grantedAt: now, expiresOn: body.expiresOn, grantedBy: principal.subject, withdrawnAt: null, withdrawnBy: null,
+        };
+        await models.consents.create(consent);
+        return consentView(consent, now);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/residents/:id/consents/:consentId/withdraw',
+      summary: 'Withdraw a consent from now on (nothing more is shared under it)',
+      roles: staffRoles,
+      params: consentParams,
+      response: consentViewSchema,
+      handler: async ({ params, principal }) => {
+        const resident = await loadResidentInScope(models, principal, params.id);
+        assertOwnClinicStaff(principal, resident.clinicId);
+        const now = clock.now();
+        // Conditional on "not withdrawn yet": withdrawing twice (or at once from two screens) keeps the first moment.
+        const result = await models.consents.updateOne(
+          { _id: params.consentId, residentId: resident._id, withdrawnAt: null },
+          { $set: { withdrawnAt: now, withdrawnBy: principal.subject } },
+        );
+        const consent = await models.consents.findOne({ _id: params.consentId, residentId: resident._id }).lean();
+        if (!consent) throw notFound(`consent ${params.consentId} of resident ${resident._id} does not exist`);
+        if (result.modifiedCount === 0) throw conflict('this consent was withdrawn already');
+        return consentView(consent, now);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/residents/:id/access-log',
+      summary: 'Who read or changed this resident’s personal data, and when (auditors; the staff of the resident’s own clinic)',
+      roles: ['auditor', 'clinic-worker'],
+      params: uuidParams,
+      response: z.array(accessEntrySchema),
+      handler: async ({ params, principal }) => {
+        const resident = await loadResidentInScope(models, principal, params.id);
+        if (!principal.roles.includes('auditor') && !isOwnClinicStaff(principal, resident.clinicId)) {
+          throw forbidden('only auditors and the staff of the resident’s clinic read the access log');
+        }
+        const entries = await models.accessLog.find({ residentId: resident._id }).sort({ at: -1 }).limit(500).lean();
+        return entries.map(({ _id, action, actor, actorName, at }) => ({ id: _id, action, actor, actorName, at }));
+      },
+    }),
+  ];
+}
