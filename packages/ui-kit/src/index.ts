@@ -35,3 +35,4 @@ export { AgencyHomePage, WhoAmICard, type Me } from './components/WhoAmICard';
 export { mountStandaloneNotice } from './components/StandaloneNotice';
 export { SubNav, type SubNavItem } from './components/SubNav';
 export { Badge, type BadgeTone } from './components/Badge';
+export { BarChart, type BarDatum } from './components/BarChart';
