@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@hamgam/service-kit';
 import { clinicsConfigSchema, type ClinicsConfig } from './config.js';
 import { clinicsModels, type ClinicsModels } from './data/models.js';
 import { seedClinicsDemo } from './data/demo.js';
+import { seedReferralsDemo } from './data/demo-referrals.js';
 import { upsertReferencePlaces } from './data/reference.js';
 import { catalogueSubscriptions } from './events/catalogue.js';
 import { referralAnswerSubscriptions } from './events/referral-answers.js';
@@ -29,5 +30,8 @@ export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
     ...catalogueRoutes(deps.models), ...referralRoutes(deps), ...trackingRoutes(deps), ...timelineRoutes(deps), ...calendarRoutes(deps)],
   subscriptions: (deps) => [...catalogueSubscriptions(deps), ...referralAnswerSubscriptions(deps)],
   reference: upsertReferencePlaces,
-  seedDemo: seedClinicsDemo,
+  seedDemo: async (deps) => {
+    await seedClinicsDemo(deps);
+    await seedReferralsDemo(deps);
+  },
 };
