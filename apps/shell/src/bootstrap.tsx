@@ -6,6 +6,8 @@ import { signIn } from './auth/signIn';
 import { loadRemotesConfig, loadShellConfig, visibleModules } from './config';
 import { registerModules } from './remotes/federation';
 import './messages';
+import { PublicApp } from './tracking/PublicApp';
+import { isPublicPath } from './tracking/publicPaths';
 
 function StartupError({ error }: { error: unknown }) {
   const { t } = useI18n();
@@ -17,6 +19,17 @@ function StartupError({ error }: { error: unknown }) {
 }
 
 async function start(root: Root): Promise<void> {
+  // Residents follow their matters without an account: no Keycloak, no remotes on these pages.
+  if (isPublicPath(window.location.pathname)) {
+    root.render(
+      <StrictMode>
+        <I18nProvider>
+          <PublicApp />
+        </I18nProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   const [shellConfig, remotes] = await Promise.all([loadShellConfig(), loadRemotesConfig()]);
   // Outside React on purpose: keycloak-js must be initialised exactly once.
   const auth = await signIn(shellConfig);
