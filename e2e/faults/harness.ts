@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createEnvelope, type Envelope, type PriorityPublishedV1 } from '@hamgam/contracts';
 import { connect } from 'amqplib';
@@ -45,6 +45,8 @@ export async function resetFaultsEnvironment(databases: string[]): Promise<void>
   }
 }
 
+const faultsPiiKeys = { encryption: randomBytes(32).toString('base64'), blindIndex: randomBytes(32).toString('base64') };
+
 export function faultsEnv(name: string, port = 0): NodeJS.ProcessEnv {
   return {
     PORT: String(port),
@@ -52,8 +54,12 @@ export function faultsEnv(name: string, port = 0): NodeJS.ProcessEnv {
     AMQP_URL: faultsAmqpUrl,
     OIDC_ISSUER: `${keycloakUrl}/realms/hamgam`,
     LOG_LEVEL: 'silent',
+    // The clinics' personal-data keys (other services ignore them); the faults databases are thrown away, so fresh keys do.
+    PII_ENCRYPTION_KEY: faultsPiiKeys.encryption,
+    PII_BLIND_INDEX_KEY: faultsPiiKeys.blindIndex,
   };
 }
+
 
 /** A service running inside the test process on a free port; `url` is where it listens. */
 export async function startInProcess<M>(definition: ServiceDefinition<M>, overrides: ServiceOverrides = {}): Promise<RunningService<M> & { url: string }> {

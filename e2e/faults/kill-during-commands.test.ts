@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningService } from '@hamgam/service-kit';
@@ -39,6 +38,18 @@ async function post(path: string, body: unknown): Promise<number | 'killed'> {
   }).then((res) => res.status, () => 'killed' as const);
 }
 
+/** Assessments are of registered households: registers one at clinic-motahari and returns its id. */
+async function registerHousehold(): Promise<string> {
+  const token = await tokenFor('clinic.worker2');
+  const res = await fetch(`${url}/api/v1/households`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ clinicId: 'clinic-motahari' }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
 beforeAll(async () => {
   await resetFaultsEnvironment(['clinics', 'faults-observer']);
   observer = await startInProcess(recorderDefinition('faults-observer'));
@@ -53,7 +64,7 @@ afterAll(async () => {
 it('never keeps a state change without its event, nor an event without its state change, across SIGKILLs', async () => {
   // clinic.worker2 serves Motahari (a real token from Keycloak, checked by the real service).
   const nbh = 'nbh-motahari';
-  expect(await post('/assessments', { clinicId: 'clinic-motahari', neighbourhoodId: nbh, householdRef: `K-${randomUUID().slice(0, 6)}`, needs: [{ category: 'employment', severity: 3 }] })).toBe(201);
+  expect(await post('/assessments', { clinicId: 'clinic-motahari', neighbourhoodId: nbh, householdRef: await registerHousehold(), needs: [{ category: 'employment', severity: 3 }] })).toBe(201);
 
   const killAt = new Set(Array.from({ length: kills }, (_, i) => Math.floor(((i + 1) * commands) / (kills + 1)) + Math.floor(Math.random() * 20)));
   const outcomes = { created: 0, interrupted: 0 };

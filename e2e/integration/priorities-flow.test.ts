@@ -4,7 +4,12 @@ import { call, eventually } from '../support/stack.js';
 
 const neighbourhood = 'nbh-sarasiab';
 const clinic = 'clinic-sarasiab';
-const household = () => `IT-${randomUUID().slice(0, 8)}`;
+/** Assessments are of registered households: registers one at the clinic and returns its id (the householdRef). */
+async function household(): Promise<string> {
+  const res = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: clinic, fileNumber: `IT-${randomUUID().slice(0, 8)}` } });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
 
 describe('clinic priorities reach coordination through the broker', () => {
   it('records assessments, publishes a ranked list, and coordination stores it', async () => {
@@ -15,7 +20,7 @@ describe('clinic priorities reach coordination through the broker', () => {
     ]) {
       const res = await call('clinics', '/api/v1/assessments', {
         as: 'clinic.worker',
-        body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: household(), needs },
+        body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: await household(), needs },
       });
       expect(res.status).toBe(201);
     }
@@ -57,7 +62,7 @@ describe('clinic scope', () => {
     expect(publish.status).toBe(403);
     const record = await call('clinics', '/api/v1/assessments', {
       as: 'clinic.worker2',
-      body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: household(), needs: [{ category: 'employment', severity: 2 }] },
+      body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: await household(), needs: [{ category: 'employment', severity: 2 }] },
     });
     expect(record.status).toBe(403);
   });
@@ -77,7 +82,7 @@ describe('clinic scope', () => {
 
 describe('input validation at the edge', () => {
   it('answers bad input with a problem and stores nothing', async () => {
-    const ref = household();
+    const ref = await household();
     const bad = await call('clinics', '/api/v1/assessments', {
       as: 'clinic.worker',
       body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: ref, needs: [{ category: 'employment', severity: 9 }] },
