@@ -1,7 +1,8 @@
-import { AgencyHomePage, type RemoteAppProps } from '@hamgam/ui-kit';
+import { AgencyDesk } from '@hamgam/agency-desk/ui';
+import type { RemoteAppProps } from '@hamgam/ui-kit';
 import './messages';
 
-/** A single screen for now, so `basePath` is not needed yet. */
-export default function App(_props: RemoteAppProps) {
-  return <AgencyHomePage service="vocational-training" titleKey="vocational-training.title" />;
+/** The agency's desk under the shell's route for it: received referrals, service catalogue, commitments, who I am. */
+export default function App({ basePath }: RemoteAppProps) {
+  return <AgencyDesk basePath={basePath} service="vocational-training" titleKey="vocational-training.title" staffRoles={['tvto-staff']} />;
 }

@@ -1,0 +1,248 @@
+// @vitest-environment happy-dom
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { Commitment, Offer, Referral } from './api';
+import { AgencyDesk } from './AgencyDesk';
+import { messages } from './messages';
+
+const base = '/api/vocational-training/v1/desk';
+const rid = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+
+const referral = (n: number, extra: Partial<Referral> = {}): Referral => ({
+  referralId: rid(n),
+  trackingCode: `K7Q${n}-3XWA`,
+  offerId: 'tvto-home-tailoring-1405',
+  offerTitle: { fa: 'دوره خیاطی خانگی', en: 'Home-based tailoring course' },
+  clinicId: 'clinic-sarasiab',
+  neighbourhoodId: 'nbh-sarasiab',
+  residentRef: rid(9),
+  needCategory: 'skills-training',
+  state: 'received',
+  madeAt: '2026-03-01T08:00:00Z',
+  respondBy: '2026-03-08',
+  acceptedAt: null,
+  completeBy: null,
+  declineReason: null,
+  outcome: null,
+  withdrawReason: null,
+  overdue: false,
+  ...extra,
+});
+
+const offer: Offer = {
+  offerId: 'tvto-home-tailoring-1405',
+  kind: 'course',
+  title: { fa: 'دوره خیاطی خانگی', en: 'Home-based tailoring course' },
+  eligibility: { fa: 'ساکنان ۱۸ سال به بالا', en: 'Residents aged 18+' },
+  answers: ['skills-training'],
+  neighbourhoodIds: [],
+  place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
+  schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
+  startsOn: '2026-04-01',
+  endsOn: '2026-07-01',
+  capacity: 20,
+  available: 18,
+  status: 'open',
+  revision: 3,
+  seatsTaken: 2,
+  updatedAt: '2026-03-01T08:00:00Z',
+};
+
+const commitment = (id: string, extra: Partial<Commitment> = {}): Commitment => ({
+  commitmentId: id,
+  source: 'agency',
+  neighbourhoodId: 'nbh-fajr',
+  answers: 'employment',
+  title: 'Career counsellor at the Fajr clinic',
+  dueOn: '2026-05-01',
+  revisedDueOn: null,
+  status: 'in-progress',
+  evidence: null,
+  overdue: false,
+  ...extra,
+});
+
+function deskApi(overrides: Record<string, FakeRoute> = {}) {
+  return stubFetch({
+    [`GET ${base}/referrals`]: [referral(1, { overdue: true }), referral(2, { state: 'accepted', completeBy: '2026-06-01', acceptedAt: '2026-03-02T08:00:00Z' }), referral(3, { state: 'withdrawn', withdrawReason: 'duplicate' })],
+    [`GET ${base}/offers`]: [offer],
+    [`GET ${base}/commitments`]: [commitment(rid(4), { overdue: true }), commitment(rid(5), { source: 'working-group', status: 'planned', title: 'Issue workshop permits' })],
+    [`GET ${base}/priorities`]: [
+      { neighbourhoodId: 'nbh-fajr', neighbourhoodName: { fa: 'فجر', en: 'Fajr' }, period: '1405', version: 1, priorities: [{ rank: 1, category: 'workshop-space', score: 4, households: 30 }, { rank: 2, category: 'employment', score: 3, households: 20 }] },
+    ],
+    [`POST ${base}/referrals/${rid(1)}/accept`]: (body) => jsonResponse({ ...referral(1), state: 'accepted', ...(body as object) }),
+    [`POST ${base}/referrals/${rid(1)}/decline`]: (body) => jsonResponse({ ...referral(1), state: 'declined', declineReason: (body as { reason: string }).reason }),
+    [`POST ${base}/referrals/${rid(2)}/complete`]: (body) => jsonResponse({ ...referral(2), state: 'completed', ...(body as object) }),
+    [`POST ${base}/offers`]: (body) => jsonResponse({ ...offer, ...(body as object), revision: 1, seatsTaken: 0 }, 201),
+    [`PUT ${base}/offers/${offer.offerId}`]: (body) => jsonResponse({ ...offer, ...(body as object), revision: 4 }),
+    [`POST ${base}/commitments`]: (body) => jsonResponse({ ...commitment(rid(6)), ...(body as object), status: 'planned' }, 201),
+    [`POST ${base}/commitments/${rid(4)}/progress`]: (body) => jsonResponse({ ...commitment(rid(4)), ...(body as object) }),
+    'GET /api/vocational-training/v1/me': { service: 'vocational-training', user: { id: 'u1', username: 'tvto.staff' }, roles: ['tvto-staff'], scopes: { clinicIds: [], neighbourhoodIds: [] } },
+    ...overrides,
+  });
+}
+
+function renderDesk({ path = '/vt', roles = ['tvto-staff'], locale = 'en' as const } = {}) {
+  return renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/vt/*" element={<AgencyDesk basePath="/vt" service="vocational-training" titleKey="desk.nav.referrals" staffRoles={['tvto-staff']} />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth({ roles }), locale },
+  );
+}
+
+const requests = (fetchMock: ReturnType<typeof deskApi>, method: string, path: string) =>
+  fetchMock.mock.calls.filter(([url, init]) => String(url).startsWith(path) && (init?.method ?? 'GET') === method).map(([url, init]) => ({ url: String(url), body: init?.body ? JSON.parse(String(init.body)) : undefined }));
+
+describe('referrals inbox', () => {
+  it('lists referrals with their state and overdue badges, with no personal data, in Persian', async () => {
+    deskApi();
+    renderDesk({ locale: 'fa' as never });
+    expect(await screen.findByTestId(`desk-referral-state-${rid(1)}`)).toBeTruthy();
+    expect(screen.getByTestId(`desk-referral-state-${rid(1)}`).textContent).toBe(messages.fa['desk.state.received']);
+    expect(screen.getByTestId(`desk-referral-overdue-${rid(1)}`).textContent).toBe(messages.fa['desk.overdue']);
+    expect(screen.queryByTestId(`desk-referral-overdue-${rid(2)}`)).toBeNull();
+    expect(screen.getByTestId(`desk-referral-code-${rid(1)}`).textContent).toBe('K7Q1-3XWA');
+    expect(screen.getByTestId('desk-nav-referrals').getAttribute('href')).toBe('/vt');
+    expect(screen.getByTestId('desk-nav-offers').getAttribute('href')).toBe('/vt/offers');
+  });
+
+  it('filters by state and overdue through the query', async () => {
+    const fetchMock = deskApi();
+    renderDesk();
+    await screen.findByTestId('desk-referrals-table');
+    fireEvent.change(screen.getByTestId('desk-referrals-state'), { target: { value: 'received' } });
+    fireEvent.click(screen.getByTestId('desk-referrals-overdue'));
+    await waitFor(() => expect(requests(fetchMock, 'GET', `${base}/referrals`).at(-1)!.url).toBe(`${base}/referrals?state=received&overdue=true`));
+  });
+
+  it('accepts with a completion date and declines with a reason, then reloads', async () => {
+    const fetchMock = deskApi();
+    renderDesk();
+    fireEvent.click(await screen.findByTestId(`desk-accept-${rid(1)}`));
+    fireEvent.change(screen.getByTestId(`desk-complete-by-${rid(1)}`), { target: { value: '2026-06-15' } });
+    await act(async () => fireEvent.click(screen.getByTestId(`desk-confirm-${rid(1)}`)));
+    expect(requests(fetchMock, 'POST', `${base}/referrals/${rid(1)}/accept`).map((r) => r.body)).toEqual([{ completeBy: '2026-06-15' }]);
+
+    fireEvent.click(await screen.findByTestId(`desk-decline-${rid(1)}`));
+    fireEvent.change(screen.getByTestId(`desk-decline-reason-${rid(1)}`), { target: { value: 'no-capacity' } });
+    await act(async () => fireEvent.click(screen.getByTestId(`desk-confirm-${rid(1)}`)));
+    expect(requests(fetchMock, 'POST', `${base}/referrals/${rid(1)}/decline`).map((r) => r.body)).toEqual([{ reason: 'no-capacity' }]);
+    await waitFor(() => expect(requests(fetchMock, 'GET', `${base}/referrals`).length).toBeGreaterThanOrEqual(3));
+  });
+
+  it('completes an accepted referral with an outcome and shows a refusal from the API', async () => {
+    const fetchMock = deskApi({
+      [`POST ${base}/referrals/${rid(2)}/complete`]: jsonResponse({ title: 'Conflict', status: 409, detail: 'a referral that is completed cannot become completed' }, 409, 'application/problem+json'),
+    });
+    renderDesk();
+    expect(screen.queryByTestId(`desk-accept-${rid(2)}`)).toBeNull();
+    fireEvent.click(await screen.findByTestId(`desk-complete-${rid(2)}`));
+    fireEvent.change(screen.getByTestId(`desk-outcome-${rid(2)}`), { target: { value: 'partly-achieved' } });
+    await act(async () => fireEvent.click(screen.getByTestId(`desk-confirm-${rid(2)}`)));
+    expect(requests(fetchMock, 'POST', `${base}/referrals/${rid(2)}/complete`).map((r) => r.body)).toEqual([{ outcome: 'partly-achieved' }]);
+    expect((await screen.findByTestId('error-card')).textContent).toContain('cannot become completed');
+    expect(screen.queryByTestId(`desk-complete-${rid(3)}`)).toBeNull();
+  });
+
+  it('shows coordinators and auditors the inbox without any action', async () => {
+    deskApi();
+    renderDesk({ roles: ['auditor'] });
+    await screen.findByTestId(`desk-referral-${rid(1)}`);
+    expect(screen.queryByTestId(`desk-accept-${rid(1)}`)).toBeNull();
+    expect(screen.queryByTestId(`desk-complete-${rid(2)}`)).toBeNull();
+  });
+});
+
+describe('service catalogue', () => {
+  it('shows places left of the capacity and edits an offer (PUT with every field)', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/offers' });
+    expect((await screen.findByTestId(`desk-offer-places-${offer.offerId}`)).textContent).toBe('18 / 20');
+    fireEvent.click(screen.getByTestId(`desk-offer-edit-${offer.offerId}`));
+    fireEvent.change(screen.getByTestId('desk-offer-available'), { target: { value: '۱۵' } });
+    fireEvent.change(screen.getByTestId('desk-offer-status'), { target: { value: 'closed' } });
+    await act(async () => fireEvent.click(screen.getByTestId('desk-offer-save')));
+    const [put] = requests(fetchMock, 'PUT', `${base}/offers/${offer.offerId}`);
+    const { offerId: _id, revision: _r, seatsTaken: _s, updatedAt: _u, ...fields } = offer;
+    expect(put!.body).toEqual({ ...fields, available: 15, status: 'closed' });
+    expect(await screen.findByTestId('desk-offer-saved')).toBeTruthy();
+  });
+
+  it('checks a new offer before sending it, then creates it', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/offers' });
+    fireEvent.click(await screen.findByTestId('desk-offer-new'));
+    await act(async () => fireEvent.click(screen.getByTestId('desk-offer-save')));
+    expect(screen.getByText('Like tvto-home-tailoring-1405')).toBeTruthy();
+    expect(screen.getByText('Choose at least one need')).toBeTruthy();
+    expect(requests(fetchMock, 'POST', `${base}/offers`)).toEqual([]);
+
+    fireEvent.change(screen.getByTestId('desk-offer-id'), { target: { value: 'tvto-welding-1405' } });
+    for (const [key, value] of Object.entries({ titleFa: 'جوشکاری', titleEn: 'Welding', eligibilityFa: 'همه', eligibilityEn: 'Everyone', placeFa: 'مرکز ۲', placeEn: 'Centre 2', scheduleFa: 'شنبه‌ها', scheduleEn: 'Saturdays' })) {
+      fireEvent.change(screen.getByTestId(`desk-offer-${key}`), { target: { value } });
+    }
+    fireEvent.click(screen.getByTestId('desk-offer-answers-employment'));
+    fireEvent.change(screen.getByTestId('desk-offer-neighbourhoods'), { target: { value: 'nbh-fajr, nbh-motahari' } });
+    fireEvent.change(screen.getByTestId('desk-offer-capacity'), { target: { value: '12' } });
+    fireEvent.change(screen.getByTestId('desk-offer-available'), { target: { value: '12' } });
+    await act(async () => fireEvent.click(screen.getByTestId('desk-offer-save')));
+    const [post] = requests(fetchMock, 'POST', `${base}/offers`);
+    expect(post!.body).toMatchObject({
+      offerId: 'tvto-welding-1405', kind: 'course', title: { fa: 'جوشکاری', en: 'Welding' }, answers: ['employment'],
+      neighbourhoodIds: ['nbh-fajr', 'nbh-motahari'], capacity: 12, available: 12, status: 'open', endsOn: null,
+    });
+  });
+});
+
+describe('commitments', () => {
+  it('lists own and working-group commitments with overdue badges', async () => {
+    deskApi();
+    renderDesk({ path: '/vt/commitments' });
+    expect((await screen.findByTestId(`desk-commitment-overdue-${rid(4)}`)).textContent).toBe('Overdue');
+    expect(screen.getByTestId(`desk-commitment-source-${rid(5)}`).textContent).toBe('Working-group resolution');
+    expect(within(screen.getByTestId(`desk-commitment-${rid(4)}`)).getByText('Fajr')).toBeTruthy();
+  });
+
+  it('declares against a neighbourhood priority', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/commitments' });
+    fireEvent.change(await screen.findByTestId('desk-declare-answers'), { target: { value: 'workshop-space' } });
+    fireEvent.change(screen.getByTestId('desk-declare-title'), { target: { value: 'Workshop permits in Fajr' } });
+    fireEvent.change(screen.getByTestId('desk-declare-due'), { target: { value: '2026-09-01' } });
+    await act(async () => fireEvent.click(screen.getByTestId('desk-declare-submit')));
+    expect(requests(fetchMock, 'POST', `${base}/commitments`).map((r) => r.body)).toEqual([
+      { neighbourhoodId: 'nbh-fajr', answers: 'workshop-space', title: 'Workshop permits in Fajr', dueOn: '2026-09-01' },
+    ]);
+  });
+
+  it('reports delivery only with evidence', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/commitments' });
+    fireEvent.click(await screen.findByTestId(`desk-progress-delivered-${rid(4)}`));
+    await act(async () => fireEvent.click(screen.getByTestId(`desk-progress-confirm-${rid(4)}`)));
+    expect(requests(fetchMock, 'POST', `${base}/commitments/${rid(4)}/progress`)).toEqual([]);
+    fireEvent.change(screen.getByTestId(`desk-evidence-${rid(4)}`), { target: { value: 'Report 1405/218' } });
+    await act(async () => fireEvent.click(screen.getByTestId(`desk-progress-confirm-${rid(4)}`)));
+    expect(requests(fetchMock, 'POST', `${base}/commitments/${rid(4)}/progress`).map((r) => r.body)).toEqual([{ status: 'delivered', evidence: 'Report 1405/218' }]);
+    expect(screen.getByTestId(`desk-progress-in-progress-${rid(5)}`)).toBeTruthy();
+  });
+
+  it('gives readers no declare form and no progress actions', async () => {
+    deskApi();
+    renderDesk({ path: '/vt/commitments', roles: ['coordinator'] });
+    await screen.findByTestId(`desk-commitment-${rid(4)}`);
+    expect(screen.queryByTestId('desk-declare-form')).toBeNull();
+    expect(screen.queryByTestId(`desk-progress-delivered-${rid(4)}`)).toBeNull();
+  });
+});
+
+it('keeps who the user is as its own section', async () => {
+  deskApi();
+  renderDesk({ path: '/vt/me' });
+  expect((await screen.findByTestId('whoami-username')).textContent).toBe('tvto.staff');
+});

@@ -1,0 +1,173 @@
+import { Button, Card, Field, Form, NumberInput, Select, TextInput, useI18n, type LocalizedText } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import type { Offer, OfferFields } from './api';
+import { isoDay, useDesk } from './context';
+import { DateInput } from './DateInput';
+import { needCategories, offerKinds, type NeedCategory, type OfferKind } from './vocabulary';
+
+const texts = ['title', 'eligibility', 'place', 'schedule'] as const;
+type TextKey = `${(typeof texts)[number]}${'Fa' | 'En'}`;
+
+interface Draft {
+  offerId: string;
+  kind: OfferKind;
+  text: Record<TextKey, string>;
+  answers: NeedCategory[];
+  neighbourhoods: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: string;
+  available: string;
+  status: 'open' | 'closed';
+}
+
+function draftOf(offer?: Offer): Draft {
+  const text = Object.fromEntries(
+    texts.flatMap((key) => [
+      [`${key}Fa`, offer?.[key].fa ?? ''],
+      [`${key}En`, offer?.[key].en ?? ''],
+    ]),
+  ) as Record<TextKey, string>;
+  return {
+    offerId: offer?.offerId ?? '',
+    kind: offer?.kind ?? 'course',
+    text,
+    answers: offer?.answers ?? [],
+    neighbourhoods: offer?.neighbourhoodIds.join(', ') ?? '',
+    startsOn: offer?.startsOn ?? isoDay(14),
+    endsOn: offer?.endsOn ?? '',
+    capacity: String(offer?.capacity ?? 20),
+    available: String(offer?.available ?? 20),
+    status: offer?.status ?? 'open',
+  };
+}
+
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Create (no `offer`) or edit an offer; saving publishes it to the clinics' catalogue. */
+export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved: () => void; onCancel: () => void }) {
+  const { api } = useDesk();
+  const { t, localize } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(offer));
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [apiError, setApiError] = useState<unknown>();
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setText = (key: TextKey, value: string) => setDraft((d) => ({ ...d, text: { ...d.text, [key]: value } }));
+  const pair = (key: (typeof texts)[number]): LocalizedText => ({ fa: draft.text[`${key}Fa`].trim(), en: draft.text[`${key}En`].trim() });
+
+  function validate() {
+    const found: Record<string, string> = {};
+    if (!offer && !slug.test(draft.offerId)) found['offerId'] = t('desk.offers.offerIdInvalid');
+    for (const key of Object.keys(draft.text) as TextKey[]) if (!draft.text[key].trim()) found[key] = t('desk.required');
+    if (draft.answers.length === 0) found['answers'] = t('desk.offers.answersRequired');
+    if (!draft.capacity) found['capacity'] = t('desk.required');
+    if (!draft.available) found['available'] = t('desk.required');
+    else if (Number(draft.available) > Number(draft.capacity)) found['available'] = t('desk.offers.availableTooMany');
+    setErrors(found);
+    return Object.keys(found).length === 0;
+  }
+
+  async function submit() {
+    if (!validate()) return;
+    const fields: OfferFields = {
+      kind: draft.kind,
+      title: pair('title'),
+      eligibility: pair('eligibility'),
+      answers: draft.answers,
+      neighbourhoodIds: draft.neighbourhoods.split(/[,،\s]+/).filter(Boolean),
+      place: pair('place'),
+      schedule: pair('schedule'),
+      startsOn: draft.startsOn || null,
+      endsOn: draft.endsOn || null,
+      capacity: Number(draft.capacity),
+      available: Number(draft.available),
+      status: draft.status,
+    };
+    setSaving(true);
+    setApiError(undefined);
+    try {
+      if (offer) await api.updateOffer(offer.offerId, fields);
+      else await api.createOffer({ offerId: draft.offerId, ...fields });
+      onSaved();
+    } catch (error) {
+      setApiError(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const toggle = (category: NeedCategory) =>
+    set({ answers: draft.answers.includes(category) ? draft.answers.filter((c) => c !== category) : [...draft.answers, category] });
+
+  return (
+    <Card title={offer ? t('desk.offers.formEdit', { title: localize(offer.title) }) : t('desk.offers.formNew')} testId="desk-offer-form-card">
+      <Form onSubmit={submit} error={apiError} testId="desk-offer-form">
+        <div className="hg-form__row">
+          {!offer && (
+            <TextInput label={t('desk.offers.offerId')} dir="ltr" data-testid="desk-offer-id" value={draft.offerId} onChange={(e) => set({ offerId: e.target.value.trim() })} error={errors['offerId']} />
+          )}
+          <Select
+            label={t('desk.offers.kind')}
+            data-testid="desk-offer-kind"
+            value={draft.kind}
+            onChange={(e) => set({ kind: e.target.value as OfferKind })}
+            options={offerKinds.map((k) => ({ value: k, label: t(`desk.kind.${k}`) }))}
+          />
+          <Select
+            label={t('desk.offers.status')}
+            data-testid="desk-offer-status"
+            value={draft.status}
+            onChange={(e) => set({ status: e.target.value as 'open' | 'closed' })}
+            options={(['open', 'closed'] as const).map((s) => ({ value: s, label: t(`desk.status.${s}`) }))}
+          />
+        </div>
+        {texts.map((key) => (
+          <div className="hg-form__row" key={key}>
+            {(['Fa', 'En'] as const).map((lang) => {
+              const name = `${key}${lang}` as TextKey;
+              return (
+                <TextInput
+                  key={name}
+                  label={t(`desk.offers.${name}`)}
+                  dir={lang === 'Fa' ? 'rtl' : 'ltr'}
+                  data-testid={`desk-offer-${name}`}
+                  value={draft.text[name]}
+                  onChange={(e) => setText(name, e.target.value)}
+                  error={errors[name]}
+                />
+              );
+            })}
+          </div>
+        ))}
+        <Field label={t('desk.offers.answers')} error={errors['answers']}>
+          {({ id }) => (
+            <div className="hg-form__row" id={id} role="group">
+              {needCategories.map((category) => (
+                <label key={category}>
+                  <input type="checkbox" data-testid={`desk-offer-answers-${category}`} checked={draft.answers.includes(category)} onChange={() => toggle(category)} />{' '}
+                  {t(`desk.need.${category}`)}
+                </label>
+              ))}
+            </div>
+          )}
+        </Field>
+        <TextInput label={t('desk.offers.neighbourhoods')} dir="ltr" data-testid="desk-offer-neighbourhoods" value={draft.neighbourhoods} onChange={(e) => set({ neighbourhoods: e.target.value })} />
+        <div className="hg-form__row">
+          <DateInput label={t('desk.offers.startsOn')} data-testid="desk-offer-starts" value={draft.startsOn} onChange={(startsOn) => set({ startsOn })} />
+          <DateInput label={t('desk.offers.endsOn')} data-testid="desk-offer-ends" value={draft.endsOn} onChange={(endsOn) => set({ endsOn })} />
+          <NumberInput label={t('desk.offers.capacity')} data-testid="desk-offer-capacity" value={draft.capacity} onValueChange={(capacity) => set({ capacity })} error={errors['capacity']} />
+          <NumberInput label={t('desk.offers.available')} data-testid="desk-offer-available" value={draft.available} onValueChange={(available) => set({ available })} error={errors['available']} />
+        </div>
+        <div className="hg-form__row">
+          <Button type="submit" busy={saving} data-testid="desk-offer-save">
+            {t('desk.save')}
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            {t('desk.cancel')}
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

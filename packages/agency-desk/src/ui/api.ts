@@ -1,0 +1,104 @@
+import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { useMemo } from 'react';
+import type { CommitmentStatus, DeclineReason, NeedCategory, OfferKind, ReferralOutcome, ReferralState } from './vocabulary';
+
+// The desk API as these screens use it (through the shell: /api/<service>/v1/desk/...).
+export interface OfferFields {
+  kind: OfferKind;
+  title: LocalizedText;
+  eligibility: LocalizedText;
+  answers: NeedCategory[];
+  neighbourhoodIds: string[];
+  place: LocalizedText;
+  schedule: LocalizedText;
+  startsOn: string | null;
+  endsOn: string | null;
+  capacity: number;
+  available: number;
+  status: 'open' | 'closed';
+}
+
+export interface Offer extends OfferFields {
+  offerId: string;
+  revision: number;
+  seatsTaken: number;
+  updatedAt: string;
+}
+
+export interface Referral {
+  referralId: string;
+  trackingCode: string;
+  offerId: string;
+  offerTitle: LocalizedText | null;
+  clinicId: string;
+  neighbourhoodId: string;
+  residentRef: string;
+  needCategory: NeedCategory;
+  state: ReferralState;
+  madeAt: string;
+  respondBy: string;
+  acceptedAt: string | null;
+  completeBy: string | null;
+  declineReason: string | null;
+  outcome: string | null;
+  withdrawReason: string | null;
+  overdue: boolean;
+}
+
+export interface Commitment {
+  commitmentId: string;
+  source: 'agency' | 'working-group';
+  neighbourhoodId: string;
+  answers: NeedCategory | null;
+  title: string;
+  dueOn: string;
+  revisedDueOn: string | null;
+  status: CommitmentStatus;
+  evidence: string | null;
+  overdue: boolean;
+}
+
+export interface NeighbourhoodPriorities {
+  neighbourhoodId: string;
+  neighbourhoodName: LocalizedText;
+  period: string;
+  version: number;
+  priorities: { rank: number; category: NeedCategory; score: number; households: number }[];
+}
+
+export interface ReferralFilter {
+  state?: ReferralState;
+  overdue?: boolean;
+}
+
+export function deskApi(api: ApiClient, service: string) {
+  const base = `/${service}/v1/desk`;
+  const referral = (id: string, verb: string) => `${base}/referrals/${encodeURIComponent(id)}/${verb}`;
+  return {
+    offers: () => api.get<Offer[]>(`${base}/offers`),
+    createOffer: (offer: OfferFields & { offerId: string }) => api.post<Offer>(`${base}/offers`, offer),
+    updateOffer: (offerId: string, fields: OfferFields) => api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, fields),
+    referrals: ({ state, overdue }: ReferralFilter) => {
+      const query = new URLSearchParams();
+      if (state) query.set('state', state);
+      if (overdue) query.set('overdue', 'true');
+      const text = query.toString();
+      return api.get<Referral[]>(`${base}/referrals${text ? `?${text}` : ''}`);
+    },
+    accept: (id: string, completeBy: string) => api.post<Referral>(referral(id, 'accept'), { completeBy }),
+    decline: (id: string, reason: DeclineReason) => api.post<Referral>(referral(id, 'decline'), { reason }),
+    complete: (id: string, outcome: ReferralOutcome) => api.post<Referral>(referral(id, 'complete'), { outcome }),
+    commitments: () => api.get<Commitment[]>(`${base}/commitments`),
+    priorities: () => api.get<NeighbourhoodPriorities[]>(`${base}/priorities`),
+    declare: (body: { neighbourhoodId: string; answers: NeedCategory | null; title: string; dueOn: string }) => api.post<Commitment>(`${base}/commitments`, body),
+    progress: (id: string, body: { status: Exclude<CommitmentStatus, 'planned'>; evidence?: string; revisedDueOn?: string }) =>
+      api.post<Commitment>(`${base}/commitments/${encodeURIComponent(id)}/progress`, body),
+  };
+}
+
+export type DeskApi = ReturnType<typeof deskApi>;
+
+export function useDeskApi(service: string): DeskApi {
+  const api = useApi();
+  return useMemo(() => deskApi(api, service), [api, service]);
+}

@@ -1,0 +1,19 @@
+import { createContext, use } from 'react';
+import type { DeskApi } from './api';
+
+export interface Desk {
+  api: DeskApi;
+  /** The user is one of the agency's staff, so may change the desk (others only read it). */
+  canAct: boolean;
+}
+
+export const DeskContext = createContext<Desk | null>(null);
+
+export function useDesk(): Desk {
+  const desk = use(DeskContext);
+  if (!desk) throw new Error('useDesk() needs <AgencyDesk> above it');
+  return desk;
+}
+
+/** Today as `YYYY-MM-DD` (what date inputs and the API speak), `days` from now. */
+export const isoDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

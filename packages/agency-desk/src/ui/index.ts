@@ -1,0 +1,2 @@
+export { AgencyDesk, type AgencyDeskProps } from './AgencyDesk';
+export { messages as deskMessages } from './messages';
