@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { describe, expect, it } from 'vitest';
 import type { NeighbourhoodPriorities } from './api';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import App from './App';
 import HomeWidget from './HomeWidget';
 
@@ -19,10 +20,11 @@ const sarasiab: NeighbourhoodPriorities = {
 };
 
 const route = 'GET /api/coordination/v1/neighbourhood-priorities';
+const overdueRoute = 'GET /api/coordination/v1/commitments';
 
 describe('coordination board', () => {
   it('shows one card per neighbourhood with ranked categories, in Persian by default', async () => {
-    stubFetch({ [route]: [sarasiab] });
+    stubFetch({ [route]: [sarasiab], [overdueRoute]: [] });
     renderWithKit(<HomeWidget />);
     const card = await screen.findByTestId('nbh-priorities-nbh-sarasiab');
     expect(card.textContent).toContain('سرآسیاب');
@@ -34,7 +36,14 @@ describe('coordination board', () => {
 
   it('shows the same board on its page in English', async () => {
     stubFetch({ [route]: [sarasiab] });
-    renderWithKit(<App basePath="/coordination" />, { locale: 'en' });
+    renderWithKit(
+      <MemoryRouter initialEntries={['/coordination/priorities']}>
+        <Routes>
+          <Route path="/coordination/*" element={<App basePath="/coordination" />} />
+        </Routes>
+      </MemoryRouter>,
+      { locale: 'en' },
+    );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Programme coordination');
     const card = await screen.findByTestId('nbh-priorities-nbh-sarasiab');
     expect(card.textContent).toContain('1405, version 2');

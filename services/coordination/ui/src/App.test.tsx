@@ -1,0 +1,253 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import type { Board, Commitment, Meeting, MeetingSummary, NeighbourhoodRef } from './api';
+import App from './App';
+import HomeWidget from './HomeWidget';
+
+const base = '/api/coordination/v1';
+const neighbourhoods: NeighbourhoodRef[] = [
+  { id: 'nbh-motahari', name: { fa: 'مطهری', en: 'Motahari' }, hasPriorities: true },
+  { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: true },
+];
+const ids = { a: '00000000-0000-4000-8000-00000000000a', b: '00000000-0000-4000-8000-00000000000b', c: '00000000-0000-4000-8000-00000000000c', m: '00000000-0000-4000-8000-0000000000aa' };
+const item = (id: string, overrides: Partial<Board['overdue'][number]> = {}): Board['overdue'][number] => ({
+  id, agency: 'vocational-training', title: 'Workshop permits', answers: 'workshop-space', status: 'planned', dueOn: '2026-04-01', effectiveDueOn: '2026-04-01', overdue: false, ...overrides,
+});
+const agencies = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
+const board: Board = {
+  neighbourhoodId: 'nbh-sarasiab',
+  neighbourhoodName: { fa: 'سرآسیاب', en: 'Sar Asiab' },
+  period: '1405',
+  listVersion: 2,
+  today: '2026-05-01',
+  rows: [
+    {
+      rank: 1, category: 'workshop-space', households: 14, agencies: ['vocational-training'], covered: true, duplicated: false,
+      cells: agencies.map((agency) => ({ agency, commitments: agency === 'vocational-training' ? [item(ids.a, { overdue: true })] : [] })),
+    },
+    {
+      rank: 2, category: 'skills-training', households: 9, agencies: ['vocational-training', 'institute-funding'], covered: true, duplicated: true,
+      cells: agencies.map((agency) => ({ agency, commitments: agency === 'vocational-training' || agency === 'institute-funding' ? [item(`${agency}-x`, { agency, answers: 'skills-training' })] : [] })),
+    },
+    { rank: 3, category: 'housing-repair', households: 4, agencies: [], covered: false, duplicated: false, cells: agencies.map((agency) => ({ agency, commitments: [] })) },
+  ],
+  uncovered: ['housing-repair'],
+  duplicated: ['skills-training'],
+  unlinked: [item(ids.b, { agency: 'welfare', answers: null, title: 'Present capacities' })],
+  overdue: [item(ids.a, { overdue: true })],
+  rates: [
+    { agency: 'vocational-training', deliveredOnTime: 1, delivered: 1, overdueUndelivered: 1, slipped: 0, counted: 2, rate: 0.5 },
+    { agency: 'welfare', deliveredOnTime: 0, delivered: 0, overdueUndelivered: 0, slipped: 0, counted: 0, rate: null },
+    { agency: 'relief-partnerships', deliveredOnTime: 0, delivered: 0, overdueUndelivered: 0, slipped: 0, counted: 0, rate: null },
+    { agency: 'institute-funding', deliveredOnTime: 2, delivered: 2, overdueUndelivered: 0, slipped: 0, counted: 2, rate: 1 },
+  ],
+};
+const meeting: Meeting = {
+  id: ids.m,
+  neighbourhoodId: 'nbh-sarasiab',
+  scheduledOn: '2026-05-08',
+  title: 'Sar Asiab working group',
+  agencies: ['clinics', 'vocational-training'],
+  representativeAttends: true,
+  status: 'scheduled',
+  heldAt: null,
+  createdAt: '2026-05-01T08:00:00Z',
+  minutes: '',
+  agenda: {
+    overdue: [{ commitmentId: ids.a, agency: 'vocational-training', title: 'Workshop permits', answers: 'workshop-space', dueOn: '2026-04-01', status: 'planned' }],
+    items: [{ id: 'i1', text: 'Home-based jobs' }],
+    frozen: false,
+  },
+  resolutions: [],
+};
+const commitment = (id: string, overrides: Partial<Commitment> = {}): Commitment => ({
+  id, source: 'working-group', agency: 'vocational-training', neighbourhoodId: 'nbh-sarasiab', answers: 'workshop-space', title: 'Workshop permits',
+  dueOn: '2026-04-01', revisedDueOn: null, effectiveDueOn: '2026-04-01', status: 'planned', overdue: false, evidence: null, plannedAt: '2026-03-01T08:00:00Z',
+  deliveredOn: null, meetingId: ids.m, resolutionId: null, ...overrides,
+});
+
+function renderAt(path: string, routes: Record<string, FakeRoute>, options: { locale?: 'fa' | 'en'; roles?: string[] } = {}) {
+  const fetchMock = stubFetch({ [`GET ${base}/neighbourhoods`]: neighbourhoods, ...routes });
+  renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/coordination/*" element={<App basePath="/coordination" />} />
+      </Routes>
+    </MemoryRouter>,
+    { locale: options.locale ?? 'en', auth: fakeAuth({ roles: options.roles ?? ['coordinator'] }) },
+  );
+  return fetchMock;
+}
+
+const calls = (fetchMock: ReturnType<typeof stubFetch>, method: string, path: string) =>
+  fetchMock.mock.calls.filter(([url, init]) => new URL(String(url), 'http://x').pathname === path && (init?.method ?? 'GET') === method);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('programme board', () => {
+  it('opens the first neighbourhood and shows coverage, uncovered, duplicated, unlinked, overdue and on-time rates', async () => {
+    renderAt('/coordination', { [`GET ${base}/neighbourhoods/nbh-motahari/board`]: { ...board, neighbourhoodId: 'nbh-motahari' } });
+    await screen.findByTestId('board-matrix');
+    expect(screen.getByTestId('board-cell-workshop-space-vocational-training').dataset['count']).toBe('1');
+    expect(screen.getByTestId('board-cell-workshop-space-welfare').dataset['count']).toBe('0');
+    expect(screen.getByTestId('board-uncovered-housing-repair').textContent).toBe('Uncovered');
+    expect(screen.queryByTestId('board-uncovered-workshop-space')).toBeNull();
+    expect(screen.getByTestId('board-duplicated-skills-training').textContent).toBe('Duplicated work');
+    expect(screen.getByTestId(`board-item-${ids.a}`).dataset['overdue']).toBe('true');
+    expect(screen.getByTestId(`board-overdue-${ids.a}`).textContent).toContain('Workshop permits');
+    expect(screen.getByTestId(`board-unlinked-${ids.b}`).textContent).toContain('No priority');
+    expect(screen.getByTestId('board-rate-vocational-training').textContent).toContain('50% (1 of 2)');
+    expect(screen.getByTestId('board-rate-welfare').textContent).toContain('No figure yet');
+    expect(screen.getByTestId('board-coverage-chart-skills-training').dataset['value']).toBe('2');
+  });
+
+  it('switches neighbourhood through the URL and shows Persian, Jalali-year text by default', async () => {
+    renderAt('/coordination/board/nbh-sarasiab', { [`GET ${base}/neighbourhoods/nbh-sarasiab/board`]: board }, { locale: 'fa' });
+    expect((await screen.findByTestId('board')).textContent).toContain('سرآسیاب');
+    expect(screen.getByTestId('board').textContent).toContain('۱۴۰۵');
+  });
+
+  it('downloads an export with the token and the user’s language', async () => {
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    const fetchMock = renderAt('/coordination/board/nbh-sarasiab', {
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/board`]: board,
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/board/export`]: new Response('a,b', { headers: { 'Content-Disposition': 'attachment; filename="board-nbh-sarasiab.csv"' } }),
+    });
+    fireEvent.click(await screen.findByTestId('board-export-csv'));
+    expect((await screen.findByTestId('board-export-done')).textContent).toBe('board-nbh-sarasiab.csv is ready.');
+    const [url, init] = calls(fetchMock, 'GET', `${base}/neighbourhoods/nbh-sarasiab/board/export`)[0]!;
+    expect(new URL(String(url), 'http://x').search).toBe('?format=csv&lang=en');
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer test-token');
+    expect(createObjectURL).toHaveBeenCalled();
+  });
+});
+
+describe('meetings', () => {
+  const summary: MeetingSummary = { ...meeting, resolutionCount: 0, actionItemCount: 0 };
+
+  it('lets a coordinator create a meeting with participants and agenda, then opens it', async () => {
+    const fetchMock = renderAt('/coordination/meetings', {
+      [`GET ${base}/meetings`]: [summary],
+      [`POST ${base}/meetings`]: (body: unknown) => jsonResponse({ ...meeting, ...(body as object) }, 201),
+      [`GET ${base}/meetings/${ids.m}`]: meeting,
+    });
+    await screen.findByTestId(`meeting-row-${ids.m}`);
+    fireEvent.click(screen.getByTestId('meeting-create'));
+    expect(screen.getByTestId('meeting-form').textContent).toContain('Give the meeting a title');
+    expect(calls(fetchMock, 'POST', `${base}/meetings`)).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('meeting-neighbourhood'), { target: { value: 'nbh-sarasiab' } });
+    fireEvent.change(screen.getByTestId('meeting-title'), { target: { value: 'Sar Asiab working group' } });
+    fireEvent.change(screen.getByTestId('meeting-date'), { target: { value: '2026-05-08' } });
+    fireEvent.click(screen.getByTestId('meeting-agency-institute-funding'));
+    fireEvent.change(screen.getByTestId('meeting-agenda'), { target: { value: 'Home-based jobs\n\n Workshop space ' } });
+    fireEvent.click(screen.getByTestId('meeting-create'));
+    await screen.findByTestId('meeting-agenda');
+    const [, init] = calls(fetchMock, 'POST', `${base}/meetings`)[0]!;
+    expect(JSON.parse(String(init?.body))).toEqual({
+      neighbourhoodId: 'nbh-sarasiab',
+      scheduledOn: '2026-05-08',
+      title: 'Sar Asiab working group',
+      agencies: ['clinics', 'vocational-training', 'welfare', 'relief-partnerships'],
+      representativeAttends: true,
+      agenda: ['Home-based jobs', 'Workshop space'],
+    });
+  });
+
+  it('opens the agenda with the overdue section, passes a resolution and marks the meeting held', async () => {
+    const passed: Meeting = {
+      ...meeting,
+      resolutions: [{ id: 'r1', text: 'TVTO acts', passedAt: '2026-05-08T09:00:00Z', passedBy: 'u', actionItems: [{ id: ids.c, agency: 'welfare', title: 'Care plans', dueOn: '2026-06-01', answers: 'social-care' }] }],
+    };
+    const fetchMock = renderAt(`/coordination/meetings/${ids.m}`, {
+      [`GET ${base}/meetings/${ids.m}`]: meeting,
+      [`POST ${base}/meetings/${ids.m}/resolutions`]: jsonResponse(passed, 201),
+      [`POST ${base}/meetings/${ids.m}/held`]: { ...passed, status: 'held', heldAt: '2026-05-08T12:00:00Z', minutes: 'Agreed', agenda: { ...meeting.agenda, frozen: true } },
+    });
+    const overdue = await screen.findByTestId(`agenda-overdue-item-${ids.a}`);
+    expect(overdue.textContent).toContain('Workshop permits');
+    expect(screen.getByTestId('agenda-overdue').textContent).toContain('Overdue commitments (automatic)');
+
+    fireEvent.change(screen.getByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
+    fireEvent.click(screen.getByTestId('resolution-add-action'));
+    fireEvent.click(screen.getByTestId('action-remove-1'));
+    fireEvent.change(screen.getByTestId('action-agency-0'), { target: { value: 'welfare' } });
+    fireEvent.change(screen.getByTestId('action-title-0'), { target: { value: 'Care plans' } });
+    fireEvent.change(screen.getByTestId('action-due-0'), { target: { value: '2026-06-01' } });
+    fireEvent.change(screen.getByTestId('action-answers-0'), { target: { value: 'social-care' } });
+    fireEvent.click(screen.getByTestId('resolution-submit'));
+    expect((await screen.findByTestId(`action-item-${ids.c}`)).dataset['answers']).toBe('social-care');
+    const [, init] = calls(fetchMock, 'POST', `${base}/meetings/${ids.m}/resolutions`)[0]!;
+    expect(JSON.parse(String(init?.body))).toEqual({
+      text: 'Welfare opens care plans',
+      actionItems: [{ agency: 'welfare', title: 'Care plans', dueOn: '2026-06-01', answers: 'social-care' }],
+    });
+
+    fireEvent.change(screen.getByTestId('meeting-minutes-input'), { target: { value: 'Agreed' } });
+    fireEvent.click(screen.getByTestId('meeting-mark-held'));
+    expect((await screen.findByTestId('meeting-status')).textContent).toBe('Held');
+    await waitFor(() => expect(screen.getByTestId('agenda-overdue').dataset['frozen']).toBe('true'));
+    expect(screen.queryByTestId('resolution-form')).toBeNull();
+    expect(screen.getByTestId('meeting-minutes').textContent).toBe('Agreed');
+  });
+
+  it('shows a representative the meeting read-only', async () => {
+    renderAt(`/coordination/meetings/${ids.m}`, { [`GET ${base}/meetings/${ids.m}`]: meeting }, { roles: ['representative'] });
+    await screen.findByTestId(`agenda-overdue-item-${ids.a}`);
+    expect(screen.queryByTestId('resolution-form')).toBeNull();
+    expect(screen.queryByTestId('meeting-mark-held')).toBeNull();
+    expect(screen.getByTestId('meeting-minutes').textContent).toBe('—');
+  });
+
+  it('shows a representative the list without the create form', async () => {
+    renderAt('/coordination/meetings', { [`GET ${base}/meetings`]: [summary] }, { roles: ['representative'] });
+    await screen.findByTestId(`meeting-row-${ids.m}`);
+    expect(screen.queryByTestId('meeting-form')).toBeNull();
+  });
+});
+
+describe('commitments', () => {
+  it('lists commitments with status and overdue badges, filters through the API, and records a status', async () => {
+    const late = commitment(ids.a, { overdue: true });
+    const fetchMock = renderAt('/coordination/commitments', {
+      [`GET ${base}/commitments`]: [late, commitment(ids.b, { status: 'delivered', agency: 'welfare', deliveredOn: '2026-03-30' })],
+      [`PUT ${base}/commitments/${ids.a}/status`]: { ...late, status: 'delivered', overdue: false },
+    });
+    const row = await screen.findByTestId(`commitment-row-${ids.a}`);
+    expect(row.dataset['overdue']).toBe('true');
+    expect(screen.getByTestId(`commitment-overdue-${ids.a}`).textContent).toBe('Overdue');
+    expect(screen.getByTestId(`commitment-status-${ids.b}`).textContent).toBe('Delivered');
+    expect(screen.getByTestId(`commitment-row-${ids.b}`).dataset['overdue']).toBe('false');
+    expect(screen.queryByTestId(`commitment-update-${ids.b}`)).toBeNull();
+
+    fireEvent.change(screen.getByTestId('filter-overdue'), { target: { value: 'true' } });
+    await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/commitments`).some(([url]) => String(url).includes('overdue=true'))).toBe(true));
+
+    const form = within(await screen.findByTestId(`commitment-update-${ids.a}`));
+    fireEvent.change(form.getByTestId(`commitment-new-status-${ids.a}`), { target: { value: 'delivered' } });
+    fireEvent.change(form.getByTestId(`commitment-evidence-${ids.a}`), { target: { value: 'Permit list 231' } });
+    fireEvent.click(form.getByTestId(`commitment-save-${ids.a}`));
+    await waitFor(() => expect(calls(fetchMock, 'PUT', `${base}/commitments/${ids.a}/status`)).toHaveLength(1));
+    const [, init] = calls(fetchMock, 'PUT', `${base}/commitments/${ids.a}/status`)[0]!;
+    expect(JSON.parse(String(init?.body))).toEqual({ status: 'delivered', evidence: 'Permit list 231', revisedDueOn: null });
+  });
+
+  it('gives readers no status form', async () => {
+    renderAt('/coordination/commitments', { [`GET ${base}/commitments`]: [commitment(ids.a)] }, { roles: ['tvto-staff'] });
+    await screen.findByTestId(`commitment-row-${ids.a}`);
+    expect(screen.queryByTestId(`commitment-update-${ids.a}`)).toBeNull();
+  });
+});
+
+describe('home widget', () => {
+  it('adds the programme’s overdue count above the priorities', async () => {
+    stubFetch({ [`GET ${base}/neighbourhood-priorities`]: [], [`GET ${base}/commitments`]: [commitment(ids.a, { overdue: true })] });
+    renderWithKit(<HomeWidget />, { locale: 'en' });
+    const count = await screen.findByTestId('home-overdue');
+    expect(count.dataset['count']).toBe('1');
+    expect(count.textContent).toBe('Overdue commitments in the programme: 1');
+  });
+});
