@@ -43,7 +43,7 @@ export function assessmentRoutes(models: ClinicsModels) {
       handler: async ({ params, principal }) => {
         assertNeighbourhoodInScope(principal, params.id);
         const rows = await models.assessments.find({ neighbourhoodId: params.id }).sort({ createdAt: -1 }).limit(500).lean();
-        return rows.map(({ _id, recordedBy: _by, ...rest }) => ({ id: _id, ...rest }));
+        return rows.map(({ _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }) => ({ id: _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }));
       },
     }),
   ];

@@ -306,3 +306,14 @@ describe('re-ranking the draft priorities', () => {
     expect(Object.keys((stored!.outbox[0]!.envelope.data as { priorities: object[] }).priorities[0]!)).toEqual(['rank', 'category', 'score', 'households']);
   });
 });
+
+describe('neighbourhood assessments list', () => {
+  it('lists assessments submitted with questionnaire answers (household level, without the answers)', async () => {
+    const hh = await household();
+    await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs: [{ category: 'employment', severity: 3 }], answers: { 'employment.working': true, 'employment.job-seekers': 1 } });
+    expect((await api('worker', 'post', `/households/${hh}/assessment-draft/submit`)).status).toBe(201);
+    const list = await api('worker', 'get', '/neighbourhoods/nbh-sarasiab/assessments');
+    expect(list.status).toBe(200);
+    expect(list.body.find((a: { householdRef: string }) => a.householdRef === hh)).toMatchObject({ needs: [{ category: 'employment', severity: 3 }] });
+  });
+});
