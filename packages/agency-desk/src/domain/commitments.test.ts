@@ -38,8 +38,8 @@ describe('commitment state machine', () => {
 
 describe('commitment overdue', () => {
   it('is overdue once its due day has passed without delivery', () => {
-    expect(isCommitmentOverdue(planned, new Date('2026-05-01T20:00:00Z'))).toBe(false);
-    expect(isCommitmentOverdue(planned, new Date('2026-05-02T00:00:00Z'))).toBe(true);
+    expect(isCommitmentOverdue(planned, new Date('2026-05-01T20:29:00Z'))).toBe(false);
+    expect(isCommitmentOverdue(planned, new Date('2026-05-01T20:30:00Z'))).toBe(true);
     expect(isCommitmentOverdue({ ...planned, status: 'delivered' }, new Date('2027-01-01T00:00:00Z'))).toBe(false);
   });
 

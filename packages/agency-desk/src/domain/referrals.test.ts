@@ -52,12 +52,14 @@ describe('received referral state machine', () => {
 });
 
 describe('referral overdue', () => {
-  const onDay = (day: string) => new Date(`${day}T23:59:00Z`);
+  /** Late in the evening of that day in Kerman (UTC+03:30). */
+  const onDay = (day: string) => new Date(`${day}T23:59:00+03:30`);
 
   it('is overdue when still unanswered after respondBy, not on the day itself', () => {
     const referral = { state: 'received' as const, respondBy: '2026-03-10', completeBy: null };
     expect(isReferralOverdue(referral, onDay('2026-03-10'))).toBe(false);
-    expect(isReferralOverdue(referral, new Date('2026-03-11T00:00:00Z'))).toBe(true);
+    expect(isReferralOverdue(referral, new Date('2026-03-10T20:29:00Z'))).toBe(false);
+    expect(isReferralOverdue(referral, new Date('2026-03-10T20:30:00Z'))).toBe(true); // midnight in Kerman
   });
 
   it('is overdue when accepted and not completed after completeBy', () => {
@@ -70,5 +72,16 @@ describe('referral overdue', () => {
     for (const state of ['declined', 'completed', 'withdrawn'] as const) {
       expect(isReferralOverdue({ state, respondBy: '2020-01-01', completeBy: '2020-02-01' }, onDay('2026-01-01'))).toBe(false);
     }
+  });
+});
+
+describe('Kerman calendar days', () => {
+  it('counts days in Iran time, as the clinics do', async () => {
+    const { addDays, dayOf } = await import('./transitions.js');
+    expect(dayOf(new Date('2026-03-10T20:29:59Z'))).toBe('2026-03-10');
+    expect(dayOf(new Date('2026-03-10T20:30:00Z'))).toBe('2026-03-11');
+    expect(addDays(new Date('2026-03-10T21:00:00Z'), 1)).toBe('2026-03-12');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
   });
 });

@@ -1,5 +1,5 @@
 import type { declineReasons, referralOutcomes, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { IllegalTransitionError, isPast } from './transitions.js';
+import { dayOf, IllegalTransitionError, isPast } from './transitions.js';
 
 export const referralStates = ['received', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
 export type ReferralState = (typeof referralStates)[number];
@@ -46,7 +46,7 @@ function guard(from: ReferralState, to: ReferralState): void {
 
 export function acceptReferral(referral: Pick<ReceivedReferral, 'state'>, { at, completeBy }: { at: Date; completeBy: string }): ReferralChange {
   guard(referral.state, 'accepted');
-  if (completeBy < at.toISOString().slice(0, 10)) throw new RangeError('completeBy must not be before the day of acceptance');
+  if (completeBy < dayOf(at)) throw new RangeError('completeBy must not be before the day of acceptance');
   return { state: 'accepted', acceptedAt: at, completeBy };
 }
 
