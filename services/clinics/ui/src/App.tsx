@@ -1,14 +1,25 @@
 import type { RemoteAppProps } from '@hamgam/ui-kit';
 import { Route, Routes } from 'react-router-dom';
 import './messages';
+import { CalendarPage } from './referrals/CalendarPage';
+import { CataloguePage } from './referrals/CataloguePage';
+import { ClinicsNav } from './referrals/ClinicsNav';
+import { ReferralsPage } from './referrals/ReferralsPage';
 import { Workspace } from './Workspace';
 
 /** Routes are relative to the shell's `/clinics/*`; the chosen neighbourhood lives in the URL. */
 export default function App({ basePath }: RemoteAppProps) {
   return (
-    <Routes>
-      <Route index element={<Workspace basePath={basePath} />} />
-      <Route path="neighbourhoods/:neighbourhoodId" element={<Workspace basePath={basePath} />} />
-    </Routes>
+    <>
+      <ClinicsNav basePath={basePath} />
+      <Routes>
+        <Route index element={<Workspace basePath={basePath} />} />
+        <Route path="neighbourhoods" element={<Workspace basePath={basePath} />} />
+        <Route path="neighbourhoods/:neighbourhoodId" element={<Workspace basePath={basePath} />} />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+      </Routes>
+    </>
   );
 }

@@ -1,0 +1,54 @@
+import { Card, ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
+import { useReferralsApi, type TimelineEntry } from './api';
+
+const knownKinds = new Set(['referral.made', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.withdrawn']);
+
+/** What happened in a resident's matters, newest first (referrals now; more kinds can join without change). */
+export function ResidentTimeline({ residentId }: { residentId: string }) {
+  const api = useReferralsApi();
+  const { t, localize, formatDate } = useI18n();
+  const timeline = useAsync(() => api.timeline(residentId), [api, residentId]);
+
+  const headline = (entry: TimelineEntry) => {
+    const agency = entry.agencyName ? localize(entry.agencyName) : '';
+    return t(knownKinds.has(entry.kind) ? `timeline.kind.${entry.kind}` : 'timeline.kind.other', { agency });
+  };
+  /** A message for a code the API sends, or the code itself when this version has no words for it yet. */
+  const word = (key: string, code: string) => (t(key) === key ? code : t(key));
+  const detail = (entry: TimelineEntry) =>
+    [
+      entry.detail.reason && word(`referrals.reason.${entry.detail.reason}`, entry.detail.reason),
+      entry.detail.outcome && word(`referrals.outcome.${entry.detail.outcome}`, entry.detail.outcome),
+      entry.detail.completeBy && t('referrals.completeBy', { date: formatDate(`${entry.detail.completeBy}T12:00:00Z`) }),
+    ].filter(Boolean);
+
+  return (
+    <Card title={t('timeline.title')} testId="resident-timeline">
+      {timeline.error ? (
+        <ErrorCard error={timeline.error} onRetry={timeline.reload} />
+      ) : !timeline.data ? (
+        <Loading />
+      ) : timeline.data.length === 0 ? (
+        <p className="hg-empty">{t('timeline.empty')}</p>
+      ) : (
+        <ol style={{ margin: 0, paddingInlineStart: '1.2rem', display: 'grid', gap: '0.6rem' }}>
+          {timeline.data.map((entry, index) => (
+            <li key={`${entry.subject.id}-${entry.kind}-${index}`} data-testid={`timeline-${entry.kind}`}>
+              <strong>{headline(entry)}</strong> — {localize(entry.title)}
+              <div>
+                {formatDate(entry.at)}
+                {entry.subject.trackingCode && (
+                  <>
+                    {' · '}
+                    <span dir="ltr">{t('timeline.code', { code: entry.subject.trackingCode })}</span>
+                  </>
+                )}
+                {detail(entry).length > 0 && ` · ${detail(entry).join(' · ')}`}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

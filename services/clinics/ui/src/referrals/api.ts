@@ -1,0 +1,141 @@
+import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { useMemo } from 'react';
+
+// The clinics API's referral, catalogue, timeline and calendar routes as these screens use them.
+export type ReferralState = 'sent' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
+export const referralStates: ReferralState[] = ['sent', 'accepted', 'declined', 'completed', 'withdrawn'];
+export type WithdrawReason = 'consent-withdrawn' | 'resident-request' | 'duplicate';
+export const withdrawReasons: WithdrawReason[] = ['consent-withdrawn', 'resident-request', 'duplicate'];
+export const partnerAgencies = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
+
+export interface ReferralStep {
+  kind: 'made' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
+  at: string;
+  reason?: string | null;
+  outcome?: string | null;
+  completeBy?: string | null;
+}
+
+export interface Referral {
+  id: string;
+  trackingCode: string;
+  agency: string;
+  agencyName: LocalizedText;
+  offerId: string;
+  offerTitle: LocalizedText;
+  clinicId: string;
+  neighbourhoodId: string;
+  residentId: string;
+  needCategory: string;
+  state: ReferralState;
+  respondBy: string;
+  completeBy: string | null;
+  dueOn: string | null;
+  overdue: boolean;
+  madeAt: string;
+  updatedAt: string;
+  steps: ReferralStep[];
+}
+
+export interface ReferralSummary {
+  clinicId: string;
+  open: number;
+  overdue: number;
+  byState: Record<string, number>;
+}
+
+export interface Offer {
+  id: string;
+  agency: string;
+  agencyName: LocalizedText;
+  kind: string;
+  title: LocalizedText;
+  eligibility: LocalizedText;
+  answers: string[];
+  neighbourhoodIds: string[];
+  place: LocalizedText;
+  schedule: LocalizedText;
+  startsOn: string | null;
+  endsOn: string | null;
+  capacity: number;
+  available: number;
+  status: 'open' | 'closed';
+}
+
+export interface ResidentSummary {
+  id: string;
+  householdId: string;
+  clinicId: string;
+  neighbourhoodId: string;
+  relation: string;
+  birthYear: number | null;
+  personal: { fullName: string; phone: string; nationalId: string } | null;
+}
+
+export interface Consent {
+  id: string;
+  purpose: string;
+  agency: string;
+  expiresOn: string;
+  status: 'active' | 'expired' | 'withdrawn' | 'pending';
+}
+
+export interface TimelineEntry {
+  kind: string;
+  at: string;
+  agency: string | null;
+  agencyName: LocalizedText | null;
+  title: LocalizedText;
+  subject: { type: string; id: string; trackingCode?: string };
+  detail: Record<string, string>;
+}
+
+export type SlotKind = 'tvto-counselling' | 'guild-meeting' | 'joint-meeting';
+
+export interface Slot {
+  id: string;
+  clinicId: string;
+  kind: SlotKind;
+  title: LocalizedText;
+  place: LocalizedText;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  bookedCount: number;
+  available: number;
+  bookings: { residentId: string; bookedAt: string }[] | null;
+}
+
+const v1 = '/clinics/v1';
+const query = (params: Record<string, string | undefined>) => {
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
+  return entries.length ? `?${new URLSearchParams(entries)}` : '';
+};
+
+export function referralsApi(api: ApiClient) {
+  return {
+    referrals: (filter: { clinicId?: string; state?: string; overdue?: boolean; residentId?: string }) =>
+      api.get<Referral[]>(`${v1}/referrals${query({ ...filter, overdue: filter.overdue ? 'true' : undefined })}`),
+    summary: (clinicId?: string) => api.get<ReferralSummary[]>(`${v1}/referrals/summary${query({ clinicId })}`),
+    refer: (body: { residentId: string; offerId: string; needCategory?: string }) => api.post<Referral>(`${v1}/referrals`, body),
+    withdraw: (id: string, reason: WithdrawReason) => api.post<Referral>(`${v1}/referrals/${encodeURIComponent(id)}/withdraw`, { reason }),
+    catalogue: (filter: { neighbourhoodId?: string; category?: string; agency?: string; openOnly?: boolean }) =>
+      api.get<Offer[]>(`${v1}/catalogue${query({ ...filter, openOnly: filter.openOnly ? 'true' : undefined })}`),
+    clinicResidents: (clinicId: string) => api.get<ResidentSummary[]>(`${v1}/clinics/${encodeURIComponent(clinicId)}/residents`),
+    resident: (id: string) => api.get<ResidentSummary>(`${v1}/residents/${encodeURIComponent(id)}`),
+    consents: (residentId: string) => api.get<Consent[]>(`${v1}/residents/${encodeURIComponent(residentId)}/consents`),
+    timeline: (residentId: string) => api.get<TimelineEntry[]>(`${v1}/residents/${encodeURIComponent(residentId)}/timeline`),
+    slots: (filter: { clinicId?: string; from?: string; days?: number }) =>
+      api.get<Slot[]>(`${v1}/calendar/slots${query({ clinicId: filter.clinicId, from: filter.from, days: filter.days?.toString() })}`),
+    book: (slotId: string, residentId: string) => api.post<Slot>(`${v1}/calendar/slots/${encodeURIComponent(slotId)}/bookings`, { residentId }),
+    cancelBooking: (slotId: string, residentId: string) =>
+      api.del<Slot>(`${v1}/calendar/slots/${encodeURIComponent(slotId)}/bookings/${encodeURIComponent(residentId)}`),
+  };
+}
+
+export type ReferralsApi = ReturnType<typeof referralsApi>;
+
+export function useReferralsApi(): ReferralsApi {
+  const api = useApi();
+  return useMemo(() => referralsApi(api), [api]);
+}

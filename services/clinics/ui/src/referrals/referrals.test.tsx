@@ -1,0 +1,207 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import App from '../App';
+import type { Consent, Offer, Referral, Slot, TimelineEntry } from './api';
+import { weekStart } from './CalendarPage';
+import { ResidentTimeline } from './ResidentTimeline';
+
+const base = '/api/clinics/v1';
+const name = (fa: string, en: string) => ({ fa, en });
+const residentId = '11111111-2222-4333-8444-555555555555';
+const tvto = name('فنی و حرفه‌ای', 'Technical & Vocational Training');
+
+function referral(overrides: Partial<Referral>): Referral {
+  return {
+    id: 'aaaaaaaa-0000-4000-8000-000000000001', trackingCode: 'K7QM-3XWA', agency: 'vocational-training', agencyName: tvto,
+    offerId: 'tvto-home-tailoring', offerTitle: name('دوره خیاطی خانگی', 'Home tailoring course'), clinicId: 'clinic-sarasiab',
+    neighbourhoodId: 'nbh-sarasiab', residentId, needCategory: 'skills-training', state: 'sent', respondBy: '2026-03-27',
+    completeBy: null, dueOn: '2026-03-27', overdue: false, madeAt: '2026-03-20T08:00:00Z', updatedAt: '2026-03-20T08:00:00Z',
+    steps: [{ kind: 'made', at: '2026-03-20T08:00:00Z' }],
+    ...overrides,
+  };
+}
+
+const offer = (overrides: Partial<Offer>): Offer => ({
+  id: 'tvto-home-tailoring', agency: 'vocational-training', agencyName: tvto, kind: 'course', title: name('دوره خیاطی خانگی', 'Home tailoring course'),
+  eligibility: name('ساکنان', 'Residents'), answers: ['skills-training'], neighbourhoodIds: [], place: name('کلینیک', 'The clinic'),
+  schedule: name('شنبه‌ها', 'Saturdays'), startsOn: null, endsOn: null, capacity: 20, available: 12, status: 'open',
+  ...overrides,
+});
+
+function kit(routes: Record<string, FakeRoute> = {}) {
+  return stubFetch({
+    [`GET ${base}/clinics`]: [{ id: 'clinic-sarasiab', name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), neighbourhoodId: 'nbh-sarasiab' }],
+    [`GET ${base}/need-categories`]: [
+      { id: 'skills-training', label: name('آموزش مهارت', 'Skills training') },
+      { id: 'social-care', label: name('مددکاری', 'Social care') },
+    ],
+    ...routes,
+  });
+}
+
+function renderAt(path: string, roles = ['clinic-worker']) {
+  return renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth({ roles }), locale: 'en' },
+  );
+}
+
+const calls = (fetchMock: ReturnType<typeof stubFetch>, method: string, path: string) =>
+  fetchMock.mock.calls.filter(([url, init]) => new URL(String(url), 'http://x').pathname === path && (init?.method ?? 'GET') === method);
+
+describe('referrals section', () => {
+  it('lists referrals with state and overdue badges, the overdue count, and withdraws with a reason', async () => {
+    const late = referral({ id: 'aaaaaaaa-0000-4000-8000-000000000002', trackingCode: 'LATE-2222', overdue: true });
+    const done = referral({ id: 'aaaaaaaa-0000-4000-8000-000000000003', trackingCode: 'DONE-3333', state: 'completed', dueOn: null });
+    const fetchMock = kit({
+      [`GET ${base}/referrals`]: [referral({}), late, done],
+      [`GET ${base}/referrals/summary`]: [{ clinicId: 'clinic-sarasiab', open: 2, overdue: 1, byState: {} }],
+      [`POST ${base}/referrals/${late.id}/withdraw`]: (body) => jsonResponse({ ...late, state: 'withdrawn', overdue: false, reason: body }),
+    });
+    renderAt('/clinics/referrals');
+    expect((await screen.findByTestId('referrals-summary')).textContent).toBe('Open referrals: 2, overdue: 1');
+    expect((await screen.findByTestId('referral-LATE-2222-overdue')).textContent).toBe('Overdue');
+    expect(screen.queryByTestId('referral-K7QM-3XWA-overdue')).toBeNull();
+    expect(screen.getByTestId('referral-DONE-3333-state').textContent).toBe('Completed');
+    expect(screen.queryByTestId('withdraw-DONE-3333')).toBeNull();
+    fireEvent.click(screen.getByTestId('withdraw-LATE-2222'));
+    fireEvent.change(screen.getByTestId('withdraw-reason-LATE-2222'), { target: { value: 'duplicate' } });
+    fireEvent.click(screen.getByTestId('withdraw-confirm-LATE-2222'));
+    expect((await screen.findByTestId('referrals-notice')).textContent).toBe('Referral LATE-2222 withdrawn.');
+    const [[, init]] = calls(fetchMock, 'POST', `${base}/referrals/${late.id}/withdraw`) as [[unknown, RequestInit]];
+    expect(JSON.parse(String(init.body))).toEqual({ reason: 'duplicate' });
+  });
+
+  it('asks the API for the overdue ones only when filtered', async () => {
+    const fetchMock = kit({ [`GET ${base}/referrals`]: [], [`GET ${base}/referrals/summary`]: [] });
+    renderAt('/clinics/referrals');
+    fireEvent.click(await screen.findByTestId('referrals-overdue-filter'));
+    await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/referrals`).some(([url]) => String(url).includes('overdue=true'))).toBe(true));
+    expect(calls(fetchMock, 'GET', `${base}/referrals`).every(([url]) => String(url).includes('clinicId=clinic-sarasiab'))).toBe(true);
+  });
+
+  it('refers: resident → need → matching open offers with each agency’s consent; without consent it says so', async () => {
+    const consents: Consent[] = [{ id: 'c1', purpose: 'referral', agency: 'vocational-training', expiresOn: '2027-03-20', status: 'active' }];
+    const fetchMock = kit({
+      [`GET ${base}/referrals`]: [],
+      [`GET ${base}/referrals/summary`]: [],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: residentId, householdId: 'h', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, personal: null }],
+      [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: { fullName: 'Zahra Ahmadi', phone: '', nationalId: '' } },
+      [`GET ${base}/residents/${residentId}/consents`]: consents,
+      [`GET ${base}/catalogue`]: [offer({}), offer({ id: 'fund-seats', agency: 'institute-funding', agencyName: name('صندوق', 'Fund') }), offer({ id: 'full', available: 0 })],
+      [`POST ${base}/referrals`]: (body) => jsonResponse(referral({ trackingCode: 'NEWC-QDE2', ...(body as object) }), 201),
+    });
+    renderAt('/clinics/referrals');
+    fireEvent.click(await screen.findByTestId('referrals-new'));
+    const form = await screen.findByTestId('refer-form');
+    await waitFor(() => expect(within(form).getByTestId('refer-resident').querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(within(form).getByTestId('refer-resident'), { target: { value: residentId } });
+    fireEvent.change(within(form).getByTestId('refer-category'), { target: { value: 'skills-training' } });
+    expect((await within(form).findByTestId('refer-consent-tvto-home-tailoring')).textContent).toContain('Consents until');
+    expect(within(form).getByTestId('refer-consent-fund-seats').textContent).toContain('No referral consent for this agency');
+    expect((within(form).getByTestId('refer-submit-fund-seats') as HTMLButtonElement).disabled).toBe(true);
+    expect(within(form).queryByTestId('refer-offer-full')).toBeNull();
+    expect((await within(form).findByTestId('refer-resident-name')).textContent).toBe('Name: Zahra Ahmadi');
+    const catalogueCall = calls(fetchMock, 'GET', `${base}/catalogue`).at(-1)![0];
+    expect(String(catalogueCall)).toContain('neighbourhoodId=nbh-sarasiab');
+    expect(String(catalogueCall)).toContain('openOnly=true');
+    fireEvent.click(within(form).getByTestId('refer-submit-tvto-home-tailoring'));
+    expect((await within(form).findByTestId('refer-done')).textContent).toBe('Referral recorded. Tracking code for the resident: NEWC-QDE2');
+    const [[, init]] = calls(fetchMock, 'POST', `${base}/referrals`) as [[unknown, RequestInit]];
+    expect(JSON.parse(String(init.body))).toEqual({ residentId, offerId: 'tvto-home-tailoring', needCategory: 'skills-training' });
+  });
+
+  it('tells the worker when the resident has no referral consent at all', async () => {
+    kit({
+      [`GET ${base}/referrals`]: [],
+      [`GET ${base}/referrals/summary`]: [],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: residentId, birthYear: null }],
+      [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: null },
+      [`GET ${base}/residents/${residentId}/consents`]: [{ id: 'c', purpose: 'referral', agency: 'welfare', expiresOn: '2020-01-01', status: 'expired' }],
+      [`GET ${base}/catalogue`]: [],
+    });
+    renderAt('/clinics/referrals');
+    fireEvent.click(await screen.findByTestId('referrals-new'));
+    await waitFor(() => expect(screen.getByTestId('refer-resident').querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(screen.getByTestId('refer-resident'), { target: { value: residentId } });
+    expect((await screen.findByTestId('refer-no-consent')).textContent).toMatch(/no referral consent to any agency/);
+  });
+
+  it('lets coordinators read but not refer or withdraw', async () => {
+    kit({ [`GET ${base}/referrals`]: [referral({})], [`GET ${base}/referrals/summary`]: [{ clinicId: 'clinic-sarasiab', open: 1, overdue: 0, byState: {} }] });
+    renderAt('/clinics/referrals', ['coordinator']);
+    await screen.findByTestId('referral-K7QM-3XWA');
+    expect(screen.queryByTestId('referrals-new')).toBeNull();
+    expect(screen.queryByTestId('withdraw-K7QM-3XWA')).toBeNull();
+  });
+});
+
+describe('catalogue section', () => {
+  it('shows every agency’s offers with places left and filters by need', async () => {
+    const fetchMock = kit({ [`GET ${base}/catalogue`]: [offer({}), offer({ id: 'welfare-case', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), available: 5, capacity: 60 })] });
+    renderAt('/clinics/catalogue');
+    expect((await screen.findByTestId('catalogue-totals')).textContent).toBe('2 services from 2 agencies, 17 places free');
+    expect(within(screen.getByTestId('offer-welfare-case')).getByText('5 / 60')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('catalogue-category'), { target: { value: 'social-care' } });
+    await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/catalogue`).some(([url]) => String(url).includes('category=social-care'))).toBe(true));
+  });
+});
+
+describe('calendar section', () => {
+  it('lists the week by day, books a resident and cancels a booking', async () => {
+    const from = weekStart(new Date(Date.now() + 3.5 * 3_600_000).toISOString().slice(0, 10));
+    const startsAt = new Date(Date.parse(`${from}T09:00:00+03:30`) + 2 * 86_400_000).toISOString();
+    const slot: Slot = {
+      id: 'clinic-sarasiab:tvto-counselling:x', clinicId: 'clinic-sarasiab', kind: 'tvto-counselling', title: name('مشاوره شغلی', 'Career counselling'),
+      place: name('کلینیک', 'The clinic'), startsAt, endsAt: new Date(Date.parse(startsAt) + 4 * 3_600_000).toISOString(),
+      capacity: 5, bookedCount: 1, available: 4, bookings: [{ residentId: 'bbbbbbbb-0000-4000-8000-000000000009', bookedAt: startsAt }],
+    };
+    const other = '22222222-3333-4444-8555-666666666666';
+    const fetchMock = kit({
+      [`GET ${base}/calendar/slots`]: [slot],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: other, birthYear: 1370 }],
+      [`POST ${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`]: () => jsonResponse(slot, 201),
+      [`DELETE ${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings/bbbbbbbb-0000-4000-8000-000000000009`]: slot,
+    });
+    renderAt('/clinics/calendar');
+    expect((await screen.findByTestId('slot-seats')).textContent).toBe('1 of 5 places booked');
+    expect(String(calls(fetchMock, 'GET', `${base}/calendar/slots`)[0]![0])).toContain(`from=${from}`);
+    await waitFor(() => expect(screen.getByTestId(`book-resident-${slot.id}`).querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(screen.getByTestId(`book-resident-${slot.id}`), { target: { value: other } });
+    fireEvent.click(screen.getByTestId(`book-${slot.id}`));
+    await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`)).toHaveLength(1));
+    const [[, init]] = calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`) as [[unknown, RequestInit]];
+    expect(JSON.parse(String(init.body))).toEqual({ residentId: other });
+    fireEvent.click(screen.getByTestId('cancel-bbbbbbbb-0000-4000-8000-000000000009'));
+    await waitFor(() => expect(calls(fetchMock, 'DELETE', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings/bbbbbbbb-0000-4000-8000-000000000009`)).toHaveLength(1));
+  });
+
+  it('starts weeks on Saturday', () => {
+    expect(weekStart('2026-03-21')).toBe('2026-03-21');
+    expect(weekStart('2026-03-27')).toBe('2026-03-21');
+    expect(weekStart('2026-03-28')).toBe('2026-03-28');
+  });
+});
+
+describe('resident timeline', () => {
+  it('lists each step in words, newest first as the API orders them, and tolerates kinds it does not know', async () => {
+    const entries: TimelineEntry[] = [
+      { kind: 'referral.completed', at: '2026-03-25T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('دوره', 'Tailoring course'), subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' }, detail: { outcome: 'achieved' } },
+      { kind: 'referral.declined', at: '2026-03-22T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('پرونده', 'Social case'), subject: { type: 'referral', id: 'r2' }, detail: { reason: 'duplicate-benefit' } },
+      { kind: 'eligibility.flagged', at: '2026-03-21T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('صلاحیت', 'Eligibility'), subject: { type: 'eligibility', id: 'e1' }, detail: {} },
+    ];
+    stubFetch({ [`GET ${base}/residents/${residentId}/timeline`]: entries });
+    renderWithKit(<ResidentTimeline residentId={residentId} />, { locale: 'en' });
+    expect((await screen.findByTestId('timeline-referral.completed')).textContent).toContain('Technical & Vocational Training completed');
+    expect(screen.getByTestId('timeline-referral.completed').textContent).toContain('Outcome: achieved');
+    expect(screen.getByTestId('timeline-referral.completed').textContent).toContain('Code K7QM-3XWA');
+    expect(screen.getByTestId('timeline-referral.declined').textContent).toContain('Already receives this support');
+    expect(screen.getByTestId('timeline-eligibility.flagged').textContent).toContain('Welfare event');
+  });
+});
