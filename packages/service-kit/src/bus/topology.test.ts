@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { partnerEventTypes } from '@hamgam/contracts';
 import type { Channel } from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { declareTopology } from './topology.js';
@@ -34,7 +35,14 @@ describe('topology as code', () => {
   });
 
   it('binds what the definitions bind for the coordination service', async () => {
-    const { bindings } = await declared('coordination', ['clinics.priority.published.v1']);
+    // What coordination consumes (its own test checks these against its subscriptions).
+    const keys = [
+      'clinics.priority.published.v1',
+      'coordination.action-item.assigned.v1',
+      ...partnerEventTypes('commitment.declared').map((type) => `${type}.v1`),
+      ...partnerEventTypes('commitment.progressed').map((type) => `${type}.v1`),
+    ];
+    const { bindings } = await declared('coordination', keys);
     const expected = definitions.bindings
       .filter((b) => ['hamgam.coordination', 'hamgam.coordination.dlq', 'hamgam.audit'].includes(b.destination))
       .map((b) => `${b.source} -> ${b.destination} : ${b.routing_key}`);
