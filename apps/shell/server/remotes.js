@@ -53,7 +53,8 @@ export const MODULES = [
     name: 'coordination',
     port: 4006,
     path: '/coordination',
-    roles: ['coordinator', 'representative', 'auditor'],
+    // Agencies' staff read the programme board and commitments too (transparency); only coordinators write.
+    roles: ['coordinator', 'representative', 'auditor', 'tvto-staff', 'welfare-officer', 'relief-officer', 'basij-liaison', 'fund-officer'],
     label: { fa: 'هماهنگی و پایش', en: 'Coordination' },
   },
 ];
