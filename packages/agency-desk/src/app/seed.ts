@@ -68,19 +68,20 @@ export async function seedDesk(deps: DeskDeps, options: DeskOptions): Promise<vo
   const written: string[] = [];
 
   const referrals = demoReferrals.filter((r) => r.agency === options.agency).map((r) => demoReferralRecord(r, now));
-  if ((await models.referrals.estimatedDocumentCount()) === 0 && referrals.length > 0) {
-    await models.referrals.insertMany(referrals.map((r) => ({ ...r, outbox: [] })));
-  }
+  // Referral by referral: real ones may have arrived already, and a demo one staff acted on stays as it is.
+  const stored = new Set((await models.referrals.find({}, { _id: 1 }).lean()).map((r) => r._id));
+  const missing = referrals.filter((r) => !stored.has(r._id));
+  if (missing.length > 0) await models.referrals.insertMany(missing.map((r) => ({ ...r, outbox: [] })));
 
-  if ((await models.offers.estimatedDocumentCount()) === 0) {
-    for (const { agency: _agency, ...offer } of demoOffers.filter((o) => o.agency === options.agency)) {
-      const seatHolders = referrals.filter((r) => r.offerId === offer.offerId && holdsSeat(r.state)).map((r) => r._id);
-      const fields = { ...offer, available: Math.max(0, offer.available - seatHolders.length) };
-      const data = { ...fields, agency: options.agency, revision: 1, publishedAt: now.toISOString() };
-      const outbox = outboxEntries(options.agency, cause, [{ type: `${options.agency}.offer.published`, version: 1, data }]);
-      await models.offers.create({ _id: offer.offerId, ...fields, revision: 1, seatHolders, updatedAt: now, updatedBy: 'demo-seed', outbox });
-      written.push(offer.offerId);
-    }
+  for (const { agency: _agency, ...offer } of demoOffers.filter((o) => o.agency === options.agency)) {
+    // Offer by offer: staff may have added their own before the demo data was asked for.
+    if (await models.offers.exists({ _id: offer.offerId })) continue;
+    const seatHolders = referrals.filter((r) => r.offerId === offer.offerId && holdsSeat(r.state)).map((r) => r._id);
+    const fields = { ...offer, available: Math.max(0, offer.available - seatHolders.length) };
+    const data = { ...fields, agency: options.agency, revision: 1, publishedAt: now.toISOString() };
+    const outbox = outboxEntries(options.agency, cause, [{ type: `${options.agency}.offer.published`, version: 1, data }]);
+    await models.offers.create({ _id: offer.offerId, ...fields, revision: 1, seatHolders, updatedAt: now, updatedBy: 'demo-seed', outbox });
+    written.push(offer.offerId);
   }
 
   if ((await models.commitments.countDocuments({ declaredBy: 'demo-seed' })) === 0) {

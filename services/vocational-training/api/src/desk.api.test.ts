@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createEnvelope, eventCatalog, schemaFor, type EventType } from '@hamgam/contracts';
+import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
 import { addDays, type DeskDeps, type DeskModels } from '@hamgam/agency-desk';
 import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
 import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
+import { demoReferrals as universe } from '@hamgam/demo-data';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,7 @@ async function outboxOf(model: 'offers' | 'referrals' | 'commitments', id: strin
   return entries.map((e) => e.envelope);
 }
 
+const demoReferralsOf = (agency: string) => universe.filter((r) => r.agency === agency).map((r) => r.referralId);
 const storedOfferIds = async () => (await service.models.offers.find({}, { _id: 1 }).lean()).map((o) => o._id);
 // Due days are Kerman's calendar days, like the desk's.
 const inDays = (n: number) => addDays(clock.now(), n);
@@ -370,25 +372,35 @@ describe('commitments', () => {
 });
 
 describe('demo seed', () => {
-  it('is idempotent and agrees with the shared demo universe', async () => {
+  it('adds the demo universe beside what staff and clinics already made, idempotently', async () => {
     const seedDeps = { ...deps, models: service.models };
-    const countBefore = await service.models.referrals.countDocuments();
-    await service.models.referrals.deleteMany({});
-    await service.models.offers.deleteMany({});
+    const staffOffer = (await service.models.offers.findById('it-tailoring').lean())!;
+    const referralsBefore = await service.models.referrals.countDocuments();
     await vocationalTrainingService.seedDemo!(seedDeps);
     await vocationalTrainingService.seedDemo!(seedDeps);
     const offers = await service.models.offers.find().lean();
-    expect(offers.map((o) => o._id).sort()).toEqual(['tvto-apprentice-carpentry', 'tvto-career-counselling', 'tvto-home-tailoring-1405', 'tvto-pastry-home-1405', 'tvto-workshop-permit']);
+    const demoIds = ['tvto-apprentice-carpentry', 'tvto-career-counselling', 'tvto-home-tailoring-1405', 'tvto-pastry-home-1405', 'tvto-workshop-permit'];
+    expect(offers.map((o) => o._id)).toEqual(expect.arrayContaining([...demoIds, 'it-tailoring']));
+    expect(offers.find((o) => o._id === 'it-tailoring')!.revision).toBe(staffOffer.revision);
     const tailoring = offers.find((o) => o._id === 'tvto-home-tailoring-1405')!;
-    expect(tailoring.available).toBe(tailoring.capacity - tailoring.seatHolders.length);
     expect(tailoring.seatHolders.length).toBeGreaterThan(0);
-    const referrals = (await api('tvto').get('/desk/referrals')).body;
-    expect(new Set(referrals.map((r: { state: string }) => r.state))).toEqual(new Set(['received', 'accepted', 'completed']));
-    expect(referrals.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
+    expect(tailoring.available).toBe(tailoring.capacity - tailoring.seatHolders.length);
+    expect((await outboxOf('offers', 'tvto-home-tailoring-1405')).map((e) => e.type)).toEqual(['vocational-training.offer.published']);
+
+    const demoReferrals = demoReferralsOf('vocational-training');
+    expect(await service.models.referrals.countDocuments()).toBe(referralsBefore + demoReferrals.length);
+    const rows = (await api('tvto').get('/desk/referrals')).body.filter((r: { referralId: string }) => demoReferrals.includes(r.referralId));
+    expect(new Set(rows.map((r: { state: string }) => r.state))).toEqual(new Set(['received', 'accepted', 'completed']));
+    expect(rows.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
+    for (const id of demoReferrals) expect(await outboxOf('referrals', id)).toEqual([]);
+
     const seeded = await service.models.commitments.find({ declaredBy: 'demo-seed' }).lean();
     expect(seeded.map((c) => c.status).sort()).toEqual(['delivered', 'in-progress']);
-    expect((await outboxOf('commitments', seeded[0]!._id))[0]!.type).toBe('vocational-training.commitment.declared');
-    expect(countBefore).toBeGreaterThan(0);
-    expect(Object.keys(eventCatalog)).toContain('vocational-training.offer.published');
+    const delivered = seeded.find((c) => c.status === 'delivered')!;
+    expect((await outboxOf('commitments', delivered._id)).map((e) => [e.type, (e.data as { status?: string }).status])).toEqual([
+      ['vocational-training.commitment.declared', undefined],
+      ['vocational-training.commitment.progressed', 'in-progress'],
+      ['vocational-training.commitment.progressed', 'delivered'],
+    ]);
   });
 });
