@@ -221,11 +221,13 @@ describe('commitments', () => {
     expect(screen.getByTestId(`commitment-overdue-${ids.a}`).textContent).toBe('Overdue');
     expect(screen.getByTestId(`commitment-status-${ids.b}`).textContent).toBe('Delivered');
     expect(screen.getByTestId(`commitment-row-${ids.b}`).dataset['overdue']).toBe('false');
-    expect(screen.queryByTestId(`commitment-update-${ids.b}`)).toBeNull();
+    expect(screen.queryByTestId(`commitment-edit-${ids.b}`)).toBeNull();
 
     fireEvent.change(screen.getByTestId('filter-overdue'), { target: { value: 'true' } });
     await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/commitments`).some(([url]) => String(url).includes('overdue=true'))).toBe(true));
 
+    expect(screen.queryByTestId(`commitment-update-${ids.a}`)).toBeNull();
+    fireEvent.click(screen.getByTestId(`commitment-edit-${ids.a}`));
     const form = within(await screen.findByTestId(`commitment-update-${ids.a}`));
     fireEvent.change(form.getByTestId(`commitment-new-status-${ids.a}`), { target: { value: 'delivered' } });
     fireEvent.change(form.getByTestId(`commitment-evidence-${ids.a}`), { target: { value: 'Permit list 231' } });
@@ -239,6 +241,7 @@ describe('commitments', () => {
     renderAt('/coordination/commitments', { [`GET ${base}/commitments`]: [commitment(ids.a)] }, { roles: ['tvto-staff'] });
     await screen.findByTestId(`commitment-row-${ids.a}`);
     expect(screen.queryByTestId(`commitment-update-${ids.a}`)).toBeNull();
+    expect(screen.queryByTestId(`commitment-edit-${ids.a}`)).toBeNull();
   });
 });
 

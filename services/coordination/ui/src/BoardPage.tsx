@@ -161,7 +161,7 @@ export function BoardContent({ board, neighbourhoods }: { board: Board; neighbou
       <Card title={t('coordination.programme.ratesTitle')}>
         <BarChart
           key={locale}
-          title={t('coordination.programme.ratesTitle')}
+          title={t('coordination.programme.rateFormula')}
           testId="board-rate"
           max={1}
           data={board.rates.map((r) => ({

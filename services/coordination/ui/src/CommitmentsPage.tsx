@@ -111,7 +111,7 @@ function CommitmentsTable({ rows, neighbourhoods, onChanged }: { rows: Commitmen
       header: t('coordination.commitments.due'),
       render: (c) => (
         <>
-          <div>{labels.day(c.effectiveDueOn)}</div>
+          <div style={{ whiteSpace: 'nowrap' }}>{labels.day(c.effectiveDueOn)}</div>
           {c.deliveredOn && <div className="hg-empty">{t('coordination.commitments.delivered', { date: labels.day(c.deliveredOn) })}</div>}
         </>
       ),
@@ -125,26 +125,28 @@ function CommitmentsTable({ rows, neighbourhoods, onChanged }: { rows: Commitmen
   return rows.length === 0 ? (
     <DataTable columns={columns} rows={rows} rowKey={(c) => c.id} empty={t('coordination.commitments.empty')} testId="commitments-table" />
   ) : (
-    <table className="hg-table" data-testid="commitments-table">
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c.key} scope="col">
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} data-testid={`commitment-row-${row.id}`} data-overdue={row.overdue} data-status={row.status}>
+    <div style={{ overflowX: 'auto' }}>
+      <table className="hg-table" data-testid="commitments-table">
+        <thead>
+          <tr>
             {columns.map((c) => (
-              <td key={c.key}>{c.render(row)}</td>
+              <th key={c.key} scope="col">
+                {c.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-testid={`commitment-row-${row.id}`} data-overdue={row.overdue} data-status={row.status}>
+              {columns.map((c) => (
+                <td key={c.key}>{c.render(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -165,6 +167,7 @@ function StatusForm({ commitment, onChanged }: { commitment: Commitment; onChang
   const [revisedDueOn, setRevisedDueOn] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [open, setOpen] = useState(false);
 
   async function save() {
     setBusy(true);
@@ -178,8 +181,15 @@ function StatusForm({ commitment, onChanged }: { commitment: Commitment; onChang
     }
   }
 
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)} data-testid={`commitment-edit-${commitment.id}`}>
+        {t('coordination.commitments.recordStatus')}
+      </Button>
+    );
+  }
   return (
-    <div className="hg-form" data-testid={`commitment-update-${commitment.id}`}>
+    <div className="hg-form" data-testid={`commitment-update-${commitment.id}`} style={{ minInlineSize: '14rem' }}>
       {error !== undefined && <ErrorCard error={error} />}
       <Select label={t('coordination.commitments.newStatus')} value={status} onChange={(e) => setStatus(e.target.value as StatusUpdate['status'])} options={options.map((s) => ({ value: s, label: labels.status(s) }))} data-testid={`commitment-new-status-${commitment.id}`} />
       <TextInput label={t('coordination.commitments.evidence')} value={evidence} onChange={(e) => setEvidence(e.target.value)} data-testid={`commitment-evidence-${commitment.id}`} />
