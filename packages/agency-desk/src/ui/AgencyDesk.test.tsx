@@ -162,7 +162,7 @@ describe('service catalogue', () => {
   it('shows places left of the capacity and edits an offer (PUT with every field)', async () => {
     const fetchMock = deskApi();
     renderDesk({ path: '/vt/offers' });
-    expect((await screen.findByTestId(`desk-offer-places-${offer.offerId}`)).textContent).toBe('18 / 20');
+    expect((await screen.findByTestId(`desk-offer-places-${offer.offerId}`)).textContent).toBe('18 of 20');
     fireEvent.click(screen.getByTestId(`desk-offer-edit-${offer.offerId}`));
     fireEvent.change(screen.getByTestId('desk-offer-available'), { target: { value: '۱۵' } });
     fireEvent.change(screen.getByTestId('desk-offer-status'), { target: { value: 'closed' } });

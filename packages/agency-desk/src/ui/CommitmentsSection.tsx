@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Commitment, NeighbourhoodPriorities } from './api';
 import { isoDay, useDesk } from './context';
 import { DateInput } from './DateInput';
+import { Code } from './Code';
 import type { CommitmentStatus, NeedCategory } from './vocabulary';
 
 const statusTone: Record<CommitmentStatus, BadgeTone> = { planned: 'neutral', 'in-progress': 'info', delivered: 'success', slipped: 'warning' };
@@ -20,7 +21,7 @@ export function CommitmentsSection() {
 
   const columns: Column<Commitment>[] = [
     { key: 'title', header: t('desk.commitments.commitment'), render: (c) => c.title },
-    { key: 'neighbourhood', header: t('desk.commitments.neighbourhood'), render: (c) => names.get(c.neighbourhoodId) ?? <bdi>{c.neighbourhoodId}</bdi> },
+    { key: 'neighbourhood', header: t('desk.commitments.neighbourhood'), render: (c) => names.get(c.neighbourhoodId) ?? <Code>{c.neighbourhoodId}</Code> },
     { key: 'answers', header: t('desk.commitments.answers'), render: (c) => (c.answers ? t(`desk.need.${c.answers}`) : t('desk.commitments.noPriority')) },
     {
       key: 'source',

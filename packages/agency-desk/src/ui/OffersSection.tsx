@@ -18,7 +18,7 @@ export function OffersSection() {
     {
       key: 'places',
       header: t('desk.offers.places'),
-      render: (o) => <span data-testid={`desk-offer-places-${o.offerId}`}>{`${formatNumber(o.available)} / ${formatNumber(o.capacity)}`}</span>,
+      render: (o) => <span data-testid={`desk-offer-places-${o.offerId}`}>{t('desk.offers.placesValue', { available: o.available, capacity: o.capacity })}</span>,
     },
     { key: 'dates', header: t('desk.offers.dates'), render: (o) => (o.startsOn ? `${formatDate(o.startsOn)} — ${o.endsOn ? formatDate(o.endsOn) : '…'}` : t('common.none')) },
     {

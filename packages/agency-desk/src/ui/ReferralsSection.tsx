@@ -1,6 +1,7 @@
 import { Badge, Button, Card, DataTable, ErrorCard, Loading, Select, useAsync, useI18n, type BadgeTone, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Referral } from './api';
+import { Code } from './Code';
 import { isoDay, useDesk } from './context';
 import { DateInput } from './DateInput';
 import { declineReasons, referralOutcomes, referralStates, type DeclineReason, type ReferralOutcome, type ReferralState } from './vocabulary';
@@ -32,9 +33,16 @@ export function ReferralsSection() {
   const referrals = useAsync(() => api.referrals({ state: state || undefined, overdue }), [api, state, overdue]);
 
   const columns: Column<Referral>[] = [
-    { key: 'code', header: t('desk.referrals.code'), render: (r) => <bdi data-testid={`desk-referral-code-${r.referralId}`}>{r.trackingCode}</bdi> },
+    { key: 'code', header: t('desk.referrals.code'), render: (r) => <Code testId={`desk-referral-code-${r.referralId}`}>{r.trackingCode}</Code> },
     { key: 'offer', header: t('desk.referrals.offer'), render: (r) => (r.offerTitle ? localize(r.offerTitle) : r.offerId) },
-    { key: 'where', header: t('desk.referrals.where'), render: (r) => <bdi>{`${r.clinicId} / ${r.neighbourhoodId}`}</bdi> },
+    { key: 'where', header: t('desk.referrals.where'), render: (r) => (
+        <>
+          <Code>{r.clinicId}</Code>
+          <br />
+          <Code>{r.neighbourhoodId}</Code>
+        </>
+      ),
+    },
     { key: 'need', header: t('desk.referrals.need'), render: (r) => t(`desk.need.${r.needCategory}`) },
     { key: 'made', header: t('desk.referrals.made'), render: (r) => formatDate(r.madeAt) },
     {
