@@ -4,6 +4,7 @@ import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Assessment, PrioritiesView } from './api';
+import type { Household } from './residents/api';
 import App from './App';
 
 const base = '/api/clinics/v1';
@@ -12,6 +13,7 @@ const name = (fa: string, en: string) => ({ fa, en });
 function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
   const assessments: Assessment[] = [];
   const priorities: PrioritiesView = { draft: [], published: null };
+  const households: Household[] = [];
   const fetchMock = stubFetch({
     [`GET ${base}/neighbourhoods`]: [
       { id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') },
@@ -26,6 +28,13 @@ function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
       { id: 'workshop-space', label: name('مجوز و فضای کارگاه', 'Workshop permit and space') },
     ],
     [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: () => jsonResponse(assessments),
+    [`GET ${base}/clinics/clinic-sarasiab/households`]: () => jsonResponse(households),
+    [`POST ${base}/households`]: (body) => {
+      const { clinicId, fileNumber } = body as { clinicId: string; fileNumber: string };
+      const created: Household = { id: `hh-${households.length + 1}`, clinicId, neighbourhoodId: 'nbh-sarasiab', fileNumber, registeredAt: '2026-03-21T12:00:00Z', members: 0, assessedAt: null, hasDraft: false };
+      households.push(created);
+      return jsonResponse(created, 201);
+    },
     [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(priorities),
     [`POST ${base}/assessments`]: (body) => {
       const created = { ...(body as Assessment), id: `a${assessments.length + 1}`, createdAt: '2026-03-21T12:00:00Z' };
@@ -74,8 +83,10 @@ describe('clinics App', () => {
     await act(async () => fireEvent.click(screen.getByTestId('save-assessment')));
 
     expect(postBodies(fetchMock, `${base}/assessments`)).toEqual([
-      { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: 'HH-0012', needs: [{ category: 'employment', severity: 4 }] },
+      { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: 'hh-1', needs: [{ category: 'employment', severity: 4 }] },
     ]);
+    // The file number named no registered household, so it was registered first.
+    expect(postBodies(fetchMock, `${base}/households`)).toEqual([{ clinicId: 'clinic-sarasiab', fileNumber: 'HH-0012' }]);
     expect((await screen.findByTestId('assessment-HH-0012')).textContent).toContain('Employment (4)');
     expect(within(await screen.findByTestId('draft-priorities')).getByTestId('draft-priorities-employment').textContent).toContain('Employment');
     expect(screen.getByTestId('assessment-saved').textContent).toContain('HH-0012');
@@ -86,9 +97,10 @@ describe('clinics App', () => {
     renderClinics();
     const save = await screen.findByTestId('save-assessment');
     await act(async () => fireEvent.click(save));
-    expect(screen.getByText('Enter the household reference')).toBeTruthy();
+    expect(screen.getByText('Enter the household file number')).toBeTruthy();
     expect(screen.getByText('Choose a severity of 1 to 5 for at least one need')).toBeTruthy();
     expect(postBodies(fetchMock, `${base}/assessments`)).toEqual([]);
+    expect(postBodies(fetchMock, `${base}/households`)).toEqual([]);
   });
 
   it('shows the problem title and detail the API returns', async () => {

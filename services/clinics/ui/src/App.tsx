@@ -5,6 +5,9 @@ import { CalendarPage } from './referrals/CalendarPage';
 import { CataloguePage } from './referrals/CataloguePage';
 import { ClinicsNav } from './referrals/ClinicsNav';
 import { ReferralsPage } from './referrals/ReferralsPage';
+import { HouseholdPage } from './residents/HouseholdPage';
+import { ResidentPage } from './residents/ResidentPage';
+import { ResidentsPage } from './residents/ResidentsPage';
 import { Workspace } from './Workspace';
 
 /** Routes are relative to the shell's `/clinics/*`; the chosen neighbourhood lives in the URL. */
@@ -19,6 +22,9 @@ export default function App({ basePath }: RemoteAppProps) {
         <Route path="referrals" element={<ReferralsPage />} />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="residents" element={<ResidentsPage basePath={basePath} />} />
+        <Route path="residents/households/:householdId" element={<HouseholdPage basePath={basePath} />} />
+        <Route path="residents/:residentId" element={<ResidentPage basePath={basePath} />} />
       </Routes>
     </>
   );

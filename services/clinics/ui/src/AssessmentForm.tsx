@@ -1,6 +1,7 @@
 import { Button, Card, Form, Select, TextInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type NeedCategory } from './api';
+import { useResidentsApi } from './residents/api';
 
 const SEVERITIES = [0, 1, 2, 3, 4, 5] as const;
 
@@ -11,9 +12,14 @@ interface Props {
   onSaved: () => void;
 }
 
-/** One household's needs: a severity per category, 0 meaning "not a need". */
+/**
+ * A quick assessment of one household by its file number: a severity per category, 0 meaning "not a
+ * need". The household is the clinic's registered one with that file number, registered now if new
+ * (the full questionnaire is on the household's page under "households and residents").
+ */
 export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved }: Props) {
   const api = useClinicsApi();
+  const residents = useResidentsApi();
   const { t, formatNumber, localize } = useI18n();
   const [householdRef, setHouseholdRef] = useState('');
   const [severities, setSeverities] = useState<Record<string, number>>({});
@@ -39,7 +45,9 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
     setSaving(true);
     setApiError(undefined);
     try {
-      await api.recordAssessment({ clinicId, neighbourhoodId, householdRef: ref, needs });
+      const known = (await residents.households(clinicId)).find((h) => h.fileNumber === ref);
+      const household = known ?? (await residents.registerHousehold(clinicId, ref));
+      await api.recordAssessment({ clinicId, neighbourhoodId, householdRef: household.id, needs });
       setHouseholdRef('');
       setSeverities({});
       setSavedRef(ref);

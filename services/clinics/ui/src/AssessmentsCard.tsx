@@ -2,7 +2,15 @@ import { Card, DataTable, ErrorCard, Loading, useI18n, type AsyncState } from '@
 import type { Assessment } from './api';
 import { categoryLabel, type CategoryLabels } from './needs';
 
-export function AssessmentsCard({ state, categoryLabels }: { state: AsyncState<Assessment[]>; categoryLabels: CategoryLabels }) {
+interface Props {
+  state: AsyncState<Assessment[]>;
+  categoryLabels: CategoryLabels;
+  /** Household id → the clinic's file number, to show instead of the id. */
+  fileNumbers?: ReadonlyMap<string, string>;
+}
+
+export function AssessmentsCard({ state, categoryLabels, fileNumbers }: Props) {
+  const shown = (ref: string) => fileNumbers?.get(ref) || ref;
   const { t, formatDate, formatList, formatNumber, localize } = useI18n();
   return (
     <Card title={t('clinics.assessments.title')}>
@@ -15,10 +23,10 @@ export function AssessmentsCard({ state, categoryLabels }: { state: AsyncState<A
           testId="assessments"
           rows={state.data}
           rowKey={(a) => a.id}
-          rowTestId={(a) => `assessment-${a.householdRef}`}
+          rowTestId={(a) => `assessment-${shown(a.householdRef)}`}
           empty={t('clinics.assessments.empty')}
           columns={[
-            { key: 'household', header: t('clinics.assessments.household'), render: (a) => <bdi>{a.householdRef}</bdi> },
+            { key: 'household', header: t('clinics.assessments.household'), render: (a) => <bdi>{shown(a.householdRef)}</bdi> },
             {
               key: 'needs',
               header: t('clinics.assessments.needs'),

@@ -13,15 +13,18 @@ import {
 import { useState } from 'react';
 import { useClinicsApi, type PrioritiesView, type RankedPriority } from './api';
 import { categoryLabel, type CategoryLabels } from './needs';
+import { ReRankCard } from './residents/ReRankCard';
 
 interface Props {
   neighbourhoodId: string;
   state: AsyncState<PrioritiesView>;
   categoryLabels: CategoryLabels;
   canPublish: boolean;
+  /** Clinic workers (recording the residents' meeting) and the neighbourhood's representative re-rank. */
+  canRerank?: boolean;
 }
 
-function PriorityTable({ rows, categoryLabels, testId, empty }: { rows: RankedPriority[]; categoryLabels: CategoryLabels; testId: string; empty?: string }) {
+function PriorityTable({ rows, categoryLabels, testId, empty, computedRanks }: { rows: RankedPriority[]; categoryLabels: CategoryLabels; testId: string; empty?: string; computedRanks?: ReadonlyMap<string, number> }) {
   const { t, formatNumber, localize } = useI18n();
   return (
     <DataTable
@@ -35,23 +38,30 @@ function PriorityTable({ rows, categoryLabels, testId, empty }: { rows: RankedPr
         { key: 'category', header: t('clinics.priorities.category'), render: (p) => categoryLabel(categoryLabels, p.category, localize) },
         { key: 'score', header: t('clinics.priorities.score'), render: (p) => formatNumber(p.score, { maximumFractionDigits: 1 }) },
         { key: 'households', header: t('clinics.priorities.households'), render: (p) => formatNumber(p.households) },
+        ...(computedRanks
+          ? [{ key: 'computed', header: t('rerank.computedRank'), render: (p: RankedPriority) => formatNumber(computedRanks.get(p.category) ?? p.rank) }]
+          : []),
       ]}
     />
   );
 }
 
 /** The ranking the assessments produce now, and the list the clinic last published for agencies to act on. */
-export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPublish }: Props) {
+export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPublish, canRerank = false }: Props) {
   const api = useClinicsApi();
   const { t, formatDate, formatNumber } = useI18n();
   const [period, setPeriod] = useState(() => jalaliYear());
   const [periodError, setPeriodError] = useState<string>();
   const [publishError, setPublishError] = useState<unknown>();
   const [publishing, setPublishing] = useState(false);
+  const [reranking, setReranking] = useState(false);
 
   if (state.error) return <ErrorCard error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading />;
-  const { draft, published } = state.data;
+  const { draft, published, agreed, computed } = state.data;
+  const draftComputedRanks = agreed && computed ? new Map(computed.map((p) => [p.category, p.rank])) : undefined;
+  const publishedComputedRanks = published?.reranking ? new Map(published.reranking.computedRanks.map((p) => [p.category, p.computedRank])) : undefined;
+  const meetingDay = (day: string) => formatDate(`${day}T12:00:00Z`);
 
   async function publish() {
     const invalid = /^\d{4}$/.test(period) ? undefined : t('clinics.priorities.periodInvalid');
@@ -72,7 +82,29 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
   return (
     <>
       <Card title={t('clinics.priorities.draft')}>
-        <PriorityTable rows={draft} categoryLabels={categoryLabels} testId="draft-priorities" empty={t('clinics.priorities.emptyDraft')} />
+        <PriorityTable rows={draft} categoryLabels={categoryLabels} testId="draft-priorities" empty={t('clinics.priorities.emptyDraft')} computedRanks={draftComputedRanks} />
+        {agreed && (
+          <p data-testid="agreed-order">
+            {t('rerank.agreed', { date: meetingDay(agreed.meetingDate), by: t(`rerank.by.${agreed.agreedByRole}`), reason: agreed.reason })}
+          </p>
+        )}
+        {canRerank && draft.length > 1 && !reranking && (
+          <Button variant="secondary" onClick={() => setReranking(true)} data-testid="open-rerank">
+            {t('rerank.open')}
+          </Button>
+        )}
+        {reranking && (
+          <ReRankCard
+            neighbourhoodId={neighbourhoodId}
+            draft={draft}
+            categoryLabels={categoryLabels}
+            onCancel={() => setReranking(false)}
+            onSaved={() => {
+              setReranking(false);
+              state.reload();
+            }}
+          />
+        )}
         {canPublish && draft.length > 0 && (
           <Form onSubmit={publish} error={publishError} testId="publish-form">
             <div className="hg-form__row">
@@ -102,7 +134,10 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
                 date: formatDate(published.publishedAt),
               })}
             </p>
-            <PriorityTable rows={published.priorities} categoryLabels={categoryLabels} testId="published-priorities-table" />
+            {published.reranking && (
+              <p data-testid="published-reranking">{t('rerank.published', { date: meetingDay(published.reranking.meetingDate), reason: published.reranking.reason })}</p>
+            )}
+            <PriorityTable rows={published.priorities} categoryLabels={categoryLabels} testId="published-priorities-table" computedRanks={publishedComputedRanks} />
           </>
         ) : (
           <p className="hg-empty">{t('clinics.priorities.notPublished')}</p>

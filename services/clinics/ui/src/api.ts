@@ -47,15 +47,37 @@ export interface RankedPriority {
   households: number;
 }
 
+export interface Reranking {
+  reason: string;
+  meetingDate: string;
+  agreedByRole: string;
+  computedRanks: { category: string; computedRank: number }[];
+}
+
 export interface PublishedList {
   version: number;
   period: string;
   publishedAt: string;
   priorities: RankedPriority[];
+  /** Set when the list was published in an order the residents' meeting or representative agreed. */
+  reranking?: Reranking | null;
+}
+
+export interface AgreedOrder {
+  order: string[];
+  reason: string;
+  meetingDate: string;
+  agreedByName: string;
+  agreedByRole: 'clinic-worker' | 'representative' | string;
+  agreedAt: string;
 }
 
 export interface PrioritiesView {
+  /** What publishing would publish: the computed ranking in the agreed order, if any. */
   draft: RankedPriority[];
+  /** The ranking the assessments alone give. */
+  computed?: RankedPriority[];
+  agreed?: AgreedOrder | null;
   published: PublishedList | null;
 }
 

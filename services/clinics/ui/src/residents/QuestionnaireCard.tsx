@@ -1,0 +1,165 @@
+import { ApiError, Button, Card, ErrorCard, Form, Loading, NumberInput, Select, useAsync, useI18n, type LocalizedText } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { useResidentsApi, type Answer, type Draft, type Question, type QuestionnaireSection } from './api';
+
+interface Props {
+  householdId: string;
+  categoryLabels: ReadonlyMap<string, LocalizedText>;
+  onSubmitted: () => void;
+}
+
+const SEVERITIES = [0, 1, 2, 3, 4, 5];
+
+/** The household's needs questionnaire: a severity per need and its questions; save a draft, resume it later, submit it. */
+export function QuestionnaireCard({ householdId, categoryLabels, onSubmitted }: Props) {
+  const api = useResidentsApi();
+  const questionnaire = useAsync(() => api.questionnaire(), [api]);
+  const saved = useAsync<Draft | null>(
+    () => api.draft(householdId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
+    [api, householdId],
+  );
+  if (questionnaire.error || saved.error) return <ErrorCard error={questionnaire.error ?? saved.error} onRetry={() => (questionnaire.reload(), saved.reload())} />;
+  if (!questionnaire.data || saved.data === undefined) return <Loading />;
+  return (
+    <QuestionnaireForm
+      key={saved.data?.savedAt ?? 'new'}
+      householdId={householdId}
+      sections={questionnaire.data}
+      resumed={saved.data}
+      categoryLabels={categoryLabels}
+      onSubmitted={onSubmitted}
+    />
+  );
+}
+
+function QuestionnaireForm({ householdId, sections, resumed, categoryLabels, onSubmitted }: Props & { sections: QuestionnaireSection[]; resumed: Draft | null }) {
+  const api = useResidentsApi();
+  const { t, localize, formatNumber, formatDate } = useI18n();
+  const [severities, setSeverities] = useState<Record<string, number>>(() => Object.fromEntries((resumed?.needs ?? []).map((n) => [n.category, n.severity])));
+  const [answers, setAnswers] = useState<Record<string, Answer>>(() => resumed?.answers ?? {});
+  const [notice, setNotice] = useState<{ key: string; testId: string; date?: string } | undefined>(() =>
+    resumed ? { key: 'questionnaire.resumed', testId: 'draft-resumed', date: formatDate(resumed.savedAt) } : undefined,
+  );
+  const [formError, setFormError] = useState<string>();
+  const [apiError, setApiError] = useState<unknown>();
+  const [busy, setBusy] = useState<'save' | 'submit' | 'discard'>();
+  const [hasDraft, setHasDraft] = useState(resumed !== null);
+
+  const needs = sections.map((s) => ({ category: s.category, severity: severities[s.category] ?? 0 })).filter((n) => n.severity > 0);
+  const assessed = new Set(needs.map((n) => n.category));
+  // Answers of a category without a severity are not kept: the API refuses them on submission.
+  const relevantAnswers = Object.fromEntries(
+    Object.entries(answers).filter(([id]) => sections.some((s) => assessed.has(s.category) && s.questions.some((q) => q.id === id))),
+  );
+
+  async function run(kind: 'save' | 'submit' | 'discard') {
+    setFormError(undefined);
+    setApiError(undefined);
+    if (kind === 'submit') {
+      if (needs.length === 0) return setFormError(t('questionnaire.needsRequired'));
+      const unanswered = sections.flatMap((s) => (assessed.has(s.category) ? s.questions : [])).filter((q) => relevantAnswers[q.id] === undefined);
+      if (unanswered.length) return setFormError(t('questionnaire.incomplete'));
+    }
+    setBusy(kind);
+    try {
+      if (kind === 'discard') {
+        await api.discardDraft(householdId);
+        setSeverities({});
+        setAnswers({});
+        setNotice(undefined);
+        setHasDraft(false);
+      } else {
+        await api.saveDraft(householdId, { needs, answers: relevantAnswers });
+        if (kind === 'submit') {
+          await api.submitDraft(householdId);
+          setSeverities({});
+          setAnswers({});
+          setNotice({ key: 'questionnaire.submitted', testId: 'assessment-submitted' });
+          setHasDraft(false);
+          onSubmitted();
+        } else {
+          setNotice({ key: 'questionnaire.saved', testId: 'draft-saved' });
+          setHasDraft(true);
+        }
+      }
+    } catch (error) {
+      setApiError(error);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  const answerControl = (q: Question) => {
+    const value = answers[q.id];
+    const set = (next: Answer | undefined) => {
+      const copy = { ...answers };
+      if (next === undefined) delete copy[q.id];
+      else copy[q.id] = next;
+      setAnswers(copy);
+    };
+    const label = localize(q.label);
+    if (q.kind === 'count') {
+      return <NumberInput key={q.id} label={label} data-testid={`q-${q.id}`} maxLength={2} value={value === undefined ? '' : String(value)} onValueChange={(d) => set(d === '' ? undefined : Math.min(Number(d), q.max ?? 99))} />;
+    }
+    const options =
+      q.kind === 'yes-no'
+        ? [{ value: 'yes', label: t('questionnaire.yes') }, { value: 'no', label: t('questionnaire.no') }]
+        : (q.options ?? []).map((o) => ({ value: o.id, label: localize(o.label) }));
+    const current = q.kind === 'yes-no' ? (value === undefined ? '' : value ? 'yes' : 'no') : String(value ?? '');
+    return (
+      <Select
+        key={q.id}
+        label={label}
+        data-testid={`q-${q.id}`}
+        value={current}
+        onChange={(e) => set(e.target.value === '' ? undefined : q.kind === 'yes-no' ? e.target.value === 'yes' : e.target.value)}
+        options={[{ value: '', label: t('questionnaire.unanswered') }, ...options]}
+      />
+    );
+  };
+
+  return (
+    <Card title={t('questionnaire.title')} testId="questionnaire">
+      <Form onSubmit={() => void run('submit')} error={apiError} testId="questionnaire-form">
+        {sections.map((section) => {
+          const label = categoryLabels.get(section.category);
+          return (
+            <fieldset key={section.category} className="hg-form__row" data-testid={`q-section-${section.category}`}>
+              <Select
+                label={label ? localize(label) : section.category}
+                data-testid={`q-severity-${section.category}`}
+                value={String(severities[section.category] ?? 0)}
+                onChange={(e) => setSeverities({ ...severities, [section.category]: Number(e.target.value) })}
+                options={SEVERITIES.map((s) => ({ value: String(s), label: s === 0 ? t('questionnaire.notANeed') : `${t('questionnaire.severity')} ${formatNumber(s)}` }))}
+              />
+              {assessed.has(section.category) && section.questions.map(answerControl)}
+            </fieldset>
+          );
+        })}
+        {formError && (
+          <p className="hg-field__error" role="alert" data-testid="questionnaire-error">
+            {formError}
+          </p>
+        )}
+        {notice && (
+          <p role="status" data-testid={notice.testId}>
+            {t(notice.key, { date: notice.date ?? '' })}
+          </p>
+        )}
+        <div className="hg-form__row">
+          <Button variant="secondary" busy={busy === 'save'} onClick={() => void run('save')} data-testid="save-draft">
+            {t('questionnaire.saveDraft')}
+          </Button>
+          <Button type="submit" busy={busy === 'submit'} data-testid="submit-assessment">
+            {t('questionnaire.submit')}
+          </Button>
+          {hasDraft && (
+            <Button variant="secondary" busy={busy === 'discard'} onClick={() => void run('discard')} data-testid="discard-draft">
+              {t('questionnaire.discard')}
+            </Button>
+          )}
+        </div>
+      </Form>
+    </Card>
+  );
+}

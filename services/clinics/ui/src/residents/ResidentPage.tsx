@@ -1,0 +1,204 @@
+import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Page, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { consentAgencies, consentPurposes, todayIso, useResidentsApi, type Consent, type ConsentAgency, type ConsentPurpose, type Resident } from './api';
+import './messages';
+
+const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
+
+const inAYear = () => {
+  const day = new Date(`${todayIso()}T00:00:00Z`);
+  day.setUTCFullYear(day.getUTCFullYear() + 1);
+  return day.toISOString().slice(0, 10);
+};
+
+function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: boolean }) {
+  const api = useResidentsApi();
+  const { t, formatDate } = useI18n();
+  const consents = useAsync(() => api.consents(resident.id), [api, resident.id]);
+  const [purpose, setPurpose] = useState<ConsentPurpose>('referral');
+  const [agency, setAgency] = useState<ConsentAgency>('vocational-training');
+  const [expiresOn, setExpiresOn] = useState(inAYear);
+  const [expiryError, setExpiryError] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState<string>();
+
+  async function grant() {
+    const invalid = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) && expiresOn >= todayIso() ? undefined : t('residents.expiryInvalid');
+    setExpiryError(invalid);
+    if (invalid) return;
+    setBusy('grant');
+    setError(undefined);
+    try {
+      await api.grantConsent(resident.id, { purpose, agency, expiresOn });
+      consents.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function withdraw(consentId: string) {
+    setBusy(consentId);
+    setError(undefined);
+    try {
+      await api.withdrawConsent(resident.id, consentId);
+      consents.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  return (
+    <Card title={t('residents.consents')} testId="consents">
+      {consents.error ? (
+        <ErrorCard error={consents.error} onRetry={consents.reload} />
+      ) : !consents.data ? (
+        <Loading />
+      ) : (
+        <DataTable
+          testId="consents-table"
+          rows={consents.data}
+          rowKey={(c) => c.id}
+          rowTestId={(c) => `consent-${c.purpose}-${c.agency}`}
+          empty={t('residents.noConsents')}
+          columns={[
+            { key: 'purpose', header: t('residents.purpose'), render: (c) => t(`residents.purpose.${c.purpose}`) },
+            { key: 'agency', header: t('residents.agency'), render: (c) => t(`residents.agency.${c.agency}`) },
+            { key: 'expires', header: t('residents.expiresOn'), render: (c) => formatDate(`${c.expiresOn}T12:00:00Z`) },
+            {
+              key: 'status',
+              header: t('residents.status'),
+              render: (c) => (
+                <Badge tone={statusTone[c.status]} testId={`consent-status-${c.id}`}>
+                  {t(`residents.consent.${c.status}`)}
+                </Badge>
+              ),
+            },
+            {
+              key: 'action',
+              header: '',
+              render: (c) =>
+                canChange && c.status === 'active' ? (
+                  <Button variant="secondary" busy={busy === c.id} onClick={() => void withdraw(c.id)} data-testid={`withdraw-consent-${c.id}`}>
+                    {t('residents.withdraw')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      )}
+      {canChange && (
+        <Form onSubmit={grant} error={error} testId="grant-consent-form">
+          <div className="hg-form__row">
+            <Select
+              label={t('residents.purpose')}
+              data-testid="consent-purpose"
+              value={purpose}
+              onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
+              options={consentPurposes.map((p) => ({ value: p, label: t(`residents.purpose.${p}`) }))}
+            />
+            <Select
+              label={t('residents.agency')}
+              data-testid="consent-agency"
+              value={agency}
+              onChange={(e) => setAgency(e.target.value as ConsentAgency)}
+              options={consentAgencies.map((a) => ({ value: a, label: t(`residents.agency.${a}`) }))}
+            />
+            <TextInput label={t('residents.expiresOn')} type="date" data-testid="consent-expires" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={expiryError} />
+            <Button type="submit" busy={busy === 'grant'} data-testid="grant-consent">
+              {t('residents.grant')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+function AccessLogCard({ residentId }: { residentId: string }) {
+  const api = useResidentsApi();
+  const { t, formatDate } = useI18n();
+  const log = useAsync(() => api.accessLog(residentId), [api, residentId]);
+  return (
+    <Card title={t('residents.accessLog')} testId="access-log">
+      {log.error ? (
+        <ErrorCard error={log.error} onRetry={log.reload} />
+      ) : !log.data ? (
+        <Loading />
+      ) : (
+        <DataTable
+          testId="access-log-table"
+          rows={log.data}
+          rowKey={(e) => e.id}
+          columns={[
+            { key: 'at', header: t('residents.accessAt'), render: (e) => formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' }) },
+            { key: 'action', header: t('residents.status'), render: (e) => t(`residents.access.${e.action}`) },
+            { key: 'by', header: t('residents.accessBy'), render: (e) => <bdi>{e.actorName}</bdi> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+export interface ResidentPageProps {
+  basePath: string;
+  /** More cards about the resident (the referrals section adds the resident's timeline here). */
+  children?: (resident: Resident) => ReactNode;
+}
+
+/** A resident's file: personal data for the own clinic's staff only, consents, who accessed the data, and what other sections add. */
+export function ResidentPage({ basePath, children }: ResidentPageProps) {
+  const { residentId = '' } = useParams();
+  const api = useResidentsApi();
+  const auth = useAuth();
+  const { t, formatNumber, formatDate } = useI18n();
+  const resident = useAsync(() => api.resident(residentId), [api, residentId]);
+
+  if (resident.error) return <Page title={t('residents.resident')}><ErrorCard error={resident.error} onRetry={resident.reload} /></Page>;
+  if (!resident.data) return <Page title={t('residents.resident')}><Loading /></Page>;
+  const r = resident.data;
+  const ownClinic = auth.hasRole('clinic-worker') && auth.claims.clinicIds.includes(r.clinicId);
+  const back = (
+    <Link to={`${basePath}/residents/households/${r.householdId}`} data-testid="back-to-household">
+      {t('residents.residents')}
+    </Link>
+  );
+
+  return (
+    <Page title={r.personal ? r.personal.fullName : t('residents.resident')} actions={back}>
+      <Card title={t('residents.personal')} testId="resident-personal">
+        <dl className="hg-dl">
+          {r.personal ? (
+            <>
+              <dt>{t('residents.name')}</dt>
+              <dd data-testid="resident-full-name">{r.personal.fullName}</dd>
+              <dt>{t('residents.nationalId')}</dt>
+              <dd data-testid="resident-national-id-value">{formatNumber(Number(r.personal.nationalId), { useGrouping: false, minimumIntegerDigits: 10 })}</dd>
+              <dt>{t('residents.phone')}</dt>
+              <dd data-testid="resident-phone-value"><bdi>{r.personal.phone}</bdi></dd>
+            </>
+          ) : (
+            <>
+              <dt>{t('residents.name')}</dt>
+              <dd data-testid="resident-personal-hidden">{t('residents.hidden')}</dd>
+            </>
+          )}
+          <dt>{t('residents.relation')}</dt>
+          <dd>{t(`residents.relation.${r.relation}`)}</dd>
+          <dt>{t('residents.birthYear')}</dt>
+          <dd>{r.birthYear ? formatNumber(r.birthYear, { useGrouping: false }) : '—'}</dd>
+          <dt>{t('residents.registeredAt')}</dt>
+          <dd>{formatDate(r.registeredAt)}</dd>
+        </dl>
+      </Card>
+      <ConsentsCard resident={r} canChange={ownClinic} />
+      {children?.(r)}
+      {(ownClinic || auth.hasRole('auditor')) && <AccessLogCard residentId={r.id} />}
+    </Page>
+  );
+}

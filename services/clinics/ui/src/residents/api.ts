@@ -1,0 +1,148 @@
+import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { useMemo } from 'react';
+
+// The clinics API's residents, households, consents, drafts and re-ranking, as these screens use them.
+export const relations = ['head', 'spouse', 'child', 'parent', 'other'] as const;
+export type Relation = (typeof relations)[number];
+export const consentPurposes = ['referral', 'eligibility-sharing', 'case-follow-up'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+export const consentAgencies = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
+export type ConsentAgency = (typeof consentAgencies)[number];
+
+export interface Household {
+  id: string;
+  clinicId: string;
+  neighbourhoodId: string;
+  fileNumber: string;
+  registeredAt: string;
+  members: number;
+  assessedAt: string | null;
+  hasDraft: boolean;
+}
+
+export interface Personal {
+  nationalId: string;
+  fullName: string;
+  phone: string;
+}
+
+export interface Resident {
+  id: string;
+  householdId: string;
+  clinicId: string;
+  neighbourhoodId: string;
+  relation: Relation;
+  birthYear: number | null;
+  registeredAt: string;
+  /** Null for anyone but the staff of the resident's own clinic. */
+  personal: Personal | null;
+}
+
+export interface HouseholdDetail extends Household {
+  residents: Resident[];
+}
+
+export interface NewResident {
+  nationalId: string;
+  fullName: string;
+  phone: string;
+  relation: Relation;
+  birthYear: number | null;
+}
+
+export interface DuplicateAnswer {
+  exists: boolean;
+  sameClinic: boolean;
+  residentId?: string;
+}
+
+export interface Consent {
+  id: string;
+  residentId: string;
+  purpose: ConsentPurpose;
+  agency: ConsentAgency;
+  grantedAt: string;
+  expiresOn: string;
+  withdrawnAt: string | null;
+  status: 'active' | 'expired' | 'withdrawn' | 'pending';
+}
+
+export interface AccessEntry {
+  id: string;
+  action: 'register' | 'read' | 'update' | 'duplicate-check';
+  actor: string;
+  actorName: string;
+  at: string;
+}
+
+export type Answer = boolean | number | string;
+
+export interface Question {
+  id: string;
+  category: string;
+  kind: 'yes-no' | 'count' | 'choice';
+  label: LocalizedText;
+  options?: { id: string; label: LocalizedText }[];
+  max?: number;
+}
+
+export interface QuestionnaireSection {
+  category: string;
+  questions: Question[];
+}
+
+export interface Need {
+  category: string;
+  severity: number;
+}
+
+export interface Draft {
+  householdId: string;
+  needs: Need[];
+  answers: Record<string, Answer>;
+  savedAt: string;
+}
+
+export interface AgreedOrderRequest {
+  order: string[];
+  reason: string;
+  meetingDate: string;
+}
+
+export function residentsApi(api: ApiClient) {
+  const v1 = '/clinics/v1';
+  const hh = (id: string) => `${v1}/households/${encodeURIComponent(id)}`;
+  const res = (id: string) => `${v1}/residents/${encodeURIComponent(id)}`;
+  return {
+    households: (clinicId: string) => api.get<Household[]>(`${v1}/clinics/${encodeURIComponent(clinicId)}/households`),
+    household: (id: string) => api.get<HouseholdDetail>(hh(id)),
+    registerHousehold: (clinicId: string, fileNumber: string) => api.post<Household>(`${v1}/households`, { clinicId, fileNumber }),
+    registerResident: (householdId: string, resident: NewResident) => api.post<Resident>(`${hh(householdId)}/residents`, resident),
+    duplicateCheck: (clinicId: string, nationalId: string) => api.post<DuplicateAnswer>(`${v1}/residents/duplicate-check`, { clinicId, nationalId }),
+    resident: (id: string) => api.get<Resident>(res(id)),
+    consents: (id: string) => api.get<Consent[]>(`${res(id)}/consents`),
+    grantConsent: (id: string, consent: { purpose: ConsentPurpose; agency: ConsentAgency; expiresOn: string }) => api.post<Consent>(`${res(id)}/consents`, consent),
+    withdrawConsent: (id: string, consentId: string) => api.post<Consent>(`${res(id)}/consents/${encodeURIComponent(consentId)}/withdraw`),
+    accessLog: (id: string) => api.get<AccessEntry[]>(`${res(id)}/access-log`),
+    questionnaire: () => api.get<QuestionnaireSection[]>(`${v1}/questionnaire`),
+    draft: (householdId: string) => api.get<Draft>(`${hh(householdId)}/assessment-draft`),
+    saveDraft: (householdId: string, draft: { needs: Need[]; answers: Record<string, Answer> }) => api.put<Draft>(`${hh(householdId)}/assessment-draft`, draft),
+    discardDraft: (householdId: string) => api.del<{ deleted: boolean }>(`${hh(householdId)}/assessment-draft`),
+    submitDraft: (householdId: string) => api.post<{ id: string }>(`${hh(householdId)}/assessment-draft/submit`),
+    setAgreedOrder: (neighbourhoodId: string, request: AgreedOrderRequest) =>
+      api.put<unknown>(`${v1}/neighbourhoods/${encodeURIComponent(neighbourhoodId)}/priorities/agreed-order`, request),
+  };
+}
+
+export type ResidentsApi = ReturnType<typeof residentsApi>;
+
+export function useResidentsApi(): ResidentsApi {
+  const api = useApi();
+  return useMemo(() => residentsApi(api), [api]);
+}
+
+/** Today as YYYY-MM-DD in the user's time zone (the value of a date input). */
+export function todayIso(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

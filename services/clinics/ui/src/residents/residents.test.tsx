@@ -1,0 +1,236 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import App from '../App';
+import type { PrioritiesView } from '../api';
+import type { Consent, Draft, Household, HouseholdDetail, QuestionnaireSection, Resident } from './api';
+import { ResidentPage } from './ResidentPage';
+
+const base = '/api/clinics/v1';
+const name = (fa: string, en: string) => ({ fa, en });
+const householdId = 'aaaaaaaa-0000-4000-8000-000000000001';
+const residentId = 'bbbbbbbb-0000-4000-8000-000000000002';
+const worker = { roles: ['clinic-worker'], claims: { clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] } };
+
+const household: Household = {
+  id: householdId, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', fileNumber: 'SAR-0001', registeredAt: '2026-03-01T08:00:00Z',
+  members: 1, assessedAt: null, hasDraft: true,
+};
+const resident = (personal: Resident['personal']): Resident => ({
+  id: residentId, householdId, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, registeredAt: '2026-03-01T08:00:00Z', personal,
+});
+const personal = { nationalId: '0012345679', fullName: 'زهرا احمدی', phone: '09131234567' };
+const questionnaire: QuestionnaireSection[] = [
+  {
+    category: 'employment',
+    questions: [
+      { id: 'employment.working', category: 'employment', kind: 'yes-no', label: name('شاغل؟', 'Working now?') },
+      { id: 'employment.job-seekers', category: 'employment', kind: 'count', max: 20, label: name('جویای کار', 'Looking for work') },
+    ],
+  },
+  { category: 'social-care', questions: [{ id: 'social.disability', category: 'social-care', kind: 'yes-no', label: name('معلولیت؟', 'Disability?') }] },
+];
+
+function kit(routes: Record<string, FakeRoute> = {}) {
+  return stubFetch({
+    [`GET ${base}/clinics`]: [{ id: 'clinic-sarasiab', name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), neighbourhoodId: 'nbh-sarasiab' }],
+    [`GET ${base}/need-categories`]: [
+      { id: 'employment', label: name('اشتغال', 'Employment') },
+      { id: 'social-care', label: name('مددکاری', 'Social care') },
+    ],
+    [`GET ${base}/clinics/clinic-sarasiab/households`]: [household],
+    [`GET ${base}/households/${householdId}`]: { ...household, residents: [resident(personal)] } satisfies HouseholdDetail,
+    [`GET ${base}/questionnaire`]: questionnaire,
+    [`GET ${base}/residents/${residentId}/access-log`]: [],
+    ...routes,
+  });
+}
+
+function render(path: string, auth: Parameters<typeof fakeAuth>[0] = worker) {
+  return renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth(auth), locale: 'en' },
+  );
+}
+
+const calls = (fetchMock: ReturnType<typeof kit>, method: string, path: string) =>
+  fetchMock.mock.calls.filter(([url, init]) => url === path && (init?.method ?? 'GET') === method).map(([, init]) => (init?.body ? JSON.parse(String(init.body)) : undefined));
+
+describe('households and residents section', () => {
+  it('lists the clinic’s households and registers a new one, opening its page', async () => {
+    const fetchMock = kit({ [`POST ${base}/households`]: jsonResponse(household, 201), [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404) });
+    render('/clinics/residents');
+    expect((await screen.findByTestId(`household-${householdId}`)).textContent).toContain('SAR-0001');
+    fireEvent.change(screen.getByTestId('new-household-file'), { target: { value: 'SAR-0099' } });
+    await act(async () => fireEvent.click(screen.getByTestId('register-household')));
+    expect(calls(fetchMock, 'POST', `${base}/households`)).toEqual([{ clinicId: 'clinic-sarasiab', fileNumber: 'SAR-0099' }]);
+    expect((await screen.findByTestId(`resident-${residentId}`)).textContent).toContain('زهرا احمدی');
+  });
+
+  it('warns of a duplicate national id before saving and does not register it', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404),
+      [`POST ${base}/residents/duplicate-check`]: { exists: true, sameClinic: true, residentId },
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    const input = await screen.findByTestId('resident-national-id');
+    fireEvent.change(input, { target: { value: '۰۰۱۲۳۴۵۶۷۹' } });
+    await act(async () => fireEvent.blur(input));
+    const warning = await screen.findByTestId('duplicate-warning');
+    expect(warning.textContent).toContain('already registered at this clinic');
+    expect(screen.getByTestId('duplicate-open').getAttribute('href')).toBe(`/clinics/residents/${residentId}`);
+    expect(calls(fetchMock, 'POST', `${base}/residents/duplicate-check`)).toEqual([{ clinicId: 'clinic-sarasiab', nationalId: '0012345679' }]);
+    expect((screen.getByTestId('register-resident') as HTMLButtonElement).disabled).toBe(true);
+    expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/residents`)).toEqual([]);
+  });
+
+  it('refuses an invalid national id in the form and registers a valid new one', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404),
+      [`POST ${base}/residents/duplicate-check`]: { exists: false, sameClinic: false },
+      [`POST ${base}/households/${householdId}/residents`]: jsonResponse(resident(personal), 201),
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    fireEvent.change(await screen.findByTestId('resident-national-id'), { target: { value: '0012345678' } });
+    fireEvent.change(screen.getByTestId('resident-name'), { target: { value: 'علی رضایی' } });
+    fireEvent.change(screen.getByTestId('resident-phone'), { target: { value: '۰۹۱۳۱۲۳۴۵۶۷' } });
+    await act(async () => fireEvent.click(screen.getByTestId('register-resident')));
+    expect(screen.getByText('A national id has ten digits and a matching check digit')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('resident-national-id'), { target: { value: '0012345679' } });
+    await act(async () => fireEvent.click(screen.getByTestId('register-resident')));
+    await waitFor(() =>
+      expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/residents`)).toEqual([
+        { nationalId: '0012345679', fullName: 'علی رضایی', phone: '09131234567', relation: 'head', birthYear: null },
+      ]),
+    );
+  });
+});
+
+describe('assessment questionnaire', () => {
+  const draft: Draft = { householdId, needs: [{ category: 'employment', severity: 4 }], answers: { 'employment.working': false }, savedAt: '2026-03-02T08:00:00Z' };
+
+  it('resumes the saved draft, refuses an incomplete submission, saves and submits', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/households/${householdId}/assessment-draft`]: draft,
+      [`PUT ${base}/households/${householdId}/assessment-draft`]: (body) => jsonResponse({ ...(body as object), householdId, savedAt: '2026-03-03T08:00:00Z' }),
+      [`POST ${base}/households/${householdId}/assessment-draft/submit`]: jsonResponse({ id: 'x' }, 201),
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    await screen.findByTestId('draft-resumed');
+    expect((screen.getByTestId('q-severity-employment') as HTMLSelectElement).value).toBe('4');
+    expect((screen.getByTestId('q-employment.working') as HTMLSelectElement).value).toBe('no');
+    expect(screen.queryByTestId('q-social.disability')).toBeNull();
+
+    await act(async () => fireEvent.click(screen.getByTestId('submit-assessment')));
+    expect(screen.getByTestId('questionnaire-error').textContent).toContain('Answer every question');
+    expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/assessment-draft/submit`)).toEqual([]);
+
+    fireEvent.change(screen.getByTestId('q-employment.job-seekers'), { target: { value: '۲' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-draft')));
+    expect(calls(fetchMock, 'PUT', `${base}/households/${householdId}/assessment-draft`)).toEqual([
+      { needs: [{ category: 'employment', severity: 4 }], answers: { 'employment.working': false, 'employment.job-seekers': 2 } },
+    ]);
+    await act(async () => fireEvent.click(screen.getByTestId('submit-assessment')));
+    expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/assessment-draft/submit`)).toHaveLength(1);
+    await screen.findByTestId('assessment-submitted');
+  });
+});
+
+describe('resident page', () => {
+  const consent: Consent = {
+    id: 'cccccccc-0000-4000-8000-000000000003', residentId, purpose: 'referral', agency: 'welfare', grantedAt: '2026-03-01T08:00:00Z',
+    expiresOn: '2099-01-01', withdrawnAt: null, status: 'active',
+  };
+
+  it('shows the own clinic’s worker the personal data, records and withdraws consents', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/residents/${residentId}`]: resident(personal),
+      [`GET ${base}/residents/${residentId}/consents`]: [consent],
+      [`POST ${base}/residents/${residentId}/consents`]: (body) => jsonResponse({ ...consent, ...(body as object), id: 'new' }, 201),
+      [`POST ${base}/residents/${residentId}/consents/${consent.id}/withdraw`]: { ...consent, status: 'withdrawn' },
+    });
+    render(`/clinics/residents/${residentId}`);
+    expect((await screen.findByTestId('resident-full-name')).textContent).toBe('زهرا احمدی');
+    expect(screen.getByTestId('resident-national-id-value').textContent).toBe('0012345679');
+    await screen.findByTestId(`consent-status-${consent.id}`);
+    fireEvent.change(screen.getByTestId('consent-agency'), { target: { value: 'vocational-training' } });
+    fireEvent.change(screen.getByTestId('consent-expires'), { target: { value: '2099-06-30' } });
+    await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
+    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/consents`)).toEqual([{ purpose: 'referral', agency: 'vocational-training', expiresOn: '2099-06-30' }]);
+    await act(async () => fireEvent.click(screen.getByTestId(`withdraw-consent-${consent.id}`)));
+    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/consents/${consent.id}/withdraw`)).toHaveLength(1);
+    await screen.findByTestId('access-log');
+  });
+
+  it('shows a coordinator no personal data and no consent form', async () => {
+    kit({ [`GET ${base}/residents/${residentId}`]: resident(null), [`GET ${base}/residents/${residentId}/consents`]: [consent] });
+    render(`/clinics/residents/${residentId}`, { roles: ['coordinator'] });
+    await screen.findByTestId('resident-personal-hidden');
+    expect(screen.queryByTestId('resident-full-name')).toBeNull();
+    expect(screen.queryByTestId('grant-consent-form')).toBeNull();
+    expect(screen.queryByTestId('access-log')).toBeNull();
+  });
+});
+
+describe('resident page slot', () => {
+  it('renders what another section adds about the resident', async () => {
+    kit({ [`GET ${base}/residents/${residentId}`]: resident(personal), [`GET ${base}/residents/${residentId}/consents`]: [] });
+    renderWithKit(
+      <MemoryRouter initialEntries={[`/r/${residentId}`]}>
+        <Routes>
+          <Route path="/r/:residentId" element={<ResidentPage basePath="/clinics">{(r) => <p data-testid="slot">{r.id}</p>}</ResidentPage>} />
+        </Routes>
+      </MemoryRouter>,
+      { auth: fakeAuth(worker), locale: 'en' },
+    );
+    expect((await screen.findByTestId('slot')).textContent).toBe(residentId);
+  });
+});
+
+describe('re-ranking priorities', () => {
+  it('lets the representative move a priority up and record the reason and meeting date', async () => {
+    const view: PrioritiesView = {
+      draft: [
+        { rank: 1, category: 'employment', score: 9, households: 3 },
+        { rank: 2, category: 'social-care', score: 2, households: 1 },
+      ],
+      computed: [
+        { rank: 1, category: 'employment', score: 9, households: 3 },
+        { rank: 2, category: 'social-care', score: 2, households: 1 },
+      ],
+      agreed: null,
+      published: null,
+    };
+    const fetchMock = kit({
+      [`GET ${base}/neighbourhoods`]: [{ id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') }],
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: jsonResponse({ title: 'Forbidden', status: 403 }, 403),
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(view),
+      [`PUT ${base}/neighbourhoods/nbh-sarasiab/priorities/agreed-order`]: (body) => {
+        const { order, reason, meetingDate } = body as { order: string[]; reason: string; meetingDate: string };
+        view.draft = order.map((category, i) => ({ ...view.computed!.find((p) => p.category === category)!, rank: i + 1 }));
+        view.agreed = { order, reason, meetingDate, agreedByName: 'representative', agreedByRole: 'representative', agreedAt: '2026-03-05T08:00:00Z' };
+        return jsonResponse(view);
+      },
+    });
+    render('/clinics/neighbourhoods/nbh-sarasiab', { roles: ['representative'], claims: { clinicIds: [], neighbourhoodIds: ['nbh-sarasiab'] } });
+    const open = await screen.findByTestId('open-rerank');
+    await act(async () => fireEvent.click(open));
+    expect((screen.getByTestId('rerank-up-employment') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('rerank-up-social-care'));
+    await act(async () => fireEvent.click(screen.getByTestId('rerank-save')));
+    expect(screen.getByText('Say why')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('rerank-reason'), { target: { value: 'The meeting put the elderly first' } });
+    fireEvent.change(screen.getByTestId('rerank-date'), { target: { value: '2026-03-04' } });
+    await act(async () => fireEvent.click(screen.getByTestId('rerank-save')));
+    expect(calls(fetchMock, 'PUT', `${base}/neighbourhoods/nbh-sarasiab/priorities/agreed-order`)).toEqual([
+      { order: ['social-care', 'employment'], reason: 'The meeting put the elderly first', meetingDate: '2026-03-04' },
+    ]);
+    expect((await screen.findByTestId('agreed-order')).textContent).toContain('The meeting put the elderly first');
+    expect(screen.queryByTestId('publish-priorities')).toBeNull();
+  });
+});
