@@ -139,6 +139,9 @@ describe('working group: meeting → resolution → commitments → board → ov
     const delivered = await put(`/commitments/${tvtoItem.id}/status`, 'coordinator', { status: 'delivered', evidence: 'Permit list 1405/231' });
     expect(delivered.status).toBe(200);
     expect(delivered.body).toMatchObject({ status: 'delivered', overdue: false, evidence: 'Permit list 1405/231' });
+    const meetingNow = await get(`/meetings/${meetingId}`, 'coordinator');
+    expect(meetingNow.body.resolutions[0].actionItems[0].progress).toMatchObject({ status: 'delivered', evidence: 'Permit list 1405/231', overdue: false });
+    expect(meetingNow.body.resolutions[0].actionItems[1].progress).toMatchObject({ status: 'planned', overdue: false });
     const again = await put(`/commitments/${tvtoItem.id}/status`, 'coordinator', { status: 'slipped' });
     expect(again.status).toBe(409);
     expect((await get(`/meetings/${next.body.id}`, 'coordinator')).body.agenda.overdue).toEqual([]);
@@ -307,6 +310,16 @@ describe('agencies’ events', () => {
       answers: 'employment', title: 'Seats in private institutes', dueOn: '2030-02-01', assignedAt: '2026-04-01T08:00:00.000Z',
     });
     expect(await service.models.commitments.findById(actionItemId).lean()).toMatchObject({ source: 'working-group', agency: 'institute-funding', status: 'planned' });
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every route, the file exports included', async () => {
+    const res = await api().get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/meetings/{id}/resolutions', '/api/v1/commitments/export', '/api/v1/neighbourhoods/{id}/board/export', '/api/v1/commitments/{id}/status']),
+    );
   });
 });
 

@@ -160,7 +160,7 @@ describe('meetings', () => {
   it('opens the agenda with the overdue section, passes a resolution and marks the meeting held', async () => {
     const passed: Meeting = {
       ...meeting,
-      resolutions: [{ id: 'r1', text: 'TVTO acts', passedAt: '2026-05-08T09:00:00Z', passedBy: 'u', actionItems: [{ id: ids.c, agency: 'welfare', title: 'Care plans', dueOn: '2026-06-01', answers: 'social-care' }] }],
+      resolutions: [{ id: 'r1', text: 'TVTO acts', passedAt: '2026-05-08T09:00:00Z', passedBy: 'u', actionItems: [{ id: ids.c, agency: 'welfare', title: 'Care plans', dueOn: '2026-06-01', answers: 'social-care', progress: { status: 'in-progress', overdue: true, evidence: 'Plan 12', deliveredOn: null, effectiveDueOn: '2026-06-01' } }] }],
     };
     const fetchMock = renderAt(`/coordination/meetings/${ids.m}`, {
       [`GET ${base}/meetings/${ids.m}`]: meeting,
@@ -180,6 +180,10 @@ describe('meetings', () => {
     fireEvent.change(screen.getByTestId('action-answers-0'), { target: { value: 'social-care' } });
     fireEvent.click(screen.getByTestId('resolution-submit'));
     expect((await screen.findByTestId(`action-item-${ids.c}`)).dataset['answers']).toBe('social-care');
+    const action = screen.getByTestId(`action-item-${ids.c}`);
+    expect(action.dataset['status']).toBe('in-progress');
+    expect(action.textContent).toContain('Overdue');
+    expect(action.textContent).toContain('Evidence: Plan 12');
     const [, init] = calls(fetchMock, 'POST', `${base}/meetings/${ids.m}/resolutions`)[0]!;
     expect(JSON.parse(String(init?.body))).toEqual({
       text: 'Welfare opens care plans',

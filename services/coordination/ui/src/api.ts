@@ -47,12 +47,20 @@ export interface ActionItem {
   answers: NeedCategory | null;
 }
 
+export interface ActionProgress {
+  status: CommitmentStatus;
+  overdue: boolean;
+  evidence: string | null;
+  deliveredOn: string | null;
+  effectiveDueOn: string;
+}
+
 export interface Resolution {
   id: string;
   text: string;
   passedAt: string;
   passedBy: string;
-  actionItems: ActionItem[];
+  actionItems: (ActionItem & { progress: ActionProgress | null })[];
 }
 
 interface MeetingBase {

@@ -2,7 +2,7 @@ import { badRequest, defineRoute, seesWholeProgramme, type ServiceDeps } from '@
 import { z } from 'zod';
 import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
 import type { CoordinationModels } from '../data/models.js';
-import { dayInIran } from '../domain/commitments.js';
+import { dayInIran, effectiveDueOn, isOverdue } from '../domain/commitments.js';
 import { composeAgenda, type Meeting } from '../domain/meetings.js';
 import { assertCanReadMeetings, meetingReaders, programmeWriters } from './access.js';
 import { heldSchema, idParams, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
@@ -12,9 +12,20 @@ const listQuery = z.object({ neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).o
 export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
   const { models, clock } = deps;
 
+  /** The meeting with its agenda composed now, and each action item's progress from its commitment. */
   const view = async (meeting: Meeting) => {
-    const commitments = meeting.status === 'held' ? [] : await neighbourhoodCommitments(deps, meeting.neighbourhoodId);
-    return { ...meeting, agenda: composeAgenda(meeting, commitments, clock.now()) };
+    const now = clock.now();
+    const commitments = await neighbourhoodCommitments(deps, meeting.neighbourhoodId);
+    const byId = new Map(commitments.map((c) => [c.id, c]));
+    const progress = (id: string) => {
+      const c = byId.get(id);
+      return c ? { status: c.status, overdue: isOverdue(c, now), evidence: c.evidence, deliveredOn: c.deliveredOn, effectiveDueOn: effectiveDueOn(c) } : null;
+    };
+    return {
+      ...meeting,
+      agenda: composeAgenda(meeting, commitments, now),
+      resolutions: meeting.resolutions.map((r) => ({ ...r, actionItems: r.actionItems.map((item) => ({ ...item, progress: progress(item.id) })) })),
+    };
   };
 
   const readable = async (id: string, principal: Parameters<typeof assertCanReadMeetings>[0]) => {

@@ -52,7 +52,11 @@ const overdueItemSchema = z.object({
   status: commitmentStatusSchema,
 });
 
-const actionItemSchema = newActionItemSchema.extend({ id: z.string() });
+/** Where an action item stands, from its commitment (null only while the commitment is being written). */
+const actionProgressSchema = z
+  .object({ status: commitmentStatusSchema, overdue: z.boolean(), evidence: z.string().nullable(), deliveredOn: z.string().nullable(), effectiveDueOn: z.string() })
+  .nullable();
+const actionItemSchema = newActionItemSchema.extend({ id: z.string(), progress: actionProgressSchema });
 const resolutionSchema = z.object({ id: z.string(), text: z.string(), passedAt: z.date(), passedBy: z.string(), actionItems: z.array(actionItemSchema) });
 
 const meetingBase = z.object({
