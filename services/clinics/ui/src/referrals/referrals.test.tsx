@@ -66,6 +66,7 @@ describe('referrals section', () => {
     });
     renderAt('/clinics/referrals');
     expect((await screen.findByTestId('referrals-summary')).textContent).toBe('Open referrals: 2, overdue: 1');
+    await waitFor(() => expect(screen.getByTestId('clinics-nav-referrals').textContent).toBe('Referrals (1 overdue)'));
     expect((await screen.findByTestId('referral-LATE-2222-overdue')).textContent).toBe('Overdue');
     expect(screen.queryByTestId('referral-K7QM-3XWA-overdue')).toBeNull();
     expect(screen.getByTestId('referral-DONE-3333-state').textContent).toBe('Completed');
