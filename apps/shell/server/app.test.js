@@ -51,7 +51,7 @@ describe('config endpoints', () => {
     });
     const relief = res.body.find((r) => r.name === 'relief_partnerships');
     expect(relief).toMatchObject({ entry: '/remotes/relief-partnerships/remoteEntry.js', path: '/relief' });
-    expect(relief.roles).toEqual(['relief-officer', 'basij-liaison', 'coordinator']);
+    expect(relief.roles).toEqual(['relief-officer', 'basij-liaison', 'coordinator', 'auditor']);
   });
 
   it('serves the Keycloak settings, overridable by env', async () => {

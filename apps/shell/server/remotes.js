@@ -21,7 +21,7 @@ export const MODULES = [
     name: 'vocational_training',
     port: 4002,
     path: '/vocational-training',
-    roles: ['tvto-staff', 'coordinator'],
+    roles: ['tvto-staff', 'coordinator', 'auditor'],
     label: { fa: 'آموزش فنی و حرفه‌ای', en: 'Vocational training' },
   },
   {
@@ -29,7 +29,7 @@ export const MODULES = [
     name: 'welfare',
     port: 4003,
     path: '/welfare',
-    roles: ['welfare-officer', 'coordinator'],
+    roles: ['welfare-officer', 'coordinator', 'auditor'],
     label: { fa: 'بهزیستی', en: 'Welfare' },
   },
   {
@@ -37,7 +37,7 @@ export const MODULES = [
     name: 'relief_partnerships',
     port: 4004,
     path: '/relief',
-    roles: ['relief-officer', 'basij-liaison', 'coordinator'],
+    roles: ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'],
     label: { fa: 'کمیته امداد و بسیج سازندگی', en: 'Relief & Basij partnerships' },
   },
   {
@@ -45,7 +45,7 @@ export const MODULES = [
     name: 'institute_funding',
     port: 4005,
     path: '/institute-funding',
-    roles: ['fund-officer', 'coordinator'],
+    roles: ['fund-officer', 'coordinator', 'auditor'],
     label: { fa: 'حمایت از آموزشگاه‌ها', en: 'Institute funding' },
   },
   {
