@@ -95,7 +95,7 @@ export function TrackPage() {
         )}
         {!lookup.loading && lookup.data && (
           <Card title={<span dir="ltr">{lookup.data.code}</span>} testId="track-result">
-            <dl className="track__facts">
+            <dl className="hg-dl">
               <dt>{t('track.status')}</dt>
               <dd>
                 <Badge tone={tones[lookup.data.status]} testId="track-status">
