@@ -4,6 +4,7 @@ import { AssessmentForm } from './AssessmentForm';
 import { AssessmentsCard } from './AssessmentsCard';
 import { PrioritiesCard } from './PrioritiesCard';
 import { useResidentsApi } from './residents/api';
+import { NeighbourhoodPeopleCard } from './residents/NeighbourhoodPeopleCard';
 
 export interface PanelProps {
   neighbourhoodId: string;
@@ -38,6 +39,7 @@ export function NeighbourhoodPanel({ neighbourhoodId, clinicId, categories }: Pa
 
   return (
     <>
+      <NeighbourhoodPeopleCard neighbourhoodId={neighbourhoodId} />
       {canWrite && clinicId && (
         <AssessmentForm neighbourhoodId={neighbourhoodId} clinicId={clinicId} categories={categories} onSaved={onSaved} />
       )}

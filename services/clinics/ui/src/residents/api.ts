@@ -103,6 +103,21 @@ export interface Draft {
   savedAt: string;
 }
 
+export interface StaffMember {
+  id: string;
+  name: LocalizedText;
+  role: 'social-worker' | 'clinic-manager' | 'tvto-counsellor';
+}
+
+export interface NeighbourhoodDetail {
+  id: string;
+  name: LocalizedText;
+  county: LocalizedText;
+  province: LocalizedText;
+  clinics: { id: string; name: LocalizedText; staff: StaffMember[] }[];
+  representative: { name: LocalizedText } | null;
+}
+
 export interface AgreedOrderRequest {
   order: string[];
   reason: string;
@@ -129,6 +144,7 @@ export function residentsApi(api: ApiClient) {
     saveDraft: (householdId: string, draft: { needs: Need[]; answers: Record<string, Answer> }) => api.put<Draft>(`${hh(householdId)}/assessment-draft`, draft),
     discardDraft: (householdId: string) => api.del<{ deleted: boolean }>(`${hh(householdId)}/assessment-draft`),
     submitDraft: (householdId: string) => api.post<{ id: string }>(`${hh(householdId)}/assessment-draft/submit`),
+    neighbourhood: (id: string) => api.get<NeighbourhoodDetail>(`${v1}/neighbourhoods/${encodeURIComponent(id)}`),
     setAgreedOrder: (neighbourhoodId: string, request: AgreedOrderRequest) =>
       api.put<unknown>(`${v1}/neighbourhoods/${encodeURIComponent(neighbourhoodId)}/priorities/agreed-order`, request),
   };

@@ -193,7 +193,7 @@ describe('resident page slot', () => {
 });
 
 describe('re-ranking priorities', () => {
-  it('lets the representative move a priority up and record the reason and meeting date', async () => {
+  it('shows the representative their neighbourhood’s people, and lets them move a priority up with the reason and meeting date', async () => {
     const view: PrioritiesView = {
       draft: [
         { rank: 1, category: 'employment', score: 9, households: 3 },
@@ -209,6 +209,11 @@ describe('re-ranking priorities', () => {
     const fetchMock = kit({
       [`GET ${base}/neighbourhoods`]: [{ id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') }],
       [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: jsonResponse({ title: 'Forbidden', status: 403 }, 403),
+      [`GET ${base}/neighbourhoods/nbh-sarasiab`]: {
+        id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('شهرستان کرمان', 'Kerman County'), province: name('کرمان', 'Kerman'),
+        clinics: [{ id: 'clinic-sarasiab', name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), staff: [{ id: 's1', name: name('مریم رضایی', 'Maryam Rezaei'), role: 'social-worker' }] }],
+        representative: { name: name('محمد کرمانی', 'Mohammad Kermani') },
+      },
       [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(view),
       [`PUT ${base}/neighbourhoods/nbh-sarasiab/priorities/agreed-order`]: (body) => {
         const { order, reason, meetingDate } = body as { order: string[]; reason: string; meetingDate: string };
@@ -219,6 +224,9 @@ describe('re-ranking priorities', () => {
     });
     render('/clinics/neighbourhoods/nbh-sarasiab', { roles: ['representative'], claims: { clinicIds: [], neighbourhoodIds: ['nbh-sarasiab'] } });
     const open = await screen.findByTestId('open-rerank');
+    expect((await screen.findByTestId('neighbourhood-hierarchy')).textContent).toBe('Kerman › Kerman County › Sar Asiab');
+    expect(screen.getByTestId('clinic-staff-clinic-sarasiab').textContent).toContain('Maryam Rezaei (social worker)');
+    expect(screen.getByTestId('neighbourhood-representative').textContent).toBe('Mohammad Kermani');
     await act(async () => fireEvent.click(open));
     expect((screen.getByTestId('rerank-up-employment') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('rerank-up-social-care'));
