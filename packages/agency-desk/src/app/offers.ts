@@ -74,8 +74,18 @@ async function changeOffer(
   throw conflict(`offer ${offerId} kept changing; try again`);
 }
 
-export async function updateOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause) {
-  const offer = await changeOffer(deps, options, offerId, (current) => rule(() => editOffer(current, fields)), cause);
+/** A staff edit; with `basedOn` (the revision the editor saw), a change made meanwhile (an acceptance took a place) is a 409, not overwritten. */
+export async function updateOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause, basedOn?: number) {
+  const offer = await changeOffer(
+    deps,
+    options,
+    offerId,
+    (current) => {
+      if (basedOn !== undefined && basedOn !== current.revision) throw conflict(`offer ${offerId} changed since revision ${basedOn} (now ${current.revision}); reload it`);
+      return rule(() => editOffer(current, fields));
+    },
+    cause,
+  );
   if (!offer) throw notFound(`no offer ${offerId}`);
   return offer;
 }

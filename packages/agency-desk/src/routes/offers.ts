@@ -4,7 +4,7 @@ import { createOffer, listOffers, updateOffer } from '../app/offers.js';
 import type { StoredOffer } from '../data/models.js';
 import type { StoredOfferState } from '../domain/offers.js';
 import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
-import { newOfferSchema, offerFieldsSchema, offerParams, offerViewSchema } from './schemas.js';
+import { newOfferSchema, offerEditSchema, offerParams, offerViewSchema } from './schemas.js';
 
 const view = ({ seatHolders, ...offer }: StoredOfferState, updatedAt: Date) => ({ ...offer, seatsTaken: seatHolders.length, updatedAt });
 const fromStored = ({ _id, updatedAt, updatedBy: _b, ...rest }: Omit<StoredOffer, 'outbox'>) => view({ ...rest, offerId: _id }, updatedAt);
@@ -38,14 +38,15 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'put',
       path: '/desk/offers/:offerId',
-      summary: `Change an offer: capacity, places left, dates, open or closed (republishes it, revision + 1)`,
+      summary: `Change an offer: capacity, places left, dates, open or closed (republishes it, revision + 1); with basedOnRevision, a change made meanwhile is a 409`,
       tags: ['desk'],
       roles: options.roles,
       params: offerParams,
-      body: offerFieldsSchema,
+      body: offerEditSchema,
       response: offerViewSchema,
       handler: async ({ params, body, principal, correlationId }) => {
-        const offer = await updateOffer(deps, options, params.offerId, body, causeOf(options, principal, correlationId));
+        const { basedOnRevision, ...fields } = body;
+        const offer = await updateOffer(deps, options, params.offerId, fields, causeOf(options, principal, correlationId), basedOnRevision);
         return view(offer, deps.clock.now());
       },
     }),

@@ -169,7 +169,7 @@ describe('service catalogue', () => {
     await act(async () => fireEvent.click(screen.getByTestId('desk-offer-save')));
     const [put] = requests(fetchMock, 'PUT', `${base}/offers/${offer.offerId}`);
     const { offerId: _id, revision: _r, seatsTaken: _s, updatedAt: _u, ...fields } = offer;
-    expect(put!.body).toEqual({ ...fields, available: 15, status: 'closed' });
+    expect(put!.body).toEqual({ ...fields, available: 15, status: 'closed', basedOnRevision: 3 });
     expect(await screen.findByTestId('desk-offer-saved')).toBeTruthy();
   });
 

@@ -87,7 +87,7 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
     setSaving(true);
     setApiError(undefined);
     try {
-      if (offer) await api.updateOffer(offer.offerId, fields);
+      if (offer) await api.updateOffer(offer.offerId, fields, offer.revision);
       else await api.createOffer({ offerId: draft.offerId, ...fields });
       onSaved();
     } catch (error) {

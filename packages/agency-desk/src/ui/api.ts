@@ -77,7 +77,7 @@ export function deskApi(api: ApiClient, service: string) {
   return {
     offers: () => api.get<Offer[]>(`${base}/offers`),
     createOffer: (offer: OfferFields & { offerId: string }) => api.post<Offer>(`${base}/offers`, offer),
-    updateOffer: (offerId: string, fields: OfferFields) => api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, fields),
+    updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) => api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),
     referrals: ({ state, overdue }: ReferralFilter) => {
       const query = new URLSearchParams();
       if (state) query.set('state', state);

@@ -142,6 +142,17 @@ describe('offers (service catalogue)', () => {
     await api('tvto').put('/desk/offers/it-tailoring', { ...fields, status: 'open' });
   });
 
+  it('refuses an edit based on a revision that changed meanwhile (409), leaving the offer as it was', async () => {
+    const { offerId: _id, ...fields } = offerBody('it-tailoring', { capacity: 3, available: 3 });
+    const current = (await service.models.offers.findById('it-tailoring').lean())!;
+    const stale = await api('tvto').put('/desk/offers/it-tailoring', { ...fields, capacity: 9, available: 9, basedOnRevision: current.revision - 1 });
+    expect(stale.status).toBe(409);
+    const after = (await service.models.offers.findById('it-tailoring').lean())!;
+    expect([after.revision, after.capacity]).toEqual([current.revision, current.capacity]);
+    const fresh = await api('tvto').put('/desk/offers/it-tailoring', { ...fields, basedOnRevision: current.revision });
+    expect(fresh.body.revision).toBe(current.revision + 1);
+  });
+
   it('answers a duplicate id with 409, an unknown one with 404 and bad input with 400, storing nothing', async () => {
     expect((await api('tvto').post('/desk/offers', offerBody('it-tailoring'))).status).toBe(409);
     const { offerId: _id, ...fields } = offerBody('x');
