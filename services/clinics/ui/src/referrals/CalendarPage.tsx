@@ -2,6 +2,7 @@ import { Badge, Button, Card, ErrorCard, Loading, Page, Select, useAsync, useAut
 import { useState } from 'react';
 import { useReferralsApi, type Slot } from './api';
 import { ClinicPicker, useClinicChoice } from './ClinicPicker';
+import { SlotForm } from './SlotForm';
 import { shortId } from './StateBadges';
 
 const dayMs = 86_400_000;
@@ -65,6 +66,7 @@ export function CalendarPage() {
           </Button>
         </div>
       </Card>
+      {canWrite && <SlotForm clinicId={choice.clinic.id} onAdded={slots.reload} />}
       {error !== undefined && <ErrorCard error={error} />}
       {slots.error ? (
         <ErrorCard error={slots.error} onRetry={slots.reload} />

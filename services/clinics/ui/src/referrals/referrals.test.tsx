@@ -183,6 +183,32 @@ describe('calendar section', () => {
     await waitFor(() => expect(calls(fetchMock, 'DELETE', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings/bbbbbbbb-0000-4000-8000-000000000009`)).toHaveLength(1));
   });
 
+  it('adds the counsellor’s weekly day, and a one-off guild meeting at the clinic’s local time', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/calendar/slots`]: [],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [],
+      [`POST ${base}/calendar/weekly`]: () => jsonResponse([{}, {}, {}, {}], 201),
+      [`POST ${base}/calendar/slots`]: () => jsonResponse({}, 201),
+    });
+    renderAt('/clinics/calendar');
+    await screen.findByTestId('slot-form');
+    fireEvent.change(screen.getByTestId('slot-weekday'), { target: { value: '1' } });
+    fireEvent.click(screen.getByTestId('slot-submit'));
+    expect((await screen.findByTestId('slot-form-added')).textContent).toBe('4 slots added to the calendar.');
+    const [[, weekly]] = calls(fetchMock, 'POST', `${base}/calendar/weekly`) as [[unknown, RequestInit]];
+    expect(JSON.parse(String(weekly.body))).toEqual({ clinicId: 'clinic-sarasiab', kind: 'tvto-counselling', weekday: 1, startTime: '09:00', durationMinutes: 240, capacity: 5, weeks: 4 });
+
+    fireEvent.change(screen.getByTestId('slot-kind'), { target: { value: 'guild-meeting' } });
+    fireEvent.click(screen.getByTestId('slot-submit'));
+    expect(await screen.findByText('Fill in the day, time, duration and capacity.')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('slot-day'), { target: { value: '2026-04-01' } });
+    fireEvent.change(screen.getByTestId('slot-start'), { target: { value: '16:00' } });
+    fireEvent.click(screen.getByTestId('slot-submit'));
+    await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots`)).toHaveLength(1));
+    const [[, single]] = calls(fetchMock, 'POST', `${base}/calendar/slots`) as [[unknown, RequestInit]];
+    expect(JSON.parse(String(single.body))).toEqual({ clinicId: 'clinic-sarasiab', kind: 'guild-meeting', startsAt: '2026-04-01T16:00:00+03:30', durationMinutes: 240, capacity: 5 });
+  });
+
   it('starts weeks on Saturday', () => {
     expect(weekStart('2026-03-21')).toBe('2026-03-21');
     expect(weekStart('2026-03-27')).toBe('2026-03-21');

@@ -1,0 +1,88 @@
+import { Button, Card, ErrorCard, Form, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { useReferralsApi, type SlotKind } from './api';
+
+const kinds: SlotKind[] = ['tvto-counselling', 'guild-meeting', 'joint-meeting'];
+/** Saturday first, as the Iranian week runs (JS weekday numbers: 6 = Saturday … 5 = Friday). */
+const weekdays = [6, 0, 1, 2, 3, 4, 5];
+
+/**
+ * Adds to a clinic's calendar: the TVTO counsellor's weekly day (dated slots for some weeks), or one
+ * guild or joint meeting. Times are the clinic's (Kerman) wall-clock times.
+ */
+export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () => void }) {
+  const api = useReferralsApi();
+  const { t, formatDate } = useI18n();
+  const [kind, setKind] = useState<SlotKind>('tvto-counselling');
+  const [weekday, setWeekday] = useState('6');
+  const [day, setDay] = useState('');
+  const [startTime, setStartTime] = useState('09:00');
+  const [duration, setDuration] = useState('240');
+  const [capacity, setCapacity] = useState('5');
+  const [weeks, setWeeks] = useState('4');
+  const [error, setError] = useState<unknown>();
+  const [invalid, setInvalid] = useState<string>();
+  const [added, setAdded] = useState<number>();
+  const weekly = kind === 'tvto-counselling';
+
+  const submit = async () => {
+    setError(undefined);
+    setAdded(undefined);
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime) || (!weekly && !/^\d{4}-\d{2}-\d{2}$/.test(day)) || !Number(duration) || !Number(capacity)) {
+      setInvalid(t('calendar.form.invalid'));
+      return;
+    }
+    setInvalid(undefined);
+    try {
+      const common = { clinicId, kind, durationMinutes: Number(duration), capacity: Number(capacity) };
+      if (weekly) {
+        const created = await api.addWeekly({ ...common, weekday: Number(weekday), startTime, weeks: Number(weeks) || 1 });
+        setAdded(created.length);
+      } else {
+        await api.addSlot({ ...common, startsAt: `${day}T${startTime}:00+03:30` });
+        setAdded(1);
+      }
+      onAdded();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <Card title={t('calendar.form.title')} testId="slot-form">
+      {error !== undefined && <ErrorCard error={error} />}
+      {added !== undefined && <p role="status" data-testid="slot-form-added">{t('calendar.form.added', { count: added })}</p>}
+      <Form onSubmit={() => void submit()} testId="slot-form-form">
+        <div className="hg-form__row">
+          <Select
+            label={t('calendar.form.kind')}
+            data-testid="slot-kind"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as SlotKind)}
+            options={kinds.map((k) => ({ value: k, label: t(`calendar.kind.${k}`) }))}
+          />
+          {weekly ? (
+            <>
+              <Select
+                label={t('calendar.form.weekday')}
+                data-testid="slot-weekday"
+                value={weekday}
+                onChange={(event) => setWeekday(event.target.value)}
+                options={weekdays.map((d) => ({ value: String(d), label: formatDate(Date.UTC(2026, 2, 22 + d, 12), { weekday: 'long' }) }))}
+              />
+              <NumberInput label={t('calendar.form.weeks')} data-testid="slot-weeks" value={weeks} onValueChange={setWeeks} />
+            </>
+          ) : (
+            <TextInput label={t('calendar.form.day')} data-testid="slot-day" type="date" value={day} onChange={(event) => setDay(event.target.value)} />
+          )}
+          <TextInput label={t('calendar.form.startTime')} data-testid="slot-start" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+          <NumberInput label={t('calendar.form.duration')} data-testid="slot-duration" value={duration} onValueChange={setDuration} />
+          <NumberInput label={t('calendar.form.capacity')} data-testid="slot-capacity" value={capacity} onValueChange={setCapacity} error={invalid} />
+        </div>
+        <Button type="submit" data-testid="slot-submit">
+          {t('calendar.form.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
