@@ -119,6 +119,8 @@ describe('working group: meeting → resolution → commitments → board → ov
     const held = await post(`/meetings/${meetingId}/held`, 'coordinator', { minutes: 'Agreed.' });
     expect(held.status).toBe(200);
     expect(held.body).toMatchObject({ status: 'held', minutes: 'Agreed.', agenda: { overdue: [], frozen: true } });
+    expect((await put(`/meetings/${meetingId}/minutes`, 'coordinator', { minutes: 'Rewritten' })).status).toBe(409);
+    expect((await post(`/meetings/${meetingId}/held`, 'coordinator', {})).status).toBe(409);
     const next = await post('/meetings', 'coordinator', { ...meetingBody(), scheduledOn: addDays(today(), 30), agenda: [] });
 
     clock.advanceDays(11);
@@ -142,6 +144,10 @@ describe('working group: meeting → resolution → commitments → board → ov
     const meetingNow = await get(`/meetings/${meetingId}`, 'coordinator');
     expect(meetingNow.body.resolutions[0].actionItems[0].progress).toMatchObject({ status: 'delivered', evidence: 'Permit list 1405/231', overdue: false });
     expect(meetingNow.body.resolutions[0].actionItems[1].progress).toMatchObject({ status: 'planned', overdue: false });
+    expect((await put(`/commitments/${welfareItem.id}/status`, 'coordinator', { status: 'in-progress', revisedDueOn: addDays(today(), 60) })).status).toBe(400);
+    expect((await put(`/commitments/${welfareItem.id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: addDays(today(), -1) })).status).toBe(400);
+    const slipped = await put(`/commitments/${welfareItem.id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: addDays(today(), 60) });
+    expect(slipped.body).toMatchObject({ status: 'slipped', revisedDueOn: addDays(today(), 60), effectiveDueOn: addDays(today(), 60), overdue: false });
     const again = await put(`/commitments/${tvtoItem.id}/status`, 'coordinator', { status: 'slipped' });
     expect(again.status).toBe(409);
     expect((await get(`/meetings/${next.body.id}`, 'coordinator')).body.agenda.overdue).toEqual([]);

@@ -1,9 +1,9 @@
-import { conflict, defineRoute, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, conflict, defineRoute, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { applyCoordinatorReport, toCommitment } from '../app/commitments.js';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import type { CoordinationModels } from '../data/models.js';
-import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
+import { dayInIran, effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
 import { commitmentsTable, type ExportLang } from '../domain/exports.js';
 import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders, programmeWriters } from './access.js';
 import { commitmentExportQuerySchema, commitmentFilterSchema, commitmentViewSchema, fileSchema, idParams, statusUpdateSchema } from './schemas.js';
@@ -76,6 +76,8 @@ export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
       response: commitmentViewSchema,
       handler: async ({ params, body }) => {
         const now = clock.now();
+        if (body.revisedDueOn !== null && body.status !== 'slipped') throw badRequest('a revised due date goes with status slipped');
+        if (body.revisedDueOn !== null && body.revisedDueOn < dayInIran(now)) throw badRequest('the revised due date is before today');
         const outcome = await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' });
         if (outcome === 'missing') throw notFound(`commitment ${params.id} does not exist`);
         if (!outcome.applied) throw conflict(`cannot record this status: ${outcome.reason}`);
