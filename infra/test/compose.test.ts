@@ -142,12 +142,14 @@ describe('infra/rabbitmq/definitions.json', () => {
     expect(bound('hamgam.dlx', `${main}.dlq`, `${main}.dlq`)).toBe(true);
   });
 
-  it('binds only what the services consume so far, plus the bounded audit queue that takes every event', () => {
+  it('binds events only to the services’ queues, each key once, plus the bounded audit queue that takes every event', () => {
+    // Which keys each queue binds is checked against the services' subscriptions by their topology tests.
     const events = definitions.bindings.filter((b) => b.source === 'hamgam.events');
-    expect(events).toEqual([
-      expect.objectContaining({ destination: 'hamgam.coordination', routing_key: 'clinics.priority.published.v1' }),
-      expect.objectContaining({ destination: 'hamgam.audit', routing_key: '#' }),
-    ]);
+    expect(events.filter((b) => b.destination === 'hamgam.audit')).toEqual([expect.objectContaining({ routing_key: '#' })]);
+    const queues = [...AGENCIES.map((agency) => `hamgam.${agency}`), 'hamgam.audit'];
+    for (const binding of events) expect(queues, binding.routing_key).toContain(binding.destination);
+    expect(new Set(events.map((b) => `${b.destination} ${b.routing_key}`)).size).toBe(events.length);
+    expect(events).toContainEqual(expect.objectContaining({ destination: 'hamgam.coordination', routing_key: 'clinics.priority.published.v1' }));
     expect(definitions.queues).toHaveLength(AGENCIES.length * 3 + 1);
     expect(definitions.queues.find((q) => q.name === 'hamgam.audit')?.arguments).toEqual({
       'x-queue-type': 'quorum', 'x-max-length': 100000, 'x-overflow': 'drop-head',
