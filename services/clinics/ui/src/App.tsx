@@ -5,6 +5,7 @@ import { CalendarPage } from './referrals/CalendarPage';
 import { CataloguePage } from './referrals/CataloguePage';
 import { ClinicsNav } from './referrals/ClinicsNav';
 import { ReferralsPage } from './referrals/ReferralsPage';
+import { ResidentReferrals } from './referrals/ResidentReferrals';
 import { HouseholdPage } from './residents/HouseholdPage';
 import { ResidentPage } from './residents/ResidentPage';
 import { ResidentsPage } from './residents/ResidentsPage';
@@ -24,7 +25,7 @@ export default function App({ basePath }: RemoteAppProps) {
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="residents" element={<ResidentsPage basePath={basePath} />} />
         <Route path="residents/households/:householdId" element={<HouseholdPage basePath={basePath} />} />
-        <Route path="residents/:residentId" element={<ResidentPage basePath={basePath} />} />
+        <Route path="residents/:residentId" element={<ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>} />
       </Routes>
     </>
   );

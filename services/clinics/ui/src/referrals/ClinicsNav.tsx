@@ -17,6 +17,7 @@ export function ClinicsNav({ basePath }: { basePath: string }) {
       label={t('clinics.nav')}
       items={[
         { to: `${basePath}/neighbourhoods`, label: t('clinics.nav.priorities'), testId: 'clinics-nav-priorities' },
+        { to: `${basePath}/residents`, label: t('clinics.nav.residents'), testId: 'clinics-nav-residents' },
         {
           to: `${basePath}/referrals`,
           label: overdue > 0 ? t('clinics.nav.referralsOverdue', { count: overdue }) : t('clinics.nav.referrals'),

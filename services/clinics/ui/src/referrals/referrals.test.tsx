@@ -217,6 +217,49 @@ describe('calendar section', () => {
 });
 
 describe('resident timeline', () => {
+  it('sits on the resident’s page for their own clinic’s staff, with a refer button for that resident', async () => {
+    kit({
+      [`GET ${base}/residents/${residentId}`]: { id: residentId, householdId: 'h1', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, registeredAt: '2026-03-01T08:00:00Z', personal: null },
+      [`GET ${base}/residents/${residentId}/consents`]: [],
+      [`GET ${base}/residents/${residentId}/access-log`]: [],
+      [`GET ${base}/residents/${residentId}/timeline`]: [
+        { kind: 'referral.made', at: '2026-03-20T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('دوره', 'Tailoring course'), subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' }, detail: {} },
+      ],
+      [`GET ${base}/catalogue`]: [],
+    });
+    const own = fakeAuth({ roles: ['clinic-worker'], claims: { clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] } });
+    renderWithKit(
+      <MemoryRouter initialEntries={[`/clinics/residents/${residentId}`]}>
+        <Routes>
+          <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+        </Routes>
+      </MemoryRouter>,
+      { auth: own, locale: 'en' },
+    );
+    expect((await screen.findByTestId('timeline-referral.made')).textContent).toContain('Referred to Technical & Vocational Training');
+    fireEvent.click(screen.getByTestId('resident-refer'));
+    const form = await screen.findByTestId('refer-form');
+    expect(within(form).queryByTestId('refer-resident')).toBeNull();
+  });
+
+  it('is not shown to another clinic’s worker', async () => {
+    kit({
+      [`GET ${base}/residents/${residentId}`]: { id: residentId, householdId: 'h1', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, registeredAt: '2026-03-01T08:00:00Z', personal: null },
+      [`GET ${base}/residents/${residentId}/consents`]: [],
+    });
+    renderWithKit(
+      <MemoryRouter initialEntries={[`/clinics/residents/${residentId}`]}>
+        <Routes>
+          <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+        </Routes>
+      </MemoryRouter>,
+      { auth: fakeAuth({ roles: ['clinic-worker'], claims: { clinicIds: ['clinic-motahari'], neighbourhoodIds: [] } }), locale: 'en' },
+    );
+    await screen.findByTestId('resident-personal');
+    expect(screen.queryByTestId('resident-timeline')).toBeNull();
+    expect(screen.queryByTestId('resident-refer')).toBeNull();
+  });
+
   it('lists each step in words, newest first as the API orders them, and tolerates kinds it does not know', async () => {
     const entries: TimelineEntry[] = [
       { kind: 'referral.completed', at: '2026-03-25T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('دوره', 'Tailoring course'), subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' }, detail: { outcome: 'achieved' } },
