@@ -4,6 +4,17 @@ import { offerPublishedV1 } from './events/catalogue.js';
 import { priorityPublishedV1 } from './events/clinics.js';
 import { actionItemAssignedV1, commitmentDeclaredV1, commitmentProgressedV1 } from './events/commitments.js';
 import {
+  benefitGrantedV1,
+  eligibilityFlaggedV1,
+  eligibilityRevokedV1,
+  enrolmentCompletedV1,
+  enrolmentRecordedV1,
+  supportDecidedV1,
+  supportDisbursedV1,
+  trancheReleasedV1,
+  workshopPermitIssuedV1,
+} from './events/livelihood.js';
+import {
   referralAcceptedV1,
   referralCompletedV1,
   referralDeclinedV1,
@@ -33,6 +44,16 @@ export const eventCatalog = {
   ...fromEveryPartner('referral.completed', referralCompletedV1),
   ...fromEveryPartner('commitment.declared', commitmentDeclaredV1),
   ...fromEveryPartner('commitment.progressed', commitmentProgressedV1),
+  'vocational-training.enrolment.recorded': { 1: enrolmentRecordedV1 },
+  'vocational-training.enrolment.completed': { 1: enrolmentCompletedV1 },
+  'vocational-training.permit.issued': { 1: workshopPermitIssuedV1 },
+  'welfare.eligibility.flagged': { 1: eligibilityFlaggedV1 },
+  'welfare.eligibility.revoked': { 1: eligibilityRevokedV1 },
+  'relief-partnerships.support.decided': { 1: supportDecidedV1 },
+  'relief-partnerships.support.disbursed': { 1: supportDisbursedV1 },
+  'relief-partnerships.benefit.granted': { 1: benefitGrantedV1 },
+  'institute-funding.benefit.granted': { 1: benefitGrantedV1 },
+  'institute-funding.tranche.released': { 1: trancheReleasedV1 },
 } as const satisfies Record<string, Record<number, z.ZodType>>;
 
 export type EventType = keyof typeof eventCatalog;

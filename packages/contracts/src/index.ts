@@ -5,3 +5,4 @@ export * from './events/clinics.js';
 export * from './events/catalogue.js';
 export * from './events/referrals.js';
 export * from './events/commitments.js';
+export * from './events/livelihood.js';
