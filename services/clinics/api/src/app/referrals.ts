@@ -20,7 +20,7 @@ const referralLockKey = (models: ClinicsModels) => models.referrals.collection.c
  * one write.
  */
 export async function makeReferral(
-  { models, clock }: Deps,
+  { models, clock, locks }: Deps,
   principal: Principal,
   request: { residentId: string; offerId: string; needCategory?: NeedCategory; correlationId: string },
 ): Promise<ReferralView> {
@@ -36,48 +36,51 @@ export async function makeReferral(
   if (!offer.answers.includes(needCategory)) throw conflict(`offer ${offer._id} does not answer the need "${needCategory}"`);
   const now = clock.now();
   await requireConsent(models, { residentId: resident._id, agency: offer.agency, purpose: 'referral', at: now });
-  const open = await models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean();
-  if (open.some((r) => r.state === 'sent' || r.state === 'accepted')) {
-    throw conflict(`resident ${resident._id} already has an open referral to offer ${offer._id}`);
-  }
+  // One resident's referrals to one offer are made one at a time here, so a double click cannot send two.
+  const created = await locks.run('referral-requests', `${resident._id}:${offer._id}`, async () => {
+    const open = await models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean();
+    if (open.some((r) => r.state === 'sent' || r.state === 'accepted')) {
+      throw conflict(`resident ${resident._id} already has an open referral to offer ${offer._id}`);
+    }
 
-  const referralId = randomUUID();
-  const respondBy = dayAfter(now, respondWithinDays);
-  const cause: EventCause = { actor: { subject: principal.subject, agency: 'clinics' }, correlationId: request.correlationId };
-  const created = await withUniqueTrackingCode(async (trackingCode) => {
-    const data: ReferralMadeV1 = {
-      referralId,
-      trackingCode,
-      agency: offer.agency,
-      offerId: offer._id,
-      clinicId: resident.clinicId,
-      neighbourhoodId: resident.neighbourhoodId,
-      residentRef: resident._id,
-      needCategory,
-      respondBy,
-      madeAt: now.toISOString(),
-    };
-    const record = {
-      _id: referralId,
-      trackingCode,
-      agency: offer.agency,
-      offerId: offer._id,
-      offer: { title: offer.title, place: offer.place, schedule: offer.schedule },
-      clinicId: resident.clinicId,
-      neighbourhoodId: resident.neighbourhoodId,
-      residentId: resident._id,
-      needCategory,
-      state: 'sent' as const,
-      respondBy,
-      completeBy: null,
-      steps: [{ kind: 'made' as const, at: now }],
-      madeBy: principal.subject,
-      madeAt: now,
-      updatedAt: now,
-      outbox: outboxEntries('clinics', cause, [{ type: 'clinics.referral.made', version: 1, data }]),
-    };
-    await models.referrals.create(record);
-    return record;
+    const referralId = randomUUID();
+    const respondBy = dayAfter(now, respondWithinDays);
+    const cause: EventCause = { actor: { subject: principal.subject, agency: 'clinics' }, correlationId: request.correlationId };
+    return withUniqueTrackingCode(async (trackingCode) => {
+      const data: ReferralMadeV1 = {
+        referralId,
+        trackingCode,
+        agency: offer.agency,
+        offerId: offer._id,
+        clinicId: resident.clinicId,
+        neighbourhoodId: resident.neighbourhoodId,
+        residentRef: resident._id,
+        needCategory,
+        respondBy,
+        madeAt: now.toISOString(),
+      };
+      const record = {
+        _id: referralId,
+        trackingCode,
+        agency: offer.agency,
+        offerId: offer._id,
+        offer: { title: offer.title, place: offer.place, schedule: offer.schedule },
+        clinicId: resident.clinicId,
+        neighbourhoodId: resident.neighbourhoodId,
+        residentId: resident._id,
+        needCategory,
+        state: 'sent' as const,
+        respondBy,
+        completeBy: null,
+        steps: [{ kind: 'made' as const, at: now }],
+        madeBy: principal.subject,
+        madeAt: now,
+        updatedAt: now,
+        outbox: outboxEntries('clinics', cause, [{ type: 'clinics.referral.made', version: 1, data }]),
+      };
+      await models.referrals.create(record);
+      return record;
+    });
   });
   const { outbox: _outbox, ...view } = created;
   return view as ReferralView;

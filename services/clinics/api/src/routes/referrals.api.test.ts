@@ -122,8 +122,14 @@ describe('referrals (closed loop)', () => {
     );
   });
 
-  it('refuses a second open referral of the same resident to the same offer', async () => {
+  it('refuses a second open referral of the same resident to the same offer, even sent at the same moment', async () => {
     expect((await refer(residentA)).status).toBe(409);
+    const twin = await addResident(h.models, 'clinic-sarasiab', 'nbh-sarasiab');
+    await addConsent(h.models, twin, 'clinic-sarasiab', 'vocational-training', new Date(h.clock.now().getTime() - 1000));
+    const both = await Promise.all([refer(twin), refer(twin)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const created = both.find((r) => r.status === 201)!.body;
+    await api().post(`/api/v1/referrals/${created.id}/withdraw`).set(as(worker)).send({ reason: 'duplicate' });
   });
 
   it('refuses without consent for that agency (409)', async () => {
@@ -200,7 +206,7 @@ describe('referrals (closed loop)', () => {
       const overdue = await api().get('/api/v1/referrals?overdue=true').set(as(worker));
       expect(overdue.body.map((r: { id: string }) => r.id)).toEqual([fresh.body.id]);
       const summary = await api().get('/api/v1/referrals/summary').set(as(worker));
-      expect(summary.body).toEqual([{ clinicId: 'clinic-sarasiab', open: 2, overdue: 1, byState: { sent: 1, accepted: 1, declined: 0, completed: 0, withdrawn: 0 } }]);
+      expect(summary.body).toEqual([{ clinicId: 'clinic-sarasiab', open: 2, overdue: 1, byState: { sent: 1, accepted: 1, declined: 0, completed: 0, withdrawn: 1 } }]);
       const all = await api().get('/api/v1/referrals/summary').set(as(coordinator));
       expect(all.body).toHaveLength(4);
     } finally {
