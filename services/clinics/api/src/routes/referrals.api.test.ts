@@ -189,6 +189,9 @@ describe('referrals (closed loop)', () => {
     const tracking = await api().get(`/api/v1/tracking/${trackingCode}`);
     expect(tracking.body.status).toBe('accepted');
     expect(tracking.body.nextStep.en).toBe('Attend Sar Asiab clinic; Saturdays 9–12.');
+    // The agency moves the course: the resident reads the new day.
+    await deliver('vocational-training.offer.published', offer({ revision: 3, available: 14, schedule: { fa: 'یکشنبه‌ها ۹ تا ۱۲', en: 'Sundays 9–12' } }));
+    expect((await api().get(`/api/v1/tracking/${trackingCode}`)).body.nextStep.en).toBe('Attend Sar Asiab clinic; Sundays 9–12.');
     await deliver('vocational-training.referral.declined', { referralId, agency: 'vocational-training', reason: 'no-capacity', declinedAt: h.clock.now().toISOString() });
     view = await api().get(`/api/v1/referrals/${referralId}`).set(as(worker));
     expect(view.body.state).toBe('accepted');

@@ -29,14 +29,17 @@ export function trackingRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'mod
       response: trackingViewSchema,
       handler: async ({ params }) => {
         const referral = await models.referrals
-          .findOne({ trackingCode: params.code }, { state: 1, respondBy: 1, completeBy: 1, agency: 1, offer: 1, updatedAt: 1 })
+          .findOne({ trackingCode: params.code }, { state: 1, respondBy: 1, completeBy: 1, agency: 1, offerId: 1, offer: 1, updatedAt: 1 })
           .lean();
         if (!referral) throw notFound('no referral has this tracking code');
+        // Where and when as the agency publishes it now (it may have moved); as referred if no longer listed.
+        const current = await models.offers.findById(referral.offerId, { place: 1, schedule: 1 }).lean();
+        const { place, schedule } = current ?? referral.offer;
         return {
           code: params.code,
           status: referral.state,
           statusLabel: statusLabels[referral.state],
-          nextStep: nextStep({ ...referral, agencyName: agencyNameOf(referral.agency), place: referral.offer.place, schedule: referral.offer.schedule }),
+          nextStep: nextStep({ ...referral, agencyName: agencyNameOf(referral.agency), place, schedule }),
           lastUpdate: localDay(referral.updatedAt),
         };
       },
