@@ -1,5 +1,5 @@
 import { Page, SubNav, useAuth, useI18n, WhoAmICard } from '@hamgam/ui-kit';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { useDeskApi } from './api';
 import { CommitmentsSection } from './CommitmentsSection';
@@ -7,6 +7,15 @@ import { DeskContext } from './context';
 import './messages';
 import { OffersSection } from './OffersSection';
 import { ReferralsSection } from './ReferralsSection';
+
+/** One of the agency's own sections (courses, cases, loans…), shown beside the shared ones. */
+export interface DeskSection {
+  /** Relative to the module's basePath, e.g. `courses`. */
+  path: string;
+  label: string;
+  testId: string;
+  element: ReactNode;
+}
 
 export interface AgencyDeskProps {
   /** Where the shell mounted the agency's module, e.g. `/vocational-training`. */
@@ -17,13 +26,15 @@ export interface AgencyDeskProps {
   titleKey: string;
   /** The agency's own staff roles: they act; coordinators and auditors only read. */
   staffRoles: readonly string[];
+  /** The agency's own sections, listed after the referrals. */
+  sections?: readonly DeskSection[];
 }
 
 /**
  * A partner agency's desk in the clinic-centred programme: the referrals the clinics sent it, its
  * service catalogue, its commitments, and who the user is there. Each section has its own URL.
  */
-export function AgencyDesk({ basePath, service, titleKey, staffRoles }: AgencyDeskProps) {
+export function AgencyDesk({ basePath, service, titleKey, staffRoles, sections = [] }: AgencyDeskProps) {
   const { t } = useI18n();
   const auth = useAuth();
   const api = useDeskApi(service);
@@ -36,6 +47,7 @@ export function AgencyDesk({ basePath, service, titleKey, staffRoles }: AgencyDe
           label={t('desk.nav')}
           items={[
             { to: basePath, end: true, label: t('desk.nav.referrals'), testId: 'desk-nav-referrals' },
+            ...sections.map((section) => ({ to: `${basePath}/${section.path}`, label: section.label, testId: section.testId })),
             { to: `${basePath}/offers`, label: t('desk.nav.offers'), testId: 'desk-nav-offers' },
             { to: `${basePath}/commitments`, label: t('desk.nav.commitments'), testId: 'desk-nav-commitments' },
             { to: `${basePath}/me`, label: t('desk.nav.me'), testId: 'desk-nav-me' },
@@ -43,6 +55,9 @@ export function AgencyDesk({ basePath, service, titleKey, staffRoles }: AgencyDe
         />
         <Routes>
           <Route index element={<ReferralsSection />} />
+          {sections.map((section) => (
+            <Route key={section.path} path={`${section.path}/*`} element={section.element} />
+          ))}
           <Route path="offers" element={<OffersSection />} />
           <Route path="commitments" element={<CommitmentsSection />} />
           <Route path="me" element={<WhoAmICard service={service} />} />

@@ -1,2 +1,2 @@
-export { AgencyDesk, type AgencyDeskProps } from './AgencyDesk';
+export { AgencyDesk, type AgencyDeskProps, type DeskSection } from './AgencyDesk';
 export { messages as deskMessages } from './messages';
