@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
+import { createEnvelope, referralMadeV1, schemaFor, type EventType } from '@hamgam/contracts';
 import { addDays, type DeskDeps, type DeskModels } from '@hamgam/agency-desk';
 import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
 import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
@@ -107,7 +107,10 @@ const offerBody = (offerId: string, extra: object = {}) => ({
   ...extra,
 });
 
+// The contract may grow optional context (e.g. the household's opaque id); send it when it is there.
+const madeShape = referralMadeV1.shape as Record<string, unknown>;
 const referralMade = (offerId: string, extra: object = {}) => ({
+  ...('householdRef' in madeShape ? { householdRef: randomUUID() } : {}),
   referralId: randomUUID(),
   trackingCode: 'K7QM-3XWA',
   agency: 'vocational-training',
@@ -115,6 +118,7 @@ const referralMade = (offerId: string, extra: object = {}) => ({
   clinicId: 'clinic-sarasiab',
   neighbourhoodId: 'nbh-sarasiab',
   residentRef: randomUUID(),
+  householdRef: randomUUID(),
   needCategory: 'skills-training',
   respondBy: inDays(7),
   madeAt: clock.now().toISOString(),
