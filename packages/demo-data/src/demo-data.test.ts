@@ -18,7 +18,7 @@ describe('demo universe', () => {
     for (const r of demoReferrals) {
       referralMadeV1.parse({
         referralId: r.referralId, trackingCode: r.trackingCode, agency: r.agency, offerId: r.offerId, clinicId: r.clinicId,
-        neighbourhoodId: r.neighbourhoodId, residentRef: r.residentRef, needCategory: r.needCategory,
+        neighbourhoodId: r.neighbourhoodId, residentRef: r.residentRef, householdRef: r.householdRef, needCategory: r.needCategory,
         respondBy: '2026-12-01', madeAt: new Date().toISOString(),
       });
       expect(trackingCodeSchema.safeParse(r.trackingCode).success).toBe(true);

@@ -21,3 +21,6 @@ export function demoTrackingCode(index: number): string {
 
 /** The demo resident of a clinic's register with this number (the clinics seed creates them). */
 export const demoResidentRef = (index: number) => demoUuid('resident', index);
+
+/** The household whose head is the demo resident with the same number. */
+export const demoHouseholdRef = (index: number) => demoUuid('household', index);

@@ -1,5 +1,5 @@
 import type { NeedCategory, PartnerAgency, ReferralCompletedV1, ReferralDeclinedV1, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { demoResidentRef, demoTrackingCode, demoUuid } from './ids.js';
+import { demoHouseholdRef, demoResidentRef, demoTrackingCode, demoUuid } from './ids.js';
 
 /** The four clinics of the demo, in the order their residents are numbered (see `demoResidentIndex`). */
 export const demoClinics = [
@@ -9,7 +9,10 @@ export const demoClinics = [
   { clinicId: 'clinic-fajr', neighbourhoodId: 'nbh-fajr' },
 ] as const;
 
-/** Resident number `n` (0-based) of clinic `clinicIndex`: the clinics seed registers them under these numbers. */
+/**
+ * Resident number `n` (0-based) of clinic `clinicIndex`: the clinics seed registers the head of its
+ * household number `n` under it, in the household `demoHouseholdRef` of the same number.
+ */
 export const demoResidentIndex = (clinicIndex: number, n: number) => clinicIndex * 1000 + n;
 
 /**
@@ -24,6 +27,7 @@ export interface DemoReferral {
   clinicId: string;
   neighbourhoodId: string;
   residentRef: string;
+  householdRef: string;
   needCategory: NeedCategory;
   madeDaysAgo: number;
   /** respondBy = made + this many days. */
@@ -34,7 +38,7 @@ export interface DemoReferral {
   withdrawn?: { afterDays: number; reason: ReferralWithdrawnV1['reason'] };
 }
 
-type Story = Omit<DemoReferral, 'referralId' | 'trackingCode' | 'clinicId' | 'neighbourhoodId' | 'residentRef'>;
+type Story = Omit<DemoReferral, 'referralId' | 'trackingCode' | 'clinicId' | 'neighbourhoodId' | 'residentRef' | 'householdRef'>;
 
 /** Every state a referral can be in, overdue ones included, as each clinic's demo shows them. */
 const stories: readonly Story[] = [
@@ -59,6 +63,7 @@ export const demoReferrals: readonly DemoReferral[] = demoClinics.flatMap((clini
       clinicId: clinic.clinicId,
       neighbourhoodId: clinic.neighbourhoodId,
       residentRef: demoResidentRef(demoResidentIndex(clinicIndex, n)),
+      householdRef: demoHouseholdRef(demoResidentIndex(clinicIndex, n)),
     };
   }),
 );

@@ -15,7 +15,7 @@ import { IllegalTransitionError } from '../domain/transitions.js';
 import { causeOf, duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
 import { adjustSeat, type OfferDeps } from './offers.js';
 
-const unfilled = { trackingCode: null, offerId: null, clinicId: null, neighbourhoodId: null, residentRef: null, needCategory: null, madeAt: null, respondBy: null };
+const unfilled = { trackingCode: null, offerId: null, clinicId: null, neighbourhoodId: null, residentRef: null, householdRef: null, needCategory: null, madeAt: null, respondBy: null };
 const unanswered = {
   acceptedAt: null, completeBy: null, declinedAt: null, declineReason: null, completedAt: null, outcome: null, withdrawnAt: null, withdrawReason: null,
 };
@@ -26,6 +26,7 @@ const madeFields = (data: ReferralMadeV1) => ({
   clinicId: data.clinicId,
   neighbourhoodId: data.neighbourhoodId,
   residentRef: data.residentRef,
+  householdRef: data.householdRef,
   needCategory: data.needCategory,
   respondBy: data.respondBy,
   madeAt: new Date(data.madeAt),

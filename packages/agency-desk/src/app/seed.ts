@@ -16,7 +16,7 @@ export function demoReferralRecord(demo: DemoReferral, now: Date): Omit<StoredRe
   const state: ReferralState = demo.withdrawn ? 'withdrawn' : demo.completed ? 'completed' : demo.declined ? 'declined' : demo.accepted ? 'accepted' : 'received';
   return {
     _id: demo.referralId, agency: demo.agency, trackingCode: demo.trackingCode, offerId: demo.offerId, clinicId: demo.clinicId,
-    neighbourhoodId: demo.neighbourhoodId, residentRef: demo.residentRef, needCategory: demo.needCategory, madeAt,
+    neighbourhoodId: demo.neighbourhoodId, residentRef: demo.residentRef, householdRef: demo.householdRef, needCategory: demo.needCategory, madeAt,
     respondBy: addDays(madeAt, demo.respondWithinDays), receivedAt: madeAt, sourceEventId: 'seed', state,
     acceptedAt: demo.accepted ? after(demo.accepted.afterDays) : null,
     completeBy: demo.accepted ? addDays(madeAt, demo.accepted.afterDays + demo.accepted.completeWithinDays) : null,

@@ -26,6 +26,7 @@ export interface StoredReferral extends ReceivedReferral {
   clinicId: string | null;
   neighbourhoodId: string | null;
   residentRef: string | null;
+  householdRef: string | null;
   needCategory: NeedCategory | null;
   madeAt: Date | null;
   receivedAt: Date;
@@ -108,6 +109,7 @@ export function deskModels(connection: Connection) {
         clinicId: { type: String, default: null },
         neighbourhoodId: { type: String, default: null },
         residentRef: { type: String, default: null },
+        householdRef: { type: String, default: null },
         needCategory: { type: String, default: null },
         respondBy: { type: String, default: null },
         madeAt: { type: Date, default: null },

@@ -45,6 +45,7 @@ export const referralViewSchema = z.object({
   clinicId: z.string(),
   neighbourhoodId: z.string(),
   residentRef: z.string(),
+  householdRef: z.string(),
   needCategory: needCategorySchema,
   state: z.enum(referralStates),
   madeAt: z.date(),

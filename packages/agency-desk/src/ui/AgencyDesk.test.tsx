@@ -18,6 +18,7 @@ const referral = (n: number, extra: Partial<Referral> = {}): Referral => ({
   clinicId: 'clinic-sarasiab',
   neighbourhoodId: 'nbh-sarasiab',
   residentRef: rid(9),
+  householdRef: rid(8),
   needCategory: 'skills-training',
   state: 'received',
   madeAt: '2026-03-01T08:00:00Z',

@@ -33,6 +33,7 @@ export interface Referral {
   clinicId: string;
   neighbourhoodId: string;
   residentRef: string;
+  householdRef: string;
   needCategory: NeedCategory;
   state: ReferralState;
   madeAt: string;

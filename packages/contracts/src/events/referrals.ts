@@ -14,6 +14,8 @@ export const referralMadeV1 = z
     clinicId: slugIdSchema,
     neighbourhoodId: slugIdSchema,
     residentRef: opaqueIdSchema,
+    /** The resident's household: what welfare's eligibility flags and the duplicate-benefit check speak of. */
+    householdRef: opaqueIdSchema,
     needCategory: needCategorySchema,
     /** The agency should accept or decline by this day. */
     respondBy: isoDateSchema,

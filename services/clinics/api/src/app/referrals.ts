@@ -55,6 +55,7 @@ export async function makeReferral(
         clinicId: resident.clinicId,
         neighbourhoodId: resident.neighbourhoodId,
         residentRef: resident._id,
+        householdRef: resident.householdId,
         needCategory,
         respondBy,
         madeAt: now.toISOString(),

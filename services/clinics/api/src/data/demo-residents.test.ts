@@ -1,4 +1,4 @@
-import { demoClinics, demoReferrals, demoResidentIndex, demoResidentRef } from '@hamgam/demo-data';
+import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { piiFromConfig } from '../config.js';
 import { consentCovers } from '../domain/consent.js';
@@ -29,7 +29,8 @@ describe('demo register', () => {
   it('numbers residents per clinic as the demo universe does, with valid, unique national ids and Persian names', () => {
     demoClinics.forEach(({ clinicId }, k) => {
       for (let n = 0; n < 8; n++) {
-        expect(register.residents.find((r) => r._id === demoResidentRef(demoResidentIndex(k, n)))?.clinicId).toBe(clinicId);
+        const head = register.residents.find((r) => r._id === demoResidentRef(demoResidentIndex(k, n)));
+        expect(head).toMatchObject({ clinicId, relation: 'head', householdId: demoHouseholdRef(demoResidentIndex(k, n)) });
       }
     });
     expect(people.every((p) => isValidNationalId(p.nationalId))).toBe(true);

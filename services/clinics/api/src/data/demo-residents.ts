@@ -1,4 +1,4 @@
-import { demoClinics, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
+import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { partnerAgencies } from '@hamgam/contracts';
 import type { ServiceDeps } from '@hamgam/service-kit';
 import { piiFromConfig, type ClinicsConfig } from '../config.js';
@@ -20,9 +20,9 @@ export interface DemoRegister {
 }
 
 /**
- * The clinics' demo register: households with 1–4 residents each, numbered per clinic so that resident
- * `n` of clinic `k` has the id `demoResidentRef(demoResidentIndex(k, n))` (the demo referrals of every
- * service point at them); each household assessed once; each referred resident consenting to the
+ * The clinics' demo register: households with 1–4 residents each, numbered per clinic so that household
+ * `n` of clinic `k` is `demoHouseholdRef(demoResidentIndex(k, n))` and its head `demoResidentRef(…)` of the
+ * same number (the demo referrals of every service point at them); each household assessed once; each referred resident consenting to the
  * referral with that agency (and some to eligibility sharing).
  */
 export function demoRegister(now: Date, seal: (p: { nationalId: string; fullName: string; phone: string }) => { pii: string; nationalIdIndex: string }): DemoRegister {
@@ -32,14 +32,15 @@ export function demoRegister(now: Date, seal: (p: { nationalId: string; fullName
     let n = 0;
     for (let i = 0; i < demoHouseholdsPerClinic; i++) {
       const random = seededRandom(`household:${k}:${i}`);
-      const householdId = demoUuid('household', demoResidentIndex(k, i));
+      const householdId = demoHouseholdRef(demoResidentIndex(k, i));
       const registeredAt = new Date(now.getTime() - (200 - i) * dayMs);
       register.households.push({ _id: householdId, clinicId, neighbourhoodId, fileNumber: `${clinicId.slice(7, 10).toUpperCase()}-${String(i + 1).padStart(4, '0')}`, registeredBy: 'demo-seed', registeredAt });
       const members = 1 + Math.floor(random() * 4);
       for (let m = 0; m < members; m++, n++) {
         const person = demoPerson(k, n, demoFamilyName(k, i));
         register.residents.push({
-          _id: demoResidentRef(demoResidentIndex(k, n)),
+          // The head of household i is demo resident i (the demo referrals name them); the others are numbered apart.
+          _id: m === 0 ? demoResidentRef(demoResidentIndex(k, i)) : demoUuid('household-member', demoResidentIndex(k, n)),
           householdId, clinicId, neighbourhoodId,
           relation: m === 0 ? 'head' : householdRelations[1 + Math.floor(random() * 3)]!,
           birthYear: person.birthYear,

@@ -118,7 +118,7 @@ describe('referrals (closed loop)', () => {
     expect(referralMadeV1.parse(event.data)).toMatchObject({ referralId, residentRef: residentA, trackingCode });
     // Only opaque ids travel: the event's data has exactly the contract's keys.
     expect(Object.keys(event.data as object).sort()).toEqual(
-      ['agency', 'clinicId', 'madeAt', 'needCategory', 'neighbourhoodId', 'offerId', 'referralId', 'residentRef', 'respondBy', 'trackingCode'],
+      ['agency', 'clinicId', 'householdRef', 'madeAt', 'needCategory', 'neighbourhoodId', 'offerId', 'referralId', 'residentRef', 'respondBy', 'trackingCode'],
     );
   });
 
