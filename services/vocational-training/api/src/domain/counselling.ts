@@ -1,0 +1,17 @@
+import { RuleError } from './transitions.js';
+
+export const demandLevels = ['high', 'medium', 'low'] as const;
+export type DemandLevel = (typeof demandLevels)[number];
+
+/** Guidance names trades of the office's demand list; an unknown trade is refused. */
+export function checkGuidance(trades: readonly string[], demandList: ReadonlySet<string>): string[] {
+  const unknown = trades.filter((t) => !demandList.has(t));
+  if (unknown.length > 0) throw new RuleError(`not on the trade demand list: ${unknown.join(', ')}`);
+  return [...new Set(trades)];
+}
+
+/** Orders the demand list as a counsellor reads it: high demand first, then by trade. */
+export function byDemand<T extends { level: DemandLevel; trade: string }>(rows: readonly T[]): T[] {
+  const rank = { high: 0, medium: 1, low: 2 } as const;
+  return [...rows].sort((a, b) => rank[a.level] - rank[b.level] || a.trade.localeCompare(b.trade));
+}
