@@ -14,6 +14,9 @@ export { deskCollections, deskModels, type DeskModels, type StoredCommitment, ty
 export { readersOf, type DeskDeps, type DeskOptions } from './options.js';
 /** A staff step on a received referral (accept/decline/complete), for an agency whose own domain closes the loop (e.g. a welfare case closed with its goals met). */
 export { actOnReferral, type ReferralAction } from './app/referrals.js';
+/** Catalogue writes (one write with the offer's event), for an agency whose own records are also offers (TVTO's courses). */
+export { adjustSeat, createOffer, updateOffer, type OfferDeps } from './app/offers.js';
+export { causeOf } from './options.js';
 export * from './domain/commitments.js';
 export * from './domain/offers.js';
 export * from './domain/referrals.js';
