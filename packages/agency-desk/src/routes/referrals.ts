@@ -14,7 +14,7 @@ type ReferralView = z.input<typeof referralViewSchema>;
 function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, now: Date): ReferralView {
   const { _id, agency: _a, receivedAt: _r, sourceEventId: _s, ...rest } = referral;
   const offerTitle = (referral.offerId && titles.get(referral.offerId)) || null;
-  return { ...rest, referralId: _id, offerTitle, overdue: isReferralOverdue(referral, now) } as ReferralView;
+  return { ...rest, referralId: _id, householdRef: referral.householdRef ?? null, offerTitle, overdue: isReferralOverdue(referral, now) } as ReferralView;
 }
 
 export function referralRoutes(deps: DeskDeps, options: DeskOptions) {

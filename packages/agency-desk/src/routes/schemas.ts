@@ -45,7 +45,8 @@ export const referralViewSchema = z.object({
   clinicId: z.string(),
   neighbourhoodId: z.string(),
   residentRef: z.string(),
-  householdRef: z.string(),
+  /** Null for referrals received before referrals carried the household. */
+  householdRef: z.string().nullable(),
   needCategory: needCategorySchema,
   state: z.enum(referralStates),
   madeAt: z.date(),

@@ -33,7 +33,7 @@ export interface Referral {
   clinicId: string;
   neighbourhoodId: string;
   residentRef: string;
-  householdRef: string;
+  householdRef: string | null;
   needCategory: NeedCategory;
   state: ReferralState;
   madeAt: string;

@@ -262,6 +262,18 @@ describe('received referrals', () => {
     expect(row).toMatchObject({ state: 'withdrawn', trackingCode: early.trackingCode, withdrawReason: 'consent-withdrawn' });
   });
 
+  it('still lists a referral stored before referrals carried the household', async () => {
+    const made = referralMade('it-tailoring');
+    const { householdRef: _h, ...legacy } = made as typeof made & { householdRef?: string };
+    await service.models.referrals.collection.insertOne({
+      ...legacy, _id: made.referralId, madeAt: new Date(made.madeAt), state: 'received', receivedAt: new Date(), sourceEventId: 'legacy', outbox: [],
+      acceptedAt: null, completeBy: null, declinedAt: null, declineReason: null, completedAt: null, outcome: null, withdrawnAt: null, withdrawReason: null,
+    } as never);
+    const res = await api('tvto').get('/desk/referrals');
+    expect(res.status).toBe(200);
+    expect(res.body.find((r: { referralId: string }) => r.referralId === made.referralId)).toMatchObject({ householdRef: null, state: 'received' });
+  });
+
   it('flags overdue referrals by the service clock and filters by state and overdue', async () => {
     const made = referralMade('it-tailoring', { respondBy: inDays(2) });
     await deliver('clinics.referral.made', made);
