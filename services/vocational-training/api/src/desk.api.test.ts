@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, referralMadeV1, schemaFor, type EventType } from '@hamgam/contracts';
-import { addDays, type DeskDeps, type DeskModels } from '@hamgam/agency-desk';
+import { addDays } from '@hamgam/agency-desk';
 import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
 import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
 import { demoReferrals as universe } from '@hamgam/demo-data';
 import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VtDeps, VtModels } from './desk.js';
 import { desk, vocationalTrainingService } from './service.js';
 
 // The composed vocational-training service on a throw-away FerretDB/MongoDB database, local signing keys,
@@ -20,8 +21,8 @@ const callers = {
 } satisfies Record<string, TestClaims>;
 type Caller = keyof typeof callers;
 
-let service: RunningService<DeskModels>;
-let deps: DeskDeps;
+let service: RunningService<VtModels>;
+let deps: VtDeps;
 let sign: (claims: TestClaims) => Promise<string>;
 const clock = new AdjustableClock();
 const tokens = new Map<Caller, string>();
@@ -39,7 +40,7 @@ beforeAll(async () => {
   });
   const definition = {
     ...vocationalTrainingService,
-    subscriptions: (d: DeskDeps) => {
+    subscriptions: (d: VtDeps) => {
       deps = d;
       return desk.subscriptions(d);
     },

@@ -1,17 +1,36 @@
-import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
 import type { ServiceDefinition } from '@hamgam/service-kit';
+import { reconcileMasterSeats } from './app/apprenticeships.js';
+import { reconcileCourseSeats } from './app/courses.js';
+import { seedTvto } from './app/seed.js';
+import { tvtoModels } from './data/models.js';
+import { desk, type VtModels } from './desk.js';
+import { apprenticeshipRoutes } from './routes/apprenticeships.js';
+import { counsellingRoutes } from './routes/counselling.js';
+import { courseRoutes } from './routes/courses.js';
+import { permitRoutes } from './routes/permits.js';
 
-/** The agency's desk: its own staff change it; coordinators and auditors read it. */
-export const desk = agencyDesk({ agency: 'vocational-training', roles: ['tvto-staff'] });
+export { desk };
 
-/** Technical & Vocational Training Organisation: courses, workshop permits, counselling, apprenticeships. Today: the shared agency desk (its service catalogue, the referrals the clinics send it, its commitments); its own domain arrives with its own issue. */
-export const vocationalTrainingService: ServiceDefinition<DeskModels> = {
+/**
+ * Technical & Vocational Training Organisation: the shared agency desk (its service catalogue, the
+ * referrals the clinics send it, its commitments) and its own domain — courses and enrolments (each
+ * course also a desk offer), workshop permits with a public tracking lookup, career counselling at the
+ * clinics, apprenticeships with guild masters.
+ */
+export const vocationalTrainingService: ServiceDefinition<VtModels> = {
   name: 'vocational-training',
   roles: ['tvto-staff', 'coordinator', 'auditor'],
-  models: desk.models,
-  outboxSources: desk.outboxSources,
-  routes: desk.routes,
+  models: (connection) => ({ ...desk.models(connection), ...tvtoModels(connection) }),
+  outboxSources: (models) => [...desk.outboxSources(models), models.enrolments, models.permits],
+  routes: (deps) => [...desk.routes(deps), ...courseRoutes(deps), ...permitRoutes(deps), ...counsellingRoutes(deps), ...apprenticeshipRoutes(deps)],
   subscriptions: desk.subscriptions,
-  reference: desk.reference,
-  seedDemo: desk.seedDemo,
+  reference: async (models) => {
+    await desk.reference(models);
+    await reconcileCourseSeats(models);
+    await reconcileMasterSeats(models);
+  },
+  seedDemo: async (deps) => {
+    await desk.seedDemo(deps);
+    await seedTvto(deps);
+  },
 };

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { LocalizedText } from '@hamgam/contracts';
+import { badRequest, conflict, notFound, type EventCause } from '@hamgam/service-kit';
+import type { StoredDemand, StoredSession } from '../data/models.js';
+import { checkGuidance, type DemandLevel } from '../domain/counselling.js';
+import { rules, type VtDeps } from '../desk.js';
+import { closeReferral } from './courses.js';
+
+/** Adds or updates one trade of the office's labour-market demand list. */
+export async function setDemand(deps: VtDeps, trade: string, input: { label: LocalizedText; level: DemandLevel; note: LocalizedText }, by: string): Promise<StoredDemand> {
+  const row: StoredDemand = { _id: trade, ...input, updatedAt: deps.clock.now(), updatedBy: by };
+  await deps.models.demand.replaceOne({ _id: trade }, row, { upsert: true });
+  return row;
+}
+
+export interface Booking {
+  clinicId: string;
+  residentRef: string | null;
+  referralId: string | null;
+  day: string;
+  time: string;
+}
+
+/**
+ * Books a session on the counsellor's day at a clinic; from a counselling referral the desk accepted
+ * (its resident and clinic), or for a resident the counsellor met at the clinic.
+ */
+export async function book(deps: VtDeps, booking: Booking, by: string): Promise<StoredSession> {
+  let { residentRef, clinicId } = booking;
+  if (booking.referralId) {
+    const referral = await deps.models.referrals.findById(booking.referralId, { outbox: 0 }).lean();
+    if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${booking.referralId} at this agency`);
+    if (referral.state !== 'accepted') throw conflict(`referral ${booking.referralId} is ${referral.state}; accept it before booking`);
+    if (residentRef && residentRef !== referral.residentRef) throw badRequest('the referral is for another resident');
+    residentRef = referral.residentRef;
+    clinicId = referral.clinicId ?? clinicId;
+  }
+  if (!residentRef) throw badRequest('a session is for a resident: give residentRef or referralId');
+  const clash = await deps.models.sessions.exists({ clinicId, day: booking.day, time: booking.time, state: 'booked' });
+  if (clash) throw conflict(`the counsellor is booked at ${clinicId} on ${booking.day} ${booking.time}`);
+  const session: StoredSession = {
+    _id: randomUUID(), clinicId, residentRef, referralId: booking.referralId, day: booking.day, time: booking.time, state: 'booked', notes: null, guidance: [],
+    counsellor: by, bookedAt: deps.clock.now(), recordedAt: null,
+  };
+  await deps.models.sessions.create(session);
+  return session;
+}
+
+/** Records a booked session as held (notes + guidance from the demand list) or as a no-show. */
+export async function recordSession(
+  deps: VtDeps,
+  sessionId: string,
+  outcome: { state: 'held'; notes: string; guidance: string[] } | { state: 'no-show' },
+  cause: EventCause,
+): Promise<StoredSession> {
+  const stored = await deps.models.sessions.findById(sessionId).lean();
+  if (!stored) throw notFound(`no counselling session ${sessionId}`);
+  if (stored.state !== 'booked') throw conflict(`a counselling session that is ${stored.state} cannot be recorded again`);
+  let change: Partial<StoredSession> = { state: outcome.state, recordedAt: deps.clock.now() };
+  if (outcome.state === 'held') {
+    const list = new Set((await deps.models.demand.find({}, { _id: 1 }).lean()).map((d) => d._id));
+    change = { ...change, notes: outcome.notes, guidance: rules(() => checkGuidance(outcome.guidance, list)) };
+  }
+  const result = await deps.models.sessions.updateOne({ _id: sessionId, state: 'booked' }, { $set: change });
+  if (result.matchedCount !== 1) throw conflict(`counselling session ${sessionId} changed meanwhile; reload it`);
+  if (outcome.state === 'held' && stored.referralId) await closeReferral(deps, stored.referralId, 'achieved', cause);
+  return { ...stored, ...change };
+}

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { actOnReferral, adjustSeat, createOffer, type OfferFields } from '@hamgam/agency-desk';
+import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue } from '@hamgam/contracts';
+import { badRequest, conflict, HttpProblem, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import type { mongo } from 'mongoose';
+import { tvtoCollections, type CourseLevel, type StoredCourse, type StoredEnrolment } from '../data/models.js';
+import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
+import { agency, desk, duplicateKey, rules, type VtDeps, type VtModels } from '../desk.js';
+
+export interface NewCourse {
+  courseId: string;
+  title: LocalizedText;
+  trade: string;
+  level: CourseLevel;
+  hours: number;
+  sessions: number;
+  venue: TrainingVenue;
+  venueName: LocalizedText;
+  schedule: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  eligibility: LocalizedText;
+  answers: NeedCategory[];
+  neighbourhoodIds: string[];
+}
+
+// Raw collections for the conditional updates built here (mongoose sanitises operators in filters).
+const coursesRaw = (models: VtModels) => models.courses.collection as unknown as mongo.Collection<StoredCourse>;
+
+/**
+ * A course, and the same course published in the desk's catalogue (offer kind `course`, same id) so the
+ * clinics can refer residents to it. The course is stored first; if the offer cannot be (its id is an
+ * offer already), the course is removed again and the caller gets the desk's answer.
+ */
+export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventCause): Promise<StoredCourse> {
+  const { courseId, eligibility, answers, neighbourhoodIds, ...fields } = input;
+  if (fields.endsOn < fields.startsOn) throw badRequest('endsOn cannot be before startsOn');
+  const course: StoredCourse = { _id: courseId, ...fields, sessionsHeld: 0, seatHolders: [], seats: 0, createdAt: deps.clock.now(), createdBy: cause.actor.subject };
+  try {
+    await deps.models.courses.create(course);
+  } catch (error) {
+    if (duplicateKey(error)) throw conflict(`a course ${courseId} exists already`);
+    throw error;
+  }
+  const offer: OfferFields = {
+    kind: 'course', title: input.title, eligibility, answers, neighbourhoodIds, place: input.venueName, schedule: input.schedule,
+    startsOn: input.startsOn, endsOn: input.endsOn, capacity: input.capacity, available: input.capacity, status: 'open',
+  };
+  try {
+    await createOffer(deps, desk.options, courseId, offer, cause);
+  } catch (error) {
+    await deps.models.courses.deleteOne({ _id: courseId });
+    throw error;
+  }
+  return course;
+}
+
+/** Takes one of the course's seats for an enrolment, only while one is free (a single conditional write). */
+async function takeCourseSeat(models: VtModels, course: StoredCourse, enrolmentId: string): Promise<boolean> {
+  const result = await coursesRaw(models).updateOne(
+    { _id: course._id, seats: { $lt: course.capacity } },
+    { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId } },
+  );
+  return result.matchedCount === 1;
+}
+
+async function releaseCourseSeat(models: VtModels, courseId: string, enrolmentId: string) {
+  await coursesRaw(models).updateOne({ _id: courseId, seatHolders: enrolmentId }, { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } });
+}
+
+export type EnrolmentRequest = { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null };
+
+/**
+ * Enrols a resident: from a referral the desk accepted for this course (the resident, household and
+ * neighbourhood come from it; the referral already holds the offer's place), or directly (a walk-in
+ * gets a fresh opaque id and takes a place of the offer too). Capacity is enforced by the course's
+ * conditional seat write; the enrolment and its `enrolment.recorded` event are one write after it.
+ */
+export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRequest, cause: EventCause): Promise<StoredEnrolment> {
+  const { models } = deps;
+  const course = await models.courses.findById(courseId).lean();
+  if (!course) throw notFound(`no course ${courseId}`);
+  let who: Pick<StoredEnrolment, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'source'>;
+  if ('referralId' in request) {
+    const referral = await models.referrals.findById(request.referralId, { outbox: 0 }).lean();
+    if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${request.referralId} at this agency`);
+    if (referral.offerId !== courseId) throw badRequest(`referral ${request.referralId} is for ${referral.offerId}, not this course`);
+    if (referral.state !== 'accepted') throw conflict(`referral ${request.referralId} is ${referral.state}; only an accepted referral is enrolled`);
+    who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, source: 'referral' };
+  } else {
+    const offer = await models.offers.findById(courseId, { available: 1, status: 1 }).lean();
+    if (offer && (offer.status === 'closed' || offer.available === 0)) throw conflict(`course ${courseId} has no free place: the remaining places are held by accepted referrals`);
+    who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, source: 'direct' };
+  }
+  const seatKey = `${courseId}:${who.residentRef}`;
+  if (await models.enrolments.exists({ seatKey })) throw conflict('this resident is enrolled on this course already');
+
+  const enrolmentId = randomUUID();
+  if (!(await takeCourseSeat(models, course, enrolmentId))) throw conflict(`course ${courseId} is full (${course.capacity} places)`);
+  const now = deps.clock.now();
+  const data: EnrolmentRecordedV1 = {
+    enrolmentId, courseId, trade: course.trade, venue: course.venue, residentRef: who.residentRef, householdRef: who.householdRef,
+    neighbourhoodId: who.neighbourhoodId, referralId: who.referralId, enrolledAt: now.toISOString(),
+  };
+  const enrolment: StoredEnrolment = {
+    _id: enrolmentId, courseId, seatKey, trade: course.trade, venue: course.venue, ...who, state: 'enrolled', attended: [], result: null,
+    certificateNo: null, enrolledAt: now, enrolledBy: cause.actor.subject, completedAt: null,
+    outbox: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.recorded`, version: 1, data }]),
+  };
+  try {
+    await models.enrolments.create(enrolment);
+  } catch (error) {
+    await releaseCourseSeat(models, courseId, enrolmentId);
+    if (duplicateKey(error)) throw conflict('this resident is enrolled on this course already');
+    throw error;
+  }
+  deps.flushOutbox([enrolmentId]);
+  if (who.source === 'direct') await adjustSeat(deps, desk.options, courseId, enrolmentId, 'take', cause);
+  return enrolment;
+}
+
+/**
+ * The attendance sheet of one session: who of the enrolled residents was there. Marks the session as
+ * held (the pass rule counts sessions held) and each enrolled resident present or absent.
+ */
+export async function takeAttendance(deps: VtDeps, courseId: string, session: number, present: readonly string[]) {
+  const { models } = deps;
+  const course = await models.courses.findById(courseId, { sessions: 1, sessionsHeld: 1 }).lean();
+  if (!course) throw notFound(`no course ${courseId}`);
+  if (session < 1 || session > course.sessions) throw badRequest(`session must be between 1 and ${course.sessions}`);
+  const enrolled = await models.enrolments.find({ courseId, state: 'enrolled' }, { outbox: 0 }).lean();
+  const ids = new Set(enrolled.map((e) => e._id));
+  const strangers = present.filter((id) => !ids.has(id));
+  if (strangers.length > 0) throw badRequest(`not enrolled on this course: ${strangers.join(', ')}`);
+  let changed = 0;
+  for (const enrolment of enrolled) {
+    await deps.locks.run(tvtoCollections.enrolments, enrolment._id, async () => {
+      const current = await models.enrolments.findById(enrolment._id, { state: 1, attended: 1 }).lean();
+      if (!current || current.state !== 'enrolled') return;
+      const attended = rules(() => markAttendance(current, session, present.includes(enrolment._id), course.sessions));
+      if (!attended) return;
+      await models.enrolments.updateOne({ _id: enrolment._id, state: 'enrolled' }, { $set: { attended } });
+      changed++;
+    });
+  }
+  if (session > course.sessionsHeld) await models.courses.updateOne({ _id: courseId, sessionsHeld: course.sessionsHeld }, { $set: { sessionsHeld: session } });
+  return { session, present: present.length, enrolled: enrolled.length, changed };
+}
+
+const courseCode = (trade: string) => trade.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10) || 'COURSE';
+
+/**
+ * Ends an enrolment (passed with a certificate, failed, dropped out) with its `enrolment.completed`
+ * event in one write; a drop-out frees the seat. An enrolment that answered a referral then completes
+ * the desk's referral (achieved / not achieved), which tells the clinic: its closed loop closes.
+ */
+export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result: CompletionResult, cause: EventCause): Promise<StoredEnrolment> {
+  const { models } = deps;
+  const updated = await deps.locks.run(tvtoCollections.enrolments, enrolmentId, async () => {
+    const stored = await models.enrolments.findById(enrolmentId, { outbox: 0 }).lean();
+    if (!stored) throw notFound(`no enrolment ${enrolmentId}`);
+    const course = await models.courses.findById(stored.courseId, { sessionsHeld: 1 }).lean();
+    const completion = rules(() => completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(courseCode(stored.trade), enrolmentId)));
+    const now = deps.clock.now();
+    const { _id, seatKey: _k, source: _s, state: _st, attended: _a, result: _r, certificateNo: _c, enrolledAt: _e, enrolledBy: _b, completedAt: _ca, ...facts } = stored;
+    const data: EnrolmentCompletedV1 = { enrolmentId: _id, ...facts, result: completion.result, certificateNo: completion.certificateNo, completedAt: now.toISOString() };
+    const change = { state: completion.state, result: completion.result, certificateNo: completion.certificateNo, completedAt: now };
+    const written = await models.enrolments.updateOne(
+      { _id: enrolmentId, state: 'enrolled' },
+      { $set: change, $push: { outbox: { $each: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.completed`, version: 1, data }]) } } },
+    );
+    if (written.matchedCount !== 1) throw conflict(`enrolment ${enrolmentId} changed meanwhile; reload it`);
+    return { ...stored, ...change };
+  });
+  deps.flushOutbox([enrolmentId]);
+  if (!holdsCourseSeat(updated.state)) {
+    await releaseCourseSeat(models, updated.courseId, enrolmentId);
+    if (updated.source === 'direct') await adjustSeat(deps, desk.options, updated.courseId, enrolmentId, 'release', cause);
+  }
+  if (updated.referralId) await closeReferral(deps, updated.referralId, referralOutcomeOf(updated.result!), cause);
+  return updated;
+}
+
+/** Completes the desk referral an ended enrolment or placement answered; one the clinic withdrew meanwhile stays as it is. */
+export async function closeReferral(deps: VtDeps, referralId: string, outcome: 'achieved' | 'partly-achieved' | 'not-achieved', cause: EventCause) {
+  try {
+    await actOnReferral(deps, desk.options, referralId, { kind: 'complete', outcome }, cause);
+  } catch (error) {
+    if (error instanceof HttpProblem && (error.status === 409 || error.status === 404)) {
+      deps.logger.info({ referralId, reason: error.message }, 'referral not completed: it is no longer accepted');
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Makes every course's seats agree with its enrolments (an enrolment interrupted between its seat and
+ * its record leaves a seat with no enrolment; a drop-out interrupted before freeing its seat keeps one).
+ * Runs at start-up, before requests; idempotent.
+ */
+export async function reconcileCourseSeats(models: VtModels): Promise<number> {
+  const [courses, enrolments] = await Promise.all([models.courses.find({}, { seatHolders: 1, seats: 1 }).lean(), models.enrolments.find({}, { courseId: 1, state: 1 }).lean()]);
+  let repaired = 0;
+  for (const course of courses) {
+    const holders = enrolments.filter((e) => e.courseId === course._id && holdsCourseSeat(e.state)).map((e) => e._id).sort();
+    const current = [...course.seatHolders].sort();
+    if (course.seats === holders.length && current.join() === holders.join()) continue;
+    await models.courses.updateOne({ _id: course._id }, { $set: { seatHolders: holders, seats: holders.length } });
+    repaired++;
+  }
+  return repaired;
+}

@@ -1,0 +1,100 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { WorkshopPermitIssuedV1 } from '@hamgam/contracts';
+import { conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { tvtoCollections, type PermitInspection, type StoredPermit } from '../data/models.js';
+import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
+import { agency, duplicateKey, rules, type VtDeps } from '../desk.js';
+
+const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A code the applicant follows the application with on the public page (the contract's format). */
+export function newTrackingCode(random: (size: number) => Uint8Array = randomBytes): string {
+  const chars = [...random(8)].map((byte) => trackingAlphabet[byte % trackingAlphabet.length]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+export interface PermitApplication {
+  residentRef: string | null;
+  applicantName: string | null;
+  trade: string;
+  neighbourhoodId: string;
+  address: string;
+}
+
+/** A new application with its own tracking code (a clash with an existing code draws another). */
+export async function submitPermit(deps: VtDeps, application: PermitApplication, by: string): Promise<StoredPermit> {
+  const now = deps.clock.now();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const permit: StoredPermit = {
+      _id: randomUUID(), trackingCode: newTrackingCode(), ...application, status: 'submitted', checklist: [], inspection: null, decision: null,
+      permitNo: null, validUntil: null, renewals: [], history: [{ status: 'submitted', at: now, by }], submittedAt: now, updatedAt: now, outbox: [],
+    };
+    try {
+      await deps.models.permits.create(permit);
+      return permit;
+    } catch (error) {
+      if (!duplicateKey(error)) throw error;
+    }
+  }
+  throw conflict('could not draw a free tracking code; try again');
+}
+
+const issued = (permit: StoredPermit, permitNo: string, validUntil: string, at: Date): EventDraft<WorkshopPermitIssuedV1> => ({
+  type: `${agency}.permit.issued`,
+  version: 1,
+  data: { permitId: permit._id, permitNo, trade: permit.trade, neighbourhoodId: permit.neighbourhoodId, residentRef: permit.residentRef, validUntil, issuedAt: at.toISOString() },
+});
+
+type PermitStep =
+  | { kind: 'checklist'; item: ChecklistItem; received: boolean }
+  | { kind: 'inspection'; inspection: PermitInspection }
+  | { kind: 'decision'; decision: 'approved' | 'rejected'; reason: string }
+  | { kind: 'renewal' };
+
+/**
+ * One step of an application, its history entry and (on approval or renewal) its `permit.issued` event
+ * as one write, compare-and-set on the status it was read in, under the document's lock.
+ */
+export async function stepPermit(deps: VtDeps, permitId: string, step: PermitStep, cause: EventCause): Promise<StoredPermit> {
+  const { permits } = deps.models;
+  const updated = await deps.locks.run(tvtoCollections.permits, permitId, async () => {
+    const stored = await permits.findById(permitId, { outbox: 0 }).lean();
+    if (!stored) throw notFound(`no permit application ${permitId}`);
+    const now = deps.clock.now();
+    const by = cause.actor.subject;
+    let change: Partial<StoredPermit>;
+    const events: EventDraft<unknown>[] = [];
+    switch (step.kind) {
+      case 'checklist':
+        change = rules(() => updateChecklist(stored, step.item, step.received, now));
+        break;
+      case 'inspection':
+        change = { status: rules(() => inspect(stored, now)), inspection: step.inspection };
+        break;
+      case 'decision': {
+        const decided = rules(() => decide(stored, step.decision, now));
+        change = { ...decided, decision: { decision: step.decision, reason: step.reason, at: now, by } };
+        if (decided.status === 'approved') {
+          change.permitNo = permitNumberOf(stored._id, now);
+          events.push(issued(stored, change.permitNo, decided.validUntil!, now));
+        }
+        break;
+      }
+      case 'renewal': {
+        const renewed = rules(() => renew(stored, now));
+        change = { ...renewed, renewals: [...stored.renewals, { at: now, validUntil: renewed.validUntil, by }] };
+        // Renewing re-issues the same permit for another year: partners relying on it see the new validity.
+        events.push(issued(stored, stored.permitNo!, renewed.validUntil, now));
+        break;
+      }
+    }
+    const history = change.status && change.status !== stored.status ? [...stored.history, { status: change.status, at: now, by }] : stored.history;
+    const set = { ...change, history, updatedAt: now };
+    const update = events.length > 0 ? { $set: set, $push: { outbox: { $each: outboxEntries(agency, cause, events) } } } : { $set: set };
+    const result = await permits.updateOne({ _id: permitId, status: stored.status, updatedAt: stored.updatedAt }, update);
+    if (result.matchedCount !== 1) throw conflict(`permit application ${permitId} changed meanwhile; reload it`);
+    return { ...stored, ...set };
+  });
+  deps.flushOutbox([permitId]);
+  return updated;
+}

@@ -1,0 +1,292 @@
+import type { LocalizedText, TrainingVenue } from '@hamgam/contracts';
+import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
+import { Schema, type Connection } from 'mongoose';
+import type { PlacementState, ProgressCheck } from '../domain/apprenticeships.js';
+import type { DemandLevel } from '../domain/counselling.js';
+import type { CompletionResult, EnrolmentState } from '../domain/enrolments.js';
+import type { ChecklistItem, StoredPermitStatus } from '../domain/permits.js';
+
+const localized = { _id: false, fa: { type: String, required: true }, en: { type: String, required: true } };
+const plain = { versionKey: false as const, minimize: false };
+
+/** TVTO's own collections, beside the desk's `desk_*` ones in the same database. */
+export const tvtoCollections = {
+  courses: 'tvto_courses',
+  enrolments: 'tvto_enrolments',
+  permits: 'tvto_permits',
+  demand: 'tvto_trade_demand',
+  sessions: 'tvto_counselling_sessions',
+  masters: 'tvto_guild_masters',
+  placements: 'tvto_placements',
+} as const;
+
+export const courseLevels = ['beginner', 'intermediate', 'advanced'] as const;
+export type CourseLevel = (typeof courseLevels)[number];
+
+export interface StoredCourse {
+  _id: string;
+  title: LocalizedText;
+  trade: string;
+  level: CourseLevel;
+  hours: number;
+  /** Sessions planned; attendance is taken per session number 1…sessions. */
+  sessions: number;
+  /** Highest session number held so far (attendance taken): the base of the pass rule. */
+  sessionsHeld: number;
+  venue: TrainingVenue;
+  venueName: LocalizedText;
+  schedule: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  /** The enrolments holding a seat; `seats` is its length, kept beside it for the conditional update that enforces capacity. */
+  seatHolders: string[];
+  seats: number;
+  createdAt: Date;
+  createdBy: string;
+}
+
+export interface StoredEnrolment {
+  _id: string;
+  courseId: string;
+  /** `<courseId>:<residentRef>`, unique: a resident is enrolled on a course once. */
+  seatKey: string;
+  trade: string;
+  venue: TrainingVenue;
+  residentRef: string;
+  householdRef: string | null;
+  neighbourhoodId: string | null;
+  referralId: string | null;
+  source: 'referral' | 'direct';
+  state: EnrolmentState;
+  attended: number[];
+  result: CompletionResult | null;
+  certificateNo: string | null;
+  enrolledAt: Date;
+  enrolledBy: string;
+  completedAt: Date | null;
+  outbox: OutboxEntry[];
+}
+
+export interface PermitInspection {
+  date: string;
+  inspector: string;
+  findings: string;
+  passed: boolean;
+}
+
+export interface StoredPermit {
+  _id: string;
+  trackingCode: string;
+  /** The applicant as the clinic knows them (opaque), or null for a walk-in. */
+  residentRef: string | null;
+  /** A walk-in's name: kept only here, shown only to TVTO staff, never in an event. */
+  applicantName: string | null;
+  trade: string;
+  neighbourhoodId: string;
+  address: string;
+  status: StoredPermitStatus;
+  checklist: ChecklistItem[];
+  inspection: PermitInspection | null;
+  decision: { decision: 'approved' | 'rejected'; reason: string; at: Date; by: string } | null;
+  permitNo: string | null;
+  validUntil: string | null;
+  renewals: { at: Date; validUntil: string; by: string }[];
+  history: { status: string; at: Date; by: string }[];
+  submittedAt: Date;
+  updatedAt: Date;
+  outbox: OutboxEntry[];
+}
+
+export interface StoredDemand {
+  _id: string;
+  label: LocalizedText;
+  level: DemandLevel;
+  note: LocalizedText;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export const sessionStates = ['booked', 'held', 'no-show'] as const;
+export type SessionState = (typeof sessionStates)[number];
+
+export interface StoredSession {
+  _id: string;
+  clinicId: string;
+  residentRef: string;
+  referralId: string | null;
+  day: string;
+  time: string;
+  state: SessionState;
+  notes: string | null;
+  guidance: string[];
+  counsellor: string;
+  bookedAt: Date;
+  recordedAt: Date | null;
+}
+
+export interface StoredMaster {
+  _id: string;
+  name: string;
+  guild: LocalizedText;
+  trade: string;
+  neighbourhoodId: string;
+  capacity: number;
+  seatHolders: string[];
+  seats: number;
+  createdAt: Date;
+}
+
+export interface StoredPlacement {
+  _id: string;
+  masterId: string;
+  /** `<masterId>:<residentRef>`, unique. */
+  seatKey: string;
+  trade: string;
+  residentRef: string;
+  householdRef: string | null;
+  neighbourhoodId: string | null;
+  referralId: string | null;
+  state: PlacementState;
+  startedOn: string;
+  checks: ProgressCheck[];
+  endedAt: Date | null;
+  createdBy: string;
+}
+
+export function tvtoModels(connection: Connection) {
+  const course = new Schema<StoredCourse>(
+    {
+      _id: String,
+      title: localized,
+      trade: String,
+      level: { type: String, enum: courseLevels },
+      hours: Number,
+      sessions: Number,
+      sessionsHeld: { type: Number, default: 0 },
+      venue: { _id: false, kind: String, id: String },
+      venueName: localized,
+      schedule: localized,
+      startsOn: String,
+      endsOn: String,
+      capacity: Number,
+      seatHolders: { type: [String], default: [] },
+      seats: { type: Number, default: 0 },
+      createdAt: Date,
+      createdBy: String,
+    },
+    { ...plain, collection: tvtoCollections.courses },
+  );
+  const enrolment = addOutbox(
+    new Schema<StoredEnrolment>(
+      {
+        _id: String,
+        courseId: { type: String, index: true },
+        seatKey: { type: String, unique: true },
+        trade: String,
+        venue: { _id: false, kind: String, id: String },
+        residentRef: String,
+        householdRef: { type: String, default: null },
+        neighbourhoodId: { type: String, default: null },
+        referralId: { type: String, default: null },
+        source: String,
+        state: String,
+        attended: { type: [Number], default: [] },
+        result: { type: String, default: null },
+        certificateNo: { type: String, default: null },
+        enrolledAt: Date,
+        enrolledBy: String,
+        completedAt: { type: Date, default: null },
+      },
+      { ...plain, collection: tvtoCollections.enrolments },
+    ),
+  );
+  const permit = addOutbox(
+    new Schema<StoredPermit>(
+      {
+        _id: String,
+        trackingCode: { type: String, unique: true },
+        residentRef: { type: String, default: null },
+        applicantName: { type: String, default: null },
+        trade: String,
+        neighbourhoodId: String,
+        address: String,
+        status: String,
+        checklist: { type: [String], default: [] },
+        inspection: { type: new Schema({ date: String, inspector: String, findings: String, passed: Boolean }, { _id: false }), default: null },
+        decision: { type: new Schema({ decision: String, reason: String, at: Date, by: String }, { _id: false }), default: null },
+        permitNo: { type: String, default: null },
+        validUntil: { type: String, default: null },
+        renewals: { type: [{ _id: false, at: Date, validUntil: String, by: String }], default: [] },
+        history: { type: [{ _id: false, status: String, at: Date, by: String }], default: [] },
+        submittedAt: Date,
+        updatedAt: Date,
+      },
+      { ...plain, collection: tvtoCollections.permits },
+    ),
+  );
+  const demand = new Schema<StoredDemand>(
+    { _id: String, label: localized, level: String, note: localized, updatedAt: Date, updatedBy: String },
+    { ...plain, collection: tvtoCollections.demand },
+  );
+  const session = new Schema<StoredSession>(
+    {
+      _id: String,
+      clinicId: { type: String, index: true },
+      residentRef: String,
+      referralId: { type: String, default: null },
+      day: String,
+      time: String,
+      state: String,
+      notes: { type: String, default: null },
+      guidance: { type: [String], default: [] },
+      counsellor: String,
+      bookedAt: Date,
+      recordedAt: { type: Date, default: null },
+    },
+    { ...plain, collection: tvtoCollections.sessions },
+  );
+  const master = new Schema<StoredMaster>(
+    {
+      _id: String,
+      name: String,
+      guild: localized,
+      trade: String,
+      neighbourhoodId: String,
+      capacity: Number,
+      seatHolders: { type: [String], default: [] },
+      seats: { type: Number, default: 0 },
+      createdAt: Date,
+    },
+    { ...plain, collection: tvtoCollections.masters },
+  );
+  const placement = new Schema<StoredPlacement>(
+    {
+      _id: String,
+      masterId: { type: String, index: true },
+      seatKey: { type: String, unique: true },
+      trade: String,
+      residentRef: String,
+      householdRef: { type: String, default: null },
+      neighbourhoodId: { type: String, default: null },
+      referralId: { type: String, default: null },
+      state: String,
+      startedOn: String,
+      checks: { type: [{ _id: false, month: String, rating: Number, note: String, at: Date, by: String }], default: [] },
+      endedAt: { type: Date, default: null },
+      createdBy: String,
+    },
+    { ...plain, collection: tvtoCollections.placements },
+  );
+  return {
+    courses: connection.model<StoredCourse>('TvtoCourse', course),
+    enrolments: connection.model<StoredEnrolment>('TvtoEnrolment', enrolment),
+    permits: connection.model<StoredPermit>('TvtoPermit', permit),
+    demand: connection.model<StoredDemand>('TvtoTradeDemand', demand),
+    sessions: connection.model<StoredSession>('TvtoCounsellingSession', session),
+    masters: connection.model<StoredMaster>('TvtoGuildMaster', master),
+    placements: connection.model<StoredPlacement>('TvtoPlacement', placement),
+  };
+}
+
+export type TvtoModels = ReturnType<typeof tvtoModels>;

@@ -1,0 +1,84 @@
+import { causeOf } from '@hamgam/agency-desk';
+import { defineRoute, notFound } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
+import type { StoredMaster, StoredPlacement } from '../data/models.js';
+import { desk, readers, staff, type VtDeps } from '../desk.js';
+import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementViewSchema, progressBodySchema } from './schemas.js';
+
+const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: StoredMaster) => ({ ...m, masterId: _id, placed: seats, available: Math.max(0, m.capacity - seats) });
+const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement) => ({ ...p, placementId: _id });
+
+export function apprenticeshipRoutes(deps: VtDeps) {
+  const { masters, placements } = deps.models;
+  const options = desk.options;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/apprenticeships/masters',
+      summary: 'Guild masters who take apprentices, with their places taken and free',
+      tags: ['apprenticeships'],
+      roles: readers,
+      response: z.array(masterViewSchema),
+      handler: async () => (await masters.find().sort({ trade: 1, _id: 1 }).lean()).map(masterView),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/apprenticeships/masters',
+      summary: 'Register a guild master (guild, trade, capacity, workshop neighbourhood)',
+      tags: ['apprenticeships'],
+      roles: staff,
+      body: newMasterSchema,
+      response: masterViewSchema,
+      status: 201,
+      handler: async ({ body }) => masterView(await addMaster(deps, body)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/apprenticeships/placements',
+      summary: 'Placements of residents with masters and their monthly progress',
+      tags: ['apprenticeships'],
+      roles: readers,
+      query: z.object({ masterId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict(),
+      response: z.array(placementViewSchema),
+      handler: async ({ query }) => (await placements.find(query.masterId ? { masterId: query.masterId } : {}).sort({ startedOn: -1 }).lean()).map(placementView),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/apprenticeships/masters/:masterId/placements',
+      summary: 'Place a resident with a master: from an accepted apprenticeship referral or directly; the master’s capacity is enforced',
+      tags: ['apprenticeships'],
+      roles: staff,
+      params: masterParams,
+      body: placeBodySchema,
+      response: placementViewSchema,
+      status: 201,
+      handler: async ({ params, body, principal, correlationId }) => placementView(await place(deps, params.masterId, body, causeOf(options, principal, correlationId))),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/apprenticeships/placements/:placementId/progress',
+      summary: 'The monthly progress check of an active placement (rating 1–5 and a note; one per month)',
+      tags: ['apprenticeships'],
+      roles: staff,
+      params: placementParams,
+      body: progressBodySchema,
+      response: placementViewSchema,
+      handler: async ({ params, body, principal }) => placementView(await checkProgress(deps, params.placementId, body, principal.subject)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/apprenticeships/placements/:placementId/finish',
+      summary: 'Complete (after at least one progress check) or withdraw a placement; frees the place and completes the referral it answered',
+      tags: ['apprenticeships'],
+      roles: staff,
+      params: placementParams,
+      body: finishBodySchema,
+      response: placementViewSchema,
+      handler: async ({ params, body, principal, correlationId }) => {
+        if (!(await placements.exists({ _id: params.placementId }))) throw notFound(`no placement ${params.placementId}`);
+        return placementView(await finishPlacement(deps, params.placementId, body.state, causeOf(options, principal, correlationId)));
+      },
+    }),
+  ];
+}

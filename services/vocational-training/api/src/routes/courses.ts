@@ -1,0 +1,130 @@
+import { causeOf } from '@hamgam/agency-desk';
+import { defineRoute, notFound } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
+import type { StoredCourse, StoredEnrolment } from '../data/models.js';
+import { attendanceRate } from '../domain/enrolments.js';
+import { desk, readers, staff, type VtDeps } from '../desk.js';
+import {
+  attendanceBodySchema,
+  attendanceParams,
+  attendanceViewSchema,
+  certificateViewSchema,
+  completeBodySchema,
+  courseDetailSchema,
+  courseParams,
+  courseViewSchema,
+  enrolBodySchema,
+  enrolmentParams,
+  enrolmentViewSchema,
+  newCourseSchema,
+} from './schemas.js';
+
+const courseView = ({ _id, seatHolders: _h, seats, createdAt: _c, createdBy: _b, ...course }: StoredCourse) => ({
+  ...course,
+  courseId: _id,
+  enrolled: seats,
+  available: Math.max(0, course.capacity - seats),
+});
+
+export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: number) => ({
+  ...e,
+  enrolmentId: e._id,
+  attendanceRate: attendanceRate(e.attended.length, sessionsHeld),
+});
+
+export function courseRoutes(deps: VtDeps) {
+  const { courses, enrolments } = deps.models;
+  const options = desk.options;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/courses',
+      summary: 'Courses (business skills, home-based jobs) with their places taken and free',
+      tags: ['courses'],
+      roles: readers,
+      response: z.array(courseViewSchema),
+      handler: async () => (await courses.find().sort({ startsOn: 1, _id: 1 }).lean()).map(courseView),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/courses',
+      summary: 'Create a course; it is also published in the service catalogue as an offer of kind course (same id)',
+      tags: ['courses'],
+      roles: staff,
+      body: newCourseSchema,
+      response: courseViewSchema,
+      status: 201,
+      handler: async ({ body, principal, correlationId }) => courseView(await createCourse(deps, body, causeOf(options, principal, correlationId))),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/courses/:courseId',
+      summary: 'One course with its enrolments and their attendance',
+      tags: ['courses'],
+      roles: readers,
+      params: courseParams,
+      response: courseDetailSchema,
+      handler: async ({ params }) => {
+        const course = await courses.findById(params.courseId).lean();
+        if (!course) throw notFound(`no course ${params.courseId}`);
+        const rows = await enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean();
+        return { ...courseView(course), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld)) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/courses/:courseId/enrolments',
+      summary: `Enrol a resident: from an accepted referral for this course, or directly (a walk-in gets an opaque id); publishes ${desk.options.agency}.enrolment.recorded.v1`,
+      tags: ['courses'],
+      roles: staff,
+      params: courseParams,
+      body: enrolBodySchema,
+      response: enrolmentViewSchema,
+      status: 201,
+      handler: async ({ params, body, principal, correlationId }) => enrolmentView(await enrol(deps, params.courseId, body, causeOf(options, principal, correlationId)), 0),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/courses/:courseId/sessions/:session/attendance',
+      summary: 'The attendance sheet of one session: the enrolments present (every other enrolled resident is absent)',
+      tags: ['courses'],
+      roles: staff,
+      params: attendanceParams,
+      body: attendanceBodySchema,
+      response: attendanceViewSchema,
+      handler: async ({ params, body }) => takeAttendance(deps, params.courseId, params.session, body.present),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/enrolments/:enrolmentId/complete',
+      summary: `End an enrolment: passed (needs 80 % attendance; certificate number), failed or dropped-out; publishes ${desk.options.agency}.enrolment.completed.v1 and completes the referral it answered`,
+      tags: ['courses'],
+      roles: staff,
+      params: enrolmentParams,
+      body: completeBodySchema,
+      response: enrolmentViewSchema,
+      handler: async ({ params, body, principal, correlationId }) => {
+        const done = await finishEnrolment(deps, params.enrolmentId, body.result, causeOf(options, principal, correlationId));
+        const course = await courses.findById(done.courseId, { sessionsHeld: 1 }).lean();
+        return enrolmentView(done, course?.sessionsHeld ?? 0);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/certificates',
+      summary: 'Certificates issued: enrolments that passed, newest first',
+      tags: ['courses'],
+      roles: readers,
+      response: z.array(certificateViewSchema),
+      handler: async () => {
+        const [rows, titles] = await Promise.all([
+          enrolments.find({ result: 'passed' }, { outbox: 0 }).sort({ completedAt: -1 }).lean(),
+          courses.find({}, { title: 1 }).lean(),
+        ]);
+        const byId = new Map(titles.map((c) => [c._id, c.title]));
+        return rows.map((e) => ({ ...e, enrolmentId: e._id, certificateNo: e.certificateNo!, completedAt: e.completedAt!, courseTitle: byId.get(e.courseId) ?? null }));
+      },
+    }),
+  ];
+}

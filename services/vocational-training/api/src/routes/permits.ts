@@ -1,0 +1,108 @@
+import { causeOf } from '@hamgam/agency-desk';
+import { trackingCodeSchema } from '@hamgam/contracts';
+import { createRateLimiter, defineRoute, notFound, type Principal, type RateLimiter } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { stepPermit, submitPermit } from '../app/permits.js';
+import type { StoredPermit } from '../data/models.js';
+import { effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
+import { dayOf } from '../domain/transitions.js';
+import { desk, readers, staff, type VtDeps } from '../desk.js';
+import {
+  checklistBodySchema,
+  decisionBodySchema,
+  inspectionBodySchema,
+  permitApplicationSchema,
+  permitParams,
+  permitQuerySchema,
+  permitTrackingViewSchema,
+  permitViewSchema,
+} from './schemas.js';
+
+/** A walk-in applicant's name stays with TVTO's own staff. */
+const permitView = ({ _id, outbox: _o, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal, now: Date) => ({
+  ...permit,
+  permitId: _id,
+  status: effectiveStatus(permit, now),
+  applicantName: principal.roles.includes('tvto-staff') ? permit.applicantName : null,
+});
+
+export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 })) {
+  const { permits } = deps.models;
+  const options = desk.options;
+  const step = (path: string, summary: string, body: z.ZodType, toStep: (body: any) => Parameters<typeof stepPermit>[2]) =>
+    defineRoute({
+      method: path === 'checklist' ? 'put' : 'post',
+      path: `/permits/:permitId/${path}`,
+      summary,
+      tags: ['permits'],
+      roles: staff,
+      params: permitParams,
+      body,
+      response: permitViewSchema,
+      handler: async ({ params, body: given, principal, correlationId }) =>
+        permitView(await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId)), principal, deps.clock.now()),
+    });
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/permits/tracking/:code',
+      summary: 'Public (no login): an applicant follows their workshop permit application by its tracking code — status and next step only',
+      tags: ['permits'],
+      roles: 'public',
+      rateLimit: limiter,
+      params: z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict(),
+      response: permitTrackingViewSchema,
+      handler: async ({ params }) => {
+        const permit = await permits.findOne({ trackingCode: params.code }, { status: 1, checklist: 1, validUntil: 1, updatedAt: 1 }).lean();
+        if (!permit) throw notFound('no permit application has this tracking code');
+        const now = deps.clock.now();
+        const status = effectiveStatus(permit, now);
+        return { code: params.code, status, statusLabel: permitStatusLabels[status], nextStep: permitNextStep(permit, now), lastUpdate: dayOf(permit.updatedAt) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/permits',
+      summary: 'Workshop permit applications, newest first; filter by status (expired is read from the calendar)',
+      tags: ['permits'],
+      roles: readers,
+      query: permitQuerySchema,
+      response: z.array(permitViewSchema),
+      handler: async ({ query, principal }) => {
+        const now = deps.clock.now();
+        const rows = (await permits.find({}, { outbox: 0 }).sort({ submittedAt: -1 }).lean()).map((p) => permitView(p, principal, now));
+        return query.status ? rows.filter((p) => p.status === query.status) : rows;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/permits/:permitId',
+      summary: 'One permit application with its checklist, inspection, decision and renewals',
+      tags: ['permits'],
+      roles: readers,
+      params: permitParams,
+      response: permitViewSchema,
+      handler: async ({ params, principal }) => {
+        const permit = await permits.findById(params.permitId, { outbox: 0 }).lean();
+        if (!permit) throw notFound(`no permit application ${params.permitId}`);
+        return permitView(permit, principal, deps.clock.now());
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/permits',
+      summary: 'A workshop permit application (a referred resident by opaque id, or a walk-in by name kept only at TVTO); gets a tracking code',
+      tags: ['permits'],
+      roles: staff,
+      body: permitApplicationSchema,
+      response: permitViewSchema,
+      status: 201,
+      handler: async ({ body, principal }) => permitView(await submitPermit(deps, body, principal.subject), principal, deps.clock.now()),
+    }),
+    step('checklist', 'Tick or untick a document of the checklist; the application is documents-complete when all four are in', checklistBodySchema, (b) => ({ kind: 'checklist', ...b })),
+    step('inspection', 'Record the inspection of a documents-complete application (date, inspector, findings, pass or fail)', inspectionBodySchema, (b) => ({ kind: 'inspection', inspection: b })),
+    step('decision', `Approve (after a passed inspection: permit number, valid a year; publishes ${options.agency}.permit.issued.v1) or reject, with a reason`, decisionBodySchema, (b) => ({ kind: 'decision', ...b })),
+    step('renew', `Renew an expired permit, or one in its last 30 days, for a year (republishes ${options.agency}.permit.issued.v1 with the new validity)`, z.object({}).strict().optional(), () => ({ kind: 'renewal' })),
+  ];
+}

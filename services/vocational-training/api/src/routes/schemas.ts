@@ -1,0 +1,192 @@
+import { isoDateSchema, localizedTextSchema, needCategorySchema, opaqueIdSchema, slugIdSchema, trackingCodeSchema, trainingVenueSchema } from '@hamgam/contracts';
+import { z } from 'zod';
+import { placementStates } from '../domain/apprenticeships.js';
+import { demandLevels } from '../domain/counselling.js';
+import { completionResults, enrolmentStates } from '../domain/enrolments.js';
+import { checklistItems, permitStatuses } from '../domain/permits.js';
+import { courseLevels, sessionStates } from '../data/models.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+// ---- courses & enrolments
+export const newCourseSchema = z
+  .object({
+    courseId: slugIdSchema.max(80),
+    title: localizedTextSchema,
+    trade: slugIdSchema.max(40),
+    level: z.enum(courseLevels),
+    hours: z.number().int().positive().max(2000),
+    sessions: z.number().int().positive().max(400),
+    venue: trainingVenueSchema,
+    venueName: localizedTextSchema,
+    schedule: localizedTextSchema,
+    startsOn: isoDateSchema,
+    endsOn: isoDateSchema,
+    capacity: z.number().int().positive().max(500),
+    eligibility: localizedTextSchema,
+    answers: z.array(needCategorySchema).min(1).default(['skills-training', 'employment']),
+    neighbourhoodIds: z.array(slugIdSchema).max(50).default([]),
+  })
+  .strict();
+export const courseParams = z.object({ courseId: slugIdSchema }).strict();
+export const courseViewSchema = z.object({
+  courseId: z.string(),
+  title: localizedTextSchema,
+  trade: z.string(),
+  level: z.enum(courseLevels),
+  hours: z.number(),
+  sessions: z.number(),
+  sessionsHeld: z.number(),
+  venue: trainingVenueSchema,
+  venueName: localizedTextSchema,
+  schedule: localizedTextSchema,
+  startsOn: z.string(),
+  endsOn: z.string(),
+  capacity: z.number(),
+  enrolled: z.number(),
+  available: z.number(),
+});
+export const enrolBodySchema = z.union([
+  z.object({ referralId: opaqueIdSchema }).strict(),
+  z.object({ residentRef: opaqueIdSchema.nullable().default(null), neighbourhoodId: slugIdSchema.nullable().default(null) }).strict(),
+]);
+export const enrolmentParams = z.object({ enrolmentId: opaqueIdSchema }).strict();
+export const enrolmentViewSchema = z.object({
+  enrolmentId: z.string(),
+  courseId: z.string(),
+  trade: z.string(),
+  residentRef: z.string(),
+  householdRef: z.string().nullable(),
+  neighbourhoodId: z.string().nullable(),
+  referralId: z.string().nullable(),
+  source: z.enum(['referral', 'direct']),
+  state: z.enum(enrolmentStates),
+  attended: z.array(z.number()),
+  attendanceRate: z.number(),
+  result: z.enum(completionResults).nullable(),
+  certificateNo: z.string().nullable(),
+  enrolledAt: z.date(),
+  completedAt: z.date().nullable(),
+});
+export const courseDetailSchema = courseViewSchema.extend({ enrolments: z.array(enrolmentViewSchema) });
+export const attendanceParams = z.object({ courseId: slugIdSchema, session: z.coerce.number().int().positive() }).strict();
+export const attendanceBodySchema = z.object({ present: z.array(opaqueIdSchema).max(500) }).strict();
+export const attendanceViewSchema = z.object({ session: z.number(), present: z.number(), enrolled: z.number(), changed: z.number() });
+export const completeBodySchema = z.object({ result: z.enum(completionResults) }).strict();
+export const certificateViewSchema = z.object({
+  certificateNo: z.string(),
+  enrolmentId: z.string(),
+  courseId: z.string(),
+  courseTitle: localizedTextSchema.nullable(),
+  trade: z.string(),
+  residentRef: z.string(),
+  neighbourhoodId: z.string().nullable(),
+  completedAt: z.date(),
+});
+
+// ---- permits
+export const permitApplicationSchema = z
+  .object({
+    residentRef: opaqueIdSchema.nullable().default(null),
+    applicantName: text(120).nullable().default(null),
+    trade: slugIdSchema.max(40),
+    neighbourhoodId: slugIdSchema,
+    address: text(300),
+  })
+  .strict()
+  .refine((a) => (a.residentRef === null) !== (a.applicantName === null), { message: 'an applicant is either a referred resident (residentRef) or a walk-in (applicantName), one of them' });
+export const permitParams = z.object({ permitId: opaqueIdSchema }).strict();
+export const checklistBodySchema = z.object({ item: z.enum(checklistItems), received: z.boolean() }).strict();
+export const inspectionBodySchema = z.object({ date: isoDateSchema, inspector: text(120), findings: text(1000), passed: z.boolean() }).strict();
+export const decisionBodySchema = z.object({ decision: z.enum(['approved', 'rejected']), reason: text(500) }).strict();
+export const permitViewSchema = z.object({
+  permitId: z.string(),
+  trackingCode: z.string(),
+  residentRef: z.string().nullable(),
+  /** Only TVTO staff see a walk-in's name; programme readers get null. */
+  applicantName: z.string().nullable(),
+  trade: z.string(),
+  neighbourhoodId: z.string(),
+  address: z.string(),
+  status: z.enum(permitStatuses),
+  checklist: z.array(z.enum(checklistItems)),
+  inspection: z.object({ date: z.string(), inspector: z.string(), findings: z.string(), passed: z.boolean() }).nullable(),
+  decision: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string(), at: z.date() }).nullable(),
+  permitNo: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  renewals: z.array(z.object({ at: z.date(), validUntil: z.string() })),
+  history: z.array(z.object({ status: z.string(), at: z.date() })),
+  submittedAt: z.date(),
+  updatedAt: z.date(),
+});
+export const permitQuerySchema = z.object({ status: z.enum(permitStatuses).optional() }).strict();
+/** Exactly what the public tracking page may show: no name, no address, no resident id. */
+export const permitTrackingViewSchema = z
+  .object({ code: trackingCodeSchema, status: z.enum(permitStatuses), statusLabel: localizedTextSchema, nextStep: localizedTextSchema, lastUpdate: isoDateSchema })
+  .strict();
+
+// ---- counselling
+export const tradeParams = z.object({ trade: slugIdSchema.max(40) }).strict();
+export const demandBodySchema = z.object({ label: localizedTextSchema, level: z.enum(demandLevels), note: localizedTextSchema }).strict();
+export const demandViewSchema = z.object({ trade: z.string(), label: localizedTextSchema, level: z.enum(demandLevels), note: localizedTextSchema, updatedAt: z.date() });
+export const bookingBodySchema = z
+  .object({
+    clinicId: slugIdSchema,
+    residentRef: opaqueIdSchema.nullable().default(null),
+    referralId: opaqueIdSchema.nullable().default(null),
+    day: isoDateSchema,
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+  })
+  .strict();
+export const sessionParams = z.object({ sessionId: opaqueIdSchema }).strict();
+export const sessionQuerySchema = z.object({ clinicId: slugIdSchema.optional() }).strict();
+export const recordBodySchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('held'), notes: text(2000), guidance: z.array(slugIdSchema).max(10) }).strict(),
+  z.object({ state: z.literal('no-show') }).strict(),
+]);
+export const sessionViewSchema = z.object({
+  sessionId: z.string(),
+  clinicId: z.string(),
+  residentRef: z.string(),
+  referralId: z.string().nullable(),
+  day: z.string(),
+  time: z.string(),
+  state: z.enum(sessionStates),
+  notes: z.string().nullable(),
+  guidance: z.array(z.string()),
+  bookedAt: z.date(),
+  recordedAt: z.date().nullable(),
+});
+
+// ---- apprenticeships
+export const newMasterSchema = z
+  .object({ masterId: slugIdSchema.max(60), name: text(120), guild: localizedTextSchema, trade: slugIdSchema.max(40), neighbourhoodId: slugIdSchema, capacity: z.number().int().positive().max(20) })
+  .strict();
+export const masterParams = z.object({ masterId: slugIdSchema }).strict();
+export const masterViewSchema = z.object({
+  masterId: z.string(),
+  name: z.string(),
+  guild: localizedTextSchema,
+  trade: z.string(),
+  neighbourhoodId: z.string(),
+  capacity: z.number(),
+  placed: z.number(),
+  available: z.number(),
+});
+export const placeBodySchema = enrolBodySchema;
+export const placementParams = z.object({ placementId: opaqueIdSchema }).strict();
+export const progressBodySchema = z.object({ rating: z.number().int().min(1).max(5), note: text(500) }).strict();
+export const finishBodySchema = z.object({ state: z.enum(['completed', 'withdrawn']) }).strict();
+export const placementViewSchema = z.object({
+  placementId: z.string(),
+  masterId: z.string(),
+  trade: z.string(),
+  residentRef: z.string(),
+  householdRef: z.string().nullable(),
+  neighbourhoodId: z.string().nullable(),
+  referralId: z.string().nullable(),
+  state: z.enum(placementStates),
+  startedOn: z.string(),
+  checks: z.array(z.object({ month: z.string(), rating: z.number(), note: z.string(), at: z.date() })),
+  endedAt: z.date().nullable(),
+});
