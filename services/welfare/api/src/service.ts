@@ -1,17 +1,35 @@
-import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
-import type { ServiceDefinition } from '@hamgam/service-kit';
+import { DocumentLocks, systemClock, type ServiceDefinition, createLogger, type BaseConfig } from '@hamgam/service-kit';
+import { completeClosedReferrals, type Models, type WelfareDeps } from './app/cases.js';
+import { welfareModels } from './data/models.js';
+import { seedWelfare } from './data/seed.js';
+import { desk } from './desk.js';
+import { caseRoutes } from './routes/cases.js';
 
-/** The agency's desk: its own staff change it; coordinators and auditors read it. */
-export const desk = agencyDesk({ agency: 'welfare', roles: ['welfare-officer'] });
+export { desk } from './desk.js';
 
-/** Welfare Organisation (Behzisti): households' social-work cases and eligibility flags. Today: the shared agency desk (its service catalogue, the referrals the clinics send it, its commitments); its own domain arrives with its own issue. */
-export const welfareService: ServiceDefinition<DeskModels> = {
+/**
+ * Welfare Organisation (Behzisti): the shared agency desk (its service catalogue, the referrals the
+ * clinics send it, its commitments) and its own domain — households' social-work cases (assessment,
+ * plan, follow-up visits, closure), each in one case worker's caseload, and the eligibility flags other
+ * agencies rely on (published as events: the household's opaque id, the flag and its validity only).
+ */
+export const welfareService: ServiceDefinition<Models> = {
   name: 'welfare',
   roles: ['welfare-officer', 'coordinator', 'auditor'],
-  models: desk.models,
-  outboxSources: desk.outboxSources,
-  routes: desk.routes,
-  subscriptions: desk.subscriptions,
-  reference: desk.reference,
-  seedDemo: desk.seedDemo,
+  models: (connection) => ({ ...desk.models(connection), ...welfareModels(connection) }),
+  outboxSources: (models) => [...desk.outboxSources(models), models.cases],
+  routes: (deps) => [...desk.routes(deps), ...caseRoutes(deps)],
+  subscriptions: (deps) => desk.subscriptions(deps),
+  reference: async (models) => {
+    await desk.reference(models);
+    // Before requests and events: a case closed while its referral's completion was interrupted completes it now.
+    const deps: WelfareDeps = {
+      models, locks: new DocumentLocks(), clock: systemClock, flushOutbox: () => undefined, config: {} as BaseConfig, logger: createLogger('welfare', 'info'),
+    };
+    await completeClosedReferrals(deps);
+  },
+  seedDemo: async (deps) => {
+    await desk.seedDemo(deps);
+    await seedWelfare(deps);
+  },
 };

@@ -1,0 +1,86 @@
+import { eligibilityFlags } from '@hamgam/contracts';
+import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
+import { Schema, type Connection } from 'mongoose';
+import { caseStates, closureReasons, type WelfareCase } from '../domain/cases.js';
+
+/** Who did what to a case, when (welfare keeps its own record of who changed a sensitive case). */
+export interface CaseHistoryEntry {
+  at: Date;
+  by: string;
+  action: string;
+  detail: string | null;
+}
+
+/**
+ * A household's social-work case: everything about it lives in this one document (assessment, plan,
+ * visits, flags, history), so each change and the event it publishes are one single-document write.
+ */
+export interface StoredCase extends WelfareCase {
+  _id: string;
+  householdRef: string;
+  /** The person the case is mainly about, when known (opaque, as the clinic issued it). */
+  residentRef: string | null;
+  neighbourhoodId: string;
+  clinicId: string | null;
+  /** The desk referral the case was opened from (null when opened directly). */
+  referralId: string | null;
+  /** The case worker whose caseload it is: the realm username (unique and not editable in the realm). */
+  worker: string;
+  openedAt: Date;
+  openedBy: string;
+  reopenReason: string | null;
+  /** Bumped by every change; each write compares it (a change made meanwhile is a 409, never lost). */
+  revision: number;
+  history: CaseHistoryEntry[];
+  outbox: OutboxEntry[];
+}
+
+export const welfareCollections = { cases: 'welfare_cases' } as const;
+
+export function welfareModels(connection: Connection) {
+  const task = new Schema({ taskId: String, text: String, dueOn: String, done: Boolean, doneAt: { type: Date, default: null } }, { _id: false });
+  const goal = new Schema({ goalId: String, text: String, met: Boolean, tasks: { type: [task], default: [] } }, { _id: false });
+  const visit = new Schema(
+    { visitId: String, visitedOn: String, notes: String, nextVisitOn: { type: String, default: null }, recordedBy: String, recordedAt: Date },
+    { _id: false },
+  );
+  const flag = new Schema(
+    {
+      flagId: String, flag: { type: String, enum: eligibilityFlags }, validUntil: String, confirmedAt: Date, confirmedBy: String,
+      revokedAt: { type: Date, default: null }, revokedBy: { type: String, default: null },
+    },
+    { _id: false },
+  );
+  const caseSchema = addOutbox(
+    new Schema(
+      {
+        _id: String,
+        householdRef: { type: String, required: true },
+        residentRef: { type: String, default: null },
+        neighbourhoodId: { type: String, required: true },
+        clinicId: { type: String, default: null },
+        referralId: { type: String, default: null },
+        worker: { type: String, required: true },
+        state: { type: String, enum: caseStates, required: true },
+        closedFrom: { type: String, default: null },
+        closure: { type: new Schema({ reason: { type: String, enum: closureReasons }, at: Date, by: String }, { _id: false }), default: null },
+        reopenReason: { type: String, default: null },
+        // The answers and the scores are stored as given (structured, validated at the edge).
+        assessment: { type: Schema.Types.Mixed, default: null },
+        goals: { type: [goal], default: [] },
+        visits: { type: [visit], default: [] },
+        flags: { type: [flag], default: [] },
+        openedAt: Date,
+        openedBy: String,
+        revision: { type: Number, required: true },
+        history: { type: [new Schema({ at: Date, by: String, action: String, detail: { type: String, default: null } }, { _id: false })], default: [] },
+      },
+      { versionKey: false, minimize: false, collection: welfareCollections.cases },
+    ),
+  );
+  caseSchema.index({ worker: 1 });
+  caseSchema.index({ householdRef: 1 });
+  return { cases: connection.model<StoredCase>('WelfareCase', caseSchema) };
+}
+
+export type WelfareModels = ReturnType<typeof welfareModels>;

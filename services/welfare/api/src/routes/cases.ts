@@ -1,0 +1,219 @@
+import { defineRoute, type Role } from '@hamgam/service-kit';
+import { z } from 'zod';
+import {
+  addGoal,
+  addTask,
+  assess,
+  causeOf,
+  close,
+  confirmFlag,
+  markGoal,
+  markTask,
+  openableReferrals,
+  openCase,
+  openCaseFromReferral,
+  readOwnCase,
+  recordVisit,
+  reopen,
+  revokeFlag,
+  type CaseRecord,
+  type WelfareDeps,
+} from '../app/cases.js';
+import { isFlagActive, isVisitOverdue, nextVisitDue, overdueTasks } from '../domain/cases.js';
+import { hasOverdueWork, summarise } from '../domain/summary.js';
+import {
+  assessmentBodySchema,
+  caseloadSummarySchema,
+  caseParams,
+  caseQuerySchema,
+  caseSummarySchema,
+  caseViewSchema,
+  closeBodySchema,
+  flagBodySchema,
+  flagParams,
+  fromReferralBodySchema,
+  goalBodySchema,
+  goalMarkSchema,
+  goalParams,
+  openableReferralSchema,
+  openCaseBodySchema,
+  reopenBodySchema,
+  taskBodySchema,
+  taskMarkSchema,
+  taskParams,
+  visitBodySchema,
+} from './schemas.js';
+
+/** Case workers: each sees and changes only the cases in their own caseload. */
+const caseWorkers: readonly Role[] = ['welfare-officer'];
+/** The aggregate numbers: case workers and the programme-wide readers (never a case's details). */
+const summaryReaders: readonly Role[] = ['welfare-officer', 'coordinator', 'auditor'];
+
+function toSummary(c: Omit<CaseRecord, 'history'>, now: Date): z.input<typeof caseSummarySchema> {
+  return {
+    caseId: c._id,
+    householdRef: c.householdRef,
+    residentRef: c.residentRef,
+    neighbourhoodId: c.neighbourhoodId,
+    clinicId: c.clinicId,
+    referralId: c.referralId,
+    state: c.state,
+    level: c.assessment?.result.level ?? null,
+    openedAt: c.openedAt,
+    overdueTasks: overdueTasks(c, now).length,
+    nextVisitOn: nextVisitDue(c),
+    visitOverdue: isVisitOverdue(c, now),
+    overdue: hasOverdueWork(c, now),
+    activeFlags: c.flags.filter((f) => isFlagActive(f, now)).map((f) => f.flag),
+  };
+}
+
+export function caseRoutes(deps: WelfareDeps) {
+  const { cases, referrals } = deps.models;
+
+  async function toView(c: CaseRecord): Promise<z.input<typeof caseViewSchema>> {
+    const now = deps.clock.now();
+    const late = new Set(overdueTasks(c, now).map((t) => t.taskId));
+    const referral = c.referralId ? await referrals.findById(c.referralId, { trackingCode: 1, state: 1, outcome: 1 }).lean() : null;
+    return {
+      ...toSummary(c, now),
+      worker: c.worker,
+      closedFrom: c.closedFrom,
+      closure: c.closure,
+      reopenReason: c.reopenReason,
+      assessment: c.assessment,
+      goals: c.goals.map((g) => ({ ...g, tasks: g.tasks.map((t) => ({ ...t, overdue: late.has(t.taskId) })) })),
+      visits: c.visits,
+      flags: c.flags.map((f) => ({ ...f, active: isFlagActive(f, now) })),
+      referral: referral ? { trackingCode: referral.trackingCode, state: referral.state, outcome: referral.outcome } : null,
+      revision: c.revision,
+      history: c.history,
+    };
+  }
+
+  /** A change of one case in the caller's caseload, answered with the whole case. */
+  const change = <P extends z.ZodObject, B extends z.ZodObject>(
+    path: string,
+    summary: string,
+    params: P,
+    body: B,
+    act: (ctx: { params: z.infer<P>; body: z.infer<B>; principal: import('@hamgam/service-kit').Principal; correlationId: string }) => Promise<CaseRecord>,
+    method: 'post' | 'put' = 'post',
+  ) =>
+    defineRoute({
+      method,
+      path,
+      summary,
+      tags: ['cases'],
+      roles: caseWorkers,
+      params,
+      body,
+      response: caseViewSchema,
+      handler: async (ctx) => toView(await act(ctx as never)),
+    });
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/cases',
+      summary: "The caller's own caseload, newest first; filter by stage and overdue work",
+      tags: ['cases'],
+      roles: caseWorkers,
+      query: caseQuerySchema,
+      response: z.array(caseSummarySchema),
+      handler: async ({ query, principal }) => {
+        const now = deps.clock.now();
+        const rows = await cases.find({ worker: principal.username, ...(query.state ? { state: query.state } : {}) }, { outbox: 0, history: 0 }).sort({ openedAt: -1 }).lean();
+        return rows
+          .map((c) => toSummary(c, now))
+          .filter((c) => query.overdue === undefined || c.overdue === (query.overdue === 'true'));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/summary',
+      summary: 'Counts of cases per neighbourhood by stage, vulnerability level and overdue work, and active flags (no case details)',
+      tags: ['cases'],
+      roles: summaryReaders,
+      response: caseloadSummarySchema,
+      handler: async () => {
+        const now = deps.clock.now();
+        const rows = await cases.find({}, { state: 1, neighbourhoodId: 1, assessment: 1, goals: 1, visits: 1, flags: 1, closedFrom: 1, closure: 1 }).lean();
+        return { asOf: now, ...summarise(rows, now) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/openable-referrals',
+      summary: 'Accepted social-care referrals of the desk that no case was opened for yet',
+      tags: ['cases'],
+      roles: caseWorkers,
+      response: z.array(openableReferralSchema),
+      handler: async () =>
+        (await openableReferrals(deps)).map(({ referral: r, offerTitle }) => ({
+          referralId: r._id, trackingCode: r.trackingCode!, offerId: r.offerId!, offerTitle, clinicId: r.clinicId, neighbourhoodId: r.neighbourhoodId,
+          householdRef: r.householdRef, acceptedAt: r.acceptedAt, completeBy: r.completeBy,
+        })),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases',
+      summary: "Open a case for a household directly, in the caller's caseload (one open case per household)",
+      tags: ['cases'],
+      roles: caseWorkers,
+      body: openCaseBodySchema,
+      status: 201,
+      response: caseViewSchema,
+      handler: async ({ body, principal }) => toView(await openCase(deps, principal, { ...body, referralId: null })),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/cases/from-referral',
+      summary: "Open a case for an accepted social-care referral, in the caller's caseload (the case keeps the referral)",
+      tags: ['cases'],
+      roles: caseWorkers,
+      body: fromReferralBodySchema,
+      status: 201,
+      response: caseViewSchema,
+      handler: async ({ body, principal }) => toView(await openCaseFromReferral(deps, principal, body.referralId)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/:caseId',
+      summary: "One case of the caller's caseload with its assessment, plan, visits, flags and history",
+      tags: ['cases'],
+      roles: caseWorkers,
+      params: caseParams,
+      response: caseViewSchema,
+      handler: async ({ params, principal }) => toView(await readOwnCase(deps, params.caseId, principal)),
+    }),
+    change('/cases/:caseId/assessment', 'Record (or repeat) the vulnerability assessment: scores, level, suggested flags', caseParams, assessmentBodySchema,
+      ({ params, body, principal, correlationId }) => assess(deps, params.caseId, principal, causeOf(principal, correlationId), body), 'put'),
+    change('/cases/:caseId/goals', 'Add a goal to the case plan (an assessed case becomes planned)', caseParams, goalBodySchema,
+      ({ params, body, principal, correlationId }) => addGoal(deps, params.caseId, principal, causeOf(principal, correlationId), body.text)),
+    change('/cases/:caseId/goals/:goalId', 'Mark a goal met or not met', goalParams, goalMarkSchema,
+      ({ params, body, principal, correlationId }) => markGoal(deps, params.caseId, principal, causeOf(principal, correlationId), params.goalId, body.met), 'put'),
+    change('/cases/:caseId/goals/:goalId/tasks', 'Add a task with a due day to a goal', goalParams, taskBodySchema,
+      ({ params, body, principal, correlationId }) => addTask(deps, params.caseId, principal, causeOf(principal, correlationId), params.goalId, body)),
+    change('/cases/:caseId/tasks/:taskId', 'Mark a task done or not done', taskParams, taskMarkSchema,
+      ({ params, body, principal, correlationId }) => markTask(deps, params.caseId, principal, causeOf(principal, correlationId), params.taskId, body.done), 'put'),
+    change('/cases/:caseId/visits', 'Record a follow-up visit with its notes and the next visit (a planned case goes into follow-up)', caseParams, visitBodySchema,
+      ({ params, body, principal, correlationId }) => recordVisit(deps, params.caseId, principal, causeOf(principal, correlationId), body)),
+    change('/cases/:caseId/flags', 'Confirm an eligibility flag the assessment supports, with its validity (publishes welfare.eligibility.flagged.v1)', caseParams, flagBodySchema,
+      ({ params, body, principal, correlationId }) => confirmFlag(deps, params.caseId, principal, causeOf(principal, correlationId), body.flag, body.validUntil)),
+    defineRoute({
+      method: 'post',
+      path: '/cases/:caseId/flags/:flagId/revoke',
+      summary: 'Revoke an eligibility flag (publishes welfare.eligibility.revoked.v1)',
+      tags: ['cases'],
+      roles: caseWorkers,
+      params: flagParams,
+      response: caseViewSchema,
+      handler: async ({ params, principal, correlationId }) => toView(await revokeFlag(deps, params.caseId, principal, causeOf(principal, correlationId), params.flagId)),
+    }),
+    change('/cases/:caseId/close', 'Close the case with a reason (goals met completes its referral as achieved)', caseParams, closeBodySchema,
+      ({ params, body, principal, correlationId }) => close(deps, params.caseId, principal, causeOf(principal, correlationId), body.reason)),
+    change('/cases/:caseId/reopen', 'Reopen a closed case with a reason (it returns to the stage it was closed from)', caseParams, reopenBodySchema,
+      ({ params, body, principal, correlationId }) => reopen(deps, params.caseId, principal, causeOf(principal, correlationId), body.reason)),
+  ];
+}
