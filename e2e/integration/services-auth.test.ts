@@ -8,7 +8,7 @@ const access: Record<ServiceName, { allowed: string; refused: string }> = {
   welfare: { allowed: 'welfare.officer', refused: 'relief.officer' },
   'relief-partnerships': { allowed: 'basij.liaison', refused: 'welfare.officer' },
   'institute-funding': { allowed: 'fund.officer', refused: 'representative' },
-  coordination: { allowed: 'coordinator', refused: 'fund.officer' },
+  coordination: { allowed: 'coordinator', refused: 'clinic.worker' },
 };
 
 describe.each(Object.keys(servicePorts) as ServiceName[])('%s service', (service) => {
