@@ -1,17 +1,35 @@
-import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
+import { agencyDesk } from '@hamgam/agency-desk';
 import type { ServiceDefinition } from '@hamgam/service-kit';
+import { postEveryCall } from './app/ledger.js';
+import { seedFunding } from './app/seed.js';
+import { fundingModels } from './data/models.js';
+import type { InstituteFundingModels } from './deps.js';
+import { fundingSubscriptions } from './events/subscriptions.js';
+import { fundingRoutes } from './routes/funding.js';
 
 /** The agency's desk: its own staff change it; coordinators and auditors read it. */
 export const desk = agencyDesk({ agency: 'institute-funding', roles: ['fund-officer'] });
 
-/** Financial support for private training institutes in the target neighbourhoods. Today: the shared agency desk (its service catalogue, the referrals the clinics send it, its commitments); its own domain arrives with its own issue. */
-export const instituteFundingService: ServiceDefinition<DeskModels> = {
+/**
+ * Financial support for private training institutes in the target neighbourhoods: the shared agency desk
+ * (service catalogue, referrals, commitments) and the office's own domain — institutes, funding calls,
+ * applications, awards whose tranches are released only against outcomes TVTO verified, the disbursement
+ * ledger, and the duplicate-benefit check with the Relief Committee.
+ */
+export const instituteFundingService: ServiceDefinition<InstituteFundingModels> = {
   name: 'institute-funding',
   roles: ['fund-officer', 'coordinator', 'auditor'],
-  models: desk.models,
-  outboxSources: desk.outboxSources,
-  routes: desk.routes,
-  subscriptions: desk.subscriptions,
-  reference: desk.reference,
-  seedDemo: desk.seedDemo,
+  models: (connection) => ({ ...desk.models(connection), ...fundingModels(connection) }),
+  outboxSources: (models) => [...desk.outboxSources(models), models.applications],
+  routes: (deps) => [...desk.routes(deps), ...fundingRoutes(deps)],
+  subscriptions: (deps) => [...desk.subscriptions(deps), ...fundingSubscriptions(deps)],
+  reference: async (models) => {
+    await desk.reference(models);
+    // A money step whose posting was lost between its two writes is posted now.
+    await postEveryCall({ models });
+  },
+  seedDemo: async (deps) => {
+    await desk.seedDemo(deps);
+    await seedFunding(deps);
+  },
 };

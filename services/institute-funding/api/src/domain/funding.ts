@@ -53,8 +53,8 @@ export function checkApplication(call: FundingCall, institute: Institute, reques
 }
 
 // Applications: submitted → under-review → awarded | rejected; submitted → rejected.
-export type ApplicationState = 'submitted' | 'under-review' | 'awarded' | 'rejected';
-export const applicationStates: readonly ApplicationState[] = ['submitted', 'under-review', 'awarded', 'rejected'];
+export const applicationStates = ['submitted', 'under-review', 'awarded', 'rejected'] as const;
+export type ApplicationState = (typeof applicationStates)[number];
 export type ApplicationStep = 'review' | 'award' | 'reject';
 
 const applicationSteps: Record<ApplicationState, Partial<Record<ApplicationStep, ApplicationState>>> = {

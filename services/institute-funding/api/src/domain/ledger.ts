@@ -126,3 +126,23 @@ export function callPosition(balances: Balances, callId: string, awardIds: reado
     paid: sum('paid'),
   };
 }
+
+/**
+ * Audits stored postings: every one must balance, and in order none may take a guarded account below
+ * zero. Never throws; lists what is wrong (an empty list: the ledger balances).
+ */
+export function checkLedger(postings: readonly Pick<Posting, 'postingId' | 'lines'>[]): { balances: Map<Account, number>; trialBalance: number; problems: string[] } {
+  let balances = new Map<Account, number>();
+  const problems: string[] = [];
+  for (const p of postings) {
+    try {
+      balances = post(balances, p);
+    } catch (error) {
+      problems.push((error as Error).message);
+      for (const line of p.lines) balances.set(line.account, (balances.get(line.account) ?? 0) + line.debit - line.credit);
+    }
+  }
+  const total = trialBalance(balances);
+  if (total !== 0) problems.push(`debits and credits differ by ${total}`);
+  return { balances, trialBalance: total, problems };
+}

@@ -1,0 +1,18 @@
+import type { DeskModels } from '@hamgam/agency-desk';
+import type { EventCause, Principal, Role, ServiceDeps } from '@hamgam/service-kit';
+import type { FundingModels } from './data/models.js';
+
+export const serviceName = 'institute-funding';
+export type InstituteFundingModels = DeskModels & FundingModels;
+export type FundingDeps = ServiceDeps<InstituteFundingModels>;
+
+/** The fund office's officers act; the coordinator and auditors read. The office serves every target neighbourhood. */
+export const officers: readonly Role[] = ['fund-officer'];
+export const readers: readonly Role[] = ['fund-officer', 'coordinator', 'auditor'];
+
+export function causeOf(who: Principal | string, correlationId: string, causationId?: string): EventCause {
+  const subject = typeof who === 'string' ? who : who.subject;
+  return { actor: { subject, agency: serviceName }, correlationId, ...(causationId ? { causationId } : {}) };
+}
+
+export const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
