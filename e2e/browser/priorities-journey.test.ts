@@ -4,12 +4,18 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { call } from '../support/stack.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const services = (...args: string[]) => execFileSync('bash', ['infra/native/services.sh', ...args], { cwd: repoRoot, encoding: 'utf8' });
 
 let browser: Browser;
 let publishedVersion = 0;
+let actionItemId = '';
+
+/** The coordination service's test clock (TEST_CLOCK=true in the test deployment). */
+const coordinationClock = (body: object) => call('coordination', '/api/v1/test-clock', { as: 'coordinator', method: 'PUT', body });
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -57,6 +63,64 @@ describe('a clinic publishes priorities and the coordinator sees them', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await page.getByText('Sar Asiab').first().waitFor();
     await screenshot(page, '03-coordinator-home-en');
+    await page.context().close();
+  });
+});
+
+describe('the working group acts on the priorities, and slippage shows', () => {
+  afterAll(async () => {
+    await coordinationClock({ reset: true });
+  });
+
+  it('lets the coordinator hold a meeting and pass a resolution assigning an action to TVTO', async () => {
+    expect(publishedVersion).toBeGreaterThan(0);
+    const page = await signIn(browser, 'coordinator');
+    await page.getByTestId('nav-coordination').click();
+    await page.getByTestId('coordination-nav-meetings').click();
+    await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
+    await page.getByTestId('meeting-date').fill(isoDay(new Date()));
+    await page.getByTestId('meeting-title').fill(`E2E working group ${randomUUID().slice(0, 4)}`);
+    await page.getByTestId('meeting-agency-vocational-training').check();
+    await page.getByTestId('meeting-agenda').fill('Workshop permits and home-based job training');
+    await page.getByTestId('meeting-create').click();
+    await page.getByTestId('resolution-form').waitFor();
+
+    await page.getByTestId('resolution-text').fill('TVTO opens a workshop-permit desk at the Sar Asiab clinic');
+    await page.getByTestId('action-agency-0').selectOption('vocational-training');
+    await page.getByTestId('action-title-0').fill('Permit desk at the clinic, one day a week');
+    await page.getByTestId('action-due-0').fill(isoDay(new Date(Date.now() + 2 * 86_400_000)));
+    await page.getByTestId('action-answers-0').selectOption('workshop-space');
+    await page.getByTestId('resolution-submit').click();
+    const item = page.locator('[data-testid^="action-item-"][data-agency="vocational-training"][data-answers="workshop-space"]').first();
+    await item.waitFor();
+    actionItemId = (await item.getAttribute('data-testid'))!.replace('action-item-', '');
+    await screenshot(page, '06-resolution-passed');
+
+    await page.getByTestId('coordination-nav-board').click();
+    await page.getByTestId('board-neighbourhood').selectOption('nbh-sarasiab');
+    await page.getByTestId('board-covered-workshop-space').waitFor();
+    expect(Number(await page.getByTestId('board-cell-workshop-space-vocational-training').getAttribute('data-count'))).toBeGreaterThan(0);
+    await screenshot(page, '07-board-priority-covered');
+    await page.context().close();
+  });
+
+  it('flags the action overdue once its due date passes and puts it on the next meeting’s agenda', async () => {
+    expect(actionItemId).not.toBe('');
+    expect((await coordinationClock({ advanceDays: 5 })).status).toBe(200);
+    const page = await signIn(browser, 'coordinator');
+    await page.getByTestId('nav-coordination').click();
+    await page.getByTestId('coordination-nav-commitments').click();
+    await page.locator(`[data-testid="commitment-row-${actionItemId}"][data-overdue="true"]`).waitFor();
+    await screenshot(page, '08-commitment-overdue');
+
+    await page.getByTestId('coordination-nav-meetings').click();
+    await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
+    await page.getByTestId('meeting-date').fill(isoDay(new Date(Date.now() + 12 * 86_400_000)));
+    await page.getByTestId('meeting-title').fill('E2E next working group');
+    await page.getByTestId('meeting-create').click();
+    await page.getByTestId(`agenda-overdue-item-${actionItemId}`).waitFor();
+    expect(await page.getByTestId('agenda-overdue').getAttribute('data-frozen')).toBe('false');
+    await screenshot(page, '09-next-agenda-overdue');
     await page.context().close();
   });
 });
