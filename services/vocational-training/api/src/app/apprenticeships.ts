@@ -55,7 +55,10 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
   const seatKey = `${masterId}:${who.residentRef}`;
   if (await models.placements.exists({ seatKey })) throw conflict('this resident is placed with this master already');
   const placementId = randomUUID();
-  const seat = await mastersRaw(models).updateOne({ _id: masterId, seats: { $lt: master.capacity } }, { $inc: { seats: 1 }, $push: { seatHolders: placementId } });
+  // A conditional write (the guard between replicas), under the lock (FerretDB does not isolate concurrent updates of one document).
+  const seat = await deps.locks.run(tvtoCollections.masters, masterId, () =>
+    mastersRaw(models).updateOne({ _id: masterId, seats: { $lt: master.capacity } }, { $inc: { seats: 1 }, $push: { seatHolders: placementId } }),
+  );
   if (seat.matchedCount !== 1) throw conflict(`master ${masterId} has no free place (${master.capacity})`);
   const placement: StoredPlacement = {
     _id: placementId, masterId, seatKey, trade: master.trade, ...who, state: 'active', startedOn: dayOf(deps.clock.now()), checks: [], endedAt: null, createdBy: cause.actor.subject,
@@ -63,15 +66,17 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
   try {
     await models.placements.create(placement);
   } catch (error) {
-    await releaseMasterSeat(models, masterId, placementId);
+    await releaseMasterSeat(deps, masterId, placementId);
     if (duplicateKey(error)) throw conflict('this resident is placed with this master already');
     throw error;
   }
   return placement;
 }
 
-async function releaseMasterSeat(models: VtModels, masterId: string, placementId: string) {
-  await mastersRaw(models).updateOne({ _id: masterId, seatHolders: placementId }, { $pullAll: { seatHolders: [placementId] }, $inc: { seats: -1 } });
+async function releaseMasterSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, masterId: string, placementId: string) {
+  await locks.run(tvtoCollections.masters, masterId, () =>
+    mastersRaw(models).updateOne({ _id: masterId, seatHolders: placementId }, { $pullAll: { seatHolders: [placementId] }, $inc: { seats: -1 } }),
+  );
 }
 
 export async function checkProgress(deps: VtDeps, placementId: string, input: { rating: number; note: string }, by: string): Promise<StoredPlacement> {
@@ -97,7 +102,7 @@ export async function finishPlacement(deps: VtDeps, placementId: string, to: 'co
     if (result.matchedCount !== 1) throw conflict(`placement ${placementId} changed meanwhile; reload it`);
     return { ...stored, state, endedAt };
   });
-  if (!holdsMasterSeat(updated.state)) await releaseMasterSeat(deps.models, updated.masterId, placementId);
+  if (!holdsMasterSeat(updated.state)) await releaseMasterSeat(deps, updated.masterId, placementId);
   if (updated.referralId) await closeReferral(deps, updated.referralId, placementOutcome(to, updated.checks), cause);
   return updated;
 }

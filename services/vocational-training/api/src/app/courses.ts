@@ -56,17 +56,25 @@ export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventC
   return course;
 }
 
-/** Takes one of the course's seats for an enrolment, only while one is free (a single conditional write). */
-async function takeCourseSeat(models: VtModels, course: StoredCourse, enrolmentId: string): Promise<boolean> {
-  const result = await coursesRaw(models).updateOne(
-    { _id: course._id, seats: { $lt: course.capacity } },
-    { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId } },
-  );
-  return result.matchedCount === 1;
+/**
+ * Takes one of the course's seats for an enrolment, only while one is free: a single conditional write
+ * (the guard between replicas on MongoDB), under the document lock (FerretDB applies concurrent updates
+ * of one document without isolation, so within a replica they are taken one at a time).
+ */
+function takeCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, course: StoredCourse, enrolmentId: string): Promise<boolean> {
+  return locks.run(tvtoCollections.courses, course._id, async () => {
+    const result = await coursesRaw(models).updateOne(
+      { _id: course._id, seats: { $lt: course.capacity } },
+      { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId } },
+    );
+    return result.matchedCount === 1;
+  });
 }
 
-async function releaseCourseSeat(models: VtModels, courseId: string, enrolmentId: string) {
-  await coursesRaw(models).updateOne({ _id: courseId, seatHolders: enrolmentId }, { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } });
+function releaseCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, courseId: string, enrolmentId: string) {
+  return locks.run(tvtoCollections.courses, courseId, () =>
+    coursesRaw(models).updateOne({ _id: courseId, seatHolders: enrolmentId }, { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } }),
+  );
 }
 
 export type EnrolmentRequest = { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null };
@@ -97,7 +105,7 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   if (await models.enrolments.exists({ seatKey })) throw conflict('this resident is enrolled on this course already');
 
   const enrolmentId = randomUUID();
-  if (!(await takeCourseSeat(models, course, enrolmentId))) throw conflict(`course ${courseId} is full (${course.capacity} places)`);
+  if (!(await takeCourseSeat(deps, course, enrolmentId))) throw conflict(`course ${courseId} is full (${course.capacity} places)`);
   const now = deps.clock.now();
   const data: EnrolmentRecordedV1 = {
     enrolmentId, courseId, trade: course.trade, venue: course.venue, residentRef: who.residentRef, householdRef: who.householdRef,
@@ -111,7 +119,7 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   try {
     await models.enrolments.create(enrolment);
   } catch (error) {
-    await releaseCourseSeat(models, courseId, enrolmentId);
+    await releaseCourseSeat(deps, courseId, enrolmentId);
     if (duplicateKey(error)) throw conflict('this resident is enrolled on this course already');
     throw error;
   }
@@ -175,7 +183,7 @@ export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result:
   });
   deps.flushOutbox([enrolmentId]);
   if (!holdsCourseSeat(updated.state)) {
-    await releaseCourseSeat(models, updated.courseId, enrolmentId);
+    await releaseCourseSeat(deps, updated.courseId, enrolmentId);
     if (updated.source === 'direct') await adjustSeat(deps, desk.options, updated.courseId, enrolmentId, 'release', cause);
   }
   if (updated.referralId) await closeReferral(deps, updated.referralId, referralOutcomeOf(updated.result!), cause);
