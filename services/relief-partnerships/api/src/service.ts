@@ -1,17 +1,39 @@
-import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
-import type { ServiceDefinition } from '@hamgam/service-kit';
+import { agencyDesk } from '@hamgam/agency-desk';
+import { DocumentLocks, systemClock, type ServiceDefinition } from '@hamgam/service-kit';
+import pino from 'pino';
+import type { ReliefDeps, ReliefModels } from './app/deps.js';
+import { reconcileReferrals } from './app/support.js';
+import { reliefModels } from './data/models.js';
+import { seedRelief } from './data/demo.js';
+import { reliefSubscriptions } from './events/subscriptions.js';
+import { agreementRoutes } from './routes/agreements.js';
+import { projectRoutes } from './routes/projects.js';
+import { supportRoutes } from './routes/support.js';
 
 /** The agency's desk: its own staff change it; coordinators and auditors read it. */
 export const desk = agencyDesk({ agency: 'relief-partnerships', roles: ['relief-officer', 'basij-liaison'] });
 
-/** Relief Committee and Basij Construction: home-business support and construction projects. Today: the shared agency desk (its service catalogue, the referrals the clinics send it, its commitments); its own domain arrives with its own issue. */
-export const reliefPartnershipsService: ServiceDefinition<DeskModels> = {
+/**
+ * Relief Committee and Basij Construction: the shared desk, plus home-business support requests
+ * (eligibility from TVTO's certificates and welfare's flags, decision, disbursement, repayments,
+ * follow-up, duplicate-benefit check), Basij construction projects, and the partnership agreements
+ * and joint meetings.
+ */
+export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
   name: 'relief-partnerships',
   roles: ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'],
-  models: desk.models,
-  outboxSources: desk.outboxSources,
-  routes: desk.routes,
-  subscriptions: desk.subscriptions,
-  reference: desk.reference,
-  seedDemo: desk.seedDemo,
+  models: (connection) => ({ ...desk.models(connection), ...reliefModels(connection) }),
+  outboxSources: (models) => [...desk.outboxSources(models), models.supportRequests],
+  routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps, desk.options), ...projectRoutes(deps), ...agreementRoutes(deps)],
+  subscriptions: (deps) => [...desk.subscriptions(deps), ...reliefSubscriptions(deps)],
+  // Before requests and events: the desk repairs its seats, then every disbursed request's referral is completed.
+  reference: async (models) => {
+    await desk.reference(models);
+    const deps: ReliefDeps = { models, locks: new DocumentLocks(), flushOutbox: () => undefined, clock: systemClock, config: {} as ReliefDeps['config'], logger: pino({ level: 'warn' }) };
+    await reconcileReferrals(deps, desk.options);
+  },
+  seedDemo: async (deps) => {
+    await desk.seedDemo(deps);
+    await seedRelief(deps);
+  },
 };

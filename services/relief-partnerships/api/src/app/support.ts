@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { actOnReferral, type DeskOptions } from '@hamgam/agency-desk';
+import { badRequest, conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { reliefCollections, type Decision, type StoredSupportRequest } from '../data/models.js';
+import { dayOf } from '../domain/days.js';
+import type { Benefit } from '../domain/duplicates.js';
+import { assessEligibility, type MeansTest } from '../domain/eligibility.js';
+import { arrearsOf, checkTerms, repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
+import { approve, assess, canFollowUp, disburse, reject, repay, supportKinds, type SupportKind } from '../domain/support.js';
+import { agency, attempt, type ReliefDeps } from './deps.js';
+import { factsOf } from './facts.js';
+
+const supportOfferKinds = new Set<string>(supportKinds);
+
+export interface NewRequest {
+  referralId?: string;
+  residentRef?: string;
+  householdRef?: string;
+  neighbourhoodId?: string;
+  kind: SupportKind;
+  purpose?: string;
+  requestedRials: number;
+  businessPlan: string;
+  meansTest: MeansTest;
+}
+
+/** Where a request's resident and household come from: an accepted desk referral of a support offer, or the officer. */
+async function origin(deps: ReliefDeps, body: NewRequest) {
+  if (!body.referralId) {
+    if (!body.residentRef || !body.householdRef) throw badRequest('a direct request names the resident and the household (opaque ids)');
+    if (!body.purpose) throw badRequest('a direct request names the need it answers (purpose)');
+    return { referralId: null, residentRef: body.residentRef, householdRef: body.householdRef, neighbourhoodId: body.neighbourhoodId ?? null, purpose: body.purpose };
+  }
+  if (body.residentRef) throw badRequest('a request from a referral takes the resident from the referral');
+  const referral = await deps.models.referrals.findById(body.referralId, { outbox: 0 }).lean();
+  if (!referral || referral.trackingCode === null) throw notFound(`no referral ${body.referralId} at this agency`);
+  if (referral.state !== 'accepted') throw conflict(`referral ${body.referralId} is ${referral.state}; accept it on the desk first`);
+  const offer = referral.offerId ? await deps.models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
+  if (!offer || !supportOfferKinds.has(offer.kind)) throw badRequest(`referral ${body.referralId} is not for a loan, grant or equipment offer`);
+  const householdRef = referral.householdRef ?? body.householdRef;
+  if (!householdRef) throw badRequest('the referral does not name the household; give its opaque id');
+  return {
+    referralId: referral._id, residentRef: referral.residentRef!, householdRef, neighbourhoodId: referral.neighbourhoodId,
+    purpose: body.purpose ?? referral.needCategory ?? 'income-support',
+  };
+}
+
+/** Submits a request and assesses it at once from the facts known so far. One request per referral. */
+export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: string): Promise<StoredSupportRequest> {
+  const create = async () => {
+    const from = await origin(deps, body);
+    if (from.referralId && (await deps.models.supportRequests.exists({ referralId: from.referralId }))) {
+      throw conflict(`referral ${from.referralId} already has a support request`);
+    }
+    const now = deps.clock.now();
+    const { facts } = await factsOf(deps, from.residentRef, from.householdRef);
+    const result = assessEligibility({ meansTest: body.meansTest }, facts, dayOf(now));
+    const request: StoredSupportRequest = {
+      _id: randomUUID(), ...from, kind: body.kind, requestedRials: body.requestedRials, businessPlan: body.businessPlan, meansTest: body.meansTest,
+      state: assess('submitted', result.eligible), assessment: { ...result, at: now }, decision: null, disbursement: null, schedule: null,
+      repayments: [], followUps: [], submittedAt: now, submittedBy: by, outbox: [],
+    };
+    await deps.models.supportRequests.create(request);
+    return request;
+  };
+  // Requests from one referral are made one at a time, so a double submission cannot make two.
+  return body.referralId ? deps.locks.run(`${reliefCollections.requests}:referral`, body.referralId, create) : create();
+}
+
+/** A change of one stored request under its lock, compare-and-set on the state it was read in. */
+async function change(
+  deps: ReliefDeps,
+  requestId: string,
+  plan: (stored: StoredSupportRequest) => Promise<{ set: Partial<StoredSupportRequest>; push?: Record<string, unknown>; events?: EventDraft<unknown>[]; cause?: EventCause }>,
+): Promise<StoredSupportRequest> {
+  const { supportRequests } = deps.models;
+  const updated = await deps.locks.run(reliefCollections.requests, requestId, async () => {
+    const stored = await supportRequests.findById(requestId, { outbox: 0 }).lean();
+    if (!stored) throw notFound(`no support request ${requestId}`);
+    const { set, push = {}, events = [], cause } = await plan(stored);
+    const outbox = events.length > 0 && cause ? outboxEntries(agency, cause, events) : [];
+    const update: Record<string, unknown> = { $set: set };
+    const pushes = { ...push, ...(outbox.length > 0 ? { outbox: { $each: outbox } } : {}) };
+    if (Object.keys(pushes).length > 0) update['$push'] = pushes;
+    const result = await supportRequests.updateOne({ _id: requestId, state: stored.state }, update);
+    if (result.matchedCount !== 1) throw conflict(`support request ${requestId} changed meanwhile; reload it`);
+    return (await supportRequests.findById(requestId, { outbox: 0 }).lean())!;
+  });
+  deps.flushOutbox([requestId]);
+  return updated;
+}
+
+/** The officers' own means test; the request is assessed again. */
+export function setMeansTest(deps: ReliefDeps, requestId: string, meansTest: MeansTest) {
+  return change(deps, requestId, async (stored) => {
+    const now = deps.clock.now();
+    const { facts } = await factsOf(deps, stored.residentRef, stored.householdRef);
+    const result = assessEligibility({ meansTest }, facts, dayOf(now));
+    return { set: { meansTest, state: attempt(() => assess(stored.state, result.eligible)), assessment: { ...result, at: now } } };
+  });
+}
+
+export type DecisionInput =
+  | { decision: 'approved'; amountRials: number; terms?: Omit<LoanTerms, 'amountRials'> }
+  | { decision: 'rejected'; reason: string };
+
+const decidedEvent = (r: StoredSupportRequest, decision: Decision): EventDraft<unknown> => ({
+  type: `${agency}.support.decided`,
+  version: 1,
+  data: {
+    requestId: r._id, residentRef: r.residentRef, householdRef: r.householdRef, referralId: r.referralId, kind: r.kind,
+    decision: decision.decision, amountRials: decision.amountRials, decidedAt: decision.decidedAt.toISOString(),
+  },
+});
+
+/**
+ * Approve (with the amount, and a loan's terms) or reject (with a reason). An approval needs the
+ * request eligible on the day of the decision: the facts are assessed again first.
+ */
+export function decide(deps: ReliefDeps, requestId: string, input: DecisionInput, by: string, cause: EventCause) {
+  return change(deps, requestId, async (stored) => {
+    const now = deps.clock.now();
+    if (input.decision === 'rejected') {
+      const state = attempt(() => reject(stored.state));
+      const decision: Decision = { decision: 'rejected', amountRials: 0, reason: input.reason, terms: null, decidedAt: now, decidedBy: by };
+      return { set: { state, decision }, events: [decidedEvent(stored, decision)], cause };
+    }
+    const state = attempt(() => approve(stored.state));
+    const { facts } = await factsOf(deps, stored.residentRef, stored.householdRef);
+    const today = assessEligibility(stored, facts, dayOf(now));
+    if (!today.eligible) throw conflict(`the request is not eligible today (${today.reasons.join(', ')})`);
+    if (stored.kind === 'micro-loan') {
+      if (!input.terms) throw badRequest('a loan is approved with its terms (months, grace months, fee %)');
+      attempt(() => checkTerms({ amountRials: input.amountRials, ...input.terms! }));
+    } else if (input.terms) {
+      throw badRequest('only a loan has repayment terms');
+    }
+    const decision: Decision = { decision: 'approved', amountRials: input.amountRials, reason: null, terms: input.terms ?? null, decidedAt: now, decidedBy: by };
+    return { set: { state, decision, assessment: { ...today, at: now } }, events: [decidedEvent(stored, decision)], cause };
+  });
+}
+
+/**
+ * Pays the approved amount (or hands over the equipment): support.disbursed and benefit.granted in the
+ * request's own write; a loan gets its repayment schedule from the day of disbursement. A request that
+ * came from a referral then completes the referral on the desk (outcome achieved), a second write that
+ * the start-up reconciliation repeats if it was lost.
+ */
+export async function disburseRequest(deps: ReliefDeps, desk: DeskOptions, requestId: string, by: string, cause: EventCause) {
+  const updated = await change(deps, requestId, async (stored) => {
+    const state = attempt(() => disburse(stored.state));
+    const now = deps.clock.now();
+    const amountRials = stored.decision!.amountRials;
+    const disbursedOn = dayOf(now);
+    const schedule = stored.kind === 'micro-loan' ? repaymentSchedule({ amountRials, ...stored.decision!.terms! }, disbursedOn) : null;
+    const disbursement = { amountRials, disbursedAt: now, disbursedOn, benefitId: randomUUID(), disbursedBy: by };
+    const at = now.toISOString();
+    const events: EventDraft<unknown>[] = [
+      { type: `${agency}.support.disbursed`, version: 1, data: { requestId, residentRef: stored.residentRef, householdRef: stored.householdRef, kind: stored.kind, amountRials, disbursedAt: at } },
+      {
+        type: `${agency}.benefit.granted`, version: 1,
+        data: { benefitId: disbursement.benefitId, householdRef: stored.householdRef, residentRef: stored.residentRef, purpose: stored.purpose, amountRials, grantedAt: at },
+      },
+    ];
+    return { set: { state, disbursement, schedule }, events, cause };
+  });
+  if (updated.referralId) await completeReferral(deps, desk, updated.referralId, cause);
+  return updated;
+}
+
+async function completeReferral(deps: ReliefDeps, desk: DeskOptions, referralId: string, cause: EventCause) {
+  const referral = await deps.models.referrals.findById(referralId, { state: 1 }).lean();
+  if (referral?.state !== 'accepted') return; // already completed, or withdrawn by the clinic meanwhile
+  try {
+    await actOnReferral(deps, desk, referralId, { kind: 'complete', outcome: 'achieved' }, cause);
+  } catch (error) {
+    deps.logger.warn({ err: error, referralId }, 'referral not completed yet; the next start completes it');
+  }
+}
+
+/** Start-up repair: every disbursed request's referral is completed on the desk. Idempotent. */
+export async function reconcileReferrals(deps: ReliefDeps, desk: DeskOptions): Promise<number> {
+  const disbursed = (await deps.models.supportRequests.find({}, { referralId: 1, state: 1 }).lean()).filter(
+    (r) => r.referralId && (r.state === 'disbursed' || r.state === 'repaying' || r.state === 'repaid'),
+  );
+  let repaired = 0;
+  for (const request of disbursed) {
+    const referral = await deps.models.referrals.findById(request.referralId, { state: 1 }).lean();
+    if (referral?.state !== 'accepted') continue;
+    await completeReferral(deps, desk, request.referralId!, causeOfRepair(deps));
+    repaired++;
+  }
+  return repaired;
+}
+
+const causeOfRepair = (deps: ReliefDeps): EventCause => ({ actor: { subject: 'relief-partnerships', agency }, correlationId: `reconcile-${deps.clock.now().toISOString()}` });
+
+/** A loan repayment: never more than is outstanding; the loan is repaid when nothing is. */
+export function recordRepayment(deps: ReliefDeps, requestId: string, input: { amountRials: number; paidOn: string }, by: string) {
+  return change(deps, requestId, async (stored) => {
+    if (!stored.schedule) throw conflict(`support request ${requestId} has no repayment schedule (not a disbursed loan)`);
+    const today = dayOf(deps.clock.now());
+    if (input.paidOn > today) throw badRequest('a repayment is recorded once paid, not ahead of the day');
+    if (stored.disbursement && input.paidOn < stored.disbursement.disbursedOn) throw badRequest('a repayment cannot predate the disbursement');
+    const before = arrearsOf(stored.schedule, stored.repayments, today);
+    if (input.amountRials > before.outstandingRials) throw badRequest(`only ${before.outstandingRials} rials are outstanding`);
+    const state = attempt(() => repay(stored.state, stored.kind, before.outstandingRials - input.amountRials));
+    const repayment = { repaymentId: randomUUID(), amountRials: input.amountRials, paidOn: input.paidOn, recordedAt: deps.clock.now(), recordedBy: by };
+    return { set: { state }, push: { repayments: repayment } };
+  });
+}
+
+/** A follow-up visit to the business, once the support reached it. */
+export function recordFollowUp(deps: ReliefDeps, requestId: string, input: { visitedOn: string; operating: boolean; note: string }, by: string) {
+  return change(deps, requestId, async (stored) => {
+    if (!canFollowUp(stored.state)) throw conflict(`support request ${requestId} is ${stored.state}; follow-ups come after disbursement`);
+    const today = dayOf(deps.clock.now());
+    if (input.visitedOn > today) throw badRequest('a visit is recorded once it happened');
+    const followUp = { followUpId: randomUUID(), ...input, recordedAt: deps.clock.now(), recordedBy: by };
+    return { set: { state: stored.state }, push: { followUps: followUp } };
+  });
+}
+
+/** Every benefit the duplicate-benefit check knows: relief's own disbursements and institute funding's grants. */
+export async function allBenefits(deps: ReliefDeps): Promise<Benefit[]> {
+  const [requests, heard] = await Promise.all([
+    deps.models.supportRequests.find({}, { householdRef: 1, purpose: 1, disbursement: 1 }).lean(),
+    deps.models.benefits.find({}).lean(),
+  ]);
+  const own: Benefit[] = requests
+    .filter((r) => r.disbursement)
+    .map((r) => ({ benefitId: r.disbursement!.benefitId, source: 'relief-partnerships', householdRef: r.householdRef, purpose: r.purpose, amountRials: r.disbursement!.amountRials, grantedAt: new Date(r.disbursement!.disbursedAt), requestId: r._id }));
+  return [
+    ...own,
+    ...heard.map((b): Benefit => ({ benefitId: b._id, source: 'institute-funding', householdRef: b.householdRef, purpose: b.purpose, amountRials: b.amountRials, grantedAt: new Date(b.grantedAt), requestId: null })),
+  ];
+}

@@ -1,0 +1,202 @@
+import { isoDateSchema, needCategorySchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
+import { z } from 'zod';
+import { agreementStatuses, partners } from '../domain/agreements.js';
+import { projectStatuses } from '../domain/projects.js';
+import { loanLimits } from '../domain/schedule.js';
+import { supportKinds, supportStates } from '../domain/support.js';
+
+const rials = z.number().int().positive().max(loanLimits.maxAmountRials);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const requestParams = z.object({ requestId: opaqueIdSchema }).strict();
+export const requestQuery = z.object({ state: z.enum([...supportStates, 'in-arrears']).optional() }).strict();
+
+export const meansTestSchema = z.enum(['not-done', 'passed', 'failed']);
+
+/** A new request: from an accepted referral (resident and household come with it) or direct (opaque ids given). */
+export const newRequestSchema = z
+  .object({
+    referralId: opaqueIdSchema.optional(),
+    residentRef: opaqueIdSchema.optional(),
+    householdRef: opaqueIdSchema.optional(),
+    neighbourhoodId: slugIdSchema.optional(),
+    kind: z.enum(supportKinds),
+    purpose: needCategorySchema.optional(),
+    requestedRials: rials,
+    businessPlan: text(2000),
+    meansTest: meansTestSchema.default('not-done'),
+  })
+  .strict();
+
+export const meansTestBodySchema = z.object({ meansTest: meansTestSchema }).strict();
+
+export const loanTermsSchema = z
+  .object({
+    months: z.number().int().min(1).max(loanLimits.maxMonths),
+    graceMonths: z.number().int().min(0).max(loanLimits.maxGraceMonths),
+    feePercent: z.number().min(0).max(loanLimits.maxFeePercent),
+  })
+  .strict();
+
+export const approveBodySchema = z.object({ amountRials: rials, terms: loanTermsSchema.optional() }).strict();
+export const rejectBodySchema = z.object({ reason: text(500) }).strict();
+export const emptyBodySchema = z.object({}).strict();
+export const repaymentBodySchema = z.object({ amountRials: rials, paidOn: isoDateSchema }).strict();
+export const followUpBodySchema = z.object({ visitedOn: isoDateSchema, operating: z.boolean(), note: z.string().trim().max(1000).default('') }).strict();
+
+const instalmentSchema = z.object({ no: z.number(), dueOn: z.string(), principalRials: z.number(), feeRials: z.number(), amountRials: z.number() });
+
+/** A request as the officers see it: opaque ids only, never a name. */
+export const requestViewSchema = z.object({
+  requestId: z.string(),
+  referralId: z.string().nullable(),
+  residentRef: z.string(),
+  householdRef: z.string(),
+  neighbourhoodId: z.string().nullable(),
+  kind: z.enum(supportKinds),
+  purpose: z.string(),
+  requestedRials: z.number(),
+  businessPlan: z.string(),
+  meansTest: meansTestSchema,
+  state: z.enum(supportStates),
+  status: z.enum([...supportStates, 'in-arrears']),
+  assessment: z.object({ eligible: z.boolean(), reasons: z.array(z.string()), validFlags: z.array(z.string()), at: z.date() }),
+  decision: z
+    .object({
+      decision: z.enum(['approved', 'rejected']),
+      amountRials: z.number(),
+      reason: z.string().nullable(),
+      terms: loanTermsSchema.nullable(),
+      decidedAt: z.date(),
+      decidedBy: z.string(),
+    })
+    .nullable(),
+  disbursement: z.object({ amountRials: z.number(), disbursedAt: z.date(), disbursedOn: z.string(), benefitId: z.string() }).nullable(),
+  schedule: z.object({ principalRials: z.number(), feeRials: z.number(), totalRials: z.number(), instalments: z.array(instalmentSchema) }).nullable(),
+  arrears: z
+    .object({
+      paidRials: z.number(),
+      outstandingRials: z.number(),
+      arrearsRials: z.number(),
+      overdueInstalments: z.number(),
+      oldestOverdueOn: z.string().nullable(),
+      nextDue: z.object({ no: z.number(), dueOn: z.string(), remainingRials: z.number() }).nullable(),
+    })
+    .nullable(),
+  repayments: z.array(z.object({ repaymentId: z.string(), amountRials: z.number(), paidOn: z.string(), recordedAt: z.date() })),
+  followUps: z.array(z.object({ followUpId: z.string(), visitedOn: z.string(), operating: z.boolean(), note: z.string(), recordedAt: z.date() })),
+  /** Earlier benefits of the household for the same purpose (the duplicate-benefit warning). */
+  duplicateBenefits: z.number(),
+  submittedAt: z.date(),
+});
+
+const benefitViewSchema = z.object({
+  benefitId: z.string(),
+  source: z.enum(['relief-partnerships', 'institute-funding']),
+  householdRef: z.string(),
+  purpose: z.string(),
+  amountRials: z.number(),
+  grantedAt: z.date(),
+  requestId: z.string().nullable(),
+});
+
+/** The page of one request: the view, the facts it is judged on, today's answer and the household's earlier benefits. */
+export const requestDetailSchema = requestViewSchema.extend({
+  facts: z.object({
+    certificates: z.array(z.object({ enrolmentId: z.string(), trade: z.string(), certificateNo: z.string().nullable(), completedAt: z.date() })),
+    flags: z.array(z.object({ flagId: z.string(), flag: z.string().nullable(), validUntil: z.string().nullable(), revokedAt: z.date().nullable(), status: z.enum(['valid', 'expired', 'revoked']) })),
+  }),
+  eligibleToday: z.object({ eligible: z.boolean(), reasons: z.array(z.string()), validFlags: z.array(z.string()) }),
+  priorBenefits: z.array(benefitViewSchema),
+});
+
+export const duplicateFlagSchema = z.object({ householdRef: z.string(), purpose: z.string(), benefits: z.array(benefitViewSchema) });
+
+/** Accepted desk referrals for a loan, grant or equipment that have no request yet. */
+export const openReferralSchema = z.object({
+  referralId: z.string(),
+  trackingCode: z.string(),
+  offerId: z.string(),
+  kind: z.enum(supportKinds),
+  residentRef: z.string(),
+  householdRef: z.string().nullable(),
+  neighbourhoodId: z.string(),
+  needCategory: z.string(),
+  completeBy: z.string().nullable(),
+});
+
+// Basij projects
+export const projectParams = z.object({ projectId: opaqueIdSchema }).strict();
+export const milestoneParams = z.object({ projectId: opaqueIdSchema, milestoneId: opaqueIdSchema }).strict();
+const volunteersSchema = z.object({ count: z.number().int().min(0).max(10_000), skills: z.array(text(60)).max(20) }).strict();
+export const newMilestoneSchema = z.object({ title: text(200), dueOn: isoDateSchema }).strict();
+export const newProjectSchema = z
+  .object({
+    title: text(200),
+    scope: text(2000),
+    neighbourhoodId: slugIdSchema,
+    permitId: opaqueIdSchema.nullable().default(null),
+    volunteers: volunteersSchema,
+    milestones: z.array(newMilestoneSchema).max(30).default([]),
+  })
+  .strict();
+export const volunteersBodySchema = volunteersSchema;
+export const milestoneDoneSchema = z.object({ doneOn: isoDateSchema }).strict();
+export const completeProjectSchema = z.object({ evidence: text(2000) }).strict();
+
+export const projectViewSchema = z.object({
+  projectId: z.string(),
+  title: z.string(),
+  scope: z.string(),
+  neighbourhoodId: z.string(),
+  permitId: z.string().nullable(),
+  permitNo: z.string().nullable(),
+  volunteers: z.object({ count: z.number(), skills: z.array(z.string()) }),
+  milestones: z.array(z.object({ milestoneId: z.string(), title: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), overdue: z.boolean() })),
+  overdueMilestones: z.number(),
+  status: z.enum(projectStatuses),
+  evidence: z.string().nullable(),
+  completedOn: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const permitViewSchema = z.object({
+  permitId: z.string(),
+  permitNo: z.string(),
+  trade: z.string(),
+  neighbourhoodId: z.string(),
+  validUntil: z.string(),
+  issuedAt: z.date(),
+  /** The project preparing it, or null while it awaits preparation. */
+  projectId: z.string().nullable(),
+});
+
+// Agreements and joint meetings
+export const agreementParams = z.object({ agreementId: opaqueIdSchema }).strict();
+export const agreementBodySchema = z
+  .object({
+    partner: z.enum(partners),
+    title: text(200),
+    scope: text(2000),
+    startsOn: isoDateSchema,
+    endsOn: isoDateSchema,
+    signedOn: isoDateSchema.nullable(),
+    status: z.enum(agreementStatuses),
+  })
+  .strict();
+export const agreementViewSchema = agreementBodySchema.extend({
+  agreementId: z.string(),
+  standing: z.enum(['draft', 'upcoming', 'active', 'expired', 'terminated']),
+  updatedAt: z.date(),
+});
+
+export const meetingAttendees = ['relief-committee', 'basij-construction', 'clinics', 'vocational-training', 'welfare', 'institute-funding', 'coordination'] as const;
+export const meetingBodySchema = z
+  .object({
+    heldOn: isoDateSchema,
+    title: text(200),
+    attendees: z.array(z.enum(meetingAttendees)).min(2).max(meetingAttendees.length),
+    decisions: text(4000),
+  })
+  .strict();
+export const meetingViewSchema = meetingBodySchema.extend({ meetingId: z.string(), recordedAt: z.date() });

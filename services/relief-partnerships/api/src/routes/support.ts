@@ -1,0 +1,179 @@
+import type { DeskOptions } from '@hamgam/agency-desk';
+import { defineRoute, notFound, type Role } from '@hamgam/service-kit';
+import { z } from 'zod';
+import { causeOf, type ReliefDeps } from '../app/deps.js';
+import { factsOf } from '../app/facts.js';
+import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, submitRequest } from '../app/support.js';
+import type { StoredSupportRequest } from '../data/models.js';
+import { dayOf } from '../domain/days.js';
+import { duplicateBenefits, priorBenefits, type Benefit } from '../domain/duplicates.js';
+import { assessEligibility, flagStatus } from '../domain/eligibility.js';
+import { arrearsOf } from '../domain/schedule.js';
+import { statusOf, supportKinds } from '../domain/support.js';
+import {
+  approveBodySchema,
+  duplicateFlagSchema,
+  emptyBodySchema,
+  followUpBodySchema,
+  meansTestBodySchema,
+  newRequestSchema,
+  openReferralSchema,
+  rejectBodySchema,
+  repaymentBodySchema,
+  requestDetailSchema,
+  requestParams,
+  requestQuery,
+  requestViewSchema,
+} from './schemas.js';
+
+/** The Relief Committee's officers decide support; Basij's liaison, coordinators and auditors read. */
+export const reliefOfficers: readonly Role[] = ['relief-officer'];
+export const reliefReaders: readonly Role[] = ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'];
+
+type View = z.input<typeof requestViewSchema>;
+
+function toView(r: Omit<StoredSupportRequest, 'outbox'>, benefits: readonly Benefit[], today: string): View {
+  const arrears = r.schedule ? arrearsOf(r.schedule, r.repayments, today) : null;
+  return {
+    requestId: r._id, referralId: r.referralId, residentRef: r.residentRef, householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId, kind: r.kind,
+    purpose: r.purpose, requestedRials: r.requestedRials, businessPlan: r.businessPlan, meansTest: r.meansTest, state: r.state,
+    status: statusOf(r.state, arrears?.arrearsRials ?? 0), assessment: r.assessment, decision: r.decision, disbursement: r.disbursement, schedule: r.schedule, arrears,
+    repayments: r.repayments, followUps: r.followUps,
+    duplicateBenefits: priorBenefits({ requestId: r._id, householdRef: r.householdRef, purpose: r.purpose }, benefits).length, submittedAt: r.submittedAt,
+  };
+}
+
+export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
+  const { supportRequests } = deps.models;
+  const today = () => dayOf(deps.clock.now());
+
+  async function detail(stored: Omit<StoredSupportRequest, 'outbox'>) {
+    const [benefits, { facts, stored: factDocs }] = await Promise.all([allBenefits(deps), factsOf(deps, stored.residentRef, stored.householdRef)]);
+    const day = today();
+    const { eligible, reasons, validFlags } = assessEligibility(stored, facts, day);
+    return {
+      ...toView(stored, benefits, day),
+      facts: {
+        certificates: [...facts.certificates],
+        flags: factDocs.filter((f) => f.kind === 'flag').map((f) => {
+          const fact = { flagId: f.flagId!, flag: f.flag, validUntil: f.validUntil, revokedAt: f.revokedAt };
+          return { ...fact, status: flagStatus(fact, day) };
+        }),
+      },
+      eligibleToday: { eligible, reasons, validFlags },
+      priorBenefits: priorBenefits({ requestId: stored._id, householdRef: stored.householdRef, purpose: stored.purpose }, benefits),
+    };
+  }
+
+  const step = <S extends z.ZodObject>(path: string, body: S, summary: string, run: (id: string, body: z.infer<S>, ctx: { subject: string; correlationId: string; principal: Parameters<typeof causeOf>[0] }) => Promise<Omit<StoredSupportRequest, 'outbox'>>) =>
+    defineRoute({
+      method: 'post',
+      path: `/support-requests/:requestId/${path}`,
+      summary,
+      tags: ['support'],
+      roles: reliefOfficers,
+      params: requestParams,
+      body,
+      response: requestDetailSchema,
+      handler: async ({ params, body: given, principal, correlationId }) =>
+        detail(await run(params.requestId, given as z.infer<S>, { subject: principal.subject, correlationId, principal })),
+    });
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/support-requests',
+      summary: 'Home-business support requests, newest first; filter by state (in-arrears: loans with late instalments)',
+      tags: ['support'],
+      roles: reliefReaders,
+      query: requestQuery,
+      response: z.array(requestViewSchema),
+      handler: async ({ query }) => {
+        const [rows, benefits] = await Promise.all([supportRequests.find({}, { outbox: 0 }).sort({ submittedAt: -1 }).lean(), allBenefits(deps)]);
+        const day = today();
+        return rows.map((r) => toView(r, benefits, day)).filter((v) => !query.state || v.status === query.state);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/support-requests/:requestId',
+      summary: 'One request with the facts it is judged on, today’s eligibility and the household’s earlier benefits for the purpose',
+      tags: ['support'],
+      roles: reliefReaders,
+      params: requestParams,
+      response: requestDetailSchema,
+      handler: async ({ params }) => {
+        const stored = await supportRequests.findById(params.requestId, { outbox: 0 }).lean();
+        if (!stored) throw notFound(`no support request ${params.requestId}`);
+        return detail(stored);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/support-requests',
+      summary: 'Submit a request from an accepted referral (loan, grant or equipment offer) or directly; it is assessed at once',
+      tags: ['support'],
+      roles: reliefOfficers,
+      body: newRequestSchema,
+      response: requestDetailSchema,
+      status: 201,
+      handler: async ({ body, principal }) => detail(await submitRequest(deps, body, principal.subject)),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/support-requests/:requestId/means-test',
+      summary: 'Record the committee’s own means test; the request is assessed again',
+      tags: ['support'],
+      roles: reliefOfficers,
+      params: requestParams,
+      body: meansTestBodySchema,
+      response: requestDetailSchema,
+      handler: async ({ params, body }) => detail(await setMeansTest(deps, params.requestId, body.meansTest)),
+    }),
+    step('approve', approveBodySchema, 'Approve an eligible request with the amount (a loan with its terms); publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
+      decide(deps, id, { decision: 'approved', amountRials: body.amountRials, ...(body.terms ? { terms: body.terms } : {}) }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
+    ),
+    step('reject', rejectBodySchema, 'Reject a request with a reason; publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
+      decide(deps, id, { decision: 'rejected', reason: body.reason }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
+    ),
+    step('disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral', (id, _body, ctx) =>
+      disburseRequest(deps, desk, id, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
+    ),
+    step('repayments', repaymentBodySchema, 'Record a loan repayment', (id, body, ctx) => recordRepayment(deps, id, body, ctx.subject)),
+    step('follow-ups', followUpBodySchema, 'Record a follow-up visit to the business', (id, body, ctx) => recordFollowUp(deps, id, { ...body, note: body.note ?? '' }, ctx.subject)),
+    defineRoute({
+      method: 'get',
+      path: '/benefit-flags',
+      summary: 'Households funded more than once for the same purpose, by relief or institute funding (opaque ids only)',
+      tags: ['support'],
+      roles: reliefReaders,
+      response: z.array(duplicateFlagSchema),
+      handler: async () => duplicateBenefits(await allBenefits(deps)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/support-referrals',
+      summary: 'Accepted referrals for a loan, grant or equipment offer that have no support request yet',
+      tags: ['support'],
+      roles: reliefReaders,
+      response: z.array(openReferralSchema),
+      handler: async () => {
+        const [referrals, offers, requests] = await Promise.all([
+          deps.models.referrals.find({ state: 'accepted' }, { outbox: 0 }).sort({ madeAt: -1 }).lean(),
+          deps.models.offers.find({}, { kind: 1 }).lean(),
+          supportRequests.find({}, { referralId: 1 }).lean(),
+        ]);
+        const kinds = new Map(offers.map((o) => [o._id, o.kind as string]));
+        const used = new Set(requests.map((r) => r.referralId));
+        return referrals.flatMap((r) => {
+          const kind = r.offerId ? kinds.get(r.offerId) : undefined;
+          if (!kind || !(supportKinds as readonly string[]).includes(kind) || used.has(r._id) || r.trackingCode === null) return [];
+          return [{
+            referralId: r._id, trackingCode: r.trackingCode, offerId: r.offerId!, kind: kind as (typeof supportKinds)[number], residentRef: r.residentRef!,
+            householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId!, needCategory: r.needCategory!, completeBy: r.completeBy,
+          }];
+        });
+      },
+    }),
+  ];
+}
