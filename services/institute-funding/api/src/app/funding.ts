@@ -24,7 +24,7 @@ import {
   type Tranche,
   type Verified,
 } from '../domain/funding.js';
-import { fundingCollections, type GrantedBenefit, type StoredApplication, type StoredCall, type StoredInstitute } from '../data/models.js';
+import { fundingCollections, type GrantedBenefit, type StoredApplication, type StoredOutcome, type StoredCall, type StoredInstitute } from '../data/models.js';
 import { duplicateKey, serviceName, type FundingDeps } from '../deps.js';
 import { postCall } from './ledger.js';
 
@@ -55,7 +55,7 @@ export async function registerInstitute(deps: FundingDeps, instituteId: string, 
 
 /** A renewed licence, a move, new trades: the institute's record is replaced (applications keep what they asked). */
 export async function updateInstitute(deps: FundingDeps, instituteId: string, fields: InstituteFields, by: string) {
-  const updated = await deps.models.institutes.findOneAndUpdate({ _id: instituteId }, { $set: { ...fields, updatedAt: deps.clock.now(), updatedBy: by } }, { new: true }).lean();
+  const updated = await deps.models.institutes.findOneAndUpdate({ _id: instituteId }, { $set: { ...fields, updatedAt: deps.clock.now(), updatedBy: by } }, { returnDocument: 'after' }).lean();
   if (!updated) throw notFound(`no institute ${instituteId}`);
   return updated;
 }
@@ -259,7 +259,12 @@ export async function awardsView(deps: FundingDeps, awardId?: string) {
   const query: Record<string, string> = { state: 'awarded' };
   if (awardId) query['_id'] = awardId;
   const awarded = await deps.models.applications.find(query, { outbox: 0 }).sort({ decidedAt: 1, _id: 1 }).lean();
-  const outcomes = awarded.length ? await deps.models.outcomes.find({ awardId: { $in: awarded.map((a) => a._id) } }, { awardId: 1, enrolled: 1, result: 1 }).lean() : [];
+  // An operator query built here, not from a request: the raw collection (sanitizeFilter would strip $in).
+  const outcomes = awarded.length
+    ? ((await deps.models.outcomes.collection
+        .find({ awardId: { $in: awarded.map((a) => a._id) } }, { projection: { awardId: 1, enrolled: 1, result: 1 } })
+        .toArray()) as unknown as Pick<StoredOutcome, 'awardId' | 'enrolled' | 'result'>[])
+    : [];
   return awarded.map((a) => {
     const award = a.award!;
     const verified = verifiedCounts(outcomes.filter((o) => o.awardId === a._id));

@@ -57,13 +57,18 @@ export const inLedgerOrder = (a: StoredPosting, b: StoredPosting) =>
 export async function ledgerView(deps: Pick<FundingDeps, 'models'>) {
   const stored = (await deps.models.postings.find().lean()).sort(inLedgerOrder);
   const check = checkLedger(stored.map((p) => ({ postingId: p._id, lines: p.lines })));
-  const calls = await deps.models.calls.find({}, { title: 1 }).sort({ createdAt: 1 }).lean();
+  const calls = await deps.models.calls.find().sort({ createdAt: 1 }).lean();
+  // What the calls' and awards' documents say happened but the ledger does not hold yet (start-up posts it).
+  const awarded = await deps.models.applications.find({ state: 'awarded' }, { callId: 1, award: 1 }).lean();
+  const held = new Set(stored.map((p) => p._id));
+  const unposted = calls.flatMap((c) => postingsOf(c, awarded.filter((a) => a.callId === c._id)).map((p) => p.postingId)).filter((id) => !held.has(id));
   const awardIdsOf = new Map<string, Set<string>>();
   for (const p of stored) if (p.awardId) (awardIdsOf.get(p.callId) ?? awardIdsOf.set(p.callId, new Set()).get(p.callId)!).add(p.awardId);
   return {
     balanced: check.problems.length === 0,
     trialBalance: check.trialBalance,
     problems: check.problems,
+    unposted,
     accounts: [...check.balances].map(([account, balance]) => ({ account, balance })).sort((a, b) => a.account.localeCompare(b.account)),
     calls: calls.map((c) => ({ callId: c._id, title: c.title, ...callPosition(check.balances, c._id, [...(awardIdsOf.get(c._id) ?? [])]) })),
     postings: stored.map((p) => ({ postingId: p._id, kind: p.kind, callId: p.callId, awardId: p.awardId, trancheNo: p.trancheNo, lines: p.lines, postedAt: p.postedAt.toISOString() })),

@@ -2,7 +2,7 @@ import { addDays, dayOf } from '@hamgam/agency-desk';
 import { demoHouseholdRef, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { payTranche, planTranches, releaseTranche, seatValue, verifiedCounts, type TranchePlanItem } from '../domain/funding.js';
 import type { StoredApplication, StoredCall, StoredInstitute, StoredOutcome } from '../data/models.js';
-import type { FundingDeps } from '../deps.js';
+import { duplicateKey, type FundingDeps } from '../deps.js';
 import { postCall } from './ledger.js';
 
 const seedActor = 'seed';
@@ -102,10 +102,15 @@ export async function seedFunding(deps: FundingDeps): Promise<void> {
       rejectionReason: 'کارگاه نجاری تجهیزات ایمنی لازم فراخوان را ندارد / the carpentry workshop lacks the safety equipment the call requires', award: null,
     };
 
-    for (const outcome of [...neginOutcomes, ...fardaOutcomes]) await models.outcomes.updateOne({ _id: outcome._id }, { $setOnInsert: outcome }, { upsert: true });
-    for (const application of [neginApplication, fardaApplication, omidApplication]) {
-      await models.applications.updateOne({ _id: application._id }, { $setOnInsert: application }, { upsert: true });
-    }
+    const insertOnce = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        if (!duplicateKey(error)) throw error; // an earlier, interrupted seed stored it
+      }
+    };
+    for (const outcome of [...neginOutcomes, ...fardaOutcomes]) await insertOnce(() => models.outcomes.create(outcome));
+    for (const application of [neginApplication, fardaApplication, omidApplication]) await insertOnce(() => models.applications.create(application));
     await models.calls.create(call); // last: its presence says the rest is there
   }
   await postCall(deps, demoCallId);

@@ -106,6 +106,7 @@ const ledgerSchema = z.object({
   balanced: z.boolean(),
   trialBalance: z.number().int(),
   problems: z.array(z.string()),
+  unposted: z.array(z.string()),
   accounts: z.array(z.object({ account: z.string(), balance: z.number().int() })),
   calls: z.array(z.object({ callId: z.string(), title: localizedNameSchema, budget: z.number().int(), available: z.number().int(), committed: z.number().int(), payable: z.number().int(), paid: z.number().int() })),
   postings: z.array(
