@@ -1,0 +1,182 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { CaseSummary, CaseView, CaseloadSummary } from './api';
+import App from './App';
+
+const api = '/api/welfare/v1';
+const caseId = '11111111-1111-4111-8111-111111111111';
+const householdRef = '22222222-2222-4222-8222-222222222222';
+
+const summary: CaseSummary = {
+  caseId, householdRef, residentRef: null, neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab', referralId: null,
+  state: 'planned', level: 'high', openedAt: '2026-03-01T08:00:00Z', overdueTasks: 2, nextVisitOn: null, visitOverdue: true, overdue: true, activeFlags: ['low-income'],
+};
+const opened: CaseView = {
+  ...summary, state: 'opened', level: null, overdueTasks: 0, visitOverdue: false, overdue: false, activeFlags: [],
+  worker: 'welfare.officer', closedFrom: null, closure: null, reopenReason: null, assessment: null, goals: [], visits: [], flags: [], referral: null, revision: 1,
+  history: [{ at: '2026-03-01T08:00:00Z', by: 'welfare.officer', action: 'opened', detail: null }],
+};
+const assessed: CaseView = {
+  ...opened, state: 'assessed', level: 'high', revision: 2,
+  assessment: {
+    answers: {
+      income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 }, housing: { condition: 'overcrowded' },
+      health: { disability: 'none', chronicIllness: false }, household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
+    },
+    result: { scores: { income: 3, housing: 2, health: 0, household: 3 }, total: 8, level: 'high', suggestedFlags: ['low-income', 'female-headed-household'] },
+    assessedAt: '2026-03-02T08:00:00Z', assessedBy: 'welfare.officer',
+  },
+};
+
+function renderAt(path: string, roles: string[] = ['welfare-officer'], locale: 'fa' | 'en' = 'fa') {
+  return renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/m/*" element={<App basePath="/m" />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth({ roles }), locale },
+  );
+}
+
+describe('my caseload', () => {
+  it('lists the worker’s cases with their level and overdue badges, linking to each case', async () => {
+    stubFetch({ [`GET ${api}/cases`]: [summary], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/priorities`]: [] });
+    renderAt('/m/cases', ['welfare-officer'], 'en');
+    const row = await screen.findByTestId(`welfare-case-row-${caseId}`);
+    expect(within(row).getByTestId(`welfare-case-level-${caseId}`).textContent).toBe('High vulnerability');
+    expect(within(row).getByTestId(`welfare-case-overdue-tasks-${caseId}`).textContent).toBe('2 overdue task(s)');
+    expect(within(row).getByTestId(`welfare-case-visit-overdue-${caseId}`)).toBeTruthy();
+    expect(within(row).getByTestId(`welfare-case-link-${caseId}`).getAttribute('href')).toBe(`/m/cases/${caseId}`);
+  });
+
+  it('opens a case for an accepted referral with one click', async () => {
+    const referralId = '33333333-3333-4333-8333-333333333333';
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases`]: [],
+      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/cases/openable-referrals`]: [{
+        referralId, trackingCode: 'K7QM-3XWA', offerId: 'welfare-social-case', offerTitle: { fa: 'پرونده مددکاری', en: 'Social case' },
+        clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef, acceptedAt: '2026-03-01T08:00:00Z', completeBy: '2026-06-01',
+      }],
+      [`POST ${api}/cases/from-referral`]: { ...opened, caseId: referralId, referralId },
+      [`GET ${api}/cases/${referralId}`]: { ...opened, caseId: referralId, referralId },
+    });
+    renderAt('/m/cases');
+    fireEvent.click(await screen.findByTestId(`welfare-open-referral-${referralId}`));
+    expect(await screen.findByTestId('welfare-assessment-form')).toBeTruthy();
+    const posted = fetchMock.mock.calls.find(([url, init]) => String(url).endsWith('/cases/from-referral') && init?.method === 'POST');
+    expect(JSON.parse(String(posted![1]!.body))).toEqual({ referralId });
+  });
+
+  it('checks the household reference before opening a case directly', async () => {
+    const fetchMock = stubFetch({ [`GET ${api}/cases`]: [], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/priorities`]: [] });
+    renderAt('/m/cases');
+    fireEvent.change(await screen.findByTestId('welfare-open-household'), { target: { value: 'Ali Rezaei' } });
+    fireEvent.change(screen.getByTestId('welfare-open-neighbourhood'), { target: { value: 'nbh-fajr' } });
+    fireEvent.click(screen.getByTestId('welfare-open-submit'));
+    expect(await screen.findByText('شناسه خانوار را همان‌طور که کلینیک داده وارد کنید')).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+  });
+
+  it('is not offered to coordinators, who get the numbers instead', async () => {
+    stubFetch({ [`GET ${api}/desk/referrals`]: [] });
+    renderAt('/m', ['coordinator']);
+    expect(await screen.findByTestId('desk-referrals-table')).toBeTruthy();
+    expect(screen.queryByTestId('welfare-nav-cases')).toBeNull();
+    expect(screen.getByTestId('welfare-nav-summary').getAttribute('href')).toBe('/m/summary');
+  });
+});
+
+describe('the case page', () => {
+  it('records the assessment with the answers given, then shows the level and offers the suggested flags', async () => {
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases/${caseId}`]: opened,
+      [`GET ${api}/desk/priorities`]: [],
+      [`PUT ${api}/cases/${caseId}/assessment`]: () => jsonResponse(assessed),
+    });
+    renderAt(`/m/cases/${caseId}`);
+    fireEvent.change(await screen.findByTestId('welfare-assess-income'), { target: { value: 'no-income' } });
+    fireEvent.change(screen.getByTestId('welfare-assess-months'), { target: { value: '۱۴' } });
+    fireEvent.change(screen.getByTestId('welfare-assess-housing'), { target: { value: 'overcrowded' } });
+    fireEvent.click(screen.getByTestId('welfare-assess-female-headed'));
+    fireEvent.change(screen.getByTestId('welfare-assess-members'), { target: { value: '4' } });
+    fireEvent.change(screen.getByTestId('welfare-assess-dependants'), { target: { value: '3' } });
+    fireEvent.change(screen.getByTestId('welfare-assess-earners'), { target: { value: '0' } });
+    fireEvent.click(screen.getByTestId('welfare-assess-submit'));
+
+    expect((await screen.findByTestId('welfare-assessment-level')).textContent).toBe('آسیب‌پذیری زیاد');
+    const put = fetchMock.mock.calls.find(([, init]) => init?.method === 'PUT');
+    expect(JSON.parse(String(put![1]!.body))).toEqual(assessed.assessment!.answers);
+    expect(screen.getByTestId('welfare-assessment-result').textContent).toContain('۸');
+    const options = [...(screen.getByTestId('welfare-flag-select') as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).toEqual(['low-income', 'female-headed-household']);
+  });
+
+  it('refuses impossible household numbers without calling the API', async () => {
+    const fetchMock = stubFetch({ [`GET ${api}/cases/${caseId}`]: opened, [`GET ${api}/desk/priorities`]: [] });
+    renderAt(`/m/cases/${caseId}`);
+    fireEvent.change(await screen.findByTestId('welfare-assess-members'), { target: { value: '2' } });
+    fireEvent.change(screen.getByTestId('welfare-assess-dependants'), { target: { value: '3' } });
+    fireEvent.click(screen.getByTestId('welfare-assess-submit'));
+    expect(await screen.findByTestId('welfare-assess-invalid')).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+  });
+
+  it('confirms a flag with its validity, and revokes it', async () => {
+    const flagId = '44444444-4444-4444-8444-444444444444';
+    const flagged: CaseView = {
+      ...assessed, activeFlags: ['low-income'],
+      flags: [{ flagId, flag: 'low-income', validUntil: '2026-09-01', confirmedAt: '2026-03-02T08:00:00Z', confirmedBy: 'welfare.officer', revokedAt: null, active: true }],
+    };
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases/${caseId}`]: assessed,
+      [`GET ${api}/desk/priorities`]: [],
+      [`POST ${api}/cases/${caseId}/flags`]: () => jsonResponse(flagged),
+      [`POST ${api}/cases/${caseId}/flags/${flagId}/revoke`]: () => jsonResponse({ ...flagged, activeFlags: [], flags: [{ ...flagged.flags[0]!, revokedAt: '2026-03-03T08:00:00Z', active: false }] }),
+    });
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.change(await screen.findByTestId('welfare-flag-until'), { target: { value: '2026-09-01' } });
+    fireEvent.click(screen.getByTestId('welfare-flag-submit'));
+    expect((await screen.findByTestId(`welfare-flag-status-${flagId}`)).textContent).toBe('Active');
+    const posted = fetchMock.mock.calls.find(([url, init]) => String(url).endsWith('/flags') && init?.method === 'POST');
+    expect(JSON.parse(String(posted![1]!.body))).toEqual({ flag: 'low-income', validUntil: '2026-09-01' });
+
+    fireEvent.click(screen.getByTestId(`welfare-flag-revoke-${flagId}`));
+    await waitFor(() => expect(screen.getByTestId(`welfare-flag-status-${flagId}`).textContent).toBe('Revoked'));
+  });
+
+  it('shows the API’s refusal when a case cannot close with its goals met', async () => {
+    stubFetch({
+      [`GET ${api}/cases/${caseId}`]: { ...assessed, state: 'in-follow-up', goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }] },
+      [`GET ${api}/desk/priorities`]: [],
+      [`POST ${api}/cases/${caseId}/close`]: jsonResponse({ title: 'Conflict', status: 409, detail: 'a case that is in-follow-up cannot become closed with its goals met (1 goal(s) not met)' }, 409, 'application/problem+json'),
+    });
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.click(await screen.findByTestId('welfare-close-submit'));
+    expect(await screen.findByText(/1 goal\(s\) not met/)).toBeTruthy();
+    expect(screen.getByTestId('welfare-case-state').textContent).toBe('In follow-up');
+  });
+});
+
+describe('casework in numbers', () => {
+  it('shows counts per neighbourhood and in total, in Persian digits', async () => {
+    const counts = { total: 12, byState: { opened: 1, assessed: 3, planned: 2, 'in-follow-up': 4, closed: 2 }, byLevel: { low: 1, medium: 5, high: 5, unassessed: 1 }, withOverdueWork: 3 };
+    const data: CaseloadSummary = {
+      asOf: '2026-03-10T08:00:00Z', neighbourhoods: [{ neighbourhoodId: 'nbh-sarasiab', ...counts }], totals: counts,
+      activeFlags: { 'low-income': 7, 'female-headed-household': 2, 'disability-in-household': 1, 'long-term-unemployed': 2 },
+    };
+    stubFetch({
+      [`GET ${api}/cases/summary`]: data,
+      [`GET ${api}/desk/priorities`]: [{ neighbourhoodId: 'nbh-sarasiab', neighbourhoodName: { fa: 'سرآسیاب', en: 'Sar Asiab' }, period: '1405', version: 1, priorities: [] }],
+    });
+    renderAt('/m/summary', ['auditor']);
+    const row = await screen.findByTestId('welfare-summary-nbh-sarasiab');
+    await waitFor(() => expect(row.textContent).toContain('سرآسیاب'));
+    expect(row.textContent).toContain('۱۲');
+    expect(screen.getByTestId('welfare-summary-overdue-total').textContent).toBe('۳');
+    expect(screen.getByTestId('welfare-summary-flag-low-income').textContent).toContain('۷');
+  });
+});
