@@ -185,7 +185,12 @@ export function caseRoutes(deps: WelfareDeps) {
       roles: caseWorkers,
       params: caseParams,
       response: caseViewSchema,
-      handler: async ({ params, principal }) => toView(await readOwnCase(deps, params.caseId, principal)),
+      handler: async ({ params, principal, correlationId }) => {
+        const found = await readOwnCase(deps, params.caseId, principal);
+        // Who read a sensitive case, and when (the case's own history records every change).
+        deps.logger.info({ caseId: found._id, reader: principal.username, correlationId }, 'welfare case read');
+        return toView(found);
+      },
     }),
     change('/cases/:caseId/assessment', 'Record (or repeat) the vulnerability assessment: scores, level, suggested flags', caseParams, assessmentBodySchema,
       ({ params, body, principal, correlationId }) => assess(deps, params.caseId, principal, causeOf(principal, correlationId), body), 'put'),
