@@ -1,0 +1,147 @@
+import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { ATTENDEES, todayInKerman, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
+import { Textarea, useDay, useRoles } from './common';
+
+const standingTones: Record<Agreement['standing'], BadgeTone> = { draft: 'neutral', upcoming: 'info', active: 'success', expired: 'warning', terminated: 'danger' };
+
+/** Partnership agreements (each partner's own officer records its own) and joint meetings with the partners. */
+export function PartnersSection() {
+  const api = useReliefApi();
+  const { t } = useI18n();
+  const day = useDay();
+  const roles = useRoles();
+  const data = useAsync(() => Promise.all([api.agreements(), api.meetings()]), [api]);
+  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+  const [agreements, meetings] = data.data;
+  const ownPartners: Partner[] = [...(roles.relief ? (['relief-committee'] as const) : []), ...(roles.basij ? (['basij-construction'] as const) : [])];
+  return (
+    <>
+      <Card title={t('relief.agreements.title')}>
+        <DataTable
+          columns={[
+            { key: 'partner', header: t('relief.agreements.partner'), render: (a: Agreement) => t(`relief.agency.${a.partner}`) },
+            { key: 'title', header: t('relief.projects.name'), render: (a: Agreement) => <span title={a.scope}>{a.title}</span> },
+            { key: 'period', header: t('relief.agreements.period'), render: (a: Agreement) => `${day(a.startsOn)} – ${day(a.endsOn)}` },
+            { key: 'standing', header: t('relief.agreements.standing'), render: (a: Agreement) => <Badge tone={standingTones[a.standing]} testId={`agreement-standing-${a.agreementId}`}>{t(`relief.standing.${a.standing}`)}</Badge> },
+          ]}
+          rows={agreements}
+          rowKey={(a) => a.agreementId}
+          empty={t('relief.agreements.empty')}
+          testId="agreements-table"
+        />
+      </Card>
+      {ownPartners.length > 0 && <NewAgreementForm partners={ownPartners} onCreated={data.reload} />}
+      <Card title={t('relief.meetings.title')}>
+        <DataTable
+          columns={[
+            { key: 'day', header: t('relief.meetings.heldOn'), render: (m: Meeting) => day(m.heldOn) },
+            { key: 'title', header: t('relief.projects.name'), render: (m: Meeting) => m.title },
+            { key: 'who', header: t('relief.meetings.attendees'), render: (m: Meeting) => m.attendees.map((a) => t(`relief.agency.${a}`)).join('، ') },
+            { key: 'decisions', header: t('relief.meetings.decisions'), render: (m: Meeting) => m.decisions },
+          ]}
+          rows={meetings}
+          rowKey={(m) => m.meetingId}
+          empty={t('relief.meetings.empty')}
+          testId="meetings-table"
+        />
+      </Card>
+      {(roles.relief || roles.basij) && <NewMeetingForm onCreated={data.reload} />}
+    </>
+  );
+}
+
+function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCreated: () => void }) {
+  const api = useReliefApi();
+  const { t } = useI18n();
+  const [partner, setPartner] = useState<Partner>(partners[0]!);
+  const [title, setTitle] = useState('');
+  const [scope, setScope] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [signedOn, setSignedOn] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.createAgreement({ partner, title: title.trim(), scope: scope.trim(), startsOn, endsOn, signedOn: signedOn || null, status: signedOn ? 'signed' : 'draft' });
+      setTitle('');
+      setScope('');
+      onCreated();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title={t('relief.agreements.new')}>
+      <Form onSubmit={() => void submit()} error={error} testId="agreement-form">
+        <div className="hg-form__row">
+          <Select label={t('relief.agreements.partner')} value={partner} onChange={(e) => setPartner(e.target.value as Partner)} options={partners.map((p) => ({ value: p, label: t(`relief.agency.${p}`) }))} data-testid="agreement-partner" />
+          <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="agreement-title" />
+          <TextInput type="date" label={t('relief.agreements.start')} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} data-testid="agreement-start" />
+          <TextInput type="date" label={t('relief.agreements.end')} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} data-testid="agreement-end" />
+          <TextInput type="date" label={t('relief.agreements.signed')} value={signedOn} onChange={(e) => setSignedOn(e.target.value)} data-testid="agreement-signed" />
+        </div>
+        <Textarea label={t('relief.projects.scope')} value={scope} onChange={setScope} testId="agreement-scope" />
+        <div>
+          <Button type="submit" busy={busy} data-testid="agreement-create">{t('relief.agreements.create')}</Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}
+
+function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
+  const api = useReliefApi();
+  const { t } = useI18n();
+  const [heldOn, setHeldOn] = useState(todayInKerman());
+  const [title, setTitle] = useState('');
+  const [attendees, setAttendees] = useState<string[]>(['relief-committee', 'basij-construction']);
+  const [decisions, setDecisions] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const toggle = (a: string) => setAttendees(attendees.includes(a) ? attendees.filter((x) => x !== a) : [...attendees, a]);
+  async function submit() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.createMeeting({ heldOn, title: title.trim(), attendees: ATTENDEES.filter((a) => attendees.includes(a)), decisions: decisions.trim() });
+      setTitle('');
+      setDecisions('');
+      onCreated();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title={t('relief.meetings.new')}>
+      <Form onSubmit={() => void submit()} error={error} testId="joint-meeting-form">
+        <div className="hg-form__row">
+          <TextInput type="date" label={t('relief.meetings.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="joint-meeting-date" />
+          <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="joint-meeting-title" />
+        </div>
+        <fieldset className="hg-field" style={{ border: 0, padding: 0 }}>
+          <legend className="hg-field__label">{t('relief.meetings.attendees')}</legend>
+          <div className="hg-form__row">
+            {ATTENDEES.map((a) => (
+              <label key={a}>
+                <input type="checkbox" checked={attendees.includes(a)} onChange={() => toggle(a)} data-testid={`joint-meeting-attendee-${a}`} /> {t(`relief.agency.${a}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Textarea label={t('relief.meetings.decisions')} value={decisions} onChange={setDecisions} testId="joint-meeting-decisions" />
+        <div>
+          <Button type="submit" busy={busy} data-testid="joint-meeting-create">{t('relief.meetings.create')}</Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,126 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fakeAuth, jsonResponse as json, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { Agreement, Permit, Project, SupportRequest, SupportRequestPage } from './api';
+import App from './App';
+import { messages } from './messages';
+
+const api = '/api/relief-partnerships/v1';
+const fa = messages.fa;
+
+afterEach(() => vi.unstubAllGlobals());
+
+const render = (path: string, roles: string[]) =>
+  renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/m/*" element={<App basePath="/m" />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth({ roles }) },
+  );
+
+
+const request: SupportRequest = {
+  requestId: '11111111-1111-4111-8111-111111111111', referralId: null, residentRef: '22222222-2222-4222-8222-222222222222', householdRef: '33333333-3333-4333-8333-333333333333',
+  neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'خیاطی خانگی', meansTest: 'not-done',
+  state: 'eligible', status: 'eligible', assessment: { eligible: true, reasons: ['certificate', 'welfare-flag', 'means-test-not-done'], validFlags: ['low-income'], at: '2026-06-01T08:00:00Z' },
+  decision: null, disbursement: null, schedule: null, arrears: null, repayments: [], followUps: [], duplicateBenefits: 1, submittedAt: '2026-06-01T08:00:00Z',
+};
+const page: SupportRequestPage = {
+  ...request,
+  facts: {
+    certificates: [{ enrolmentId: 'e1', trade: 'tailoring', certificateNo: 'TVTO-1405-77', completedAt: '2026-05-01T08:00:00Z' }],
+    flags: [{ flagId: 'f1', flag: 'low-income', validUntil: '2026-12-01', revokedAt: null, status: 'valid' }],
+  },
+  eligibleToday: { eligible: true, reasons: ['certificate', 'welfare-flag', 'means-test-not-done'], validFlags: ['low-income'] },
+  priorBenefits: [{ benefitId: 'b1', source: 'institute-funding', householdRef: request.householdRef, purpose: 'income-support', amountRials: 80_000_000, grantedAt: '2026-03-01T08:00:00Z', requestId: null }],
+};
+
+it('lists support requests with their status, the duplicate-benefit warning and the households funded twice', async () => {
+  stubFetch({
+    [`GET ${api}/support-requests`]: [{ ...request, status: 'in-arrears' }],
+    [`GET ${api}/benefit-flags`]: [{ householdRef: request.householdRef, purpose: 'income-support', benefits: page.priorBenefits }],
+    [`GET ${api}/support-referrals`]: [],
+  });
+  render('/m/support', ['relief-officer']);
+  expect((await screen.findByTestId(`support-status-${request.requestId}`)).textContent).toBe(fa['relief.status.in-arrears']);
+  expect(screen.getByTestId(`support-duplicate-${request.requestId}`)).toBeTruthy();
+  expect(screen.getByTestId(`benefit-flag-${request.householdRef}`).textContent).toContain('۸۰٬۰۰۰٬۰۰۰');
+  expect(screen.getByTestId(`support-row-${request.requestId}`).textContent).toContain('۳۰۰٬۰۰۰٬۰۰۰');
+  expect(screen.getByTestId('support-form')).toBeTruthy();
+  expect(screen.getByTestId('relief-nav-support').getAttribute('href')).toBe('/m/support');
+});
+
+it('hides the new-request form from Basij’s liaison, who only reads support', async () => {
+  stubFetch({ [`GET ${api}/support-requests`]: [request], [`GET ${api}/benefit-flags`]: [] });
+  render('/m/support', ['basij-liaison']);
+  await screen.findByTestId('support-table');
+  expect(screen.queryByTestId('support-form')).toBeNull();
+});
+
+it('shows a request’s facts and duplicate warning, and approves a loan with its terms', async () => {
+  const approve = vi.fn((body: unknown) => json({ ...page, state: 'approved', status: 'approved', decision: { decision: 'approved', amountRials: (body as { amountRials: number }).amountRials, reason: null, terms: (body as { terms: object }).terms, decidedAt: '2026-06-02T08:00:00Z' } }));
+  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: page, [`POST ${api}/support-requests/${request.requestId}/approve`]: approve });
+  render(`/m/support/${request.requestId}`, ['relief-officer']);
+  expect((await screen.findByTestId('support-eligible-today')).textContent).toBe(fa['relief.page.eligibleToday']);
+  expect(screen.getByTestId('support-reasons').textContent).toContain(fa['relief.reason.welfare-flag']);
+  expect(screen.getByTestId('support-certificate').textContent).toContain('TVTO-1405-77');
+  expect(screen.getByTestId('support-flag-valid')).toBeTruthy();
+  expect(screen.getByTestId('support-duplicate-warning').textContent).toContain(fa['relief.source.institute-funding']);
+  fireEvent.change(screen.getByTestId('support-approve-amount'), { target: { value: '۲۵۰۰۰۰۰۰۰' } });
+  fireEvent.change(screen.getByTestId('support-approve-months'), { target: { value: '24' } });
+  fireEvent.click(screen.getByTestId('support-approve'));
+  await waitFor(() => expect(approve).toHaveBeenCalled());
+  expect(approve.mock.calls[0]![0]).toEqual({ amountRials: 250_000_000, terms: { months: 24, graceMonths: 3, feePercent: 4 } });
+  expect((await screen.findByTestId('support-page-status')).textContent).toBe(fa['relief.status.approved']);
+  expect(screen.queryByTestId('support-decide')).toBeNull();
+});
+
+it('shows a loan’s schedule, its arrears and records a repayment', async () => {
+  const disbursed: SupportRequestPage = {
+    ...page, state: 'repaying', status: 'in-arrears', priorBenefits: [],
+    decision: { decision: 'approved', amountRials: 1200, reason: null, terms: { months: 2, graceMonths: 0, feePercent: 0 }, decidedAt: '2026-01-01T08:00:00Z' },
+    disbursement: { amountRials: 1200, disbursedAt: '2026-01-10T08:00:00Z', disbursedOn: '2026-01-10', benefitId: 'b9' },
+    schedule: { principalRials: 1200, feeRials: 0, totalRials: 1200, instalments: [{ no: 1, dueOn: '2026-02-10', principalRials: 600, feeRials: 0, amountRials: 600 }, { no: 2, dueOn: '2026-03-10', principalRials: 600, feeRials: 0, amountRials: 600 }] },
+    arrears: { paidRials: 0, outstandingRials: 1200, arrearsRials: 600, overdueInstalments: 1, oldestOverdueOn: '2026-02-10', nextDue: { no: 1, dueOn: '2026-02-10', remainingRials: 600 } },
+  };
+  const repay = vi.fn(() => json({ ...disbursed, status: 'repaying', repayments: [{ repaymentId: 'r1', amountRials: 600, paidOn: '2026-02-11' }], arrears: { ...disbursed.arrears!, paidRials: 600, outstandingRials: 600, arrearsRials: 0, overdueInstalments: 0 } }));
+  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: disbursed, [`POST ${api}/support-requests/${request.requestId}/repayments`]: repay });
+  render(`/m/support/${request.requestId}`, ['relief-officer']);
+  expect((await screen.findByTestId('support-arrears')).textContent).toContain('۶۰۰');
+  expect(screen.getByTestId('support-instalments').querySelectorAll('tbody tr')).toHaveLength(2);
+  fireEvent.click(screen.getByTestId('support-repay'));
+  await waitFor(() => expect(repay).toHaveBeenCalled());
+  expect(repay.mock.calls[0]).toEqual([{ amountRials: 600, paidOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }]);
+  await waitFor(() => expect(screen.queryByTestId('support-arrears')).toBeNull());
+  expect(screen.getByTestId('support-repayments').textContent).toContain('۶۰۰');
+});
+
+it('shows Basij projects with overdue milestones and the permitted workshops awaiting preparation; the liaison marks a milestone done', async () => {
+  const project: Project = {
+    projectId: 'p1', title: 'کارگاه فجر', scope: 'برق‌کشی', neighbourhoodId: 'nbh-fajr', permitId: 'x1', permitNo: 'WP-1405-0031', volunteers: { count: 12, skills: ['برق‌کاری'] },
+    milestones: [{ milestoneId: 'm1', title: 'سیم‌کشی', dueOn: '2026-05-01', doneOn: null, overdue: true }], overdueMilestones: 1, status: 'in-progress', evidence: null, completedOn: null,
+  };
+  const permits: Permit[] = [{ permitId: 'x2', permitNo: 'WP-1405-0044', trade: 'carpentry', neighbourhoodId: 'nbh-sarasiab', validUntil: '2027-01-01', projectId: null }, { permitId: 'x1', permitNo: 'WP-1405-0031', trade: 'tailoring', neighbourhoodId: 'nbh-fajr', validUntil: '2027-01-01', projectId: 'p1' }];
+  const done = vi.fn(() => json({ ...project, milestones: [{ ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false }], overdueMilestones: 0 }));
+  stubFetch({ [`GET ${api}/projects`]: [project], [`GET ${api}/permits`]: permits, [`POST ${api}/projects/p1/milestones/m1/done`]: done });
+  render('/m/projects', ['basij-liaison']);
+  expect((await screen.findByTestId('project-overdue-p1')).textContent).toContain('۱');
+  expect(screen.getByTestId('permit-row-WP-1405-0044')).toBeTruthy();
+  expect(screen.queryByTestId('permit-row-WP-1405-0031')).toBeNull();
+  expect(screen.getByTestId('project-form')).toBeTruthy();
+  fireEvent.click(screen.getByTestId('milestone-done-m1'));
+  await waitFor(() => expect(screen.queryByTestId('project-overdue-p1')).toBeNull());
+});
+
+it('shows agreements with their standing; relief officers record only their own partner’s', async () => {
+  const agreements: Agreement[] = [{ agreementId: 'a1', partner: 'basij-construction', title: 'اردوهای جهادی', scope: 'کارگاه‌ها', startsOn: '2026-01-01', endsOn: '2026-12-31', signedOn: '2025-12-20', status: 'signed', standing: 'active' }];
+  stubFetch({ [`GET ${api}/agreements`]: agreements, [`GET ${api}/joint-meetings`]: [] });
+  render('/m/partners', ['relief-officer']);
+  expect((await screen.findByTestId('agreement-standing-a1')).textContent).toBe(fa['relief.standing.active']);
+  const partner = screen.getByTestId('agreement-partner') as HTMLSelectElement;
+  expect([...partner.options].map((o) => o.value)).toEqual(['relief-committee']);
+  expect(screen.getByTestId('joint-meeting-form')).toBeTruthy();
+});
