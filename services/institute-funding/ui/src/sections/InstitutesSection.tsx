@@ -1,0 +1,89 @@
+import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n, type Column } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { useFundingApi, type Institute } from '../api';
+import { Code, isoDay, useLabels } from '../labels';
+
+/** The private institutes the office funds: licence and its validity, neighbourhood, trades. */
+export function InstitutesSection() {
+  const api = useFundingApi();
+  const { t, localize, formatDate } = useI18n();
+  const labels = useLabels();
+  const canAct = useAuth().hasRole('fund-officer');
+  const data = useAsync(() => api.institutes(), [api]);
+  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+
+  const columns: Column<Institute>[] = [
+    { key: 'name', header: t('if.institutes.name'), render: (i) => (<>{localize(i.name)} <small><Code>{i.instituteId}</Code></small></>) },
+    { key: 'licence', header: t('if.institutes.licence'), render: (i) => <Code>{i.licenceNo}</Code> },
+    {
+      key: 'valid',
+      header: t('if.institutes.validUntil'),
+      render: (i) => (
+        <>
+          {formatDate(i.licenceValidUntil)}{' '}
+          <Badge tone={i.licenceValid ? 'success' : 'danger'} testId={`if-licence-${i.instituteId}`}>
+            {t(i.licenceValid ? 'if.institutes.valid' : 'if.institutes.expired')}
+          </Badge>
+        </>
+      ),
+    },
+    { key: 'nbh', header: t('if.institutes.neighbourhood'), render: (i) => labels.neighbourhood(i.neighbourhoodId) },
+    { key: 'address', header: t('if.institutes.address'), render: (i) => i.address },
+    { key: 'trades', header: t('if.institutes.trades'), render: (i) => labels.trades(i.trades) },
+  ];
+  return (
+    <>
+      <Card title={t('if.institutes.title')} testId="if-institutes">
+        <DataTable testId="if-institutes-table" columns={columns} rows={data.data} rowKey={(i) => i.instituteId} rowTestId={(i) => `if-institute-${i.instituteId}`} empty={t('if.institutes.empty')} />
+      </Card>
+      {canAct && <RegisterForm onDone={data.reload} />}
+    </>
+  );
+}
+
+function RegisterForm({ onDone }: { onDone: () => void }) {
+  const api = useFundingApi();
+  const { t } = useI18n();
+  const { parseList } = useLabels();
+  const empty = { instituteId: '', fa: '', en: '', licenceNo: '', licenceValidUntil: isoDay(365), neighbourhoodId: '', address: '', trades: '' };
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const field = (name: keyof typeof empty) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
+
+  async function submit() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.registerInstitute({
+        instituteId: form.instituteId.trim(), name: { fa: form.fa.trim(), en: form.en.trim() }, licenceNo: form.licenceNo.trim().toUpperCase(),
+        licenceValidUntil: form.licenceValidUntil, neighbourhoodId: form.neighbourhoodId.trim(), address: form.address.trim(), trades: parseList(form.trades),
+      });
+      setForm(empty);
+      onDone();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('if.institutes.register')}>
+      <Form onSubmit={submit} error={error} testId="if-institute-form">
+        <TextInput label={t('if.institutes.id')} dir="ltr" data-testid="if-institute-id" {...field('instituteId')} />
+        <TextInput label={t('if.institutes.nameFa')} data-testid="if-institute-fa" {...field('fa')} />
+        <TextInput label={t('if.institutes.nameEn')} dir="ltr" data-testid="if-institute-en" {...field('en')} />
+        <TextInput label={t('if.institutes.licence')} dir="ltr" data-testid="if-institute-licence" {...field('licenceNo')} />
+        <TextInput type="date" label={t('if.institutes.validUntil')} data-testid="if-institute-valid" {...field('licenceValidUntil')} />
+        <TextInput label={t('if.institutes.neighbourhood')} dir="ltr" placeholder="nbh-sarasiab" data-testid="if-institute-nbh" {...field('neighbourhoodId')} />
+        <TextInput label={t('if.institutes.address')} data-testid="if-institute-address" {...field('address')} />
+        <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={t('if.tradesHint')} data-testid="if-institute-trades" {...field('trades')} />
+        <Button type="submit" busy={busy} data-testid="if-institute-submit">
+          {t('if.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
