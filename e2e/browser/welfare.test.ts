@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { call, shellUrl } from '../support/stack.js';
+
+// A welfare case worker works a case in the shell: assessment, a flag, a goal with a task, a visit; the
+// coordinator sees only the numbers.
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the welfare module in the shell', () => {
+  it('lets the case worker assess a household, confirm a flag and plan, from their caseload', async () => {
+    const opened = await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' } });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+
+    const page = await signIn(browser, 'welfare.officer');
+    await page.goto(`${shellUrl}/welfare`);
+    await page.getByTestId('welfare-nav-cases').click();
+    await page.getByTestId(`welfare-case-link-${caseId}`).click();
+    await page.getByTestId('welfare-assessment-form').waitFor();
+    expect(await page.getByTestId('welfare-case-state').textContent()).toBe('گشوده');
+
+    await page.getByTestId('welfare-assess-income').selectOption('no-income');
+    await page.getByTestId('welfare-assess-months').fill('۱۸');
+    await page.getByTestId('welfare-assess-housing').selectOption('overcrowded');
+    await page.getByTestId('welfare-assess-female-headed').check();
+    await page.getByTestId('welfare-assess-members').fill('4');
+    await page.getByTestId('welfare-assess-dependants').fill('3');
+    await page.getByTestId('welfare-assess-earners').fill('0');
+    await page.getByTestId('welfare-assess-submit').click();
+    await page.getByTestId('welfare-assessment-level').waitFor();
+    expect(await page.getByTestId('welfare-assessment-level').textContent()).toBe('آسیب‌پذیری زیاد');
+    expect(await page.getByTestId('welfare-case-state').textContent()).toBe('ارزیابی‌شده');
+
+    await page.getByTestId('welfare-flag-select').selectOption('low-income');
+    await page.getByTestId('welfare-flag-submit').click();
+    await page.locator('[data-testid^="welfare-flag-status-"]').first().waitFor();
+    expect(await page.locator('[data-testid^="welfare-flag-status-"]').first().textContent()).toBe('فعال');
+
+    await page.getByTestId('welfare-goal-text').fill('درآمد پایدار برای خانوار');
+    await page.getByTestId('welfare-goal-submit').click();
+    await page.locator('[data-testid^="welfare-goal-met-"]').first().waitFor();
+    expect(await page.getByTestId('welfare-case-state').textContent()).toBe('دارای برنامه');
+    await page.getByTestId('welfare-visit-notes').fill('بازدید منزل؛ معرفی به دوره خیاطی');
+    await page.getByTestId('welfare-visit-submit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="welfare-case-state"]')?.textContent === 'در پیگیری');
+    await screenshot(page, 'welfare-01-case');
+
+    const stored = await call('welfare', `/api/v1/cases/${caseId}`, { as: 'welfare.officer' });
+    expect(stored.body).toMatchObject({ state: 'in-follow-up', level: 'high', activeFlags: ['low-income'] });
+    expect(stored.body.assessment.answers.income).toEqual({ level: 'no-income', mainEarnerMonthsUnemployed: 18 });
+    await page.context().close();
+  });
+
+  it('shows the coordinator the casework in numbers, and no caseload', async () => {
+    const page = await signIn(browser, 'coordinator');
+    await page.goto(`${shellUrl}/welfare/summary`);
+    await page.getByTestId('welfare-summary-table').waitFor();
+    expect(await page.getByTestId('welfare-nav-cases').count()).toBe(0);
+    expect(await page.getByTestId('welfare-summary-total').textContent()).toMatch(/[۰-۹]/);
+    await screenshot(page, 'welfare-02-summary');
+    await page.context().close();
+  });
+});
