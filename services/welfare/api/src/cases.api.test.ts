@@ -361,6 +361,19 @@ describe('cases from the desk’s referrals', () => {
     }
   });
 
+  it('closes a case whose referral the clinic withdrew meanwhile, leaving the referral withdrawn', async () => {
+    const made = referral();
+    await deliver('clinics.referral.made', made);
+    await api('officer').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
+    await api('officer').post('/cases/from-referral', { referralId: made.referralId });
+    await deliver('clinics.referral.withdrawn', { referralId: made.referralId, agency: 'welfare', reason: 'consent-withdrawn', withdrawnAt: clock.now().toISOString() });
+    const closed = await api('officer').post(`/cases/${made.referralId}/close`, { reason: 'declined' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ state: 'closed', referral: { state: 'withdrawn', outcome: null } });
+    expect((await outboxOf('referrals', made.referralId)).map((e) => e.type)).toEqual(['welfare.referral.accepted']);
+    expect((await api('officer').get('/cases?state=closed')).body.map((c: { caseId: string }) => c.caseId)).toContain(made.referralId);
+  });
+
   it('refuses referrals that are not social care (409), unknown ones (404) and malformed ids (400)', async () => {
     const made = referral({ offerId: 'it-counselling' });
     await deliver('clinics.referral.made', made);
