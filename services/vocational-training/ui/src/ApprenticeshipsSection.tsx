@@ -1,0 +1,135 @@
+import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { useTvtoApi, uuidOrNull, type Master, type Placement } from './api';
+import { useAction } from './useAction';
+
+const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', completed: 'success', withdrawn: 'neutral' };
+
+/** Apprenticeships: guild masters with their places, placements and their monthly progress checks. */
+export function ApprenticeshipsSection() {
+  const api = useTvtoApi();
+  const { t, localize, formatNumber, formatDate } = useI18n();
+  const canAct = useAuth().hasRole('tvto-staff');
+  const data = useAsync(() => Promise.all([api.masters(), api.placements()]), [api]);
+  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+  const [masters, placements] = data.data;
+  const names = new Map(masters.map((m) => [m.masterId, m.name]));
+  return (
+    <>
+      <Card title={t('vt.apprenticeships.masters')} testId="vt-masters">
+        <DataTable
+          testId="vt-masters-table"
+          rows={masters}
+          rowKey={(m) => m.masterId}
+          rowTestId={(m) => `vt-master-${m.masterId}`}
+          empty={t('vt.apprenticeships.empty')}
+          columns={[
+            { key: 'name', header: t('vt.apprenticeships.name'), render: (m) => m.name },
+            { key: 'guild', header: t('vt.apprenticeships.guild'), render: (m) => localize(m.guild) },
+            { key: 'trade', header: t('vt.trade'), render: (m) => m.trade },
+            { key: 'where', header: t('vt.neighbourhood'), render: (m) => m.neighbourhoodId },
+            { key: 'places', header: t('vt.courses.capacity'), render: (m) => <span data-testid={`vt-master-places-${m.masterId}`}>{t('vt.courses.places', { enrolled: formatNumber(m.placed), capacity: formatNumber(m.capacity) })}</span> },
+          ]}
+        />
+        {canAct && <MasterForm onDone={data.reload} />}
+      </Card>
+      <Card title={t('vt.apprenticeships.placements')} testId="vt-placements">
+        <DataTable
+          testId="vt-placements-table"
+          rows={placements}
+          rowKey={(p) => p.placementId}
+          rowTestId={(p) => `vt-placement-${p.placementId}`}
+          empty={t('vt.apprenticeships.empty')}
+          columns={[
+            { key: 'master', header: t('vt.apprenticeships.master'), render: (p) => names.get(p.masterId) ?? p.masterId },
+            { key: 'resident', header: t('vt.resident'), render: (p) => <code dir="ltr">{p.residentRef.slice(0, 8)}</code> },
+            { key: 'started', header: t('vt.courses.startsOn'), render: (p) => formatDate(p.startedOn) },
+            { key: 'checks', header: t('vt.apprenticeships.checks'), render: (p) => p.checks.map((c) => formatNumber(c.rating)).join('، ') || '—' },
+            { key: 'state', header: t('vt.status'), render: (p) => <Badge tone={stateTone[p.state]} testId={`vt-placement-state-${p.placementId}`}>{t(`vt.placement.${p.state}`)}</Badge> },
+            ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (p: Placement) => <PlacementActions placement={p} onDone={data.reload} /> }] : []),
+          ]}
+        />
+        {canAct && <PlaceForm masters={masters} onDone={data.reload} />}
+      </Card>
+    </>
+  );
+}
+
+function MasterForm({ onDone }: { onDone: () => void }) {
+  const api = useTvtoApi();
+  const { t } = useI18n();
+  const [f, setF] = useState({ masterId: '', name: '', guildFa: '', guildEn: '', trade: '', neighbourhoodId: '', capacity: '2' });
+  const action = useAction(onDone);
+  const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const ok = slug.test(f.masterId) && slug.test(f.trade) && slug.test(f.neighbourhoodId) && [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) && Number(f.capacity) > 0;
+  const field = (key: Exclude<keyof typeof f, 'capacity'>, label: string) => <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />;
+  return (
+    <Form
+      onSubmit={() => ok && void action.run(() => api.addMaster({ masterId: f.masterId, name: f.name.trim(), guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() }, trade: f.trade, neighbourhoodId: f.neighbourhoodId, capacity: Number(f.capacity) }))}
+      error={action.error}
+      testId="vt-master-form"
+    >
+      {field('masterId', t('vt.apprenticeships.masterId'))}
+      {field('name', t('vt.apprenticeships.name'))}
+      {field('guildFa', `${t('vt.apprenticeships.guild')} (${t('vt.fa')})`)}
+      {field('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
+      {field('trade', t('vt.trade'))}
+      {field('neighbourhoodId', t('vt.neighbourhood'))}
+      <NumberInput label={t('vt.courses.capacity')} value={f.capacity} data-testid="vt-master-capacity" onValueChange={(capacity) => setF({ ...f, capacity })} />
+      <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-master-submit">
+        {t('vt.apprenticeships.addMaster')}
+      </Button>
+    </Form>
+  );
+}
+
+function PlaceForm({ masters, onDone }: { masters: Master[]; onDone: () => void }) {
+  const api = useTvtoApi();
+  const { t } = useI18n();
+  const [masterId, setMasterId] = useState(masters[0]?.masterId ?? '');
+  const [resident, setResident] = useState('');
+  const [referral, setReferral] = useState('');
+  const action = useAction(onDone);
+  const referralId = uuidOrNull(referral);
+  return (
+    <Form onSubmit={() => masterId && void action.run(() => api.place(masterId, referralId ? { referralId } : { residentRef: uuidOrNull(resident) }))} error={action.error} testId="vt-place-form">
+      <Select label={t('vt.apprenticeships.master')} value={masterId} data-testid="vt-place-master" onChange={(e) => setMasterId(e.target.value)} options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${m.trade})` }))} />
+      <TextInput label={t('vt.counselling.referral')} dir="ltr" value={referral} data-testid="vt-place-referral" onChange={(e) => setReferral(e.target.value)} />
+      <TextInput label={t('vt.resident')} placeholder={t('vt.residentHint')} dir="ltr" value={resident} data-testid="vt-place-resident" onChange={(e) => setResident(e.target.value)} />
+      <Button type="submit" busy={action.busy} data-testid="vt-place-submit">
+        {t('vt.apprenticeships.place')}
+      </Button>
+    </Form>
+  );
+}
+
+function PlacementActions({ placement, onDone }: { placement: Placement; onDone: () => void }) {
+  const api = useTvtoApi();
+  const { t } = useI18n();
+  const [rating, setRating] = useState('4');
+  const [note, setNote] = useState('');
+  const action = useAction(onDone);
+  if (placement.state !== 'active') return null;
+  const id = placement.placementId;
+  return (
+    <div>
+      {action.error !== undefined && <ErrorCard error={action.error} testId={`vt-placement-error-${id}`} />}
+      <div className="hg-form__row">
+        <NumberInput label={t('vt.apprenticeships.rating')} value={rating} data-testid={`vt-progress-rating-${id}`} onValueChange={setRating} />
+        <TextInput label={t('vt.note')} value={note} data-testid={`vt-progress-note-${id}`} onChange={(e) => setNote(e.target.value)} />
+        <Button busy={action.busy} disabled={!note.trim()} data-testid={`vt-progress-save-${id}`} onClick={() => void action.run(() => api.progress(id, Number(rating), note.trim()))}>
+          {t('vt.apprenticeships.checkProgress')}
+        </Button>
+      </div>
+      <div className="hg-form__row">
+        <Button variant="secondary" busy={action.busy} data-testid={`vt-finish-completed-${id}`} onClick={() => void action.run(() => api.finish(id, 'completed'))}>
+          {t('vt.apprenticeships.complete')}
+        </Button>
+        <Button variant="secondary" busy={action.busy} data-testid={`vt-finish-withdrawn-${id}`} onClick={() => void action.run(() => api.finish(id, 'withdrawn'))}>
+          {t('vt.apprenticeships.withdraw')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
+import { useAction } from './useAction';
+
+const tone: Record<PermitStatus, BadgeTone> = {
+  submitted: 'neutral', 'documents-complete': 'info', inspected: 'info', approved: 'success', renewed: 'success', rejected: 'danger', expired: 'warning',
+};
+
+/** Workshop permit applications: new application, document checklist, inspection, decision, renewal. */
+export function PermitsSection() {
+  const api = useTvtoApi();
+  const { t, formatDate } = useI18n();
+  const canAct = useAuth().hasRole('tvto-staff');
+  const data = useAsync(() => api.permits(), [api]);
+  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
+  if (!data.data) return <Loading />;
+  return (
+    <>
+      {canAct && <ApplicationForm onDone={data.reload} />}
+      <Card title={t('vt.permits.title')} testId="vt-permits">
+        <DataTable
+          testId="vt-permits-table"
+          rows={data.data}
+          rowKey={(p) => p.permitId}
+          rowTestId={(p) => `vt-permit-${p.permitId}`}
+          empty={t('vt.permits.empty')}
+          columns={[
+            { key: 'code', header: t('vt.permits.code'), render: (p) => <code dir="ltr" data-testid={`vt-permit-code-${p.permitId}`}>{p.trackingCode}</code> },
+            { key: 'applicant', header: t('vt.permits.applicant'), render: (p) => p.applicantName ?? (p.residentRef ? <code dir="ltr">{p.residentRef.slice(0, 8)}</code> : '—') },
+            { key: 'trade', header: t('vt.trade'), render: (p) => p.trade },
+            { key: 'where', header: t('vt.permits.address'), render: (p) => `${p.neighbourhoodId} — ${p.address}` },
+            {
+              key: 'status',
+              header: t('vt.status'),
+              render: (p) => (
+                <>
+                  <Badge tone={tone[p.status]} testId={`vt-permit-status-${p.permitId}`}>
+                    {t(`vt.permit.${p.status}`)}
+                  </Badge>
+                  {p.permitNo && (
+                    <div>
+                      <code dir="ltr" data-testid={`vt-permit-no-${p.permitId}`}>{p.permitNo}</code>
+                      {p.validUntil && <small> {t('vt.permits.validUntil', { date: formatDate(p.validUntil) })}</small>}
+                    </div>
+                  )}
+                  {p.decision?.decision === 'rejected' && <small>{p.decision.reason}</small>}
+                </>
+              ),
+            },
+            ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (p: Permit) => <PermitActions permit={p} onDone={data.reload} /> }] : []),
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+function ApplicationForm({ onDone }: { onDone: () => void }) {
+  const api = useTvtoApi();
+  const { t } = useI18n();
+  const [f, setF] = useState({ resident: '', name: '', trade: '', neighbourhoodId: '', address: '' });
+  const [missing, setMissing] = useState(false);
+  const action = useAction(() => {
+    setF({ resident: '', name: '', trade: '', neighbourhoodId: '', address: '' });
+    onDone();
+  });
+  const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  function submit() {
+    const residentRef = uuidOrNull(f.resident);
+    const applicantName = residentRef ? null : f.name.trim() || null;
+    const ok = (residentRef !== null || applicantName !== null) && slug.test(f.trade) && slug.test(f.neighbourhoodId) && f.address.trim().length > 0;
+    setMissing(!ok);
+    if (ok) void action.run(() => api.apply({ residentRef, applicantName, trade: f.trade, neighbourhoodId: f.neighbourhoodId, address: f.address.trim() }));
+  }
+  const field = (key: keyof typeof f, label: string, ltr = false) => (
+    <TextInput label={label} value={f[key]} dir={ltr ? 'ltr' : undefined} data-testid={`vt-permit-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+  );
+  return (
+    <Card title={t('vt.permits.new')} testId="vt-permit-form-card">
+      <Form onSubmit={submit} error={action.error} testId="vt-permit-form">
+        <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
+        {field('resident', t('vt.resident'), true)}
+        {field('name', t('vt.permits.applicantName'))}
+        {field('trade', t('vt.trade'), true)}
+        {field('neighbourhoodId', t('vt.neighbourhood'), true)}
+        {field('address', t('vt.permits.address'))}
+        {missing && <p className="hg-field__error" data-testid="vt-permit-missing">{t('vt.required')}</p>}
+        <Button type="submit" busy={action.busy} data-testid="vt-permit-submit">
+          {t('vt.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void }) {
+  const api = useTvtoApi();
+  const { t } = useI18n();
+  const action = useAction(onDone);
+  const [inspection, setInspection] = useState({ date: new Date().toISOString().slice(0, 10), inspector: '', findings: '', passed: true });
+  const [reason, setReason] = useState('');
+  const id = permit.permitId;
+  const error = action.error !== undefined && <ErrorCard error={action.error} testId={`vt-permit-error-${id}`} />;
+
+  if (permit.status === 'submitted' || permit.status === 'documents-complete') {
+    return (
+      <div>
+        {error}
+        <fieldset data-testid={`vt-permit-checklist-${id}`}>
+          <legend>{t('vt.permits.checklist')}</legend>
+          {checklistItems.map((item) => (
+            <label key={item} className="hg-check">
+              <input
+                type="checkbox"
+                checked={permit.checklist.includes(item)}
+                disabled={action.busy}
+                data-testid={`vt-permit-item-${item}-${id}`}
+                onChange={(e) => void action.run(() => api.checklist(id, item, e.target.checked))}
+              />{' '}
+              {t(`vt.permits.item.${item}`)}
+            </label>
+          ))}
+        </fieldset>
+        {permit.status === 'documents-complete' && (
+          <Form onSubmit={() => void action.run(() => api.inspect(id, { ...inspection, inspector: inspection.inspector.trim(), findings: inspection.findings.trim() }))} testId={`vt-inspection-form-${id}`}>
+            <TextInput type="date" label={t('vt.day')} value={inspection.date} onChange={(e) => setInspection({ ...inspection, date: e.target.value })} />
+            <TextInput label={t('vt.permits.inspector')} value={inspection.inspector} data-testid={`vt-inspector-${id}`} onChange={(e) => setInspection({ ...inspection, inspector: e.target.value })} />
+            <TextInput label={t('vt.permits.findings')} value={inspection.findings} data-testid={`vt-findings-${id}`} onChange={(e) => setInspection({ ...inspection, findings: e.target.value })} />
+            <label className="hg-check">
+              <input type="checkbox" checked={inspection.passed} data-testid={`vt-inspection-passed-${id}`} onChange={(e) => setInspection({ ...inspection, passed: e.target.checked })} /> {t('vt.permits.passed')}
+            </label>
+            <Button type="submit" busy={action.busy} data-testid={`vt-inspection-save-${id}`}>
+              {t('vt.permits.recordInspection')}
+            </Button>
+          </Form>
+        )}
+        <RejectRow id={id} reason={reason} setReason={setReason} busy={action.busy} onReject={() => void action.run(() => api.decide(id, 'rejected', reason.trim()))} />
+      </div>
+    );
+  }
+  if (permit.status === 'inspected') {
+    return (
+      <div>
+        {error}
+        <TextInput label={t('vt.permits.reason')} value={reason} data-testid={`vt-decision-reason-${id}`} onChange={(e) => setReason(e.target.value)} />
+        <div className="hg-form__row">
+          {permit.inspection?.passed && (
+            <Button busy={action.busy} disabled={!reason.trim()} data-testid={`vt-approve-${id}`} onClick={() => void action.run(() => api.decide(id, 'approved', reason.trim()))}>
+              {t('vt.permits.approve')}
+            </Button>
+          )}
+          <Button variant="secondary" busy={action.busy} disabled={!reason.trim()} data-testid={`vt-reject-${id}`} onClick={() => void action.run(() => api.decide(id, 'rejected', reason.trim()))}>
+            {t('vt.permits.reject')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  if (permit.status === 'approved' || permit.status === 'renewed' || permit.status === 'expired') {
+    return (
+      <div>
+        {error}
+        <Button variant={permit.status === 'expired' ? 'primary' : 'secondary'} busy={action.busy} data-testid={`vt-renew-${id}`} onClick={() => void action.run(() => api.renew(id))}>
+          {t('vt.permits.renew')}
+        </Button>
+      </div>
+    );
+  }
+  return null;
+}
+
+function RejectRow({ id, reason, setReason, busy, onReject }: { id: string; reason: string; setReason: (r: string) => void; busy: boolean; onReject: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="hg-form__row">
+      <TextInput label={t('vt.permits.reason')} value={reason} data-testid={`vt-reject-reason-${id}`} onChange={(e) => setReason(e.target.value)} />
+      <Button variant="secondary" busy={busy} disabled={!reason.trim()} data-testid={`vt-reject-${id}`} onClick={onReject}>
+        {t('vt.permits.reject')}
+      </Button>
+    </div>
+  );
+}

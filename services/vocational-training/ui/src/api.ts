@@ -1,0 +1,172 @@
+import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { useMemo } from 'react';
+
+// TVTO's own API as these screens use it (through the shell: /api/vocational-training/v1/...).
+export type VenueKind = 'clinic' | 'tvto-centre' | 'private-institute';
+export type EnrolmentState = 'enrolled' | 'completed' | 'dropped-out';
+export type CompletionResult = 'passed' | 'failed' | 'dropped-out';
+export type PermitStatus = 'submitted' | 'documents-complete' | 'inspected' | 'approved' | 'rejected' | 'expired' | 'renewed';
+export type ChecklistItem = 'id-copy' | 'skill-certificate' | 'lease-or-ownership' | 'safety';
+export const checklistItems: readonly ChecklistItem[] = ['id-copy', 'skill-certificate', 'lease-or-ownership', 'safety'];
+export type DemandLevel = 'high' | 'medium' | 'low';
+
+export interface Course {
+  courseId: string;
+  title: LocalizedText;
+  trade: string;
+  level: 'beginner' | 'intermediate' | 'advanced';
+  hours: number;
+  sessions: number;
+  sessionsHeld: number;
+  venue: { kind: VenueKind; id: string };
+  venueName: LocalizedText;
+  schedule: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  enrolled: number;
+  available: number;
+}
+
+export interface NewCourse extends Omit<Course, 'sessionsHeld' | 'enrolled' | 'available'> {
+  eligibility: LocalizedText;
+}
+
+export interface Enrolment {
+  enrolmentId: string;
+  courseId: string;
+  residentRef: string;
+  referralId: string | null;
+  source: 'referral' | 'direct';
+  state: EnrolmentState;
+  attended: number[];
+  attendanceRate: number;
+  result: CompletionResult | null;
+  certificateNo: string | null;
+  enrolledAt: string;
+}
+
+export interface CourseDetail extends Course {
+  enrolments: Enrolment[];
+}
+
+export interface Certificate {
+  certificateNo: string;
+  enrolmentId: string;
+  courseId: string;
+  courseTitle: LocalizedText | null;
+  residentRef: string;
+  completedAt: string;
+}
+
+export interface AcceptedReferral {
+  referralId: string;
+  trackingCode: string;
+  offerId: string;
+  residentRef: string;
+  clinicId: string;
+}
+
+export interface Permit {
+  permitId: string;
+  trackingCode: string;
+  residentRef: string | null;
+  applicantName: string | null;
+  trade: string;
+  neighbourhoodId: string;
+  address: string;
+  status: PermitStatus;
+  checklist: ChecklistItem[];
+  inspection: { date: string; inspector: string; findings: string; passed: boolean } | null;
+  decision: { decision: 'approved' | 'rejected'; reason: string; at: string } | null;
+  permitNo: string | null;
+  validUntil: string | null;
+  updatedAt: string;
+}
+
+export interface Demand {
+  trade: string;
+  label: LocalizedText;
+  level: DemandLevel;
+  note: LocalizedText;
+  updatedAt: string;
+}
+
+export interface Session {
+  sessionId: string;
+  clinicId: string;
+  residentRef: string;
+  referralId: string | null;
+  day: string;
+  time: string;
+  state: 'booked' | 'held' | 'no-show';
+  notes: string | null;
+  guidance: string[];
+}
+
+export interface Master {
+  masterId: string;
+  name: string;
+  guild: LocalizedText;
+  trade: string;
+  neighbourhoodId: string;
+  capacity: number;
+  placed: number;
+  available: number;
+}
+
+export interface Placement {
+  placementId: string;
+  masterId: string;
+  trade: string;
+  residentRef: string;
+  referralId: string | null;
+  state: 'active' | 'completed' | 'withdrawn';
+  startedOn: string;
+  checks: { month: string; rating: number; note: string }[];
+}
+
+export function tvtoApi(api: ApiClient) {
+  const base = '/vocational-training/v1';
+  const id = encodeURIComponent;
+  return {
+    courses: () => api.get<Course[]>(`${base}/courses`),
+    course: (courseId: string) => api.get<CourseDetail>(`${base}/courses/${id(courseId)}`),
+    createCourse: (course: NewCourse) => api.post<Course>(`${base}/courses`, course),
+    enrol: (courseId: string, body: { referralId: string } | { residentRef: string | null }) => api.post<Enrolment>(`${base}/courses/${id(courseId)}/enrolments`, body),
+    attendance: (courseId: string, session: number, present: string[]) => api.put(`${base}/courses/${id(courseId)}/sessions/${session}/attendance`, { present }),
+    complete: (enrolmentId: string, result: CompletionResult) => api.post<Enrolment>(`${base}/enrolments/${id(enrolmentId)}/complete`, { result }),
+    certificates: () => api.get<Certificate[]>(`${base}/certificates`),
+    acceptedReferrals: () => api.get<AcceptedReferral[]>(`${base}/desk/referrals?state=accepted`),
+    permits: () => api.get<Permit[]>(`${base}/permits`),
+    apply: (body: { residentRef: string | null; applicantName: string | null; trade: string; neighbourhoodId: string; address: string }) => api.post<Permit>(`${base}/permits`, body),
+    checklist: (permitId: string, item: ChecklistItem, received: boolean) => api.put<Permit>(`${base}/permits/${id(permitId)}/checklist`, { item, received }),
+    inspect: (permitId: string, body: { date: string; inspector: string; findings: string; passed: boolean }) => api.post<Permit>(`${base}/permits/${id(permitId)}/inspection`, body),
+    decide: (permitId: string, decision: 'approved' | 'rejected', reason: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/decision`, { decision, reason }),
+    renew: (permitId: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/renew`, {}),
+    demand: () => api.get<Demand[]>(`${base}/counselling/demand`),
+    setDemand: (trade: string, body: { label: LocalizedText; level: DemandLevel; note: LocalizedText }) => api.put<Demand>(`${base}/counselling/demand/${id(trade)}`, body),
+    sessions: (clinicId?: string) => api.get<Session[]>(`${base}/counselling/sessions${clinicId ? `?clinicId=${id(clinicId)}` : ''}`),
+    book: (body: { clinicId: string; residentRef: string | null; referralId: string | null; day: string; time: string }) => api.post<Session>(`${base}/counselling/sessions`, body),
+    record: (sessionId: string, body: { state: 'held'; notes: string; guidance: string[] } | { state: 'no-show' }) => api.post<Session>(`${base}/counselling/sessions/${id(sessionId)}/record`, body),
+    masters: () => api.get<Master[]>(`${base}/apprenticeships/masters`),
+    addMaster: (body: Omit<Master, 'placed' | 'available'>) => api.post<Master>(`${base}/apprenticeships/masters`, body),
+    placements: () => api.get<Placement[]>(`${base}/apprenticeships/placements`),
+    place: (masterId: string, body: { referralId: string } | { residentRef: string | null }) => api.post<Placement>(`${base}/apprenticeships/masters/${id(masterId)}/placements`, body),
+    progress: (placementId: string, rating: number, note: string) => api.post<Placement>(`${base}/apprenticeships/placements/${id(placementId)}/progress`, { rating, note }),
+    finish: (placementId: string, state: 'completed' | 'withdrawn') => api.post<Placement>(`${base}/apprenticeships/placements/${id(placementId)}/finish`, { state }),
+  };
+}
+
+export type TvtoApi = ReturnType<typeof tvtoApi>;
+
+export function useTvtoApi(): TvtoApi {
+  const api = useApi();
+  return useMemo(() => tvtoApi(api), [api]);
+}
+
+/** An opaque id typed or pasted by staff, or null when it is not one. */
+export function uuidOrNull(text: string): string | null {
+  const trimmed = text.trim();
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(trimmed) ? trimmed.toLowerCase() : null;
+}

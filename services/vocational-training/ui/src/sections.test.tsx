@@ -1,0 +1,173 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fakeAuth, jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { Course, CourseDetail, Demand, Master, Permit, Session } from './api';
+import App from './App';
+
+const api = '/api/vocational-training/v1';
+const residentA = '11111111-1111-4111-8111-111111111111';
+const residentB = '22222222-2222-4222-8222-222222222222';
+const referralId = '33333333-3333-4333-8333-333333333333';
+
+const course: Course = {
+  courseId: 'inst-negin-tailoring-1405', title: { fa: 'خیاطی', en: 'Tailoring' }, trade: 'tailoring', level: 'beginner', hours: 90, sessions: 30, sessionsHeld: 12,
+  venue: { kind: 'private-institute', id: 'inst-negin' }, venueName: { fa: 'آموزشگاه نگین', en: 'Negin institute' }, schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
+  startsOn: '2026-11-01', endsOn: '2027-01-10', capacity: 14, enrolled: 2, available: 12,
+};
+const enrolment = (id: string, residentRef: string, rate: number) => ({
+  enrolmentId: id, courseId: course.courseId, residentRef, referralId: null, source: 'direct' as const, state: 'enrolled' as const, attended: [], attendanceRate: rate,
+  result: null, certificateNo: null, enrolledAt: '2026-11-01T08:00:00Z',
+});
+const detail: CourseDetail = { ...course, enrolments: [enrolment('e-1', residentA, 0.9), enrolment('e-2', residentB, 0.5)] };
+
+function renderAt(path: string, roles = ['tvto-staff'], locale: 'fa' | 'en' = 'fa') {
+  return renderWithKit(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/m/*" element={<App basePath="/m" />} />
+      </Routes>
+    </MemoryRouter>,
+    { auth: fakeAuth({ roles }), locale },
+  );
+}
+
+describe('courses section', () => {
+  it('lists courses with their places in Persian digits and the certificates issued', async () => {
+    stubFetch({
+      [`GET ${api}/courses`]: [course],
+      [`GET ${api}/certificates`]: [{ certificateNo: 'TVTO-TAILORING-0F8FAD5B', enrolmentId: 'e-9', courseId: course.courseId, courseTitle: course.title, residentRef: residentA, completedAt: '2026-10-01T08:00:00Z' }],
+    });
+    renderAt('/m/courses');
+    expect((await screen.findByTestId(`vt-course-places-${course.courseId}`)).textContent).toBe('۲ از ۱۴');
+    expect(screen.getByTestId('vt-certificates-table').textContent).toContain('TVTO-TAILORING-0F8FAD5B');
+    expect(screen.getByTestId('vt-nav-courses').getAttribute('href')).toBe('/m/courses');
+    expect(screen.getByTestId('vt-course-form')).toBeTruthy();
+  });
+
+  it('enrols an accepted referral of this course, takes attendance and completes an enrolment', async () => {
+    const calls: { what: string; body: unknown }[] = [];
+    stubFetch({
+      [`GET ${api}/courses/${course.courseId}`]: detail,
+      [`GET ${api}/desk/referrals`]: [
+        { referralId, trackingCode: 'K7QM-3XWA', offerId: course.courseId, residentRef: residentA, clinicId: 'clinic-sarasiab' },
+        { referralId: '44444444-4444-4444-8444-444444444444', trackingCode: 'ZZZZ-ZZZZ', offerId: 'other', residentRef: residentB, clinicId: 'clinic-fajr' },
+      ],
+      [`POST ${api}/courses/${course.courseId}/enrolments`]: (body: unknown) => (calls.push({ what: 'enrol', body }), jsonResponse(enrolment('e-3', residentA, 0), 201)),
+      [`PUT ${api}/courses/${course.courseId}/sessions/13/attendance`]: (body: unknown) => (calls.push({ what: 'attendance', body }), jsonResponse({ session: 13, present: 1, enrolled: 2, changed: 2 })),
+      [`POST ${api}/enrolments/e-1/complete`]: (body: unknown) => (calls.push({ what: 'complete', body }), jsonResponse({ ...enrolment('e-1', residentA, 0.9), state: 'completed', result: 'passed' })),
+    });
+    renderAt(`/m/courses/${course.courseId}`);
+    const referralSelect = (await screen.findByTestId('vt-enrol-referral')) as HTMLSelectElement;
+    expect([...referralSelect.options].map((o) => o.textContent)).toEqual(['K7QM-3XWA']);
+    fireEvent.click(screen.getByTestId('vt-enrol-from-referral'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'enrol', body: { referralId } }));
+
+    expect(screen.getByTestId('vt-enrolment-rate-e-1').textContent).toContain('۹۰');
+    expect((screen.getByTestId('vt-attendance-session') as HTMLInputElement).value).toBe('13');
+    fireEvent.click(screen.getByTestId('vt-attendance-present-e-2'));
+    fireEvent.click(screen.getByTestId('vt-attendance-save'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'attendance', body: { present: ['e-1'] } }));
+    expect((await screen.findByTestId('vt-attendance-saved')).textContent).toContain('۱۳');
+
+    fireEvent.click(screen.getByTestId('vt-complete-passed-e-1'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'complete', body: { result: 'passed' } }));
+  });
+
+  it('shows the API’s refusal of a pass below the attendance rule', async () => {
+    stubFetch({
+      [`GET ${api}/courses/${course.courseId}`]: detail,
+      [`GET ${api}/desk/referrals`]: [],
+      [`POST ${api}/enrolments/e-2/complete`]: jsonResponse({ title: 'Bad Request', status: 400, detail: 'passing needs at least 80 % attendance' }, 400, 'application/problem+json'),
+    });
+    renderAt(`/m/courses/${course.courseId}`);
+    fireEvent.click(await screen.findByTestId('vt-complete-passed-e-2'));
+    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('80 %');
+  });
+
+  it('lets auditors read a course without any action', async () => {
+    stubFetch({ [`GET ${api}/courses/${course.courseId}`]: detail });
+    renderAt(`/m/courses/${course.courseId}`, ['auditor']);
+    expect(await screen.findByTestId('vt-enrolments-table')).toBeTruthy();
+    expect(screen.queryByTestId('vt-enrol')).toBeNull();
+    expect(screen.queryByTestId('vt-attendance')).toBeNull();
+    expect(screen.queryByTestId('vt-complete-passed-e-1')).toBeNull();
+  });
+});
+
+const permit = (status: Permit['status'], extra: Partial<Permit> = {}): Permit => ({
+  permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', residentRef: null, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
+  status, checklist: ['id-copy'], inspection: null, decision: null, permitNo: null, validUntil: null, updatedAt: '2026-11-01T08:00:00Z', ...extra,
+});
+
+describe('permits section', () => {
+  it('ticks documents, approves an inspected application with a reason, renews an expired permit', async () => {
+    const calls: { what: string; body: unknown }[] = [];
+    stubFetch({
+      [`GET ${api}/permits`]: [permit('submitted'), permit('inspected', { inspection: { date: '2026-11-01', inspector: 'R', findings: 'ok', passed: true } }), permit('expired', { permitNo: 'WP-2025-0F8FAD5B', validUntil: '2026-10-01' })],
+      [`PUT ${api}/permits/p-submitted/checklist`]: (body: unknown) => (calls.push({ what: 'checklist', body }), jsonResponse(permit('submitted'))),
+      [`POST ${api}/permits/p-inspected/decision`]: (body: unknown) => (calls.push({ what: 'decision', body }), jsonResponse(permit('approved'))),
+      [`POST ${api}/permits/p-expired/renew`]: (body: unknown) => (calls.push({ what: 'renew', body }), jsonResponse(permit('renewed'))),
+    });
+    renderAt('/m/permits', ['tvto-staff'], 'en');
+    fireEvent.click(await screen.findByTestId('vt-permit-item-safety-p-submitted'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'checklist', body: { item: 'safety', received: true } }));
+    expect((screen.getByTestId('vt-approve-p-inspected') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('vt-decision-reason-p-inspected'), { target: { value: 'All requirements met' } });
+    fireEvent.click(screen.getByTestId('vt-approve-p-inspected'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'decision', body: { decision: 'approved', reason: 'All requirements met' } }));
+    expect(screen.getByTestId('vt-permit-status-p-expired').textContent).toBe('Expired');
+    fireEvent.click(screen.getByTestId('vt-renew-p-expired'));
+    await waitFor(() => expect(calls.map((c) => c.what)).toContain('renew'));
+  });
+
+  it('takes a walk-in application by name only when no resident id is given, and refuses an incomplete one', async () => {
+    const bodies: unknown[] = [];
+    stubFetch({ [`GET ${api}/permits`]: [], [`POST ${api}/permits`]: (body: unknown) => (bodies.push(body), jsonResponse(permit('submitted'), 201)) });
+    renderAt('/m/permits');
+    fireEvent.click(await screen.findByTestId('vt-permit-submit'));
+    expect(await screen.findByTestId('vt-permit-missing')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('vt-permit-name'), { target: { value: 'Zahra Karimi' } });
+    fireEvent.change(screen.getByTestId('vt-permit-trade'), { target: { value: 'carpentry' } });
+    fireEvent.change(screen.getByTestId('vt-permit-neighbourhoodId'), { target: { value: 'nbh-fajr' } });
+    fireEvent.change(screen.getByTestId('vt-permit-address'), { target: { value: 'Alley 12' } });
+    fireEvent.click(screen.getByTestId('vt-permit-submit'));
+    await waitFor(() => expect(bodies).toEqual([{ residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12' }]));
+  });
+});
+
+describe('counselling and apprenticeships', () => {
+  const demand: Demand[] = [{ trade: 'tailoring', label: { fa: 'خیاطی', en: 'Tailoring' }, level: 'high', note: { fa: 'زیاد', en: 'Strong' }, updatedAt: '2026-11-01T08:00:00Z' }];
+  const session: Session = { sessionId: 's-1', clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-20', time: '10:00', state: 'booked', notes: null, guidance: [] };
+
+  it('records a held session with guidance from the demand list and filters sessions by clinic', async () => {
+    const calls: { what: string; body: unknown }[] = [];
+    const fetchMock = stubFetch({
+      [`GET ${api}/counselling/demand`]: demand,
+      [`GET ${api}/counselling/sessions`]: [session],
+      [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (calls.push({ what: 'record', body }), jsonResponse({ ...session, state: 'held' })),
+    });
+    renderAt('/m/counselling');
+    fireEvent.change(await screen.findByTestId('vt-record-notes-s-1'), { target: { value: 'Has a sewing machine' } });
+    fireEvent.click(screen.getByTestId('vt-record-guidance-tailoring-s-1'));
+    fireEvent.click(screen.getByTestId('vt-record-held-s-1'));
+    await waitFor(() => expect(calls).toEqual([{ what: 'record', body: { state: 'held', notes: 'Has a sewing machine', guidance: ['tailoring'] } }]));
+    fireEvent.change(screen.getByTestId('vt-sessions-clinic'), { target: { value: 'clinic-fajr' } });
+    await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/counselling/sessions?clinicId=clinic-fajr'))).toBe(true));
+  });
+
+  it('shows masters’ places and records a monthly check of an active placement', async () => {
+    const master: Master = { masterId: 'm-1', name: 'Ostad Karimi', guild: { fa: 'درودگران', en: 'Carpenters' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 3, placed: 1, available: 2 };
+    const bodies: unknown[] = [];
+    stubFetch({
+      [`GET ${api}/apprenticeships/masters`]: [master],
+      [`GET ${api}/apprenticeships/placements`]: [{ placementId: 'pl-1', masterId: 'm-1', trade: 'carpentry', residentRef: residentA, referralId: null, state: 'active', startedOn: '2026-10-01', checks: [] }],
+      [`POST ${api}/apprenticeships/placements/pl-1/progress`]: (body: unknown) => (bodies.push(body), jsonResponse({})),
+    });
+    renderAt('/m/apprenticeships');
+    expect((await screen.findByTestId('vt-master-places-m-1')).textContent).toBe('۱ از ۳');
+    fireEvent.change(screen.getByTestId('vt-progress-note-pl-1'), { target: { value: 'Cuts cleanly' } });
+    fireEvent.click(screen.getByTestId('vt-progress-save-pl-1'));
+    await waitFor(() => expect(bodies).toEqual([{ rating: 4, note: 'Cuts cleanly' }]));
+  });
+});
