@@ -1,15 +1,15 @@
 import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { todayInKerman, useReliefApi, type Permit, type Project } from './api';
-import { Textarea, useDay, useRoles } from './common';
+import { NEIGHBOURHOODS, Textarea, useDay, useNeighbourhood, useRoles } from './common';
 
 const projectTones: Record<Project['status'], BadgeTone> = { planned: 'neutral', 'in-progress': 'info', completed: 'success' };
-const neighbourhoods = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'];
 
 /** Basij Construction's projects (milestones, volunteers, evidence) and TVTO's permitted workshops awaiting preparation. */
 export function ProjectsSection() {
   const api = useReliefApi();
   const { t } = useI18n();
+  const nbh = useNeighbourhood();
   const day = useDay();
   const roles = useRoles();
   const data = useAsync(() => Promise.all([api.projects(), api.permits()]), [api]);
@@ -24,7 +24,7 @@ export function ProjectsSection() {
           columns={[
             { key: 'no', header: t('relief.projects.permit'), render: (p: Permit) => p.permitNo },
             { key: 'trade', header: '', render: (p: Permit) => p.trade },
-            { key: 'nbh', header: t('relief.projects.neighbourhood'), render: (p: Permit) => p.neighbourhoodId },
+            { key: 'nbh', header: t('relief.projects.neighbourhood'), render: (p: Permit) => nbh(p.neighbourhoodId) },
             { key: 'valid', header: '', render: (p: Permit) => t('relief.page.validUntil', { date: day(p.validUntil) }) },
           ]}
           rows={awaiting}
@@ -44,6 +44,7 @@ export function ProjectsSection() {
 function ProjectCard({ project: initial, onChange }: { project: Project; onChange: () => void }) {
   const api = useReliefApi();
   const { t } = useI18n();
+  const nbh = useNeighbourhood();
   const day = useDay();
   const roles = useRoles();
   const [project, setProject] = useState(initial);
@@ -71,14 +72,14 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
       {error !== undefined && <ErrorCard error={error} />}
       <p>{project.scope}</p>
       <p>
-        {project.neighbourhoodId}
+        {nbh(project.neighbourhoodId)}
         {project.permitNo && ` · ${t('relief.projects.permit')} ${project.permitNo}`} · {t('relief.projects.volunteers')}: {t('relief.projects.volunteerCount', { count: project.volunteers.count })} ({project.volunteers.skills.join('، ')})
       </p>
       <ul>
         {project.milestones.map((m) => (
           <li key={m.milestoneId} data-testid={`milestone-${m.milestoneId}`}>
             {m.title} · {t('relief.page.dueOn')} {day(m.dueOn)}{' '}
-            {m.doneOn ? <Badge tone="success">{t('relief.projects.done')} {day(m.doneOn)}</Badge> : m.overdue ? <Badge tone="danger">{t('relief.status.in-arrears')}</Badge> : null}
+            {m.doneOn ? <Badge tone="success">{t('relief.projects.done')} {day(m.doneOn)}</Badge> : m.overdue ? <Badge tone="danger">{t('relief.projects.late')}</Badge> : null}
             {canAct && !m.doneOn && (
               <Button variant="secondary" onClick={() => void run(() => api.milestoneDone(project.projectId, m.milestoneId, todayInKerman()))} data-testid={`milestone-done-${m.milestoneId}`}>
                 {t('relief.projects.done')}
@@ -103,10 +104,11 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
 function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: () => void }) {
   const api = useReliefApi();
   const { t } = useI18n();
+  const nbh = useNeighbourhood();
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState('');
   const [permitId, setPermitId] = useState('');
-  const [neighbourhoodId, setNeighbourhoodId] = useState(neighbourhoods[0]!);
+  const [neighbourhoodId, setNeighbourhoodId] = useState<string>(NEIGHBOURHOODS[0]);
   const [count, setCount] = useState('');
   const [skills, setSkills] = useState('');
   const [milestone, setMilestone] = useState('');
@@ -144,7 +146,7 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
         <div className="hg-form__row">
           <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="project-title" />
           <Select label={t('relief.projects.permit')} value={permitId} onChange={(e) => setPermitId(e.target.value)} options={[{ value: '', label: t('relief.projects.noPermit') }, ...permits.map((p) => ({ value: p.permitId, label: `${p.permitNo} · ${p.trade}` }))]} data-testid="project-permit" />
-          {!permit && <Select label={t('relief.projects.neighbourhood')} value={neighbourhoodId} onChange={(e) => setNeighbourhoodId(e.target.value)} options={neighbourhoods.map((n) => ({ value: n, label: n }))} data-testid="project-neighbourhood" />}
+          {!permit && <Select label={t('relief.projects.neighbourhood')} value={neighbourhoodId} onChange={(e) => setNeighbourhoodId(e.target.value)} options={NEIGHBOURHOODS.map((n) => ({ value: n, label: nbh(n) }))} data-testid="project-neighbourhood" />}
           <NumberInput label={t('relief.projects.volunteers')} value={count} onValueChange={setCount} data-testid="project-volunteers" />
           <TextInput label={t('relief.projects.skills')} value={skills} onChange={(e) => setSkills(e.target.value)} data-testid="project-skills" />
         </div>

@@ -2,7 +2,7 @@ import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, 
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { PURPOSES, SUPPORT_KINDS, todayInKerman, useReliefApi, type MeansTest, type SupportKind, type SupportRequest, type SupportRequestPage } from './api';
-import { ShortId, StatusBadge, Textarea, useDay, useRials, useRoles } from './common';
+import { ShortId, StatusBadge, Textarea, useDay, useNeighbourhood, useRials, useRoles } from './common';
 
 /** The Relief Committee's support requests: the list (with duplicate-benefit flags) and one request's page. */
 export function SupportSection({ basePath }: { basePath: string }) {
@@ -70,6 +70,7 @@ function NewRequestForm({ root }: { root: string }) {
   const api = useReliefApi();
   const navigate = useNavigate();
   const { t } = useI18n();
+  const nbh = useNeighbourhood();
   const referrals = useAsync(() => api.openReferrals(), [api]);
   const [referralId, setReferralId] = useState('');
   const [residentRef, setResidentRef] = useState('');
@@ -111,7 +112,7 @@ function NewRequestForm({ root }: { root: string }) {
             label={t('relief.new.referral')}
             value={referralId}
             onChange={(e) => setReferralId(e.target.value)}
-            options={[{ value: '', label: t('relief.new.noReferral') }, ...open.map((r) => ({ value: r.referralId, label: `${r.trackingCode} · ${t(`relief.kind.${r.kind}`)} · ${r.neighbourhoodId}` }))]}
+            options={[{ value: '', label: t('relief.new.noReferral') }, ...open.map((r) => ({ value: r.referralId, label: `${r.trackingCode} · ${t(`relief.kind.${r.kind}`)} · ${nbh(r.neighbourhoodId)}` }))]}
             data-testid="support-referral"
           />
           {!referralId && (
@@ -171,6 +172,7 @@ function RequestPage({ root }: { root: string }) {
 
 function Summary({ request }: { request: SupportRequestPage }) {
   const { t } = useI18n();
+  const nbh = useNeighbourhood();
   const rials = useRials();
   return (
     <Card title={<>{t(`relief.kind.${request.kind}`)} · <ShortId id={request.requestId} /></>} actions={<StatusBadge status={request.status} testId="support-page-status" />}>
@@ -179,6 +181,8 @@ function Summary({ request }: { request: SupportRequestPage }) {
         <dd><ShortId id={request.residentRef} /></dd>
         <dt>{t('relief.household')}</dt>
         <dd><ShortId id={request.householdRef} testId="support-page-household" /></dd>
+        <dt>{t('relief.projects.neighbourhood')}</dt>
+        <dd>{nbh(request.neighbourhoodId)}</dd>
         <dt>{t('relief.purpose')}</dt>
         <dd>{t(`relief.purpose.${request.purpose}`)}</dd>
         <dt>{t('relief.requested')}</dt>

@@ -47,3 +47,11 @@ export function Textarea({ label, value, onChange, testId, rows = 3 }: { label: 
     </label>
   );
 }
+
+export const NEIGHBOURHOODS = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'] as const;
+
+/** A target neighbourhood's name (its id when it is not one of the programme's four). */
+export function useNeighbourhood() {
+  const { t } = useI18n();
+  return (id: string | null) => (id === null ? '—' : (NEIGHBOURHOODS as readonly string[]).includes(id) ? t(`relief.nbh.${id}`) : id);
+}
