@@ -273,6 +273,26 @@ describe('a support request from a desk referral, decided, disbursed and repaid'
   });
 });
 
+describe('start-up repair', () => {
+  it('completes the referral of a disbursed request whose second write (the desk referral) was lost', async () => {
+    const referralId = randomUUID();
+    await deliver('clinics.referral.made', {
+      referralId, trackingCode: 'ABCD-EFGH', agency: 'relief-partnerships', offerId: 'it-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'income-support', respondBy: addDays(today(), 7), madeAt: clock.now().toISOString(),
+    });
+    await api('relief').post(`/desk/referrals/${referralId}/accept`, { completeBy: addDays(today(), 30) });
+    const created = (await api('relief').post('/support-requests', { referralId, kind: 'micro-loan', requestedRials: 1000, businessPlan: 'x', meansTest: 'passed' })).body;
+    // As if the service stopped right after the disbursement's own write.
+    await service.models.supportRequests.updateOne({ _id: created.requestId }, { $set: { state: 'disbursed' } });
+    expect((await service.models.referrals.findById(referralId).lean())!.state).toBe('accepted');
+    await reliefPartnershipsService.reference!(service.models);
+    const referral = (await service.models.referrals.findById(referralId).lean())!;
+    expect([referral.state, referral.outcome]).toEqual(['completed', 'achieved']);
+    await reliefPartnershipsService.reference!(service.models);
+    expect((await outboxOf('desk_referrals', referralId)).filter((e) => e.type === 'relief-partnerships.referral.completed')).toHaveLength(1);
+  });
+});
+
 describe('grants, rejections and refusals', () => {
   it('a grant has no schedule and takes no repayments; a follow-up only after disbursement', async () => {
     const body = direct({ kind: 'grant', meansTest: 'passed' });
