@@ -77,3 +77,30 @@ describe('public tracking page', () => {
     expect((await screen.findByTestId('track-error')).textContent).toBe('Too many look-ups. Please try again in a minute.');
   });
 });
+
+describe('public tracking of a workshop permit application', () => {
+  it('asks TVTO for a code the clinics do not know, without a token, and shows the application’s status', async () => {
+    const fetchMock = stubFetch({
+      'GET /api/vocational-training/v1/permits/tracking/W7RK-3PMA': {
+        code: 'W7RK-3PMA',
+        status: 'documents-complete',
+        statusLabel: { fa: 'مدارک کامل', en: 'Documents complete' },
+        nextStep: { fa: 'بازرس برای بازدید از کارگاه با شما تماس می‌گیرد.', en: 'An inspector will contact you to visit the workshop.' },
+        lastUpdate: '2026-11-20',
+      },
+    });
+    renderTrack('/track/W7RK-3PMA', 'en');
+    expect((await screen.findByTestId('track-status')).textContent).toBe('Documents complete');
+    expect(screen.getByTestId('track-next-step').textContent).toContain('inspector');
+    const urls = fetchMock.mock.calls.map(([url]) => String(url));
+    expect(urls).toEqual(['/api/clinics/v1/tracking/W7RK-3PMA', '/api/vocational-training/v1/permits/tracking/W7RK-3PMA']);
+    for (const [, init] of fetchMock.mock.calls) expect(new Headers(init?.headers).has('Authorization')).toBe(false);
+  });
+
+  it('stops at the clinics’ answer when it is not a 404 (a rate limit is not passed on to TVTO)', async () => {
+    const fetchMock = stubFetch({ 'GET /api/clinics/v1/tracking/AAAA-AAAA': () => jsonResponse({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json') });
+    renderTrack('/track/AAAA-AAAA', 'en');
+    expect((await screen.findByTestId('track-error')).textContent).toBe('Too many look-ups. Please try again in a minute.');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -4,10 +4,14 @@ import { useNavigate, useParams } from 'react-router-dom';
 import '../messages';
 import './messages';
 
-/** What the clinics' public tracking route answers: status and next step, nothing about the person. */
+type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
+/** A workshop permit application's status at TVTO (its own public tracking route). */
+type PermitStatus = 'submitted' | 'documents-complete' | 'inspected' | 'approved' | 'rejected' | 'expired' | 'renewed';
+
+/** What a public tracking route answers (the clinics' for referrals, TVTO's for permit applications): status and next step, nothing about the person. */
 export interface TrackingView {
   code: string;
-  status: 'sent' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
+  status: ReferralStatus | PermitStatus;
   statusLabel: LocalizedText;
   nextStep: LocalizedText;
   lastUpdate: string;
@@ -16,15 +20,21 @@ export interface TrackingView {
 /** Thrown with the message key to show. */
 class LookupFailed extends Error {}
 
+/** Where a code may live: a clinic referral first, then a TVTO workshop permit application. */
+const trackingRoutes = ['/api/clinics/v1/tracking/', '/api/vocational-training/v1/permits/tracking/'];
+
 async function lookUp(code: string): Promise<TrackingView> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/clinics/v1/tracking/${encodeURIComponent(code)}`, { headers: { Accept: 'application/json, application/problem+json' } });
-  } catch {
-    throw new LookupFailed('track.failed');
+  for (const route of trackingRoutes) {
+    let response: Response;
+    try {
+      response = await fetch(`${route}${encodeURIComponent(code)}`, { headers: { Accept: 'application/json, application/problem+json' } });
+    } catch {
+      throw new LookupFailed('track.failed');
+    }
+    if (response.ok) return (await response.json()) as TrackingView;
+    if (response.status !== 404) throw new LookupFailed(response.status === 429 ? 'track.tooMany' : 'track.failed');
   }
-  if (response.ok) return (await response.json()) as TrackingView;
-  throw new LookupFailed(response.status === 404 ? 'track.notFound' : response.status === 429 ? 'track.tooMany' : 'track.failed');
+  throw new LookupFailed('track.notFound');
 }
 
 const codePattern = /^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$/;
@@ -36,7 +46,10 @@ export function normaliseCode(input: string): string | null {
   return `${compact.slice(0, 4)}-${compact.slice(4)}`;
 }
 
-const tones: Record<TrackingView['status'], BadgeTone> = { sent: 'info', accepted: 'success', declined: 'warning', completed: 'success', withdrawn: 'neutral' };
+const tones: Record<TrackingView['status'], BadgeTone> = {
+  sent: 'info', accepted: 'success', declined: 'warning', completed: 'success', withdrawn: 'neutral',
+  submitted: 'info', 'documents-complete': 'info', inspected: 'info', approved: 'success', rejected: 'warning', expired: 'warning', renewed: 'success',
+};
 
 /** The public page: no login; the proxy sends `/api/clinics/*` to the clinics service. */
 export function TrackPage() {
