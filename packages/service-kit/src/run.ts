@@ -1,12 +1,11 @@
-import { baseConfigSchema, ConfigError, loadConfig, type BaseConfig } from './config.js';
-import { createService, type ServiceDefinition } from './service.js';
+import { ConfigError, loadConfig, type BaseConfig } from './config.js';
+import { configSchemaOf, createService, type ServiceDefinition } from './service.js';
 
 /** What every service's main.ts does: validate config, start, and stop cleanly on SIGTERM. */
 export async function runService<M, C extends BaseConfig>(definition: ServiceDefinition<M, C>): Promise<void> {
   let config: C;
   try {
-    const schema = definition.config ? baseConfigSchema.extend(definition.config.shape) : baseConfigSchema;
-    config = loadConfig(definition.name, process.env, schema) as C;
+    config = loadConfig(definition.name, process.env, configSchemaOf(definition)) as C;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

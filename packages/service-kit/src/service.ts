@@ -10,7 +10,7 @@ import type { DocumentLocks } from './bus/document-locks.js';
 import { EventBus } from './bus/event-bus.js';
 import { inboxModel } from './bus/inbox.js';
 import type { Subscription } from './bus/subscriptions.js';
-import { jwksUrlOf, type BaseConfig } from './config.js';
+import { baseConfigSchema, jwksUrlOf, type BaseConfig } from './config.js';
 import { AdjustableClock, systemClock, testClockRoutes, type Clock } from './time/clock.js';
 import { createApp } from './http/app.js';
 import { createHttpMetrics } from './http/metrics.js';
@@ -58,12 +58,16 @@ export interface ServiceOverrides {
   clock?: Clock;
 }
 
-export interface RunningService<M> {
+export interface RunningService<M, C extends BaseConfig = BaseConfig> {
   app: Express;
   models: M;
+  /** What routes, subscriptions and seeds get (tests call subscriptions and use cases with them). */
+  deps: ServiceDeps<M, C>;
   bus: EventBus;
   mongo: Connection;
   logger: Logger;
+  /** Connects the database, builds indexes and writes reference data: everything before seeding and listening. */
+  prepare(): Promise<void>;
   start(): Promise<Server>;
   stop(): Promise<void>;
 }
@@ -91,12 +95,17 @@ function whoAmIRoute(service: string, roles: readonly Role[]): RouteSpec {
   });
 }
 
+/** The base configuration schema plus the service's own settings. */
+export function configSchemaOf(definition: Pick<ServiceDefinition<unknown>, 'config'>): z.ZodObject {
+  return definition.config ? baseConfigSchema.extend(definition.config.shape) : baseConfigSchema;
+}
+
 /** The composition root every service uses the same way (a tiny main.ts calls it). */
 export function createService<M, C extends BaseConfig>(
   definition: ServiceDefinition<M, C>,
   config: C,
   overrides: ServiceOverrides = {},
-): RunningService<M> {
+): RunningService<M, C> {
   const logger = overrides.logger ?? createLogger(definition.name, config.LOG_LEVEL);
   const mongo = createMongoConnection(config.MONGO_URL);
   const models = definition.models(mongo);
@@ -129,6 +138,11 @@ export function createService<M, C extends BaseConfig>(
     uiDist: config.UI_DIST,
   });
 
+  const prepare = async () => {
+    await mongo.asPromise();
+    await Promise.all(Object.values(mongo.models).map((m) => m.init()));
+    await definition.reference?.(models);
+  };
   let server: Server | undefined;
   return {
     app,
@@ -136,10 +150,10 @@ export function createService<M, C extends BaseConfig>(
     bus,
     mongo,
     logger,
+    deps,
+    prepare,
     async start() {
-      await mongo.asPromise();
-      await Promise.all(Object.values(mongo.models).map((m) => m.init()));
-      await definition.reference?.(models);
+      await prepare();
       if (config.SEED_DEMO) await definition.seedDemo?.(deps);
       bus.start();
       server = app.listen(config.PORT);

@@ -1,1 +1,3 @@
 export * from './keys.js';
+export * from './service.js';
+export * from './callers.js';

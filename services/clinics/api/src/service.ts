@@ -5,6 +5,7 @@ import { seedClinicsDemo } from './data/demo.js';
 import { seedReferralsDemo } from './data/demo-referrals.js';
 import { upsertReferencePlaces } from './data/reference.js';
 import { catalogueSubscriptions } from './events/catalogue.js';
+import { journeySubscriptions } from './events/journey.js';
 import { referralAnswerSubscriptions } from './events/referral-answers.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -28,7 +29,7 @@ export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
   routes: (deps) => [...placeRoutes(deps.models), ...assessmentRoutes(deps.models), ...priorityRoutes(deps),
     ...neighbourhoodRoutes(deps.models), ...residentRoutes(deps), ...draftRoutes(deps),
     ...catalogueRoutes(deps.models), ...referralRoutes(deps), ...trackingRoutes(deps), ...timelineRoutes(deps), ...calendarRoutes(deps)],
-  subscriptions: (deps) => [...catalogueSubscriptions(deps), ...referralAnswerSubscriptions(deps)],
+  subscriptions: (deps) => [...catalogueSubscriptions(deps), ...referralAnswerSubscriptions(deps), ...journeySubscriptions(deps)],
   reference: upsertReferencePlaces,
   seedDemo: async (deps) => {
     await seedClinicsDemo(deps);

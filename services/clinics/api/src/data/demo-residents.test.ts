@@ -4,7 +4,7 @@ import { piiFromConfig } from '../config.js';
 import { consentCovers } from '../domain/consent.js';
 import { isValidNationalId } from '../domain/national-id.js';
 import { submissionProblems } from '../domain/questionnaire.js';
-import { startApiHarness, type ApiHarness } from '../testing/api-harness.js';
+import { startApiHarness, type ApiHarness } from '../testing/harness.js';
 import { seedClinicsDemo } from './demo.js';
 import { answersFromStored } from './drafts.js';
 import { demoRegister } from './demo-residents.js';
@@ -52,20 +52,20 @@ describe('demo register', () => {
 describe('demo seed on a database', () => {
   let h: ApiHarness;
   beforeAll(async () => {
-    h = await startApiHarness('a_seed');
+    h = await startApiHarness();
   }, 30_000);
   afterAll(async () => {
     await h?.close();
   });
 
   it('stores the register once, leaves Sar Asiab unpublished, and keeps personal data sealed', async () => {
-    const deps = { models: h.service.models, config: h.config, clock: h.clock, flushOutbox: () => undefined, locks: h.service.bus.locks, logger: h.service.logger };
+    const deps = h.deps;
     await seedClinicsDemo(deps);
     const counts = async () => ({
-      households: await h.service.models.households.countDocuments(),
-      residents: await h.service.models.residents.countDocuments(),
-      assessments: await h.service.models.assessments.countDocuments(),
-      lists: await h.service.models.priorityLists.countDocuments(),
+      households: await h.models.households.countDocuments(),
+      residents: await h.models.residents.countDocuments(),
+      assessments: await h.models.assessments.countDocuments(),
+      lists: await h.models.priorityLists.countDocuments(),
     });
     const first = await counts();
     expect(first.households).toBe(register.households.length);
@@ -73,9 +73,9 @@ describe('demo seed on a database', () => {
     expect(first.lists).toBe(3);
     await seedClinicsDemo(deps);
     expect(await counts()).toEqual(first);
-    expect(await h.service.models.priorityLists.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
-    expect(await h.service.models.assessments.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBeGreaterThan(0);
-    const resident = await h.service.models.residents.findById(demoResidentRef(0)).lean();
+    expect(await h.models.priorityLists.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
+    expect(await h.models.assessments.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBeGreaterThan(0);
+    const resident = await h.models.residents.findById(demoResidentRef(0)).lean();
     expect(resident!.clinicId).toBe('clinic-sarasiab');
     const personal = piiFromConfig(h.config).decrypt(resident!.pii);
     expect(isValidNationalId(personal.nationalId)).toBe(true);

@@ -4,6 +4,7 @@ import { Schema, type Connection } from 'mongoose';
 import type { Clinic, Neighbourhood } from '../domain/places.js';
 import type { PriorityList } from '../domain/publication.js';
 import type { AssessedNeed } from '../domain/ranking.js';
+import { journeyModels } from './journey.js';
 import { referralModels } from './referrals.js';
 import { storedAnswersField, type StoredAnswer } from './drafts.js';
 import { residentModels } from './residents.js';
@@ -70,7 +71,7 @@ export function clinicsModels(connection: Connection) {
   // Two clinic workers publishing at once cannot both create version N.
   priorityListSchema.index({ neighbourhoodId: 1, version: -1 }, { unique: true });
   const priorityLists = connection.model<StoredPriorityList>('PriorityList', priorityListSchema);
-  return { neighbourhoods, clinics, assessments, priorityLists, ...residentModels(connection), ...referralModels(connection) };
+  return { neighbourhoods, clinics, assessments, priorityLists, ...residentModels(connection), ...referralModels(connection), ...journeyModels(connection) };
 }
 
 export type ClinicsModels = ReturnType<typeof clinicsModels>;

@@ -9,7 +9,7 @@ let tvto: string;
 let coordinator: string;
 const residents: string[] = [];
 
-const api = () => request(h.service.app);
+const api = () => request(h.app);
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 beforeAll(async () => {

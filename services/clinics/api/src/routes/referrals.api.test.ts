@@ -15,7 +15,7 @@ let residentA: string;
 let residentNoConsent: string;
 let residentOther: string;
 
-const api = () => request(h.service.app);
+const api = () => request(h.app);
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 function offer(overrides: Partial<OfferPublishedV1> = {}): OfferPublishedV1 {

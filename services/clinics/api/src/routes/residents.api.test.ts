@@ -1,11 +1,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../domain/national-id.js';
-import { startApiHarness, type ApiHarness, type Caller } from '../testing/api-harness.js';
+import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
+import { startApiHarness, type ApiHarness } from '../testing/harness.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
-  h = await startApiHarness('a');
+  h = await startApiHarness();
 }, 30_000);
 afterAll(async () => {
   await h?.close();
@@ -17,7 +18,7 @@ const nextNationalId = () => withCheckDigit(String(serial++).padStart(9, '0'));
 const persian = (latin: string) => latin.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 async function api(caller: Caller | null, method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, body?: unknown) {
-  let req = request(h.service.app)[method](`/api/v1${path}`);
+  let req = request(h.app)[method](`/api/v1${path}`);
   if (caller) req = req.set('Authorization', `Bearer ${await h.token(caller)}`);
   return body === undefined ? req : req.send(body as object);
 }
@@ -41,7 +42,7 @@ describe('households and residents', () => {
     const hh = await household();
     const r = await resident(hh);
     expect(r.body.personal).toEqual({ nationalId: r.nationalId, fullName: 'زهرا احمدی', phone: '09131234567' });
-    const stored = await h.service.models.residents.findById(r.id).lean();
+    const stored = await h.models.residents.findById(r.id).lean();
     expect(JSON.stringify(stored)).not.toContain(r.nationalId);
     expect(JSON.stringify(stored)).not.toContain('احمدی');
     const detail = await api('worker', 'get', `/households/${hh}`);
@@ -54,7 +55,7 @@ describe('households and residents', () => {
 
   it('refuses a bad national id or bad input with 400 and stores nothing', async () => {
     const hh = await household();
-    const before = await h.service.models.residents.countDocuments();
+    const before = await h.models.residents.countDocuments();
     const wrongCheck = nextNationalId().slice(0, 9) + '0';
     for (const body of [
       { nationalId: withCheckDigit('123456789').slice(0, 9) + ((Number(withCheckDigit('123456789')[9]) + 1) % 10), fullName: 'x y', phone: '09130000000', relation: 'head' },
@@ -68,7 +69,7 @@ describe('households and residents', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
     expect(wrongCheck).toHaveLength(10);
-    expect(await h.service.models.residents.countDocuments()).toBe(before);
+    expect(await h.models.residents.countDocuments()).toBe(before);
     const badHousehold = await api('worker', 'post', '/households', { clinicId: 'clinic-sarasiab', fileNumber: '<script>' });
     expect(badHousehold.status).toBe(400);
   });
@@ -118,7 +119,7 @@ describe('households and residents', () => {
     }
     const after = await api('worker', 'get', `/residents/${r.id}`);
     expect(after.body.personal.phone).toBe('09131234567');
-    expect(await h.service.models.consents.countDocuments({ residentId: r.id })).toBe(0);
+    expect(await h.models.consents.countDocuments({ residentId: r.id })).toBe(0);
   });
 
   it('refuses without a token (401) and refuses roles that have no business here (403)', async () => {
@@ -206,7 +207,7 @@ describe('assessment drafts', () => {
     const incomplete = await api('worker', 'post', `/households/${hh}/assessment-draft/submit`);
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.detail).toContain('employment.job-seekers');
-    expect(await h.service.models.assessments.countDocuments({ householdRef: hh })).toBe(0);
+    expect(await h.models.assessments.countDocuments({ householdRef: hh })).toBe(0);
 
     await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs, answers: complete });
     const submitted = await api('worker', 'post', `/households/${hh}/assessment-draft/submit`);
@@ -217,7 +218,7 @@ describe('assessment drafts', () => {
     // A second assessment of the same household replaces the first.
     await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs: [{ category: 'employment', severity: 1 }], answers: complete });
     await api('worker', 'post', `/households/${hh}/assessment-draft/submit`);
-    const stored = await h.service.models.assessments.find({ householdRef: hh }).lean();
+    const stored = await h.models.assessments.find({ householdRef: hh }).lean();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.needs[0]!.severity).toBe(1);
   });
@@ -226,7 +227,7 @@ describe('assessment drafts', () => {
     const hh = await household();
     const bad = await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs, answers: { 'employment.working': 'maybe' } });
     expect(bad.status).toBe(400);
-    expect(await h.service.models.assessmentDrafts.countDocuments({ _id: hh })).toBe(0);
+    expect(await h.models.assessmentDrafts.countDocuments({ _id: hh })).toBe(0);
     await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs, answers: {} });
     expect((await api('worker', 'delete', `/households/${hh}/assessment-draft`)).body).toEqual({ deleted: true });
     expect((await api('worker', 'get', `/households/${hh}/assessment-draft`)).status).toBe(404);
@@ -264,7 +265,7 @@ describe('re-ranking the draft priorities', () => {
   }
 
   it('the representative re-ranks with a reason; publishing follows the agreed order and keeps the computed rank and reason', async () => {
-    await h.service.models.assessments.deleteMany({ neighbourhoodId: 'nbh-sarasiab' });
+    await h.models.assessments.deleteMany({ neighbourhoodId: 'nbh-sarasiab' });
     await assessed([
       [{ category: 'workshop-space', severity: 5 }, { category: 'employment', severity: 2 }],
       [{ category: 'workshop-space', severity: 4 }, { category: 'social-care', severity: 1 }],
@@ -285,7 +286,7 @@ describe('re-ranking the draft priorities', () => {
     ]) {
       expect((await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', bad)).status, JSON.stringify(bad)).toBe(400);
     }
-    expect(await h.service.models.agreedOrders.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
+    expect(await h.models.agreedOrders.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
 
     const agreed = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body);
     expect(agreed.status).toBe(200);
@@ -301,7 +302,7 @@ describe('re-ranking the draft priorities', () => {
       [1, 'social-care'], [2, 'workshop-space'], [3, 'employment'], [4, 'housing-repair'],
     ]);
     expect(published.body.reranking).toMatchObject({ reason: body.reason, computedRanks: expect.arrayContaining([{ category: 'social-care', computedRank: 4 }]) });
-    const stored = await h.service.models.priorityLists.findOne({ neighbourhoodId: 'nbh-sarasiab' }).lean();
+    const stored = await h.models.priorityLists.findOne({ neighbourhoodId: 'nbh-sarasiab' }).lean();
     expect(stored!.outbox[0]!.envelope.data).toMatchObject({ priorities: [{ rank: 1, category: 'social-care', score: 1, households: 1 }, expect.anything(), expect.anything(), expect.anything()] });
     expect(Object.keys((stored!.outbox[0]!.envelope.data as { priorities: object[] }).priorities[0]!)).toEqual(['rank', 'category', 'score', 'households']);
   });

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
 import { isOwnClinicStaff, loadResidentInScope } from '../app/residents.js';
 import type { ClinicsModels } from '../data/models.js';
+import type { StoredJourneyEntry } from '../data/journey.js';
 import type { StoredReferral } from '../data/referrals.js';
+import { journeyView } from '../domain/journey.js';
 
 /**
  * One thing that happened in a resident's matters. `kind` is open (`<subject>.<step>`, e.g.
@@ -16,7 +18,11 @@ export const timelineEntrySchema = z.object({
   agency: partnerAgencySchema.nullable(),
   agencyName: localizedTextSchema.nullable(),
   title: localizedTextSchema,
-  /** What the entry is about: the referral (its id and tracking code) or, later, another record. */
+  /** Where it happens (a course's venue), when the entry has a place. */
+  place: localizedTextSchema.nullable().optional(),
+  /** Whose matter: the resident's own, or their household's (welfare's eligibility, a household benefit). */
+  scope: z.enum(['resident', 'household']).optional(),
+  /** What the entry is about: the referral (its id and tracking code), an enrolment, a support request, … */
   subject: z.object({ type: z.string(), id: z.string(), trackingCode: z.string().optional() }),
   detail: z.record(z.string(), z.string()),
 });
@@ -41,20 +47,63 @@ export function referralTimeline(referral: Pick<StoredReferral, '_id' | 'trackin
   });
 }
 
+type JourneyLookups = {
+  courses: Map<string, { title: StoredReferral['offer']['title']; place: StoredReferral['offer']['place'] }>;
+  clinics: Map<string, StoredReferral['offer']['title']>;
+  trackingCodes: Map<string, string>;
+};
+
+/** An agency's outcome (an enrolment, an eligibility, a support decision, …) as a timeline entry. */
+export function journeyTimelineEntry(entry: Omit<StoredJourneyEntry, 'receivedAt'>, lookups: JourneyLookups): TimelineEntry {
+  const facts = entry.facts instanceof Map ? Object.fromEntries(entry.facts) : entry.facts;
+  const course = facts.courseId ? lookups.courses.get(facts.courseId) : undefined;
+  const venueClinic = facts.venueKind === 'clinic' && facts.venueId ? lookups.clinics.get(facts.venueId) : undefined;
+  const view = journeyView({ kind: entry.kind, facts }, { course, venueClinic });
+  const trackingCode = entry.referralId ? lookups.trackingCodes.get(entry.referralId) : undefined;
+  return {
+    kind: entry.kind,
+    at: entry.at,
+    agency: entry.agency,
+    agencyName: agencyNameOf(entry.agency),
+    title: view.title,
+    place: view.place,
+    scope: entry.residentRef ? 'resident' : 'household',
+    subject: { type: entry.subject.type, id: entry.subject.id, ...(trackingCode ? { trackingCode } : {}) },
+    detail: view.detail,
+  };
+}
+
 export function timelineRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'models'>) {
   return [
     defineRoute({
       method: 'get',
       path: '/residents/:id/timeline',
-      summary: 'Everything that happened in a resident’s matters (referrals and each of their steps), newest first — own clinic staff only',
+      summary: 'Everything that happened in a resident’s matters (referrals and their steps, and the agencies’ outcomes: enrolments, completions, the household’s eligibility, support, benefits), newest first — own clinic staff only',
       roles: ['clinic-worker'],
       params: z.object({ id: z.uuid() }).strict(),
       response: z.array(timelineEntrySchema),
       handler: async ({ params, principal }) => {
         const resident = await loadResidentInScope(models, principal, params.id);
         if (!isOwnClinicStaff(principal, resident.clinicId)) throw forbidden('only the resident’s own clinic sees their timeline');
-        const referrals = await models.referrals.find({ residentId: resident._id }, { outbox: 0 }).lean();
-        return referrals.flatMap(referralTimeline).sort((a, b) => b.at.getTime() - a.at.getTime());
+        const [referrals, own, household] = await Promise.all([
+          models.referrals.find({ residentId: resident._id }, { outbox: 0 }).lean(),
+          models.journey.find({ residentRef: resident._id }).lean(),
+          // The household's own entries (eligibility, household benefits) show on every member's timeline.
+          models.journey.find({ householdRef: resident.householdId, residentRef: null }).lean(),
+        ]);
+        const journey = [...own, ...household];
+        const courseIds = [...new Set(journey.map((e) => (e.facts as Record<string, string>).courseId).filter((id): id is string => !!id))];
+        const [offers, clinics] = await Promise.all([
+          courseIds.length ? models.offers.find({ _id: { $in: courseIds } }, { title: 1, place: 1 }).lean() : [],
+          models.clinics.find({}, { name: 1 }).lean(),
+        ]);
+        const lookups: JourneyLookups = {
+          courses: new Map(offers.map((o) => [o._id, { title: o.title, place: o.place }])),
+          clinics: new Map(clinics.map((c) => [c._id, c.name])),
+          trackingCodes: new Map(referrals.map((r) => [r._id, r.trackingCode])),
+        };
+        return [...referrals.flatMap(referralTimeline), ...journey.map((e) => journeyTimelineEntry(e, lookups))]
+          .sort((a, b) => b.at.getTime() - a.at.getTime());
       },
     }),
   ];

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import type { BaseConfig } from '../config.js';
+import { configSchemaOf, createService, type RunningService, type ServiceDefinition } from '../service.js';
+import { AdjustableClock } from '../time/clock.js';
+import { testCallers, type TestCaller } from './callers.js';
+import { createTestKeys, testIssuer, type TestClaims } from './keys.js';
+
+/** A service as API tests drive it: its app, models and deps, tokens signed locally, a clock they move. */
+export interface TestService<M, C extends BaseConfig = BaseConfig> extends RunningService<M, C> {
+  config: C;
+  clock: AdjustableClock;
+  /** A token for one of the realm-shaped callers, or for any claims. */
+  token(who: TestCaller | TestClaims): Promise<string>;
+  /** Drops the throw-away database and disconnects. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a service against a throw-away database on the local FerretDB/MongoDB (the stack `npm test`
+ * brings up; `TEST_MONGO_URL` points elsewhere), with local signing keys instead of Keycloak. The event
+ * bus is never started: events stay in the documents' outboxes, where a test reads them, and a test
+ * delivers events by calling the service's subscriptions with `deps`.
+ */
+export async function startTestService<M, C extends BaseConfig>(
+  definition: ServiceDefinition<M, C>,
+  env: Record<string, string> = {},
+): Promise<TestService<M, C>> {
+  const keys = await createTestKeys();
+  const clock = new AdjustableClock();
+  const base = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+  const config = configSchemaOf(definition).parse({
+    PORT: '0',
+    MONGO_URL: `${base}/hamgam_test_${definition.name.replaceAll('-', '_')}_${randomUUID().slice(0, 8)}`,
+    // Nothing listens there: the bus is not started.
+    AMQP_URL: 'amqp://127.0.0.1:1',
+    OIDC_ISSUER: testIssuer,
+    LOG_LEVEL: 'silent',
+    ...env,
+  }) as C;
+  const service = createService(definition, config, { keys: keys.keys, logger: pino({ level: 'silent' }), clock });
+  await service.prepare();
+  return {
+    ...service,
+    config,
+    clock,
+    token: (who) => keys.sign(typeof who === 'string' ? testCallers[who] : who),
+    async close() {
+      await service.mongo.dropDatabase();
+      await service.mongo.close();
+    },
+  };
+}
