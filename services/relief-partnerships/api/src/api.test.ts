@@ -137,6 +137,23 @@ describe('eligibility drawn from TVTO and welfare events', () => {
     expect(tested.body).toMatchObject({ state: 'eligible', meansTest: 'passed' });
   });
 
+  it('offers residents TVTO certified as candidates (with today’s eligibility) until a request is made for them', async () => {
+    const residentRef = randomUUID();
+    const householdRef = randomUUID();
+    await deliver('vocational-training.enrolment.completed', completion(residentRef, { householdRef, neighbourhoodId: 'nbh-fajr' }));
+    const candidate = async () => (await api('relief').get('/support-candidates')).body.find((c: { residentRef: string }) => c.residentRef === residentRef);
+    expect(await candidate()).toMatchObject({ householdRef, neighbourhoodId: 'nbh-fajr', trade: 'tailoring', certificateNo: 'TVTO-1405-77', eligibleToday: false });
+    await deliver('welfare.eligibility.flagged', flagged(householdRef));
+    expect((await candidate()).eligibleToday).toBe(true);
+    const walkIn = randomUUID();
+    await deliver('vocational-training.enrolment.completed', completion(walkIn));
+    expect((await api('coordinator').get('/support-candidates')).body.find((c: { residentRef: string }) => c.residentRef === walkIn)).toMatchObject({ householdRef: null, eligibleToday: null });
+    const created = await api('relief').post('/support-requests', { residentRef, householdRef, neighbourhoodId: 'nbh-fajr', kind: 'grant', purpose: 'employment', requestedRials: 1000, businessPlan: 'x' });
+    expect(created.body.state).toBe('eligible');
+    expect(await candidate()).toBeUndefined();
+    expect((await api('welfare').get('/support-candidates')).status).toBe(403);
+  });
+
   it('refuses an approval once the flag expired before the decision day (409), and stores no decision', async () => {
     const body = direct();
     await deliver('vocational-training.enrolment.completed', completion(body.residentRef));

@@ -72,7 +72,9 @@ function NewRequestForm({ root }: { root: string }) {
   const { t } = useI18n();
   const nbh = useNeighbourhood();
   const referrals = useAsync(() => api.openReferrals(), [api]);
+  const candidates = useAsync(() => api.candidates(), [api]);
   const [referralId, setReferralId] = useState('');
+  const [neighbourhoodId, setNeighbourhoodId] = useState('');
   const [residentRef, setResidentRef] = useState('');
   const [householdRef, setHouseholdRef] = useState('');
   const [kind, setKind] = useState<SupportKind>('micro-loan');
@@ -85,6 +87,13 @@ function NewRequestForm({ root }: { root: string }) {
   const [busy, setBusy] = useState(false);
   const open = referrals.data ?? [];
   const chosen = open.find((r) => r.referralId === referralId);
+  const certified = candidates.data ?? [];
+  const pickCandidate = (ref: string) => {
+    const candidate = certified.find((c) => c.residentRef === ref);
+    setResidentRef(ref);
+    setHouseholdRef(candidate?.householdRef ?? '');
+    setNeighbourhoodId(candidate?.neighbourhoodId ?? '');
+  };
 
   async function submit() {
     const incomplete = !amount || !plan.trim() || (!referralId && (!residentRef.trim() || !householdRef.trim()));
@@ -95,7 +104,7 @@ function NewRequestForm({ root }: { root: string }) {
     try {
       const body = referralId
         ? { referralId, kind: chosen?.kind ?? kind, ...(chosen?.householdRef ? {} : { householdRef: householdRef.trim() }), requestedRials: Number(amount), businessPlan: plan.trim(), meansTest }
-        : { residentRef: residentRef.trim(), householdRef: householdRef.trim(), kind, purpose, requestedRials: Number(amount), businessPlan: plan.trim(), meansTest };
+        : { residentRef: residentRef.trim(), householdRef: householdRef.trim(), ...(neighbourhoodId ? { neighbourhoodId } : {}), kind, purpose, requestedRials: Number(amount), businessPlan: plan.trim(), meansTest };
       const created = await api.submit(body);
       navigate(`${root}/${created.requestId}`);
     } catch (e) {
@@ -115,6 +124,21 @@ function NewRequestForm({ root }: { root: string }) {
             options={[{ value: '', label: t('relief.new.noReferral') }, ...open.map((r) => ({ value: r.referralId, label: `${r.trackingCode} · ${t(`relief.kind.${r.kind}`)} · ${nbh(r.neighbourhoodId)}` }))]}
             data-testid="support-referral"
           />
+          {!referralId && certified.length > 0 && (
+            <Select
+              label={t('relief.new.candidate')}
+              value={certified.some((c) => c.residentRef === residentRef) ? residentRef : ''}
+              onChange={(e) => pickCandidate(e.target.value)}
+              options={[
+                { value: '', label: t('relief.new.noCandidate') },
+                ...certified.map((c) => ({
+                  value: c.residentRef,
+                  label: `${c.residentRef.slice(0, 8)} · ${c.trade} · ${nbh(c.neighbourhoodId)}${c.eligibleToday ? ` · ${t('relief.new.candidateEligible')}` : ''}`,
+                })),
+              ]}
+              data-testid="support-candidate"
+            />
+          )}
           {!referralId && (
             <>
               <TextInput label={t('relief.resident')} value={residentRef} onChange={(e) => setResidentRef(e.target.value)} data-testid="support-resident" />

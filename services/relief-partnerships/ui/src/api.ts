@@ -94,10 +94,21 @@ export interface OpenReferral {
   needCategory: string;
 }
 
+export interface Candidate {
+  residentRef: string;
+  householdRef: string | null;
+  neighbourhoodId: string | null;
+  trade: string;
+  certificateNo: string | null;
+  completedAt: string;
+  eligibleToday: boolean | null;
+}
+
 export interface NewRequest {
   referralId?: string;
   residentRef?: string;
   householdRef?: string;
+  neighbourhoodId?: string;
   kind: SupportKind;
   purpose?: string;
   requestedRials: number;
@@ -177,6 +188,7 @@ function reliefApi(api: ApiClient) {
     requests: () => api.get<SupportRequest[]>(`${base}/support-requests`),
     request: (id: string) => api.get<SupportRequestPage>(`${base}/support-requests/${id}`),
     openReferrals: () => api.get<OpenReferral[]>(`${base}/support-referrals`),
+    candidates: () => api.get<Candidate[]>(`${base}/support-candidates`),
     submit: (body: NewRequest) => api.post<SupportRequestPage>(`${base}/support-requests`, body),
     meansTest: (id: string, meansTest: MeansTest) => api.put<SupportRequestPage>(`${base}/support-requests/${id}/means-test`, { meansTest }),
     approve: (id: string, amountRials: number, terms?: LoanTerms) => step(id, 'approve', terms ? { amountRials, terms } : { amountRials }),

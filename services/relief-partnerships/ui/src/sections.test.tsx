@@ -124,3 +124,28 @@ it('shows agreements with their standing; relief officers record only their own 
   expect([...partner.options].map((o) => o.value)).toEqual(['relief-committee']);
   expect(screen.getByTestId('joint-meeting-form')).toBeTruthy();
 });
+
+it('starts a request for a resident TVTO certified: their opaque ids come with the choice, then the request’s page opens', async () => {
+  const candidate = { residentRef: request.residentRef, householdRef: request.householdRef, neighbourhoodId: 'nbh-fajr', trade: 'tailoring', certificateNo: 'TVTO-1', completedAt: '2026-05-01T08:00:00Z', eligibleToday: true };
+  const submit = vi.fn(() => json(page));
+  stubFetch({
+    [`GET ${api}/support-requests`]: [],
+    [`GET ${api}/benefit-flags`]: [],
+    [`GET ${api}/support-referrals`]: [],
+    [`GET ${api}/support-candidates`]: [candidate],
+    [`POST ${api}/support-requests`]: submit,
+    [`GET ${api}/support-requests/${request.requestId}`]: page,
+  });
+  render('/m/support', ['relief-officer']);
+  const pick = (await screen.findByTestId('support-candidate')) as HTMLSelectElement;
+  await waitFor(() => expect(pick.options).toHaveLength(2));
+  expect(pick.options[1]!.textContent).toContain(fa['relief.new.candidateEligible']);
+  fireEvent.change(pick, { target: { value: request.residentRef } });
+  expect((screen.getByTestId('support-household') as HTMLInputElement).value).toBe(request.householdRef);
+  fireEvent.change(screen.getByTestId('support-amount'), { target: { value: '۱۰۰۰' } });
+  fireEvent.change(screen.getByTestId('support-plan'), { target: { value: 'خیاطی' } });
+  fireEvent.click(screen.getByTestId('support-submit'));
+  await waitFor(() => expect(submit).toHaveBeenCalled());
+  expect(submit.mock.calls[0]).toEqual([{ residentRef: request.residentRef, householdRef: request.householdRef, neighbourhoodId: 'nbh-fajr', kind: 'micro-loan', purpose: 'income-support', requestedRials: 1000, businessPlan: 'خیاطی', meansTest: 'not-done' }]);
+  expect(await screen.findByTestId('support-facts')).toBeTruthy();
+});

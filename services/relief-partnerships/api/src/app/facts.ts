@@ -6,6 +6,7 @@ import { assess, isUndecided } from '../domain/support.js';
 import { duplicateKey, type ReliefDeps } from './deps.js';
 
 const blankFact = {
+  neighbourhoodId: null,
   residentRef: null, householdRef: null, trade: null, certificateNo: null, completedAt: null, flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null,
 };
 
@@ -68,7 +69,7 @@ export async function receiveCompletion(deps: ReliefDeps, event: Envelope<Enrolm
   await insertOnce(() =>
     deps.models.facts.create({
       ...blankFact, _id: `certificate:${data.enrolmentId}`, kind: 'certificate', residentRef: data.residentRef, householdRef: data.householdRef,
-      trade: data.trade, certificateNo: data.certificateNo, completedAt: new Date(data.completedAt), receivedAt: deps.clock.now(), sourceEventId: event.id,
+      neighbourhoodId: data.neighbourhoodId, trade: data.trade, certificateNo: data.certificateNo, completedAt: new Date(data.completedAt), receivedAt: deps.clock.now(), sourceEventId: event.id,
     }),
   );
   // Also after a duplicate: a crash may have come between the fact and the reassessment.

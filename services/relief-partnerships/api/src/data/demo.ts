@@ -77,10 +77,10 @@ export async function seedRelief(deps: ReliefDeps): Promise<void> {
   const all = stories();
 
   const facts: StoredFact[] = [];
-  const blank = { residentRef: null, householdRef: null, trade: null, certificateNo: null, completedAt: null, flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null };
+  const blank = { neighbourhoodId: null, residentRef: null, householdRef: null, trade: null, certificateNo: null, completedAt: null, flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null };
   for (const s of all) {
     if (s.certified) {
-      facts.push({ ...blank, _id: `certificate:${demoUuid('relief-demo-enrolment', s.key)}`, kind: 'certificate', residentRef: s.residentRef, householdRef: s.householdRef, trade: trades[s.key]!, certificateNo: `TVTO-1405-${String(100 + s.key)}`, completedAt: ago(s.submittedDaysAgo + 10), receivedAt: ago(s.submittedDaysAgo + 10), sourceEventId: 'seed' });
+      facts.push({ ...blank, _id: `certificate:${demoUuid('relief-demo-enrolment', s.key)}`, kind: 'certificate', residentRef: s.residentRef, householdRef: s.householdRef, neighbourhoodId: s.neighbourhoodId, trade: trades[s.key]!, certificateNo: `TVTO-1405-${String(100 + s.key)}`, completedAt: ago(s.submittedDaysAgo + 10), receivedAt: ago(s.submittedDaysAgo + 10), sourceEventId: 'seed' });
     }
     if (s.flag) {
       const flagId = demoUuid('relief-demo-flag', s.key);

@@ -91,6 +91,8 @@ export interface StoredFact {
   kind: 'certificate' | 'flag';
   residentRef: string | null;
   householdRef: string | null;
+  /** A certificate's neighbourhood, when TVTO knew it. */
+  neighbourhoodId: string | null;
   trade: string | null;
   certificateNo: string | null;
   completedAt: Date | null;
@@ -200,6 +202,7 @@ export function reliefModels(connection: Connection) {
       kind: String,
       residentRef: { type: String, default: null },
       householdRef: { type: String, default: null },
+      neighbourhoodId: { type: String, default: null },
       trade: { type: String, default: null },
       certificateNo: { type: String, default: null },
       completedAt: { type: Date, default: null },

@@ -125,6 +125,19 @@ export const openReferralSchema = z.object({
   completeBy: z.string().nullable(),
 });
 
+/** Residents TVTO certified (a passed course) who have no support request yet: where a request can start. */
+export const candidateSchema = z.object({
+  residentRef: z.string(),
+  /** Null when TVTO enrolled the resident directly (not through a clinic referral): the officer gives it. */
+  householdRef: z.string().nullable(),
+  neighbourhoodId: z.string().nullable(),
+  trade: z.string(),
+  certificateNo: z.string().nullable(),
+  completedAt: z.date(),
+  /** With the household's flags as they stand today (the committee's means test not done yet). */
+  eligibleToday: z.boolean().nullable(),
+});
+
 // Basij projects
 export const projectParams = z.object({ projectId: opaqueIdSchema }).strict();
 export const milestoneParams = z.object({ projectId: opaqueIdSchema, milestoneId: opaqueIdSchema }).strict();

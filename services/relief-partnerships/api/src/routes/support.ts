@@ -12,6 +12,7 @@ import { arrearsOf } from '../domain/schedule.js';
 import { statusOf, supportKinds } from '../domain/support.js';
 import {
   approveBodySchema,
+  candidateSchema,
   duplicateFlagSchema,
   emptyBodySchema,
   followUpBodySchema,
@@ -149,6 +150,33 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       roles: reliefReaders,
       response: z.array(duplicateFlagSchema),
       handler: async () => duplicateBenefits(await allBenefits(deps)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/support-candidates',
+      summary: 'Residents with a TVTO certificate and no support request yet (course completion → home-business support), newest first',
+      tags: ['support'],
+      roles: reliefReaders,
+      response: z.array(candidateSchema),
+      handler: async () => {
+        const [certificates, requests, flags] = await Promise.all([
+          deps.models.facts.find({ kind: 'certificate' }).sort({ completedAt: -1 }).lean(),
+          supportRequests.find({}, { residentRef: 1, state: 1 }).lean(),
+          deps.models.facts.find({ kind: 'flag' }).lean(),
+        ]);
+        const requested = new Set(requests.filter((r) => r.state !== 'rejected').map((r) => r.residentRef));
+        const day = today();
+        const seen = new Set<string>();
+        return certificates.flatMap((c) => {
+          if (!c.residentRef || requested.has(c.residentRef) || seen.has(c.residentRef)) return [];
+          seen.add(c.residentRef);
+          const householdFlags = c.householdRef ? flags.filter((f) => f.householdRef === c.householdRef).map((f) => ({ flagId: f.flagId!, flag: f.flag, validUntil: f.validUntil, revokedAt: f.revokedAt })) : [];
+          const eligibleToday = c.householdRef
+            ? assessEligibility({ meansTest: 'not-done' }, { certificates: [{ enrolmentId: c._id, trade: c.trade ?? '', certificateNo: c.certificateNo, completedAt: c.completedAt! }], flags: householdFlags }, day).eligible
+            : null;
+          return [{ residentRef: c.residentRef, householdRef: c.householdRef, neighbourhoodId: c.neighbourhoodId ?? null, trade: c.trade ?? '', certificateNo: c.certificateNo, completedAt: c.completedAt!, eligibleToday }];
+        });
+      },
     }),
     defineRoute({
       method: 'get',
