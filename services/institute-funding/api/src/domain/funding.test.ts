@@ -95,6 +95,7 @@ describe('award terms', () => {
     ['a threshold beyond the seats', { amountRials: 1_000, seats: 8, plan }, /between 1 and the 8 seats/],
     ['a falling threshold', { amountRials: 1_000, seats: 12, plan: [plan[0]!, plan[2]!, { ...plan[1]!, percent: 30 }].map((t, i) => (i === 1 ? { ...t, percent: 40 } : t)) }, /lower than an earlier/],
     ['no tranche', { amountRials: 1_000, seats: 12, plan: [] }, /one to six/],
+    ['a tranche of 0 rials', { amountRials: 1, seats: 12, plan }, /tranche 1 would be 0 rials/],
   ])('refuses %s', (_what, terms, message) => {
     expect(() => planTranches(terms, request)).toThrow(message);
   });

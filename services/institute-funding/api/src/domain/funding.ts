@@ -119,6 +119,8 @@ export function planTranches(terms: AwardTerms, request: Pick<ApplicationRequest
   let allotted = 0;
   return plan.map((t, i) => {
     const amount = i === plan.length - 1 ? amountRials - allotted : Math.floor((amountRials * t.percent) / 100);
+    // A tranche of nothing could never be released (nor paid): the award is too small for its plan.
+    if (amount < 1) throw new FundingRuleError(`tranche ${i + 1} would be 0 rials: the award is too small for its plan`);
     allotted += amount;
     return {
       trancheNo: i + 1, percent: t.percent, condition: { ...t.condition }, amountRials: amount, state: 'pending',
