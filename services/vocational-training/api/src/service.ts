@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@hamgam/service-kit';
 import { reconcileMasterSeats } from './app/apprenticeships.js';
 import { reconcileCourseSeats } from './app/courses.js';
+import { closeAnsweredReferrals } from './app/reconcile.js';
 import { seedTvto } from './app/seed.js';
 import { tvtoModels } from './data/models.js';
 import { desk, type VtModels } from './desk.js';
@@ -28,6 +29,7 @@ export const vocationalTrainingService: ServiceDefinition<VtModels> = {
     await desk.reference(models);
     await reconcileCourseSeats(models);
     await reconcileMasterSeats(models);
+    await closeAnsweredReferrals(models);
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

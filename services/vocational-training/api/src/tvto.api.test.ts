@@ -247,6 +247,18 @@ describe('enrolments, attendance, completion', () => {
     expect([after.available, after.seatHolders.includes(one)]).toEqual([before.available + 1, false]);
   });
 
+  it('closes at start-up a referral whose enrolment ended but whose completion was interrupted', async () => {
+    // Simulate a crash between the enrolment's completion and the referral's.
+    await service.models.referrals.updateOne({ _id: referral.referralId }, { $set: { state: 'accepted', completedAt: null, outcome: null } });
+    const before = (await outboxOf('referrals', referral.referralId)).length;
+    await vocationalTrainingService.reference!(service.models);
+    await vocationalTrainingService.reference!(service.models);
+    const row = (await service.models.referrals.findById(referral.referralId).lean())!;
+    expect([row.state, row.outcome]).toEqual(['completed', 'achieved']);
+    const events = await outboxOf('referrals', referral.referralId);
+    expect(events.map((e) => e.type).slice(before)).toEqual(['vocational-training.referral.completed']);
+  });
+
   it('repairs at start-up a seat an interrupted enrolment left behind', async () => {
     await service.models.courses.updateOne({ _id: 'c-pastry' }, { $push: { seatHolders: randomUUID() }, $inc: { seats: 1 } });
     await vocationalTrainingService.reference!(service.models);
@@ -330,6 +342,26 @@ describe('workshop permits', () => {
     } finally {
       clock.advanceDays(-370);
     }
+  });
+
+  it('takes an application from an accepted workshop-permit referral and answers the clinic with the decision', async () => {
+    await api('tvto').post('/desk/offers', {
+      offerId: 'c-permit', kind: 'workshop-permit', title: { fa: 'مجوز کارگاه', en: 'Workshop permit' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['workshop-space'],
+      neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' }, schedule: { fa: '۳۰ روز', en: '30 days' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
+    });
+    const made = await acceptedReferral('c-permit');
+    const body = { referralId: made.referralId, trade: 'tailoring', neighbourhoodId: 'nbh-sarasiab', address: 'Sar Asiab, alley 3' };
+    const applied = await api('tvto').post('/permits', body);
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ referralId: made.referralId, residentRef: made.residentRef, applicantName: null });
+    expect((await api('tvto').post('/permits', body)).status).toBe(409);
+    expect((await api('tvto').post('/permits', { ...body, applicantName: 'X' })).status).toBe(400);
+    const course = await acceptedReferral('c-tailoring');
+    expect((await api('tvto').post('/permits', { ...body, referralId: course.referralId })).status).toBe(400);
+    expect((await api('tvto').post('/permits', { ...body, referralId: randomUUID() })).status).toBe(404);
+    await api('tvto').post(`/permits/${applied.body.permitId}/decision`, { decision: 'rejected', reason: 'Not in a target neighbourhood' });
+    const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === made.referralId);
+    expect(row).toMatchObject({ outcome: 'not-achieved' });
   });
 
   it('rejects with a reason at any point before a decision; a rejected application is final', async () => {

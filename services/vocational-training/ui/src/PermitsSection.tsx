@@ -59,19 +59,22 @@ export function PermitsSection() {
 function ApplicationForm({ onDone }: { onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const [f, setF] = useState({ resident: '', name: '', trade: '', neighbourhoodId: '', address: '' });
+  const empty = { referral: '', resident: '', name: '', trade: '', neighbourhoodId: '', address: '' };
+  const [f, setF] = useState(empty);
   const [missing, setMissing] = useState(false);
   const action = useAction(() => {
-    setF({ resident: '', name: '', trade: '', neighbourhoodId: '', address: '' });
+    setF(empty);
     onDone();
   });
   const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   function submit() {
-    const residentRef = uuidOrNull(f.resident);
-    const applicantName = residentRef ? null : f.name.trim() || null;
-    const ok = (residentRef !== null || applicantName !== null) && slug.test(f.trade) && slug.test(f.neighbourhoodId) && f.address.trim().length > 0;
+    // One applicant: a clinic referral, else a resident the clinic knows, else a walk-in by name.
+    const referralId = uuidOrNull(f.referral);
+    const residentRef = referralId ? null : uuidOrNull(f.resident);
+    const applicantName = referralId || residentRef ? null : f.name.trim() || null;
+    const ok = (referralId || residentRef || applicantName) !== null && slug.test(f.trade) && slug.test(f.neighbourhoodId) && f.address.trim().length > 0;
     setMissing(!ok);
-    if (ok) void action.run(() => api.apply({ residentRef, applicantName, trade: f.trade, neighbourhoodId: f.neighbourhoodId, address: f.address.trim() }));
+    if (ok) void action.run(() => api.apply({ referralId, residentRef, applicantName, trade: f.trade, neighbourhoodId: f.neighbourhoodId, address: f.address.trim() }));
   }
   const field = (key: keyof typeof f, label: string, ltr = false) => (
     <TextInput label={label} value={f[key]} dir={ltr ? 'ltr' : undefined} data-testid={`vt-permit-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
@@ -80,6 +83,7 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
     <Card title={t('vt.permits.new')} testId="vt-permit-form-card">
       <Form onSubmit={submit} error={action.error} testId="vt-permit-form">
         <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
+        {field('referral', t('vt.counselling.referral'), true)}
         {field('resident', t('vt.resident'), true)}
         {field('name', t('vt.permits.applicantName'))}
         {field('trade', t('vt.trade'), true)}

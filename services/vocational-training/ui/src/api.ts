@@ -70,6 +70,7 @@ export interface AcceptedReferral {
 export interface Permit {
   permitId: string;
   trackingCode: string;
+  referralId: string | null;
   residentRef: string | null;
   applicantName: string | null;
   trade: string;
@@ -139,7 +140,7 @@ export function tvtoApi(api: ApiClient) {
     certificates: () => api.get<Certificate[]>(`${base}/certificates`),
     acceptedReferrals: () => api.get<AcceptedReferral[]>(`${base}/desk/referrals?state=accepted`),
     permits: () => api.get<Permit[]>(`${base}/permits`),
-    apply: (body: { residentRef: string | null; applicantName: string | null; trade: string; neighbourhoodId: string; address: string }) => api.post<Permit>(`${base}/permits`, body),
+    apply: (body: { referralId: string | null; residentRef: string | null; applicantName: string | null; trade: string; neighbourhoodId: string; address: string }) => api.post<Permit>(`${base}/permits`, body),
     checklist: (permitId: string, item: ChecklistItem, received: boolean) => api.put<Permit>(`${base}/permits/${id(permitId)}/checklist`, { item, received }),
     inspect: (permitId: string, body: { date: string; inspector: string; findings: string; passed: boolean }) => api.post<Permit>(`${base}/permits/${id(permitId)}/inspection`, body),
     decide: (permitId: string, decision: 'approved' | 'rejected', reason: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/decision`, { decision, reason }),

@@ -96,7 +96,7 @@ describe('courses section', () => {
 });
 
 const permit = (status: Permit['status'], extra: Partial<Permit> = {}): Permit => ({
-  permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', residentRef: null, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
+  permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', referralId: null, residentRef: null, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
   status, checklist: ['id-copy'], inspection: null, decision: null, permitNo: null, validUntil: null, updatedAt: '2026-11-01T08:00:00Z', ...extra,
 });
 
@@ -132,7 +132,7 @@ describe('permits section', () => {
     fireEvent.change(screen.getByTestId('vt-permit-neighbourhoodId'), { target: { value: 'nbh-fajr' } });
     fireEvent.change(screen.getByTestId('vt-permit-address'), { target: { value: 'Alley 12' } });
     fireEvent.click(screen.getByTestId('vt-permit-submit'));
-    await waitFor(() => expect(bodies).toEqual([{ residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12' }]));
+    await waitFor(() => expect(bodies).toEqual([{ referralId: null, residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12' }]));
   });
 });
 

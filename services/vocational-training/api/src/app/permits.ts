@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { WorkshopPermitIssuedV1 } from '@hamgam/contracts';
-import { conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { badRequest, conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { tvtoCollections, type PermitInspection, type StoredPermit } from '../data/models.js';
 import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
 import { agency, duplicateKey, rules, type VtDeps } from '../desk.js';
+import { closeReferral } from './courses.js';
 
 const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -14,6 +15,7 @@ export function newTrackingCode(random: (size: number) => Uint8Array = randomByt
 }
 
 export interface PermitApplication {
+  referralId: string | null;
   residentRef: string | null;
   applicantName: string | null;
   trade: string;
@@ -21,9 +23,22 @@ export interface PermitApplication {
   address: string;
 }
 
-/** A new application with its own tracking code (a clash with an existing code draws another). */
-export async function submitPermit(deps: VtDeps, application: PermitApplication, by: string): Promise<StoredPermit> {
+/**
+ * A new application with its own tracking code (a clash with an existing code draws another). From a
+ * referral the desk accepted for a workshop-permit offer, the applicant is the referral's resident.
+ */
+export async function submitPermit(deps: VtDeps, input: PermitApplication, by: string): Promise<StoredPermit> {
   const now = deps.clock.now();
+  let application = input;
+  if (input.referralId) {
+    const referral = await deps.models.referrals.findById(input.referralId, { outbox: 0 }).lean();
+    if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${input.referralId} at this agency`);
+    const offer = referral.offerId ? await deps.models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
+    if (offer?.kind !== 'workshop-permit') throw badRequest(`referral ${input.referralId} is not for a workshop permit`);
+    if (referral.state !== 'accepted') throw conflict(`referral ${input.referralId} is ${referral.state}; only an accepted referral becomes an application`);
+    if (await deps.models.permits.exists({ referralId: input.referralId })) throw conflict(`referral ${input.referralId} has an application already`);
+    application = { ...input, residentRef: referral.residentRef };
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
     const permit: StoredPermit = {
       _id: randomUUID(), trackingCode: newTrackingCode(), ...application, status: 'submitted', checklist: [], inspection: null, decision: null,
@@ -96,5 +111,7 @@ export async function stepPermit(deps: VtDeps, permitId: string, step: PermitSte
     return { ...stored, ...set };
   });
   deps.flushOutbox([permitId]);
+  // The decision answers the clinic's referral, if the application came from one: the loop closes.
+  if (step.kind === 'decision' && updated.referralId) await closeReferral(deps, updated.referralId, step.decision === 'approved' ? 'achieved' : 'not-achieved', cause);
   return updated;
 }

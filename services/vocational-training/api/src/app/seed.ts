@@ -212,7 +212,7 @@ async function seedPermits(deps: VtDeps, now: Date, cause: EventCause, written: 
       ? [{ type: `${agency}.permit.issued`, version: 1, data: { permitId: id, permitNo: permitNo!, trade: p.trade, neighbourhoodId: p.neighbourhoodId, residentRef, validUntil: validUntil!, issuedAt: decidedAt.toISOString() } }]
       : [];
     const permit: StoredPermit = {
-      _id: id, trackingCode: demoTrackingCode(500 + i), residentRef, applicantName: p.applicantName, trade: p.trade, neighbourhoodId: p.neighbourhoodId, address: p.address,
+      _id: id, trackingCode: demoTrackingCode(500 + i), referralId: null, residentRef, applicantName: p.applicantName, trade: p.trade, neighbourhoodId: p.neighbourhoodId, address: p.address,
       status: p.status, checklist: [...p.checklist],
       inspection: p.inspection ? { date: dayOf(ago(now, p.inspection.daysAgo)), inspector: p.inspection.inspector, findings: p.inspection.findings, passed: p.inspection.passed } : null,
       decision: p.decision && decidedAt ? { decision: p.status === 'rejected' ? 'rejected' : 'approved', reason: p.decision.reason, at: decidedAt, by: seedActor } : null,

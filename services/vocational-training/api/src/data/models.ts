@@ -78,6 +78,8 @@ export interface PermitInspection {
 export interface StoredPermit {
   _id: string;
   trackingCode: string;
+  /** The clinic referral the application answers (closed when the application is decided), if any. */
+  referralId: string | null;
   /** The applicant as the clinic knows them (opaque), or null for a walk-in. */
   residentRef: string | null;
   /** A walk-in's name: kept only here, shown only to TVTO staff, never in an event. */
@@ -206,6 +208,7 @@ export function tvtoModels(connection: Connection) {
       {
         _id: String,
         trackingCode: { type: String, unique: true },
+        referralId: { type: String, default: null },
         residentRef: { type: String, default: null },
         applicantName: { type: String, default: null },
         trade: String,

@@ -87,6 +87,8 @@ export const certificateViewSchema = z.object({
 // ---- permits
 export const permitApplicationSchema = z
   .object({
+    /** A clinic referral to the workshop-permit offer the desk accepted: the applicant is its resident. */
+    referralId: opaqueIdSchema.nullable().default(null),
     residentRef: opaqueIdSchema.nullable().default(null),
     applicantName: text(120).nullable().default(null),
     trade: slugIdSchema.max(40),
@@ -94,7 +96,9 @@ export const permitApplicationSchema = z
     address: text(300),
   })
   .strict()
-  .refine((a) => (a.residentRef === null) !== (a.applicantName === null), { message: 'an applicant is either a referred resident (residentRef) or a walk-in (applicantName), one of them' });
+  .refine((a) => [a.referralId, a.residentRef, a.applicantName].filter((x) => x !== null).length === 1, {
+    message: 'an applicant is one of: a referral (referralId), a resident the clinic knows (residentRef), or a walk-in (applicantName)',
+  });
 export const permitParams = z.object({ permitId: opaqueIdSchema }).strict();
 export const checklistBodySchema = z.object({ item: z.enum(checklistItems), received: z.boolean() }).strict();
 export const inspectionBodySchema = z.object({ date: isoDateSchema, inspector: text(120), findings: text(1000), passed: z.boolean() }).strict();
@@ -102,6 +106,7 @@ export const decisionBodySchema = z.object({ decision: z.enum(['approved', 'reje
 export const permitViewSchema = z.object({
   permitId: z.string(),
   trackingCode: z.string(),
+  referralId: z.string().nullable(),
   residentRef: z.string().nullable(),
   /** Only TVTO staff see a walk-in's name; programme readers get null. */
   applicantName: z.string().nullable(),

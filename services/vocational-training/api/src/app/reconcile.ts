@@ -1,0 +1,42 @@
+import { causeOf } from '@hamgam/agency-desk';
+import { createLogger, DocumentLocks, systemClock } from '@hamgam/service-kit';
+import { placementOutcome } from '../domain/apprenticeships.js';
+import { referralOutcomeOf } from '../domain/enrolments.js';
+import { desk, type VtDeps, type VtModels } from '../desk.js';
+import { closeReferral } from './courses.js';
+
+type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';
+
+/**
+ * Completes the desk referrals whose answer TVTO already recorded — an ended enrolment or placement, a
+ * held counselling session, a decided permit application — but which are still accepted because the
+ * second write (the referral's completion) was interrupted. Runs at start-up, before requests and
+ * events, like the desk's seat reconciliation; the relay's first sweep publishes what it completes.
+ */
+export async function closeAnsweredReferrals(models: VtModels): Promise<number> {
+  const open = new Set((await models.referrals.find({ state: 'accepted' }, { _id: 1 }).lean()).map((r) => r._id));
+  if (open.size === 0) return 0;
+  const [enrolments, placements, sessions, permits] = await Promise.all([
+    // Filtered here: operators in filters are sanitised away, and the collections are modest.
+    models.enrolments.find({}, { referralId: 1, result: 1 }).lean(),
+    models.placements.find({}, { referralId: 1, state: 1, checks: 1 }).lean(),
+    models.sessions.find({ state: 'held' }, { referralId: 1 }).lean(),
+    models.permits.find({}, { referralId: 1, decision: 1 }).lean(),
+  ]);
+  const answers = new Map<string, Outcome>();
+  for (const e of enrolments) if (e.referralId && e.result) answers.set(e.referralId, referralOutcomeOf(e.result));
+  for (const p of placements) if (p.referralId && p.state !== 'active') answers.set(p.referralId, placementOutcome(p.state, p.checks));
+  for (const s of sessions) if (s.referralId) answers.set(s.referralId, 'achieved');
+  for (const p of permits) if (p.referralId && p.decision) answers.set(p.referralId, p.decision.decision === 'approved' ? 'achieved' : 'not-achieved');
+
+  // The start-up has no request: the same pieces a request would get, with a clock of its own.
+  const deps = { models, locks: new DocumentLocks(), flushOutbox: () => undefined, clock: systemClock, logger: createLogger('vocational-training', 'warn') } as unknown as VtDeps;
+  const cause = causeOf(desk.options, 'vocational-training', `reconcile-${systemClock.now().toISOString()}`);
+  let closed = 0;
+  for (const [referralId, outcome] of answers) {
+    if (!open.has(referralId)) continue;
+    await closeReferral(deps, referralId, outcome, cause);
+    closed++;
+  }
+  return closed;
+}
