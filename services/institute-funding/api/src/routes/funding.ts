@@ -1,5 +1,5 @@
 import { dayOf } from '@hamgam/agency-desk';
-import { isoDateSchema, localizedNameSchema, needCategorySchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
+import { isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { defineRoute, notFound, type RouteSpec } from '@hamgam/service-kit';
 import { z } from 'zod';
 import {
@@ -127,7 +127,7 @@ const flagView = z.object({
   purpose: z.string(),
   crossAgency: z.boolean(),
   totalRials: z.number().int(),
-  benefits: z.array(z.object({ benefitId: opaqueIdSchema, source: z.enum(['institute-funding', 'relief-partnerships']), amountRials: z.number().int(), grantedAt: z.iso.datetime(), purpose: needCategorySchema.or(z.string()), householdRef: z.string() })),
+  benefits: z.array(z.object({ benefitId: opaqueIdSchema, source: z.enum(['institute-funding', 'relief-partnerships']), amountRials: z.number().int(), grantedAt: z.iso.datetime(), purpose: z.string(), householdRef: z.string() })),
   review: z.object({ note: z.string(), reviewedAt: z.iso.datetime() }).nullable(),
 });
 
