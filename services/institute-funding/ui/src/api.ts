@@ -110,6 +110,7 @@ export function fundingApi(api: ApiClient) {
   return {
     institutes: () => api.get<Institute[]>(`${base}/institutes`),
     registerInstitute: (body: InstituteFields & { instituteId: string }) => api.post<Institute>(`${base}/institutes`, body),
+    updateInstitute: (instituteId: string, body: InstituteFields) => api.put<Institute>(`${base}/institutes/${id(instituteId)}`, body),
     calls: () => api.get<FundingCall[]>(`${base}/calls`),
     openCall: (body: CallFields) => api.post<FundingCall>(`${base}/calls`, body),
     applications: (callId: string) => api.get<Application[]>(`${base}/applications?callId=${id(callId)}`),

@@ -31,6 +31,7 @@ export function InstitutesSection() {
     { key: 'nbh', header: t('if.institutes.neighbourhood'), render: (i) => labels.neighbourhood(i.neighbourhoodId) },
     { key: 'address', header: t('if.institutes.address'), render: (i) => i.address },
     { key: 'trades', header: t('if.institutes.trades'), render: (i) => labels.trades(i.trades) },
+    ...(canAct ? [{ key: 'renew', header: t('if.actions'), render: (i: Institute) => <RenewLicence institute={i} onDone={data.reload} /> }] : []),
   ];
   return (
     <>
@@ -85,5 +86,41 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** A renewed licence: the new validity day (the rest of the record unchanged). */
+function RenewLicence({ institute, onDone }: { institute: Institute; onDone: () => void }) {
+  const api = useFundingApi();
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [day, setDay] = useState(institute.licenceValidUntil);
+  const [error, setError] = useState<unknown>();
+  const id = institute.instituteId;
+  if (!open) {
+    return (
+      <Button variant="secondary" data-testid={`if-renew-${id}`} onClick={() => setOpen(true)}>
+        {t('if.institutes.renew')}
+      </Button>
+    );
+  }
+  async function save() {
+    setError(undefined);
+    try {
+      const { instituteId: _id, licenceValid: _v, updatedAt: _u, ...fields } = institute;
+      await api.updateInstitute(id, { ...fields, licenceValidUntil: day });
+      setOpen(false);
+      onDone();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <div>
+      {error !== undefined && <ErrorCard error={error} />}
+      <TextInput type="date" label={t('if.institutes.validUntil')} data-testid={`if-renew-day-${id}`} value={day} onChange={(e) => setDay(e.target.value)} />
+      <Button data-testid={`if-renew-save-${id}`} onClick={save}>{t('if.save')}</Button>{' '}
+      <Button variant="secondary" onClick={() => setOpen(false)}>{t('if.cancel')}</Button>
+    </div>
   );
 }

@@ -118,6 +118,22 @@ describe('the institute-funding module', () => {
     expect(screen.getByTestId(`if-posting-budget:${callId}`).textContent).toContain(messages.fa['if.account.appropriation']);
   });
 
+  it('renews an expired licence, sending the institute’s record with the new day', async () => {
+    let sent: unknown;
+    stubFetch({
+      [`GET ${api}/institutes`]: () => new Response(JSON.stringify([{ ...institute, licenceValid: sent === undefined ? false : true }]), { headers: { 'content-type': 'application/json' } }),
+      [`PUT ${api}/institutes/inst-negin`]: (body: unknown) => ((sent = body), new Response(JSON.stringify(institute), { headers: { 'content-type': 'application/json' } })),
+    });
+    render('/m/institutes');
+    expect((await screen.findByTestId('if-licence-inst-negin')).textContent).toBe(messages.fa['if.institutes.expired']);
+    fireEvent.click(screen.getByTestId('if-renew-inst-negin'));
+    fireEvent.change(screen.getByTestId('if-renew-day-inst-negin'), { target: { value: '2028-03-20' } });
+    fireEvent.click(screen.getByTestId('if-renew-save-inst-negin'));
+    await waitFor(() => expect(screen.getByTestId('if-licence-inst-negin').textContent).toBe(messages.fa['if.institutes.valid']));
+    const { instituteId: _id, licenceValid: _v, updatedAt: _u, ...fields } = institute;
+    expect(sent).toEqual({ ...fields, licenceValidUntil: '2028-03-20' });
+  });
+
   it('lists duplicate-benefit flags by opaque household and records an officer’s review', async () => {
     const flag: DuplicateFlag = {
       flagId: 'a'.repeat(24), householdRef: '0b7c4c8e-2a7e-4a43-9d55-3c4f1d2b9a12', purpose: 'skills-training', crossAgency: true, totalRials: 533_333_333,
