@@ -94,7 +94,8 @@ export function timelineRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'mod
         const journey = [...own, ...household];
         const courseIds = [...new Set(journey.map((e) => (e.facts as Record<string, string>).courseId).filter((id): id is string => !!id))];
         const [offers, clinics] = await Promise.all([
-          courseIds.length ? models.offers.find({ _id: { $in: courseIds } }, { title: 1, place: 1 }).lean() : [],
+          // A resident takes a handful of courses: one look-up each (sanitizeFilter forbids a built $in here).
+          Promise.all(courseIds.map((id) => models.offers.findById(id, { title: 1, place: 1 }).lean())).then((found) => found.filter((o) => o !== null)),
           models.clinics.find({}, { name: 1 }).lean(),
         ]);
         const lookups: JourneyLookups = {

@@ -1,12 +1,19 @@
 import { Card, ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useReferralsApi, type TimelineEntry } from './api';
 
-const knownKinds = new Set(['referral.made', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.withdrawn']);
+const knownKinds = new Set([
+  'referral.made', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.withdrawn',
+  'enrolment.recorded', 'enrolment.completed', 'eligibility.flagged', 'eligibility.revoked', 'support.decided', 'support.disbursed', 'benefit.granted',
+]);
 
-/** What happened in a resident's matters, newest first (referrals now; more kinds can join without change). */
+/**
+ * What happened in a resident's matters, newest first: the clinic's referrals and their steps, and the
+ * agencies' outcomes (enrolments and completions, the household's eligibility, support, benefits).
+ * Kinds this version has no words for still show, as "<agency> event".
+ */
 export function ResidentTimeline({ residentId }: { residentId: string }) {
   const api = useReferralsApi();
-  const { t, localize, formatDate } = useI18n();
+  const { t, localize, formatDate, formatNumber } = useI18n();
   const timeline = useAsync(() => api.timeline(residentId), [api, residentId]);
 
   const headline = (entry: TimelineEntry) => {
@@ -20,6 +27,13 @@ export function ResidentTimeline({ residentId }: { residentId: string }) {
       entry.detail.reason && word(`referrals.reason.${entry.detail.reason}`, entry.detail.reason),
       entry.detail.outcome && word(`referrals.outcome.${entry.detail.outcome}`, entry.detail.outcome),
       entry.detail.completeBy && t('referrals.completeBy', { date: formatDate(`${entry.detail.completeBy}T12:00:00Z`) }),
+      entry.place && t('timeline.place', { place: localize(entry.place) }),
+      entry.detail.result && word(`timeline.result.${entry.detail.result}`, entry.detail.result),
+      entry.detail.certificateNo && t('timeline.certificate', { no: entry.detail.certificateNo }),
+      entry.detail.decision && word(`timeline.decision.${entry.detail.decision}`, entry.detail.decision),
+      entry.detail.amountRials && t('timeline.amount', { amount: formatNumber(Number(entry.detail.amountRials)) }),
+      entry.detail.validUntil && t('timeline.validUntil', { date: formatDate(`${entry.detail.validUntil}T12:00:00Z`) }),
+      entry.scope === 'household' && t('timeline.household'),
     ].filter(Boolean);
 
   return (

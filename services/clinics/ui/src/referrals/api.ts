@@ -86,6 +86,10 @@ export interface TimelineEntry {
   agency: string | null;
   agencyName: LocalizedText | null;
   title: LocalizedText;
+  /** Where it happens (a course's venue). */
+  place?: LocalizedText | null;
+  /** The resident's own matter or their household's (welfare's eligibility, a household benefit). */
+  scope?: 'resident' | 'household';
   subject: { type: string; id: string; trackingCode?: string };
   detail: Record<string, string>;
 }

@@ -264,7 +264,7 @@ describe('resident timeline', () => {
     const entries: TimelineEntry[] = [
       { kind: 'referral.completed', at: '2026-03-25T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('دوره', 'Tailoring course'), subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' }, detail: { outcome: 'achieved' } },
       { kind: 'referral.declined', at: '2026-03-22T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('پرونده', 'Social case'), subject: { type: 'referral', id: 'r2' }, detail: { reason: 'duplicate-benefit' } },
-      { kind: 'eligibility.flagged', at: '2026-03-21T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('صلاحیت', 'Eligibility'), subject: { type: 'eligibility', id: 'e1' }, detail: {} },
+      { kind: 'permit.issued', at: '2026-03-21T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('مجوز', 'Permit'), subject: { type: 'permit', id: 'e1' }, detail: {} },
     ];
     stubFetch({ [`GET ${base}/residents/${residentId}/timeline`]: entries });
     renderWithKit(<ResidentTimeline residentId={residentId} />, { locale: 'en' });
@@ -272,6 +272,42 @@ describe('resident timeline', () => {
     expect(screen.getByTestId('timeline-referral.completed').textContent).toContain('Outcome: achieved');
     expect(screen.getByTestId('timeline-referral.completed').textContent).toContain('Code K7QM-3XWA');
     expect(screen.getByTestId('timeline-referral.declined').textContent).toContain('Already receives this support');
-    expect(screen.getByTestId('timeline-eligibility.flagged').textContent).toContain('Welfare event');
+    expect(screen.getByTestId('timeline-permit.issued').textContent).toContain('Welfare event');
+  });
+
+  const journey: TimelineEntry[] = [
+    { kind: 'support.disbursed', at: '2026-04-12T08:00:00Z', agency: 'relief-partnerships', agencyName: name('کمیته امداد', 'Relief Committee'), title: name('وام خرد کسب‌وکار خانگی', 'Home-business micro-loan'), scope: 'resident', subject: { type: 'support-request', id: 's1' }, detail: { amountRials: '50000000' } },
+    { kind: 'support.decided', at: '2026-04-10T08:00:00Z', agency: 'relief-partnerships', agencyName: name('کمیته امداد', 'Relief Committee'), title: name('وام خرد کسب‌وکار خانگی', 'Home-business micro-loan'), scope: 'resident', subject: { type: 'support-request', id: 's1' }, detail: { decision: 'approved', amountRials: '50000000' } },
+    { kind: 'eligibility.flagged', at: '2026-04-01T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('صلاحیت خانوار برای حمایت', 'The household’s eligibility for support'), scope: 'household', subject: { type: 'eligibility', id: 'f1' }, detail: { validUntil: '2027-03-20' } },
+    { kind: 'enrolment.completed', at: '2026-03-30T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('خیاطی خانگی', 'Home tailoring'), place: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), scope: 'resident', subject: { type: 'enrolment', id: 'n1', trackingCode: 'K7QM-3XWA' }, detail: { trade: 'tailoring', result: 'passed', certificateNo: 'TVTO-1405-0042' } },
+    { kind: 'enrolment.recorded', at: '2026-03-01T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('خیاطی خانگی', 'Home tailoring'), place: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), scope: 'resident', subject: { type: 'enrolment', id: 'n1', trackingCode: 'K7QM-3XWA' }, detail: { trade: 'tailoring' } },
+  ];
+
+  it('tells the agencies’ outcomes in words: the course and its venue, the result, the loan and its amount, the household’s eligibility', async () => {
+    stubFetch({ [`GET ${base}/residents/${residentId}/timeline`]: journey });
+    renderWithKit(<ResidentTimeline residentId={residentId} />, { locale: 'en' });
+    const enrolled = (await screen.findByTestId('timeline-enrolment.recorded')).textContent;
+    expect(enrolled).toContain('Enrolled on a course of Technical & Vocational Training — Home tailoring');
+    expect(enrolled).toContain('at Sar Asiab clinic');
+    expect(enrolled).toContain('Code K7QM-3XWA');
+    expect(screen.getByTestId('timeline-enrolment.completed').textContent).toContain('passed · certificate TVTO-1405-0042');
+    expect(screen.getByTestId('timeline-support.decided').textContent).toContain('Relief Committee decided the support request — Home-business micro-loan');
+    expect(screen.getByTestId('timeline-support.decided').textContent).toContain('approved · 50,000,000 rials');
+    expect(screen.getByTestId('timeline-support.disbursed').textContent).toContain('Relief Committee paid the support');
+    const eligibility = screen.getByTestId('timeline-eligibility.flagged').textContent;
+    expect(eligibility).toContain('Welfare confirmed the household’s eligibility');
+    expect(eligibility).toContain('valid until 20 Mar 2027');
+    expect(eligibility).toContain('for the household');
+    expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('data-testid'))).toEqual([
+      'timeline-support.disbursed', 'timeline-support.decided', 'timeline-eligibility.flagged', 'timeline-enrolment.completed', 'timeline-enrolment.recorded',
+    ]);
+  });
+
+  it('says it in Persian with Persian digits by default', async () => {
+    stubFetch({ [`GET ${base}/residents/${residentId}/timeline`]: journey });
+    renderWithKit(<ResidentTimeline residentId={residentId} />);
+    expect((await screen.findByTestId('timeline-support.decided')).textContent).toContain('تصویب شد · ۵۰٬۰۰۰٬۰۰۰ ریال');
+    expect(screen.getByTestId('timeline-enrolment.completed').textContent).toContain('پایان دوره فنی و حرفه‌ای');
+    expect(screen.getByTestId('timeline-enrolment.completed').textContent).toContain('قبول');
   });
 });
