@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, type EventType, type NeedCategory } from '@hamgam/contracts';
-import { AdjustableClock, baseConfigSchema, createService, DocumentLocks, type RunningService } from '@hamgam/service-kit';
-import { createTestKeys, type TestClaims, type TestKeys } from '@hamgam/service-kit/testing';
+import type { AdjustableClock } from '@hamgam/service-kit';
+import { startTestService, testCallers, type TestCaller as Who, type TestService } from '@hamgam/service-kit/testing';
 import ExcelJS from 'exceljs';
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../test/csv.js';
@@ -12,23 +11,11 @@ import { dayInIran, addDays } from './domain/commitments.js';
 import { commitmentSubscriptions } from './events/commitments.js';
 import { coordinationService } from './service.js';
 
-const database = `hamgam_test_coord_${randomUUID().slice(0, 8)}`;
-const logger = pino({ level: 'silent' });
-const clock = new AdjustableClock();
-let keys: TestKeys;
-let service: RunningService<CoordinationModels>;
-
-const who = {
-  coordinator: { sub: 'coord-1', username: 'coordinator', roles: ['coordinator'] },
-  auditor: { sub: 'aud-1', username: 'auditor', roles: ['auditor'] },
-  representative: { sub: 'rep-1', username: 'representative', roles: ['representative'], neighbourhoodIds: ['nbh-sarasiab'] },
-  tvto: { sub: 'tvto-1', username: 'tvto.staff', roles: ['tvto-staff'] },
-  clinicWorker: { sub: 'cw-1', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
-} satisfies Record<string, TestClaims>;
-type Who = keyof typeof who;
+let service: TestService<CoordinationModels>;
+let clock: AdjustableClock;
 
 const api = () => request(service.app);
-const bearer = async (as: Who) => `Bearer ${await keys.sign(who[as])}`;
+const bearer = async (as: Who) => `Bearer ${await service.token(as)}`;
 const get = async (path: string, as: Who) => api().get(`/api/v1${path}`).set('Authorization', await bearer(as));
 const post = async (path: string, as: Who, body: unknown) => api().post(`/api/v1${path}`).set('Authorization', await bearer(as)).send(body as object);
 const put = async (path: string, as: Who, body: unknown) => api().put(`/api/v1${path}`).set('Authorization', await bearer(as)).send(body as object);
@@ -60,24 +47,14 @@ async function publishPriorities(neighbourhoodId: string, categories: NeedCatego
 }
 
 beforeAll(async () => {
-  keys = await createTestKeys();
-  const config = baseConfigSchema.parse({
-    PORT: '0',
-    MONGO_URL: `mongodb://127.0.0.1:27017/${database}`,
-    AMQP_URL: 'amqp://127.0.0.1:5672',
-    OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
-    LOG_LEVEL: 'silent',
-  });
-  service = createService(coordinationService, config, { keys: keys.keys, logger, clock });
-  await service.mongo.asPromise();
-  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+  service = await startTestService(coordinationService);
+  clock = service.clock;
   await publishPriorities('nbh-sarasiab', ['workshop-space', 'skills-training', 'housing-repair']);
   await publishPriorities('nbh-motahari', ['employment']);
 }, 30_000);
 
 afterAll(async () => {
-  await service.mongo.dropDatabase();
-  await service.mongo.close();
+  await service?.close();
 });
 
 describe('working group: meeting → resolution → commitments → board → overdue → next agenda', () => {
@@ -104,7 +81,7 @@ describe('working group: meeting → resolution → commitments → board → ov
     expect(stored!.outbox.map((e) => e.routingKey)).toEqual(['coordination.action-item.assigned.v1', 'coordination.action-item.assigned.v1']);
     expect(stored!.outbox[0]!.envelope).toMatchObject({
       source: 'coordination',
-      actor: { subject: 'coord-1', agency: 'coordination' },
+      actor: { subject: testCallers.coordinator.sub, agency: 'coordination' },
       data: { actionItemId: tvtoItem.id, meetingId, agency: 'vocational-training', neighbourhoodId: 'nbh-sarasiab', answers: 'workshop-space', dueOn },
     });
 
@@ -186,9 +163,9 @@ describe('who sees what', () => {
   });
 
   it('keeps a clinic worker out entirely', async () => {
-    expect((await get('/meetings', 'clinicWorker')).status).toBe(403);
-    expect((await get('/commitments', 'clinicWorker')).status).toBe(403);
-    expect((await get('/neighbourhoods/nbh-sarasiab/board', 'clinicWorker')).status).toBe(403);
+    expect((await get('/meetings', 'worker')).status).toBe(403);
+    expect((await get('/commitments', 'worker')).status).toBe(403);
+    expect((await get('/neighbourhoods/nbh-sarasiab/board', 'worker')).status).toBe(403);
   });
 
   it('lets a representative read only their neighbourhood, and write nothing', async () => {
@@ -219,7 +196,7 @@ describe('who sees what', () => {
     ]);
     expect((await get('/neighbourhoods', 'representative')).body.map((n: { id: string }) => n.id)).toEqual(['nbh-sarasiab']);
     expect((await get('/neighbourhoods', 'tvto')).body).toHaveLength(2);
-    expect((await get('/neighbourhoods', 'clinicWorker')).status).toBe(403);
+    expect((await get('/neighbourhoods', 'worker')).status).toBe(403);
   });
 
   it('lets agencies’ staff read the commitments and the board of every neighbourhood, but not meetings or writes', async () => {
@@ -266,10 +243,9 @@ describe('who sees what', () => {
 });
 
 describe('agencies’ events', () => {
-  const deps = () => ({ models: service.models, locks: new DocumentLocks(), logger });
-  const deliver = async (type: EventType, data: object, handlers = commitmentSubscriptions(deps())) => {
+  const deliver = async (type: EventType, data: object, handlers = commitmentSubscriptions(service.deps)) => {
     const envelope = createEnvelope({ type, version: 1, data, source: type.split('.')[0]!, actor: { subject: 'svc', agency: type.split('.')[0]! }, correlationId: randomUUID() });
-    await handlers.find((h) => h.type === type)!.handle(envelope, { log: logger });
+    await handlers.find((h) => h.type === type)!.handle(envelope, { log: service.logger });
     return envelope;
   };
 

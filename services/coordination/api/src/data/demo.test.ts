@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { demoUuid } from '@hamgam/demo-data';
-import { AdjustableClock, DocumentLocks, baseConfigSchema, createService, type RunningService, type ServiceDeps } from '@hamgam/service-kit';
-import pino from 'pino';
+import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCommitment } from '../app/commitments.js';
 import { computeBoard } from '../domain/board.js';
@@ -10,31 +8,20 @@ import { coordinationService } from '../service.js';
 import type { CoordinationModels } from './models.js';
 import { seedCoordinationDemo } from './demo.js';
 
-const logger = pino({ level: 'silent' });
-const clock = new AdjustableClock();
-let service: RunningService<CoordinationModels>;
+let service: TestService<CoordinationModels>;
 const flushed: string[][] = [];
 
 beforeAll(async () => {
-  const config = baseConfigSchema.parse({
-    PORT: '0',
-    MONGO_URL: `mongodb://127.0.0.1:27017/hamgam_test_coord_${randomUUID().slice(0, 8)}`,
-    AMQP_URL: 'amqp://127.0.0.1:5672',
-    OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
-  });
-  service = createService(coordinationService, config, { logger, clock });
-  await service.mongo.asPromise();
-  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+  service = await startTestService(coordinationService);
 }, 30_000);
 
 afterAll(async () => {
-  await service.mongo.dropDatabase();
-  await service.mongo.close();
+  await service?.close();
 });
 
 describe('coordination demo seed', () => {
   it('stores a held meeting with two resolutions and a scheduled one, publishes the action items, and runs once', async () => {
-    const deps = { models: service.models, clock, logger, locks: new DocumentLocks(), config: {}, flushOutbox: (ids: readonly string[]) => flushed.push([...ids]) } as unknown as ServiceDeps<CoordinationModels>;
+    const deps = { ...service.deps, flushOutbox: (ids: readonly string[]) => flushed.push([...ids]) };
     await seedCoordinationDemo(deps);
     await seedCoordinationDemo(deps);
     expect(await service.models.meetings.countDocuments()).toBe(2);
@@ -55,7 +42,7 @@ describe('coordination demo seed', () => {
         { rank: 3, category: 'housing-repair', score: 3, households: 7 },
       ],
       commitments,
-      now: clock.now(),
+      now: service.clock.now(),
     });
     expect(board.overdue.map((i) => i.id)).toEqual([demoUuid('action-item', 3)]);
     expect(board.duplicated).toEqual(['skills-training']);
@@ -64,6 +51,6 @@ describe('coordination demo seed', () => {
     expect(board.rates.find((r) => r.agency === 'vocational-training')).toMatchObject({ delivered: 1, deliveredOnTime: 1, rate: 1 });
 
     const next = (await service.models.meetings.findById(demoUuid('meeting', 2)).lean())!;
-    expect(composeAgenda(next, commitments, clock.now()).overdue.map((i) => i.commitmentId)).toEqual([demoUuid('action-item', 3)]);
+    expect(composeAgenda(next, commitments, service.clock.now()).overdue.map((i) => i.commitmentId)).toEqual([demoUuid('action-item', 3)]);
   });
 });
