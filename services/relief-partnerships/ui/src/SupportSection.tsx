@@ -188,7 +188,7 @@ function RequestPage({ root }: { root: string }) {
       <Facts request={request} />
       {request.priorBenefits.length > 0 && <DuplicateWarning request={request} />}
       <Actions request={request} onChange={setPage} />
-      {request.schedule && <ScheduleCard request={request} onChange={setPage} />}
+      {request.schedule && <ScheduleCard key={request.repayments.length} request={request} onChange={setPage} />}
       {request.disbursement && <FollowUps request={request} onChange={setPage} />}
     </>
   );
@@ -247,7 +247,7 @@ function Facts({ request }: { request: SupportRequestPage }) {
         <ul>
           {request.facts.flags.map((f) => (
             <li key={f.flagId} data-testid={`support-flag-${f.status}`}>
-              {f.flag ?? '—'} · <Badge tone={f.status === 'valid' ? 'success' : 'neutral'}>{t(`relief.flagStatus.${f.status}`)}</Badge>
+              {f.flag ? t(`relief.flag.${f.flag}`) : '—'} · <Badge tone={f.status === 'valid' ? 'success' : 'neutral'}>{t(`relief.flagStatus.${f.status}`)}</Badge>
               {f.validUntil && ` · ${t('relief.page.validUntil', { date: day(f.validUntil) })}`}
             </li>
           ))}
@@ -363,6 +363,9 @@ function ScheduleCard({ request, onChange }: { request: SupportRequestPage; onCh
   const arrears = request.arrears!;
   const [amount, setAmount] = useState(String(arrears.nextDue?.remainingRials ?? ''));
   const [paidOn, setPaidOn] = useState(todayInKerman());
+  const today = todayInKerman();
+  /** Whether the repayments (applied in order) cover instalment `no` in full. */
+  const paidThrough = (no: number) => schedule.instalments.slice(0, no).reduce((sum, i) => sum + i.amountRials, 0) <= arrears.paidRials;
   return (
     <Card title={t('relief.page.schedule')} testId="support-schedule">
       <p>{t('relief.page.total', { principal: formatNumber(schedule.principalRials), fee: formatNumber(schedule.feeRials), total: formatNumber(schedule.totalRials) })}</p>
@@ -373,6 +376,12 @@ function ScheduleCard({ request, onChange }: { request: SupportRequestPage; onCh
           { key: 'no', header: t('relief.page.instalment'), render: (i) => formatNumber(i.no) },
           { key: 'due', header: t('relief.page.dueOn'), render: (i) => day(i.dueOn) },
           { key: 'amount', header: t('relief.page.amount'), render: (i) => rials(i.amountRials) },
+          {
+            key: 'state',
+            header: '',
+            render: (i) =>
+              paidThrough(i.no) ? <Badge tone="success">{t('relief.instalment.paid')}</Badge> : today > i.dueOn ? <Badge tone="danger">{t('relief.instalment.late')}</Badge> : null,
+          },
         ]}
         rows={schedule.instalments}
         rowKey={(i) => String(i.no)}

@@ -96,6 +96,9 @@ it('shows a loan’s schedule, its arrears and records a repayment', async () =>
   expect(repay.mock.calls[0]).toEqual([{ amountRials: 600, paidOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) }]);
   await waitFor(() => expect(screen.queryByTestId('support-arrears')).toBeNull());
   expect(screen.getByTestId('support-repayments').textContent).toContain('۶۰۰');
+  const rows = screen.getByTestId('support-instalments').querySelectorAll('tbody tr');
+  expect(rows[0]!.textContent).toContain(fa['relief.instalment.paid']);
+  expect(rows[1]!.textContent).not.toContain(fa['relief.instalment.paid']);
 });
 
 it('shows Basij projects with overdue milestones and the permitted workshops awaiting preparation; the liaison marks a milestone done', async () => {
