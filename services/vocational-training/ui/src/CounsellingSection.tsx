@@ -1,6 +1,6 @@
 import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useTvtoApi, uuidOrNull, type Demand, type DemandLevel, type Session } from './api';
+import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
 import { useAction } from './useAction';
 
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
@@ -13,6 +13,7 @@ export function CounsellingSection() {
   const { t, localize, formatDate } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
   const [clinicId, setClinicId] = useState('');
+  const [preset, setPreset] = useState<CounsellingSlot>();
   const data = useAsync(() => Promise.all([api.demand(), api.sessions(clinicId || undefined)]), [api, clinicId]);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
@@ -34,6 +35,7 @@ export function CounsellingSection() {
         />
         {canAct && <DemandForm onDone={data.reload} />}
       </Card>
+      <CounsellorDays onPick={canAct ? setPreset : undefined} />
       <Card title={t('vt.counselling.sessions')} testId="vt-sessions">
         <Select
           label={t('vt.clinic')}
@@ -68,7 +70,7 @@ export function CounsellingSection() {
             ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (s: Session) => <RecordActions session={s} demand={demand} onDone={data.reload} /> }] : []),
           ]}
         />
-        {canAct && <BookForm onDone={data.reload} />}
+        {canAct && <BookForm key={preset?.id ?? 'none'} preset={preset} onDone={data.reload} />}
       </Card>
     </>
   );
@@ -98,10 +100,52 @@ function DemandForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function BookForm({ onDone }: { onDone: () => void }) {
+/** The counsellor's days at the clinics, from the clinics' calendar (a clinic keeps its own week); picking one fills the booking form. */
+function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }) {
+  const api = useTvtoApi();
+  const { t, formatDate, formatNumber } = useI18n();
+  const slots = useAsync(() => api.counsellorDays(), [api]);
+  return (
+    <Card title={t('vt.counselling.days')} testId="vt-counsellor-days">
+      {slots.error !== undefined ? (
+        <ErrorCard error={slots.error} onRetry={slots.reload} testId="vt-counsellor-days-error" />
+      ) : !slots.data ? (
+        <Loading />
+      ) : (
+        <DataTable
+          testId="vt-counsellor-days-table"
+          rows={slots.data}
+          rowKey={(s) => s.id}
+          empty={t('vt.counselling.noDays')}
+          columns={[
+            { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
+            { key: 'when', header: t('vt.day'), render: (s) => formatDate(s.startsAt, { dateStyle: 'full', timeStyle: 'short' }) },
+            { key: 'booked', header: t('vt.counselling.booked'), render: (s) => t('vt.courses.places', { enrolled: formatNumber(s.bookedCount), capacity: formatNumber(s.capacity) }) },
+            ...(onPick
+              ? [{ key: 'pick', header: t('vt.actions'), render: (s: CounsellingSlot) => <Button variant="secondary" data-testid={`vt-counsellor-day-${s.id}`} onClick={() => onPick(s)}>{t('vt.counselling.book')}</Button> }]
+              : []),
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** A slot's day and time as Kerman sees them (Iran time, UTC+03:30). */
+function kermanDayTime(instant: string): { day: string; time: string } {
+  const local = new Date(new Date(instant).getTime() + 3.5 * 3_600_000).toISOString();
+  return { day: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const [f, setF] = useState(() => ({ clinicId: clinics[0]!, resident: '', referral: '', day: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), time: '10:00' }));
+  const [f, setF] = useState(() => ({
+    clinicId: preset?.clinicId ?? clinics[0]!,
+    resident: '',
+    referral: '',
+    ...(preset ? kermanDayTime(preset.startsAt) : { day: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), time: '10:00' }),
+  }));
   const action = useAction(onDone);
   const residentRef = uuidOrNull(f.resident);
   const referralId = uuidOrNull(f.referral);

@@ -127,6 +127,17 @@ export interface Placement {
   checks: { month: string; rating: number; note: string }[];
 }
 
+/** A counselling slot of a clinic's calendar (the clinics service owns the counsellor's weekly day). */
+export interface CounsellingSlot {
+  id: string;
+  clinicId: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  bookedCount: number;
+  available: number;
+}
+
 export function tvtoApi(api: ApiClient) {
   const base = '/vocational-training/v1';
   const id = encodeURIComponent;
@@ -146,6 +157,8 @@ export function tvtoApi(api: ApiClient) {
     decide: (permitId: string, decision: 'approved' | 'rejected', reason: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/decision`, { decision, reason }),
     renew: (permitId: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/renew`, {}),
     demand: () => api.get<Demand[]>(`${base}/counselling/demand`),
+    /** The clinics' calendar, read as TVTO staff: only the counselling slots, without residents. */
+    counsellorDays: (days = 14) => api.get<CounsellingSlot[]>(`/clinics/v1/calendar/slots?kind=tvto-counselling&days=${days}`),
     setDemand: (trade: string, body: { label: LocalizedText; level: DemandLevel; note: LocalizedText }) => api.put<Demand>(`${base}/counselling/demand/${id(trade)}`, body),
     sessions: (clinicId?: string) => api.get<Session[]>(`${base}/counselling/sessions${clinicId ? `?clinicId=${id(clinicId)}` : ''}`),
     book: (body: { clinicId: string; residentRef: string | null; referralId: string | null; day: string; time: string }) => api.post<Session>(`${base}/counselling/sessions`, body),

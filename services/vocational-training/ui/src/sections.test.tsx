@@ -148,12 +148,30 @@ describe('counselling and apprenticeships', () => {
       [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (calls.push({ what: 'record', body }), jsonResponse({ ...session, state: 'held' })),
     });
     renderAt('/m/counselling');
+    expect(await screen.findByTestId('vt-counsellor-days-error')).toBeTruthy(); // the clinics' calendar is not there: the rest still works
     fireEvent.change(await screen.findByTestId('vt-record-notes-s-1'), { target: { value: 'Has a sewing machine' } });
     fireEvent.click(screen.getByTestId('vt-record-guidance-tailoring-s-1'));
     fireEvent.click(screen.getByTestId('vt-record-held-s-1'));
     await waitFor(() => expect(calls).toEqual([{ what: 'record', body: { state: 'held', notes: 'Has a sewing machine', guidance: ['tailoring'] } }]));
     fireEvent.change(screen.getByTestId('vt-sessions-clinic'), { target: { value: 'clinic-fajr' } });
     await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/counselling/sessions?clinicId=clinic-fajr'))).toBe(true));
+  });
+
+  it('shows the counsellor’s days from the clinics’ calendar and fills the booking form from one', async () => {
+    const bodies: unknown[] = [];
+    stubFetch({
+      [`GET ${api}/counselling/demand`]: demand,
+      [`GET ${api}/counselling/sessions`]: [],
+      'GET /api/clinics/v1/calendar/slots': [{ id: 'slot-1', clinicId: 'clinic-fajr', startsAt: '2026-11-24T05:30:00Z', endsAt: '2026-11-24T12:30:00Z', capacity: 8, bookedCount: 3, available: 5 }],
+      [`POST ${api}/counselling/sessions`]: (body: unknown) => (bodies.push(body), jsonResponse(session, 201)),
+    });
+    renderAt('/m/counselling');
+    fireEvent.click(await screen.findByTestId('vt-counsellor-day-slot-1'));
+    expect((screen.getByTestId('vt-book-clinic') as HTMLSelectElement).value).toBe('clinic-fajr');
+    expect((screen.getByTestId('vt-book-time') as HTMLInputElement).value).toBe('09:00');
+    fireEvent.change(screen.getByTestId('vt-book-resident'), { target: { value: residentA } });
+    fireEvent.click(screen.getByTestId('vt-book-submit'));
+    await waitFor(() => expect(bodies).toEqual([{ clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-24', time: '09:00' }]));
   });
 
   it('shows masters’ places and records a monthly check of an active placement', async () => {
