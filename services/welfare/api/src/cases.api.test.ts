@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { addDays } from '@hamgam/agency-desk';
 import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
 import { demoHouseholdRef, demoResidentIndex } from '@hamgam/demo-data';
-import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
-import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
-import pino from 'pino';
+import type { AdjustableClock, OutboxEntry } from '@hamgam/service-kit';
+import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Models, WelfareDeps } from './app/cases.js';
@@ -13,57 +12,22 @@ import { desk, welfareService } from './service.js';
 
 // The welfare service on a throw-away FerretDB/MongoDB database, local signing keys, no broker: events
 // are read from the documents' outboxes, and consumed by calling the desk's subscriptions.
-const callers = {
-  officer: { sub: 'u-welfare-1', username: 'welfare.officer', roles: ['welfare-officer'] },
-  officer2: { sub: 'u-welfare-2', username: 'welfare.officer2', roles: ['welfare-officer'] },
-  coordinator: { sub: 'u-coord', username: 'coordinator', roles: ['coordinator'] },
-  auditor: { sub: 'u-audit', username: 'auditor', roles: ['auditor'] },
-  tvto: { sub: 'u-tvto', username: 'tvto.staff', roles: ['tvto-staff'] },
-  worker: { sub: 'u-worker', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
-} satisfies Record<string, TestClaims>;
-type Caller = keyof typeof callers;
-
-let service: RunningService<Models>;
+let service: TestService<Models>;
 let deps: WelfareDeps;
-let sign: (claims: TestClaims) => Promise<string>;
-const clock = new AdjustableClock();
-const tokens = new Map<Caller, string>();
+let clock: AdjustableClock;
 
 beforeAll(async () => {
-  const keys = await createTestKeys();
-  sign = keys.sign;
-  const mongoBase = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
-  const config = baseConfigSchema.parse({
-    PORT: '0',
-    MONGO_URL: `${mongoBase}/hamgam_test_welfare_${randomUUID().slice(0, 8)}`,
-    AMQP_URL: 'amqp://127.0.0.1:1',
-    OIDC_ISSUER: testIssuer,
-    LOG_LEVEL: 'silent',
-  });
-  const definition = {
-    ...welfareService,
-    subscriptions: (d: WelfareDeps) => {
-      deps = d;
-      return welfareService.subscriptions!(d);
-    },
-  };
-  service = createService(definition, config, { keys: keys.keys, logger: pino({ level: 'silent' }), clock });
-  await service.mongo.asPromise();
-  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
-  await welfareService.reference!(service.models);
+  service = await startTestService(welfareService);
+  deps = service.deps;
+  clock = service.clock;
 });
 
 afterAll(async () => {
-  await service?.mongo.dropDatabase();
-  await service?.mongo.close();
+  await service?.close();
 });
 
-async function token(caller: Caller) {
-  if (!tokens.has(caller)) tokens.set(caller, await sign(callers[caller]));
-  return tokens.get(caller)!;
-}
 const api = (caller?: Caller) => {
-  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await token(caller)}`) : req);
+  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await service.token(caller)}`) : req);
   return {
     get: async (path: string) => auth(request(service.app).get(`/api/v1${path}`)),
     post: async (path: string, body?: object) => auth(request(service.app).post(`/api/v1${path}`).send(body)),
@@ -83,7 +47,7 @@ async function deliver<T extends EventType>(type: T, data: unknown) {
   const subscription = welfareService.subscriptions!(deps).find((s) => s.type === type);
   if (!subscription) throw new Error(`no subscription for ${type}`);
   const envelope = createEnvelope({ type, version: 1, source: 'clinics', data, actor: { subject: 'u-clinic', agency: 'clinics' }, correlationId: randomUUID() });
-  await subscription.handle(envelope, { log: pino({ level: 'silent' }) });
+  await subscription.handle(envelope, { log: service.logger });
 }
 
 const today = (n = 0) => addDays(clock.now(), n);
@@ -94,7 +58,7 @@ const hardship = {
   household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
 };
 
-async function openCase(caller: Caller = 'officer', householdRef = randomUUID()) {
+async function openCase(caller: Caller = 'welfare', householdRef = randomUUID()) {
   const res = await api(caller).post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab' });
   expect(res.status).toBe(201);
   return res.body as { caseId: string; householdRef: string; revision: number };
@@ -103,7 +67,7 @@ async function openCase(caller: Caller = 'officer', householdRef = randomUUID())
 describe('opening cases', () => {
   it('opens a case in the caller’s caseload', async () => {
     const householdRef = randomUUID();
-    const res = await api('officer').post('/cases', { householdRef, residentRef: null, neighbourhoodId: 'nbh-motahari' });
+    const res = await api('welfare').post('/cases', { householdRef, residentRef: null, neighbourhoodId: 'nbh-motahari' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ householdRef, neighbourhoodId: 'nbh-motahari', clinicId: null, state: 'opened', worker: 'welfare.officer', level: null, referral: null, revision: 1 });
     expect(res.body.history).toEqual([expect.objectContaining({ action: 'opened', by: 'welfare.officer' })]);
@@ -112,8 +76,8 @@ describe('opening cases', () => {
 
   it('refuses a second open case for the household (409), whoever asks', async () => {
     const { householdRef } = await openCase();
-    expect((await api('officer').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' })).status).toBe(409);
-    const other = await api('officer2').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
+    expect((await api('welfare').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' })).status).toBe(409);
+    const other = await api('welfare2').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
     expect(other.status).toBe(409);
     expect(other.body.detail).not.toContain('welfare.officer');
     expect(await service.models.cases.countDocuments({ householdRef })).toBe(1);
@@ -127,7 +91,7 @@ describe('opening cases', () => {
       { householdRef, neighbourhoodId: 'Not A Slug' },
       { householdRef, neighbourhoodId: 'nbh-sarasiab', name: 'a resident name' },
     ]) {
-      const res = await api('officer').post('/cases', body);
+      const res = await api('welfare').post('/cases', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -145,19 +109,19 @@ describe('opening cases', () => {
 
 describe('a case worker sees only their caseload', () => {
   it('lists only the caller’s cases; another worker’s case is a 403 to read or change, and stays as it was', async () => {
-    const mine = await openCase('officer');
-    const theirs = await openCase('officer2');
-    const list = await api('officer').get('/cases');
+    const mine = await openCase('welfare');
+    const theirs = await openCase('welfare2');
+    const list = await api('welfare').get('/cases');
     expect(list.status).toBe(200);
     const ids = list.body.map((c: { caseId: string }) => c.caseId);
     expect(ids).toContain(mine.caseId);
     expect(ids).not.toContain(theirs.caseId);
-    expect((await api('officer2').get('/cases')).body.map((c: { caseId: string }) => c.caseId)).toEqual([theirs.caseId]);
+    expect((await api('welfare2').get('/cases')).body.map((c: { caseId: string }) => c.caseId)).toEqual([theirs.caseId]);
 
-    expect((await api('officer2').get(`/cases/${mine.caseId}`)).status).toBe(403);
-    expect((await api('officer2').put(`/cases/${mine.caseId}/assessment`, hardship)).status).toBe(403);
-    expect((await api('officer2').post(`/cases/${mine.caseId}/close`, { reason: 'moved' })).status).toBe(403);
-    const stored = await api('officer').get(`/cases/${mine.caseId}`);
+    expect((await api('welfare2').get(`/cases/${mine.caseId}`)).status).toBe(403);
+    expect((await api('welfare2').put(`/cases/${mine.caseId}/assessment`, hardship)).status).toBe(403);
+    expect((await api('welfare2').post(`/cases/${mine.caseId}/close`, { reason: 'moved' })).status).toBe(403);
+    const stored = await api('welfare').get(`/cases/${mine.caseId}`);
     expect(stored.body).toMatchObject({ state: 'opened', revision: 1, assessment: null });
   });
 
@@ -168,8 +132,8 @@ describe('a case worker sees only their caseload', () => {
       expect((await api(caller).get('/cases')).status, caller).toBe(403);
     }
     expect((await api().get(`/cases/${caseId}`)).status).toBe(401);
-    expect((await api('officer').get(`/cases/${randomUUID()}`)).status).toBe(404);
-    expect((await api('officer').get('/cases/not-a-uuid')).status).toBe(400);
+    expect((await api('welfare').get(`/cases/${randomUUID()}`)).status).toBe(404);
+    expect((await api('welfare').get('/cases/not-a-uuid')).status).toBe(400);
   });
 });
 
@@ -178,63 +142,63 @@ describe('assessment, plan, visits and closure', () => {
     const { caseId } = await openCase();
     const path = `/cases/${caseId}`;
     // A plan or a visit before the assessment.
-    expect((await api('officer').post(`${path}/goals`, { text: 'Stable income' })).status).toBe(409);
+    expect((await api('welfare').post(`${path}/goals`, { text: 'Stable income' })).status).toBe(409);
 
-    const assessed = await api('officer').put(`${path}/assessment`, hardship);
+    const assessed = await api('welfare').put(`${path}/assessment`, hardship);
     expect(assessed.status).toBe(200);
     expect(assessed.body).toMatchObject({ state: 'assessed', level: 'high' });
     expect(assessed.body.assessment.result).toEqual({
       scores: { income: 3, housing: 2, health: 0, household: 3 }, total: 8, level: 'high',
       suggestedFlags: ['low-income', 'female-headed-household', 'long-term-unemployed'],
     });
-    expect((await api('officer').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit' })).status).toBe(409);
+    expect((await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit' })).status).toBe(409);
 
-    const planned = await api('officer').post(`${path}/goals`, { text: 'Stable income' });
+    const planned = await api('welfare').post(`${path}/goals`, { text: 'Stable income' });
     expect(planned.body.state).toBe('planned');
     const goalId = planned.body.goals[0].goalId;
-    const withTask = await api('officer').post(`${path}/goals/${goalId}/tasks`, { text: 'Enrol in a TVTO course', dueOn: today(2) });
+    const withTask = await api('welfare').post(`${path}/goals/${goalId}/tasks`, { text: 'Enrol in a TVTO course', dueOn: today(2) });
     expect(withTask.status).toBe(200);
     const taskId = withTask.body.goals[0].tasks[0].taskId;
-    expect((await api('officer').post(`${path}/goals/${randomUUID()}/tasks`, { text: 'x', dueOn: today(2) })).status).toBe(404);
+    expect((await api('welfare').post(`${path}/goals/${randomUUID()}/tasks`, { text: 'x', dueOn: today(2) })).status).toBe(404);
 
-    const visited = await api('officer').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit; the mother wants to learn tailoring', nextVisitOn: today(5) });
+    const visited = await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit; the mother wants to learn tailoring', nextVisitOn: today(5) });
     expect(visited.body).toMatchObject({ state: 'in-follow-up', nextVisitOn: today(5), visitOverdue: false, overdue: false });
-    expect((await api('officer').post(`${path}/visits`, { visitedOn: today(1), notes: 'Tomorrow' })).status).toBe(400);
-    expect((await api('officer').post(`${path}/visits`, { visitedOn: today(), notes: 'x', nextVisitOn: today() })).status).toBe(400);
+    expect((await api('welfare').post(`${path}/visits`, { visitedOn: today(1), notes: 'Tomorrow' })).status).toBe(400);
+    expect((await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'x', nextVisitOn: today() })).status).toBe(400);
 
     // Three days on the task is late; seven days on the visit too.
     clock.advanceDays(3);
     try {
-      const late = await api('officer').get(path);
+      const late = await api('welfare').get(path);
       expect(late.body).toMatchObject({ overdueTasks: 1, visitOverdue: false, overdue: true });
       expect(late.body.goals[0].tasks[0].overdue).toBe(true);
-      expect((await api('officer').get('/cases?overdue=true')).body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+      expect((await api('welfare').get('/cases?overdue=true')).body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
       clock.advanceDays(4);
-      expect((await api('officer').get(path)).body).toMatchObject({ visitOverdue: true });
-      expect((await api('officer').put(`${path}/tasks/${taskId}`, { done: true })).body).toMatchObject({ overdueTasks: 0 });
-      await api('officer').post(`${path}/visits`, { visitedOn: addDays(clock.now(), 0), notes: 'Enrolled', nextVisitOn: addDays(clock.now(), 30) });
-      expect((await api('officer').get(path)).body).toMatchObject({ overdue: false });
-      expect((await api('officer').get('/cases?overdue=false')).body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+      expect((await api('welfare').get(path)).body).toMatchObject({ visitOverdue: true });
+      expect((await api('welfare').put(`${path}/tasks/${taskId}`, { done: true })).body).toMatchObject({ overdueTasks: 0 });
+      await api('welfare').post(`${path}/visits`, { visitedOn: addDays(clock.now(), 0), notes: 'Enrolled', nextVisitOn: addDays(clock.now(), 30) });
+      expect((await api('welfare').get(path)).body).toMatchObject({ overdue: false });
+      expect((await api('welfare').get('/cases?overdue=false')).body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
     } finally {
       clock.advanceDays(-7);
     }
 
     // Goals met only when all are met.
-    expect((await api('officer').post(`${path}/close`, { reason: 'goals-met' })).status).toBe(409);
-    await api('officer').put(`${path}/goals/${goalId}`, { met: true });
-    const closed = await api('officer').post(`${path}/close`, { reason: 'goals-met' });
+    expect((await api('welfare').post(`${path}/close`, { reason: 'goals-met' })).status).toBe(409);
+    await api('welfare').put(`${path}/goals/${goalId}`, { met: true });
+    const closed = await api('welfare').post(`${path}/close`, { reason: 'goals-met' });
     expect(closed.body).toMatchObject({ state: 'closed', closedFrom: 'in-follow-up', closure: { reason: 'goals-met', by: 'welfare.officer' } });
-    expect((await api('officer').post(`${path}/goals`, { text: 'More' })).status).toBe(409);
-    expect((await api('officer').put(`${path}/assessment`, hardship)).status).toBe(409);
-    expect((await api('officer').post(`${path}/close`, { reason: 'moved' })).status).toBe(409);
-    expect((await api('officer').post(`${path}/reopen`, { reason: 'x' })).status).toBe(400);
+    expect((await api('welfare').post(`${path}/goals`, { text: 'More' })).status).toBe(409);
+    expect((await api('welfare').put(`${path}/assessment`, hardship)).status).toBe(409);
+    expect((await api('welfare').post(`${path}/close`, { reason: 'moved' })).status).toBe(409);
+    expect((await api('welfare').post(`${path}/reopen`, { reason: 'x' })).status).toBe(400);
 
-    const reopened = await api('officer').post(`${path}/reopen`, { reason: 'The household asked again' });
+    const reopened = await api('welfare').post(`${path}/reopen`, { reason: 'The household asked again' });
     expect(reopened.body).toMatchObject({ state: 'in-follow-up', closure: null, reopenReason: 'The household asked again' });
     expect(reopened.body.history.map((h: { action: string }) => h.action)).toEqual([
       'opened', 'assessed', 'goal-added', 'task-added', 'visited', 'task-done', 'visited', 'goal-met', 'closed', 'reopened',
     ]);
-    expect((await api('officer').post(`${path}/reopen`, { reason: 'Again' })).status).toBe(409);
+    expect((await api('welfare').post(`${path}/reopen`, { reason: 'Again' })).status).toBe(409);
   });
 
   it('refuses impossible assessments (400) and leaves the case as it was', async () => {
@@ -245,9 +209,9 @@ describe('assessment, plan, visits and closure', () => {
       { ...hardship, reasons: 'free text' },
       { income: hardship.income },
     ]) {
-      expect((await api('officer').put(`/cases/${caseId}/assessment`, body)).status).toBe(400);
+      expect((await api('welfare').put(`/cases/${caseId}/assessment`, body)).status).toBe(400);
     }
-    expect((await api('officer').get(`/cases/${caseId}`)).body).toMatchObject({ state: 'opened', assessment: null, revision: 1 });
+    expect((await api('welfare').get(`/cases/${caseId}`)).body).toMatchObject({ state: 'opened', assessment: null, revision: 1 });
   });
 });
 
@@ -255,45 +219,45 @@ describe('eligibility flags', () => {
   it('publishes a confirmed flag (opaque household, flag, validity — never the reasons) and its revocation', async () => {
     const { caseId, householdRef } = await openCase();
     const path = `/cases/${caseId}`;
-    expect((await api('officer').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) })).status).toBe(409); // no assessment yet
-    await api('officer').put(`${path}/assessment`, hardship);
+    expect((await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) })).status).toBe(409); // no assessment yet
+    await api('welfare').put(`${path}/assessment`, hardship);
 
-    const flagged = await api('officer').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) });
+    const flagged = await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) });
     expect(flagged.status).toBe(200);
     expect(flagged.body.activeFlags).toEqual(['low-income']);
     const flagId = flagged.body.flags[0].flagId;
     let events = await outboxOf('cases', caseId);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'welfare.eligibility.flagged', version: 1, source: 'welfare', actor: { subject: 'u-welfare-1', agency: 'welfare' } });
+    expect(events[0]).toMatchObject({ type: 'welfare.eligibility.flagged', version: 1, source: 'welfare', actor: { subject: testCallers.welfare.sub, agency: 'welfare' } });
     expect(Object.keys(events[0]!.data as object).sort()).toEqual(['flag', 'flagId', 'flaggedAt', 'householdRef', 'validUntil']);
     expect(events[0]!.data).toMatchObject({ flagId, householdRef, flag: 'low-income', validUntil: today(180) });
 
     // Unsupported by the assessment, already active, out of range, or someone else's case.
-    expect((await api('officer').post(`${path}/flags`, { flag: 'disability-in-household', validUntil: today(180) })).status).toBe(409);
-    expect((await api('officer').post(`${path}/flags`, { flag: 'low-income', validUntil: today(100) })).status).toBe(409);
-    expect((await api('officer').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(0) })).status).toBe(400);
-    expect((await api('officer').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(400) })).status).toBe(400);
-    expect((await api('officer').post(`${path}/flags`, { flag: 'rich', validUntil: today(10) })).status).toBe(400);
-    expect((await api('officer2').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(10) })).status).toBe(403);
+    expect((await api('welfare').post(`${path}/flags`, { flag: 'disability-in-household', validUntil: today(180) })).status).toBe(409);
+    expect((await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(100) })).status).toBe(409);
+    expect((await api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(0) })).status).toBe(400);
+    expect((await api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(400) })).status).toBe(400);
+    expect((await api('welfare').post(`${path}/flags`, { flag: 'rich', validUntil: today(10) })).status).toBe(400);
+    expect((await api('welfare2').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(10) })).status).toBe(403);
     expect((await api('coordinator').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(10) })).status).toBe(403);
-    expect((await api('officer2').post(`${path}/flags/${flagId}/revoke`)).status).toBe(403);
+    expect((await api('welfare2').post(`${path}/flags/${flagId}/revoke`)).status).toBe(403);
     expect(await outboxOf('cases', caseId)).toHaveLength(1);
 
-    const revoked = await api('officer').post(`${path}/flags/${flagId}/revoke`);
+    const revoked = await api('welfare').post(`${path}/flags/${flagId}/revoke`);
     expect(revoked.status).toBe(200);
     expect(revoked.body.activeFlags).toEqual([]);
     expect(revoked.body.flags[0]).toMatchObject({ active: false, revokedBy: 'welfare.officer' });
     events = await outboxOf('cases', caseId);
     expect(events.map((e) => e.type)).toEqual(['welfare.eligibility.flagged', 'welfare.eligibility.revoked']);
     expect(events[1]!.data).toMatchObject({ flagId, householdRef, flag: 'low-income' });
-    expect((await api('officer').post(`${path}/flags/${flagId}/revoke`)).status).toBe(409);
-    expect((await api('officer').post(`${path}/flags/${randomUUID()}/revoke`)).status).toBe(404);
+    expect((await api('welfare').post(`${path}/flags/${flagId}/revoke`)).status).toBe(409);
+    expect((await api('welfare').post(`${path}/flags/${randomUUID()}/revoke`)).status).toBe(404);
 
     // Revoked, it may be confirmed again; a flag expires by the clock.
-    await api('officer').post(`${path}/flags`, { flag: 'low-income', validUntil: today(2) });
+    await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(2) });
     clock.advanceDays(3);
     try {
-      expect((await api('officer').get(path)).body.activeFlags).toEqual([]);
+      expect((await api('welfare').get(path)).body.activeFlags).toEqual([]);
     } finally {
       clock.advanceDays(-3);
     }
@@ -312,51 +276,51 @@ describe('cases from the desk’s referrals', () => {
       answers: ['social-care'], neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'ماهانه', en: 'Monthly' },
       startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
     };
-    expect((await api('officer').post('/desk/offers', { offerId: 'it-social-case', ...offer })).status).toBe(201);
-    expect((await api('officer').post('/desk/offers', { offerId: 'it-counselling', ...offer, kind: 'counselling' })).status).toBe(201);
+    expect((await api('welfare').post('/desk/offers', { offerId: 'it-social-case', ...offer })).status).toBe(201);
+    expect((await api('welfare').post('/desk/offers', { offerId: 'it-counselling', ...offer, kind: 'counselling' })).status).toBe(201);
   });
 
   it('offers an accepted social-care referral for a case; the case keeps it, and closing with goals met completes it as achieved', async () => {
     const made = referral();
     await deliver('clinics.referral.made', made);
     // Received, not yet accepted: not offered, and refused.
-    expect((await api('officer').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
-    expect((await api('officer').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
+    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
+    expect((await api('welfare').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
 
-    expect((await api('officer').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) })).status).toBe(200);
-    const openable = await api('officer').get('/cases/openable-referrals');
+    expect((await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) })).status).toBe(200);
+    const openable = await api('welfare').get('/cases/openable-referrals');
     expect(openable.body.find((r: { referralId: string }) => r.referralId === made.referralId)).toMatchObject({
       trackingCode: 'K7QM-3XWA', householdRef: made.householdRef, offerTitle: { en: 'Social-work case' }, completeBy: today(90),
     });
     expect((await api('coordinator').get('/cases/openable-referrals')).status).toBe(403);
 
-    const opened = await api('officer').post('/cases/from-referral', { referralId: made.referralId });
+    const opened = await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({
       caseId: made.referralId, referralId: made.referralId, householdRef: made.householdRef, residentRef: made.residentRef,
       neighbourhoodId: 'nbh-motahari', clinicId: 'clinic-motahari', referral: { trackingCode: 'K7QM-3XWA', state: 'accepted' },
     });
-    expect((await api('officer2').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
-    expect((await api('officer').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
+    expect((await api('welfare2').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
+    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
 
     const path = `/cases/${made.referralId}`;
-    await api('officer').put(`${path}/assessment`, hardship);
-    const goalId = (await api('officer').post(`${path}/goals`, { text: 'Stable income' })).body.goals[0].goalId;
-    await api('officer').put(`${path}/goals/${goalId}`, { met: true });
-    const closed = await api('officer').post(`${path}/close`, { reason: 'goals-met' });
+    await api('welfare').put(`${path}/assessment`, hardship);
+    const goalId = (await api('welfare').post(`${path}/goals`, { text: 'Stable income' })).body.goals[0].goalId;
+    await api('welfare').put(`${path}/goals/${goalId}`, { met: true });
+    const closed = await api('welfare').post(`${path}/close`, { reason: 'goals-met' });
     expect(closed.body).toMatchObject({ state: 'closed', referral: { state: 'completed', outcome: 'achieved' } });
     const deskEvents = await outboxOf('referrals', made.referralId);
     expect(deskEvents.map((e) => e.type)).toEqual(['welfare.referral.accepted', 'welfare.referral.completed']);
-    expect(deskEvents[1]).toMatchObject({ data: { referralId: made.referralId, agency: 'welfare', outcome: 'achieved' }, actor: { subject: 'u-welfare-1', agency: 'welfare' } });
+    expect(deskEvents[1]).toMatchObject({ data: { referralId: made.referralId, agency: 'welfare', outcome: 'achieved' }, actor: { subject: testCallers.welfare.sub, agency: 'welfare' } });
   });
 
   it('a case closed because the household moved completes its referral as not achieved; a transfer leaves it accepted', async () => {
     for (const [reason, state, outcome] of [['moved', 'completed', 'not-achieved'], ['transferred', 'accepted', null]] as const) {
       const made = referral();
       await deliver('clinics.referral.made', made);
-      await api('officer').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
-      await api('officer').post('/cases/from-referral', { referralId: made.referralId });
-      const closed = await api('officer').post(`/cases/${made.referralId}/close`, { reason });
+      await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
+      await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
+      const closed = await api('welfare').post(`/cases/${made.referralId}/close`, { reason });
       expect(closed.body.referral, reason).toEqual({ trackingCode: 'K7QM-3XWA', state, outcome });
     }
   });
@@ -364,32 +328,32 @@ describe('cases from the desk’s referrals', () => {
   it('closes a case whose referral the clinic withdrew meanwhile, leaving the referral withdrawn', async () => {
     const made = referral();
     await deliver('clinics.referral.made', made);
-    await api('officer').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
-    await api('officer').post('/cases/from-referral', { referralId: made.referralId });
+    await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
+    await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
     await deliver('clinics.referral.withdrawn', { referralId: made.referralId, agency: 'welfare', reason: 'consent-withdrawn', withdrawnAt: clock.now().toISOString() });
-    const closed = await api('officer').post(`/cases/${made.referralId}/close`, { reason: 'declined' });
+    const closed = await api('welfare').post(`/cases/${made.referralId}/close`, { reason: 'declined' });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', referral: { state: 'withdrawn', outcome: null } });
     expect((await outboxOf('referrals', made.referralId)).map((e) => e.type)).toEqual(['welfare.referral.accepted']);
-    expect((await api('officer').get('/cases?state=closed')).body.map((c: { caseId: string }) => c.caseId)).toContain(made.referralId);
+    expect((await api('welfare').get('/cases?state=closed')).body.map((c: { caseId: string }) => c.caseId)).toContain(made.referralId);
   });
 
   it('refuses referrals that are not social care (409), unknown ones (404) and malformed ids (400)', async () => {
     const made = referral({ offerId: 'it-counselling' });
     await deliver('clinics.referral.made', made);
-    await api('officer').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(30) });
-    expect((await api('officer').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
-    expect((await api('officer').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
-    expect((await api('officer').post('/cases/from-referral', { referralId: randomUUID() })).status).toBe(404);
-    expect((await api('officer').post('/cases/from-referral', { referralId: 'x' })).status).toBe(400);
+    await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(30) });
+    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
+    expect((await api('welfare').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
+    expect((await api('welfare').post('/cases/from-referral', { referralId: randomUUID() })).status).toBe(404);
+    expect((await api('welfare').post('/cases/from-referral', { referralId: 'x' })).status).toBe(400);
     expect(await service.models.cases.exists({ _id: made.referralId })).toBeNull();
   });
 
   it('completes at start-up the referral of a case whose closing stopped before its second write', async () => {
     const made = referral();
     await deliver('clinics.referral.made', made);
-    await api('officer').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
-    await api('officer').post('/cases/from-referral', { referralId: made.referralId });
+    await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
+    await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
     // The case's write happened, the referral's did not.
     await service.models.cases.updateOne({ _id: made.referralId }, { $set: { state: 'closed', closedFrom: 'opened', closure: { reason: 'declined', at: new Date(), by: 'welfare.officer' } } });
     await welfareService.reference!(service.models);
@@ -417,7 +381,7 @@ describe('aggregate numbers for coordinators and auditors', () => {
     expect(text).not.toContain('welfare.officer');
     expect(Object.keys(res.body.activeFlags).sort()).toEqual(['disability-in-household', 'female-headed-household', 'long-term-unemployed', 'low-income']);
     expect((await api('auditor').get('/cases/summary')).status).toBe(200);
-    expect((await api('officer').get('/cases/summary')).status).toBe(200);
+    expect((await api('welfare').get('/cases/summary')).status).toBe(200);
     expect((await api('worker').get('/cases/summary')).status).toBe(403);
     expect((await api('tvto').get('/cases/summary')).status).toBe(403);
     expect((await api().get('/cases/summary')).status).toBe(401);
@@ -445,7 +409,7 @@ describe('demo seed', () => {
     const summary = await api('coordinator').get('/cases/summary');
     expect(summary.body.totals.withOverdueWork).toBeGreaterThan(0);
     expect(summary.body.activeFlags['low-income']).toBeGreaterThanOrEqual(6);
-    const mine = await api('officer').get('/cases');
+    const mine = await api('welfare').get('/cases');
     expect(mine.body.filter((c: { caseId: string }) => seeded.some((s) => s._id === c.caseId))).toHaveLength(seeded.filter((s) => s.worker === 'welfare.officer').length);
   });
 });
