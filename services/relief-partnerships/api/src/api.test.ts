@@ -466,6 +466,13 @@ describe('demo seed', () => {
       if (page.state === 'ineligible') expect(page.eligibleToday.eligible).toBe(false);
     }
     expect(seeded.filter((r: { referralId: string | null }) => r.referralId)).toHaveLength(4);
+    // The disbursed ones announce their benefit (for institute funding's duplicate check), once.
+    const disbursed = seeded.filter((r: { disbursement: unknown }) => r.disbursement);
+    expect(disbursed).toHaveLength(4);
+    for (const r of disbursed) {
+      const events = await outboxOf(reliefCollections.requests, r.requestId);
+      expect(events.map((e) => [e.type, (e.data as { benefitId: string }).benefitId])).toEqual([['relief-partnerships.benefit.granted', r.disbursement.benefitId]]);
+    }
     const flags = (await api('relief').get('/benefit-flags')).body;
     expect(flags.length).toBeGreaterThanOrEqual(2);
     const projects = (await api('basij').get('/projects')).body;

@@ -1,6 +1,7 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import type { Model } from 'mongoose';
-import type { ReliefDeps } from '../app/deps.js';
+import { outboxEntries } from '@hamgam/service-kit';
+import { agency, type ReliefDeps } from '../app/deps.js';
 import { addDays, dayOf } from '../domain/days.js';
 import { assessEligibility, type EligibilityFacts, type MeansTest } from '../domain/eligibility.js';
 import { repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
@@ -134,7 +135,18 @@ export async function seedRelief(deps: ReliefDeps): Promise<void> {
       repayments, followUps, submittedAt: ago(s.submittedDaysAgo), submittedBy: seedBy,
     };
   });
-  await insertMissing(models.supportRequests, requests.map((r) => ({ ...r, outbox: [] })));
+  // The disbursed ones' benefits are announced (benefit.granted), so institute funding's duplicate-benefit
+  // check knows them too; the rest of their history stays here (the other services seed their own side).
+  const cause = { actor: { subject: seedBy, agency }, correlationId: `seed-${now.toISOString()}` };
+  const benefitOf = (r: (typeof requests)[number]) =>
+    r.disbursement
+      ? outboxEntries(agency, cause, [{
+          type: `${agency}.benefit.granted`, version: 1,
+          data: { benefitId: r.disbursement.benefitId, householdRef: r.householdRef, residentRef: r.residentRef, purpose: r.purpose, amountRials: r.disbursement.amountRials, grantedAt: r.disbursement.disbursedAt.toISOString() },
+        }])
+      : [];
+  await insertMissing(models.supportRequests, requests.map((r) => ({ ...r, outbox: benefitOf(r) })));
+  deps.flushOutbox(requests.filter((r) => r.disbursement).map((r) => r._id));
 
   // Institute funding already paid two of these households for the same purpose: the duplicate-benefit check shows it.
   const duplicated = [all[0]!, all[4]!];

@@ -216,6 +216,11 @@ export function reliefModels(connection: Connection) {
     },
     { ...plain, collection: reliefCollections.facts },
   );
+  // A fact's arrival reassesses the requests of its resident or household; the request page reads their facts.
+  requestSchema.index({ residentRef: 1 });
+  requestSchema.index({ householdRef: 1 });
+  factSchema.index({ kind: 1, residentRef: 1 });
+  factSchema.index({ kind: 1, householdRef: 1 });
   const benefitSchema = new Schema(
     { _id: String, source: String, householdRef: String, residentRef: { type: String, default: null }, purpose: String, amountRials: Number, grantedAt: Date, sourceEventId: String },
     { ...plain, collection: reliefCollections.benefits },
