@@ -94,34 +94,37 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
     <TextInput label={label} value={f[key]} data-testid={testId} dir={ltr ? 'ltr' : undefined} onChange={(e) => set(key)(e.target.value)} error={missing && !f[key].trim() ? t('vt.required') : undefined} />
   );
   return (
-    <Card title={t('vt.courses.new')} testId="vt-course-form-card">
-      <Form onSubmit={submit} error={action.error} testId="vt-course-form">
-        {text('courseId', t('vt.courses.id'), 'vt-course-id', true)}
-        {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
-        {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en')}
-        {text('trade', t('vt.trade'), 'vt-course-trade', true)}
-        <Select label={t('vt.courses.level')} value={f.level} onChange={(e) => set('level')(e.target.value)} options={['beginner', 'intermediate', 'advanced'].map((l) => ({ value: l, label: t(`vt.courses.level.${l}`) }))} />
-        <NumberInput label={t('vt.courses.hours')} value={f.hours} onValueChange={set('hours')} data-testid="vt-course-hours" />
-        <NumberInput label={t('vt.courses.sessions')} value={f.sessions} onValueChange={set('sessions')} data-testid="vt-course-sessions" />
-        <Select
-          label={t('vt.courses.venueKind')}
-          value={f.venueKind}
-          data-testid="vt-course-venue-kind"
-          onChange={(e) => set('venueKind')(e.target.value)}
-          options={(['clinic', 'tvto-centre', 'private-institute'] as const).map((k) => ({ value: k, label: t(`vt.venue.${k}`) }))}
-        />
-        {text('venueId', t('vt.courses.venueId'), 'vt-course-venue-id', true)}
-        {text('placeFa', `${t('vt.courses.venue')} (${t('vt.fa')})`, 'vt-course-place-fa')}
-        {text('placeEn', `${t('vt.courses.venue')} (${t('vt.en')})`, 'vt-course-place-en')}
-        {text('scheduleFa', `${t('vt.courses.schedule')} (${t('vt.fa')})`, 'vt-course-schedule-fa')}
-        {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en')}
-        <TextInput type="date" label={t('vt.courses.startsOn')} value={f.startsOn} onChange={(e) => set('startsOn')(e.target.value)} data-testid="vt-course-starts" />
-        <TextInput type="date" label={t('vt.courses.endsOn')} value={f.endsOn} onChange={(e) => set('endsOn')(e.target.value)} data-testid="vt-course-ends" />
-        <NumberInput label={t('vt.courses.capacity')} value={f.capacity} onValueChange={set('capacity')} data-testid="vt-course-capacity" />
-        <Button type="submit" busy={action.busy} data-testid="vt-course-submit">
-          {t('vt.save')}
-        </Button>
-      </Form>
+    <Card testId="vt-course-form-card">
+      <details data-testid="vt-course-form-toggle">
+        <summary>{t('vt.courses.new')}</summary>
+        <Form onSubmit={submit} error={action.error} testId="vt-course-form">
+          {text('courseId', t('vt.courses.id'), 'vt-course-id', true)}
+          {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
+          {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en')}
+          {text('trade', t('vt.trade'), 'vt-course-trade', true)}
+          <Select label={t('vt.courses.level')} value={f.level} onChange={(e) => set('level')(e.target.value)} options={['beginner', 'intermediate', 'advanced'].map((l) => ({ value: l, label: t(`vt.courses.level.${l}`) }))} />
+          <NumberInput label={t('vt.courses.hours')} value={f.hours} onValueChange={set('hours')} data-testid="vt-course-hours" />
+          <NumberInput label={t('vt.courses.sessions')} value={f.sessions} onValueChange={set('sessions')} data-testid="vt-course-sessions" />
+          <Select
+            label={t('vt.courses.venueKind')}
+            value={f.venueKind}
+            data-testid="vt-course-venue-kind"
+            onChange={(e) => set('venueKind')(e.target.value)}
+            options={(['clinic', 'tvto-centre', 'private-institute'] as const).map((k) => ({ value: k, label: t(`vt.venue.${k}`) }))}
+          />
+          {text('venueId', t('vt.courses.venueId'), 'vt-course-venue-id', true)}
+          {text('placeFa', `${t('vt.courses.venue')} (${t('vt.fa')})`, 'vt-course-place-fa')}
+          {text('placeEn', `${t('vt.courses.venue')} (${t('vt.en')})`, 'vt-course-place-en')}
+          {text('scheduleFa', `${t('vt.courses.schedule')} (${t('vt.fa')})`, 'vt-course-schedule-fa')}
+          {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en')}
+          <TextInput type="date" label={t('vt.courses.startsOn')} value={f.startsOn} onChange={(e) => set('startsOn')(e.target.value)} data-testid="vt-course-starts" />
+          <TextInput type="date" label={t('vt.courses.endsOn')} value={f.endsOn} onChange={(e) => set('endsOn')(e.target.value)} data-testid="vt-course-ends" />
+          <NumberInput label={t('vt.courses.capacity')} value={f.capacity} onValueChange={set('capacity')} data-testid="vt-course-capacity" />
+          <Button type="submit" busy={action.busy} data-testid="vt-course-submit">
+            {t('vt.save')}
+          </Button>
+        </Form>
+      </details>
     </Card>
   );
 }
@@ -161,7 +164,7 @@ function CoursePage() {
           empty={t('vt.courses.noEnrolments')}
           columns={[
             { key: 'resident', header: t('vt.resident'), render: (e) => <code dir="ltr">{e.residentRef.slice(0, 8)}</code> },
-            { key: 'source', header: t('vt.status'), render: (e) => t(`vt.courses.source.${e.source}`) },
+            { key: 'source', header: t('vt.courses.source'), render: (e) => t(`vt.courses.source.${e.source}`) },
             { key: 'rate', header: t('vt.courses.rate'), render: (e) => <span data-testid={`vt-enrolment-rate-${e.enrolmentId}`}>{formatNumber(e.attendanceRate, { style: 'percent' })}</span> },
             {
               key: 'state',

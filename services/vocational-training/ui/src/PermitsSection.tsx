@@ -80,20 +80,23 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
     <TextInput label={label} value={f[key]} dir={ltr ? 'ltr' : undefined} data-testid={`vt-permit-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
   );
   return (
-    <Card title={t('vt.permits.new')} testId="vt-permit-form-card">
-      <Form onSubmit={submit} error={action.error} testId="vt-permit-form">
-        <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
-        {field('referral', t('vt.counselling.referral'), true)}
-        {field('resident', t('vt.resident'), true)}
-        {field('name', t('vt.permits.applicantName'))}
-        {field('trade', t('vt.trade'), true)}
-        {field('neighbourhoodId', t('vt.neighbourhood'), true)}
-        {field('address', t('vt.permits.address'))}
-        {missing && <p className="hg-field__error" data-testid="vt-permit-missing">{t('vt.required')}</p>}
-        <Button type="submit" busy={action.busy} data-testid="vt-permit-submit">
-          {t('vt.save')}
-        </Button>
-      </Form>
+    <Card testId="vt-permit-form-card">
+      <details data-testid="vt-permit-form-toggle">
+        <summary>{t('vt.permits.new')}</summary>
+        <Form onSubmit={submit} error={action.error} testId="vt-permit-form">
+          <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
+          {field('referral', t('vt.counselling.referral'), true)}
+          {field('resident', t('vt.resident'), true)}
+          {field('name', t('vt.permits.applicantName'))}
+          {field('trade', t('vt.trade'), true)}
+          {field('neighbourhoodId', t('vt.neighbourhood'), true)}
+          {field('address', t('vt.permits.address'))}
+          {missing && <p className="hg-field__error" data-testid="vt-permit-missing">{t('vt.required')}</p>}
+          <Button type="submit" busy={action.busy} data-testid="vt-permit-submit">
+            {t('vt.save')}
+          </Button>
+        </Form>
+      </details>
     </Card>
   );
 }
