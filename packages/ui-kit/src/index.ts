@@ -36,3 +36,5 @@ export { mountStandaloneNotice } from './components/StandaloneNotice';
 export { SubNav, type SubNavItem } from './components/SubNav';
 export { Badge, type BadgeTone } from './components/Badge';
 export { BarChart, type BarDatum } from './components/BarChart';
+export { DateInput } from './components/DateInput';
+export { Code } from './components/Code';

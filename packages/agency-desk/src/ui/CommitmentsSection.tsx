@@ -1,9 +1,7 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, type BadgeTone, type Column } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Commitment, NeighbourhoodPriorities } from './api';
 import { isoDay, useDesk } from './context';
-import { DateInput } from './DateInput';
-import { Code } from './Code';
 import type { CommitmentStatus, NeedCategory } from './vocabulary';
 
 const statusTone: Record<CommitmentStatus, BadgeTone> = { planned: 'neutral', 'in-progress': 'info', delivered: 'success', slipped: 'warning' };

@@ -1,8 +1,7 @@
-import { Button, Card, Field, Form, NumberInput, Select, TextInput, useI18n, type LocalizedText } from '@hamgam/ui-kit';
+import { Button, Card, DateInput, Field, Form, type LocalizedText, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Offer, OfferFields } from './api';
 import { isoDay, useDesk } from './context';
-import { DateInput } from './DateInput';
 import { needCategories, offerKinds, type NeedCategory, type OfferKind } from './vocabulary';
 
 const texts = ['title', 'eligibility', 'place', 'schedule'] as const;

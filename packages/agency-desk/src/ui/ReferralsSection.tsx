@@ -1,9 +1,7 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Loading, Select, useAsync, useI18n, type BadgeTone, type Column } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Loading, Select, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Referral } from './api';
-import { Code } from './Code';
 import { isoDay, useDesk } from './context';
-import { DateInput } from './DateInput';
 import { declineReasons, referralOutcomes, referralStates, type DeclineReason, type ReferralOutcome, type ReferralState } from './vocabulary';
 
 const stateTone: Record<ReferralState, BadgeTone> = { received: 'info', accepted: 'warning', declined: 'neutral', completed: 'success', withdrawn: 'neutral' };

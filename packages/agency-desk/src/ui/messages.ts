@@ -15,7 +15,6 @@ export const messages = defineMessages({
     'desk.all': 'همه',
     'desk.everywhere': 'همه محله‌های هدف',
     'desk.required': 'این خانه را پر کنید',
-    'desk.dateHint': 'به تقویم شمسی: {date}',
 
     'desk.offers.title': 'خدماتی که به ساکنان ارائه می‌کنیم',
     'desk.offers.new': 'خدمت تازه',
@@ -152,7 +151,6 @@ export const messages = defineMessages({
     'desk.all': 'All',
     'desk.everywhere': 'Every target neighbourhood',
     'desk.required': 'Fill this in',
-    'desk.dateHint': 'Solar Hijri: {date}',
 
     'desk.offers.title': 'What we offer residents',
     'desk.offers.new': 'New offer',

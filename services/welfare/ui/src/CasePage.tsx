@@ -1,4 +1,4 @@
-import { Badge, Button, Card, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Badge, Button, Card, Code, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -13,7 +13,7 @@ import {
   type ClosureReason,
   type EligibilityFlag,
 } from './api';
-import { Code, DateInput, LevelBadge, StateBadge, useNeighbourhoodName } from './parts';
+import { LevelBadge, StateBadge, useNeighbourhoodName } from './parts';
 
 /** Runs one change of the case and shows the case as the API answers it (or the problem). */
 function useChange(setCase: (c: CaseView) => void) {

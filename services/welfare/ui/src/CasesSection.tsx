@@ -1,9 +1,9 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Button, Card, Code, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { caseStates, useWelfareApi, type CaseState, type CaseSummary, type OpenableReferral } from './api';
 import { CasePage } from './CasePage';
-import { Code, LevelBadge, ShortRef, StateBadge, useNeighbourhoodName } from './parts';
+import { LevelBadge, ShortRef, StateBadge, useNeighbourhoodName } from './parts';
 
 /** The case worker's own caseload and each case's page, under `<base>`. */
 export function CasesSection({ base }: { base: string }) {

@@ -7,7 +7,6 @@ export const messages = defineMessages({
     'welfare.nav.summary': 'آمار پرونده‌ها',
     'welfare.required': 'این خانه را پر کنید',
     'welfare.overdue': 'دیرکرد',
-    'welfare.dateHint': 'به تقویم شمسی: {date}',
 
     'welfare.state.opened': 'گشوده',
     'welfare.state.assessed': 'ارزیابی‌شده',
@@ -162,7 +161,6 @@ export const messages = defineMessages({
     'welfare.nav.summary': 'Casework in numbers',
     'welfare.required': 'Please fill this in',
     'welfare.overdue': 'Overdue',
-    'welfare.dateHint': 'Solar Hijri: {date}',
 
     'welfare.state.opened': 'Opened',
     'welfare.state.assessed': 'Assessed',

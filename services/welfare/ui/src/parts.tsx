@@ -1,14 +1,6 @@
-import { Badge, TextInput, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
-import type { InputHTMLAttributes } from 'react';
+import { Badge, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import type { CaseState, Level } from './api';
 import { useWelfareApi } from './api';
-
-/** An id or code: left-to-right and unbroken inside right-to-left text. */
-export const Code = ({ children, testId }: { children: string; testId?: string }) => (
-  <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
-    {children}
-  </bdi>
-);
 
 /** An opaque id, shortened for reading (the whole id in its tooltip). */
 export const ShortRef = ({ value, testId }: { value: string; testId?: string }) => (
@@ -16,24 +8,6 @@ export const ShortRef = ({ value, testId }: { value: string; testId?: string }) 
     {value.slice(0, 8)}
   </bdi>
 );
-
-/** A calendar day (`YYYY-MM-DD` for the API) with the Solar Hijri date spelled out beside it. */
-export function DateInput({
-  label,
-  value,
-  onChange,
-  error,
-  ...input
-}: { label: string; value: string; onChange: (day: string) => void; error?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
-  const { t, formatDate } = useI18n();
-  const valid = /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(new Date(value).getTime());
-  return (
-    <div>
-      <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.target.value)} error={error} {...input} />
-      {valid && <small className="hg-muted">{t('welfare.dateHint', { date: formatDate(value) })}</small>}
-    </div>
-  );
-}
 
 const levelTone: Record<Level, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
 const stateTone: Record<CaseState, BadgeTone> = { opened: 'neutral', assessed: 'info', planned: 'info', 'in-follow-up': 'info', closed: 'success' };

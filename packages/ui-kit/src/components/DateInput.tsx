@@ -1,4 +1,5 @@
-import { TextInput, useI18n } from '@hamgam/ui-kit';
+import { useI18n } from '../i18n/I18nProvider';
+import { TextInput } from './form';
 import type { InputHTMLAttributes } from 'react';
 
 /** A calendar day (`YYYY-MM-DD` for the API) with the Solar Hijri date spelled out beside it. */
@@ -14,7 +15,7 @@ export function DateInput({
   return (
     <div>
       <TextInput type="date" label={label} value={value} onChange={(event) => onChange(event.target.value)} error={error} {...input} />
-      {valid && <small className="hg-muted">{t('desk.dateHint', { date: formatDate(value) })}</small>}
+      {valid && <small className="hg-muted">{t('common.dateHint', { date: formatDate(value) })}</small>}
     </div>
   );
 }
