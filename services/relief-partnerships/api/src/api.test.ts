@@ -154,6 +154,20 @@ describe('eligibility drawn from TVTO and welfare events', () => {
     expect((await api('welfare').get('/support-candidates')).status).toBe(403);
   });
 
+  it('approves on the facts of the decision day even when the stored assessment lags behind them', async () => {
+    const body = direct();
+    const created = (await api('relief').post('/support-requests', body)).body;
+    // Facts stored without the reassessment that normally follows them (as after a crash between the two).
+    await service.models.facts.create({ _id: `certificate:${randomUUID()}`, kind: 'certificate', residentRef: body.residentRef, householdRef: body.householdRef, neighbourhoodId: null, trade: 'tailoring', certificateNo: null, completedAt: clock.now(), flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null, receivedAt: clock.now(), sourceEventId: 'test' });
+    await api('relief').put(`/support-requests/${created.requestId}/means-test`, { meansTest: 'not-done' });
+    const flagId = randomUUID();
+    await service.models.facts.create({ _id: `flag:${flagId}`, kind: 'flag', residentRef: null, householdRef: body.householdRef, neighbourhoodId: null, trade: null, certificateNo: null, completedAt: null, flagId, flag: 'low-income', validUntil: addDays(today(), 30), flaggedAt: clock.now(), revokedAt: null, receivedAt: clock.now(), sourceEventId: 'test' });
+    expect((await service.models.supportRequests.findById(created.requestId).lean())!.state).toBe('ineligible');
+    const approved = await api('relief').post(`/support-requests/${created.requestId}/approve`, { amountRials: 1_000_000, terms });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ state: 'approved', assessment: { eligible: true } });
+  });
+
   it('refuses an approval once the flag expired before the decision day (409), and stores no decision', async () => {
     const body = direct();
     await deliver('vocational-training.enrolment.completed', completion(body.residentRef));

@@ -321,7 +321,7 @@ function Actions({ request, onChange }: { request: SupportRequestPage; onChange:
             )}
           </div>
           <div>
-            <Button type="submit" busy={step.busy} disabled={request.state !== 'eligible'} data-testid="support-approve">{t('relief.page.approve')}</Button>
+            <Button type="submit" busy={step.busy} disabled={!request.eligibleToday.eligible} data-testid="support-approve">{t('relief.page.approve')}</Button>
           </div>
         </Form>
         <div className="hg-form__row">

@@ -6,7 +6,7 @@ import { dayOf } from '../domain/days.js';
 import type { Benefit } from '../domain/duplicates.js';
 import { assessEligibility, type MeansTest } from '../domain/eligibility.js';
 import { arrearsOf, checkTerms, repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
-import { approve, assess, canFollowUp, disburse, reject, repay, supportKinds, type SupportKind } from '../domain/support.js';
+import { approve, assess, canFollowUp, disburse, isUndecided, reject, repay, supportKinds, type SupportKind } from '../domain/support.js';
 import { agency, attempt, type ReliefDeps } from './deps.js';
 import { factsOf } from './facts.js';
 
@@ -125,10 +125,12 @@ export function decide(deps: ReliefDeps, requestId: string, input: DecisionInput
       const decision: Decision = { decision: 'rejected', amountRials: 0, reason: input.reason, terms: null, decidedAt: now, decidedBy: by };
       return { set: { state, decision }, events: [decidedEvent(stored, decision)], cause };
     }
-    const state = attempt(() => approve(stored.state));
+    if (!isUndecided(stored.state)) attempt(() => approve(stored.state)); // already decided: 409
+    // Judged on the facts as they stand on the decision day, whatever the last assessment said.
     const { facts } = await factsOf(deps, stored.residentRef, stored.householdRef);
     const today = assessEligibility(stored, facts, dayOf(now));
     if (!today.eligible) throw conflict(`the request is not eligible today (${today.reasons.join(', ')})`);
+    const state = attempt(() => approve(assess(stored.state, true)));
     if (stored.kind === 'micro-loan') {
       if (!input.terms) throw badRequest('a loan is approved with its terms (months, grace months, fee %)');
       attempt(() => checkTerms({ amountRials: input.amountRials, ...input.terms! }));
