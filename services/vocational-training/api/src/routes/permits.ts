@@ -22,6 +22,8 @@ import {
 const permitView = ({ _id, outbox: _o, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal, now: Date) => ({
   ...permit,
   permitId: _id,
+  // Applications stored before applications could come from referrals have no such field.
+  referralId: permit.referralId ?? null,
   status: effectiveStatus(permit, now),
   applicantName: principal.roles.includes('tvto-staff') ? permit.applicantName : null,
 });
