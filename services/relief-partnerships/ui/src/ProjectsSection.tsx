@@ -49,6 +49,8 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
   const roles = useRoles();
   const [project, setProject] = useState(initial);
   const [evidence, setEvidence] = useState('');
+  const [milestone, setMilestone] = useState('');
+  const [dueOn, setDueOn] = useState('');
   const [error, setError] = useState<unknown>();
   const run = async (action: () => Promise<Project>) => {
     setError(undefined);
@@ -88,6 +90,27 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
           </li>
         ))}
       </ul>
+      {canAct && (
+        <div className="hg-form__row">
+          <TextInput label={t('relief.projects.newMilestone')} value={milestone} onChange={(e) => setMilestone(e.target.value)} data-testid={`milestone-title-${project.projectId}`} />
+          <TextInput type="date" label={t('relief.projects.milestoneDue')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} data-testid={`milestone-due-${project.projectId}`} />
+          <Button
+            variant="secondary"
+            disabled={!milestone.trim() || !dueOn}
+            onClick={() =>
+              void run(async () => {
+                const saved = await api.addMilestone(project.projectId, milestone.trim(), dueOn);
+                setMilestone('');
+                setDueOn('');
+                return saved;
+              })
+            }
+            data-testid={`milestone-add-${project.projectId}`}
+          >
+            {t('relief.projects.addMilestone')}
+          </Button>
+        </div>
+      )}
       {project.evidence && <p data-testid={`project-evidence-${project.projectId}`}>{t('relief.projects.evidence')}: {project.evidence}</p>}
       {canAct && project.milestones.length > 0 && project.milestones.every((m) => m.doneOn) && (
         <div className="hg-form__row">

@@ -108,7 +108,8 @@ it('shows Basij projects with overdue milestones and the permitted workshops awa
   };
   const permits: Permit[] = [{ permitId: 'x2', permitNo: 'WP-1405-0044', trade: 'carpentry', neighbourhoodId: 'nbh-sarasiab', validUntil: '2027-01-01', projectId: null }, { permitId: 'x1', permitNo: 'WP-1405-0031', trade: 'tailoring', neighbourhoodId: 'nbh-fajr', validUntil: '2027-01-01', projectId: 'p1' }];
   const done = vi.fn(() => json({ ...project, milestones: [{ ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false }], overdueMilestones: 0 }));
-  stubFetch({ [`GET ${api}/projects`]: [project], [`GET ${api}/permits`]: permits, [`POST ${api}/projects/p1/milestones/m1/done`]: done });
+  const added = vi.fn((_body: unknown) => json({ ...project, milestones: [{ ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false }, { milestoneId: 'm2', title: 'کف‌سازی', dueOn: '2026-07-01', doneOn: null, overdue: false }], overdueMilestones: 0 }));
+  stubFetch({ [`GET ${api}/projects`]: [project], [`GET ${api}/permits`]: permits, [`POST ${api}/projects/p1/milestones/m1/done`]: done, [`POST ${api}/projects/p1/milestones`]: added });
   render('/m/projects', ['basij-liaison']);
   expect((await screen.findByTestId('project-overdue-p1')).textContent).toContain('۱');
   expect(screen.getByTestId('permit-row-WP-1405-0044')).toBeTruthy();
@@ -116,6 +117,12 @@ it('shows Basij projects with overdue milestones and the permitted workshops awa
   expect(screen.getByTestId('project-form')).toBeTruthy();
   fireEvent.click(screen.getByTestId('milestone-done-m1'));
   await waitFor(() => expect(screen.queryByTestId('project-overdue-p1')).toBeNull());
+  fireEvent.change(screen.getByTestId('milestone-title-p1'), { target: { value: 'کف‌سازی' } });
+  fireEvent.change(screen.getByTestId('milestone-due-p1'), { target: { value: '2026-07-01' } });
+  fireEvent.click(screen.getByTestId('milestone-add-p1'));
+  await waitFor(() => expect(added).toHaveBeenCalled());
+  expect(added.mock.calls[0]).toEqual([{ title: 'کف‌سازی', dueOn: '2026-07-01' }]);
+  expect(await screen.findByTestId('milestone-m2')).toBeTruthy();
 });
 
 it('shows agreements with their standing; relief officers record only their own partner’s', async () => {
