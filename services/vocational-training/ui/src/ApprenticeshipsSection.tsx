@@ -65,22 +65,25 @@ function MasterForm({ onDone }: { onDone: () => void }) {
   const ok = slug.test(f.masterId) && slug.test(f.trade) && slug.test(f.neighbourhoodId) && [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) && Number(f.capacity) > 0;
   const field = (key: Exclude<keyof typeof f, 'capacity'>, label: string) => <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />;
   return (
-    <Form
-      onSubmit={() => ok && void action.run(() => api.addMaster({ masterId: f.masterId, name: f.name.trim(), guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() }, trade: f.trade, neighbourhoodId: f.neighbourhoodId, capacity: Number(f.capacity) }))}
-      error={action.error}
-      testId="vt-master-form"
-    >
-      {field('masterId', t('vt.apprenticeships.masterId'))}
-      {field('name', t('vt.apprenticeships.name'))}
-      {field('guildFa', `${t('vt.apprenticeships.guild')} (${t('vt.fa')})`)}
-      {field('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
-      {field('trade', t('vt.trade'))}
-      {field('neighbourhoodId', t('vt.neighbourhood'))}
-      <NumberInput label={t('vt.courses.capacity')} value={f.capacity} data-testid="vt-master-capacity" onValueChange={(capacity) => setF({ ...f, capacity })} />
-      <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-master-submit">
-        {t('vt.apprenticeships.addMaster')}
-      </Button>
-    </Form>
+    <details data-testid="vt-master-form-toggle">
+      <summary>{t('vt.apprenticeships.addMaster')}</summary>
+      <Form
+        onSubmit={() => ok && void action.run(() => api.addMaster({ masterId: f.masterId, name: f.name.trim(), guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() }, trade: f.trade, neighbourhoodId: f.neighbourhoodId, capacity: Number(f.capacity) }))}
+        error={action.error}
+        testId="vt-master-form"
+      >
+        {field('masterId', t('vt.apprenticeships.masterId'))}
+        {field('name', t('vt.apprenticeships.name'))}
+        {field('guildFa', `${t('vt.apprenticeships.guild')} (${t('vt.fa')})`)}
+        {field('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
+        {field('trade', t('vt.trade'))}
+        {field('neighbourhoodId', t('vt.neighbourhood'))}
+        <NumberInput label={t('vt.courses.capacity')} value={f.capacity} data-testid="vt-master-capacity" onValueChange={(capacity) => setF({ ...f, capacity })} />
+        <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-master-submit">
+          {t('vt.apprenticeships.addMaster')}
+        </Button>
+      </Form>
+    </details>
   );
 }
 
@@ -93,14 +96,17 @@ function PlaceForm({ masters, onDone }: { masters: Master[]; onDone: () => void 
   const action = useAction(onDone);
   const referralId = uuidOrNull(referral);
   return (
-    <Form onSubmit={() => masterId && void action.run(() => api.place(masterId, referralId ? { referralId } : { residentRef: uuidOrNull(resident) }))} error={action.error} testId="vt-place-form">
-      <Select label={t('vt.apprenticeships.master')} value={masterId} data-testid="vt-place-master" onChange={(e) => setMasterId(e.target.value)} options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${m.trade})` }))} />
-      <TextInput label={t('vt.counselling.referral')} dir="ltr" value={referral} data-testid="vt-place-referral" onChange={(e) => setReferral(e.target.value)} />
-      <TextInput label={t('vt.resident')} placeholder={t('vt.residentHint')} dir="ltr" value={resident} data-testid="vt-place-resident" onChange={(e) => setResident(e.target.value)} />
-      <Button type="submit" busy={action.busy} data-testid="vt-place-submit">
-        {t('vt.apprenticeships.place')}
-      </Button>
-    </Form>
+    <details data-testid="vt-place-form-toggle">
+      <summary>{t('vt.apprenticeships.place')}</summary>
+      <Form onSubmit={() => masterId && void action.run(() => api.place(masterId, referralId ? { referralId } : { residentRef: uuidOrNull(resident) }))} error={action.error} testId="vt-place-form">
+        <Select label={t('vt.apprenticeships.master')} value={masterId} data-testid="vt-place-master" onChange={(e) => setMasterId(e.target.value)} options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${m.trade})` }))} />
+        <TextInput label={t('vt.counselling.referral')} dir="ltr" value={referral} data-testid="vt-place-referral" onChange={(e) => setReferral(e.target.value)} />
+        <TextInput label={t('vt.resident')} placeholder={t('vt.residentHint')} dir="ltr" value={resident} data-testid="vt-place-resident" onChange={(e) => setResident(e.target.value)} />
+        <Button type="submit" busy={action.busy} data-testid="vt-place-submit">
+          {t('vt.apprenticeships.place')}
+        </Button>
+      </Form>
+    </details>
   );
 }
 

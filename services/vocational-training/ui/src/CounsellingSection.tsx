@@ -86,17 +86,20 @@ function DemandForm({ onDone }: { onDone: () => void }) {
     <TextInput label={label} value={f[key]} data-testid={`vt-demand-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
   );
   return (
-    <Form onSubmit={() => ok && void action.run(() => api.setDemand(f.trade, { label: { fa: f.fa.trim(), en: f.en.trim() }, level: f.level, note: { fa: f.noteFa.trim(), en: f.noteEn.trim() } }))} error={action.error} testId="vt-demand-form">
-      {field('trade', t('vt.trade'))}
-      {field('fa', `${t('vt.counselling.label')} (${t('vt.fa')})`)}
-      {field('en', `${t('vt.counselling.label')} (${t('vt.en')})`)}
-      <Select label={t('vt.counselling.level')} value={f.level} data-testid="vt-demand-level" onChange={(e) => setF({ ...f, level: e.target.value as DemandLevel })} options={(['high', 'medium', 'low'] as const).map((l) => ({ value: l, label: t(`vt.counselling.level.${l}`) }))} />
-      {field('noteFa', `${t('vt.note')} (${t('vt.fa')})`)}
-      {field('noteEn', `${t('vt.note')} (${t('vt.en')})`)}
-      <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-demand-save">
-        {t('vt.counselling.saveDemand')}
-      </Button>
-    </Form>
+    <details data-testid="vt-demand-form-toggle">
+      <summary>{t('vt.counselling.saveDemand')}</summary>
+      <Form onSubmit={() => ok && void action.run(() => api.setDemand(f.trade, { label: { fa: f.fa.trim(), en: f.en.trim() }, level: f.level, note: { fa: f.noteFa.trim(), en: f.noteEn.trim() } }))} error={action.error} testId="vt-demand-form">
+        {field('trade', t('vt.trade'))}
+        {field('fa', `${t('vt.counselling.label')} (${t('vt.fa')})`)}
+        {field('en', `${t('vt.counselling.label')} (${t('vt.en')})`)}
+        <Select label={t('vt.counselling.level')} value={f.level} data-testid="vt-demand-level" onChange={(e) => setF({ ...f, level: e.target.value as DemandLevel })} options={(['high', 'medium', 'low'] as const).map((l) => ({ value: l, label: t(`vt.counselling.level.${l}`) }))} />
+        {field('noteFa', `${t('vt.note')} (${t('vt.fa')})`)}
+        {field('noteEn', `${t('vt.note')} (${t('vt.en')})`)}
+        <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-demand-save">
+          {t('vt.counselling.saveDemand')}
+        </Button>
+      </Form>
+    </details>
   );
 }
 
@@ -150,16 +153,19 @@ function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => 
   const residentRef = uuidOrNull(f.resident);
   const referralId = uuidOrNull(f.referral);
   return (
-    <Form onSubmit={() => (residentRef || referralId) && void action.run(() => api.book({ clinicId: f.clinicId, residentRef, referralId, day: f.day, time: f.time }))} error={action.error} testId="vt-book-form">
-      <Select label={t('vt.clinic')} value={f.clinicId} data-testid="vt-book-clinic" onChange={(e) => setF({ ...f, clinicId: e.target.value })} options={clinics.map((c) => ({ value: c, label: c }))} />
-      <TextInput label={t('vt.resident')} dir="ltr" value={f.resident} data-testid="vt-book-resident" onChange={(e) => setF({ ...f, resident: e.target.value })} />
-      <TextInput label={t('vt.counselling.referral')} dir="ltr" value={f.referral} data-testid="vt-book-referral" onChange={(e) => setF({ ...f, referral: e.target.value })} />
-      <TextInput type="date" label={t('vt.day')} value={f.day} data-testid="vt-book-day" onChange={(e) => setF({ ...f, day: e.target.value })} />
-      <TextInput label={t('vt.time')} dir="ltr" value={f.time} data-testid="vt-book-time" onChange={(e) => setF({ ...f, time: e.target.value })} />
-      <Button type="submit" busy={action.busy} disabled={!residentRef && !referralId} data-testid="vt-book-submit">
-        {t('vt.counselling.book')}
-      </Button>
-    </Form>
+    <details data-testid="vt-book-form-toggle" open={preset !== undefined}>
+      <summary>{t('vt.counselling.book')}</summary>
+      <Form onSubmit={() => (residentRef || referralId) && void action.run(() => api.book({ clinicId: f.clinicId, residentRef, referralId, day: f.day, time: f.time }))} error={action.error} testId="vt-book-form">
+        <Select label={t('vt.clinic')} value={f.clinicId} data-testid="vt-book-clinic" onChange={(e) => setF({ ...f, clinicId: e.target.value })} options={clinics.map((c) => ({ value: c, label: c }))} />
+        <TextInput label={t('vt.resident')} dir="ltr" value={f.resident} data-testid="vt-book-resident" onChange={(e) => setF({ ...f, resident: e.target.value })} />
+        <TextInput label={t('vt.counselling.referral')} dir="ltr" value={f.referral} data-testid="vt-book-referral" onChange={(e) => setF({ ...f, referral: e.target.value })} />
+        <TextInput type="date" label={t('vt.day')} value={f.day} data-testid="vt-book-day" onChange={(e) => setF({ ...f, day: e.target.value })} />
+        <TextInput label={t('vt.time')} dir="ltr" value={f.time} data-testid="vt-book-time" onChange={(e) => setF({ ...f, time: e.target.value })} />
+        <Button type="submit" busy={action.busy} disabled={!residentRef && !referralId} data-testid="vt-book-submit">
+          {t('vt.counselling.book')}
+        </Button>
+      </Form>
+    </details>
   );
 }
 
