@@ -186,6 +186,20 @@ describe('enrolments, attendance, completion', () => {
     expect((await api('tvto').get('/courses/c-tailoring')).body).toMatchObject({ enrolled: 2, available: 2 });
   });
 
+  it('enrols one resident once on a course, even when the same enrolment is sent twice at once', async () => {
+    const residentRef = randomUUID();
+    const results = await Promise.all([1, 2].map(() => api('tvto').post('/courses/c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const mine = (await service.models.enrolments.find({ courseId: 'c-tailoring' }).lean()).filter((e) => e.residentRef === residentRef);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.neighbourhoodId).toBe('nbh-fajr');
+    const course = (await service.models.courses.findById('c-tailoring').lean())!;
+    expect(course.seats).toBe(course.seatHolders.length);
+    expect(course.seatHolders).toContain(mine[0]!._id);
+    // Leave the course as the next tests expect it: the extra walk-in drops out.
+    expect((await api('tvto').post(`/enrolments/${mine[0]!._id}/complete`, { result: 'dropped-out' })).status).toBe(200);
+  });
+
   it('never enrols past capacity, however many enrol at once', async () => {
     await api('tvto').post('/courses', courseBody('c-pastry', { trade: 'pastry', capacity: 3, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' } }));
     const results = await Promise.all(Array.from({ length: 7 }, () => api('tvto').post('/courses/c-pastry/enrolments', {})));

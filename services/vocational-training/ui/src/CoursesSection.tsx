@@ -4,6 +4,9 @@ import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useTvtoApi, uuidOrNull, type CompletionResult, type CourseDetail, type Enrolment, type EnrolmentState, type NewCourse, type VenueKind } from './api';
 import { useAction } from './useAction';
 
+/** The programme's target neighbourhoods (a walk-in's, so institutes are funded for serving them). */
+const targetNeighbourhoods = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'] as const;
+
 export const enrolmentTone: Record<EnrolmentState, BadgeTone> = { enrolled: 'info', completed: 'success', 'dropped-out': 'neutral' };
 
 /** Courses: the list with places, a new-course form, each course's page, and the certificates issued. */
@@ -192,6 +195,7 @@ function EnrolForm({ courseId, waiting, onDone }: { courseId: string; waiting: {
   const { t } = useI18n();
   const [referralId, setReferralId] = useState(waiting[0]?.referralId ?? '');
   const [resident, setResident] = useState('');
+  const [neighbourhoodId, setNeighbourhoodId] = useState('');
   const action = useAction(onDone);
   return (
     <Card title={t('vt.courses.enrol')} testId="vt-enrol">
@@ -214,7 +218,19 @@ function EnrolForm({ courseId, waiting, onDone }: { courseId: string; waiting: {
       )}
       <div className="hg-form__row">
         <TextInput label={t('vt.resident')} placeholder={t('vt.residentHint')} dir="ltr" value={resident} data-testid="vt-enrol-resident" onChange={(e) => setResident(e.target.value)} />
-        <Button variant="secondary" busy={action.busy} data-testid="vt-enrol-walk-in" onClick={() => void action.run(() => api.enrol(courseId, { residentRef: uuidOrNull(resident) }))}>
+        <Select
+          label={t('vt.neighbourhood')}
+          value={neighbourhoodId}
+          data-testid="vt-enrol-neighbourhood"
+          onChange={(e) => setNeighbourhoodId(e.target.value)}
+          options={[{ value: '', label: t('vt.courses.outsideTargets') }, ...targetNeighbourhoods.map((n) => ({ value: n, label: t(`vt.nbh.${n}`) }))]}
+        />
+        <Button
+          variant="secondary"
+          busy={action.busy}
+          data-testid="vt-enrol-walk-in"
+          onClick={() => void action.run(() => api.enrol(courseId, { residentRef: uuidOrNull(resident), neighbourhoodId: neighbourhoodId || null }))}
+        >
           {t('vt.courses.walkIn')}
         </Button>
       </div>

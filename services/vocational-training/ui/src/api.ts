@@ -145,7 +145,7 @@ export function tvtoApi(api: ApiClient) {
     courses: () => api.get<Course[]>(`${base}/courses`),
     course: (courseId: string) => api.get<CourseDetail>(`${base}/courses/${id(courseId)}`),
     createCourse: (course: NewCourse) => api.post<Course>(`${base}/courses`, course),
-    enrol: (courseId: string, body: { referralId: string } | { residentRef: string | null }) => api.post<Enrolment>(`${base}/courses/${id(courseId)}/enrolments`, body),
+    enrol: (courseId: string, body: { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null }) => api.post<Enrolment>(`${base}/courses/${id(courseId)}/enrolments`, body),
     attendance: (courseId: string, session: number, present: string[]) => api.put(`${base}/courses/${id(courseId)}/sessions/${session}/attendance`, { present }),
     complete: (enrolmentId: string, result: CompletionResult) => api.post<Enrolment>(`${base}/enrolments/${id(enrolmentId)}/complete`, { result }),
     certificates: () => api.get<Certificate[]>(`${base}/certificates`),

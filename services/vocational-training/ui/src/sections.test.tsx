@@ -72,6 +72,10 @@ describe('courses section', () => {
 
     fireEvent.click(screen.getByTestId('vt-complete-passed-e-1'));
     await waitFor(() => expect(calls).toContainEqual({ what: 'complete', body: { result: 'passed' } }));
+
+    fireEvent.change(screen.getByTestId('vt-enrol-neighbourhood'), { target: { value: 'nbh-fajr' } });
+    fireEvent.click(screen.getByTestId('vt-enrol-walk-in'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'enrol', body: { residentRef: null, neighbourhoodId: 'nbh-fajr' } }));
   });
 
   it('shows the API’s refusal of a pass below the attendance rule', async () => {
