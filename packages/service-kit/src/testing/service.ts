@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import request from 'supertest';
 import type { BaseConfig } from '../config.js';
 import { configSchemaOf, createService, type RunningService, type ServiceDefinition } from '../service.js';
 import { AdjustableClock } from '../time/clock.js';
@@ -12,9 +13,14 @@ export interface TestService<M, C extends BaseConfig = BaseConfig> extends Runni
   clock: AdjustableClock;
   /** A token for one of the realm-shaped callers, or for any claims. */
   token(who: TestCaller | TestClaims): Promise<string>;
+  /** Requests to `/api/v1…` as this caller (or without a token). */
+  api(who?: TestCaller | TestClaims): TestApi;
   /** Drops the throw-away database and disconnects. */
   close(): Promise<void>;
 }
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type TestApi = Record<Method, (path: string, body?: object) => Promise<request.Response>>;
 
 /**
  * Builds a service against a throw-away database on the local FerretDB/MongoDB (the stack `npm test`
@@ -40,11 +46,22 @@ export async function startTestService<M, C extends BaseConfig>(
   }) as C;
   const service = createService(definition, config, { keys: keys.keys, logger: pino({ level: 'silent' }), clock });
   await service.prepare();
+  const token = (who: TestCaller | TestClaims) => keys.sign(typeof who === 'string' ? testCallers[who] : who);
+  const api = (who?: TestCaller | TestClaims): TestApi => {
+    const send = (method: Method) => async (path: string, body?: object) => {
+      const req = request(service.app)[method](`/api/v1${path}`);
+      if (who) req.set('Authorization', `Bearer ${await token(who)}`);
+      // A write without a body sends `{}`, as a browser's JSON client would.
+      return method === 'get' || method === 'delete' ? req : req.send(body ?? {});
+    };
+    return { get: send('get'), post: send('post'), put: send('put'), patch: send('patch'), delete: send('delete') };
+  };
   return {
     ...service,
     config,
     clock,
-    token: (who) => keys.sign(typeof who === 'string' ? testCallers[who] : who),
+    token,
+    api,
     async close() {
       await service.mongo.dropDatabase();
       await service.mongo.close();

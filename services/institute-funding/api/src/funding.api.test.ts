@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, dayOf } from '@hamgam/agency-desk';
 import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
-import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
-import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
-import pino from 'pino';
-import request from 'supertest';
+import type { AdjustableClock, OutboxEntry } from '@hamgam/service-kit';
+import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFunding, demoCallId } from './app/seed.js';
 import type { FundingDeps, InstituteFundingModels } from './deps.js';
@@ -12,62 +10,21 @@ import { instituteFundingService } from './service.js';
 
 // The composed institute-funding service on a throw-away FerretDB/MongoDB database, local signing keys,
 // no broker: events are read from the documents' outboxes and consumed by calling the subscriptions.
-const callers = {
-  officer: { sub: 'u-fund', username: 'fund.officer', roles: ['fund-officer'] },
-  relief: { sub: 'u-relief', username: 'relief.officer', roles: ['relief-officer'] },
-  tvto: { sub: 'u-tvto', username: 'tvto.staff', roles: ['tvto-staff'] },
-  coordinator: { sub: 'u-coord', username: 'coordinator', roles: ['coordinator'] },
-  auditor: { sub: 'u-audit', username: 'auditor', roles: ['auditor'] },
-  worker: { sub: 'u-worker', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
-} satisfies Record<string, TestClaims>;
-type Caller = keyof typeof callers;
-
-let service: RunningService<InstituteFundingModels>;
+let service: TestService<InstituteFundingModels>;
 let deps: FundingDeps;
-let sign: (claims: TestClaims) => Promise<string>;
-const clock = new AdjustableClock();
-const tokens = new Map<Caller, string>();
+let clock: AdjustableClock;
 
 beforeAll(async () => {
-  const keys = await createTestKeys();
-  sign = keys.sign;
-  const mongoBase = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
-  const config = baseConfigSchema.parse({
-    PORT: '0',
-    MONGO_URL: `${mongoBase}/hamgam_test_funding_${randomUUID().slice(0, 8)}`,
-    AMQP_URL: 'amqp://127.0.0.1:1',
-    OIDC_ISSUER: testIssuer,
-    LOG_LEVEL: 'silent',
-  });
-  const definition = {
-    ...instituteFundingService,
-    subscriptions: (d: FundingDeps) => {
-      deps = d;
-      return instituteFundingService.subscriptions!(d);
-    },
-  };
-  service = createService(definition, config, { keys: keys.keys, logger: pino({ level: process.env['TEST_LOG'] ?? 'silent' }), clock });
-  await service.mongo.asPromise();
-  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+  service = await startTestService(instituteFundingService);
+  deps = service.deps;
+  clock = service.clock;
 });
 
 afterAll(async () => {
-  await service?.mongo.dropDatabase();
-  await service?.mongo.close();
+  await service?.close();
 });
 
-async function token(caller: Caller) {
-  if (!tokens.has(caller)) tokens.set(caller, await sign(callers[caller]));
-  return tokens.get(caller)!;
-}
-const api = (caller?: Caller) => {
-  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await token(caller)}`) : req);
-  return {
-    get: async (path: string) => auth(request(service.app).get(`/api/v1${path}`)),
-    post: async (path: string, body: object = {}) => auth(request(service.app).post(`/api/v1${path}`).send(body)),
-    put: async (path: string, body: object) => auth(request(service.app).put(`/api/v1${path}`).send(body)),
-  };
-};
+const api = (caller?: Caller) => service.api(caller);
 
 /** Delivers an event as the broker would, to the subscription registered for it. */
 async function deliver<T extends EventType>(type: T, data: unknown, id?: string) {
@@ -76,7 +33,7 @@ async function deliver<T extends EventType>(type: T, data: unknown, id?: string)
   expect(schemaFor(type, 1)!.parse(data)).toEqual(data);
   const source = type.split('.')[0]!;
   const envelope = { ...createEnvelope({ type, version: 1, source, data, actor: { subject: 'u-other', agency: source }, correlationId: randomUUID() }), ...(id ? { id } : {}) };
-  await subscription.handle(envelope, { log: pino({ level: 'silent' }) });
+  await subscription.handle(envelope, { log: service.logger });
   return envelope;
 }
 
@@ -137,15 +94,15 @@ let counted: ReturnType<typeof enrolment>;
 
 describe('institutes', () => {
   it('registers an institute; refuses a duplicate (409), bad input (400) and other roles, storing nothing', async () => {
-    const res = await api('officer').post('/institutes', institute('inst-test-a'));
+    const res = await api('fund').post('/institutes', institute('inst-test-a'));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ instituteId: 'inst-test-a', licenceValid: true, trades: ['tailoring', 'pastry'] });
-    expect((await api('officer').post('/institutes', institute('inst-test-a'))).status).toBe(409);
+    expect((await api('fund').post('/institutes', institute('inst-test-a'))).status).toBe(409);
     const bad = await Promise.all([
-      api('officer').post('/institutes', institute('inst-bad-1', { licenceNo: 'lower case' })),
-      api('officer').post('/institutes', institute('inst-bad-2', { trades: [] })),
-      api('officer').post('/institutes', institute('inst-bad-3', { owner: 'x' })),
-      api('officer').post('/institutes', institute('inst-bad-4', { neighbourhoodId: { $gt: '' } })),
+      api('fund').post('/institutes', institute('inst-bad-1', { licenceNo: 'lower case' })),
+      api('fund').post('/institutes', institute('inst-bad-2', { trades: [] })),
+      api('fund').post('/institutes', institute('inst-bad-3', { owner: 'x' })),
+      api('fund').post('/institutes', institute('inst-bad-4', { neighbourhoodId: { $gt: '' } })),
       api('tvto').post('/institutes', institute('inst-bad-5')),
       api('coordinator').post('/institutes', institute('inst-bad-6')),
       api().post('/institutes', institute('inst-bad-7')),
@@ -153,16 +110,16 @@ describe('institutes', () => {
     expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 403, 403, 401]);
     expect(bad[0]!.headers['content-type']).toContain('application/problem+json');
     expect(await service.models.institutes.countDocuments({ _id: /^inst-bad/ })).toBe(0);
-    await api('officer').post('/institutes', institute('inst-test-b', { neighbourhoodId: 'nbh-fajr' }));
-    await api('officer').post('/institutes', institute('inst-test-c'));
+    await api('fund').post('/institutes', institute('inst-test-b', { neighbourhoodId: 'nbh-fajr' }));
+    await api('fund').post('/institutes', institute('inst-test-c'));
   });
 
   it('renews a licence; lets coordinators and auditors read, and nobody else', async () => {
     const { instituteId: _id, ...fields } = institute('x', { licenceValidUntil: addDays(clock.now(), 700) });
-    const res = await api('officer').put('/institutes/inst-test-a', fields);
+    const res = await api('fund').put('/institutes/inst-test-a', fields);
     expect(res.body.licenceValidUntil).toBe(addDays(clock.now(), 700));
-    expect((await api('officer').put('/institutes/inst-nothing', fields)).status).toBe(404);
-    for (const reader of ['officer', 'coordinator', 'auditor'] as const) expect((await api(reader).get('/institutes')).status, reader).toBe(200);
+    expect((await api('fund').put('/institutes/inst-nothing', fields)).status).toBe(404);
+    for (const reader of ['fund', 'coordinator', 'auditor'] as const) expect((await api(reader).get('/institutes')).status, reader).toBe(200);
     for (const other of ['tvto', 'relief', 'worker'] as const) expect((await api(other).get('/institutes')).status, other).toBe(403);
     expect((await api().get('/institutes')).status).toBe(401);
   });
@@ -170,12 +127,12 @@ describe('institutes', () => {
 
 describe('calls and applications', () => {
   it('opens a call and posts its budget to the ledger', async () => {
-    expect((await api('officer').post('/calls', callBody({ closesOn: addDays(clock.now(), -2), opensOn: addDays(clock.now(), -9) }))).status).toBe(400);
-    expect((await api('officer').post('/calls', callBody({ opensOn: addDays(clock.now(), 5), closesOn: addDays(clock.now(), 4) }))).status).toBe(400);
-    expect((await api('officer').post('/calls', callBody({ budgetRials: 10.5 }))).status).toBe(400);
+    expect((await api('fund').post('/calls', callBody({ closesOn: addDays(clock.now(), -2), opensOn: addDays(clock.now(), -9) }))).status).toBe(400);
+    expect((await api('fund').post('/calls', callBody({ opensOn: addDays(clock.now(), 5), closesOn: addDays(clock.now(), 4) }))).status).toBe(400);
+    expect((await api('fund').post('/calls', callBody({ budgetRials: 10.5 }))).status).toBe(400);
     expect((await api('coordinator').post('/calls', callBody())).status).toBe(403);
     expect(await service.models.calls.countDocuments()).toBe(0);
-    const res = await api('officer').post('/calls', callBody());
+    const res = await api('fund').post('/calls', callBody());
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'open', budgetRials: 10_000_000_000, awardedRials: 0, availableRials: 10_000_000_000 });
     callId = res.body.callId;
@@ -187,31 +144,31 @@ describe('calls and applications', () => {
 
   it('records applications only from a licensed institute of a target neighbourhood, once per call', async () => {
     const body = (instituteId: string, extra: object = {}) => ({ callId, instituteId, trades: ['tailoring'], proposedSeats: 6, amountRequestedRials: 3_000_000_000, ...extra });
-    const outside = await api('officer').post('/applications', body('inst-test-b'));
+    const outside = await api('fund').post('/applications', body('inst-test-b'));
     expect(outside.status).toBe(400);
     expect(outside.body.detail).toMatch(/not a target neighbourhood/);
-    expect((await api('officer').post('/applications', body('inst-test-a', { trades: ['carpentry'] }))).status).toBe(400);
-    expect((await api('officer').post('/applications', body('inst-nothing'))).status).toBe(404);
-    expect((await api('officer').post('/applications', body('inst-test-a', { callId: randomUUID() }))).status).toBe(404);
+    expect((await api('fund').post('/applications', body('inst-test-a', { trades: ['carpentry'] }))).status).toBe(400);
+    expect((await api('fund').post('/applications', body('inst-nothing'))).status).toBe(404);
+    expect((await api('fund').post('/applications', body('inst-test-a', { callId: randomUUID() }))).status).toBe(404);
     expect((await api('auditor').post('/applications', body('inst-test-a'))).status).toBe(403);
     expect(await service.models.applications.countDocuments()).toBe(0);
-    const res = await api('officer').post('/applications', body('inst-test-a'));
+    const res = await api('fund').post('/applications', body('inst-test-a'));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'submitted', instituteId: 'inst-test-a', award: null });
     awardId = res.body.applicationId;
-    expect((await api('officer').post('/applications', body('inst-test-a'))).status).toBe(409);
-    expect((await api('officer').post('/applications', body('inst-test-c', { amountRequestedRials: 9_000_000_000 }))).status).toBe(201);
+    expect((await api('fund').post('/applications', body('inst-test-a'))).status).toBe(409);
+    expect((await api('fund').post('/applications', body('inst-test-c', { amountRequestedRials: 9_000_000_000 }))).status).toBe(201);
   });
 
   it('reviews, then awards within the budget with a tranche plan; illegal steps are 409', async () => {
     const terms = { amountRials: 2_500_000_000, seats: 5, plan };
-    expect((await api('officer').post(`/applications/${awardId}/award`, terms)).status).toBe(409); // not under review yet
-    expect((await api('officer').post(`/applications/${awardId}/review`)).body.state).toBe('under-review');
-    expect((await api('officer').post(`/applications/${awardId}/review`)).status).toBe(409);
-    expect((await api('officer').post(`/applications/${awardId}/award`, { ...terms, amountRials: 3_000_000_001 })).status).toBe(400); // more than requested
-    expect((await api('officer').post(`/applications/${awardId}/award`, { ...terms, plan: plan.slice(1) })).status).toBe(400); // shares ≠ 100 %
+    expect((await api('fund').post(`/applications/${awardId}/award`, terms)).status).toBe(409); // not under review yet
+    expect((await api('fund').post(`/applications/${awardId}/review`)).body.state).toBe('under-review');
+    expect((await api('fund').post(`/applications/${awardId}/review`)).status).toBe(409);
+    expect((await api('fund').post(`/applications/${awardId}/award`, { ...terms, amountRials: 3_000_000_001 })).status).toBe(400); // more than requested
+    expect((await api('fund').post(`/applications/${awardId}/award`, { ...terms, plan: plan.slice(1) })).status).toBe(400); // shares ≠ 100 %
     expect((await api('coordinator').post(`/applications/${awardId}/award`, terms)).status).toBe(403);
-    const res = await api('officer').post(`/applications/${awardId}/award`, terms);
+    const res = await api('fund').post(`/applications/${awardId}/award`, terms);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ awardId, status: 'active', amountRials: 2_500_000_000, seats: 5, verified: { enrolments: 0, completions: 0 }, releasedRials: 0 });
     expect(res.body.tranches.map((t: { amountRials: number; state: string; releasable: boolean }) => [t.amountRials, t.state, t.releasable])).toEqual([
@@ -219,20 +176,20 @@ describe('calls and applications', () => {
       [1_000_000_000, 'pending', false],
       [750_000_000, 'pending', false],
     ]);
-    expect((await api('officer').post(`/applications/${awardId}/reject`, { reason: 'late' })).status).toBe(409);
-    const calls = (await api('officer').get('/calls')).body;
+    expect((await api('fund').post(`/applications/${awardId}/reject`, { reason: 'late' })).status).toBe(409);
+    const calls = (await api('fund').get('/calls')).body;
     expect(calls[0]).toMatchObject({ awardedRials: 2_500_000_000, availableRials: 7_500_000_000 });
   });
 
   it('never awards beyond the call’s budget', async () => {
-    const other = (await api('officer').get(`/applications?callId=${callId}&state=submitted`)).body[0];
+    const other = (await api('fund').get(`/applications?callId=${callId}&state=submitted`)).body[0];
     expect(other.instituteId).toBe('inst-test-c');
-    await api('officer').post(`/applications/${other.applicationId}/review`);
-    const over = await api('officer').post(`/applications/${other.applicationId}/award`, { amountRials: 7_500_000_001, seats: 6, plan });
+    await api('fund').post(`/applications/${other.applicationId}/review`);
+    const over = await api('fund').post(`/applications/${other.applicationId}/award`, { amountRials: 7_500_000_001, seats: 6, plan });
     expect(over.status).toBe(400);
     expect(over.body.detail).toMatch(/7500000000 rials left/);
     expect((await service.models.applications.findById(other.applicationId).lean())!.state).toBe('under-review');
-    expect((await api('officer').get('/applications?state=bogus')).status).toBe(400);
+    expect((await api('fund').get('/applications?state=bogus')).status).toBe(400);
   });
 });
 
@@ -247,30 +204,30 @@ describe('verified outcomes from TVTO', () => {
     await deliver('vocational-training.enrolment.recorded', enrolment('inst-test-a', { trade: 'pastry' })); // not an awarded trade
     await deliver('vocational-training.enrolment.recorded', enrolment('inst-test-c')); // no award (yet)
     await deliver('vocational-training.enrolment.recorded', enrolment('clinic-sarasiab', { venue: { kind: 'clinic', id: 'clinic-sarasiab' } }));
-    const award = (await api('officer').get(`/awards/${awardId}`)).body;
+    const award = (await api('fund').get(`/awards/${awardId}`)).body;
     expect(award.verified).toEqual({ enrolments: 1, completions: 0 });
   });
 
   it('refuses a release before its condition (409), then releases when it holds: event, benefits per household, posting', async () => {
-    expect((await api('officer').post(`/awards/${awardId}/tranches/1/release`)).status).toBe(409);
+    expect((await api('fund').post(`/awards/${awardId}/tranches/1/release`)).status).toBe(409);
     const direct = enrolment('inst-test-a', { householdRef: null, referralId: null }); // a walk-in: no household known
     const dropping = enrolment('inst-test-a');
     for (const e of [direct, dropping]) await deliver('vocational-training.enrolment.recorded', e);
     await deliver('vocational-training.enrolment.completed', completion(dropping, 'dropped-out'));
-    expect((await api('officer').get(`/awards/${awardId}`)).body.verified).toEqual({ enrolments: 2, completions: 0 });
+    expect((await api('fund').get(`/awards/${awardId}`)).body.verified).toEqual({ enrolments: 2, completions: 0 });
     // A completion heard before its enrolment counts as both.
     const early = enrolment('inst-test-a');
     await deliver('vocational-training.enrolment.completed', completion(early, 'passed'));
     await deliver('vocational-training.enrolment.recorded', early);
-    const before = (await api('officer').get(`/awards/${awardId}`)).body;
+    const before = (await api('fund').get(`/awards/${awardId}`)).body;
     expect(before.verified).toEqual({ enrolments: 3, completions: 1 });
     expect(before.tranches.map((t: { releasable: boolean }) => t.releasable)).toEqual([true, false, false]);
 
     expect((await api('coordinator').post(`/awards/${awardId}/tranches/1/release`)).status).toBe(403);
     expect((await api().post(`/awards/${awardId}/tranches/1/release`)).status).toBe(401);
-    expect((await api('officer').post(`/awards/${awardId}/tranches/9/release`)).status).toBe(400);
-    expect((await api('officer').post(`/awards/${randomUUID()}/tranches/1/release`)).status).toBe(404);
-    const released = await api('officer').post(`/awards/${awardId}/tranches/1/release`);
+    expect((await api('fund').post(`/awards/${awardId}/tranches/9/release`)).status).toBe(400);
+    expect((await api('fund').post(`/awards/${randomUUID()}/tranches/1/release`)).status).toBe(404);
+    const released = await api('fund').post(`/awards/${awardId}/tranches/1/release`);
     expect(released.status).toBe(200);
     expect(released.body.tranches[0]).toMatchObject({ state: 'released', verifiedEnrolments: 3, verifiedCompletions: 1, releasable: false });
     expect(released.body.releasedRials).toBe(750_000_000);
@@ -281,21 +238,21 @@ describe('verified outcomes from TVTO', () => {
     const events = await outboxOf(awardId);
     expect(events.map((e) => e.type)).toEqual(['institute-funding.tranche.released', 'institute-funding.benefit.granted', 'institute-funding.benefit.granted']);
     expect(events[0]!.data).toMatchObject({ awardId, instituteId: 'inst-test-a', trancheNo: 1, amountRials: 750_000_000, verifiedEnrolments: 3, verifiedCompletions: 1 });
-    expect(events[0]!.actor).toEqual({ subject: 'u-fund', agency: 'institute-funding' });
+    expect(events[0]!.actor).toEqual({ subject: testCallers.fund.sub, agency: 'institute-funding' });
     expect(events.slice(1).map((e) => (e.data as { householdRef: string }).householdRef).sort()).toEqual([counted.householdRef, early.householdRef].sort());
     expect(events.slice(1).every((e) => (e.data as { purpose: string }).purpose === 'skills-training')).toBe(true);
-    expect((await api('officer').post(`/awards/${awardId}/tranches/1/release`)).status).toBe(409);
+    expect((await api('fund').post(`/awards/${awardId}/tranches/1/release`)).status).toBe(409);
 
-    const ledger = (await api('officer').get('/ledger')).body;
+    const ledger = (await api('fund').get('/ledger')).body;
     expect(ledger.postings.map((p: { postingId: string }) => p.postingId)).toEqual([`budget:${callId}`, `award:${awardId}`, `release:${awardId}:1`]);
     expect(ledger.balanced).toBe(true);
     expect(ledger.calls[0]).toMatchObject({ budget: 10_000_000_000, available: 7_500_000_000, committed: 1_750_000_000, payable: 750_000_000, paid: 0 });
   });
 
   it('records the payment of a released tranche only; the ledger moves it to paid', async () => {
-    expect((await api('officer').post(`/awards/${awardId}/tranches/2/pay`, { paymentRef: 'SATNA-1' })).status).toBe(409);
-    expect((await api('officer').post(`/awards/${awardId}/tranches/1/pay`, { paymentRef: 'no spaces!' })).status).toBe(400);
-    const paid = await api('officer').post(`/awards/${awardId}/tranches/1/pay`, { paymentRef: 'SATNA-1405-77' });
+    expect((await api('fund').post(`/awards/${awardId}/tranches/2/pay`, { paymentRef: 'SATNA-1' })).status).toBe(409);
+    expect((await api('fund').post(`/awards/${awardId}/tranches/1/pay`, { paymentRef: 'no spaces!' })).status).toBe(400);
+    const paid = await api('fund').post(`/awards/${awardId}/tranches/1/pay`, { paymentRef: 'SATNA-1405-77' });
     expect(paid.body.tranches[0]).toMatchObject({ state: 'paid', paymentRef: 'SATNA-1405-77' });
     expect(paid.body.paidRials).toBe(750_000_000);
     const ledger = (await api('auditor').get('/ledger')).body;
@@ -311,8 +268,8 @@ describe('verified outcomes from TVTO', () => {
     const failing = enrolment('inst-test-a');
     await deliver('vocational-training.enrolment.recorded', failing);
     await deliver('vocational-training.enrolment.completed', completion(failing, 'failed'));
-    expect((await api('officer').get(`/awards/${awardId}`)).body.verified).toEqual({ enrolments: 4, completions: 2 });
-    const second = await api('officer').post(`/awards/${awardId}/tranches/2/release`);
+    expect((await api('fund').get(`/awards/${awardId}`)).body.verified).toEqual({ enrolments: 4, completions: 2 });
+    const second = await api('fund').post(`/awards/${awardId}/tranches/2/release`);
     expect(second.status).toBe(200);
     // The failing resident's household is funded now (a verified seat); nobody is funded twice by one award.
     const households = second.body.benefits.map((b: { householdRef: string }) => b.householdRef);
@@ -323,7 +280,7 @@ describe('verified outcomes from TVTO', () => {
 
 describe('duplicate benefits', () => {
   it('flags a household the Relief Committee funded for the same purpose; officers review it', async () => {
-    const funded = (await api('officer').get(`/awards/${awardId}`)).body.benefits[0];
+    const funded = (await api('fund').get(`/awards/${awardId}`)).body.benefits[0];
     const relief = { benefitId: randomUUID(), householdRef: funded.householdRef, residentRef: null, purpose: 'skills-training', amountRials: 200_000_000, grantedAt: clock.now().toISOString() };
     const first = await deliver('relief-partnerships.benefit.granted', relief);
     await deliver('relief-partnerships.benefit.granted', relief, first.id);
@@ -338,10 +295,10 @@ describe('duplicate benefits', () => {
 
     const path = `/duplicate-flags/${flags[0].flagId}/review`;
     expect((await api('coordinator').post(path, { note: 'x' })).status).toBe(403);
-    expect((await api('officer').post(path, { note: '' })).status).toBe(400);
-    expect((await api('officer').post(`/duplicate-flags/${'0'.repeat(24)}/review`, { note: 'x' })).status).toBe(404);
-    expect((await api('officer').post(path, { note: 'با کمیته امداد هماهنگ شد' })).status).toBe(200);
-    expect((await api('officer').get('/duplicate-flags')).body[0].review.note).toBe('با کمیته امداد هماهنگ شد');
+    expect((await api('fund').post(path, { note: '' })).status).toBe(400);
+    expect((await api('fund').post(`/duplicate-flags/${'0'.repeat(24)}/review`, { note: 'x' })).status).toBe(404);
+    expect((await api('fund').post(path, { note: 'با کمیته امداد هماهنگ شد' })).status).toBe(200);
+    expect((await api('fund').get('/duplicate-flags')).body[0].review.note).toBe('با کمیته امداد هماهنگ شد');
     for (const other of ['relief', 'tvto', 'worker'] as const) expect((await api(other).get('/duplicate-flags')).status).toBe(403);
   });
 });
@@ -349,25 +306,25 @@ describe('duplicate benefits', () => {
 describe('cancellation and the ledger', () => {
   it('cancels an active award: unreleased tranches return to the call’s budget; released money stays owed', async () => {
     expect((await api('coordinator').post(`/awards/${awardId}/cancel`, { reason: 'x' })).status).toBe(403);
-    expect((await api('officer').post(`/awards/${awardId}/cancel`, {})).status).toBe(400);
-    const cancelled = await api('officer').post(`/awards/${awardId}/cancel`, { reason: 'the institute closed its tailoring class' });
+    expect((await api('fund').post(`/awards/${awardId}/cancel`, {})).status).toBe(400);
+    const cancelled = await api('fund').post(`/awards/${awardId}/cancel`, { reason: 'the institute closed its tailoring class' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'the institute closed its tailoring class' });
     expect(cancelled.body.tranches.map((t: { state: string }) => t.state)).toEqual(['paid', 'released', 'cancelled']);
-    expect((await api('officer').post(`/awards/${awardId}/cancel`, { reason: 'again' })).status).toBe(409);
-    expect((await api('officer').post(`/awards/${awardId}/tranches/3/release`)).status).toBe(409);
-    const ledger = (await api('officer').get('/ledger')).body;
+    expect((await api('fund').post(`/awards/${awardId}/cancel`, { reason: 'again' })).status).toBe(409);
+    expect((await api('fund').post(`/awards/${awardId}/tranches/3/release`)).status).toBe(409);
+    const ledger = (await api('fund').get('/ledger')).body;
     expect(ledger.calls[0]).toMatchObject({ budget: 10_000_000_000, available: 8_250_000_000, committed: 0, payable: 1_000_000_000, paid: 750_000_000 });
     expect(ledger.balanced).toBe(true);
-    expect((await api('officer').get('/calls')).body[0]).toMatchObject({ awardedRials: 1_750_000_000, availableRials: 8_250_000_000 });
+    expect((await api('fund').get('/calls')).body[0]).toMatchObject({ awardedRials: 1_750_000_000, availableRials: 8_250_000_000 });
   });
 
   it('posts at start-up a step whose posting a crash lost (postings are insert-only, so nothing doubles)', async () => {
     await service.models.postings.deleteOne({ _id: `release:${awardId}:2` });
-    const gap = (await api('officer').get('/ledger')).body;
+    const gap = (await api('fund').get('/ledger')).body;
     expect(gap.unposted).toEqual([`release:${awardId}:2`]);
     await instituteFundingService.reference!(service.models);
     await instituteFundingService.reference!(service.models);
-    const ledger = (await api('officer').get('/ledger')).body;
+    const ledger = (await api('fund').get('/ledger')).body;
     expect(ledger.balanced).toBe(true);
     expect(ledger.unposted).toEqual([]);
     expect(ledger.postings.filter((p: { postingId: string }) => p.postingId === `release:${awardId}:2`)).toHaveLength(1);
@@ -379,9 +336,9 @@ describe('demo seed', () => {
     await seedFunding(deps);
     await seedFunding(deps);
     expect((await service.models.institutes.find({ _id: /^inst-(negin|farda|omid)$/ }).lean()).map((i) => i.neighbourhoodId).sort()).toEqual(['nbh-fajr', 'nbh-motahari', 'nbh-sarasiab']);
-    const applications = (await api('officer').get(`/applications?callId=${demoCallId}`)).body;
+    const applications = (await api('fund').get(`/applications?callId=${demoCallId}`)).body;
     expect(applications.map((a: { state: string }) => a.state).sort()).toEqual(['awarded', 'awarded', 'rejected']);
-    const awards = (await api('officer').get('/awards')).body.filter((a: { callId: string }) => a.callId === demoCallId);
+    const awards = (await api('fund').get('/awards')).body.filter((a: { callId: string }) => a.callId === demoCallId);
     const byInstitute = Object.fromEntries(awards.map((a: { instituteId: string }) => [a.instituteId, a]));
     expect(byInstitute['inst-negin'].tranches.map((t: { state: string }) => t.state)).toEqual(['paid', 'pending', 'pending']);
     expect(byInstitute['inst-negin'].verified).toEqual({ enrolments: 9, completions: 0 });

@@ -4,7 +4,6 @@ import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
 import { demoHouseholdRef, demoResidentIndex } from '@hamgam/demo-data';
 import type { AdjustableClock, OutboxEntry } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Models, WelfareDeps } from './app/cases.js';
 import { demoCases, demoCaseId, seedWelfare } from './data/seed.js';
@@ -26,14 +25,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-const api = (caller?: Caller) => {
-  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await service.token(caller)}`) : req);
-  return {
-    get: async (path: string) => auth(request(service.app).get(`/api/v1${path}`)),
-    post: async (path: string, body?: object) => auth(request(service.app).post(`/api/v1${path}`).send(body)),
-    put: async (path: string, body: object) => auth(request(service.app).put(`/api/v1${path}`).send(body)),
-  };
-};
+const api = (caller?: Caller) => service.api(caller);
 
 /** The events waiting in a case's (or a desk document's) outbox, checked against their contract. */
 async function outboxOf(model: 'cases' | 'referrals', id: string) {
