@@ -185,7 +185,10 @@ function CoursePage() {
           ]}
         />
       </Card>
-      {canAct && course.enrolments.some((e) => e.state === 'enrolled') && <AttendanceSheet course={course} onDone={data.reload} />}
+      {canAct && course.enrolments.some((e) => e.state === 'enrolled') && (
+        // A new set of enrolled residents starts a fresh sheet (everyone present until unticked).
+        <AttendanceSheet key={course.enrolments.filter((e) => e.state === 'enrolled').map((e) => e.enrolmentId).join()} course={course} onDone={data.reload} />
+      )}
     </>
   );
 }
