@@ -14,6 +14,7 @@ let sibling: string;
 let household: string;
 let referralId: string;
 let trackingCode: string;
+let stranger: string;
 
 const api = () => request(h.app);
 const as = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -77,8 +78,9 @@ beforeAll(async () => {
   });
   await deliver('welfare.eligibility.flagged', { flagId: randomUUID(), householdRef: household, flag: 'low-income', validUntil: '2027-06-30', flaggedAt: day(55) });
   await deliver('vocational-training.enrolment.recorded', { ...enrolment(), enrolledAt: day(10) });
-  // Someone the clinics never registered (a direct enrolment at TVTO): dropped.
-  await deliver('vocational-training.enrolment.recorded', { ...enrolment(), residentRef: randomUUID(), householdRef: null, referralId: null, enrolledAt: day(11) });
+  // Someone the clinics never registered (a direct enrolment at TVTO): kept, and shown to no one.
+  stranger = randomUUID();
+  await deliver('vocational-training.enrolment.recorded', { ...enrolment(), residentRef: stranger, householdRef: household, referralId: null, enrolledAt: day(11) });
 }, 30_000);
 
 afterAll(async () => {
@@ -86,8 +88,9 @@ afterAll(async () => {
 });
 
 describe('the resident’s journey across agencies', () => {
-  it('keeps one entry per event, and none for residents the clinics do not know', async () => {
-    expect(await h.models.journey.countDocuments()).toBe(6);
+  it('keeps one entry per event (a redelivery adds nothing), a stranger’s too', async () => {
+    expect(await h.models.journey.countDocuments()).toBe(7);
+    expect(await h.models.journey.countDocuments({ residentRef: stranger })).toBe(1);
   });
 
   it('shows referral steps and every agency’s outcome newest first, with names resolved inside the clinic', async () => {
@@ -112,6 +115,22 @@ describe('the resident’s journey across agencies', () => {
     const res = await timelineOf(sibling);
     expect(res.status).toBe(200);
     expect(res.body.map((e: { kind: string }) => e.kind)).toEqual(['eligibility.flagged']);
+    // The stranger's enrolment names this household, but is about someone the clinic does not know: no one sees it.
+    const own = await timelineOf(resident);
+    expect(own.body.filter((e: { kind: string }) => e.kind === 'enrolment.recorded')).toHaveLength(1);
+  });
+
+  it('shows an outcome that arrived before its resident was registered, once they are', async () => {
+    const early = randomUUID();
+    await deliver('relief-partnerships.support.decided', {
+      requestId: randomUUID(), residentRef: early, householdRef: household, referralId: null, kind: 'equipment', decision: 'rejected', amountRials: 0, decidedAt: day(1),
+    });
+    const stored = await h.models.residents.findById(resident).lean();
+    await h.models.residents.create({ ...stored!, _id: early, relation: 'spouse', nationalIdIndex: `early-${early}` });
+    const res = await timelineOf(early);
+    expect(res.status).toBe(200);
+    expect(res.body.map((e: { kind: string }) => e.kind)).toEqual(['eligibility.flagged', 'support.decided']);
+    expect(res.body[1]).toMatchObject({ title: { en: 'Home-business equipment' }, detail: { decision: 'rejected', amountRials: '0' } });
   });
 
   it('refuses another clinic, the programme-wide roles, the agencies and anonymous callers', async () => {
