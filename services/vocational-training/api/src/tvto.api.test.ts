@@ -200,6 +200,17 @@ describe('enrolments, attendance, completion', () => {
     expect((await api('tvto').post(`/enrolments/${mine[0]!._id}/complete`, { result: 'dropped-out' })).status).toBe(200);
   });
 
+  it('follows a capacity staff changed in the catalogue (the course’s offer)', async () => {
+    await api('tvto').post('/courses', courseBody('c-small', { trade: 'embroidery', capacity: 1 }));
+    expect((await api('tvto').post('/courses/c-small/enrolments', {})).status).toBe(201);
+    expect((await api('tvto').post('/courses/c-small/enrolments', {})).status).toBe(409);
+    const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'c-small');
+    const { offerId: _o, revision: _r, seatsTaken: _s, updatedAt: _u, ...fields } = offer;
+    expect((await api('tvto').put('/desk/offers/c-small', { ...fields, capacity: 2, available: 1, basedOnRevision: offer.revision })).status).toBe(200);
+    expect((await api('tvto').post('/courses/c-small/enrolments', {})).status).toBe(201);
+    expect((await api('tvto').get('/courses/c-small')).body).toMatchObject({ capacity: 2, enrolled: 2, available: 0 });
+  });
+
   it('never enrols past capacity, however many enrol at once', async () => {
     await api('tvto').post('/courses', courseBody('c-pastry', { trade: 'pastry', capacity: 3, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' } }));
     const results = await Promise.all(Array.from({ length: 7 }, () => api('tvto').post('/courses/c-pastry/enrolments', {})));

@@ -61,11 +61,11 @@ export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventC
  * (the guard between replicas on MongoDB), under the document lock (FerretDB applies concurrent updates
  * of one document without isolation, so within a replica they are taken one at a time).
  */
-function takeCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, course: StoredCourse, enrolmentId: string): Promise<boolean> {
-  return locks.run(tvtoCollections.courses, course._id, async () => {
+function takeCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, courseId: string, capacity: number, enrolmentId: string): Promise<boolean> {
+  return locks.run(tvtoCollections.courses, courseId, async () => {
     const result = await coursesRaw(models).updateOne(
-      { _id: course._id, seats: { $lt: course.capacity } },
-      { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId } },
+      { _id: courseId, seats: { $lt: capacity } },
+      { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId }, $set: { capacity } },
     );
     return result.matchedCount === 1;
   });
@@ -90,6 +90,9 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   const course = await models.courses.findById(courseId).lean();
   if (!course) throw notFound(`no course ${courseId}`);
   let who: Pick<StoredEnrolment, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'source'>;
+  // The catalogue entry is where staff change a course's capacity (the desk's offer editor): it wins.
+  const offer = await models.offers.findById(courseId, { available: 1, status: 1, capacity: 1 }).lean();
+  const capacity = offer?.capacity ?? course.capacity;
   if ('referralId' in request) {
     const referral = await models.referrals.findById(request.referralId, { outbox: 0 }).lean();
     if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${request.referralId} at this agency`);
@@ -97,7 +100,6 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
     if (referral.state !== 'accepted') throw conflict(`referral ${request.referralId} is ${referral.state}; only an accepted referral is enrolled`);
     who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, source: 'referral' };
   } else {
-    const offer = await models.offers.findById(courseId, { available: 1, status: 1 }).lean();
     if (offer && (offer.status === 'closed' || offer.available === 0)) throw conflict(`course ${courseId} has no free place: the remaining places are held by accepted referrals`);
     who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, source: 'direct' };
   }
@@ -105,7 +107,7 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   if (await models.enrolments.exists({ seatKey })) throw conflict('this resident is enrolled on this course already');
 
   const enrolmentId = randomUUID();
-  if (!(await takeCourseSeat(deps, course, enrolmentId))) throw conflict(`course ${courseId} is full (${course.capacity} places)`);
+  if (!(await takeCourseSeat(deps, courseId, capacity, enrolmentId))) throw conflict(`course ${courseId} is full (${capacity} places)`);
   const now = deps.clock.now();
   const data: EnrolmentRecordedV1 = {
     enrolmentId, courseId, trade: course.trade, venue: course.venue, residentRef: who.residentRef, householdRef: who.householdRef,
