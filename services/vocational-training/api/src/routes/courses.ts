@@ -20,12 +20,11 @@ import {
   newCourseSchema,
 } from './schemas.js';
 
-const courseView = ({ _id, seatHolders: _h, seats, createdAt: _c, createdBy: _b, ...course }: StoredCourse) => ({
-  ...course,
-  courseId: _id,
-  enrolled: seats,
-  available: Math.max(0, course.capacity - seats),
-});
+/** A course as staff see it; its capacity is its catalogue entry's when there is one (staff change it there). */
+const courseView = ({ _id, seatHolders: _h, seats, createdAt: _c, createdBy: _b, ...course }: StoredCourse, offerCapacity?: number) => {
+  const capacity = offerCapacity ?? course.capacity;
+  return { ...course, courseId: _id, capacity, enrolled: seats, available: Math.max(0, capacity - seats) };
+};
 
 export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: number) => ({
   ...e,
@@ -34,7 +33,8 @@ export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: 
 });
 
 export function courseRoutes(deps: VtDeps) {
-  const { courses, enrolments } = deps.models;
+  const { courses, enrolments, offers } = deps.models;
+  const capacities = async () => new Map((await offers.find({}, { capacity: 1 }).lean()).map((o) => [o._id, o.capacity]));
   const options = desk.options;
   return [
     defineRoute({
@@ -44,7 +44,10 @@ export function courseRoutes(deps: VtDeps) {
       tags: ['courses'],
       roles: readers,
       response: z.array(courseViewSchema),
-      handler: async () => (await courses.find().sort({ startsOn: 1, _id: 1 }).lean()).map(courseView),
+      handler: async () => {
+        const [rows, capacity] = await Promise.all([courses.find().sort({ startsOn: 1, _id: 1 }).lean(), capacities()]);
+        return rows.map((c) => courseView(c, capacity.get(c._id)));
+      },
     }),
     defineRoute({
       method: 'post',
@@ -69,7 +72,8 @@ export function courseRoutes(deps: VtDeps) {
         const course = await courses.findById(params.courseId).lean();
         if (!course) throw notFound(`no course ${params.courseId}`);
         const rows = await enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean();
-        return { ...courseView(course), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld)) };
+        const offer = await offers.findById(params.courseId, { capacity: 1 }).lean();
+        return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld)) };
       },
     }),
     defineRoute({
