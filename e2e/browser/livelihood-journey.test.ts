@@ -318,6 +318,14 @@ describe('a resident’s way from a need to a working livelihood, across the age
     expect(order.indexOf('timeline-support.disbursed')).toBeLessThan(order.indexOf('timeline-support.decided'));
     expect(order.indexOf('timeline-enrolment.completed')).toBeLessThan(order.indexOf('timeline-enrolment.recorded'));
     await screenshot(page, 'livelihood-07-clinic-timeline');
+
+    await page.getByTestId('locale-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    expect(await text('support.decided')).toContain('Home-business micro-loan');
+    expect(await text('support.decided')).toContain('approved · 50,000,000 rials');
+    expect(await text('enrolment.completed')).toContain(`passed · certificate ${certificateNo}`);
+    expect(await text('eligibility.flagged')).toContain('for the household');
+    await screenshot(page, 'livelihood-07-clinic-timeline-en');
     await page.context().close();
   });
 
