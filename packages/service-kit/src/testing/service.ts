@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createEnvelope, schemaFor, type Envelope } from '@hamgam/contracts';
+import type { OutboxEntry } from '../bus/outbox.js';
 import pino from 'pino';
 import request from 'supertest';
 import type { BaseConfig } from '../config.js';
@@ -15,6 +17,13 @@ export interface TestService<M, C extends BaseConfig = BaseConfig> extends Runni
   token(who: TestCaller | TestClaims): Promise<string>;
   /** Requests to `/api/v1…` as this caller (or without a token). */
   api(who?: TestCaller | TestClaims): TestApi;
+  /**
+   * Delivers an event as the broker would — its data checked against the contract first — to the
+   * service's subscription for it; `id` repeats an earlier delivery.
+   */
+  deliver(type: string, data: unknown, options?: { id?: string }): Promise<Envelope>;
+  /** The events waiting in one document's outbox, each checked against its contract. */
+  outboxOf(collection: string, id: string): Promise<Envelope[]>;
   /** Drops the throw-away database and disconnects. */
   close(): Promise<void>;
 }
@@ -56,12 +65,32 @@ export async function startTestService<M, C extends BaseConfig>(
     };
     return { get: send('get'), post: send('post'), put: send('put'), patch: send('patch'), delete: send('delete') };
   };
+  const deliver = async (type: string, data: unknown, options: { id?: string } = {}) => {
+    const schema = schemaFor(type, 1);
+    if (!schema) throw new Error(`${type}.v1 is not in the event catalogue`);
+    const subscription = definition.subscriptions?.(service.deps).find((s) => s.type === type && s.version === 1);
+    if (!subscription) throw new Error(`${definition.name} does not subscribe to ${type}.v1`);
+    const source = type.split('.')[0]!;
+    const created = createEnvelope({ type, version: 1, source, data: schema.parse(data), actor: { subject: 'test-sender', agency: source }, correlationId: randomUUID() });
+    const envelope = options.id ? { ...created, id: options.id } : created;
+    await subscription.handle(envelope, { log: service.logger });
+    return envelope;
+  };
+  const outboxOf = async (collection: string, id: string) => {
+    const doc = await service.mongo.collection(collection).findOne({ _id: id as never });
+    return ((doc?.['outbox'] ?? []) as OutboxEntry[]).map(({ envelope }) => {
+      schemaFor(envelope.type, envelope.version)!.parse(envelope.data);
+      return envelope;
+    });
+  };
   return {
     ...service,
     config,
     clock,
     token,
     api,
+    deliver,
+    outboxOf,
     async close() {
       await service.mongo.dropDatabase();
       await service.mongo.close();

@@ -1,85 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
-import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
-import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
-import pino from 'pino';
-import request from 'supertest';
+import type { EventType } from '@hamgam/contracts';
+import type { AdjustableClock } from '@hamgam/service-kit';
+import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReliefDeps, ReliefModels } from './app/deps.js';
+import type { ReliefModels } from './app/deps.js';
 import { reliefCollections } from './data/models.js';
 import { addDays, dayOf } from './domain/days.js';
 import { reliefPartnershipsService } from './service.js';
 
 // The composed relief-partnerships service on a throw-away FerretDB/MongoDB database, local signing keys and
 // no broker: events are read from the documents' outboxes and consumed by calling the subscriptions.
-const callers = {
-  relief: { sub: 'u-relief', username: 'relief.officer', roles: ['relief-officer'] },
-  basij: { sub: 'u-basij', username: 'basij.liaison', roles: ['basij-liaison'] },
-  welfare: { sub: 'u-welfare', username: 'welfare.officer', roles: ['welfare-officer'] },
-  coordinator: { sub: 'u-coord', username: 'coordinator', roles: ['coordinator'] },
-  auditor: { sub: 'u-audit', username: 'auditor', roles: ['auditor'] },
-  worker: { sub: 'u-worker', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
-} satisfies Record<string, TestClaims>;
-type Caller = keyof typeof callers;
-
-let service: RunningService<ReliefModels>;
-let deps: ReliefDeps;
-let sign: (claims: TestClaims) => Promise<string>;
-const clock = new AdjustableClock();
-const tokens = new Map<Caller, string>();
+let service: TestService<ReliefModels>;
+let clock: AdjustableClock;
 
 beforeAll(async () => {
-  const keys = await createTestKeys();
-  sign = keys.sign;
-  const mongoBase = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
-  const config = baseConfigSchema.parse({ PORT: '0', MONGO_URL: `${mongoBase}/hamgam_test_relief_${randomUUID().slice(0, 8)}`, AMQP_URL: 'amqp://127.0.0.1:1', OIDC_ISSUER: testIssuer, LOG_LEVEL: 'silent' });
-  const definition = {
-    ...reliefPartnershipsService,
-    subscriptions: (d: ReliefDeps) => {
-      deps = d;
-      return reliefPartnershipsService.subscriptions!(d);
-    },
-  };
-  service = createService(definition, config, { keys: keys.keys, logger: pino({ level: 'silent' }), clock });
-  await service.mongo.asPromise();
-  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+  service = await startTestService(reliefPartnershipsService);
+  clock = service.clock;
 });
 
 afterAll(async () => {
-  await service?.mongo.dropDatabase();
-  await service?.mongo.close();
+  await service?.close();
 });
 
-async function token(caller: Caller) {
-  if (!tokens.has(caller)) tokens.set(caller, await sign(callers[caller]));
-  return tokens.get(caller)!;
-}
-const api = (caller?: Caller) => {
-  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await token(caller)}`) : req);
-  return {
-    get: async (path: string) => auth(request(service.app).get(`/api/v1${path}`)),
-    post: async (path: string, body: object = {}) => auth(request(service.app).post(`/api/v1${path}`).send(body)),
-    put: async (path: string, body: object) => auth(request(service.app).put(`/api/v1${path}`).send(body)),
-  };
-};
-
-/** Delivers an event as the broker would, to the subscription registered for it (checked against its contract). */
-async function deliver<T extends EventType>(type: T, data: object, id?: string) {
-  const subscription = reliefPartnershipsService.subscriptions!(deps).find((s) => s.type === type);
-  if (!subscription) throw new Error(`no subscription for ${type}`);
-  expect(schemaFor(type, 1)!.parse(data)).toEqual(data);
-  const source = type.split('.')[0]!;
-  const envelope = { ...createEnvelope({ type, version: 1, source, data, actor: { subject: 'u-other', agency: source }, correlationId: randomUUID() }), ...(id ? { id } : {}) };
-  await subscription.handle(envelope, { log: pino({ level: 'silent' }) });
-  return envelope;
-}
-
-async function outboxOf(collection: string, id: string) {
-  const doc = await service.mongo.collection(collection).findOne({ _id: id as never });
-  const entries = (doc?.['outbox'] ?? []) as OutboxEntry[];
-  for (const e of entries) expect(schemaFor(e.envelope.type, e.envelope.version)!.parse(e.envelope.data)).toBeTruthy();
-  return entries.map((e) => e.envelope);
-}
+const api = (caller?: Caller) => service.api(caller);
+const deliver = (type: EventType, data: object, id?: string) => service.deliver(type, data, { id });
+const outboxOf = (collection: string, id: string) => service.outboxOf(collection, id);
 
 const today = () => dayOf(clock.now());
 const completion = (residentRef: string, extra: object = {}) => ({
@@ -251,7 +196,7 @@ describe('a support request from a desk referral, decided, disbursed and repaid'
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ state: 'approved', decision: { decision: 'approved', amountRials: 240_000_000, terms } });
     const events = await outboxOf(reliefCollections.requests, requestId);
-    expect(events.map((e) => [e.type, e.actor])).toEqual([['relief-partnerships.support.decided', { subject: 'u-relief', agency: 'relief-partnerships' }]]);
+    expect(events.map((e) => [e.type, e.actor])).toEqual([['relief-partnerships.support.decided', { subject: testCallers.relief.sub, agency: 'relief-partnerships' }]]);
     expect(events[0]!.data).toEqual({ requestId, residentRef, householdRef, referralId, kind: 'micro-loan', decision: 'approved', amountRials: 240_000_000, decidedAt: expect.any(String) });
     expect((await api('relief').post(`/support-requests/${requestId}/reject`, { reason: 'changed mind' })).status).toBe(409);
   });
@@ -464,10 +409,10 @@ describe('agreements and joint meetings', () => {
 
 describe('demo seed', () => {
   it('stores requests in every state with consistent facts, projects, agreements and meetings, once however often it runs', async () => {
-    await reliefPartnershipsService.seedDemo!(deps);
+    await reliefPartnershipsService.seedDemo!(service.deps);
     const count = async () => Promise.all([service.models.supportRequests.countDocuments({}), service.models.projects.countDocuments({}), service.models.agreements.countDocuments({}), service.models.meetings.countDocuments({}), service.models.facts.countDocuments({})]);
     const first = await count();
-    await reliefPartnershipsService.seedDemo!(deps);
+    await reliefPartnershipsService.seedDemo!(service.deps);
     expect(await count()).toEqual(first);
     const rows = (await api('relief').get('/support-requests')).body.filter((r: { requestId: string; submittedAt: string }) => r.requestId && r.submittedAt);
     const seeded = rows.filter((r: { referralId: string | null; businessPlan: string }) => /[\u0600-\u06FF]/.test(r.businessPlan));
