@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, dayOf } from '@hamgam/agency-desk';
-import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
-import type { AdjustableClock, OutboxEntry } from '@hamgam/service-kit';
+import type { EventType } from '@hamgam/contracts';
+import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedFunding, demoCallId } from './app/seed.js';
@@ -26,24 +26,9 @@ afterAll(async () => {
 
 const api = (caller?: Caller) => service.api(caller);
 
-/** Delivers an event as the broker would, to the subscription registered for it. */
-async function deliver<T extends EventType>(type: T, data: unknown, id?: string) {
-  const subscription = instituteFundingService.subscriptions!(deps).find((s) => s.type === type);
-  if (!subscription) throw new Error(`no subscription for ${type}`);
-  expect(schemaFor(type, 1)!.parse(data)).toEqual(data);
-  const source = type.split('.')[0]!;
-  const envelope = { ...createEnvelope({ type, version: 1, source, data, actor: { subject: 'u-other', agency: source }, correlationId: randomUUID() }), ...(id ? { id } : {}) };
-  await subscription.handle(envelope, { log: service.logger });
-  return envelope;
-}
-
-/** The events waiting in an award's outbox, checked against their contract. */
-async function outboxOf(id: string) {
-  const doc = await (service.models.applications.collection as any).findOne({ _id: id });
-  const entries = (doc?.outbox ?? []) as OutboxEntry[];
-  for (const e of entries) expect(schemaFor(e.envelope.type, e.envelope.version)!.parse(e.envelope.data)).toBeTruthy();
-  return entries.map((e) => e.envelope);
-}
+const deliver = (type: EventType, data: unknown, id?: string) => service.deliver(type, data, { id });
+/** The events waiting in an application's (its award's) outbox, checked against their contract. */
+const outboxOf = (id: string) => service.outboxOf(service.models.applications.collection.collectionName, id);
 
 const today = () => dayOf(clock.now());
 const institute = (instituteId: string, extra: object = {}) => ({

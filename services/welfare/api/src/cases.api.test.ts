@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '@hamgam/agency-desk';
-import { createEnvelope, schemaFor, type EventType } from '@hamgam/contracts';
+import type { EventType } from '@hamgam/contracts';
 import { demoHouseholdRef, demoResidentIndex } from '@hamgam/demo-data';
-import type { AdjustableClock, OutboxEntry } from '@hamgam/service-kit';
+import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Models, WelfareDeps } from './app/cases.js';
@@ -28,19 +28,8 @@ afterAll(async () => {
 const api = (caller?: Caller) => service.api(caller);
 
 /** The events waiting in a case's (or a desk document's) outbox, checked against their contract. */
-async function outboxOf(model: 'cases' | 'referrals', id: string) {
-  const doc = await (service.models[model].collection as any).findOne({ _id: id });
-  const entries = (doc?.outbox ?? []) as OutboxEntry[];
-  for (const e of entries) expect(schemaFor(e.envelope.type, e.envelope.version)!.parse(e.envelope.data)).toEqual(e.envelope.data);
-  return entries.map((e) => e.envelope);
-}
-
-async function deliver<T extends EventType>(type: T, data: unknown) {
-  const subscription = welfareService.subscriptions!(deps).find((s) => s.type === type);
-  if (!subscription) throw new Error(`no subscription for ${type}`);
-  const envelope = createEnvelope({ type, version: 1, source: 'clinics', data, actor: { subject: 'u-clinic', agency: 'clinics' }, correlationId: randomUUID() });
-  await subscription.handle(envelope, { log: service.logger });
-}
+const outboxOf = (model: 'cases' | 'referrals', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
+const deliver = (type: EventType, data: unknown) => service.deliver(type, data);
 
 const today = (n = 0) => addDays(clock.now(), n);
 const hardship = {
