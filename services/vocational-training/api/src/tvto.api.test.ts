@@ -1,85 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { createEnvelope, referralMadeV1, schemaFor, type EventType } from '@hamgam/contracts';
+import { referralMadeV1, type EventType } from '@hamgam/contracts';
 import { addDays } from '@hamgam/agency-desk';
-import { AdjustableClock, baseConfigSchema, createService, type OutboxEntry, type RunningService } from '@hamgam/service-kit';
-import { createTestKeys, testIssuer, type TestClaims } from '@hamgam/service-kit/testing';
-import pino from 'pino';
-import request from 'supertest';
+import type { AdjustableClock } from '@hamgam/service-kit';
+import { startTestService, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VtDeps, VtModels } from './desk.js';
-import { desk, vocationalTrainingService } from './service.js';
+import { vocationalTrainingService } from './service.js';
 
 // TVTO's own domain on the composed service, on a throw-away FerretDB/MongoDB database, local signing
 // keys, no broker: events are read from the documents' outboxes and referrals arrive through the desk's subscription.
-const callers = {
-  tvto: { sub: 'u-tvto', username: 'tvto.staff', roles: ['tvto-staff'] },
-  welfare: { sub: 'u-welfare', username: 'welfare.officer', roles: ['welfare-officer'] },
-  coordinator: { sub: 'u-coord', username: 'coordinator', roles: ['coordinator'] },
-  auditor: { sub: 'u-audit', username: 'auditor', roles: ['auditor'] },
-  worker: { sub: 'u-worker', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
-} satisfies Record<string, TestClaims>;
-type Caller = keyof typeof callers;
-
-let service: RunningService<VtModels>;
+let service: TestService<VtModels>;
 let deps: VtDeps;
-let sign: (claims: TestClaims) => Promise<string>;
-const clock = new AdjustableClock();
-const tokens = new Map<Caller, string>();
+let clock: AdjustableClock;
 
 beforeAll(async () => {
-  const keys = await createTestKeys();
-  sign = keys.sign;
-  const mongoBase = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
-  const config = baseConfigSchema.parse({
-    PORT: '0',
-    MONGO_URL: `${mongoBase}/hamgam_test_tvto_${randomUUID().slice(0, 8)}`,
-    AMQP_URL: 'amqp://127.0.0.1:1',
-    OIDC_ISSUER: testIssuer,
-    LOG_LEVEL: 'silent',
-  });
-  const definition = {
-    ...vocationalTrainingService,
-    subscriptions: (d: VtDeps) => {
-      deps = d;
-      return desk.subscriptions(d);
-    },
-  };
-  service = createService(definition, config, { keys: keys.keys, logger: pino({ level: process.env['TEST_LOG'] ?? 'silent' }), clock });
-  await service.mongo.asPromise();
-  await Promise.all(Object.values(service.mongo.models).map((m) => m.init()));
+  service = await startTestService(vocationalTrainingService);
+  deps = service.deps;
+  clock = service.clock;
 });
 
 afterAll(async () => {
-  await service?.mongo.dropDatabase();
-  await service?.mongo.close();
+  await service?.close();
 });
 
-async function token(caller: Caller) {
-  if (!tokens.has(caller)) tokens.set(caller, await sign(callers[caller]));
-  return tokens.get(caller)!;
-}
-const api = (caller?: Caller) => {
-  const auth = async (req: request.Test) => (caller ? req.set('Authorization', `Bearer ${await token(caller)}`) : req);
-  return {
-    get: async (path: string) => auth(request(service.app).get(`/api/v1${path}`)),
-    post: async (path: string, body: object = {}) => auth(request(service.app).post(`/api/v1${path}`).send(body)),
-    put: async (path: string, body: object) => auth(request(service.app).put(`/api/v1${path}`).send(body)),
-  };
-};
-
-async function deliver<T extends EventType>(type: T, data: unknown) {
-  const subscription = desk.subscriptions(deps).find((s) => s.type === type)!;
-  const envelope = createEnvelope({ type, version: 1, source: 'clinics', data, actor: { subject: 'u-clinic', agency: 'clinics' }, correlationId: randomUUID() });
-  await subscription.handle(envelope, { log: pino({ level: 'silent' }) });
-}
-
+const api = (caller?: Caller) => service.api(caller);
+const deliver = (type: EventType, data: unknown) => service.deliver(type, data);
 /** The events waiting in a document's outbox, each checked against its contract. */
-async function outboxOf(model: 'offers' | 'referrals' | 'enrolments' | 'permits', id: string) {
-  const doc = await (service.models[model].collection as any).findOne({ _id: id });
-  const entries = (doc?.outbox ?? []) as OutboxEntry[];
-  for (const e of entries) expect(schemaFor(e.envelope.type, e.envelope.version)!.parse(e.envelope.data)).toBeTruthy();
-  return entries.map((e) => e.envelope);
-}
+const outboxOf = (model: 'offers' | 'referrals' | 'enrolments' | 'permits', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
 
 const inDays = (n: number) => addDays(clock.now(), n);
 
