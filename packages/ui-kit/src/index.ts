@@ -31,7 +31,7 @@ export { Field, Form, NumberInput, Select, TextInput, type FormProps, type Selec
 export { Button } from './components/Button';
 export { ErrorCard } from './components/ErrorCard';
 export { Loading } from './components/Loading';
-export { AgencyHomePage, WhoAmICard, type Me } from './components/WhoAmICard';
+export { WhoAmICard, type Me } from './components/WhoAmICard';
 export { mountStandaloneNotice } from './components/StandaloneNotice';
 export { SubNav, type SubNavItem } from './components/SubNav';
 export { Badge, type BadgeTone } from './components/Badge';

@@ -1,7 +1,7 @@
 // Test helpers for packages that render ui-kit components (not part of the runtime bundle).
-import { cleanup, configure, render, screen, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { afterEach, expect, vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { hasAnyRole, setAuthClient, type AuthClient } from './auth';
 import type { Locale } from './i18n/format';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -61,26 +61,4 @@ export function renderWithKit(
 ): RenderResult {
   setAuthClient(auth);
   return render(<I18nProvider initialLocale={locale}>{ui}</I18nProvider>);
-}
-
-/**
- * What every agency module's first screen must do: show the agency's title and, from the service's
- * own `/me`, who the user is there, calling it with the shell's token.
- */
-export async function expectAgencyHome(
-  App: (props: { basePath: string }) => ReactElement,
-  { service, username, role, title }: { service: string; username: string; role: string; title: string },
-): Promise<void> {
-  const fetchMock = stubFetch({
-    [`GET /api/${service}/v1/me`]: {
-      service,
-      user: { id: 'u1', username },
-      roles: [role],
-      scopes: { clinicIds: [], neighbourhoodIds: [] },
-    },
-  });
-  renderWithKit(<App basePath="/x" />);
-  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(title);
-  expect((await screen.findByTestId('whoami-username')).textContent).toBe(username);
-  expect(new Headers(fetchMock.mock.calls[0]![1]?.headers).get('Authorization')).toBe('Bearer test-token');
 }

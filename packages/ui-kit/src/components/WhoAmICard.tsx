@@ -4,7 +4,6 @@ import { useAsync } from '../useAsync';
 import { Card } from './Card';
 import { ErrorCard } from './ErrorCard';
 import { Loading } from './Loading';
-import { Page } from './Page';
 
 /** What every service's `GET /api/<service>/v1/me` answers. */
 export interface Me {
@@ -56,18 +55,5 @@ export function WhoAmICard({ service }: { service: string }) {
         </dd>
       </dl>
     </Card>
-  );
-}
-
-/**
- * The first screen of an agency module whose own screens have not been built yet: the agency's title
- * and who the user is there. `titleKey` is a message the module registered with defineMessages.
- */
-export function AgencyHomePage({ service, titleKey }: { service: string; titleKey: string }) {
-  const { t } = useI18n();
-  return (
-    <Page title={t(titleKey)}>
-      <WhoAmICard service={service} />
-    </Page>
   );
 }
