@@ -20,7 +20,7 @@ export { causeOf } from './options.js';
 export * from './domain/commitments.js';
 export * from './domain/offers.js';
 export * from './domain/referrals.js';
-export { addDays, dayOf, IllegalTransitionError, isPast } from './domain/transitions.js';
+export { IllegalTransitionError, isPast } from './domain/transitions.js';
 
 /** The desk's pieces, for a partner service's ServiceDefinition to compose with its own. */
 export interface AgencyDesk {

@@ -6,3 +6,4 @@ export * from './events/catalogue.js';
 export * from './events/referrals.js';
 export * from './events/commitments.js';
 export * from './events/livelihood.js';
+export * from './days.js';

@@ -1,9 +1,10 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1, CommitmentDeclaredV1, CommitmentProgressedV1, Envelope, NeedCategory } from '@hamgam/contracts';
 import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
 import { MissingEvidenceError, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
-import { dayOf, IllegalTransitionError } from '../domain/transitions.js';
+import { IllegalTransitionError } from '../domain/transitions.js';
 import { duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
 
 export interface Declaration {

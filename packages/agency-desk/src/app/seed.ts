@@ -1,10 +1,10 @@
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { NeedCategory, PartnerAgency } from '@hamgam/contracts';
 import { demoOffers, demoReferrals, demoUuid, type DemoReferral } from '@hamgam/demo-data';
 import { outboxEntries } from '@hamgam/service-kit';
 import type { ProgressEntry, StoredCommitment, StoredReferral } from '../data/models.js';
 import { holdsSeat, type ReferralState } from '../domain/referrals.js';
-import { addDays, dayOf } from '../domain/transitions.js';
 import { causeOf, type DeskDeps, type DeskOptions } from '../options.js';
 
 const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000);

@@ -74,14 +74,3 @@ describe('referral overdue', () => {
     }
   });
 });
-
-describe('Kerman calendar days', () => {
-  it('counts days in Iran time, as the clinics do', async () => {
-    const { addDays, dayOf } = await import('./transitions.js');
-    expect(dayOf(new Date('2026-03-10T20:29:59Z'))).toBe('2026-03-10');
-    expect(dayOf(new Date('2026-03-10T20:30:00Z'))).toBe('2026-03-11');
-    expect(addDays(new Date('2026-03-10T21:00:00Z'), 1)).toBe('2026-03-12');
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-  });
-});

@@ -1,5 +1,6 @@
+import { dayOf } from '@hamgam/contracts/days';
 import type { declineReasons, referralOutcomes, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { dayOf, IllegalTransitionError, isPast } from './transitions.js';
+import { IllegalTransitionError, isPast } from './transitions.js';
 
 export const referralStates = ['received', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
 export type ReferralState = (typeof referralStates)[number];

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../test/csv.js';
 import type { CoordinationModels } from './data/models.js';
-import { dayInIran, addDays } from './domain/commitments.js';
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { commitmentSubscriptions } from './events/commitments.js';
 import { coordinationService } from './service.js';
 
@@ -20,7 +20,7 @@ const get = async (path: string, as: Who) => api().get(`/api/v1${path}`).set('Au
 const post = async (path: string, as: Who, body: unknown) => api().post(`/api/v1${path}`).set('Authorization', await bearer(as)).send(body as object);
 const put = async (path: string, as: Who, body: unknown) => api().put(`/api/v1${path}`).set('Authorization', await bearer(as)).send(body as object);
 
-const today = () => dayInIran(clock.now());
+const today = () => dayOf(clock.now());
 const meetingBody = (neighbourhoodId = 'nbh-sarasiab') => ({
   neighbourhoodId,
   scheduledOn: today(),

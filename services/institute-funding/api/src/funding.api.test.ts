@@ -1,5 +1,5 @@
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
-import { addDays, dayOf } from '@hamgam/agency-desk';
 import type { EventType } from '@hamgam/contracts';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';

@@ -1,3 +1,4 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { useApi, type ApiClient } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
 
@@ -218,4 +219,4 @@ export function useReliefApi(): ReliefApi {
 }
 
 /** Today's calendar day in Kerman (UTC+03:30), as the API counts days. */
-export const todayInKerman = () => new Date(Date.now() + 3.5 * 3_600_000).toISOString().slice(0, 10);
+export const todayInKerman = () => dayOf(new Date());

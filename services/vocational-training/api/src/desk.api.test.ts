@@ -1,6 +1,6 @@
+import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { EventType } from '@hamgam/contracts';
-import { addDays } from '@hamgam/agency-desk';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { demoReferrals as universe } from '@hamgam/demo-data';

@@ -1,6 +1,6 @@
+import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { referralMadeV1, type EventType } from '@hamgam/contracts';
-import { addDays } from '@hamgam/agency-desk';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

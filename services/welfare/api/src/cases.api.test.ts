@@ -1,5 +1,5 @@
+import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
-import { addDays } from '@hamgam/agency-desk';
 import type { EventType } from '@hamgam/contracts';
 import { demoHouseholdRef, demoResidentIndex } from '@hamgam/demo-data';
 import type { AdjustableClock } from '@hamgam/service-kit';

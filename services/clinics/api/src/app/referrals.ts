@@ -4,7 +4,8 @@ import { canSeeClinic, conflict, forbidden, notFound, outboxEntries, type EventC
 import type { ClinicsModels } from '../data/models.js';
 import type { ReferralStep, StoredReferral } from '../data/referrals.js';
 import { nextReferralState, type ReferralTransition } from '../domain/referral-state.js';
-import { dayAfter, respondWithinDays, withUniqueTrackingCode } from '../domain/referrals.js';
+import { addDays } from '@hamgam/contracts/days';
+import { respondWithinDays, withUniqueTrackingCode } from '../domain/referrals.js';
 import { loadResidentInScope, requireConsent } from './residents.js';
 
 type Deps = Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock' | 'locks'>;
@@ -44,7 +45,7 @@ export async function makeReferral(
     }
 
     const referralId = randomUUID();
-    const respondBy = dayAfter(now, respondWithinDays);
+    const respondBy = addDays(now, respondWithinDays);
     const cause: EventCause = { actor: { subject: principal.subject, agency: 'clinics' }, correlationId: request.correlationId };
     return withUniqueTrackingCode(async (trackingCode) => {
       const data: ReferralMadeV1 = {

@@ -1,7 +1,7 @@
 import { demoClinics, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, type DemoReferral } from '@hamgam/demo-data';
 import type { ServiceDeps } from '@hamgam/service-kit';
 import { localInstant, slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
-import { dayAfter, localDay } from '../domain/referrals.js';
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import type { ReferralState } from '../domain/referral-state.js';
 import type { ClinicsModels } from './models.js';
 import type { ReferralStep, StoredReferral, StoredSlot } from './referrals.js';
@@ -20,7 +20,7 @@ export function demoReferralRecord(demo: DemoReferral, now: Date): Omit<StoredRe
   let completeBy: string | null = null;
   if (demo.accepted) {
     const at = after(demo.accepted.afterDays);
-    completeBy = dayAfter(at, demo.accepted.completeWithinDays);
+    completeBy = addDays(at, demo.accepted.completeWithinDays);
     steps.push({ kind: 'accepted', at, completeBy });
     state = 'accepted';
   }
@@ -47,7 +47,7 @@ export function demoReferralRecord(demo: DemoReferral, now: Date): Omit<StoredRe
     residentId: demo.residentRef,
     needCategory: demo.needCategory,
     state,
-    respondBy: dayAfter(madeAt, demo.respondWithinDays),
+    respondBy: addDays(madeAt, demo.respondWithinDays),
     completeBy,
     steps,
     madeBy: 'demo-seed',
@@ -72,7 +72,7 @@ export function demoSlots(now: Date, clinics: { _id: string; neighbourhoodId: st
         startsAt: t.startsAt, endsAt: t.endsAt, capacity: 5, bookedCount: bookings.length, bookings, ruleId: `${clinicId}:tvto-counselling:${weekday}:09:00`,
       };
     });
-    const guildDay = localDay(new Date(now.getTime() + (8 + clinicIndex) * dayMs));
+    const guildDay = dayOf(new Date(now.getTime() + (8 + clinicIndex) * dayMs));
     const guildStart = localInstant(guildDay, '16:00');
     const guild: StoredSlot = {
       ...base, _id: `${clinicId}:guild-meeting:${guildStart.toISOString()}`, kind: 'guild-meeting',

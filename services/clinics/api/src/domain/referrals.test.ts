@@ -1,16 +1,8 @@
 import { trackingCodeSchema } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
-import { dayAfter, dayInWords, isOverdue, localDay, newTrackingCode, nextStep, TrackingCodesExhaustedError, trackingAlphabet, withUniqueTrackingCode } from './referrals.js';
+import { dayInWords, isOverdue, newTrackingCode, nextStep, TrackingCodesExhaustedError, trackingAlphabet, withUniqueTrackingCode } from './referrals.js';
 
 const at = (iso: string) => new Date(iso);
-
-describe('due days', () => {
-  it('counts days in Kerman time (UTC+03:30)', () => {
-    expect(localDay(at('2026-03-20T20:00:00Z'))).toBe('2026-03-20');
-    expect(localDay(at('2026-03-20T20:31:00Z'))).toBe('2026-03-21');
-    expect(dayAfter(at('2026-03-20T10:00:00Z'), 7)).toBe('2026-03-27');
-  });
-});
 
 describe('overdue', () => {
   const sent = { state: 'sent' as const, respondBy: '2026-03-27' };

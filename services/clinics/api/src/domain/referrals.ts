@@ -1,16 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
+import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import type { ReferralState } from './referral-state.js';
-
-/** The clinics' calendar days are Iran's (UTC+03:30, no daylight saving since 2022). */
-const tehranOffsetMs = 3.5 * 3_600_000;
-const dayMs = 86_400_000;
-
-/** The calendar day (`YYYY-MM-DD`) it is in Kerman at `instant`. */
-export const localDay = (instant: Date) => new Date(instant.getTime() + tehranOffsetMs).toISOString().slice(0, 10);
-
-/** The day `days` days after the local day of `instant`. */
-export const dayAfter = (instant: Date, days: number) => localDay(new Date(instant.getTime() + days * dayMs));
 
 /** How long an agency has to accept or decline a referral. */
 export const respondWithinDays = 7;
@@ -33,7 +24,7 @@ export function dueDay(referral: DueDates): string | null {
 /** Overdue: sent past its respond-by day, or accepted past its complete-by day (the due day itself is not late). */
 export function isOverdue(referral: DueDates, now: Date): boolean {
   const due = dueDay(referral);
-  return due !== null && localDay(now) > due;
+  return due !== null && isPastDay(due, dayOf(now));
 }
 
 /** Letters and digits residents cannot mistake for each other (no 0/O, no 1/I). */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
 import type { ClinicsModels } from '../data/models.js';
 import { referralStates } from '../domain/referral-state.js';
-import { localDay, nextStep, statusLabels } from '../domain/referrals.js';
+import { dayOf } from '@hamgam/contracts/days';
+import { nextStep, statusLabels } from '../domain/referrals.js';
 
 /** Exactly what the public tracking page may show: no name, no resident id, no clinic staff. */
 export const trackingViewSchema = z
@@ -40,7 +41,7 @@ export function trackingRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'mod
           status: referral.state,
           statusLabel: statusLabels[referral.state],
           nextStep: nextStep({ ...referral, agencyName: agencyNameOf(referral.agency), place, schedule }),
-          lastUpdate: localDay(referral.updatedAt),
+          lastUpdate: dayOf(referral.updatedAt),
         };
       },
     }),

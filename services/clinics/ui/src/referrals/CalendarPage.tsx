@@ -1,3 +1,4 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { Badge, Button, Card, ErrorCard, Loading, Page, Select, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReferralsApi, type Slot } from './api';
@@ -7,7 +8,6 @@ import { shortId } from './StateBadges';
 
 const dayMs = 86_400_000;
 /** Kerman's calendar day of an instant (UTC+03:30). */
-const localDay = (instant: Date) => new Date(instant.getTime() + 3.5 * 3_600_000).toISOString().slice(0, 10);
 
 /** The Saturday (the first day of the Iranian week) on or before `day`. */
 export function weekStart(day: string): string {
@@ -25,7 +25,7 @@ export function CalendarPage() {
   const canWrite = useAuth().hasRole('clinic-worker');
   const choice = useClinicChoice();
   const clinicId = choice.clinic?.id;
-  const [from, setFrom] = useState(() => weekStart(localDay(new Date())));
+  const [from, setFrom] = useState(() => weekStart(dayOf(new Date())));
   const [chosenResident, setChosenResident] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
 
@@ -47,7 +47,7 @@ export function CalendarPage() {
 
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
   const byDay = new Map<string, Slot[]>(days.map((d) => [d, []]));
-  for (const slot of slots.data ?? []) byDay.get(localDay(new Date(slot.startsAt)))?.push(slot);
+  for (const slot of slots.data ?? []) byDay.get(dayOf(new Date(slot.startsAt)))?.push(slot);
   const time = (iso: string) => formatDate(iso, { hour: '2-digit', minute: '2-digit' });
 
   return (

@@ -3,7 +3,8 @@ import { demoUuid } from '@hamgam/demo-data';
 import { outboxEntries, type ServiceDeps } from '@hamgam/service-kit';
 import { actionItemEvents } from '../app/meetings.js';
 import { recordCommitment } from '../app/commitments.js';
-import { applyReport, dayInIran, type Commitment, type StatusReport } from '../domain/commitments.js';
+import { dayOf } from '@hamgam/contracts/days';
+import { applyReport, type Commitment, type StatusReport } from '../domain/commitments.js';
 import { commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
 import type { CoordinationModels } from './models.js';
 
@@ -52,7 +53,7 @@ export async function seedCoordinationDemo(deps: ServiceDeps<CoordinationModels>
   if ((await models.meetings.estimatedDocumentCount()) > 0) return;
   const now = clock.now();
   const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
-  const day = (days: number) => dayInIran(at(days));
+  const day = (days: number) => dayOf(at(days));
   const heldId = demoUuid('meeting', 1);
   const nextId = demoUuid('meeting', 2);
   const heldOn = -42;

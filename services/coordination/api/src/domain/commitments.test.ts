@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCommitment } from '../../test/fixtures.js';
-import { addDays, applyReport, canMove, dayInIran, deliveredOnTime, isOverdue } from './commitments.js';
+import { applyReport, canMove, deliveredOnTime, isOverdue } from './commitments.js';
 
 const report = (status: 'in-progress' | 'delivered' | 'slipped', at: string, extra: { evidence?: string; revisedDueOn?: string } = {}) => ({
   status,
@@ -71,9 +71,4 @@ describe('overdue rule', () => {
     expect(deliveredOnTime({ ...due, status: 'in-progress', deliveredOn: null })).toBe(false);
   });
 
-  it('computes days in Iran and adds days across months', () => {
-    expect(dayInIran(new Date('2026-03-20T20:29:00Z'))).toBe('2026-03-20');
-    expect(dayInIran(new Date('2026-03-20T20:31:00Z'))).toBe('2026-03-21');
-    expect(addDays('2026-01-30', 3)).toBe('2026-02-02');
-  });
 });

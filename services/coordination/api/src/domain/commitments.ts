@@ -1,3 +1,4 @@
+import { dayOf } from '@hamgam/contracts/days';
 import type { CommitmentStatus, NeedCategory, PartnerAgency } from '@hamgam/contracts';
 
 /** Where a commitment came from: a working-group resolution's action item, or an agency's own declaration. */
@@ -52,11 +53,6 @@ export const canMove = (from: CommitmentStatus, to: CommitmentStatus) => transit
 
 export const allowedNext = (from: CommitmentStatus): readonly CommitmentStatus[] => transitions[from];
 
-/** The day (YYYY-MM-DD) an instant falls on in Kerman (Iran time), where the due days are meant. */
-export function dayInIran(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
 export type ReportOutcome =
   | { applied: true; commitment: Commitment }
   | { applied: false; reason: 'stale' | 'illegal-transition' | 'unchanged' };
@@ -85,7 +81,7 @@ export function applyReport(commitment: Commitment, report: StatusReport): Repor
       status: report.status,
       evidence: report.evidence ?? commitment.evidence,
       revisedDueOn: report.status === 'slipped' ? (report.revisedDueOn ?? commitment.revisedDueOn) : commitment.revisedDueOn,
-      deliveredOn: report.status === 'delivered' ? dayInIran(report.at) : commitment.deliveredOn,
+      deliveredOn: report.status === 'delivered' ? dayOf(report.at) : commitment.deliveredOn,
       lastReportAt: report.at,
       history: [...commitment.history, change],
     },
@@ -100,16 +96,9 @@ export const effectiveDueOn = (c: Pick<Commitment, 'dueOn' | 'revisedDueOn'>) =>
  * in Iran. The due day itself is not overdue.
  */
 export function isOverdue(c: Pick<Commitment, 'status' | 'dueOn' | 'revisedDueOn'>, now: Date): boolean {
-  return c.status !== 'delivered' && effectiveDueOn(c) < dayInIran(now);
+  return c.status !== 'delivered' && effectiveDueOn(c) < dayOf(now);
 }
 
 /** Delivered on or before the day first agreed (a slip and a later delivery is late, whatever the new day). */
 export const deliveredOnTime = (c: Pick<Commitment, 'status' | 'dueOn' | 'deliveredOn'>) =>
   c.status === 'delivered' && c.deliveredOn !== null && c.deliveredOn <= c.dueOn;
-
-/** Adds whole days to a YYYY-MM-DD day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}

@@ -5,7 +5,7 @@ import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import { neighbourhoodCommitments } from '../app/meetings.js';
 import type { CoordinationModels } from '../data/models.js';
 import { computeBoard } from '../domain/board.js';
-import { dayInIran } from '../domain/commitments.js';
+import { dayOf } from '@hamgam/contracts/days';
 import { boardTables } from '../domain/exports.js';
 import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders } from './access.js';
 import { attachment } from './commitments.js';
@@ -25,7 +25,7 @@ export function boardRoutes(deps: ServiceDeps<CoordinationModels>) {
       neighbourhoodName: list?.neighbourhoodName ?? null,
       period: list?.period ?? null,
       listVersion: list?.listVersion ?? null,
-      today: dayInIran(now),
+      today: dayOf(now),
       ...computeBoard({ priorities: list?.priorities ?? [], commitments, now }),
     };
   }

@@ -2,7 +2,8 @@ import { badRequest, defineRoute, seesWholeProgramme, type ServiceDeps } from '@
 import { z } from 'zod';
 import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
 import type { CoordinationModels } from '../data/models.js';
-import { dayInIran, effectiveDueOn, isOverdue } from '../domain/commitments.js';
+import { dayOf } from '@hamgam/contracts/days';
+import { effectiveDueOn, isOverdue } from '../domain/commitments.js';
 import { composeAgenda, type Meeting } from '../domain/meetings.js';
 import { assertCanReadMeetings, meetingReaders, programmeWriters } from './access.js';
 import { heldSchema, idParams, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
@@ -102,7 +103,7 @@ export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
       response: meetingViewSchema,
       status: 201,
       handler: async ({ params, body, principal, correlationId }) => {
-        const today = dayInIran(clock.now());
+        const today = dayOf(clock.now());
         const past = body.actionItems.findIndex((item) => item.dueOn < today);
         if (past >= 0) throw badRequest(`action item ${past + 1} is due before today (${today})`, { errors: [{ path: `actionItems.${past}.dueOn`, message: 'due before today' }] });
         await passResolution(deps, params.id, body, {

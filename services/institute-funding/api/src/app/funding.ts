@@ -1,5 +1,5 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
-import { dayOf } from '@hamgam/agency-desk';
 import type { BenefitGrantedV1, TrancheReleasedV1 } from '@hamgam/contracts';
 import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
 import {

@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '@hamgam/agency-desk';
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { demoHouseholdRef, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { payTranche, planTranches, releaseTranche, seatValue, verifiedCounts, type TranchePlanItem } from '../domain/funding.js';
 import type { StoredApplication, StoredCall, StoredInstitute, StoredOutcome } from '../data/models.js';

@@ -1,4 +1,4 @@
-import { dayOf } from '@hamgam/agency-desk';
+import { dayOf } from '@hamgam/contracts/days';
 import { isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { defineRoute, notFound, type RouteSpec } from '@hamgam/service-kit';
 import { z } from 'zod';

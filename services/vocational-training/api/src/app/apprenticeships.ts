@@ -1,10 +1,10 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
 import { badRequest, conflict, notFound, type EventCause } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type StoredMaster, type StoredPlacement } from '../data/models.js';
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome } from '../domain/apprenticeships.js';
-import { dayOf } from '../domain/transitions.js';
 import { duplicateKey, rules, type VtDeps, type VtModels } from '../desk.js';
 import { closeReferral } from './courses.js';
 

@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { causeOf, offerEvent, type StoredOfferState } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
@@ -8,7 +9,6 @@ import type { ChecklistItem, StoredPermitStatus } from '../domain/permits.js';
 import { checklistItems, permitNumberOf, validityDays } from '../domain/permits.js';
 import { certificateNumberOf, type CompletionResult } from '../domain/enrolments.js';
 import type { DemandLevel } from '../domain/counselling.js';
-import { addDays, dayOf } from '../domain/transitions.js';
 import { agency, desk, type VtDeps } from '../desk.js';
 
 const seedActor = 'demo-seed';

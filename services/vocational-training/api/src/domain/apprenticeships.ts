@@ -1,4 +1,5 @@
-import { dayOf, guardStep, RuleError } from './transitions.js';
+import { dayOf } from '@hamgam/contracts/days';
+import { guardStep, RuleError } from './transitions.js';
 
 /** A placement with a guild master: active → completed | withdrawn; progress is checked monthly while active. */
 export const placementStates = ['active', 'completed', 'withdrawn'] as const;

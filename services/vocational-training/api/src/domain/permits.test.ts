@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { workshopPermitIssuedV1 } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,7 @@ import {
   type PermitFacts,
   type PermitStatus,
 } from './permits.js';
-import { addDays, dayOf, IllegalTransitionError, RuleError } from './transitions.js';
+import { IllegalTransitionError, RuleError } from './transitions.js';
 
 const now = new Date('2026-05-10T08:00:00Z');
 const permit = (facts: Partial<PermitFacts> = {}): PermitFacts => ({ status: 'submitted', checklist: [], inspection: null, validUntil: null, ...facts });

@@ -1,5 +1,6 @@
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import type { LocalizedText } from '@hamgam/contracts';
-import { addDays, dayOf, guardStep, RuleError } from './transitions.js';
+import { guardStep, RuleError } from './transitions.js';
 
 /**
  * A workshop permit application: submitted → documents-complete (every checklist item received) →

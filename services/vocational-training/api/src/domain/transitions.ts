@@ -1,6 +1,6 @@
-import { addDays, dayOf, IllegalTransitionError } from '@hamgam/agency-desk';
+import { IllegalTransitionError } from '@hamgam/agency-desk';
 
-export { addDays, dayOf, IllegalTransitionError };
+export { IllegalTransitionError };
 
 /** A rule of TVTO's own records broken by what was asked (an HTTP 400 at the edge, nothing stored). */
 export class RuleError extends Error {

@@ -1,3 +1,4 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { causeOf } from '@hamgam/agency-desk';
 import { trackingCodeSchema } from '@hamgam/contracts';
 import { createRateLimiter, defineRoute, notFound, type Principal, type RateLimiter } from '@hamgam/service-kit';
@@ -5,7 +6,6 @@ import { z } from 'zod';
 import { stepPermit, submitPermit } from '../app/permits.js';
 import type { StoredPermit } from '../data/models.js';
 import { effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
-import { dayOf } from '../domain/transitions.js';
 import { desk, readers, staff, type VtDeps } from '../desk.js';
 import {
   checklistBodySchema,

@@ -1,4 +1,4 @@
-import { addDays } from '@hamgam/agency-desk';
+import { addDays } from '@hamgam/contracts/days';
 import type { EligibilityFlag } from '@hamgam/contracts';
 import { demoClinics, demoHouseholdRef, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import type { Principal } from '@hamgam/service-kit';

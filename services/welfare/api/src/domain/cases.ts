@@ -1,4 +1,5 @@
-import { addDays, dayOf, IllegalTransitionError, isPast } from '@hamgam/agency-desk';
+import { addDays, dayOf } from '@hamgam/contracts/days';
+import { IllegalTransitionError, isPast } from '@hamgam/agency-desk';
 import type { EligibilityFlag } from '@hamgam/contracts';
 import type { AssessmentAnswers, AssessmentResult } from './assessment.js';
 
