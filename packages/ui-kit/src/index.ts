@@ -38,3 +38,4 @@ export { Badge, type BadgeTone } from './components/Badge';
 export { BarChart, type BarDatum } from './components/BarChart';
 export { DateInput } from './components/DateInput';
 export { Code } from './components/Code';
+export { useAction } from './useAction';

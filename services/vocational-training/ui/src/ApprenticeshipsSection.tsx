@@ -1,7 +1,6 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type Master, type Placement } from './api';
-import { useAction } from './useAction';
 
 const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', completed: 'success', withdrawn: 'neutral' };
 

@@ -1,7 +1,6 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
-import { useAction } from './useAction';
 
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
 const sessionTone: Record<Session['state'], BadgeTone> = { booked: 'info', held: 'success', 'no-show': 'warning' };

@@ -1,8 +1,7 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useTvtoApi, uuidOrNull, type CompletionResult, type CourseDetail, type Enrolment, type EnrolmentState, type NewCourse, type VenueKind } from './api';
-import { useAction } from './useAction';
 
 /** The programme's target neighbourhoods (a walk-in's, so institutes are funded for serving them). */
 const targetNeighbourhoods = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'] as const;

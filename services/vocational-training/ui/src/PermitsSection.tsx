@@ -1,7 +1,6 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
-import { useAction } from './useAction';
 
 const tone: Record<PermitStatus, BadgeTone> = {
   submitted: 'neutral', 'documents-complete': 'info', inspected: 'info', approved: 'success', renewed: 'success', rejected: 'danger', expired: 'warning',

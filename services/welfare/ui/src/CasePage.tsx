@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Code, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Badge, Button, Card, Code, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -16,24 +16,7 @@ import {
 import { LevelBadge, StateBadge, useNeighbourhoodName } from './parts';
 
 /** Runs one change of the case and shows the case as the API answers it (or the problem). */
-function useChange(setCase: (c: CaseView) => void) {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  async function run(change: () => Promise<CaseView>): Promise<boolean> {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setCase(await change());
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, busy, run };
-}
+const useChange = (setCase: (c: CaseView) => void) => useAction<CaseView>(setCase);
 
 interface PartProps {
   c: CaseView;
