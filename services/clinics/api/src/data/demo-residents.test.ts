@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { piiFromConfig } from '../config.js';
@@ -58,8 +59,11 @@ describe('demo seed on a database', () => {
     await h?.close();
   });
 
-  it('stores the register once, leaves Sar Asiab unpublished, and keeps personal data sealed', async () => {
+  it('stores the register once beside what staff already recorded, leaves Sar Asiab unpublished, and keeps personal data sealed', async () => {
     const deps = h.deps;
+    // A database where tests or staff recorded a household first (e.g. \`npm test\`, then \`npm start\`).
+    const other = randomUUID();
+    await h.models.households.create({ _id: other, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', fileNumber: 'E2E-0001', registeredBy: 'test', registeredAt: new Date() });
     await seedClinicsDemo(deps);
     const counts = async () => ({
       households: await h.models.households.countDocuments(),
@@ -68,7 +72,7 @@ describe('demo seed on a database', () => {
       lists: await h.models.priorityLists.countDocuments(),
     });
     const first = await counts();
-    expect(first.households).toBe(register.households.length);
+    expect(first.households).toBe(register.households.length + 1);
     expect(first.assessments).toBe(register.households.length);
     expect(first.lists).toBe(3);
     await seedClinicsDemo(deps);

@@ -79,9 +79,11 @@ export function demoRegister(now: Date, seal: (p: { nationalId: string; fullName
 
 /** Stores the demo register once (skipped when households exist); returns whether it wrote anything. */
 export async function seedDemoResidents({ models, config, clock }: Pick<ServiceDeps<ClinicsModels, ClinicsConfig>, 'models' | 'config' | 'clock'>): Promise<boolean> {
-  if ((await models.households.estimatedDocumentCount()) > 0) return false;
   const pii = piiFromConfig(config);
   const register = demoRegister(clock.now(), (person) => ({ pii: pii.encrypt(person), nationalIdIndex: pii.blindIndex(person.nationalId) }));
+  // The register's last record is written last: if it is there, the whole register is (whatever else the
+  // database holds, e.g. what tests or staff recorded).
+  if (await models.assessments.exists({ _id: register.assessments.at(-1)!._id })) return false;
   const insert = async (model: { insertMany: (docs: never[], options: { ordered: false }) => Promise<unknown> }, docs: unknown[]) => {
     try {
       await model.insertMany(docs as never[], { ordered: false });

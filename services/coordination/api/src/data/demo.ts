@@ -50,12 +50,13 @@ const secondResolution: DemoAction[] = [
  */
 export async function seedCoordinationDemo(deps: ServiceDeps<CoordinationModels>): Promise<void> {
   const { models, clock, flushOutbox } = deps;
-  if ((await models.meetings.estimatedDocumentCount()) > 0) return;
+  const heldId = demoUuid('meeting', 1);
+  const nextId = demoUuid('meeting', 2);
+  // Seeded already, whatever else the database holds (meetings recorded by tests or coordinators).
+  if (await models.meetings.exists({ _id: heldId })) return;
   const now = clock.now();
   const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
   const day = (days: number) => dayOf(at(days));
-  const heldId = demoUuid('meeting', 1);
-  const nextId = demoUuid('meeting', 2);
   const heldOn = -42;
 
   const resolution = (n: number, text: string, actions: DemoAction[]): Resolution => ({
