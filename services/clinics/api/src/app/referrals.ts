@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { agencyNames, type NeedCategory, type ReferralMadeV1, type ReferralWithdrawnV1 } from '@hamgam/contracts';
+import { agencyNames, type NeedCategory, type PartnerAgency, type ReferralMadeV1, type ReferralWithdrawnV1 } from '@hamgam/contracts';
+import { addDays } from '@hamgam/contracts/days';
 import { canSeeClinic, conflict, forbidden, notFound, outboxEntries, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 import type { ReferralStep, StoredReferral } from '../data/referrals.js';
 import { nextReferralState, type ReferralTransition } from '../domain/referral-state.js';
-import { addDays } from '@hamgam/contracts/days';
+import { consentCovers } from '../domain/consent.js';
 import { respondWithinDays, withUniqueTrackingCode } from '../domain/referrals.js';
 import { loadResidentInScope, requireConsent } from './residents.js';
 
@@ -120,6 +121,26 @@ export function withdrawReferral(
     if (result.matchedCount !== 1) throw conflict('the referral changed meanwhile; reload and try again');
     return { ...referral, state: next, updatedAt: now, steps: [...referral.steps, step] };
   });
+}
+
+/**
+ * A withdrawn consent ends what was shared under it: the resident's open referrals to that agency are taken
+ * back (reason consent-withdrawn), unless another consent still covers referring them there.
+ */
+export async function withdrawReferralsWithoutConsent(
+  deps: Deps,
+  principal: Principal,
+  request: { residentId: string; agency: PartnerAgency; correlationId: string },
+): Promise<string[]> {
+  const { models, clock } = deps;
+  const consents = await models.consents.find({ residentId: request.residentId }).lean();
+  if (consentCovers(consents, { purpose: 'referral', agency: request.agency, at: clock.now() })) return [];
+  const referrals = await models.referrals.find({ residentId: request.residentId, agency: request.agency }, { state: 1 }).lean();
+  const open = referrals.filter((r) => nextReferralState(r.state, 'withdrawn') !== null);
+  for (const referral of open) {
+    await withdrawReferral(deps, principal, { referralId: referral._id, reason: 'consent-withdrawn', correlationId: request.correlationId });
+  }
+  return open.map((r) => r._id);
 }
 
 export interface AgencyStep {

@@ -239,6 +239,26 @@ describe('referrals (closed loop)', () => {
     expect((await api().post(`/api/v1/referrals/${id}/withdraw`).set(as(worker)).send({ reason: 'bored' })).status).toBe(400);
   });
 
+  it('takes back the open referrals to an agency when the consent to refer there is withdrawn, unless another consent covers them', async () => {
+    const withdrawConsent = async (residentId: string) => {
+      const consent = await h.models.consents.findOne({ residentId, withdrawnAt: null }).lean();
+      return api().post(`/api/v1/residents/${residentId}/consents/${consent!._id}/withdraw`).set(as(worker)).send({});
+    };
+    const since = new Date(h.clock.now().getTime() - 1000);
+    const resident = await addResident(h.models, 'clinic-sarasiab', 'nbh-sarasiab');
+    await addConsent(h.models, resident, 'clinic-sarasiab', 'vocational-training', since);
+    await addConsent(h.models, resident, 'clinic-sarasiab', 'vocational-training', since);
+    const referral = (await refer(resident)).body;
+
+    expect((await withdrawConsent(resident)).status).toBe(200);
+    expect((await api().get(`/api/v1/referrals/${referral.id}`).set(as(worker))).body.state).toBe('sent');
+
+    expect((await withdrawConsent(resident)).status).toBe(200);
+    expect((await api().get(`/api/v1/referrals/${referral.id}`).set(as(worker))).body.state).toBe('withdrawn');
+    const stored = await h.models.referrals.findById(referral.id).lean();
+    expect(stored!.outbox.at(-1)!.envelope).toMatchObject({ type: 'clinics.referral.withdrawn', data: { referralId: referral.id, reason: 'consent-withdrawn' } });
+  });
+
   it('gives the resident’s own clinic their timeline, newest first, and nobody else', async () => {
     const res = await api().get(`/api/v1/residents/${residentA}/timeline`).set(as(worker));
     expect(res.status).toBe(200);

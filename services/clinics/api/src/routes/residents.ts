@@ -10,6 +10,7 @@ import {
   type ServiceDeps,
 } from '@hamgam/service-kit';
 import { z } from 'zod';
+import { withdrawReferralsWithoutConsent } from '../app/referrals.js';
 import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess } from '../app/residents.js';
 import { piiFromConfig, type ClinicsConfig } from '../config.js';
 import type { ClinicsModels } from '../data/models.js';
@@ -83,7 +84,8 @@ function assertOwnClinicStaff(principal: Principal, clinicId: string): void {
   if (!isOwnClinicStaff(principal, clinicId)) throw forbidden(`only the staff of clinic ${clinicId} may do this`);
 }
 
-export function residentRoutes({ models, config, clock }: ServiceDeps<ClinicsModels, ClinicsConfig>) {
+export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) {
+  const { models, config, clock } = deps;
   const pii = piiFromConfig(config);
 
   /** Members, assessment and draft of households of one clinic (equality filters only: cheap on FerretDB, safe under sanitizeFilter). */
@@ -329,7 +331,7 @@ export function residentRoutes({ models, config, clock }: ServiceDeps<ClinicsMod
       roles: staffRoles,
       params: consentParams,
       response: consentViewSchema,
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, principal, correlationId }) => {
         const resident = await loadResidentInScope(models, principal, params.id);
         assertOwnClinicStaff(principal, resident.clinicId);
         const now = clock.now();
@@ -341,6 +343,10 @@ export function residentRoutes({ models, config, clock }: ServiceDeps<ClinicsMod
         const consent = await models.consents.findOne({ _id: params.consentId, residentId: resident._id }).lean();
         if (!consent) throw notFound(`consent ${params.consentId} of resident ${resident._id} does not exist`);
         if (result.modifiedCount === 0) throw conflict('this consent was withdrawn already');
+        if (consent.purpose === 'referral') {
+          const withdrawn = await withdrawReferralsWithoutConsent(deps, principal, { residentId: resident._id, agency: consent.agency, correlationId });
+          deps.flushOutbox(withdrawn);
+        }
         return consentView(consent, now);
       },
     }),
