@@ -163,7 +163,7 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
       </div>
     );
   }
-  if (permit.status === 'approved' || permit.status === 'renewed' || permit.status === 'expired') {
+  if (permit.renewable) {
     return (
       <div>
         {error}

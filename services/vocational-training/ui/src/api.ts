@@ -82,6 +82,8 @@ export interface Permit {
   decision: { decision: 'approved' | 'rejected'; reason: string; at: string } | null;
   permitNo: string | null;
   validUntil: string | null;
+  /** Expired, or within the renewal window before it ends (the API decides by its clock). */
+  renewable: boolean;
   updatedAt: string;
 }
 

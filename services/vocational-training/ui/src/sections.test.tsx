@@ -101,14 +101,14 @@ describe('courses section', () => {
 
 const permit = (status: Permit['status'], extra: Partial<Permit> = {}): Permit => ({
   permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', referralId: null, residentRef: null, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
-  status, checklist: ['id-copy'], inspection: null, decision: null, permitNo: null, validUntil: null, updatedAt: '2026-11-01T08:00:00Z', ...extra,
+  status, checklist: ['id-copy'], inspection: null, decision: null, permitNo: null, validUntil: null, renewable: false, updatedAt: '2026-11-01T08:00:00Z', ...extra,
 });
 
 describe('permits section', () => {
   it('ticks documents, approves an inspected application with a reason, renews an expired permit', async () => {
     const calls: { what: string; body: unknown }[] = [];
     stubFetch({
-      [`GET ${api}/permits`]: [permit('submitted'), permit('inspected', { inspection: { date: '2026-11-01', inspector: 'R', findings: 'ok', passed: true } }), permit('expired', { permitNo: 'WP-2025-0F8FAD5B', validUntil: '2026-10-01' })],
+      [`GET ${api}/permits`]: [permit('submitted'), permit('inspected', { inspection: { date: '2026-11-01', inspector: 'R', findings: 'ok', passed: true } }), permit('expired', { permitNo: 'WP-2025-0F8FAD5B', validUntil: '2026-10-01', renewable: true }), permit('approved', { permitNo: 'WP-2026-1A2B3C4D', validUntil: '2027-10-01' })],
       [`PUT ${api}/permits/p-submitted/checklist`]: (body: unknown) => (calls.push({ what: 'checklist', body }), jsonResponse(permit('submitted'))),
       [`POST ${api}/permits/p-inspected/decision`]: (body: unknown) => (calls.push({ what: 'decision', body }), jsonResponse(permit('approved'))),
       [`POST ${api}/permits/p-expired/renew`]: (body: unknown) => (calls.push({ what: 'renew', body }), jsonResponse(permit('renewed'))),
@@ -121,6 +121,7 @@ describe('permits section', () => {
     fireEvent.click(screen.getByTestId('vt-approve-p-inspected'));
     await waitFor(() => expect(calls).toContainEqual({ what: 'decision', body: { decision: 'approved', reason: 'All requirements met' } }));
     expect(screen.getByTestId('vt-permit-status-p-expired').textContent).toBe('Expired');
+    expect(screen.queryByTestId('vt-renew-p-approved')).toBeNull();
     fireEvent.click(screen.getByTestId('vt-renew-p-expired'));
     await waitFor(() => expect(calls.map((c) => c.what)).toContain('renew'));
   });

@@ -12,6 +12,7 @@ import {
   permitStatuses,
   permitStatusLabels,
   renew,
+  canRenew,
   updateChecklist,
   type PermitFacts,
   type PermitStatus,
@@ -83,6 +84,14 @@ describe('permit state machine', () => {
     expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 200) }), now)).toThrow(RuleError);
     expect(renew(permit({ status: 'renewed', validUntil: soon }), now).status).toBe('renewed');
     for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(() => renew(permit({ status }), now), status).toThrow(IllegalTransitionError);
+  });
+
+  it('offers renewal exactly when renewing would be accepted: expired, or within 30 days of the end', () => {
+    expect(canRenew(permit({ status: 'approved', validUntil: '2026-01-01' }), now)).toBe(true);
+    expect(canRenew(permit({ status: 'renewed', validUntil: addDays(now, 30) }), now)).toBe(true);
+    expect(canRenew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toBe(false);
+    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toThrow(RuleError);
+    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(canRenew(permit({ status }), now), status).toBe(false);
   });
 
   it('numbers permits in the contract pattern and tells applicants each status and next step in both languages', () => {

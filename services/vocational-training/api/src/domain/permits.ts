@@ -72,13 +72,20 @@ export function decide(permit: PermitFacts, decision: 'approved' | 'rejected', n
   return { status: 'rejected', validUntil: null };
 }
 
+/** Whether a permit may be renewed now: expired, or approved/renewed and within its renewal window. */
+export function canRenew(permit: PermitFacts, now: Date): boolean {
+  const status = effectiveStatus(permit, now);
+  if (status === 'expired') return true;
+  return (status === 'approved' || status === 'renewed') && addDays(dayOf(now), renewalWindowDays) >= permit.validUntil!;
+}
+
 /** Renews an expired permit, or one within its renewal window, for another year from the later of today and its end. */
 export function renew(permit: PermitFacts, now: Date): { status: 'renewed'; validUntil: string } {
   const status = effectiveStatus(permit, now);
   guardStep('permit', allowed, status, 'renewed');
   const today = dayOf(now);
   const end = permit.validUntil!;
-  if (status !== 'expired' && addDays(today, renewalWindowDays) < end) throw new RuleError(`renewal opens ${renewalWindowDays} days before the permit ends (${end})`);
+  if (!canRenew(permit, now)) throw new RuleError(`renewal opens ${renewalWindowDays} days before the permit ends (${end})`);
   const from = end >= today ? end : today;
   return { status: 'renewed', validUntil: addDays(from, validityDays) };
 }

@@ -5,7 +5,7 @@ import { createRateLimiter, defineRoute, notFound, type Principal, type RateLimi
 import { z } from 'zod';
 import { stepPermit, submitPermit } from '../app/permits.js';
 import type { StoredPermit } from '../data/models.js';
-import { effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
+import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
 import { desk, readers, staff, type VtDeps } from '../desk.js';
 import {
   checklistBodySchema,
@@ -25,6 +25,7 @@ const permitView = ({ _id, outbox: _o, ...permit }: Omit<StoredPermit, 'outbox'>
   // Applications stored before applications could come from referrals have no such field.
   referralId: permit.referralId ?? null,
   status: effectiveStatus(permit, now),
+  renewable: canRenew(permit, now),
   applicantName: principal.roles.includes('tvto-staff') ? permit.applicantName : null,
 });
 

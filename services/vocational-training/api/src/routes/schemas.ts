@@ -119,6 +119,8 @@ export const permitViewSchema = z.object({
   decision: z.object({ decision: z.enum(['approved', 'rejected']), reason: z.string(), at: z.date() }).nullable(),
   permitNo: z.string().nullable(),
   validUntil: z.string().nullable(),
+  /** Expired, or within the renewal window before it ends. */
+  renewable: z.boolean(),
   renewals: z.array(z.object({ at: z.date(), validUntil: z.string() })),
   history: z.array(z.object({ status: z.string(), at: z.date() })),
   submittedAt: z.date(),
