@@ -4,17 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createEnvelope, type Envelope, type PriorityPublishedV1 } from '@hamgam/contracts';
 import { connect } from 'amqplib';
-import {
-  createService,
-  eventsExchange,
-  loadConfig,
-  outboxEntries,
-  addOutbox,
-  subscribe,
-  type RunningService,
-  type ServiceDefinition,
-  type ServiceOverrides,
-} from '@hamgam/service-kit';
+import { addOutbox, createService, eventsExchange, isDuplicateKey, loadConfig, outboxEntries, type RunningService, type ServiceDefinition, type ServiceOverrides, subscribe } from '@hamgam/service-kit';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import pino from 'pino';
 import { eventually, keycloakUrl } from '../support/stack.js';
@@ -173,7 +163,7 @@ export function recorderDefinition(name: string, beforeApply: (data: PriorityPub
         try {
           await models.received.create({ _id: event.id, neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion });
         } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
+          if (!isDuplicateKey(error)) throw error;
           stats.appliedAgain++;
         }
       }),

@@ -1,5 +1,5 @@
 import type { PartnerAgency } from '@hamgam/contracts';
-import type { EventCause, Principal, Role, ServiceDeps } from '@hamgam/service-kit';
+import { eventCause, type EventCause, type Principal, type Role, type ServiceDeps } from '@hamgam/service-kit';
 import type { DeskModels } from './data/models.js';
 
 /** Everything the desk knows about the agency it runs in. */
@@ -15,9 +15,6 @@ export const readersOf = (options: DeskOptions): readonly Role[] => [...new Set<
 export type DeskDeps = ServiceDeps<DeskModels>;
 
 /** Who caused an event: a staff member through a request, or the desk itself reacting to an event. */
-export function causeOf(options: DeskOptions, who: Principal | string, correlationId: string, causationId?: string): EventCause {
-  const subject = typeof who === 'string' ? who : who.subject;
-  return { actor: { subject, agency: options.agency }, correlationId, ...(causationId ? { causationId } : {}) };
-}
+export const causeOf = (options: DeskOptions, who: Principal | string, correlationId: string, causationId?: string): EventCause =>
+  eventCause(options.agency, who, correlationId, causationId);
 
-export const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;

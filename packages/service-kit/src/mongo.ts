@@ -13,3 +13,6 @@ export function createMongoConnection(url: string): Connection {
 }
 
 export const mongoReady = (connection: Connection) => connection.readyState === mongoose.ConnectionStates.connected;
+
+/** A write refused by a unique index (E11000): someone stored that key first. */
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: number } | null)?.code === 11000;

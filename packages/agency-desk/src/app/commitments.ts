@@ -1,11 +1,11 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1, CommitmentDeclaredV1, CommitmentProgressedV1, Envelope, NeedCategory } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
 import { MissingEvidenceError, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
-import { duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
+import { type DeskDeps, type DeskOptions } from '../options.js';
 
 export interface Declaration {
   neighbourhoodId: string;
@@ -44,7 +44,7 @@ export async function receiveActionItem(deps: DeskDeps, options: DeskOptions, ev
       resolutionId: data.resolutionId, declaredAt: new Date(data.assignedAt), declaredBy: event.actor.subject, history: [], outbox: [],
     });
   } catch (error) {
-    if (!duplicateKey(error)) throw error; // a redelivery: the action item is held already
+    if (!isDuplicateKey(error)) throw error; // a redelivery: the action item is held already
   }
 }
 

@@ -1,8 +1,8 @@
 import type { OfferPublishedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import { deskCollections, type DeskModels, type StoredOffer } from '../data/models.js';
 import { checkOffer, editOffer, OfferRuleError, offerEvent, releaseSeat, takeSeat, type OfferFields, type StoredOfferState } from '../domain/offers.js';
-import { duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
+import { type DeskDeps, type DeskOptions } from '../options.js';
 
 /** What changing an offer needs (the start-up reconciliation runs with no more than this). */
 export type OfferDeps = Pick<DeskDeps, 'models' | 'locks' | 'flushOutbox' | 'clock'>;
@@ -33,7 +33,7 @@ export async function createOffer(deps: DeskDeps, options: DeskOptions, offerId:
   try {
     await deps.models.offers.create({ _id: offerId, ...fields, revision: 1, seatHolders: [], updatedAt: now, updatedBy: cause.actor.subject, outbox: published(options, offer, now, cause) });
   } catch (error) {
-    if (duplicateKey(error)) throw conflict(`an offer ${offerId} exists already; edit it instead`);
+    if (isDuplicateKey(error)) throw conflict(`an offer ${offerId} exists already; edit it instead`);
     throw error;
   }
   deps.flushOutbox([offerId]);

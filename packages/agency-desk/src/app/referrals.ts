@@ -1,5 +1,5 @@
 import type { Envelope, ReferralMadeV1, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, type EventDraft, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import { deskCollections, type StoredReferral } from '../data/models.js';
 import {
   acceptReferral,
@@ -12,7 +12,7 @@ import {
   type ReferralOutcome,
 } from '../domain/referrals.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
-import { causeOf, duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
+import { causeOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { adjustSeat, type OfferDeps } from './offers.js';
 
 const unfilled = { trackingCode: null, offerId: null, clinicId: null, neighbourhoodId: null, residentRef: null, householdRef: null, needCategory: null, madeAt: null, respondBy: null };
@@ -53,7 +53,7 @@ export async function receiveReferral(deps: DeskDeps, options: DeskOptions, even
         state: 'received', receivedAt: deps.clock.now(), sourceEventId: event.id, outbox: [],
       });
     } catch (error) {
-      if (!duplicateKey(error)) throw error; // another replica stored it first
+      if (!isDuplicateKey(error)) throw error; // another replica stored it first
     }
   });
 }
@@ -74,7 +74,7 @@ export async function receiveWithdrawal(deps: DeskDeps, options: DeskOptions, ev
           state: 'withdrawn', withdrawnAt: at, withdrawReason: data.reason, receivedAt: deps.clock.now(), sourceEventId: event.id, outbox: [],
         });
       } catch (error) {
-        if (!duplicateKey(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
       return null;
     }

@@ -1,9 +1,9 @@
 import type { Envelope, PriorityPublishedV1 } from '@hamgam/contracts';
-import { subscribe, type Subscription } from '@hamgam/service-kit';
+import { isDuplicateKey, subscribe, type Subscription } from '@hamgam/service-kit';
 import { receiveActionItem } from '../app/commitments.js';
 import { receiveReferral, receiveWithdrawal } from '../app/referrals.js';
 import { deskCollections } from '../data/models.js';
-import { duplicateKey, type DeskDeps, type DeskOptions } from '../options.js';
+import { type DeskDeps, type DeskOptions } from '../options.js';
 
 /** The events the desk consumes; their routing keys must be bound to the service's queue (definitions.json). */
 export function deskSubscriptions(deps: DeskDeps, options: DeskOptions): Subscription[] {
@@ -36,7 +36,7 @@ async function keepLatestPriorities(deps: DeskDeps, event: Envelope<PriorityPubl
         await priorities.create(record);
         return;
       } catch (error) {
-        if (!duplicateKey(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
         continue;
       }
     }

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../mongo.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 interface InboxEntry {
@@ -21,6 +22,6 @@ export async function recordHandled(inbox: Model<InboxEntry>, eventId: string, t
     await inbox.create({ _id: eventId, type, handledAt: new Date() });
   } catch (error) {
     // A concurrent redelivery recorded it first: the outcome is the same.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
 }

@@ -34,6 +34,15 @@ export interface EventCause {
   causationId?: string | null;
 }
 
+/**
+ * The cause of events an agency writes: a user through a request (their token's subject, never a name),
+ * or the service itself (a name such as `demo-seed`); `causationId` is the event a handler reacted to.
+ */
+export function eventCause(agency: string, who: { subject: string } | string, correlationId: string, causationId?: string): EventCause {
+  const subject = typeof who === 'string' ? who : who.subject;
+  return { actor: { subject, agency }, correlationId, ...(causationId ? { causationId } : {}) };
+}
+
 /** Wraps drafted events in envelopes ready to be stored in an aggregate's outbox. */
 export function outboxEntries(source: string, cause: EventCause, drafts: readonly EventDraft<unknown>[]): OutboxEntry[] {
   return drafts.map((draft) => {

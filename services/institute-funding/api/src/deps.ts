@@ -1,5 +1,5 @@
 import type { DeskModels } from '@hamgam/agency-desk';
-import type { EventCause, Principal, Role, ServiceDeps } from '@hamgam/service-kit';
+import { eventCause, type EventCause, type Principal, type Role, type ServiceDeps } from '@hamgam/service-kit';
 import type { FundingModels } from './data/models.js';
 
 export const serviceName = 'institute-funding';
@@ -10,9 +10,6 @@ export type FundingDeps = ServiceDeps<InstituteFundingModels>;
 export const officers: readonly Role[] = ['fund-officer'];
 export const readers: readonly Role[] = ['fund-officer', 'coordinator', 'auditor'];
 
-export function causeOf(who: Principal | string, correlationId: string, causationId?: string): EventCause {
-  const subject = typeof who === 'string' ? who : who.subject;
-  return { actor: { subject, agency: serviceName }, correlationId, ...(causationId ? { causationId } : {}) };
-}
+export const causeOf = (who: Principal | string, correlationId: string, causationId?: string): EventCause =>
+  eventCause(serviceName, who, correlationId, causationId);
 
-export const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;

@@ -25,4 +25,3 @@ export function rules<T>(work: () => T): T {
   }
 }
 
-export const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { assertClinicInScope, badRequest, conflict, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { assertClinicInScope, badRequest, conflict, isDuplicateKey, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 import type { StoredSlot } from '../data/referrals.js';
 import { bookingRefusal, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
@@ -8,7 +8,6 @@ import { loadResidentInScope } from './residents.js';
 
 type Deps = Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock' | 'locks'>;
 
-const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 const slotLockKey = (models: ClinicsModels) => models.slots.collection.collectionName;
 
 async function clinicPlace(models: ClinicsModels, clinicId: string) {
@@ -66,7 +65,7 @@ export async function createWeeklySlots(
       await models.slots.create(row);
       created.push(row);
     } catch (error) {
-      if (!duplicateKey(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   return created;

@@ -1,8 +1,6 @@
 import type { OfferPublishedV1 } from '@hamgam/contracts';
-import type { DocumentLocks } from '@hamgam/service-kit';
+import { isDuplicateKey, type DocumentLocks } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
-
-const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /**
  * Keeps the latest revision of an agency's offer. An older or equal revision (late, redelivered)
@@ -25,7 +23,7 @@ export function applyOffer(
         await models.offers.create({ _id: offerId, ...record });
         return 'created';
       } catch (error) {
-        if (!duplicateKey(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
         // It exists: either with this revision or a newer one (stale), or it was created meanwhile (retry).
         const stored = await models.offers.findById(offerId, { revision: 1 }).lean();
         if (stored && stored.revision >= offer.revision) return 'stale';

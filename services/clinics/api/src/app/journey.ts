@@ -1,4 +1,4 @@
-import type { ServiceDeps } from '@hamgam/service-kit';
+import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 import type { JourneyFacts } from '../domain/journey.js';
 
@@ -19,7 +19,7 @@ export async function recordJourneyEntry(
     await models.journey.create({ _id: eventId, ...entry, receivedAt: clock.now() });
     return 'recorded';
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return 'duplicate';
+    if (isDuplicateKey(error)) return 'duplicate';
     throw error;
   }
 }

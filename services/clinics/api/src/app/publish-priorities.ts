@@ -1,4 +1,4 @@
-import { conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 import { NothingToPublishError, preparePublication, type PriorityList } from '../domain/publication.js';
 
@@ -46,7 +46,7 @@ export async function publishPriorities(
     // The list and its event are one document: one write, so neither exists without the other.
     await models.priorityLists.create({ _id: documentId, ...list, outbox });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw conflict('another version was published at the same moment; reload and try again');
+    if (isDuplicateKey(error)) throw conflict('another version was published at the same moment; reload and try again');
     throw error;
   }
   return { list, documentId };

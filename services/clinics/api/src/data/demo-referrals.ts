@@ -1,5 +1,5 @@
 import { demoClinics, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, type DemoReferral } from '@hamgam/demo-data';
-import type { ServiceDeps } from '@hamgam/service-kit';
+import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
 import { localInstant, slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
 import { addDays, dayOf } from '@hamgam/contracts/days';
 import type { ReferralState } from '../domain/referral-state.js';
@@ -7,8 +7,6 @@ import type { ClinicsModels } from './models.js';
 import type { ReferralStep, StoredReferral, StoredSlot } from './referrals.js';
 
 const dayMs = 86_400_000;
-const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
-
 /** A demo referral from the clinic's side, its steps dated relative to `now` (no events: the agencies' seeds hold the same story). */
 export function demoReferralRecord(demo: DemoReferral, now: Date): Omit<StoredReferral, 'outbox'> {
   const offer = demoOffers.find((o) => o.offerId === demo.offerId);
@@ -91,7 +89,7 @@ async function insertNew<T>(insert: (row: T) => Promise<unknown>, rows: T[]): Pr
       await insert(row);
       inserted++;
     } catch (error) {
-      if (!duplicateKey(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   return inserted;

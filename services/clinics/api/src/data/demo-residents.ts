@@ -1,6 +1,6 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { partnerAgencies } from '@hamgam/contracts';
-import type { ServiceDeps } from '@hamgam/service-kit';
+import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
 import { piiFromConfig, type ClinicsConfig } from '../config.js';
 import { demoAssessments } from '../domain/demo-households.js';
 import { demoAnswers, demoFamilyName, demoPerson, seededRandom } from '../domain/demo-people.js';
@@ -89,7 +89,7 @@ export async function seedDemoResidents({ models, config, clock }: Pick<ServiceD
       await model.insertMany(docs as never[], { ordered: false });
     } catch (error) {
       // A seed interrupted half-way and run again: what exists already stays as it is.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   };
   await insert(models.households, register.households);

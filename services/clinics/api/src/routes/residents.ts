@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  assertClinicInScope,
-  badRequest,
-  conflict,
-  defineRoute,
-  forbidden,
-  notFound,
-  type Principal,
-  type ServiceDeps,
-} from '@hamgam/service-kit';
+import { assertClinicInScope, badRequest, conflict, defineRoute, forbidden, isDuplicateKey, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { withdrawReferralsWithoutConsent } from '../app/referrals.js';
 import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess } from '../app/residents.js';
@@ -222,7 +213,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
           await models.residents.create(resident);
         } catch (error) {
           // Two registrations of one id at the same moment: the unique blind index lets only one through.
-          if ((error as { code?: number }).code === 11000) {
+          if (isDuplicateKey(error)) {
             const winner = await findByNationalId(nationalId);
             if (winner) throw duplicateProblem(winner, household.clinicId);
           }

@@ -1,5 +1,5 @@
 import type { CommitmentProgressedV1 } from '@hamgam/contracts';
-import type { DocumentLocks } from '@hamgam/service-kit';
+import { isDuplicateKey, type DocumentLocks } from '@hamgam/service-kit';
 import type { Logger } from 'pino';
 import { fromStored, type CoordinationModels, type StoredCommitment } from '../data/models.js';
 import { applyReport, type Commitment, type ReportOutcome, type StatusReport } from '../domain/commitments.js';
@@ -11,8 +11,6 @@ export interface CommitmentDeps {
 }
 
 const collection = 'commitments';
-const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
-
 export const toCommitment = (stored: StoredCommitment): Commitment => fromStored(stored) as Commitment;
 
 const toStored = ({ id, ...rest }: Commitment): StoredCommitment => ({ _id: id, ...rest });
@@ -41,7 +39,7 @@ export function recordCommitment(deps: CommitmentDeps, commitment: Commitment): 
     try {
       await deps.models.commitments.create(toStored(commitment));
     } catch (error) {
-      if (!duplicateKey(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
       created = false;
     }
     const pending = await deps.models.pendingReports.find({ commitmentId: commitment.id }).lean();

@@ -1,9 +1,7 @@
-import { subscribe, type DocumentLocks } from '@hamgam/service-kit';
+import { type DocumentLocks, isDuplicateKey, subscribe } from '@hamgam/service-kit';
 import type { Envelope, PriorityPublishedV1 } from '@hamgam/contracts';
 import type { CoordinationModels } from '../data/models.js';
 import { supersedes } from '../domain/priorities.js';
-
-const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 /** Keeps each neighbourhood's latest published priorities for the coordinators' home and board. */
 export function onPriorityPublished(models: CoordinationModels, locks: DocumentLocks) {
@@ -27,7 +25,7 @@ async function apply(models: CoordinationModels, event: Envelope<PriorityPublish
         await models.neighbourhoodPriorities.create(record);
         return;
       } catch (error) {
-        if (!duplicateKey(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
         continue;
       }
     }

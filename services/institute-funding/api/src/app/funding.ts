@@ -1,7 +1,7 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { BenefitGrantedV1, TrancheReleasedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import {
   awardedFrom,
   awardStatusAfter,
@@ -25,7 +25,7 @@ import {
   type Verified,
 } from '../domain/funding.js';
 import { fundingCollections, type GrantedBenefit, type StoredApplication, type StoredOutcome, type StoredCall, type StoredInstitute } from '../data/models.js';
-import { duplicateKey, serviceName, type FundingDeps } from '../deps.js';
+import { serviceName, type FundingDeps } from '../deps.js';
 import { postCall } from './ledger.js';
 
 /** Domain refusals as HTTP problems: broken rules are 400, steps the state forbids are 409. */
@@ -48,7 +48,7 @@ export async function registerInstitute(deps: FundingDeps, instituteId: string, 
     const created = await deps.models.institutes.create({ _id: instituteId, ...fields, updatedAt: deps.clock.now(), updatedBy: by });
     return created.toObject() as StoredInstitute;
   } catch (error) {
-    if (duplicateKey(error)) throw conflict(`institute ${instituteId} is registered already`);
+    if (isDuplicateKey(error)) throw conflict(`institute ${instituteId} is registered already`);
     throw error;
   }
 }
@@ -102,7 +102,7 @@ export async function submitApplication(deps: FundingDeps, callId: string, insti
   try {
     await deps.models.applications.create({ ...application, outbox: [] });
   } catch (error) {
-    if (duplicateKey(error)) throw conflict(`institute ${instituteId} has applied to this call already`);
+    if (isDuplicateKey(error)) throw conflict(`institute ${instituteId} has applied to this call already`);
     throw error;
   }
   return application;

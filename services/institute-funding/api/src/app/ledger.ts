@@ -1,6 +1,7 @@
+import { isDuplicateKey } from '@hamgam/service-kit';
 import { awardPosting, budgetPosting, callPosition, cancellationPosting, checkLedger, paymentPosting, releasePosting, type Posting } from '../domain/ledger.js';
 import type { StoredApplication, StoredCall, StoredPosting } from '../data/models.js';
-import { duplicateKey, type FundingDeps } from '../deps.js';
+import { type FundingDeps } from '../deps.js';
 
 /** The postings a call and its awards' documents say happened (each step's time is the document's). */
 export function postingsOf(call: Pick<StoredCall, '_id' | 'budgetRials' | 'createdAt'>, applications: readonly Pick<StoredApplication, '_id' | 'award'>[]): Posting[] {
@@ -39,7 +40,7 @@ export async function postCall(deps: Pick<FundingDeps, 'models'>, callId: string
       await postings.create({ _id: postingId, ...posting });
       added += 1;
     } catch (error) {
-      if (!duplicateKey(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   return added;

@@ -1,8 +1,9 @@
+import { isDuplicateKey } from '@hamgam/service-kit';
 import type { BenefitGrantedV1, EnrolmentCompletedV1, EnrolmentRecordedV1, Envelope } from '@hamgam/contracts';
 import { awardFor } from '../domain/funding.js';
 import { duplicateBenefits, type KnownBenefit } from '../domain/duplicates.js';
 import { fundingCollections, type StoredOutcome } from '../data/models.js';
-import { duplicateKey, type FundingDeps } from '../deps.js';
+import { type FundingDeps } from '../deps.js';
 
 /** The active award an enrolment at a private institute counts for, if any. */
 async function matchAward(deps: FundingDeps, data: EnrolmentRecordedV1 | EnrolmentCompletedV1) {
@@ -45,7 +46,7 @@ export async function receiveEnrolment(deps: FundingDeps, event: Envelope<Enrolm
     try {
       await outcomes.create(outcome);
     } catch (error) {
-      if (!duplicateKey(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   });
 }
@@ -59,7 +60,7 @@ export async function receiveReliefBenefit(deps: FundingDeps, event: Envelope<Be
       grantedAt: new Date(data.grantedAt), sourceEventId: event.id,
     });
   } catch (error) {
-    if (!duplicateKey(error)) throw error; // heard already
+    if (!isDuplicateKey(error)) throw error; // heard already
   }
 }
 

@@ -1,8 +1,9 @@
+import { isDuplicateKey } from '@hamgam/service-kit';
 import { addDays, dayOf } from '@hamgam/contracts/days';
 import { demoHouseholdRef, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { payTranche, planTranches, releaseTranche, seatValue, verifiedCounts, type TranchePlanItem } from '../domain/funding.js';
 import type { StoredApplication, StoredCall, StoredInstitute, StoredOutcome } from '../data/models.js';
-import { duplicateKey, type FundingDeps } from '../deps.js';
+import { type FundingDeps } from '../deps.js';
 import { postCall } from './ledger.js';
 
 const seedActor = 'seed';
@@ -106,7 +107,7 @@ export async function seedFunding(deps: FundingDeps): Promise<void> {
       try {
         await work();
       } catch (error) {
-        if (!duplicateKey(error)) throw error; // an earlier, interrupted seed stored it
+        if (!isDuplicateKey(error)) throw error; // an earlier, interrupted seed stored it
       }
     };
     for (const outcome of [...neginOutcomes, ...fardaOutcomes]) await insertOnce(() => models.outcomes.create(outcome));

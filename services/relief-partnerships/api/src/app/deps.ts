@@ -1,5 +1,5 @@
 import type { DeskModels } from '@hamgam/agency-desk';
-import { badRequest, conflict, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, conflict, eventCause, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { IllegalTransitionError } from '../domain/days.js';
 import type { ReliefOwnModels } from '../data/models.js';
 
@@ -8,12 +8,8 @@ export const agency = 'relief-partnerships' as const;
 export type ReliefModels = DeskModels & ReliefOwnModels;
 export type ReliefDeps = ServiceDeps<ReliefModels>;
 
-export function causeOf(who: Principal | string, correlationId: string, causationId?: string): EventCause {
-  const subject = typeof who === 'string' ? who : who.subject;
-  return { actor: { subject, agency }, correlationId, ...(causationId ? { causationId } : {}) };
-}
-
-export const duplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+export const causeOf = (who: Principal | string, correlationId: string, causationId?: string): EventCause =>
+  eventCause(agency, who, correlationId, causationId);
 
 /** Runs a pure step: an illegal transition is a 409, a value out of bounds a 400. */
 export function attempt<T>(step: () => T): T {

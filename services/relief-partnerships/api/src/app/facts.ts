@@ -1,9 +1,10 @@
+import { isDuplicateKey } from '@hamgam/service-kit';
 import type { BenefitGrantedV1, EligibilityFlaggedV1, EligibilityRevokedV1, EnrolmentCompletedV1, Envelope, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
 import { reliefCollections, type StoredFact } from '../data/models.js';
 import { assessEligibility, type EligibilityFacts } from '../domain/eligibility.js';
 import { dayOf } from '../domain/days.js';
 import { assess, isUndecided } from '../domain/support.js';
-import { duplicateKey, type ReliefDeps } from './deps.js';
+import { type ReliefDeps } from './deps.js';
 
 const blankFact = {
   neighbourhoodId: null,
@@ -57,7 +58,7 @@ async function insertOnce(create: () => Promise<unknown>): Promise<boolean> {
     await create();
     return true;
   } catch (error) {
-    if (!duplicateKey(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     return false;
   }
 }

@@ -1,11 +1,11 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, type EventCause } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, isDuplicateKey, notFound } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type StoredMaster, type StoredPlacement } from '../data/models.js';
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome } from '../domain/apprenticeships.js';
-import { duplicateKey, rules, type VtDeps, type VtModels } from '../desk.js';
+import { rules, type VtDeps, type VtModels } from '../desk.js';
 import { closeReferral } from './courses.js';
 
 const mastersRaw = (models: VtModels) => models.masters.collection as unknown as mongo.Collection<StoredMaster>;
@@ -25,7 +25,7 @@ export async function addMaster(deps: VtDeps, input: NewMaster): Promise<StoredM
   try {
     await deps.models.masters.create(master);
   } catch (error) {
-    if (duplicateKey(error)) throw conflict(`a master ${masterId} exists already`);
+    if (isDuplicateKey(error)) throw conflict(`a master ${masterId} exists already`);
     throw error;
   }
   return master;
@@ -67,7 +67,7 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
     await models.placements.create(placement);
   } catch (error) {
     await releaseMasterSeat(deps, masterId, placementId);
-    if (duplicateKey(error)) throw conflict('this resident is placed with this master already');
+    if (isDuplicateKey(error)) throw conflict('this resident is placed with this master already');
     throw error;
   }
   return placement;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, adjustSeat, createOffer, type OfferFields } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue } from '@hamgam/contracts';
-import { badRequest, conflict, HttpProblem, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, HttpProblem, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type CourseLevel, type StoredCourse, type StoredEnrolment } from '../data/models.js';
 import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
-import { agency, desk, duplicateKey, rules, type VtDeps, type VtModels } from '../desk.js';
+import { agency, desk, rules, type VtDeps, type VtModels } from '../desk.js';
 
 export interface NewCourse {
   courseId: string;
@@ -40,7 +40,7 @@ export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventC
   try {
     await deps.models.courses.create(course);
   } catch (error) {
-    if (duplicateKey(error)) throw conflict(`a course ${courseId} exists already`);
+    if (isDuplicateKey(error)) throw conflict(`a course ${courseId} exists already`);
     throw error;
   }
   const offer: OfferFields = {
@@ -122,7 +122,7 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
     await models.enrolments.create(enrolment);
   } catch (error) {
     await releaseCourseSeat(deps, courseId, enrolmentId);
-    if (duplicateKey(error)) throw conflict('this resident is enrolled on this course already');
+    if (isDuplicateKey(error)) throw conflict('this resident is enrolled on this course already');
     throw error;
   }
   deps.flushOutbox([enrolmentId]);

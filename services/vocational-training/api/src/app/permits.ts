@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { WorkshopPermitIssuedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, type EventDraft, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
 import { tvtoCollections, type PermitInspection, type StoredPermit } from '../data/models.js';
 import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
-import { agency, duplicateKey, rules, type VtDeps } from '../desk.js';
+import { agency, rules, type VtDeps } from '../desk.js';
 import { closeReferral } from './courses.js';
 
 const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -48,7 +48,7 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
       await deps.models.permits.create(permit);
       return permit;
     } catch (error) {
-      if (!duplicateKey(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   throw conflict('could not draw a free tracking code; try again');

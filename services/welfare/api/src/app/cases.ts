@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, IllegalTransitionError, type DeskModels } from '@hamgam/agency-desk';
 import type { EligibilityFlag, EligibilityFlaggedV1, EligibilityRevokedV1, ReferralCompletedV1 } from '@hamgam/contracts';
-import {
-  badRequest,
-  conflict,
-  forbidden,
-  HttpProblem,
-  notFound,
-  outboxEntries,
-  type EventCause,
-  type EventDraft,
-  type Principal,
-  type ServiceDeps,
-} from '@hamgam/service-kit';
+import { badRequest, conflict, type EventCause, type EventDraft, forbidden, HttpProblem, isDuplicateKey, notFound, outboxEntries, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { welfareCollections, type CaseHistoryEntry, type StoredCase, type WelfareModels } from '../data/models.js';
 import { desk } from '../desk.js';
 import { scoreAssessment, type AssessmentAnswers } from '../domain/assessment.js';
@@ -128,7 +117,7 @@ export async function openCase(deps: WelfareDeps, principal: Principal, input: O
     try {
       await cases.create({ ...record, outbox: [] });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) throw conflict(`a case for referral ${input.referralId ?? caseId} exists already`);
+      if (isDuplicateKey(error)) throw conflict(`a case for referral ${input.referralId ?? caseId} exists already`);
       throw error;
     }
     return record;
