@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { ATTENDEES, todayInKerman, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
 import { Textarea, useDay, useRoles } from './common';
@@ -61,21 +61,13 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [signedOn, setSignedOn] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.createAgreement({ partner, title: title.trim(), scope: scope.trim(), startsOn, endsOn, signedOn: signedOn || null, status: signedOn ? 'signed' : 'draft' });
-      setTitle('');
-      setScope('');
-      onCreated();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const { busy, error, run } = useAction(() => {
+    setTitle('');
+    setScope('');
+    onCreated();
+  });
+  function submit() {
+    void run(() => api.createAgreement({ partner, title: title.trim(), scope: scope.trim(), startsOn, endsOn, signedOn: signedOn || null, status: signedOn ? 'signed' : 'draft' }));
   }
   return (
     <Card title={t('relief.agreements.new')}>
@@ -103,22 +95,14 @@ function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
   const [title, setTitle] = useState('');
   const [attendees, setAttendees] = useState<string[]>(['relief-committee', 'basij-construction']);
   const [decisions, setDecisions] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(() => {
+    setTitle('');
+    setDecisions('');
+    onCreated();
+  });
   const toggle = (a: string) => setAttendees(attendees.includes(a) ? attendees.filter((x) => x !== a) : [...attendees, a]);
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.createMeeting({ heldOn, title: title.trim(), attendees: ATTENDEES.filter((a) => attendees.includes(a)), decisions: decisions.trim() });
-      setTitle('');
-      setDecisions('');
-      onCreated();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    void run(() => api.createMeeting({ heldOn, title: title.trim(), attendees: ATTENDEES.filter((a) => attendees.includes(a)), decisions: decisions.trim() }));
   }
   return (
     <Card title={t('relief.meetings.new')}>

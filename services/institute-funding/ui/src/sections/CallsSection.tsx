@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone, type Column } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Application, type ApplicationState, type ConditionKind, type FundingCall, type Institute, type PlanItem } from '../api';
 import { isoDay, useLabels } from '../labels';
@@ -148,23 +148,15 @@ function ApplicationForm({ call, institutes, onDone }: { call: FundingCall; inst
   const [trades, setTrades] = useState('');
   const [seats, setSeats] = useState('');
   const [amount, setAmount] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(() => {
+    setTrades('');
+    setSeats('');
+    setAmount('');
+    onDone();
+  });
 
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.apply({ callId: call.callId, instituteId, trades: parseList(trades), proposedSeats: Number(seats), amountRequestedRials: Number(amount) });
-      setTrades('');
-      setSeats('');
-      setAmount('');
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    void run(() => api.apply({ callId: call.callId, instituteId, trades: parseList(trades), proposedSeats: Number(seats), amountRequestedRials: Number(amount) }));
   }
   return (
     <Card title={t('if.applications.record')}>
@@ -193,26 +185,18 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   const [amount, setAmount] = useState(String(application.amountRequestedRials));
   const [seats, setSeats] = useState(String(application.proposedSeats));
   const [plan, setPlan] = useState(() => defaultPlan(application.proposedSeats).map((p) => ({ percent: String(p.percent), kind: p.condition.kind, atLeast: String(p.condition.atLeast) })));
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(() => {
+    onDone();
+  });
   const sum = plan.reduce((s, p) => s + Number(p.percent || 0), 0);
   const setItem = (i: number, change: Partial<(typeof plan)[number]>) => setPlan(plan.map((p, j) => (j === i ? { ...p, ...change } : p)));
 
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.award(application.applicationId, {
-        amountRials: Number(amount),
-        seats: Number(seats),
-        plan: plan.map((p) => ({ percent: Number(p.percent), condition: { kind: p.kind, atLeast: Number(p.atLeast) } })),
-      });
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    void run(() => api.award(application.applicationId, {
+      amountRials: Number(amount),
+      seats: Number(seats),
+      plan: plan.map((p) => ({ percent: Number(p.percent), condition: { kind: p.kind, atLeast: Number(p.atLeast) } })),
+    }));
   }
   return (
     <Card title={t('if.award.title')} testId="if-award-form-card">
@@ -244,25 +228,17 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
   const { parseList } = useLabels();
   const empty = { fa: '', en: '', budget: '', neighbourhoods: '', trades: '', opensOn: isoDay(), closesOn: isoDay(30) };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(() => {
+    setForm(empty);
+    onDone();
+  });
   const text = (name: keyof typeof empty) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
 
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.openCall({
-        title: { fa: form.fa.trim(), en: form.en.trim() }, budgetRials: Number(form.budget), neighbourhoodIds: parseList(form.neighbourhoods), trades: parseList(form.trades),
-        opensOn: form.opensOn, closesOn: form.closesOn,
-      });
-      setForm(empty);
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    void run(() => api.openCall({
+      title: { fa: form.fa.trim(), en: form.en.trim() }, budgetRials: Number(form.budget), neighbourhoodIds: parseList(form.neighbourhoods), trades: parseList(form.trades),
+      opensOn: form.opensOn, closesOn: form.closesOn,
+    }));
   }
   return (
     <Card title={t('if.calls.open')}>

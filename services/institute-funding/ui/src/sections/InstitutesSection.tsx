@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
 import { Code, isoDay, useLabels } from '../labels';
@@ -49,25 +49,17 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
   const { parseList } = useLabels();
   const empty = { instituteId: '', fa: '', en: '', licenceNo: '', licenceValidUntil: isoDay(365), neighbourhoodId: '', address: '', trades: '' };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction(() => {
+    setForm(empty);
+    onDone();
+  });
   const field = (name: keyof typeof empty) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
 
-  async function submit() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.registerInstitute({
-        instituteId: form.instituteId.trim(), name: { fa: form.fa.trim(), en: form.en.trim() }, licenceNo: form.licenceNo.trim().toUpperCase(),
-        licenceValidUntil: form.licenceValidUntil, neighbourhoodId: form.neighbourhoodId.trim(), address: form.address.trim(), trades: parseList(form.trades),
-      });
-      setForm(empty);
-      onDone();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    void run(() => api.registerInstitute({
+      instituteId: form.instituteId.trim(), name: { fa: form.fa.trim(), en: form.en.trim() }, licenceNo: form.licenceNo.trim().toUpperCase(),
+      licenceValidUntil: form.licenceValidUntil, neighbourhoodId: form.neighbourhoodId.trim(), address: form.address.trim(), trades: parseList(form.trades),
+    }));
   }
 
   return (
