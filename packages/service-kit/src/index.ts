@@ -1,6 +1,8 @@
 export * from './config.js';
 export * from './logger.js';
 export * from './mongo.js';
+export * from './data/paging.js';
+export * from './data/bounded.js';
 export * from './service.js';
 export * from './auth/principal.js';
 export * from './auth/verifier.js';
@@ -21,4 +23,5 @@ export * from './bus/event-bus.js';
 export * from './run.js';
 export * from './bus/dead-letters.js';
 export * from './bus/document-locks.js';
+export * from './data/leases.js';
 export * from './time/clock.js';

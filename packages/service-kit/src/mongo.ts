@@ -1,8 +1,11 @@
 import mongoose, { type Connection } from 'mongoose';
+import { boundedFinds } from './data/bounded.js';
 
 // Request data never reaches a query as an operator ({ $gt: '' }) — schemas are strict too.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
+// Every find states its bound (a page or a cap): an unbounded one throws (data/bounded.ts).
+mongoose.plugin(boundedFinds);
 
 /**
  * One connection per service database. No transactions and no change streams are used anywhere, so
