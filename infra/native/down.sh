@@ -7,7 +7,7 @@ run_locked "$STACK_DIR/.lock" "$@"
 
 # They do not depend on each other at shutdown, so they stop in parallel.
 pids=()
-for c in "${COMPONENTS[@]}"; do
+for c in "${ALL_COMPONENTS[@]}"; do
   "${c}_stop" &
   pids+=($!)
 done

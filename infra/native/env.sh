@@ -5,7 +5,9 @@
 HAMGAM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # Binaries live outside the checkout so fresh clones on the same machine reuse them.
 HAMGAM_CACHE=${HAMGAM_CACHE:-$HOME/.cache/hamgam}
-STACK_DIR=$HAMGAM_ROOT/.stack
+# Overridable, with the ports below, to run a second stack beside this checkout's (benchmarks, tests
+# of these scripts): STACK_DIR=/tmp/x FERRETDB_PORT=27018 POSTGRES_PORT=5433 STACK_COMPONENTS="postgres ferretdb".
+STACK_DIR=${STACK_DIR:-$HAMGAM_ROOT/.stack}
 STACK_LOGS=$STACK_DIR/logs
 STACK_PIDS=$STACK_DIR/pids
 
@@ -19,6 +21,23 @@ KEYCLOAK_URL=http://localhost:8080
 
 FERRETDB_SRC=$HAMGAM_ROOT/infra/native/ferretdb
 FERRETDB_BIN=$HAMGAM_CACHE/bin/hamgam-ferretdb
+FERRETDB_PORT=${FERRETDB_PORT:-27017}
+# FerretDB's backend: postgresql (lib/postgres.sh's cluster) or sqlite (see docs/adr/0001).
+HAMGAM_STORE=${HAMGAM_STORE:-sqlite}
+# on: GIN companions for FerretDB's indexes (infra/native/postgres/ferretdb-indexes.sql); off: none.
+HAMGAM_STORE_INDEXES=${HAMGAM_STORE_INDEXES:-on}
+
+# Debian's PostgreSQL 15, a cluster of this checkout under .stack/postgres, only on 127.0.0.1.
+POSTGRES_BIN=${POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
+POSTGRES_PORT=${POSTGRES_PORT:-5432}
+POSTGRES_DB=ferretdb
+# FerretDB keeps one pool for all databases (one per credentials). The services use at most ~10
+# connections each, 2 replicas of 6 services plus tests; a write holds its read's connection while it
+# waits for another, so the pool must stay well above that. max_connections leaves room for psql and
+# autovacuum. pool_max_conn_idle_time closes idle connections (FerretDB 1.24 turns any value into 1m).
+FERRETDB_PG_POOL=200
+POSTGRES_MAX_CONNECTIONS=260
+FERRETDB_PG_URL="postgres://postgres@127.0.0.1:$POSTGRES_PORT/$POSTGRES_DB?pool_max_conns=$FERRETDB_PG_POOL&pool_max_conn_idle_time=1m"
 
 # Keycloak 26 prefers a recent JDK; Java 17 (the machine default) is the fallback. Only Keycloak
 # gets it, so Maven and anything else keep the machine's JAVA_HOME.

@@ -7,8 +7,9 @@ source "$HAMGAM_ROOT/infra/native/lib/common.sh"
 run_locked "$HAMGAM_CACHE/.lock" "$@"
 
 # chromium is for the browser tests; docker-compose only validates docker-compose.yml; maven fetches
-# Keycloak. Go is expected from the machine (Debian's is too old for FerretDB's module).
-APT_PACKAGES=(rabbitmq-server chromium docker-compose maven unzip curl)
+# Keycloak; postgresql is FerretDB's backend (Debian 12's is 15, see env.sh). Go is expected from the
+# machine (Debian's is too old for FerretDB's module).
+APT_PACKAGES=(rabbitmq-server postgresql chromium docker-compose maven unzip curl)
 
 install_apt_packages() {
   local missing=() pkg
