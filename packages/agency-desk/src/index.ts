@@ -1,4 +1,4 @@
-import { DocumentLocks, systemClock, type RouteSpec, type Subscription } from '@hamgam/service-kit';
+import type { RouteSpec, Subscription } from '@hamgam/service-kit';
 import type { Connection, Model } from 'mongoose';
 import { reconcileSeats } from './app/referrals.js';
 import { seedDesk } from './app/seed.js';
@@ -30,7 +30,7 @@ export interface AgencyDesk {
   routes(deps: DeskDeps): RouteSpec[];
   subscriptions(deps: DeskDeps): Subscription[];
   /** Runs at every start: repairs offers' seats an interrupted acceptance or withdrawal left behind. */
-  reference(models: DeskModels): Promise<void>;
+  reference(models: DeskModels, deps: DeskDeps): Promise<void>;
   seedDemo(deps: DeskDeps): Promise<void>;
 }
 
@@ -45,10 +45,10 @@ export function agencyDesk(options: DeskOptions): AgencyDesk {
     outboxSources: (models) => [models.offers, models.referrals, models.commitments],
     routes: (deps) => [...offerRoutes(deps, options), ...referralRoutes(deps, options), ...commitmentRoutes(deps, options)],
     subscriptions: (deps) => deskSubscriptions(deps, options),
-    // Before the service listens or consumes, so nothing else writes the offers meanwhile; the relay's
-    // first sweep publishes whatever offer it had to republish.
-    reference: async (models) => {
-      await reconcileSeats({ models, locks: new DocumentLocks(), flushOutbox: () => undefined, clock: systemClock }, options);
+    // Before this replica listens or consumes; other replicas may be serving, so the repair takes the
+    // offers' leases like any write. The relay's first sweep publishes whatever offer it had to republish.
+    reference: async (models, deps) => {
+      await reconcileSeats({ ...deps, models, flushOutbox: () => undefined }, options);
     },
     seedDemo: (deps) => seedDesk(deps, options),
   };

@@ -26,7 +26,7 @@ export interface ServiceDeps<M, C extends BaseConfig = BaseConfig> {
   clock: Clock;
   /** Publish the events the documents with these ids just stored in their outbox now, not at the next sweep. */
   flushOutbox: (ids: readonly string[]) => void;
-  /** Serialises updates of one outbox-carrying document with the relay's (see DocumentLocks). */
+  /** One writer at a time per document or rule key, across replicas: a lease in the store (see DocumentLocks, Leases). */
   locks: DocumentLocks;
   logger: Logger;
 }
@@ -42,8 +42,11 @@ export interface ServiceDefinition<M, C extends BaseConfig = BaseConfig> {
   outboxSources?: (models: M) => Model<any>[];
   routes: (deps: ServiceDeps<M, C>) => RouteSpec[];
   subscriptions?: (deps: ServiceDeps<M, C>) => Subscription[];
-  /** Reference data every deployment needs; must be idempotent (it runs at every start). */
-  reference?: (models: M) => Promise<void>;
+  /**
+   * Reference data every deployment needs; must be idempotent (it runs at every start, and replicas
+   * start together). Repairs take `deps.locks` like any other write: other replicas may be serving.
+   */
+  reference?: (models: M, deps: ServiceDeps<M, C>) => Promise<void>;
   /** Demo data for an empty database, when SEED_DEMO is set; must be idempotent too. */
   seedDemo?: (deps: ServiceDeps<M, C>) => Promise<void>;
 }
@@ -141,7 +144,7 @@ export function createService<M, C extends BaseConfig>(
   const prepare = async () => {
     await mongo.asPromise();
     await Promise.all(Object.values(mongo.models).map((m) => m.init()));
-    await definition.reference?.(models);
+    await definition.reference?.(models, deps);
   };
   let server: Server | undefined;
   return {

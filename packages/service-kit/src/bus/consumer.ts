@@ -2,7 +2,7 @@ import { envelopeSchema, schemaFor, type Envelope } from '@hamgam/contracts';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
-import { DocumentLocks } from './document-locks.js';
+import type { DocumentLocks } from './document-locks.js';
 import { alreadyHandled, recordHandled } from './inbox.js';
 import type { ConfirmPublisher } from './publisher.js';
 import type { SubscriptionRegistry } from './subscriptions.js';
@@ -22,6 +22,8 @@ export interface ConsumerOptions {
   inbox: Model<any>;
   publisher: ConfirmPublisher;
   logger: Logger;
+  /** The service's locks (leases behind them): one copy of an event at a time, across replicas. */
+  locks: DocumentLocks;
   prefetch?: number;
   /** Handling attempts before a failing message is parked in the dead-letter queue. */
   maxAttempts?: number;
@@ -32,12 +34,6 @@ export interface ConsumerOptions {
 /** Validates, deduplicates (inbox), handles, retries with growing delay, and dead-letters. */
 export class EventConsumer {
   private readonly queues;
-  /**
-   * One event id at a time in this process: a duplicate delivered while the first copy is being handled
-   * waits, then finds the inbox entry. (Replicas of one service would need the inbox entry claimed before
-   * handling; each service runs as one consumer process today.)
-   */
-  private readonly inFlight = new DocumentLocks();
   handled = 0;
   /** Deliveries the inbox recognised as already applied. */
   duplicates = 0;
@@ -66,7 +62,9 @@ export class EventConsumer {
       if (!parsed?.success) throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
       const log = logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
       const event = envelope;
-      await this.inFlight.run('inbox', event.id, async () => {
+      // One copy of an event at a time, across replicas: a duplicate delivered (to any replica) while the
+      // first copy is being handled waits for its lease, then finds the inbox entry the first one wrote.
+      await this.options.locks.run('inbox', event.id, async () => {
         if (await alreadyHandled(this.options.inbox, event.id)) {
           this.duplicates++;
           log.debug('duplicate event skipped');

@@ -5,7 +5,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 describe('DocumentLocks', () => {
   it('runs writes to one document one after another, others in parallel', async () => {
-    const locks = new DocumentLocks();
+    const locks = new DocumentLocks(null);
     const log: string[] = [];
     const write = (id: string, name: string) =>
       locks.run('lists', id, async () => {
@@ -19,7 +19,7 @@ describe('DocumentLocks', () => {
   });
 
   it('keeps going after a failed write and passes its error to the caller', async () => {
-    const locks = new DocumentLocks();
+    const locks = new DocumentLocks(null);
     await expect(locks.run('lists', 'a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(locks.run('lists', 'a', async () => 42)).resolves.toBe(42);
   });

@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { BrokerConnection } from './connection.js';
 import { EventConsumer } from './consumer.js';
+import { Leases } from '../data/leases.js';
 import { DocumentLocks } from './document-locks.js';
 import { OutboxRelay } from './outbox.js';
 import { ConfirmPublisher } from './publisher.js';
@@ -20,19 +21,22 @@ export interface EventBusOptions {
   retryBaseMs?: number;
   prefetch?: number;
   outboxSweepMs?: number;
+  /** The store's leases behind `locks` (default: the `leases` collection of the inbox's database). */
+  leases?: Leases;
 }
 
 /** The service's whole messaging side: connection, topology, confirm publisher, outbox relay, consumer. */
 export class EventBus {
   readonly connection: BrokerConnection;
   readonly publisher = new ConfirmPublisher();
-  /** Take it around any update of a document that carries an outbox (see DocumentLocks). */
-  readonly locks = new DocumentLocks();
+  /** Take it around any update of a document that carries an outbox, and any read → decide → write (see DocumentLocks). */
+  readonly locks: DocumentLocks;
   readonly relay: OutboxRelay;
   readonly consumer: EventConsumer;
   private registry = new SubscriptionRegistry([]);
 
   constructor(options: EventBusOptions) {
+    this.locks = new DocumentLocks(options.leases ?? new Leases(options.inbox.db, { logger: options.logger }));
     this.relay = new OutboxRelay({
       sources: options.outboxSources,
       publisher: this.publisher,
@@ -40,7 +44,7 @@ export class EventBus {
       logger: options.logger,
       sweepIntervalMs: options.outboxSweepMs,
     });
-    this.consumer = new EventConsumer({ ...options, registry: () => this.registry, publisher: this.publisher });
+    this.consumer = new EventConsumer({ ...options, registry: () => this.registry, publisher: this.publisher, locks: this.locks });
     this.connection = new BrokerConnection({
       url: options.url,
       logger: options.logger,

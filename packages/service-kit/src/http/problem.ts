@@ -55,6 +55,9 @@ export function toProblem(error: unknown, instance?: string): ProblemBody {
 export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const problem = toProblem(error, req.originalUrl);
   if (problem.status >= 500) req.log?.error({ err: error }, 'request failed');
+  // A problem that knows when to come back (a busy lease) says so.
+  const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   res.status(problem.status).type('application/problem+json').json(problem);
 };
 

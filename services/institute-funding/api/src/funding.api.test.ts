@@ -307,8 +307,8 @@ describe('cancellation and the ledger', () => {
     await service.models.postings.deleteOne({ _id: `release:${awardId}:2` });
     const gap = (await api('fund').get('/ledger')).body;
     expect(gap.unposted).toEqual([`release:${awardId}:2`]);
-    await instituteFundingService.reference!(service.models);
-    await instituteFundingService.reference!(service.models);
+    await instituteFundingService.reference!(service.models, service.deps);
+    await instituteFundingService.reference!(service.models, service.deps);
     const ledger = (await api('fund').get('/ledger')).body;
     expect(ledger.balanced).toBe(true);
     expect(ledger.unposted).toEqual([]);

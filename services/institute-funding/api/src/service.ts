@@ -23,8 +23,8 @@ export const instituteFundingService: ServiceDefinition<InstituteFundingModels> 
   outboxSources: (models) => [...desk.outboxSources(models), models.applications],
   routes: (deps) => [...desk.routes(deps), ...fundingRoutes(deps)],
   subscriptions: (deps) => [...desk.subscriptions(deps), ...fundingSubscriptions(deps)],
-  reference: async (models) => {
-    await desk.reference(models);
+  reference: async (models, deps) => {
+    await desk.reference(models, deps);
     // A money step whose posting was lost between its two writes is posted now.
     await postEveryCall({ models });
   },

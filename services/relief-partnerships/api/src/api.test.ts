@@ -261,10 +261,10 @@ describe('start-up repair', () => {
     // As if the service stopped right after the disbursement's own write.
     await service.models.supportRequests.updateOne({ _id: created.requestId }, { $set: { state: 'disbursed' } });
     expect((await service.models.referrals.findById(referralId).lean())!.state).toBe('accepted');
-    await reliefPartnershipsService.reference!(service.models);
+    await reliefPartnershipsService.reference!(service.models, service.deps);
     const referral = (await service.models.referrals.findById(referralId).lean())!;
     expect([referral.state, referral.outcome]).toEqual(['completed', 'achieved']);
-    await reliefPartnershipsService.reference!(service.models);
+    await reliefPartnershipsService.reference!(service.models, service.deps);
     expect((await outboxOf('desk_referrals', referralId)).filter((e) => e.type === 'relief-partnerships.referral.completed')).toHaveLength(1);
   });
 });

@@ -1,6 +1,5 @@
 import { agencyDesk } from '@hamgam/agency-desk';
-import { DocumentLocks, systemClock, type ServiceDefinition } from '@hamgam/service-kit';
-import pino from 'pino';
+import type { ServiceDefinition } from '@hamgam/service-kit';
 import type { ReliefDeps, ReliefModels } from './app/deps.js';
 import { reconcileReferrals } from './app/support.js';
 import { reliefModels } from './data/models.js';
@@ -27,10 +26,9 @@ export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
   routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps, desk.options), ...projectRoutes(deps), ...agreementRoutes(deps)],
   subscriptions: (deps) => [...desk.subscriptions(deps), ...reliefSubscriptions(deps)],
   // Before requests and events: the desk repairs its seats, then every disbursed request's referral is completed.
-  reference: async (models) => {
-    await desk.reference(models);
-    const deps: ReliefDeps = { models, locks: new DocumentLocks(), flushOutbox: () => undefined, clock: systemClock, config: {} as ReliefDeps['config'], logger: pino({ level: 'warn' }) };
-    await reconcileReferrals(deps, desk.options);
+  reference: async (models, deps) => {
+    await desk.reference(models, deps);
+    await reconcileReferrals({ ...deps, flushOutbox: () => undefined } as ReliefDeps, desk.options);
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

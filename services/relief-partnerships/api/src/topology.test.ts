@@ -13,7 +13,7 @@ interface Definitions {
 describe('relief-partnerships queue bindings', () => {
   it('lists in infra/rabbitmq/definitions.json exactly the events the service subscribes to (the desk’s and its own)', () => {
     const definitions: Definitions = JSON.parse(readFileSync(new URL('../../../../infra/rabbitmq/definitions.json', import.meta.url), 'utf8'));
-    const deps = { models: {}, locks: new DocumentLocks(), logger: pino({ level: 'silent' }), clock: systemClock, config: {}, flushOutbox: () => undefined } as unknown as ReliefDeps;
+    const deps = { models: {}, locks: new DocumentLocks(null), logger: pino({ level: 'silent' }), clock: systemClock, config: {}, flushOutbox: () => undefined } as unknown as ReliefDeps;
     const subscribed = new SubscriptionRegistry(reliefPartnershipsService.subscriptions!(deps)).bindingKeys();
     const bound = definitions.bindings.filter((b) => b.source === 'hamgam.events' && b.destination === 'hamgam.relief-partnerships').map((b) => b.routing_key);
     expect(subscribed.sort()).toEqual(bound.sort());

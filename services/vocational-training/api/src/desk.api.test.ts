@@ -248,8 +248,8 @@ describe('received referrals', () => {
     // Simulate a crash between the two writes: the seat was never taken.
     const before = (await service.models.offers.findById('it-tailoring').lean())!;
     await service.models.offers.updateOne({ _id: 'it-tailoring' }, { $set: { seatHolders: before.seatHolders.filter((id) => id !== made.referralId), available: before.available + 1 } });
-    await desk.reference(service.models);
-    await desk.reference(service.models);
+    await desk.reference(service.models, service.deps);
+    await desk.reference(service.models, service.deps);
     const repaired = (await service.models.offers.findById('it-tailoring').lean())!;
     expect(repaired.seatHolders).toContain(made.referralId);
     expect(repaired.available).toBe(before.available);

@@ -25,11 +25,11 @@ export const vocationalTrainingService: ServiceDefinition<VtModels> = {
   outboxSources: (models) => [...desk.outboxSources(models), models.enrolments, models.permits],
   routes: (deps) => [...desk.routes(deps), ...courseRoutes(deps), ...permitRoutes(deps), ...counsellingRoutes(deps), ...apprenticeshipRoutes(deps)],
   subscriptions: desk.subscriptions,
-  reference: async (models) => {
-    await desk.reference(models);
+  reference: async (models, deps) => {
+    await desk.reference(models, deps);
     await reconcileCourseSeats(models);
     await reconcileMasterSeats(models);
-    await closeAnsweredReferrals(models);
+    await closeAnsweredReferrals(deps);
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

@@ -223,8 +223,8 @@ describe('enrolments, attendance, completion', () => {
     // Simulate a crash between the enrolment's completion and the referral's.
     await service.models.referrals.updateOne({ _id: referral.referralId }, { $set: { state: 'accepted', completedAt: null, outcome: null } });
     const before = (await outboxOf('referrals', referral.referralId)).length;
-    await vocationalTrainingService.reference!(service.models);
-    await vocationalTrainingService.reference!(service.models);
+    await vocationalTrainingService.reference!(service.models, service.deps);
+    await vocationalTrainingService.reference!(service.models, service.deps);
     const row = (await service.models.referrals.findById(referral.referralId).lean())!;
     expect([row.state, row.outcome]).toEqual(['completed', 'achieved']);
     const events = await outboxOf('referrals', referral.referralId);
@@ -233,7 +233,7 @@ describe('enrolments, attendance, completion', () => {
 
   it('repairs at start-up a seat an interrupted enrolment left behind', async () => {
     await service.models.courses.updateOne({ _id: 'c-pastry' }, { $push: { seatHolders: randomUUID() }, $inc: { seats: 1 } });
-    await vocationalTrainingService.reference!(service.models);
+    await vocationalTrainingService.reference!(service.models, service.deps);
     const course = (await service.models.courses.findById('c-pastry').lean())!;
     expect(course.seats).toBe(3);
     expect(course.seatHolders).toHaveLength(3);

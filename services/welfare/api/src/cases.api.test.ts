@@ -337,10 +337,10 @@ describe('cases from the desk’s referrals', () => {
     await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
     // The case's write happened, the referral's did not.
     await service.models.cases.updateOne({ _id: made.referralId }, { $set: { state: 'closed', closedFrom: 'opened', closure: { reason: 'declined', at: new Date(), by: 'welfare.officer' } } });
-    await welfareService.reference!(service.models);
+    await welfareService.reference!(service.models, service.deps);
     const stored = await service.models.referrals.findById(made.referralId).lean();
     expect(stored).toMatchObject({ state: 'completed', outcome: 'not-achieved' });
-    await welfareService.reference!(service.models); // idempotent
+    await welfareService.reference!(service.models, service.deps); // idempotent
     expect((await outboxOf('referrals', made.referralId)).map((e) => e.type)).toEqual(['welfare.referral.accepted', 'welfare.referral.completed']);
   });
 });

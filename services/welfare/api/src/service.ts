@@ -1,4 +1,4 @@
-import { DocumentLocks, systemClock, type ServiceDefinition, createLogger, type BaseConfig } from '@hamgam/service-kit';
+import type { ServiceDefinition } from '@hamgam/service-kit';
 import { completeClosedReferrals, type Models, type WelfareDeps } from './app/cases.js';
 import { welfareModels } from './data/models.js';
 import { seedWelfare } from './data/seed.js';
@@ -20,13 +20,11 @@ export const welfareService: ServiceDefinition<Models> = {
   outboxSources: (models) => [...desk.outboxSources(models), models.cases],
   routes: (deps) => [...desk.routes(deps), ...caseRoutes(deps)],
   subscriptions: (deps) => desk.subscriptions(deps),
-  reference: async (models) => {
-    await desk.reference(models);
-    // Before requests and events: a case closed while its referral's completion was interrupted completes it now.
-    const deps: WelfareDeps = {
-      models, locks: new DocumentLocks(), clock: systemClock, flushOutbox: () => undefined, config: {} as BaseConfig, logger: createLogger('welfare', 'info'),
-    };
-    await completeClosedReferrals(deps);
+  reference: async (models, deps) => {
+    await desk.reference(models, deps);
+    // Before this replica serves: a case closed while its referral's completion was interrupted completes it now
+    // (under the same leases as requests, since other replicas may be serving).
+    await completeClosedReferrals(deps as WelfareDeps);
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

@@ -1,8 +1,8 @@
 import { causeOf } from '@hamgam/agency-desk';
-import { createLogger, DocumentLocks, systemClock } from '@hamgam/service-kit';
+import { systemClock } from '@hamgam/service-kit';
 import { placementOutcome } from '../domain/apprenticeships.js';
 import { referralOutcomeOf } from '../domain/enrolments.js';
-import { desk, type VtDeps, type VtModels } from '../desk.js';
+import { desk, type VtDeps } from '../desk.js';
 import { closeReferral } from './courses.js';
 
 type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';
@@ -13,7 +13,8 @@ type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';
  * second write (the referral's completion) was interrupted. Runs at start-up, before requests and
  * events, like the desk's seat reconciliation; the relay's first sweep publishes what it completes.
  */
-export async function closeAnsweredReferrals(models: VtModels): Promise<number> {
+export async function closeAnsweredReferrals(startDeps: VtDeps): Promise<number> {
+  const { models } = startDeps;
   const open = new Set((await models.referrals.find({ state: 'accepted' }, { _id: 1 }).lean()).map((r) => r._id));
   if (open.size === 0) return 0;
   const [enrolments, placements, sessions, permits] = await Promise.all([
@@ -29,8 +30,9 @@ export async function closeAnsweredReferrals(models: VtModels): Promise<number> 
   for (const s of sessions) if (s.referralId) answers.set(s.referralId, 'achieved');
   for (const p of permits) if (p.referralId && p.decision) answers.set(p.referralId, p.decision.decision === 'approved' ? 'achieved' : 'not-achieved');
 
-  // The start-up has no request: the same pieces a request would get, with a clock of its own.
-  const deps = { models, locks: new DocumentLocks(), flushOutbox: () => undefined, clock: systemClock, logger: createLogger('vocational-training', 'warn') } as unknown as VtDeps;
+  // The start-up has no request: the service's own pieces (its leases, since other replicas may be serving);
+  // the relay's first sweep publishes what it completes.
+  const deps: VtDeps = { ...startDeps, flushOutbox: () => undefined };
   const cause = causeOf(desk.options, 'vocational-training', `reconcile-${systemClock.now().toISOString()}`);
   let closed = 0;
   for (const [referralId, outcome] of answers) {
