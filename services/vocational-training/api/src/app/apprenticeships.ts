@@ -1,7 +1,7 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, isDuplicateKey, notFound } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, isDuplicateKey, notFound, readAll, type EventCause } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type StoredMaster, type StoredPlacement } from '../data/models.js';
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome } from '../domain/apprenticeships.js';
@@ -109,7 +109,7 @@ export async function finishPlacement(deps: VtDeps, placementId: string, to: 'co
 
 /** Makes every master's places agree with the active placements (start-up repair, idempotent). */
 export async function reconcileMasterSeats(models: VtModels): Promise<number> {
-  const [masters, placements] = await Promise.all([models.masters.find({}, { seatHolders: 1, seats: 1 }).lean(), models.placements.find({}, { masterId: 1, state: 1 }).lean()]);
+  const [masters, placements] = await Promise.all([readAll(models.masters.find({}, { seatHolders: 1, seats: 1 }).lean(), caps.reference), readAll(models.placements.find({}, { masterId: 1, state: 1 }).lean(), caps.agencyCaseload)]);
   let repaired = 0;
   for (const master of masters) {
     const holders = placements.filter((p) => p.masterId === master._id && holdsMasterSeat(p.state)).map((p) => p._id).sort();

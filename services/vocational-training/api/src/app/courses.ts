@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, adjustSeat, createOffer, type OfferFields } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, HttpProblem, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, HttpProblem, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type CourseLevel, type StoredCourse, type StoredEnrolment } from '../data/models.js';
 import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
@@ -139,7 +139,7 @@ export async function takeAttendance(deps: VtDeps, courseId: string, session: nu
   const course = await models.courses.findById(courseId, { sessions: 1, sessionsHeld: 1 }).lean();
   if (!course) throw notFound(`no course ${courseId}`);
   if (session < 1 || session > course.sessions) throw badRequest(`session must be between 1 and ${course.sessions}`);
-  const enrolled = await models.enrolments.find({ courseId, state: 'enrolled' }, { outbox: 0 }).lean();
+  const enrolled = await readAll(models.enrolments.find({ courseId, state: 'enrolled' }, { outbox: 0 }).lean(), caps.perPerson);
   const ids = new Set(enrolled.map((e) => e._id));
   const strangers = present.filter((id) => !ids.has(id));
   if (strangers.length > 0) throw badRequest(`not enrolled on this course: ${strangers.join(', ')}`);
@@ -211,7 +211,7 @@ export async function closeReferral(deps: VtDeps, referralId: string, outcome: '
  * Runs at start-up, before requests; idempotent.
  */
 export async function reconcileCourseSeats(models: VtModels): Promise<number> {
-  const [courses, enrolments] = await Promise.all([models.courses.find({}, { seatHolders: 1, seats: 1 }).lean(), models.enrolments.find({}, { courseId: 1, state: 1 }).lean()]);
+  const [courses, enrolments] = await Promise.all([readAll(models.courses.find({}, { seatHolders: 1, seats: 1 }).lean(), caps.perNeighbourhood), readAll(models.enrolments.find({}, { courseId: 1, state: 1 }).lean(), caps.agencyCaseload)]);
   let repaired = 0;
   for (const course of courses) {
     const holders = enrolments.filter((e) => e.courseId === course._id && holdsCourseSeat(e.state)).map((e) => e._id).sort();

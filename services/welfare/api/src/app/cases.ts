@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, IllegalTransitionError, type DeskModels } from '@hamgam/agency-desk';
 import type { EligibilityFlag, EligibilityFlaggedV1, EligibilityRevokedV1, ReferralCompletedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, type EventDraft, forbidden, HttpProblem, isDuplicateKey, notFound, outboxEntries, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, type EventCause, type EventDraft, forbidden, HttpProblem, isDuplicateKey, notFound, outboxEntries, readAll, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { welfareCollections, type CaseHistoryEntry, type StoredCase, type WelfareModels } from '../data/models.js';
 import { desk } from '../desk.js';
 import { scoreAssessment, type AssessmentAnswers } from '../domain/assessment.js';
@@ -268,10 +268,19 @@ async function completeReferralOf(deps: WelfareDeps, closed: Pick<CaseRecord, '_
   }
 }
 
-export function reopen(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, reason: string) {
-  return changeCase(deps, caseId, principal, cause, (c) => {
-    const state = reopenCase(c);
-    return { set: { state, closedFrom: null, closure: null, reopenReason: reason }, action: 'reopened', detail: reason };
+/**
+ * Reopens a closed case — unless the household has another open case by now: one open case per
+ * household holds for reopening as for opening, under the same household lease (across replicas).
+ */
+export async function reopen(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, reason: string) {
+  const target = await readOwnCase(deps, caseId, principal);
+  return deps.locks.run('welfare_households', target.householdRef, async () => {
+    const others = await readAll(deps.models.cases.find({ householdRef: target.householdRef }, { _id: 1, state: 1 }).lean(), caps.perPerson);
+    if (others.some((c) => c._id !== caseId && c.state !== 'closed')) throw conflict('the household has another open case; it cannot have two');
+    return changeCase(deps, caseId, principal, cause, (c) => {
+      const state = reopenCase(c);
+      return { set: { state, closedFrom: null, closure: null, reopenReason: reason }, action: 'reopened', detail: reason };
+    });
   });
 }
 
