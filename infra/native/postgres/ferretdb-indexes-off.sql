@@ -1,4 +1,5 @@
 -- HAMGAM_STORE_INDEXES=off: no GIN companions (see ferretdb-indexes.sql), e.g. to measure without them.
+SET client_min_messages = warning;  -- no NOTICEs from IF EXISTS
 DROP EVENT TRIGGER IF EXISTS hamgam_gin_companions;
 DROP EVENT TRIGGER IF EXISTS hamgam_gin_companions_drop;
 DO $$
