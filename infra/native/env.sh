@@ -22,8 +22,8 @@ KEYCLOAK_URL=http://localhost:8080
 FERRETDB_SRC=$HAMGAM_ROOT/infra/native/ferretdb
 FERRETDB_BIN=$HAMGAM_CACHE/bin/hamgam-ferretdb
 FERRETDB_PORT=${FERRETDB_PORT:-27017}
-# FerretDB's backend: postgresql (lib/postgres.sh's cluster) or sqlite (see docs/adr/0001).
-HAMGAM_STORE=${HAMGAM_STORE:-sqlite}
+# FerretDB's backend: postgresql (the default, lib/postgres.sh's cluster; docs/adr/0001) or sqlite.
+HAMGAM_STORE=${HAMGAM_STORE:-postgresql}
 # on: GIN companions for FerretDB's indexes (infra/native/postgres/ferretdb-indexes.sql); off: none.
 HAMGAM_STORE_INDEXES=${HAMGAM_STORE_INDEXES:-on}
 

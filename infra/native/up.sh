@@ -36,7 +36,7 @@ for c in "${COMPONENTS[@]}"; do
     keycloak) where+=("keycloak $KEYCLOAK_URL (admin/admin)") ;;
     rabbitmq) where+=("amqp 127.0.0.1:5672 (management http://localhost:15672, guest/guest)") ;;
     postgres) where+=("postgresql 127.0.0.1:$POSTGRES_PORT") ;;
-    ferretdb) where+=("mongodb 127.0.0.1:$FERRETDB_PORT (FerretDB on $HAMGAM_STORE)") ;;
+    ferretdb) where+=("mongodb 127.0.0.1:$FERRETDB_PORT (FerretDB on $(cat "$FERRETDB_STORE" 2>/dev/null || echo sqlite))") ;;
   esac
 done
 say "stack: up in $((SECONDS - start))s: $(IFS=';'; echo "${where[*]}" | sed 's/;/, /g')"
