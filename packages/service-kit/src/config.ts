@@ -15,6 +15,38 @@ export const baseConfigSchema = z.object({
   SEED_DEMO: z.stringbool().default(false),
   /** Let tests move the service's clock through `PUT /api/v1/test-clock` (never in production). */
   TEST_CLOCK: z.stringbool().default(false),
+
+  // Limits under load (issue 9, "never hang"). Every wait has an end: a slow or stuck store turns into
+  // 503 answers with Retry-After, never into requests that hang. The defaults suit the native stack
+  // (one FerretDB shared by up to a dozen service processes); see README "Limits under load".
+  /**
+   * Driver connections per process. FerretDB/SQLite allows 100 connections per database and
+   * FerretDB/PostgreSQL 50 in all; an open cursor holds one. Keep the sum over all processes
+   * sharing a store below that.
+   */
+  MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long an operation may wait for a free driver connection before it fails (ms). */
+  MONGO_WAIT_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(3_000),
+  /** Idle driver connections are closed after this long (ms), so a burst's connections do not stay open. */
+  MONGO_MAX_IDLE_TIME_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * Server-side time limit (maxTimeMS) on every query, update and delete issued through mongoose and
+   * on the kit's own reads. FerretDB 1.24 honours it on find and aggregate (also while waiting for its
+   * own connection); MongoDB on all of them.
+   */
+  MONGO_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  /**
+   * Client-side bound on waiting for any one reply from the store (ms); the connection is closed
+   * past it. The safety net for commands the store does not time out itself (FerretDB ignores
+   * maxTimeMS on update, delete, count and insert); above MONGO_QUERY_TIMEOUT_MS.
+   */
+  MONGO_SOCKET_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
+  /** An /api request not answered by then gets 503 problem+json, code `deadline-exceeded`, with Retry-After (ms). */
+  HTTP_REQUEST_DEADLINE_MS: z.coerce.number().int().min(1).default(10_000),
+  /** /api requests handled at once per process; more wait in a short queue (below). */
+  HTTP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
+  /** /api requests that may wait for a slot; past them a request is refused at once: 503, code `overloaded`. */
+  HTTP_MAX_QUEUED: z.coerce.number().int().min(0).default(64),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

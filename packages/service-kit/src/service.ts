@@ -15,8 +15,9 @@ import { AdjustableClock, systemClock, testClockRoutes, type Clock } from './tim
 import { createApp } from './http/app.js';
 import { createHttpMetrics } from './http/metrics.js';
 import { defineRoute, type RouteSpec } from './http/route.js';
+import { loadLimitsOf } from './http/overload.js';
 import { createLogger } from './logger.js';
-import { createMongoConnection, mongoReady } from './mongo.js';
+import { createMongoConnection, mongoLimitsOf, pingStore } from './mongo.js';
 
 export interface ServiceDeps<M, C extends BaseConfig = BaseConfig> {
   models: M;
@@ -110,7 +111,7 @@ export function createService<M, C extends BaseConfig>(
   overrides: ServiceOverrides = {},
 ): RunningService<M, C> {
   const logger = overrides.logger ?? createLogger(definition.name, config.LOG_LEVEL);
-  const mongo = createMongoConnection(config.MONGO_URL);
+  const mongo = createMongoConnection(config.MONGO_URL, mongoLimitsOf(config));
   const models = definition.models(mongo);
   const bus = new EventBus({
     service: definition.name,
@@ -137,8 +138,10 @@ export function createService<M, C extends BaseConfig>(
     verify,
     logger,
     metrics: createHttpMetrics(definition.name),
-    readiness: () => ({ mongo: mongoReady(mongo), broker: bus.connected }),
+    // A real read of the service's own database, within 2 s: a store that does not answer is not ready.
+    readiness: async () => ({ mongo: await pingStore(mongo, { collection: inboxModel(mongo).collection.collectionName }), broker: bus.connected }),
     uiDist: config.UI_DIST,
+    limits: loadLimitsOf(config),
   });
 
   const prepare = async () => {

@@ -7,6 +7,7 @@ import type { TokenVerifier } from '../auth/verifier.js';
 import type { HttpMetrics } from './metrics.js';
 import { mountRoutes } from './mount.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { defaultLoadLimits, LoadGuard, type LoadLimits } from './overload.js';
 import { notFoundHandler, problemHandler } from './problem.js';
 import type { RouteSpec } from './route.js';
 
@@ -21,6 +22,8 @@ export interface AppOptions {
   readiness: ReadinessCheck;
   /** Built federated UI module, served under /ui/. */
   uiDist?: string;
+  /** Deadline and concurrency cap of /api requests (health, metrics, docs and /ui are not limited). */
+  limits?: LoadLimits;
 }
 
 const correlationHeader = 'x-correlation-id';
@@ -53,7 +56,9 @@ export function createApp(options: AppOptions): Express {
     res.json({ status: 'ok', service: options.service });
   });
   app.get('/readyz', async (_req, res) => {
-    const checks = await options.readiness();
+    const checks = await Promise.resolve()
+      .then(options.readiness)
+      .catch(() => ({ readiness: false }));
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
@@ -73,7 +78,8 @@ export function createApp(options: AppOptions): Express {
     } }));
   }
 
-  app.use('/api/v1', express.json({ limit: '256kb' }), mountRoutes(options.routes, options.verify));
+  const guard = new LoadGuard(options.limits ?? defaultLoadLimits, options.metrics.registry);
+  app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, options.verify, guard));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

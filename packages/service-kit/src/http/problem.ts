@@ -52,7 +52,9 @@ export function toProblem(error: unknown, instance?: string): ProblemBody {
   return { type: 'about:blank', title: 'Internal Server Error', status: 500, instance };
 }
 
-export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+export const problemHandler: ErrorRequestHandler = (error, req, res, next) => {
+  // Answered already (a deadline's 503): nothing more may be written; a half-sent body is Express's to cut.
+  if (res.headersSent) return res.writableEnded ? req.log?.warn({ err: error }, 'error after the answer; dropped') : next(error);
   const problem = toProblem(error, req.originalUrl);
   if (problem.status >= 500) req.log?.error({ err: error }, 'request failed');
   // A problem that knows when to come back (a busy lease) says so.
