@@ -40,7 +40,7 @@ async function listen(app: Express): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const expectRetryLater = (res: { status: number; headers: Headers }, body: { code?: string; status?: number }, code: string) => {
+const expectRetryLater = (res: { status: number; headers: Headers }, body: unknown, code: string) => {
   expect(res.status).toBe(503);
   expect(res.headers.get('content-type')).toContain('application/problem+json');
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
