@@ -5,11 +5,11 @@
 // plan of the query FerretDB really sends uses them.
 import { MongoClient, type Collection } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ferretdbUrl, onPostgres, planNodes, sql } from './postgres.js';
+import { ferretdbUrl, planNodes, sql } from './postgres.js';
 
 const dbName = 'hamgam_store_test';
 
-describe.skipIf(!onPostgres)('GIN companions of FerretDB indexes on PostgreSQL', () => {
+describe('GIN companions of FerretDB indexes on PostgreSQL', () => {
   const client = new MongoClient(ferretdbUrl, { serverSelectionTimeoutMS: 5_000 });
   let households: Collection<{ _id: string; clinic: string }>;
 

@@ -2,7 +2,6 @@
 import { execFileSync } from 'node:child_process';
 
 export const ferretdbUrl = `mongodb://127.0.0.1:${process.env['FERRETDB_PORT'] ?? 27017}/?directConnection=true`;
-export const onPostgres = (process.env['HAMGAM_STORE'] ?? 'postgresql') === 'postgresql';
 
 /** Runs one SQL statement in FerretDB's database with psql and returns its rows, fields split on '|'. */
 export function sql(statement: string): string[][] {
