@@ -2,6 +2,11 @@
 # Starts (or stops) the six agency services and the shell as background processes of this checkout,
 # after the stack (up.sh) and a build. Logs: .stack/logs/<name>.log.
 # Usage: services.sh start|stop|status [name…]   (no names: all six services and the shell)
+# HAMGAM_REPLICAS=N starts every service N times (default 1): replica i (0-based) listens on its port
+# + 100*i (clinics: 4001, 4101, …), with its own pid and log (clinics.pid, clinics-2.pid, …); the shell
+# gets them as UPSTREAMS_<SERVICE>=http://127.0.0.1:4001,http://127.0.0.1:4101 and spreads requests over them.
+# Only replica 0 seeds demo data (SEED_DEMO); every replica writes reference data (idempotent, and
+# its repairs take the same leases as requests).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$HAMGAM_ROOT/infra/native/lib/common.sh"
@@ -9,6 +14,24 @@ source "$HAMGAM_ROOT/infra/native/lib/common.sh"
 # name:port — the ports table of ARCHITECTURE.md.
 SERVICES=(clinics:4001 vocational-training:4002 welfare:4003 relief-partnerships:4004 institute-funding:4005 coordination:4006)
 SHELL_PORT=3000
+REPLICAS=${HAMGAM_REPLICAS:-1}
+[[ $REPLICAS =~ ^[1-9][0-9]?$ ]] || { echo "HAMGAM_REPLICAS must be a number from 1 to 99 (got '$REPLICAS')" >&2; exit 1; }
+
+# replica_name NAME I: what replica I of NAME is called in pid and log files (clinics, clinics-2, …).
+replica_name() { if (( $2 == 0 )); then echo "$1"; else echo "$1-$(( $2 + 1 ))"; fi; }
+
+# replica_names NAME: every replica of NAME that has a pid file now (whatever HAMGAM_REPLICAS was at start).
+replica_names() {
+  local name=$1 f
+  echo "$name"
+  for f in "$STACK_PIDS/$name"-[0-9]*.pid; do
+    [[ -e $f ]] && basename "$f" .pid
+  done
+  return 0
+}
+
+# upstreams_var NAME: UPSTREAMS_<NAME> upper-cased, '-' as '_'.
+upstreams_var() { local n=${1//-/_}; echo "UPSTREAMS_${n^^}"; }
 
 
 stop_one() {
@@ -56,25 +79,39 @@ chosen() { (( ${#NAMES[@]} == 0 )) || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 
 start_all() {
   mkdir -p "$STACK_LOGS" "$STACK_PIDS"
+  local upstreams=()
   for entry in "${SERVICES[@]}"; do
-    local name=${entry%%:*} port=${entry##*:}
+    local name=${entry%%:*} base=${entry##*:} urls=() i
+    for (( i = 0; i < REPLICAS; i++ )); do urls+=("http://127.0.0.1:$(( base + 100 * i ))"); done
+    upstreams+=("$(upstreams_var "$name")=$(IFS=,; echo "${urls[*]}")")
     chosen "$name" || continue
-    (
-      export PORT=$port \
-        MONGO_URL=${MONGO_URL_BASE:-mongodb://127.0.0.1:27017}/hamgam_${name//-/_} \
-        AMQP_URL=${AMQP_URL:-amqp://guest:guest@127.0.0.1:5672} \
-        OIDC_ISSUER=${OIDC_ISSUER:-$KEYCLOAK_URL/realms/hamgam} \
-        UI_DIST=$HAMGAM_ROOT/services/$name/ui/dist \
-        SEED_DEMO=${SEED_DEMO:-false} \
-        TEST_CLOCK=${TEST_CLOCK:-false} \
-        LOG_LEVEL=${LOG_LEVEL:-info}
-      [[ $name == clinics ]] && pii_keys
-      start_one "$name" "http://127.0.0.1:$port/readyz" node "$HAMGAM_ROOT/services/$name/api/dist/main.js"
-    )
+    # Replicas left over from a start with more of them.
+    local extra
+    for extra in $(replica_names "$name"); do
+      [[ $extra =~ -([0-9]+)$ ]] && (( BASH_REMATCH[1] > REPLICAS )) && stop_one "$extra"
+    done
+    # One after another: replica 0 seeds (once ready, the others find its data); the rest only write
+    # reference data, which is idempotent and takes the same leases as requests.
+    for (( i = 0; i < REPLICAS; i++ )); do
+      local port=$(( base + 100 * i )) seed=false
+      (( i == 0 )) && seed=${SEED_DEMO:-false}
+      (
+        export PORT=$port \
+          MONGO_URL=${MONGO_URL_BASE:-mongodb://127.0.0.1:27017}/hamgam_${name//-/_} \
+          AMQP_URL=${AMQP_URL:-amqp://guest:guest@127.0.0.1:5672} \
+          OIDC_ISSUER=${OIDC_ISSUER:-$KEYCLOAK_URL/realms/hamgam} \
+          UI_DIST=$HAMGAM_ROOT/services/$name/ui/dist \
+          SEED_DEMO=$seed \
+          TEST_CLOCK=${TEST_CLOCK:-false} \
+          LOG_LEVEL=${LOG_LEVEL:-info}
+        [[ $name == clinics ]] && pii_keys
+        start_one "$(replica_name "$name" "$i")" "http://127.0.0.1:$port/readyz" node "$HAMGAM_ROOT/services/$name/api/dist/main.js"
+      )
+    done
   done
   chosen shell || return 0
   (
-    export PORT=$SHELL_PORT KEYCLOAK_URL
+    export PORT=$SHELL_PORT KEYCLOAK_URL "${upstreams[@]}"
     start_one shell "http://127.0.0.1:$SHELL_PORT/healthz" node "$HAMGAM_ROOT/apps/shell/server/main.js"
   )
 }
@@ -83,10 +120,17 @@ command=${1:-}
 NAMES=("${@:2}")
 case $command in
   start) start_all ;;
-  stop) for name in shell "${SERVICES[@]%%:*}"; do if chosen "$name"; then stop_one "$name"; fi; done ;;
+  stop)
+    for name in shell "${SERVICES[@]%%:*}"; do
+      chosen "$name" || continue
+      for replica in $(replica_names "$name"); do stop_one "$replica"; done
+    done ;;
   status)
     for name in shell "${SERVICES[@]%%:*}"; do
-      if pidfile_alive "$STACK_PIDS/$name.pid"; then echo "$name: running"; else echo "$name: stopped"; fi
+      for replica in $(replica_names "$name"); do
+        [[ $replica != "$name" && ! -e $STACK_PIDS/$replica.pid ]] && continue
+        if pidfile_alive "$STACK_PIDS/$replica.pid"; then echo "$replica: running"; else echo "$replica: stopped"; fi
+      done
     done ;;
   *) die "usage: services.sh start|stop|status" ;;
 esac

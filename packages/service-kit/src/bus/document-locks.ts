@@ -25,9 +25,22 @@ export class DocumentLocks {
 
   run<T>(collection: string, id: string, work: () => Promise<T>): Promise<T> {
     const key = `${collection}/${id}`;
-    const leased = this.leases ? () => this.leases!.run(key, work) : work;
+    const leases = this.leases;
+    // The lease's release (a delete) is off the caller's path: the caller has its answer when the work is
+    // done, and this process's next writer of the key waits for the release (the queue's tail includes it).
+    let released: Promise<void> | undefined;
+    const leased = leases
+      ? async () => {
+          const lease = await leases.acquire(key);
+          try {
+            return await work();
+          } finally {
+            released = leases.release(lease);
+          }
+        }
+      : work;
     const result = (this.tails.get(key) ?? Promise.resolve()).catch(() => undefined).then(leased);
-    const tail = result.catch(() => undefined);
+    const tail = result.catch(() => undefined).then(() => released);
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);

@@ -27,8 +27,8 @@ export const vocationalTrainingService: ServiceDefinition<VtModels> = {
   subscriptions: desk.subscriptions,
   reference: async (models, deps) => {
     await desk.reference(models, deps);
-    await reconcileCourseSeats(models);
-    await reconcileMasterSeats(models);
+    await reconcileCourseSeats(deps);
+    await reconcileMasterSeats(deps);
     await closeAnsweredReferrals(deps);
   },
   seedDemo: async (deps) => {

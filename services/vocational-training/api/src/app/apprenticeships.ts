@@ -55,28 +55,31 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
   const seatKey = `${masterId}:${who.residentRef}`;
   if (await models.placements.exists({ seatKey })) throw conflict('this resident is placed with this master already');
   const placementId = randomUUID();
-  // A conditional write (the guard between replicas), under the lock (FerretDB does not isolate concurrent updates of one document).
-  const seat = await deps.locks.run(tvtoCollections.masters, masterId, () =>
-    mastersRaw(models).updateOne({ _id: masterId, seats: { $lt: master.capacity } }, { $inc: { seats: 1 }, $push: { seatHolders: placementId } }),
-  );
-  if (seat.matchedCount !== 1) throw conflict(`master ${masterId} has no free place (${master.capacity})`);
   const placement: StoredPlacement = {
     _id: placementId, masterId, seatKey, trade: master.trade, ...who, state: 'active', startedOn: dayOf(deps.clock.now()), checks: [], endedAt: null, createdBy: cause.actor.subject,
   };
-  try {
-    await models.placements.create(placement);
-  } catch (error) {
-    await releaseMasterSeat(deps, masterId, placementId);
-    if (isDuplicateKey(error)) throw conflict('this resident is placed with this master already');
-    throw error;
-  }
+  // The seat (a conditional write) and the placement under one lease of the master: FerretDB does not
+  // isolate concurrent updates of one document, so the lease is what keeps "seats < capacity" across
+  // replicas, and another replica's start-up repair never sees a seat whose placement is being written.
+  await deps.locks.run(tvtoCollections.masters, masterId, async () => {
+    const seat = await mastersRaw(models).updateOne({ _id: masterId, seats: { $lt: master.capacity } }, { $inc: { seats: 1 }, $push: { seatHolders: placementId } });
+    if (seat.matchedCount !== 1) throw conflict(`master ${masterId} has no free place (${master.capacity})`);
+    try {
+      await models.placements.create(placement);
+    } catch (error) {
+      await releaseMasterSeatHeld(models, masterId, placementId);
+      if (isDuplicateKey(error)) throw conflict('this resident is placed with this master already');
+      throw error;
+    }
+  });
   return placement;
 }
 
+const releaseMasterSeatHeld = (models: VtModels, masterId: string, placementId: string) =>
+  mastersRaw(models).updateOne({ _id: masterId, seatHolders: placementId }, { $pullAll: { seatHolders: [placementId] }, $inc: { seats: -1 } });
+
 async function releaseMasterSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, masterId: string, placementId: string) {
-  await locks.run(tvtoCollections.masters, masterId, () =>
-    mastersRaw(models).updateOne({ _id: masterId, seatHolders: placementId }, { $pullAll: { seatHolders: [placementId] }, $inc: { seats: -1 } }),
-  );
+  await locks.run(tvtoCollections.masters, masterId, () => releaseMasterSeatHeld(models, masterId, placementId));
 }
 
 export async function checkProgress(deps: VtDeps, placementId: string, input: { rating: number; note: string }, by: string): Promise<StoredPlacement> {
@@ -107,15 +110,24 @@ export async function finishPlacement(deps: VtDeps, placementId: string, to: 'co
   return updated;
 }
 
-/** Makes every master's places agree with the active placements (start-up repair, idempotent). */
-export async function reconcileMasterSeats(models: VtModels): Promise<number> {
+/** Makes every master's places agree with the active placements (start-up repair under each master's lease, as place() holds it; idempotent). */
+export async function reconcileMasterSeats(deps: Pick<VtDeps, 'models' | 'locks'>): Promise<number> {
+  const { models } = deps;
   const [masters, placements] = await Promise.all([readAll(models.masters.find({}, { seatHolders: 1, seats: 1 }).lean(), caps.reference), readAll(models.placements.find({}, { masterId: 1, state: 1 }).lean(), caps.agencyCaseload)]);
+  const inSync = (master: { seats: number; seatHolders: string[] }, holders: string[]) => master.seats === holders.length && [...master.seatHolders].sort().join() === holders.join();
   let repaired = 0;
-  for (const master of masters) {
-    const holders = placements.filter((p) => p.masterId === master._id && holdsMasterSeat(p.state)).map((p) => p._id).sort();
-    if (master.seats === holders.length && [...master.seatHolders].sort().join() === holders.join()) continue;
-    await models.masters.updateOne({ _id: master._id }, { $set: { seatHolders: holders, seats: holders.length } });
-    repaired++;
+  for (const seen of masters) {
+    const holdersIn = (rows: { _id: string; masterId: string; state: StoredPlacement['state'] }[]) => rows.filter((p) => p.masterId === seen._id && holdsMasterSeat(p.state)).map((p) => p._id).sort();
+    if (inSync(seen, holdersIn(placements))) continue;
+    const changed = await deps.locks.run(tvtoCollections.masters, seen._id, async () => {
+      const master = await models.masters.findById(seen._id, { seatHolders: 1, seats: 1 }).lean();
+      if (!master) return false;
+      const holders = holdersIn(await readAll(models.placements.find({ masterId: seen._id }, { masterId: 1, state: 1 }).lean(), caps.perNeighbourhood));
+      if (inSync(master, holders)) return false;
+      await models.masters.updateOne({ _id: master._id }, { $set: { seatHolders: holders, seats: holders.length } });
+      return true;
+    });
+    if (changed) repaired++;
   }
   return repaired;
 }

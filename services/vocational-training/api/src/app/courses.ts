@@ -57,24 +57,23 @@ export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventC
 }
 
 /**
- * Takes one of the course's seats for an enrolment, only while one is free: a single conditional write
- * (the guard between replicas on MongoDB), under the document lock (FerretDB applies concurrent updates
- * of one document without isolation, so within a replica they are taken one at a time).
+ * Takes one of the course's seats for an enrolment, only while one is free. Callers hold the course's
+ * lease (see enrol): FerretDB applies a conditional `$inc` without isolation, so only the lease — one
+ * writer of the course at a time, across replicas — makes "seats < capacity" hold.
  */
-function takeCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, courseId: string, capacity: number, enrolmentId: string): Promise<boolean> {
-  return locks.run(tvtoCollections.courses, courseId, async () => {
-    const result = await coursesRaw(models).updateOne(
-      { _id: courseId, seats: { $lt: capacity } },
-      { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId }, $set: { capacity } },
-    );
-    return result.matchedCount === 1;
-  });
+async function takeCourseSeat(models: VtModels, courseId: string, capacity: number, enrolmentId: string): Promise<boolean> {
+  const result = await coursesRaw(models).updateOne(
+    { _id: courseId, seats: { $lt: capacity } },
+    { $inc: { seats: 1 }, $push: { seatHolders: enrolmentId }, $set: { capacity } },
+  );
+  return result.matchedCount === 1;
 }
 
+const releaseCourseSeatHeld = (models: VtModels, courseId: string, enrolmentId: string) =>
+  coursesRaw(models).updateOne({ _id: courseId, seatHolders: enrolmentId }, { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } });
+
 function releaseCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, courseId: string, enrolmentId: string) {
-  return locks.run(tvtoCollections.courses, courseId, () =>
-    coursesRaw(models).updateOne({ _id: courseId, seatHolders: enrolmentId }, { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } }),
-  );
+  return locks.run(tvtoCollections.courses, courseId, () => releaseCourseSeatHeld(models, courseId, enrolmentId));
 }
 
 export type EnrolmentRequest = { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null };
@@ -107,7 +106,6 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   if (await models.enrolments.exists({ seatKey })) throw conflict('this resident is enrolled on this course already');
 
   const enrolmentId = randomUUID();
-  if (!(await takeCourseSeat(deps, courseId, capacity, enrolmentId))) throw conflict(`course ${courseId} is full (${capacity} places)`);
   const now = deps.clock.now();
   const data: EnrolmentRecordedV1 = {
     enrolmentId, courseId, trade: course.trade, venue: course.venue, residentRef: who.residentRef, householdRef: who.householdRef,
@@ -118,13 +116,18 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
     certificateNo: null, enrolledAt: now, enrolledBy: cause.actor.subject, completedAt: null,
     outbox: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.recorded`, version: 1, data }]),
   };
-  try {
-    await models.enrolments.create(enrolment);
-  } catch (error) {
-    await releaseCourseSeat(deps, courseId, enrolmentId);
-    if (isDuplicateKey(error)) throw conflict('this resident is enrolled on this course already');
-    throw error;
-  }
+  // The seat and the enrolment under one lease of the course: the start-up repair of another replica
+  // (reconcileCourseSeats, under the same lease) never sees a seat whose enrolment is still being written.
+  await deps.locks.run(tvtoCollections.courses, courseId, async () => {
+    if (!(await takeCourseSeat(models, courseId, capacity, enrolmentId))) throw conflict(`course ${courseId} is full (${capacity} places)`);
+    try {
+      await models.enrolments.create(enrolment);
+    } catch (error) {
+      await releaseCourseSeatHeld(models, courseId, enrolmentId);
+      if (isDuplicateKey(error)) throw conflict('this resident is enrolled on this course already');
+      throw error;
+    }
+  });
   deps.flushOutbox([enrolmentId]);
   if (who.source === 'direct') await adjustSeat(deps, desk.options, courseId, enrolmentId, 'take', cause);
   return enrolment;
@@ -154,7 +157,10 @@ export async function takeAttendance(deps: VtDeps, courseId: string, session: nu
       changed++;
     });
   }
-  if (session > course.sessionsHeld) await models.courses.updateOne({ _id: courseId, sessionsHeld: course.sessionsHeld }, { $set: { sessionsHeld: session } });
+  // Under the course's lease: FerretDB writes the whole document back, so an unguarded update could undo a seat taken meanwhile.
+  if (session > course.sessionsHeld) {
+    await deps.locks.run(tvtoCollections.courses, courseId, () => coursesRaw(models).updateOne({ _id: courseId, sessionsHeld: { $lt: session } }, { $set: { sessionsHeld: session } }));
+  }
   return { session, present: present.length, enrolled: enrolled.length, changed };
 }
 
@@ -208,17 +214,26 @@ export async function closeReferral(deps: VtDeps, referralId: string, outcome: '
 /**
  * Makes every course's seats agree with its enrolments (an enrolment interrupted between its seat and
  * its record leaves a seat with no enrolment; a drop-out interrupted before freeing its seat keeps one).
- * Runs at start-up, before requests; idempotent.
+ * Runs at start-up of each replica while others may be serving: each course is checked and repaired
+ * under its lease, which enrolments hold across their seat and their record. Idempotent.
  */
-export async function reconcileCourseSeats(models: VtModels): Promise<number> {
+export async function reconcileCourseSeats(deps: Pick<VtDeps, 'models' | 'locks'>): Promise<number> {
+  const { models } = deps;
   const [courses, enrolments] = await Promise.all([readAll(models.courses.find({}, { seatHolders: 1, seats: 1 }).lean(), caps.perNeighbourhood), readAll(models.enrolments.find({}, { courseId: 1, state: 1 }).lean(), caps.agencyCaseload)]);
   let repaired = 0;
-  for (const course of courses) {
-    const holders = enrolments.filter((e) => e.courseId === course._id && holdsCourseSeat(e.state)).map((e) => e._id).sort();
-    const current = [...course.seatHolders].sort();
-    if (course.seats === holders.length && current.join() === holders.join()) continue;
-    await models.courses.updateOne({ _id: course._id }, { $set: { seatHolders: holders, seats: holders.length } });
-    repaired++;
+  for (const seen of courses) {
+    const inSync = (course: Pick<StoredCourse, 'seats' | 'seatHolders'>, holders: string[]) => course.seats === holders.length && [...course.seatHolders].sort().join() === holders.join();
+    const holdersIn = (rows: Pick<StoredEnrolment, '_id' | 'courseId' | 'state'>[]) => rows.filter((e) => e.courseId === seen._id && holdsCourseSeat(e.state)).map((e) => e._id).sort();
+    if (inSync(seen, holdersIn(enrolments))) continue;
+    const changed = await deps.locks.run(tvtoCollections.courses, seen._id, async () => {
+      const course = await models.courses.findById(seen._id, { seatHolders: 1, seats: 1 }).lean();
+      if (!course) return false;
+      const holders = holdersIn(await readAll(models.enrolments.find({ courseId: seen._id }, { courseId: 1, state: 1 }).lean(), caps.perPerson));
+      if (inSync(course, holders)) return false;
+      await models.courses.updateOne({ _id: course._id }, { $set: { seatHolders: holders, seats: holders.length } });
+      return true;
+    });
+    if (changed) repaired++;
   }
   return repaired;
 }
