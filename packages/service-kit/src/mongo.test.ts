@@ -13,6 +13,9 @@ import { defineRoute } from './http/route.js';
 import { createMongoConnection, defaultMongoLimits, isStoreTimeout, pingStore, type MongoLimits } from './mongo.js';
 import { createService } from './service.js';
 import { baseConfigSchema } from './config.js';
+import { addOutbox, OutboxRelay } from './bus/outbox.js';
+import type { DocumentLocks } from './bus/document-locks.js';
+import type { ConfirmPublisher } from './bus/publisher.js';
 import { createTestKeys, testAudience, testIssuer } from './testing/keys.js';
 
 // Against the real store (the stack's FerretDB, or TEST_MONGO_URL), as the services' API tests are.
@@ -153,6 +156,26 @@ describe('every query carries a server-side time limit', () => {
     expect(limits('delete')).toEqual([4_321]);
     // FerretDB 1.24 refuses maxTimeMS on distinct, so it gets none.
     expect(limits('distinct')).toEqual([undefined]);
+  });
+
+  it("the kit's outbox relay reads with the same limit (its raw collection calls bypass the plugin)", async () => {
+    const c = connect({ queryTimeoutMS: 4_321 }, `${base}/${dbName}?monitorCommands=true`);
+    const seen: CommandStartedEvent[] = [];
+    c.getClient().on('commandStarted', (event) => seen.push(event));
+    await c.asPromise();
+    const things = c.model('Thing', addOutbox(new Schema({ _id: String }, { versionKey: false })), 'things');
+    await things.init();
+    const published: string[] = [];
+    const publisher = { publishEvent: async (_exchange: string, key: string) => void published.push(key) } as unknown as ConfirmPublisher;
+    const locks = { run: (_collection: string, _id: string, write: () => Promise<unknown>) => write() } as unknown as DocumentLocks;
+    const relay = new OutboxRelay({ sources: [things], publisher, locks, logger: pino({ level: 'silent' }), sweepIntervalMs: 60_000 });
+    relay.start();
+    relay.kick(['t1']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await relay.stop();
+    const reads = seen.filter((e) => e.commandName === 'find' && e.command['find'] === 'things');
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) expect(read.command['maxTimeMS']).toBe(4_321);
   });
 
   it('the store stops a query past the limit (MaxTimeMSExpired), and the API answers 503 store-unavailable with Retry-After', async () => {

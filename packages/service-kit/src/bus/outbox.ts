@@ -1,6 +1,7 @@
 import { createEnvelope, routingKeyOf, type Actor, type Envelope } from '@hamgam/contracts';
 import { Schema, type Model, type mongo } from 'mongoose';
 import type { Logger } from 'pino';
+import { queryTimeLimitOf } from '../mongo.js';
 import type { DocumentLocks } from './document-locks.js';
 import { eventsExchange } from './topology.js';
 import type { ConfirmPublisher } from './publisher.js';
@@ -141,8 +142,10 @@ export class OutboxRelay {
     try {
       for (const model of this.options.sources) {
         const collection = model.collection as unknown as Collection;
-        if (ids.length > 0) await this.drainIds(collection, ids);
-        if (sweep) await this.drainSweep(collection);
+        // The kit's raw reads get the same server-side limit as model queries (mongo.ts).
+        const maxTimeMS = queryTimeLimitOf(model.db);
+        if (ids.length > 0) await this.drainIds(collection, ids, maxTimeMS);
+        if (sweep) await this.drainSweep(collection, maxTimeMS);
       }
       if (sweep) this.lastSweep = Date.now();
     } catch (error) {
@@ -153,17 +156,17 @@ export class OutboxRelay {
     }
   }
 
-  private async drainIds(collection: Collection, ids: string[]): Promise<void> {
-    const docs = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as never, { projection: { outbox: 1 } })));
+  private async drainIds(collection: Collection, ids: string[], maxTimeMS?: number): Promise<void> {
+    const docs = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as never, { projection: { outbox: 1 }, maxTimeMS })));
     await this.publishDocs(collection, docs.filter((doc) => doc !== null));
   }
 
-  private async drainSweep(collection: Collection): Promise<void> {
+  private async drainSweep(collection: Collection, maxTimeMS?: number): Promise<void> {
     const batchSize = this.options.batchSize ?? 200;
     let batch: mongo.Document[] = [];
     // One pass over the pending documents; those still being marked are skipped here rather than in the
     // query, since FerretDB evaluates $nin in full for every document.
-    for await (const doc of collection.find(pendingFilter, { projection: { outbox: 1 }, batchSize })) {
+    for await (const doc of collection.find(pendingFilter, { projection: { outbox: 1 }, batchSize, maxTimeMS })) {
       batch.push(doc);
       if (batch.length === batchSize) {
         await this.publishDocs(collection, batch);
