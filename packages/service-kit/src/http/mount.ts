@@ -61,7 +61,7 @@ function retryLater(res: Response, error: unknown): unknown {
 function serve(route: RouteSpec, verify: TokenVerifier): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     if (route.rateLimit) {
-      const verdict = route.rateLimit.hit(req.ip ?? 'unknown');
+      const verdict = await route.rateLimit.hit(req.ip ?? 'unknown');
       if (!verdict.allowed) {
         res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
         throw tooManyRequests(`at most ${route.rateLimit.limit} requests per ${route.rateLimit.windowMs / 1000} s; try again later`);

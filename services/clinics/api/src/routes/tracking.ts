@@ -18,7 +18,11 @@ export const trackingViewSchema = z
   })
   .strict();
 
-export function trackingRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'models'>, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 })) {
+// Counted in the service's database (rate_limits), so the limit holds across replicas.
+export function trackingRoutes(
+  { models }: Pick<ServiceDeps<ClinicsModels>, 'models'>,
+  limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: models.referrals.db, name: 'tracking' }),
+) {
   return [
     defineRoute({
       method: 'get',

@@ -29,7 +29,8 @@ const permitView = ({ _id, outbox: _o, ...permit }: Omit<StoredPermit, 'outbox'>
   applicantName: principal.roles.includes('tvto-staff') ? permit.applicantName : null,
 });
 
-export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000 })) {
+// The public lookup's limit is counted in the service's database (rate_limits), shared by every replica.
+export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: deps.models.permits.db, name: 'permits' })) {
   const { permits } = deps.models;
   const options = desk.options;
   const step = (path: string, summary: string, body: z.ZodType, toStep: (body: any) => Parameters<typeof stepPermit>[2]) =>
