@@ -22,7 +22,7 @@ export {
   type RemoteAppProps,
 } from './auth';
 export { ApiError, type Problem } from './api/ApiError';
-export { createApiClient, useApi, type ApiClient } from './api/client';
+export { createApiClient, LIST_MAX_PAGES, useApi, type ApiClient } from './api/client';
 export { useAsync, type AsyncState } from './useAsync';
 export { Page } from './components/Page';
 export { Card, type CardProps } from './components/Card';

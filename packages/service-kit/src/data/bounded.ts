@@ -1,4 +1,4 @@
-import type { Query, Schema } from 'mongoose';
+import mongoose, { type Query, type Schema } from 'mongoose';
 import { HttpProblem } from '../http/problem.js';
 
 /**
@@ -10,7 +10,7 @@ import { HttpProblem } from '../http/problem.js';
 export const caps = {
   /** Reference sets: neighbourhoods, clinics, institutes, agreements, offers of one agency — hundreds at most. */
   reference: 2_000,
-  /** One resident's or one household's records (residents of a household, a resident's consents, referrals, journey). */
+  /** One resident's, one household's or one record's dependants (a household's residents, a resident's consents, referrals, journey; a commitment's pending reports). */
   perPerson: 500,
   /** One neighbourhood's records (assessments, commitments, meetings): a few thousand households each. */
   perNeighbourhood: 10_000,
@@ -18,7 +18,14 @@ export const caps = {
   perClinic: 20_000,
   /** An agency-wide working set read whole (open referrals, cases, support requests, enrolments): one agency's caseload. */
   agencyCaseload: 50_000,
+  /** The records of the households on one page (≤ PAGE_MAX households × ≤ 50 members or assessments each). */
+  pageOfHouseholds: 5_000,
 } as const;
+
+/** `{ $in: values }` built by the service itself (never from request objects), marked trusted for sanitizeFilter. */
+export const inList = <T>(values: readonly T[]) => mongoose.trusted({ $in: [...values] }) as unknown as T;
+/** `{ $gte: from, $lt: to }`, trusted likewise. */
+export const between = <T extends Date | number | string>(from: T, to: T) => mongoose.trusted({ $gte: from, $lt: to }) as unknown as T;
 
 /** Stable codes carried by the problems below. */
 export const unboundedQueryCode = 'unbounded-query';

@@ -113,6 +113,13 @@ export function sendNextCursor(req: Request, res: Response, next: string | null)
   res.setHeader('Link', `<${url.pathname}${url.search}>; rel="next"`);
 }
 
+/** What a paged read needs from a route: the page query, the request (for the Link) and the response (for the headers). */
+export interface PageContext {
+  query: PageQuery;
+  req: Request;
+  res: Response;
+}
+
 /** findPage then sendNextCursor: what an array-returning list route does. */
 export async function pageOf<T extends { _id: unknown }>(
   query: Query<T[], any>,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../testing';
 import { ApiError } from './ApiError';
 import { createApiClient } from './client';
@@ -60,5 +60,35 @@ describe('createApiClient', () => {
   it('returns undefined for 204 No Content', async () => {
     stubFetch({ 'DELETE /api/thing': jsonResponse(undefined, 204) });
     expect(await createApiClient(auth).del('/thing')).toBeUndefined();
+  });
+
+  describe('paged lists', () => {
+    /** A list route of 5 items, 2 a page, the next cursor in X-Next-Cursor as the services send it. */
+    const pagedFetch = () => {
+      const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+        const url = new URL(String(input), 'http://localhost');
+        const start = Number(url.searchParams.get('after') ?? '0');
+        const items = [1, 2, 3, 4, 5].slice(start, start + 2);
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (start + 2 < 5) headers['X-Next-Cursor'] = String(start + 2);
+        return new Response(JSON.stringify(items), { status: 200, headers });
+      });
+      vi.stubGlobal('fetch', fetchMock);
+      return fetchMock;
+    };
+
+    it('list follows the cursor to the last page, keeping the query', async () => {
+      const fetchMock = pagedFetch();
+      expect(await createApiClient(auth).list<number>('/x/v1/things?state=open')).toEqual([1, 2, 3, 4, 5]);
+      expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(['/api/x/v1/things?state=open', '/api/x/v1/things?state=open&after=2', '/api/x/v1/things?state=open&after=4']);
+    });
+
+    it('list stops after maxPages; page reads one page and its next cursor', async () => {
+      pagedFetch();
+      const api = createApiClient(auth);
+      expect(await api.list<number>('/x/v1/things', { maxPages: 2 })).toEqual([1, 2, 3, 4]);
+      expect(await api.page<number>('/x/v1/things')).toEqual({ items: [1, 2], next: '2' });
+      expect(await api.page<number>('/x/v1/things', '4')).toEqual({ items: [5], next: null });
+    });
   });
 });
