@@ -1,7 +1,7 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1, CommitmentDeclaredV1, CommitmentProgressedV1, Envelope, NeedCategory } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { badRequest, conflict, isDuplicateKey, notFound, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
 import { MissingEvidenceError, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
 import { IllegalTransitionError } from '../domain/transitions.js';
@@ -14,7 +14,9 @@ export interface Declaration {
   dueOn: string;
 }
 
-export const listCommitments = (deps: DeskDeps) => deps.models.commitments.find({}, { outbox: 0 }).sort({ dueOn: 1, _id: 1 }).lean();
+/** One page of the agency's commitments, by due day. */
+export const listCommitments = (deps: DeskDeps, page: PageContext) =>
+  pageOf(deps.models.commitments.find({}, { outbox: 0 }).lean(), page, page.res, { by: 'dueOn', order: 1 });
 
 /** The agency plans an action of its own; stored with `<agency>.commitment.declared` in one write. */
 export async function declareCommitment(deps: DeskDeps, options: DeskOptions, declaration: Declaration, cause: EventCause, id: string = randomUUID()) {

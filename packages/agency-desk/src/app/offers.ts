@@ -1,5 +1,5 @@
 import type { OfferPublishedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { badRequest, conflict, isDuplicateKey, notFound, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
 import { deskCollections, type DeskModels, type StoredOffer } from '../data/models.js';
 import { checkOffer, editOffer, OfferRuleError, offerEvent, releaseSeat, takeSeat, type OfferFields, type StoredOfferState } from '../domain/offers.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
@@ -23,7 +23,9 @@ function rule<T>(work: () => T): T {
   }
 }
 
-export const listOffers = (models: DeskModels) => models.offers.find({}, { outbox: 0 }).sort({ _id: 1 }).lean();
+/** One page of the agency's offers, by id. */
+export const listOffers = (models: DeskModels, page: PageContext) =>
+  pageOf(models.offers.find({}, { outbox: 0 }).lean(), page, page.res, { by: '_id', order: 1 });
 
 /** A new catalogue entry, stored with its first `offer.published` event in one write. */
 export async function createOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause) {

@@ -1,5 +1,5 @@
 import type { Envelope, ReferralMadeV1, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, type EventDraft, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { deskCollections, type StoredReferral } from '../data/models.js';
 import {
   acceptReferral,
@@ -160,9 +160,9 @@ export async function actOnReferral(deps: DeskDeps, options: DeskOptions, referr
 export async function reconcileSeats(deps: OfferDeps, options: DeskOptions): Promise<number> {
   const { referrals, offers } = deps.models;
   const [holding, offerRows] = await Promise.all([
-    // All of them, filtered here: operators in filters are sanitised away, and the collection is modest.
-    referrals.find({}, { state: 1, offerId: 1 }).lean(),
-    offers.find({}, { seatHolders: 1 }).lean(),
+    // All of them (one agency's caseload), filtered here; bounded.
+    readAll(referrals.find({}, { state: 1, offerId: 1 }).lean(), caps.agencyCaseload),
+    readAll(offers.find({}, { seatHolders: 1 }).lean(), caps.reference),
   ]);
   const seats = new Map(offerRows.map((o) => [o._id, new Set(o.seatHolders)]));
   const cause = causeOf(options, 'agency-desk', `reconcile-${deps.clock.now().toISOString()}`);

@@ -2,7 +2,7 @@ import { addDays, dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { NeedCategory, PartnerAgency } from '@hamgam/contracts';
 import { demoOffers, demoReferrals, demoUuid, type DemoReferral } from '@hamgam/demo-data';
-import { outboxEntries } from '@hamgam/service-kit';
+import { inList, outboxEntries, readAll } from '@hamgam/service-kit';
 import type { ProgressEntry, StoredCommitment, StoredReferral } from '../data/models.js';
 import { holdsSeat, type ReferralState } from '../domain/referrals.js';
 import { causeOf, type DeskDeps, type DeskOptions } from '../options.js';
@@ -69,7 +69,8 @@ export async function seedDesk(deps: DeskDeps, options: DeskOptions): Promise<vo
 
   const referrals = demoReferrals.filter((r) => r.agency === options.agency).map((r) => demoReferralRecord(r, now));
   // Referral by referral: real ones may have arrived already, and a demo one staff acted on stays as it is.
-  const stored = new Set((await models.referrals.find({}, { _id: 1 }).lean()).map((r) => r._id));
+  const ids = referrals.map((r) => r._id);
+  const stored = new Set((await readAll(models.referrals.find({ _id: inList(ids) }, { _id: 1 }).lean(), ids.length)).map((r) => r._id));
   const missing = referrals.filter((r) => !stored.has(r._id));
   if (missing.length > 0) await models.referrals.insertMany(missing.map((r) => ({ ...r, outbox: [] })));
 

@@ -1,4 +1,4 @@
-import { defineRoute } from '@hamgam/service-kit';
+import { caps, defineRoute, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { declareCommitment, listCommitments, reportProgress } from '../app/commitments.js';
 import type { StoredCommitment } from '../data/models.js';
@@ -21,13 +21,14 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/desk/commitments',
-      summary: 'The agency’s commitments: its own declarations and the action items the working group assigned it',
+      summary: 'The agency’s commitments: its own declarations and the action items the working group assigned it, by due day; paged',
       tags: ['desk'],
       roles: readersOf(options),
+      query: pageQuerySchema,
       response: z.array(commitmentViewSchema),
-      handler: async () => {
+      handler: async ({ query, req }, res) => {
         const now = deps.clock.now();
-        return (await listCommitments(deps)).map((c) => toView(c, now));
+        return (await listCommitments(deps, { query, req, res })).map((c) => toView(c, now));
       },
     }),
     defineRoute({
@@ -66,7 +67,8 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
       roles: readersOf(options),
       response: z.array(prioritiesViewSchema),
       handler: async () =>
-        (await deps.models.priorities.find().sort({ _id: 1 }).lean()).map((p) => ({
+        // One list per neighbourhood (a province has a few hundred): read whole, bounded.
+        (await readAll(deps.models.priorities.find().sort({ _id: 1 }).lean(), caps.reference)).map((p) => ({
           neighbourhoodId: p._id, neighbourhoodName: p.neighbourhoodName, period: p.period, version: p.listVersion, priorities: p.priorities,
         })),
     }),

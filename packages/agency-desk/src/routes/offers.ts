@@ -1,4 +1,4 @@
-import { defineRoute } from '@hamgam/service-kit';
+import { defineRoute, pageQuerySchema } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createOffer, listOffers, updateOffer } from '../app/offers.js';
 import type { StoredOffer } from '../data/models.js';
@@ -14,11 +14,12 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/desk/offers',
-      summary: 'The agency’s service catalogue (what it offers the clinics’ residents)',
+      summary: 'The agency’s service catalogue (what it offers the clinics’ residents); paged',
       tags: ['desk'],
       roles: readersOf(options),
+      query: pageQuerySchema,
       response: z.array(offerViewSchema),
-      handler: async () => (await listOffers(deps.models)).map(fromStored),
+      handler: async ({ query, req }, res) => (await listOffers(deps.models, { query, req, res })).map(fromStored),
     }),
     defineRoute({
       method: 'post',

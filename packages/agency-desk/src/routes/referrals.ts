@@ -1,4 +1,4 @@
-import { defineRoute } from '@hamgam/service-kit';
+import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { actOnReferral, type ReferralAction } from '../app/referrals.js';
 import type { StoredReferral } from '../data/models.js';
@@ -19,7 +19,8 @@ function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, now: D
 
 export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
   const { referrals, offers } = deps.models;
-  const titles = async (): Promise<Titles> => new Map((await offers.find({}, { title: 1 }).lean()).map((o) => [o._id, o.title]));
+  // The agency's own offers (tens, at most hundreds): read whole, bounded.
+  const titles = async (): Promise<Titles> => new Map((await readAll(offers.find({}, { title: 1 }).lean(), caps.reference)).map((o) => [o._id, o.title]));
 
   const action = <S extends z.ZodObject>(verb: 'accept' | 'decline' | 'complete', body: S, toAction: (body: z.infer<S>) => ReferralAction, summary: string) =>
     defineRoute({
@@ -41,15 +42,15 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/desk/referrals',
-      summary: 'Referrals the clinics made to this agency, newest first; filter by state and overdue',
+      summary: 'Referrals the clinics made to this agency, newest first; filter by state and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       tags: ['desk'],
       roles: readersOf(options),
       query: referralQuerySchema,
       response: z.array(referralViewSchema),
-      handler: async ({ query }) => {
+      handler: async ({ query, req }, res) => {
         const now = deps.clock.now();
         const [rows, offerTitles] = await Promise.all([
-          referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).sort({ madeAt: -1 }).lean(),
+          pageOf(referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).lean(), { query, req }, res, { by: 'madeAt', order: -1 }),
           titles(),
         ]);
         return rows

@@ -1,3 +1,4 @@
+import { pageQueryShape } from '@hamgam/service-kit';
 import {
   commitmentStatusSchema,
   declineReasons,
@@ -29,7 +30,7 @@ export const offerViewSchema = offerFieldsSchema.extend({
 });
 
 export const referralQuerySchema = z
-  .object({ state: z.enum(referralStates).optional(), overdue: z.enum(['true', 'false']).optional() })
+  .object({ ...pageQueryShape, state: z.enum(referralStates).optional(), overdue: z.enum(['true', 'false']).optional() })
   .strict();
 export const referralParams = z.object({ referralId: opaqueIdSchema }).strict();
 export const acceptBodySchema = z.object({ completeBy: isoDateSchema }).strict();

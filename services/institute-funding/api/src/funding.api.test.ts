@@ -246,7 +246,7 @@ describe('verified outcomes from TVTO', () => {
   });
 
   it('counts a completion once and a failed course only as an enrolment', async () => {
-    const outcome = (await service.models.outcomes.find({ awardId, result: null, enrolled: true }).lean())[0]!;
+    const outcome = (await service.models.outcomes.find({ awardId, result: null, enrolled: true }).limit(1000).lean())[0]!;
     const recorded = { ...enrolment('inst-test-a'), enrolmentId: outcome._id, residentRef: outcome.residentRef, householdRef: outcome.householdRef };
     await deliver('vocational-training.enrolment.completed', completion(recorded, 'passed'));
     await deliver('vocational-training.enrolment.completed', completion(recorded, 'dropped-out')); // a later contradiction is ignored
@@ -320,7 +320,7 @@ describe('demo seed', () => {
   it('seeds institutes, a call, three applications (one rejected), two awards in different states and a balanced ledger; twice is once', async () => {
     await seedFunding(deps);
     await seedFunding(deps);
-    expect((await service.models.institutes.find({ _id: /^inst-(negin|farda|omid)$/ }).lean()).map((i) => i.neighbourhoodId).sort()).toEqual(['nbh-fajr', 'nbh-motahari', 'nbh-sarasiab']);
+    expect((await service.models.institutes.find({ _id: /^inst-(negin|farda|omid)$/ }).limit(1000).lean()).map((i) => i.neighbourhoodId).sort()).toEqual(['nbh-fajr', 'nbh-motahari', 'nbh-sarasiab']);
     const applications = (await api('fund').get(`/applications?callId=${demoCallId}`)).body;
     expect(applications.map((a: { state: string }) => a.state).sort()).toEqual(['awarded', 'awarded', 'rejected']);
     const awards = (await api('fund').get('/awards')).body.filter((a: { callId: string }) => a.callId === demoCallId);

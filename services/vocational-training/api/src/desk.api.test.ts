@@ -30,7 +30,7 @@ const deliver = (type: EventType, data: unknown, id?: string) => service.deliver
 const outboxOf = (model: 'offers' | 'referrals' | 'commitments', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
 
 const demoReferralsOf = (agency: string) => universe.filter((r) => r.agency === agency).map((r) => r.referralId);
-const storedOfferIds = async () => (await service.models.offers.find({}, { _id: 1 }).lean()).map((o) => o._id);
+const storedOfferIds = async () => (await service.models.offers.find({}, { _id: 1 }).limit(1000).lean()).map((o) => o._id);
 // Due days are Kerman's calendar days, like the desk's.
 const inDays = (n: number) => addDays(clock.now(), n);
 
@@ -346,7 +346,7 @@ describe('demo seed', () => {
     const referralsBefore = await service.models.referrals.countDocuments();
     await vocationalTrainingService.seedDemo!(seedDeps);
     await vocationalTrainingService.seedDemo!(seedDeps);
-    const offers = await service.models.offers.find().lean();
+    const offers = await service.models.offers.find().limit(1000).lean();
     const demoIds = ['tvto-apprentice-carpentry', 'tvto-career-counselling', 'tvto-home-tailoring-1405', 'tvto-pastry-home-1405', 'tvto-workshop-permit'];
     expect(offers.map((o) => o._id)).toEqual(expect.arrayContaining([...demoIds, 'it-tailoring']));
     expect(offers.find((o) => o._id === 'it-tailoring')!.revision).toBe(staffOffer.revision);
@@ -362,7 +362,7 @@ describe('demo seed', () => {
     expect(rows.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
     for (const id of demoReferrals) expect(await outboxOf('referrals', id)).toEqual([]);
 
-    const seeded = await service.models.commitments.find({ declaredBy: 'demo-seed' }).lean();
+    const seeded = await service.models.commitments.find({ declaredBy: 'demo-seed' }).limit(1000).lean();
     expect(seeded.map((c) => c.status).sort()).toEqual(['delivered', 'in-progress']);
     const delivered = seeded.find((c) => c.status === 'delivered')!;
     expect((await outboxOf('commitments', delivered._id)).map((e) => [e.type, (e.data as { status?: string }).status])).toEqual([

@@ -85,9 +85,9 @@ describe('courses', () => {
     expect((await api().post('/courses', courseBody('c-anon'))).status).toBe(401);
     expect((await api('worker').get('/courses')).status).toBe(403);
     expect((await api().get('/courses')).status).toBe(401);
-    const ids = (await service.models.courses.find({}, { _id: 1 }).lean()).map((c) => c._id);
+    const ids = (await service.models.courses.find({}, { _id: 1 }).limit(1000).lean()).map((c) => c._id);
     expect(ids).toEqual(['c-tailoring']);
-    const offerIds = (await service.models.offers.find({}, { _id: 1 }).lean()).map((o) => o._id);
+    const offerIds = (await service.models.offers.find({}, { _id: 1 }).limit(1000).lean()).map((o) => o._id);
     expect(offerIds.filter((id) => id.startsWith('c-'))).toEqual(['c-tailoring']);
   });
 });
@@ -137,7 +137,7 @@ describe('enrolments, attendance, completion', () => {
     const residentRef = randomUUID();
     const results = await Promise.all([1, 2].map(() => api('tvto').post('/courses/c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const mine = (await service.models.enrolments.find({ courseId: 'c-tailoring' }).lean()).filter((e) => e.residentRef === residentRef);
+    const mine = (await service.models.enrolments.find({ courseId: 'c-tailoring' }).limit(1000).lean()).filter((e) => e.residentRef === residentRef);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.neighbourhoodId).toBe('nbh-fajr');
     const course = (await service.models.courses.findById('c-tailoring').lean())!;
@@ -452,7 +452,7 @@ describe('demo seed', () => {
     expect(tailoring.enrolments.map((e: { referralId: string }) => e.referralId).sort()).toEqual(accepted.map((r: { referralId: string }) => r.referralId).sort());
     const certificates = (await api('tvto').get('/certificates')).body.filter((c: { courseId: string }) => c.courseId === 'tvto-computer-skills-1405');
     expect(certificates.length).toBeGreaterThanOrEqual(3);
-    const enrolmentIds = (await service.models.enrolments.find({ enrolledBy: 'demo-seed' }, { _id: 1 }).lean()).map((e) => e._id);
+    const enrolmentIds = (await service.models.enrolments.find({ enrolledBy: 'demo-seed' }, { _id: 1 }).limit(1000).lean()).map((e) => e._id);
     const types = (await Promise.all(enrolmentIds.map((id) => outboxOf('enrolments', id)))).flat().map((e) => e.type);
     expect(types.filter((t) => t.endsWith('enrolment.recorded'))).toHaveLength(enrolmentIds.length);
     expect(types.filter((t) => t.endsWith('enrolment.completed')).length).toBeGreaterThanOrEqual(4);

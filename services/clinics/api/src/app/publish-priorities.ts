@@ -1,4 +1,4 @@
-import { conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { caps, conflict, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 import { NothingToPublishError, preparePublication, type PriorityList } from '../domain/publication.js';
 
@@ -18,7 +18,7 @@ export async function publishPriorities(
   const [neighbourhood, clinic, assessments, latest, agreed] = await Promise.all([
     models.neighbourhoods.findById(neighbourhoodId).lean(),
     models.clinics.findOne({ neighbourhoodId }).lean(),
-    models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(),
+    readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood),
     latestPriorityList(models, neighbourhoodId),
     latestAgreedOrder(models, neighbourhoodId),
   ]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { agencyNames, type NeedCategory, type PartnerAgency, type ReferralMadeV1, type ReferralWithdrawnV1 } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
-import { canSeeClinic, conflict, forbidden, notFound, outboxEntries, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { canSeeClinic, caps, conflict, forbidden, notFound, outboxEntries, readAll, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 import type { ReferralStep, StoredReferral } from '../data/referrals.js';
 import { nextReferralState, type ReferralTransition } from '../domain/referral-state.js';
@@ -40,7 +40,7 @@ export async function makeReferral(
   await requireConsent(models, { residentId: resident._id, agency: offer.agency, purpose: 'referral', at: now });
   // One resident's referrals to one offer are made one at a time here, so a double click cannot send two.
   const created = await locks.run('referral-requests', `${resident._id}:${offer._id}`, async () => {
-    const open = await models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean();
+    const open = await readAll(models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean(), caps.perPerson);
     if (open.some((r) => r.state === 'sent' || r.state === 'accepted')) {
       throw conflict(`resident ${resident._id} already has an open referral to offer ${offer._id}`);
     }
@@ -133,9 +133,9 @@ export async function withdrawReferralsWithoutConsent(
   request: { residentId: string; agency: PartnerAgency; correlationId: string },
 ): Promise<string[]> {
   const { models, clock } = deps;
-  const consents = await models.consents.find({ residentId: request.residentId }).lean();
+  const consents = await readAll(models.consents.find({ residentId: request.residentId }).lean(), caps.perPerson);
   if (consentCovers(consents, { purpose: 'referral', agency: request.agency, at: clock.now() })) return [];
-  const referrals = await models.referrals.find({ residentId: request.residentId, agency: request.agency }, { state: 1 }).lean();
+  const referrals = await readAll(models.referrals.find({ residentId: request.residentId, agency: request.agency }, { state: 1 }).lean(), caps.perPerson);
   const open = referrals.filter((r) => nextReferralState(r.state, 'withdrawn') !== null);
   for (const referral of open) {
     await withdrawReferral(deps, principal, { referralId: referral._id, reason: 'consent-withdrawn', correlationId: request.correlationId });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnerAgency } from '@hamgam/contracts';
-import { canSeeClinic, conflict, forbidden, notFound, type Principal } from '@hamgam/service-kit';
+import { canSeeClinic, caps, conflict, forbidden, notFound, readAll, type Principal } from '@hamgam/service-kit';
 import { consentCovers, type ConsentPurpose } from '../domain/consent.js';
 import type { AccessAction, ResidentModels, StoredHousehold, StoredResident } from '../data/residents.js';
 
@@ -29,7 +29,7 @@ export async function requireConsent(
   models: Pick<ResidentModels, 'consents'>,
   request: { residentId: string; agency: PartnerAgency; purpose: ConsentPurpose; at: Date },
 ): Promise<void> {
-  const consents = await models.consents.find({ residentId: request.residentId, agency: request.agency, purpose: request.purpose }).lean();
+  const consents = await readAll(models.consents.find({ residentId: request.residentId, agency: request.agency, purpose: request.purpose }).lean(), caps.perPerson);
   if (!consentCovers(consents, request)) {
     throw conflict(`resident ${request.residentId} has no consent in force for purpose "${request.purpose}" with agency "${request.agency}"`);
   }

@@ -1,5 +1,5 @@
 import { demoClinics, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, type DemoReferral } from '@hamgam/demo-data';
-import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll, type ServiceDeps } from '@hamgam/service-kit';
 import { localInstant, slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
 import { addDays, dayOf } from '@hamgam/contracts/days';
 import type { ReferralState } from '../domain/referral-state.js';
@@ -104,7 +104,7 @@ export async function seedReferralsDemo({ models, clock, logger }: Pick<ServiceD
   if (await models.referrals.exists({ _id: last.referralId })) return;
   const now = clock.now();
   const referrals = await insertNew((row) => models.referrals.create(row), demoReferrals.map((d) => demoReferralRecord(d, now)));
-  const clinics = await models.clinics.find().lean();
+  const clinics = await readAll(models.clinics.find().lean(), caps.reference);
   const slots = await insertNew((row) => models.slots.create(row), demoSlots(now, clinics));
   logger.info({ referrals, slots }, 'demo referrals and calendars seeded');
 }

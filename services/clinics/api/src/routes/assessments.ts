@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertClinicInScope, assertNeighbourhoodInScope, badRequest, defineRoute } from '@hamgam/service-kit';
+import { assertClinicInScope, assertNeighbourhoodInScope, badRequest, defineRoute, pageOf, pageQuerySchema } from '@hamgam/service-kit';
 import { z } from 'zod';
 import type { ClinicsModels } from '../data/models.js';
 import { assessmentSchema, neighbourhoodIdParams, newAssessmentSchema } from './schemas.js';
@@ -36,13 +36,14 @@ export function assessmentRoutes(models: ClinicsModels) {
     defineRoute({
       method: 'get',
       path: '/neighbourhoods/:id/assessments',
-      summary: 'Needs assessments recorded in a neighbourhood (household level: clinic staff and coordinators only)',
+      summary: 'Needs assessments recorded in a neighbourhood (household level: clinic staff and coordinators only), newest first; paged',
       roles: ['clinic-worker', 'coordinator', 'auditor'],
       params: neighbourhoodIdParams,
+      query: pageQuerySchema,
       response: z.array(assessmentSchema),
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, principal, query, req }, res) => {
         assertNeighbourhoodInScope(principal, params.id);
-        const rows = await models.assessments.find({ neighbourhoodId: params.id }).sort({ createdAt: -1 }).limit(500).lean();
+        const rows = await pageOf(models.assessments.find({ neighbourhoodId: params.id }).lean(), { query, req }, res, { by: 'createdAt', order: -1 });
         return rows.map(({ _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }) => ({ id: _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }));
       },
     }),

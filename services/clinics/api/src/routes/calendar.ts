@@ -1,5 +1,5 @@
 import { localizedTextSchema, slugIdSchema } from '@hamgam/contracts';
-import { assertClinicInScope, defineRoute, forbidden, hasAnyRole, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, pageQueryShape, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
 import { isOwnClinicStaff } from '../app/residents.js';
@@ -39,7 +39,7 @@ const toSlotView = (slot: StoredSlot, principal: Principal) => ({
 });
 
 const slotQuery = z
-  .object({ clinicId: slugIdSchema.optional(), kind: z.enum(slotKinds).optional(), from: z.iso.date().optional(), days: z.coerce.number().int().min(1).max(92).optional() })
+  .object({ ...pageQueryShape, clinicId: slugIdSchema.optional(), kind: z.enum(slotKinds).optional(), from: z.iso.date().optional(), days: z.coerce.number().int().min(1).max(92).optional() })
   .strict();
 
 const slotBase = { clinicId: slugIdSchema, kind: z.enum(slotKinds), title: localizedTextSchema.optional(), capacity: z.number().int().min(1).max(200) };
@@ -55,22 +55,19 @@ export function calendarRoutes(deps: ServiceDeps<ClinicsModels>) {
       roles: ['clinic-worker', 'coordinator', 'auditor', 'tvto-staff'],
       query: slotQuery,
       response: z.array(slotViewSchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         const counsellorOnly = !seesWholeProgramme(principal) && !hasAnyRole(principal, ['clinic-worker']);
         if (counsellorOnly && query.kind && query.kind !== 'tvto-counselling') throw forbidden('TVTO staff read the counselling slots only');
         if (!counsellorOnly && query.clinicId) assertClinicInScope(principal, query.clinicId);
         const clinicIds = query.clinicId ? [query.clinicId] : counsellorOnly || seesWholeProgramme(principal) ? null : principal.clinicIds;
         const from = query.from ? new Date(`${query.from}T00:00:00+03:30`) : new Date(clock.now().getTime() - 3_600_000);
         const to = new Date(from.getTime() + (query.days ?? 7) * 86_400_000);
-        const filter: Record<string, unknown> = {};
+        const filter: Record<string, unknown> = { startsAt: between(from, to) };
         const kind = counsellorOnly ? 'tvto-counselling' : query.kind;
         if (kind) filter.kind = kind;
-        const find = (extra: Record<string, string>) => models.slots.find({ ...filter, ...extra }).sort({ startsAt: 1 }).limit(2000).lean();
-        const rows = clinicIds === null ? await find({}) : (await Promise.all(clinicIds.map((clinicId) => find({ clinicId })))).flat();
-        return rows
-          .filter((s) => s.startsAt >= from && s.startsAt < to)
-          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-          .map((s) => toSlotView(s, principal));
+        if (clinicIds !== null) filter.clinicId = clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds);
+        const rows = await pageOf(models.slots.find(filter).lean(), { query, req }, res, { by: 'startsAt', order: 1 });
+        return rows.map((s) => toSlotView(s, principal));
       },
     }),
     defineRoute({

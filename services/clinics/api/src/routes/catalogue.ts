@@ -1,5 +1,5 @@
 import { localizedTextSchema, needCategorySchema, offerKindSchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
-import { assertNeighbourhoodInScope, defineRoute } from '@hamgam/service-kit';
+import { assertNeighbourhoodInScope, defineRoute, pageOf, pageQueryShape } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
 import type { ClinicsModels } from '../data/models.js';
@@ -25,7 +25,7 @@ export const offerViewSchema = z.object({
 });
 
 const catalogueQuery = z
-  .object({ neighbourhoodId: slugIdSchema.optional(), category: needCategorySchema.optional(), agency: partnerAgencySchema.optional(), openOnly: z.enum(['true', 'false']).optional() })
+  .object({ ...pageQueryShape, neighbourhoodId: slugIdSchema.optional(), category: needCategorySchema.optional(), agency: partnerAgencySchema.optional(), openOnly: z.enum(['true', 'false']).optional() })
   .strict();
 
 export function catalogueRoutes(models: ClinicsModels) {
@@ -33,17 +33,17 @@ export function catalogueRoutes(models: ClinicsModels) {
     defineRoute({
       method: 'get',
       path: '/catalogue',
-      summary: 'Every partner agency’s offers as last published (capacity, place, time), filtered by neighbourhood, need or agency',
+      summary: 'Every partner agency’s offers as last published (capacity, place, time), filtered by neighbourhood, need or agency; paged (a page may come short after the neighbourhood filter: follow X-Next-Cursor)',
       roles: ['clinic-worker', 'coordinator', 'auditor', 'representative'],
       query: catalogueQuery,
       response: z.array(offerViewSchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         if (query.neighbourhoodId) assertNeighbourhoodInScope(principal, query.neighbourhoodId);
         const filter: Record<string, string> = {};
         if (query.agency) filter.agency = query.agency;
         if (query.category) filter.answers = query.category;
         if (query.openOnly === 'true') filter.status = 'open';
-        const offers = await models.offers.find(filter).sort({ agency: 1, _id: 1 }).limit(1000).lean();
+        const offers = await pageOf(models.offers.find(filter).lean(), { query, req }, res, { by: 'agency', order: 1 });
         return offers
           .filter((o) => !query.neighbourhoodId || o.neighbourhoodIds.length === 0 || o.neighbourhoodIds.includes(query.neighbourhoodId))
           .map(({ _id, receivedAt: _r, ...offer }) => ({ id: _id, agencyName: agencyNameOf(offer.agency), ...offer }));

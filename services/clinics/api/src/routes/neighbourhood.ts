@@ -1,5 +1,5 @@
 import { localizedNameSchema } from '@hamgam/contracts';
-import { assertNeighbourhoodInScope, defineRoute, notFound } from '@hamgam/service-kit';
+import { assertNeighbourhoodInScope, caps, defineRoute, notFound, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import type { ClinicsModels } from '../data/models.js';
 import { clinicStaff, neighbourhoodRepresentatives, staffRoles } from '../domain/people.js';
@@ -26,7 +26,7 @@ export function neighbourhoodRoutes(models: ClinicsModels) {
         assertNeighbourhoodInScope(principal, params.id);
         const [neighbourhood, clinics] = await Promise.all([
           models.neighbourhoods.findById(params.id).lean(),
-          models.clinics.find({ neighbourhoodId: params.id }).sort({ _id: 1 }).lean(),
+          readAll(models.clinics.find({ neighbourhoodId: params.id }).sort({ _id: 1 }).lean(), caps.reference),
         ]);
         if (!neighbourhood) throw notFound(`neighbourhood ${params.id} does not exist`);
         const { _id, ...rest } = neighbourhood;

@@ -1,5 +1,5 @@
 import { needCategories } from '@hamgam/contracts';
-import { canSeeClinic, canSeeNeighbourhood, defineRoute, type Role } from '@hamgam/service-kit';
+import { canSeeClinic, canSeeNeighbourhood, caps, defineRoute, readAll, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import type { ClinicsModels } from '../data/models.js';
 import { needCategoryLabels } from '../domain/categories.js';
@@ -18,7 +18,7 @@ export function placeRoutes(models: ClinicsModels) {
       roles: clinicReaders,
       response: z.array(neighbourhoodSchema),
       handler: async ({ principal }) => {
-        const all = await models.neighbourhoods.find().sort({ _id: 1 }).lean();
+        const all = await readAll(models.neighbourhoods.find().sort({ _id: 1 }).lean(), caps.reference);
         return all.filter((n) => canSeeNeighbourhood(principal, n._id)).map(withId);
       },
     }),
@@ -29,7 +29,7 @@ export function placeRoutes(models: ClinicsModels) {
       roles: clinicReaders,
       response: z.array(clinicSchema),
       handler: async ({ principal }) => {
-        const all = await models.clinics.find().sort({ _id: 1 }).lean();
+        const all = await readAll(models.clinics.find().sort({ _id: 1 }).lean(), caps.reference);
         return all.filter((c) => canSeeClinic(principal, c._id) || canSeeNeighbourhood(principal, c.neighbourhoodId)).map(withId);
       },
     }),

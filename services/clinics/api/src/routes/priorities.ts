@@ -1,4 +1,4 @@
-import { assertNeighbourhoodInScope, badRequest, defineRoute, type ServiceDeps } from '@hamgam/service-kit';
+import { assertNeighbourhoodInScope, badRequest, caps, defineRoute, readAll, type ServiceDeps } from '@hamgam/service-kit';
 import { randomUUID } from 'node:crypto';
 import { latestAgreedOrder, latestPriorityList, publishPriorities } from '../app/publish-priorities.js';
 import type { StoredAgreedOrder } from '../data/drafts.js';
@@ -31,7 +31,7 @@ const agreedView = (a: StoredAgreedOrder | null) =>
 export function priorityRoutes({ models, flushOutbox, clock }: ServiceDeps<ClinicsModels>) {
   async function prioritiesView(neighbourhoodId: string) {
     const [assessments, published, agreed] = await Promise.all([
-      models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(),
+      readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood),
       latestPriorityList(models, neighbourhoodId),
       latestAgreedOrder(models, neighbourhoodId),
     ]);
@@ -69,7 +69,7 @@ export function priorityRoutes({ models, flushOutbox, clock }: ServiceDeps<Clini
         assertNeighbourhoodInScope(principal, params.id);
         const now = clock.now();
         if (body.meetingDate > now.toISOString().slice(0, 10)) throw badRequest('the meeting date is in the future', { errors: [{ path: 'meetingDate', message: 'in the future' }] });
-        const assessments = await models.assessments.find({ neighbourhoodId: params.id }, { needs: 1 }).lean();
+        const assessments = await readAll(models.assessments.find({ neighbourhoodId: params.id }, { needs: 1 }).lean(), caps.perNeighbourhood);
         try {
           checkAgreedOrder(rankPriorities(assessments), body.order);
         } catch (error) {

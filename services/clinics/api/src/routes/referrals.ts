@@ -1,5 +1,5 @@
 import { localizedTextSchema, needCategorySchema, partnerAgencySchema, referralWithdrawnV1, slugIdSchema } from '@hamgam/contracts';
-import { assertClinicInScope, defineRoute, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { assertClinicInScope, caps, defineRoute, inList, pageOf, pageQueryShape, readAll, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf, loadReferralInScope, makeReferral, withdrawReferral, type ReferralView } from '../app/referrals.js';
 import type { ClinicsModels } from '../data/models.js';
@@ -61,6 +61,7 @@ const referralReaders = ['clinic-worker', 'coordinator', 'auditor'] as const;
 
 const listQuery = z
   .object({
+    ...pageQueryShape,
     clinicId: slugIdSchema.optional(),
     state: z.enum(referralStates).optional(),
     overdue: z.enum(['true', 'false']).optional(),
@@ -77,13 +78,11 @@ function clinicsToList(principal: Principal, clinicId: string | undefined): stri
   return seesWholeProgramme(principal) ? null : principal.clinicIds;
 }
 
-async function referralsOf(models: ClinicsModels, clinicIds: string[] | null, filter: Record<string, string>) {
-  const find = (extra: Record<string, string>) =>
-    models.referrals.find({ ...filter, ...extra }, { outbox: 0 }).sort({ madeAt: -1 }).limit(2000).lean<ReferralView[]>();
-  if (clinicIds === null) return find({});
-  const perClinic = await Promise.all(clinicIds.map((clinicId) => find({ clinicId })));
-  return perClinic.flat().sort((a, b) => b.madeAt.getTime() - a.madeAt.getTime());
-}
+/** The referrals of these clinics (null = every clinic) matching the filter, as one query. */
+const referralsOf = (models: ClinicsModels, clinicIds: string[] | null, filter: Record<string, string>) =>
+  models.referrals
+    .find({ ...filter, ...(clinicIds === null ? {} : { clinicId: clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds) }) }, { outbox: 0 })
+    .lean<ReferralView[]>();
 
 export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
   const { models, clock, flushOutbox } = deps;
@@ -105,15 +104,15 @@ export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
     defineRoute({
       method: 'get',
       path: '/referrals',
-      summary: 'Referrals of the caller’s clinics (or one clinic), by state, only the overdue ones, or one resident’s',
+      summary: 'Referrals of the caller’s clinics (or one clinic), by state, only the overdue ones, or one resident’s, newest first; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       roles: referralReaders,
       query: listQuery,
       response: z.array(referralViewSchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         const filter: Record<string, string> = {};
         if (query.state) filter.state = query.state;
         if (query.residentId) filter.residentId = query.residentId;
-        const rows = await referralsOf(models, clinicsToList(principal, query.clinicId), filter);
+        const rows = await pageOf(referralsOf(models, clinicsToList(principal, query.clinicId), filter), { query, req }, res, { by: 'madeAt', order: -1 });
         const now = clock.now();
         const views = rows.map((r) => toReferralView(r, now));
         if (query.overdue === 'true') return views.filter((r) => r.overdue);
@@ -130,8 +129,9 @@ export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
       response: z.array(z.object({ clinicId: z.string(), open: z.number(), overdue: z.number(), byState: z.record(z.string(), z.number()) })),
       handler: async ({ query, principal }) => {
         const clinicIds = clinicsToList(principal, query.clinicId);
-        const known = clinicIds ?? (await models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean()).map((c) => c._id);
-        const rows = await referralsOf(models, known, {});
+        const known = clinicIds ?? (await readAll(models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean(), caps.reference)).map((c) => c._id);
+        // Counters over every referral of the clinics in scope: one clinic's caseload, bounded.
+        const rows = await readAll(referralsOf(models, known, {}), caps.agencyCaseload);
         const now = clock.now();
         return known.map((clinicId) => {
           const mine = rows.filter((r) => r.clinicId === clinicId);

@@ -1,5 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { assertClinicInScope, badRequest, conflict, defineRoute, forbidden, isDuplicateKey, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import {
+  assertClinicInScope,
+  badRequest,
+  caps,
+  conflict,
+  defineRoute,
+  forbidden,
+  inList,
+  isDuplicateKey,
+  notFound,
+  pageOf,
+  pageQuerySchema,
+  readAll,
+  type Principal,
+  type ServiceDeps,
+} from '@hamgam/service-kit';
 import { z } from 'zod';
 import { withdrawReferralsWithoutConsent } from '../app/referrals.js';
 import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess } from '../app/residents.js';
@@ -79,15 +94,19 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
   const { models, config, clock } = deps;
   const pii = piiFromConfig(config);
 
-  /** Members, assessment and draft of households of one clinic (equality filters only: cheap on FerretDB, safe under sanitizeFilter). */
+  /**
+   * Members, assessment and draft of one page of households of one clinic: the clinic by equality (pushed
+   * down to FerretDB) and the page's households by `$in`, each read bounded by the page's size.
+   */
   async function householdSummaries(households: StoredHousehold[]) {
     if (households.length === 0) return [];
     const one = households.length === 1 ? households[0]! : undefined;
     const clinicId = households[0]!.clinicId;
+    const ids = households.map((h) => h._id);
     const [residents, assessments, drafts] = await Promise.all([
-      models.residents.find(one ? { householdId: one._id } : { clinicId }, { householdId: 1 }).lean(),
-      models.assessments.find(one ? { householdRef: one._id } : { clinicId }, { householdRef: 1, createdAt: 1 }).lean(),
-      models.assessmentDrafts.find(one ? { _id: one._id } : { clinicId }, { _id: 1 }).lean(),
+      readAll(models.residents.find(one ? { householdId: one._id } : { clinicId, householdId: inList(ids) }, { householdId: 1 }).lean(), caps.pageOfHouseholds),
+      readAll(models.assessments.find(one ? { householdRef: one._id } : { clinicId, householdRef: inList(ids) }, { householdRef: 1, createdAt: 1 }).lean(), caps.pageOfHouseholds),
+      readAll(models.assessmentDrafts.find(one ? { _id: one._id } : { clinicId, _id: inList(ids) }, { _id: 1 }).lean(), caps.pageOfHouseholds),
     ]);
     const members = new Map<string, number>();
     for (const r of residents) members.set(r.householdId, (members.get(r.householdId) ?? 0) + 1);
@@ -136,13 +155,14 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
     defineRoute({
       method: 'get',
       path: '/clinics/:id/households',
-      summary: 'The households registered at a clinic (no personal data), newest first',
+      summary: 'The households registered at a clinic (no personal data), newest first; paged (limit, after; X-Next-Cursor)',
       roles: registerReaders,
       params: clinicIdParams,
+      query: pageQuerySchema,
       response: z.array(householdViewSchema),
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, principal, query, req }, res) => {
         assertClinicInScope(principal, params.id);
-        const households = await models.households.find({ clinicId: params.id }).sort({ registeredAt: -1 }).limit(1000).lean();
+        const households = await pageOf(models.households.find({ clinicId: params.id }).lean(), { query, req }, res, { by: 'registeredAt', order: -1 });
         return householdSummaries(households);
       },
     }),
@@ -155,7 +175,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
       response: householdDetailSchema,
       handler: async ({ params, principal }) => {
         const household = await loadHouseholdInScope(models, principal, params.id);
-        const residents = await models.residents.find({ householdId: household._id }).sort({ registeredAt: 1 }).lean();
+        const residents = await readAll(models.residents.find({ householdId: household._id }).sort({ registeredAt: 1 }).lean(), caps.perPerson);
         const [summary] = await householdSummaries([household]);
         const views = residents.map((r) => residentView(r, principal, pii));
         if (isOwnClinicStaff(principal, household.clinicId)) {
@@ -226,13 +246,14 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
     defineRoute({
       method: 'get',
       path: '/clinics/:id/residents',
-      summary: 'The residents registered at a clinic: ids, households and relations only (no personal data)',
+      summary: 'The residents registered at a clinic: ids, households and relations only (no personal data), newest first; paged',
       roles: registerReaders,
       params: clinicIdParams,
+      query: pageQuerySchema,
       response: z.array(residentViewSchema),
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, principal, query, req }, res) => {
         assertClinicInScope(principal, params.id);
-        const residents = await models.residents.find({ clinicId: params.id }, { pii: 0, nationalIdIndex: 0 }).sort({ registeredAt: -1 }).limit(2000).lean();
+        const residents = await pageOf(models.residents.find({ clinicId: params.id }, { pii: 0, nationalIdIndex: 0 }).lean(), { query, req }, res, { by: 'registeredAt', order: -1 });
         return residents.map((r) => ({ ...residentFields(r), personal: null }));
       },
     }),
@@ -288,7 +309,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
       response: z.array(consentViewSchema),
       handler: async ({ params, principal }) => {
         const resident = await loadResidentInScope(models, principal, params.id);
-        const consents = await models.consents.find({ residentId: resident._id }).sort({ grantedAt: -1 }).lean();
+        const consents = await readAll(models.consents.find({ residentId: resident._id }).sort({ grantedAt: -1 }).lean(), caps.perPerson);
         const now = clock.now();
         return consents.map((c) => consentView(c, now));
       },
@@ -344,16 +365,17 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
     defineRoute({
       method: 'get',
       path: '/residents/:id/access-log',
-      summary: 'Who read or changed this resident’s personal data, and when (auditors; the staff of the resident’s own clinic)',
+      summary: 'Who read or changed this resident’s personal data, and when, newest first (auditors; the staff of the resident’s own clinic); paged',
       roles: ['auditor', 'clinic-worker'],
       params: uuidParams,
+      query: pageQuerySchema,
       response: z.array(accessEntrySchema),
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, principal, query, req }, res) => {
         const resident = await loadResidentInScope(models, principal, params.id);
         if (!principal.roles.includes('auditor') && !isOwnClinicStaff(principal, resident.clinicId)) {
           throw forbidden('only auditors and the staff of the resident’s clinic read the access log');
         }
-        const entries = await models.accessLog.find({ residentId: resident._id }).sort({ at: -1 }).limit(500).lean();
+        const entries = await pageOf(models.accessLog.find({ residentId: resident._id }).lean(), { query, req }, res, { by: 'at', order: -1 });
         return entries.map(({ _id, action, actor, actorName, at }) => ({ id: _id, action, actor, actorName, at }));
       },
     }),

@@ -1,5 +1,5 @@
 import { localizedTextSchema, partnerAgencySchema } from '@hamgam/contracts';
-import { defineRoute, forbidden, type ServiceDeps } from '@hamgam/service-kit';
+import { caps, defineRoute, forbidden, readAll, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
 import { isOwnClinicStaff, loadResidentInScope } from '../app/residents.js';
@@ -86,17 +86,17 @@ export function timelineRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'mod
         const resident = await loadResidentInScope(models, principal, params.id);
         if (!isOwnClinicStaff(principal, resident.clinicId)) throw forbidden('only the resident’s own clinic sees their timeline');
         const [referrals, own, household] = await Promise.all([
-          models.referrals.find({ residentId: resident._id }, { outbox: 0 }).lean(),
-          models.journey.find({ residentRef: resident._id }).lean(),
+          readAll(models.referrals.find({ residentId: resident._id }, { outbox: 0 }).lean(), caps.perPerson),
+          readAll(models.journey.find({ residentRef: resident._id }).lean(), caps.perPerson),
           // The household's own entries (eligibility, household benefits) show on every member's timeline.
-          models.journey.find({ householdRef: resident.householdId, residentRef: null }).lean(),
+          readAll(models.journey.find({ householdRef: resident.householdId, residentRef: null }).lean(), caps.perPerson),
         ]);
         const journey = [...own, ...household];
         const courseIds = [...new Set(journey.map((e) => (e.facts as Record<string, string>).courseId).filter((id): id is string => !!id))];
         const [offers, clinics] = await Promise.all([
           // A resident takes a handful of courses: one look-up each (sanitizeFilter forbids a built $in here).
           Promise.all(courseIds.map((id) => models.offers.findById(id, { title: 1, place: 1 }).lean())).then((found) => found.filter((o) => o !== null)),
-          models.clinics.find({}, { name: 1 }).lean(),
+          readAll(models.clinics.find({}, { name: 1 }).lean(), caps.reference),
         ]);
         const lookups: JourneyLookups = {
           courses: new Map(offers.map((o) => [o._id, { title: o.title, place: o.place }])),

@@ -1,5 +1,5 @@
 import type { CommitmentProgressedV1 } from '@hamgam/contracts';
-import { isDuplicateKey, type DocumentLocks } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll, type DocumentLocks } from '@hamgam/service-kit';
 import type { Logger } from 'pino';
 import { fromStored, type CoordinationModels, type StoredCommitment } from '../data/models.js';
 import { applyReport, type Commitment, type ReportOutcome, type StatusReport } from '../domain/commitments.js';
@@ -42,7 +42,7 @@ export function recordCommitment(deps: CommitmentDeps, commitment: Commitment): 
       if (!isDuplicateKey(error)) throw error;
       created = false;
     }
-    const pending = await deps.models.pendingReports.find({ commitmentId: commitment.id }).lean();
+    const pending = await readAll(deps.models.pendingReports.find({ commitmentId: commitment.id }).lean(), caps.perPerson);
     if (pending.length === 0) return created;
     const stored = await deps.models.commitments.findById(commitment.id).lean();
     let current = toCommitment(stored!);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1 } from '@hamgam/contracts';
-import { conflict, notFound, outboxEntries, type EventCause } from '@hamgam/service-kit';
+import { caps, conflict, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
 import { fromStored, type Stored } from '../data/models.js';
 import { commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
 import { recordCommitment, toCommitment, type CommitmentDeps } from './commitments.js';
@@ -17,7 +17,7 @@ export async function findMeeting(deps: CommitmentDeps, id: string): Promise<Mee
 }
 
 export const neighbourhoodCommitments = async (deps: CommitmentDeps, neighbourhoodId: string) =>
-  (await deps.models.commitments.find({ neighbourhoodId }).lean()).map(toCommitment);
+  (await readAll(deps.models.commitments.find({ neighbourhoodId }).lean(), caps.perNeighbourhood)).map(toCommitment);
 
 export type NewMeeting = Pick<Meeting, 'neighbourhoodId' | 'scheduledOn' | 'title' | 'agencies' | 'representativeAttends'> & { agenda: string[] };
 

@@ -33,7 +33,7 @@ describe('coordination demo seed', () => {
     expect(held.outbox.map((e) => e.envelope.data)).toHaveLength(5);
     expect(new Set(held.outbox.map((e) => (e.envelope.data as { agency: string }).agency))).toEqual(new Set(['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding']));
 
-    const commitments = (await service.models.commitments.find().lean()).map(toCommitment);
+    const commitments = (await service.models.commitments.find().limit(1000).lean()).map(toCommitment);
     expect(commitments.map((c) => c.status).sort()).toEqual(['delivered', 'delivered', 'in-progress', 'planned', 'planned']);
     const board = computeBoard({
       priorities: [

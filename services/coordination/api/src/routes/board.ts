@@ -1,5 +1,5 @@
 import { localizedNameSchema } from '@hamgam/contracts';
-import { defineRoute, type ServiceDeps } from '@hamgam/service-kit';
+import { caps, defineRoute, readAll, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import { neighbourhoodCommitments } from '../app/meetings.js';
@@ -38,13 +38,14 @@ export function boardRoutes(deps: ServiceDeps<CoordinationModels>) {
       roles: programmeReaders,
       response: z.array(z.object({ id: z.string(), name: localizedNameSchema.nullable(), hasPriorities: z.boolean() })),
       handler: async ({ principal }) => {
+        // One priorities list per neighbourhood; meetings and commitments only name theirs (distinct: no cursor, one id each).
         const [lists, meetings, commitments] = await Promise.all([
-          models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean(),
-          models.meetings.find({}, { neighbourhoodId: 1 }).lean(),
-          models.commitments.find({}, { neighbourhoodId: 1 }).lean(),
+          readAll(models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean(), caps.reference),
+          models.meetings.distinct('neighbourhoodId'),
+          models.commitments.distinct('neighbourhoodId'),
         ]);
         const names = new Map(lists.map((l) => [l._id, l.neighbourhoodName]));
-        const ids = new Set([...names.keys(), ...meetings.map((m) => m.neighbourhoodId), ...commitments.map((c) => c.neighbourhoodId), ...principal.neighbourhoodIds]);
+        const ids = new Set<string>([...names.keys(), ...meetings, ...commitments, ...principal.neighbourhoodIds]);
         return [...ids]
           .filter((id) => canReadNeighbourhood(principal, id))
           .sort()

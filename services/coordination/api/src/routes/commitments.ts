@@ -1,4 +1,4 @@
-import { badRequest, conflict, defineRoute, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, defineRoute, inList, notFound, pageOf, readAll, type PageContext, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { applyCoordinatorReport, toCommitment } from '../app/commitments.js';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
@@ -6,14 +6,14 @@ import type { CoordinationModels } from '../data/models.js';
 import { dayOf } from '@hamgam/contracts/days';
 import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
 import { commitmentsTable, type ExportLang } from '../domain/exports.js';
-import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders, programmeWriters } from './access.js';
-import { commitmentExportQuerySchema, commitmentFilterSchema, commitmentViewSchema, fileSchema, idParams, statusUpdateSchema } from './schemas.js';
+import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders, programmeWriters, seesEveryNeighbourhood } from './access.js';
+import { commitmentExportQuerySchema, commitmentFilterSchema, commitmentListQuerySchema, commitmentViewSchema, fileSchema, idParams, statusUpdateSchema } from './schemas.js';
 
 type Filter = z.infer<typeof commitmentFilterSchema>;
 
 /** Neighbourhood names as the clinics published them (the id when none is known yet). */
 export async function neighbourhoodNames(models: CoordinationModels) {
-  const rows = await models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean();
+  const rows = await readAll(models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean(), caps.reference);
   const names = new Map(rows.map((r) => [r._id, r.neighbourhoodName]));
   return (id: string, lang: ExportLang) => names.get(id)?.[lang] ?? id;
 }
@@ -25,14 +25,21 @@ export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
 
   const toView = (c: Commitment, now: Date) => ({ ...c, effectiveDueOn: effectiveDueOn(c), overdue: isOverdue(c, now) });
 
-  async function list(filter: Filter, principal: Principal): Promise<Commitment[]> {
+  /**
+   * The commitments matching the filter: one page (by due day, then id) for the list, or all of them
+   * (bounded by a province's caseload) for the export.
+   */
+  async function list(filter: Filter, principal: Principal, page?: PageContext): Promise<Commitment[]> {
     if (filter.neighbourhoodId) assertCanReadNeighbourhood(principal, filter.neighbourhoodId);
-    const query: Record<string, string> = {};
+    const query: Record<string, unknown> = {};
     if (filter.neighbourhoodId) query['neighbourhoodId'] = filter.neighbourhoodId;
+    else if (!seesEveryNeighbourhood(principal)) query['neighbourhoodId'] = inList(principal.neighbourhoodIds);
     if (filter.agency) query['agency'] = filter.agency;
     if (filter.status) query['status'] = filter.status;
     const now = clock.now();
-    return (await models.commitments.find(query).lean())
+    const find = models.commitments.find(query).lean();
+    const rows = page ? await pageOf(find, page, page.res, { by: 'dueOn', order: 1 }) : await readAll(find, caps.agencyCaseload);
+    return rows
       .map(toCommitment)
       .filter((c) => canReadNeighbourhood(principal, c.neighbourhoodId))
       .filter((c) => filter.overdue === undefined || isOverdue(c, now) === (filter.overdue === 'true'))
@@ -43,13 +50,14 @@ export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
     defineRoute({
       method: 'get',
       path: '/commitments',
-      summary: 'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, overdue)',
+      summary: 'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, overdue); paged by due day (with `overdue` a page may come short: follow X-Next-Cursor)',
       roles: programmeReaders,
-      query: commitmentFilterSchema,
+      query: commitmentListQuerySchema,
       response: z.array(commitmentViewSchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         const now = clock.now();
-        return (await list(query, principal)).map((c) => toView(c, now));
+        const { limit, after, ...filter } = query;
+        return (await list(filter, principal, { query: { limit, after }, req, res })).map((c) => toView(c, now));
       },
     }),
     defineRoute({

@@ -1,4 +1,4 @@
-import { badRequest, defineRoute, seesWholeProgramme, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, defineRoute, inList, pageOf, pageQueryShape, seesWholeProgramme, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
 import type { CoordinationModels } from '../data/models.js';
@@ -8,7 +8,7 @@ import { composeAgenda, type Meeting } from '../domain/meetings.js';
 import { assertCanReadMeetings, meetingReaders, programmeWriters } from './access.js';
 import { heldSchema, idParams, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
 
-const listQuery = z.object({ neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict();
+const listQuery = z.object({ ...pageQueryShape, neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict();
 
 export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
   const { models, clock } = deps;
@@ -39,14 +39,18 @@ export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
     defineRoute({
       method: 'get',
       path: '/meetings',
-      summary: 'Working-group meetings, latest first (representatives: their neighbourhood)',
+      summary: 'Working-group meetings, latest first (representatives: their neighbourhood); paged',
       roles: meetingReaders,
       query: listQuery,
       response: z.array(meetingSummarySchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         if (query.neighbourhoodId) assertCanReadMeetings(principal, query.neighbourhoodId);
-        const filter = query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {};
-        const rows = await models.meetings.find(filter, { outbox: 0 }).lean();
+        const filter = query.neighbourhoodId
+          ? { neighbourhoodId: query.neighbourhoodId }
+          : seesWholeProgramme(principal)
+            ? {}
+            : { neighbourhoodId: inList(principal.neighbourhoodIds) };
+        const rows = await pageOf(models.meetings.find(filter, { outbox: 0 }).lean(), { query, req }, res, { by: 'scheduledOn', order: -1 });
         return rows
           .map(toMeeting)
           .filter((m) => seesWholeProgramme(principal) || principal.neighbourhoodIds.includes(m.neighbourhoodId))

@@ -1,5 +1,5 @@
 import { localizedNameSchema, rankedPrioritySchema } from '@hamgam/contracts';
-import { canSeeNeighbourhood, defineRoute } from '@hamgam/service-kit';
+import { canSeeNeighbourhood, caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import type { CoordinationModels } from '../data/models.js';
 
@@ -23,7 +23,8 @@ export function priorityRoutes(models: CoordinationModels) {
       roles: ['coordinator', 'auditor', 'representative'],
       response: z.array(neighbourhoodPrioritiesSchema),
       handler: async ({ principal }) => {
-        const rows = await models.neighbourhoodPriorities.find().sort({ _id: 1 }).lean();
+        // One document per neighbourhood (a province has a few hundred): read whole, bounded.
+        const rows = await readAll(models.neighbourhoodPriorities.find().sort({ _id: 1 }).lean(), caps.reference);
         return rows
           .filter((r) => canSeeNeighbourhood(principal, r.neighbourhoodId))
           .map(({ listVersion, ...r }) => ({ ...r, version: listVersion }));

@@ -1,3 +1,4 @@
+import { pageQueryShape } from '@hamgam/service-kit';
 import { agencyNames, commitmentStatusSchema, isoDateSchema, localizedNameSchema, needCategorySchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 
@@ -112,6 +113,7 @@ export const commitmentFilterSchema = z
 
 export const exportQuerySchema = z.object({ format: z.enum(['xlsx', 'csv']), lang: z.enum(['fa', 'en']).default('fa') }).strict();
 export const commitmentExportQuerySchema = commitmentFilterSchema.extend(exportQuerySchema.shape).strict();
+export const commitmentListQuerySchema = commitmentFilterSchema.extend(pageQueryShape).strict();
 
 const boardItemSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { BenefitGrantedV1, TrancheReleasedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, inList, isDuplicateKey, notFound, outboxEntries, pageOf, readAll, type EventCause, type PageContext } from '@hamgam/service-kit';
 import {
   awardedFrom,
   awardStatusAfter,
@@ -77,8 +77,9 @@ export async function openCall(deps: FundingDeps, fields: CallFields, by: string
 export async function callsView(deps: FundingDeps) {
   const today = dayOf(deps.clock.now());
   const [calls, awarded] = await Promise.all([
-    deps.models.calls.find().sort({ opensOn: -1, _id: 1 }).lean(),
-    deps.models.applications.find({ state: 'awarded' }, { callId: 1, award: 1 }).lean(),
+    // A funding office opens a handful of calls a year: read whole, bounded.
+    readAll(deps.models.calls.find().sort({ opensOn: -1, _id: 1 }).lean(), caps.reference),
+    readAll(deps.models.applications.find({ state: 'awarded' }, { callId: 1, award: 1 }).lean(), caps.agencyCaseload),
   ]);
   return calls.map((c) => {
     const awardedRials = awardedFrom(awarded.filter((a) => a.callId === c._id).map((a) => a.award!));
@@ -159,7 +160,7 @@ export async function awardApplication(deps: FundingDeps, id: string, terms: Awa
   const awarded = await deps.locks.run(fundingCollections.calls, callId, async () => {
     const call = await deps.models.calls.findById(callId).lean();
     if (!call) throw notFound(`no call ${callId}`);
-    const others = await deps.models.applications.find({ callId, state: 'awarded' }, { award: 1 }).lean();
+    const others = await readAll(deps.models.applications.find({ callId, state: 'awarded' }, { award: 1 }).lean(), caps.reference);
     return changeApplication(deps, id, async (stored) => {
       const state = asProblem(() => stepApplication(stored.state, 'award'));
       const tranches = asProblem(() => planTranches(terms, stored));
@@ -177,17 +178,20 @@ export async function awardApplication(deps: FundingDeps, id: string, terms: Awa
   return awarded;
 }
 
-export async function applicationsView(deps: FundingDeps, filter: { callId?: string; state?: string }) {
+/** One page of applications (oldest first), optionally of one call or in one state. */
+export async function applicationsView(deps: FundingDeps, filter: { callId?: string; state?: string }, page: PageRequest) {
   const query: Record<string, string> = {};
   if (filter.callId) query['callId'] = filter.callId;
   if (filter.state) query['state'] = filter.state;
-  return deps.models.applications.find(query, { outbox: 0 }).sort({ submittedAt: 1, _id: 1 }).lean();
+  return pageOf(deps.models.applications.find(query, { outbox: 0 }).lean(), page, page.res, { by: 'submittedAt', order: 1 });
 }
+
+type PageRequest = PageContext;
 
 // Awards -----------------------------------------------------------------------------------------------
 
 export async function verifiedFor(deps: FundingDeps, awardId: string): Promise<Verified> {
-  return verifiedCounts(await deps.models.outcomes.find({ awardId }, { enrolled: 1, result: 1 }).lean());
+  return verifiedCounts(await readAll(deps.models.outcomes.find({ awardId }, { enrolled: 1, result: 1 }).lean(), caps.perNeighbourhood));
 }
 
 const awardOf = (stored: StoredApplication) => {
@@ -203,7 +207,7 @@ const awardOf = (stored: StoredApplication) => {
 export async function releaseAwardTranche(deps: FundingDeps, awardId: string, trancheNo: number, cause: EventCause) {
   const released = await changeApplication(deps, awardId, async (stored) => {
     const award = awardOf(stored);
-    const outcomes = await deps.models.outcomes.find({ awardId }).lean();
+    const outcomes = await readAll(deps.models.outcomes.find({ awardId }).lean(), caps.perNeighbourhood);
     const verified = verifiedCounts(outcomes);
     const now = deps.clock.now();
     const tranches = asProblem(() => releaseTranche(award.status, award.tranches, trancheNo, verified, now));
@@ -255,15 +259,15 @@ export async function cancelAwardOf(deps: FundingDeps, awardId: string, reason: 
 }
 
 /** Awards with what TVTO verified for each and which tranche may be released now. */
-export async function awardsView(deps: FundingDeps, awardId?: string) {
+export async function awardsView(deps: FundingDeps, which: { awardId: string } | PageRequest) {
   const query: Record<string, string> = { state: 'awarded' };
-  if (awardId) query['_id'] = awardId;
-  const awarded = await deps.models.applications.find(query, { outbox: 0 }).sort({ decidedAt: 1, _id: 1 }).lean();
-  // An operator query built here, not from a request: the raw collection (sanitizeFilter would strip $in).
-  const outcomes = awarded.length
-    ? ((await deps.models.outcomes.collection
-        .find({ awardId: { $in: awarded.map((a) => a._id) } }, { projection: { awardId: 1, enrolled: 1, result: 1 } })
-        .toArray()) as unknown as Pick<StoredOutcome, 'awardId' | 'enrolled' | 'result'>[])
+  if ('awardId' in which) query['_id'] = which.awardId;
+  const find = deps.models.applications.find(query, { outbox: 0 }).lean();
+  // One award, or one page of them (oldest decision first).
+  const awarded = 'awardId' in which ? await readAll(find, 1) : await pageOf(find, which, which.res, { by: 'decidedAt', order: 1 });
+  // The verified outcomes of those awards (one per enrolled seat), bounded.
+  const outcomes: Pick<StoredOutcome, 'awardId' | 'enrolled' | 'result'>[] = awarded.length
+    ? await readAll(deps.models.outcomes.find({ awardId: inList(awarded.map((a) => a._id)) }, { awardId: 1, enrolled: 1, result: 1 }).lean(), caps.agencyCaseload)
     : [];
   return awarded.map((a) => {
     const award = a.award!;

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import { awardPosting, budgetPosting, callPosition, cancellationPosting, checkLedger, paymentPosting, releasePosting, type Posting } from '../domain/ledger.js';
 import type { StoredApplication, StoredCall, StoredPosting } from '../data/models.js';
 import { type FundingDeps } from '../deps.js';
@@ -30,9 +30,9 @@ export async function postCall(deps: Pick<FundingDeps, 'models'>, callId: string
   const { calls, applications, postings } = deps.models;
   const call = await calls.findById(callId).lean();
   if (!call) return 0;
-  const awarded = await applications.find({ callId, state: 'awarded' }, { award: 1 }).lean();
+  const awarded = await readAll(applications.find({ callId, state: 'awarded' }, { award: 1 }).lean(), caps.reference);
   const expected = postingsOf(call, awarded);
-  const present = new Set((await postings.find({ callId }, { _id: 1 }).lean()).map((p) => p._id));
+  const present = new Set((await readAll(postings.find({ callId }, { _id: 1 }).lean(), caps.perNeighbourhood)).map((p) => p._id));
   let added = 0;
   for (const { postingId, ...posting } of expected) {
     if (present.has(postingId)) continue;
@@ -47,7 +47,7 @@ export async function postCall(deps: Pick<FundingDeps, 'models'>, callId: string
 }
 
 export async function postEveryCall(deps: Pick<FundingDeps, 'models'>): Promise<void> {
-  for (const call of await deps.models.calls.find({}, { _id: 1 }).lean()) await postCall(deps, call._id);
+  for (const call of await readAll(deps.models.calls.find({}, { _id: 1 }).lean(), caps.reference)) await postCall(deps, call._id);
 }
 
 const kindOrder = { budget: 0, award: 1, release: 2, payment: 3, cancellation: 4 } as const;
@@ -56,11 +56,12 @@ export const inLedgerOrder = (a: StoredPosting, b: StoredPosting) =>
 
 /** The whole ledger: postings in order, balances, each call's position, and whether every rule holds. */
 export async function ledgerView(deps: Pick<FundingDeps, 'models'>) {
-  const stored = (await deps.models.postings.find().lean()).sort(inLedgerOrder);
+  // The ledger is shown whole (balances need every posting): a few postings per award, bounded.
+  const stored = (await readAll(deps.models.postings.find().lean(), caps.agencyCaseload)).sort(inLedgerOrder);
   const check = checkLedger(stored.map((p) => ({ postingId: p._id, lines: p.lines })));
-  const calls = await deps.models.calls.find().sort({ createdAt: 1 }).lean();
+  const calls = await readAll(deps.models.calls.find().sort({ createdAt: 1 }).lean(), caps.reference);
   // What the calls' and awards' documents say happened but the ledger does not hold yet (start-up posts it).
-  const awarded = await deps.models.applications.find({ state: 'awarded' }, { callId: 1, award: 1 }).lean();
+  const awarded = await readAll(deps.models.applications.find({ state: 'awarded' }, { callId: 1, award: 1 }).lean(), caps.agencyCaseload);
   const held = new Set(stored.map((p) => p._id));
   const unposted = calls.flatMap((c) => postingsOf(c, awarded.filter((a) => a.callId === c._id)).map((p) => p.postingId)).filter((id) => !held.has(id));
   const awardIdsOf = new Map<string, Set<string>>();

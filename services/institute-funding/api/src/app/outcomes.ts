@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import type { BenefitGrantedV1, EnrolmentCompletedV1, EnrolmentRecordedV1, Envelope } from '@hamgam/contracts';
 import { awardFor } from '../domain/funding.js';
 import { duplicateBenefits, type KnownBenefit } from '../domain/duplicates.js';
@@ -8,7 +8,7 @@ import { type FundingDeps } from '../deps.js';
 /** The active award an enrolment at a private institute counts for, if any. */
 async function matchAward(deps: FundingDeps, data: EnrolmentRecordedV1 | EnrolmentCompletedV1) {
   if (data.venue.kind !== 'private-institute') return undefined;
-  const candidates = await deps.models.applications.find({ instituteId: data.venue.id, state: 'awarded' }, { instituteId: 1, trades: 1, award: 1 }).lean();
+  const candidates = await readAll(deps.models.applications.find({ instituteId: data.venue.id, state: 'awarded' }, { instituteId: 1, trades: 1, award: 1 }).lean(), caps.reference);
   return awardFor(
     data,
     candidates.map((c) => ({ awardId: c._id, instituteId: c.instituteId, trades: c.trades, neighbourhoodIds: c.award!.neighbourhoodIds, status: c.award!.status, awardedAt: c.award!.awardedAt })),
@@ -67,9 +67,10 @@ export async function receiveReliefBenefit(deps: FundingDeps, event: Envelope<Be
 /** Households funded twice for one purpose, across relief and this office, with the officers' reviews. */
 export async function duplicateFlagsView(deps: FundingDeps) {
   const [relief, awarded, reviews] = await Promise.all([
-    deps.models.reliefBenefits.find().lean(),
-    deps.models.applications.find({ state: 'awarded' }, { benefits: 1 }).lean(),
-    deps.models.flagReviews.find().lean(),
+    // Benefits of the two funders read whole to cross them (one per funded household and purpose), bounded.
+    readAll(deps.models.reliefBenefits.find().lean(), caps.agencyCaseload),
+    readAll(deps.models.applications.find({ state: 'awarded' }, { benefits: 1 }).lean(), caps.agencyCaseload),
+    readAll(deps.models.flagReviews.find().lean(), caps.agencyCaseload),
   ]);
   const known: KnownBenefit[] = [
     ...relief.map((b) => ({ benefitId: b._id, householdRef: b.householdRef, purpose: b.purpose, source: 'relief-partnerships' as const, amountRials: b.amountRials, grantedAt: b.grantedAt })),

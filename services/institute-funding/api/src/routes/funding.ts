@@ -1,6 +1,6 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
-import { defineRoute, notFound, type RouteSpec } from '@hamgam/service-kit';
+import { caps, defineRoute, notFound, pageQuerySchema, pageQueryShape, readAll, type RouteSpec } from '@hamgam/service-kit';
 import { z } from 'zod';
 import {
   applicationsView,
@@ -158,7 +158,7 @@ const toAward = ({ a, award, verified, tranches }: AwardRow) => ({
 });
 
 const oneAward = async (deps: FundingDeps, awardId: string) => {
-  const [row] = await awardsView(deps, awardId);
+  const [row] = await awardsView(deps, { awardId });
   if (!row) throw notFound(`no award ${awardId}`);
   return toAward(row);
 };
@@ -172,7 +172,8 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
     defineRoute({
       method: 'get', path: '/institutes', summary: 'Private training institutes: licence, neighbourhood, trades', tags: ['institutes'], roles: readers,
       response: z.array(instituteView),
-      handler: async () => (await deps.models.institutes.find().sort({ _id: 1 }).lean()).map((i) => toInstitute(i, today(deps))),
+      // The province's private institutes (tens, at most hundreds): read whole, bounded.
+      handler: async () => (await readAll(deps.models.institutes.find().sort({ _id: 1 }).lean(), caps.reference)).map((i) => toInstitute(i, today(deps))),
     }),
     defineRoute({
       method: 'post', path: '/institutes', summary: 'Register an institute (its id is a slug such as inst-negin, used by TVTO as a course venue)', tags: ['institutes'], roles: officers,
@@ -203,9 +204,9 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get', path: '/applications', summary: 'Applications to the calls, optionally of one call or in one state', tags: ['applications'], roles: readers,
-      query: z.object({ callId: opaqueIdSchema.optional(), state: z.enum(applicationStates).optional() }).strict(),
+      query: z.object({ ...pageQueryShape, callId: opaqueIdSchema.optional(), state: z.enum(applicationStates).optional() }).strict(),
       response: z.array(applicationView),
-      handler: async ({ query }) => (await applicationsView(deps, query)).map(toApplication),
+      handler: async ({ query, req }, res) => (await applicationsView(deps, query, { query, req, res })).map(toApplication),
     }),
     defineRoute({
       method: 'post', path: '/applications', summary: 'Record an institute’s application to an open call', tags: ['applications'], roles: officers,
@@ -244,8 +245,9 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get', path: '/awards', summary: 'Awards with the outcomes TVTO verified, each tranche’s state and whether it may be released', tags: ['awards'], roles: readers,
+      query: pageQuerySchema,
       response: z.array(awardView),
-      handler: async () => (await awardsView(deps)).map(toAward),
+      handler: async ({ query, req }, res) => (await awardsView(deps, { query, req, res })).map(toAward),
     }),
     defineRoute({
       method: 'get', path: '/awards/:id', summary: 'One award', tags: ['awards'], roles: readers, params: idParams, response: awardView,

@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import type { BenefitGrantedV1, EligibilityFlaggedV1, EligibilityRevokedV1, EnrolmentCompletedV1, Envelope, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
 import { reliefCollections, type StoredFact } from '../data/models.js';
 import { assessEligibility, type EligibilityFacts } from '../domain/eligibility.js';
@@ -15,8 +15,8 @@ const blankFact = {
 export async function factsOf(deps: ReliefDeps, residentRef: string, householdRef: string): Promise<{ facts: EligibilityFacts; stored: StoredFact[] }> {
   const { facts } = deps.models;
   const [certificates, flags] = await Promise.all([
-    facts.find({ kind: 'certificate', residentRef }).sort({ completedAt: 1 }).lean(),
-    facts.find({ kind: 'flag', householdRef }).sort({ flaggedAt: 1 }).lean(),
+    readAll(facts.find({ kind: 'certificate', residentRef }).sort({ completedAt: 1 }).lean(), caps.perPerson),
+    readAll(facts.find({ kind: 'flag', householdRef }).sort({ flaggedAt: 1 }).lean(), caps.perPerson),
   ]);
   return {
     stored: [...certificates, ...flags],
@@ -34,7 +34,7 @@ export async function factsOf(deps: ReliefDeps, residentRef: string, householdRe
 export async function reassess(deps: ReliefDeps, who: { residentRef?: string; householdRef?: string }): Promise<number> {
   const { supportRequests } = deps.models;
   const filter = who.residentRef ? { residentRef: who.residentRef } : { householdRef: who.householdRef };
-  const candidates = await supportRequests.find(filter, { _id: 1, state: 1 }).lean();
+  const candidates = await readAll(supportRequests.find(filter, { _id: 1, state: 1 }).lean(), caps.perPerson);
   let changed = 0;
   for (const candidate of candidates.filter((r) => isUndecided(r.state))) {
     await deps.locks.run(reliefCollections.requests, candidate._id, async () => {

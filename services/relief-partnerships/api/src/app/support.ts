@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, type DeskOptions } from '@hamgam/agency-desk';
-import { badRequest, conflict, notFound, outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, inList, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { reliefCollections, type Decision, type StoredSupportRequest } from '../data/models.js';
 import { dayOf } from '../domain/days.js';
 import type { Benefit } from '../domain/duplicates.js';
@@ -182,7 +182,7 @@ async function completeReferral(deps: ReliefDeps, desk: DeskOptions, referralId:
 
 /** Start-up repair: every disbursed request's referral is completed on the desk. Idempotent. */
 export async function reconcileReferrals(deps: ReliefDeps, desk: DeskOptions): Promise<number> {
-  const disbursed = (await deps.models.supportRequests.find({}, { referralId: 1, state: 1 }).lean()).filter(
+  const disbursed = (await readAll(deps.models.supportRequests.find({ state: inList(['disbursed', 'repaying', 'repaid']) }, { referralId: 1, state: 1 }).lean(), caps.agencyCaseload)).filter(
     (r) => r.referralId && (r.state === 'disbursed' || r.state === 'repaying' || r.state === 'repaid'),
   );
   let repaired = 0;
@@ -223,11 +223,15 @@ export function recordFollowUp(deps: ReliefDeps, requestId: string, input: { vis
   });
 }
 
-/** Every benefit the duplicate-benefit check knows: relief's own disbursements and institute funding's grants. */
-export async function allBenefits(deps: ReliefDeps): Promise<Benefit[]> {
+/**
+ * Every benefit the duplicate-benefit check knows: relief's own disbursements and institute funding's
+ * grants — of these households only, when given (a page's), else all of them (bounded by a caseload).
+ */
+export async function allBenefits(deps: ReliefDeps, householdRefs?: readonly string[]): Promise<Benefit[]> {
+  const only = householdRefs ? { householdRef: inList(householdRefs) } : {};
   const [requests, heard] = await Promise.all([
-    deps.models.supportRequests.find({}, { householdRef: 1, purpose: 1, disbursement: 1 }).lean(),
-    deps.models.benefits.find({}).lean(),
+    readAll(deps.models.supportRequests.find(only, { householdRef: 1, purpose: 1, disbursement: 1 }).lean(), caps.agencyCaseload),
+    readAll(deps.models.benefits.find(only).lean(), caps.agencyCaseload),
   ]);
   const own: Benefit[] = requests
     .filter((r) => r.disbursement)

@@ -1,6 +1,6 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import type { Model } from 'mongoose';
-import { outboxEntries } from '@hamgam/service-kit';
+import { inList, outboxEntries, readAll } from '@hamgam/service-kit';
 import { agency, type ReliefDeps } from '../app/deps.js';
 import { addDays, dayOf } from '../domain/days.js';
 import { assessEligibility, type EligibilityFacts, type MeansTest } from '../domain/eligibility.js';
@@ -13,7 +13,8 @@ const seedBy = 'demo-seed';
 
 /** Inserts the demo documents not stored yet (by id): staff may have changed some, which then stay as they are. */
 async function insertMissing<T extends { _id: string }>(model: Model<any>, docs: readonly T[]): Promise<void> {
-  const stored = new Set((await model.find({}, { _id: 1 }).lean<{ _id: string }[]>()).map((d) => d._id));
+  const ids = docs.map((d) => d._id);
+  const stored = new Set((await readAll(model.find({ _id: inList(ids) }, { _id: 1 }).lean<{ _id: string }[]>(), ids.length)).map((d) => d._id));
   const missing = docs.filter((d) => !stored.has(d._id));
   if (missing.length > 0) await model.insertMany(missing);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, defineRoute, forbidden, notFound, type Principal } from '@hamgam/service-kit';
+import { badRequest, caps, defineRoute, forbidden, notFound, pageOf, pageQuerySchema, readAll, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { attempt, type ReliefDeps } from '../app/deps.js';
 import type { StoredAgreement } from '../data/models.js';
@@ -29,7 +29,8 @@ export function agreementRoutes(deps: ReliefDeps) {
       tags: ['partners'],
       roles: reliefReaders,
       response: z.array(agreementViewSchema),
-      handler: async () => (await agreements.find({}).sort({ startsOn: -1 }).lean()).map((a) => toView(a, today())),
+      // A handful of agreements with two partners: read whole, bounded.
+      handler: async () => (await readAll(agreements.find({}).sort({ startsOn: -1 }).lean(), caps.reference)).map((a) => toView(a, today())),
     }),
     defineRoute({
       method: 'post',
@@ -71,12 +72,13 @@ export function agreementRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'get',
       path: '/joint-meetings',
-      summary: 'Joint meetings with the Relief Committee and Basij Construction, latest first',
+      summary: 'Joint meetings with the Relief Committee and Basij Construction, latest first; paged',
       tags: ['partners'],
       roles: reliefReaders,
+      query: pageQuerySchema,
       response: z.array(meetingViewSchema),
-      handler: async () =>
-        (await meetings.find({}).sort({ heldOn: -1 }).lean()).map((m) => ({ meetingId: m._id, heldOn: m.heldOn, title: m.title, attendees: m.attendees as (typeof meetingAttendees)[number][], decisions: m.decisions, recordedAt: m.recordedAt })),
+      handler: async ({ query, req }, res) =>
+        (await pageOf(meetings.find({}).lean(), { query, req }, res, { by: 'heldOn', order: -1 })).map((m) => ({ meetingId: m._id, heldOn: m.heldOn, title: m.title, attendees: m.attendees as (typeof meetingAttendees)[number][], decisions: m.decisions, recordedAt: m.recordedAt })),
     }),
     defineRoute({
       method: 'post',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, conflict, defineRoute, notFound, type Role } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { attempt, type ReliefDeps } from '../app/deps.js';
 import { reliefCollections, type StoredProject } from '../data/models.js';
@@ -24,7 +24,11 @@ const basij: readonly Role[] = ['basij-liaison'];
 export function projectRoutes(deps: ReliefDeps) {
   const { projects, permits } = deps.models;
   const today = () => dayOf(deps.clock.now());
-  const permitNumbers = async () => new Map((await permits.find({}, { permitNo: 1 }).lean()).map((p) => [p._id, p.permitNo]));
+  /** The permit numbers of these projects' permits. */
+  const permitNumbers = async (rows: readonly { permitId?: string | null }[]) => {
+    const ids = [...new Set(rows.flatMap((p) => (p.permitId ? [p.permitId] : [])))];
+    return new Map((await readAll(permits.find({ _id: inList(ids) }, { permitNo: 1 }).lean(), ids.length)).map((p) => [p._id, p.permitNo]));
+  };
 
   const toView = (p: StoredProject, numbers: Map<string, string>, day: string): z.input<typeof projectViewSchema> => {
     const milestones = p.milestones.map((m) => ({ milestoneId: m.milestoneId, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn ?? null, overdue: isMilestoneOverdue(m, day) }));
@@ -44,7 +48,7 @@ export function projectRoutes(deps: ReliefDeps) {
       if (result.matchedCount !== 1) throw conflict(`project ${projectId} changed meanwhile; reload it`);
       return { ...stored, ...set };
     });
-    return toView(saved, await permitNumbers(), today());
+    return toView(saved, await permitNumbers([saved]), today());
   }
 
   const notAhead = (day: string) => {
@@ -55,12 +59,14 @@ export function projectRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'get',
       path: '/projects',
-      summary: 'Basij Construction projects with their milestones; overdue ones counted by the clock',
+      summary: 'Basij Construction projects with their milestones, newest first; overdue ones counted by the clock; paged',
       tags: ['basij'],
       roles: reliefReaders,
+      query: pageQuerySchema,
       response: z.array(projectViewSchema),
-      handler: async () => {
-        const [rows, numbers] = await Promise.all([projects.find({}).sort({ createdAt: -1 }).lean(), permitNumbers()]);
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(projects.find({}).lean(), { query, req }, res, { by: 'createdAt', order: -1 });
+        const numbers = await permitNumbers(rows);
         const day = today();
         return rows.map((p) => toView(p, numbers, day));
       },
@@ -76,7 +82,7 @@ export function projectRoutes(deps: ReliefDeps) {
       handler: async ({ params }) => {
         const p = await projects.findById(params.projectId).lean();
         if (!p) throw notFound(`no project ${params.projectId}`);
-        return toView(p, await permitNumbers(), today());
+        return toView(p, await permitNumbers([p]), today());
       },
     }),
     defineRoute({
@@ -102,7 +108,7 @@ export function projectRoutes(deps: ReliefDeps) {
           status: 'planned', evidence: null, completedOn: null, createdAt: now, createdBy: principal.subject, updatedAt: now,
         };
         await projects.create(project);
-        return toView(project, await permitNumbers(), today());
+        return toView(project, await permitNumbers([project]), today());
       },
     }),
     defineRoute({
@@ -163,12 +169,14 @@ export function projectRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'get',
       path: '/permits',
-      summary: 'Workshop permits TVTO issued, with the project preparing each (null: awaiting preparation)',
+      summary: 'Workshop permits TVTO issued, newest first, with the project preparing each (null: awaiting preparation); paged',
       tags: ['basij'],
       roles: reliefReaders,
+      query: pageQuerySchema,
       response: z.array(permitViewSchema),
-      handler: async () => {
-        const [rows, linked] = await Promise.all([permits.find({}).sort({ issuedAt: -1 }).lean(), projects.find({}, { permitId: 1 }).lean()]);
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(permits.find({}).lean(), { query, req }, res, { by: 'issuedAt', order: -1 });
+        const linked = await readAll(projects.find({ permitId: inList(rows.map((p) => p._id)) }, { permitId: 1 }).lean(), caps.pageOfHouseholds);
         const byPermit = new Map(linked.filter((p) => p.permitId).map((p) => [p.permitId!, p._id]));
         return rows.map((p) => ({ permitId: p._id, permitNo: p.permitNo, trade: p.trade, neighbourhoodId: p.neighbourhoodId, validUntil: p.validUntil, issuedAt: p.issuedAt, projectId: byPermit.get(p._id) ?? null }));
       },

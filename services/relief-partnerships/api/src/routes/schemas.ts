@@ -1,3 +1,4 @@
+import { pageQueryShape } from '@hamgam/service-kit';
 import { isoDateSchema, needCategorySchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 import { agreementStatuses, partners } from '../domain/agreements.js';
@@ -9,7 +10,7 @@ const rials = z.number().int().positive().max(loanLimits.maxAmountRials);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const requestParams = z.object({ requestId: opaqueIdSchema }).strict();
-export const requestQuery = z.object({ state: z.enum([...supportStates, 'in-arrears']).optional() }).strict();
+export const requestQuery = z.object({ ...pageQueryShape, state: z.enum([...supportStates, 'in-arrears']).optional() }).strict();
 
 export const meansTestSchema = z.enum(['not-done', 'passed', 'failed']);
 

@@ -1,5 +1,5 @@
 import type { DeskOptions } from '@hamgam/agency-desk';
-import { defineRoute, notFound, type Role } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { causeOf, type ReliefDeps } from '../app/deps.js';
 import { factsOf } from '../app/facts.js';
@@ -49,7 +49,7 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
   const today = () => dayOf(deps.clock.now());
 
   async function detail(stored: Omit<StoredSupportRequest, 'outbox'>) {
-    const [benefits, { facts, stored: factDocs }] = await Promise.all([allBenefits(deps), factsOf(deps, stored.residentRef, stored.householdRef)]);
+    const [benefits, { facts, stored: factDocs }] = await Promise.all([allBenefits(deps, [stored.householdRef]), factsOf(deps, stored.residentRef, stored.householdRef)]);
     const day = today();
     const { eligible, reasons, validFlags } = assessEligibility(stored, facts, day);
     return {
@@ -84,13 +84,14 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/support-requests',
-      summary: 'Home-business support requests, newest first; filter by state (in-arrears: loans with late instalments)',
+      summary: 'Home-business support requests, newest first; filter by state (in-arrears: loans with late instalments); paged (with `state` a page may come short: follow X-Next-Cursor)',
       tags: ['support'],
       roles: reliefReaders,
       query: requestQuery,
       response: z.array(requestViewSchema),
-      handler: async ({ query }) => {
-        const [rows, benefits] = await Promise.all([supportRequests.find({}, { outbox: 0 }).sort({ submittedAt: -1 }).lean(), allBenefits(deps)]);
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(supportRequests.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 });
+        const benefits = await allBenefits(deps, [...new Set(rows.map((r) => r.householdRef))]);
         const day = today();
         return rows.map((r) => toView(r, benefits, day)).filter((v) => !query.state || v.status === query.state);
       },
@@ -154,15 +155,18 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/support-candidates',
-      summary: 'Residents with a TVTO certificate and no support request yet (course completion → home-business support), newest first',
+      summary: 'Residents with a TVTO certificate and no support request yet (course completion → home-business support), newest first; paged over certificates (a page may come short: follow X-Next-Cursor)',
       tags: ['support'],
       roles: reliefReaders,
+      query: pageQuerySchema,
       response: z.array(candidateSchema),
-      handler: async () => {
-        const [certificates, requests, flags] = await Promise.all([
-          deps.models.facts.find({ kind: 'certificate' }).sort({ completedAt: -1 }).lean(),
-          supportRequests.find({}, { residentRef: 1, state: 1 }).lean(),
-          deps.models.facts.find({ kind: 'flag' }).lean(),
+      handler: async ({ query, req }, res) => {
+        const certificates = await pageOf(deps.models.facts.find({ kind: 'certificate' }).lean(), { query, req }, res, { by: 'completedAt', order: -1 });
+        const residentRefs = [...new Set(certificates.flatMap((c) => (c.residentRef ? [c.residentRef] : [])))];
+        const householdRefs = [...new Set(certificates.flatMap((c) => (c.householdRef ? [c.householdRef] : [])))];
+        const [requests, flags] = await Promise.all([
+          readAll(supportRequests.find({ residentRef: inList(residentRefs) }, { residentRef: 1, state: 1 }).lean(), caps.pageOfHouseholds),
+          readAll(deps.models.facts.find({ kind: 'flag', householdRef: inList(householdRefs) }).lean(), caps.pageOfHouseholds),
         ]);
         const requested = new Set(requests.filter((r) => r.state !== 'rejected').map((r) => r.residentRef));
         const day = today();
@@ -181,15 +185,16 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/support-referrals',
-      summary: 'Accepted referrals for a loan, grant or equipment offer that have no support request yet',
+      summary: 'Accepted referrals for a loan, grant or equipment offer that have no support request yet, newest first; paged over accepted referrals (a page may come short: follow X-Next-Cursor)',
       tags: ['support'],
       roles: reliefReaders,
+      query: pageQuerySchema,
       response: z.array(openReferralSchema),
-      handler: async () => {
-        const [referrals, offers, requests] = await Promise.all([
-          deps.models.referrals.find({ state: 'accepted' }, { outbox: 0 }).sort({ madeAt: -1 }).lean(),
-          deps.models.offers.find({}, { kind: 1 }).lean(),
-          supportRequests.find({}, { referralId: 1 }).lean(),
+      handler: async ({ query, req }, res) => {
+        const referrals = await pageOf(deps.models.referrals.find({ state: 'accepted' }, { outbox: 0 }).lean(), { query, req }, res, { by: 'madeAt', order: -1 });
+        const [offers, requests] = await Promise.all([
+          readAll(deps.models.offers.find({}, { kind: 1 }).lean(), caps.reference),
+          readAll(supportRequests.find({ referralId: inList(referrals.map((r) => r._id)) }, { referralId: 1 }).lean(), caps.pageOfHouseholds),
         ]);
         const kinds = new Map(offers.map((o) => [o._id, o.kind as string]));
         const used = new Set(requests.map((r) => r.referralId));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { badRequest, conflict, notFound, type EventCause } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, notFound, readAll, type EventCause } from '@hamgam/service-kit';
 import type { StoredDemand, StoredSession } from '../data/models.js';
 import { checkGuidance, type DemandLevel } from '../domain/counselling.js';
 import { rules, type VtDeps } from '../desk.js';
@@ -58,7 +58,7 @@ export async function recordSession(
   if (stored.state !== 'booked') throw conflict(`a counselling session that is ${stored.state} cannot be recorded again`);
   let change: Partial<StoredSession> = { state: outcome.state, recordedAt: deps.clock.now() };
   if (outcome.state === 'held') {
-    const list = new Set((await deps.models.demand.find({}, { _id: 1 }).lean()).map((d) => d._id));
+    const list = new Set((await readAll(deps.models.demand.find({}, { _id: 1 }).lean(), caps.reference)).map((d) => d._id));
     change = { ...change, notes: outcome.notes, guidance: rules(() => checkGuidance(outcome.guidance, list)) };
   }
   const result = await deps.models.sessions.updateOne({ _id: sessionId, state: 'booked' }, { $set: change });

@@ -1,5 +1,5 @@
 import { causeOf } from '@hamgam/agency-desk';
-import { systemClock } from '@hamgam/service-kit';
+import { caps, inList, readAll, systemClock } from '@hamgam/service-kit';
 import { placementOutcome } from '../domain/apprenticeships.js';
 import { referralOutcomeOf } from '../domain/enrolments.js';
 import { desk, type VtDeps } from '../desk.js';
@@ -15,14 +15,14 @@ type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';
  */
 export async function closeAnsweredReferrals(startDeps: VtDeps): Promise<number> {
   const { models } = startDeps;
-  const open = new Set((await models.referrals.find({ state: 'accepted' }, { _id: 1 }).lean()).map((r) => r._id));
+  const open = new Set((await readAll(models.referrals.find({ state: 'accepted' }, { _id: 1 }).lean(), caps.agencyCaseload)).map((r) => r._id));
   if (open.size === 0) return 0;
   const [enrolments, placements, sessions, permits] = await Promise.all([
-    // Filtered here: operators in filters are sanitised away, and the collections are modest.
-    models.enrolments.find({}, { referralId: 1, result: 1 }).lean(),
-    models.placements.find({}, { referralId: 1, state: 1, checks: 1 }).lean(),
-    models.sessions.find({ state: 'held' }, { referralId: 1 }).lean(),
-    models.permits.find({}, { referralId: 1, decision: 1 }).lean(),
+    // Only the records answering an open referral (a trusted $in built here), bounded like the open set.
+    readAll(models.enrolments.find({ referralId: inList([...open]) }, { referralId: 1, result: 1 }).lean(), caps.agencyCaseload),
+    readAll(models.placements.find({ referralId: inList([...open]) }, { referralId: 1, state: 1, checks: 1 }).lean(), caps.agencyCaseload),
+    readAll(models.sessions.find({ state: 'held', referralId: inList([...open]) }, { referralId: 1 }).lean(), caps.agencyCaseload),
+    readAll(models.permits.find({ referralId: inList([...open]) }, { referralId: 1, decision: 1 }).lean(), caps.agencyCaseload),
   ]);
   const answers = new Map<string, Outcome>();
   for (const e of enrolments) if (e.referralId && e.result) answers.set(e.referralId, referralOutcomeOf(e.result));

@@ -1,5 +1,5 @@
 import { causeOf } from '@hamgam/agency-desk';
-import { defineRoute, notFound } from '@hamgam/service-kit';
+import { caps, defineRoute, notFound, pageOf, pageQueryShape, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
 import type { StoredMaster, StoredPlacement } from '../data/models.js';
@@ -20,7 +20,8 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       tags: ['apprenticeships'],
       roles: readers,
       response: z.array(masterViewSchema),
-      handler: async () => (await masters.find().sort({ trade: 1, _id: 1 }).lean()).map(masterView),
+      // The guild masters taking apprentices (tens to hundreds): read whole, bounded.
+      handler: async () => (await readAll(masters.find().sort({ trade: 1, _id: 1 }).lean(), caps.reference)).map(masterView),
     }),
     defineRoute({
       method: 'post',
@@ -36,12 +37,13 @@ export function apprenticeshipRoutes(deps: VtDeps) {
     defineRoute({
       method: 'get',
       path: '/apprenticeships/placements',
-      summary: 'Placements of residents with masters and their monthly progress',
+      summary: 'Placements of residents with masters and their monthly progress, newest first; paged',
       tags: ['apprenticeships'],
       roles: readers,
-      query: z.object({ masterId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict(),
+      query: z.object({ ...pageQueryShape, masterId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict(),
       response: z.array(placementViewSchema),
-      handler: async ({ query }) => (await placements.find(query.masterId ? { masterId: query.masterId } : {}).sort({ startedOn: -1 }).lean()).map(placementView),
+      handler: async ({ query, req }, res) =>
+        (await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, { by: 'startedOn', order: -1 })).map(placementView),
     }),
     defineRoute({
       method: 'post',

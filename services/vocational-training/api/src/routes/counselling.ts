@@ -1,5 +1,5 @@
 import { causeOf } from '@hamgam/agency-desk';
-import { defineRoute } from '@hamgam/service-kit';
+import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { book, recordSession, setDemand } from '../app/counselling.js';
 import type { StoredDemand, StoredSession } from '../data/models.js';
@@ -20,7 +20,8 @@ export function counsellingRoutes(deps: VtDeps) {
       tags: ['counselling'],
       roles: readers,
       response: z.array(demandViewSchema),
-      handler: async () => byDemand((await demand.find().lean()).map(demandView)),
+      // The office's list of trades (tens): read whole, bounded.
+      handler: async () => byDemand((await readAll(demand.find().lean(), caps.reference)).map(demandView)),
     }),
     defineRoute({
       method: 'put',
@@ -36,12 +37,15 @@ export function counsellingRoutes(deps: VtDeps) {
     defineRoute({
       method: 'get',
       path: '/counselling/sessions',
-      summary: 'The counsellor’s sessions at the clinics (bookings and notes), by day; filter by clinic',
+      summary: 'The counsellor’s sessions at the clinics (bookings and notes), latest day first; filter by clinic; paged',
       tags: ['counselling'],
       roles: readers,
       query: sessionQuerySchema,
       response: z.array(sessionViewSchema),
-      handler: async ({ query }) => (await sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).sort({ day: -1, time: 1 }).lean()).map(sessionView),
+      handler: async ({ query, req }, res) =>
+        (await pageOf(sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).lean(), { query, req }, res, { by: 'day', order: -1 }))
+          .sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time))
+          .map(sessionView),
     }),
     defineRoute({
       method: 'post',

@@ -1,5 +1,5 @@
 import { causeOf } from '@hamgam/agency-desk';
-import { defineRoute, notFound } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
 import type { StoredCourse, StoredEnrolment } from '../data/models.js';
@@ -34,18 +34,21 @@ export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: 
 
 export function courseRoutes(deps: VtDeps) {
   const { courses, enrolments, offers } = deps.models;
-  const capacities = async () => new Map((await offers.find({}, { capacity: 1 }).lean()).map((o) => [o._id, o.capacity]));
+  /** The catalogue capacity of these courses (a course's offer has its id). */
+  const capacities = async (ids: readonly string[]) => new Map((await readAll(offers.find({ _id: inList(ids) }, { capacity: 1 }).lean(), ids.length)).map((o) => [o._id, o.capacity]));
   const options = desk.options;
   return [
     defineRoute({
       method: 'get',
       path: '/courses',
-      summary: 'Courses (business skills, home-based jobs) with their places taken and free',
+      summary: 'Courses (business skills, home-based jobs) with their places taken and free, by start day; paged',
       tags: ['courses'],
       roles: readers,
+      query: pageQuerySchema,
       response: z.array(courseViewSchema),
-      handler: async () => {
-        const [rows, capacity] = await Promise.all([courses.find().sort({ startsOn: 1, _id: 1 }).lean(), capacities()]);
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(courses.find().lean(), { query, req }, res, { by: 'startsOn', order: 1 });
+        const capacity = await capacities(rows.map((c) => c._id));
         return rows.map((c) => courseView(c, capacity.get(c._id)));
       },
     }),
@@ -71,7 +74,8 @@ export function courseRoutes(deps: VtDeps) {
       handler: async ({ params }) => {
         const course = await courses.findById(params.courseId).lean();
         if (!course) throw notFound(`no course ${params.courseId}`);
-        const rows = await enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean();
+        // A course's enrolments (its seats, and who dropped out): bounded.
+        const rows = await readAll(enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean(), caps.perPerson);
         const offer = await offers.findById(params.courseId, { capacity: 1 }).lean();
         return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld)) };
       },
@@ -117,15 +121,15 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'get',
       path: '/certificates',
-      summary: 'Certificates issued: enrolments that passed, newest first',
+      summary: 'Certificates issued: enrolments that passed, newest first; paged',
       tags: ['courses'],
       roles: readers,
+      query: pageQuerySchema,
       response: z.array(certificateViewSchema),
-      handler: async () => {
-        const [rows, titles] = await Promise.all([
-          enrolments.find({ result: 'passed' }, { outbox: 0 }).sort({ completedAt: -1 }).lean(),
-          courses.find({}, { title: 1 }).lean(),
-        ]);
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(enrolments.find({ result: 'passed' }, { outbox: 0 }).lean(), { query, req }, res, { by: 'completedAt', order: -1 });
+        const courseIds = [...new Set(rows.map((e) => e.courseId))];
+        const titles = await readAll(courses.find({ _id: inList(courseIds) }, { title: 1 }).lean(), courseIds.length);
         const byId = new Map(titles.map((c) => [c._id, c.title]));
         return rows.map((e) => ({ ...e, enrolmentId: e._id, certificateNo: e.certificateNo!, completedAt: e.completedAt!, courseTitle: byId.get(e.courseId) ?? null }));
       },

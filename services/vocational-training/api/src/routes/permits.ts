@@ -1,7 +1,7 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { causeOf } from '@hamgam/agency-desk';
 import { trackingCodeSchema } from '@hamgam/contracts';
-import { createRateLimiter, defineRoute, notFound, type Principal, type RateLimiter } from '@hamgam/service-kit';
+import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type RateLimiter } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { stepPermit, submitPermit } from '../app/permits.js';
 import type { StoredPermit } from '../data/models.js';
@@ -68,14 +68,14 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
     defineRoute({
       method: 'get',
       path: '/permits',
-      summary: 'Workshop permit applications, newest first; filter by status (expired is read from the calendar)',
+      summary: 'Workshop permit applications, newest first; filter by status (expired is read from the calendar); paged (with `status` a page may come short: follow X-Next-Cursor)',
       tags: ['permits'],
       roles: readers,
       query: permitQuerySchema,
       response: z.array(permitViewSchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         const now = deps.clock.now();
-        const rows = (await permits.find({}, { outbox: 0 }).sort({ submittedAt: -1 }).lean()).map((p) => permitView(p, principal, now));
+        const rows = (await pageOf(permits.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 })).map((p) => permitView(p, principal, now));
         return query.status ? rows.filter((p) => p.status === query.status) : rows;
       },
     }),

@@ -1,3 +1,4 @@
+import { pageQueryShape } from '@hamgam/service-kit';
 import { isoDateSchema, localizedTextSchema, needCategorySchema, opaqueIdSchema, slugIdSchema, trackingCodeSchema, trainingVenueSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 import { placementStates } from '../domain/apprenticeships.js';
@@ -126,7 +127,7 @@ export const permitViewSchema = z.object({
   submittedAt: z.date(),
   updatedAt: z.date(),
 });
-export const permitQuerySchema = z.object({ status: z.enum(permitStatuses).optional() }).strict();
+export const permitQuerySchema = z.object({ ...pageQueryShape, status: z.enum(permitStatuses).optional() }).strict();
 /** Exactly what the public tracking page may show: no name, no address, no resident id. */
 export const permitTrackingViewSchema = z
   .object({ code: trackingCodeSchema, status: z.enum(permitStatuses), statusLabel: localizedTextSchema, nextStep: localizedTextSchema, lastUpdate: isoDateSchema })
@@ -146,7 +147,7 @@ export const bookingBodySchema = z
   })
   .strict();
 export const sessionParams = z.object({ sessionId: opaqueIdSchema }).strict();
-export const sessionQuerySchema = z.object({ clinicId: slugIdSchema.optional() }).strict();
+export const sessionQuerySchema = z.object({ ...pageQueryShape, clinicId: slugIdSchema.optional() }).strict();
 export const recordBodySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('held'), notes: text(2000), guidance: z.array(slugIdSchema).max(10) }).strict(),
   z.object({ state: z.literal('no-show') }).strict(),

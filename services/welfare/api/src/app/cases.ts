@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, IllegalTransitionError, type DeskModels } from '@hamgam/agency-desk';
 import type { EligibilityFlag, EligibilityFlaggedV1, EligibilityRevokedV1, ReferralCompletedV1 } from '@hamgam/contracts';
-import { badRequest, caps, conflict, type EventCause, type EventDraft, forbidden, HttpProblem, isDuplicateKey, notFound, outboxEntries, readAll, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, forbidden, HttpProblem, inList, isDuplicateKey, notFound, outboxEntries, pageOf, readAll, type EventCause, type EventDraft, type PageContext, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { welfareCollections, type CaseHistoryEntry, type StoredCase, type WelfareModels } from '../data/models.js';
 import { desk } from '../desk.js';
 import { scoreAssessment, type AssessmentAnswers } from '../domain/assessment.js';
@@ -100,7 +100,7 @@ export async function openCase(deps: WelfareDeps, principal: Principal, input: O
   const { cases } = deps.models;
   return deps.locks.run('welfare_households', input.householdRef, async () => {
     // A household has few cases; filtered here (operators in filters are sanitised away).
-    const open = (await cases.find({ householdRef: input.householdRef }, { _id: 1, worker: 1, state: 1 }).lean()).find((c) => c.state !== 'closed');
+    const open = (await readAll(cases.find({ householdRef: input.householdRef }, { _id: 1, worker: 1, state: 1 }).lean(), caps.perPerson)).find((c) => c.state !== 'closed');
     if (open) {
       throw conflict(
         open.worker === principal.username
@@ -124,13 +124,13 @@ export async function openCase(deps: WelfareDeps, principal: Principal, input: O
   });
 }
 
-/** Accepted desk referrals for social care that no case was opened for yet. */
-export async function openableReferrals(deps: WelfareDeps) {
+/** Accepted desk referrals for social care that no case was opened for yet: one page of accepted referrals, newest first. */
+export async function openableReferrals(deps: WelfareDeps, page: PageContext) {
   const { referrals, offers, cases } = deps.models;
-  const [accepted, socialCare, opened] = await Promise.all([
-    referrals.find({ state: 'accepted' }, { outbox: 0 }).sort({ acceptedAt: -1 }).lean(),
-    offers.find({ kind: 'social-care' }, { title: 1 }).lean(),
-    cases.find({}, { referralId: 1 }).lean(),
+  const accepted = await pageOf(referrals.find({ state: 'accepted' }, { outbox: 0 }).lean(), page, page.res, { by: 'acceptedAt', order: -1 });
+  const [socialCare, opened] = await Promise.all([
+    readAll(offers.find({ kind: 'social-care' }, { title: 1 }).lean(), caps.reference),
+    readAll(cases.find({ referralId: inList(accepted.map((r) => r._id)) }, { referralId: 1 }).lean(), caps.pageOfHouseholds),
   ]);
   const titles = new Map(socialCare.map((o) => [o._id, o.title]));
   const taken = new Set(opened.map((c) => c.referralId).filter((r): r is string => r !== null));
@@ -289,7 +289,7 @@ export async function reopen(deps: WelfareDeps, caseId: string, principal: Princ
  * stopped between its two writes). Idempotent.
  */
 export async function completeClosedReferrals(deps: WelfareDeps): Promise<number> {
-  const closed = await deps.models.cases.find({ state: 'closed' }, { referralId: 1, closure: 1 }).lean();
+  const closed = await readAll(deps.models.cases.find({ state: 'closed' }, { referralId: 1, closure: 1 }).lean(), caps.agencyCaseload);
   let completed = 0;
   for (const c of closed) {
     if (!c.referralId || !c.closure || !referralOutcomeOf(c.closure.reason)) continue;

@@ -1,4 +1,4 @@
-import { defineRoute, type Role } from '@hamgam/service-kit';
+import { caps, defineRoute, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import {
   addGoal,
@@ -116,14 +116,15 @@ export function caseRoutes(deps: WelfareDeps) {
     defineRoute({
       method: 'get',
       path: '/cases',
-      summary: "The caller's own caseload, newest first; filter by stage and overdue work",
+      summary: "The caller's own caseload, newest first; filter by stage and overdue work; paged (with `overdue` a page may come short: follow X-Next-Cursor)",
       tags: ['cases'],
       roles: caseWorkers,
       query: caseQuerySchema,
       response: z.array(caseSummarySchema),
-      handler: async ({ query, principal }) => {
+      handler: async ({ query, principal, req }, res) => {
         const now = deps.clock.now();
-        const rows = await cases.find({ worker: principal.username, ...(query.state ? { state: query.state } : {}) }, { outbox: 0, history: 0 }).sort({ openedAt: -1 }).lean();
+        const mine = cases.find({ worker: principal.username, ...(query.state ? { state: query.state } : {}) }, { outbox: 0, history: 0 }).lean();
+        const rows = await pageOf(mine, { query, req }, res, { by: 'openedAt', order: -1 });
         return rows
           .map((c) => toSummary(c, now))
           .filter((c) => query.overdue === undefined || c.overdue === (query.overdue === 'true'));
@@ -138,19 +139,21 @@ export function caseRoutes(deps: WelfareDeps) {
       response: caseloadSummarySchema,
       handler: async () => {
         const now = deps.clock.now();
-        const rows = await cases.find({}, { state: 1, neighbourhoodId: 1, assessment: 1, goals: 1, visits: 1, flags: 1, closedFrom: 1, closure: 1 }).lean();
+        // Counters over every case (the agency's caseload), bounded.
+        const rows = await readAll(cases.find({}, { state: 1, neighbourhoodId: 1, assessment: 1, goals: 1, visits: 1, flags: 1, closedFrom: 1, closure: 1 }).lean(), caps.agencyCaseload);
         return { asOf: now, ...summarise(rows, now) };
       },
     }),
     defineRoute({
       method: 'get',
       path: '/cases/openable-referrals',
-      summary: 'Accepted social-care referrals of the desk that no case was opened for yet',
+      summary: 'Accepted social-care referrals of the desk that no case was opened for yet, newest first; paged over accepted referrals (a page may come short: follow X-Next-Cursor)',
       tags: ['cases'],
       roles: caseWorkers,
+      query: pageQuerySchema,
       response: z.array(openableReferralSchema),
-      handler: async () =>
-        (await openableReferrals(deps)).map(({ referral: r, offerTitle }) => ({
+      handler: async ({ query, req }, res) =>
+        (await openableReferrals(deps, { query, req, res })).map(({ referral: r, offerTitle }) => ({
           referralId: r._id, trackingCode: r.trackingCode!, offerId: r.offerId!, offerTitle, clinicId: r.clinicId, neighbourhoodId: r.neighbourhoodId,
           householdRef: r.householdRef, acceptedAt: r.acceptedAt, completeBy: r.completeBy,
         })),

@@ -1,3 +1,4 @@
+import { pageQueryShape } from '@hamgam/service-kit';
 import { eligibilityFlagSchema, isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 import { disabilityLevels, housingConditions, incomeLevels, vulnerabilityLevels } from '../domain/assessment.js';
@@ -10,7 +11,7 @@ export const goalParams = caseParams.extend({ goalId: opaqueIdSchema }).strict()
 export const taskParams = caseParams.extend({ taskId: opaqueIdSchema }).strict();
 export const flagParams = caseParams.extend({ flagId: opaqueIdSchema }).strict();
 
-export const caseQuerySchema = z.object({ state: z.enum(caseStates).optional(), overdue: z.enum(['true', 'false']).optional() }).strict();
+export const caseQuerySchema = z.object({ ...pageQueryShape, state: z.enum(caseStates).optional(), overdue: z.enum(['true', 'false']).optional() }).strict();
 
 export const openCaseBodySchema = z
   .object({
