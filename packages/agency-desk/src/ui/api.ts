@@ -76,7 +76,7 @@ export function deskApi(api: ApiClient, service: string) {
   const base = `/${service}/v1/desk`;
   const referral = (id: string, verb: string) => `${base}/referrals/${encodeURIComponent(id)}/${verb}`;
   return {
-    offers: () => api.get<Offer[]>(`${base}/offers`),
+    offers: () => api.list<Offer>(`${base}/offers`),
     createOffer: (offer: OfferFields & { offerId: string }) => api.post<Offer>(`${base}/offers`, offer),
     updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) => api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),
     referrals: ({ state, overdue }: ReferralFilter) => {
@@ -84,12 +84,12 @@ export function deskApi(api: ApiClient, service: string) {
       if (state) query.set('state', state);
       if (overdue) query.set('overdue', 'true');
       const text = query.toString();
-      return api.get<Referral[]>(`${base}/referrals${text ? `?${text}` : ''}`);
+      return api.list<Referral>(`${base}/referrals${text ? `?${text}` : ''}`);
     },
     accept: (id: string, completeBy: string) => api.post<Referral>(referral(id, 'accept'), { completeBy }),
     decline: (id: string, reason: DeclineReason) => api.post<Referral>(referral(id, 'decline'), { reason }),
     complete: (id: string, outcome: ReferralOutcome) => api.post<Referral>(referral(id, 'complete'), { outcome }),
-    commitments: () => api.get<Commitment[]>(`${base}/commitments`),
+    commitments: () => api.list<Commitment>(`${base}/commitments`),
     priorities: () => api.get<NeighbourhoodPriorities[]>(`${base}/priorities`),
     declare: (body: { neighbourhoodId: string; answers: NeedCategory | null; title: string; dueOn: string }) => api.post<Commitment>(`${base}/commitments`, body),
     progress: (id: string, body: { status: Exclude<CommitmentStatus, 'planned'>; evidence?: string; revisedDueOn?: string }) =>

@@ -87,7 +87,7 @@ export function clinicsApi(api: ApiClient) {
     neighbourhoods: () => api.get<Neighbourhood[]>('/clinics/v1/neighbourhoods'),
     clinics: () => api.get<Clinic[]>('/clinics/v1/clinics'),
     needCategories: () => api.get<NeedCategory[]>('/clinics/v1/need-categories'),
-    assessments: (neighbourhoodId: string) => api.get<Assessment[]>(`${nbh(neighbourhoodId)}/assessments`),
+    assessments: (neighbourhoodId: string) => api.list<Assessment>(`${nbh(neighbourhoodId)}/assessments`),
     priorities: (neighbourhoodId: string) => api.get<PrioritiesView>(`${nbh(neighbourhoodId)}/priorities`),
     recordAssessment: (assessment: NewAssessment) => api.post<Assessment>('/clinics/v1/assessments', assessment),
     publishPriorities: (neighbourhoodId: string, period: string) =>

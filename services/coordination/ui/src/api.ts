@@ -191,13 +191,13 @@ export function useCoordinationApi() {
     () => ({
       neighbourhoods: () => api.get<NeighbourhoodRef[]>(`${base}/neighbourhoods`),
       board: (neighbourhoodId: string) => api.get<Board>(`${base}/neighbourhoods/${neighbourhoodId}/board`),
-      meetings: (neighbourhoodId?: string) => api.get<MeetingSummary[]>(`${base}/meetings${queryString({ neighbourhoodId })}`),
+      meetings: (neighbourhoodId?: string) => api.list<MeetingSummary>(`${base}/meetings${queryString({ neighbourhoodId })}`),
       meeting: (id: string) => api.get<Meeting>(`${base}/meetings/${id}`),
       createMeeting: (body: NewMeeting) => api.post<Meeting>(`${base}/meetings`, body),
       saveMinutes: (id: string, minutes: string) => api.put<Meeting>(`${base}/meetings/${id}/minutes`, { minutes }),
       markHeld: (id: string, minutes: string) => api.post<Meeting>(`${base}/meetings/${id}/held`, { minutes }),
       passResolution: (id: string, body: NewResolution) => api.post<Meeting>(`${base}/meetings/${id}/resolutions`, body),
-      commitments: (filter: CommitmentFilter) => api.get<Commitment[]>(`${base}/commitments${queryString({ ...filter })}`),
+      commitments: (filter: CommitmentFilter) => api.list<Commitment>(`${base}/commitments${queryString({ ...filter })}`),
       updateStatus: (id: string, body: StatusUpdate) => api.put<Commitment>(`${base}/commitments/${id}/status`, body),
       /** Downloads an export with the user's token and hands it to the browser as a file. */
       download: async (path: string, params: Record<string, string | undefined>, fallbackName: string) => {

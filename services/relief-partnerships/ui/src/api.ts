@@ -186,10 +186,10 @@ const base = '/relief-partnerships/v1';
 function reliefApi(api: ApiClient) {
   const step = (id: string, path: string, body: unknown = {}) => api.post<SupportRequestPage>(`${base}/support-requests/${id}/${path}`, body);
   return {
-    requests: () => api.get<SupportRequest[]>(`${base}/support-requests`),
+    requests: () => api.list<SupportRequest>(`${base}/support-requests`),
     request: (id: string) => api.get<SupportRequestPage>(`${base}/support-requests/${id}`),
-    openReferrals: () => api.get<OpenReferral[]>(`${base}/support-referrals`),
-    candidates: () => api.get<Candidate[]>(`${base}/support-candidates`),
+    openReferrals: () => api.list<OpenReferral>(`${base}/support-referrals`),
+    candidates: () => api.list<Candidate>(`${base}/support-candidates`),
     submit: (body: NewRequest) => api.post<SupportRequestPage>(`${base}/support-requests`, body),
     meansTest: (id: string, meansTest: MeansTest) => api.put<SupportRequestPage>(`${base}/support-requests/${id}/means-test`, { meansTest }),
     approve: (id: string, amountRials: number, terms?: LoanTerms) => step(id, 'approve', terms ? { amountRials, terms } : { amountRials }),
@@ -198,15 +198,15 @@ function reliefApi(api: ApiClient) {
     repay: (id: string, amountRials: number, paidOn: string) => step(id, 'repayments', { amountRials, paidOn }),
     followUp: (id: string, visitedOn: string, operating: boolean, note: string) => step(id, 'follow-ups', { visitedOn, operating, note }),
     duplicateFlags: () => api.get<DuplicateFlag[]>(`${base}/benefit-flags`),
-    projects: () => api.get<Project[]>(`${base}/projects`),
+    projects: () => api.list<Project>(`${base}/projects`),
     createProject: (body: NewProject) => api.post<Project>(`${base}/projects`, body),
     milestoneDone: (projectId: string, milestoneId: string, doneOn: string) => api.post<Project>(`${base}/projects/${projectId}/milestones/${milestoneId}/done`, { doneOn }),
     addMilestone: (projectId: string, title: string, dueOn: string) => api.post<Project>(`${base}/projects/${projectId}/milestones`, { title, dueOn }),
     completeProject: (projectId: string, evidence: string) => api.post<Project>(`${base}/projects/${projectId}/complete`, { evidence }),
-    permits: () => api.get<Permit[]>(`${base}/permits`),
+    permits: () => api.list<Permit>(`${base}/permits`),
     agreements: () => api.get<Agreement[]>(`${base}/agreements`),
     createAgreement: (body: AgreementFields) => api.post<Agreement>(`${base}/agreements`, body),
-    meetings: () => api.get<Meeting[]>(`${base}/joint-meetings`),
+    meetings: () => api.list<Meeting>(`${base}/joint-meetings`),
     createMeeting: (body: Omit<Meeting, 'meetingId'>) => api.post<Meeting>(`${base}/joint-meetings`, body),
   };
 }

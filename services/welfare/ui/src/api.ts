@@ -105,11 +105,11 @@ export function welfareApi(api: ApiClient) {
       if (filter.state) query.set('state', filter.state);
       if (filter.overdue) query.set('overdue', 'true');
       const text = query.toString();
-      return api.get<CaseSummary[]>(`${base}/cases${text ? `?${text}` : ''}`);
+      return api.list<CaseSummary>(`${base}/cases${text ? `?${text}` : ''}`);
     },
     summary: () => api.get<CaseloadSummary>(`${base}/cases/summary`),
     neighbourhoods: () => api.get<NeighbourhoodName[]>(`${base}/desk/priorities`),
-    openable: () => api.get<OpenableReferral[]>(`${base}/cases/openable-referrals`),
+    openable: () => api.list<OpenableReferral>(`${base}/cases/openable-referrals`),
     open: (body: { householdRef: string; neighbourhoodId: string; residentRef?: string | null }) => api.post<CaseView>(`${base}/cases`, body),
     openFromReferral: (referralId: string) => api.post<CaseView>(`${base}/cases/from-referral`, { referralId }),
     get: (caseId: string) => api.get<CaseView>(one(caseId)),

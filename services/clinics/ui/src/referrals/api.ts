@@ -119,18 +119,18 @@ const query = (params: Record<string, string | undefined>) => {
 export function referralsApi(api: ApiClient) {
   return {
     referrals: (filter: { clinicId?: string; state?: string; overdue?: boolean; residentId?: string }) =>
-      api.get<Referral[]>(`${v1}/referrals${query({ ...filter, overdue: filter.overdue ? 'true' : undefined })}`),
+      api.list<Referral>(`${v1}/referrals${query({ ...filter, overdue: filter.overdue ? 'true' : undefined })}`),
     summary: (clinicId?: string) => api.get<ReferralSummary[]>(`${v1}/referrals/summary${query({ clinicId })}`),
     refer: (body: { residentId: string; offerId: string; needCategory?: string }) => api.post<Referral>(`${v1}/referrals`, body),
     withdraw: (id: string, reason: WithdrawReason) => api.post<Referral>(`${v1}/referrals/${encodeURIComponent(id)}/withdraw`, { reason }),
     catalogue: (filter: { neighbourhoodId?: string; category?: string; agency?: string; openOnly?: boolean }) =>
-      api.get<Offer[]>(`${v1}/catalogue${query({ ...filter, openOnly: filter.openOnly ? 'true' : undefined })}`),
-    clinicResidents: (clinicId: string) => api.get<ResidentSummary[]>(`${v1}/clinics/${encodeURIComponent(clinicId)}/residents`),
+      api.list<Offer>(`${v1}/catalogue${query({ ...filter, openOnly: filter.openOnly ? 'true' : undefined })}`),
+    clinicResidents: (clinicId: string) => api.list<ResidentSummary>(`${v1}/clinics/${encodeURIComponent(clinicId)}/residents`),
     resident: (id: string) => api.get<ResidentSummary>(`${v1}/residents/${encodeURIComponent(id)}`),
     consents: (residentId: string) => api.get<Consent[]>(`${v1}/residents/${encodeURIComponent(residentId)}/consents`),
     timeline: (residentId: string) => api.get<TimelineEntry[]>(`${v1}/residents/${encodeURIComponent(residentId)}/timeline`),
     slots: (filter: { clinicId?: string; from?: string; days?: number }) =>
-      api.get<Slot[]>(`${v1}/calendar/slots${query({ clinicId: filter.clinicId, from: filter.from, days: filter.days?.toString() })}`),
+      api.list<Slot>(`${v1}/calendar/slots${query({ clinicId: filter.clinicId, from: filter.from, days: filter.days?.toString() })}`),
     addWeekly: (body: { clinicId: string; kind: SlotKind; weekday: number; startTime: string; durationMinutes: number; capacity: number; weeks: number }) =>
       api.post<Slot[]>(`${v1}/calendar/weekly`, body),
     addSlot: (body: { clinicId: string; kind: SlotKind; startsAt: string; durationMinutes: number; capacity: number }) => api.post<Slot>(`${v1}/calendar/slots`, body),

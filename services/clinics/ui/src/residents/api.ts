@@ -129,7 +129,7 @@ export function residentsApi(api: ApiClient) {
   const hh = (id: string) => `${v1}/households/${encodeURIComponent(id)}`;
   const res = (id: string) => `${v1}/residents/${encodeURIComponent(id)}`;
   return {
-    households: (clinicId: string) => api.get<Household[]>(`${v1}/clinics/${encodeURIComponent(clinicId)}/households`),
+    households: (clinicId: string) => api.list<Household>(`${v1}/clinics/${encodeURIComponent(clinicId)}/households`),
     household: (id: string) => api.get<HouseholdDetail>(hh(id)),
     registerHousehold: (clinicId: string, fileNumber: string) => api.post<Household>(`${v1}/households`, { clinicId, fileNumber }),
     registerResident: (householdId: string, resident: NewResident) => api.post<Resident>(`${hh(householdId)}/residents`, resident),
@@ -138,7 +138,7 @@ export function residentsApi(api: ApiClient) {
     consents: (id: string) => api.get<Consent[]>(`${res(id)}/consents`),
     grantConsent: (id: string, consent: { purpose: ConsentPurpose; agency: ConsentAgency; expiresOn: string }) => api.post<Consent>(`${res(id)}/consents`, consent),
     withdrawConsent: (id: string, consentId: string) => api.post<Consent>(`${res(id)}/consents/${encodeURIComponent(consentId)}/withdraw`),
-    accessLog: (id: string) => api.get<AccessEntry[]>(`${res(id)}/access-log`),
+    accessLog: (id: string) => api.list<AccessEntry>(`${res(id)}/access-log`),
     questionnaire: () => api.get<QuestionnaireSection[]>(`${v1}/questionnaire`),
     draft: (householdId: string) => api.get<Draft>(`${hh(householdId)}/assessment-draft`),
     saveDraft: (householdId: string, draft: { needs: Need[]; answers: Record<string, Answer> }) => api.put<Draft>(`${hh(householdId)}/assessment-draft`, draft),
