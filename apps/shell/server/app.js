@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { MODULES, remotesJson, upstreamOrigin } from './remotes.js';
+import { MODULES, remotesJson, upstreamOrigins } from './remotes.js';
 
 const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
@@ -11,29 +11,73 @@ function sendProblem(res, status, title, detail) {
 }
 
 /**
+ * How long the shell waits for a service's answer to begin (ms). Above the services' own request
+ * deadline (HTTP_REQUEST_DEADLINE_MS, 10 s), so a 504 here means the service itself is stuck.
+ */
+const DEFAULT_UPSTREAM_TIMEOUT_MS = 15_000;
+
+/** Round-robin over each service's origins (replicas). */
+function originPicker(originsByService) {
+  const turn = new Map();
+  return (service) => {
+    const origins = originsByService.get(service);
+    if (!origins) return undefined;
+    const i = turn.get(service) ?? 0;
+    turn.set(service, (i + 1) % origins.length);
+    return origins[i % origins.length];
+  };
+}
+
+function writeProblem(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/problem+json', ...headers });
+  res.end(JSON.stringify({ type: 'about:blank', status, ...body }));
+}
+
+/**
  * One proxy for every service under `/<prefix>/<service>/*`, rewritten to `<upstreamPrefix>/*` on
  * that service. A single middleware per prefix rather than one per service: each one hooks the
  * HTTP server's close event, and a dozen of them trip Node's listener-leak warning.
  */
-function serviceProxy(prefix, upstreamPrefix, origins) {
+function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutMs) {
   const serviceOf = (pathname) => pathname.split('/')[2] ?? '';
   // Express keeps the original URL; by the time of an error req.url has been rewritten.
   const serviceOfRequest = (req) => serviceOf(req.originalUrl ?? req.url);
+  const pick = originPicker(originsByService);
+  const timedOut = new WeakSet();
   return createProxyMiddleware({
-    pathFilter: (pathname) => pathname.startsWith(`/${prefix}/`) && origins.has(serviceOf(pathname)),
-    router: (req) => origins.get(serviceOfRequest(req)),
+    pathFilter: (pathname) => pathname.startsWith(`/${prefix}/`) && originsByService.has(serviceOf(pathname)),
+    router: (req) => pick(serviceOfRequest(req)),
     pathRewrite: (pathname) => pathname.replace(new RegExp(`^/${prefix}/[^/]+`), upstreamPrefix),
     changeOrigin: true,
     xfwd: true,
     on: {
-      // A service that is down answers like any other API error, so the UI can show it.
+      proxyReq(proxyReq, req, res) {
+        // The shell's own bound on waiting for a service: past it, 504 and the upstream request is dropped.
+        const timer = setTimeout(() => {
+          timedOut.add(req);
+          proxyReq.destroy(Object.assign(new Error(`no answer within ${upstreamTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
+        }, upstreamTimeoutMs);
+        timer.unref();
+        proxyReq.once('response', () => clearTimeout(timer));
+        proxyReq.once('close', () => clearTimeout(timer));
+        // The browser went away before the answer: stop the service's work on it too.
+        res.once('close', () => {
+          clearTimeout(timer);
+          if (!res.writableFinished) proxyReq.destroy();
+        });
+      },
+      // A service that is down or stuck answers like any other API error, so the UI can show it.
       error(error, req, res) {
         const service = serviceOfRequest(req);
+        // On a raw socket (upgrade requests), after headers went out or with the client gone there is nothing useful to send.
+        if (!('writeHead' in res) || res.headersSent || res.destroyed) return res.end();
+        if (timedOut.has(req)) {
+          console.warn(`[shell] ${service} did not answer within ${upstreamTimeoutMs} ms`);
+          const seconds = Math.ceil(upstreamTimeoutMs / 1000);
+          return writeProblem(res, 504, { title: 'Gateway Timeout', detail: `${service} did not answer within ${seconds} s`, code: 'upstream-timeout' }, { 'Retry-After': '5' });
+        }
         console.warn(`[shell] ${service} unreachable: ${error.message}`);
-        // On a raw socket (upgrade requests) or after headers went out there is nothing useful to send.
-        if (!('writeHead' in res) || res.headersSent) return res.end();
-        res.writeHead(502, { 'Content-Type': 'application/problem+json' });
-        res.end(JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502, detail: `${service} is not reachable` }));
+        writeProblem(res, 502, { title: 'Bad Gateway', detail: `${service} is not reachable`, code: 'upstream-unreachable' });
       },
     },
   });
@@ -61,9 +105,10 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
   // no-store: an agency deploying or moving its module must not wait for browser caches.
   app.get('/config/remotes.json', (_req, res) => res.set('Cache-Control', 'no-store').json(remotesJson(modules)));
 
-  const origins = new Map(modules.map((row) => [row.service, upstreamOrigin(row, env)]));
-  app.use(serviceProxy('api', '/api', origins));
-  app.use(serviceProxy('remotes', '/ui', origins));
+  const origins = new Map(modules.map((row) => [row.service, upstreamOrigins(row, env)]));
+  const upstreamTimeoutMs = Number(env.SHELL_UPSTREAM_TIMEOUT_MS) || DEFAULT_UPSTREAM_TIMEOUT_MS;
+  app.use(serviceProxy('api', '/api', origins, upstreamTimeoutMs));
+  app.use(serviceProxy('remotes', '/ui', origins, upstreamTimeoutMs));
 
   app.use(['/api', '/remotes', '/config'], (req, res) => sendProblem(res, 404, 'Not Found', `No route for ${req.originalUrl}`));
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShellServer } from './main.js';
-import { MODULES, upstreamHost } from './remotes.js';
+import { MODULES, upstreamHost, upstreamOrigins } from './remotes.js';
 
 const distDir = mkdtempSync(path.join(tmpdir(), 'shell-dist-'));
 writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
@@ -105,6 +105,98 @@ describe('proxies', () => {
     expect(upstreamHost('vocational-training', { SERVICE_HOST_VOCATIONAL_TRAINING: 'tvto', SERVICE_HOST: 'all' })).toBe('tvto');
     expect(upstreamHost('welfare', { SERVICE_HOST: 'all' })).toBe('all');
     expect(upstreamHost('welfare', {})).toBe('127.0.0.1');
+  });
+});
+
+/** A service stand-in that never answers /slow and says when the shell dropped such a request. */
+function stuckUpstream() {
+  const dropped = [];
+  const server = createServer((req, res) => {
+    if (req.url?.includes('/slow')) {
+      res.on('close', () => dropped.push(req.url));
+      return;
+    }
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ url: req.url }));
+  });
+  return { server, dropped };
+}
+
+async function listening(server) {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server.address().port;
+}
+
+const close = (server) => new Promise((resolve) => server.close(resolve));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('proxy limits', () => {
+  it('answers 504 problem+json with Retry-After when a service does not answer in time, and drops the upstream request', async () => {
+    const { server, dropped } = stuckUpstream();
+    const port = await listening(server);
+    try {
+      const started = Date.now();
+      const res = await request(appWithClinicsAt(port, { SHELL_UPSTREAM_TIMEOUT_MS: '300' })).get('/api/clinics/v1/slow').expect(504);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toMatchObject({ status: 504, title: 'Gateway Timeout', code: 'upstream-timeout', detail: 'clinics did not answer within 1 s' });
+      await sleep(100);
+      expect(dropped).toEqual(['/api/v1/slow']);
+      // A prompt answer is not affected.
+      await request(appWithClinicsAt(port, { SHELL_UPSTREAM_TIMEOUT_MS: '300' })).get('/api/clinics/v1/fast').expect(200);
+    } finally {
+      server.closeAllConnections();
+      await close(server);
+    }
+  });
+
+  it('aborts the upstream request when the browser goes away', async () => {
+    const { server, dropped } = stuckUpstream();
+    const port = await listening(server);
+    const shell = appWithClinicsAt(port).listen(0, '127.0.0.1');
+    await new Promise((resolve) => shell.once('listening', resolve));
+    try {
+      const gone = new AbortController();
+      const pending = fetch(`http://127.0.0.1:${shell.address().port}/api/clinics/v1/slow`, { signal: gone.signal }).catch((e) => e.name);
+      await sleep(200);
+      expect(dropped).toEqual([]);
+      gone.abort();
+      expect(await pending).toBe('AbortError');
+      for (let i = 0; i < 50 && dropped.length === 0; i++) await sleep(50);
+      expect(dropped).toEqual(['/api/v1/slow']);
+    } finally {
+      shell.closeAllConnections();
+      server.closeAllConnections();
+      await Promise.all([close(shell), close(server)]);
+    }
+  });
+
+  it('spreads requests over the replicas in UPSTREAMS_<SERVICE>, round-robin', async () => {
+    const replica = (name) => createServer((req, res) => res.end(JSON.stringify({ replica: name, url: req.url })));
+    const a = replica('a');
+    const b = replica('b');
+    const [portA, portB] = await Promise.all([listening(a), listening(b)]);
+    try {
+      const app = createShellServer({ distDir, env: { UPSTREAMS_CLINICS: `http://127.0.0.1:${portA}, http://127.0.0.1:${portB}/` } });
+      const seen = [];
+      for (let i = 0; i < 4; i++) seen.push(JSON.parse((await request(app).get('/api/clinics/v1/households')).text));
+      expect(seen.map((r) => r.replica)).toEqual(['a', 'b', 'a', 'b']);
+      expect(seen[0].url).toBe('/api/v1/households');
+    } finally {
+      await Promise.all([close(a), close(b)]);
+    }
+  });
+
+  it('reads UPSTREAMS_<SERVICE> (upper-cased, - as _), else the one origin; refuses what is not an origin', () => {
+    const tvto = MODULES.find((row) => row.service === 'vocational-training');
+    expect(upstreamOrigins(tvto, { UPSTREAMS_VOCATIONAL_TRAINING: 'http://127.0.0.1:4002,http://127.0.0.1:4102' })).toEqual([
+      'http://127.0.0.1:4002',
+      'http://127.0.0.1:4102',
+    ]);
+    expect(upstreamOrigins(tvto, {})).toEqual(['http://127.0.0.1:4002']);
+    expect(upstreamOrigins(tvto, { UPSTREAMS_VOCATIONAL_TRAINING: '' })).toEqual(['http://127.0.0.1:4002']);
+    expect(() => upstreamOrigins(tvto, { UPSTREAMS_VOCATIONAL_TRAINING: 'http://x:1/api' })).toThrow(/not an origin/);
   });
 });
 

@@ -74,6 +74,24 @@ export function upstreamOrigin(row, env) {
   return `http://${upstreamHost(row.service, env)}:${row.port}`;
 }
 
+/**
+ * Every origin of a service: its replicas from UPSTREAMS_<SERVICE> (comma-separated origins, e.g.
+ * UPSTREAMS_CLINICS=http://127.0.0.1:4001,http://127.0.0.1:4101, set by infra/native/services.sh),
+ * else the one origin above. The shell spreads requests over them in turn.
+ * @param {ModuleRow} row @param {Record<string, string | undefined>} env
+ * @returns {string[]}
+ */
+export function upstreamOrigins(row, env) {
+  const listed = (env[`UPSTREAMS_${row.service.toUpperCase().replaceAll('-', '_')}`] ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  for (const origin of listed) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`UPSTREAMS for ${row.service}: "${origin}" is not an origin (http://host:port)`);
+  }
+  return listed.length > 0 ? listed : [upstreamOrigin(row, env)];
+}
+
 /** What the browser gets: entries are same-origin paths the shell proxies to each service's /ui/. */
 export function remotesJson(modules = MODULES) {
   return modules.map(({ service, name, roles, label, path }) => ({
