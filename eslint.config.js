@@ -14,6 +14,19 @@ const ferretDbParity = [
   { selector: "Property[key.value='$lookup'], Property[key.name='$lookup']", message: 'No $lookup: FerretDB does not support it. Services own their data; join in code or through events.' },
 ];
 
+// No unbounded find (issue 9): a mongoose find used directly — awaited, returned, or in a Promise.all — has
+// no page or cap; wrap it in pageOf/findPage (a list route) or readAll(query, caps.…) (an internal read).
+// The kit's global plugin throws UnboundedQueryError at run time on what slips through; these catch the
+// common shapes before a test has to run them. A raw driver find bypasses that plugin altogether.
+const unboundedFind = 'Unbounded find: page it (pageOf / findPage from @hamgam/service-kit) or bound it (readAll(query, caps.…)); FerretDB scans and holds a connection per open cursor.';
+const directUse = ':matches(AwaitExpression, ArrayExpression, ReturnStatement, ArrowFunctionExpression)';
+const boundedFinds = [
+  { selector: `${directUse} > CallExpression[callee.property.name='lean'][callee.object.callee.property.name='find']`, message: unboundedFind },
+  { selector: `${directUse} > CallExpression[callee.property.name='lean'][callee.object.callee.property.name='sort'][callee.object.callee.object.callee.property.name='find']`, message: unboundedFind },
+  { selector: `AwaitExpression > CallExpression[callee.property.name='find'][arguments.0.type!=/Function/]`, message: unboundedFind },
+  { selector: `CallExpression[callee.property.name='find'][callee.object.property.name='collection']`, message: `${unboundedFind} A raw driver find also bypasses the kit's guard: use the model.` },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '.stack/**', '**/*.d.ts'] },
   ...tseslint.configs.recommended,
@@ -37,4 +50,9 @@ export default tseslint.config(
     },
   })),
   { files: ['services/*/api/**/*.ts', 'packages/service-kit/**/*.ts', 'packages/agency-desk/src/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...ferretDbParity] } },
+  {
+    files: ['services/*/api/src/**/*.ts', 'packages/agency-desk/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ferretDbParity, ...boundedFinds] },
+  },
 );

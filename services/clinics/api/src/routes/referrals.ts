@@ -78,11 +78,11 @@ function clinicsToList(principal: Principal, clinicId: string | undefined): stri
   return seesWholeProgramme(principal) ? null : principal.clinicIds;
 }
 
-/** The referrals of these clinics (null = every clinic) matching the filter, as one query. */
-const referralsOf = (models: ClinicsModels, clinicIds: string[] | null, filter: Record<string, string>) =>
-  models.referrals
-    .find({ ...filter, ...(clinicIds === null ? {} : { clinicId: clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds) }) }, { outbox: 0 })
-    .lean<ReferralView[]>();
+/** The referrals of these clinics (null = every clinic) matching the filter, as one query's filter. */
+const referralsOf = (clinicIds: string[] | null, filter: Record<string, string>) => ({
+  ...filter,
+  ...(clinicIds === null ? {} : { clinicId: clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds) }),
+});
 
 export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
   const { models, clock, flushOutbox } = deps;
@@ -112,7 +112,8 @@ export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
         const filter: Record<string, string> = {};
         if (query.state) filter.state = query.state;
         if (query.residentId) filter.residentId = query.residentId;
-        const rows = await pageOf(referralsOf(models, clinicsToList(principal, query.clinicId), filter), { query, req }, res, { by: 'madeAt', order: -1 });
+        const referrals = models.referrals.find(referralsOf(clinicsToList(principal, query.clinicId), filter), { outbox: 0 }).lean<ReferralView[]>();
+        const rows = await pageOf(referrals, { query, req }, res, { by: 'madeAt', order: -1 });
         const now = clock.now();
         const views = rows.map((r) => toReferralView(r, now));
         if (query.overdue === 'true') return views.filter((r) => r.overdue);
@@ -131,7 +132,7 @@ export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
         const clinicIds = clinicsToList(principal, query.clinicId);
         const known = clinicIds ?? (await readAll(models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean(), caps.reference)).map((c) => c._id);
         // Counters over every referral of the clinics in scope: one clinic's caseload, bounded.
-        const rows = await readAll(referralsOf(models, known, {}), caps.agencyCaseload);
+        const rows = await readAll(models.referrals.find(referralsOf(known, {}), { outbox: 0 }).lean<ReferralView[]>(), caps.agencyCaseload);
         const now = clock.now();
         return known.map((clinicId) => {
           const mine = rows.filter((r) => r.clinicId === clinicId);
