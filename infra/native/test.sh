@@ -36,6 +36,9 @@ fi
 TEST_CLOCK=true bash infra/native/services.sh start || status=1
 vitest_run integration --config e2e/vitest.integration.config.ts
 vitest_run browser --config e2e/vitest.browser.config.ts
+# Never hang (issue 9): a burst of ~1,000 concurrent requests through the shell; every one answered (2xx or
+# 503 with Retry-After), calm again 10 s later, no process restarted. After the others: it loads the stack.
+vitest_run load --config e2e/vitest.load.config.ts
 bash infra/native/services.sh stop
 # Fault tests stop the broker and kill processes: last, on their own vhost and databases.
 vitest_run faults --config e2e/vitest.faults.config.ts
