@@ -86,7 +86,7 @@ const alive = (pid: string) => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!) : 0);
 
-let routes: Route[] = [];
+const routes: Route[] = [];
 let pidsBefore: Record<string, string> = {};
 
 beforeAll(async () => {
