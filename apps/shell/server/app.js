@@ -16,6 +16,37 @@ function sendProblem(res, status, title, detail) {
  */
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 15_000;
 
+/**
+ * API requests the shell lets through at once to each origin of a service. A service admits 96 (32
+ * running, 64 waiting) and refuses the rest; the shell refuses them first, for far less work than
+ * proxying a refusal, so a burst does not starve the one ingress.
+ */
+const DEFAULT_MAX_INFLIGHT_PER_ORIGIN = 128;
+
+/** Sheds /api requests beyond the cap per service (its origins × the cap per origin): 503 overloaded at once. */
+function apiLoadCap(originsByService, perOrigin) {
+  const inFlight = new Map();
+  return (req, res, next) => {
+    const service = req.path.split('/')[1] ?? '';
+    const origins = originsByService.get(service);
+    if (!origins) return next();
+    const count = inFlight.get(service) ?? 0;
+    if (count >= perOrigin * origins.length) {
+      res.set('Retry-After', '2');
+      return res.status(503).type('application/problem+json').json({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: `too many requests in progress for ${service}; try again shortly`,
+        code: 'overloaded',
+      });
+    }
+    inFlight.set(service, count + 1);
+    res.once('close', () => inFlight.set(service, (inFlight.get(service) ?? 1) - 1));
+    next();
+  };
+}
+
 /** Round-robin over each service's origins (replicas). */
 function originPicker(originsByService) {
   const turn = new Map();
@@ -107,6 +138,7 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
 
   const origins = new Map(modules.map((row) => [row.service, upstreamOrigins(row, env)]));
   const upstreamTimeoutMs = Number(env.SHELL_UPSTREAM_TIMEOUT_MS) || DEFAULT_UPSTREAM_TIMEOUT_MS;
+  app.use('/api', apiLoadCap(origins, Number(env.SHELL_MAX_INFLIGHT_PER_ORIGIN) || DEFAULT_MAX_INFLIGHT_PER_ORIGIN));
   app.use(serviceProxy('api', '/api', origins, upstreamTimeoutMs));
   app.use(serviceProxy('remotes', '/ui', origins, upstreamTimeoutMs));
 

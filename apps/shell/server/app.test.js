@@ -172,6 +172,33 @@ describe('proxy limits', () => {
     }
   });
 
+  it('lets at most SHELL_MAX_INFLIGHT_PER_ORIGIN API requests through to a service at once; the rest get 503 overloaded with Retry-After at once', async () => {
+    const { server, dropped } = stuckUpstream();
+    const port = await listening(server);
+    const shell = appWithClinicsAt(port, { SHELL_MAX_INFLIGHT_PER_ORIGIN: '2' }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => shell.once('listening', resolve));
+    const base = `http://127.0.0.1:${shell.address().port}`;
+    try {
+      const gone = new AbortController();
+      const held = [1, 2].map(() => fetch(`${base}/api/clinics/v1/slow`, { signal: gone.signal }).catch((e) => e.name));
+      await sleep(200);
+      const refused = await fetch(`${base}/api/clinics/v1/fast`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('2');
+      expect(await refused.json()).toMatchObject({ status: 503, code: 'overloaded' });
+      // Other services and the shell's own routes are not affected.
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      gone.abort();
+      await Promise.all(held);
+      for (let i = 0; i < 50 && dropped.length < 2; i++) await sleep(50);
+      expect((await fetch(`${base}/api/clinics/v1/fast`)).status).toBe(200);
+    } finally {
+      shell.closeAllConnections();
+      server.closeAllConnections();
+      await Promise.all([close(shell), close(server)]);
+    }
+  });
+
   it('spreads requests over the replicas in UPSTREAMS_<SERVICE>, round-robin', async () => {
     const replica = (name) => createServer((req, res) => res.end(JSON.stringify({ replica: name, url: req.url })));
     const a = replica('a');
