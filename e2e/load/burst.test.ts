@@ -10,9 +10,13 @@ import { shellUrl, tokenFor, type ServiceName } from '../support/stack.js';
  * answers; no service process was restarted. Timings are printed, not asserted.
  */
 
-/** The services' request deadline (HTTP_REQUEST_DEADLINE_MS default) and the client's bound a little above it. */
+/**
+ * The services' request deadline (HTTP_REQUEST_DEADLINE_MS default) and the client's bound above it: the
+ * deadline starts when a request reaches its service, and on two busy cores a burst can wait seconds in
+ * the shell and the kernel before that, so the bound leaves room up to the shell's own upstream timeout.
+ */
 const deadlineMs = Number(process.env['HTTP_REQUEST_DEADLINE_MS'] ?? 10_000);
-const clientBoundMs = Number(process.env['LOAD_CLIENT_BOUND_MS'] ?? deadlineMs + 5_000);
+const clientBoundMs = Number(process.env['LOAD_CLIENT_BOUND_MS'] ?? deadlineMs + 8_000);
 const burstSize = Number(process.env['LOAD_BURST'] ?? 1_000);
 const stackDir = process.env['STACK_DIR'] ?? path.resolve(import.meta.dirname, '../../.stack');
 
