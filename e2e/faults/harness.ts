@@ -143,28 +143,33 @@ export async function changeAggregate(producer: RunningService<{ lists: mongoose
 /** What a recorder saw: events applied once, and events its handler was asked to apply again. */
 export interface RecorderStats {
   appliedAgain: number;
+  /** For each event applied again: the process that had applied it first (replicas tell a killed one's work from a live one's). */
+  firstAppliedBy?: number[];
 }
 
 /**
  * Consumes clinics.priority.published.v1 and records each applied event (insert-only: FerretDB's
  * updates scan the whole collection); `beforeApply` may throw to simulate a failing handler.
  */
-export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => void = () => undefined, stats: RecorderStats = { appliedAgain: 0 }) {
+export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => void | Promise<void> = () => undefined, stats: RecorderStats = { appliedAgain: 0 }) {
   const definition: ServiceDefinition<{ received: mongoose.Model<any> }> = {
     name,
     roles: ['coordinator'],
     models: (connection: Connection) => ({
-      received: (connection.models['Received'] ?? connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number }, { versionKey: false }))) as mongoose.Model<any>,
+      received: (connection.models['Received'] ??
+        connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number, by: Number }, { versionKey: false }))) as mongoose.Model<any>,
     }),
     routes: () => [],
     subscriptions: ({ models }) => [
       subscribe('clinics.priority.published', 1, async (event) => {
-        beforeApply(event.data);
+        await beforeApply(event.data);
         try {
-          await models.received.create({ _id: event.id, neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion });
+          await models.received.create({ _id: event.id, neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion, by: process.pid });
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
           stats.appliedAgain++;
+          const first = await models.received.findById(event.id, { by: 1 }).lean();
+          stats.firstAppliedBy?.push((first as { by?: number } | null)?.by ?? -1);
         }
       }),
     ],

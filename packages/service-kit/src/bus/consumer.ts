@@ -64,6 +64,9 @@ export class EventConsumer {
       const event = envelope;
       // One copy of an event at a time, across replicas: a duplicate delivered (to any replica) while the
       // first copy is being handled waits for its lease, then finds the inbox entry the first one wrote.
+      // It waits as long as the lease can live (a holder that was killed leaves it to expire), holding
+      // the delivery: sending it round the retry queue instead would spend its attempts on waiting, and
+      // a classic queue dead-letters at most once (a broker restart meanwhile could drop it).
       await this.options.locks.run('inbox', event.id, async () => {
         if (await alreadyHandled(this.options.inbox, event.id)) {
           this.duplicates++;
@@ -74,7 +77,7 @@ export class EventConsumer {
         await recordHandled(this.options.inbox, event.id, event.type);
         this.handled++;
         log.info('event handled');
-      });
+      }, { wait: 'outlast' });
       channel.ack(msg);
     } catch (error) {
       await this.onFailure(channel, msg, error, envelope);

@@ -23,7 +23,11 @@ export class DocumentLocks {
 
   constructor(readonly leases: Leases | null) {}
 
-  run<T>(collection: string, id: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * `wait: 'outlast'` waits for the lease until any holder's lease would have expired (about 33 s) instead
+   * of the usual bound: for work that must not give up on a holder that died (the consumer's in-flight guard).
+   */
+  run<T>(collection: string, id: string, work: () => Promise<T>, { wait }: { wait?: 'bounded' | 'outlast' } = {}): Promise<T> {
     const key = `${collection}/${id}`;
     const leases = this.leases;
     // The lease's release (a delete) is off the caller's path: the caller has its answer when the work is
@@ -31,7 +35,7 @@ export class DocumentLocks {
     let released: Promise<void> | undefined;
     const leased = leases
       ? async () => {
-          const lease = await leases.acquire(key);
+          const lease = await leases.acquire(key, wait === 'outlast' ? { maxWaitMs: leases.outlastMs } : {});
           try {
             return await work();
           } finally {

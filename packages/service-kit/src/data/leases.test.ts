@@ -35,8 +35,10 @@ describe('leases', () => {
     await a.collection('counters').insertOne({ _id: id as never, n: 0 });
     await Promise.all(Array.from({ length: 40 }, (_, i) => replicas[i % 2]!.run('counters', id, () => increment(i % 2 ? b : a, id))));
     expect((await a.collection('counters').findOne({ _id: id as never }))?.['n']).toBe(40);
-    // Every lease was released.
-    expect(await a.collection('leases').countDocuments({ _id: `counters/${id}` as never })).toBe(0);
+    // Every lease was released (just after the work: off the caller's path).
+    const left = () => a.collection('leases').countDocuments({ _id: `counters/${id}` as never });
+    for (let i = 0; i < 50 && (await left()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await left()).toBe(0);
   });
 
   it('an in-process lock alone loses them (the failure the leases fix)', async () => {
@@ -79,7 +81,10 @@ describe('leases', () => {
       ),
     );
     expect(most).toBe(1);
-    expect(await a.collection('leases').countDocuments({})).toBe(0);
+    // Releases finish just after the work (off the caller's path).
+    const left = () => a.collection('leases').countDocuments({});
+    for (let i = 0; i < 50 && (await left()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await left()).toBe(0);
   });
 
   it('leaves an overrun lease to expire instead of deleting it late', async () => {
@@ -91,5 +96,16 @@ describe('leases', () => {
     await leases.release(lease);
     expect(await a.collection('leases').countDocuments({ _id: key as never })).toBe(1);
     await a.collection('leases').deleteOne({ _id: key as never });
+  });
+
+  it('an outlasting wait (the consumer’s in-flight guard) takes over a dead holder’s lease instead of giving up', async () => {
+    const key = `outlast/${randomUUID()}`;
+    // A holder that died just now, with a short lease.
+    await a.collection('leases').insertOne({ _id: key as never, holder: 'killed', expiresAt: new Date(Date.now() + 300) });
+    const leases = new Leases(b, { ttlMs: 300, maxWaitMs: 50, expiryGraceMs: 50 });
+    await expect(leases.acquire(key)).rejects.toBeInstanceOf(LeaseBusyError);
+    const lease = await leases.acquire(key, { maxWaitMs: leases.outlastMs });
+    expect(lease.holder).not.toBe('killed');
+    await leases.release(lease);
   });
 });

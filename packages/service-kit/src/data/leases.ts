@@ -80,8 +80,11 @@ export class Leases {
     return this.connection.collection<LeaseDoc>(leasesCollection);
   }
 
-  /** Inserts the lease for `key`; waits (bounded backoff) while another holder has it; takes over an expired one. */
-  async acquire(key: string): Promise<Lease> {
+  /**
+   * Inserts the lease for `key`; waits (bounded backoff, at most `maxWaitMs`) while another holder has it;
+   * takes over an expired one.
+   */
+  async acquire(key: string, { maxWaitMs = this.maxWaitMs }: { maxWaitMs?: number } = {}): Promise<Lease> {
     const started = this.now();
     let delay = 2;
     for (;;) {
@@ -98,12 +101,13 @@ export class Leases {
       const current = await this.collection.findOne({ _id: key });
       const waited = this.now() - started;
       // Released in between: try again at once.
-      if (!current && waited < this.maxWaitMs) continue;
+      if (!current && waited < maxWaitMs) continue;
       const expired = current !== null && current.expiresAt.getTime() + this.expiryGraceMs < this.now();
       if (expired && (await this.takeOver(key, current))) continue;
-      if (waited + delay > this.maxWaitMs) throw new LeaseBusyError(key, Math.max(1, Math.ceil(this.maxWaitMs / 1000)));
+      if (waited + delay > maxWaitMs) throw new LeaseBusyError(key, Math.max(1, Math.ceil(Math.min(maxWaitMs, this.maxWaitMs) / 1000)));
       await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 100);
+      // A long wait (outlasting a dead holder) polls the store less often.
+      delay = Math.min(delay * 2, maxWaitMs > this.maxWaitMs ? 1_000 : 100);
     }
   }
 
@@ -151,6 +155,11 @@ export class Leases {
     } catch (error) {
       this.options.logger?.warn({ err: error, key: lease.key }, 'could not release a lease; it expires by itself');
     }
+  }
+
+  /** Long enough to outlast any holder: its lease expires (plus the grace) within this. */
+  get outlastMs(): number {
+    return this.ttlMs + this.expiryGraceMs + 1_000;
   }
 
   /** Runs `work` holding the lease for `key`. */
