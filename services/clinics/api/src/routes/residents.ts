@@ -6,7 +6,6 @@ import {
   conflict,
   defineRoute,
   forbidden,
-  inList,
   isDuplicateKey,
   notFound,
   pageOf,
@@ -95,33 +94,31 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
   const pii = piiFromConfig(config);
 
   /**
-   * Members, assessment and draft of one page of households of one clinic: the clinic by equality (pushed
-   * down to FerretDB) and the page's households by `$in`, each read bounded by the page's size.
+   * Members, assessment and draft of each household of a page. One equality lookup per household rather
+   * than one `$in` over the page: FerretDB 1.24 pushes equality down to the store's index but evaluates
+   * `$in` itself over every document of the clinic (bench:scale: 1.4 s a page at 10k households, past the
+   * 5 s query limit at 100k).
    */
   async function householdSummaries(households: StoredHousehold[]) {
-    if (households.length === 0) return [];
-    const one = households.length === 1 ? households[0]! : undefined;
-    const clinicId = households[0]!.clinicId;
-    const ids = households.map((h) => h._id);
-    const [residents, assessments, drafts] = await Promise.all([
-      readAll(models.residents.find(one ? { householdId: one._id } : { clinicId, householdId: inList(ids) }, { householdId: 1 }).lean(), caps.pageOfHouseholds),
-      readAll(models.assessments.find(one ? { householdRef: one._id } : { clinicId, householdRef: inList(ids) }, { householdRef: 1, createdAt: 1 }).lean(), caps.pageOfHouseholds),
-      readAll(models.assessmentDrafts.find(one ? { _id: one._id } : { clinicId, _id: inList(ids) }, { _id: 1 }).lean(), caps.pageOfHouseholds),
-    ]);
-    const members = new Map<string, number>();
-    for (const r of residents) members.set(r.householdId, (members.get(r.householdId) ?? 0) + 1);
-    const assessed = new Map(assessments.map((a) => [a.householdRef, a.createdAt]));
-    const drafted = new Set(drafts.map((d) => d._id));
-    return households.map((h) => ({
-      id: h._id,
-      clinicId: h.clinicId,
-      neighbourhoodId: h.neighbourhoodId,
-      fileNumber: h.fileNumber ?? '',
-      registeredAt: h.registeredAt,
-      members: members.get(h._id) ?? 0,
-      assessedAt: assessed.get(h._id) ?? null,
-      hasDraft: drafted.has(h._id),
-    }));
+    return Promise.all(
+      households.map(async (h) => {
+        const [members, assessment, draft] = await Promise.all([
+          models.residents.countDocuments({ householdId: h._id }),
+          models.assessments.findOne({ neighbourhoodId: h.neighbourhoodId, householdRef: h._id }, { createdAt: 1 }).lean(),
+          models.assessmentDrafts.exists({ _id: h._id }),
+        ]);
+        return {
+          id: h._id,
+          clinicId: h.clinicId,
+          neighbourhoodId: h.neighbourhoodId,
+          fileNumber: h.fileNumber ?? '',
+          registeredAt: h.registeredAt,
+          members,
+          assessedAt: assessment?.createdAt ?? null,
+          hasDraft: draft !== null,
+        };
+      }),
+    );
   }
 
   /** Finds who already holds this national id, by its blind index (nothing is decrypted). */
