@@ -151,7 +151,7 @@ export interface RecorderStats {
  * Consumes clinics.priority.published.v1 and records each applied event (insert-only: FerretDB's
  * updates scan the whole collection); `beforeApply` may throw to simulate a failing handler.
  */
-export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => void | Promise<void> = () => undefined, stats: RecorderStats = { appliedAgain: 0 }) {
+export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => unknown = () => undefined, stats: RecorderStats = { appliedAgain: 0 }) {
   const definition: ServiceDefinition<{ received: mongoose.Model<any> }> = {
     name,
     roles: ['coordinator'],
