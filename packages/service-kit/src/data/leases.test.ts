@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import express from 'express';
 import mongoose, { type Connection } from 'mongoose';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentLocks } from '../bus/document-locks.js';
+import { problemHandler } from '../http/problem.js';
 import { LeaseBusyError, Leases } from './leases.js';
 
 // Two connections to one throw-away database stand for two replicas of a service.
@@ -107,5 +110,18 @@ describe('leases', () => {
     const lease = await leases.acquire(key, { maxWaitMs: leases.outlastMs });
     expect(lease.holder).not.toBe('killed');
     await leases.release(lease);
+  });
+
+  it('a busy lease answers 503 problem+json, code busy, with Retry-After', async () => {
+    const app = express();
+    app.get('/x', () => {
+      throw new LeaseBusyError('referrals/r1', 5);
+    });
+    app.use(problemHandler);
+    const res = await request(app).get('/x');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 503, code: 'busy' });
   });
 });
