@@ -5,7 +5,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { parseArgs } from 'node:util';
-import { demoUuid } from '@hamgam/demo-data';
 import express from 'express';
 import mongoose, { Schema } from 'mongoose';
 import { benchStore, startClinicsAtScale } from './register.js';
@@ -42,12 +41,11 @@ async function get(url: string, token?: string) {
   await res.arrayBuffer();
 }
 
-const { clinics } = await startClinicsAtScale(households);
+const { clinics, register } = await startClinicsAtScale(households);
 const bare = bareServer(`${benchStore}/hamgam_bench_clinics_${households}`);
 const [kitServer, bareListening] = await Promise.all([listen(clinics.app), listen(bare.app)]);
 const token = await clinics.token('worker');
-// Referrals of the first clinic, as the scale register numbers them (one household in eight, every fourth one there).
-const referralId = (i: number) => demoUuid('scale-referral', 8 * (i % 100));
+const referralId = (i: number) => register.sampleReferralIds[i % register.sampleReferralIds.length]!;
 
 const routes = [
   { name: `referrals of a clinic (page of ${pageSize})`, kit: `/api/v1/referrals?clinicId=clinic-sarasiab`, bare: `/referrals?clinicId=clinic-sarasiab` },
