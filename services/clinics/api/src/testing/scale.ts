@@ -49,6 +49,9 @@ export async function seedScaleRegister(models: ClinicsModels, config: ClinicsCo
     const batch = { households: [] as object[], residents: [] as object[], assessments: [] as object[], referrals: [] as object[], consents: [] as object[], access: [] as object[] };
     for (let h = start; h < Math.min(households, start + batchSize); h++) {
       const { clinicId, neighbourhoodId } = places[h % places.length]!;
+      // The household's number within its clinic: every clinic refers one household in eight.
+      const n = Math.floor(h / places.length);
+      const firstClinic = h % places.length === 0;
       const householdId = demoUuid('scale-household', h);
       const registeredAt = new Date(now.getTime() - (1 + (h % 700)) * dayMs);
       batch.households.push({ _id: householdId, clinicId, neighbourhoodId, fileNumber: `S-${h}`, registeredBy: 'scale-seed', registeredAt });
@@ -58,7 +61,7 @@ export async function seedScaleRegister(models: ClinicsModels, config: ClinicsCo
         const nationalId = scaleNationalId(person);
         const residentId = demoUuid('scale-resident', person);
         residentIds.push(residentId);
-        if (h % places.length === 0 && register.sampleNationalIds.length < 50 && m === 0) register.sampleNationalIds.push(nationalId);
+        if (firstClinic && register.sampleNationalIds.length < 50 && m === 0) register.sampleNationalIds.push(nationalId);
         batch.residents.push({
           _id: residentId, householdId, clinicId, neighbourhoodId, relation: m === 0 ? 'head' : pick(householdRelations.slice(1)), birthYear: 1330 + Math.floor(random() * 70),
           ...{ pii: pii.encrypt({ nationalId, fullName: `ساکن ${person}`, phone: `0913${String(person).padStart(7, '0')}` }), nationalIdIndex: pii.blindIndex(nationalId) },
@@ -72,18 +75,18 @@ export async function seedScaleRegister(models: ClinicsModels, config: ClinicsCo
         _id: demoUuid('scale-consent', h), residentId, clinicId, purpose: 'referral', agency: referralOffer.agency, grantedAt: registeredAt,
         expiresOn: addDays(now, 365), grantedBy: 'scale-seed', withdrawnAt: null, withdrawnBy: null,
       });
-      if (h % 8 === 0) {
+      if (n % 8 === 0) {
         const madeAt = new Date(now.getTime() - (h % 60) * dayMs);
-        const state = states[(h / 8) % states.length]!;
+        const state = states[(n / 8) % states.length]!;
         batch.consents.push(consent(residentIds[0]!));
-        if (h % places.length === 0 && register.sampleReferralIds.length < 100) register.sampleReferralIds.push(demoUuid('scale-referral', h));
+        if (firstClinic && register.sampleReferralIds.length < 100) register.sampleReferralIds.push(demoUuid('scale-referral', h));
         batch.referrals.push({
           _id: demoUuid('scale-referral', h), trackingCode: demoTrackingCode(10_000_000 + h), agency: referralOffer.agency, offerId: referralOffer.offerId,
           offer: { title: referralOffer.title, place: referralOffer.place, schedule: referralOffer.schedule }, clinicId, neighbourhoodId, residentId: residentIds[0],
           needCategory: referralOffer.answers[0], state, respondBy: addDays(madeAt, 7), completeBy: state === 'accepted' ? addDays(madeAt, 60) : null,
           steps: [{ kind: 'made', at: madeAt }], madeBy: 'scale-seed', madeAt, updatedAt: madeAt, outbox: [],
         });
-      } else if (h % places.length === 0 && register.referableResidentIds.length < referableSample) {
+      } else if (firstClinic && register.referableResidentIds.length < referableSample) {
         batch.consents.push(consent(residentIds[0]!));
         register.referableResidentIds.push(residentIds[0]!);
       }
