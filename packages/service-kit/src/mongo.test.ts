@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import type { CommandStartedEvent } from 'mongodb';
 import { Schema, type Connection, type Model } from 'mongoose';
 import pino from 'pino';
@@ -17,10 +16,10 @@ import { addOutbox, OutboxRelay } from './bus/outbox.js';
 import type { DocumentLocks } from './bus/document-locks.js';
 import type { ConfirmPublisher } from './bus/publisher.js';
 import { createTestKeys, testAudience, testIssuer } from './testing/keys.js';
+import { freezableStore } from './testing/freezable-store.js';
 
 // Against the real store (the stack's FerretDB, or TEST_MONGO_URL), as the services' API tests are.
 const base = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
-const storeAddress = new URL(base.replace(/^mongodb/, 'http'));
 
 interface Row {
   _id: string;
@@ -36,37 +35,6 @@ function connect(limits: Partial<MongoLimits> = {}, url = `${base}/${dbName}`): 
   const connection = createMongoConnection(url, { ...defaultMongoLimits, ...limits });
   connections.push(connection);
   return connection;
-}
-
-/**
- * A TCP relay in front of the store that can stop passing bytes: the store then "does not answer",
- * while every connection stays open (what a stuck store looks like to the driver).
- */
-async function freezableStore() {
-  let frozen = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(storeAddress.port || 27017), storeAddress.hostname);
-    sockets.add(client).add(upstream);
-    client.on('data', (chunk) => frozen || upstream.write(chunk));
-    upstream.on('data', (chunk) => frozen || client.write(chunk));
-    const end = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    url: `mongodb://127.0.0.1:${port}/${dbName}?directConnection=true`,
-    freeze: () => (frozen = true),
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 let seeded: Connection;
@@ -92,7 +60,7 @@ describe('the driver pool is bounded', () => {
   });
 
   it('operations waiting for a pooled connection give up after waitQueueTimeoutMS when the store stops answering', async () => {
-    const store = await freezableStore();
+    const store = await freezableStore(base, dbName);
     try {
       const c = connect({ maxPoolSize: 1, waitQueueTimeoutMS: 300 }, store.url);
       await c.asPromise();
@@ -111,7 +79,7 @@ describe('the driver pool is bounded', () => {
   });
 
   it('an operation whose reply never comes gives up after socketTimeoutMS', async () => {
-    const store = await freezableStore();
+    const store = await freezableStore(base, dbName);
     try {
       // Without the driver's one retry of a read (on a new connection, which a frozen store cannot give).
       const c = connect({ maxPoolSize: 1, waitQueueTimeoutMS: 15_000, socketTimeoutMS: 1_000 }, `${store.url}&retryReads=false`);
@@ -220,7 +188,7 @@ describe('every query carries a server-side time limit', () => {
 describe('/readyz asks the store', () => {
   it('pingStore: true when the store answers, false within its deadline when it does not', async () => {
     expect(await pingStore(seeded, { collection: 'rows' })).toBe(true);
-    const store = await freezableStore();
+    const store = await freezableStore(base, dbName);
     try {
       const c = connect({}, store.url);
       await c.asPromise();
@@ -237,7 +205,7 @@ describe('/readyz asks the store', () => {
   });
 
   it("a service's /readyz says not ready (mongo: false) when its store stops answering, though the connection is still open", async () => {
-    const store = await freezableStore();
+    const store = await freezableStore(base, dbName);
     const config = baseConfigSchema.parse({ PORT: '0', MONGO_URL: store.url, AMQP_URL: 'amqp://127.0.0.1:1', OIDC_ISSUER: testIssuer, LOG_LEVEL: 'silent' });
     const keys = await createTestKeys();
     const service = createService({ name: 'probe', roles: [], models: () => ({}), routes: () => [] }, config, { keys: keys.keys, logger: pino({ level: 'silent' }) });

@@ -5,10 +5,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentLocks } from '../bus/document-locks.js';
 import { problemHandler } from '../http/problem.js';
+import { createMongoConnection, defaultMongoLimits } from '../mongo.js';
+import { freezableStore } from '../testing/freezable-store.js';
 import { LeaseBusyError, Leases } from './leases.js';
 
 // Two connections to one throw-away database stand for two replicas of a service.
-const url = `${process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017'}/hamgam_test_leases_${randomUUID().slice(0, 8)}`;
+const base = process.env['TEST_MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+const dbName = `hamgam_test_leases_${randomUUID().slice(0, 8)}`;
+const url = `${base}/${dbName}`;
 let a: Connection;
 let b: Connection;
 
@@ -123,5 +127,21 @@ describe('leases', () => {
     expect(res.headers['retry-after']).toBe('5');
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 503, code: 'busy' });
+  });
+  it('releases a lease whose first delete failed (the store did not answer for a moment), so no writer is refused busy for its whole time', async () => {
+    const store = await freezableStore(base, dbName);
+    const flaky = createMongoConnection(store.url, { ...defaultMongoLimits, socketTimeoutMS: 300 });
+    try {
+      await flaky.asPromise();
+      const leases = new Leases(flaky);
+      const lease = await leases.acquire(`flaky/${randomUUID()}`);
+      store.freeze();
+      setTimeout(store.thaw, 600);
+      await leases.release(lease);
+      expect(await a.collection('leases').countDocuments({ _id: lease.key as never })).toBe(0);
+    } finally {
+      await flaky.close(true);
+      await store.close();
+    }
   });
 });

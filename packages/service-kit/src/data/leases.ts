@@ -143,17 +143,25 @@ export class Leases {
     return false;
   }
 
-  /** Deletes the lease while it is well within its time; an overrun lease is left to expire (see above). */
+  /**
+   * Deletes the lease while it is well within its time; an overrun lease is left to expire (see above).
+   * A failed delete (no pooled connection in time under a burst) is tried again until that margin: a
+   * lease left behind would refuse every writer of its key as busy until it expires.
+   */
   async release(lease: Lease): Promise<void> {
-    if (this.now() >= lease.expiresAt - this.releaseMarginMs) {
-      this.options.logger?.warn({ key: lease.key, overranMs: this.now() - (lease.expiresAt - this.ttlMs) }, 'work under a lease overran; the lease is left to expire');
-      return;
-    }
-    try {
-      this.roundTrips++;
-      await this.collection.deleteOne({ _id: lease.key, holder: lease.holder });
-    } catch (error) {
-      this.options.logger?.warn({ err: error, key: lease.key }, 'could not release a lease; it expires by itself');
+    for (let attempt = 0; ; attempt++) {
+      if (this.now() >= lease.expiresAt - this.releaseMarginMs) {
+        this.options.logger?.warn({ key: lease.key, overranMs: this.now() - (lease.expiresAt - this.ttlMs) }, 'work under a lease overran; the lease is left to expire');
+        return;
+      }
+      try {
+        this.roundTrips++;
+        await this.collection.deleteOne({ _id: lease.key, holder: lease.holder });
+        return;
+      } catch (error) {
+        this.options.logger?.warn({ err: error, key: lease.key, attempt }, 'could not release a lease yet; trying again');
+        await sleep(Math.min(1_000, 50 * 2 ** attempt));
+      }
     }
   }
 
