@@ -47,17 +47,32 @@ function apiLoadCap(originsByService, perOrigin) {
   };
 }
 
-/** Round-robin over each service's origins (replicas). */
-function originPicker(originsByService) {
+/** How long a replica that refused a connection is passed over before it is tried again (ms). */
+const DOWN_FOR_MS = 5_000;
+
+/**
+ * Round-robin over each service's origins (replicas), passing over for a few seconds one that could not
+ * be reached (killed, restarting), so its share of requests goes to the others instead of failing.
+ * When every origin is down the turn goes on regardless: one of them may be back.
+ */
+function originPicker(originsByService, now = Date.now) {
   const turn = new Map();
-  return (service) => {
+  const downUntil = new Map();
+  const pick = (service) => {
     const origins = originsByService.get(service);
     if (!origins) return undefined;
-    const i = turn.get(service) ?? 0;
-    turn.set(service, (i + 1) % origins.length);
-    return origins[i % origins.length];
+    const start = turn.get(service) ?? 0;
+    const offset = origins.findIndex((_, k) => (downUntil.get(origins[(start + k) % origins.length]) ?? 0) <= now());
+    const chosen = (start + Math.max(0, offset)) % origins.length;
+    turn.set(service, (chosen + 1) % origins.length);
+    return origins[chosen];
   };
+  pick.markDown = (origin) => downUntil.set(origin, now() + DOWN_FOR_MS);
+  return pick;
 }
+
+/** Errors that say the replica is not there at all (as opposed to slow or failing mid-answer). */
+const unreachable = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND', 'ECONNRESET']);
 
 function writeProblem(res, status, body, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'application/problem+json', ...headers });
@@ -75,9 +90,14 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
   const serviceOfRequest = (req) => serviceOf(req.originalUrl ?? req.url);
   const pick = originPicker(originsByService);
   const timedOut = new WeakSet();
+  const routedTo = new WeakMap();
   return createProxyMiddleware({
     pathFilter: (pathname) => pathname.startsWith(`/${prefix}/`) && originsByService.has(serviceOf(pathname)),
-    router: (req) => pick(serviceOfRequest(req)),
+    router: (req) => {
+      const origin = pick(serviceOfRequest(req));
+      routedTo.set(req, origin);
+      return origin;
+    },
     pathRewrite: (pathname) => pathname.replace(new RegExp(`^/${prefix}/[^/]+`), upstreamPrefix),
     changeOrigin: true,
     xfwd: true,
@@ -107,6 +127,7 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
           const seconds = Math.ceil(upstreamTimeoutMs / 1000);
           return writeProblem(res, 504, { title: 'Gateway Timeout', detail: `${service} did not answer within ${seconds} s`, code: 'upstream-timeout' }, { 'Retry-After': '5' });
         }
+        if (unreachable.has(error.code) && routedTo.has(req)) pick.markDown(routedTo.get(req));
         console.warn(`[shell] ${service} unreachable: ${error.message}`);
         writeProblem(res, 502, { title: 'Bad Gateway', detail: `${service} is not reachable`, code: 'upstream-unreachable' });
       },

@@ -215,6 +215,21 @@ describe('proxy limits', () => {
     }
   });
 
+  it('passes over a replica that cannot be reached, so after one failed request the others take its share', async () => {
+    const live = createServer((req, res) => res.end(JSON.stringify({ replica: 'live' })));
+    const gone = createServer();
+    const [livePort, gonePort] = await Promise.all([listening(live), listening(gone)]);
+    await close(gone);
+    try {
+      const app = createShellServer({ distDir, env: { UPSTREAMS_CLINICS: `http://127.0.0.1:${gonePort},http://127.0.0.1:${livePort}` } });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await request(app).get('/api/clinics/v1/households')).status);
+      expect(statuses).toEqual([502, 200, 200, 200, 200, 200]);
+    } finally {
+      await close(live);
+    }
+  });
+
   it('reads UPSTREAMS_<SERVICE> (upper-cased, - as _), else the one origin; refuses what is not an origin', () => {
     const tvto = MODULES.find((row) => row.service === 'vocational-training');
     expect(upstreamOrigins(tvto, { UPSTREAMS_VOCATIONAL_TRAINING: 'http://127.0.0.1:4002,http://127.0.0.1:4102' })).toEqual([
