@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOf, isPastDay } from './days.js';
+import { addDays, dayOf, isPastDay, startOfDay } from './days.js';
 
 describe('Kerman calendar days', () => {
   it('turns at midnight Iran time (20:30 UTC), not at midnight UTC', () => {
@@ -11,6 +11,12 @@ describe('Kerman calendar days', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDays(new Date('2026-11-26T21:00:00Z'), 1)).toBe('2026-11-28');
+  });
+
+  it('says when a Kerman day begins (20:30 UTC the evening before), the inverse of dayOf', () => {
+    expect(startOfDay('2026-01-01').toISOString()).toBe('2025-12-31T20:30:00.000Z');
+    expect(dayOf(startOfDay('2026-03-21'))).toBe('2026-03-21');
+    expect(dayOf(new Date(startOfDay('2026-03-21').getTime() - 1))).toBe('2026-03-20');
   });
 
   it('counts work due today as not yet late', () => {

@@ -16,5 +16,8 @@ export function addDays(from: Date | string, days: number): string {
   return new Date(start + days * dayMs).toISOString().slice(0, 10);
 }
 
+/** The instant a Kerman calendar day `YYYY-MM-DD` begins. */
+export const startOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - kermanOffsetMs);
+
 /** Work due on a day is late once that day is over: the due day itself is not late. */
 export const isPastDay = (dueDay: string, today: string): boolean => today > dueDay;

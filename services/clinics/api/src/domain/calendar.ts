@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@hamgam/contracts';
+import { addDays, dayOf, startOfDay } from '@hamgam/contracts/days';
 
 /** What happens in a clinic's slot (BRIEF items 5–7). */
 export const slotKinds = ['tvto-counselling', 'guild-meeting', 'joint-meeting'] as const;
@@ -10,9 +11,6 @@ export const slotKindLabels: Record<SlotKind, LocalizedText> = {
   'joint-meeting': { fa: 'جلسه مشترک', en: 'Joint meeting' },
 };
 
-/** Kerman's offset from UTC (+03:30, no daylight saving): slot times are the clinic's wall-clock times. */
-const tehranOffsetMinutes = 210;
-const dayMs = 86_400_000;
 
 /** A weekly recurring slot: e.g. the TVTO counsellor every Monday 09:00–13:00 at the clinic. */
 export interface WeeklyRule {
@@ -31,7 +29,7 @@ export interface SlotTime {
 /** The instant a local (Kerman) day and time is. */
 export function localInstant(day: string, time: string): Date {
   const [h, m] = time.split(':').map(Number) as [number, number];
-  return new Date(Date.parse(`${day}T00:00:00Z`) + ((h * 60 + m) - tehranOffsetMinutes) * 60_000);
+  return new Date(startOfDay(day).getTime() + (h * 60 + m) * 60_000);
 }
 
 /**
@@ -42,12 +40,12 @@ export function weeklyOccurrences(rule: WeeklyRule, from: Date, weeks: number): 
   if (!Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6) throw new RangeError('weekday is 0–6');
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.startTime)) throw new RangeError('startTime is HH:mm');
   if (rule.durationMinutes <= 0) throw new RangeError('durationMinutes must be positive');
-  const firstDay = new Date(from.getTime() + tehranOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  const firstDay = dayOf(from);
   const firstWeekday = new Date(`${firstDay}T00:00:00Z`).getUTCDay();
   const offset = (rule.weekday - firstWeekday + 7) % 7;
   const occurrences: SlotTime[] = [];
   for (let week = 0; week < weeks; week++) {
-    const day = new Date(Date.parse(`${firstDay}T00:00:00Z`) + (offset + week * 7) * dayMs).toISOString().slice(0, 10);
+    const day = addDays(firstDay, offset + week * 7);
     const startsAt = localInstant(day, rule.startTime);
     if (startsAt.getTime() < from.getTime()) continue;
     occurrences.push({ startsAt, endsAt: new Date(startsAt.getTime() + rule.durationMinutes * 60_000) });

@@ -1,4 +1,5 @@
 import { localizedTextSchema, slugIdSchema } from '@hamgam/contracts';
+import { startOfDay } from '@hamgam/contracts/days';
 import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, pageQueryShape, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
@@ -60,7 +61,7 @@ export function calendarRoutes(deps: ServiceDeps<ClinicsModels>) {
         if (counsellorOnly && query.kind && query.kind !== 'tvto-counselling') throw forbidden('TVTO staff read the counselling slots only');
         if (!counsellorOnly && query.clinicId) assertClinicInScope(principal, query.clinicId);
         const clinicIds = query.clinicId ? [query.clinicId] : counsellorOnly || seesWholeProgramme(principal) ? null : principal.clinicIds;
-        const from = query.from ? new Date(`${query.from}T00:00:00+03:30`) : new Date(clock.now().getTime() - 3_600_000);
+        const from = query.from ? startOfDay(query.from) : new Date(clock.now().getTime() - 3_600_000);
         const to = new Date(from.getTime() + (query.days ?? 7) * 86_400_000);
         const filter: Record<string, unknown> = { startsAt: between(from, to) };
         const kind = counsellorOnly ? 'tvto-counselling' : query.kind;

@@ -1,4 +1,4 @@
-import { dayOf } from '@hamgam/contracts/days';
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import { Badge, Button, Card, ErrorCard, Loading, Page, Select, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReferralsApi, type Slot } from './api';
@@ -6,17 +6,11 @@ import { ClinicPicker, useClinicChoice } from './ClinicPicker';
 import { SlotForm } from './SlotForm';
 import { shortId } from './StateBadges';
 
-const dayMs = 86_400_000;
-/** Kerman's calendar day of an instant (UTC+03:30). */
-
 /** The Saturday (the first day of the Iranian week) on or before `day`. */
 export function weekStart(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const back = (date.getUTCDay() + 1) % 7;
-  return new Date(date.getTime() - back * dayMs).toISOString().slice(0, 10);
+  const back = (new Date(`${day}T00:00:00Z`).getUTCDay() + 1) % 7;
+  return addDays(day, -back);
 }
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
 /** A clinic's week, day by day: counsellor days, guild and joint meetings; book residents in and cancel. */
 export function CalendarPage() {
