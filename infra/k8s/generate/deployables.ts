@@ -1,0 +1,195 @@
+// Each deployable (the six agency services and the shell) as Kubernetes objects, all cut the same way:
+// Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler and NetworkPolicy. The base is the
+// production shape (two replicas at least); overlays change counts and sizes, never the shape.
+import { MODULES } from '../../../apps/shell/server/remotes.js';
+import { labelsOf, MONGO, BROKER, KEYCLOAK, type K8sObject } from './names.js';
+
+export interface Deployable {
+  name: string;
+  port: number;
+  /** The probe that says "send me traffic": an agency's /readyz reads its store and sees its broker. */
+  readinessPath: string;
+  /** Agencies expose /metrics; the shell does not. */
+  metrics: boolean;
+  env: object[];
+  /** Which pods may open connections to this one, and to which pods this one may open them. */
+  ingressFrom: object[];
+  egressTo: object[];
+}
+
+const SHELL = 'shell';
+const SHELL_PORT = 3000;
+const MEMORY_LIMIT_MIB = 512;
+
+const fromPods = (labels: Record<string, string>) => ({ podSelector: { matchLabels: labels } });
+const fromNamespace = (name: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
+const rule = (peers: object[], port: number) => ({ from: peers, ports: [{ protocol: 'TCP', port }] });
+const egress = (peers: object[], port: number) => ({ to: peers, ports: [{ protocol: 'TCP', port }] });
+const DNS = {
+  to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+  ports: [
+    { protocol: 'UDP', port: 53 },
+    { protocol: 'TCP', port: 53 },
+  ],
+};
+/** Prometheus (scraping /metrics) runs in the `monitoring` namespace; see README "Running on a cluster". */
+const MONITORING = fromNamespace('monitoring');
+/** The ingress controller's namespace (ingress-nginx), the only way in from outside. */
+const INGRESS = fromNamespace('ingress-nginx');
+
+const secretEnv = (name: string, secret: string, key: string, optional = false) => ({
+  name,
+  valueFrom: { secretKeyRef: { name: secret, key, ...(optional ? { optional: true } : {}) } },
+});
+
+/** A database per agency, each with its own user; the password comes from the Secret the operator reads too. */
+function agencyEnv(service: string, port: number): object[] {
+  const database = `hamgam_${service.replaceAll('-', '_')}`;
+  const env = [
+    { name: 'PORT', value: String(port) },
+    { name: 'UI_DIST', value: `/app/services/${service}/ui/dist` },
+    secretEnv('MONGO_PASSWORD', MONGO.passwordSecret(service), 'password'),
+    secretEnv('AMQP_USERNAME', BROKER.credentialsSecret, 'username'),
+    secretEnv('AMQP_PASSWORD', BROKER.credentialsSecret, 'password'),
+    // $(VAR) is expanded by Kubernetes from the variables above; passwords are generated URL-safe (README).
+    { name: 'MONGO_URL', value: `mongodb+srv://${MONGO.user(service)}:$(MONGO_PASSWORD)@${MONGO.srvHost}/${database}?replicaSet=${MONGO.name}&authSource=admin&tls=false` },
+    { name: 'AMQP_URL', value: `amqp://$(AMQP_USERNAME):$(AMQP_PASSWORD)@${BROKER.host}:5672` },
+  ];
+  if (service === 'clinics') {
+    // Residents' personal data keys; the previous ones are set only while keys are rotated (README).
+    env.push(
+      secretEnv('PII_ENCRYPTION_KEY', 'clinics-pii', 'PII_ENCRYPTION_KEY'),
+      secretEnv('PII_BLIND_INDEX_KEY', 'clinics-pii', 'PII_BLIND_INDEX_KEY'),
+      secretEnv('PII_PREVIOUS_ENCRYPTION_KEYS', 'clinics-pii', 'PII_PREVIOUS_ENCRYPTION_KEYS', true),
+      secretEnv('PII_PREVIOUS_BLIND_INDEX_KEY', 'clinics-pii', 'PII_PREVIOUS_BLIND_INDEX_KEY', true),
+    );
+  }
+  return env;
+}
+
+export const DEPLOYABLES: Deployable[] = [
+  ...MODULES.map(({ service, port }) => ({
+    name: service,
+    port,
+    readinessPath: '/readyz',
+    metrics: true,
+    env: agencyEnv(service, port),
+    ingressFrom: [rule([fromPods(labelsOf(SHELL))], port), rule([MONITORING], port)],
+    egressTo: [egress([fromPods(MONGO.podLabels)], 27017), egress([fromPods(BROKER.podLabels)], 5672), egress([fromPods(KEYCLOAK.podLabels)], KEYCLOAK.port)],
+  })),
+  {
+    name: SHELL,
+    port: SHELL_PORT,
+    readinessPath: '/healthz',
+    metrics: false,
+    env: [
+      { name: 'PORT', value: String(SHELL_PORT) },
+      ...MODULES.map(({ service }) => ({ name: `SERVICE_HOST_${service.toUpperCase().replaceAll('-', '_')}`, value: service })),
+    ],
+    ingressFrom: [rule([INGRESS], SHELL_PORT)],
+    egressTo: MODULES.map(({ service, port }) => egress([fromPods(labelsOf(service))], port)),
+  },
+];
+
+function deployment(d: Deployable): K8sObject {
+  const labels = labelsOf(d.name);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: d.name, labels },
+    spec: {
+      replicas: 2,
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: { 'app.kubernetes.io/name': d.name } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: {
+        metadata: {
+          labels,
+          annotations: d.metrics ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(d.port), 'prometheus.io/path': '/metrics' } : {},
+        },
+        spec: {
+          automountServiceAccountToken: false,
+          // The kit drains on SIGTERM within SHUTDOWN_TIMEOUT_MS (20 s): readiness fails at once, requests in
+          // flight finish, consumers stop and ack, the relay finishes its pass. 30 s leaves it room.
+          terminationGracePeriodSeconds: 30,
+          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+          topologySpreadConstraints: [
+            { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/name': d.name } } },
+          ],
+          containers: [
+            {
+              name: 'app',
+              image: `hamgam/${d.name}`,
+              ports: [{ name: 'http', containerPort: d.port }],
+              env: [
+                ...d.env,
+                // Heap below the container's memory limit, so Node collects before the kernel kills.
+                { name: 'NODE_OPTIONS', value: `--max-old-space-size=${Math.round(MEMORY_LIMIT_MIB * 0.75)}` },
+              ],
+              envFrom: [{ configMapRef: { name: 'hamgam-env' } }],
+              startupProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 2, failureThreshold: 60 },
+              readinessProbe: { httpGet: { path: d.readinessPath, port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+              livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+              // Endpoints are removed asynchronously: keep serving for a moment after SIGTERM is due.
+              lifecycle: { preStop: { sleep: { seconds: 5 } } },
+              resources: { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: `${MEMORY_LIMIT_MIB}Mi` } },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            },
+          ],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+        },
+      },
+    },
+  };
+}
+
+function service(d: Deployable): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: d.name, labels: labelsOf(d.name) },
+    spec: { selector: { 'app.kubernetes.io/name': d.name }, ports: [{ name: 'http', port: d.port, targetPort: 'http' }] },
+  };
+}
+
+function disruptionBudget(d: Deployable): K8sObject {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: d.name, labels: labelsOf(d.name) },
+    spec: { maxUnavailable: 1, selector: { matchLabels: { 'app.kubernetes.io/name': d.name } } },
+  };
+}
+
+function autoscaler(d: Deployable): K8sObject {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: d.name, labels: labelsOf(d.name) },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: d.name },
+      minReplicas: 2,
+      maxReplicas: 6,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+      // Scale down slowly: a burst of morning logins should not flap the replica count.
+      behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
+    },
+  };
+}
+
+function networkPolicy(d: Deployable): K8sObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: d.name, labels: labelsOf(d.name) },
+    spec: {
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': d.name } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: d.ingressFrom,
+      egress: [...d.egressTo, DNS],
+    },
+  };
+}
+
+export const deployableObjects = (d: Deployable): K8sObject[] => [deployment(d), service(d), disruptionBudget(d), autoscaler(d), networkPolicy(d)];
