@@ -1,4 +1,5 @@
 import { serviceBundle } from '@hamgam/service-kit/tsup';
 import { defineConfig } from 'tsup';
 
-export default defineConfig(serviceBundle);
+// The re-seal job ships in the image too (run as a Kubernetes Job, where tsx is not installed).
+export default defineConfig({ ...serviceBundle, entry: [...serviceBundle.entry, 'src/cli/pii-reseal.ts'] });

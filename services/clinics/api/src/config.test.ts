@@ -20,6 +20,21 @@ describe('clinics configuration', () => {
     expect(() => loadConfig('clinics', { ...base, PII_ENCRYPTION_KEY: key(), PII_BLIND_INDEX_KEY: 'hello' }, schema)).toThrow(/PII_BLIND_INDEX_KEY \(invalid\)/);
   });
 
+  it('takes the previous keys of a rotation, comma-separated, and refuses a bad one by name', () => {
+    const [current, old1, old2, index, oldIndex] = [key(), key(), key(), key(), key()];
+    const env = { ...base, PII_ENCRYPTION_KEY: current, PII_BLIND_INDEX_KEY: index };
+    const config = loadConfig('clinics', { ...env, PII_PREVIOUS_ENCRYPTION_KEYS: ` ${old1}, ${old2} `, PII_PREVIOUS_BLIND_INDEX_KEY: oldIndex }, schema) as ClinicsConfig;
+    expect(config.PII_PREVIOUS_ENCRYPTION_KEYS).toEqual([old1, old2]);
+    const sealedUnderOld = piiFromConfig({ ...config, PII_ENCRYPTION_KEY: old2, PII_PREVIOUS_ENCRYPTION_KEYS: [] }).encrypt({ nationalId: '0012345679', fullName: 'x', phone: '1' });
+    expect(piiFromConfig(config).decrypt(sealedUnderOld).nationalId).toBe('0012345679');
+    expect(piiFromConfig(config).blindIndexes('0012345679')).toHaveLength(2);
+    const unset = loadConfig('clinics', { ...env, PII_PREVIOUS_ENCRYPTION_KEYS: '', PII_PREVIOUS_BLIND_INDEX_KEY: '' }, schema) as ClinicsConfig;
+    expect(piiFromConfig(unset).blindIndexes('0012345679')).toHaveLength(1);
+    const short = randomBytes(16).toString('base64');
+    expect(() => loadConfig('clinics', { ...env, PII_PREVIOUS_ENCRYPTION_KEYS: `${old1},${short}` }, schema)).toThrow(/PII_PREVIOUS_ENCRYPTION_KEYS \(invalid\)/);
+    expect(() => loadConfig('clinics', { ...env, PII_PREVIOUS_BLIND_INDEX_KEY: short }, schema)).toThrow(/PII_PREVIOUS_BLIND_INDEX_KEY \(invalid\)/);
+  });
+
   it('accepts two proper keys and builds the protector from them', () => {
     const config = loadConfig('clinics', { ...base, PII_ENCRYPTION_KEY: key(), PII_BLIND_INDEX_KEY: key() }, schema) as ClinicsConfig;
     const pii = piiFromConfig(config);

@@ -8,6 +8,9 @@ import type { AccessAction, ResidentModels, StoredHousehold, StoredResident } fr
 export const isOwnClinicStaff = (principal: Principal, clinicId: string) =>
   principal.roles.includes('clinic-worker') && principal.clinicIds.includes(clinicId);
 
+/** The lease every read → decrypt → write of a resident's record takes (the PATCH route, the re-seal job). */
+export const residentLockKey = (models: Pick<ResidentModels, 'residents'>) => models.residents.collection.collectionName;
+
 /** The resident, if the caller may act on them: 404 when absent, 403 when their clinic is not the caller's. */
 export async function loadResidentInScope(models: Pick<ResidentModels, 'residents'>, principal: Principal, residentId: string): Promise<StoredResident> {
   const resident = await models.residents.findById(residentId).lean();

@@ -16,7 +16,7 @@ import {
 } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { withdrawReferralsWithoutConsent } from '../app/referrals.js';
-import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess } from '../app/residents.js';
+import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess, residentLockKey } from '../app/residents.js';
 import { piiFromConfig, type ClinicsConfig } from '../config.js';
 import type { ClinicsModels } from '../data/models.js';
 import type { StoredConsent, StoredHousehold, StoredResident } from '../data/residents.js';
@@ -121,8 +121,18 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
     );
   }
 
-  /** Finds who already holds this national id, by its blind index (nothing is decrypted). */
-  const findByNationalId = (nationalId: string) => models.residents.findOne({ nationalIdIndex: pii.blindIndex(nationalId) }, { _id: 1, clinicId: 1 }).lean();
+  /**
+   * Finds who already holds this national id, by its blind index (nothing is decrypted). While the index
+   * key is being rotated a record may still carry the previous key's index, so each index is looked up;
+   * one equality lookup each, since FerretDB evaluates `$in` itself over the whole collection.
+   */
+  async function findByNationalId(nationalId: string) {
+    for (const nationalIdIndex of pii.blindIndexes(nationalId)) {
+      const holder = await models.residents.findOne({ nationalIdIndex }, { _id: 1, clinicId: 1 }).lean();
+      if (holder) return holder;
+    }
+    return null;
+  }
 
   const duplicateProblem = (existing: { _id: string; clinicId: string }, clinicId: string) =>
     existing.clinicId === clinicId
@@ -277,24 +287,30 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
       body: residentChangeSchema,
       response: residentViewSchema,
       handler: async ({ params, body, principal }) => {
-        const resident = await loadResidentInScope(models, principal, params.id);
-        assertOwnClinicStaff(principal, resident.clinicId);
-        const personal = pii.decrypt(resident.pii);
-        const nextPersonal = {
-          ...personal,
-          ...(body.fullName !== undefined && { fullName: body.fullName }),
-          ...(body.phone !== undefined && { phone: normalisePhone(body.phone) }),
-        };
-        const now = clock.now();
-        const changes = {
-          pii: pii.encrypt(nextPersonal),
-          updatedAt: now,
-          ...(body.relation !== undefined && { relation: body.relation }),
-          ...(body.birthYear !== undefined && { birthYear: body.birthYear }),
-        };
-        await models.residents.updateOne({ _id: resident._id }, { $set: changes });
-        await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'update', principal, at: now });
-        return residentView({ ...resident, ...changes }, principal, pii);
+        // Read, decrypt and write back under the resident's lease, as the re-seal job does: two writers of one
+        // record at once would otherwise lose a change (FerretDB's updates are not atomic).
+        const updated = await deps.locks.run(residentLockKey(models), params.id, async () => {
+          const resident = await loadResidentInScope(models, principal, params.id);
+          assertOwnClinicStaff(principal, resident.clinicId);
+          const personal = pii.decrypt(resident.pii);
+          const nextPersonal = {
+            ...personal,
+            ...(body.fullName !== undefined && { fullName: body.fullName }),
+            ...(body.phone !== undefined && { phone: normalisePhone(body.phone) }),
+          };
+          const changes = {
+            // A changed record is sealed and indexed under the current keys, whatever it was under before.
+            pii: pii.encrypt(nextPersonal),
+            nationalIdIndex: pii.blindIndex(personal.nationalId),
+            updatedAt: clock.now(),
+            ...(body.relation !== undefined && { relation: body.relation }),
+            ...(body.birthYear !== undefined && { birthYear: body.birthYear }),
+          };
+          await models.residents.updateOne({ _id: resident._id }, { $set: changes });
+          return { ...resident, ...changes };
+        });
+        await logAccess(models, { residentIds: [updated._id], clinicId: updated.clinicId, action: 'update', principal, at: updated.updatedAt });
+        return residentView(updated, principal, pii);
       },
     }),
     defineRoute({
