@@ -58,8 +58,16 @@ fetch_keycloak() {
   rmdir "$KEYCLOAK_DIST.tmp"
 }
 
+# The offline check of the cluster manifests (infra/k8s/validate, run by the infra tests): kustomize,
+# kubeconform and the Kubernetes and operator schemas, from the Go module proxy (lib/k8s-tools.sh).
+install_k8s_tools() {
+  source "$HAMGAM_ROOT/infra/native/lib/k8s-tools.sh"
+  k8s_tools_install
+}
+
 start=$SECONDS
 install_apt_packages
 build_ferretdb
 fetch_keycloak
+install_k8s_tools
 say "install: done in $((SECONDS - start))s"
