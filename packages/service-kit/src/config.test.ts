@@ -13,6 +13,8 @@ describe('loadConfig', () => {
     const config = loadConfig('clinics', valid);
     expect(config.PORT).toBe(4001);
     expect(config.OIDC_AUDIENCE).toBe('hamgam-api');
+    // Drained before Kubernetes' 30 s grace period ends in SIGKILL.
+    expect(config.SHUTDOWN_TIMEOUT_MS).toBe(20_000);
     expect(jwksUrlOf(config)).toBe('http://localhost:8080/realms/hamgam/protocol/openid-connect/certs');
   });
 

@@ -47,6 +47,12 @@ export const baseConfigSchema = z.object({
   HTTP_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   /** /api requests that may wait for a slot; past them a request is refused at once: 503, code `overloaded`. */
   HTTP_MAX_QUEUED: z.coerce.number().int().min(0).default(64),
+  /**
+   * Longest drain on SIGTERM/SIGINT (ms): requests and event handlers in flight, then the outbox relay's
+   * pass. Past it, deliveries still in hand go back to the queue and the process exits 1. Below
+   * Kubernetes' 30 s grace period, which ends in SIGKILL.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1).default(20_000),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

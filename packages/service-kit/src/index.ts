@@ -21,6 +21,7 @@ export * from './bus/subscriptions.js';
 export * from './bus/consumer.js';
 export * from './bus/event-bus.js';
 export * from './run.js';
+export * from './shutdown.js';
 export * from './bus/dead-letters.js';
 export * from './bus/document-locks.js';
 export * from './data/leases.js';

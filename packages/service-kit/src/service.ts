@@ -13,11 +13,13 @@ import type { Subscription } from './bus/subscriptions.js';
 import { baseConfigSchema, jwksUrlOf, type BaseConfig } from './config.js';
 import { AdjustableClock, systemClock, testClockRoutes, type Clock } from './time/clock.js';
 import { createApp } from './http/app.js';
+import { httpDrain, type HttpDrain } from './http/drain.js';
 import { createHttpMetrics } from './http/metrics.js';
 import { defineRoute, type RouteSpec } from './http/route.js';
 import { loadLimitsOf } from './http/overload.js';
 import { createLogger } from './logger.js';
 import { createMongoConnection, mongoLimitsOf, pingStore } from './mongo.js';
+import { drain, type ShutdownOutcome } from './shutdown.js';
 
 export interface ServiceDeps<M, C extends BaseConfig = BaseConfig> {
   models: M;
@@ -73,7 +75,11 @@ export interface RunningService<M, C extends BaseConfig = BaseConfig> {
   /** Connects the database, builds indexes and writes reference data: everything before seeding and listening. */
   prepare(): Promise<void>;
   start(): Promise<Server>;
-  stop(): Promise<void>;
+  /**
+   * Drains within SHUTDOWN_TIMEOUT_MS (see drain in shutdown.ts): /readyz answers 503 `draining` from the
+   * first moment, work in flight finishes, then the connections close. Calling it again returns the same drain.
+   */
+  stop(): Promise<ShutdownOutcome>;
 }
 
 const whoAmISchema = z.object({
@@ -132,6 +138,7 @@ export function createService<M, C extends BaseConfig>(
     audience: config.OIDC_AUDIENCE,
     keys: overrides.keys ?? remoteKeys(jwksUrlOf(config)),
   });
+  let stopping: Promise<ShutdownOutcome> | undefined;
   const app = createApp({
     service: definition.name,
     routes: [whoAmIRoute(definition.name, definition.roles), ...(testClock ? testClockRoutes(testClock) : []), ...definition.routes(deps)],
@@ -140,6 +147,7 @@ export function createService<M, C extends BaseConfig>(
     metrics: createHttpMetrics(definition.name),
     // A real read of the service's own database, within 2 s: a store that does not answer is not ready.
     readiness: async () => ({ mongo: await pingStore(mongo, { collection: inboxModel(mongo).collection.collectionName }), broker: bus.connected }),
+    draining: () => stopping !== undefined,
     uiDist: config.UI_DIST,
     limits: loadLimitsOf(config),
   });
@@ -149,7 +157,7 @@ export function createService<M, C extends BaseConfig>(
     await Promise.all(Object.values(mongo.models).map((m) => m.init()));
     await definition.reference?.(models, deps);
   };
-  let server: Server | undefined;
+  let http: HttpDrain | undefined;
   return {
     app,
     models,
@@ -162,15 +170,15 @@ export function createService<M, C extends BaseConfig>(
       await prepare();
       if (config.SEED_DEMO) await definition.seedDemo?.(deps);
       bus.start();
-      server = app.listen(config.PORT);
-      await new Promise<void>((resolve) => server!.once('listening', resolve));
+      const server = app.listen(config.PORT);
+      http = httpDrain(server);
+      await new Promise<void>((resolve) => server.once('listening', resolve));
       logger.info({ port: config.PORT }, 'service listening');
       return server;
     },
-    async stop() {
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      await bus.stop();
-      await mongo.close();
+    stop() {
+      stopping ??= drain({ logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, http, bus, mongo });
+      return stopping;
     },
   };
 }

@@ -37,6 +37,11 @@ export class EventConsumer {
   handled = 0;
   /** Deliveries the inbox recognised as already applied. */
   duplicates = 0;
+  /** Deliveries being handled, with the channel each came on: a shutdown waits for them or hands them back. */
+  private readonly inHand = new Map<ConsumeMessage, Channel>();
+  private idleWaiters: (() => void)[] = [];
+  private consuming: { channel: Channel; consumerTag: string } | undefined;
+  private isCancelled = false;
 
   constructor(private readonly options: ConsumerOptions) {
     this.queues = queuesOf(options.service);
@@ -44,14 +49,53 @@ export class EventConsumer {
 
   async attach(channel: Channel, onCancelled: () => void): Promise<void> {
     await channel.prefetch(this.options.prefetch ?? 20);
-    await channel.consume(this.queues.main, (msg) => {
+    const { consumerTag } = await channel.consume(this.queues.main, (msg) => {
       // A null message means the broker cancelled the consumer (queue deleted): rebuild everything.
       if (msg === null) return onCancelled();
-      void this.onMessage(channel, msg);
+      this.inHand.set(msg, channel);
+      void this.onMessage(msg);
     });
+    this.consuming = { channel, consumerTag };
+    // A shutdown that began while the consumer was being set up.
+    if (this.isCancelled) await this.cancel();
   }
 
-  private async onMessage(channel: Channel, msg: ConsumeMessage): Promise<void> {
+  /** Set by a shutdown: no consumer is started again, even by a reconnection. */
+  get cancelled(): boolean {
+    return this.isCancelled;
+  }
+
+  /** The connection is gone, and its consumer with it (the broker requeued what was unacknowledged). */
+  detach(): void {
+    this.consuming = undefined;
+  }
+
+  /** Shutdown, first step: the broker sends no more deliveries; those in hand are still handled and acked. */
+  async cancel(): Promise<void> {
+    this.isCancelled = true;
+    const consuming = this.consuming;
+    this.consuming = undefined;
+    await consuming?.channel.cancel(consuming.consumerTag);
+  }
+
+  get inFlight(): number {
+    return this.inHand.size;
+  }
+
+  /** Resolves once every delivery in hand has been answered (acked, or sent round the retry queue). */
+  whenIdle(): Promise<void> {
+    return this.inHand.size === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * The shutdown bound passed: deliveries still in hand go back to the queue now, for another replica.
+   * Their handlers may still end later; what they would answer then is dropped (never a second answer).
+   */
+  requeueInHand(): void {
+    for (const msg of [...this.inHand.keys()]) this.answer(msg, (channel) => channel.nack(msg, false, true));
+  }
+
+  private async onMessage(msg: ConsumeMessage): Promise<void> {
     const { logger } = this.options;
     let envelope: Envelope | undefined;
     try {
@@ -78,13 +122,15 @@ export class EventConsumer {
         this.handled++;
         log.info('event handled');
       }, { wait: 'outlast' });
-      channel.ack(msg);
+      this.answer(msg, (channel) => channel.ack(msg));
     } catch (error) {
-      await this.onFailure(channel, msg, error, envelope);
+      await this.onFailure(msg, error, envelope);
     }
   }
 
-  private async onFailure(channel: Channel, msg: ConsumeMessage, error: unknown, envelope: Envelope | undefined): Promise<void> {
+  private async onFailure(msg: ConsumeMessage, error: unknown, envelope: Envelope | undefined): Promise<void> {
+    // Handed back at the shutdown bound: the queue has it again, so no retry copy is sent.
+    if (!this.inHand.has(msg)) return;
     const attempts = Number(msg.properties.headers?.[attemptsHeader] ?? 0) + 1;
     const poison = error instanceof PoisonMessageError;
     const park = poison || attempts >= (this.options.maxAttempts ?? 5);
@@ -99,16 +145,25 @@ export class EventConsumer {
         await this.options.publisher.publishRaw('', this.queues.retry, msg.content, { ...msg.properties, headers, expiration: String(delay) });
         log.warn({ err: error, delay }, 'event handling failed; retry scheduled');
       }
-      channel.ack(msg);
+      this.answer(msg, (channel) => channel.ack(msg));
     } catch (publishError) {
       // The broker could not take the retry: give the message back; the quorum queue's delivery limit bounds this.
       log.warn({ err: publishError }, 'could not schedule retry; message returned to the queue');
-      try {
-        channel.reject(msg, true);
-      } catch {
-        // The channel is gone; the broker redelivers unacknowledged messages anyway.
-      }
+      this.answer(msg, (channel) => channel.reject(msg, true));
     }
+  }
+
+  /** Answers a delivery in hand exactly once (a second ack or nack of one delivery closes the channel). */
+  private answer(msg: ConsumeMessage, send: (channel: Channel) => void): void {
+    const channel = this.inHand.get(msg);
+    if (!channel) return;
+    this.inHand.delete(msg);
+    try {
+      send(channel);
+    } catch {
+      // The channel is gone; the broker redelivers unacknowledged messages anyway (the inbox skips them).
+    }
+    if (this.inHand.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
 

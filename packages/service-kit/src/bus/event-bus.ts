@@ -49,7 +49,10 @@ export class EventBus {
       url: options.url,
       logger: options.logger,
       onConnected: (connection) => this.setUp(connection, options.service),
-      onDisconnected: () => this.publisher.attach(undefined),
+      onDisconnected: () => {
+        this.publisher.attach(undefined);
+        this.consumer.detach();
+      },
     });
   }
 
@@ -63,6 +66,15 @@ export class EventBus {
     this.relay.start();
   }
 
+  /**
+   * Shutdown, first step: the consumer is cancelled, so no new deliveries come; those in hand are still
+   * handled (and may publish retries), and the relay goes on until `stop()`.
+   */
+  stopConsuming(): Promise<void> {
+    return this.consumer.cancel();
+  }
+
+  /** The relay finishes what it has in hand (see OutboxRelay.stop), then the connection is closed. */
   async stop(): Promise<void> {
     await this.relay.stop();
     await this.connection.stop();
@@ -76,7 +88,8 @@ export class EventBus {
     const publishing = await connection.createConfirmChannel();
     this.supervise(publishing, 'publishing');
     await declareTopology(publishing, service, this.registry.bindingKeys());
-    if (this.registry.bindingKeys().length > 0) {
+    // A reconnection during a shutdown restores publishing (retries, the relay), not consuming.
+    if (this.registry.bindingKeys().length > 0 && !this.consumer.cancelled) {
       const consuming = await connection.createChannel();
       this.supervise(consuming, 'consuming');
       await this.consumer.attach(consuming, () => this.connection.recycle('consumer cancelled by the broker'));

@@ -81,7 +81,8 @@ export class OutboxRelay {
   private hinted = new Set<string>();
   private sweepDue = true;
   private lastSweep = 0;
-  private stopped = true;
+  /** Stopping: no timer and no sweeps; the documents in hand are finished (see stop). */
+  private state: 'idle' | 'running' | 'stopping' = 'idle';
   /** Documents whose events are confirmed but not yet removed from their outbox. */
   private readonly marking = new Set<string>();
   /** Marked since this drain began: a read that started before the mark may still show their entries. */
@@ -92,15 +93,23 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {}
 
   start(): void {
-    this.stopped = false;
+    this.state = 'running';
     this.sweepSoon();
   }
 
+  /**
+   * Stops the timer and the sweeps, and lets the pass in progress finish (a sweep ends after its current
+   * batch), together with the documents writers named meanwhile and the removal of what was confirmed:
+   * each event is then either published and gone from its outbox, or still there for another replica's
+   * sweep. A shutdown bounds how long this may take; cut short, a confirmed event not yet removed is sent
+   * again later (consumers dedupe).
+   */
   async stop(): Promise<void> {
-    this.stopped = true;
+    if (this.state === 'running') this.state = 'stopping';
     clearTimeout(this.timer);
-    await this.running;
+    while (this.running) await this.running;
     await this.marks;
+    this.state = 'idle';
   }
 
   /** Publish these just-written documents' events now, rather than at the next sweep. */
@@ -116,12 +125,12 @@ export class OutboxRelay {
   }
 
   private run(): void {
-    if (this.stopped || this.running) return;
+    if (this.state === 'idle' || this.running) return;
+    if (this.state === 'stopping' && this.hinted.size === 0) return;
     clearTimeout(this.timer);
     this.running = this.drainOnce().finally(() => {
       this.running = undefined;
-      if (this.stopped) return;
-      if (this.hinted.size > 0 || this.sweepDue) return this.run();
+      if (this.state !== 'running' || this.hinted.size > 0 || this.sweepDue) return this.run();
       const interval = this.options.sweepIntervalMs ?? 5_000;
       this.timer = setTimeout(() => {
         // A marking queue means the relay is busy with known documents: a periodic sweep would only
@@ -137,15 +146,17 @@ export class OutboxRelay {
     this.marked.clear();
     const ids = [...this.hinted];
     this.hinted.clear();
-    const sweep = this.sweepDue;
-    this.sweepDue = false;
+    // Stopping, a due sweep is left to the other replicas (or to this service's next start).
+    const sweep = this.sweepDue && this.state === 'running';
+    if (sweep) this.sweepDue = false;
     try {
       for (const model of this.options.sources) {
         const collection = model.collection as unknown as Collection;
         // The kit's raw reads get the same server-side limit as model queries (mongo.ts).
         const maxTimeMS = queryTimeLimitOf(model.db);
         if (ids.length > 0) await this.drainIds(collection, ids, maxTimeMS);
-        if (sweep) await this.drainSweep(collection, maxTimeMS);
+        // Stopping: the sweep ends after its current batch; the rest is left to the next sweep, wherever it runs.
+        if (sweep && this.state === 'running') await this.drainSweep(collection, maxTimeMS);
       }
       if (sweep) this.lastSweep = Date.now();
     } catch (error) {
@@ -171,6 +182,7 @@ export class OutboxRelay {
       if (batch.length === batchSize) {
         await this.publishDocs(collection, batch);
         batch = [];
+        if (this.state !== 'running') return;
       }
     }
     await this.publishDocs(collection, batch);
@@ -200,16 +212,10 @@ export class OutboxRelay {
   private markSent(collection: Collection, id: string, entries: OutboxEntry[]): void {
     this.marking.add(id);
     this.marks = this.marks
-      // On shutdown the queue is abandoned: those events are sent again after the restart (consumers dedupe).
       // $pullAll with the exact stored entries: FerretDB does not support $pull with a condition.
-      .then(() =>
-        this.stopped
-          ? undefined
-          : this.options.locks.run(collection.collectionName, id, () => collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never)),
-      )
+      .then(() => this.options.locks.run(collection.collectionName, id, () => collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never)))
       .then(
-        (result) => {
-          if (!result) return;
+        () => {
           this.published += entries.length;
           this.marked.add(id);
         },

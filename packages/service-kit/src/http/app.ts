@@ -8,7 +8,7 @@ import type { HttpMetrics } from './metrics.js';
 import { mountRoutes } from './mount.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { defaultLoadLimits, LoadGuard, type LoadLimits } from './overload.js';
-import { notFoundHandler, problemHandler } from './problem.js';
+import { HttpProblem, notFoundHandler, problemHandler } from './problem.js';
 import type { RouteSpec } from './route.js';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>> | Record<string, boolean>;
@@ -20,11 +20,16 @@ export interface AppOptions {
   logger: Logger;
   metrics: HttpMetrics;
   readiness: ReadinessCheck;
+  /** True once the service is shutting down: /readyz then answers 503 `draining` without asking anything. */
+  draining?: () => boolean;
   /** Built federated UI module, served under /ui/. */
   uiDist?: string;
   /** Deadline and concurrency cap of /api requests (health, metrics, docs and /ui are not limited). */
   limits?: LoadLimits;
 }
+
+/** Stable code of /readyz's answer while the replica shuts down: load balancers take it out at once. */
+export const drainingCode = 'draining';
 
 const correlationHeader = 'x-correlation-id';
 const correlationIdPattern = /^[\w.:-]{1,100}$/;
@@ -55,7 +60,8 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.service });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (_req, res, next) => {
+    if (options.draining?.()) return next(new HttpProblem(503, 'Service Unavailable', 'this replica is shutting down', { code: drainingCode }));
     const checks = await Promise.resolve()
       .then(options.readiness)
       .catch(() => ({ readiness: false }));
