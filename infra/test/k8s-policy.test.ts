@@ -57,11 +57,10 @@ describe('the production overlay', () => {
     }
   });
 
-  it('probes readiness on /readyz (the shell: /healthz) and liveness on /healthz, with requests and limits', () => {
+  it('probes readiness on /readyz and liveness on /healthz, with requests and limits', () => {
     for (const d of deployments()) {
       const [container] = d.spec.template.spec.containers;
-      const readiness = d.metadata.name === 'shell' ? '/healthz' : '/readyz';
-      expect(container.readinessProbe.httpGet.path, d.metadata.name).toBe(readiness);
+      expect(container.readinessProbe.httpGet.path, d.metadata.name).toBe('/readyz');
       expect(container.livenessProbe.httpGet.path, d.metadata.name).toBe('/healthz');
       expect(container.resources.requests).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
       expect(container.resources.limits).toMatchObject({ memory: expect.any(String) });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { createLifecycle } from './drain.js';
 import { MODULES, remotesJson, upstreamOrigins } from './remotes.js';
 
 const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -138,13 +139,19 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
 /**
  * The shell's server: its build, its run-time config, and one origin for the browser in front of
  * every service's API (/api/<service>/* -> /api/*) and UI bundle (/remotes/<service>/* -> /ui/*).
- * @param {{ distDir?: string, env?: Record<string, string | undefined>, modules?: typeof MODULES }} [options]
+ * @param {{ distDir?: string, env?: Record<string, string | undefined>, modules?: typeof MODULES, lifecycle?: { draining: boolean } }} [options]
  */
-export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, modules = MODULES } = {}) {
+export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, modules = MODULES, lifecycle = createLifecycle() } = {}) {
   const app = express();
   app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
+  // Ready unless shutting down (drain.js): the shell keeps no state a replica must wait for.
+  app.get('/readyz', (_req, res) =>
+    lifecycle.draining
+      ? writeProblem(res, 503, { title: 'Service Unavailable', detail: 'the shell is shutting down', code: 'draining' })
+      : res.json({ status: 'ready' }),
+  );
 
   app.get('/config/shell.json', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLifecycle, drain } from './drain.js';
 import { createShellServer } from './main.js';
 import { MODULES, upstreamHost, upstreamOrigins } from './remotes.js';
 
@@ -25,9 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => upstream.close(resolve)));
 
-function appWithClinicsAt(port, env = {}) {
+function appWithClinicsAt(port, env = {}, lifecycle = createLifecycle()) {
   const modules = MODULES.map((row) => (row.service === 'clinics' ? { ...row, port } : row));
-  return createShellServer({ distDir, env, modules });
+  return createShellServer({ distDir, env, modules, lifecycle });
 }
 
 describe('config endpoints', () => {
@@ -120,6 +121,16 @@ function stuckUpstream() {
     res.end(JSON.stringify({ url: req.url }));
   });
   return { server, dropped };
+}
+
+/** A service whose /slow answers only when the test says so. */
+function releasableUpstream() {
+  const waiting = [];
+  const server = createServer((req, res) => {
+    res.setHeader('Content-Type', 'application/json');
+    waiting.push(() => res.end(JSON.stringify({ url: req.url })));
+  });
+  return { server, release: () => waiting.splice(0).forEach((answer) => answer()) };
 }
 
 async function listening(server) {
@@ -259,5 +270,53 @@ describe('static files and SPA fallback', () => {
 
   it('keeps 404 for missing files', async () => {
     await request(app()).get('/missing.js').expect(404);
+  });
+});
+
+describe('shutdown (drain.js)', () => {
+  it('says not ready at once, lets the request in flight finish, then closes', async () => {
+    const { server: slow, release } = releasableUpstream();
+    const port = await listening(slow);
+    const lifecycle = createLifecycle();
+    const shell = appWithClinicsAt(port, {}, lifecycle).listen(0, '127.0.0.1');
+    await new Promise((resolve) => shell.once('listening', resolve));
+    try {
+      const inFlight = fetch(`http://127.0.0.1:${shell.address().port}/api/clinics/v1/slow`);
+      await sleep(200);
+      const drained = drain(shell, lifecycle, 10_000);
+      const probe = await request(appWithClinicsAt(port, {}, lifecycle)).get('/readyz').expect(503);
+      expect(probe.body).toMatchObject({ code: 'draining' });
+      release();
+      expect((await inFlight).status).toBe(200);
+      expect(await drained).toBe('drained');
+      expect(shell.listening).toBe(false);
+    } finally {
+      slow.closeAllConnections();
+      await close(slow);
+    }
+  });
+
+  it('cuts what is still in flight once the bound has passed', async () => {
+    const { server: stuck } = stuckUpstream();
+    const port = await listening(stuck);
+    const lifecycle = createLifecycle();
+    const shell = appWithClinicsAt(port, {}, lifecycle).listen(0, '127.0.0.1');
+    await new Promise((resolve) => shell.once('listening', resolve));
+    try {
+      const inFlight = fetch(`http://127.0.0.1:${shell.address().port}/api/clinics/v1/slow`).then(
+        (res) => res.status,
+        () => 'cut',
+      );
+      await sleep(200);
+      expect(await drain(shell, lifecycle, 300)).toBe('timed-out');
+      expect(await inFlight).toBe('cut');
+    } finally {
+      stuck.closeAllConnections();
+      await close(stuck);
+    }
+  });
+
+  it('is ready while not shutting down', async () => {
+    await request(appWithClinicsAt(upstreamPort)).get('/readyz').expect(200);
   });
 });

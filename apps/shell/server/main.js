@@ -1,10 +1,19 @@
 import { pathToFileURL } from 'node:url';
 import { createShellServer } from './app.js';
+import { createLifecycle, DEFAULT_SHUTDOWN_TIMEOUT_MS, drain } from './drain.js';
 
 export { createShellServer };
 
 // Listen only when run as `node server/main.js`, so tests can import the factory from here too.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT || 3000);
-  createShellServer().listen(port, () => console.log(`[shell] listening on http://localhost:${port}`));
+  const lifecycle = createLifecycle();
+  const server = createShellServer({ lifecycle }).listen(port, () => console.log(`[shell] listening on http://localhost:${port}`));
+  const shutdown = async (signal) => {
+    console.log(`[shell] ${signal}: draining`);
+    const outcome = await drain(server, lifecycle, Number(process.env.SHUTDOWN_TIMEOUT_MS) || DEFAULT_SHUTDOWN_TIMEOUT_MS);
+    console.log(`[shell] shutdown: ${outcome}`);
+    process.exit(outcome === 'drained' ? 0 : 1);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => void shutdown(signal));
 }

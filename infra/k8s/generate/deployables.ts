@@ -7,8 +7,6 @@ import { labelsOf, MONGO, BROKER, KEYCLOAK, type K8sObject } from './names.js';
 export interface Deployable {
   name: string;
   port: number;
-  /** The probe that says "send me traffic": an agency's /readyz reads its store and sees its broker. */
-  readinessPath: string;
   /** Agencies expose /metrics; the shell does not. */
   metrics: boolean;
   env: object[];
@@ -71,7 +69,6 @@ export const DEPLOYABLES: Deployable[] = [
   ...MODULES.map(({ service, port }) => ({
     name: service,
     port,
-    readinessPath: '/readyz',
     metrics: true,
     env: agencyEnv(service, port),
     ingressFrom: [rule([fromPods(labelsOf(SHELL))], port), rule([MONITORING], port)],
@@ -80,7 +77,6 @@ export const DEPLOYABLES: Deployable[] = [
   {
     name: SHELL,
     port: SHELL_PORT,
-    readinessPath: '/healthz',
     metrics: false,
     env: [
       { name: 'PORT', value: String(SHELL_PORT) },
@@ -128,7 +124,9 @@ function deployment(d: Deployable): K8sObject {
               ],
               envFrom: [{ configMapRef: { name: 'hamgam-env' } }],
               startupProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 2, failureThreshold: 60 },
-              readinessProbe: { httpGet: { path: d.readinessPath, port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+              // "Send me traffic": an agency's store answers and its broker is connected; no replica is
+              // ready while it drains (the shell too).
+              readinessProbe: { httpGet: { path: '/readyz', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
               // Endpoints are removed asynchronously: keep serving for a moment after SIGTERM is due.
               lifecycle: { preStop: { sleep: { seconds: 5 } } },
