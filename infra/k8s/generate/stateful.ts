@@ -84,6 +84,11 @@ export function keycloak(): K8sObject {
       hostname: { hostname: LOGIN_ORIGIN, backchannelDynamic: true },
       proxy: { headers: 'xforwarded' },
       ingress: { enabled: false },
+      // Health and metrics on the management port (9000), for the operator's probes and Prometheus.
+      additionalOptions: [
+        { name: 'health-enabled', value: 'true' },
+        { name: 'metrics-enabled', value: 'true' },
+      ],
       resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
     },
   };
