@@ -16,20 +16,22 @@ export const serviceUrl = (service: ServiceName) => `http://127.0.0.1:${serviceP
 
 export const demoPassword = 'hamgam-demo';
 
-const tokens = new Map<string, string>();
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+/** Access tokens live two minutes (the realm's accessTokenLifespan); a long test file outlives several. */
+const REFRESH_BEFORE_MS = 30_000;
 
-/** A real access token from the realm, through the dev-only direct-grant client. */
+/** A real access token from the realm, through the dev-only direct-grant client; a fresh one near expiry. */
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
-  if (cached) return cached;
+  if (cached && cached.expiresAt - Date.now() > REFRESH_BEFORE_MS) return cached.token;
   const res = await fetch(`${keycloakUrl}/realms/hamgam/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'password', client_id: 'hamgam-cli', username, password: demoPassword }),
   });
   if (!res.ok) throw new Error(`Keycloak refused ${username}: ${res.status} ${await res.text()}`);
-  const token = ((await res.json()) as { access_token: string }).access_token;
-  tokens.set(username, token);
+  const { access_token: token, expires_in: expiresIn } = (await res.json()) as { access_token: string; expires_in: number };
+  tokens.set(username, { token, expiresAt: Date.now() + expiresIn * 1000 });
   return token;
 }
 
