@@ -2,30 +2,38 @@ import type { OfferPublishedV1 } from '@hamgam/contracts';
 import { isDuplicateKey, type DocumentLocks } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../data/models.js';
 
+/** What publishing an offer did to the catalogue; `foreign` names the agency that owns the id. */
+export type OfferOutcome = 'created' | 'updated' | 'stale' | { foreign: string };
+
 /**
  * Keeps the latest revision of an agency's offer. An older or equal revision (late, redelivered)
  * changes nothing; the update is a compare-and-set on the stored revision, so it holds on MongoDB
  * replicas too, and offers are applied one at a time per id here (FerretDB updates are not atomic).
+ *
+ * An offer id belongs to the agency that published it first: another agency publishing the same id
+ * (by accident or to take the entry, and with it the clinics' referrals to it) changes nothing. The
+ * owner is part of the compare-and-set and is read under the same lease, so it holds across replicas.
  */
 export function applyOffer(
   models: Pick<ClinicsModels, 'offers'>,
   locks: DocumentLocks,
   offer: OfferPublishedV1,
   receivedAt: Date,
-): Promise<'created' | 'updated' | 'stale'> {
+): Promise<OfferOutcome> {
   const { offerId, ...rest } = offer;
   const record = { ...rest, publishedAt: new Date(offer.publishedAt), receivedAt };
   return locks.run(models.offers.collection.collectionName, offerId, async () => {
     for (;;) {
-      const updated = await models.offers.collection.updateOne({ _id: offerId as never, revision: { $lt: offer.revision } }, { $set: record });
+      const updated = await models.offers.collection.updateOne({ _id: offerId as never, agency: offer.agency, revision: { $lt: offer.revision } }, { $set: record });
       if (updated.matchedCount === 1) return 'updated';
       try {
         await models.offers.create({ _id: offerId, ...record });
         return 'created';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        // It exists: either with this revision or a newer one (stale), or it was created meanwhile (retry).
-        const stored = await models.offers.findById(offerId, { revision: 1 }).lean();
+        // It exists: another agency's, or with this revision or a newer one (stale), or it was created meanwhile (retry).
+        const stored = await models.offers.findById(offerId, { agency: 1, revision: 1 }).lean();
+        if (stored && stored.agency !== offer.agency) return { foreign: stored.agency };
         if (stored && stored.revision >= offer.revision) return 'stale';
       }
     }

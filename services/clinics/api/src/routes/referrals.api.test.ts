@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, referralMadeV1, trackingCodeSchema, type OfferPublishedV1 } from '@hamgam/contracts';
-import type { Subscription } from '@hamgam/service-kit';
+import { PoisonMessageError, type Subscription } from '@hamgam/service-kit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicsService } from '../service.js';
@@ -84,8 +84,9 @@ describe('service catalogue', () => {
     expect(sarasiab.body.length).toBe(3);
   });
 
-  it('ignores an offer published under another agency’s name', async () => {
-    await deliver('welfare.offer.published', offer({ offerId: 'tvto-spoofed-test', agency: 'vocational-training', revision: 9 }));
+  it('refuses an offer published under another agency’s name, as poison (dead-lettered at once)', async () => {
+    const spoofed = deliver('welfare.offer.published', offer({ offerId: 'tvto-spoofed-test', agency: 'vocational-training', revision: 9 }));
+    await expect(spoofed).rejects.toBeInstanceOf(PoisonMessageError);
     const res = await api().get('/api/v1/catalogue').set(as(coordinator));
     expect(res.body.map((o: { id: string }) => o.id)).not.toContain('tvto-spoofed-test');
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createEnvelope, type OfferPublishedV1 } from '@hamgam/contracts';
+import { PoisonMessageError } from '@hamgam/service-kit';
 import { startTestService, type TestClaims } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicsService } from '../service.js';
@@ -9,6 +10,12 @@ import { addConsent, addResident, type ApiHarness } from '../testing/harness.js'
  * Two replicas of the clinics — two service instances, one database — taking requests at once. The
  * rules that used to lean on one process's lock must hold across them (the lease in the store).
  */
+const offerOf = (agency: OfferPublishedV1['agency']): OfferPublishedV1 => ({
+  offerId: 'tvto-replicas-test', agency, kind: 'course',
+  title: { fa: 'دوره', en: 'Course' }, eligibility: { fa: 'ساکنان', en: 'Residents' },
+  answers: ['skills-training'], neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'شنبه', en: 'Saturday' },
+  startsOn: null, endsOn: null, capacity: 100, available: 100, status: 'open', revision: 1, publishedAt: new Date().toISOString(),
+});
 let one: ApiHarness;
 let two: ApiHarness;
 const worker: TestClaims = { sub: 'w1', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] };
@@ -17,12 +24,7 @@ beforeAll(async () => {
   const keys = { PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'), PII_BLIND_INDEX_KEY: randomBytes(32).toString('base64') };
   one = (await startTestService(clinicsService, keys)) as ApiHarness;
   two = (await startTestService(clinicsService, { ...keys, MONGO_URL: one.config.MONGO_URL })) as ApiHarness;
-  const offer: OfferPublishedV1 = {
-    offerId: 'tvto-replicas-test', agency: 'vocational-training', kind: 'course',
-    title: { fa: 'دوره', en: 'Course' }, eligibility: { fa: 'ساکنان', en: 'Residents' },
-    answers: ['skills-training'], neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'شنبه', en: 'Saturday' },
-    startsOn: null, endsOn: null, capacity: 100, available: 100, status: 'open', revision: 1, publishedAt: new Date().toISOString(),
-  };
+  const offer = offerOf('vocational-training');
   const subscription = clinicsService.subscriptions!(one.deps).find((s) => s.type === 'vocational-training.offer.published')!;
   await subscription.handle(
     createEnvelope({ type: 'vocational-training.offer.published', version: 1, source: 'vocational-training', data: offer, actor: { subject: 't', agency: 'vocational-training' }, correlationId: 't' }),
@@ -65,6 +67,26 @@ describe('with two replicas', { timeout: 30_000 }, () => {
     expect(slot.bookedCount).toBe(3);
     expect(new Set(slot.bookings.map((b) => b.residentId)).size).toBe(3);
     expect(statuses.filter((s) => s === 201 || s === 200)).toHaveLength(3);
+  });
+
+  it('an offer id gets one owner when two agencies publish it at once, each to another replica', async () => {
+    const deliverTo = (replica: ApiHarness, agency: OfferPublishedV1['agency'], offerId: string) => {
+      const type = `${agency}.offer.published`;
+      const data: OfferPublishedV1 = { ...offerOf('welfare'), offerId, agency, revision: agency === 'welfare' ? 1 : 2 };
+      const subscription = clinicsService.subscriptions!(replica.deps).find((s) => s.type === type)!;
+      return subscription.handle(createEnvelope({ type, version: 1, source: agency, data, actor: { subject: 't', agency }, correlationId: 't' }), { log: replica.logger });
+    };
+    const ids = Array.from({ length: 6 }, (_, i) => `contested-${i}`);
+    const outcomes = await Promise.all(
+      ids.map((id) => Promise.allSettled([deliverTo(one, 'welfare', id), deliverTo(two, 'vocational-training', id)])),
+    );
+    for (const [i, [welfare, tvto]] of outcomes.entries()) {
+      expect([welfare.status, tvto.status].sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = (welfare.status === 'rejected' ? welfare : tvto) as PromiseRejectedResult;
+      expect(refused.reason).toBeInstanceOf(PoisonMessageError);
+      const stored = await one.models.offers.findById(ids[i]).lean();
+      expect(stored!.agency).toBe(welfare.status === 'fulfilled' ? 'welfare' : 'vocational-training');
+    }
   });
 
   it('leaves no lease behind (releases finish just after the answers)', async () => {
