@@ -1,7 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import type { OfferPublishedV1 } from '@hamgam/contracts';
 import { badRequest, conflict, isDuplicateKey, notFound, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
 import { deskCollections, type DeskModels, type StoredOffer } from '../data/models.js';
-import { checkOffer, editOffer, OfferRuleError, offerEvent, releaseSeat, takeSeat, type OfferFields, type StoredOfferState } from '../domain/offers.js';
+import {
+  checkOffer,
+  editOffer,
+  newOfferId,
+  offerIdPrefixes,
+  OfferRuleError,
+  offerEvent,
+  ownsOfferId,
+  releaseSeat,
+  takeSeat,
+  type OfferFields,
+  type StoredOfferState,
+} from '../domain/offers.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
 
 /** What changing an offer needs (the start-up reconciliation runs with no more than this). */
@@ -26,6 +39,19 @@ function rule<T>(work: () => T): T {
 /** One page of the agency's offers, by id. */
 export const listOffers = (models: DeskModels, page: PageContext) =>
   pageOf(models.offers.find({}, { outbox: 0 }).lean(), page, page.res, { by: '_id', order: 1 });
+
+/**
+ * The id of an offer staff add: made here when none is asked for; one asked for (an integration that
+ * keeps its own ids) must carry the agency's prefix, or another agency's entry could be hit by accident.
+ */
+export function offerIdFor(options: DeskOptions, requested: string | undefined, fields: OfferFields): string {
+  if (requested === undefined) return newOfferId(options.agency, fields.title, randomBytes(4).toString('hex'));
+  if (!ownsOfferId(options.agency, requested)) {
+    const prefixes = offerIdPrefixes[options.agency].map((p) => `${p}-`).join(' or ');
+    throw badRequest(`${options.agency}’s offer ids start with ${prefixes}; leave offerId out to have one made`, { code: 'offer-id-not-own' });
+  }
+  return requested;
+}
 
 /** A new catalogue entry, stored with its first `offer.published` event in one write. */
 export async function createOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause) {

@@ -1,6 +1,7 @@
 import { offerPublishedV1 } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkOffer, editOffer, OfferRuleError, offerEvent, releaseSeat, takeSeat, type StoredOfferState } from './offers.js';
+import { demoOffers } from '@hamgam/demo-data';
+import { checkOffer, editOffer, newOfferId, OfferRuleError, offerEvent, ownsOfferId, releaseSeat, takeSeat, type StoredOfferState } from './offers.js';
 
 const offer: StoredOfferState = {
   offerId: 'tvto-home-tailoring-1405',
@@ -54,5 +55,20 @@ describe('seats', () => {
     expect(freed).toMatchObject({ available: 2, seatHolders: [], revision: 3 });
     expect(releaseSeat(freed, 'r1')).toBeNull();
     expect(releaseSeat({ ...offer, available: 2, seatHolders: ['r9'] }, 'r9')!.available).toBe(2);
+  });
+});
+
+describe('offer ids', () => {
+  it('makes a new id from the agency’s prefix, the English title and a random part', () => {
+    expect(newOfferId('vocational-training', { en: 'Home Tailoring (level 2)!' }, 'a1b2c3d4')).toBe('tvto-home-tailoring-level-2-a1b2c3d4');
+    expect(newOfferId('relief-partnerships', { en: '—' }, 'a1b2c3d4')).toBe('relief-a1b2c3d4');
+    expect(newOfferId('welfare', { en: 'x'.repeat(100) }, 'a1b2c3d4')).toBe(`welfare-${'x'.repeat(40)}-a1b2c3d4`);
+  });
+
+  it('tells an agency’s ids from another agency’s, the demo catalogue’s included', () => {
+    expect(ownsOfferId('vocational-training', 'tvto-welding')).toBe(true);
+    expect(ownsOfferId('vocational-training', 'welfare-social-case')).toBe(false);
+    expect(ownsOfferId('welfare', 'welfarex-case')).toBe(false);
+    for (const demo of demoOffers) expect(ownsOfferId(demo.agency, demo.offerId), demo.offerId).toBe(true);
   });
 });

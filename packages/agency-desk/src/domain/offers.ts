@@ -1,4 +1,4 @@
-import type { OfferPublishedV1 } from '@hamgam/contracts';
+import type { OfferPublishedV1, PartnerAgency } from '@hamgam/contracts';
 
 /** What staff write about an offer; the agency, revision and time are added here. */
 export type OfferFields = Omit<OfferPublishedV1, 'offerId' | 'agency' | 'revision' | 'publishedAt'>;
@@ -8,6 +8,29 @@ export interface StoredOfferState extends OfferFields {
   revision: number;
   /** The referrals that hold a seat (accepted, not withdrawn): makes taking or releasing one idempotent. */
   seatHolders: string[];
+}
+
+/**
+ * Each agency's offer ids start with one of its prefixes (the first is used for new ids), so two
+ * agencies' ids never collide: the clinics keep the first agency that publishes an id as its owner, and
+ * refuse the other's. Relief's desk also keeps the Basij camps' entries (its demo catalogue's `basij-…`).
+ */
+export const offerIdPrefixes: Record<PartnerAgency, readonly [string, ...string[]]> = {
+  'vocational-training': ['tvto'],
+  welfare: ['welfare'],
+  'relief-partnerships': ['relief', 'basij'],
+  'institute-funding': ['fund'],
+};
+
+export const ownsOfferId = (agency: PartnerAgency, offerId: string): boolean => offerIdPrefixes[agency].some((prefix) => offerId.startsWith(`${prefix}-`));
+
+/**
+ * A new offer's id, made by the desk (staff never type one): the agency's prefix, the English title as
+ * a slug (readable where an id shows, e.g. in logs), and a random part that keeps ids unique.
+ */
+export function newOfferId(agency: PartnerAgency, title: { en: string }, random: string): string {
+  const words = title.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-+|-+$/g, '');
+  return [offerIdPrefixes[agency][0], words, random].filter(Boolean).join('-');
 }
 
 export class OfferRuleError extends Error {

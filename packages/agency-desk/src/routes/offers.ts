@@ -1,6 +1,6 @@
 import { defineRoute, pageQuerySchema } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { createOffer, listOffers, updateOffer } from '../app/offers.js';
+import { createOffer, listOffers, offerIdFor, updateOffer } from '../app/offers.js';
 import type { StoredOffer } from '../data/models.js';
 import type { StoredOfferState } from '../domain/offers.js';
 import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
@@ -24,7 +24,7 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'post',
       path: '/desk/offers',
-      summary: `Add an offer to the catalogue (publishes ${options.agency}.offer.published.v1)`,
+      summary: `Add an offer to the catalogue (publishes ${options.agency}.offer.published.v1); its id is made here unless one with the agency's prefix is given`,
       tags: ['desk'],
       roles: options.roles,
       body: newOfferSchema,
@@ -32,7 +32,7 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
       status: 201,
       handler: async ({ body, principal, correlationId }) => {
         const { offerId, ...fields } = body;
-        const offer = await createOffer(deps, options, offerId, fields, causeOf(options, principal, correlationId));
+        const offer = await createOffer(deps, options, offerIdFor(options, offerId, fields), fields, causeOf(options, principal, correlationId));
         return view(offer, deps.clock.now());
       },
     }),

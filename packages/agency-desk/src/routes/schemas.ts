@@ -16,7 +16,8 @@ import { referralStates } from '../domain/referrals.js';
 
 /** What staff send to create an offer: the catalogue entry without what the desk adds. */
 export const offerFieldsSchema = offerPublishedV1.omit({ offerId: true, agency: true, revision: true, publishedAt: true }).strict();
-export const newOfferSchema = offerFieldsSchema.extend({ offerId: slugIdSchema.max(80) }).strict();
+/** `offerId` is for integrations that keep their own ids (with the agency's prefix); staff leave it out and the desk makes one. */
+export const newOfferSchema = offerFieldsSchema.extend({ offerId: slugIdSchema.max(80).optional() }).strict();
 /** An edit: the fields, and optionally the revision the editor started from (optimistic concurrency). */
 export const offerEditSchema = offerFieldsSchema.extend({ basedOnRevision: z.number().int().positive().optional() }).strict();
 export const offerParams = z.object({ offerId: slugIdSchema }).strict();

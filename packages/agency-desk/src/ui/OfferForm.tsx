@@ -8,7 +8,6 @@ const texts = ['title', 'eligibility', 'place', 'schedule'] as const;
 type TextKey = `${(typeof texts)[number]}${'Fa' | 'En'}`;
 
 interface Draft {
-  offerId: string;
   kind: OfferKind;
   text: Record<TextKey, string>;
   answers: NeedCategory[];
@@ -28,7 +27,6 @@ function draftOf(offer?: Offer): Draft {
     ]),
   ) as Record<TextKey, string>;
   return {
-    offerId: offer?.offerId ?? '',
     kind: offer?.kind ?? 'course',
     text,
     answers: offer?.answers ?? [],
@@ -41,9 +39,7 @@ function draftOf(offer?: Offer): Draft {
   };
 }
 
-const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Create (no `offer`) or edit an offer; saving publishes it to the clinics' catalogue. */
+/** Create (no `offer`) or edit an offer; saving publishes it to the clinics' catalogue. The desk makes a new offer's id. */
 export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved: () => void; onCancel: () => void }) {
   const { api } = useDesk();
   const { t, localize } = useI18n();
@@ -57,7 +53,6 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
 
   function validate() {
     const found: Record<string, string> = {};
-    if (!offer && !slug.test(draft.offerId)) found['offerId'] = t('desk.offers.offerIdInvalid');
     for (const key of Object.keys(draft.text) as TextKey[]) if (!draft.text[key].trim()) found[key] = t('desk.required');
     if (draft.answers.length === 0) found['answers'] = t('desk.offers.answersRequired');
     if (!draft.capacity) found['capacity'] = t('desk.required');
@@ -87,7 +82,7 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
     setApiError(undefined);
     try {
       if (offer) await api.updateOffer(offer.offerId, fields, offer.revision);
-      else await api.createOffer({ offerId: draft.offerId, ...fields });
+      else await api.createOffer(fields);
       onSaved();
     } catch (error) {
       setApiError(error);
@@ -103,9 +98,6 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
     <Card title={offer ? t('desk.offers.formEdit', { title: localize(offer.title) }) : t('desk.offers.formNew')} testId="desk-offer-form-card">
       <Form onSubmit={submit} error={apiError} testId="desk-offer-form">
         <div className="hg-form__row">
-          {!offer && (
-            <TextInput label={t('desk.offers.offerId')} dir="ltr" data-testid="desk-offer-id" value={draft.offerId} onChange={(e) => set({ offerId: e.target.value.trim() })} error={errors['offerId']} />
-          )}
           <Select
             label={t('desk.offers.kind')}
             data-testid="desk-offer-kind"

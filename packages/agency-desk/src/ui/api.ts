@@ -77,7 +77,7 @@ export function deskApi(api: ApiClient, service: string) {
   const referral = (id: string, verb: string) => `${base}/referrals/${encodeURIComponent(id)}/${verb}`;
   return {
     offers: () => api.list<Offer>(`${base}/offers`),
-    createOffer: (offer: OfferFields & { offerId: string }) => api.post<Offer>(`${base}/offers`, offer),
+    createOffer: (offer: OfferFields) => api.post<Offer>(`${base}/offers`, offer),
     updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) => api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),
     referrals: ({ state, overdue }: ReferralFilter) => {
       const query = new URLSearchParams();
