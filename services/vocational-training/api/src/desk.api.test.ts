@@ -2,20 +2,21 @@ import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { EventType } from '@hamgam/contracts';
 import type { AdjustableClock } from '@hamgam/service-kit';
-import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
+import { testCallers, type TestCaller as Caller } from '@hamgam/service-kit/testing';
 import { demoReferrals as universe } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VtDeps, VtModels } from './desk.js';
+import type { VtDeps } from './desk.js';
 import { desk, vocationalTrainingService } from './service.js';
+import { startTvto, type TvtoTestService } from './testing/harness.js';
 
 // The composed vocational-training service on a throw-away FerretDB/MongoDB database, local signing keys,
 // no broker: events are read from the documents' outboxes and consumed by calling the subscriptions.
-let service: TestService<VtModels>;
+let service: TvtoTestService;
 let deps: VtDeps;
 let clock: AdjustableClock;
 
 beforeAll(async () => {
-  service = await startTestService(vocationalTrainingService);
+  service = await startTvto();
   deps = service.deps;
   clock = service.clock;
 });

@@ -1,5 +1,6 @@
 import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
 import { badRequest, conflict, type ServiceDeps } from '@hamgam/service-kit';
+import type { TvtoConfig } from './config.js';
 import type { TvtoModels } from './data/models.js';
 import { IllegalTransitionError, RuleError } from './domain/transitions.js';
 
@@ -12,7 +13,7 @@ export const staff = ['tvto-staff'] as const;
 export const readers = ['tvto-staff', 'coordinator', 'auditor'] as const;
 
 export type VtModels = DeskModels & TvtoModels;
-export type VtDeps = ServiceDeps<VtModels>;
+export type VtDeps = ServiceDeps<VtModels, TvtoConfig>;
 
 /** Runs domain rules: a broken rule is a 400, an illegal step a 409, nothing stored either way. */
 export function rules<T>(work: () => T): T {

@@ -1,13 +1,14 @@
 import { PAGE_MAX } from '@hamgam/service-kit';
-import { startTestService, walkPages, type TestService } from '@hamgam/service-kit/testing';
+import { walkPages } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vocationalTrainingService } from './service.js';
+import { startTvto, type TvtoTestService } from './testing/harness.js';
 
 // Keyset paging on a real list route (the demo's courses) against the real store.
-let service: TestService<Parameters<typeof vocationalTrainingService.routes>[0]['models']>;
+let service: TvtoTestService;
 
 beforeAll(async () => {
-  service = await startTestService(vocationalTrainingService);
+  service = await startTvto();
   await vocationalTrainingService.seedDemo!(service.deps);
 }, 60_000);
 

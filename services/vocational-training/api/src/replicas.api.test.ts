@@ -1,19 +1,18 @@
 import { addDays } from '@hamgam/contracts/days';
-import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VtModels } from './desk.js';
 import { vocationalTrainingService } from './service.js';
+import { startTvto, type TvtoTestService } from './testing/harness.js';
 
 /**
  * Two replicas of TVTO — two service instances, one database — taking requests at once: course seats
  * and a guild master's places must hold across them (the lease in the store, not a process's lock).
  */
-let one: TestService<VtModels>;
-let two: TestService<VtModels>;
+let one: TvtoTestService;
+let two: TvtoTestService;
 
 beforeAll(async () => {
-  one = await startTestService(vocationalTrainingService);
-  two = await startTestService(vocationalTrainingService, { MONGO_URL: one.config.MONGO_URL });
+  one = await startTvto();
+  two = await startTvto({ MONGO_URL: one.config.MONGO_URL, PERMITS_PII_ENCRYPTION_KEY: one.config.PERMITS_PII_ENCRYPTION_KEY });
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,9 @@ import type { ServiceDefinition } from '@hamgam/service-kit';
 import { reconcileMasterSeats } from './app/apprenticeships.js';
 import { reconcileCourseSeats } from './app/courses.js';
 import { closeAnsweredReferrals } from './app/reconcile.js';
+import { sealPermitApplicants } from './app/permit-sealing.js';
 import { seedTvto } from './app/seed.js';
+import { tvtoConfigSchema, type TvtoConfig } from './config.js';
 import { tvtoModels } from './data/models.js';
 import { desk, type VtModels } from './desk.js';
 import { apprenticeshipRoutes } from './routes/apprenticeships.js';
@@ -18,8 +20,9 @@ export { desk };
  * course also a desk offer), workshop permits with a public tracking lookup, career counselling at the
  * clinics, apprenticeships with guild masters.
  */
-export const vocationalTrainingService: ServiceDefinition<VtModels> = {
+export const vocationalTrainingService: ServiceDefinition<VtModels, TvtoConfig> = {
   name: 'vocational-training',
+  config: tvtoConfigSchema,
   roles: ['tvto-staff', 'coordinator', 'auditor'],
   models: (connection) => ({ ...desk.models(connection), ...tvtoModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.enrolments, models.permits],
@@ -30,6 +33,7 @@ export const vocationalTrainingService: ServiceDefinition<VtModels> = {
     await reconcileCourseSeats(deps);
     await reconcileMasterSeats(deps);
     await closeAnsweredReferrals(deps);
+    await sealPermitApplicants(deps);
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

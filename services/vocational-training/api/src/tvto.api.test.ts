@@ -2,19 +2,20 @@ import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { referralMadeV1, type EventType } from '@hamgam/contracts';
 import type { AdjustableClock } from '@hamgam/service-kit';
-import { startTestService, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
+import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VtDeps, VtModels } from './desk.js';
+import type { VtDeps } from './desk.js';
 import { vocationalTrainingService } from './service.js';
+import { startTvto, type TvtoTestService } from './testing/harness.js';
 
 // TVTO's own domain on the composed service, on a throw-away FerretDB/MongoDB database, local signing
 // keys, no broker: events are read from the documents' outboxes and referrals arrive through the desk's subscription.
-let service: TestService<VtModels>;
+let service: TvtoTestService;
 let deps: VtDeps;
 let clock: AdjustableClock;
 
 beforeAll(async () => {
-  service = await startTestService(vocationalTrainingService);
+  service = await startTvto();
   deps = service.deps;
   clock = service.clock;
 });

@@ -28,7 +28,7 @@ export function PermitsSection() {
             { key: 'code', header: t('vt.permits.code'), render: (p) => <code dir="ltr" data-testid={`vt-permit-code-${p.permitId}`}>{p.trackingCode}</code> },
             { key: 'applicant', header: t('vt.permits.applicant'), render: (p) => p.applicantName ?? (p.residentRef ? <code dir="ltr">{p.residentRef.slice(0, 8)}</code> : '—') },
             { key: 'trade', header: t('vt.trade'), render: (p) => p.trade },
-            { key: 'where', header: t('vt.permits.address'), render: (p) => `${p.neighbourhoodId} — ${p.address}` },
+            { key: 'where', header: t('vt.permits.address'), render: (p) => (p.address === null ? p.neighbourhoodId : `${p.neighbourhoodId} — ${p.address}`) },
             {
               key: 'status',
               header: t('vt.status'),

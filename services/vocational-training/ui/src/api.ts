@@ -75,7 +75,8 @@ export interface Permit {
   applicantName: string | null;
   trade: string;
   neighbourhoodId: string;
-  address: string;
+  /** The workshop's address: only TVTO staff are answered it (null for coordinators and auditors). */
+  address: string | null;
   status: PermitStatus;
   checklist: ChecklistItem[];
   inspection: { date: string; inspector: string; findings: string; passed: boolean } | null;

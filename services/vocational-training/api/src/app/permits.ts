@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { WorkshopPermitIssuedV1 } from '@hamgam/contracts';
 import { badRequest, conflict, type EventCause, type EventDraft, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { applicantSealer } from '../config.js';
 import { tvtoCollections, type PermitInspection, type StoredPermit } from '../data/models.js';
 import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
 import { agency, rules, type VtDeps } from '../desk.js';
@@ -39,9 +40,11 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
     if (await deps.models.permits.exists({ referralId: input.referralId })) throw conflict(`referral ${input.referralId} has an application already`);
     application = { ...input, residentRef: referral.residentRef };
   }
+  const { applicantName, address, ...facts } = application;
+  const applicant = applicantSealer(deps.config).seal({ name: applicantName, address });
   for (let attempt = 0; attempt < 5; attempt++) {
     const permit: StoredPermit = {
-      _id: randomUUID(), trackingCode: newTrackingCode(), ...application, status: 'submitted', checklist: [], inspection: null, decision: null,
+      _id: randomUUID(), trackingCode: newTrackingCode(), ...facts, applicant, status: 'submitted', checklist: [], inspection: null, decision: null,
       permitNo: null, validUntil: null, renewals: [], history: [{ status: 'submitted', at: now, by }], submittedAt: now, updatedAt: now, outbox: [],
     };
     try {

@@ -4,6 +4,7 @@ import { causeOf, offerEvent, type StoredOfferState } from '@hamgam/agency-desk'
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
 import { demoClinics, demoHouseholdRef, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, demoTrackingCode, demoUuid } from '@hamgam/demo-data';
 import { outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { applicantSealer } from '../config.js';
 import type { CourseLevel, StoredCourse, StoredEnrolment, StoredMaster, StoredPermit, StoredPlacement, StoredSession } from '../data/models.js';
 import type { ChecklistItem, StoredPermitStatus } from '../domain/permits.js';
 import { checklistItems, permitNumberOf, validityDays } from '../domain/permits.js';
@@ -212,7 +213,8 @@ async function seedPermits(deps: VtDeps, now: Date, cause: EventCause, written: 
       ? [{ type: `${agency}.permit.issued`, version: 1, data: { permitId: id, permitNo: permitNo!, trade: p.trade, neighbourhoodId: p.neighbourhoodId, residentRef, validUntil: validUntil!, issuedAt: decidedAt.toISOString() } }]
       : [];
     const permit: StoredPermit = {
-      _id: id, trackingCode: demoTrackingCode(500 + i), referralId: null, residentRef, applicantName: p.applicantName, trade: p.trade, neighbourhoodId: p.neighbourhoodId, address: p.address,
+      _id: id, trackingCode: demoTrackingCode(500 + i), referralId: null, residentRef, trade: p.trade, neighbourhoodId: p.neighbourhoodId,
+      applicant: applicantSealer(deps.config).seal({ name: p.applicantName, address: p.address }),
       status: p.status, checklist: [...p.checklist],
       inspection: p.inspection ? { date: dayOf(ago(now, p.inspection.daysAgo)), inspector: p.inspection.inspector, findings: p.inspection.findings, passed: p.inspection.passed } : null,
       decision: p.decision && decidedAt ? { decision: p.status === 'rejected' ? 'rejected' : 'approved', reason: p.decision.reason, at: decidedAt, by: seedActor } : null,

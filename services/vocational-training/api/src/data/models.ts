@@ -82,11 +82,13 @@ export interface StoredPermit {
   referralId: string | null;
   /** The applicant as the clinic knows them (opaque), or null for a walk-in. */
   residentRef: string | null;
-  /** A walk-in's name: kept only here, shown only to TVTO staff, never in an event. */
-  applicantName: string | null;
+  /**
+   * The applicant's personal data — a walk-in's name and the workshop's address (ApplicantData) — sealed
+   * (`v2.<keyId>.…`, PERMITS_PII_ENCRYPTION_KEY): opened only for TVTO's staff, never in an event.
+   */
+  applicant: string;
   trade: string;
   neighbourhoodId: string;
-  address: string;
   status: StoredPermitStatus;
   checklist: ChecklistItem[];
   inspection: PermitInspection | null;
@@ -210,10 +212,9 @@ export function tvtoModels(connection: Connection) {
         trackingCode: { type: String, unique: true },
         referralId: { type: String, default: null },
         residentRef: { type: String, default: null },
-        applicantName: { type: String, default: null },
+        applicant: { type: String, required: true },
         trade: String,
         neighbourhoodId: String,
-        address: String,
         status: String,
         checklist: { type: [String], default: [] },
         inspection: { type: new Schema({ date: String, inspector: String, findings: String, passed: Boolean }, { _id: false }), default: null },

@@ -4,6 +4,7 @@ import { trackingCodeSchema } from '@hamgam/contracts';
 import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type RateLimiter } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { stepPermit, submitPermit } from '../app/permits.js';
+import { applicantSealer } from '../config.js';
 import type { StoredPermit } from '../data/models.js';
 import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
 import { desk, readers, staff, type VtDeps } from '../desk.js';
@@ -18,16 +19,25 @@ import {
   permitViewSchema,
 } from './schemas.js';
 
-/** A walk-in applicant's name stays with TVTO's own staff. */
-const permitView = ({ _id, outbox: _o, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal, now: Date) => ({
-  ...permit,
-  permitId: _id,
-  // Applications stored before applications could come from referrals have no such field.
-  referralId: permit.referralId ?? null,
-  status: effectiveStatus(permit, now),
-  renewable: canRenew(permit, now),
-  applicantName: principal.roles.includes('tvto-staff') ? permit.applicantName : null,
-});
+/**
+ * An application as the caller may see it. Its applicant (a walk-in's name, the workshop's address) is
+ * personal data that only TVTO's own staff need, to deal with the applicant and inspect the workshop:
+ * opened for them alone. Coordinators and auditors follow the programme by trade, neighbourhood and status.
+ */
+function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal) {
+  const now = deps.clock.now();
+  const personal = principal.roles.includes('tvto-staff') ? applicantSealer(deps.config).open(applicant) : { name: null, address: null };
+  return {
+    ...permit,
+    permitId: _id,
+    // Applications stored before applications could come from referrals have no such field.
+    referralId: permit.referralId ?? null,
+    status: effectiveStatus(permit, now),
+    renewable: canRenew(permit, now),
+    applicantName: personal.name,
+    address: personal.address,
+  };
+}
 
 // The public lookup's limit is counted in the service's database (rate_limits), shared by every replica.
 export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: deps.models.permits.db, name: 'permits' })) {
@@ -44,7 +54,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       body,
       response: permitViewSchema,
       handler: async ({ params, body: given, principal, correlationId }) =>
-        permitView(await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId)), principal, deps.clock.now()),
+        permitView(deps, await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId)), principal),
     });
 
   return [
@@ -74,8 +84,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       query: permitQuerySchema,
       response: z.array(permitViewSchema),
       handler: async ({ query, principal, req }, res) => {
-        const now = deps.clock.now();
-        const rows = (await pageOf(permits.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 })).map((p) => permitView(p, principal, now));
+        const rows = (await pageOf(permits.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 })).map((p) => permitView(deps, p, principal));
         return query.status ? rows.filter((p) => p.status === query.status) : rows;
       },
     }),
@@ -90,7 +99,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       handler: async ({ params, principal }) => {
         const permit = await permits.findById(params.permitId, { outbox: 0 }).lean();
         if (!permit) throw notFound(`no permit application ${params.permitId}`);
-        return permitView(permit, principal, deps.clock.now());
+        return permitView(deps, permit, principal);
       },
     }),
     defineRoute({
@@ -102,7 +111,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       body: permitApplicationSchema,
       response: permitViewSchema,
       status: 201,
-      handler: async ({ body, principal }) => permitView(await submitPermit(deps, body, principal.subject), principal, deps.clock.now()),
+      handler: async ({ body, principal }) => permitView(deps, await submitPermit(deps, body, principal.subject), principal),
     }),
     step('checklist', 'Tick or untick a document of the checklist; the application is documents-complete when all four are in', checklistBodySchema, (b) => ({ kind: 'checklist', ...b })),
     step('inspection', 'Record the inspection of a documents-complete application (date, inspector, findings, pass or fail)', inspectionBodySchema, (b) => ({ kind: 'inspection', inspection: b })),

@@ -109,11 +109,11 @@ export const permitViewSchema = z.object({
   trackingCode: z.string(),
   referralId: z.string().nullable(),
   residentRef: z.string().nullable(),
-  /** Only TVTO staff see a walk-in's name; programme readers get null. */
+  /** Only TVTO staff see a walk-in's name and the workshop's address; programme readers get null for both. */
   applicantName: z.string().nullable(),
   trade: z.string(),
   neighbourhoodId: z.string(),
-  address: z.string(),
+  address: z.string().nullable(),
   status: z.enum(permitStatuses),
   checklist: z.array(z.enum(checklistItems)),
   inspection: z.object({ date: z.string(), inspector: z.string(), findings: z.string(), passed: z.boolean() }).nullable(),
