@@ -7,6 +7,9 @@
 # gets them as UPSTREAMS_<SERVICE>=http://127.0.0.1:4001,http://127.0.0.1:4101 and spreads requests over them.
 # Only replica 0 seeds demo data (SEED_DEMO); every replica writes reference data (idempotent, and
 # its repairs take the same leases as requests).
+# Every process runs as in production (NODE_ENV=production: no development error pages) and listens on
+# loopback only (HOST=127.0.0.1): browsers come in through the shell, and /metrics, /docs and the
+# services' ports are not offered to the network.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$HAMGAM_ROOT/infra/native/lib/common.sh"
@@ -79,6 +82,7 @@ chosen() { (( ${#NAMES[@]} == 0 )) || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 
 start_all() {
   mkdir -p "$STACK_LOGS" "$STACK_PIDS"
+  export NODE_ENV=production HOST=127.0.0.1
   local upstreams=()
   for entry in "${SERVICES[@]}"; do
     local name=${entry%%:*} base=${entry##*:} urls=() i

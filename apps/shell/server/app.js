@@ -1,9 +1,11 @@
+import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { createLifecycle } from './drain.js';
 import { MODULES, remotesJson, upstreamOrigins } from './remotes.js';
+import { securityHeaders } from './security.js';
 
 const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
@@ -80,6 +82,28 @@ function writeProblem(res, status, body, headers = {}) {
   res.end(JSON.stringify({ type: 'about:blank', status, ...body }));
 }
 
+/** Headers a client could write to pass for another address; the services must never see them from a client. */
+const clientWrittenForwarding = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip'];
+
+/**
+ * The services trust exactly one hop, the shell: X-Forwarded-For is replaced (not appended to) with the
+ * client address the shell saw, so a client cannot rotate made-up addresses past a per-client limit.
+ */
+function forwardClientAddress(proxyReq, req) {
+  for (const name of clientWrittenForwarding) proxyReq.removeHeader(name);
+  if (req.ip) proxyReq.setHeader('X-Forwarded-For', req.ip);
+}
+
+/**
+ * How many proxies in front of the shell to believe about the client address: 0 where browsers reach
+ * the shell directly (the native stack), 1 behind the cluster's ingress controller.
+ */
+function trustedProxyHops(env) {
+  const hops = Number(env.TRUST_PROXY_HOPS ?? 0);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 3) throw new Error(`TRUST_PROXY_HOPS must be 0 to 3 (got "${env.TRUST_PROXY_HOPS}")`);
+  return hops;
+}
+
 /**
  * One proxy for every service under `/<prefix>/<service>/*`, rewritten to `<upstreamPrefix>/*` on
  * that service. A single middleware per prefix rather than one per service: each one hooks the
@@ -101,9 +125,9 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
     },
     pathRewrite: (pathname) => pathname.replace(new RegExp(`^/${prefix}/[^/]+`), upstreamPrefix),
     changeOrigin: true,
-    xfwd: true,
     on: {
       proxyReq(proxyReq, req, res) {
+        forwardClientAddress(proxyReq, req);
         // The shell's own bound on waiting for a service: past it, 504 and the upstream request is dropped.
         const timer = setTimeout(() => {
           timedOut.add(req);
@@ -144,6 +168,9 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
 export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, modules = MODULES, lifecycle = createLifecycle() } = {}) {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustedProxyHops(env));
+  const keycloakUrl = env.KEYCLOAK_URL || 'http://localhost:8080';
+  app.use(securityHeaders(keycloakUrl));
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   // Ready unless shutting down (drain.js): the shell keeps no state a replica must wait for.
@@ -155,7 +182,7 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
 
   app.get('/config/shell.json', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({
-      keycloakUrl: env.KEYCLOAK_URL || 'http://localhost:8080',
+      keycloakUrl,
       realm: env.KEYCLOAK_REALM || 'hamgam',
       clientId: env.KEYCLOAK_CLIENT_ID || 'hamgam-shell',
     });
@@ -178,6 +205,15 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
   app.get('/{*path}', (req, res, next) => {
     if (path.extname(req.path)) return next();
     res.set('Cache-Control', 'no-cache').sendFile(path.join(distDir, 'index.html'), (error) => error && next(error));
+  });
+
+  app.use((req, res) => sendProblem(res, 404, 'Not Found', `No route for ${req.path}`));
+  // Malformed URLs (`/%ff`) and anything unexpected: a problem with the status alone, never a stack or a path.
+  app.use((error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) console.error('[shell] request failed:', error);
+    sendProblem(res, status, STATUS_CODES[status]);
   });
 
   return app;

@@ -33,6 +33,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('binds where HOST says, every interface when unset, and refuses a HOST that is not an address', () => {
+    expect(loadConfig('clinics', valid).HOST).toBeUndefined();
+    expect(loadConfig('clinics', { ...valid, HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig('clinics', { ...valid, HOST: '::1' }).HOST).toBe('::1');
+    expect(() => loadConfig('clinics', { ...valid, HOST: 'every interface' })).toThrow(/HOST \(invalid\)/);
+  });
+
+  it('takes a metrics scrape token only when it is too long to guess', () => {
+    expect(loadConfig('clinics', valid).METRICS_TOKEN).toBeUndefined();
+    const token = 'x'.repeat(32);
+    expect(loadConfig('clinics', { ...valid, METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
+    expect(() => loadConfig('clinics', { ...valid, METRICS_TOKEN: 'secret' })).toThrow(/METRICS_TOKEN \(invalid\): must be at least 32 characters/);
+  });
+
   it('prefers an explicit JWKS URL (compose reaches Keycloak by another host name)', () => {
     const config = loadConfig('clinics', { ...valid, OIDC_JWKS_URL: 'http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs' });
     expect(jwksUrlOf(config)).toBe('http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs');

@@ -4,6 +4,16 @@ import { z } from 'zod';
 export const baseConfigSchema = z.object({
   /** 0 picks a free port (tests). */
   PORT: z.coerce.number().int().min(0).max(65535),
+  /**
+   * Address to listen on: `127.0.0.1` where only the shell on the same host may call (the native
+   * stack); unset, every interface (a container, reached through its pod's network policy).
+   */
+  HOST: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).optional(),
+  /**
+   * Bearer token Prometheus sends to /metrics (its scrape config's `authorization`); unset, /metrics is
+   * open, for a service bound to loopback.
+   */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL'),
   AMQP_URL: z.string().regex(/^amqps?:\/\//, 'must be an amqp:// URL'),
   OIDC_ISSUER: z.url(),

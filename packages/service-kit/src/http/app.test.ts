@@ -124,3 +124,75 @@ describe('service app', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 });
+
+describe('malformed URLs', () => {
+  it('answers a problem with no stack or paths, in the API and outside it', async () => {
+    for (const [path, status] of [['/api/v1/lookup/%ff', 400], ['/%ff', 404], ['/api/v1/%ff', 404]] as const) {
+      const res = await request(app).get(path);
+      expect(res.status, path).toBe(status);
+      expect(res.headers['content-type'], path).toContain('application/problem+json');
+      expect(res.text, path).not.toMatch(/node_modules|URIError|\bat \w/);
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('forbid framing, sniffing, referrers and loading anything into an answer', async () => {
+    for (const path of ['/healthz', '/api/v1/lookup/AB12CD', '/api/v1/nothing']) {
+      const res = await request(app).get(path);
+      expect(res.headers['content-security-policy'], path).toBe("default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
+      expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(res.headers['referrer-policy'], path).toBe('no-referrer');
+      expect(res.headers['x-frame-options'], path).toBe('SAMEORIGIN');
+    }
+  });
+
+  it('keep every /api answer out of caches, problems included', async () => {
+    for (const path of ['/api/v1/lookup/AB12CD', '/api/v1/lookup/nope', '/api/v1/nothing']) {
+      expect((await request(app).get(path)).headers['cache-control'], path).toBe('no-store');
+    }
+  });
+
+  it('let the API docs page run its own scripts and styles, nothing from elsewhere', async () => {
+    const res = await request(app).get('/docs/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;object-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+    );
+  });
+});
+
+describe('internal endpoints', () => {
+  const metricsToken = 'a-scrape-token-of-at-least-32-characters';
+  const guarded = () =>
+    createApp({
+      service: 'test',
+      routes: [],
+      verify: createTokenVerifier({ issuer: testIssuer, audience: testAudience, keys: keys.keys }),
+      logger: pino({ level: 'silent' }),
+      metrics: createHttpMetrics('guarded'),
+      readiness: () => ({ mongo: true }),
+      metricsToken,
+    });
+
+  it('serve /metrics only with the scrape token when METRICS_TOKEN is set', async () => {
+    const app = guarded();
+    const missing = await request(app).get('/metrics');
+    expect(missing.status).toBe(401);
+    expect(missing.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+    expect(missing.body).toMatchObject({ status: 401, code: 'metrics-token-required' });
+    expect(missing.text).not.toContain('http_request_duration_seconds');
+    expect((await request(app).get('/metrics').set('Authorization', `Bearer ${metricsToken}x`)).status).toBe(401);
+    expect((await request(app).get('/metrics').set('Authorization', `Basic ${metricsToken}`)).status).toBe(401);
+    const scraped = await request(app).get('/metrics').set('Authorization', `Bearer ${metricsToken}`);
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toContain('http_request_duration_seconds');
+  });
+
+  it('keep the probes and the public API description open', async () => {
+    const app = guarded();
+    await request(app).get('/healthz').expect(200);
+    await request(app).get('/readyz').expect(200);
+    await request(app).get('/openapi.json').expect(200);
+  });
+});

@@ -4,12 +4,15 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { TokenVerifier } from '../auth/verifier.js';
+import { trustOneProxyHop } from './client-address.js';
 import type { HttpMetrics } from './metrics.js';
+import { metricsAccess } from './metrics-token.js';
 import { mountRoutes } from './mount.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { defaultLoadLimits, LoadGuard, type LoadLimits } from './overload.js';
 import { HttpProblem, notFoundHandler, problemHandler } from './problem.js';
 import type { RouteSpec } from './route.js';
+import { docsContentSecurityPolicy, noStore, securityHeaders } from './security-headers.js';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>> | Record<string, boolean>;
 
@@ -26,6 +29,8 @@ export interface AppOptions {
   uiDist?: string;
   /** Deadline and concurrency cap of /api requests (health, metrics, docs and /ui are not limited). */
   limits?: LoadLimits;
+  /** Bearer token /metrics requires (METRICS_TOKEN); without one /metrics is open. */
+  metricsToken?: string;
 }
 
 /** Stable code of /readyz's answer while the replica shuts down: load balancers take it out at once. */
@@ -39,9 +44,9 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  // Behind the shell's proxy (same host or private network), the client is the X-Forwarded-For address
-  // (per-client rate limits); a public address cannot claim to be a proxy.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client address (per-client rate limits) is the one the shell saw, never one the client wrote.
+  app.set('trust proxy', trustOneProxyHop);
+  app.use(securityHeaders);
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -68,23 +73,27 @@ export function createApp(options: AppOptions): Express {
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(options.metricsToken), async (_req, res) => {
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
   const openapi = buildOpenApiDocument(options.service, options.routes);
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi));
+  // The API's description is public: it is the contract in this repository's source, holds no data, and
+  // the negative suites and clients read it. The shell does not proxy it; only the service's port serves it.
+  app.use('/docs', docsContentSecurityPolicy, swaggerUi.serve, swaggerUi.setup(openapi));
   if (options.uiDist) {
     // Remote entries must be fetched fresh after a deploy; hashed chunks may be cached.
     app.use('/ui', express.static(options.uiDist, { setHeaders: (res, path) => {
       res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
       if (path.endsWith('remoteEntry.js') || path.endsWith('mf-manifest.json')) res.setHeader('Cache-Control', 'no-cache');
     } }));
   }
 
   const guard = new LoadGuard(options.limits ?? defaultLoadLimits, options.metrics.registry);
+  app.use('/api', noStore);
   app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, options.verify, guard));
   app.use(notFoundHandler);
   app.use(problemHandler);
