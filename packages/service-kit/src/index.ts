@@ -26,3 +26,5 @@ export * from './bus/dead-letters.js';
 export * from './bus/document-locks.js';
 export * from './data/leases.js';
 export * from './time/clock.js';
+export * from './tracing/sdk.js';
+export * from './tracing/context.js';

@@ -1,4 +1,5 @@
 import { envelopeSchema, schemaFor, type Envelope } from '@hamgam/contracts';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
@@ -7,6 +8,9 @@ import { alreadyHandled, recordHandled } from './inbox.js';
 import type { ConfirmPublisher } from './publisher.js';
 import type { SubscriptionRegistry } from './subscriptions.js';
 import { deadLetterExchange, queuesOf } from './topology.js';
+import { traceContextOf } from '../tracing/context.js';
+
+const tracer = trace.getTracer('@hamgam/service-kit');
 
 /** A message that can never succeed, however often it is retried: it goes straight to dead letters. */
 export class PoisonMessageError extends Error {
@@ -53,7 +57,7 @@ export class EventConsumer {
       // A null message means the broker cancelled the consumer (queue deleted): rebuild everything.
       if (msg === null) return onCancelled();
       this.inHand.set(msg, channel);
-      void this.onMessage(msg);
+      void this.onDelivery(msg);
     });
     this.consuming = { channel, consumerTag };
     // A shutdown that began while the consumer was being set up.
@@ -95,7 +99,33 @@ export class EventConsumer {
     for (const msg of [...this.inHand.keys()]) this.answer(msg, (channel) => channel.nack(msg, false, true));
   }
 
-  private async onMessage(msg: ConsumeMessage): Promise<void> {
+  /**
+   * Each delivery is handled inside the trace context it carries (W3C traceparent in the headers): the
+   * amqplib instrumentation's consume span when it is active, else the context extracted here. The span
+   * `handle <event type>` covers the inbox check, the handler and the inbox record.
+   */
+  private onDelivery(msg: ConsumeMessage): Promise<void> {
+    const instrumented = trace.getSpan(context.active()) !== undefined;
+    const parent = instrumented ? context.active() : traceContextOf(msg.properties.headers);
+    const name = `handle ${typeof msg.properties.type === 'string' && msg.properties.type ? msg.properties.type : this.queues.main}`;
+    const attributes = { 'messaging.system': 'rabbitmq', 'messaging.destination.name': this.queues.main, 'messaging.message.id': String(msg.properties.messageId ?? '') };
+    return tracer.startActiveSpan(name, { kind: instrumented ? SpanKind.INTERNAL : SpanKind.CONSUMER, attributes }, parent, (span) =>
+      this.onMessage(msg).then(
+        (outcome) => {
+          if (outcome) span.setStatus({ code: SpanStatusCode.ERROR, message: String((outcome as Error)?.message ?? outcome) });
+          span.end();
+        },
+        (error: unknown) => {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          span.end();
+          throw error;
+        },
+      ),
+    );
+  }
+
+  /** Resolves with the handling's failure, if any (already answered: retried or dead-lettered). */
+  private async onMessage(msg: ConsumeMessage): Promise<unknown> {
     const { logger } = this.options;
     let envelope: Envelope | undefined;
     try {
@@ -123,8 +153,10 @@ export class EventConsumer {
         log.info('event handled');
       }, { wait: 'outlast' });
       this.answer(msg, (channel) => channel.ack(msg));
+      return undefined;
     } catch (error) {
       await this.onFailure(msg, error, envelope);
+      return error ?? new Error('handling failed');
     }
   }
 

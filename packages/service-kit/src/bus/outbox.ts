@@ -1,7 +1,9 @@
 import { createEnvelope, routingKeyOf, type Actor, type Envelope } from '@hamgam/contracts';
 import { Schema, type Model, type mongo } from 'mongoose';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { queryTimeLimitOf } from '../mongo.js';
+import { captureTraceContext, withTraceContext } from '../tracing/context.js';
 import type { DocumentLocks } from './document-locks.js';
 import { eventsExchange } from './topology.js';
 import type { ConfirmPublisher } from './publisher.js';
@@ -11,12 +13,17 @@ export interface OutboxEntry {
   _id: string;
   routingKey: string;
   envelope: Envelope;
+  /**
+   * The W3C trace context (traceparent, tracestate) active when the event was written, when tracing is on:
+   * the relay publishes the event under it, so its consumers' spans belong to the request that caused it.
+   */
+  trace?: Record<string, string>;
 }
 
 /** Gives an aggregate's schema its outbox: pending events travel in the aggregate's own document. */
 export function addOutbox<S extends Schema<any>>(schema: S): S {
   schema.add({
-    outbox: { type: [new Schema({ _id: String, routingKey: String, envelope: Schema.Types.Mixed }, { minimize: false })], default: [] },
+    outbox: { type: [new Schema({ _id: String, routingKey: String, envelope: Schema.Types.Mixed, trace: Schema.Types.Mixed }, { minimize: false })], default: [] },
   });
   // Sparse: only documents with pending events are in it, so the sweep stays cheap on MongoDB.
   schema.index({ 'outbox._id': 1 }, { sparse: true });
@@ -44,11 +51,15 @@ export function eventCause(agency: string, who: { subject: string } | string, co
   return { actor: { subject, agency }, correlationId, ...(causationId ? { causationId } : {}) };
 }
 
-/** Wraps drafted events in envelopes ready to be stored in an aggregate's outbox. */
+/**
+ * Wraps drafted events in envelopes ready to be stored in an aggregate's outbox, with the active trace
+ * context when tracing is on (call it where the change is made: in the request or the event handler).
+ */
 export function outboxEntries(source: string, cause: EventCause, drafts: readonly EventDraft<unknown>[]): OutboxEntry[] {
+  const trace = captureTraceContext();
   return drafts.map((draft) => {
     const envelope = createEnvelope({ ...draft, source, ...cause });
-    return { _id: envelope.id, routingKey: routingKeyOf(envelope), envelope };
+    return { _id: envelope.id, routingKey: routingKeyOf(envelope), envelope, ...(trace ? { trace } : {}) };
   });
 }
 
@@ -124,7 +135,16 @@ export class OutboxRelay {
     this.run();
   }
 
+  /**
+   * The relay's passes run in no request's context, though a request's kick starts one: each event is
+   * published under its own entry's trace context, and the relay's own reads and writes (and its timer)
+   * must not join, let alone outlive, the trace of whichever request kicked it.
+   */
   private run(): void {
+    context.with(ROOT_CONTEXT, () => this.runNow());
+  }
+
+  private runNow(): void {
     if (this.state === 'idle' || this.running) return;
     if (this.state === 'stopping' && this.hinted.size === 0) return;
     clearTimeout(this.timer);
@@ -199,7 +219,10 @@ export class OutboxRelay {
       .map((doc) => ({ id: String(doc['_id']), entries: (doc['outbox'] ?? []) as OutboxEntry[] }))
       .filter((p) => p.entries.length > 0);
     const confirmations = await Promise.allSettled(
-      pending.map(({ entries }) => Promise.all(entries.map((e) => this.options.publisher.publishEvent(eventsExchange, e.routingKey, e.envelope)))),
+      pending.map(({ entries }) => Promise.all(entries.map((e) =>
+          // Published under the context the event was written in, not the relay's: the trace goes on from the cause.
+          withTraceContext(e.trace, () => this.options.publisher.publishEvent(eventsExchange, e.routingKey, e.envelope)),
+        ))),
     );
     let failure: unknown;
     for (const [index, confirmation] of confirmations.entries()) {

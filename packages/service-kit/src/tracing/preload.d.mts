@@ -1,0 +1,2 @@
+// The `--import` preload (see preload.mjs): it exports nothing.
+export {};
