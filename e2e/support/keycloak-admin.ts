@@ -1,0 +1,76 @@
+import { demoPassword, keycloakUrl } from './stack.js';
+
+/**
+ * The few things the security suites need from Keycloak's admin API on the test deployment: a dev
+ * client whose access tokens live one second, so a test holds a token the realm really signed and
+ * that has really expired, without waiting out the realm's lifespan.
+ */
+
+const adminPassword = process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin';
+const devClientId = 'hamgam-cli';
+const shortLivedClientId = 'hamgam-cli-short-lived';
+/** The services accept this much clock difference with Keycloak (the kit's verifier default). */
+const verifierSkewSeconds = 5;
+
+async function adminToken(): Promise<string> {
+  const res = await fetch(`${keycloakUrl}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: adminPassword }),
+  });
+  if (!res.ok) throw new Error(`Keycloak's admin sign-in failed: ${res.status} (KEYCLOAK_ADMIN_PASSWORD?)`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function admin(token: string, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${keycloakUrl}/admin/realms/hamgam${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+}
+
+type ClientRepresentation = { id?: string; clientId: string; name?: string; attributes?: Record<string, string>; protocolMappers?: { id?: string }[] } & Record<string, unknown>;
+
+async function clientNamed(token: string, clientId: string): Promise<ClientRepresentation | undefined> {
+  const res = await admin(token, `/clients?clientId=${encodeURIComponent(clientId)}`);
+  if (!res.ok) throw new Error(`listing Keycloak clients failed: ${res.status}`);
+  return ((await res.json()) as ClientRepresentation[])[0];
+}
+
+/** Makes (once) a copy of the dev client, same mappers and audience, whose access tokens live 1 s. */
+async function ensureShortLivedClient(): Promise<void> {
+  const token = await adminToken();
+  if (await clientNamed(token, shortLivedClientId)) return;
+  const dev = await clientNamed(token, devClientId);
+  if (!dev) throw new Error(`the realm has no ${devClientId} client to copy`);
+  const { id: _id, ...copy } = dev;
+  const created = await admin(token, '/clients', {
+    method: 'POST',
+    body: JSON.stringify({
+      ...copy,
+      clientId: shortLivedClientId,
+      name: 'Hamgam CLI, 1-second tokens (security tests only)',
+      attributes: { ...dev.attributes, 'access.token.lifespan': '1' },
+      protocolMappers: (dev.protocolMappers ?? []).map(({ id: _mapperId, ...mapper }) => mapper),
+    }),
+  });
+  // 409: another run made it meanwhile.
+  if (!created.ok && created.status !== 409) throw new Error(`creating ${shortLivedClientId} failed: ${created.status} ${await created.text()}`);
+}
+
+const expiryOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number }).exp;
+
+/** A token Keycloak signed for this user that is past its expiry (and past the services' allowed skew). */
+export async function expiredTokenFor(username: string): Promise<string> {
+  await ensureShortLivedClient();
+  const res = await fetch(`${keycloakUrl}/realms/hamgam/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: shortLivedClientId, username, password: demoPassword }),
+  });
+  if (!res.ok) throw new Error(`Keycloak refused ${username} on ${shortLivedClientId}: ${res.status}`);
+  const token = ((await res.json()) as { access_token: string }).access_token;
+  const expiredAt = (expiryOf(token) + verifierSkewSeconds + 1) * 1000;
+  await new Promise((done) => setTimeout(done, Math.max(0, expiredAt - Date.now())));
+  return token;
+}
