@@ -26,4 +26,6 @@ for user in clinics vocational-training welfare relief-partnerships institute-fu
   create "mongo-$user-password" --from-literal=password="$(password)"
 done
 create rabbitmq-hamgam-services --from-literal=username=hamgam-services --from-literal=password="$(password)"
+# Prometheus scrapes /metrics with it (the services refuse shorter than 32 characters).
+create hamgam-metrics-token --from-literal=token="$(password)$(password)"
 create clinics-pii --from-literal=PII_ENCRYPTION_KEY="$(key32)" --from-literal=PII_BLIND_INDEX_KEY="$(key32)"

@@ -2,7 +2,7 @@
 // Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler and NetworkPolicy. The base is the
 // production shape (two replicas at least); overlays change counts and sizes, never the shape.
 import { MODULES } from '../../../apps/shell/server/remotes.js';
-import { labelsOf, MONGO, BROKER, KEYCLOAK, type K8sObject } from './names.js';
+import { labelsOf, MONGO, BROKER, KEYCLOAK, METRICS_TOKEN_SECRET, type K8sObject } from './names.js';
 
 export interface Deployable {
   name: string;
@@ -49,6 +49,8 @@ function agencyEnv(service: string, port: number): object[] {
     secretEnv('MONGO_PASSWORD', MONGO.passwordSecret(service), 'password'),
     secretEnv('AMQP_USERNAME', BROKER.credentialsSecret, 'username'),
     secretEnv('AMQP_PASSWORD', BROKER.credentialsSecret, 'password'),
+    // /metrics answers only with this bearer token; Prometheus sends it (overlays/production/service-monitor.yaml).
+    secretEnv('METRICS_TOKEN', METRICS_TOKEN_SECRET, 'token'),
     // $(VAR) is expanded by Kubernetes from the variables above; passwords are generated URL-safe (README).
     { name: 'MONGO_URL', value: `mongodb+srv://${MONGO.user(service)}:$(MONGO_PASSWORD)@${MONGO.srvHost}/${database}?replicaSet=${MONGO.name}&authSource=admin&tls=false` },
     { name: 'AMQP_URL', value: `amqp://$(AMQP_USERNAME):$(AMQP_PASSWORD)@${BROKER.host}:5672` },
@@ -80,6 +82,8 @@ export const DEPLOYABLES: Deployable[] = [
     metrics: false,
     env: [
       { name: 'PORT', value: String(SHELL_PORT) },
+      // Exactly one proxy (the ingress controller) stands before the shell: its X-Forwarded-For is the client.
+      { name: 'TRUST_PROXY_HOPS', value: '1' },
       ...MODULES.map(({ service }) => ({ name: `SERVICE_HOST_${service.toUpperCase().replaceAll('-', '_')}`, value: service })),
     ],
     ingressFrom: [rule([INGRESS], SHELL_PORT)],

@@ -40,3 +40,6 @@ export const KEYCLOAK = {
 export const PUBLIC_HOST = 'hamgam.example.org';
 export const LOGIN_HOST = 'login.hamgam.example.org';
 export const PUBLIC_ORIGIN = `https://${PUBLIC_HOST}`;
+
+/** The bearer token /metrics asks for (key `token`), shared by the services and Prometheus. */
+export const METRICS_TOKEN_SECRET = 'hamgam-metrics-token';

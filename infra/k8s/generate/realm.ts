@@ -1,6 +1,6 @@
 // The realm (infra/keycloak/hamgam-realm.json, which the native stack imports) for the Keycloak
 // Operator. A cluster is a province's real system: its realm has no demo users, no password-grant
-// client, HTTPS required for outside callers, brute-force detection on, and the shell's real address.
+// client, HTTPS required for outside callers, and the shell's real address.
 // The dev overlay adds the demo users and the CLI client back (demoRealmPatch).
 import { readFileSync } from 'node:fs';
 import { KEYCLOAK, PUBLIC_ORIGIN, type K8sObject } from './names.js';
@@ -22,7 +22,7 @@ export function realmImport(realmPath: string): K8sObject {
     metadata: { name: 'hamgam-realm', labels: { 'app.kubernetes.io/part-of': 'hamgam' } },
     spec: {
       keycloakCRName: KEYCLOAK.name,
-      realm: { ...realm, clients: atPublicOrigin, sslRequired: 'external', bruteForceProtected: true, failureFactor: 10 },
+      realm: { ...realm, clients: atPublicOrigin, sslRequired: 'external' },
     },
   };
 }
