@@ -55,13 +55,41 @@ describe('opening cases', () => {
     expect(await outboxOf('cases', res.body.caseId)).toEqual([]);
   });
 
-  it('refuses a second open case for the household (409), whoever asks', async () => {
-    const { householdRef } = await openCase();
-    expect((await api('welfare').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' })).status).toBe(409);
+  it('refuses a second open case for the household (409), whoever asks; another worker’s case stays theirs', async () => {
+    const { householdRef, caseId } = await openCase();
+    const mine = await api('welfare').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
+    expect(mine.status).toBe(409);
+    expect(mine.body).toMatchObject({ code: 'household-case-open-in-your-caseload', caseId });
     const other = await api('welfare2').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
     expect(other.status).toBe(409);
-    expect(other.body.detail).not.toContain('welfare.officer');
+    // What the officer needs to act (there is one; ask the supervisor), not whose it is or which it is.
+    expect(other.body).toMatchObject({ code: 'household-case-open-elsewhere', detail: expect.stringMatching(/supervisor/) });
+    expect(other.body).not.toHaveProperty('caseId');
+    expect(JSON.stringify(other.body)).not.toMatch(new RegExp(`welfare\\.officer|${testCallers.welfare.sub}|${caseId}`));
     expect(await service.models.cases.countDocuments({ householdRef })).toBe(1);
+  });
+
+  it('marks a case opened for a household no clinic referred to welfare as unverified, in the record and the answer', async () => {
+    const madeUp = await api('welfare').post('/cases', { householdRef: randomUUID(), residentRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' });
+    expect(madeUp.status).toBe(201);
+    expect(madeUp.body).toMatchObject({ unverified: true, history: [{ action: 'opened', detail: expect.stringMatching(/unverified/) }] });
+    expect((await service.models.cases.findById(madeUp.body.caseId).lean())!.refsVerified).toBe(false);
+    expect((await api('welfare').get('/cases?limit=100')).body.find((c: { caseId: string }) => c.caseId === madeUp.body.caseId)).toMatchObject({ unverified: true });
+
+    // Refs a clinic's referral to welfare named: verified, for the household alone or with its resident.
+    const made = {
+      referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'welfare', offerId: 'welfare-social-case', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'social-care', respondBy: today(7), madeAt: clock.now().toISOString(),
+    };
+    await deliver('clinics.referral.made', made);
+    const known = await api('welfare').post('/cases', { householdRef: made.householdRef, residentRef: made.residentRef, neighbourhoodId: 'nbh-sarasiab' });
+    expect(known.status).toBe(201);
+    expect(known.body).toMatchObject({ unverified: false, history: [{ action: 'opened', detail: null }] });
+    expect((await service.models.cases.findById(known.body.caseId).lean())!.refsVerified).toBe(true);
+    // A known household with a resident no referral named is not verified either.
+    await api('welfare').post(`/cases/${known.body.caseId}/close`, { reason: 'transferred' });
+    const strangerResident = await api('welfare').post('/cases', { householdRef: made.householdRef, residentRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' });
+    expect(strangerResident.body).toMatchObject({ unverified: true });
   });
 
   it('refuses bad input (400) and stores nothing', async () => {

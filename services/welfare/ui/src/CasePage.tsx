@@ -48,7 +48,12 @@ export function CasePage({ base }: { base: string }) {
         <dl className="hg-dl">
           <dt>{t('welfare.case.household')}</dt>
           <dd>
-            <Code testId="welfare-case-household">{c.householdRef}</Code>
+            <Code testId="welfare-case-household">{c.householdRef}</Code>{' '}
+            {c.unverified && (
+              <Badge tone="warning" testId="welfare-case-unverified">
+                {t('welfare.case.unverified')}
+              </Badge>
+            )}
           </dd>
           <dt>{t('welfare.case.neighbourhood')}</dt>
           <dd>{nameOf(c.neighbourhoodId)}</dd>

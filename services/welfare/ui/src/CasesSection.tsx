@@ -33,6 +33,16 @@ function Caseload({ base }: { base: string }) {
         </Link>
       ),
     },
+    {
+      key: 'verified',
+      header: '',
+      render: (c) =>
+        c.unverified && (
+          <Badge tone="warning" testId={`welfare-case-unverified-${c.caseId}`}>
+            {t('welfare.case.unverified')}
+          </Badge>
+        ),
+    },
     { key: 'neighbourhood', header: t('welfare.case.neighbourhood'), render: (c) => nameOf(c.neighbourhoodId) },
     { key: 'state', header: t('welfare.case.state'), render: (c) => <StateBadge state={c.state} testId={`welfare-case-state-${c.caseId}`} /> },
     { key: 'level', header: t('welfare.case.level'), render: (c) => <LevelBadge level={c.level} testId={`welfare-case-level-${c.caseId}`} /> },

@@ -27,6 +27,8 @@ export interface CaseSummary {
   neighbourhoodId: string;
   clinicId: string | null;
   referralId: string | null;
+  /** Opened directly for a household no clinic's referral had named to welfare. */
+  unverified: boolean;
   state: CaseState;
   level: Level | null;
   openedAt: string;

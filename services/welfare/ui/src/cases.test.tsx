@@ -10,7 +10,7 @@ const caseId = '11111111-1111-4111-8111-111111111111';
 const householdRef = '22222222-2222-4222-8222-222222222222';
 
 const summary: CaseSummary = {
-  caseId, householdRef, residentRef: null, neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab', referralId: null,
+  caseId, householdRef, residentRef: null, neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab', referralId: null, unverified: false,
   state: 'planned', level: 'high', openedAt: '2026-03-01T08:00:00Z', overdueTasks: 2, nextVisitOn: null, visitOverdue: true, overdue: true, activeFlags: ['low-income'],
 };
 const opened: CaseView = {
@@ -50,6 +50,14 @@ describe('my caseload', () => {
     expect(within(row).getByTestId(`welfare-case-overdue-tasks-${caseId}`).textContent).toBe('2 overdue task(s)');
     expect(within(row).getByTestId(`welfare-case-visit-overdue-${caseId}`)).toBeTruthy();
     expect(within(row).getByTestId(`welfare-case-link-${caseId}`).getAttribute('href')).toBe(`/m/cases/${caseId}`);
+    expect(within(row).queryByTestId(`welfare-case-unverified-${caseId}`)).toBeNull();
+  });
+
+  it('marks a case opened for a household no clinic referred as unverified', async () => {
+    stubFetch({ [`GET ${api}/cases`]: [{ ...summary, unverified: true }], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/priorities`]: [] });
+    renderAt('/m/cases', ['welfare-officer'], 'en');
+    const row = await screen.findByTestId(`welfare-case-row-${caseId}`);
+    expect(within(row).getByTestId(`welfare-case-unverified-${caseId}`).textContent).toMatch(/^Unverified: no clinic referred this household/);
   });
 
   it('opens a case for an accepted referral with one click', async () => {

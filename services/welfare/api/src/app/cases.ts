@@ -95,24 +95,40 @@ export interface OpenCaseInput {
   referralId: string | null;
 }
 
-/** Opens a case in the caller's caseload; a household has at most one open case at a time. */
+/** Stable codes of the 409 a second open case for a household gets. */
+export const openCaseCodes = { mine: 'household-case-open-in-your-caseload', elsewhere: 'household-case-open-elsewhere' } as const;
+
+/**
+ * Whether the clinics told welfare of this household (and resident): a clinic's referral to welfare named
+ * them. Refs are opaque ids only the clinics issue; one no referral named may be mistyped or made up.
+ */
+const heardOfFromClinics = async (deps: WelfareDeps, { householdRef, residentRef }: Pick<OpenCaseInput, 'householdRef' | 'residentRef'>) =>
+  (await deps.models.referrals.exists({ householdRef, ...(residentRef ? { residentRef } : {}) })) !== null;
+
+/**
+ * Opens a case in the caller's caseload; a household has at most one open case at a time. A case opened
+ * directly for a household no clinic referred to welfare is kept, marked unverified (refsVerified false).
+ */
 export async function openCase(deps: WelfareDeps, principal: Principal, input: OpenCaseInput, caseId: string = randomUUID()): Promise<CaseRecord> {
   const { cases } = deps.models;
   return deps.locks.run('welfare_households', input.householdRef, async () => {
     // A household has few cases; filtered here (operators in filters are sanitised away).
     const open = (await readAll(cases.find({ householdRef: input.householdRef }, { _id: 1, worker: 1, state: 1 }).lean(), caps.perPerson)).find((c) => c.state !== 'closed');
+    if (open?.worker === principal.username) {
+      throw new HttpProblem(409, 'Conflict', 'this household already has an open case in your caseload; continue that case', { code: openCaseCodes.mine, caseId: open._id });
+    }
     if (open) {
-      throw conflict(
-        open.worker === principal.username
-          ? `the household already has an open case in your caseload (${open._id})`
-          : 'the household already has an open case with another case worker',
-      );
+      // Which case worker holds it, and the case itself, are theirs: the officer needs only to know where to turn.
+      throw new HttpProblem(409, 'Conflict', 'this household already has an open welfare case (a household has one at a time); ask your supervisor if you should take it over', {
+        code: openCaseCodes.elsewhere,
+      });
     }
     const now = deps.clock.now();
+    const refsVerified = input.referralId !== null || (await heardOfFromClinics(deps, input));
     const record: CaseRecord = {
-      _id: caseId, ...input, worker: principal.username, state: 'opened', closedFrom: null, closure: null, reopenReason: null,
+      _id: caseId, ...input, refsVerified, worker: principal.username, state: 'opened', closedFrom: null, closure: null, reopenReason: null,
       assessment: null, goals: [], visits: [], flags: [], openedAt: now, openedBy: principal.username, revision: 1,
-      history: [{ at: now, by: principal.username, action: 'opened', detail: input.referralId ? `referral ${input.referralId}` : null }],
+      history: [{ at: now, by: principal.username, action: 'opened', detail: input.referralId ? `referral ${input.referralId}` : refsVerified ? null : 'household not referred by a clinic (unverified)' }],
     };
     try {
       await cases.create({ ...record, outbox: [] });

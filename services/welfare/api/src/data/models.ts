@@ -24,6 +24,12 @@ export interface StoredCase extends WelfareCase {
   clinicId: string | null;
   /** The desk referral the case was opened from (null when opened directly). */
   referralId: string | null;
+  /**
+   * Whether a clinic's referral to welfare had named the household (and resident) when the case was opened;
+   * false: opened directly for refs no clinic gave welfare (mistyped or made up), shown as unverified.
+   * Absent on cases stored before the check: verified only if opened from a referral.
+   */
+  refsVerified?: boolean;
   /** The case worker whose caseload it is: the realm username (unique and not editable in the realm). */
   worker: string;
   openedAt: Date;
@@ -60,6 +66,7 @@ export function welfareModels(connection: Connection) {
         neighbourhoodId: { type: String, required: true },
         clinicId: { type: String, default: null },
         referralId: { type: String, default: null },
+        refsVerified: Boolean,
         worker: { type: String, required: true },
         state: { type: String, enum: caseStates, required: true },
         closedFrom: { type: String, default: null },

@@ -57,6 +57,7 @@ function toSummary(c: Omit<CaseRecord, 'history'>, now: Date): z.input<typeof ca
     neighbourhoodId: c.neighbourhoodId,
     clinicId: c.clinicId,
     referralId: c.referralId,
+    unverified: !(c.refsVerified ?? c.referralId !== null),
     state: c.state,
     level: c.assessment?.result.level ?? null,
     openedAt: c.openedAt,

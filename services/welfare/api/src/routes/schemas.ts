@@ -57,6 +57,8 @@ export const caseSummarySchema = z.object({
   neighbourhoodId: z.string(),
   clinicId: z.string().nullable(),
   referralId: z.string().nullable(),
+  /** Opened directly for a household (or resident) no clinic's referral had named to welfare: check the ids with the clinic. */
+  unverified: z.boolean(),
   state: z.enum(caseStates),
   level: z.enum(vulnerabilityLevels).nullable(),
   openedAt: z.date(),
