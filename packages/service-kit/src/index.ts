@@ -5,6 +5,7 @@ export * from './data/paging.js';
 export * from './data/bounded.js';
 export * from './service.js';
 export * from './auth/principal.js';
+export * from './auth/session.js';
 export * from './auth/verifier.js';
 export * from './http/problem.js';
 export * from './http/route.js';

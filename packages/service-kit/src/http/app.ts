@@ -7,6 +7,7 @@ import type { TokenVerifier } from '../auth/verifier.js';
 import { trustOneProxyHop } from './client-address.js';
 import type { HttpMetrics } from './metrics.js';
 import { metricsAccess } from './metrics-token.js';
+import type { SessionCheck } from '../auth/session.js';
 import { mountRoutes } from './mount.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { defaultLoadLimits, LoadGuard, type LoadLimits } from './overload.js';
@@ -20,6 +21,8 @@ export interface AppOptions {
   service: string;
   routes: readonly RouteSpec[];
   verify: TokenVerifier;
+  /** Confirms the caller's session for `sensitive` routes (auth/session.ts). */
+  checkSession?: SessionCheck;
   logger: Logger;
   metrics: HttpMetrics;
   readiness: ReadinessCheck;
@@ -94,7 +97,7 @@ export function createApp(options: AppOptions): Express {
 
   const guard = new LoadGuard(options.limits ?? defaultLoadLimits, options.metrics.registry);
   app.use('/api', noStore);
-  app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, options.verify, guard));
+  app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, { verify: options.verify, checkSession: options.checkSession }, guard));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

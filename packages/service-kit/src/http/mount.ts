@@ -1,4 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { SessionCheck } from '../auth/session.js';
 import type { TokenVerifier } from '../auth/verifier.js';
 import { anonymousPrincipal, hasAnyRole } from '../auth/principal.js';
 import { isStoreTimeout } from '../mongo.js';
@@ -6,11 +7,17 @@ import { OverloadedError, storeUnavailable, storeUnavailableCode, type LoadGuard
 import { forbidden, tooManyRequests } from './problem.js';
 import type { RouteSpec } from './route.js';
 
+export interface Authentication {
+  verify: TokenVerifier;
+  /** For `sensitive` routes; without it (tests, tools) the token alone is checked. */
+  checkSession?: SessionCheck;
+}
+
 /** Mounts route specs: authenticate, check role, validate input strictly, run, validate output. */
-export function mountRoutes(routes: readonly RouteSpec[], verify: TokenVerifier, guard?: LoadGuard): Router {
+export function mountRoutes(routes: readonly RouteSpec[], auth: Authentication, guard?: LoadGuard): Router {
   const router = Router();
   for (const route of routes) {
-    router[route.method](route.path, handle(route, verify, guard));
+    router[route.method](route.path, handle(route, auth, guard));
   }
   return router;
 }
@@ -20,8 +27,8 @@ export function mountRoutes(routes: readonly RouteSpec[], verify: TokenVerifier,
  * handler ends, and whatever it produces after its request was answered (the deadline's 503, the
  * client gone) is dropped instead of written twice.
  */
-function handle(route: RouteSpec, verify: TokenVerifier, guard?: LoadGuard): RequestHandler {
-  const run = serve(route, verify);
+function handle(route: RouteSpec, auth: Authentication, guard?: LoadGuard): RequestHandler {
+  const run = serve(route, auth);
   return async (req, res) => {
     let release: (() => void) | undefined;
     try {
@@ -58,7 +65,7 @@ function retryLater(res: Response, error: unknown): unknown {
   return error;
 }
 
-function serve(route: RouteSpec, verify: TokenVerifier): (req: Request, res: Response) => Promise<void> {
+function serve(route: RouteSpec, { verify, checkSession }: Authentication): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     if (route.rateLimit) {
       const verdict = await route.rateLimit.hit(req.ip ?? 'unknown');
@@ -71,6 +78,7 @@ function serve(route: RouteSpec, verify: TokenVerifier): (req: Request, res: Res
     if (route.roles !== 'public' && !hasAnyRole(principal, route.roles)) {
       throw forbidden(`this operation needs one of the roles: ${route.roles.join(', ')}`);
     }
+    if (route.sensitive && checkSession) await checkSession(req.headers.authorization!);
     const result = await route.handler(
       {
         params: route.params ? route.params.parse(req.params) : undefined,

@@ -43,6 +43,11 @@ export interface RouteSpec<
   raw?: boolean;
   /** Counts calls per client address (checked before the token); past the limit the caller gets 429. */
   rateLimit?: RateLimiter;
+  /**
+   * Moves money or personal data: besides the token, the caller's sign-in session must still stand
+   * (a disabled user is refused at once, not when the token expires). See auth/session.ts.
+   */
+  sensitive?: true;
   handler: (
     ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>,
     res: import('express').Response,
