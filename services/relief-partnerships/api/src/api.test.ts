@@ -45,6 +45,25 @@ describe('eligibility drawn from TVTO and welfare events', () => {
     expect(res.body).toMatchObject({ state: 'ineligible', status: 'ineligible', assessment: { eligible: false, reasons: ['no-certificate', 'no-welfare-flag', 'means-test-not-done'] }, facts: { certificates: [], flags: [] } });
   });
 
+  it('marks a direct request for a resident and household no clinic referred to relief as unverified, in the record and the answer', async () => {
+    const madeUp = await api('relief').post('/support-requests', direct());
+    expect(madeUp.status).toBe(201);
+    expect(madeUp.body).toMatchObject({ unverified: true });
+    expect((await service.models.supportRequests.findById(madeUp.body.requestId).lean())!.refsVerified).toBe(false);
+    expect((await api('coordinator').get('/support-requests?limit=100')).body.find((r: { requestId: string }) => r.requestId === madeUp.body.requestId)).toMatchObject({ unverified: true });
+
+    // A pair a clinic's referral to relief named is verified; the same household with another resident is not.
+    const made = {
+      referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'relief-partnerships', offerId: 'relief-partnerships-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'income-support', respondBy: addDays(today(), 7), madeAt: clock.now().toISOString(),
+    };
+    await deliver('clinics.referral.made', made);
+    const known = await api('relief').post('/support-requests', direct({ residentRef: made.residentRef, householdRef: made.householdRef }));
+    expect(known.body).toMatchObject({ unverified: false });
+    expect((await service.models.supportRequests.findById(known.body.requestId).lean())!.refsVerified).toBe(true);
+    expect((await api('relief').post('/support-requests', direct({ householdRef: made.householdRef }))).body).toMatchObject({ unverified: true });
+  });
+
   it('becomes eligible as a completion and a flag arrive (in any order, each counted once), and ineligible when the flag is revoked', async () => {
     const body = direct();
     const created = (await api('relief').post('/support-requests', body)).body;

@@ -36,7 +36,8 @@ function RequestList({ root }: { root: string }) {
       render: (r) => (
         <>
           <StatusBadge status={r.status} testId={`support-status-${r.requestId}`} />{' '}
-          {r.duplicateBenefits > 0 && <Badge tone="warning" testId={`support-duplicate-${r.requestId}`}>{t('relief.duplicate')}</Badge>}
+          {r.duplicateBenefits > 0 && <Badge tone="warning" testId={`support-duplicate-${r.requestId}`}>{t('relief.duplicate')}</Badge>}{' '}
+          {r.unverified && <Badge tone="warning" testId={`support-unverified-${r.requestId}`}>{t('relief.unverified')}</Badge>}
         </>
       ),
     },

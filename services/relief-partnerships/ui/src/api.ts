@@ -31,6 +31,8 @@ export interface LoanTerms {
 export interface SupportRequest {
   requestId: string;
   referralId: string | null;
+  /** A direct request for a resident and household no clinic's referral had named to relief. */
+  unverified: boolean;
   residentRef: string;
   householdRef: string;
   neighbourhoodId: string | null;

@@ -23,7 +23,7 @@ const render = (path: string, roles: string[]) =>
 
 
 const request: SupportRequest = {
-  requestId: '11111111-1111-4111-8111-111111111111', referralId: null, residentRef: '22222222-2222-4222-8222-222222222222', householdRef: '33333333-3333-4333-8333-333333333333',
+  requestId: '11111111-1111-4111-8111-111111111111', referralId: null, unverified: true, residentRef: '22222222-2222-4222-8222-222222222222', householdRef: '33333333-3333-4333-8333-333333333333',
   neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'خیاطی خانگی', meansTest: 'not-done',
   state: 'eligible', status: 'eligible', assessment: { eligible: true, reasons: ['certificate', 'welfare-flag', 'means-test-not-done'], validFlags: ['low-income'], at: '2026-06-01T08:00:00Z' },
   decision: null, disbursement: null, schedule: null, arrears: null, repayments: [], followUps: [], duplicateBenefits: 1, submittedAt: '2026-06-01T08:00:00Z',
@@ -47,6 +47,7 @@ it('lists support requests with their status, the duplicate-benefit warning and 
   render('/m/support', ['relief-officer']);
   expect((await screen.findByTestId(`support-status-${request.requestId}`)).textContent).toBe(fa['relief.status.in-arrears']);
   expect(screen.getByTestId(`support-duplicate-${request.requestId}`)).toBeTruthy();
+  expect(screen.getByTestId(`support-unverified-${request.requestId}`).textContent).toBe(fa['relief.unverified']);
   expect(screen.getByTestId(`benefit-flag-${request.householdRef}`).textContent).toContain('۸۰٬۰۰۰٬۰۰۰');
   expect(screen.getByTestId(`support-row-${request.requestId}`).textContent).toContain('۳۰۰٬۰۰۰٬۰۰۰');
   expect(screen.getByTestId('support-form')).toBeTruthy();

@@ -24,6 +24,12 @@ export interface NewRequest {
   meansTest: MeansTest;
 }
 
+/**
+ * Whether the clinics told relief of this resident of this household: a clinic's referral to relief named
+ * them. Refs are opaque ids only the clinics issue; a pair no referral named may be mistyped or made up.
+ */
+const heardOfFromClinics = async (deps: ReliefDeps, residentRef: string, householdRef: string) => (await deps.models.referrals.exists({ residentRef, householdRef })) !== null;
+
 /** Where a request's resident and household come from: an accepted desk referral of a support offer, or the officer. */
 async function origin(deps: ReliefDeps, body: NewRequest) {
   if (!body.referralId) {
@@ -55,8 +61,9 @@ export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: stri
     const now = deps.clock.now();
     const { facts } = await factsOf(deps, from.residentRef, from.householdRef);
     const result = assessEligibility({ meansTest: body.meansTest }, facts, dayOf(now));
+    const refsVerified = from.referralId !== null || (await heardOfFromClinics(deps, from.residentRef, from.householdRef));
     const request: StoredSupportRequest = {
-      _id: randomUUID(), ...from, kind: body.kind, requestedRials: body.requestedRials, businessPlan: body.businessPlan, meansTest: body.meansTest,
+      _id: randomUUID(), ...from, refsVerified, kind: body.kind, requestedRials: body.requestedRials, businessPlan: body.businessPlan, meansTest: body.meansTest,
       state: assess('submitted', result.eligible), assessment: { ...result, at: now }, decision: null, disbursement: null, schedule: null,
       repayments: [], followUps: [], submittedAt: now, submittedBy: by, outbox: [],
     };

@@ -65,6 +65,12 @@ export interface StoredSupportRequest {
   referralId: string | null;
   residentRef: string;
   householdRef: string;
+  /**
+   * Whether a clinic's referral to relief had named the resident and household when the request was made;
+   * false: a direct request for refs no clinic gave relief (mistyped or made up), shown as unverified.
+   * Absent on requests stored before the check: verified only if made from a referral.
+   */
+  refsVerified?: boolean;
   neighbourhoodId: string | null;
   kind: SupportKind;
   /** The need it answers (the benefit's purpose in the duplicate-benefit check). */
@@ -175,6 +181,7 @@ export function reliefModels(connection: Connection) {
       {
         _id: String,
         referralId: { type: String, default: null },
+        refsVerified: Boolean,
         residentRef: String,
         householdRef: String,
         neighbourhoodId: { type: String, default: null },

@@ -51,6 +51,8 @@ const instalmentSchema = z.object({ no: z.number(), dueOn: z.string(), principal
 export const requestViewSchema = z.object({
   requestId: z.string(),
   referralId: z.string().nullable(),
+  /** A direct request for a resident and household no clinic's referral had named to relief: check the ids with the clinic. */
+  unverified: z.boolean(),
   residentRef: z.string(),
   householdRef: z.string(),
   neighbourhoodId: z.string().nullable(),

@@ -36,7 +36,7 @@ type View = z.input<typeof requestViewSchema>;
 function toView(r: Omit<StoredSupportRequest, 'outbox'>, benefits: readonly Benefit[], today: string): View {
   const arrears = r.schedule ? arrearsOf(r.schedule, r.repayments, today) : null;
   return {
-    requestId: r._id, referralId: r.referralId, residentRef: r.residentRef, householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId, kind: r.kind,
+    requestId: r._id, referralId: r.referralId, unverified: !(r.refsVerified ?? r.referralId !== null), residentRef: r.residentRef, householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId, kind: r.kind,
     purpose: r.purpose, requestedRials: r.requestedRials, businessPlan: r.businessPlan, meansTest: r.meansTest, state: r.state,
     status: statusOf(r.state, arrears?.arrearsRials ?? 0), assessment: r.assessment, decision: r.decision, disbursement: r.disbursement, schedule: r.schedule, arrears,
     repayments: r.repayments, followUps: r.followUps,
