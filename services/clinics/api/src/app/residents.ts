@@ -41,7 +41,7 @@ export async function requireConsent(
 /** Records one read or change of personal data (who, what, when). */
 export async function logAccess(
   models: Pick<ResidentModels, 'accessLog'>,
-  entry: { residentIds: readonly string[]; clinicId: string; action: AccessAction; principal: Principal; at: Date },
+  entry: { residentIds: readonly string[]; clinicId: string; action: AccessAction; principal: Principal; at: Date; actorClinicId?: string; purpose?: string },
 ): Promise<void> {
   if (entry.residentIds.length === 0) return;
   await models.accessLog.insertMany(
@@ -53,6 +53,8 @@ export async function logAccess(
       actor: entry.principal.subject,
       actorName: entry.principal.username,
       at: entry.at,
+      actorClinicId: entry.actorClinicId ?? null,
+      purpose: entry.purpose ?? null,
     })),
   );
 }

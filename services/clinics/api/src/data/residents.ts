@@ -62,6 +62,10 @@ export interface StoredAccess {
   actor: string;
   actorName: string;
   at: Date;
+  /** The clinic the actor acted for, when it may differ from the resident's (a duplicate check from another clinic). */
+  actorClinicId?: string | null;
+  /** Why, when the route knows it (`registration`: a national id checked before registering someone). */
+  purpose?: string | null;
 }
 
 export function residentModels(connection: Connection) {
@@ -127,6 +131,8 @@ export function residentModels(connection: Connection) {
         actor: String,
         actorName: String,
         at: Date,
+        actorClinicId: { type: String, default: null },
+        purpose: { type: String, default: null },
       },
       { versionKey: false },
     ),

@@ -88,6 +88,8 @@ export const accessEntrySchema = z.object({
   actor: z.string(),
   actorName: z.string(),
   at: z.date(),
+  actorClinicId: z.string().nullable(),
+  purpose: z.string().nullable(),
 });
 
 const needsSchema = z.array(z.object({ category: needCategorySchema, severity: z.number().int().min(1).max(5) }).strict()).max(6);

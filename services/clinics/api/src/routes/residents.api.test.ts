@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../domain/national-id.js';
-import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
+import type { TestCaller as Caller, TestClaims } from '@hamgam/service-kit/testing';
 import { startApiHarness, type ApiHarness } from '../testing/harness.js';
 
 let h: ApiHarness;
@@ -159,6 +159,53 @@ describe('households and residents', () => {
     expect((await api('worker', 'get', `/residents/${r.id}/access-log`)).status).toBe(200);
     expect((await api('coordinator', 'get', `/residents/${r.id}/access-log`)).status).toBe(403);
   });
+});
+
+describe('the national id oracle (is this person registered?)', () => {
+  it('logs every look-up that finds a resident in their access log, whichever clinic asked, and tells another clinic no more than “elsewhere”', async () => {
+    const r = await resident(await household());
+    const check = await api('worker2', 'post', '/residents/duplicate-check', { clinicId: 'clinic-motahari', nationalId: r.nationalId });
+    expect(check.body).toEqual({ exists: true, sameClinic: false });
+    const register = await api('worker2', 'post', `/households/${await household('worker2', 'clinic-motahari')}/residents`, {
+      nationalId: r.nationalId, fullName: 'کسی دیگر', phone: '09130000001', relation: 'head',
+    });
+    expect(register.status).toBe(409);
+    expect(JSON.stringify(register.body)).not.toMatch(new RegExp(`${r.id}|clinic-sarasiab`));
+    await api('worker', 'post', '/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: r.nationalId });
+
+    const log = await api('auditor', 'get', `/residents/${r.id}/access-log`);
+    const checks = log.body.filter((e: { action: string }) => e.action === 'duplicate-check');
+    expect(checks.map(({ actorName, actorClinicId, purpose }: Record<string, unknown>) => ({ actorName, actorClinicId, purpose }))).toEqual([
+      { actorName: 'clinic.worker', actorClinicId: 'clinic-sarasiab', purpose: 'registration' },
+      { actorName: 'clinic.worker2', actorClinicId: 'clinic-motahari', purpose: 'registration' },
+      { actorName: 'clinic.worker2', actorClinicId: 'clinic-motahari', purpose: 'registration' },
+    ]);
+    // A look-up that finds no one has no one's log to go in.
+    await api('worker2', 'post', '/residents/duplicate-check', { clinicId: 'clinic-motahari', nationalId: nextNationalId() });
+    expect((await api('auditor', 'get', `/residents/${r.id}/access-log`)).body).toHaveLength(log.body.length);
+  });
+
+  it('answers 429 past 100 look-ups in 15 minutes per user (checks and registrations), and still serves other users', async () => {
+    const counted: TestClaims = { sub: 'u-counted', username: 'clinic.counted', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] };
+    const windowMs = 15 * 60_000;
+    // Windows are aligned to the service's clock: start at the beginning of one, so the test stays in it.
+    h.clock.setTo(new Date(Math.floor(Date.now() / windowMs) * windowMs));
+    try {
+      const hh = await household();
+      for (let i = 0; i < 99; i++) expect((await h.api(counted).post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() })).status).toBe(200);
+      const member = (nationalId: string) => ({ nationalId, fullName: 'زهرا احمدی', phone: '09131234567', relation: 'head' });
+      expect((await h.api(counted).post(`/households/${hh}/residents`, member(nextNationalId()))).status).toBe(201);
+      const refused = await h.api(counted).post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      const before = await h.models.residents.countDocuments({ householdId: hh });
+      expect((await h.api(counted).post(`/households/${hh}/residents`, member(nextNationalId()))).status).toBe(429);
+      expect(await h.models.residents.countDocuments({ householdId: hh })).toBe(before);
+      expect((await api('worker', 'post', '/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() })).status).toBe(200);
+    } finally {
+      h.clock.reset();
+    }
+  }, 60_000);
 });
 
 describe('consents', () => {

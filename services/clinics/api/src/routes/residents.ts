@@ -4,6 +4,7 @@ import {
   badRequest,
   caps,
   conflict,
+  createRateLimiter,
   defineRoute,
   forbidden,
   isDuplicateKey,
@@ -11,9 +12,12 @@ import {
   pageOf,
   pageQuerySchema,
   readAll,
+  tooManyRequests,
   type Principal,
+  type RateLimiter,
   type ServiceDeps,
 } from '@hamgam/service-kit';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { withdrawReferralsWithoutConsent } from '../app/referrals.js';
 import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess, residentLockKey } from '../app/residents.js';
@@ -89,9 +93,30 @@ function assertOwnClinicStaff(principal: Principal, clinicId: string): void {
   if (!isOwnClinicStaff(principal, clinicId)) throw forbidden(`only the staff of clinic ${clinicId} may do this`);
 }
 
-export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) {
+/**
+ * Whether a national id is registered is answered for every clinic of the province, so asking it is an
+ * oracle: each user's look-ups (duplicate checks and registrations) are counted in the store, across
+ * replicas, on the service's clock. Registering a household of eight with a check each is 16.
+ */
+export const nationalIdLookupLimiter = ({ models, clock }: Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock'>): RateLimiter =>
+  createRateLimiter({ limit: 100, windowMs: 15 * 60_000, store: models.residents.db, name: 'national-id-lookups', now: () => clock.now().getTime() });
+
+export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, lookups: RateLimiter = nationalIdLookupLimiter(deps)) {
   const { models, config, clock } = deps;
   const pii = piiFromConfig(config);
+
+  async function countLookup(principal: Principal, res: Response): Promise<void> {
+    const verdict = await lookups.hit(principal.subject);
+    if (verdict.allowed) return;
+    res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+    throw tooManyRequests(`at most ${lookups.limit} national-id look-ups per ${lookups.windowMs / 60_000} minutes per user; try again later`);
+  }
+
+  /** A look-up that found someone goes into their access log, whichever clinic asked. */
+  const logLookup = (existing: { _id: string; clinicId: string }, principal: Principal, askingClinicId: string) =>
+    logAccess(models, {
+      residentIds: [existing._id], clinicId: existing.clinicId, action: 'duplicate-check', principal, at: clock.now(), actorClinicId: askingClinicId, purpose: 'registration',
+    });
 
   /**
    * Members, assessment and draft of each household of a page. One equality lookup per household rather
@@ -194,34 +219,44 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
     defineRoute({
       method: 'post',
       path: '/residents/duplicate-check',
-      summary: 'Is this national id registered already? Found by its keyed blind index, without decrypting',
+      summary: 'Is this national id registered already? Found by its keyed blind index, without decrypting; logged in the resident’s access log; limited per user (429)',
       roles: staffRoles,
       body: duplicateCheckSchema,
       response: duplicateAnswerSchema,
-      handler: async ({ body, principal }) => {
+      handler: async ({ body, principal }, res) => {
         assertOwnClinicStaff(principal, body.clinicId);
-        const existing = await findByNationalId(nationalIdOrBadRequest(body.nationalId));
+        const nationalId = nationalIdOrBadRequest(body.nationalId);
+        await countLookup(principal, res);
+        const existing = await findByNationalId(nationalId);
         if (!existing) return { exists: false, sameClinic: false };
+        await logLookup(existing, principal, body.clinicId);
+        // Another clinic's worker learns only what stops a second registration — the person has a file
+        // elsewhere, so ask them where (or arrange a transfer with that clinic) — never which clinic or
+        // their id: that would locate the person, and some residents moved away from someone on purpose.
         if (existing.clinicId !== body.clinicId) return { exists: true, sameClinic: false };
-        await logAccess(models, { residentIds: [existing._id], clinicId: existing.clinicId, action: 'duplicate-check', principal, at: clock.now() });
         return { exists: true, sameClinic: true, residentId: existing._id };
       },
     }),
     defineRoute({
       method: 'post',
       path: '/households/:id/residents',
-      summary: 'Register a resident into a household (409 if the national id is registered already, saying where)',
+      summary: 'Register a resident into a household (409 if the national id is registered already: the resident at this clinic, or only “another clinic”); limited per user like the duplicate check',
       roles: staffRoles,
       params: uuidParams,
       body: newResidentSchema,
       response: residentViewSchema,
       status: 201,
-      handler: async ({ params, body, principal }) => {
+      handler: async ({ params, body, principal }, res) => {
         const household = await loadHouseholdInScope(models, principal, params.id);
         assertOwnClinicStaff(principal, household.clinicId);
         const nationalId = nationalIdOrBadRequest(body.nationalId);
+        // The 409 answers the duplicate check's question: counted and logged the same way.
+        await countLookup(principal, res);
         const existing = await findByNationalId(nationalId);
-        if (existing) throw duplicateProblem(existing, household.clinicId);
+        if (existing) {
+          await logLookup(existing, principal, household.clinicId);
+          throw duplicateProblem(existing, household.clinicId);
+        }
         const now = clock.now();
         const resident = {
           _id: randomUUID(),
@@ -242,7 +277,10 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
           // Two registrations of one id at the same moment: the unique blind index lets only one through.
           if (isDuplicateKey(error)) {
             const winner = await findByNationalId(nationalId);
-            if (winner) throw duplicateProblem(winner, household.clinicId);
+            if (winner) {
+              await logLookup(winner, principal, household.clinicId);
+              throw duplicateProblem(winner, household.clinicId);
+            }
           }
           throw error;
         }
@@ -389,7 +427,9 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>) 
           throw forbidden('only auditors and the staff of the resident’s clinic read the access log');
         }
         const entries = await pageOf(models.accessLog.find({ residentId: resident._id }).lean(), { query, req }, res, { by: 'at', order: -1 });
-        return entries.map(({ _id, action, actor, actorName, at }) => ({ id: _id, action, actor, actorName, at }));
+        return entries.map(({ _id, action, actor, actorName, at, actorClinicId, purpose }) => ({
+          id: _id, action, actor, actorName, at, actorClinicId: actorClinicId ?? null, purpose: purpose ?? null,
+        }));
       },
     }),
   ];
