@@ -18,7 +18,7 @@ function nationalId(): string {
 
 /** A fresh TVTO offer with 5 places and a clinic's referral to it, arrived at the desk. */
 async function referralAtTheDesk() {
-  const offerId = `e2e-desk-${tag()}`;
+  const offerId = `tvto-desk-${tag()}`;
   const title = { fa: `دوره قالی‌بافی ${tag()}`, en: 'Carpet weaving course' };
   const offer = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',

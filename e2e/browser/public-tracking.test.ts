@@ -16,7 +16,7 @@ function nationalId(): string {
 
 /** A referral made by clinic.worker to a fresh TVTO offer, accepted by TVTO: its tracking code. */
 async function acceptedReferral(): Promise<string> {
-  const offerId = `e2e-track-${randomUUID().slice(0, 8)}`;
+  const offerId = `tvto-track-${randomUUID().slice(0, 8)}`;
   const offer = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',
     body: {

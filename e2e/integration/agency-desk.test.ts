@@ -25,7 +25,7 @@ const offer = (offerId: string) => ({
 
 describe('the service catalogue reaches the clinics', () => {
   it('shows an offer TVTO staff create, then its new revision when they change it', async () => {
-    const offerId = `it-appliance-repair-${tag()}`;
+    const offerId = `tvto-appliance-repair-${tag()}`;
     const created = await call('vocational-training', '/api/v1/desk/offers', { as: 'tvto.staff', body: offer(offerId) });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ offerId, revision: 1, available: 12 });
@@ -95,7 +95,7 @@ describe('commitments reach coordination', () => {
 
 describe('the desk’s refusals with real tokens', () => {
   it('lets only the agency’s staff act, coordinators and auditors read, and no one else in', async () => {
-    const offerId = `it-refused-${tag()}`;
+    const offerId = `tvto-refused-${tag()}`;
     expect((await call('vocational-training', '/api/v1/desk/offers', { as: 'welfare.officer', body: offer(offerId) })).status).toBe(403);
     expect((await call('vocational-training', '/api/v1/desk/offers', { as: 'coordinator', body: offer(offerId) })).status).toBe(403);
     expect((await call('vocational-training', '/api/v1/desk/offers', { body: offer(offerId) })).status).toBe(401);

@@ -34,7 +34,7 @@ async function registerResident(withConsentFor?: string): Promise<string> {
 }
 
 async function publishOffer(): Promise<string> {
-  const offerId = `it-loop-${tag()}`;
+  const offerId = `tvto-loop-${tag()}`;
   const created = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',
     body: {

@@ -24,7 +24,7 @@ const hardship = {
 };
 
 async function publishSocialCareOffer(): Promise<string> {
-  const offerId = `it-social-case-${tag()}`;
+  const offerId = `welfare-social-case-${tag()}`;
   const created = await call('welfare', '/api/v1/desk/offers', {
     as: 'welfare.officer',
     body: {
