@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sample } from 'openapi-sampler';
+import RandExp from 'randexp';
 import { serviceUrl, servicePorts, type ServiceName } from './stack.js';
 
 /**
@@ -12,7 +13,7 @@ type Document = { paths: Record<string, Record<string, OperationObject>> } & Rec
 interface OperationObject {
   description?: string;
   security?: unknown[];
-  parameters?: { name: string; in: string; schema?: Schema }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   'x-roles'?: string[];
 }
@@ -25,6 +26,8 @@ export interface Operation {
   /** Who may call it; `'public'` needs no token. */
   roles: readonly string[] | 'public';
   pathParams: { name: string; schema: Schema }[];
+  /** Query parameters the operation requires, each with a valid value made from its schema. */
+  requiredQuery: Record<string, string>;
   bodySchema?: Schema;
   document: Document;
 }
@@ -68,6 +71,9 @@ export async function loadOperations(): Promise<Operation[]> {
           path,
           roles: rolesOf(op, `${service} ${method.toUpperCase()} ${path}`),
           pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+          requiredQuery: Object.fromEntries(
+            (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sample((p.schema ?? {}) as any, { quiet: true }, document as any))]),
+          ),
           bodySchema: op.requestBody?.content?.['application/json']?.schema,
           document,
         })),
@@ -75,8 +81,8 @@ export async function loadOperations(): Promise<Operation[]> {
   });
 }
 
-const normalise = (word: string) => word.toLowerCase().replace(/[^a-z0-9]/g, '');
-const singular = (word: string) => normalise(word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, ''));
+export const normalise = (word: string) => word.toLowerCase().replace(/[^a-z0-9]/g, '');
+export const singular = (word: string) => normalise(word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, ''));
 
 /**
  * What kinds of object a path parameter names: from its own name (`caseId` → case) and from the
@@ -124,18 +130,34 @@ export function placeholderFor(schema: Schema): string {
   return candidates.find((c) => fitsSchema(c, schema)) ?? probe;
 }
 
-/** The operation's path with each parameter given (URI-encoded) or a placeholder. */
+/** The operation's path with each parameter given (URI-encoded) or a placeholder, and its required query. */
 export function concretePath(op: Operation, values: Record<string, string> = {}): string {
-  return op.pathParams.reduce(
+  const path = op.pathParams.reduce(
     (path, { name, schema }) => path.replace(`{${name}}`, encodeURIComponent(values[name] ?? placeholderFor(schema))),
     op.path,
   );
+  const query = new URLSearchParams(op.requiredQuery).toString();
+  return query ? `${path}?${query}` : path;
 }
 
-/** A body made from the request schema (required and optional fields, enums, formats). */
+/** The schema with an example that matches each `pattern` (the sampler fills patterned strings with "string"). */
+function withPatternExamples(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withPatternExamples);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, withPatternExamples(v)]));
+  if (typeof out['pattern'] === 'string' && out['example'] === undefined) {
+    // RandExp misreads \uXXXX escapes inside character classes; it reads the characters themselves.
+    const pattern = new RandExp(out['pattern'].replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+    pattern.max = 3;
+    out['example'] = pattern.gen();
+  }
+  return out;
+}
+
+/** A body made from the request schema (required and optional fields, enums, formats, patterns). */
 export function sampleBody(op: Operation): unknown {
   if (!op.bodySchema) return undefined;
-  return sample(op.bodySchema as any, { skipReadOnly: true, quiet: true }, op.document as any);
+  return sample(withPatternExamples(op.bodySchema) as any, { skipReadOnly: true, quiet: true }, withPatternExamples(op.document) as any);
 }
 
 export const isWrite = (op: Pick<Operation, 'method'>) => op.method !== 'get';

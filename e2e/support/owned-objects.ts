@@ -1,0 +1,87 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { demoUsers } from './realm.js';
+import { call, eventually } from './stack.js';
+
+/**
+ * Objects that belong to one clinic, caseload or agency, made through the API on a stack that may have
+ * no demo data (the test run seeds none): per clinic worker a household, its resident with a consent,
+ * a calendar slot booking and a referral to welfare; per welfare case worker an assessed case with a goal. The
+ * object-level suite finds them (and whatever else the stack holds) by reading the services' lists.
+ */
+
+const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
+const tag = () => randomUUID().slice(0, 8);
+
+function nationalId(): string {
+  const nine = String(randomInt(100_000_000, 999_999_999));
+  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
+  const r = sum % 11;
+  return nine + String(r < 2 ? r : 11 - r);
+}
+
+async function created(what: string, answer: Promise<{ status: number; body: any }>): Promise<any> {
+  const { status, body } = await answer;
+  if (status !== 200 && status !== 201) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function publishWelfareOffer(): Promise<string> {
+  const offerId = `it-security-${tag()}`;
+  await created('welfare offer', call('welfare', '/api/v1/desk/offers', {
+    as: 'welfare.officer',
+    body: {
+      offerId, kind: 'social-care',
+      title: { fa: 'پرونده مددکاری', en: 'Social-work case' }, eligibility: { fa: 'خانوارها', en: 'Households' },
+      answers: ['social-care'], neighbourhoodIds: [],
+      place: { fa: 'کلینیک', en: 'The clinic' }, schedule: { fa: 'ماهانه', en: 'Monthly' },
+      startsOn: null, endsOn: null, capacity: 50, available: 50, status: 'open',
+    },
+  }));
+  await eventually(async () => {
+    const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
+    return res.body?.find?.((o: { id: string }) => o.id === offerId);
+  }, 20_000, `offer ${offerId} in the clinics' catalogue`);
+  return offerId;
+}
+
+/** A household with a resident, consent, booking and referral at this worker's clinic; the referral id. */
+async function clinicObjects(worker: string, clinicId: string, offerId: string): Promise<string> {
+  const household = await created('household', call('clinics', '/api/v1/households', { as: worker, body: { clinicId, fileNumber: `SEC-${tag()}` } }));
+  const resident = await created('resident', call('clinics', `/api/v1/households/${household.id}/residents`, {
+    as: worker, body: { nationalId: nationalId(), fullName: 'زهرا کاظمی', phone: '09131234567', relation: 'head', birthYear: 1368 },
+  }));
+  await created('consent', call('clinics', `/api/v1/residents/${resident.id}/consents`, { as: worker, body: { purpose: 'referral', agency: 'welfare', expiresOn: day(365) } }));
+  const slot = await created('slot', call('clinics', '/api/v1/calendar/slots', {
+    as: worker, body: { clinicId, kind: 'tvto-counselling', capacity: 5, startsAt: `${day(7)}T06:30:00Z`, durationMinutes: 30 },
+  }));
+  await created('booking', call('clinics', `/api/v1/calendar/slots/${slot.id}/bookings`, { as: worker, body: { residentId: resident.id } }));
+  const referral = await created('referral', call('clinics', '/api/v1/referrals', { as: worker, body: { residentId: resident.id, offerId, needCategory: 'social-care' } }));
+  return referral.id as string;
+}
+
+const hardship = {
+  income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 },
+  housing: { condition: 'overcrowded' },
+  health: { disability: 'none', chronicIllness: false },
+  household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
+};
+
+/** A case with a goal in this welfare worker's caseload, opened from the referral. */
+async function caseObjects(worker: string, referralId: string): Promise<void> {
+  await eventually(async () => {
+    const res = await call('welfare', '/api/v1/desk/referrals', { as: worker });
+    return res.body?.find?.((r: { referralId: string }) => r.referralId === referralId);
+  }, 20_000, `referral ${referralId} at the welfare desk`);
+  await created('accept', call('welfare', `/api/v1/desk/referrals/${referralId}/accept`, { as: worker, body: { completeBy: day(120) } }));
+  await created('case', call('welfare', '/api/v1/cases/from-referral', { as: worker, body: { referralId } }));
+  await created('assessment', call('welfare', `/api/v1/cases/${referralId}/assessment`, { as: worker, method: 'PUT', body: hardship }));
+  await created('goal', call('welfare', `/api/v1/cases/${referralId}/goals`, { as: worker, body: { text: 'درآمد پایدار' } }));
+}
+
+export async function makeOwnedObjects(): Promise<void> {
+  const clinicWorkers = demoUsers.filter((u) => u.roles.includes('clinic-worker') && u.clinicIds.length > 0);
+  const caseWorkers = demoUsers.filter((u) => u.roles.includes('welfare-officer'));
+  const offerId = await publishWelfareOffer();
+  const referrals = await Promise.all(clinicWorkers.map((w) => clinicObjects(w.username, w.clinicIds[0]!, offerId)));
+  await Promise.all(caseWorkers.map((w, i) => caseObjects(w.username, referrals[i % referrals.length]!)));
+}
