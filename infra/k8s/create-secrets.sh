@@ -29,3 +29,4 @@ create rabbitmq-hamgam-services --from-literal=username=hamgam-services --from-l
 # Prometheus scrapes /metrics with it (the services refuse shorter than 32 characters).
 create hamgam-metrics-token --from-literal=token="$(password)$(password)"
 create clinics-pii --from-literal=PII_ENCRYPTION_KEY="$(key32)" --from-literal=PII_BLIND_INDEX_KEY="$(key32)"
+create vocational-training-pii --from-literal=PERMITS_PII_ENCRYPTION_KEY="$(key32)"

@@ -66,13 +66,16 @@ start_one() {
   say "$name: ready in $((SECONDS - t0))s on $ready_url"
 }
 
-# The clinics' keys for residents' national ids (encryption + blind index): made once per checkout and kept
-# in .stack/secrets, since data encrypted with them is unreadable without them. A real deployment supplies its own.
-pii_keys() {
-  local file=$STACK_DIR/secrets/pii.env
+# checkout_keys NAME VAR...: keys (base64 of 32 random bytes) made once per checkout and kept in
+# .stack/secrets/NAME.env, since data sealed with them is unreadable without them; exported. The clinics'
+# keys seal residents' personal data (and index national ids), TVTO's seal permit applicants'. A real
+# deployment supplies its own (infra/k8s/create-secrets.sh).
+checkout_keys() {
+  local file=$STACK_DIR/secrets/$1.env var
+  shift
   if [[ ! -s $file ]]; then
     mkdir -p "$(dirname "$file")"
-    ( umask 077; printf 'PII_ENCRYPTION_KEY=%s\nPII_BLIND_INDEX_KEY=%s\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$file" )
+    ( umask 077; for var in "$@"; do printf '%s=%s\n' "$var" "$(head -c 32 /dev/urandom | base64)"; done >"$file" )
   fi
   set -a; source "$file"; set +a
 }
@@ -108,7 +111,10 @@ start_all() {
           SEED_DEMO=$seed \
           TEST_CLOCK=${TEST_CLOCK:-false} \
           LOG_LEVEL=${LOG_LEVEL:-info}
-        [[ $name == clinics ]] && pii_keys
+        case $name in
+          clinics) checkout_keys pii PII_ENCRYPTION_KEY PII_BLIND_INDEX_KEY ;;
+          vocational-training) checkout_keys permits PERMITS_PII_ENCRYPTION_KEY ;;
+        esac
         start_one "$(replica_name "$name" "$i")" "http://127.0.0.1:$port/readyz" node "$HAMGAM_ROOT/services/$name/api/dist/main.js"
       )
     done

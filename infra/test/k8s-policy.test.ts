@@ -38,6 +38,13 @@ describe('the production overlay', () => {
   }, 600_000);
   const deployments = () => ofKind(objects, 'Deployment');
 
+  it('sends traces to the collector, sampled', () => {
+    const env = one(objects, 'ConfigMap', 'hamgam-env').data ?? {};
+    expect(env['OTEL_EXPORTER_OTLP_ENDPOINT']).toMatch(/^http:\/\/[\w.-]+:4318$/);
+    expect(env['OTEL_TRACES_SAMPLER']).toBe('parentbased_traceidratio');
+    expect(env['OTEL_SERVICE_NAME']).toBeUndefined();
+  });
+
   it('runs every agency service and the shell', () => {
     expect(deployments().map((d) => d.metadata.name).sort()).toEqual([...AGENCIES, 'shell'].sort());
   });
@@ -87,7 +94,7 @@ describe('the production overlay', () => {
     }
   });
 
-  it('lets an agency reach only the store, the broker, Keycloak and DNS, and be reached only from the shell and Prometheus', () => {
+  it('lets an agency reach only the store, the broker, Keycloak, the trace collector and DNS, and be reached only from the shell and Prometheus', () => {
     const mongo = one(objects, 'MongoDBCommunity', 'hamgam-mongo');
     for (const name of AGENCIES) {
       const policy = one(objects, 'NetworkPolicy', name);
@@ -97,6 +104,7 @@ describe('the production overlay', () => {
         { podSelector: { matchLabels: { app: `${mongo.metadata.name}-svc` } } },
         { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'hamgam-rabbitmq' } } },
         { podSelector: { matchLabels: { app: 'keycloak', 'app.kubernetes.io/instance': 'hamgam-keycloak' } } },
+        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
         { namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
       ]);
       const from = policy.spec.ingress.flatMap((rule: { from: object[] }) => rule.from);

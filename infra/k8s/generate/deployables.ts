@@ -55,6 +55,13 @@ function agencyEnv(service: string, port: number): object[] {
     { name: 'MONGO_URL', value: `mongodb+srv://${MONGO.user(service)}:$(MONGO_PASSWORD)@${MONGO.srvHost}/${database}?replicaSet=${MONGO.name}&authSource=admin&tls=false` },
     { name: 'AMQP_URL', value: `amqp://$(AMQP_USERNAME):$(AMQP_PASSWORD)@${BROKER.host}:5672` },
   ];
+  if (service === 'vocational-training') {
+    // Permit applicants' name and workshop address are sealed with it.
+    env.push(
+      secretEnv('PERMITS_PII_ENCRYPTION_KEY', 'vocational-training-pii', 'PERMITS_PII_ENCRYPTION_KEY'),
+      secretEnv('PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS', 'vocational-training-pii', 'PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS', true),
+    );
+  }
   if (service === 'clinics') {
     // Residents' personal data keys; the previous ones are set only while keys are rotated (README).
     env.push(
@@ -74,7 +81,13 @@ export const DEPLOYABLES: Deployable[] = [
     metrics: true,
     env: agencyEnv(service, port),
     ingressFrom: [rule([fromPods(labelsOf(SHELL))], port), rule([MONITORING], port)],
-    egressTo: [egress([fromPods(MONGO.podLabels)], 27017), egress([fromPods(BROKER.podLabels)], 5672), egress([fromPods(KEYCLOAK.podLabels)], KEYCLOAK.port)],
+    egressTo: [
+      egress([fromPods(MONGO.podLabels)], 27017),
+      egress([fromPods(BROKER.podLabels)], 5672),
+      egress([fromPods(KEYCLOAK.podLabels)], KEYCLOAK.port),
+      // Traces go to the OpenTelemetry collector (OTLP over HTTP), where the production overlay sends them.
+      egress([MONITORING], 4318),
+    ],
   })),
   {
     name: SHELL,
