@@ -5,6 +5,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Role } from './auth/principal.js';
+import { createSessionCheck, userinfoUrlOf, type SessionCheck } from './auth/session.js';
 import { createTokenVerifier, remoteKeys } from './auth/verifier.js';
 import type { DocumentLocks } from './bus/document-locks.js';
 import { EventBus } from './bus/event-bus.js';
@@ -57,6 +58,11 @@ export interface ServiceDefinition<M, C extends BaseConfig = BaseConfig> {
 export interface ServiceOverrides {
   /** Tests sign tokens with a local key set instead of Keycloak's. */
   keys?: JWTVerifyGetKey;
+  /**
+   * Confirms the caller's Keycloak session on sensitive routes. Tokens signed with test keys have no
+   * session to confirm, so with `keys` the default is none; otherwise Keycloak's userinfo.
+   */
+  checkSession?: SessionCheck;
   logger?: Logger;
   maxAttempts?: number;
   retryBaseMs?: number;
@@ -143,8 +149,10 @@ export function createService<M, C extends BaseConfig>(
     service: definition.name,
     routes: [whoAmIRoute(definition.name, definition.roles), ...(testClock ? testClockRoutes(testClock) : []), ...definition.routes(deps)],
     verify,
+    checkSession: overrides.checkSession ?? (overrides.keys ? undefined : createSessionCheck({ userinfoUrl: userinfoUrlOf(config) })),
     logger,
     metrics: createHttpMetrics(definition.name),
+    metricsToken: config.METRICS_TOKEN,
     // A real read of the service's own database, within 2 s: a store that does not answer is not ready.
     readiness: async () => ({ mongo: await pingStore(mongo, { collection: inboxModel(mongo).collection.collectionName }), broker: bus.connected }),
     draining: () => stopping !== undefined,
@@ -170,10 +178,11 @@ export function createService<M, C extends BaseConfig>(
       await prepare();
       if (config.SEED_DEMO) await definition.seedDemo?.(deps);
       bus.start();
-      const server = app.listen(config.PORT);
+      // Without HOST, every interface (containers); the native stack binds loopback only.
+      const server = config.HOST ? app.listen(config.PORT, config.HOST) : app.listen(config.PORT);
       http = httpDrain(server);
       await new Promise<void>((resolve) => server.once('listening', resolve));
-      logger.info({ port: config.PORT }, 'service listening');
+      logger.info({ port: config.PORT, host: config.HOST ?? 'all interfaces' }, 'service listening');
       return server;
     },
     stop() {
