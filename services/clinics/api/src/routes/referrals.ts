@@ -92,6 +92,8 @@ export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
       path: '/referrals',
       summary: 'Refer a resident (with consent) to an open catalogue offer; emits clinics.referral.made.v1',
       roles: ['clinic-worker'],
+      // Sends a resident's refs to another agency.
+      sensitive: true,
       body: z.object({ residentId: z.uuid(), offerId: slugIdSchema, needCategory: needCategorySchema.optional() }).strict(),
       response: referralViewSchema,
       status: 201,

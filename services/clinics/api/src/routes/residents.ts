@@ -370,6 +370,8 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       path: '/residents/:id/consents',
       summary: 'Record a resident’s consent for one purpose with one receiving agency, until an expiry day',
       roles: staffRoles,
+      // Lets another agency receive the resident's data.
+      sensitive: true,
       params: uuidParams,
       body: newConsentSchema,
       response: consentViewSchema,

@@ -228,7 +228,7 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
       handler: async ({ params, body, principal }) => toApplication(await rejectApplication(deps, params.id, body.reason, principal.subject)),
     }),
     defineRoute({
-      method: 'post', path: '/applications/:id/award', summary: 'Award an application under review: amount, seats and the tranche plan (within the call’s budget)', tags: ['applications'], roles: officers,
+      method: 'post', path: '/applications/:id/award', summary: 'Award an application under review: amount, seats and the tranche plan (within the call’s budget)', tags: ['applications'], roles: officers, sensitive: true,
       params: idParams,
       body: z
         .object({
@@ -256,14 +256,14 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/awards/:id/tranches/:no/release',
       summary: 'Release a tranche whose verified condition holds (publishes institute-funding.tranche.released.v1 and a benefit.granted.v1 per newly funded household)',
-      tags: ['awards'], roles: officers, params: trancheParams, response: awardView,
+      tags: ['awards'], roles: officers, sensitive: true, params: trancheParams, response: awardView,
       handler: async ({ params, principal, correlationId }) => {
         await releaseAwardTranche(deps, params.id, params.no, causeOf(principal, correlationId));
         return oneAward(deps, params.id);
       },
     }),
     defineRoute({
-      method: 'post', path: '/awards/:id/tranches/:no/pay', summary: 'Record the payment of a released tranche to the institute', tags: ['awards'], roles: officers,
+      method: 'post', path: '/awards/:id/tranches/:no/pay', summary: 'Record the payment of a released tranche to the institute', tags: ['awards'], roles: officers, sensitive: true,
       params: trancheParams, body: z.object({ paymentRef: z.string().regex(/^[A-Za-z0-9-]{3,40}$/, 'a bank reference') }).strict(), response: awardView,
       handler: async ({ params, body }) => {
         await payAwardTranche(deps, params.id, params.no, body.paymentRef);
