@@ -29,3 +29,4 @@ export * from './data/leases.js';
 export * from './time/clock.js';
 export * from './tracing/sdk.js';
 export * from './tracing/context.js';
+export * from './audit/index.js';

@@ -1,0 +1,2 @@
+export * from './access-log.js';
+export * from './access-log-routes.js';
