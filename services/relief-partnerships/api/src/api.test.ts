@@ -159,12 +159,12 @@ describe('a support request from a desk referral, decided, disbursed and repaid'
 
   beforeAll(async () => {
     const offer = {
-      offerId: 'it-home-loan', kind: 'micro-loan', title: { fa: 'وام خرد', en: 'Micro-loan' }, eligibility: { fa: 'گواهی مهارت', en: 'A skills certificate' }, answers: ['income-support'],
+      offerId: 'relief-it-home-loan', kind: 'micro-loan', title: { fa: 'وام خرد', en: 'Micro-loan' }, eligibility: { fa: 'گواهی مهارت', en: 'A skills certificate' }, answers: ['income-support'],
       neighbourhoodIds: [], place: { fa: 'کمیته امداد', en: 'Relief Committee' }, schedule: { fa: '۱۲ ماهه', en: '12 months' }, startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
     };
     expect((await api('relief').post('/desk/offers', offer)).status).toBe(201);
     await deliver('clinics.referral.made', {
-      referralId, trackingCode: 'K7QM-3XWA', agency: 'relief-partnerships', offerId: 'it-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      referralId, trackingCode: 'K7QM-3XWA', agency: 'relief-partnerships', offerId: 'relief-it-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
       residentRef, householdRef, needCategory: 'income-support', respondBy: addDays(today(), 7), madeAt: clock.now().toISOString(),
     });
     await deliver('vocational-training.enrolment.completed', completion(residentRef, { householdRef }));
@@ -272,7 +272,7 @@ describe('start-up repair', () => {
   it('completes the referral of a disbursed request whose second write (the desk referral) was lost', async () => {
     const referralId = randomUUID();
     await deliver('clinics.referral.made', {
-      referralId, trackingCode: 'ABCD-EFGH', agency: 'relief-partnerships', offerId: 'it-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      referralId, trackingCode: 'ABCD-EFGH', agency: 'relief-partnerships', offerId: 'relief-it-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
       residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'income-support', respondBy: addDays(today(), 7), madeAt: clock.now().toISOString(),
     });
     await api('relief').post(`/desk/referrals/${referralId}/accept`, { completeBy: addDays(today(), 30) });

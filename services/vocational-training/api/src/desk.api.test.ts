@@ -69,67 +69,67 @@ const referralMade = (offerId: string, extra: object = {}) => ({
 
 describe('offers (service catalogue)', () => {
   it('creates an offer and stores it with its offer.published event in the same document', async () => {
-    const res = await api('tvto').post('/desk/offers', offerBody('it-tailoring'));
+    const res = await api('tvto').post('/desk/offers', offerBody('tvto-it-tailoring'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ offerId: 'it-tailoring', revision: 1, capacity: 2, available: 2, seatsTaken: 0 });
-    const events = await outboxOf('offers', 'it-tailoring');
+    expect(res.body).toMatchObject({ offerId: 'tvto-it-tailoring', revision: 1, capacity: 2, available: 2, seatsTaken: 0 });
+    const events = await outboxOf('offers', 'tvto-it-tailoring');
     expect(events.map((e) => [e.type, (e.data as any).revision, e.actor])).toEqual([['vocational-training.offer.published', 1, { subject: testCallers.tvto.sub, agency: 'vocational-training' }]]);
     expect(events[0]!.source).toBe('vocational-training');
   });
 
   it('edits it: revision + 1, the whole offer republished', async () => {
-    const { offerId: _id, ...fields } = offerBody('it-tailoring', { capacity: 3, available: 3, status: 'closed' });
-    const res = await api('tvto').put('/desk/offers/it-tailoring', fields);
+    const { offerId: _id, ...fields } = offerBody('tvto-it-tailoring', { capacity: 3, available: 3, status: 'closed' });
+    const res = await api('tvto').put('/desk/offers/tvto-it-tailoring', fields);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ revision: 2, capacity: 3, status: 'closed' });
-    const events = await outboxOf('offers', 'it-tailoring');
+    const events = await outboxOf('offers', 'tvto-it-tailoring');
     expect(events.map((e) => (e.data as any).revision)).toEqual([1, 2]);
     expect(events[1]!.data).toMatchObject({ capacity: 3, available: 3, status: 'closed', title: fields.title });
-    await api('tvto').put('/desk/offers/it-tailoring', { ...fields, status: 'open' });
+    await api('tvto').put('/desk/offers/tvto-it-tailoring', { ...fields, status: 'open' });
   });
 
   it('refuses an edit based on a revision that changed meanwhile (409), leaving the offer as it was', async () => {
-    const { offerId: _id, ...fields } = offerBody('it-tailoring', { capacity: 3, available: 3 });
-    const current = (await service.models.offers.findById('it-tailoring').lean())!;
-    const stale = await api('tvto').put('/desk/offers/it-tailoring', { ...fields, capacity: 9, available: 9, basedOnRevision: current.revision - 1 });
+    const { offerId: _id, ...fields } = offerBody('tvto-it-tailoring', { capacity: 3, available: 3 });
+    const current = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
+    const stale = await api('tvto').put('/desk/offers/tvto-it-tailoring', { ...fields, capacity: 9, available: 9, basedOnRevision: current.revision - 1 });
     expect(stale.status).toBe(409);
-    const after = (await service.models.offers.findById('it-tailoring').lean())!;
+    const after = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
     expect([after.revision, after.capacity]).toEqual([current.revision, current.capacity]);
-    const fresh = await api('tvto').put('/desk/offers/it-tailoring', { ...fields, basedOnRevision: current.revision });
+    const fresh = await api('tvto').put('/desk/offers/tvto-it-tailoring', { ...fields, basedOnRevision: current.revision });
     expect(fresh.body.revision).toBe(current.revision + 1);
   });
 
   it('answers a duplicate id with 409, an unknown one with 404 and bad input with 400, storing nothing', async () => {
-    expect((await api('tvto').post('/desk/offers', offerBody('it-tailoring'))).status).toBe(409);
+    expect((await api('tvto').post('/desk/offers', offerBody('tvto-it-tailoring'))).status).toBe(409);
     const { offerId: _id, ...fields } = offerBody('x');
-    expect((await api('tvto').put('/desk/offers/it-nothing', fields)).status).toBe(404);
-    const tooMany = await api('tvto').post('/desk/offers', offerBody('it-bad-1', { available: 5 }));
-    const extraField = await api('tvto').post('/desk/offers', offerBody('it-bad-2', { agency: 'welfare' }));
-    const operator = await api('tvto').post('/desk/offers', offerBody('it-bad-3', { title: { $gt: '' } }));
+    expect((await api('tvto').put('/desk/offers/tvto-it-nothing', fields)).status).toBe(404);
+    const tooMany = await api('tvto').post('/desk/offers', offerBody('tvto-it-bad-1', { available: 5 }));
+    const extraField = await api('tvto').post('/desk/offers', offerBody('tvto-it-bad-2', { agency: 'welfare' }));
+    const operator = await api('tvto').post('/desk/offers', offerBody('tvto-it-bad-3', { title: { $gt: '' } }));
     expect([tooMany.status, extraField.status, operator.status]).toEqual([400, 400, 400]);
     expect(tooMany.headers['content-type']).toContain('application/problem+json');
-    expect((await storedOfferIds()).filter((id) => id.startsWith('it-bad'))).toEqual([]);
+    expect((await storedOfferIds()).filter((id) => id.startsWith('tvto-it-bad'))).toEqual([]);
   });
 
   it('lets coordinators and auditors read, and no one else change or read', async () => {
     for (const reader of ['coordinator', 'auditor', 'tvto'] as const) {
       const res = await api(reader).get('/desk/offers');
       expect(res.status, reader).toBe(200);
-      expect(res.body.map((o: { offerId: string }) => o.offerId)).toContain('it-tailoring');
+      expect(res.body.map((o: { offerId: string }) => o.offerId)).toContain('tvto-it-tailoring');
     }
     expect((await api('welfare').get('/desk/offers')).status).toBe(403);
     expect((await api('worker').get('/desk/offers')).status).toBe(403);
     expect((await api().get('/desk/offers')).status).toBe(401);
-    expect((await api('welfare').post('/desk/offers', offerBody('it-welfare'))).status).toBe(403);
-    expect((await api('coordinator').post('/desk/offers', offerBody('it-coord'))).status).toBe(403);
-    expect((await api().post('/desk/offers', offerBody('it-anon'))).status).toBe(401);
-    expect((await storedOfferIds()).filter((id) => ['it-welfare', 'it-coord', 'it-anon'].includes(id))).toEqual([]);
+    expect((await api('welfare').post('/desk/offers', offerBody('tvto-it-welfare'))).status).toBe(403);
+    expect((await api('coordinator').post('/desk/offers', offerBody('tvto-it-coord'))).status).toBe(403);
+    expect((await api().post('/desk/offers', offerBody('tvto-it-anon'))).status).toBe(401);
+    expect((await storedOfferIds()).filter((id) => ['tvto-it-welfare', 'tvto-it-coord', 'tvto-it-anon'].includes(id))).toEqual([]);
   });
 });
 
 describe('received referrals', () => {
   it('keeps only referrals addressed to this agency, once however often delivered', async () => {
-    const mine = referralMade('it-tailoring');
+    const mine = referralMade('tvto-it-tailoring');
     const theirs = referralMade('welfare-social-case', { agency: 'welfare', trackingCode: 'ABCD-EFGH' });
     const first = await deliver('clinics.referral.made', mine);
     await deliver('clinics.referral.made', mine, first.id);
@@ -145,14 +145,14 @@ describe('received referrals', () => {
   });
 
   it('accepts, takes a seat of the offer (republished), then completes; each step published once', async () => {
-    const made = referralMade('it-tailoring');
+    const made = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.made', made);
     const accepted = await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(60) });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ state: 'accepted', completeBy: inDays(60) });
-    const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'it-tailoring');
+    const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'tvto-it-tailoring');
     expect(offer).toMatchObject({ available: 2, capacity: 3, seatsTaken: 1 });
-    const offerEvents = await outboxOf('offers', 'it-tailoring');
+    const offerEvents = await outboxOf('offers', 'tvto-it-tailoring');
     expect(offerEvents.at(-1)!.data).toMatchObject({ available: 2, revision: offer.revision });
 
     const again = await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(60) });
@@ -165,7 +165,7 @@ describe('received referrals', () => {
   });
 
   it('declines with a contract reason; refuses illegal steps (409), bad reasons (400) and other agencies (403)', async () => {
-    const made = referralMade('it-tailoring');
+    const made = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.made', made);
     const path = `/desk/referrals/${made.referralId}`;
     expect((await api('welfare').post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(403);
@@ -183,20 +183,20 @@ describe('received referrals', () => {
   });
 
   it('follows a withdrawal by the clinic: frees an accepted referral’s seat, ignores late ones, tolerates one that comes first', async () => {
-    const made = referralMade('it-tailoring');
+    const made = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.made', made);
     await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
-    const seatsBefore = (await service.models.offers.findById('it-tailoring').lean())!;
+    const seatsBefore = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
     const withdrawal = { referralId: made.referralId, agency: 'vocational-training', reason: 'consent-withdrawn', withdrawnAt: clock.now().toISOString() };
     await deliver('clinics.referral.withdrawn', withdrawal);
     await deliver('clinics.referral.withdrawn', withdrawal);
-    const after = (await service.models.offers.findById('it-tailoring').lean())!;
+    const after = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
     expect(after.available).toBe(seatsBefore.available + 1);
     expect(after.seatHolders).not.toContain(made.referralId);
     expect((await api('tvto').post(`/desk/referrals/${made.referralId}/complete`, { outcome: 'achieved' })).status).toBe(409);
 
     // The withdrawal overtakes its referral: it arrives already withdrawn.
-    const early = referralMade('it-tailoring');
+    const early = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.withdrawn', { ...withdrawal, referralId: early.referralId });
     expect((await api('tvto').get('/desk/referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(early.referralId);
     await deliver('clinics.referral.made', early);
@@ -205,7 +205,7 @@ describe('received referrals', () => {
   });
 
   it('still lists a referral stored before referrals carried the household', async () => {
-    const made = referralMade('it-tailoring');
+    const made = referralMade('tvto-it-tailoring');
     const { householdRef: _h, ...legacy } = made as typeof made & { householdRef?: string };
     await service.models.referrals.collection.insertOne({
       ...legacy, _id: made.referralId, madeAt: new Date(made.madeAt), state: 'received', receivedAt: new Date(), sourceEventId: 'legacy', outbox: [],
@@ -217,7 +217,7 @@ describe('received referrals', () => {
   });
 
   it('flags overdue referrals by the service clock and filters by state and overdue', async () => {
-    const made = referralMade('it-tailoring', { respondBy: inDays(2) });
+    const made = referralMade('tvto-it-tailoring', { respondBy: inDays(2) });
     await deliver('clinics.referral.made', made);
     const overdueNow = async () => (await api('coordinator').get('/desk/referrals?overdue=true')).body.map((r: { referralId: string }) => r.referralId);
     expect(await overdueNow()).not.toContain(made.referralId);
@@ -234,8 +234,8 @@ describe('received referrals', () => {
   });
 
   it('refuses to accept into a full offer, so staff decline with no-capacity', async () => {
-    await api('tvto').post('/desk/offers', offerBody('it-full', { capacity: 1, available: 0 }));
-    const made = referralMade('it-full');
+    await api('tvto').post('/desk/offers', offerBody('tvto-it-full', { capacity: 1, available: 0 }));
+    const made = referralMade('tvto-it-full');
     await deliver('clinics.referral.made', made);
     const res = await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
     expect(res.status).toBe(409);
@@ -243,15 +243,15 @@ describe('received referrals', () => {
   });
 
   it('repairs at start-up a seat an interrupted acceptance did not take', async () => {
-    const made = referralMade('it-tailoring');
+    const made = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.made', made);
     await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
     // Simulate a crash between the two writes: the seat was never taken.
-    const before = (await service.models.offers.findById('it-tailoring').lean())!;
-    await service.models.offers.updateOne({ _id: 'it-tailoring' }, { $set: { seatHolders: before.seatHolders.filter((id) => id !== made.referralId), available: before.available + 1 } });
+    const before = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
+    await service.models.offers.updateOne({ _id: 'tvto-it-tailoring' }, { $set: { seatHolders: before.seatHolders.filter((id) => id !== made.referralId), available: before.available + 1 } });
     await desk.reference(service.models, service.deps);
     await desk.reference(service.models, service.deps);
-    const repaired = (await service.models.offers.findById('it-tailoring').lean())!;
+    const repaired = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
     expect(repaired.seatHolders).toContain(made.referralId);
     expect(repaired.available).toBe(before.available);
     expect(repaired.revision).toBe(before.revision + 1);
@@ -343,14 +343,14 @@ describe('commitments', () => {
 describe('demo seed', () => {
   it('adds the demo universe beside what staff and clinics already made, idempotently', async () => {
     const seedDeps = { ...deps, models: service.models };
-    const staffOffer = (await service.models.offers.findById('it-tailoring').lean())!;
+    const staffOffer = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
     const referralsBefore = await service.models.referrals.countDocuments();
     await vocationalTrainingService.seedDemo!(seedDeps);
     await vocationalTrainingService.seedDemo!(seedDeps);
     const offers = await service.models.offers.find().limit(1000).lean();
     const demoIds = ['tvto-apprentice-carpentry', 'tvto-career-counselling', 'tvto-home-tailoring-1405', 'tvto-pastry-home-1405', 'tvto-workshop-permit'];
-    expect(offers.map((o) => o._id)).toEqual(expect.arrayContaining([...demoIds, 'it-tailoring']));
-    expect(offers.find((o) => o._id === 'it-tailoring')!.revision).toBe(staffOffer.revision);
+    expect(offers.map((o) => o._id)).toEqual(expect.arrayContaining([...demoIds, 'tvto-it-tailoring']));
+    expect(offers.find((o) => o._id === 'tvto-it-tailoring')!.revision).toBe(staffOffer.revision);
     const tailoring = offers.find((o) => o._id === 'tvto-home-tailoring-1405')!;
     expect(tailoring.seatHolders.length).toBeGreaterThan(0);
     expect(tailoring.available).toBe(tailoring.capacity - tailoring.seatHolders.length);

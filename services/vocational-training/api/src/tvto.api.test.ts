@@ -318,11 +318,12 @@ describe('workshop permits', () => {
   });
 
   it('takes an application from an accepted workshop-permit referral and answers the clinic with the decision', async () => {
-    await api('tvto').post('/desk/offers', {
-      offerId: 'c-permit', kind: 'workshop-permit', title: { fa: 'مجوز کارگاه', en: 'Workshop permit' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['workshop-space'],
+    const offer = await api('tvto').post('/desk/offers', {
+      offerId: 'tvto-c-permit', kind: 'workshop-permit', title: { fa: 'مجوز کارگاه', en: 'Workshop permit' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['workshop-space'],
       neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' }, schedule: { fa: '۳۰ روز', en: '30 days' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
     });
-    const made = await acceptedReferral('c-permit');
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const made = await acceptedReferral('tvto-c-permit');
     const body = { referralId: made.referralId, trade: 'tailoring', neighbourhoodId: 'nbh-sarasiab', address: 'Sar Asiab, alley 3' };
     const applied = await api('tvto').post('/permits', body);
     expect(applied.status).toBe(201);
@@ -362,11 +363,12 @@ describe('career counselling', () => {
   });
 
   it('books the counsellor’s day for an accepted referral, records guidance from the list, and completes the referral', async () => {
-    await api('tvto').post('/desk/offers', {
-      offerId: 'c-counselling', kind: 'counselling', title: { fa: 'مشاوره', en: 'Counselling' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['employment'],
+    const offer = await api('tvto').post('/desk/offers', {
+      offerId: 'tvto-c-counselling', kind: 'counselling', title: { fa: 'مشاوره', en: 'Counselling' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['employment'],
       neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'سه‌شنبه', en: 'Tuesdays' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
     });
-    const referral = await acceptedReferral('c-counselling');
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const referral = await acceptedReferral('tvto-c-counselling');
     const booked = await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-motahari', referralId: referral.referralId, day: inDays(3), time: '10:00' });
     expect(booked.status).toBe(201);
     expect(booked.body).toMatchObject({ state: 'booked', residentRef: referral.residentRef, clinicId: 'clinic-sarasiab' });
@@ -411,11 +413,12 @@ describe('apprenticeships', () => {
   });
 
   it('places an accepted apprenticeship referral and closes it when the placement ends; refuses other offers’ referrals', async () => {
-    await api('tvto').post('/desk/offers', {
-      offerId: 'c-apprentice', kind: 'apprenticeship', title: { fa: 'شاگردی', en: 'Apprenticeship' }, eligibility: { fa: 'جوانان', en: 'Youth' }, answers: ['employment'],
+    const offer = await api('tvto').post('/desk/offers', {
+      offerId: 'tvto-c-apprentice', kind: 'apprenticeship', title: { fa: 'شاگردی', en: 'Apprenticeship' }, eligibility: { fa: 'جوانان', en: 'Youth' }, answers: ['employment'],
       neighbourhoodIds: [], place: { fa: 'کارگاه', en: 'Workshop' }, schedule: { fa: 'روزانه', en: 'Daily' }, startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
     });
-    const referral = await acceptedReferral('c-apprentice');
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const referral = await acceptedReferral('tvto-c-apprentice');
     const wrong = await acceptedReferral('c-tailoring');
     expect((await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: wrong.referralId })).status).toBe(400);
     const placed = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: referral.referralId });

@@ -275,7 +275,7 @@ describe('eligibility flags', () => {
 
 describe('cases from the desk’s referrals', () => {
   const referral = (extra: object = {}) => ({
-    referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'welfare', offerId: 'it-social-case', clinicId: 'clinic-motahari', neighbourhoodId: 'nbh-motahari',
+    referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'welfare', offerId: 'welfare-it-social-case', clinicId: 'clinic-motahari', neighbourhoodId: 'nbh-motahari',
     residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'social-care', respondBy: today(7), madeAt: clock.now().toISOString(), ...extra,
   });
 
@@ -285,8 +285,8 @@ describe('cases from the desk’s referrals', () => {
       answers: ['social-care'], neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'ماهانه', en: 'Monthly' },
       startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
     };
-    expect((await api('welfare').post('/desk/offers', { offerId: 'it-social-case', ...offer })).status).toBe(201);
-    expect((await api('welfare').post('/desk/offers', { offerId: 'it-counselling', ...offer, kind: 'counselling' })).status).toBe(201);
+    expect((await api('welfare').post('/desk/offers', { offerId: 'welfare-it-social-case', ...offer })).status).toBe(201);
+    expect((await api('welfare').post('/desk/offers', { offerId: 'welfare-it-counselling', ...offer, kind: 'counselling' })).status).toBe(201);
   });
 
   it('offers an accepted social-care referral for a case; the case keeps it, and closing with goals met completes it as achieved', async () => {
@@ -348,7 +348,7 @@ describe('cases from the desk’s referrals', () => {
   });
 
   it('refuses referrals that are not social care (409), unknown ones (404) and malformed ids (400)', async () => {
-    const made = referral({ offerId: 'it-counselling' });
+    const made = referral({ offerId: 'welfare-it-counselling' });
     await deliver('clinics.referral.made', made);
     await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(30) });
     expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
