@@ -1,6 +1,7 @@
 // The realm's sign-in rules (issue 11, finding 8 and 9): guessing passwords locks the account for a
 // while, passwords follow a policy, and access tokens are short-lived (a disabled user's token dies soon).
 import { describe, expect, it } from 'vitest';
+import { realmAdmin, userIdOf } from '../support/keycloak-admin.js';
 import { demoPassword, keycloakUrl, tokenFor } from '../support/stack.js';
 
 const tokenUrl = (realm: string) => `${keycloakUrl}/realms/${realm}/protocol/openid-connect/token`;
@@ -30,18 +31,9 @@ describe('signing in', () => {
   });
 
   it('refuses a password the policy does not allow', async () => {
-    const admin = await fetch(tokenUrl('master'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin' }),
-    });
-    const { access_token: adminToken } = (await admin.json()) as { access_token: string };
-    const users = await fetch(`${keycloakUrl}/admin/realms/hamgam/users?exact=true&username=lockout.probe`, { headers: { Authorization: `Bearer ${adminToken}` } });
-    const [probe] = (await users.json()) as { id: string }[];
-    const reset = await fetch(`${keycloakUrl}/admin/realms/hamgam/users/${probe!.id}/reset-password`, {
+    const reset = await realmAdmin(`/users/${await userIdOf('lockout.probe')}/reset-password`, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'password', value: 'short', temporary: false }),
+      body: { type: 'password', value: 'short', temporary: false },
     });
     expect(reset.status).toBe(400);
     expect(await reset.text()).toMatch(/length|policy/i);

@@ -74,3 +74,28 @@ export async function expiredTokenFor(username: string): Promise<string> {
   await new Promise((done) => setTimeout(done, Math.max(0, expiredAt - Date.now())));
   return token;
 }
+
+/** Calls `/admin/realms/hamgam<path>` as the admin, with a JSON body if one is given. */
+export async function realmAdmin(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return admin(await adminToken(), path, { method: init.method ?? 'GET', ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
+}
+
+export async function userIdOf(username: string): Promise<string> {
+  const [user] = (await (await realmAdmin(`/users?exact=true&username=${encodeURIComponent(username)}`)).json()) as { id: string }[];
+  if (!user) throw new Error(`no user ${username}`);
+  return user.id;
+}
+
+/** A throw-away user of the realm with one role (and scope attributes), signing in with the demo password. */
+export async function createUser(username: string, role: string, attributes: Record<string, string[]> = {}): Promise<string> {
+  const created = await realmAdmin('/users', {
+    method: 'POST',
+    body: { username, enabled: true, emailVerified: true, firstName: 'Probe', lastName: 'User', email: `${username}@hamgam.example`, attributes, credentials: [{ type: 'password', value: demoPassword, temporary: false }] },
+  });
+  if (created.status !== 201) throw new Error(`creating ${username}: ${created.status} ${await created.text()}`);
+  const id = await userIdOf(username);
+  const roleRepresentation = await (await realmAdmin(`/roles/${role}`)).json();
+  const mapped = await realmAdmin(`/users/${id}/role-mappings/realm`, { method: 'POST', body: [roleRepresentation] });
+  if (mapped.status !== 204) throw new Error(`giving ${username} ${role}: ${mapped.status}`);
+  return id;
+}
