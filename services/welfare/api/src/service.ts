@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '@hamgam/service-kit';
+import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
+import { welfareAgency } from './app/access.js';
 import { completeClosedReferrals, type Models, type WelfareDeps } from './app/cases.js';
 import { welfareModels } from './data/models.js';
 import { seedWelfare } from './data/seed.js';
@@ -18,7 +19,7 @@ export const welfareService: ServiceDefinition<Models> = {
   roles: ['welfare-officer', 'coordinator', 'auditor'],
   models: (connection) => ({ ...desk.models(connection), ...welfareModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.cases],
-  routes: (deps) => [...desk.routes(deps), ...caseRoutes(deps)],
+  routes: (deps) => [...desk.routes(deps), ...caseRoutes(deps), ...accessLogRoutes(welfareAgency, kitAccessLog(deps.models.accessLog))],
   subscriptions: (deps) => desk.subscriptions(deps),
   reference: async (models, deps) => {
     await desk.reference(models, deps);

@@ -1,5 +1,5 @@
 import { eligibilityFlags } from '@hamgam/contracts';
-import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
+import { accessLogModel, addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema, type Connection } from 'mongoose';
 import { caseStates, closureReasons, type WelfareCase } from '../domain/cases.js';
 
@@ -87,7 +87,7 @@ export function welfareModels(connection: Connection) {
   );
   caseSchema.index({ worker: 1 });
   caseSchema.index({ householdRef: 1 });
-  return { cases: connection.model<StoredCase>('WelfareCase', caseSchema) };
+  return { cases: connection.model<StoredCase>('WelfareCase', caseSchema), accessLog: accessLogModel(connection) };
 }
 
 export type WelfareModels = ReturnType<typeof welfareModels>;

@@ -19,6 +19,7 @@ import {
   type CaseRecord,
   type WelfareDeps,
 } from '../app/cases.js';
+import { logCaseAccess, logReferralList } from '../app/access.js';
 import { isFlagActive, isVisitOverdue, nextVisitDue, overdueTasks } from '../domain/cases.js';
 import { hasOverdueWork, summarise } from '../domain/summary.js';
 import {
@@ -110,7 +111,11 @@ export function caseRoutes(deps: WelfareDeps) {
       params,
       body,
       response: caseViewSchema,
-      handler: async (ctx) => toView(await act(ctx as never)),
+      handler: async (ctx) => {
+        const changed = await act(ctx as never);
+        await logCaseAccess(deps, ctx.principal, 'update', [changed]);
+        return toView(changed);
+      },
     });
 
   return [
@@ -126,9 +131,9 @@ export function caseRoutes(deps: WelfareDeps) {
         const now = deps.clock.now();
         const mine = cases.find({ worker: principal.username, ...(query.state ? { state: query.state } : {}) }, { outbox: 0, history: 0 }).lean();
         const rows = await pageOf(mine, { query, req }, res, { by: 'openedAt', order: -1 });
-        return rows
-          .map((c) => toSummary(c, now))
-          .filter((c) => query.overdue === undefined || c.overdue === (query.overdue === 'true'));
+        const shown = rows.filter((c) => query.overdue === undefined || hasOverdueWork(c, now) === (query.overdue === 'true'));
+        await logCaseAccess(deps, principal, 'list', shown);
+        return shown.map((c) => toSummary(c, now));
       },
     }),
     defineRoute({
@@ -153,11 +158,14 @@ export function caseRoutes(deps: WelfareDeps) {
       roles: caseWorkers,
       query: pageQuerySchema,
       response: z.array(openableReferralSchema),
-      handler: async ({ query, req }, res) =>
-        (await openableReferrals(deps, { query, req, res })).map(({ referral: r, offerTitle }) => ({
+      handler: async ({ query, principal, req }, res) => {
+        const openable = await openableReferrals(deps, { query, req, res });
+        await logReferralList(deps, principal, openable.map(({ referral }) => referral));
+        return openable.map(({ referral: r, offerTitle }) => ({
           referralId: r._id, trackingCode: r.trackingCode!, offerId: r.offerId!, offerTitle, clinicId: r.clinicId, neighbourhoodId: r.neighbourhoodId,
           householdRef: r.householdRef, acceptedAt: r.acceptedAt, completeBy: r.completeBy,
-        })),
+        }));
+      },
     }),
     defineRoute({
       method: 'post',
@@ -168,7 +176,11 @@ export function caseRoutes(deps: WelfareDeps) {
       body: openCaseBodySchema,
       status: 201,
       response: caseViewSchema,
-      handler: async ({ body, principal }) => toView(await openCase(deps, principal, { ...body, referralId: null })),
+      handler: async ({ body, principal }) => {
+        const opened = await openCase(deps, principal, { ...body, referralId: null });
+        await logCaseAccess(deps, principal, 'create', [opened]);
+        return toView(opened);
+      },
     }),
     defineRoute({
       method: 'post',
@@ -179,7 +191,11 @@ export function caseRoutes(deps: WelfareDeps) {
       body: fromReferralBodySchema,
       status: 201,
       response: caseViewSchema,
-      handler: async ({ body, principal }) => toView(await openCaseFromReferral(deps, principal, body.referralId)),
+      handler: async ({ body, principal }) => {
+        const opened = await openCaseFromReferral(deps, principal, body.referralId);
+        await logCaseAccess(deps, principal, 'create', [opened]);
+        return toView(opened);
+      },
     }),
     defineRoute({
       method: 'get',
@@ -189,10 +205,9 @@ export function caseRoutes(deps: WelfareDeps) {
       roles: caseWorkers,
       params: caseParams,
       response: caseViewSchema,
-      handler: async ({ params, principal, correlationId }) => {
+      handler: async ({ params, principal }) => {
         const found = await readOwnCase(deps, params.caseId, principal);
-        // Who read a sensitive case, and when (the case's own history records every change).
-        deps.logger.info({ caseId: found._id, reader: principal.username, correlationId }, 'welfare case read');
+        await logCaseAccess(deps, principal, 'read', [found]);
         return toView(found);
       },
     }),
@@ -218,7 +233,11 @@ export function caseRoutes(deps: WelfareDeps) {
       roles: caseWorkers,
       params: flagParams,
       response: caseViewSchema,
-      handler: async ({ params, principal, correlationId }) => toView(await revokeFlag(deps, params.caseId, principal, causeOf(principal, correlationId), params.flagId)),
+      handler: async ({ params, principal, correlationId }) => {
+        const changed = await revokeFlag(deps, params.caseId, principal, causeOf(principal, correlationId), params.flagId);
+        await logCaseAccess(deps, principal, 'update', [changed]);
+        return toView(changed);
+      },
     }),
     change('/cases/:caseId/close', 'Close the case with a reason (goals met completes its referral as achieved)', caseParams, closeBodySchema,
       ({ params, body, principal, correlationId }) => close(deps, params.caseId, principal, causeOf(principal, correlationId), body.reason)),
