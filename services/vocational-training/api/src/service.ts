@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@hamgam/service-kit';
+import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
 import { reconcileMasterSeats } from './app/apprenticeships.js';
 import { reconcileCourseSeats } from './app/courses.js';
 import { closeAnsweredReferrals } from './app/reconcile.js';
@@ -6,7 +6,7 @@ import { sealPermitApplicants } from './app/permit-sealing.js';
 import { seedTvto } from './app/seed.js';
 import { tvtoConfigSchema, type TvtoConfig } from './config.js';
 import { tvtoModels } from './data/models.js';
-import { desk, type VtModels } from './desk.js';
+import { agency, desk, type VtModels } from './desk.js';
 import { apprenticeshipRoutes } from './routes/apprenticeships.js';
 import { counsellingRoutes } from './routes/counselling.js';
 import { courseRoutes } from './routes/courses.js';
@@ -26,7 +26,7 @@ export const vocationalTrainingService: ServiceDefinition<VtModels, TvtoConfig> 
   roles: ['tvto-staff', 'coordinator', 'auditor'],
   models: (connection) => ({ ...desk.models(connection), ...tvtoModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.enrolments, models.permits],
-  routes: (deps) => [...desk.routes(deps), ...courseRoutes(deps), ...permitRoutes(deps), ...counsellingRoutes(deps), ...apprenticeshipRoutes(deps)],
+  routes: (deps) => [...desk.routes(deps), ...courseRoutes(deps), ...permitRoutes(deps), ...counsellingRoutes(deps), ...apprenticeshipRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
   subscriptions: desk.subscriptions,
   reference: async (models, deps) => {
     await desk.reference(models, deps);

@@ -1,5 +1,5 @@
 import type { LocalizedText, TrainingVenue } from '@hamgam/contracts';
-import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
+import { accessLogModel, addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema, type Connection } from 'mongoose';
 import type { PlacementState, ProgressCheck } from '../domain/apprenticeships.js';
 import type { DemandLevel } from '../domain/counselling.js';
@@ -290,6 +290,7 @@ export function tvtoModels(connection: Connection) {
     sessions: connection.model<StoredSession>('TvtoCounsellingSession', session),
     masters: connection.model<StoredMaster>('TvtoGuildMaster', master),
     placements: connection.model<StoredPlacement>('TvtoPlacement', placement),
+    accessLog: accessLogModel(connection),
   };
 }
 

@@ -3,6 +3,7 @@ import { causeOf } from '@hamgam/agency-desk';
 import { trackingCodeSchema } from '@hamgam/contracts';
 import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type RateLimiter } from '@hamgam/service-kit';
 import { z } from 'zod';
+import { logPermitAccess, seesApplicant } from '../app/access.js';
 import { stepPermit, submitPermit } from '../app/permits.js';
 import { applicantSealer } from '../config.js';
 import type { StoredPermit } from '../data/models.js';
@@ -26,7 +27,7 @@ import {
  */
 function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal) {
   const now = deps.clock.now();
-  const personal = principal.roles.includes('tvto-staff') ? applicantSealer(deps.config).open(applicant) : { name: null, address: null };
+  const personal = seesApplicant(principal) ? applicantSealer(deps.config).open(applicant) : { name: null, address: null };
   return {
     ...permit,
     permitId: _id,
@@ -53,8 +54,11 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       params: permitParams,
       body,
       response: permitViewSchema,
-      handler: async ({ params, body: given, principal, correlationId }) =>
-        permitView(deps, await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId)), principal),
+      handler: async ({ params, body: given, principal, correlationId }) => {
+        const changed = await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId));
+        await logPermitAccess(deps, principal, path === 'decision' ? 'decide' : 'update', [changed]);
+        return permitView(deps, changed, principal);
+      },
     });
 
   return [
@@ -84,8 +88,11 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       query: permitQuerySchema,
       response: z.array(permitViewSchema),
       handler: async ({ query, principal, req }, res) => {
-        const rows = (await pageOf(permits.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 })).map((p) => permitView(deps, p, principal));
-        return query.status ? rows.filter((p) => p.status === query.status) : rows;
+        const page = await pageOf(permits.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 });
+        const now = deps.clock.now();
+        const shown = query.status ? page.filter((p) => effectiveStatus(p, now) === query.status) : page;
+        if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'list', shown);
+        return shown.map((p) => permitView(deps, p, principal));
       },
     }),
     defineRoute({
@@ -99,6 +106,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       handler: async ({ params, principal }) => {
         const permit = await permits.findById(params.permitId, { outbox: 0 }).lean();
         if (!permit) throw notFound(`no permit application ${params.permitId}`);
+        if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'read', [permit]);
         return permitView(deps, permit, principal);
       },
     }),
@@ -111,7 +119,11 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       body: permitApplicationSchema,
       response: permitViewSchema,
       status: 201,
-      handler: async ({ body, principal }) => permitView(deps, await submitPermit(deps, body, principal.subject), principal),
+      handler: async ({ body, principal }) => {
+        const submitted = await submitPermit(deps, body, principal.subject);
+        await logPermitAccess(deps, principal, 'create', [submitted]);
+        return permitView(deps, submitted, principal);
+      },
     }),
     step('checklist', 'Tick or untick a document of the checklist; the application is documents-complete when all four are in', checklistBodySchema, (b) => ({ kind: 'checklist', ...b })),
     step('inspection', 'Record the inspection of a documents-complete application (date, inspector, findings, pass or fail)', inspectionBodySchema, (b) => ({ kind: 'inspection', inspection: b })),
