@@ -1,6 +1,6 @@
 import { agencyDesk } from '@hamgam/agency-desk';
-import type { ServiceDefinition } from '@hamgam/service-kit';
-import type { ReliefDeps, ReliefModels } from './app/deps.js';
+import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
+import { agency, type ReliefDeps, type ReliefModels } from './app/deps.js';
 import { reconcileReferrals } from './app/support.js';
 import { reliefModels } from './data/models.js';
 import { seedRelief } from './data/demo.js';
@@ -23,7 +23,7 @@ export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
   roles: ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'],
   models: (connection) => ({ ...desk.models(connection), ...reliefModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.supportRequests],
-  routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps, desk.options), ...projectRoutes(deps), ...agreementRoutes(deps)],
+  routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps, desk.options), ...projectRoutes(deps), ...agreementRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
   subscriptions: (deps) => [...desk.subscriptions(deps), ...reliefSubscriptions(deps)],
   // Before requests and events: the desk repairs its seats, then every disbursed request's referral is completed.
   reference: async (models, deps) => {

@@ -1,4 +1,4 @@
-import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
+import { accessLogModel, addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema, type Connection } from 'mongoose';
 import type { Partner, AgreementStatus } from '../domain/agreements.js';
 import type { EligibilityReason, MeansTest } from '../domain/eligibility.js';
@@ -270,6 +270,7 @@ export function reliefModels(connection: Connection) {
     projects: connection.model<StoredProject>('ReliefProject', projectSchema),
     agreements: connection.model<StoredAgreement>('ReliefAgreement', agreementSchema),
     meetings: connection.model<StoredMeeting>('ReliefMeeting', meetingSchema),
+    accessLog: accessLogModel(connection),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { DeskOptions } from '@hamgam/agency-desk';
-import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type AccessLogAction, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { causeOf, type ReliefDeps } from '../app/deps.js';
+import { logReferralList, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
 import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, submitRequest } from '../app/support.js';
 import type { StoredSupportRequest } from '../data/models.js';
@@ -66,7 +67,7 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
     };
   }
 
-  const step = <S extends z.ZodObject>(path: string, body: S, summary: string, run: (id: string, body: z.infer<S>, ctx: { subject: string; correlationId: string; principal: Parameters<typeof causeOf>[0] }) => Promise<Omit<StoredSupportRequest, 'outbox'>>) =>
+  const step = <S extends z.ZodObject>(path: string, action: AccessLogAction, body: S, summary: string, run: (id: string, body: z.infer<S>, ctx: { subject: string; correlationId: string; principal: Parameters<typeof causeOf>[0] }) => Promise<Omit<StoredSupportRequest, 'outbox'>>) =>
     defineRoute({
       method: 'post',
       path: `/support-requests/:requestId/${path}`,
@@ -76,8 +77,11 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       params: requestParams,
       body,
       response: requestDetailSchema,
-      handler: async ({ params, body: given, principal, correlationId }) =>
-        detail(await run(params.requestId, given as z.infer<S>, { subject: principal.subject, correlationId, principal })),
+      handler: async ({ params, body: given, principal, correlationId }) => {
+        const changed = await run(params.requestId, given as z.infer<S>, { subject: principal.subject, correlationId, principal });
+        await logRequestAccess(deps, principal, action, [changed]);
+        return detail(changed);
+      },
     });
 
   return [
@@ -89,11 +93,13 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       roles: reliefReaders,
       query: requestQuery,
       response: z.array(requestViewSchema),
-      handler: async ({ query, req }, res) => {
+      handler: async ({ query, principal, req }, res) => {
         const rows = await pageOf(supportRequests.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 });
         const benefits = await allBenefits(deps, [...new Set(rows.map((r) => r.householdRef))]);
         const day = today();
-        return rows.map((r) => toView(r, benefits, day)).filter((v) => !query.state || v.status === query.state);
+        const shown = rows.map((r) => ({ r, view: toView(r, benefits, day) })).filter(({ view }) => !query.state || view.status === query.state);
+        await logRequestAccess(deps, principal, 'list', shown.map(({ r }) => r));
+        return shown.map(({ view }) => view);
       },
     }),
     defineRoute({
@@ -104,9 +110,10 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       roles: reliefReaders,
       params: requestParams,
       response: requestDetailSchema,
-      handler: async ({ params }) => {
+      handler: async ({ params, principal }) => {
         const stored = await supportRequests.findById(params.requestId, { outbox: 0 }).lean();
         if (!stored) throw notFound(`no support request ${params.requestId}`);
+        await logRequestAccess(deps, principal, 'read', [stored]);
         return detail(stored);
       },
     }),
@@ -119,7 +126,11 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       body: newRequestSchema,
       response: requestDetailSchema,
       status: 201,
-      handler: async ({ body, principal }) => detail(await submitRequest(deps, body, principal.subject)),
+      handler: async ({ body, principal }) => {
+        const submitted = await submitRequest(deps, body, principal.subject);
+        await logRequestAccess(deps, principal, 'create', [submitted]);
+        return detail(submitted);
+      },
     }),
     defineRoute({
       method: 'put',
@@ -130,19 +141,23 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       params: requestParams,
       body: meansTestBodySchema,
       response: requestDetailSchema,
-      handler: async ({ params, body }) => detail(await setMeansTest(deps, params.requestId, body.meansTest)),
+      handler: async ({ params, body, principal }) => {
+        const changed = await setMeansTest(deps, params.requestId, body.meansTest);
+        await logRequestAccess(deps, principal, 'update', [changed]);
+        return detail(changed);
+      },
     }),
-    step('approve', approveBodySchema, 'Approve an eligible request with the amount (a loan with its terms); publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
+    step('approve', 'decide', approveBodySchema, 'Approve an eligible request with the amount (a loan with its terms); publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
       decide(deps, id, { decision: 'approved', amountRials: body.amountRials, ...(body.terms ? { terms: body.terms } : {}) }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
     ),
-    step('reject', rejectBodySchema, 'Reject a request with a reason; publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
+    step('reject', 'decide', rejectBodySchema, 'Reject a request with a reason; publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
       decide(deps, id, { decision: 'rejected', reason: body.reason }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
     ),
-    step('disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral', (id, _body, ctx) =>
+    step('disburse', 'disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral', (id, _body, ctx) =>
       disburseRequest(deps, desk, id, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
     ),
-    step('repayments', repaymentBodySchema, 'Record a loan repayment', (id, body, ctx) => recordRepayment(deps, id, body, ctx.subject)),
-    step('follow-ups', followUpBodySchema, 'Record a follow-up visit to the business', (id, body, ctx) => recordFollowUp(deps, id, { ...body, note: body.note ?? '' }, ctx.subject)),
+    step('repayments', 'update', repaymentBodySchema, 'Record a loan repayment', (id, body, ctx) => recordRepayment(deps, id, body, ctx.subject)),
+    step('follow-ups', 'update', followUpBodySchema, 'Record a follow-up visit to the business', (id, body, ctx) => recordFollowUp(deps, id, { ...body, note: body.note ?? '' }, ctx.subject)),
     defineRoute({
       method: 'get',
       path: '/benefit-flags',
@@ -190,7 +205,7 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       roles: reliefReaders,
       query: pageQuerySchema,
       response: z.array(openReferralSchema),
-      handler: async ({ query, req }, res) => {
+      handler: async ({ query, principal, req }, res) => {
         const referrals = await pageOf(deps.models.referrals.find({ state: 'accepted' }, { outbox: 0 }).lean(), { query, req }, res, { by: 'madeAt', order: -1 });
         const [offers, requests] = await Promise.all([
           readAll(deps.models.offers.find({}, { kind: 1 }).lean(), caps.reference),
@@ -198,7 +213,7 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
         ]);
         const kinds = new Map(offers.map((o) => [o._id, o.kind as string]));
         const used = new Set(requests.map((r) => r.referralId));
-        return referrals.flatMap((r) => {
+        const open = referrals.flatMap((r) => {
           const kind = r.offerId ? kinds.get(r.offerId) : undefined;
           if (!kind || !(supportKinds as readonly string[]).includes(kind) || used.has(r._id) || r.trackingCode === null) return [];
           return [{
@@ -206,6 +221,8 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
             householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId!, needCategory: r.needCategory!, completeBy: r.completeBy,
           }];
         });
+        await logReferralList(deps, principal, open.map((r) => ({ _id: r.referralId, residentRef: r.residentRef, householdRef: r.householdRef })));
+        return open;
       },
     }),
   ];
