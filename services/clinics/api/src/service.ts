@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '@hamgam/service-kit';
+import { accessLogRoutes, type ServiceDefinition } from '@hamgam/service-kit';
+import { clinicsAccessLog } from './app/access-log.js';
 import { clinicsConfigSchema, type ClinicsConfig } from './config.js';
 import { clinicsModels, type ClinicsModels } from './data/models.js';
 import { seedClinicsDemo } from './data/demo.js';
@@ -28,7 +29,8 @@ export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
   outboxSources: (models) => [models.priorityLists, models.referrals],
   routes: (deps) => [...placeRoutes(deps.models), ...assessmentRoutes(deps.models), ...priorityRoutes(deps),
     ...neighbourhoodRoutes(deps.models), ...residentRoutes(deps), ...draftRoutes(deps),
-    ...catalogueRoutes(deps.models), ...referralRoutes(deps), ...trackingRoutes(deps), ...timelineRoutes(deps), ...calendarRoutes(deps)],
+    ...catalogueRoutes(deps.models), ...referralRoutes(deps), ...trackingRoutes(deps), ...timelineRoutes(deps), ...calendarRoutes(deps),
+    ...accessLogRoutes('clinics', clinicsAccessLog(deps.models))],
   subscriptions: (deps) => [...catalogueSubscriptions(deps), ...referralAnswerSubscriptions(deps), ...journeySubscriptions(deps)],
   reference: upsertReferencePlaces,
   seedDemo: async (deps) => {

@@ -120,23 +120,24 @@ export function residentModels(connection: Connection) {
       { versionKey: false },
     ),
   );
-  const accessLog = connection.model<StoredAccess>(
-    'ResidentAccess',
-    new Schema(
-      {
-        _id: String,
-        residentId: { type: String, required: true, index: true },
-        clinicId: String,
-        action: { type: String, enum: accessActions },
-        actor: String,
-        actorName: String,
-        at: Date,
-        actorClinicId: { type: String, default: null },
-        purpose: { type: String, default: null },
-      },
-      { versionKey: false },
-    ),
+  const accessSchema = new Schema(
+    {
+      _id: String,
+      residentId: { type: String, required: true, index: true },
+      clinicId: String,
+      action: { type: String, enum: accessActions },
+      actor: String,
+      actorName: String,
+      at: Date,
+      actorClinicId: { type: String, default: null },
+      purpose: { type: String, default: null },
+    },
+    { versionKey: false },
   );
+  // The auditor's programme-wide filters (GET /access-log): by user, or by days alone, newest first.
+  accessSchema.index({ actorName: 1, at: -1 });
+  accessSchema.index({ at: -1, _id: -1 });
+  const accessLog = connection.model<StoredAccess>('ResidentAccess', accessSchema);
   return { households, residents, consents, accessLog, ...draftModels(connection) };
 }
 
