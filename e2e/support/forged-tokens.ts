@@ -47,7 +47,10 @@ async function realmPublicKeyPem(kid: string): Promise<string> {
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 export async function badCredentials(username: string, allRoles: readonly string[]): Promise<BadCredential[]> {
-  const [real, idToken, expired] = await Promise.all([tokenFor(username), idTokenFor(username), expiredTokenFor(username)]);
+  // One after another: Keycloak takes concurrent sign-ins of one user for a brute-force attempt.
+  const real = await tokenFor(username);
+  const idToken = await idTokenFor(username);
+  const expired = await expiredTokenFor(username);
   const [headerPart, payloadPart, signature] = real.split('.') as [string, string, string];
   const header = decode(headerPart);
   const claims = decode(payloadPart);

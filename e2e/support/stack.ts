@@ -20,14 +20,27 @@ const tokens = new Map<string, { token: string; expiresAt: number }>();
 /** Access tokens live two minutes (the realm's accessTokenLifespan); a long test file outlives several. */
 const REFRESH_BEFORE_MS = 30_000;
 
-/** A real access token from the realm, through the dev-only direct-grant client; a fresh one near expiry. */
+const signingIn = new Map<string, Promise<string>>();
+
+/**
+ * A real access token from the realm, through the dev-only direct-grant client; a fresh one near expiry.
+ * One sign-in per user at a time: Keycloak's brute-force detection refuses concurrent sign-ins of one
+ * user as failed ones, and five of those lock the account.
+ */
 export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
   if (cached && cached.expiresAt - Date.now() > REFRESH_BEFORE_MS) return cached.token;
+  const pending = signingIn.get(username) ?? signIn(username).finally(() => signingIn.delete(username));
+  signingIn.set(username, pending);
+  return pending;
+}
+
+async function signIn(username: string): Promise<string> {
   const res = await fetch(`${keycloakUrl}/realms/hamgam/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'hamgam-cli', username, password: demoPassword }),
+    // `openid`, as the shell's sign-in asks: sensitive writes confirm the session at Keycloak's userinfo, which refuses tokens without it.
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'hamgam-cli', username, password: demoPassword, scope: 'openid' }),
   });
   if (!res.ok) throw new Error(`Keycloak refused ${username}: ${res.status} ${await res.text()}`);
   const { access_token: token, expires_in: expiresIn } = (await res.json()) as { access_token: string; expires_in: number };
