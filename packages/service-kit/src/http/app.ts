@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { TokenVerifier } from '../auth/verifier.js';
+import { requestLogSerializers, routePatternOf } from '../logger.js';
 import { trustOneProxyHop } from './client-address.js';
 import type { HttpMetrics } from './metrics.js';
 import { metricsAccess } from './metrics-token.js';
@@ -60,6 +61,9 @@ export function createApp(options: AppOptions): Express {
         res.setHeader('X-Correlation-Id', id);
         return id;
       },
+      serializers: requestLogSerializers,
+      customSuccessObject: (req, _res, line) => ({ ...line, route: routePatternOf(req as Request) }),
+      customErrorObject: (req, _res, _error, line) => ({ ...line, route: routePatternOf(req as Request) }),
       autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
     }),
   );
