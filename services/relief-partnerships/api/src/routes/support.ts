@@ -74,6 +74,8 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       summary,
       tags: ['support'],
       roles: reliefOfficers,
+      // A disbursement moves money: the officer's session is confirmed with Keycloak first.
+      ...(action === 'disburse' ? { sensitive: true as const } : {}),
       params: requestParams,
       body,
       response: requestDetailSchema,
