@@ -85,6 +85,8 @@ chosen() { (( ${#NAMES[@]} == 0 )) || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 
 start_all() {
   mkdir -p "$STACK_LOGS" "$STACK_PIDS"
+  # Every service derives the demo tracking codes with it, so they agree and no one else can derive them.
+  checkout_keys demo HAMGAM_DEMO_SECRET
   export NODE_ENV=production HOST=127.0.0.1
   local upstreams=()
   for entry in "${SERVICES[@]}"; do

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * A stable uuid-shaped id for a demo record, so every service's seed names the same resident or
@@ -12,9 +12,17 @@ export function demoUuid(kind: string, index: number): string {
 
 const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+/**
+ * The key demo tracking codes are derived with. A tracking code is all a resident needs to see a
+ * referral, so a demo stack's live codes must not follow from this public source: natively each
+ * checkout has its own secret (HAMGAM_DEMO_SECRET, made by infra/native/services.sh and given to every
+ * service, so their seeds still agree); without one (unit tests, compose) a fixed, public key.
+ */
+const demoSecret = () => process.env['HAMGAM_DEMO_SECRET'] || 'hamgam-demo';
+
 /** A stable tracking code for a demo referral, in the format residents are given. */
 export function demoTrackingCode(index: number): string {
-  const bytes = createHash('sha256').update(`hamgam-demo:tracking:${index}`).digest();
+  const bytes = createHmac('sha256', demoSecret()).update(`tracking:${index}`).digest();
   const chars = [...bytes.subarray(0, 8)].map((b) => trackingAlphabet[b % trackingAlphabet.length]);
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
