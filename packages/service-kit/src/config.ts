@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { demoSecretsIn } from './secrets.js';
 
 /** Settings every service needs; a service may extend the schema with its own. */
 export const baseConfigSchema = z.object({
@@ -80,7 +81,11 @@ export function loadConfig<S extends z.ZodObject = typeof baseConfigSchema>(
   schema: S = baseConfigSchema as unknown as S,
 ): z.infer<S> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const demo = env['NODE_ENV'] === 'production' ? demoSecretsIn(result.data) : [];
+    if (demo.length === 0) return result.data;
+    throw new ConfigError(`${serviceName}: demo secrets in production (NODE_ENV=production)\n${demo.map((line) => `  - ${line}`).join('\n')}`);
+  }
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || '(root)';
     const value = env[key] === undefined ? 'missing' : 'invalid';

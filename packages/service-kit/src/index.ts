@@ -4,6 +4,7 @@ export * from './mongo.js';
 export * from './data/paging.js';
 export * from './data/bounded.js';
 export * from './service.js';
+export { decodeKey32, key32ListSchema, key32Schema } from './secrets.js';
 export * from './auth/principal.js';
 export * from './auth/session.js';
 export * from './auth/verifier.js';

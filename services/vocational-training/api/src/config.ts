@@ -1,16 +1,6 @@
-import type { BaseConfig } from '@hamgam/service-kit';
+import { key32ListSchema, key32Schema, type BaseConfig } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { decodeKey, sealer, type Sealer } from './domain/sealing.js';
-
-const isKey32 = (value: string) => {
-  try {
-    decodeKey(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const key32Message = 'must be the base64 encoding of exactly 32 bytes (e.g. `head -c 32 /dev/urandom | base64`)';
 
 /**
  * TVTO's own settings: the key of permit applicants' personal data (name, workshop address), checked before
@@ -18,12 +8,8 @@ const key32Message = 'must be the base64 encoding of exactly 32 bytes (e.g. `hea
  * rotation, until every application is re-sealed under the current key (each start re-seals them).
  */
 export const tvtoConfigSchema = z.object({
-  PERMITS_PII_ENCRYPTION_KEY: z.string().refine(isKey32, key32Message),
-  PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS: z
-    .string()
-    .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
-    .refine((keys) => keys.every(isKey32), `each comma-separated key ${key32Message}`)
-    .default([]),
+  PERMITS_PII_ENCRYPTION_KEY: key32Schema,
+  PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS: key32ListSchema.default([]),
 });
 export type TvtoConfig = BaseConfig & z.infer<typeof tvtoConfigSchema>;
 
