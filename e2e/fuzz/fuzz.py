@@ -156,6 +156,8 @@ def main():
                 + (["--seed", os.environ["FUZZ_SEED"]] if os.environ.get("FUZZ_SEED") else []),
                 stdout=open(run_dir / "output.txt", "w"),
                 stderr=subprocess.STDOUT,
+                # schemathesis keeps the examples that failed under ./.schemathesis and tries them first next time.
+                cwd=STACK_DIR,
             )
             ok, bad = outcome(run_dir)
             passed, failed = passed + ok, failed + bad

@@ -49,6 +49,21 @@ beforeAll(async () => {
 });
 
 describe('service app', () => {
+  it('refuses a NUL character anywhere in the input (the store refuses it) with 400 invalid-characters, after the token', async () => {
+    const token = await keys.sign({ username: 'clinic.worker', roles: ['clinic-worker'] });
+    const before = received.length;
+    const inBody = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ size: 3, deep: [{ note: 'a\u0000b' }] });
+    expect(inBody.status).toBe(400);
+    expect(inBody.body).toMatchObject({ code: 'invalid-characters' });
+    const inKey = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ 'si\u0000ze': 3 });
+    expect(inKey.body).toMatchObject({ code: 'invalid-characters' });
+    const inQuery = await request(app).post('/api/v1/things/abc?x=a%00').set('Authorization', `Bearer ${token}`).send({ size: 3 });
+    expect(inQuery.body).toMatchObject({ code: 'invalid-characters' });
+    expect((await request(app).get('/api/v1/lookup/AB%0012').expect(400)).body).toMatchObject({ code: 'invalid-characters' });
+    expect(received.length).toBe(before);
+    await request(app).post('/api/v1/things/abc').send({ note: 'a\u0000b' }).expect(401);
+  });
+
   it('runs the handler for a valid token, role and body', async () => {
     const token = await keys.sign({ username: 'clinic.worker', roles: ['clinic-worker'] });
     const res = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ size: 3 });
@@ -64,6 +79,8 @@ describe('service app', () => {
     expect(bad.status).toBe(400);
     const spec = await request(app).get('/openapi.json');
     expect(spec.body.paths['/api/v1/lookup/{code}'].get.security).toEqual([]);
+    expect(spec.body.paths['/api/v1/lookup/{code}'].get['x-roles']).toEqual([]);
+    expect(spec.body.paths['/api/v1/things/{id}'].post['x-roles']).toEqual(['clinic-worker']);
   });
 
   it('refuses without a token with a 401 problem', async () => {

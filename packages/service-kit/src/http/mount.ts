@@ -4,6 +4,7 @@ import type { TokenVerifier } from '../auth/verifier.js';
 import { anonymousPrincipal, hasAnyRole } from '../auth/principal.js';
 import { isStoreTimeout } from '../mongo.js';
 import { OverloadedError, storeUnavailable, storeUnavailableCode, type LoadGuard } from './overload.js';
+import { refuseNulCharacters } from './input-text.js';
 import { forbidden, tooManyRequests } from './problem.js';
 import type { RouteSpec } from './route.js';
 
@@ -79,6 +80,7 @@ function serve(route: RouteSpec, { verify, checkSession }: Authentication): (req
       throw forbidden(`this operation needs one of the roles: ${route.roles.join(', ')}`);
     }
     if (route.sensitive && checkSession) await checkSession(req.headers.authorization!);
+    refuseNulCharacters(req.params, req.query, req.body);
     const result = await route.handler(
       {
         params: route.params ? route.params.parse(req.params) : undefined,

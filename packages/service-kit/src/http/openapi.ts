@@ -21,6 +21,9 @@ export function buildOpenApiDocument(service: string, routes: readonly RouteSpec
       description: route.roles === 'public' ? 'Public: no token needed' : `Roles: ${route.roles.join(', ')}`,
       tags: route.tags ?? [service],
       security: route.roles === 'public' ? [] : [{ keycloak: [] }],
+      // Machine-readable, for the spec-driven security suite (e2e/integration/security) and fuzzing.
+      'x-roles': route.roles === 'public' ? [] : [...route.roles],
+      ...(route.sensitive ? { 'x-session-checked': true } : {}),
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
