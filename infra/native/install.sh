@@ -6,10 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$HAMGAM_ROOT/infra/native/lib/common.sh"
 run_locked "$HAMGAM_CACHE/.lock" "$@"
 
-# chromium is for the browser tests; docker-compose only validates docker-compose.yml; maven fetches
+# chromium is for the browser tests; docker-compose only validates docker-compose.yml; python3-venv holds
+# the API fuzzer (schemathesis, from PyPI); maven fetches
 # Keycloak; postgresql is FerretDB's backend (Debian 12's is 15, see env.sh). Go is expected from the
 # machine (Debian's is too old for FerretDB's module).
-APT_PACKAGES=(rabbitmq-server postgresql chromium docker-compose maven unzip curl)
+APT_PACKAGES=(rabbitmq-server postgresql chromium docker-compose maven unzip curl python3-venv)
 
 install_apt_packages() {
   local missing=() pkg
@@ -70,4 +71,6 @@ install_apt_packages
 build_ferretdb
 fetch_keycloak
 install_k8s_tools
+# The API fuzzer of npm test (e2e/fuzz): schemathesis in a venv of its own, cached.
+bash "$HAMGAM_ROOT/e2e/fuzz/run.sh" install
 say "install: done in $((SECONDS - start))s"

@@ -39,6 +39,10 @@ vitest_run browser --config e2e/vitest.browser.config.ts
 # Never hang (issue 9): a burst of ~1,000 concurrent requests through the shell; every one answered (2xx or
 # 503 with Retry-After), calm again 10 s later, no process restarted. After the others: it loads the stack.
 vitest_run load --config e2e/vitest.load.config.ts
+# Property-based fuzzing of every route from the services' own OpenAPI documents (e2e/fuzz): no 5xx, no
+# answer off its schema. Last while the services run: it writes junk through every route.
+step "fuzz"
+bash e2e/fuzz/run.sh || status=1
 bash infra/native/services.sh stop
 # Fault tests stop the broker and kill processes: last, on their own vhost and databases.
 vitest_run faults --config e2e/vitest.faults.config.ts
