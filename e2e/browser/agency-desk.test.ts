@@ -1,20 +1,14 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // TVTO staff work their desk in the shell: answer a clinic's referral, see the offer's places follow,
 // declare a commitment; the clinic sees the answer.
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 /** A fresh TVTO offer with 5 places and a clinic's referral to it, arrived at the desk. */
 async function referralAtTheDesk() {

@@ -1,8 +1,9 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // Issue 5's journey across all the agencies, each step in its own module of the shell: a clinic refers a
 // resident to a home-based-job course → TVTO accepts, enrols, completes → welfare confirms the household's
@@ -22,13 +23,6 @@ const loanRials = 50_000_000;
 /** A Kerman calendar day, `fromNow` days on (Kerman is UTC+3:30). */
 const day = (fromNow: number) => new Date(Date.now() + 3.5 * 3_600_000 + fromNow * 86_400_000).toISOString().slice(0, 10);
 const jalaliYear = () => new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric' }).format(new Date()).replace(/\D/g, '');
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 let browser: Browser;
 const pages: Page[] = [];

@@ -1,18 +1,12 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // A resident follows their referral on the shell's public page, without an account.
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 /** A referral made by clinic.worker to a fresh TVTO offer, accepted by TVTO: its tracking code. */
 async function acceptedReferral(): Promise<string> {

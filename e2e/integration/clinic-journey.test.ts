@@ -1,9 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createEnvelope, routingKeyOf, schemaFor } from '@hamgam/contracts';
 import { eventsExchange } from '@hamgam/service-kit';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // The clinic hears the agencies' outcomes through the real broker and shows them on the resident's timeline
 // (own clinic only): TVTO's enrolment and completion, welfare's eligibility of the household (on every
@@ -12,13 +13,6 @@ import { call, eventually } from '../support/stack.js';
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const at = (fromNowMinutes: number) => new Date(Date.now() + fromNowMinutes * 60_000).toISOString();
 const tag = randomUUID().slice(0, 8);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 let connection: ChannelModel;
 let channel: ConfirmChannel;

@@ -1,19 +1,13 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, shellUrl } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // The closed loop against the running stack: a clinic worker refers a resident (with consent) to a
 // TVTO offer; TVTO staff answer through their desk; the clinic's referral follows through the broker,
 // and so does the resident's public tracking page.
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 async function registerResident(withConsentFor?: string): Promise<string> {
   const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-${tag()}` } });

@@ -1,19 +1,13 @@
 // A user disabled in Keycloak keeps a valid access token until it expires (two minutes); in that window
 // it may still read, but it moves no personal data or money: sensitive routes confirm the session.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser, realmAdmin } from '../support/keycloak-admin.js';
 import { call, tokenFor } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 const username = `session.probe.${randomUUID().slice(0, 8)}`;
 let userId = '';
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 afterAll(async () => {
   if (userId) await realmAdmin(`/users/${userId}`, { method: 'DELETE' });

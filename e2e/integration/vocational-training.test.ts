@@ -1,6 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // TVTO's own domain against the running stack (real tokens, broker, database): a course published as a
 // desk offer reaches the clinics' catalogue; a resident the clinic refers is enrolled, attends and passes,
@@ -8,13 +9,6 @@ import { call, eventually } from '../support/stack.js';
 // inspected and issued, and the applicant follows it on the public tracking route without signing in.
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 async function referredResident(offerId: string): Promise<{ referralId: string; trackingCode: string }> {
   const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-VT-${tag()}` } });

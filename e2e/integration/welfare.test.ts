@@ -1,6 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
+import { nationalId } from '../support/people.js';
 
 // Welfare (Behzisti) against the running stack: a clinic refers a household to welfare's social-care
 // offer; the welfare officer accepts it at the desk, opens a case from it, assesses, confirms an
@@ -8,13 +9,6 @@ import { call, eventually } from '../support/stack.js';
 // clinic through the broker. Case details stay in one worker's caseload; coordinators see counts only.
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 const hardship = {
   income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 },

@@ -1,6 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { demoUsers } from './realm.js';
 import { call, eventually } from './stack.js';
+import { nationalId } from './people.js';
 
 /**
  * Objects that belong to one clinic, caseload or agency, made through the API on a stack that may have
@@ -11,13 +12,6 @@ import { call, eventually } from './stack.js';
 
 const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
-
-function nationalId(): string {
-  const nine = String(randomInt(100_000_000, 999_999_999));
-  const sum = [...nine].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
-  const r = sum % 11;
-  return nine + String(r < 2 ? r : 11 - r);
-}
 
 async function created(what: string, answer: Promise<{ status: number; body: any }>): Promise<any> {
   const { status, body } = await answer;
