@@ -1,5 +1,7 @@
-import type { RemoteAppProps } from '@hamgam/ui-kit';
+import { useAuth, type RemoteAppProps } from '@hamgam/ui-kit';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuditPage } from './audit/AuditPage';
+import { AUDIT_PATH, AUDIT_ROLES } from './audit/route';
 import type { RemoteModuleConfig } from './config';
 import { Layout } from './layout/Layout';
 import './messages';
@@ -9,6 +11,7 @@ import { RemoteView } from './remotes/RemoteView';
 
 /** Each module owns the route subtree under its path and receives that path as `basePath`. */
 export function ShellRoutes({ modules }: { modules: readonly RemoteModuleConfig[] }) {
+  const auth = useAuth();
   return (
     <Routes>
       <Route element={<Layout modules={modules} />}>
@@ -21,6 +24,8 @@ export function ShellRoutes({ modules }: { modules: readonly RemoteModuleConfig[
             element={<RemoteView key={module.name} remote={module.name} expose="App" props={{ basePath: module.path } satisfies RemoteAppProps} />}
           />
         ))}
+        {/* The shell's own page: it reads several services' logs, so no one module owns it. */}
+        {auth.hasRole(...AUDIT_ROLES) && <Route path={AUDIT_PATH} element={<AuditPage />} />}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

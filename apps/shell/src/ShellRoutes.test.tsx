@@ -1,5 +1,5 @@
-import { act, fireEvent, screen } from '@testing-library/react';
-import { fakeAuth, renderWithKit } from '@hamgam/ui-kit/testing';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { fakeAuth, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { useI18n, type RemoteAppProps } from '@hamgam/ui-kit';
 import type { ComponentType } from 'react';
 import { MemoryRouter } from 'react-router-dom';
@@ -50,6 +50,23 @@ describe('ShellRoutes', () => {
     expect(screen.queryByTestId('nav-welfare')).toBeNull();
     expect(screen.queryByTestId('nav-coordination')).toBeNull();
     expect(screen.getByTestId('user-display-name').textContent).toBe('Test User');
+  });
+
+  it('shows the access-log page in the menu to auditors only, and mounts it for them alone', async () => {
+    stubFetch({});
+    renderShell('/', ['auditor']);
+    expect(screen.getByTestId('nav-audit').textContent).toBe('گزارش دسترسی');
+    fireEvent.click(screen.getByTestId('nav-audit'));
+    expect(await screen.findByTestId('audit-filters')).toBeTruthy();
+    cleanup();
+
+    for (const roles of [['coordinator'], ['clinic-worker'], ['representative']]) {
+      renderShell('/audit', roles);
+      expect(screen.queryByTestId('nav-audit')).toBeNull();
+      expect(screen.queryByTestId('audit-filters')).toBeNull();
+      expect(screen.getByText('این صفحه پیدا نشد')).toBeTruthy();
+      cleanup();
+    }
   });
 
   it('mounts a module under its path subtree with its basePath', async () => {

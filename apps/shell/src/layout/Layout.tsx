@@ -1,5 +1,7 @@
 import { Button, useAuth, useI18n } from '@hamgam/ui-kit';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { AUDIT_PATH, AUDIT_ROLES } from '../audit/route';
+import '../audit/messages';
 import type { RemoteModuleConfig } from '../config';
 import { ShellStyles } from './ShellStyles';
 
@@ -44,6 +46,13 @@ export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) 
                 </NavLink>
               </li>
             ))}
+            {auth.hasRole(...AUDIT_ROLES) && (
+              <li>
+                <NavLink to={AUDIT_PATH} data-testid="nav-audit">
+                  {t('audit.menu')}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <main className="shell__main">
