@@ -14,7 +14,7 @@ import { nationalId } from '../support/people.js';
 // registration and needs assessment, the welfare case) is set up through the APIs with real tokens.
 const suffix = randomUUID().slice(0, 6);
 const instituteId = `inst-lj-${suffix}`;
-const courseId = `lj-home-tailoring-${suffix}`;
+const courseId = `tvto-lj-home-tailoring-${suffix}`;
 const courseTitle = { fa: `خیاطی خانگی ${suffix}`, en: `Home tailoring ${suffix}` };
 const fullName = 'زهرا کرمانی';
 const commitmentTitle = `دوره خیاطی خانگی برای ساکنان سرآسیاب ${suffix}`;

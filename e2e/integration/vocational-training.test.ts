@@ -47,7 +47,7 @@ const course = (courseId: string) => ({
 
 describe('courses: from a clinic referral to a certificate, the loop closes at the clinic', () => {
   it('publishes the course to the clinics, enrols the referred resident, takes attendance, passes them and completes the referral', async () => {
-    const courseId = `it-course-${tag()}`;
+    const courseId = `tvto-it-course-${tag()}`;
     const created = await call('vocational-training', '/api/v1/courses', { as: 'tvto.staff', body: course(courseId) });
     expect(created.status).toBe(201);
     await eventually(async () => {
@@ -86,7 +86,7 @@ describe('courses: from a clinic referral to a certificate, the loop closes at t
   });
 
   it('refuses other agencies, clinic workers and anonymous callers', async () => {
-    const courseId = `it-refused-${tag()}`;
+    const courseId = `tvto-it-refused-${tag()}`;
     expect((await call('vocational-training', '/api/v1/courses', { as: 'welfare.officer', body: course(courseId) })).status).toBe(403);
     expect((await call('vocational-training', '/api/v1/courses', { as: 'coordinator', body: course(courseId) })).status).toBe(403);
     expect((await call('vocational-training', '/api/v1/courses', { body: course(courseId) })).status).toBe(401);

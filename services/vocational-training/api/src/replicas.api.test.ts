@@ -30,12 +30,12 @@ const course = (courseId: string, capacity: number) => ({
 
 describe('with two replicas', { timeout: 30_000 }, () => {
   it('a course never takes more enrolments than its seats', async () => {
-    expect((await one.api('tvto').post('/courses', course('c-replicas', 3))).status).toBe(201);
+    expect((await one.api('tvto').post('/courses', course('tvto-c-replicas', 3))).status).toBe(201);
     const statuses = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => replica(i).api('tvto').post('/courses/c-replicas/enrolments', { residentRef: null, neighbourhoodId: 'nbh-fajr' }).then((r) => r.status)),
+      Array.from({ length: 12 }, (_, i) => replica(i).api('tvto').post('/courses/tvto-c-replicas/enrolments', { residentRef: null, neighbourhoodId: 'nbh-fajr' }).then((r) => r.status)),
     );
-    const enrolments = await one.models.enrolments.find({ courseId: 'c-replicas' }, { _id: 1 }).limit(1000).lean();
-    const stored = (await one.models.courses.findById('c-replicas').lean())!;
+    const enrolments = await one.models.enrolments.find({ courseId: 'tvto-c-replicas' }, { _id: 1 }).limit(1000).lean();
+    const stored = (await one.models.courses.findById('tvto-c-replicas').lean())!;
     expect(enrolments).toHaveLength(3);
     expect(stored.seats).toBe(3);
     expect([...stored.seatHolders].sort()).toEqual(enrolments.map((e) => e._id).sort());
@@ -56,15 +56,15 @@ describe('with two replicas', { timeout: 30_000 }, () => {
   });
 
   it('a replica starting (its seat repair) while the other enrols loses no seat and adds none', async () => {
-    expect((await one.api('tvto').post('/courses', course('c-restart', 40))).status).toBe(201);
+    expect((await one.api('tvto').post('/courses', course('tvto-c-restart', 40))).status).toBe(201);
     const enrolling = Promise.all(
-      Array.from({ length: 16 }, () => one.api('tvto').post('/courses/c-restart/enrolments', { residentRef: null, neighbourhoodId: 'nbh-fajr' }).then((r) => r.status)),
+      Array.from({ length: 16 }, () => one.api('tvto').post('/courses/tvto-c-restart/enrolments', { residentRef: null, neighbourhoodId: 'nbh-fajr' }).then((r) => r.status)),
     );
     // The other replica's start-up repairs, several times over, while the first one is enrolling.
     for (let i = 0; i < 4; i++) await vocationalTrainingService.reference!(two.models, two.deps);
     expect((await enrolling).every((s) => s === 201)).toBe(true);
-    const enrolments = await one.models.enrolments.find({ courseId: 'c-restart' }, { _id: 1 }).limit(1000).lean();
-    const stored = (await one.models.courses.findById('c-restart').lean())!;
+    const enrolments = await one.models.enrolments.find({ courseId: 'tvto-c-restart' }, { _id: 1 }).limit(1000).lean();
+    const stored = (await one.models.courses.findById('tvto-c-restart').lean())!;
     expect(enrolments).toHaveLength(16);
     expect([...stored.seatHolders].sort()).toEqual(enrolments.map((e) => e._id).sort());
     expect(stored.seats).toBe(16);

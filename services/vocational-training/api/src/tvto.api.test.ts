@@ -62,34 +62,49 @@ async function acceptedReferral(offerId: string, accept = true) {
 
 describe('courses', () => {
   it('creates a course and publishes it as a desk offer of kind course, with the same id', async () => {
-    const res = await api('tvto').post('/courses', courseBody('c-tailoring'));
+    const res = await api('tvto').post('/courses', courseBody('tvto-c-tailoring'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ courseId: 'c-tailoring', capacity: 4, enrolled: 0, available: 4, venue: { kind: 'private-institute', id: 'inst-negin' } });
+    expect(res.body).toMatchObject({ courseId: 'tvto-c-tailoring', capacity: 4, enrolled: 0, available: 4, venue: { kind: 'private-institute', id: 'inst-negin' } });
     const offers = (await api('coordinator').get('/desk/offers')).body;
-    expect(offers.find((o: { offerId: string }) => o.offerId === 'c-tailoring')).toMatchObject({ kind: 'course', capacity: 4, available: 4, place: { en: 'Negin private institute' } });
-    expect((await outboxOf('offers', 'c-tailoring')).map((e) => e.type)).toEqual(['vocational-training.offer.published']);
-    expect((await api('auditor').get('/courses')).body.map((c: { courseId: string }) => c.courseId)).toContain('c-tailoring');
+    expect(offers.find((o: { offerId: string }) => o.offerId === 'tvto-c-tailoring')).toMatchObject({ kind: 'course', capacity: 4, available: 4, place: { en: 'Negin private institute' } });
+    expect((await outboxOf('offers', 'tvto-c-tailoring')).map((e) => e.type)).toEqual(['vocational-training.offer.published']);
+    expect((await api('auditor').get('/courses')).body.map((c: { courseId: string }) => c.courseId)).toContain('tvto-c-tailoring');
   });
 
   it('refuses duplicates (409), bad input (400), other roles (403) and no token (401), storing nothing', async () => {
-    expect((await api('tvto').post('/courses', courseBody('c-tailoring'))).status).toBe(409);
+    expect((await api('tvto').post('/courses', courseBody('tvto-c-tailoring'))).status).toBe(409);
     const bad = [
-      courseBody('c-bad-1', { venue: { kind: 'mosque', id: 'x' } }),
-      courseBody('c-bad-2', { capacity: 0 }),
-      courseBody('c-bad-3', { endsOn: inDays(1), startsOn: inDays(5) }),
-      courseBody('c-bad-4', { trade: { $gt: '' } }),
-      courseBody('c-bad-5', { agency: 'welfare' }),
+      courseBody('tvto-c-bad-1', { venue: { kind: 'mosque', id: 'x' } }),
+      courseBody('tvto-c-bad-2', { capacity: 0 }),
+      courseBody('tvto-c-bad-3', { endsOn: inDays(1), startsOn: inDays(5) }),
+      courseBody('tvto-c-bad-4', { trade: { $gt: '' } }),
+      courseBody('tvto-c-bad-5', { agency: 'welfare' }),
     ];
     for (const body of bad) expect((await api('tvto').post('/courses', body)).status, body.courseId).toBe(400);
-    expect((await api('welfare').post('/courses', courseBody('c-welfare'))).status).toBe(403);
-    expect((await api('coordinator').post('/courses', courseBody('c-coord'))).status).toBe(403);
-    expect((await api().post('/courses', courseBody('c-anon'))).status).toBe(401);
+    expect((await api('welfare').post('/courses', courseBody('tvto-c-welfare'))).status).toBe(403);
+    expect((await api('coordinator').post('/courses', courseBody('tvto-c-coord'))).status).toBe(403);
+    expect((await api().post('/courses', courseBody('tvto-c-anon'))).status).toBe(401);
     expect((await api('worker').get('/courses')).status).toBe(403);
     expect((await api().get('/courses')).status).toBe(401);
     const ids = (await service.models.courses.find({}, { _id: 1 }).limit(1000).lean()).map((c) => c._id);
-    expect(ids).toEqual(['c-tailoring']);
+    expect(ids).toEqual(['tvto-c-tailoring']);
     const offerIds = (await service.models.offers.find({}, { _id: 1 }).limit(1000).lean()).map((o) => o._id);
-    expect(offerIds.filter((id) => id.startsWith('c-'))).toEqual(['c-tailoring']);
+    expect(offerIds.filter((id) => id.startsWith('tvto-c-'))).toEqual(['tvto-c-tailoring']);
+  });
+
+  it('takes only course ids with TVTO’s prefix (another agency’s or none: 400 offer-id-not-own, nothing stored) and makes one when none is given', async () => {
+    for (const courseId of ['welfare-c-sewing', 'relief-c-sewing', 'c-sewing', 'tvtoc-sewing']) {
+      const res = await api('tvto').post('/courses', courseBody(courseId));
+      expect(res.status, courseId).toBe(400);
+      expect(res.body.code, courseId).toBe('offer-id-not-own');
+      expect(await service.models.courses.exists({ _id: courseId }), courseId).toBeNull();
+      expect(await service.models.offers.exists({ _id: courseId }), courseId).toBeNull();
+    }
+    const { courseId: _none, ...unnamed } = courseBody('');
+    const made = await api('tvto').post('/courses', { ...unnamed, title: { fa: 'گلدوزی', en: 'Embroidery at home' } });
+    expect(made.status).toBe(201);
+    expect(made.body.courseId).toMatch(/^tvto-embroidery-at-home-[0-9a-f]{8}$/);
+    expect((await outboxOf('offers', made.body.courseId)).map((e) => e.type)).toEqual(['vocational-training.offer.published']);
   });
 });
 
@@ -99,49 +114,49 @@ describe('enrolments, attendance, completion', () => {
   let walkIn: string;
 
   it('enrols an accepted referral’s resident with the recorded event (opaque ids only)', async () => {
-    referral = await acceptedReferral('c-tailoring');
-    const res = await api('tvto').post('/courses/c-tailoring/enrolments', { referralId: referral.referralId });
+    referral = await acceptedReferral('tvto-c-tailoring');
+    const res = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: referral.referralId });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ source: 'referral', residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: 'nbh-sarasiab', state: 'enrolled' });
     fromReferral = res.body.enrolmentId;
     const events = await outboxOf('enrolments', fromReferral);
     expect(events.map((e) => e.type)).toEqual(['vocational-training.enrolment.recorded']);
-    expect(events[0]!.data).toMatchObject({ courseId: 'c-tailoring', trade: 'tailoring', venue: { kind: 'private-institute', id: 'inst-negin' }, referralId: referral.referralId });
-    expect((await api('tvto').post('/courses/c-tailoring/enrolments', { referralId: referral.referralId })).status).toBe(409);
+    expect(events[0]!.data).toMatchObject({ courseId: 'tvto-c-tailoring', trade: 'tailoring', venue: { kind: 'private-institute', id: 'inst-negin' }, referralId: referral.referralId });
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: referral.referralId })).status).toBe(409);
   });
 
   it('refuses a referral not yet accepted (409), one for another offer (400), an unknown one (404)', async () => {
-    const received = await acceptedReferral('c-tailoring', false);
-    expect((await api('tvto').post('/courses/c-tailoring/enrolments', { referralId: received.referralId })).status).toBe(409);
+    const received = await acceptedReferral('tvto-c-tailoring', false);
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: received.referralId })).status).toBe(409);
     const other = await acceptedReferral('tvto-other-offer', false);
-    expect((await api('tvto').post('/courses/c-tailoring/enrolments', { referralId: other.referralId })).status).toBe(400);
-    expect((await api('tvto').post('/courses/c-tailoring/enrolments', { referralId: randomUUID() })).status).toBe(404);
-    expect((await api('tvto').post('/courses/c-nothing/enrolments', {})).status).toBe(404);
-    expect((await api('tvto').post('/courses/c-tailoring/enrolments', { referralId: 'x', residentRef: null })).status).toBe(400);
-    expect((await api('auditor').post('/courses/c-tailoring/enrolments', {})).status).toBe(403);
-    expect(await service.models.enrolments.countDocuments({ courseId: 'c-tailoring' })).toBe(1);
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: other.referralId })).status).toBe(400);
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: randomUUID() })).status).toBe(404);
+    expect((await api('tvto').post('/courses/tvto-c-nothing/enrolments', {})).status).toBe(404);
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: 'x', residentRef: null })).status).toBe(400);
+    expect((await api('auditor').post('/courses/tvto-c-tailoring/enrolments', {})).status).toBe(403);
+    expect(await service.models.enrolments.countDocuments({ courseId: 'tvto-c-tailoring' })).toBe(1);
   });
 
   it('enrols a walk-in directly under a fresh opaque id, taking a place of the offer too', async () => {
-    const res = await api('tvto').post('/courses/c-tailoring/enrolments', {});
+    const res = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', {});
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ source: 'direct', referralId: null, householdRef: null });
     expect(res.body.residentRef).toMatch(/^[0-9a-f-]{36}$/);
     walkIn = res.body.enrolmentId;
-    const offer = (await service.models.offers.findById('c-tailoring').lean())!;
+    const offer = (await service.models.offers.findById('tvto-c-tailoring').lean())!;
     expect(offer.seatHolders).toEqual(expect.arrayContaining([referral.referralId, walkIn]));
     expect(offer.available).toBe(2);
-    expect((await api('tvto').get('/courses/c-tailoring')).body).toMatchObject({ enrolled: 2, available: 2 });
+    expect((await api('tvto').get('/courses/tvto-c-tailoring')).body).toMatchObject({ enrolled: 2, available: 2 });
   });
 
   it('enrols one resident once on a course, even when the same enrolment is sent twice at once', async () => {
     const residentRef = randomUUID();
-    const results = await Promise.all([1, 2].map(() => api('tvto').post('/courses/c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })));
+    const results = await Promise.all([1, 2].map(() => api('tvto').post('/courses/tvto-c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const mine = (await service.models.enrolments.find({ courseId: 'c-tailoring' }).limit(1000).lean()).filter((e) => e.residentRef === residentRef);
+    const mine = (await service.models.enrolments.find({ courseId: 'tvto-c-tailoring' }).limit(1000).lean()).filter((e) => e.residentRef === residentRef);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.neighbourhoodId).toBe('nbh-fajr');
-    const course = (await service.models.courses.findById('c-tailoring').lean())!;
+    const course = (await service.models.courses.findById('tvto-c-tailoring').lean())!;
     expect(course.seats).toBe(course.seatHolders.length);
     expect(course.seatHolders).toContain(mine[0]!._id);
     // Leave the course as the next tests expect it: the extra walk-in drops out.
@@ -149,34 +164,34 @@ describe('enrolments, attendance, completion', () => {
   });
 
   it('follows a capacity staff changed in the catalogue (the course’s offer)', async () => {
-    await api('tvto').post('/courses', courseBody('c-small', { trade: 'embroidery', capacity: 1 }));
-    expect((await api('tvto').post('/courses/c-small/enrolments', {})).status).toBe(201);
-    expect((await api('tvto').post('/courses/c-small/enrolments', {})).status).toBe(409);
-    const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'c-small');
+    await api('tvto').post('/courses', courseBody('tvto-c-small', { trade: 'embroidery', capacity: 1 }));
+    expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).status).toBe(201);
+    expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).status).toBe(409);
+    const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'tvto-c-small');
     const { offerId: _o, revision: _r, seatsTaken: _s, updatedAt: _u, ...fields } = offer;
-    expect((await api('tvto').put('/desk/offers/c-small', { ...fields, capacity: 2, available: 1, basedOnRevision: offer.revision })).status).toBe(200);
-    expect((await api('tvto').post('/courses/c-small/enrolments', {})).status).toBe(201);
-    expect((await api('tvto').get('/courses/c-small')).body).toMatchObject({ capacity: 2, enrolled: 2, available: 0 });
+    expect((await api('tvto').put('/desk/offers/tvto-c-small', { ...fields, capacity: 2, available: 1, basedOnRevision: offer.revision })).status).toBe(200);
+    expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).status).toBe(201);
+    expect((await api('tvto').get('/courses/tvto-c-small')).body).toMatchObject({ capacity: 2, enrolled: 2, available: 0 });
   });
 
   it('never enrols past capacity, however many enrol at once', async () => {
-    await api('tvto').post('/courses', courseBody('c-pastry', { trade: 'pastry', capacity: 3, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' } }));
-    const results = await Promise.all(Array.from({ length: 7 }, () => api('tvto').post('/courses/c-pastry/enrolments', {})));
+    await api('tvto').post('/courses', courseBody('tvto-c-pastry', { trade: 'pastry', capacity: 3, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' } }));
+    const results = await Promise.all(Array.from({ length: 7 }, () => api('tvto').post('/courses/tvto-c-pastry/enrolments', {})));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409]);
-    const course = (await service.models.courses.findById('c-pastry').lean())!;
-    expect([course.seats, course.seatHolders.length, await service.models.enrolments.countDocuments({ courseId: 'c-pastry' })]).toEqual([3, 3, 3]);
+    const course = (await service.models.courses.findById('tvto-c-pastry').lean())!;
+    expect([course.seats, course.seatHolders.length, await service.models.enrolments.countDocuments({ courseId: 'tvto-c-pastry' })]).toEqual([3, 3, 3]);
   });
 
   it('takes attendance per session and refuses strangers, sessions out of range and readers', async () => {
-    const sheet = (n: number, present: string[]) => api('tvto').put(`/courses/c-tailoring/sessions/${n}/attendance`, { present });
+    const sheet = (n: number, present: string[]) => api('tvto').put(`/courses/tvto-c-tailoring/sessions/${n}/attendance`, { present });
     for (const n of [1, 2, 3, 4]) expect((await sheet(n, n <= 2 ? [fromReferral, walkIn] : [fromReferral])).status).toBe(200);
     expect((await sheet(5, [])).body).toMatchObject({ session: 5, present: 0, enrolled: 2 });
     expect((await sheet(1, [fromReferral, walkIn])).body.changed).toBe(0);
     expect((await sheet(2, [randomUUID()])).status).toBe(400);
     expect((await sheet(6, [])).status).toBe(400);
-    expect((await api('auditor').put('/courses/c-tailoring/sessions/1/attendance', { present: [] })).status).toBe(403);
-    const detail = (await api('coordinator').get('/courses/c-tailoring')).body;
+    expect((await api('auditor').put('/courses/tvto-c-tailoring/sessions/1/attendance', { present: [] })).status).toBe(403);
+    const detail = (await api('coordinator').get('/courses/tvto-c-tailoring')).body;
     expect(detail.sessionsHeld).toBe(5);
     const rows = new Map(detail.enrolments.map((e: { enrolmentId: string }) => [e.enrolmentId, e]));
     expect(rows.get(fromReferral)).toMatchObject({ attended: [1, 2, 3, 4], attendanceRate: 0.8 });
@@ -210,13 +225,13 @@ describe('enrolments, attendance, completion', () => {
   });
 
   it('frees the course’s and the offer’s place when a walk-in drops out', async () => {
-    const one = (await api('tvto').post('/courses/c-tailoring/enrolments', {})).body.enrolmentId;
-    const before = (await service.models.offers.findById('c-tailoring').lean())!;
+    const one = (await api('tvto').post('/courses/tvto-c-tailoring/enrolments', {})).body.enrolmentId;
+    const before = (await service.models.offers.findById('tvto-c-tailoring').lean())!;
     const dropped = await api('tvto').post(`/enrolments/${one}/complete`, { result: 'dropped-out' });
     expect(dropped.body).toMatchObject({ state: 'dropped-out', result: 'dropped-out' });
-    const course = (await service.models.courses.findById('c-tailoring').lean())!;
+    const course = (await service.models.courses.findById('tvto-c-tailoring').lean())!;
     expect(course.seatHolders).not.toContain(one);
-    const after = (await service.models.offers.findById('c-tailoring').lean())!;
+    const after = (await service.models.offers.findById('tvto-c-tailoring').lean())!;
     expect([after.available, after.seatHolders.includes(one)]).toEqual([before.available + 1, false]);
   });
 
@@ -233,9 +248,9 @@ describe('enrolments, attendance, completion', () => {
   });
 
   it('repairs at start-up a seat an interrupted enrolment left behind', async () => {
-    await service.models.courses.updateOne({ _id: 'c-pastry' }, { $push: { seatHolders: randomUUID() }, $inc: { seats: 1 } });
+    await service.models.courses.updateOne({ _id: 'tvto-c-pastry' }, { $push: { seatHolders: randomUUID() }, $inc: { seats: 1 } });
     await vocationalTrainingService.reference!(service.models, service.deps);
-    const course = (await service.models.courses.findById('c-pastry').lean())!;
+    const course = (await service.models.courses.findById('tvto-c-pastry').lean())!;
     expect(course.seats).toBe(3);
     expect(course.seatHolders).toHaveLength(3);
   });
@@ -330,7 +345,7 @@ describe('workshop permits', () => {
     expect(applied.body).toMatchObject({ referralId: made.referralId, residentRef: made.residentRef, applicantName: null });
     expect((await api('tvto').post('/permits', body)).status).toBe(409);
     expect((await api('tvto').post('/permits', { ...body, applicantName: 'X' })).status).toBe(400);
-    const course = await acceptedReferral('c-tailoring');
+    const course = await acceptedReferral('tvto-c-tailoring');
     expect((await api('tvto').post('/permits', { ...body, referralId: course.referralId })).status).toBe(400);
     expect((await api('tvto').post('/permits', { ...body, referralId: randomUUID() })).status).toBe(404);
     await api('tvto').post(`/permits/${applied.body.permitId}/decision`, { decision: 'rejected', reason: 'Not in a target neighbourhood' });
@@ -419,7 +434,7 @@ describe('apprenticeships', () => {
     });
     expect(offer.status, JSON.stringify(offer.body)).toBe(201);
     const referral = await acceptedReferral('tvto-c-apprentice');
-    const wrong = await acceptedReferral('c-tailoring');
+    const wrong = await acceptedReferral('tvto-c-tailoring');
     expect((await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: wrong.referralId })).status).toBe(400);
     const placed = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: referral.referralId });
     expect(placed.body).toMatchObject({ residentRef: referral.residentRef, referralId: referral.referralId, state: 'active' });
@@ -441,12 +456,14 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(first);
 
     const courses = (await api('auditor').get('/courses')).body as { courseId: string; venue: { kind: string }; enrolled: number; capacity: number }[];
-    const seeded = courses.filter((c) => !c.courseId.startsWith('c-'));
+    const seeded = courses.filter((c) => !c.courseId.startsWith('tvto-c-'));
     expect(seeded.length).toBeGreaterThanOrEqual(4);
     expect(new Set(seeded.map((c) => c.venue.kind))).toEqual(new Set(['clinic', 'tvto-centre', 'private-institute']));
     for (const c of seeded) expect(c.enrolled).toBeLessThanOrEqual(c.capacity);
     const offers = (await api('auditor').get('/desk/offers')).body.map((o: { offerId: string }) => o.offerId);
     for (const c of seeded) expect(offers).toContain(c.courseId);
+    // Every seeded course's offer carries TVTO's prefix, or the clinics would take another agency's for it.
+    for (const c of courses) expect(c.courseId).toMatch(/^tvto-/);
 
     // The accepted demo referrals to the tailoring course are enrolled from those referrals.
     const tailoringRes = await api('tvto').get('/courses/tvto-home-tailoring-1405');

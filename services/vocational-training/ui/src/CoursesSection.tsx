@@ -72,7 +72,7 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
   const [f, setF] = useState({
-    courseId: '', titleFa: '', titleEn: '', trade: '', level: 'beginner', hours: '60', sessions: '20', venueKind: 'tvto-centre' as VenueKind, venueId: '',
+    titleFa: '', titleEn: '', trade: '', level: 'beginner', hours: '60', sessions: '20', venueKind: 'tvto-centre' as VenueKind, venueId: '',
     placeFa: '', placeEn: '', scheduleFa: '', scheduleEn: '', startsOn: today(14), endsOn: today(90), capacity: '15',
   });
   const [missing, setMissing] = useState(false);
@@ -81,11 +81,11 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
   const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   function submit() {
-    const complete = slug.test(f.courseId) && slug.test(f.trade) && slug.test(f.venueId) && [f.titleFa, f.titleEn, f.placeFa, f.placeEn, f.scheduleFa, f.scheduleEn].every((v) => v.trim());
+    const complete = slug.test(f.trade) && slug.test(f.venueId) && [f.titleFa, f.titleEn, f.placeFa, f.placeEn, f.scheduleFa, f.scheduleEn].every((v) => v.trim());
     setMissing(!complete);
     if (!complete) return;
     const course: NewCourse = {
-      courseId: f.courseId, title: { fa: f.titleFa.trim(), en: f.titleEn.trim() }, trade: f.trade, level: f.level as NewCourse['level'], hours: Number(f.hours), sessions: Number(f.sessions),
+      title: { fa: f.titleFa.trim(), en: f.titleEn.trim() }, trade: f.trade, level: f.level as NewCourse['level'], hours: Number(f.hours), sessions: Number(f.sessions),
       venue: { kind: f.venueKind, id: f.venueId }, venueName: { fa: f.placeFa.trim(), en: f.placeEn.trim() }, schedule: { fa: f.scheduleFa.trim(), en: f.scheduleEn.trim() },
       startsOn: f.startsOn, endsOn: f.endsOn, capacity: Number(f.capacity), eligibility: { fa: 'ساکنان محله‌های هدف', en: 'Residents of the target neighbourhoods' },
     };
@@ -100,7 +100,6 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
       <details data-testid="vt-course-form-toggle">
         <summary>{t('vt.courses.new')}</summary>
         <Form onSubmit={submit} error={action.error} testId="vt-course-form">
-          {text('courseId', t('vt.courses.id'), 'vt-course-id', true)}
           {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
           {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en')}
           {text('trade', t('vt.trade'), 'vt-course-trade', true)}

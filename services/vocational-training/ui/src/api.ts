@@ -28,7 +28,8 @@ export interface Course {
   available: number;
 }
 
-export interface NewCourse extends Omit<Course, 'sessionsHeld' | 'enrolled' | 'available'> {
+/** The API makes the course's id (TVTO's offer prefix and the English title): staff do not type one. */
+export interface NewCourse extends Omit<Course, 'courseId' | 'sessionsHeld' | 'enrolled' | 'available'> {
   eligibility: LocalizedText;
 }
 

@@ -11,7 +11,7 @@ const residentB = '22222222-2222-4222-8222-222222222222';
 const referralId = '33333333-3333-4333-8333-333333333333';
 
 const course: Course = {
-  courseId: 'inst-negin-tailoring-1405', title: { fa: 'خیاطی', en: 'Tailoring' }, trade: 'tailoring', level: 'beginner', hours: 90, sessions: 30, sessionsHeld: 12,
+  courseId: 'tvto-inst-negin-tailoring-1405', title: { fa: 'خیاطی', en: 'Tailoring' }, trade: 'tailoring', level: 'beginner', hours: 90, sessions: 30, sessionsHeld: 12,
   venue: { kind: 'private-institute', id: 'inst-negin' }, venueName: { fa: 'آموزشگاه نگین', en: 'Negin institute' }, schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
   startsOn: '2026-11-01', endsOn: '2027-01-10', capacity: 14, enrolled: 2, available: 12,
 };
@@ -43,6 +43,27 @@ describe('courses section', () => {
     expect(screen.getByTestId('vt-certificates-table').textContent).toContain('TVTO-TAILORING-0F8FAD5B');
     expect(screen.getByTestId('vt-nav-courses').getAttribute('href')).toBe('/m/courses');
     expect(screen.getByTestId('vt-course-form')).toBeTruthy();
+  });
+
+  it('creates a course without asking staff for an id (the API makes a tvto- one)', async () => {
+    const posted: Record<string, unknown>[] = [];
+    stubFetch({
+      [`GET ${api}/courses`]: [],
+      [`GET ${api}/certificates`]: [],
+      [`POST ${api}/courses`]: (body: Record<string, unknown>) => (posted.push(body), jsonResponse(course, 201)),
+    });
+    renderAt('/m/courses');
+    await screen.findByTestId('vt-course-form');
+    expect(screen.queryByTestId('vt-course-id')).toBeNull();
+    const fill: [string, string][] = [
+      ['vt-course-title-fa', 'خیاطی'], ['vt-course-title-en', 'Tailoring'], ['vt-course-trade', 'tailoring'], ['vt-course-venue-id', 'inst-negin'],
+      ['vt-course-place-fa', 'آموزشگاه نگین'], ['vt-course-place-en', 'Negin institute'], ['vt-course-schedule-fa', 'شنبه‌ها'], ['vt-course-schedule-en', 'Saturdays'],
+    ];
+    for (const [testId, value] of fill) fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    fireEvent.click(screen.getByTestId('vt-course-submit'));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ title: { fa: 'خیاطی', en: 'Tailoring' }, trade: 'tailoring' });
+    expect(posted[0]).not.toHaveProperty('courseId');
   });
 
   it('enrols an accepted referral of this course, takes attendance and completes an enrolment', async () => {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { actOnReferral, adjustSeat, createOffer, type OfferFields } from '@hamgam/agency-desk';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { actOnReferral, adjustSeat, createOffer, newOfferId, offerIdPrefixes, ownsOfferId, type OfferFields } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue } from '@hamgam/contracts';
 import { badRequest, caps, conflict, HttpProblem, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
@@ -8,7 +8,8 @@ import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat
 import { agency, desk, rules, type VtDeps, type VtModels } from '../desk.js';
 
 export interface NewCourse {
-  courseId: string;
+  /** Left out by the UI's form: made here. */
+  courseId?: string;
   title: LocalizedText;
   trade: string;
   level: CourseLevel;
@@ -29,13 +30,26 @@ export interface NewCourse {
 const coursesRaw = (models: VtModels) => models.courses.collection as unknown as mongo.Collection<StoredCourse>;
 
 /**
+ * A course's id is its offer's, so it is namespaced like every TVTO offer (the clinics keep an offer id's
+ * first agency as its owner): made here when none is given, refused without TVTO's prefix — the same
+ * rule and code as the desk's own offers.
+ */
+function courseIdFor(requested: string | undefined, title: LocalizedText): string {
+  if (requested === undefined) return newOfferId(agency, title, randomBytes(4).toString('hex'));
+  if (ownsOfferId(agency, requested)) return requested;
+  const prefixes = offerIdPrefixes[agency].map((p) => `${p}-`).join(' or ');
+  throw badRequest(`${agency}’s course ids start with ${prefixes}; leave courseId out to have one made`, { code: 'offer-id-not-own' });
+}
+
+/**
  * A course, and the same course published in the desk's catalogue (offer kind `course`, same id) so the
  * clinics can refer residents to it. The course is stored first; if the offer cannot be (its id is an
  * offer already), the course is removed again and the caller gets the desk's answer.
  */
 export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventCause): Promise<StoredCourse> {
-  const { courseId, eligibility, answers, neighbourhoodIds, ...fields } = input;
+  const { courseId: requested, eligibility, answers, neighbourhoodIds, ...fields } = input;
   if (fields.endsOn < fields.startsOn) throw badRequest('endsOn cannot be before startsOn');
+  const courseId = courseIdFor(requested, input.title);
   const course: StoredCourse = { _id: courseId, ...fields, sessionsHeld: 0, seatHolders: [], seats: 0, createdAt: deps.clock.now(), createdBy: cause.actor.subject };
   try {
     await deps.models.courses.create(course);

@@ -54,18 +54,18 @@ const fromOffer = (id: string) => {
 /**
  * Six courses across every kind of venue. The first two are the desk's demo offers (the demo referrals
  * point at them); the two at private institutes are the ones the institute-funding seed funds (same
- * course and enrolment ids, so its verified outcomes are these enrolments).
+ * enrolment ids, so its verified outcomes are these enrolments). Every id carries TVTO's offer prefix.
  */
 const courses: DemoCourse[] = [
   { courseId: 'tvto-home-tailoring-1405', ...fromOffer('tvto-home-tailoring-1405'), trade: 'tailoring', level: 'beginner', hours: 120, sessions: 40, venue: { kind: 'clinic', id: 'clinic-sarasiab' }, starts: 14, ends: 104 },
   { courseId: 'tvto-pastry-home-1405', ...fromOffer('tvto-pastry-home-1405'), trade: 'pastry', level: 'beginner', hours: 80, sessions: 26, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' }, starts: 21, ends: 81 },
   {
-    courseId: 'inst-negin-tailoring-1405', title: { fa: 'خیاطی و دوخت لباس — آموزشگاه نگین', en: 'Tailoring and garment sewing — Negin institute' }, trade: 'tailoring', level: 'beginner',
+    courseId: 'tvto-inst-negin-tailoring-1405', title: { fa: 'خیاطی و دوخت لباس — آموزشگاه نگین', en: 'Tailoring and garment sewing — Negin institute' }, trade: 'tailoring', level: 'beginner',
     hours: 90, sessions: 30, venue: { kind: 'private-institute', id: 'inst-negin' }, venueName: { fa: 'آموزشگاه آزاد نگین، سرآسیاب', en: 'Negin private institute, Sar Asiab' },
     schedule: { fa: 'شنبه تا دوشنبه ۱۶ تا ۱۹', en: 'Sat–Mon 16–19' }, starts: -28, ends: 42, capacity: 14, neighbourhoodIds: ['nbh-sarasiab'],
   },
   {
-    courseId: 'inst-farda-pastry-1405', title: { fa: 'شیرینی‌پزی — آموزشگاه فردا', en: 'Pastry-making — Farda institute' }, trade: 'pastry', level: 'beginner',
+    courseId: 'tvto-inst-farda-pastry-1405', title: { fa: 'شیرینی‌پزی — آموزشگاه فردا', en: 'Pastry-making — Farda institute' }, trade: 'pastry', level: 'beginner',
     hours: 60, sessions: 20, venue: { kind: 'private-institute', id: 'inst-farda' }, venueName: { fa: 'آموزشگاه آزاد فردا، مطهری', en: 'Farda private institute, Motahari' },
     schedule: { fa: 'یکشنبه و سه‌شنبه ۹ تا ۱۲', en: 'Sun & Tue 9–12' }, starts: -5, ends: 65, capacity: 10, neighbourhoodIds: ['nbh-motahari'],
   },
@@ -90,11 +90,11 @@ function demoEnrolments(): Record<string, DemoEnrolment[]> {
       enrolledDaysAgo: r.madeDaysAgo - (r.accepted!.afterDays + 1), attended: [],
     })),
     // The residents and enrolment ids the institute-funding seed counts as verified.
-    'inst-negin-tailoring-1405': range(0, 8).map((n) => ({
+    'tvto-inst-negin-tailoring-1405': range(0, 8).map((n) => ({
       enrolmentId: demoUuid('if-enrolment-inst-negin', n), ...resident(0, 20 + n), neighbourhoodId: 'nbh-sarasiab', referralId: null, enrolledDaysAgo: 30,
       attended: range(1, 12).filter((s) => (s + n) % 7 !== 0),
     })),
-    'inst-farda-pastry-1405': range(0, 2).map((n) => ({
+    'tvto-inst-farda-pastry-1405': range(0, 2).map((n) => ({
       enrolmentId: demoUuid('if-enrolment-inst-farda', n), ...resident(1, 20 + n), neighbourhoodId: 'nbh-motahari', referralId: null, enrolledDaysAgo: 6, attended: [1, 2],
     })),
     // A finished course: residents of Amir-al-Momenin and Fajr, four passed with certificates.

@@ -55,7 +55,7 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/courses',
-      summary: 'Create a course; it is also published in the service catalogue as an offer of kind course (same id)',
+      summary: 'Create a course; it is also published in the service catalogue as an offer of kind course (same id: TVTO’s prefix tvto-, made from the title when left out; another prefix is 400 offer-id-not-own)',
       tags: ['courses'],
       roles: staff,
       body: newCourseSchema,

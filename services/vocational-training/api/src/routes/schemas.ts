@@ -12,7 +12,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 // ---- courses & enrolments
 export const newCourseSchema = z
   .object({
-    courseId: slugIdSchema.max(80),
+    // TVTO's offer prefix (`tvto-…`), checked where the course is made; left out, one is made there.
+    courseId: slugIdSchema.max(80).optional(),
     title: localizedTextSchema,
     trade: slugIdSchema.max(40),
     level: z.enum(courseLevels),
