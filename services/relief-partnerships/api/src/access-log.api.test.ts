@@ -44,6 +44,29 @@ describe('relief’s access log', () => {
     expect(await entriesOf(householdRef)).toHaveLength(6);
   });
 
+  it('records support candidates listed (TVTO certificates) for each resident and household shown, by whoever listed them', async () => {
+    const residentRef = randomUUID();
+    const householdRef = randomUUID();
+    const enrolmentId = randomUUID();
+    await service.deliver('vocational-training.enrolment.completed', {
+      enrolmentId, courseId: 'tvto-home-tailoring-1405', trade: 'tailoring', venue: { kind: 'clinic', id: 'clinic-sarasiab' }, residentRef, householdRef,
+      neighbourhoodId: 'nbh-sarasiab', referralId: null, result: 'passed', certificateNo: 'TVTO-1405-91', completedAt: new Date().toISOString(),
+    });
+    for (const caller of ['relief', 'coordinator'] as const) {
+      const listed = await service.api(caller).get('/support-candidates?limit=100');
+      expect(listed.body.map((c: { residentRef: string }) => c.residentRef)).toContain(residentRef);
+    }
+
+    const entries = await entriesOf(residentRef);
+    expect(entries.map((e) => `${e.action} by ${e.actor}`).sort()).toEqual(['list by coordinator', 'list by relief.officer']);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        agency: 'relief-partnerships', recordKind: 'certificate', recordId: `certificate:${enrolmentId}`, subject: residentRef, purpose: 'home-business-support', purposeSource: 'route',
+      });
+    }
+    expect((await entriesOf(householdRef)).map((e) => e.subject)).toEqual([householdRef, householdRef]);
+  });
+
   it('is the auditor’s alone', async () => {
     for (const caller of ['relief', 'basij', 'coordinator'] as const) expect((await service.api(caller).get('/access-log')).status).toBe(403);
   });

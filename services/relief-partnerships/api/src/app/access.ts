@@ -1,4 +1,4 @@
-import { logAccess, type AccessLogAction, type Principal } from '@hamgam/service-kit';
+import { logAccess, type AccessLogAction, type AccessRecord, type Principal } from '@hamgam/service-kit';
 import type { StoredSupportRequest } from '../data/models.js';
 import { agency, type ReliefDeps } from './deps.js';
 
@@ -25,14 +25,25 @@ export function logRequestAccess(deps: Pick<ReliefDeps, 'models' | 'clock'>, pri
   );
 }
 
-/** Logs a page of the desk's referrals shown for support (the people each names), under the referral consent. */
-export function logReferralList(deps: Pick<ReliefDeps, 'models' | 'clock'>, principal: Principal, referrals: readonly { _id: string; residentRef: string | null; householdRef: string | null }[]) {
+type Listed = { _id: string; residentRef: string | null; householdRef: string | null };
+
+function logList(deps: Pick<ReliefDeps, 'models' | 'clock'>, principal: Principal, kind: string, purpose: AccessRecord['purpose'], rows: readonly Listed[]) {
   const at = deps.clock.now();
   return logAccess(
     deps.models.accessLog,
     agency,
-    referrals.map((r) => ({
-      principal, action: 'list', record: { kind: 'referral', id: r._id }, subjects: [r.residentRef, r.householdRef], purpose: { value: 'referral', source: 'consent' }, at,
-    })),
+    rows.map((r) => ({ principal, action: 'list', record: { kind, id: r._id }, subjects: [r.residentRef, r.householdRef], purpose, at })),
   );
 }
+
+/** Logs a page of the desk's referrals shown for support (the people each names), under the referral consent. */
+export const logReferralList = (deps: Pick<ReliefDeps, 'models' | 'clock'>, principal: Principal, referrals: readonly Listed[]) =>
+  logList(deps, principal, 'referral', { value: 'referral', source: 'consent' }, referrals);
+
+/**
+ * Logs a page of support candidates (TVTO's certificates, one per resident shown) for the people each
+ * names: no consent reached relief with a certificate, so the purpose is the committee's own
+ * home-business support, as for a direct request.
+ */
+export const logCandidateList = (deps: Pick<ReliefDeps, 'models' | 'clock'>, principal: Principal, certificates: readonly Listed[]) =>
+  logList(deps, principal, 'certificate', { value: 'home-business-support', source: 'route' }, certificates);

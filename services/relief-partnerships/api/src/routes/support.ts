@@ -2,7 +2,7 @@ import type { DeskOptions } from '@hamgam/agency-desk';
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type AccessLogAction, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { causeOf, type ReliefDeps } from '../app/deps.js';
-import { logReferralList, logRequestAccess } from '../app/access.js';
+import { logCandidateList, logReferralList, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
 import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, submitRequest } from '../app/support.js';
 import type { StoredSupportRequest } from '../data/models.js';
@@ -177,7 +177,7 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       roles: reliefReaders,
       query: pageQuerySchema,
       response: z.array(candidateSchema),
-      handler: async ({ query, req }, res) => {
+      handler: async ({ query, principal, req }, res) => {
         const certificates = await pageOf(deps.models.facts.find({ kind: 'certificate' }).lean(), { query, req }, res, { by: 'completedAt', order: -1 });
         const residentRefs = [...new Set(certificates.flatMap((c) => (c.residentRef ? [c.residentRef] : [])))];
         const householdRefs = [...new Set(certificates.flatMap((c) => (c.householdRef ? [c.householdRef] : [])))];
@@ -188,14 +188,18 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
         const requested = new Set(requests.filter((r) => r.state !== 'rejected').map((r) => r.residentRef));
         const day = today();
         const seen = new Set<string>();
-        return certificates.flatMap((c) => {
-          if (!c.residentRef || requested.has(c.residentRef) || seen.has(c.residentRef)) return [];
+        const shown = certificates.filter((c): c is typeof c & { residentRef: string } => {
+          if (!c.residentRef || requested.has(c.residentRef) || seen.has(c.residentRef)) return false;
           seen.add(c.residentRef);
+          return true;
+        });
+        await logCandidateList(deps, principal, shown.map((c) => ({ _id: c._id, residentRef: c.residentRef, householdRef: c.householdRef })));
+        return shown.map((c) => {
           const householdFlags = c.householdRef ? flags.filter((f) => f.householdRef === c.householdRef).map((f) => ({ flagId: f.flagId!, flag: f.flag, validUntil: f.validUntil, revokedAt: f.revokedAt })) : [];
           const eligibleToday = c.householdRef
             ? assessEligibility({ meansTest: 'not-done' }, { certificates: [{ enrolmentId: c._id, trade: c.trade ?? '', certificateNo: c.certificateNo, completedAt: c.completedAt! }], flags: householdFlags }, day).eligible
             : null;
-          return [{ residentRef: c.residentRef, householdRef: c.householdRef, neighbourhoodId: c.neighbourhoodId ?? null, trade: c.trade ?? '', certificateNo: c.certificateNo, completedAt: c.completedAt!, eligibleToday }];
+          return { residentRef: c.residentRef, householdRef: c.householdRef, neighbourhoodId: c.neighbourhoodId ?? null, trade: c.trade ?? '', certificateNo: c.certificateNo, completedAt: c.completedAt!, eligibleToday };
         });
       },
     }),
