@@ -35,7 +35,7 @@ function seedOutcomes(awardId: string, instituteId: string, trade: string, clini
   return Array.from({ length: count }, (_, n) => {
     const resident = demoResidentIndex(clinicIndex, 20 + n);
     return {
-      _id: demoUuid(`if-enrolment-${instituteId}`, n), awardId, instituteId, courseId: `${instituteId}-${trade}-1405`, trade, residentRef: demoResidentRef(resident),
+      _id: demoUuid(`if-enrolment-${instituteId}`, n), awardId, instituteId, courseId: `tvto-${instituteId}-${trade}-1405`, trade, residentRef: demoResidentRef(resident),
       householdRef: demoHouseholdRef(resident), neighbourhoodId, enrolled: true, enrolledAt, result: null, completedAt: null, updatedAt: now,
     };
   });
