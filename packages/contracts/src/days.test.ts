@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOf, isPastDay, startOfDay } from './days.js';
+import { addDays, dayOf, isPastDay, startOfDay, timeOf } from './days.js';
 
 describe('Kerman calendar days', () => {
   it('turns at midnight Iran time (20:30 UTC), not at midnight UTC', () => {
@@ -11,6 +11,11 @@ describe('Kerman calendar days', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDays(new Date('2026-11-26T21:00:00Z'), 1)).toBe('2026-11-28');
+  });
+
+  it('says the Kerman time of day of an instant, across midnight', () => {
+    expect(timeOf(new Date('2026-11-24T05:30:00Z'))).toBe('09:00');
+    expect(timeOf(new Date('2026-11-24T21:00:00Z'))).toBe('00:30');
   });
 
   it('says when a Kerman day begins (20:30 UTC the evening before), the inverse of dayOf', () => {

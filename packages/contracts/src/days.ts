@@ -16,6 +16,9 @@ export function addDays(from: Date | string, days: number): string {
   return new Date(start + days * dayMs).toISOString().slice(0, 10);
 }
 
+/** The time of day `HH:MM` it is in Kerman at `instant`. */
+export const timeOf = (instant: Date): string => new Date(instant.getTime() + kermanOffsetMs).toISOString().slice(11, 16);
+
 /** The instant a Kerman calendar day `YYYY-MM-DD` begins. */
 export const startOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - kermanOffsetMs);
 

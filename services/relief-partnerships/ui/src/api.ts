@@ -220,5 +220,5 @@ export function useReliefApi(): ReliefApi {
   return useMemo(() => reliefApi(api), [api]);
 }
 
-/** Today's calendar day in Kerman (UTC+03:30), as the API counts days. */
+/** Today's calendar day in Kerman, as the API counts days. */
 export const todayInKerman = () => dayOf(new Date());

@@ -1,3 +1,4 @@
+import { dayOf, timeOf } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
@@ -133,10 +134,9 @@ function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }
   );
 }
 
-/** A slot's day and time as Kerman sees them (Iran time, UTC+03:30). */
+/** A slot's day and time as Kerman sees them. */
 function kermanDayTime(instant: string): { day: string; time: string } {
-  const local = new Date(new Date(instant).getTime() + 3.5 * 3_600_000).toISOString();
-  return { day: local.slice(0, 10), time: local.slice(11, 16) };
+  return { day: dayOf(new Date(instant)), time: timeOf(new Date(instant)) };
 }
 
 function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => void }) {
