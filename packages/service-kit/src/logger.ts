@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { errorForLog } from './log-errors.js';
 import { activeTraceFields } from './tracing/context.js';
 
 /** A service's logger, writing JSON lines to stdout (or to `destination`: tests read what operators would). */
@@ -13,6 +14,8 @@ export function createLogger(service: string, level: string, destination?: Desti
       mixin: activeTraceFields,
       // Residents are vulnerable people: never let a token or personal field reach the logs.
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.nationalId', '*.phone', '*.name'], censor: '[redacted]' },
+      // …nor a value an error message quotes (a duplicate key, a cast failure).
+      serializers: { err: errorForLog },
     },
     destination,
   );
@@ -27,6 +30,7 @@ export function createLogger(service: string, level: string, destination?: Desti
 export const requestLogSerializers = {
   req: (req: { id?: unknown; method?: string }) => ({ id: req.id, method: req.method }),
   res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+  err: errorForLog,
 };
 
 /**

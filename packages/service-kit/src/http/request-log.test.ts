@@ -30,7 +30,8 @@ beforeAll(async () => {
     params: z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict(),
     response: z.object({ code: z.string() }),
     handler: ({ params }) => {
-      if (params.code === brokenCode) throw new Error('the store broke');
+      // A store failure whose message quotes the code it was given, as a duplicate key's does.
+      if (params.code === brokenCode) throw new Error(`E11000 duplicate key error index: code_1 dup key: { code: "${params.code}" }`);
       throw notFound('no referral has this tracking code');
     },
   });
