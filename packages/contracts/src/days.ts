@@ -1,26 +1,47 @@
 /**
- * The due days events carry (`respondBy`, `completeBy`, `dueOn`, `validUntil`…) are calendar days in
- * Kerman: Iran time, UTC+03:30, with no daylight saving since 2022. Every service and screen counts them
- * with these helpers, so "overdue" means the same day everywhere. No zod here: front ends import this
- * file alone (`@hamgam/contracts/days`).
+ * The one rule for days: the due days events carry (`respondBy`, `completeBy`, `dueOn`, `validUntil`…),
+ * "today", "in the future" and "overdue" are calendar days in Iran time, the IANA zone `Asia/Tehran`
+ * (Kerman keeps it). Every service and screen counts days with these helpers, so a day turns at the same
+ * instant everywhere, whatever zone the server or the browser runs in. The zone's offsets come from the
+ * time-zone database (through Temporal), not from a hand-written +03:30. No zod here: front ends import
+ * this file alone (`@hamgam/contracts/days`).
  */
-const kermanOffsetMs = 3.5 * 3_600_000;
-const dayMs = 86_400_000;
+import { Temporal } from 'temporal-polyfill';
 
-/** The calendar day `YYYY-MM-DD` it is in Kerman at `instant`. */
-export const dayOf = (instant: Date): string => new Date(instant.getTime() + kermanOffsetMs).toISOString().slice(0, 10);
+/** The time zone the programme's days are counted in (also for `Intl.DateTimeFormat`'s `timeZone`). */
+export const timeZone = 'Asia/Tehran';
 
-/** The day `days` after (or before, if negative) a day, or after the Kerman day of an instant. */
-export function addDays(from: Date | string, days: number): string {
-  const start = typeof from === 'string' ? new Date(`${from}T00:00:00Z`).getTime() : from.getTime() + kermanOffsetMs;
-  return new Date(start + days * dayMs).toISOString().slice(0, 10);
-}
+const inIran = (instant: Date) => Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
 
-/** The time of day `HH:MM` it is in Kerman at `instant`. */
-export const timeOf = (instant: Date): string => new Date(instant.getTime() + kermanOffsetMs).toISOString().slice(11, 16);
+/** The calendar day `YYYY-MM-DD` it is in Iran at `instant`. */
+export const dayOf = (instant: Date): string => inIran(instant).toPlainDate().toString();
 
-/** The instant a Kerman calendar day `YYYY-MM-DD` begins. */
-export const startOfDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - kermanOffsetMs);
+/** The day `days` after (or before, if negative) a day `YYYY-MM-DD`, or after the Iran day of an instant. */
+export const addDays = (from: Date | string, days: number): string =>
+  (typeof from === 'string' ? Temporal.PlainDate.from(from) : inIran(from).toPlainDate()).add({ days }).toString();
+
+/** Today in Iran (at `now`, for an injected clock), or the day `days` after (before, if negative) it. */
+export const today = (days = 0, now: Date = new Date()): string => addDays(now, days);
+
+/** The same day of the month `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export const addMonths = (day: string, months: number): string => Temporal.PlainDate.from(day).add({ months }).toString();
+
+/** The time of day `HH:MM` it is in Iran at `instant`. */
+export const timeOf = (instant: Date): string => inIran(instant).toPlainTime().toString({ smallestUnit: 'minute' });
+
+const zoned = (day: string, time: string) => Temporal.PlainDate.from(day).toZonedDateTime({ timeZone, plainTime: time });
+
+/** The instant a wall-clock time `HH:MM` on an Iran day `YYYY-MM-DD` is. */
+export const localInstant = (day: string, time: string): Date => new Date(zoned(day, time).epochMilliseconds);
+
+/** The same instant as an ISO timestamp with Iran's offset that day, e.g. `2026-04-01T16:00:00+03:30`. */
+export const localIso = (day: string, time: string): string => zoned(day, time).toString({ timeZoneName: 'never' });
+
+/** The instant an Iran calendar day `YYYY-MM-DD` begins. */
+export const startOfDay = (day: string): Date => new Date(Temporal.PlainDate.from(day).toZonedDateTime(timeZone).epochMilliseconds);
 
 /** Work due on a day is late once that day is over: the due day itself is not late. */
 export const isPastDay = (dueDay: string, today: string): boolean => today > dueDay;
+
+/** A day that has not begun in Iran at `now` (what a meeting or a visit cannot be dated). Today is not. */
+export const isFutureDay = (day: string, now: Date): boolean => day > dayOf(now);
