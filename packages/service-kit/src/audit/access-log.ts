@@ -47,12 +47,17 @@ export class AppendOnlyError extends Error {
 
 const changes = ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const;
 
+const accessLogModelName = 'AccessLogEntry';
+
 /**
  * The `access_log` collection. Insert-only: the model refuses every update and delete (queries,
  * documents and bulk writes), so no code path can rewrite history; indexes serve the auditor's filters
- * (a person, a user, or only dates), newest first.
+ * (a person, a user, or only dates), newest first. One model per connection: a service and the agency
+ * desk it composes both ask for it, and both write the one log.
  */
 export function accessLogModel(connection: Connection): Model<StoredAccessEntry> {
+  const existing = connection.models[accessLogModelName] as Model<StoredAccessEntry> | undefined;
+  if (existing) return existing;
   const schema = new Schema<StoredAccessEntry>(
     {
       _id: String,
@@ -85,7 +90,7 @@ export function accessLogModel(connection: Connection): Model<StoredAccessEntry>
     const other = operations.find((op) => !('insertOne' in op));
     if (other) throw new AppendOnlyError(Object.keys(other)[0] ?? 'bulkWrite');
   });
-  return connection.model<StoredAccessEntry>('AccessLogEntry', schema);
+  return connection.model<StoredAccessEntry>(accessLogModelName, schema);
 }
 
 /** What a route knows about one access; `subjects` are the people it concerns (empty or null refs are skipped). */
