@@ -1,7 +1,7 @@
 import { demoClinics, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, type DemoReferral } from '@hamgam/demo-data';
 import { caps, isDuplicateKey, readAll, type ServiceDeps } from '@hamgam/service-kit';
-import { localInstant, slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
-import { addDays, dayOf } from '@hamgam/contracts/days';
+import { slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
+import { addDays, dayOf, localInstant } from '@hamgam/contracts/days';
 import type { ReferralState } from '../domain/referral-state.js';
 import type { ClinicsModels } from './models.js';
 import type { ReferralStep, StoredReferral, StoredSlot } from './referrals.js';

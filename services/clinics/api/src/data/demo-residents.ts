@@ -1,5 +1,6 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { partnerAgencies } from '@hamgam/contracts';
+import { addDays } from '@hamgam/contracts/days';
 import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
 import { piiFromConfig, type ClinicsConfig } from '../config.js';
 import { demoAssessments } from '../domain/demo-households.js';
@@ -55,7 +56,7 @@ export function demoRegister(now: Date, seal: (p: { nationalId: string; fullName
       });
     }
   });
-  const expiresOn = new Date(now.getTime() + 365 * dayMs).toISOString().slice(0, 10);
+  const expiresOn = addDays(now, 365);
   for (const referral of demoReferrals) {
     const resident = register.residents.find((r) => r._id === referral.residentRef);
     if (!resident) throw new Error(`demo referral ${referral.referralId} names resident ${referral.residentRef}, who is not in the register`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingRefusal, localInstant, weeklyOccurrences } from './calendar.js';
+import { bookingRefusal, weeklyOccurrences } from './calendar.js';
 
 describe('weekly recurrence', () => {
   // 2026-03-21 is a Saturday.
@@ -34,10 +34,6 @@ describe('weekly recurrence', () => {
     expect(() => weeklyOccurrences({ weekday: 7, startTime: '09:00', durationMinutes: 60 }, from, 1)).toThrow(RangeError);
     expect(() => weeklyOccurrences({ weekday: 1, startTime: '9am', durationMinutes: 60 }, from, 1)).toThrow(RangeError);
     expect(() => weeklyOccurrences({ weekday: 1, startTime: '09:00', durationMinutes: 0 }, from, 1)).toThrow(RangeError);
-  });
-
-  it('converts local wall-clock times to instants', () => {
-    expect(localInstant('2026-03-21', '00:00').toISOString()).toBe('2026-03-20T20:30:00.000Z');
   });
 });
 

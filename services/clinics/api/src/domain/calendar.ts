@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@hamgam/contracts';
-import { addDays, dayOf, startOfDay } from '@hamgam/contracts/days';
+import { addDays, dayOf, localInstant } from '@hamgam/contracts/days';
 
 /** What happens in a clinic's slot (BRIEF items 5–7). */
 export const slotKinds = ['tvto-counselling', 'guild-meeting', 'joint-meeting'] as const;
@@ -24,12 +24,6 @@ export interface WeeklyRule {
 export interface SlotTime {
   startsAt: Date;
   endsAt: Date;
-}
-
-/** The instant a local (Kerman) day and time is. */
-export function localInstant(day: string, time: string): Date {
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  return new Date(startOfDay(day).getTime() + (h * 60 + m) * 60_000);
 }
 
 /**

@@ -6,10 +6,10 @@ const referralToTvto: Consent = { purpose: 'referral', agency: 'vocational-train
 const ask = (at: string) => ({ purpose: 'referral' as const, agency: 'vocational-training' as const, at: new Date(at) });
 
 describe('consentCovers', () => {
-  it('covers the purpose and agency it was given for, until the end of its last day', () => {
+  it('covers the purpose and agency it was given for, until the end of its last day in Iran (20:30 UTC)', () => {
     expect(consentCovers([referralToTvto], ask('2026-03-01T08:00:00Z'))).toBe(true);
-    expect(consentCovers([referralToTvto], ask('2026-09-30T23:59:59.999Z'))).toBe(true);
-    expect(consentCovers([referralToTvto], ask('2026-10-01T00:00:00Z'))).toBe(false);
+    expect(consentCovers([referralToTvto], ask('2026-09-30T20:29:59.999Z'))).toBe(true);
+    expect(consentCovers([referralToTvto], ask('2026-09-30T20:30:00Z'))).toBe(false);
   });
 
   it('does not cover anything before it was granted', () => {

@@ -1,4 +1,5 @@
 import type { PartnerAgency } from '@hamgam/contracts';
+import { dayOf, isPastDay } from '@hamgam/contracts/days';
 
 /** Why a resident's data (as an opaque id) may travel to an agency. */
 export const consentPurposes = ['referral', 'eligibility-sharing', 'case-follow-up'] as const;
@@ -8,17 +9,15 @@ export interface Consent {
   purpose: ConsentPurpose;
   agency: PartnerAgency;
   grantedAt: Date;
-  /** The last day it holds, inclusive: valid until the end of that day (UTC). */
+  /** The last day it holds, inclusive: valid until the end of that day in Iran. */
   expiresOn: string;
   withdrawnAt?: Date | null;
 }
 
-const endOfDay = (isoDay: string) => new Date(`${isoDay}T23:59:59.999Z`);
-
 export function isConsentActive(consent: Consent, at: Date): boolean {
   if (consent.grantedAt.getTime() > at.getTime()) return false;
   if (consent.withdrawnAt && consent.withdrawnAt.getTime() <= at.getTime()) return false;
-  return at.getTime() <= endOfDay(consent.expiresOn).getTime();
+  return !isPastDay(consent.expiresOn, dayOf(at));
 }
 
 /** Nothing is shared without a consent for exactly this purpose and this receiving agency, in force at that moment. */

@@ -1,3 +1,4 @@
+import { isFutureDay } from '@hamgam/contracts/days';
 import { assertNeighbourhoodInScope, badRequest, caps, defineRoute, readAll, type ServiceDeps } from '@hamgam/service-kit';
 import { randomUUID } from 'node:crypto';
 import { latestAgreedOrder, latestPriorityList, publishPriorities } from '../app/publish-priorities.js';
@@ -68,7 +69,7 @@ export function priorityRoutes({ models, flushOutbox, clock }: ServiceDeps<Clini
       handler: async ({ params, body, principal }) => {
         assertNeighbourhoodInScope(principal, params.id);
         const now = clock.now();
-        if (body.meetingDate > now.toISOString().slice(0, 10)) throw badRequest('the meeting date is in the future', { errors: [{ path: 'meetingDate', message: 'in the future' }] });
+        if (isFutureDay(body.meetingDate, now)) throw badRequest('the meeting date is in the future', { errors: [{ path: 'meetingDate', message: 'in the future' }] });
         const assessments = await readAll(models.assessments.find({ neighbourhoodId: params.id }, { needs: 1 }).lean(), caps.perNeighbourhood);
         try {
           checkAgreedOrder(rankPriorities(assessments), body.order);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, referralMadeV1, trackingCodeSchema, type OfferPublishedV1 } from '@hamgam/contracts';
+import { addDays } from '@hamgam/contracts/days';
 import { PoisonMessageError, type Subscription } from '@hamgam/service-kit';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ describe('referrals (closed loop)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'sent', agency: 'vocational-training', offerId: 'tvto-home-tailoring-test', clinicId: 'clinic-sarasiab', overdue: false });
     expect(trackingCodeSchema.safeParse(res.body.trackingCode).success).toBe(true);
-    const expectedDay = new Date(h.clock.now().getTime() + 7 * 86_400_000 + 3.5 * 3_600_000).toISOString().slice(0, 10);
+    const expectedDay = addDays(h.clock.now(), 7);
     expect(res.body.respondBy).toBe(expectedDay);
     referralId = res.body.id;
     trackingCode = res.body.trackingCode;
@@ -177,7 +178,7 @@ describe('referrals (closed loop)', () => {
 
   it('moves with the agency’s answers and ignores repeated, stale and foreign ones', async () => {
     const acceptedId = randomUUID();
-    const completeBy = new Date(h.clock.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const completeBy = addDays(h.clock.now(), 60);
     const accepted = { referralId, agency: 'vocational-training', acceptedAt: h.clock.now().toISOString(), completeBy };
     await deliver('welfare.referral.accepted', { ...accepted, agency: 'welfare' });
     let view = await api().get(`/api/v1/referrals/${referralId}`).set(as(worker));

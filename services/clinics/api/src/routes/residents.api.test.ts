@@ -1,3 +1,4 @@
+import { dayOf } from '@hamgam/contracts/days';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../domain/national-id.js';
@@ -211,7 +212,7 @@ describe('the national id oracle (is this person registered?)', () => {
 describe('consents', () => {
   it('grants per purpose and agency, lists with status, withdraws once, and follows the clock to expiry', async () => {
     const r = await resident(await household());
-    const today = h.clock.now().toISOString().slice(0, 10);
+    const today = dayOf(h.clock.now());
     const granted = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'vocational-training', expiresOn: today });
     expect(granted.status).toBe(201);
     expect(granted.body.status).toBe('active');
@@ -319,7 +320,7 @@ describe('re-ranking the draft priorities', () => {
     ]);
     const before = await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities');
     expect(before.body.draft.map((p: { category: string }) => p.category)).toEqual(['workshop-space', 'employment', 'social-care']);
-    const today = h.clock.now().toISOString().slice(0, 10);
+    const today = dayOf(h.clock.now());
     const body = { order: ['social-care', 'workshop-space', 'employment'], reason: 'جلسه ساکنان: سالمندان تنها در اولویت', meetingDate: today };
 
     expect((await api('worker2', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
@@ -363,5 +364,47 @@ describe('neighbourhood assessments list', () => {
     const list = await api('worker', 'get', '/neighbourhoods/nbh-sarasiab/assessments');
     expect(list.status).toBe(200);
     expect(list.body.find((a: { householdRef: string }) => a.householdRef === hh)).toMatchObject({ needs: [{ category: 'employment', severity: 3 }] });
+  });
+});
+
+describe('Iran’s day, just after midnight and late in the evening (issue 12)', () => {
+  // 21 March 2026 in Iran runs from 20:30Z on the 20th to 20:30Z on the 21st.
+  const justAfterMidnight = new Date('2026-03-20T21:00:00Z'); // 00:30 on the 21st in Iran, still the 20th in UTC
+  const lateEvening = new Date('2026-03-21T20:00:00Z'); // 23:30 on the 21st in Iran
+
+  it('accepts a residents’ meeting dated today at 00:30 and at 23:30 Iran time, and refuses one dated tomorrow', async () => {
+    const assessment = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: await household(), needs: [{ category: 'employment', severity: 3 }] });
+    expect(assessment.status).toBe(201);
+    const order = (await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities')).body.draft.map((p: { category: string }) => p.category);
+    const agree = (meetingDate: string) => api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { order, reason: 'جلسه ساکنان محله', meetingDate });
+    try {
+      for (const now of [justAfterMidnight, lateEvening]) {
+        h.clock.setTo(now);
+        const today = await agree('2026-03-21');
+        expect(today.status, now.toISOString()).toBe(200);
+        expect(today.body.agreed.meetingDate).toBe('2026-03-21');
+        expect((await agree('2026-03-22')).status, now.toISOString()).toBe(400);
+      }
+    } finally {
+      h.clock.reset();
+    }
+  });
+
+  it('keeps a consent in force until its last day ends in Iran, and refuses an expiry day already over at 00:30', async () => {
+    const r = await resident(await household());
+    const consents = async () => (await api('worker', 'get', `/residents/${r.id}/consents`)).body.map((c: { status: string }) => c.status);
+    try {
+      h.clock.setTo(justAfterMidnight);
+      expect((await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-20' })).status).toBe(400);
+      const granted = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-21' });
+      expect(granted.status).toBe(201);
+      expect(granted.body.status).toBe('active');
+      h.clock.setTo(lateEvening);
+      expect(await consents()).toEqual(['active']);
+      h.clock.setTo(new Date('2026-03-21T21:00:00Z')); // 00:30 on the 22nd in Iran, still the 21st in UTC
+      expect(await consents()).toEqual(['expired']);
+    } finally {
+      h.clock.reset();
+    }
   });
 });

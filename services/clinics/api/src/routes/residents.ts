@@ -1,3 +1,4 @@
+import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import {
   assertClinicInScope,
@@ -380,7 +381,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
         const resident = await loadResidentInScope(models, principal, params.id);
         assertOwnClinicStaff(principal, resident.clinicId);
         const now = clock.now();
-        if (body.expiresOn < now.toISOString().slice(0, 10)) throw badRequest('the expiry day has passed already', { errors: [{ path: 'expiresOn', message: 'in the past' }] });
+        if (isPastDay(body.expiresOn, dayOf(now))) throw badRequest('the expiry day has passed already', { errors: [{ path: 'expiresOn', message: 'in the past' }] });
         const consent: StoredConsent = {
           _id: randomUUID(), residentId: resident._id, clinicId: resident.clinicId, purpose: body.purpose, agency: body.agency,
           grantedAt: now, expiresOn: body.expiresOn, grantedBy: principal.subject, withdrawnAt: null, withdrawnBy: null,

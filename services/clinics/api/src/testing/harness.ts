@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PartnerAgency } from '@hamgam/contracts';
+import { addDays } from '@hamgam/contracts/days';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import type { ClinicsConfig } from '../config.js';
 import type { ClinicsModels } from '../data/models.js';
@@ -33,6 +34,6 @@ export async function addResident(models: ClinicsModels, clinicId: string, neigh
 export async function addConsent(models: ClinicsModels, residentId: string, clinicId: string, agency: PartnerAgency, grantedAt: Date): Promise<void> {
   await models.consents.create({
     _id: randomUUID(), residentId, clinicId, purpose: 'referral', agency, grantedAt,
-    expiresOn: new Date(grantedAt.getTime() + 365 * 86_400_000).toISOString().slice(0, 10), grantedBy: 'test', withdrawnAt: null, withdrawnBy: null,
+    expiresOn: addDays(grantedAt, 365), grantedBy: 'test', withdrawnAt: null, withdrawnBy: null,
   });
 }
