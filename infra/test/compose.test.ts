@@ -1,10 +1,13 @@
 // Checks that docker-compose.yml and the RabbitMQ definitions keep the fixed names and ports every
 // other part of Hamgam relies on. Needs Debian's docker-compose (infra/native/install.sh installs it):
-// it validates the file without a Docker engine.
+// it validates the file without a Docker engine, with secrets made by infra/compose/secrets.sh.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { parseEnv } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,8 +29,17 @@ interface ComposeService {
   healthcheck?: { test: string[] };
 }
 
+// Compose refuses to start without its secrets (.env); these are a fresh set, not the checkout's.
+const secretsDir = mkdtempSync(join(tmpdir(), 'hamgam-compose-'));
+let secrets: NodeJS.Dict<string> = {};
+beforeAll(() => {
+  execFileSync('bash', ['infra/compose/secrets.sh', secretsDir], { cwd: root, stdio: 'ignore' });
+  secrets = parseEnv(readFileSync(join(secretsDir, '.env'), 'utf8'));
+});
+afterAll(() => rmSync(secretsDir, { recursive: true, force: true }));
+
 function compose(...args: string[]): string {
-  return execFileSync('docker-compose', ['-f', 'docker-compose.yml', ...args], {
+  return execFileSync('docker-compose', ['--env-file', join(secretsDir, '.env'), '-f', 'docker-compose.yml', ...args], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,8 +80,8 @@ describe('docker-compose.yml as resolved by docker-compose config', () => {
     expect(service.environment).toMatchObject({
       PORT: String(AGENCY_PORTS[name]),
       // one database per service; hyphens become underscores, as in the native stack
-      MONGO_URL: expect.stringMatching(new RegExp(`^mongodb://mongo:27017/hamgam_${name.replaceAll('-', '_')}(\\?|$)`)),
-      AMQP_URL: 'amqp://guest:guest@rabbitmq:5672',
+      MONGO_URL: `mongodb://${secrets['MONGO_ROOT_USER']}:${secrets['MONGO_ROOT_PASSWORD']}@mongo:27017/hamgam_${name.replaceAll('-', '_')}?replicaSet=rs0&authSource=admin`,
+      AMQP_URL: `amqp://${secrets['RABBITMQ_USER']}:${secrets['RABBITMQ_PASSWORD']}@rabbitmq:5672`,
       OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
       OIDC_JWKS_URL: 'http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs',
       OIDC_AUDIENCE: 'hamgam-api',
@@ -119,7 +131,7 @@ describe('infra/rabbitmq/definitions.json', () => {
     );
   });
 
-  it('keeps guest as an administrator (loading definitions replaces the default user)', () => {
+  it('keeps guest as an administrator for the native broker (loading definitions replaces the default user; compose replaces its password)', () => {
     expect(definitions.users).toContainEqual(expect.objectContaining({ name: 'guest', tags: ['administrator'] }));
   });
 
