@@ -1,12 +1,19 @@
 import { loadRemote, registerPlugins, registerRemotes } from '@module-federation/enhanced/runtime';
+import { RetryPlugin } from '@module-federation/retry-plugin';
 import type { ComponentType } from 'react';
 import type { RemoteModuleConfig } from '../config';
 import { fallbackPlugin } from '../runtime-plugins/fallback';
-import { retryPlugin } from '../runtime-plugins/retry';
+
+/**
+ * A remoteEntry.js (or an exposed chunk) that failed to download, say while its service restarts, is
+ * fetched again at once, then twice more 400 ms apart, before the fallback plugin answers with the
+ * "module unavailable" card (whose button starts the whole round again).
+ */
+const retry = { retryTimes: 2, retryDelay: 400 };
 
 /** Registers the modules this user may see; nothing is downloaded until one is opened. */
 export function registerModules(modules: readonly RemoteModuleConfig[]): void {
-  registerPlugins([retryPlugin(), fallbackPlugin()]);
+  registerPlugins([RetryPlugin({ script: retry }), fallbackPlugin()]);
   registerRemotes(modules.map(({ name, entry }) => ({ name, entry: new URL(entry, window.location.href).href })));
 }
 
