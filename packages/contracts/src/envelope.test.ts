@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnvelope, envelopeSchema, routingKeyOf } from './envelope.js';
-import { schemaFor } from './catalog.js';
+import { schemaFor } from './event-catalog.js';
 
 const actor = { subject: 'user-1', agency: 'clinics' };
 

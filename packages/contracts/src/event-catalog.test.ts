@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { eventCatalog, partnerEventTypes, schemaFor } from './catalog.js';
+import { eventCatalog, partnerEventTypes, schemaFor } from './event-catalog.js';
 import { partnerAgencies } from './shared.js';
 
 /** Every field name of a schema, nested objects and arrays included. */

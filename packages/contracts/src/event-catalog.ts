@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { partnerAgencies, type PartnerAgency } from './shared.js';
-import { offerPublishedV1 } from './events/catalogue.js';
+import { offerPublishedV1 } from './events/offers.js';
 import { priorityPublishedV1 } from './events/clinics.js';
 import { actionItemAssignedV1, commitmentDeclaredV1, commitmentProgressedV1 } from './events/commitments.js';
 import {
