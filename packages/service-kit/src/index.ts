@@ -8,6 +8,7 @@ export { decodeKey32, key32ListSchema, key32Schema } from './secrets.js';
 export * from './auth/principal.js';
 export * from './auth/session.js';
 export * from './auth/verifier.js';
+export * from './errors/domain-errors.js';
 export * from './http/problem.js';
 export * from './http/route.js';
 export * from './http/rate-limit.js';

@@ -38,9 +38,26 @@ beforeAll(async () => {
     response: z.object({ code: z.string(), caller: z.string() }),
     handler: ({ params, principal }) => ({ code: params.code, caller: principal.subject }),
   });
+  // A handler whose answer breaks its own schema (a service bug), and one that reports the event cause.
+  const broken = defineRoute({
+    method: 'get',
+    path: '/broken',
+    summary: 'Answers off its schema',
+    roles: ['clinic-worker'],
+    response: z.object({ size: z.number() }),
+    handler: () => ({ size: 'ten' as unknown as number }),
+  });
+  const cause = defineRoute({
+    method: 'get',
+    path: '/cause',
+    summary: 'The cause of events this request would publish',
+    roles: ['clinic-worker'],
+    response: z.object({ actor: z.object({ subject: z.string(), agency: z.string() }), correlationId: z.string() }),
+    handler: ({ cause }) => cause,
+  });
   app = createApp({
     service: 'test',
-    routes: [echo, lookup],
+    routes: [echo, lookup, broken, cause],
     verify: createTokenVerifier({ issuer: testIssuer, audience: testAudience, keys: keys.keys }),
     logger: pino({ level: 'silent' }),
     metrics: createHttpMetrics('test'),
@@ -49,6 +66,19 @@ beforeAll(async () => {
 });
 
 describe('service app', () => {
+  it("answers 500, not 400, when a handler's answer breaks its own schema: the caller did nothing wrong", async () => {
+    const token = await keys.sign({ username: 'clinic.worker', roles: ['clinic-worker'] });
+    const res = await request(app).get('/api/v1/broken').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/api/v1/broken' });
+  });
+
+  it("gives the handler its events' cause: the caller, this service as the agency, the request's correlation id", async () => {
+    const token = await keys.sign({ sub: 'user-7', username: 'clinic.worker', roles: ['clinic-worker'] });
+    const res = await request(app).get('/api/v1/cause').set('Authorization', `Bearer ${token}`).set('X-Correlation-Id', 'corr-42');
+    expect(res.body).toEqual({ actor: { subject: 'user-7', agency: 'test' }, correlationId: 'corr-42' });
+  });
+
   it('refuses a NUL character anywhere in the input (the store refuses it) with 400 invalid-characters, after the token', async () => {
     const token = await keys.sign({ username: 'clinic.worker', roles: ['clinic-worker'] });
     const before = received.length;

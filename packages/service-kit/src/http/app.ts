@@ -101,7 +101,7 @@ export function createApp(options: AppOptions): Express {
 
   const guard = new LoadGuard(options.limits ?? defaultLoadLimits, options.metrics.registry);
   app.use('/api', noStore);
-  app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, { verify: options.verify, checkSession: options.checkSession }, guard));
+  app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, { service: options.service, verify: options.verify, checkSession: options.checkSession, guard }));
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -2,6 +2,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { SessionCheck } from '../auth/session.js';
 import type { TokenVerifier } from '../auth/verifier.js';
 import { anonymousPrincipal, hasAnyRole } from '../auth/principal.js';
+import { eventCause } from '../bus/outbox.js';
 import { isStoreTimeout } from '../mongo.js';
 import { OverloadedError, storeUnavailable, storeUnavailableCode, type LoadGuard } from './overload.js';
 import { refuseNulCharacters } from './input-text.js';
@@ -14,11 +15,17 @@ export interface Authentication {
   checkSession?: SessionCheck;
 }
 
+export interface MountOptions extends Authentication {
+  /** The service's name: the agency its events' cause names. */
+  service: string;
+  guard?: LoadGuard;
+}
+
 /** Mounts route specs: authenticate, check role, validate input strictly, run, validate output. */
-export function mountRoutes(routes: readonly RouteSpec[], auth: Authentication, guard?: LoadGuard): Router {
+export function mountRoutes(routes: readonly RouteSpec[], options: MountOptions): Router {
   const router = Router();
   for (const route of routes) {
-    router[route.method](route.path, handle(route, auth, guard));
+    router[route.method](route.path, handle(route, options));
   }
   return router;
 }
@@ -28,8 +35,9 @@ export function mountRoutes(routes: readonly RouteSpec[], auth: Authentication, 
  * handler ends, and whatever it produces after its request was answered (the deadline's 503, the
  * client gone) is dropped instead of written twice.
  */
-function handle(route: RouteSpec, auth: Authentication, guard?: LoadGuard): RequestHandler {
-  const run = serve(route, auth);
+function handle(route: RouteSpec, options: MountOptions): RequestHandler {
+  const run = serve(route, options);
+  const { guard } = options;
   return async (req, res) => {
     let release: (() => void) | undefined;
     try {
@@ -66,7 +74,7 @@ function retryLater(res: Response, error: unknown): unknown {
   return error;
 }
 
-function serve(route: RouteSpec, { verify, checkSession }: Authentication): (req: Request, res: Response) => Promise<void> {
+function serve(route: RouteSpec, { verify, checkSession, service }: MountOptions): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     if (route.rateLimit) {
       const verdict = await route.rateLimit.hit(req.ip ?? 'unknown');
@@ -81,24 +89,41 @@ function serve(route: RouteSpec, { verify, checkSession }: Authentication): (req
     }
     if (route.sensitive && checkSession) await checkSession(req.headers.authorization!);
     refuseNulCharacters(req.params, req.query, req.body);
+    const correlationId = correlationIdOf(req);
     const result = await route.handler(
       {
         params: route.params ? route.params.parse(req.params) : undefined,
         query: route.query ? route.query.parse(req.query) : undefined,
         body: route.body ? route.body.parse(req.body) : undefined,
         principal,
-        correlationId: correlationIdOf(req),
+        correlationId,
+        cause: eventCause(service, principal, correlationId),
         log: req.log,
         req,
       },
       res,
     );
     if (route.raw) return;
-    const body = route.response.parse(result);
+    const body = answerOf(route, result);
     // The deadline answered already (or the client left): this late answer goes nowhere.
     if (answered(res)) throw new LateResponse();
     res.status(route.status ?? 200).json(body);
   };
+}
+
+/**
+ * The handler's result as its declared answer. A result its own schema refuses is the service's bug, not
+ * the caller's: a 500 (the log names the fields at fault, never their values), not a 400.
+ */
+function answerOf(route: RouteSpec, result: unknown): unknown {
+  const parsed = route.response.safeParse(result);
+  if (parsed.success) return parsed.data;
+  const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
+  throw new ResponseSchemaError(`the answer of ${route.method.toUpperCase()} ${route.path} does not match its schema at: ${[...new Set(paths)].join(', ')}`);
+}
+
+class ResponseSchemaError extends Error {
+  override name = 'ResponseSchemaError';
 }
 
 /** A handler finished after its request was answered; dropped (and counted) by handle(). */

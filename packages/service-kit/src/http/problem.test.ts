@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { BrokenRuleError, IllegalStepError, NotFoundError } from '../errors/domain-errors.js';
 import { conflict, forbidden, toProblem } from './problem.js';
 
 describe('toProblem', () => {
@@ -28,5 +29,14 @@ describe('toProblem', () => {
     expect(toProblem(malformed)).toMatchObject({ status: 400, detail: 'Unexpected token } in JSON' });
     const internal = toProblem(new Error('connection string mongodb://secret'));
     expect(internal).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: undefined });
+  });
+
+  it("answers a domain error with its kind's status and its stable code (and the field at fault)", () => {
+    expect(toProblem(new BrokenRuleError('meeting-in-future', 'a meeting cannot be held before its date', 'heldOn'), '/m')).toEqual({
+      type: 'about:blank', title: 'Unprocessable Content', status: 422, detail: 'a meeting cannot be held before its date', instance: '/m', code: 'meeting-in-future', field: 'heldOn',
+    });
+    expect(toProblem(new IllegalStepError('tranche-not-approved', 'only an approved tranche is paid'))).toMatchObject({ status: 409, title: 'Conflict', code: 'tranche-not-approved' });
+    expect(toProblem(new NotFoundError('case-not-found', 'no such case'))).toMatchObject({ status: 404, code: 'case-not-found' });
+    expect(toProblem(new NotFoundError('case-not-found', 'no such case'))).not.toHaveProperty('field');
   });
 });

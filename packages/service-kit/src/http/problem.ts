@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { DomainError } from '../errors/domain-errors.js';
 
 /** An error that becomes an RFC 9457 problem+json answer. */
 export class HttpProblem extends Error {
@@ -29,8 +30,14 @@ export interface ProblemBody {
   [key: string]: unknown;
 }
 
+const domainTitles: Record<number, string> = { 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Content' };
+
 /** Maps any thrown value to a problem body; unknown errors become a 500 that leaks nothing. */
 export function toProblem(error: unknown, instance?: string): ProblemBody {
+  if (error instanceof DomainError) {
+    const field = error.field === undefined ? {} : { field: error.field };
+    return { type: 'about:blank', title: domainTitles[error.status] ?? 'Error', status: error.status, detail: error.message, instance, code: error.code, ...field };
+  }
   if (error instanceof HttpProblem) {
     return { type: 'about:blank', title: error.title, status: error.status, detail: error.detail, instance, ...error.extra };
   }

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Principal, Role } from '../auth/principal.js';
+import type { EventCause } from '../bus/outbox.js';
 import type { RateLimiter } from './rate-limit.js';
 
 type AnyObject = z.ZodObject;
@@ -13,6 +14,8 @@ export interface RouteContext<P, Q, B> {
   body: B;
   principal: Principal;
   correlationId: string;
+  /** What the events this request causes say of it: the caller, this service's agency, the correlation id. */
+  cause: EventCause;
   log: Logger;
   req: Request;
 }
