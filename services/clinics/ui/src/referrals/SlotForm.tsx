@@ -1,3 +1,4 @@
+import { localIso } from '@hamgam/contracts/days';
 import { Button, Card, ErrorCard, Form, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReferralsApi, type SlotKind } from './api';
@@ -8,7 +9,7 @@ const weekdays = [6, 0, 1, 2, 3, 4, 5];
 
 /**
  * Adds to a clinic's calendar: the TVTO counsellor's weekly day (dated slots for some weeks), or one
- * guild or joint meeting. Times are the clinic's (Kerman) wall-clock times.
+ * guild or joint meeting. Times are the clinic's wall-clock times (Iran time, `@hamgam/contracts/days`).
  */
 export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () => void }) {
   const api = useReferralsApi();
@@ -39,7 +40,7 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
         const created = await api.addWeekly({ ...common, weekday: Number(weekday), startTime, weeks: Number(weeks) || 1 });
         setAdded(created.length);
       } else {
-        await api.addSlot({ ...common, startsAt: `${day}T${startTime}:00+03:30` });
+        await api.addSlot({ ...common, startsAt: localIso(day, startTime) });
         setAdded(1);
       }
       onAdded();

@@ -1,3 +1,4 @@
+import { addDays, localInstant, localIso, today } from '@hamgam/contracts/days';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -156,8 +157,8 @@ describe('catalogue section', () => {
 
 describe('calendar section', () => {
   it('lists the week by day, books a resident and cancels a booking', async () => {
-    const from = weekStart(new Date(Date.now() + 3.5 * 3_600_000).toISOString().slice(0, 10));
-    const startsAt = new Date(Date.parse(`${from}T09:00:00+03:30`) + 2 * 86_400_000).toISOString();
+    const from = weekStart(today());
+    const startsAt = localInstant(addDays(from, 2), '09:00').toISOString();
     const slot: Slot = {
       id: 'clinic-sarasiab:tvto-counselling:x', clinicId: 'clinic-sarasiab', kind: 'tvto-counselling', title: name('مشاوره شغلی', 'Career counselling'),
       place: name('کلینیک', 'The clinic'), startsAt, endsAt: new Date(Date.parse(startsAt) + 4 * 3_600_000).toISOString(),
@@ -206,7 +207,9 @@ describe('calendar section', () => {
     fireEvent.click(screen.getByTestId('slot-submit'));
     await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots`)).toHaveLength(1));
     const [[, single]] = calls(fetchMock, 'POST', `${base}/calendar/slots`) as [[unknown, RequestInit]];
-    expect(JSON.parse(String(single.body))).toEqual({ clinicId: 'clinic-sarasiab', kind: 'guild-meeting', startsAt: '2026-04-01T16:00:00+03:30', durationMinutes: 240, capacity: 5 });
+    const sent = JSON.parse(String(single.body));
+    expect(sent).toEqual({ clinicId: 'clinic-sarasiab', kind: 'guild-meeting', startsAt: localIso('2026-04-01', '16:00'), durationMinutes: 240, capacity: 5 });
+    expect(new Date(sent.startsAt).toISOString()).toBe('2026-04-01T12:30:00.000Z');
   });
 
   it('starts weeks on Saturday', () => {

@@ -1,7 +1,8 @@
+import { isFutureDay, today } from '@hamgam/contracts/days';
 import { Button, Card, Form, TextInput, useI18n, type LocalizedText } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { RankedPriority } from '../api';
-import { todayIso, useResidentsApi } from './api';
+import { useResidentsApi } from './api';
 import './messages';
 
 interface Props {
@@ -18,7 +19,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
   const { t, localize, formatNumber } = useI18n();
   const [order, setOrder] = useState(() => draft.map((p) => p.category));
   const [reason, setReason] = useState('');
-  const [meetingDate, setMeetingDate] = useState(todayIso);
+  const [meetingDate, setMeetingDate] = useState(() => today());
   const [errors, setErrors] = useState<{ reason?: string; meetingDate?: string }>({});
   const [apiError, setApiError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -32,7 +33,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
   async function save() {
     const found = {
       reason: reason.trim().length >= 3 ? undefined : t('rerank.reasonRequired'),
-      meetingDate: /^\d{4}-\d{2}-\d{2}$/.test(meetingDate) && meetingDate <= todayIso() ? undefined : t('rerank.meetingDateInvalid'),
+      meetingDate: /^\d{4}-\d{2}-\d{2}$/.test(meetingDate) && !isFutureDay(meetingDate, new Date()) ? undefined : t('rerank.meetingDateInvalid'),
     };
     setErrors(found);
     if (found.reason || found.meetingDate) return;
@@ -73,7 +74,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
         </ol>
         <div className="hg-form__row">
           <TextInput label={t('rerank.reason')} data-testid="rerank-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <TextInput label={t('rerank.meetingDate')} type="date" data-testid="rerank-date" value={meetingDate} max={todayIso()} onChange={(e) => setMeetingDate(e.target.value)} error={errors.meetingDate} />
+          <TextInput label={t('rerank.meetingDate')} type="date" data-testid="rerank-date" value={meetingDate} max={today()} onChange={(e) => setMeetingDate(e.target.value)} error={errors.meetingDate} />
         </div>
         <div className="hg-form__row">
           <Button type="submit" busy={busy} data-testid="rerank-save">

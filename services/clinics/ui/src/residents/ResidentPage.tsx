@@ -1,16 +1,13 @@
+import { addMonths, isPastDay, today } from '@hamgam/contracts/days';
 import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Page, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { consentAgencies, consentPurposes, todayIso, useResidentsApi, type Consent, type ConsentAgency, type ConsentPurpose, type Resident } from './api';
+import { consentAgencies, consentPurposes, useResidentsApi, type Consent, type ConsentAgency, type ConsentPurpose, type Resident } from './api';
 import './messages';
 
 const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
 
-const inAYear = () => {
-  const day = new Date(`${todayIso()}T00:00:00Z`);
-  day.setUTCFullYear(day.getUTCFullYear() + 1);
-  return day.toISOString().slice(0, 10);
-};
+const inAYear = () => addMonths(today(), 12);
 
 function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: boolean }) {
   const api = useResidentsApi();
@@ -24,7 +21,7 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
   const [busy, setBusy] = useState<string>();
 
   async function grant() {
-    const invalid = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) && expiresOn >= todayIso() ? undefined : t('residents.expiryInvalid');
+    const invalid = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) && !isPastDay(expiresOn, today()) ? undefined : t('residents.expiryInvalid');
     setExpiryError(invalid);
     if (invalid) return;
     setBusy('grant');

@@ -156,9 +156,3 @@ export function useResidentsApi(): ResidentsApi {
   const api = useApi();
   return useMemo(() => residentsApi(api), [api]);
 }
-
-/** Today as YYYY-MM-DD in the user's time zone (the value of a date input). */
-export function todayIso(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
