@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { demoPassword, keycloakUrl } from './stack.js';
 
 /**
@@ -6,7 +9,19 @@ import { demoPassword, keycloakUrl } from './stack.js';
  * that has really expired, without waiting out the realm's lifespan.
  */
 
-const adminPassword = process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin';
+/**
+ * The master realm admin's password: KEYCLOAK_ADMIN_PASSWORD when set (compose: the one in its .env), else
+ * the native stack's, made per checkout in .stack/secrets/keycloak.env (infra/native/lib/keycloak.sh).
+ */
+function adminPassword(): string {
+  const given = process.env['KEYCLOAK_ADMIN_PASSWORD'];
+  if (given) return given;
+  const stackDir = process.env['STACK_DIR'] ?? path.resolve(import.meta.dirname, '../../.stack');
+  const file = path.join(stackDir, 'secrets/keycloak.env');
+  const password = parseEnv(readFileSync(file, 'utf8'))['KEYCLOAK_ADMIN_PASSWORD'];
+  if (!password) throw new Error(`no KEYCLOAK_ADMIN_PASSWORD in ${file}`);
+  return password;
+}
 const devClientId = 'hamgam-cli';
 const shortLivedClientId = 'hamgam-cli-short-lived';
 /** The services accept this much clock difference with Keycloak (the kit's verifier default). */
@@ -16,7 +31,7 @@ async function adminToken(): Promise<string> {
   const res = await fetch(`${keycloakUrl}/realms/master/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: adminPassword }),
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: 'admin', password: adminPassword() }),
   });
   if (!res.ok) throw new Error(`Keycloak's admin sign-in failed: ${res.status} (KEYCLOAK_ADMIN_PASSWORD?)`);
   return ((await res.json()) as { access_token: string }).access_token;

@@ -17,6 +17,9 @@ KEYCLOAK_REALM_FILE=$HAMGAM_ROOT/infra/keycloak/hamgam-realm.json
 # Keycloak writes its data, import folder and re-augmented build into its own home, so each
 # checkout runs a copy of the cached dist.
 KEYCLOAK_HOME=$STACK_DIR/keycloak
+# The master realm's admin (user admin) signs in with KEYCLOAK_ADMIN_PASSWORD from this file, made once
+# per checkout by lib/keycloak.sh.
+KEYCLOAK_SECRETS=$STACK_DIR/secrets/keycloak.env
 KEYCLOAK_URL=http://localhost:8080
 
 FERRETDB_SRC=$HAMGAM_ROOT/infra/native/ferretdb

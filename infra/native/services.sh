@@ -66,20 +66,6 @@ start_one() {
   say "$name: ready in $((SECONDS - t0))s on $ready_url"
 }
 
-# checkout_keys NAME VAR...: keys (base64 of 32 random bytes) made once per checkout and kept in
-# .stack/secrets/NAME.env, since data sealed with them is unreadable without them; exported. The clinics'
-# keys seal residents' personal data (and index national ids), TVTO's seal permit applicants'. A real
-# deployment supplies its own (infra/k8s/create-secrets.sh).
-checkout_keys() {
-  local file=$STACK_DIR/secrets/$1.env var
-  shift
-  if [[ ! -s $file ]]; then
-    mkdir -p "$(dirname "$file")"
-    ( umask 077; for var in "$@"; do printf '%s=%s\n' "$var" "$(head -c 32 /dev/urandom | base64)"; done >"$file" )
-  fi
-  set -a; source "$file"; set +a
-}
-
 # chosen NAME: the command line named no one, or named NAME.
 chosen() { (( ${#NAMES[@]} == 0 )) || [[ " ${NAMES[*]} " == *" $1 "* ]]; }
 

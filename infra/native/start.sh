@@ -17,7 +17,7 @@ cat <<MSG
   Hamgam (همگام) is running — started in $((SECONDS - t0))s.
 
   Shell:            http://localhost:3000
-  Keycloak admin:   $KEYCLOAK_URL/admin   (admin / admin)
+  Keycloak admin:   $KEYCLOAK_URL/admin   (admin; password in ${KEYCLOAK_SECRETS#"$HAMGAM_ROOT"/})
   RabbitMQ:         http://localhost:15672 (guest / guest)
   API docs:         http://localhost:4001/docs … http://localhost:4006/docs
   Logs:             .stack/logs/<service>.log

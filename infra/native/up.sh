@@ -33,7 +33,7 @@ done
 where=()
 for c in "${COMPONENTS[@]}"; do
   case $c in
-    keycloak) where+=("keycloak $KEYCLOAK_URL (admin/admin)") ;;
+    keycloak) where+=("keycloak $KEYCLOAK_URL (admin, password in ${KEYCLOAK_SECRETS#"$HAMGAM_ROOT"/})") ;;
     rabbitmq) where+=("amqp 127.0.0.1:5672 (management http://localhost:15672, guest/guest)") ;;
     postgres) where+=("postgresql 127.0.0.1:$POSTGRES_PORT") ;;
     ferretdb) where+=("mongodb 127.0.0.1:$FERRETDB_PORT (FerretDB on $(cat "$FERRETDB_STORE" 2>/dev/null || echo sqlite))") ;;

@@ -74,3 +74,25 @@ start_bg() {
   setsid "$@" >>"$log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 }
+
+# checkout_secrets NAME VAR...: the file .stack/secrets/NAME.env, made once per checkout with a random
+# value (base64 of 32 bytes) for each VAR and kept, since what was made with them (sealed data, Keycloak's
+# admin) needs the same values again; prints its path. A real deployment supplies its own
+# (infra/k8s/create-secrets.sh).
+checkout_secrets() {
+  local file=$STACK_DIR/secrets/$1.env var
+  shift
+  if [[ ! -s $file ]]; then
+    mkdir -p "$(dirname "$file")"
+    ( umask 077; for var in "$@"; do printf '%s=%s\n' "$var" "$(head -c 32 /dev/urandom | base64)"; done >"$file" )
+  fi
+  echo "$file"
+}
+
+# checkout_keys NAME VAR...: checkout_secrets, exported to what the script starts next. The clinics' keys
+# seal residents' personal data (and index national ids), TVTO's seal permit applicants'.
+checkout_keys() {
+  local file
+  file=$(checkout_secrets "$@")
+  set -a; source "$file"; set +a
+}
