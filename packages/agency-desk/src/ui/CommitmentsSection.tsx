@@ -1,7 +1,8 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Commitment, NeighbourhoodPriorities } from './api';
-import { isoDay, useDesk } from './context';
+import { useDesk } from './context';
 import type { CommitmentStatus, NeedCategory } from './vocabulary';
 
 const statusTone: Record<CommitmentStatus, BadgeTone> = { planned: 'neutral', 'in-progress': 'info', delivered: 'success', slipped: 'warning' };
@@ -178,7 +179,7 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
   const [neighbourhoodId, setNeighbourhoodId] = useState(priorities[0]?.neighbourhoodId ?? '');
   const [answers, setAnswers] = useState<NeedCategory | ''>('');
   const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(isoDay(90));
+  const [dueOn, setDueOn] = useState(today(90));
   const [errors, setErrors] = useState<{ title?: string; neighbourhood?: string }>({});
   const [apiError, setApiError] = useState<unknown>();
   const [saving, setSaving] = useState(false);

@@ -1,7 +1,8 @@
+import { today } from '@hamgam/contracts/days';
 import { Button, Card, DateInput, Field, Form, type LocalizedText, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Offer, OfferFields } from './api';
-import { isoDay, useDesk } from './context';
+import { useDesk } from './context';
 import { needCategories, offerKinds, type NeedCategory, type OfferKind } from './vocabulary';
 
 const texts = ['title', 'eligibility', 'place', 'schedule'] as const;
@@ -31,7 +32,7 @@ function draftOf(offer?: Offer): Draft {
     text,
     answers: offer?.answers ?? [],
     neighbourhoods: offer?.neighbourhoodIds.join(', ') ?? '',
-    startsOn: offer?.startsOn ?? isoDay(14),
+    startsOn: offer?.startsOn ?? today(14),
     endsOn: offer?.endsOn ?? '',
     capacity: String(offer?.capacity ?? 20),
     available: String(offer?.available ?? 20),

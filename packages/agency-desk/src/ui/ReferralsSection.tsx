@@ -1,7 +1,8 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Loading, Select, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Referral } from './api';
-import { isoDay, useDesk } from './context';
+import { useDesk } from './context';
 import { declineReasons, referralOutcomes, referralStates, type DeclineReason, type ReferralOutcome, type ReferralState } from './vocabulary';
 
 const stateTone: Record<ReferralState, BadgeTone> = { received: 'info', accepted: 'warning', declined: 'neutral', completed: 'success', withdrawn: 'neutral' };
@@ -98,7 +99,7 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
   const { api, canAct } = useDesk();
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>();
-  const [completeBy, setCompleteBy] = useState(isoDay(60));
+  const [completeBy, setCompleteBy] = useState(today(60));
   const [reason, setReason] = useState<DeclineReason>(declineReasons[0]);
   const [outcome, setOutcome] = useState<ReferralOutcome>(referralOutcomes[0]);
   const [error, setError] = useState<unknown>();

@@ -14,6 +14,3 @@ export function useDesk(): Desk {
   if (!desk) throw new Error('useDesk() needs <AgencyDesk> above it');
   return desk;
 }
-
-/** Today as `YYYY-MM-DD` (what date inputs and the API speak), `days` from now. */
-export const isoDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -24,5 +24,3 @@ export function useLabels() {
     parseList: (text: string) => text.split(/[,،]/).map((s) => s.trim()).filter(Boolean),
   };
 }
-
-export const isoDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

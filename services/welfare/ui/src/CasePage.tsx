@@ -1,3 +1,4 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, Button, Card, Code, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -6,7 +7,6 @@ import {
   disabilityLevels,
   housingConditions,
   incomeLevels,
-  isoDay,
   useWelfareApi,
   type AssessmentAnswers,
   type CaseView,
@@ -285,7 +285,7 @@ function TaskForm({ c, goalId, setCase }: PartProps & { goalId: string }) {
   const { t } = useI18n();
   const { error, busy, run } = useChange(setCase);
   const [text, setText] = useState('');
-  const [dueOn, setDueOn] = useState(isoDay(14));
+  const [dueOn, setDueOn] = useState(today(14));
   async function submit() {
     if (!text.trim()) return;
     if (await run(() => api.addTask(c.caseId, goalId, { text: text.trim(), dueOn }))) setText('');
@@ -307,9 +307,9 @@ function VisitsPart({ c, setCase }: PartProps) {
   const api = useWelfareApi();
   const { t, formatDate } = useI18n();
   const { error, busy, run } = useChange(setCase);
-  const [visitedOn, setVisitedOn] = useState(isoDay(0));
+  const [visitedOn, setVisitedOn] = useState(today());
   const [notes, setNotes] = useState('');
-  const [nextVisitOn, setNextVisitOn] = useState(isoDay(30));
+  const [nextVisitOn, setNextVisitOn] = useState(today(30));
   const [missing, setMissing] = useState(false);
   const canVisit = c.state === 'planned' || c.state === 'in-follow-up';
 
@@ -363,7 +363,7 @@ function FlagsPart({ c, setCase }: PartProps) {
   const { error, busy, run } = useChange(setCase);
   const suggested = (c.assessment?.result.suggestedFlags ?? []).filter((f) => !c.flags.some((held) => held.flag === f && held.active));
   const [flag, setFlag] = useState<EligibilityFlag | ''>('');
-  const [validUntil, setValidUntil] = useState(isoDay(180));
+  const [validUntil, setValidUntil] = useState(today(180));
   const chosen = flag || suggested[0];
 
   return (

@@ -134,6 +134,3 @@ export function useWelfareApi(): WelfareApi {
   const api = useApi();
   return useMemo(() => welfareApi(api), [api]);
 }
-
-/** Today as `YYYY-MM-DD`, `days` from now (what date inputs and the API speak). */
-export const isoDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAuth, jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseSummary, CaseView, CaseloadSummary } from './api';
 import App from './App';
 
@@ -187,4 +187,33 @@ describe('casework in numbers', () => {
     expect(screen.getByTestId('welfare-summary-overdue-total').textContent).toBe('۳');
     expect(screen.getByTestId('welfare-summary-flag-low-income').textContent).toContain('۷');
   });
+});
+
+// At 00:30 in Iran it is still the previous day in UTC; at 23:30 it is the same day.
+describe('the visit form’s days are Iran’s days (issue 12)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  for (const [label, now] of [
+    ['00:30', '2026-03-20T21:00:00Z'],
+    ['23:30', '2026-03-21T20:00:00Z'],
+  ] as const) {
+    it(`at ${label} Iran time proposes a visit today and the next one in 30 days, and records them`, async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(now));
+      const planned: CaseView = { ...assessed, state: 'planned' };
+      const fetchMock = stubFetch({
+        [`GET ${api}/cases/${caseId}`]: planned,
+        [`GET ${api}/desk/priorities`]: [],
+        [`POST ${api}/cases/${caseId}/visits`]: () => jsonResponse(planned),
+      });
+      renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+      expect(((await screen.findByTestId('welfare-visit-date')) as HTMLInputElement).value).toBe('2026-03-21');
+      expect((screen.getByTestId('welfare-visit-next') as HTMLInputElement).value).toBe('2026-04-20');
+      fireEvent.change(screen.getByTestId('welfare-visit-notes'), { target: { value: 'Home visit' } });
+      fireEvent.click(screen.getByTestId('welfare-visit-submit'));
+      await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/visits'))).toBe(true));
+      const posted = fetchMock.mock.calls.find(([url]) => String(url).endsWith('/visits'));
+      expect(JSON.parse(String(posted![1]!.body))).toEqual({ visitedOn: '2026-03-21', notes: 'Home visit', nextVisitOn: '2026-04-20' });
+    });
+  }
 });

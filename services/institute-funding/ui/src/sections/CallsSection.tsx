@@ -1,7 +1,8 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Application, type ApplicationState, type ConditionKind, type FundingCall, type Institute, type PlanItem } from '../api';
-import { isoDay, useLabels } from '../labels';
+import { useLabels } from '../labels';
 
 const statusTone: Record<FundingCall['status'], BadgeTone> = { upcoming: 'neutral', open: 'success', closed: 'warning' };
 const stateTone: Record<ApplicationState, BadgeTone> = { submitted: 'info', 'under-review': 'warning', awarded: 'success', rejected: 'danger' };
@@ -226,7 +227,7 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
   const api = useFundingApi();
   const { t } = useI18n();
   const { parseList } = useLabels();
-  const empty = { fa: '', en: '', budget: '', neighbourhoods: '', trades: '', opensOn: isoDay(), closesOn: isoDay(30) };
+  const empty = { fa: '', en: '', budget: '', neighbourhoods: '', trades: '', opensOn: today(), closesOn: today(30) };
   const [form, setForm] = useState(empty);
   const { busy, error, run } = useAction(() => {
     setForm(empty);

@@ -1,7 +1,8 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
-import { Code, isoDay, useLabels } from '../labels';
+import { Code, useLabels } from '../labels';
 
 /** The private institutes the office funds: licence and its validity, neighbourhood, trades. */
 export function InstitutesSection() {
@@ -47,7 +48,7 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
   const api = useFundingApi();
   const { t } = useI18n();
   const { parseList } = useLabels();
-  const empty = { instituteId: '', fa: '', en: '', licenceNo: '', licenceValidUntil: isoDay(365), neighbourhoodId: '', address: '', trades: '' };
+  const empty = { instituteId: '', fa: '', en: '', licenceNo: '', licenceValidUntil: today(365), neighbourhoodId: '', address: '', trades: '' };
   const [form, setForm] = useState(empty);
   const { busy, error, run } = useAction(() => {
     setForm(empty);
