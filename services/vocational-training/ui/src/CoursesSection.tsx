@@ -1,3 +1,4 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
@@ -65,8 +66,6 @@ function CourseList() {
     </>
   );
 }
-
-const today = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function CourseForm({ onCreated }: { onCreated: () => void }) {
   const api = useTvtoApi();

@@ -1,3 +1,4 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
@@ -104,7 +105,7 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
   const api = useTvtoApi();
   const { t } = useI18n();
   const action = useAction(onDone);
-  const [inspection, setInspection] = useState({ date: new Date().toISOString().slice(0, 10), inspector: '', findings: '', passed: true });
+  const [inspection, setInspection] = useState({ date: today(), inspector: '', findings: '', passed: true });
   const [reason, setReason] = useState('');
   const id = permit.permitId;
   const error = action.error !== undefined && <ErrorCard error={action.error} testId={`vt-permit-error-${id}`} />;
