@@ -1,4 +1,4 @@
-import { dayOf, timeOf } from '@hamgam/contracts/days';
+import { dayOf, timeOf, today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
@@ -146,7 +146,7 @@ function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => 
     clinicId: preset?.clinicId ?? clinics[0]!,
     resident: '',
     referral: '',
-    ...(preset ? kermanDayTime(preset.startsAt) : { day: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), time: '10:00' }),
+    ...(preset ? kermanDayTime(preset.startsAt) : { day: today(7), time: '10:00' }),
   }));
   const action = useAction(onDone);
   const residentRef = uuidOrNull(f.resident);
