@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { createLifecycle } from './drain.js';
-import { MODULES, remotesJson, upstreamOrigins } from './remotes.js';
+import { SERVICES } from '@hamgam/registry';
+import { remotesJson, upstreamOrigins } from './remotes.js';
 import { securityHeaders } from './security.js';
 
 const DEFAULT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -163,9 +164,9 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
 /**
  * The shell's server: its build, its run-time config, and one origin for the browser in front of
  * every service's API (/api/<service>/* -> /api/*) and UI bundle (/remotes/<service>/* -> /ui/*).
- * @param {{ distDir?: string, env?: Record<string, string | undefined>, modules?: typeof MODULES, lifecycle?: { draining: boolean } }} [options]
+ * @param {{ distDir?: string, env?: Record<string, string | undefined>, modules?: typeof SERVICES, lifecycle?: { draining: boolean } }} [options]
  */
-export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, modules = MODULES, lifecycle = createLifecycle() } = {}) {
+export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, modules = SERVICES, lifecycle = createLifecycle() } = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustedProxyHops(env));

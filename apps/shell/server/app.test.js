@@ -3,11 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVICES } from '@hamgam/registry';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLifecycle, drain } from './drain.js';
 import { createShellServer } from './main.js';
-import { MODULES, upstreamHost, upstreamOrigins } from './remotes.js';
+import { upstreamHost, upstreamOrigins } from './remotes.js';
 
 const distDir = mkdtempSync(path.join(tmpdir(), 'shell-dist-'));
 writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => upstream.close(resolve)));
 
 function appWithClinicsAt(port, env = {}, lifecycle = createLifecycle()) {
-  const modules = MODULES.map((row) => (row.service === 'clinics' ? { ...row, port } : row));
+  const modules = SERVICES.map((row) => (row.service === 'clinics' ? { ...row, port } : row));
   return createShellServer({ distDir, env, modules, lifecycle });
 }
 
@@ -103,9 +104,10 @@ describe('proxies', () => {
   });
 
   it('picks hosts from SERVICE_HOST_<NAME>, then SERVICE_HOST, then 127.0.0.1', () => {
-    expect(upstreamHost('vocational-training', { SERVICE_HOST_VOCATIONAL_TRAINING: 'tvto', SERVICE_HOST: 'all' })).toBe('tvto');
-    expect(upstreamHost('welfare', { SERVICE_HOST: 'all' })).toBe('all');
-    expect(upstreamHost('welfare', {})).toBe('127.0.0.1');
+    const [tvto, welfare] = ['vocational-training', 'welfare'].map((name) => SERVICES.find((row) => row.service === name));
+    expect(upstreamHost(tvto, { SERVICE_HOST_VOCATIONAL_TRAINING: 'tvto', SERVICE_HOST: 'all' })).toBe('tvto');
+    expect(upstreamHost(welfare, { SERVICE_HOST: 'all' })).toBe('all');
+    expect(upstreamHost(welfare, {})).toBe('127.0.0.1');
   });
 });
 
@@ -242,7 +244,7 @@ describe('proxy limits', () => {
   });
 
   it('reads UPSTREAMS_<SERVICE> (upper-cased, - as _), else the one origin; refuses what is not an origin', () => {
-    const tvto = MODULES.find((row) => row.service === 'vocational-training');
+    const tvto = SERVICES.find((row) => row.service === 'vocational-training');
     expect(upstreamOrigins(tvto, { UPSTREAMS_VOCATIONAL_TRAINING: 'http://127.0.0.1:4002,http://127.0.0.1:4102' })).toEqual([
       'http://127.0.0.1:4002',
       'http://127.0.0.1:4102',

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { SHELL } from '@hamgam/registry';
 import { createShellServer } from './app.js';
 import { createLifecycle, DEFAULT_SHUTDOWN_TIMEOUT_MS, drain } from './drain.js';
 
@@ -6,7 +7,7 @@ export { createShellServer };
 
 // Listen only when run as `node server/main.js`, so tests can import the factory from here too.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const port = Number(process.env.PORT || 3000);
+  const port = Number(process.env.PORT || SHELL.port);
   // HOST=127.0.0.1 keeps the shell to this machine (the native stack); unset, every interface (a container).
   const host = process.env.HOST || undefined;
   const lifecycle = createLifecycle();

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
+import { SERVICES } from '@hamgam/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShellServer } from './main.js';
-import { MODULES } from './remotes.js';
 
 const distDir = mkdtempSync(path.join(tmpdir(), 'shell-dist-'));
 writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => upstream.close(resolve)));
 
 const shell = (env = {}) =>
-  createShellServer({ distDir, env, modules: MODULES.map((row) => (row.service === 'clinics' ? { ...row, port: upstreamPort } : row)) });
+  createShellServer({ distDir, env, modules: SERVICES.map((row) => (row.service === 'clinics' ? { ...row, port: upstreamPort } : row)) });
 
 describe('the client address the services get', () => {
   it('is the address the shell saw: an incoming X-Forwarded-For is replaced, not appended to', async () => {
