@@ -1,11 +1,12 @@
 // One lint configuration for the monorepo. Besides the usual TypeScript rules it enforces two
 // architecture rules: services never import each other, and service code avoids what FerretDB (and a
 // standalone MongoDB) cannot do — multi-document transactions, change streams and $lookup.
+import { SERVICES } from '@hamgam/registry';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const services = ['clinics', 'vocational-training', 'welfare', 'relief-partnerships', 'institute-funding', 'coordination'];
+const services = SERVICES.map((s) => s.service);
 
 const ferretDbParity = [
   { selector: "CallExpression[callee.property.name='withTransaction']", message: 'No multi-document transactions: FerretDB and a standalone MongoDB have none. Write one document (outbox pattern).' },
