@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { attempt, type ReliefDeps } from '../app/deps.js';
 import type { StoredAgreement } from '../data/models.js';
 import { checkAgreement, partnerRole, standingOf, type Partner } from '../domain/agreements.js';
-import { dayOf } from '../domain/days.js';
+import { dayOf, isFutureDay } from '../domain/days.js';
 import { agreementBodySchema, agreementParams, agreementViewSchema, meetingAttendees, meetingBodySchema, meetingViewSchema } from './schemas.js';
 import { reliefReaders } from './support.js';
 
@@ -92,7 +92,7 @@ export function agreementRoutes(deps: ReliefDeps) {
       handler: async ({ body, principal }) => {
         if (!body.attendees.includes('relief-committee') && !body.attendees.includes('basij-construction')) throw badRequest('a joint meeting has the Relief Committee or Basij Construction present');
         if (new Set(body.attendees).size !== body.attendees.length) throw badRequest('each agency is listed once');
-        if (body.heldOn > today()) throw badRequest('a meeting is recorded once held');
+        if (isFutureDay(body.heldOn, deps.clock.now())) throw badRequest('a meeting is recorded once held');
         const meeting = { _id: randomUUID(), ...body, recordedAt: deps.clock.now(), recordedBy: principal.subject };
         await meetings.create(meeting);
         return { meetingId: meeting._id, heldOn: body.heldOn, title: body.title, attendees: body.attendees, decisions: body.decisions, recordedAt: meeting.recordedAt };

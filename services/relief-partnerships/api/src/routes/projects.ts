@@ -3,7 +3,7 @@ import { badRequest, caps, conflict, defineRoute, inList, notFound, pageOf, page
 import { z } from 'zod';
 import { attempt, type ReliefDeps } from '../app/deps.js';
 import { reliefCollections, type StoredProject } from '../data/models.js';
-import { dayOf } from '../domain/days.js';
+import { dayOf, isFutureDay } from '../domain/days.js';
 import { addMilestone, completeMilestone, completeProject, isMilestoneOverdue } from '../domain/projects.js';
 import {
   completeProjectSchema,
@@ -52,7 +52,7 @@ export function projectRoutes(deps: ReliefDeps) {
   }
 
   const notAhead = (day: string) => {
-    if (day > today()) throw badRequest('a milestone is marked done once it is, not ahead of the day');
+    if (isFutureDay(day, deps.clock.now())) throw badRequest('a milestone is marked done once it is, not ahead of the day');
   };
 
   return [

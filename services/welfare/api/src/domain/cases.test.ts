@@ -165,3 +165,20 @@ describe('eligibility flags', () => {
     isIllegal(() => checkFlagRevocation(flag({ revokedAt: now, revokedBy: 'x' })));
   });
 });
+
+// 10 March in Iran runs from 20:30Z on the 9th to 20:30Z on the 10th (issue 12).
+describe('the case rules just after midnight and late in the evening in Iran', () => {
+  for (const [label, at] of [
+    ['00:30', new Date('2026-03-09T21:00:00Z')],
+    ['23:30', new Date('2026-03-10T20:00:00Z')],
+  ] as const) {
+    it(`at ${label} Iran time, today is 10 March: a visit today is not in the future, work due today is not late`, () => {
+      expect(() => checkVisit('2026-03-10', null, at)).not.toThrow();
+      expect(() => checkVisit('2026-03-11', null, at)).toThrow(RangeError);
+      const c = aCase('in-follow-up', { goals: [goal(false, [task('2026-03-09'), task('2026-03-10')])], visits: [visit('2026-03-01', '2026-03-10')] });
+      expect(overdueTasks(c, at).map((t) => t.dueOn)).toEqual(['2026-03-09']);
+      expect(isVisitOverdue(c, at)).toBe(false);
+      expect(isFlagActive({ flagId: 'f1', flag: 'low-income', validUntil: '2026-03-10', confirmedAt: now, confirmedBy: 'welfare.officer', revokedAt: null, revokedBy: null }, at)).toBe(true);
+    });
+  }
+});

@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '@hamgam/contracts/days';
+import { addDays, dayOf, isFutureDay } from '@hamgam/contracts/days';
 import { IllegalTransitionError, isPast } from '@hamgam/agency-desk';
 import type { EligibilityFlag } from '@hamgam/contracts';
 import type { AssessmentAnswers, AssessmentResult } from './assessment.js';
@@ -114,7 +114,7 @@ export function stateAfterVisit(c: WelfareCase): OpenState {
 
 /** A visit's next visit comes after it; the visit itself is not in the future. */
 export function checkVisit(visitedOn: string, nextVisitOn: string | null, now: Date): void {
-  if (visitedOn > dayOf(now)) throw new RangeError('a visit is recorded once it took place (not in the future)');
+  if (isFutureDay(visitedOn, now)) throw new RangeError('a visit is recorded once it took place (not in the future)');
   if (nextVisitOn !== null && nextVisitOn <= visitedOn) throw new RangeError('the next visit comes after this one');
 }
 
