@@ -1,4 +1,4 @@
-import { dayOf } from '@hamgam/contracts/days';
+import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import type { CommitmentStatus, NeedCategory, PartnerAgency } from '@hamgam/contracts';
 
 /** Where a commitment came from: a working-group resolution's action item, or an agency's own declaration. */
@@ -96,7 +96,7 @@ export const effectiveDueOn = (c: Pick<Commitment, 'dueOn' | 'revisedDueOn'>) =>
  * in Iran. The due day itself is not overdue.
  */
 export function isOverdue(c: Pick<Commitment, 'status' | 'dueOn' | 'revisedDueOn'>, now: Date): boolean {
-  return c.status !== 'delivered' && effectiveDueOn(c) < dayOf(now);
+  return c.status !== 'delivered' && isPastDay(effectiveDueOn(c), dayOf(now));
 }
 
 /** Delivered on or before the day first agreed (a slip and a later delivery is late, whatever the new day). */

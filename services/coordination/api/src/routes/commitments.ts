@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { applyCoordinatorReport, toCommitment } from '../app/commitments.js';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import type { CoordinationModels } from '../data/models.js';
-import { dayOf } from '@hamgam/contracts/days';
+import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
 import { commitmentsTable, type ExportLang } from '../domain/exports.js';
 import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders, programmeWriters, seesEveryNeighbourhood } from './access.js';
@@ -86,7 +86,7 @@ export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
       handler: async ({ params, body }) => {
         const now = clock.now();
         if (body.revisedDueOn !== null && body.status !== 'slipped') throw badRequest('a revised due date goes with status slipped');
-        if (body.revisedDueOn !== null && body.revisedDueOn < dayOf(now)) throw badRequest('the revised due date is before today');
+        if (body.revisedDueOn !== null && isPastDay(body.revisedDueOn, dayOf(now))) throw badRequest('the revised due date is before today');
         const outcome = await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' });
         if (outcome === 'missing') throw notFound(`commitment ${params.id} does not exist`);
         if (!outcome.applied) throw conflict(`cannot record this status: ${outcome.reason}`);

@@ -2,7 +2,7 @@ import { badRequest, defineRoute, inList, pageOf, pageQueryShape, seesWholeProgr
 import { z } from 'zod';
 import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
 import type { CoordinationModels } from '../data/models.js';
-import { dayOf } from '@hamgam/contracts/days';
+import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { effectiveDueOn, isOverdue } from '../domain/commitments.js';
 import { composeAgenda, type Meeting } from '../domain/meetings.js';
 import { assertCanReadMeetings, meetingReaders, programmeWriters } from './access.js';
@@ -108,7 +108,7 @@ export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
       status: 201,
       handler: async ({ params, body, principal, correlationId }) => {
         const today = dayOf(clock.now());
-        const past = body.actionItems.findIndex((item) => item.dueOn < today);
+        const past = body.actionItems.findIndex((item) => isPastDay(item.dueOn, today));
         if (past >= 0) throw badRequest(`action item ${past + 1} is due before today (${today})`, { errors: [{ path: `actionItems.${past}.dueOn`, message: 'due before today' }] });
         await passResolution(deps, params.id, body, {
           by: principal.subject,
