@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SERVICES, SHELL } from '@hamgam/registry';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 
@@ -28,7 +29,7 @@ const one = (objects: Obj[], kind: string, name: string) => {
   if (!found) throw new Error(`no ${kind} ${name}`);
   return found;
 };
-const AGENCIES = ['clinics', 'vocational-training', 'welfare', 'relief-partnerships', 'institute-funding', 'coordination'];
+const AGENCIES = SERVICES.map((s) => s.service);
 
 describe('the production overlay', () => {
   let objects: Obj[] = [];
@@ -45,8 +46,9 @@ describe('the production overlay', () => {
     expect(env['OTEL_SERVICE_NAME']).toBeUndefined();
   });
 
-  it('runs every agency service and the shell', () => {
-    expect(deployments().map((d) => d.metadata.name).sort()).toEqual([...AGENCIES, 'shell'].sort());
+  it('runs every agency service and the shell, each from the image the overlay names', () => {
+    expect(deployments().map((d) => d.metadata.name).sort()).toEqual([...AGENCIES, SHELL.service].sort());
+    for (const d of deployments()) expect(d.spec.template.spec.containers[0].image, d.metadata.name).toMatch(new RegExp(`^registry\\.example\\.org/hamgam/${d.metadata.name}:`));
   });
 
   it('gives every deployable two replicas or more, a disruption budget and an autoscaler that keeps two', () => {

@@ -1,8 +1,8 @@
 // Each deployable (the six agency services and the shell) as Kubernetes objects, all cut the same way:
 // Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler and NetworkPolicy. The base is the
 // production shape (two replicas at least); overlays change counts and sizes, never the shape.
-import { MODULES } from '../../../apps/shell/server/remotes.js';
-import { labelsOf, MONGO, BROKER, KEYCLOAK, METRICS_TOKEN_SECRET, type K8sObject } from './names.js';
+import { SERVICES, SHELL, type Service } from '@hamgam/registry';
+import { labelsOf, MONGO, BROKER, KEYCLOAK, METRICS_TOKEN_SECRET, SEALING_KEYS_SECRET, type K8sObject } from './names.js';
 
 export interface Deployable {
   name: string;
@@ -15,8 +15,6 @@ export interface Deployable {
   egressTo: object[];
 }
 
-const SHELL = 'shell';
-const SHELL_PORT = 3000;
 const MEMORY_LIMIT_MIB = 512;
 
 const fromPods = (labels: Record<string, string>) => ({ podSelector: { matchLabels: labels } });
@@ -41,8 +39,7 @@ const secretEnv = (name: string, secret: string, key: string, optional = false) 
 });
 
 /** A database per agency, each with its own user; the password comes from the Secret the operator reads too. */
-function agencyEnv(service: string, port: number): object[] {
-  const database = `hamgam_${service.replaceAll('-', '_')}`;
+function agencyEnv({ service, port, database, keys }: Service): object[] {
   const env = [
     { name: 'PORT', value: String(port) },
     { name: 'UI_DIST', value: `/app/services/${service}/ui/dist` },
@@ -55,32 +52,21 @@ function agencyEnv(service: string, port: number): object[] {
     { name: 'MONGO_URL', value: `mongodb+srv://${MONGO.user(service)}:$(MONGO_PASSWORD)@${MONGO.srvHost}/${database}?replicaSet=${MONGO.name}&authSource=admin&tls=false` },
     { name: 'AMQP_URL', value: `amqp://$(AMQP_USERNAME):$(AMQP_PASSWORD)@${BROKER.host}:5672` },
   ];
-  if (service === 'vocational-training') {
-    // Permit applicants' name and workshop address are sealed with it.
-    env.push(
-      secretEnv('PERMITS_PII_ENCRYPTION_KEY', 'vocational-training-pii', 'PERMITS_PII_ENCRYPTION_KEY'),
-      secretEnv('PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS', 'vocational-training-pii', 'PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS', true),
-    );
-  }
-  if (service === 'clinics') {
-    // Residents' personal data keys; the previous ones are set only while keys are rotated (README).
-    env.push(
-      secretEnv('PII_ENCRYPTION_KEY', 'clinics-pii', 'PII_ENCRYPTION_KEY'),
-      secretEnv('PII_BLIND_INDEX_KEY', 'clinics-pii', 'PII_BLIND_INDEX_KEY'),
-      secretEnv('PII_PREVIOUS_ENCRYPTION_KEYS', 'clinics-pii', 'PII_PREVIOUS_ENCRYPTION_KEYS', true),
-      secretEnv('PII_PREVIOUS_BLIND_INDEX_KEY', 'clinics-pii', 'PII_PREVIOUS_BLIND_INDEX_KEY', true),
-    );
+  if (keys) {
+    // The keys that seal its personal data; the previous ones are set only while keys are rotated (README).
+    const secret = SEALING_KEYS_SECRET(service);
+    env.push(...keys.current.map((key) => secretEnv(key, secret, key)), ...keys.previous.map((key) => secretEnv(key, secret, key, true)));
   }
   return env;
 }
 
 export const DEPLOYABLES: Deployable[] = [
-  ...MODULES.map(({ service, port }) => ({
-    name: service,
-    port,
+  ...SERVICES.map((s) => ({
+    name: s.service,
+    port: s.port,
     metrics: true,
-    env: agencyEnv(service, port),
-    ingressFrom: [rule([fromPods(labelsOf(SHELL))], port), rule([MONITORING], port)],
+    env: agencyEnv(s),
+    ingressFrom: [rule([fromPods(labelsOf(SHELL.service))], s.port), rule([MONITORING], s.port)],
     egressTo: [
       egress([fromPods(MONGO.podLabels)], 27017),
       egress([fromPods(BROKER.podLabels)], 5672),
@@ -90,17 +76,17 @@ export const DEPLOYABLES: Deployable[] = [
     ],
   })),
   {
-    name: SHELL,
-    port: SHELL_PORT,
+    name: SHELL.service,
+    port: SHELL.port,
     metrics: false,
     env: [
-      { name: 'PORT', value: String(SHELL_PORT) },
+      { name: 'PORT', value: String(SHELL.port) },
       // Exactly one proxy (the ingress controller) stands before the shell: its X-Forwarded-For is the client.
       { name: 'TRUST_PROXY_HOPS', value: '1' },
-      ...MODULES.map(({ service }) => ({ name: `SERVICE_HOST_${service.toUpperCase().replaceAll('-', '_')}`, value: service })),
+      ...SERVICES.map((s) => ({ name: `SERVICE_HOST_${s.env}`, value: s.service })),
     ],
-    ingressFrom: [rule([INGRESS], SHELL_PORT)],
-    egressTo: MODULES.map(({ service, port }) => egress([fromPods(labelsOf(service))], port)),
+    ingressFrom: [rule([INGRESS], SHELL.port)],
+    egressTo: SERVICES.map((s) => egress([fromPods(labelsOf(s.service))], s.port)),
   },
 ];
 

@@ -43,3 +43,6 @@ export const PUBLIC_ORIGIN = `https://${PUBLIC_HOST}`;
 
 /** The bearer token /metrics asks for (key `token`), shared by the services and Prometheus. */
 export const METRICS_TOKEN_SECRET = 'hamgam-metrics-token';
+
+/** The keys that seal a service's personal data (the registry's `keys`), one entry per variable. */
+export const SEALING_KEYS_SECRET = (service: string) => `${service}-pii`;

@@ -1,6 +1,6 @@
 // The objects that name the agencies or the public hosts: the MongoDB replica set (a user and a database
 // per agency), the Keycloak instance (its public hostname), the Ingress and the shared environment.
-import { MODULES } from '../../../apps/shell/server/remotes.js';
+import { SERVICES, SHELL } from '@hamgam/registry';
 import { KEYCLOAK, LOGIN_HOST, MONGO, PUBLIC_HOST, type K8sObject } from './names.js';
 
 const partOf = { 'app.kubernetes.io/part-of': 'hamgam' };
@@ -18,11 +18,11 @@ export function replicaSet(): K8sObject {
       security: { authentication: { modes: ['SCRAM'] } },
       // One user per agency, allowed only its own database: a service cannot read another's data.
       users: [
-        ...MODULES.map(({ service }) => ({
+        ...SERVICES.map(({ service, database }) => ({
           name: MONGO.user(service),
           db: 'admin',
           passwordSecretRef: { name: MONGO.passwordSecret(service) },
-          roles: [{ name: 'readWrite', db: `hamgam_${service.replaceAll('-', '_')}` }],
+          roles: [{ name: 'readWrite', db: database }],
           scramCredentialsSecretName: `${MONGO.user(service)}-scram`,
         })),
         // For mongodump/mongorestore (README "Backups").
@@ -131,7 +131,7 @@ export function ingress(): K8sObject {
       ingressClassName: 'nginx',
       tls: [{ hosts: [PUBLIC_HOST, LOGIN_HOST], secretName: 'hamgam-tls' }],
       rules: [
-        { host: PUBLIC_HOST, http: { paths: [{ path: '/', pathType: 'Prefix', backend: to('shell', 3000) }] } },
+        { host: PUBLIC_HOST, http: { paths: [{ path: '/', pathType: 'Prefix', backend: to(SHELL.service, SHELL.port) }] } },
         {
           host: LOGIN_HOST,
           http: { paths: ['/realms/', '/resources/'].map((path) => ({ path, pathType: 'Prefix', backend: to(KEYCLOAK.service, KEYCLOAK.port) })) },

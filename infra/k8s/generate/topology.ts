@@ -1,14 +1,8 @@
 // The broker's topology (infra/rabbitmq/definitions.json, which the native stack loads and the services
 // assert at start-up) as RabbitMQ Messaging Topology Operator resources, so a cluster's broker has every
 // exchange, queue and binding before the first service starts, with the same arguments.
-import { readFileSync } from 'node:fs';
+import type { Definitions } from '../../generate/broker.js';
 import { BROKER, type K8sObject } from './names.js';
-
-interface Definitions {
-  exchanges: { name: string; vhost: string; type: string; durable: boolean; auto_delete: boolean; arguments: Record<string, unknown> }[];
-  queues: { name: string; vhost: string; durable: boolean; auto_delete: boolean; arguments: Record<string, unknown> }[];
-  bindings: { source: string; vhost: string; destination: string; destination_type: string; routing_key: string; arguments: Record<string, unknown> }[];
-}
 
 const cluster = { rabbitmqClusterReference: { name: BROKER.name } };
 const meta = (name: string) => ({ name: objectName(name), labels: { 'app.kubernetes.io/part-of': 'hamgam' } });
@@ -29,8 +23,7 @@ function queueSpec(q: Definitions['queues'][number]) {
   return { name: q.name, vhost: q.vhost, durable: q.durable, autoDelete: q.auto_delete, ...(type ? { type } : {}), arguments: args, ...cluster };
 }
 
-export function topologyObjects(definitionsPath: string): K8sObject[] {
-  const definitions = JSON.parse(readFileSync(definitionsPath, 'utf8')) as Definitions;
+export function topologyObjects(definitions: Definitions): K8sObject[] {
   const objects: K8sObject[] = [
     ...definitions.exchanges.map((e) => ({
       apiVersion: 'rabbitmq.com/v1beta1',
