@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { nationalId } from '../support/people.js';
 
 // TVTO staff work their desk in the shell: answer a clinic's referral, see the offer's places follow,
 // declare a commitment; the clinic sees the answer.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
 
 /** A fresh TVTO offer with 5 places and a clinic's referral to it, arrived at the desk. */

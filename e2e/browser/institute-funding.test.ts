@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, routingKeyOf, schemaFor } from '@hamgam/contracts';
 import { eventsExchange } from '@hamgam/service-kit';
@@ -12,7 +13,6 @@ import { call, shellUrl } from '../support/stack.js';
 // ledger balanced; an auditor sees the same award without any action.
 const tag = randomUUID().slice(0, 8);
 const instituteId = `inst-e2e-${tag}`;
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const officer = 'fund.officer';
 
 /** An institute, an open call and its application under review, through the API. */

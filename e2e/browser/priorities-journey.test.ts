@@ -1,3 +1,4 @@
+import { today } from '@hamgam/contracts/days';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,6 @@ let actionItemId = '';
 
 /** The coordination service's test clock (TEST_CLOCK=true in the test deployment). */
 const coordinationClock = (body: object) => call('coordination', '/api/v1/test-clock', { as: 'coordinator', method: 'PUT', body });
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -78,7 +78,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('nav-coordination').click();
     await page.getByTestId('coordination-nav-meetings').click();
     await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
-    await page.getByTestId('meeting-date').fill(isoDay(new Date()));
+    await page.getByTestId('meeting-date').fill(today());
     await page.getByTestId('meeting-title').fill(`E2E working group ${randomUUID().slice(0, 4)}`);
     await page.getByTestId('meeting-agency-vocational-training').check();
     await page.getByTestId('meeting-agenda').fill('Workshop permits and home-based job training');
@@ -88,7 +88,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('resolution-text').fill('TVTO opens a workshop-permit desk at the Sar Asiab clinic');
     await page.getByTestId('action-agency-0').selectOption('vocational-training');
     await page.getByTestId('action-title-0').fill('Permit desk at the clinic, one day a week');
-    await page.getByTestId('action-due-0').fill(isoDay(new Date(Date.now() + 2 * 86_400_000)));
+    await page.getByTestId('action-due-0').fill(today(2));
     await page.getByTestId('action-answers-0').selectOption('workshop-space');
     await page.getByTestId('resolution-submit').click();
     const item = page.locator('[data-testid^="action-item-"][data-agency="vocational-training"][data-answers="workshop-space"]').first();
@@ -115,7 +115,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
 
     await page.getByTestId('coordination-nav-meetings').click();
     await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
-    await page.getByTestId('meeting-date').fill(isoDay(new Date(Date.now() + 12 * 86_400_000)));
+    await page.getByTestId('meeting-date').fill(today(12));
     await page.getByTestId('meeting-title').fill('E2E next working group');
     await page.getByTestId('meeting-create').click();
     await page.getByTestId(`agenda-overdue-item-${actionItemId}`).waitFor();

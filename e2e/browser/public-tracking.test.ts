@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 
 // A resident follows their referral on the shell's public page, without an account.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 
 /** A referral made by clinic.worker to a fresh TVTO offer, accepted by TVTO: its tracking code. */
 async function acceptedReferral(): Promise<string> {

@@ -1,10 +1,10 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
 
 // The partner agencies' desk (packages/agency-desk) in the vocational-training service, against the
 // running stack: its events reach the clinics' catalogue and the coordination programme through the broker.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
 
 const offer = (offerId: string) => ({

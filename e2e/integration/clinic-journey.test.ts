@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, routingKeyOf, schemaFor } from '@hamgam/contracts';
 import { eventsExchange } from '@hamgam/service-kit';
@@ -10,7 +11,6 @@ import { nationalId } from '../support/people.js';
 // (own clinic only): TVTO's enrolment and completion, welfare's eligibility of the household (on every
 // member's timeline, without the flag), the Relief Committee's decision, payment and benefit, and the
 // institute-funding office's benefit; redeliveries change nothing, strangers are not recorded.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const at = (fromNowMinutes: number) => new Date(Date.now() + fromNowMinutes * 60_000).toISOString();
 const tag = randomUUID().slice(0, 8);
 

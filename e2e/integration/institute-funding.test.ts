@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, routingKeyOf, schemaFor, type Envelope } from '@hamgam/contracts';
 import { eventsExchange } from '@hamgam/service-kit';
@@ -11,7 +12,6 @@ import { call, eventually } from '../support/stack.js';
 const officer = 'fund.officer';
 const suffix = randomUUID().slice(0, 8);
 const instituteId = `inst-it-${suffix}`;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 let connection: ChannelModel;
 let channel: ConfirmChannel;

@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, shellUrl } from '../support/stack.js';
@@ -6,7 +7,6 @@ import { nationalId } from '../support/people.js';
 // The closed loop against the running stack: a clinic worker refers a resident (with consent) to a
 // TVTO offer; TVTO staff answer through their desk; the clinic's referral follows through the broker,
 // and so does the resident's public tracking page.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
 
 async function registerResident(withConsentFor?: string): Promise<string> {

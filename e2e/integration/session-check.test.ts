@@ -1,3 +1,4 @@
+import { today } from '@hamgam/contracts/days';
 // A user disabled in Keycloak keeps a valid access token until it expires (two minutes); in that window
 // it may still read, but it moves no personal data or money: sensitive routes confirm the session.
 import { randomUUID } from 'node:crypto';
@@ -29,7 +30,7 @@ describe('a disabled user', () => {
 
     const consent = await call('clinics', `/api/v1/residents/${resident.body.id}/consents`, {
       token,
-      body: { purpose: 'referral', agency: 'welfare', expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) },
+      body: { purpose: 'referral', agency: 'welfare', expiresOn: today(30) },
     });
     expect(consent.status).toBe(401);
     expect(consent.body).toMatchObject({ code: 'session-ended' });

@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
@@ -7,7 +8,6 @@ import { nationalId } from '../support/people.js';
 // desk offer reaches the clinics' catalogue; a resident the clinic refers is enrolled, attends and passes,
 // and the clinic's referral closes through the broker; a workshop permit is applied for, checked,
 // inspected and issued, and the applicant follows it on the public tracking route without signing in.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
 
 async function referredResident(offerId: string): Promise<{ referralId: string; trackingCode: string }> {

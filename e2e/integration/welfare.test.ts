@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
@@ -7,7 +8,6 @@ import { nationalId } from '../support/people.js';
 // offer; the welfare officer accepts it at the desk, opens a case from it, assesses, confirms an
 // eligibility flag, plans, and closes the case with its goals met — which completes the referral at the
 // clinic through the broker. Case details stay in one worker's caseload; coordinators see counts only.
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
 
 const hardship = {

@@ -1,9 +1,9 @@
+import { today as dayIn } from '@hamgam/contracts/days';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, eventually, serviceUrl, tokenFor } from '../support/stack.js';
 
 // Needs coordination and vocational-training started with TEST_CLOCK=true (infra/native/services.sh).
 const neighbourhood = 'nbh-sarasiab';
-const dayIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const clock = (body: object) => call('coordination', '/api/v1/test-clock', { as: 'coordinator', method: 'PUT', body });
 
 afterAll(async () => {

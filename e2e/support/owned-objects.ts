@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { demoUsers } from './realm.js';
 import { call, eventually } from './stack.js';
@@ -10,7 +11,6 @@ import { nationalId } from './people.js';
  * object-level suite finds them (and whatever else the stack holds) by reading the services' lists.
  */
 
-const day = (fromNow: number) => new Date(Date.now() + fromNow * 86_400_000).toISOString().slice(0, 10);
 const tag = () => randomUUID().slice(0, 8);
 
 async function created(what: string, answer: Promise<{ status: number; body: any }>): Promise<any> {

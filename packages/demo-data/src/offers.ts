@@ -1,10 +1,10 @@
+import { today as days } from '@hamgam/contracts/days';
 import type { OfferPublishedV1 } from '@hamgam/contracts';
 
 /** A catalogue entry as an agency's seed creates it; revision and time are the agency's own. */
 export type DemoOffer = Omit<OfferPublishedV1, 'revision' | 'publishedAt'>;
 
 const allNeighbourhoods: string[] = [];
-const days = (from: number) => new Date(Date.now() + from * 86_400_000).toISOString().slice(0, 10);
 
 /** What each partner agency offers the clinics' residents in the demo (BRIEF items 4–8). */
 export const demoOffers: readonly DemoOffer[] = [

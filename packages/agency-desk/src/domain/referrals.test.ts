@@ -1,3 +1,4 @@
+import { localInstant } from '@hamgam/contracts/days';
 import { describe, expect, it } from 'vitest';
 import { acceptReferral, completeReferral, declineReferral, holdsSeat, isReferralOverdue, referralStates, withdrawReferral, type ReferralState } from './referrals.js';
 import { IllegalTransitionError } from './transitions.js';
@@ -52,8 +53,8 @@ describe('received referral state machine', () => {
 });
 
 describe('referral overdue', () => {
-  /** Late in the evening of that day in Kerman (UTC+03:30). */
-  const onDay = (day: string) => new Date(`${day}T23:59:00+03:30`);
+  /** Late in the evening of that day in Iran. */
+  const onDay = (day: string) => localInstant(day, '23:59');
 
   it('is overdue when still unanswered after respondBy, not on the day itself', () => {
     const referral = { state: 'received' as const, respondBy: '2026-03-10', completeBy: null };
