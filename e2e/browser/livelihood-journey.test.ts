@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,6 @@ const fullName = 'زهرا کرمانی';
 const commitmentTitle = `دوره خیاطی خانگی برای ساکنان سرآسیاب ${suffix}`;
 const loanRials = 50_000_000;
 
-/** A Kerman calendar day, `fromNow` days on (Kerman is UTC+3:30). */
-const day = (fromNow: number) => new Date(Date.now() + 3.5 * 3_600_000 + fromNow * 86_400_000).toISOString().slice(0, 10);
 const jalaliYear = () => new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric' }).format(new Date()).replace(/\D/g, '');
 
 let browser: Browser;

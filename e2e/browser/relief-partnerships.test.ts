@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { createEnvelope } from '@hamgam/contracts';
 import { connect, type ChannelModel } from 'amqplib';
@@ -10,7 +11,6 @@ import { call, eventually, shellUrl } from '../support/stack.js';
 // through the broker — is offered as a candidate; the officer submits a micro-loan request, sees the
 // eligibility, approves, disburses and records the first repayment. Then Basij's liaison starts a project.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
-const day = (fromNow: number) => new Date(Date.now() + 3.5 * 3_600_000 + fromNow * 86_400_000).toISOString().slice(0, 10);
 
 let browser: Browser;
 let broker: ChannelModel;

@@ -1,3 +1,4 @@
+import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { createEnvelope, type Envelope } from '@hamgam/contracts';
 import { connect, type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
@@ -10,7 +11,6 @@ import { call, eventually } from '../support/stack.js';
 // household and purpose raises the duplicate-benefit flag; a TVTO workshop permit becomes a Basij project.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const exchange = 'hamgam.events';
-const day = (fromNow: number) => new Date(Date.now() + 3.5 * 3_600_000 + fromNow * 86_400_000).toISOString().slice(0, 10);
 
 let connection: ChannelModel;
 let publisher: ConfirmChannel;
