@@ -2,6 +2,7 @@
 # Starts (or stops) the six agency services and the shell as background processes of this checkout,
 # after the stack (up.sh) and a build. Logs: .stack/logs/<name>.log.
 # Usage: services.sh start|stop|status [name…]   (no names: all six services and the shell)
+# The services, their ports, databases and keys are the registry's (packages/registry).
 # HAMGAM_REPLICAS=N starts every service N times (default 1): replica i (0-based) listens on its port
 # + 100*i (clinics: 4001, 4101, …), with its own pid and log (clinics.pid, clinics-2.pid, …); the shell
 # gets them as UPSTREAMS_<SERVICE>=http://127.0.0.1:4001,http://127.0.0.1:4101 and spreads requests over them.
@@ -14,9 +15,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$HAMGAM_ROOT/infra/native/lib/common.sh"
 
-# name:port — the ports table of ARCHITECTURE.md.
-SERVICES=(clinics:4001 vocational-training:4002 welfare:4003 relief-partnerships:4004 institute-funding:4005 coordination:4006)
-SHELL_PORT=3000
+# One row per agency service: name port database env-name keyring keys (comma-separated; '-': none).
+registry() { node "$HAMGAM_ROOT/packages/registry/src/cli.js" "$@"; }
+rows=$(registry services service port database env keys.keyring keys.current)
+mapfile -t SERVICES <<<"$rows"
+SERVICE_NAMES=("${SERVICES[@]%% *}")
+SHELL_PORT=$(registry shell port)
 REPLICAS=${HAMGAM_REPLICAS:-1}
 [[ $REPLICAS =~ ^[1-9][0-9]?$ ]] || { echo "HAMGAM_REPLICAS must be a number from 1 to 99 (got '$REPLICAS')" >&2; exit 1; }
 
@@ -32,10 +36,6 @@ replica_names() {
   done
   return 0
 }
-
-# upstreams_var NAME: UPSTREAMS_<NAME> upper-cased, '-' as '_'.
-upstreams_var() { local n=${1//-/_}; echo "UPSTREAMS_${n^^}"; }
-
 
 stop_one() {
   local name=$1 pidfile=$STACK_PIDS/$1.pid
@@ -74,11 +74,12 @@ start_all() {
   # Every service derives the demo tracking codes with it, so they agree and no one else can derive them.
   checkout_keys demo HAMGAM_DEMO_SECRET
   export NODE_ENV=production HOST=127.0.0.1
-  local upstreams=()
-  for entry in "${SERVICES[@]}"; do
-    local name=${entry%%:*} base=${entry##*:} urls=() i
+  local upstreams=() row
+  for row in "${SERVICES[@]}"; do
+    local name base database env keyring keys urls=() i
+    read -r name base database env keyring keys <<<"$row"
     for (( i = 0; i < REPLICAS; i++ )); do urls+=("http://127.0.0.1:$(( base + 100 * i ))"); done
-    upstreams+=("$(upstreams_var "$name")=$(IFS=,; echo "${urls[*]}")")
+    upstreams+=("UPSTREAMS_$env=$(IFS=,; echo "${urls[*]}")")
     chosen "$name" || continue
     # Replicas left over from a start with more of them.
     local extra
@@ -92,17 +93,15 @@ start_all() {
       (( i == 0 )) && seed=${SEED_DEMO:-false}
       (
         export PORT=$port \
-          MONGO_URL=${MONGO_URL_BASE:-mongodb://127.0.0.1:27017}/hamgam_${name//-/_} \
+          MONGO_URL=${MONGO_URL_BASE:-mongodb://127.0.0.1:27017}/$database \
           AMQP_URL=${AMQP_URL:-amqp://guest:guest@127.0.0.1:5672} \
           OIDC_ISSUER=${OIDC_ISSUER:-$KEYCLOAK_URL/realms/hamgam} \
           UI_DIST=$HAMGAM_ROOT/services/$name/ui/dist \
           SEED_DEMO=$seed \
           TEST_CLOCK=${TEST_CLOCK:-false} \
           LOG_LEVEL=${LOG_LEVEL:-info}
-        case $name in
-          clinics) checkout_keys pii PII_ENCRYPTION_KEY PII_BLIND_INDEX_KEY ;;
-          vocational-training) checkout_keys permits PERMITS_PII_ENCRYPTION_KEY ;;
-        esac
+        # The keys that seal its personal data, made once per checkout (.stack/secrets/<keyring>.env).
+        [[ $keyring == - ]] || checkout_keys "$keyring" ${keys//,/ }
         start_one "$(replica_name "$name" "$i")" "http://127.0.0.1:$port/readyz" node "$HAMGAM_ROOT/services/$name/api/dist/main.js"
       )
     done
@@ -114,21 +113,26 @@ start_all() {
   )
 }
 
-command=${1:-}
-NAMES=("${@:2}")
-case $command in
-  start) start_all ;;
-  stop)
-    for name in shell "${SERVICES[@]%%:*}"; do
-      chosen "$name" || continue
-      for replica in $(replica_names "$name"); do stop_one "$replica"; done
-    done ;;
-  status)
-    for name in shell "${SERVICES[@]%%:*}"; do
-      for replica in $(replica_names "$name"); do
-        [[ $replica != "$name" && ! -e $STACK_PIDS/$replica.pid ]] && continue
-        if pidfile_alive "$STACK_PIDS/$replica.pid"; then echo "$replica: running"; else echo "$replica: stopped"; fi
-      done
-    done ;;
-  *) die "usage: services.sh start|stop|status" ;;
-esac
+main() {
+  local command=${1:-} name replica
+  NAMES=("${@:2}")
+  case $command in
+    start) start_all ;;
+    stop)
+      for name in shell "${SERVICE_NAMES[@]}"; do
+        chosen "$name" || continue
+        for replica in $(replica_names "$name"); do stop_one "$replica"; done
+      done ;;
+    status)
+      for name in shell "${SERVICE_NAMES[@]}"; do
+        for replica in $(replica_names "$name"); do
+          [[ $replica != "$name" && ! -e $STACK_PIDS/$replica.pid ]] && continue
+          if pidfile_alive "$STACK_PIDS/$replica.pid"; then echo "$replica: running"; else echo "$replica: stopped"; fi
+        done
+      done ;;
+    *) die "usage: services.sh start|stop|status" ;;
+  esac
+}
+
+# Sourced (by infra/test/native-services.test.ts), it only defines the above.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then main "$@"; fi
