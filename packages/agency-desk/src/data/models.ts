@@ -1,5 +1,5 @@
 import { commitmentStatuses, needCategories, offerKinds, type NeedCategory, type OfferKind, type PartnerAgency } from '@hamgam/contracts';
-import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
+import { accessLogModel, addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema, type Connection } from 'mongoose';
 import type { Commitment } from '../domain/commitments.js';
 import type { StoredOfferState } from '../domain/offers.js';
@@ -171,6 +171,8 @@ export function deskModels(connection: Connection) {
     offers: connection.model<StoredOffer>('DeskOffer', offerSchema),
     referrals: connection.model<StoredReferral>('DeskReferral', referralSchema),
     commitments: connection.model<StoredCommitment>('DeskCommitment', commitmentSchema),
+    // The agency's one access log (the same model its own routes write): referrals name residents and households.
+    accessLog: accessLogModel(connection),
   };
 }
 

@@ -1,5 +1,6 @@
 import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
+import { referralAccess } from '../app/access.js';
 import { actOnReferral, type ReferralAction } from '../app/referrals.js';
 import type { StoredReferral } from '../data/models.js';
 import { isReferralOverdue } from '../domain/referrals.js';
@@ -22,6 +23,10 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
   // The agency's own offers (tens, at most hundreds): read whole, bounded.
   const titles = async (): Promise<Titles> => new Map((await readAll(offers.find({}, { title: 1 }).lean(), caps.reference)).map((o) => [o._id, o.title]));
 
+  const logReferrals = referralAccess(options);
+  // Accepting and declining decide on the resident's referral; completing records its outcome.
+  const logged = { accept: 'decide', decline: 'decide', complete: 'update' } as const;
+
   const action = <S extends z.ZodObject>(verb: 'accept' | 'decline' | 'complete', body: S, toAction: (body: z.infer<S>) => ReferralAction, summary: string) =>
     defineRoute({
       method: 'post',
@@ -34,6 +39,7 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       response: referralViewSchema,
       handler: async ({ params, body: given, principal, correlationId }) => {
         const updated = await actOnReferral(deps, options, params.referralId, toAction(given as z.infer<S>), causeOf(options, principal, correlationId));
+        await logReferrals(deps, principal, logged[verb], [updated]);
         return toView(updated, await titles(), deps.clock.now());
       },
     });
@@ -47,16 +53,18 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       roles: readersOf(options),
       query: referralQuerySchema,
       response: z.array(referralViewSchema),
-      handler: async ({ query, req }, res) => {
+      handler: async ({ query, principal, req }, res) => {
         const now = deps.clock.now();
         const [rows, offerTitles] = await Promise.all([
           pageOf(referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).lean(), { query, req }, res, { by: 'madeAt', order: -1 }),
           titles(),
         ]);
-        return rows
+        const shown = rows
           .filter((r) => r.trackingCode !== null) // a withdrawal still waiting for its referral
-          .map((r) => toView(r, offerTitles, now))
-          .filter((r) => query.overdue === undefined || r.overdue === (query.overdue === 'true'));
+          .filter((r) => query.overdue === undefined || isReferralOverdue(r, now) === (query.overdue === 'true'));
+        // Whoever reads the list (staff, coordinator, auditor) sees each resident and household it names.
+        await logReferrals(deps, principal, 'list', shown);
+        return shown.map((r) => toView(r, offerTitles, now));
       },
     }),
     action('accept', acceptBodySchema, (b) => ({ kind: 'accept', completeBy: b.completeBy }), `Accept a received referral with the day it will be completed by (publishes ${options.agency}.referral.accepted.v1; takes a place of the offer)`),
