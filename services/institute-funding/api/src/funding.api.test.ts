@@ -336,3 +336,49 @@ describe('demo seed', () => {
     expect(today()).toMatch(/^\d{4}-\d\d-\d\d$/);
   });
 });
+
+describe('the access log', () => {
+  type Entry = { actor: string; action: string; recordKind: string; recordId: string; subject: string; purpose: string; purposeSource: string; agency: string };
+  const logOf = async (person: string) => {
+    const res = await api('auditor').get(`/access-log?person=${person}&limit=100`);
+    expect(res.status).toBe(200);
+    return (res.body as Entry[]).map((e) => [e.actor, e.action, `${e.recordKind}:${e.recordId}`, `${e.purpose}/${e.purposeSource}`, e.agency]);
+  };
+
+  it('holds who read or changed a funded household’s award, what they did and why', async () => {
+    expect((await api('coordinator').get(`/awards/${awardId}`)).status).toBe(200);
+    const household = await logOf(counted.householdRef);
+    const award = `award:${awardId}`;
+    const why = 'institute-funding/route';
+    expect(household).toEqual(
+      expect.arrayContaining([
+        ['coordinator', 'read', award, why, 'institute-funding'],
+        ['fund.officer', 'decide', award, why, 'institute-funding'], // the release that funded it
+        ['fund.officer', 'disburse', award, why, 'institute-funding'],
+        ['fund.officer', 'update', award, why, 'institute-funding'], // the cancellation
+        ['fund.officer', 'list', award, why, 'institute-funding'],
+      ]),
+    );
+    // The benefit is the resident's seat: asking about the resident finds the same reads.
+    expect(await logOf(counted.residentRef)).toContainEqual(['coordinator', 'read', award, why, 'institute-funding']);
+  });
+
+  it('holds the duplicate-benefit flags shown and settled, for the household each names', async () => {
+    const flags = (await api('fund').get('/duplicate-flags')).body as { flagId: string; householdRef: string; review: object | null }[];
+    const flag = flags.find((f) => f.review !== null); // the one settled above
+    const entries = await logOf(flag!.householdRef);
+    expect(entries).toContainEqual(['fund.officer', 'list', `duplicate-flag:${flag!.flagId}`, 'duplicate-benefit-check/route', 'institute-funding']);
+    expect(entries).toContainEqual(['fund.officer', 'update', `duplicate-flag:${flag!.flagId}`, 'duplicate-benefit-check/route', 'institute-funding']);
+  });
+
+  it('is read and exported by auditors only', async () => {
+    for (const other of ['fund', 'coordinator', 'tvto'] as const) {
+      expect((await api(other).get('/access-log')).status, other).toBe(403);
+      expect((await api(other).get('/access-log/export')).status, other).toBe(403);
+    }
+    expect((await api().get('/access-log')).status).toBe(401);
+    const csv = await api('auditor').get(`/access-log/export?person=${counted.householdRef}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(`,award,${awardId},${counted.householdRef},institute-funding,route`);
+  });
+});

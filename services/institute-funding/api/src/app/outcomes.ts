@@ -89,10 +89,11 @@ export async function duplicateFlagsView(deps: FundingDeps) {
   });
 }
 
+/** Settles a flag with the officer's note; the flag (its household) and the review, or undefined for no such flag. */
 export async function reviewFlag(deps: FundingDeps, flagId: string, note: string, by: string) {
-  const flags = await duplicateFlagsView(deps);
-  if (!flags.some((f) => f.flagId === flagId)) return undefined;
+  const flag = (await duplicateFlagsView(deps)).find((f) => f.flagId === flagId);
+  if (!flag) return undefined;
   const reviewedAt = deps.clock.now();
   await deps.models.flagReviews.replaceOne({ _id: flagId }, { _id: flagId, note, reviewedAt, reviewedBy: by }, { upsert: true });
-  return { note, reviewedAt: reviewedAt.toISOString() };
+  return { flag, review: { note, reviewedAt: reviewedAt.toISOString() } };
 }

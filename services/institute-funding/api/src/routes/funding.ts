@@ -1,6 +1,6 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
-import { caps, defineRoute, notFound, pageQuerySchema, pageQueryShape, readAll, type RouteSpec } from '@hamgam/service-kit';
+import { caps, defineRoute, notFound, pageQuerySchema, pageQueryShape, readAll, type AccessLogAction, type Principal, type RouteSpec } from '@hamgam/service-kit';
 import { z } from 'zod';
 import {
   applicationsView,
@@ -17,6 +17,7 @@ import {
   submitApplication,
   updateInstitute,
 } from '../app/funding.js';
+import { logAwardAccess, logFlagAccess } from '../app/access.js';
 import { ledgerView } from '../app/ledger.js';
 import { duplicateFlagsView, reviewFlag } from '../app/outcomes.js';
 import { applicationStates } from '../domain/funding.js';
@@ -157,9 +158,11 @@ const toAward = ({ a, award, verified, tranches }: AwardRow) => ({
   benefits: a.benefits.map((b) => ({ benefitId: b.benefitId, householdRef: b.householdRef, amountRials: b.amountRials, trancheNo: b.trancheNo, grantedAt: b.grantedAt.toISOString() })),
 });
 
-const oneAward = async (deps: FundingDeps, awardId: string) => {
+/** One award as the caller sees it, logged for the households it funded under what the caller did. */
+const oneAward = async (deps: FundingDeps, awardId: string, principal: Principal, action: AccessLogAction) => {
   const [row] = await awardsView(deps, { awardId });
   if (!row) throw notFound(`no award ${awardId}`);
+  await logAwardAccess(deps, principal, action, [row.a]);
   return toAward(row);
 };
 
@@ -240,18 +243,22 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
       response: awardView, status: 201,
       handler: async ({ params, body, principal }) => {
         await awardApplication(deps, params.id, body, principal.subject);
-        return oneAward(deps, params.id);
+        return oneAward(deps, params.id, principal, 'create');
       },
     }),
     defineRoute({
       method: 'get', path: '/awards', summary: 'Awards with the outcomes TVTO verified, each tranche’s state and whether it may be released', tags: ['awards'], roles: readers,
       query: pageQuerySchema,
       response: z.array(awardView),
-      handler: async ({ query, req }, res) => (await awardsView(deps, { query, req, res })).map(toAward),
+      handler: async ({ query, principal, req }, res) => {
+        const rows = await awardsView(deps, { query, req, res });
+        await logAwardAccess(deps, principal, 'list', rows.map((r) => r.a));
+        return rows.map(toAward);
+      },
     }),
     defineRoute({
       method: 'get', path: '/awards/:id', summary: 'One award', tags: ['awards'], roles: readers, params: idParams, response: awardView,
-      handler: async ({ params }) => oneAward(deps, params.id),
+      handler: async ({ params, principal }) => oneAward(deps, params.id, principal, 'read'),
     }),
     defineRoute({
       method: 'post', path: '/awards/:id/tranches/:no/release',
@@ -259,23 +266,23 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
       tags: ['awards'], roles: officers, sensitive: true, params: trancheParams, response: awardView,
       handler: async ({ params, principal, correlationId }) => {
         await releaseAwardTranche(deps, params.id, params.no, causeOf(principal, correlationId));
-        return oneAward(deps, params.id);
+        return oneAward(deps, params.id, principal, 'decide');
       },
     }),
     defineRoute({
       method: 'post', path: '/awards/:id/tranches/:no/pay', summary: 'Record the payment of a released tranche to the institute', tags: ['awards'], roles: officers, sensitive: true,
       params: trancheParams, body: z.object({ paymentRef: z.string().regex(/^[A-Za-z0-9-]{3,40}$/, 'a bank reference') }).strict(), response: awardView,
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, principal }) => {
         await payAwardTranche(deps, params.id, params.no, body.paymentRef);
-        return oneAward(deps, params.id);
+        return oneAward(deps, params.id, principal, 'disburse');
       },
     }),
     defineRoute({
       method: 'post', path: '/awards/:id/cancel', summary: 'Cancel an active award: unreleased tranches lapse and return to the call’s budget', tags: ['awards'], roles: officers,
       params: idParams, body: z.object({ reason: text(500) }).strict(), response: awardView,
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, principal }) => {
         await cancelAwardOf(deps, params.id, body.reason);
-        return oneAward(deps, params.id);
+        return oneAward(deps, params.id, principal, 'update');
       },
     }),
     defineRoute({
@@ -286,16 +293,21 @@ export function fundingRoutes(deps: FundingDeps): RouteSpec[] {
     defineRoute({
       method: 'get', path: '/duplicate-flags', summary: 'Households funded twice for the same purpose across relief and institute funding (opaque ids)', tags: ['benefits'], roles: readers,
       response: z.array(flagView),
-      handler: () => duplicateFlagsView(deps),
+      handler: async ({ principal }) => {
+        const flags = await duplicateFlagsView(deps);
+        await logFlagAccess(deps, principal, 'list', flags);
+        return flags;
+      },
     }),
     defineRoute({
       method: 'post', path: '/duplicate-flags/:flagId/review', summary: 'Record how an officer settled a duplicate-benefit flag', tags: ['benefits'], roles: officers,
       params: z.object({ flagId: z.string().regex(/^[0-9a-f]{24}$/) }).strict(), body: z.object({ note: text(500) }).strict(),
       response: z.object({ note: z.string(), reviewedAt: z.iso.datetime() }),
       handler: async ({ params, body, principal }) => {
-        const review = await reviewFlag(deps, params.flagId, body.note, principal.subject);
-        if (!review) throw notFound(`no duplicate-benefit flag ${params.flagId}`);
-        return review;
+        const reviewed = await reviewFlag(deps, params.flagId, body.note, principal.subject);
+        if (!reviewed) throw notFound(`no duplicate-benefit flag ${params.flagId}`);
+        await logFlagAccess(deps, principal, 'update', [reviewed.flag]);
+        return reviewed.review;
       },
     }),
   ];
