@@ -26,6 +26,7 @@ function renderAudit(routes: Record<string, FakeRoute>, locale: 'fa' | 'en' = 'f
     [logRoute('welfare')]: [],
     [logRoute('vocational-training')]: [],
     [logRoute('relief-partnerships')]: [],
+    [logRoute('institute-funding')]: [],
     ...routes,
   });
   renderWithKit(<AuditPage />, { locale, auth: fakeAuth({ roles: ['auditor'] }) });
@@ -38,13 +39,18 @@ const calls = (fetchMock: ReturnType<typeof stubFetch>, path: string) =>
 const rowIds = () => screen.getAllByTestId(/^audit-row-/).map((row) => row.dataset.testid);
 
 describe('the auditor’s access-log page', () => {
-  it('merges the four services’ logs newest first, in Persian with Jalali times and translated codes', async () => {
+  it('merges the five services’ logs newest first, in Persian with Jalali times and translated codes; coordination, holding no personal data, is not asked', async () => {
     const fetchMock = renderAudit({
       [logRoute('clinics')]: page([entry('clinics', 'c1', '2026-03-21T10:00:00Z'), entry('clinics', 'c2', '2026-03-21T08:00:00Z')]),
       [logRoute('welfare')]: page([entry('welfare', 'w1', '2026-03-21T09:00:00Z', { recordKind: 'case', action: 'update', purpose: 'case-work', purposeSource: 'route', actorRoles: ['welfare-officer'] })]),
       [logRoute('relief-partnerships')]: page([entry('relief-partnerships', 'r1', '2026-03-21T11:00:00Z')]),
+      [logRoute('institute-funding')]: page([
+        entry('institute-funding', 'f1', '2026-03-21T08:30:00Z', { recordKind: 'award', action: 'decide', purpose: 'institute-funding', purposeSource: 'route', actor: 'fund.officer', actorRoles: ['fund-officer'] }),
+      ]),
     });
-    await waitFor(() => expect(rowIds()).toEqual(['audit-row-relief-partnerships-r1', 'audit-row-clinics-c1', 'audit-row-welfare-w1', 'audit-row-clinics-c2']));
+    await waitFor(() =>
+      expect(rowIds()).toEqual(['audit-row-relief-partnerships-r1', 'audit-row-clinics-c1', 'audit-row-welfare-w1', 'audit-row-institute-funding-f1', 'audit-row-clinics-c2']),
+    );
     const welfareRow = screen.getByTestId('audit-row-welfare-w1').textContent!;
     // 09:00Z is 12:30 in Tehran, on 1 Farvardin 1405.
     expect(welfareRow).toContain('۱۲:۳۰');
@@ -53,11 +59,17 @@ describe('the auditor’s access-log page', () => {
     expect(welfareRow).toContain('تغییر');
     expect(welfareRow).toContain('مددکاری (وظیفه سازمان)');
     expect(welfareRow).toContain('کارشناس بهزیستی');
-    for (const agency of ['clinics', 'welfare', 'vocational-training', 'relief-partnerships']) {
+    const fundRow = screen.getByTestId('audit-row-institute-funding-f1').textContent!;
+    for (const text of ['حمایت از آموزشگاه‌ها', 'حمایت مالی آموزشگاه', 'تصمیم', 'حمایت مالی از آموزشگاه در برابر نتایج تأییدشده (وظیفه سازمان)', 'کارشناس حمایت مالی آموزشگاه‌ها']) {
+      expect(fundRow).toContain(text);
+    }
+    for (const agency of ['clinics', 'welfare', 'vocational-training', 'relief-partnerships', 'institute-funding']) {
       const [call] = calls(fetchMock, `/api/${agency}/v1/access-log`);
       expect(call!.url.search).toBe('?limit=50');
       expect(new Headers(call!.init?.headers).get('Authorization')).toBe('Bearer test-token');
     }
+    expect(calls(fetchMock, '/api/coordination/v1/access-log')).toHaveLength(0);
+    expect(screen.queryByTestId('audit-agency-coordination')).toBeNull();
     expect(screen.queryByTestId('audit-load-more')).toBeNull();
   });
 
@@ -87,8 +99,8 @@ describe('the auditor’s access-log page', () => {
     fireEvent.click(screen.getByTestId('audit-agency-relief-partnerships'));
     fetchMock.mockClear();
     fireEvent.click(screen.getByTestId('audit-search'));
-    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(3));
-    for (const agency of ['clinics', 'welfare', 'vocational-training']) {
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(4));
+    for (const agency of ['clinics', 'welfare', 'vocational-training', 'institute-funding']) {
       const [call] = calls(fetchMock, `/api/${agency}/v1/access-log`);
       expect(Object.fromEntries(call!.url.searchParams)).toEqual({ limit: '50', person: 'hh-12', user: 'welfare.officer', from: '2026-03-01', to: '2026-03-31' });
     }

@@ -1,5 +1,9 @@
-/** The services that keep a programme access log the auditor reads (`GET /api/<service>/v1/access-log`). */
-export const AUDITED_AGENCIES = ['clinics', 'welfare', 'vocational-training', 'relief-partnerships'] as const;
+/**
+ * The services that keep a programme access log the auditor reads (`GET /api/<service>/v1/access-log`):
+ * every one that holds residents' or households' data. Coordination holds none (counts, meetings and
+ * agencies' commitments only: see its service definition), so it keeps no log and is not asked.
+ */
+export const AUDITED_AGENCIES = ['clinics', 'welfare', 'vocational-training', 'relief-partnerships', 'institute-funding'] as const;
 export type AuditedAgency = (typeof AUDITED_AGENCIES)[number];
 
 /** One entry as the kit's access-log route answers it (`at` is ISO 8601 over JSON). */
