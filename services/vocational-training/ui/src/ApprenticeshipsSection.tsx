@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type Master, type Placement } from './api';
+import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', completed: 'success', withdrawn: 'neutral' };
 
@@ -42,13 +43,22 @@ export function ApprenticeshipsSection() {
           empty={t('vt.apprenticeships.empty')}
           columns={[
             { key: 'master', header: t('vt.apprenticeships.master'), render: (p) => names.get(p.masterId) ?? p.masterId },
-            { key: 'resident', header: t('vt.resident'), render: (p) => <code dir="ltr">{p.residentRef.slice(0, 8)}</code> },
+            {
+              key: 'resident',
+              header: t('vt.resident'),
+              render: (p) => (
+                <>
+                  <code dir="ltr">{p.residentRef.slice(0, 8)}</code> {p.unverified && <UnverifiedBadge testId={`vt-placement-unverified-${p.placementId}`} />}
+                </>
+              ),
+            },
             { key: 'started', header: t('vt.courses.startsOn'), render: (p) => formatDate(p.startedOn) },
             { key: 'checks', header: t('vt.apprenticeships.checks'), render: (p) => p.checks.map((c) => formatNumber(c.rating)).join('، ') || '—' },
             { key: 'state', header: t('vt.status'), render: (p) => <Badge tone={stateTone[p.state]} testId={`vt-placement-state-${p.placementId}`}>{t(`vt.placement.${p.state}`)}</Badge> },
             ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (p: Placement) => <PlacementActions placement={p} onDone={data.reload} /> }] : []),
           ]}
         />
+        <UnverifiedNote rows={placements} testId="vt-placements-unverified-note" />
         {canAct && <PlaceForm masters={masters} onDone={data.reload} />}
       </Card>
     </>

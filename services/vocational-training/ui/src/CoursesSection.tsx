@@ -3,6 +3,7 @@ import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loadin
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useTvtoApi, uuidOrNull, type CompletionResult, type CourseDetail, type Enrolment, type EnrolmentState, type NewCourse, type VenueKind } from './api';
+import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 /** The programme's target neighbourhoods (a walk-in's, so institutes are funded for serving them). */
 const targetNeighbourhoods = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'] as const;
@@ -163,7 +164,15 @@ function CoursePage() {
           rowTestId={(e) => `vt-enrolment-${e.enrolmentId}`}
           empty={t('vt.courses.noEnrolments')}
           columns={[
-            { key: 'resident', header: t('vt.resident'), render: (e) => <code dir="ltr">{e.residentRef.slice(0, 8)}</code> },
+            {
+              key: 'resident',
+              header: t('vt.resident'),
+              render: (e) => (
+                <>
+                  <code dir="ltr">{e.residentRef.slice(0, 8)}</code> {e.unverified && <UnverifiedBadge testId={`vt-enrolment-unverified-${e.enrolmentId}`} />}
+                </>
+              ),
+            },
             { key: 'source', header: t('vt.courses.source'), render: (e) => t(`vt.courses.source.${e.source}`) },
             { key: 'rate', header: t('vt.courses.rate'), render: (e) => <span data-testid={`vt-enrolment-rate-${e.enrolmentId}`}>{formatNumber(e.attendanceRate, { style: 'percent' })}</span> },
             {
@@ -181,6 +190,7 @@ function CoursePage() {
             ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (e: Enrolment) => <CompleteActions enrolment={e} onDone={data.reload} /> }] : []),
           ]}
         />
+        <UnverifiedNote rows={course.enrolments} testId="vt-enrolments-unverified-note" />
       </Card>
       {canAct && course.enrolments.some((e) => e.state === 'enrolled') && (
         // A new set of enrolled residents starts a fresh sheet (everyone present until unticked).

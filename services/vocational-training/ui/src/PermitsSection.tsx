@@ -2,6 +2,7 @@ import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
+import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const tone: Record<PermitStatus, BadgeTone> = {
   submitted: 'neutral', 'documents-complete': 'info', inspected: 'info', approved: 'success', renewed: 'success', rejected: 'danger', expired: 'warning',
@@ -27,7 +28,16 @@ export function PermitsSection() {
           empty={t('vt.permits.empty')}
           columns={[
             { key: 'code', header: t('vt.permits.code'), render: (p) => <code dir="ltr" data-testid={`vt-permit-code-${p.permitId}`}>{p.trackingCode}</code> },
-            { key: 'applicant', header: t('vt.permits.applicant'), render: (p) => p.applicantName ?? (p.residentRef ? <code dir="ltr">{p.residentRef.slice(0, 8)}</code> : '—') },
+            {
+              key: 'applicant',
+              header: t('vt.permits.applicant'),
+              render: (p) => (
+                <>
+                  {p.applicantName ?? (p.residentRef ? <code dir="ltr">{p.residentRef.slice(0, 8)}</code> : '—')}{' '}
+                  {p.unverified && <UnverifiedBadge testId={`vt-permit-unverified-${p.permitId}`} />}
+                </>
+              ),
+            },
             { key: 'trade', header: t('vt.trade'), render: (p) => p.trade },
             { key: 'where', header: t('vt.permits.address'), render: (p) => (p.address === null ? p.neighbourhoodId : `${p.neighbourhoodId} — ${p.address}`) },
             {
@@ -51,6 +61,7 @@ export function PermitsSection() {
             ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (p: Permit) => <PermitActions permit={p} onDone={data.reload} /> }] : []),
           ]}
         />
+        <UnverifiedNote rows={data.data} testId="vt-permits-unverified-note" />
       </Card>
     </>
   );

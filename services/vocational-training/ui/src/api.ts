@@ -39,6 +39,8 @@ export interface Enrolment {
   residentRef: string;
   referralId: string | null;
   source: 'referral' | 'direct';
+  /** A direct record for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
+  unverified: boolean;
   state: EnrolmentState;
   attended: number[];
   attendanceRate: number;
@@ -73,6 +75,8 @@ export interface Permit {
   trackingCode: string;
   referralId: string | null;
   residentRef: string | null;
+  /** A direct record for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
+  unverified: boolean;
   applicantName: string | null;
   trade: string;
   neighbourhoodId: string;
@@ -126,6 +130,8 @@ export interface Placement {
   trade: string;
   residentRef: string;
   referralId: string | null;
+  /** A direct record for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
+  unverified: boolean;
   state: 'active' | 'completed' | 'withdrawn';
   startedOn: string;
   checks: { month: string; rating: number; note: string }[];

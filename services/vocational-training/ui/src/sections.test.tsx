@@ -4,8 +4,10 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Course, CourseDetail, Demand, Master, Permit, Session } from './api';
 import App from './App';
+import { messages } from './messages';
 
 const api = '/api/vocational-training/v1';
+const fa = messages.fa;
 const residentA = '11111111-1111-4111-8111-111111111111';
 const residentB = '22222222-2222-4222-8222-222222222222';
 const referralId = '33333333-3333-4333-8333-333333333333';
@@ -16,7 +18,7 @@ const course: Course = {
   startsOn: '2026-11-01', endsOn: '2027-01-10', capacity: 14, enrolled: 2, available: 12,
 };
 const enrolment = (id: string, residentRef: string, rate: number) => ({
-  enrolmentId: id, courseId: course.courseId, residentRef, referralId: null, source: 'direct' as const, state: 'enrolled' as const, attended: [], attendanceRate: rate,
+  enrolmentId: id, courseId: course.courseId, residentRef, referralId: null, source: 'direct' as const, unverified: false, state: 'enrolled' as const, attended: [], attendanceRate: rate,
   result: null, certificateNo: null, enrolledAt: '2026-11-01T08:00:00Z',
 });
 const detail: CourseDetail = { ...course, enrolments: [enrolment('e-1', residentA, 0.9), enrolment('e-2', residentB, 0.5)] };
@@ -110,6 +112,23 @@ describe('courses section', () => {
     expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('80 %');
   });
 
+  it('marks an enrolment of a resident no clinic referred to TVTO as unverified, explaining why', async () => {
+    stubFetch({ [`GET ${api}/courses/${course.courseId}`]: { ...detail, enrolments: [enrolment('e-1', residentA, 0.9), { ...enrolment('e-2', residentB, 0.5), unverified: true }] } });
+    renderAt(`/m/courses/${course.courseId}`, ['auditor']);
+    const badge = await screen.findByTestId('vt-enrolment-unverified-e-2');
+    expect(badge.textContent).toBe('تأیید نشده');
+    expect(badge.parentElement!.getAttribute('title')).toBe(fa['vt.unverified.why']);
+    expect(screen.queryByTestId('vt-enrolment-unverified-e-1')).toBeNull();
+    expect(screen.getByTestId('vt-enrolments-unverified-note').textContent).toContain(fa['vt.unverified.why']);
+  });
+
+  it('says nothing of verification when every enrolment’s resident was referred', async () => {
+    stubFetch({ [`GET ${api}/courses/${course.courseId}`]: detail });
+    renderAt(`/m/courses/${course.courseId}`, ['auditor']);
+    await screen.findByTestId('vt-enrolments-table');
+    expect(screen.queryByTestId('vt-enrolments-unverified-note')).toBeNull();
+  });
+
   it('lets auditors read a course without any action', async () => {
     stubFetch({ [`GET ${api}/courses/${course.courseId}`]: detail });
     renderAt(`/m/courses/${course.courseId}`, ['auditor']);
@@ -121,7 +140,7 @@ describe('courses section', () => {
 });
 
 const permit = (status: Permit['status'], extra: Partial<Permit> = {}): Permit => ({
-  permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', referralId: null, residentRef: null, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
+  permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', referralId: null, residentRef: null, unverified: false, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
   status, checklist: ['id-copy'], inspection: null, decision: null, permitNo: null, validUntil: null, renewable: false, updatedAt: '2026-11-01T08:00:00Z', ...extra,
 });
 
@@ -145,6 +164,15 @@ describe('permits section', () => {
     expect(screen.queryByTestId('vt-renew-p-approved')).toBeNull();
     fireEvent.click(screen.getByTestId('vt-renew-p-expired'));
     await waitFor(() => expect(calls.map((c) => c.what)).toContain('renew'));
+  });
+
+  it('marks an application for a resident no clinic referred to TVTO as unverified (in English too)', async () => {
+    stubFetch({ [`GET ${api}/permits`]: [permit('submitted', { permitId: 'p-made-up', residentRef: residentA, applicantName: null, unverified: true }), permit('approved')] });
+    renderAt('/m/permits', ['coordinator'], 'en');
+    const badge = await screen.findByTestId('vt-permit-unverified-p-made-up');
+    expect(badge.textContent).toBe('Unverified');
+    expect(badge.parentElement!.getAttribute('title')).toBe(messages.en['vt.unverified.why']);
+    expect(screen.queryByTestId('vt-permit-unverified-p-approved')).toBeNull();
   });
 
   it('takes a walk-in application by name only when no resident id is given, and refuses an incomplete one', async () => {
@@ -205,11 +233,18 @@ describe('counselling and apprenticeships', () => {
     const bodies: unknown[] = [];
     stubFetch({
       [`GET ${api}/apprenticeships/masters`]: [master],
-      [`GET ${api}/apprenticeships/placements`]: [{ placementId: 'pl-1', masterId: 'm-1', trade: 'carpentry', residentRef: residentA, referralId: null, state: 'active', startedOn: '2026-10-01', checks: [] }],
+      [`GET ${api}/apprenticeships/placements`]: [
+        { placementId: 'pl-1', masterId: 'm-1', trade: 'carpentry', residentRef: residentA, referralId: null, unverified: false, state: 'active', startedOn: '2026-10-01', checks: [] },
+        { placementId: 'pl-2', masterId: 'm-1', trade: 'carpentry', residentRef: residentB, referralId: null, unverified: true, state: 'active', startedOn: '2026-10-02', checks: [] },
+      ],
       [`POST ${api}/apprenticeships/placements/pl-1/progress`]: (body: unknown) => (bodies.push(body), jsonResponse({})),
     });
     renderAt('/m/apprenticeships');
     expect((await screen.findByTestId('vt-master-places-m-1')).textContent).toBe('۱ از ۳');
+    // A placement of a resident no clinic referred to TVTO is marked, with the reason.
+    expect(screen.queryByTestId('vt-placement-unverified-pl-1')).toBeNull();
+    expect(screen.getByTestId('vt-placement-unverified-pl-2').textContent).toBe(fa['vt.unverified']);
+    expect(screen.getByTestId('vt-placements-unverified-note').textContent).toContain(fa['vt.unverified.why']);
     fireEvent.change(screen.getByTestId('vt-progress-note-pl-1'), { target: { value: 'Cuts cleanly' } });
     fireEvent.click(screen.getByTestId('vt-progress-save-pl-1'));
     await waitFor(() => expect(bodies).toEqual([{ rating: 4, note: 'Cuts cleanly' }]));

@@ -7,6 +7,7 @@ import { tvtoCollections, type StoredMaster, type StoredPlacement } from '../dat
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome } from '../domain/apprenticeships.js';
 import { rules, type VtDeps, type VtModels } from '../desk.js';
 import { closeReferral } from './courses.js';
+import { refsVerifiedOf } from './refs.js';
 
 const mastersRaw = (models: VtModels) => models.masters.collection as unknown as mongo.Collection<StoredMaster>;
 
@@ -41,16 +42,18 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
   const { models } = deps;
   const master = await models.masters.findById(masterId).lean();
   if (!master) throw notFound(`no guild master ${masterId}`);
-  let who: Pick<StoredPlacement, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId'>;
+  let who: Pick<StoredPlacement, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'refsVerified'>;
   if ('referralId' in request) {
     const referral = await models.referrals.findById(request.referralId, { outbox: 0 }).lean();
     if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${request.referralId} at this agency`);
     const offer = referral.offerId ? await models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
     if (offer?.kind !== 'apprenticeship') throw badRequest(`referral ${request.referralId} is not for an apprenticeship`);
     if (referral.state !== 'accepted') throw conflict(`referral ${request.referralId} is ${referral.state}; only an accepted referral is placed`);
-    who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id };
+    who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, refsVerified: true };
   } else {
-    who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null };
+    // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
+    const refsVerified = await refsVerifiedOf(deps, request.residentRef);
+    who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, refsVerified };
   }
   const seatKey = `${masterId}:${who.residentRef}`;
   if (await models.placements.exists({ seatKey })) throw conflict('this resident is placed with this master already');

@@ -6,6 +6,7 @@ import type { mongo } from 'mongoose';
 import { tvtoCollections, type CourseLevel, type StoredCourse, type StoredEnrolment } from '../data/models.js';
 import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
 import { agency, desk, rules, type VtDeps, type VtModels } from '../desk.js';
+import { refsVerifiedOf } from './refs.js';
 
 export interface NewCourse {
   /** Left out by the UI's form: made here. */
@@ -102,7 +103,7 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   const { models } = deps;
   const course = await models.courses.findById(courseId).lean();
   if (!course) throw notFound(`no course ${courseId}`);
-  let who: Pick<StoredEnrolment, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'source'>;
+  let who: Pick<StoredEnrolment, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'source' | 'refsVerified'>;
   // The catalogue entry is where staff change a course's capacity (the desk's offer editor): it wins.
   const offer = await models.offers.findById(courseId, { available: 1, status: 1, capacity: 1 }).lean();
   const capacity = offer?.capacity ?? course.capacity;
@@ -111,10 +112,12 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
     if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${request.referralId} at this agency`);
     if (referral.offerId !== courseId) throw badRequest(`referral ${request.referralId} is for ${referral.offerId}, not this course`);
     if (referral.state !== 'accepted') throw conflict(`referral ${request.referralId} is ${referral.state}; only an accepted referral is enrolled`);
-    who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, source: 'referral' };
+    who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, source: 'referral', refsVerified: true };
   } else {
     if (offer && (offer.status === 'closed' || offer.available === 0)) throw conflict(`course ${courseId} has no free place: the remaining places are held by accepted referrals`);
-    who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, source: 'direct' };
+    // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
+    const refsVerified = await refsVerifiedOf(deps, request.residentRef);
+    who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, source: 'direct', refsVerified };
   }
   const seatKey = `${courseId}:${who.residentRef}`;
   if (await models.enrolments.exists({ seatKey })) throw conflict('this resident is enrolled on this course already');
@@ -193,7 +196,7 @@ export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result:
     const course = await models.courses.findById(stored.courseId, { sessionsHeld: 1 }).lean();
     const completion = rules(() => completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(courseCode(stored.trade), enrolmentId)));
     const now = deps.clock.now();
-    const { _id, seatKey: _k, source: _s, state: _st, attended: _a, result: _r, certificateNo: _c, enrolledAt: _e, enrolledBy: _b, completedAt: _ca, ...facts } = stored;
+    const { _id, seatKey: _k, source: _s, refsVerified: _v, state: _st, attended: _a, result: _r, certificateNo: _c, enrolledAt: _e, enrolledBy: _b, completedAt: _ca, ...facts } = stored;
     const data: EnrolmentCompletedV1 = { enrolmentId: _id, ...facts, result: completion.result, certificateNo: completion.certificateNo, completedAt: now.toISOString() };
     const change = { state: completion.state, result: completion.result, certificateNo: completion.certificateNo, completedAt: now };
     const written = await models.enrolments.updateOne(

@@ -6,6 +6,7 @@ import { tvtoCollections, type PermitInspection, type StoredPermit } from '../da
 import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
 import { agency, rules, type VtDeps } from '../desk.js';
 import { closeReferral } from './courses.js';
+import { refsVerifiedOf, unverifiedNote } from './refs.js';
 
 const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -42,10 +43,13 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
   }
   const { applicantName, address, ...facts } = application;
   const applicant = applicantSealer(deps.config).seal({ name: applicantName, address });
+  // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
+  const refsVerified = facts.referralId !== null || (await refsVerifiedOf(deps, facts.residentRef));
+  const submitted = { status: 'submitted', at: now, by, ...(refsVerified ? {} : { note: unverifiedNote }) };
   for (let attempt = 0; attempt < 5; attempt++) {
     const permit: StoredPermit = {
-      _id: randomUUID(), trackingCode: newTrackingCode(), ...facts, applicant, status: 'submitted', checklist: [], inspection: null, decision: null,
-      permitNo: null, validUntil: null, renewals: [], history: [{ status: 'submitted', at: now, by }], submittedAt: now, updatedAt: now, outbox: [],
+      _id: randomUUID(), trackingCode: newTrackingCode(), ...facts, refsVerified, applicant, status: 'submitted', checklist: [], inspection: null, decision: null,
+      permitNo: null, validUntil: null, renewals: [], history: [submitted], submittedAt: now, updatedAt: now, outbox: [],
     };
     try {
       await deps.models.permits.create(permit);

@@ -58,6 +58,13 @@ export interface StoredEnrolment {
   neighbourhoodId: string | null;
   referralId: string | null;
   source: 'referral' | 'direct';
+  /**
+   * Whether the resident is one the clinics told TVTO of: from a referral, a walk-in under the id TVTO made
+   * (nothing to check), or a resident a clinic's referral to TVTO had named. False: a direct record for a ref
+   * no clinic gave TVTO (mistyped or made up), kept but shown unverified until a referral names the resident.
+   * Absent on records stored before the check: verified only if made from a referral.
+   */
+  refsVerified?: boolean;
   state: EnrolmentState;
   attended: number[];
   result: CompletionResult | null;
@@ -83,6 +90,13 @@ export interface StoredPermit {
   /** The applicant as the clinic knows them (opaque), or null for a walk-in. */
   residentRef: string | null;
   /**
+   * Whether the resident is one the clinics told TVTO of: from a referral, a walk-in (no ref:
+   * nothing to check), or a resident a clinic's referral to TVTO had named. False: a direct record for a ref
+   * no clinic gave TVTO (mistyped or made up), kept but shown unverified until a referral names the resident.
+   * Absent on records stored before the check: verified only if made from a referral.
+   */
+  refsVerified?: boolean;
+  /**
    * The applicant's personal data — a walk-in's name and the workshop's address (ApplicantData) — sealed
    * (`v2.<keyId>.…`, PERMITS_PII_ENCRYPTION_KEY): opened only for TVTO's staff, never in an event.
    */
@@ -96,7 +110,8 @@ export interface StoredPermit {
   permitNo: string | null;
   validUntil: string | null;
   renewals: { at: Date; validUntil: string; by: string }[];
-  history: { status: string; at: Date; by: string }[];
+  /** Each status reached; `note` says why when it needs saying (an unverified applicant). */
+  history: { status: string; at: Date; by: string; note?: string }[];
   submittedAt: Date;
   updatedAt: Date;
   outbox: OutboxEntry[];
@@ -151,6 +166,13 @@ export interface StoredPlacement {
   householdRef: string | null;
   neighbourhoodId: string | null;
   referralId: string | null;
+  /**
+   * Whether the resident is one the clinics told TVTO of: from a referral, a walk-in under the id TVTO made
+   * (nothing to check), or a resident a clinic's referral to TVTO had named. False: a direct record for a ref
+   * no clinic gave TVTO (mistyped or made up), kept but shown unverified until a referral names the resident.
+   * Absent on records stored before the check: verified only if made from a referral.
+   */
+  refsVerified?: boolean;
   state: PlacementState;
   startedOn: string;
   checks: ProgressCheck[];
@@ -194,6 +216,7 @@ export function tvtoModels(connection: Connection) {
         neighbourhoodId: { type: String, default: null },
         referralId: { type: String, default: null },
         source: String,
+        refsVerified: Boolean,
         state: String,
         attended: { type: [Number], default: [] },
         result: { type: String, default: null },
@@ -212,6 +235,7 @@ export function tvtoModels(connection: Connection) {
         trackingCode: { type: String, unique: true },
         referralId: { type: String, default: null },
         residentRef: { type: String, default: null },
+        refsVerified: Boolean,
         applicant: { type: String, required: true },
         trade: String,
         neighbourhoodId: String,
@@ -222,7 +246,7 @@ export function tvtoModels(connection: Connection) {
         permitNo: { type: String, default: null },
         validUntil: { type: String, default: null },
         renewals: { type: [{ _id: false, at: Date, validUntil: String, by: String }], default: [] },
-        history: { type: [{ _id: false, status: String, at: Date, by: String }], default: [] },
+        history: { type: [{ _id: false, status: String, at: Date, by: String, note: String }], default: [] },
         submittedAt: Date,
         updatedAt: Date,
       },
@@ -274,6 +298,7 @@ export function tvtoModels(connection: Connection) {
       householdRef: { type: String, default: null },
       neighbourhoodId: { type: String, default: null },
       referralId: { type: String, default: null },
+      refsVerified: Boolean,
       state: String,
       startedOn: String,
       checks: { type: [{ _id: false, month: String, rating: Number, note: String, at: Date, by: String }], default: [] },

@@ -2,16 +2,19 @@ import { causeOf } from '@hamgam/agency-desk';
 import { caps, defineRoute, notFound, pageOf, pageQueryShape, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
+import { stillUnverified } from '../app/refs.js';
 import type { StoredMaster, StoredPlacement } from '../data/models.js';
 import { desk, readers, staff, type VtDeps } from '../desk.js';
 import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementViewSchema, progressBodySchema } from './schemas.js';
 
 const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: StoredMaster) => ({ ...m, masterId: _id, placed: seats, available: Math.max(0, m.capacity - seats) });
-const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement) => ({ ...p, placementId: _id });
+/** A placement as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
+const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement, unverified: ReadonlySet<string>) => ({ ...p, placementId: _id, unverified: unverified.has(_id) });
 
 export function apprenticeshipRoutes(deps: VtDeps) {
   const { masters, placements } = deps.models;
   const options = desk.options;
+  const viewed = async (placement: StoredPlacement) => placementView(placement, await stillUnverified(deps, [placement]));
   return [
     defineRoute({
       method: 'get',
@@ -42,20 +45,23 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       roles: readers,
       query: z.object({ ...pageQueryShape, masterId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict(),
       response: z.array(placementViewSchema),
-      handler: async ({ query, req }, res) =>
-        (await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, { by: 'startedOn', order: -1 })).map(placementView),
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, { by: 'startedOn', order: -1 });
+        const unverified = await stillUnverified(deps, rows);
+        return rows.map((p) => placementView(p, unverified));
+      },
     }),
     defineRoute({
       method: 'post',
       path: '/apprenticeships/masters/:masterId/placements',
-      summary: 'Place a resident with a master: from an accepted apprenticeship referral or directly; the master’s capacity is enforced',
+      summary: 'Place a resident with a master: from an accepted apprenticeship referral or directly (a resident ref no clinic referral named is kept, marked unverified); the master’s capacity is enforced',
       tags: ['apprenticeships'],
       roles: staff,
       params: masterParams,
       body: placeBodySchema,
       response: placementViewSchema,
       status: 201,
-      handler: async ({ params, body, principal, correlationId }) => placementView(await place(deps, params.masterId, body, causeOf(options, principal, correlationId))),
+      handler: async ({ params, body, principal, correlationId }) => viewed(await place(deps, params.masterId, body, causeOf(options, principal, correlationId))),
     }),
     defineRoute({
       method: 'post',
@@ -66,7 +72,7 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       params: placementParams,
       body: progressBodySchema,
       response: placementViewSchema,
-      handler: async ({ params, body, principal }) => placementView(await checkProgress(deps, params.placementId, body, principal.subject)),
+      handler: async ({ params, body, principal }) => viewed(await checkProgress(deps, params.placementId, body, principal.subject)),
     }),
     defineRoute({
       method: 'post',
@@ -79,7 +85,7 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       response: placementViewSchema,
       handler: async ({ params, body, principal, correlationId }) => {
         if (!(await placements.exists({ _id: params.placementId }))) throw notFound(`no placement ${params.placementId}`);
-        return placementView(await finishPlacement(deps, params.placementId, body.state, causeOf(options, principal, correlationId)));
+        return viewed(await finishPlacement(deps, params.placementId, body.state, causeOf(options, principal, correlationId)));
       },
     }),
   ];

@@ -2,6 +2,7 @@ import { causeOf } from '@hamgam/agency-desk';
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
+import { stillUnverified } from '../app/refs.js';
 import type { StoredCourse, StoredEnrolment } from '../data/models.js';
 import { attendanceRate } from '../domain/enrolments.js';
 import { desk, readers, staff, type VtDeps } from '../desk.js';
@@ -26,9 +27,11 @@ const courseView = ({ _id, seatHolders: _h, seats, createdAt: _c, createdBy: _b,
   return { ...course, courseId: _id, capacity, enrolled: seats, available: Math.max(0, capacity - seats) };
 };
 
-export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: number) => ({
+/** An enrolment as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
+export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: number, unverified: ReadonlySet<string>) => ({
   ...e,
   enrolmentId: e._id,
+  unverified: unverified.has(e._id),
   attendanceRate: attendanceRate(e.attended.length, sessionsHeld),
 });
 
@@ -76,21 +79,24 @@ export function courseRoutes(deps: VtDeps) {
         if (!course) throw notFound(`no course ${params.courseId}`);
         // A course's enrolments (its seats, and who dropped out): bounded.
         const rows = await readAll(enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean(), caps.perPerson);
-        const offer = await offers.findById(params.courseId, { capacity: 1 }).lean();
-        return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld)) };
+        const [offer, unverified] = await Promise.all([offers.findById(params.courseId, { capacity: 1 }).lean(), stillUnverified(deps, rows)]);
+        return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld, unverified)) };
       },
     }),
     defineRoute({
       method: 'post',
       path: '/courses/:courseId/enrolments',
-      summary: `Enrol a resident: from an accepted referral for this course, or directly (a walk-in gets an opaque id); publishes ${desk.options.agency}.enrolment.recorded.v1`,
+      summary: `Enrol a resident: from an accepted referral for this course, or directly (a walk-in gets an opaque id; a resident ref no clinic referral named is kept, marked unverified); publishes ${desk.options.agency}.enrolment.recorded.v1`,
       tags: ['courses'],
       roles: staff,
       params: courseParams,
       body: enrolBodySchema,
       response: enrolmentViewSchema,
       status: 201,
-      handler: async ({ params, body, principal, correlationId }) => enrolmentView(await enrol(deps, params.courseId, body, causeOf(options, principal, correlationId)), 0),
+      handler: async ({ params, body, principal, correlationId }) => {
+        const enrolment = await enrol(deps, params.courseId, body, causeOf(options, principal, correlationId));
+        return enrolmentView(enrolment, 0, await stillUnverified(deps, [enrolment]));
+      },
     }),
     defineRoute({
       method: 'put',
@@ -114,8 +120,8 @@ export function courseRoutes(deps: VtDeps) {
       response: enrolmentViewSchema,
       handler: async ({ params, body, principal, correlationId }) => {
         const done = await finishEnrolment(deps, params.enrolmentId, body.result, causeOf(options, principal, correlationId));
-        const course = await courses.findById(done.courseId, { sessionsHeld: 1 }).lean();
-        return enrolmentView(done, course?.sessionsHeld ?? 0);
+        const [course, unverified] = await Promise.all([courses.findById(done.courseId, { sessionsHeld: 1 }).lean(), stillUnverified(deps, [done])]);
+        return enrolmentView(done, course?.sessionsHeld ?? 0, unverified);
       },
     }),
     defineRoute({

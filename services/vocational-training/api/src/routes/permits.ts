@@ -5,6 +5,7 @@ import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type 
 import { z } from 'zod';
 import { logPermitAccess, seesApplicant } from '../app/access.js';
 import { stepPermit, submitPermit } from '../app/permits.js';
+import { stillUnverified } from '../app/refs.js';
 import { applicantSealer } from '../config.js';
 import type { StoredPermit } from '../data/models.js';
 import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
@@ -25,7 +26,7 @@ import {
  * personal data that only TVTO's own staff need, to deal with the applicant and inspect the workshop:
  * opened for them alone. Coordinators and auditors follow the programme by trade, neighbourhood and status.
  */
-function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal) {
+function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal, unverified: ReadonlySet<string>) {
   const now = deps.clock.now();
   const personal = seesApplicant(principal) ? applicantSealer(deps.config).open(applicant) : { name: null, address: null };
   return {
@@ -33,6 +34,7 @@ function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omi
     permitId: _id,
     // Applications stored before applications could come from referrals have no such field.
     referralId: permit.referralId ?? null,
+    unverified: unverified.has(_id),
     status: effectiveStatus(permit, now),
     renewable: canRenew(permit, now),
     applicantName: personal.name,
@@ -57,7 +59,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       handler: async ({ params, body: given, principal, correlationId }) => {
         const changed = await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId));
         await logPermitAccess(deps, principal, path === 'decision' ? 'decide' : 'update', [changed]);
-        return permitView(deps, changed, principal);
+        return permitView(deps, changed, principal, await stillUnverified(deps, [changed]));
       },
     });
 
@@ -92,7 +94,8 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
         const now = deps.clock.now();
         const shown = query.status ? page.filter((p) => effectiveStatus(p, now) === query.status) : page;
         if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'list', shown);
-        return shown.map((p) => permitView(deps, p, principal));
+        const unverified = await stillUnverified(deps, shown);
+        return shown.map((p) => permitView(deps, p, principal, unverified));
       },
     }),
     defineRoute({
@@ -107,13 +110,13 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
         const permit = await permits.findById(params.permitId, { outbox: 0 }).lean();
         if (!permit) throw notFound(`no permit application ${params.permitId}`);
         if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'read', [permit]);
-        return permitView(deps, permit, principal);
+        return permitView(deps, permit, principal, await stillUnverified(deps, [permit]));
       },
     }),
     defineRoute({
       method: 'post',
       path: '/permits',
-      summary: 'A workshop permit application (a referred resident by opaque id, or a walk-in by name kept only at TVTO); gets a tracking code',
+      summary: 'A workshop permit application (a referred resident by opaque id — one no clinic referral named is kept, marked unverified — or a walk-in by name kept only at TVTO); gets a tracking code',
       tags: ['permits'],
       roles: staff,
       body: permitApplicationSchema,
@@ -122,7 +125,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       handler: async ({ body, principal }) => {
         const submitted = await submitPermit(deps, body, principal.subject);
         await logPermitAccess(deps, principal, 'create', [submitted]);
-        return permitView(deps, submitted, principal);
+        return permitView(deps, submitted, principal, await stillUnverified(deps, [submitted]));
       },
     }),
     step('checklist', 'Tick or untick a document of the checklist; the application is documents-complete when all four are in', checklistBodySchema, (b) => ({ kind: 'checklist', ...b })),

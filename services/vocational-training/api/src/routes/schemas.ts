@@ -62,6 +62,8 @@ export const enrolmentViewSchema = z.object({
   neighbourhoodId: z.string().nullable(),
   referralId: z.string().nullable(),
   source: z.enum(['referral', 'direct']),
+  /** A direct record for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
+  unverified: z.boolean(),
   state: z.enum(enrolmentStates),
   attended: z.array(z.number()),
   attendanceRate: z.number(),
@@ -110,6 +112,8 @@ export const permitViewSchema = z.object({
   trackingCode: z.string(),
   referralId: z.string().nullable(),
   residentRef: z.string().nullable(),
+  /** A direct record for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
+  unverified: z.boolean(),
   /** Only TVTO staff see a walk-in's name and the workshop's address; programme readers get null for both. */
   applicantName: z.string().nullable(),
   trade: z.string(),
@@ -124,7 +128,8 @@ export const permitViewSchema = z.object({
   /** Expired, or within the renewal window before it ends. */
   renewable: z.boolean(),
   renewals: z.array(z.object({ at: z.date(), validUntil: z.string() })),
-  history: z.array(z.object({ status: z.string(), at: z.date() })),
+  /** `note`: why, when it needs saying (an unverified applicant). */
+  history: z.array(z.object({ status: z.string(), at: z.date(), note: z.string().optional() })),
   submittedAt: z.date(),
   updatedAt: z.date(),
 });
@@ -194,6 +199,8 @@ export const placementViewSchema = z.object({
   householdRef: z.string().nullable(),
   neighbourhoodId: z.string().nullable(),
   referralId: z.string().nullable(),
+  /** A direct record for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
+  unverified: z.boolean(),
   state: z.enum(placementStates),
   startedOn: z.string(),
   checks: z.array(z.object({ month: z.string(), rating: z.number(), note: z.string(), at: z.date() })),
