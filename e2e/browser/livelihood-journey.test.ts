@@ -12,7 +12,8 @@ import { nationalId } from '../support/people.js';
 // institute-funding office releases the private institute's tranche on the verified completion → the
 // clinic's timeline for that resident shows every step, and the coordinator's board shows TVTO's
 // commitment delivered. What is not a step of the journey (the institute's award, the course, the household's
-// registration and needs assessment, the welfare case) is set up through the APIs with real tokens.
+// registration and needs assessment, the welfare case, the clinic's referral of the resident to relief's loan —
+// relief pays only households a clinic referred to it) is set up through the APIs with real tokens.
 const suffix = randomUUID().slice(0, 6);
 const instituteId = `inst-lj-${suffix}`;
 const courseId = `tvto-lj-home-tailoring-${suffix}`;
@@ -20,6 +21,7 @@ const courseTitle = { fa: `خیاطی خانگی ${suffix}`, en: `Home tailoring
 const fullName = 'زهرا کرمانی';
 const commitmentTitle = `دوره خیاطی خانگی برای ساکنان سرآسیاب ${suffix}`;
 const loanRials = 50_000_000;
+const loanOfferId = `relief-lj-home-loan-${suffix}`;
 
 const jalaliYear = () => new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric' }).format(new Date()).replace(/\D/g, '');
 
@@ -30,6 +32,7 @@ let householdId = '';
 let awardId = '';
 let caseId = '';
 let referralId = '';
+let reliefReferralId = '';
 let trackingCode = '';
 let enrolmentId = '';
 let commitmentId = '';
@@ -94,6 +97,22 @@ beforeAll(async () => {
   });
   expect(assessed.status).toBe(201);
   expect((await call('clinics', '/api/v1/neighbourhoods/nbh-sarasiab/priority-lists', { as: 'clinic.worker', body: { period: jalaliYear() } })).status).toBe(201);
+
+  // The clinic has also referred the resident to relief's home-business loan (its desk has the offer).
+  const loanOffer = await call('relief-partnerships', '/api/v1/desk/offers', {
+    as: 'relief.officer',
+    body: {
+      offerId: loanOfferId, kind: 'micro-loan', title: { fa: `وام مشاغل خانگی ${suffix}`, en: `Home-business loan ${suffix}` }, eligibility: { fa: 'دارندگان گواهی مهارت', en: 'Residents with a skills certificate' },
+      answers: ['income-support'], neighbourhoodIds: ['nbh-sarasiab'], place: { fa: 'کمیته امداد', en: 'Relief Committee' }, schedule: { fa: '۱۲ ماهه', en: '12 months' },
+      startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
+    },
+  });
+  expect(loanOffer.status).toBe(201);
+  await eventually(async () => (await call('clinics', '/api/v1/catalogue?agency=relief-partnerships', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === loanOfferId), 20_000, 'the loan in the clinics’ catalogue');
+  expect((await call('clinics', `/api/v1/residents/${residentId}/consents`, { as: 'clinic.worker', body: { purpose: 'referral', agency: 'relief-partnerships', expiresOn: day(365) } })).status).toBe(201);
+  const toRelief = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId, offerId: loanOfferId, needCategory: 'income-support' } });
+  expect(toRelief.status).toBe(201);
+  reliefReferralId = toRelief.body.id;
 
   // Welfare already works with the household (a case opened directly by its case worker).
   const opened = await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: householdId, neighbourhoodId: 'nbh-sarasiab' } });
@@ -229,6 +248,10 @@ describe('a resident’s way from a need to a working livelihood, across the age
 
   it('the Relief Committee sees the resident eligible (certificate and flag), approves and disburses a micro-loan', async () => {
     expect(certificateNo).not.toBe('');
+    await eventually(async () => {
+      const res = await call('relief-partnerships', '/api/v1/desk/referrals', { as: 'relief.officer' });
+      return res.body.find((r: { referralId: string }) => r.referralId === reliefReferralId);
+    }, 20_000, 'the clinic’s referral of the resident at the relief desk');
     await eventually(async () => {
       const res = await call('relief-partnerships', '/api/v1/support-candidates', { as: 'relief.officer' });
       return res.body.find((c: { residentRef: string; eligibleToday: boolean }) => c.residentRef === residentId && c.eligibleToday);

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 
-// The Relief Committee's officer in the shell: a resident TVTO certified (and welfare flagged) — both heard
-// through the broker — is offered as a candidate; the officer submits a micro-loan request, sees the
+// The Relief Committee's officer in the shell: a resident a clinic referred to relief, whom TVTO certified
+// (and welfare flagged) — all heard through the broker — is offered as a candidate; the officer submits a micro-loan request, sees the
 // eligibility, approves, disburses and records the first repayment. Then Basij's liaison starts a project.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -42,6 +42,16 @@ describe('the relief-partnerships module in the shell', () => {
       neighbourhoodId: 'nbh-sarasiab', referralId: null, result: 'passed', certificateNo: 'TVTO-BR-0001', completedAt: new Date().toISOString(),
     });
     await publish('welfare.eligibility.flagged', 'welfare', { flagId: randomUUID(), householdRef, flag: 'female-headed-household', validUntil: day(200), flaggedAt: new Date().toISOString() });
+    // Money goes only to a household a clinic referred to relief: the clinic's referral names them.
+    const referralId = randomUUID();
+    await publish('clinics.referral.made', 'clinics', {
+      referralId, trackingCode: 'BRWS-R3LF', agency: 'relief-partnerships', offerId: 'relief-browser-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      residentRef, householdRef, needCategory: 'income-support', respondBy: day(7), madeAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      const res = await call('relief-partnerships', '/api/v1/desk/referrals', { as: 'relief.officer' });
+      return res.body.find((r: { referralId: string }) => r.referralId === referralId);
+    }, 20_000, 'the clinic’s referral at the relief desk');
     await eventually(async () => {
       const res = await call('relief-partnerships', '/api/v1/support-candidates', { as: 'relief.officer' });
       return res.body.find((c: { residentRef: string; eligibleToday: boolean }) => c.residentRef === residentRef && c.eligibleToday);

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
 
 // Relief Committee and Basij against the running stack: TVTO's completion and welfare's eligibility flag,
-// published through the real broker, make a relief support request eligible; the officer approves and
-// disburses a micro-loan, whose events leave through the broker; institute funding's benefit for the same
+// published through the real broker, make a relief support request eligible; money waits for a clinic's
+// referral of the resident and household to relief (a direct request for refs none named is unverified);
+// then the officer approves and disburses a micro-loan, whose events leave through the broker; institute funding's benefit for the same
 // household and purpose raises the duplicate-benefit flag; a TVTO workshop permit becomes a Basij project.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 const exchange = 'hamgam.events';
@@ -54,7 +55,7 @@ describe('relief-partnerships through the real broker', () => {
       body: { residentRef, householdRef, neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'خیاطی خانگی' },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ state: 'ineligible', assessment: { reasons: ['no-certificate', 'no-welfare-flag', 'means-test-not-done'] } });
+    expect(created.body).toMatchObject({ state: 'ineligible', unverified: true, assessment: { reasons: ['no-certificate', 'no-welfare-flag', 'means-test-not-done'] } });
     requestId = created.body.requestId;
 
     await publish('vocational-training.enrolment.completed', 'vocational-training', {
@@ -73,6 +74,22 @@ describe('relief-partnerships through the real broker', () => {
       return res.body.state === 'eligible' ? res.body : undefined;
     }, 20_000, 'the request eligible');
     expect(eligible.assessment).toMatchObject({ eligible: true, validFlags: ['low-income'], reasons: ['certificate', 'welfare-flag', 'means-test-not-done'] });
+  });
+
+  it('approves nothing for refs no clinic referred to relief (409 refs-unverified), until a clinic’s referral of them arrives through the broker', async () => {
+    const approve = { amountRials: 300_000_000, terms: { months: 36, graceMonths: 3, feePercent: 4 } };
+    const refused = await call('relief-partnerships', `/api/v1/support-requests/${requestId}/approve`, { as: 'relief.officer', body: approve });
+    expect([refused.status, refused.body.code]).toEqual([409, 'refs-unverified']);
+    expect((await call('relief-partnerships', `/api/v1/support-requests/${requestId}`, { as: 'relief.officer' })).body).toMatchObject({ state: 'eligible', decision: null });
+
+    await publish('clinics.referral.made', 'clinics', {
+      referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'relief-partnerships', offerId: 'relief-it-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+      residentRef, householdRef, needCategory: 'income-support', respondBy: day(7), madeAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      const res = await call('relief-partnerships', `/api/v1/support-requests/${requestId}`, { as: 'relief.officer' });
+      return res.body.unverified === false ? true : undefined;
+    }, 20_000, 'the request verified by the clinic’s referral');
   });
 
   it('approves and disburses a micro-loan; support.decided, support.disbursed and benefit.granted leave through the broker', async () => {

@@ -36,6 +36,14 @@ const direct = (extra: object = {}) => ({
   residentRef: randomUUID(), householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'home tailoring', ...extra,
 });
 const terms = { months: 12, graceMonths: 1, feePercent: 4 };
+/** A clinic's referral to relief naming the request's resident and household arrives: money may then go to them. */
+const referred = async <B extends { residentRef: string; householdRef: string }>(body: B): Promise<B> => {
+  await deliver('clinics.referral.made', {
+    referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'relief-partnerships', offerId: 'relief-partnerships-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
+    residentRef: body.residentRef, householdRef: body.householdRef, needCategory: 'income-support', respondBy: addDays(today(), 7), madeAt: clock.now().toISOString(),
+  });
+  return body;
+};
 const requestCount = () => service.models.supportRequests.countDocuments({});
 
 describe('eligibility drawn from TVTO and welfare events', () => {
@@ -119,7 +127,7 @@ describe('eligibility drawn from TVTO and welfare events', () => {
   });
 
   it('approves on the facts of the decision day even when the stored assessment lags behind them', async () => {
-    const body = direct();
+    const body = await referred(direct());
     const created = (await api('relief').post('/support-requests', body)).body;
     // Facts stored without the reassessment that normally follows them (as after a crash between the two).
     await service.models.facts.create({ _id: `certificate:${randomUUID()}`, kind: 'certificate', residentRef: body.residentRef, householdRef: body.householdRef, neighbourhoodId: null, trade: 'tailoring', certificateNo: null, completedAt: clock.now(), flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null, receivedAt: clock.now(), sourceEventId: 'test' });
@@ -133,7 +141,7 @@ describe('eligibility drawn from TVTO and welfare events', () => {
   });
 
   it('refuses an approval once the flag expired before the decision day (409), and stores no decision', async () => {
-    const body = direct();
+    const body = await referred(direct());
     await deliver('vocational-training.enrolment.completed', completion(body.residentRef));
     await deliver('welfare.eligibility.flagged', flagged(body.householdRef, { validUntil: addDays(today(), 3) }));
     const created = (await api('relief').post('/support-requests', body)).body;
@@ -142,6 +150,7 @@ describe('eligibility drawn from TVTO and welfare events', () => {
     try {
       const res = await api('relief').post(`/support-requests/${created.requestId}/approve`, { amountRials: 300_000_000, terms });
       expect(res.status).toBe(409);
+      expect(res.body.detail).toMatch(/not eligible today/);
       const stored = (await service.models.supportRequests.findById(created.requestId).lean())!;
       expect([stored.state, stored.decision]).toEqual(['eligible', null]);
       expect(await outboxOf(reliefCollections.requests, created.requestId)).toEqual([]);
@@ -290,7 +299,7 @@ describe('start-up repair', () => {
 
 describe('grants, rejections and refusals', () => {
   it('a grant has no schedule and takes no repayments; a follow-up only after disbursement', async () => {
-    const body = direct({ kind: 'grant', meansTest: 'passed' });
+    const body = await referred(direct({ kind: 'grant', meansTest: 'passed' }));
     await deliver('vocational-training.enrolment.completed', completion(body.residentRef));
     const created = (await api('relief').post('/support-requests', body)).body;
     expect((await api('relief').post(`/support-requests/${created.requestId}/follow-ups`, { visitedOn: today(), operating: true })).status).toBe(409);
@@ -302,7 +311,7 @@ describe('grants, rejections and refusals', () => {
   });
 
   it('rejects an ineligible request with its reason (support.decided rejected, amount 0); it cannot be approved after', async () => {
-    const created = (await api('relief').post('/support-requests', direct())).body;
+    const created = (await api('relief').post('/support-requests', await referred(direct()))).body;
     expect((await api('relief').post(`/support-requests/${created.requestId}/approve`, { amountRials: 10, terms })).status).toBe(409);
     const res = await api('relief').post(`/support-requests/${created.requestId}/reject`, { reason: 'no certificate yet' });
     expect(res.body).toMatchObject({ state: 'rejected', decision: { decision: 'rejected', reason: 'no certificate yet', amountRials: 0 } });

@@ -2,7 +2,7 @@ import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, 
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { PURPOSES, SUPPORT_KINDS, todayInKerman, useReliefApi, type MeansTest, type SupportKind, type SupportRequest, type SupportRequestPage } from './api';
-import { ShortId, StatusBadge, Textarea, useDay, useNeighbourhood, useRials, useRoles } from './common';
+import { ShortId, StatusBadge, Textarea, useDay, useExplained, useNeighbourhood, useRials, useRoles } from './common';
 
 /** The Relief Committee's support requests: the list (with duplicate-benefit flags) and one request's page. */
 export function SupportSection({ basePath }: { basePath: string }) {
@@ -201,6 +201,11 @@ function Summary({ request }: { request: SupportRequestPage }) {
   const rials = useRials();
   return (
     <Card title={<>{t(`relief.kind.${request.kind}`)} · <ShortId id={request.requestId} /></>} actions={<StatusBadge status={request.status} testId="support-page-status" />}>
+      {request.unverified && (
+        <p>
+          <Badge tone="warning" testId="support-page-unverified">{t('relief.unverified')}</Badge>
+        </p>
+      )}
       <dl className="hg-dl">
         <dt>{t('relief.resident')}</dt>
         <dd><ShortId id={request.residentRef} /></dd>
@@ -278,13 +283,14 @@ function DuplicateWarning({ request }: { request: SupportRequestPage }) {
 function useStep(onChange: (page: SupportRequestPage) => void) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const explained = useExplained();
   const run = async (action: () => Promise<SupportRequestPage>) => {
     setBusy(true);
     setError(undefined);
     try {
       onChange(await action());
     } catch (e) {
-      setError(e);
+      setError(explained(e));
     } finally {
       setBusy(false);
     }
@@ -304,6 +310,8 @@ function Actions({ request, onChange }: { request: SupportRequestPage; onChange:
   const [reason, setReason] = useState('');
   const [means, setMeans] = useState<MeansTest>(request.meansTest);
   if (!roles.relief) return null;
+  // No money to refs no clinic referred to relief: the server refuses it too (409 refs-unverified).
+  const blocked = request.unverified && <p className="hg-field__error" data-testid="support-unverified-blocked">{t('relief.unverified.blocked')}</p>;
   const undecided = request.state === 'submitted' || request.state === 'eligible' || request.state === 'ineligible';
   if (undecided) {
     const loan = request.kind === 'micro-loan';
@@ -321,8 +329,9 @@ function Actions({ request, onChange }: { request: SupportRequestPage; onChange:
               </>
             )}
           </div>
+          {blocked}
           <div>
-            <Button type="submit" busy={step.busy} disabled={!request.eligibleToday.eligible} data-testid="support-approve">{t('relief.page.approve')}</Button>
+            <Button type="submit" busy={step.busy} disabled={!request.eligibleToday.eligible || request.unverified} data-testid="support-approve">{t('relief.page.approve')}</Button>
           </div>
         </Form>
         <div className="hg-form__row">
@@ -344,7 +353,8 @@ function Actions({ request, onChange }: { request: SupportRequestPage; onChange:
     return (
       <Card title={t('relief.page.disburse')}>
         {step.error !== undefined && <ErrorCard error={step.error} />}
-        <Button busy={step.busy} onClick={() => void step.run(() => api.disburse(request.requestId))} data-testid="support-disburse">
+        {blocked}
+        <Button busy={step.busy} disabled={request.unverified} onClick={() => void step.run(() => api.disburse(request.requestId))} data-testid="support-disburse">
           {t('relief.page.disburse')}
         </Button>
       </Card>

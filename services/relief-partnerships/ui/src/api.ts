@@ -31,7 +31,7 @@ export interface LoanTerms {
 export interface SupportRequest {
   requestId: string;
   referralId: string | null;
-  /** A direct request for a resident and household no clinic's referral had named to relief. */
+  /** A direct request for a resident and household no clinic's referral has named to relief: not approved or paid (409 refs-unverified). */
   unverified: boolean;
   residentRef: string;
   householdRef: string;

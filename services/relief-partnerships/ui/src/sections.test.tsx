@@ -23,7 +23,7 @@ const render = (path: string, roles: string[]) =>
 
 
 const request: SupportRequest = {
-  requestId: '11111111-1111-4111-8111-111111111111', referralId: null, unverified: true, residentRef: '22222222-2222-4222-8222-222222222222', householdRef: '33333333-3333-4333-8333-333333333333',
+  requestId: '11111111-1111-4111-8111-111111111111', referralId: null, unverified: false, residentRef: '22222222-2222-4222-8222-222222222222', householdRef: '33333333-3333-4333-8333-333333333333',
   neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'خیاطی خانگی', meansTest: 'not-done',
   state: 'eligible', status: 'eligible', assessment: { eligible: true, reasons: ['certificate', 'welfare-flag', 'means-test-not-done'], validFlags: ['low-income'], at: '2026-06-01T08:00:00Z' },
   decision: null, disbursement: null, schedule: null, arrears: null, repayments: [], followUps: [], duplicateBenefits: 1, submittedAt: '2026-06-01T08:00:00Z',
@@ -40,7 +40,7 @@ const page: SupportRequestPage = {
 
 it('lists support requests with their status, the duplicate-benefit warning and the households funded twice', async () => {
   stubFetch({
-    [`GET ${api}/support-requests`]: [{ ...request, status: 'in-arrears' }],
+    [`GET ${api}/support-requests`]: [{ ...request, status: 'in-arrears', unverified: true }],
     [`GET ${api}/benefit-flags`]: [{ householdRef: request.householdRef, purpose: 'income-support', benefits: page.priorBenefits }],
     [`GET ${api}/support-referrals`]: [],
   });
@@ -77,6 +77,39 @@ it('shows a request’s facts and duplicate warning, and approves a loan with it
   expect(approve.mock.calls[0]![0]).toEqual({ amountRials: 250_000_000, terms: { months: 24, graceMonths: 3, feePercent: 4 } });
   expect((await screen.findByTestId('support-page-status')).textContent).toBe(fa['relief.status.approved']);
   expect(screen.queryByTestId('support-decide')).toBeNull();
+});
+
+it('keeps approval of a request for refs no clinic referred disabled, saying why', async () => {
+  const approve = vi.fn(() => json(page));
+  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: { ...page, unverified: true }, [`POST ${api}/support-requests/${request.requestId}/approve`]: approve });
+  render(`/m/support/${request.requestId}`, ['relief-officer']);
+  expect((await screen.findByTestId('support-page-unverified')).textContent).toBe(fa['relief.unverified']);
+  expect(screen.getByTestId('support-unverified-blocked').textContent).toBe(fa['relief.unverified.blocked']);
+  expect((screen.getByTestId('support-approve') as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.click(screen.getByTestId('support-approve'));
+  // Rejecting stays possible.
+  expect(screen.getByTestId('support-reject-reason')).toBeTruthy();
+  expect(approve).not.toHaveBeenCalled();
+});
+
+it('keeps disbursement of an approved request for refs no clinic referred disabled, saying why', async () => {
+  const approved: SupportRequestPage = { ...page, unverified: true, state: 'approved', status: 'approved', decision: { decision: 'approved', amountRials: 1000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' } };
+  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: approved });
+  render(`/m/support/${request.requestId}`, ['relief-officer']);
+  expect(((await screen.findByTestId('support-disburse')) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId('support-unverified-blocked').textContent).toBe(fa['relief.unverified.blocked']);
+});
+
+it('tells the officer in Persian why the server refused a disbursement (refs-unverified), not its English detail', async () => {
+  const approved: SupportRequestPage = { ...page, state: 'approved', status: 'approved', decision: { decision: 'approved', amountRials: 1000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' } };
+  const refused = json({ title: 'Conflict', status: 409, detail: 'no clinic has referred this resident and household to relief', code: 'refs-unverified' }, 409, 'application/problem+json');
+  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: approved, [`POST ${api}/support-requests/${request.requestId}/disburse`]: refused });
+  render(`/m/support/${request.requestId}`, ['relief-officer']);
+  fireEvent.click(await screen.findByTestId('support-disburse'));
+  const error = await screen.findByTestId('error-card');
+  expect(error.textContent).toContain(fa['relief.error.refs-unverified.title']);
+  expect(error.textContent).toContain(fa['relief.error.refs-unverified']);
+  expect(error.textContent).not.toContain('no clinic has referred');
 });
 
 it('shows a loan’s schedule, its arrears and records a repayment', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, type DeskOptions } from '@hamgam/agency-desk';
-import { badRequest, caps, conflict, inList, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { badRequest, caps, conflict, HttpProblem, inList, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { reliefCollections, type Decision, type StoredSupportRequest } from '../data/models.js';
 import { dayOf } from '../domain/days.js';
 import type { Benefit } from '../domain/duplicates.js';
@@ -29,6 +29,40 @@ export interface NewRequest {
  * them. Refs are opaque ids only the clinics issue; a pair no referral named may be mistyped or made up.
  */
 const heardOfFromClinics = async (deps: ReliefDeps, residentRef: string, householdRef: string) => (await deps.models.referrals.exists({ residentRef, householdRef })) !== null;
+
+type Refs = Pick<StoredSupportRequest, '_id' | 'referralId' | 'residentRef' | 'householdRef' | 'refsVerified'>;
+/** Verified when made (from a referral, or for refs a referral had named); absent on requests stored before the check. */
+const verifiedWhenMade = (r: Refs) => r.refsVerified ?? r.referralId !== null;
+
+/**
+ * The requests (of one page) still unverified: made for refs no clinic's referral had named, and no referral
+ * naming that resident of that household has reached relief since. Read from the desk's referrals each time,
+ * so a referral that arrives later verifies the request on every replica without rewriting it.
+ */
+export async function stillUnverified(deps: ReliefDeps, requests: readonly Refs[]): Promise<Set<string>> {
+  const doubted = requests.filter((r) => !verifiedWhenMade(r));
+  if (doubted.length === 0) return new Set();
+  const named = await readAll(
+    deps.models.referrals.find({ residentRef: inList([...new Set(doubted.map((r) => r.residentRef))]) }, { residentRef: 1, householdRef: 1 }).lean(),
+    caps.pageOfHouseholds,
+  );
+  const known = new Set(named.map((r) => `${r.residentRef}:${r.householdRef}`));
+  return new Set(doubted.filter((r) => !known.has(`${r.residentRef}:${r.householdRef}`)).map((r) => r._id));
+}
+
+/** The stable code of the 409 an approval or a disbursement of an unverified request gets. */
+export const refsUnverifiedCode = 'refs-unverified';
+
+/**
+ * Money goes only to a household a clinic referred to relief: a request made for refs no referral named is
+ * neither approved nor disbursed until one does (judged on what relief knows now, not only when it was made).
+ */
+async function assertRefsVerified(deps: ReliefDeps, stored: Refs): Promise<void> {
+  if (verifiedWhenMade(stored) || (await heardOfFromClinics(deps, stored.residentRef, stored.householdRef))) return;
+  throw new HttpProblem(409, 'Conflict', 'no clinic has referred this resident and household to relief, so no support is approved or paid to them; check the ids with the clinic: a clinic’s referral verifies them', {
+    code: refsUnverifiedCode,
+  });
+}
 
 /** Where a request's resident and household come from: an accepted desk referral of a support offer, or the officer. */
 async function origin(deps: ReliefDeps, body: NewRequest) {
@@ -133,6 +167,7 @@ export function decide(deps: ReliefDeps, requestId: string, input: DecisionInput
       return { set: { state, decision }, events: [decidedEvent(stored, decision)], cause };
     }
     if (!isUndecided(stored.state)) attempt(() => approve(stored.state)); // already decided: 409
+    await assertRefsVerified(deps, stored);
     // Judged on the facts as they stand on the decision day, whatever the last assessment said.
     const { facts } = await factsOf(deps, stored.residentRef, stored.householdRef);
     const today = assessEligibility(stored, facts, dayOf(now));
@@ -158,6 +193,7 @@ export function decide(deps: ReliefDeps, requestId: string, input: DecisionInput
 export async function disburseRequest(deps: ReliefDeps, desk: DeskOptions, requestId: string, by: string, cause: EventCause) {
   const updated = await change(deps, requestId, async (stored) => {
     const state = attempt(() => disburse(stored.state));
+    await assertRefsVerified(deps, stored);
     const now = deps.clock.now();
     const amountRials = stored.decision!.amountRials;
     const disbursedOn = dayOf(now);

@@ -67,7 +67,8 @@ export interface StoredSupportRequest {
   householdRef: string;
   /**
    * Whether a clinic's referral to relief had named the resident and household when the request was made;
-   * false: a direct request for refs no clinic gave relief (mistyped or made up), shown as unverified.
+   * false: a direct request for refs no clinic gave relief (mistyped or made up), shown as unverified and
+   * neither approved nor disbursed until a clinic's referral naming them reaches relief (read then, not stored).
    * Absent on requests stored before the check: verified only if made from a referral.
    */
   refsVerified?: boolean;

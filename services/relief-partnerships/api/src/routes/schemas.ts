@@ -51,7 +51,10 @@ const instalmentSchema = z.object({ no: z.number(), dueOn: z.string(), principal
 export const requestViewSchema = z.object({
   requestId: z.string(),
   referralId: z.string().nullable(),
-  /** A direct request for a resident and household no clinic's referral had named to relief: check the ids with the clinic. */
+  /**
+   * A direct request for a resident and household no clinic's referral has named to relief (yet): check the
+   * ids with the clinic. It is neither approved nor disbursed (409 refs-unverified) until a referral names them.
+   */
   unverified: z.boolean(),
   residentRef: z.string(),
   householdRef: z.string(),

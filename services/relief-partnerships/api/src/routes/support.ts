@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { causeOf, type ReliefDeps } from '../app/deps.js';
 import { logCandidateList, logReferralList, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
-import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, submitRequest } from '../app/support.js';
+import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, stillUnverified, submitRequest } from '../app/support.js';
 import type { StoredSupportRequest } from '../data/models.js';
 import { dayOf } from '../domain/days.js';
 import { duplicateBenefits, priorBenefits, type Benefit } from '../domain/duplicates.js';
@@ -34,10 +34,11 @@ export const reliefReaders: readonly Role[] = ['relief-officer', 'basij-liaison'
 
 type View = z.input<typeof requestViewSchema>;
 
-function toView(r: Omit<StoredSupportRequest, 'outbox'>, benefits: readonly Benefit[], today: string): View {
+/** A request as officers see it; `unverified` from stillUnverified (no clinic referred its resident and household to relief, even now). */
+function toView(r: Omit<StoredSupportRequest, 'outbox'>, benefits: readonly Benefit[], today: string, unverified: ReadonlySet<string>): View {
   const arrears = r.schedule ? arrearsOf(r.schedule, r.repayments, today) : null;
   return {
-    requestId: r._id, referralId: r.referralId, unverified: !(r.refsVerified ?? r.referralId !== null), residentRef: r.residentRef, householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId, kind: r.kind,
+    requestId: r._id, referralId: r.referralId, unverified: unverified.has(r._id), residentRef: r.residentRef, householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId, kind: r.kind,
     purpose: r.purpose, requestedRials: r.requestedRials, businessPlan: r.businessPlan, meansTest: r.meansTest, state: r.state,
     status: statusOf(r.state, arrears?.arrearsRials ?? 0), assessment: r.assessment, decision: r.decision, disbursement: r.disbursement, schedule: r.schedule, arrears,
     repayments: r.repayments, followUps: r.followUps,
@@ -50,11 +51,13 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
   const today = () => dayOf(deps.clock.now());
 
   async function detail(stored: Omit<StoredSupportRequest, 'outbox'>) {
-    const [benefits, { facts, stored: factDocs }] = await Promise.all([allBenefits(deps, [stored.householdRef]), factsOf(deps, stored.residentRef, stored.householdRef)]);
+    const [benefits, { facts, stored: factDocs }, unverified] = await Promise.all([
+      allBenefits(deps, [stored.householdRef]), factsOf(deps, stored.residentRef, stored.householdRef), stillUnverified(deps, [stored]),
+    ]);
     const day = today();
     const { eligible, reasons, validFlags } = assessEligibility(stored, facts, day);
     return {
-      ...toView(stored, benefits, day),
+      ...toView(stored, benefits, day, unverified),
       facts: {
         certificates: [...facts.certificates],
         flags: factDocs.filter((f) => f.kind === 'flag').map((f) => {
@@ -97,9 +100,9 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       response: z.array(requestViewSchema),
       handler: async ({ query, principal, req }, res) => {
         const rows = await pageOf(supportRequests.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 });
-        const benefits = await allBenefits(deps, [...new Set(rows.map((r) => r.householdRef))]);
+        const [benefits, unverified] = await Promise.all([allBenefits(deps, [...new Set(rows.map((r) => r.householdRef))]), stillUnverified(deps, rows)]);
         const day = today();
-        const shown = rows.map((r) => ({ r, view: toView(r, benefits, day) })).filter(({ view }) => !query.state || view.status === query.state);
+        const shown = rows.map((r) => ({ r, view: toView(r, benefits, day, unverified) })).filter(({ view }) => !query.state || view.status === query.state);
         await logRequestAccess(deps, principal, 'list', shown.map(({ r }) => r));
         return shown.map(({ view }) => view);
       },
@@ -149,13 +152,13 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
         return detail(changed);
       },
     }),
-    step('approve', 'decide', approveBodySchema, 'Approve an eligible request with the amount (a loan with its terms); publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
+    step('approve', 'decide', approveBodySchema, 'Approve an eligible request with the amount (a loan with its terms); publishes relief-partnerships.support.decided.v1. A request for a resident and household no clinic referred to relief (unverified) is 409 refs-unverified', (id, body, ctx) =>
       decide(deps, id, { decision: 'approved', amountRials: body.amountRials, ...(body.terms ? { terms: body.terms } : {}) }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
     ),
     step('reject', 'decide', rejectBodySchema, 'Reject a request with a reason; publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
       decide(deps, id, { decision: 'rejected', reason: body.reason }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
     ),
-    step('disburse', 'disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral', (id, _body, ctx) =>
+    step('disburse', 'disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral. An unverified request is 409 refs-unverified', (id, _body, ctx) =>
       disburseRequest(deps, desk, id, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
     ),
     step('repayments', 'update', repaymentBodySchema, 'Record a loan repayment', (id, body, ctx) => recordRepayment(deps, id, body, ctx.subject)),
