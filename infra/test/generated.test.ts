@@ -10,7 +10,7 @@ const files = await generatedFiles();
 describe('generated files', () => {
   for (const [path, text] of files) {
     it(`${path} is up to date`, () => {
-      expect(readFileSync(join(repo, path), 'utf8')).toBe(text);
+      expect(readFileSync(join(repo, path), 'utf8'), 'out of date: run npm run generate').toBe(text);
     });
   }
 });
