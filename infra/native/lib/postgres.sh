@@ -42,7 +42,7 @@ postgres_init() {
     { tail -n 20 "$POSTGRES_DIR/initdb.log" >&2; die "postgres: initdb failed"; }
 }
 
-# FerretDB's database, and its index companions (or none, HAMGAM_STORE_INDEXES=off).
+# FerretDB's database, its index companions (or none, HAMGAM_STORE_INDEXES=off), and append-only access logs.
 postgres_setup() {
   if [[ -z $(postgres_psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$POSTGRES_DB'") ]]; then
     postgres_psql -d postgres -c "CREATE DATABASE $POSTGRES_DB" || return 1
@@ -50,6 +50,7 @@ postgres_setup() {
   local sql=$POSTGRES_SQL/ferretdb-indexes.sql
   [[ $HAMGAM_STORE_INDEXES == on ]] || sql=$POSTGRES_SQL/ferretdb-indexes-off.sql
   postgres_psql -d "$POSTGRES_DB" -f "$sql" >/dev/null || return 1
+  postgres_psql -d "$POSTGRES_DB" -f "$POSTGRES_SQL/ferretdb-append-only.sql" >/dev/null || return 1
   postgres_setup_id >"$POSTGRES_SETUP"
 }
 
