@@ -1,12 +1,9 @@
 import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
-import { welfareAgency } from './app/access.js';
-import { completeClosedReferrals, type Models, type WelfareDeps } from './app/cases.js';
+import { completeClosedReferrals } from './app/closing.js';
 import { welfareModels } from './data/models.js';
-import { seedWelfare } from './data/seed.js';
-import { desk } from './desk.js';
+import { seedWelfare } from './data/demo.js';
+import { agency, desk, summaryReaders, type Models, type WelfareDeps } from './deps.js';
 import { caseRoutes } from './routes/cases.js';
-
-export { desk } from './desk.js';
 
 /**
  * Welfare Organisation (Behzisti): the shared agency desk (its service catalogue, the referrals the
@@ -15,11 +12,11 @@ export { desk } from './desk.js';
  * agencies rely on (published as events: the household's opaque id, the flag and its validity only).
  */
 export const welfareService: ServiceDefinition<Models> = {
-  name: 'welfare',
-  roles: ['welfare-officer', 'coordinator', 'auditor'],
+  name: agency,
+  roles: summaryReaders,
   models: (connection) => ({ ...desk.models(connection), ...welfareModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.cases],
-  routes: (deps) => [...desk.routes(deps), ...caseRoutes(deps), ...accessLogRoutes(welfareAgency, kitAccessLog(deps.models.accessLog))],
+  routes: (deps) => [...desk.routes(deps), ...caseRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
   subscriptions: (deps) => desk.subscriptions(deps),
   reference: async (models, deps) => {
     await desk.reference(models, deps);

@@ -1,7 +1,5 @@
 import { logAccess, type AccessLogAction, type AccessRecord, type Principal } from '@hamgam/service-kit';
-import type { WelfareDeps } from './cases.js';
-
-export const welfareAgency = 'welfare';
+import { agency, type WelfareDeps } from '../deps.js';
 
 /**
  * Why a case worker sees a household: the clinic's referral to welfare went out under the resident's
@@ -20,7 +18,7 @@ export function logCaseAccess(
   const at = deps.clock.now();
   return logAccess(
     deps.models.accessLog,
-    welfareAgency,
+    agency,
     cases.map((c) => ({ principal, action, record: { kind: 'case', id: c._id }, subjects: [c.householdRef, c.residentRef], purpose: casePurpose(c), at })),
   );
 }
@@ -30,7 +28,7 @@ export function logReferralList(deps: Pick<WelfareDeps, 'models' | 'clock'>, pri
   const at = deps.clock.now();
   return logAccess(
     deps.models.accessLog,
-    welfareAgency,
+    agency,
     referrals.map((r) => ({
       principal, action: 'list', record: { kind: 'referral', id: r._id }, subjects: [r.householdRef, r.residentRef], purpose: { value: 'referral', source: 'consent' }, at,
     })),

@@ -1,93 +1,10 @@
-import { eligibilityFlags } from '@hamgam/contracts';
-import { accessLogModel, addOutbox, type OutboxEntry } from '@hamgam/service-kit';
-import { Schema, type Connection } from 'mongoose';
-import { caseStates, closureReasons, type WelfareCase } from '../domain/cases.js';
+import { accessLogModel } from '@hamgam/service-kit';
+import type { Connection } from 'mongoose';
+import { caseSchema } from './cases.js';
 
-/** Who did what to a case, when (welfare keeps its own record of who changed a sensitive case). */
-export interface CaseHistoryEntry {
-  at: Date;
-  by: string;
-  action: string;
-  detail: string | null;
-}
-
-/**
- * A household's social-work case: everything about it lives in this one document (assessment, plan,
- * visits, flags, history), so each change and the event it publishes are one single-document write.
- */
-export interface StoredCase extends WelfareCase {
-  _id: string;
-  householdRef: string;
-  /** The person the case is mainly about, when known (opaque, as the clinic issued it). */
-  residentRef: string | null;
-  neighbourhoodId: string;
-  clinicId: string | null;
-  /** The desk referral the case was opened from (null when opened directly). */
-  referralId: string | null;
-  /**
-   * Whether a clinic's referral to welfare had named the household (and resident) when the case was opened;
-   * false: opened directly for refs no clinic gave welfare (mistyped or made up), shown as unverified.
-   * Absent on cases stored before the check: verified only if opened from a referral.
-   */
-  refsVerified?: boolean;
-  /** The case worker whose caseload it is: the realm username (unique and not editable in the realm). */
-  worker: string;
-  openedAt: Date;
-  openedBy: string;
-  reopenReason: string | null;
-  /** Bumped by every change; each write compares it (a change made meanwhile is a 409, never lost). */
-  revision: number;
-  history: CaseHistoryEntry[];
-  outbox: OutboxEntry[];
-}
-
-export const welfareCollections = { cases: 'welfare_cases' } as const;
-
+/** Welfare's own models (the agency desk brings its own). */
 export function welfareModels(connection: Connection) {
-  const task = new Schema({ taskId: String, text: String, dueOn: String, done: Boolean, doneAt: { type: Date, default: null } }, { _id: false });
-  const goal = new Schema({ goalId: String, text: String, met: Boolean, tasks: { type: [task], default: [] } }, { _id: false });
-  const visit = new Schema(
-    { visitId: String, visitedOn: String, notes: String, nextVisitOn: { type: String, default: null }, recordedBy: String, recordedAt: Date },
-    { _id: false },
-  );
-  const flag = new Schema(
-    {
-      flagId: String, flag: { type: String, enum: eligibilityFlags }, validUntil: String, confirmedAt: Date, confirmedBy: String,
-      revokedAt: { type: Date, default: null }, revokedBy: { type: String, default: null },
-    },
-    { _id: false },
-  );
-  const caseSchema = addOutbox(
-    new Schema(
-      {
-        _id: String,
-        householdRef: { type: String, required: true },
-        residentRef: { type: String, default: null },
-        neighbourhoodId: { type: String, required: true },
-        clinicId: { type: String, default: null },
-        referralId: { type: String, default: null },
-        refsVerified: Boolean,
-        worker: { type: String, required: true },
-        state: { type: String, enum: caseStates, required: true },
-        closedFrom: { type: String, default: null },
-        closure: { type: new Schema({ reason: { type: String, enum: closureReasons }, at: Date, by: String }, { _id: false }), default: null },
-        reopenReason: { type: String, default: null },
-        // The answers and the scores are stored as given (structured, validated at the edge).
-        assessment: { type: Schema.Types.Mixed, default: null },
-        goals: { type: [goal], default: [] },
-        visits: { type: [visit], default: [] },
-        flags: { type: [flag], default: [] },
-        openedAt: Date,
-        openedBy: String,
-        revision: { type: Number, required: true },
-        history: { type: [new Schema({ at: Date, by: String, action: String, detail: { type: String, default: null } }, { _id: false })], default: [] },
-      },
-      { versionKey: false, minimize: false, collection: welfareCollections.cases },
-    ),
-  );
-  caseSchema.index({ worker: 1 });
-  caseSchema.index({ householdRef: 1 });
-  return { cases: connection.model<StoredCase>('WelfareCase', caseSchema), accessLog: accessLogModel(connection) };
+  return { cases: connection.model('WelfareCase', caseSchema), accessLog: accessLogModel(connection) };
 }
 
 export type WelfareModels = ReturnType<typeof welfareModels>;

@@ -1,3 +1,4 @@
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import { describe, expect, it } from 'vitest';
 import { scoreAssessment, suggestedFlags, type AssessmentAnswers } from './assessment.js';
 
@@ -81,12 +82,16 @@ describe('vulnerability scoring', () => {
   });
 
   it('refuses facts no household has', () => {
-    expect(() => scoreAssessment(withAnswers({ household: { members: 0, dependants: 0, earners: 0 } }))).toThrow(RangeError);
-    expect(() => scoreAssessment(withAnswers({ household: { members: 3, dependants: 4 } }))).toThrow(RangeError);
-    expect(() => scoreAssessment(withAnswers({ household: { members: 3, earners: 4, dependants: 0 } }))).toThrow(RangeError);
-    expect(() => scoreAssessment(withAnswers({ household: { members: 3, dependants: 2, earners: 2 } }))).toThrow(RangeError);
-    expect(() => scoreAssessment(withAnswers({ household: { members: 2.5 } }))).toThrow(RangeError);
-    expect(() => scoreAssessment(withAnswers({ income: { mainEarnerMonthsUnemployed: -1 } }))).toThrow(RangeError);
+    const refused = (answers: AssessmentAnswers, code: string, field: string) => {
+      expect(() => scoreAssessment(answers)).toThrow(BrokenRuleError);
+      expect(() => scoreAssessment(answers)).toThrow(expect.objectContaining({ code, field }));
+    };
+    refused(withAnswers({ household: { members: 0, dependants: 0, earners: 0 } }), 'household-members-invalid', 'household.members');
+    refused(withAnswers({ household: { members: 3, dependants: 4 } }), 'household-counts-exceed-members', 'household.dependants');
+    refused(withAnswers({ household: { members: 3, earners: 4, dependants: 0 } }), 'household-counts-exceed-members', 'household.earners');
+    refused(withAnswers({ household: { members: 3, dependants: 2, earners: 2 } }), 'household-counts-exceed-members', 'household');
+    refused(withAnswers({ household: { members: 2.5 } }), 'household-members-invalid', 'household.members');
+    refused(withAnswers({ income: { mainEarnerMonthsUnemployed: -1 } }), 'months-unemployed-invalid', 'income.mainEarnerMonthsUnemployed');
   });
 });
 

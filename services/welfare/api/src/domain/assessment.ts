@@ -1,4 +1,5 @@
 import type { EligibilityFlag } from '@hamgam/contracts';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 
 /**
  * The vulnerability assessment a welfare case worker records for a household. Four domains, each
@@ -63,18 +64,24 @@ const incomeScore: Record<IncomeLevel, number> = { sufficient: 0, irregular: 1, 
 const housingScore: Record<HousingCondition, number> = { adequate: 0, 'insecure-tenure': 1, overcrowded: 2, unsafe: 3 };
 const disabilityScore: Record<DisabilityLevel, number> = { none: 0, moderate: 2, severe: 3 };
 
-/** Facts that cannot describe one household (more dependants or earners than members): a RangeError. */
+/** Facts that cannot describe one household (more dependants or earners than members) break a rule, naming the answer at fault. */
 export function checkAnswers(answers: AssessmentAnswers): void {
   const { members, dependants, earners } = answers.household;
-  if (!Number.isInteger(members) || members < 1) throw new RangeError('a household has at least one member');
-  if (!Number.isInteger(dependants) || dependants < 0 || dependants > members) throw new RangeError('dependants must be between 0 and the number of members');
-  if (!Number.isInteger(earners) || earners < 0 || earners > members) throw new RangeError('earners must be between 0 and the number of members');
-  if (dependants + earners > members) throw new RangeError('dependants and earners together cannot outnumber the members');
+  if (!Number.isInteger(members) || members < 1) throw new BrokenRuleError('household-members-invalid', 'a household has at least one member', 'household.members');
+  if (!Number.isInteger(dependants) || dependants < 0 || dependants > members) {
+    throw new BrokenRuleError('household-counts-exceed-members', 'dependants must be between 0 and the number of members', 'household.dependants');
+  }
+  if (!Number.isInteger(earners) || earners < 0 || earners > members) {
+    throw new BrokenRuleError('household-counts-exceed-members', 'earners must be between 0 and the number of members', 'household.earners');
+  }
+  if (dependants + earners > members) throw new BrokenRuleError('household-counts-exceed-members', 'dependants and earners together cannot outnumber the members', 'household');
   const months = answers.income.mainEarnerMonthsUnemployed;
-  if (!Number.isInteger(months) || months < 0 || months > 600) throw new RangeError('months unemployed must be a whole number from 0 to 600');
+  if (!Number.isInteger(months) || months < 0 || months > 600) {
+    throw new BrokenRuleError('months-unemployed-invalid', 'months unemployed must be a whole number from 0 to 600', 'income.mainEarnerMonthsUnemployed');
+  }
 }
 
-/** Scores an assessment (pure; see the scale above). Throws RangeError for impossible facts. */
+/** Scores an assessment (pure; see the scale above). Impossible facts are a broken rule. */
 export function scoreAssessment(answers: AssessmentAnswers): AssessmentResult {
   checkAnswers(answers);
   const { household } = answers;

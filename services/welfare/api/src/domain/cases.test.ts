@@ -1,4 +1,4 @@
-import { IllegalTransitionError } from '@hamgam/agency-desk';
+import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 import { describe, expect, it } from 'vitest';
 import { scoreAssessment, type AssessmentAnswers } from './assessment.js';
 import {
@@ -47,7 +47,16 @@ function aCase(state: CaseState, extra: Partial<WelfareCase> = {}): WelfareCase 
     ...extra,
   };
 }
-const isIllegal = (fn: () => unknown) => expect(fn).toThrow(IllegalTransitionError);
+/** The step is refused (409) with the stable code the UI translates. */
+function isIllegal(fn: () => unknown, code?: string) {
+  expect(fn).toThrow(IllegalStepError);
+  if (code) expect(fn).toThrow(expect.objectContaining({ code }));
+}
+/** The rule is broken (422), naming the code and the field at fault. */
+const isBroken = (fn: () => unknown, code: string, field: string) => {
+  expect(fn).toThrow(BrokenRuleError);
+  expect(fn).toThrow(expect.objectContaining({ code, field }));
+};
 
 describe('case state machine', () => {
   it('assessment: opened → assessed; a re-assessment keeps a later stage; a closed case is refused', () => {
@@ -55,11 +64,11 @@ describe('case state machine', () => {
     expect(stateAfterAssessment(aCase('assessed'))).toBe('assessed');
     expect(stateAfterAssessment(aCase('planned'))).toBe('planned');
     expect(stateAfterAssessment(aCase('in-follow-up'))).toBe('in-follow-up');
-    isIllegal(() => stateAfterAssessment(aCase('closed')));
+    isIllegal(() => stateAfterAssessment(aCase('closed')), 'case-closed');
   });
 
   it('plan: the first goal moves assessed → planned; an opened (unassessed) or closed case is refused', () => {
-    isIllegal(() => stateAfterGoal(aCase('opened')));
+    isIllegal(() => stateAfterGoal(aCase('opened')), 'case-not-assessed');
     expect(stateAfterGoal(aCase('assessed'))).toBe('planned');
     expect(stateAfterGoal(aCase('planned'))).toBe('planned');
     expect(stateAfterGoal(aCase('in-follow-up'))).toBe('in-follow-up');
@@ -80,15 +89,15 @@ describe('case state machine', () => {
   it('a visit is not in the future and its next visit comes after it', () => {
     expect(() => checkVisit('2026-03-10', '2026-04-10', now)).not.toThrow();
     expect(() => checkVisit('2026-03-10', null, now)).not.toThrow();
-    expect(() => checkVisit('2026-03-11', null, now)).toThrow(RangeError);
-    expect(() => checkVisit('2026-03-10', '2026-03-10', now)).toThrow(RangeError);
+    isBroken(() => checkVisit('2026-03-11', null, now), 'visit-in-future', 'visitedOn');
+    isBroken(() => checkVisit('2026-03-10', '2026-03-10', now), 'next-visit-not-after-visit', 'nextVisitOn');
   });
 
   it('closure: every reason from every open stage, except goals-met without a plan', () => {
     for (const from of ['opened', 'assessed', 'planned', 'in-follow-up'] as const) {
       for (const reason of closureReasons) {
         const needsPlan = reason === 'goals-met' && (from === 'opened' || from === 'assessed');
-        if (needsPlan) isIllegal(() => closeCase(aCase(from), reason));
+        if (needsPlan) isIllegal(() => closeCase(aCase(from), reason), 'goals-met-without-plan');
         else expect(closeCase(aCase(from), reason)).toEqual({ state: 'closed', closedFrom: from });
       }
     }
@@ -96,7 +105,7 @@ describe('case state machine', () => {
   });
 
   it('goals-met only when every goal is met', () => {
-    isIllegal(() => closeCase(aCase('in-follow-up', { goals: [goal(true), goal(false)] }), 'goals-met'));
+    isIllegal(() => closeCase(aCase('in-follow-up', { goals: [goal(true), goal(false)] }), 'goals-met'), 'goals-not-met');
     expect(closeCase(aCase('in-follow-up', { goals: [goal(true), goal(true)] }), 'goals-met').state).toBe('closed');
     expect(closeCase(aCase('in-follow-up', { goals: [goal(false)] }), 'moved').state).toBe('closed');
   });
@@ -104,7 +113,7 @@ describe('case state machine', () => {
   it('reopen returns a closed case to the stage it was closed from; an open case cannot be reopened', () => {
     expect(reopenCase(aCase('closed', { closedFrom: 'assessed' }))).toBe('assessed');
     expect(reopenCase(aCase('closed', { closedFrom: 'in-follow-up' }))).toBe('in-follow-up');
-    for (const s of ['opened', 'assessed', 'planned', 'in-follow-up'] as const) isIllegal(() => reopenCase(aCase(s)));
+    for (const s of ['opened', 'assessed', 'planned', 'in-follow-up'] as const) isIllegal(() => reopenCase(aCase(s)), 'case-not-closed');
   });
 });
 
@@ -138,15 +147,15 @@ describe('eligibility flags', () => {
   });
 
   it('refuses validity days today or before, or more than 366 days ahead', () => {
-    expect(() => checkFlagConfirmation(aCase('assessed'), 'low-income', '2026-03-10', now)).toThrow(RangeError);
-    expect(() => checkFlagConfirmation(aCase('assessed'), 'low-income', '2027-03-12', now)).toThrow(RangeError);
+    isBroken(() => checkFlagConfirmation(aCase('assessed'), 'low-income', '2026-03-10', now), 'flag-validity-too-short', 'validUntil');
+    isBroken(() => checkFlagConfirmation(aCase('assessed'), 'low-income', '2027-03-12', now), 'flag-validity-too-long', 'validUntil');
   });
 
   it('refuses without an assessment, unsupported by it, on a closed case, or while the same flag is active', () => {
-    isIllegal(() => checkFlagConfirmation(aCase('opened'), 'low-income', '2026-06-01', now));
-    isIllegal(() => checkFlagConfirmation(aCase('assessed'), 'disability-in-household', '2026-06-01', now));
-    isIllegal(() => checkFlagConfirmation(aCase('closed'), 'low-income', '2026-06-01', now));
-    isIllegal(() => checkFlagConfirmation(aCase('assessed', { flags: [flag()] }), 'low-income', '2026-06-01', now));
+    isIllegal(() => checkFlagConfirmation(aCase('opened'), 'low-income', '2026-06-01', now), 'case-not-assessed');
+    isIllegal(() => checkFlagConfirmation(aCase('assessed'), 'disability-in-household', '2026-06-01', now), 'flag-not-supported');
+    isIllegal(() => checkFlagConfirmation(aCase('closed'), 'low-income', '2026-06-01', now), 'case-closed');
+    isIllegal(() => checkFlagConfirmation(aCase('assessed', { flags: [flag()] }), 'low-income', '2026-06-01', now), 'flag-already-active');
   });
 
   it('a revoked or expired flag may be confirmed again', () => {
@@ -162,7 +171,7 @@ describe('eligibility flags', () => {
 
   it('a flag is revoked once', () => {
     expect(() => checkFlagRevocation(flag())).not.toThrow();
-    isIllegal(() => checkFlagRevocation(flag({ revokedAt: now, revokedBy: 'x' })));
+    isIllegal(() => checkFlagRevocation(flag({ revokedAt: now, revokedBy: 'x' })), 'flag-already-revoked');
   });
 });
 
@@ -174,7 +183,7 @@ describe('the case rules just after midnight and late in the evening in Iran', (
   ] as const) {
     it(`at ${label} Iran time, today is 10 March: a visit today is not in the future, work due today is not late`, () => {
       expect(() => checkVisit('2026-03-10', null, at)).not.toThrow();
-      expect(() => checkVisit('2026-03-11', null, at)).toThrow(RangeError);
+      isBroken(() => checkVisit('2026-03-11', null, at), 'visit-in-future', 'visitedOn');
       const c = aCase('in-follow-up', { goals: [goal(false, [task('2026-03-09'), task('2026-03-10')])], visits: [visit('2026-03-01', '2026-03-10')] });
       expect(overdueTasks(c, at).map((t) => t.dueOn)).toEqual(['2026-03-09']);
       expect(isVisitOverdue(c, at)).toBe(false);

@@ -1,5 +1,6 @@
 import { addDays, dayOf, isFutureDay } from '@hamgam/contracts/days';
-import { IllegalTransitionError, isPast } from '@hamgam/agency-desk';
+import { isPast } from '@hamgam/agency-desk';
+import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 import type { EligibilityFlag } from '@hamgam/contracts';
 import type { AssessmentAnswers, AssessmentResult } from './assessment.js';
 
@@ -81,55 +82,56 @@ export interface WelfareCase {
   flags: CaseFlag[];
 }
 
-const illegal = (from: CaseState, to: string) => new IllegalTransitionError('case', from, to);
-
-function open(c: WelfareCase, to: string): asserts c is WelfareCase & { state: OpenState } {
-  if (c.state === 'closed') throw illegal('closed', to);
+function open(c: WelfareCase): asserts c is WelfareCase & { state: OpenState } {
+  if (c.state === 'closed') throw new IllegalStepError('case-closed', 'a closed case changes no more until it is reopened');
 }
+
+const notAssessed = () => new IllegalStepError('case-not-assessed', 'the case has no assessment yet: assess the household first');
+const notPlanned = () => new IllegalStepError('case-not-planned', 'the case has no plan yet: add a goal first');
 
 /** The stage after recording (or repeating) the assessment. */
 export function stateAfterAssessment(c: WelfareCase): OpenState {
-  open(c, 'assessed');
+  open(c);
   return c.state === 'opened' ? 'assessed' : c.state;
 }
 
 /** The stage after adding a goal to the plan (an assessment comes first). */
 export function stateAfterGoal(c: WelfareCase): OpenState {
-  open(c, 'planned');
-  if (c.state === 'opened') throw illegal('opened', 'planned');
+  open(c);
+  if (c.state === 'opened') throw notAssessed();
   return c.state === 'assessed' ? 'planned' : c.state;
 }
 
 /** Tasks, and marking goals or tasks, belong to a case with a plan. */
-export function assertPlanned(c: WelfareCase, to = 'replanned'): void {
-  open(c, to);
-  if (c.state === 'opened' || c.state === 'assessed') throw illegal(c.state, to);
+export function assertPlanned(c: WelfareCase): void {
+  open(c);
+  if (c.state === 'opened' || c.state === 'assessed') throw notPlanned();
 }
 
 /** The stage after a follow-up visit (a plan comes first). */
 export function stateAfterVisit(c: WelfareCase): OpenState {
-  assertPlanned(c, 'in-follow-up');
+  assertPlanned(c);
   return 'in-follow-up';
 }
 
 /** A visit's next visit comes after it; the visit itself is not in the future. */
 export function checkVisit(visitedOn: string, nextVisitOn: string | null, now: Date): void {
-  if (isFutureDay(visitedOn, now)) throw new RangeError('a visit is recorded once it took place (not in the future)');
-  if (nextVisitOn !== null && nextVisitOn <= visitedOn) throw new RangeError('the next visit comes after this one');
+  if (isFutureDay(visitedOn, now)) throw new BrokenRuleError('visit-in-future', 'a visit is recorded once it took place (not in the future)', 'visitedOn');
+  if (nextVisitOn !== null && nextVisitOn <= visitedOn) throw new BrokenRuleError('next-visit-not-after-visit', 'the next visit comes after this one', 'nextVisitOn');
 }
 
 export function closeCase(c: WelfareCase, reason: ClosureReason): { state: 'closed'; closedFrom: OpenState } {
-  open(c, 'closed');
+  open(c);
   if (reason === 'goals-met') {
-    if (c.state === 'opened' || c.state === 'assessed') throw illegal(c.state, 'closed with its goals met (it has no plan)');
+    if (c.state === 'opened' || c.state === 'assessed') throw new IllegalStepError('goals-met-without-plan', 'a case without a plan cannot be closed with its goals met');
     const unmet = c.goals.filter((g) => !g.met).length;
-    if (unmet > 0) throw illegal(c.state, `closed with its goals met (${unmet} goal(s) not met)`);
+    if (unmet > 0) throw new IllegalStepError('goals-not-met', `the case cannot be closed with its goals met: ${unmet} goal(s) not met`);
   }
   return { state: 'closed', closedFrom: c.state };
 }
 
 export function reopenCase(c: WelfareCase): OpenState {
-  if (c.state !== 'closed' || c.closedFrom === null) throw illegal(c.state, 'reopened');
+  if (c.state !== 'closed' || c.closedFrom === null) throw new IllegalStepError('case-not-closed', 'only a closed case is reopened');
   return c.closedFrom;
 }
 
@@ -144,17 +146,17 @@ export const isFlagActive = (flag: CaseFlag, now: Date): boolean => flag.revoked
  * a year ahead), and not one the case already holds.
  */
 export function checkFlagConfirmation(c: WelfareCase, flag: EligibilityFlag, validUntil: string, now: Date): void {
-  open(c, `flagged ${flag}`);
-  if (!c.assessment) throw illegal(c.state, `flagged ${flag} (it has no assessment)`);
-  if (!c.assessment.result.suggestedFlags.includes(flag)) throw illegal(c.state, `flagged ${flag} (its assessment does not support it)`);
-  if (c.flags.some((f) => f.flag === flag && isFlagActive(f, now))) throw illegal(c.state, `flagged ${flag} again (revoke the active flag first)`);
-  if (validUntil <= dayOf(now)) throw new RangeError('a flag is valid until a day after today');
-  if (validUntil > addDays(now, maxFlagValidityDays)) throw new RangeError(`a flag is valid for at most ${maxFlagValidityDays} days`);
+  open(c);
+  if (!c.assessment) throw notAssessed();
+  if (!c.assessment.result.suggestedFlags.includes(flag)) throw new IllegalStepError('flag-not-supported', `the case's assessment does not support the flag ${flag}`);
+  if (c.flags.some((f) => f.flag === flag && isFlagActive(f, now))) throw new IllegalStepError('flag-already-active', `the case holds ${flag} already: revoke the active flag first`);
+  if (validUntil <= dayOf(now)) throw new BrokenRuleError('flag-validity-too-short', 'a flag is valid until a day after today', 'validUntil');
+  if (validUntil > addDays(now, maxFlagValidityDays)) throw new BrokenRuleError('flag-validity-too-long', `a flag is valid for at most ${maxFlagValidityDays} days`, 'validUntil');
 }
 
 /** A flag is revoked once (even on a closed case, and even after it expired). */
 export function checkFlagRevocation(flag: CaseFlag): void {
-  if (flag.revokedAt !== null) throw new IllegalTransitionError('flag', 'revoked', 'revoked');
+  if (flag.revokedAt !== null) throw new IllegalStepError('flag-already-revoked', 'the flag was revoked already');
 }
 
 /** Tasks not done by their due day (today's are not late yet). */

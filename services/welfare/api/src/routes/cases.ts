@@ -1,25 +1,10 @@
-import { caps, defineRoute, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
+import { caps, defineRoute, pageOf, pageQuerySchema, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
-import {
-  addGoal,
-  addTask,
-  assess,
-  causeOf,
-  close,
-  confirmFlag,
-  markGoal,
-  markTask,
-  openableReferrals,
-  openCase,
-  openCaseFromReferral,
-  readOwnCase,
-  recordVisit,
-  reopen,
-  revokeFlag,
-  type CaseRecord,
-  type WelfareDeps,
-} from '../app/cases.js';
 import { logCaseAccess, logReferralList } from '../app/access.js';
+import { addGoal, addTask, assess, confirmFlag, markGoal, markTask, readOwnCase, recordVisit, revokeFlag, type CaseRecord } from '../app/cases.js';
+import { close, reopen } from '../app/closing.js';
+import { openableReferrals, openCase, openCaseFromReferral } from '../app/opening.js';
+import { caseWorkers, summaryReaders, type WelfareDeps } from '../deps.js';
 import { isFlagActive, isVisitOverdue, nextVisitDue, overdueTasks } from '../domain/cases.js';
 import { hasOverdueWork, summarise } from '../domain/summary.js';
 import {
@@ -44,11 +29,6 @@ import {
   taskParams,
   visitBodySchema,
 } from './schemas.js';
-
-/** Case workers: each sees and changes only the cases in their own caseload. */
-const caseWorkers: readonly Role[] = ['welfare-officer'];
-/** The aggregate numbers: case workers and the programme-wide readers (never a case's details). */
-const summaryReaders: readonly Role[] = ['welfare-officer', 'coordinator', 'auditor'];
 
 function toSummary(c: Omit<CaseRecord, 'history'>, now: Date): z.input<typeof caseSummarySchema> {
   return {
@@ -99,7 +79,7 @@ export function caseRoutes(deps: WelfareDeps) {
     summary: string,
     params: P,
     body: B,
-    act: (ctx: { params: z.infer<P>; body: z.infer<B>; principal: import('@hamgam/service-kit').Principal; correlationId: string }) => Promise<CaseRecord>,
+    act: (ctx: { params: z.infer<P>; body: z.infer<B>; principal: Principal; cause: EventCause }) => Promise<CaseRecord>,
     method: 'post' | 'put' = 'post',
   ) =>
     defineRoute({
@@ -212,19 +192,19 @@ export function caseRoutes(deps: WelfareDeps) {
       },
     }),
     change('/cases/:caseId/assessment', 'Record (or repeat) the vulnerability assessment: scores, level, suggested flags', caseParams, assessmentBodySchema,
-      ({ params, body, principal, correlationId }) => assess(deps, params.caseId, principal, causeOf(principal, correlationId), body), 'put'),
+      ({ params, body, principal, cause }) => assess(deps, params.caseId, principal, cause, body), 'put'),
     change('/cases/:caseId/goals', 'Add a goal to the case plan (an assessed case becomes planned)', caseParams, goalBodySchema,
-      ({ params, body, principal, correlationId }) => addGoal(deps, params.caseId, principal, causeOf(principal, correlationId), body.text)),
+      ({ params, body, principal, cause }) => addGoal(deps, params.caseId, principal, cause, body.text)),
     change('/cases/:caseId/goals/:goalId', 'Mark a goal met or not met', goalParams, goalMarkSchema,
-      ({ params, body, principal, correlationId }) => markGoal(deps, params.caseId, principal, causeOf(principal, correlationId), params.goalId, body.met), 'put'),
+      ({ params, body, principal, cause }) => markGoal(deps, params.caseId, principal, cause, params.goalId, body.met), 'put'),
     change('/cases/:caseId/goals/:goalId/tasks', 'Add a task with a due day to a goal', goalParams, taskBodySchema,
-      ({ params, body, principal, correlationId }) => addTask(deps, params.caseId, principal, causeOf(principal, correlationId), params.goalId, body)),
+      ({ params, body, principal, cause }) => addTask(deps, params.caseId, principal, cause, params.goalId, body)),
     change('/cases/:caseId/tasks/:taskId', 'Mark a task done or not done', taskParams, taskMarkSchema,
-      ({ params, body, principal, correlationId }) => markTask(deps, params.caseId, principal, causeOf(principal, correlationId), params.taskId, body.done), 'put'),
+      ({ params, body, principal, cause }) => markTask(deps, params.caseId, principal, cause, params.taskId, body.done), 'put'),
     change('/cases/:caseId/visits', 'Record a follow-up visit with its notes and the next visit (a planned case goes into follow-up)', caseParams, visitBodySchema,
-      ({ params, body, principal, correlationId }) => recordVisit(deps, params.caseId, principal, causeOf(principal, correlationId), body)),
+      ({ params, body, principal, cause }) => recordVisit(deps, params.caseId, principal, cause, body)),
     change('/cases/:caseId/flags', 'Confirm an eligibility flag the assessment supports, with its validity (publishes welfare.eligibility.flagged.v1)', caseParams, flagBodySchema,
-      ({ params, body, principal, correlationId }) => confirmFlag(deps, params.caseId, principal, causeOf(principal, correlationId), body.flag, body.validUntil)),
+      ({ params, body, principal, cause }) => confirmFlag(deps, params.caseId, principal, cause, body.flag, body.validUntil)),
     defineRoute({
       method: 'post',
       path: '/cases/:caseId/flags/:flagId/revoke',
@@ -233,15 +213,15 @@ export function caseRoutes(deps: WelfareDeps) {
       roles: caseWorkers,
       params: flagParams,
       response: caseViewSchema,
-      handler: async ({ params, principal, correlationId }) => {
-        const changed = await revokeFlag(deps, params.caseId, principal, causeOf(principal, correlationId), params.flagId);
+      handler: async ({ params, principal, cause }) => {
+        const changed = await revokeFlag(deps, params.caseId, principal, cause, params.flagId);
         await logCaseAccess(deps, principal, 'update', [changed]);
         return toView(changed);
       },
     }),
     change('/cases/:caseId/close', 'Close the case with a reason (goals met completes its referral as achieved)', caseParams, closeBodySchema,
-      ({ params, body, principal, correlationId }) => close(deps, params.caseId, principal, causeOf(principal, correlationId), body.reason)),
+      ({ params, body, principal, cause }) => close(deps, params.caseId, principal, cause, body.reason)),
     change('/cases/:caseId/reopen', 'Reopen a closed case with a reason (it returns to the stage it was closed from)', caseParams, reopenBodySchema,
-      ({ params, body, principal, correlationId }) => reopen(deps, params.caseId, principal, causeOf(principal, correlationId), body.reason)),
+      ({ params, body, principal, cause }) => reopen(deps, params.caseId, principal, cause, body.reason)),
   ];
 }

@@ -1,22 +1,11 @@
 import { addDays } from '@hamgam/contracts/days';
 import type { EligibilityFlag } from '@hamgam/contracts';
 import { demoClinics, demoHouseholdRef, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
-import type { Principal } from '@hamgam/service-kit';
-import {
-  addGoal,
-  addTask,
-  assess,
-  close,
-  confirmFlag,
-  markGoal,
-  markTask,
-  openCase,
-  recordVisit,
-  reopen,
-  revokeFlag,
-  type CaseRecord,
-  type WelfareDeps,
-} from '../app/cases.js';
+import { eventCause, type Principal } from '@hamgam/service-kit';
+import { addGoal, addTask, assess, confirmFlag, markGoal, markTask, recordVisit, revokeFlag, type CaseRecord } from '../app/cases.js';
+import { close, reopen } from '../app/closing.js';
+import { openCase } from '../app/opening.js';
+import { agency, type WelfareDeps } from '../deps.js';
 import type { AssessmentAnswers } from '../domain/assessment.js';
 import type { ClosureReason } from '../domain/cases.js';
 
@@ -173,7 +162,7 @@ export async function seedWelfare(deps: WelfareDeps): Promise<void> {
     const index = demoResidentIndex(demo.clinicIndex, demo.n);
     const clinic = demoClinics[demo.clinicIndex]!;
     const principal: Principal = { subject: `seed-${demo.worker}`, username: demo.worker, roles: ['welfare-officer'], clinicIds: [], neighbourhoodIds: [] };
-    const cause = { actor: { subject: principal.subject, agency: 'welfare' }, correlationId: `seed-welfare-${i}` };
+    const cause = eventCause(agency, principal, `seed-welfare-${i}`);
     const back = (daysAgo: number): WelfareDeps => ({ ...deps, clock: { now: () => new Date(today.getTime() - daysAgo * 86_400_000) } });
     const due = (days: number) => addDays(today, days);
     await openCase(

@@ -2,8 +2,8 @@ import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Models } from './app/cases.js';
-import { welfareService } from './service.js';
+import type { Models } from '../deps.js';
+import { welfareService } from '../service.js';
 
 // Every read and change of a case leaves who, when, what and why in welfare's access log, which the auditor reads.
 let service: TestService<Models>;
@@ -67,6 +67,8 @@ describe('welfare’s access log', () => {
     expect(entries.map((e) => [e.action, e.recordKind, e.purpose, e.purposeSource])).toEqual([
       ['create', 'case', 'referral', 'consent'],
       ['list', 'referral', 'referral', 'consent'],
+      // The desk's own entry for accepting the referral.
+      ['decide', 'referral', 'referral', 'consent'],
     ]);
   });
 

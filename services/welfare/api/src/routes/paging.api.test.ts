@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PAGE_MAX } from '@hamgam/service-kit';
 import { startTestService, walkPages, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { welfareService } from './service.js';
+import { welfareService } from '../service.js';
 
 // Keyset paging on a real list route against the real store.
 let service: TestService<Parameters<typeof welfareService.routes>[0]['models']>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Models } from './app/cases.js';
-import { welfareService } from './service.js';
+import type { Models } from '../deps.js';
+import { welfareService } from '../service.js';
 
 /** Two replicas of welfare — two service instances, one database: a household has one open case, however requests spread. */
 let one: TestService<Models>;

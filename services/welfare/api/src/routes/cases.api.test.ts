@@ -5,9 +5,9 @@ import { demoHouseholdRef, demoResidentIndex } from '@hamgam/demo-data';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Models, WelfareDeps } from './app/cases.js';
-import { demoCases, demoCaseId, seedWelfare } from './data/seed.js';
-import { desk, welfareService } from './service.js';
+import { desk, type Models, type WelfareDeps } from '../deps.js';
+import { demoCases, demoCaseId, seedWelfare } from '../data/demo.js';
+import { welfareService } from '../service.js';
 
 // The welfare service on a throw-away FerretDB/MongoDB database, local signing keys, no broker: events
 // are read from the documents' outboxes, and consumed by calling the desk's subscriptions.
@@ -26,6 +26,11 @@ afterAll(async () => {
 });
 
 const api = (caller?: Caller) => service.api(caller);
+/** The status and stable code (and field, for a broken rule) of a refused call: what tests and the UI rely on. */
+const problemOf = async (call: PromiseLike<{ status: number; body: { code?: string; field?: string } }>) => {
+  const { status, body } = await call;
+  return { status, code: body.code, ...(body.field === undefined ? {} : { field: body.field }) };
+};
 
 /** The events waiting in a case's (or a desk document's) outbox, checked against their contract. */
 const outboxOf = (model: 'cases' | 'referrals', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
@@ -59,12 +64,12 @@ describe('opening cases', () => {
     const { householdRef, caseId } = await openCase();
     const mine = await api('welfare').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
     expect(mine.status).toBe(409);
-    expect(mine.body).toMatchObject({ code: 'household-case-open-in-your-caseload', caseId });
+    // The officer's own case: the answer names it, so they can continue it.
+    expect(mine.body).toMatchObject({ code: 'household-case-open-in-your-caseload', detail: expect.stringContaining(caseId) });
     const other = await api('welfare2').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
     expect(other.status).toBe(409);
     // What the officer needs to act (there is one; ask the supervisor), not whose it is or which it is.
     expect(other.body).toMatchObject({ code: 'household-case-open-elsewhere', detail: expect.stringMatching(/supervisor/) });
-    expect(other.body).not.toHaveProperty('caseId');
     expect(JSON.stringify(other.body)).not.toMatch(new RegExp(`welfare\\.officer|${testCallers.welfare.sub}|${caseId}`));
     expect(await service.models.cases.countDocuments({ householdRef })).toBe(1);
   });
@@ -147,11 +152,11 @@ describe('a case worker sees only their caseload', () => {
 });
 
 describe('assessment, plan, visits and closure', () => {
-  it('walks a case through its stages, with illegal steps refused (409) and the clock judging overdue work', async () => {
+  it('walks a case through its stages, with illegal steps refused (409), broken rules (422) and the clock judging overdue work', async () => {
     const { caseId } = await openCase();
     const path = `/cases/${caseId}`;
     // A plan or a visit before the assessment.
-    expect((await api('welfare').post(`${path}/goals`, { text: 'Stable income' })).status).toBe(409);
+    expect(await problemOf(api('welfare').post(`${path}/goals`, { text: 'Stable income' }))).toEqual({ status: 409, code: 'case-not-assessed' });
 
     const assessed = await api('welfare').put(`${path}/assessment`, hardship);
     expect(assessed.status).toBe(200);
@@ -160,7 +165,7 @@ describe('assessment, plan, visits and closure', () => {
       scores: { income: 3, housing: 2, health: 0, household: 3 }, total: 8, level: 'high',
       suggestedFlags: ['low-income', 'female-headed-household', 'long-term-unemployed'],
     });
-    expect((await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit' })).status).toBe(409);
+    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit' }))).toEqual({ status: 409, code: 'case-not-planned' });
 
     const planned = await api('welfare').post(`${path}/goals`, { text: 'Stable income' });
     expect(planned.body.state).toBe('planned');
@@ -168,12 +173,14 @@ describe('assessment, plan, visits and closure', () => {
     const withTask = await api('welfare').post(`${path}/goals/${goalId}/tasks`, { text: 'Enrol in a TVTO course', dueOn: today(2) });
     expect(withTask.status).toBe(200);
     const taskId = withTask.body.goals[0].tasks[0].taskId;
-    expect((await api('welfare').post(`${path}/goals/${randomUUID()}/tasks`, { text: 'x', dueOn: today(2) })).status).toBe(404);
+    expect(await problemOf(api('welfare').post(`${path}/goals/${randomUUID()}/tasks`, { text: 'x', dueOn: today(2) }))).toEqual({ status: 404, code: 'goal-not-found' });
 
     const visited = await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit; the mother wants to learn tailoring', nextVisitOn: today(5) });
     expect(visited.body).toMatchObject({ state: 'in-follow-up', nextVisitOn: today(5), visitOverdue: false, overdue: false });
-    expect((await api('welfare').post(`${path}/visits`, { visitedOn: today(1), notes: 'Tomorrow' })).status).toBe(400);
-    expect((await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'x', nextVisitOn: today() })).status).toBe(400);
+    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(1), notes: 'Tomorrow' }))).toEqual({ status: 422, code: 'visit-in-future', field: 'visitedOn' });
+    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'x', nextVisitOn: today() }))).toEqual({
+      status: 422, code: 'next-visit-not-after-visit', field: 'nextVisitOn',
+    });
 
     // Three days on the task is late; seven days on the visit too.
     clock.advanceDays(3);
@@ -193,11 +200,11 @@ describe('assessment, plan, visits and closure', () => {
     }
 
     // Goals met only when all are met.
-    expect((await api('welfare').post(`${path}/close`, { reason: 'goals-met' })).status).toBe(409);
+    expect(await problemOf(api('welfare').post(`${path}/close`, { reason: 'goals-met' }))).toEqual({ status: 409, code: 'goals-not-met' });
     await api('welfare').put(`${path}/goals/${goalId}`, { met: true });
     const closed = await api('welfare').post(`${path}/close`, { reason: 'goals-met' });
     expect(closed.body).toMatchObject({ state: 'closed', closedFrom: 'in-follow-up', closure: { reason: 'goals-met', by: 'welfare.officer' } });
-    expect((await api('welfare').post(`${path}/goals`, { text: 'More' })).status).toBe(409);
+    expect(await problemOf(api('welfare').post(`${path}/goals`, { text: 'More' }))).toEqual({ status: 409, code: 'case-closed' });
     expect((await api('welfare').put(`${path}/assessment`, hardship)).status).toBe(409);
     expect((await api('welfare').post(`${path}/close`, { reason: 'moved' })).status).toBe(409);
     expect((await api('welfare').post(`${path}/reopen`, { reason: 'x' })).status).toBe(400);
@@ -207,13 +214,15 @@ describe('assessment, plan, visits and closure', () => {
     expect(reopened.body.history.map((h: { action: string }) => h.action)).toEqual([
       'opened', 'assessed', 'goal-added', 'task-added', 'visited', 'task-done', 'visited', 'goal-met', 'closed', 'reopened',
     ]);
-    expect((await api('welfare').post(`${path}/reopen`, { reason: 'Again' })).status).toBe(409);
+    expect(await problemOf(api('welfare').post(`${path}/reopen`, { reason: 'Again' }))).toEqual({ status: 409, code: 'case-not-closed' });
   });
 
-  it('refuses impossible assessments (400) and leaves the case as it was', async () => {
+  it('refuses impossible assessments (422) and malformed ones (400), and leaves the case as it was', async () => {
     const { caseId } = await openCase();
+    expect(await problemOf(api('welfare').put(`/cases/${caseId}/assessment`, { ...hardship, household: { members: 3, dependants: 4, earners: 0, femaleHeaded: false } }))).toEqual({
+      status: 422, code: 'household-counts-exceed-members', field: 'household.dependants',
+    });
     for (const body of [
-      { ...hardship, household: { members: 3, dependants: 4, earners: 0, femaleHeaded: false } },
       { ...hardship, income: { level: 'rich', mainEarnerMonthsUnemployed: 0 } },
       { ...hardship, reasons: 'free text' },
       { income: hardship.income },
@@ -228,7 +237,7 @@ describe('eligibility flags', () => {
   it('publishes a confirmed flag (opaque household, flag, validity — never the reasons) and its revocation', async () => {
     const { caseId, householdRef } = await openCase();
     const path = `/cases/${caseId}`;
-    expect((await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) })).status).toBe(409); // no assessment yet
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) }))).toEqual({ status: 409, code: 'case-not-assessed' });
     await api('welfare').put(`${path}/assessment`, hardship);
 
     const flagged = await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) });
@@ -242,10 +251,14 @@ describe('eligibility flags', () => {
     expect(events[0]!.data).toMatchObject({ flagId, householdRef, flag: 'low-income', validUntil: today(180) });
 
     // Unsupported by the assessment, already active, out of range, or someone else's case.
-    expect((await api('welfare').post(`${path}/flags`, { flag: 'disability-in-household', validUntil: today(180) })).status).toBe(409);
-    expect((await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(100) })).status).toBe(409);
-    expect((await api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(0) })).status).toBe(400);
-    expect((await api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(400) })).status).toBe(400);
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'disability-in-household', validUntil: today(180) }))).toEqual({ status: 409, code: 'flag-not-supported' });
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(100) }))).toEqual({ status: 409, code: 'flag-already-active' });
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(0) }))).toEqual({
+      status: 422, code: 'flag-validity-too-short', field: 'validUntil',
+    });
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(400) }))).toEqual({
+      status: 422, code: 'flag-validity-too-long', field: 'validUntil',
+    });
     expect((await api('welfare').post(`${path}/flags`, { flag: 'rich', validUntil: today(10) })).status).toBe(400);
     expect((await api('welfare2').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(10) })).status).toBe(403);
     expect((await api('coordinator').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(10) })).status).toBe(403);
@@ -259,8 +272,8 @@ describe('eligibility flags', () => {
     events = await outboxOf('cases', caseId);
     expect(events.map((e) => e.type)).toEqual(['welfare.eligibility.flagged', 'welfare.eligibility.revoked']);
     expect(events[1]!.data).toMatchObject({ flagId, householdRef, flag: 'low-income' });
-    expect((await api('welfare').post(`${path}/flags/${flagId}/revoke`)).status).toBe(409);
-    expect((await api('welfare').post(`${path}/flags/${randomUUID()}/revoke`)).status).toBe(404);
+    expect(await problemOf(api('welfare').post(`${path}/flags/${flagId}/revoke`))).toEqual({ status: 409, code: 'flag-already-revoked' });
+    expect(await problemOf(api('welfare').post(`${path}/flags/${randomUUID()}/revoke`))).toEqual({ status: 404, code: 'flag-not-found' });
 
     // Revoked, it may be confirmed again; a flag expires by the clock.
     await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(2) });
@@ -294,7 +307,7 @@ describe('cases from the desk’s referrals', () => {
     await deliver('clinics.referral.made', made);
     // Received, not yet accepted: not offered, and refused.
     expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
-    expect((await api('welfare').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
+    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({ status: 409, code: 'referral-not-accepted' });
 
     expect((await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) })).status).toBe(200);
     const openable = await api('welfare').get('/cases/openable-referrals');
@@ -309,7 +322,7 @@ describe('cases from the desk’s referrals', () => {
       caseId: made.referralId, referralId: made.referralId, householdRef: made.householdRef, residentRef: made.residentRef,
       neighbourhoodId: 'nbh-motahari', clinicId: 'clinic-motahari', referral: { trackingCode: 'K7QM-3XWA', state: 'accepted' },
     });
-    expect((await api('welfare2').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
+    expect(await problemOf(api('welfare2').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({ status: 409, code: 'household-case-open-elsewhere' });
     expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
 
     const path = `/cases/${made.referralId}`;
@@ -352,8 +365,8 @@ describe('cases from the desk’s referrals', () => {
     await deliver('clinics.referral.made', made);
     await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(30) });
     expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
-    expect((await api('welfare').post('/cases/from-referral', { referralId: made.referralId })).status).toBe(409);
-    expect((await api('welfare').post('/cases/from-referral', { referralId: randomUUID() })).status).toBe(404);
+    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({ status: 409, code: 'referral-not-social-care' });
+    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: randomUUID() }))).toEqual({ status: 404, code: 'referral-not-found' });
     expect((await api('welfare').post('/cases/from-referral', { referralId: 'x' })).status).toBe(400);
     expect(await service.models.cases.exists({ _id: made.referralId })).toBeNull();
   });
