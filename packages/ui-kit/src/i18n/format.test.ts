@@ -21,12 +21,19 @@ describe('formatDate', () => {
   it('uses the Gregorian calendar in en', () => {
     expect(formatDate(nowruz1405, 'en')).toContain('2026');
   });
+
+  it('dates an instant by Iran’s day, whatever the browser’s zone: 00:30 and 23:30 in Iran on 21 March', () => {
+    expect(formatDate(new Date('2026-03-20T21:00:00Z'), 'en')).toBe('21 Mar 2026');
+    expect(formatDate(new Date('2026-03-21T20:00:00Z'), 'en')).toBe('21 Mar 2026');
+    expect(formatDate('2026-03-21', 'en')).toBe('21 Mar 2026');
+  });
 });
 
 describe('jalaliYear / toLatinDigits', () => {
   it('gives the Jalali year in Latin digits for APIs', () => {
     expect(jalaliYear(nowruz1405)).toBe('1405');
     expect(jalaliYear(new Date('2026-03-01T12:00:00Z'))).toBe('1404');
+    expect(jalaliYear(new Date('2026-03-20T21:00:00Z'))).toBe('1405'); // 00:30 on Nowruz in Iran
   });
 
   it('turns Persian and Arabic-Indic digits into Latin ones', () => {

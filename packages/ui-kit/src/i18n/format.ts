@@ -1,5 +1,7 @@
 // Formatting goes through Intl so Persian digits and the Solar Hijri calendar come from ICU,
-// not from hand-written tables.
+// not from hand-written tables. Dates are Iran's (the programme's time zone), not the browser's.
+import { timeZone } from '@hamgam/contracts/days';
+
 export type Locale = 'fa' | 'en';
 export type Direction = 'rtl' | 'ltr';
 /** A name the APIs return in both languages, e.g. a neighbourhood's. */
@@ -23,7 +25,7 @@ export function formatDate(
   locale: Locale = 'fa',
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
 ): string {
-  return new Intl.DateTimeFormat(dateLocale[locale], options).format(new Date(value));
+  return new Intl.DateTimeFormat(dateLocale[locale], { timeZone, ...options }).format(new Date(value));
 }
 
 /** "a, b and c" in the locale's words and punctuation (Persian uses "،" and "و"). */
@@ -31,9 +33,9 @@ export function formatList(items: readonly string[], locale: Locale = 'fa', opti
   return new Intl.ListFormat(numberLocale[locale], options).format(items);
 }
 
-/** The Solar Hijri year of a date in Latin digits (e.g. "1405"), as APIs expect it. */
+/** The Solar Hijri year of a date in Iran, in Latin digits (e.g. "1405"), as APIs expect it. */
 export function jalaliYear(date: Date = new Date()): string {
-  const year = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric' })
+  const year = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone })
     .formatToParts(date)
     .find((part) => part.type === 'year');
   if (!year) throw new Error('Intl has no Persian calendar support');
