@@ -14,9 +14,14 @@ import {
   type EligibilityFlag,
 } from './api';
 import { LevelBadge, StateBadge, useNeighbourhoodName } from './parts';
+import { useProblemSentence } from './problems';
 
-/** Runs one change of the case and shows the case as the API answers it (or the problem). */
-const useChange = (setCase: (c: CaseView) => void) => useAction<CaseView>(setCase);
+/** Runs one change of the case and shows the case as the API answers it (or the refusal, in the worker's language). */
+function useChange(setCase: (c: CaseView) => void) {
+  const action = useAction<CaseView>(setCase);
+  const sentence = useProblemSentence();
+  return { ...action, error: sentence(action.error) };
+}
 
 interface PartProps {
   c: CaseView;

@@ -4,6 +4,7 @@ import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { caseStates, useWelfareApi, type CaseState, type CaseSummary, type OpenableReferral } from './api';
 import { CasePage } from './CasePage';
 import { LevelBadge, ShortRef, StateBadge, useNeighbourhoodName } from './parts';
+import { useProblemSentence } from './problems';
 
 /** The case worker's own caseload and each case's page, under `<base>`. */
 export function CasesSection({ base }: { base: string }) {
@@ -113,6 +114,7 @@ function OpenableReferrals({ base }: { base: string }) {
   const navigate = useNavigate();
   const nameOf = useNeighbourhoodName();
   const referrals = useAsync(() => api.openable(), [api]);
+  const sentence = useProblemSentence();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
 
@@ -123,7 +125,7 @@ function OpenableReferrals({ base }: { base: string }) {
       const opened = await api.openFromReferral(referralId);
       navigate(`${base}/${opened.caseId}`);
     } catch (failure) {
-      setError(failure);
+      setError(sentence(failure));
       setBusy(undefined);
     }
   }
@@ -164,6 +166,7 @@ function OpenCaseForm({ base }: { base: string }) {
   const [householdRef, setHouseholdRef] = useState('');
   const [neighbourhoodId, setNeighbourhoodId] = useState('');
   const [errors, setErrors] = useState<{ household?: string; neighbourhood?: string }>({});
+  const sentence = useProblemSentence();
   const [apiError, setApiError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
 
@@ -180,7 +183,7 @@ function OpenCaseForm({ base }: { base: string }) {
       const opened = await api.open({ householdRef: householdRef.trim().toLowerCase(), neighbourhoodId: neighbourhoodId.trim() });
       navigate(`${base}/${opened.caseId}`);
     } catch (failure) {
-      setApiError(failure);
+      setApiError(sentence(failure));
       setSaving(false);
     }
   }

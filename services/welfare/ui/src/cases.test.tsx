@@ -156,16 +156,38 @@ describe('the case page', () => {
     await waitFor(() => expect(screen.getByTestId(`welfare-flag-status-${flagId}`).textContent).toBe('Revoked'));
   });
 
-  it('shows the API’s refusal when a case cannot close with its goals met', async () => {
+  it('shows the API’s refusal by its code, in the worker’s language, when a case cannot close with its goals met', async () => {
+    const refusal = { title: 'Conflict', status: 409, code: 'goals-not-met', detail: 'the case cannot be closed with its goals met: 1 goal(s) not met' };
     stubFetch({
       [`GET ${api}/cases/${caseId}`]: { ...assessed, state: 'in-follow-up', goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }] },
       [`GET ${api}/desk/priorities`]: [],
-      [`POST ${api}/cases/${caseId}/close`]: jsonResponse({ title: 'Conflict', status: 409, detail: 'a case that is in-follow-up cannot become closed with its goals met (1 goal(s) not met)' }, 409, 'application/problem+json'),
+      [`POST ${api}/cases/${caseId}/close`]: () => jsonResponse(refusal, 409, 'application/problem+json'),
     });
+    const { unmount } = renderAt(`/m/cases/${caseId}`);
+    fireEvent.click(await screen.findByTestId('welfare-close-submit'));
+    expect(await screen.findByText('همه‌ی اهداف برنامه محقق نشده‌اند؛ پرونده را نمی‌توان با «تحقق اهداف» بست.')).toBeTruthy();
+    expect(screen.queryByText(/1 goal\(s\) not met/)).toBeNull();
+    unmount();
     renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
     fireEvent.click(await screen.findByTestId('welfare-close-submit'));
-    expect(await screen.findByText(/1 goal\(s\) not met/)).toBeTruthy();
+    expect(await screen.findByText('Not every goal of the plan is met; the case cannot be closed with its goals met.')).toBeTruthy();
     expect(screen.getByTestId('welfare-case-state').textContent).toBe('In follow-up');
+  });
+
+  it('shows a broken rule (422) by its code, and a code it has no sentence for in the service’s words', async () => {
+    stubFetch({
+      [`GET ${api}/cases/${caseId}`]: { ...assessed, state: 'planned', goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }] },
+      [`GET ${api}/desk/priorities`]: [],
+      [`POST ${api}/cases/${caseId}/visits`]: () =>
+        jsonResponse({ title: 'Unprocessable Content', status: 422, code: 'visit-in-future', field: 'visitedOn', detail: 'a visit is recorded once it took place' }, 422, 'application/problem+json'),
+      [`POST ${api}/cases/${caseId}/close`]: () => jsonResponse({ title: 'Conflict', status: 409, code: 'something-new', detail: 'a refusal this screen does not know' }, 409, 'application/problem+json'),
+    });
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.change(await screen.findByTestId('welfare-visit-notes'), { target: { value: 'Home visit' } });
+    fireEvent.click(screen.getByTestId('welfare-visit-submit'));
+    expect(await screen.findByText('A visit is recorded once it took place; its day cannot be in the future.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('welfare-close-submit'));
+    expect(await screen.findByText('a refusal this screen does not know')).toBeTruthy();
   });
 });
 
