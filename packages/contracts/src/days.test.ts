@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, addMonths, dayOf, isFutureDay, isPastDay, localInstant, localIso, startOfDay, timeOf, today } from './days.js';
+import { addDays, addMonths, dayOf, isFutureDay, isPastDay, localInstant, localIso, startOfDay, timeOf, today, weekdayOf } from './days.js';
 
 describe('Iran calendar days', () => {
   it('turns at midnight Iran time (20:30 UTC), not at midnight UTC', () => {
@@ -23,6 +23,12 @@ describe('Iran calendar days', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
     expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+  });
+
+  it('numbers weekdays as Date#getDay does (Nowruz 1405 is a Saturday)', () => {
+    expect(weekdayOf('2026-03-21')).toBe(6);
+    expect(weekdayOf('2026-03-22')).toBe(0);
+    expect(weekdayOf('2026-03-27')).toBe(5);
   });
 
   it('says the Iran time of day of an instant, across midnight', () => {

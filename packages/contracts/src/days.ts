@@ -26,6 +26,9 @@ export const today = (days = 0, now: Date = new Date()): string => addDays(now, 
 /** The same day of the month `months` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export const addMonths = (day: string, months: number): string => Temporal.PlainDate.from(day).add({ months }).toString();
 
+/** The weekday of a day `YYYY-MM-DD`, numbered as `Date#getDay` does: 0 = Sunday … 6 = Saturday. */
+export const weekdayOf = (day: string): number => Temporal.PlainDate.from(day).dayOfWeek % 7;
+
 /** The time of day `HH:MM` it is in Iran at `instant`. */
 export const timeOf = (instant: Date): string => inIran(instant).toPlainTime().toString({ smallestUnit: 'minute' });
 

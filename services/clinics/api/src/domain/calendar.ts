@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@hamgam/contracts';
-import { addDays, dayOf, localInstant } from '@hamgam/contracts/days';
+import { addDays, dayOf, localInstant, weekdayOf } from '@hamgam/contracts/days';
 
 /** What happens in a clinic's slot (BRIEF items 5–7). */
 export const slotKinds = ['tvto-counselling', 'guild-meeting', 'joint-meeting'] as const;
@@ -35,7 +35,7 @@ export function weeklyOccurrences(rule: WeeklyRule, from: Date, weeks: number): 
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.startTime)) throw new RangeError('startTime is HH:mm');
   if (rule.durationMinutes <= 0) throw new RangeError('durationMinutes must be positive');
   const firstDay = dayOf(from);
-  const firstWeekday = new Date(`${firstDay}T00:00:00Z`).getUTCDay();
+  const firstWeekday = weekdayOf(firstDay);
   const offset = (rule.weekday - firstWeekday + 7) % 7;
   const occurrences: SlotTime[] = [];
   for (let week = 0; week < weeks; week++) {

@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '@hamgam/contracts/days';
+import { addDays, dayOf, weekdayOf } from '@hamgam/contracts/days';
 import { Badge, Button, Card, ErrorCard, Loading, Page, Select, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReferralsApi, type Slot } from './api';
@@ -8,7 +8,7 @@ import { shortId } from './StateBadges';
 
 /** The Saturday (the first day of the Iranian week) on or before `day`. */
 export function weekStart(day: string): string {
-  const back = (new Date(`${day}T00:00:00Z`).getUTCDay() + 1) % 7;
+  const back = (weekdayOf(day) + 1) % 7;
   return addDays(day, -back);
 }
 
