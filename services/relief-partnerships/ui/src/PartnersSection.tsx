@@ -1,6 +1,7 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { ATTENDEES, todayInKerman, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
+import { ATTENDEES, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
 import { Textarea, useDay, useRoles } from './common';
 
 const standingTones: Record<Agreement['standing'], BadgeTone> = { draft: 'neutral', upcoming: 'info', active: 'success', expired: 'warning', terminated: 'danger' };
@@ -91,7 +92,7 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
 function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
   const api = useReliefApi();
   const { t } = useI18n();
-  const [heldOn, setHeldOn] = useState(todayInKerman());
+  const [heldOn, setHeldOn] = useState(today());
   const [title, setTitle] = useState('');
   const [attendees, setAttendees] = useState<string[]>(['relief-committee', 'basij-construction']);
   const [decisions, setDecisions] = useState('');

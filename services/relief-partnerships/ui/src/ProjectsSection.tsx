@@ -1,6 +1,7 @@
+import { today } from '@hamgam/contracts/days';
 import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { todayInKerman, useReliefApi, type Permit, type Project } from './api';
+import { useReliefApi, type Permit, type Project } from './api';
 import { NEIGHBOURHOODS, Textarea, useDay, useNeighbourhood, useRoles } from './common';
 
 const projectTones: Record<Project['status'], BadgeTone> = { planned: 'neutral', 'in-progress': 'info', completed: 'success' };
@@ -83,7 +84,7 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
             {m.title} · {t('relief.page.dueOn')} {day(m.dueOn)}{' '}
             {m.doneOn ? <Badge tone="success">{t('relief.projects.done')} {day(m.doneOn)}</Badge> : m.overdue ? <Badge tone="danger">{t('relief.projects.late')}</Badge> : null}
             {canAct && !m.doneOn && (
-              <Button variant="secondary" onClick={() => void run(() => api.milestoneDone(project.projectId, m.milestoneId, todayInKerman()))} data-testid={`milestone-done-${m.milestoneId}`}>
+              <Button variant="secondary" onClick={() => void run(() => api.milestoneDone(project.projectId, m.milestoneId, today()))} data-testid={`milestone-done-${m.milestoneId}`}>
                 {t('relief.projects.done')}
               </Button>
             )}

@@ -1,7 +1,8 @@
+import { isPastDay, today } from '@hamgam/contracts/days';
 import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import { PURPOSES, SUPPORT_KINDS, todayInKerman, useReliefApi, type MeansTest, type SupportKind, type SupportRequest, type SupportRequestPage } from './api';
+import { PURPOSES, SUPPORT_KINDS, useReliefApi, type MeansTest, type SupportKind, type SupportRequest, type SupportRequestPage } from './api';
 import { ShortId, StatusBadge, Textarea, useDay, useExplained, useNeighbourhood, useRials, useRoles } from './common';
 
 /** The Relief Committee's support requests: the list (with duplicate-benefit flags) and one request's page. */
@@ -373,8 +374,7 @@ function ScheduleCard({ request, onChange }: { request: SupportRequestPage; onCh
   const schedule = request.schedule!;
   const arrears = request.arrears!;
   const [amount, setAmount] = useState(String(arrears.nextDue?.remainingRials ?? ''));
-  const [paidOn, setPaidOn] = useState(todayInKerman());
-  const today = todayInKerman();
+  const [paidOn, setPaidOn] = useState(today());
   /** Whether the repayments (applied in order) cover instalment `no` in full. */
   const paidThrough = (no: number) => schedule.instalments.slice(0, no).reduce((sum, i) => sum + i.amountRials, 0) <= arrears.paidRials;
   return (
@@ -391,7 +391,7 @@ function ScheduleCard({ request, onChange }: { request: SupportRequestPage; onCh
             key: 'state',
             header: '',
             render: (i) =>
-              paidThrough(i.no) ? <Badge tone="success">{t('relief.instalment.paid')}</Badge> : today > i.dueOn ? <Badge tone="danger">{t('relief.instalment.late')}</Badge> : null,
+              paidThrough(i.no) ? <Badge tone="success">{t('relief.instalment.paid')}</Badge> : isPastDay(i.dueOn, today()) ? <Badge tone="danger">{t('relief.instalment.late')}</Badge> : null,
           },
         ]}
         rows={schedule.instalments}
@@ -423,7 +423,7 @@ function FollowUps({ request, onChange }: { request: SupportRequestPage; onChang
   const day = useDay();
   const roles = useRoles();
   const step = useStep(onChange);
-  const [visitedOn, setVisitedOn] = useState(todayInKerman());
+  const [visitedOn, setVisitedOn] = useState(today());
   const [operating, setOperating] = useState(true);
   const [note, setNote] = useState('');
   return (

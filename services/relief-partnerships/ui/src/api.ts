@@ -1,4 +1,3 @@
-import { dayOf } from '@hamgam/contracts/days';
 import { useApi, type ApiClient } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
 
@@ -219,6 +218,3 @@ export function useReliefApi(): ReliefApi {
   const api = useApi();
   return useMemo(() => reliefApi(api), [api]);
 }
-
-/** Today's calendar day in Kerman, as the API counts days. */
-export const todayInKerman = () => dayOf(new Date());
