@@ -1,3 +1,4 @@
+import { SERVICES } from '@hamgam/registry';
 import { describe, expect, it } from 'vitest';
 import { call, type ServiceName } from '../support/stack.js';
 
@@ -26,8 +27,12 @@ describe.each(Object.entries(audited) as [ServiceName, string][])('the %s access
   });
 });
 
-it('coordination keeps none: it holds no personal data', async () => {
-  expect((await call('coordination', '/api/v1/access-log', { as: 'auditor' })).status).toBe(404);
+it('covers exactly the services the registry says keep a log (the ones the auditor’s page reads)', () => {
+  expect(Object.keys(audited).sort()).toEqual(SERVICES.filter((s) => s.accessLog).map((s) => s.service).sort());
+});
+
+it.each(SERVICES.filter((s) => !s.accessLog).map((s) => s.service as ServiceName))('%s keeps none: it holds no personal data', async (service) => {
+  expect((await call(service, '/api/v1/access-log', { as: 'auditor' })).status).toBe(404);
 });
 
 describe.each(Object.entries(desks) as [ServiceName, string][])('the %s desk', (service, staff) => {

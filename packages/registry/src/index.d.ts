@@ -34,6 +34,8 @@ export interface Service {
   label: Label;
   /** A partner agency: it runs the shared agency desk (packages/agency-desk). */
   desk: boolean;
+  /** It holds residents' or households' data, so it keeps the kit's access log (`GET /access-log`) that the auditor's page reads. */
+  accessLog: boolean;
   keys: SealingKeys | null;
 }
 

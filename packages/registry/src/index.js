@@ -21,6 +21,7 @@ const entries = [
     roles: ['clinic-worker', 'coordinator', 'representative', 'auditor'],
     label: { fa: 'کلینیک‌های مددکاری', en: 'Social-work clinics' },
     desk: false,
+    accessLog: true,
     // Residents' national id, name and phone; national ids are also blind-indexed.
     keys: {
       keyring: 'pii',
@@ -35,6 +36,7 @@ const entries = [
     roles: ['tvto-staff', 'coordinator', 'auditor'],
     label: { fa: 'آموزش فنی و حرفه‌ای', en: 'Vocational training' },
     desk: true,
+    accessLog: true,
     // Workshop permit applicants' name and address.
     keys: { keyring: 'permits', current: ['PERMITS_PII_ENCRYPTION_KEY'], previous: ['PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS'] },
   },
@@ -45,6 +47,7 @@ const entries = [
     roles: ['welfare-officer', 'coordinator', 'auditor'],
     label: { fa: 'بهزیستی', en: 'Welfare' },
     desk: true,
+    accessLog: true,
     keys: null,
   },
   {
@@ -54,6 +57,7 @@ const entries = [
     roles: ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'],
     label: { fa: 'کمیته امداد و بسیج سازندگی', en: 'Relief & Basij partnerships' },
     desk: true,
+    accessLog: true,
     keys: null,
   },
   {
@@ -63,6 +67,7 @@ const entries = [
     roles: ['fund-officer', 'coordinator', 'auditor'],
     label: { fa: 'حمایت از آموزشگاه‌ها', en: 'Institute funding' },
     desk: true,
+    accessLog: true,
     keys: null,
   },
   {
@@ -73,6 +78,8 @@ const entries = [
     roles: ['coordinator', 'representative', 'auditor', 'tvto-staff', 'welfare-officer', 'relief-officer', 'basij-liaison', 'fund-officer'],
     label: { fa: 'هماهنگی و پایش', en: 'Coordination' },
     desk: false,
+    // It holds no resident's or household's data (counts, meetings, agencies' commitments), so no access log.
+    accessLog: false,
     keys: null,
   },
 ];

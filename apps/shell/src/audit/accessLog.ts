@@ -1,10 +1,11 @@
+import { SERVICES } from '@hamgam/registry';
+
 /**
  * The services that keep a programme access log the auditor reads (`GET /api/<service>/v1/access-log`):
- * every one that holds residents' or households' data. Coordination holds none (counts, meetings and
- * agencies' commitments only: see its service definition), so it keeps no log and is not asked.
+ * every one that holds residents' or households' data, as the registry says (coordination holds none).
  */
-export const AUDITED_AGENCIES = ['clinics', 'welfare', 'vocational-training', 'relief-partnerships', 'institute-funding'] as const;
-export type AuditedAgency = (typeof AUDITED_AGENCIES)[number];
+export const AUDITED_AGENCIES = SERVICES.filter((s) => s.accessLog).map((s) => s.service);
+export type AuditedAgency = string;
 
 /** One entry as the kit's access-log route answers it (`at` is ISO 8601 over JSON). */
 export interface AccessEntry {
