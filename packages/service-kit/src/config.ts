@@ -32,7 +32,7 @@ export const baseConfigSchema = z.object({
   // (one FerretDB shared by up to a dozen service processes); see README "Limits under load".
   /**
    * Driver connections per process. FerretDB/SQLite allows 100 connections per database and
-   * FerretDB/PostgreSQL 50 in all; an open cursor holds one. Keep the sum over all processes
+   * FerretDB/PostgreSQL as many as its pool (the native stack: 200, FERRETDB_PG_POOL); an open cursor holds one. Keep the sum over all processes
    * sharing a store below that.
    */
   MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
