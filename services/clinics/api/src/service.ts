@@ -1,7 +1,8 @@
 import { accessLogRoutes, type ServiceDefinition } from '@hamgam/service-kit';
 import { clinicsAccessLog } from './app/access-log.js';
 import { clinicsConfigSchema, type ClinicsConfig } from './config.js';
-import { clinicsModels, type ClinicsModels } from './data/models.js';
+import { clinicsModels } from './data/models.js';
+import { clinicReaders, type ClinicsModels } from './deps.js';
 import { seedClinicsDemo } from './data/demo.js';
 import { seedReferralsDemo } from './data/demo-referrals.js';
 import { upsertReferencePlaces } from './data/reference.js';
@@ -14,7 +15,7 @@ import { neighbourhoodRoutes } from './routes/neighbourhood.js';
 import { residentRoutes } from './routes/residents.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { catalogueRoutes } from './routes/catalogue.js';
-import { clinicReaders, placeRoutes } from './routes/places.js';
+import { placeRoutes } from './routes/places.js';
 import { priorityRoutes } from './routes/priorities.js';
 import { referralRoutes } from './routes/referrals.js';
 import { timelineRoutes } from './routes/timeline.js';

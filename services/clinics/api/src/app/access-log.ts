@@ -1,5 +1,6 @@
 import type { AccessLogSource } from '@hamgam/service-kit';
-import type { ResidentModels, StoredAccess } from '../data/residents.js';
+import type { StoredAccess } from '../data/residents.js';
+import type { ClinicsModels } from '../deps.js';
 
 /**
  * The clinics kept a resident access log before the kit had one; its entries stay where they are and the
@@ -7,7 +8,7 @@ import type { ResidentModels, StoredAccess } from '../data/residents.js';
  * the realm username. Why: the purpose the route recorded (a duplicate check's `registration`), else the
  * clinic's own care of its registered residents.
  */
-export const clinicsAccessLog = (models: Pick<ResidentModels, 'accessLog'>): AccessLogSource<StoredAccess> => ({
+export const clinicsAccessLog = (models: Pick<ClinicsModels, 'accessLog'>): AccessLogSource<StoredAccess> => ({
   model: models.accessLog,
   fields: { subject: 'residentId', actor: 'actorName', at: 'at' },
   toView: (e) => ({

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { assertClinicInScope, badRequest, conflict, isDuplicateKey, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
-import type { ClinicsModels } from '../data/models.js';
+import { assertClinicInScope, badRequest, conflict, isDuplicateKey, notFound, type Principal } from '@hamgam/service-kit';
+import type { ClinicsModels, ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/referrals.js';
 import { bookingRefusal, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
 import { loadResidentInScope } from './residents.js';
 
-type Deps = Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock' | 'locks'>;
+type Deps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'>;
 
 const slotLockKey = (models: ClinicsModels) => models.slots.collection.collectionName;
 

@@ -1,6 +1,6 @@
 import type { OfferPublishedV1 } from '@hamgam/contracts';
 import { isDuplicateKey, type DocumentLocks } from '@hamgam/service-kit';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsModels } from '../deps.js';
 
 /** What publishing an offer did to the catalogue; `foreign` names the agency that owns the id. */
 export type OfferOutcome = 'created' | 'updated' | 'stale' | { foreign: string };

@@ -1,5 +1,5 @@
-import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
-import type { ClinicsModels } from '../data/models.js';
+import { isDuplicateKey } from '@hamgam/service-kit';
+import type { ClinicsDeps } from '../deps.js';
 import type { JourneyFacts } from '../domain/journey.js';
 
 /**
@@ -11,7 +11,7 @@ import type { JourneyFacts } from '../domain/journey.js';
  * agencies' demo seeds publish before the clinics' own seed has registered the demo residents.
  */
 export async function recordJourneyEntry(
-  { models, clock }: Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock'>,
+  { models, clock }: Pick<ClinicsDeps, 'models' | 'clock'>,
   facts: JourneyFacts,
 ): Promise<'recorded' | 'duplicate'> {
   const { eventId, ...entry } = facts;

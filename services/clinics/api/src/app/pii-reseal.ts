@@ -1,5 +1,6 @@
 import { findPage, isDuplicateKey, PAGE_MAX, type DocumentLocks } from '@hamgam/service-kit';
-import type { ResidentModels, StoredResident } from '../data/residents.js';
+import type { StoredResident } from '../data/residents.js';
+import type { ClinicsModels } from '../deps.js';
 import type { PiiProtector } from '../domain/pii.js';
 import { residentLockKey } from './residents.js';
 
@@ -48,7 +49,7 @@ function resealed(pii: PiiProtector, record: SealedRecord): Pick<StoredResident,
  * an auditor nothing; the run itself is accounted for by its printed counts and the Job's record.
  */
 export async function resealResidents(
-  { models, locks, pii }: { models: Pick<ResidentModels, 'residents'>; locks: DocumentLocks; pii: PiiProtector },
+  { models, locks, pii }: { models: Pick<ClinicsModels, 'residents'>; locks: DocumentLocks; pii: PiiProtector },
   report: ResealReport = {},
 ): Promise<ResealCounts> {
   const counts: ResealCounts = { checked: 0, resealed: 0, alreadyCurrent: 0, failed: 0 };

@@ -1,5 +1,5 @@
 import { caps, conflict, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsModels } from '../deps.js';
 import { NothingToPublishError, preparePublication, type PriorityList } from '../domain/publication.js';
 
 export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: string) =>

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { agencyNames, type NeedCategory, type PartnerAgency, type ReferralMadeV1, type ReferralWithdrawnV1 } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
-import { canSeeClinic, caps, conflict, forbidden, notFound, outboxEntries, readAll, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
-import type { ClinicsModels } from '../data/models.js';
+import { canSeeClinic, caps, conflict, forbidden, notFound, outboxEntries, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
+import type { ClinicsModels, ClinicsDeps } from '../deps.js';
 import type { ReferralStep, StoredReferral } from '../data/referrals.js';
 import { nextReferralState, type ReferralTransition } from '../domain/referral-state.js';
 import { consentCovers } from '../domain/consent.js';
 import { respondWithinDays, withUniqueTrackingCode } from '../domain/referrals.js';
 import { loadResidentInScope, requireConsent } from './residents.js';
 
-type Deps = Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock' | 'locks'>;
+type Deps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'>;
 
 export type ReferralView = Omit<StoredReferral, 'outbox'>;
 

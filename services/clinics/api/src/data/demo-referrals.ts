@@ -1,9 +1,9 @@
 import { demoClinics, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, type DemoReferral } from '@hamgam/demo-data';
-import { caps, isDuplicateKey, readAll, type ServiceDeps } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import { slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
 import { addDays, dayOf, localInstant } from '@hamgam/contracts/days';
 import type { ReferralState } from '../domain/referral-state.js';
-import type { ClinicsModels } from './models.js';
+import type { ClinicsDeps } from '../deps.js';
 import type { ReferralStep, StoredReferral, StoredSlot } from './referrals.js';
 
 const dayMs = 86_400_000;
@@ -99,7 +99,7 @@ async function insertNew<T>(insert: (row: T) => Promise<unknown>, rows: T[]): Pr
  * The demo referrals of every clinic in their states, and the clinics' calendars. Idempotent: skipped
  * once the demo referrals exist; every record has a fixed id, so a half-finished run completes.
  */
-export async function seedReferralsDemo({ models, clock, logger }: Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock' | 'logger'>): Promise<void> {
+export async function seedReferralsDemo({ models, clock, logger }: Pick<ClinicsDeps, 'models' | 'clock' | 'logger'>): Promise<void> {
   const last = demoReferrals.at(-1)!;
   if (await models.referrals.exists({ _id: last.referralId })) return;
   const now = clock.now();

@@ -1,12 +1,12 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import { partnerAgencies } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
-import { isDuplicateKey, type ServiceDeps } from '@hamgam/service-kit';
-import { piiFromConfig, type ClinicsConfig } from '../config.js';
-import { demoAssessments } from '../domain/demo-households.js';
-import { demoAnswers, demoFamilyName, demoPerson, seededRandom } from '../domain/demo-people.js';
+import { isDuplicateKey } from '@hamgam/service-kit';
+import { piiFromConfig } from '../config.js';
+import { demoAssessments } from './demo-households.js';
+import { demoAnswers, demoFamilyName, demoPerson, seededRandom } from './demo-people.js';
 import { answersToStored } from './drafts.js';
-import type { ClinicsModels } from './models.js';
+import type { ClinicsDeps } from '../deps.js';
 import { householdRelations, type StoredConsent, type StoredHousehold, type StoredResident } from './residents.js';
 
 const dayMs = 86_400_000;
@@ -79,7 +79,7 @@ export function demoRegister(now: Date, seal: (p: { nationalId: string; fullName
 }
 
 /** Stores the demo register once (skipped when households exist); returns whether it wrote anything. */
-export async function seedDemoResidents({ models, config, clock }: Pick<ServiceDeps<ClinicsModels, ClinicsConfig>, 'models' | 'config' | 'clock'>): Promise<boolean> {
+export async function seedDemoResidents({ models, config, clock }: Pick<ClinicsDeps, 'models' | 'config' | 'clock'>): Promise<boolean> {
   const pii = piiFromConfig(config);
   const register = demoRegister(clock.now(), (person) => ({ pii: pii.encrypt(person), nationalIdIndex: pii.blindIndex(person.nationalId) }));
   // The register's last record is written last: if it is there, the whole register is (whatever else the

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceDeps } from '@hamgam/service-kit';
 import { latestPriorityList, publishPriorities } from '../app/publish-priorities.js';
-import type { ClinicsConfig } from '../config.js';
 import { referenceClinics } from '../domain/places.js';
 import { seedDemoResidents } from './demo-residents.js';
-import type { ClinicsModels } from './models.js';
+import type { ClinicsDeps } from '../deps.js';
 
 /** Neighbourhoods left for the demo user (clinic.worker) to assess and publish by hand. */
 const leftForTheDemoStory = new Set(['nbh-sarasiab']);
 
-export async function seedClinicsDemo(deps: ServiceDeps<ClinicsModels, ClinicsConfig>): Promise<void> {
+export async function seedClinicsDemo(deps: ClinicsDeps): Promise<void> {
   const { models, flushOutbox, clock } = deps;
   // Households, residents (sealed personal data), consents and one assessment per household, in all four clinics.
   await seedDemoResidents(deps);

@@ -74,4 +74,3 @@ export function clinicsModels(connection: Connection) {
   return { neighbourhoods, clinics, assessments, priorityLists, ...residentModels(connection), ...referralModels(connection), ...journeyModels(connection) };
 }
 
-export type ClinicsModels = ReturnType<typeof clinicsModels>;

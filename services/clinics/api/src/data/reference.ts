@@ -1,5 +1,5 @@
 import { referenceClinics, referenceNeighbourhoods } from '../domain/places.js';
-import type { ClinicsModels } from './models.js';
+import type { ClinicsModels } from '../deps.js';
 
 /** Upserts the target neighbourhoods and their clinics. */
 export async function upsertReferencePlaces(models: ClinicsModels): Promise<void> {

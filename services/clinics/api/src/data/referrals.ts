@@ -167,5 +167,3 @@ export function referralModels(connection: Connection) {
   const slots = connection.model<StoredSlot>('CalendarSlot', slotSchema);
   return { offers, referrals, slots };
 }
-
-export type ReferralModels = ReturnType<typeof referralModels>;

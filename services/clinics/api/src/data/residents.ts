@@ -140,5 +140,3 @@ export function residentModels(connection: Connection) {
   const accessLog = connection.model<StoredAccess>('ResidentAccess', accessSchema);
   return { households, residents, consents, accessLog, ...draftModels(connection) };
 }
-
-export type ResidentModels = ReturnType<typeof residentModels>;

@@ -1,14 +1,14 @@
 import { partnerEventTypes } from '@hamgam/contracts';
-import { PoisonMessageError, subscribe, type ServiceDeps, type Subscription } from '@hamgam/service-kit';
+import { PoisonMessageError, subscribe, type Subscription } from '@hamgam/service-kit';
 import { applyOffer } from '../app/catalogue.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsDeps } from '../deps.js';
 
 /**
  * Every partner agency's catalogue entries (`<agency>.offer.published.v1`), latest revision kept. An
  * event an agency may not send — about another agency's offer — is refused as poison: the consumer
  * dead-letters it at once with the reason, for an operator to see (retrying cannot make it right).
  */
-export function catalogueSubscriptions({ models, locks, clock }: ServiceDeps<ClinicsModels>): Subscription[] {
+export function catalogueSubscriptions({ models, locks, clock }: ClinicsDeps): Subscription[] {
   return partnerEventTypes('offer.published').map((type) =>
     subscribe(type, 1, async (event, { log }) => {
       const { offerId, agency, revision } = event.data;

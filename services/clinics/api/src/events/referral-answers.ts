@@ -1,12 +1,12 @@
 import { partnerEventTypes } from '@hamgam/contracts';
-import { subscribe, type ServiceDeps, type Subscription } from '@hamgam/service-kit';
+import { subscribe, type Subscription } from '@hamgam/service-kit';
 import { applyAgencyStep } from '../app/referrals.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsDeps } from '../deps.js';
 
 const agencyOf = (type: string) => type.split('.')[0]!;
 
 /** The agencies' answers to the clinics' referrals (accepted, declined, completed), from all four agencies. */
-export function referralAnswerSubscriptions(deps: ServiceDeps<ClinicsModels>): Subscription[] {
+export function referralAnswerSubscriptions(deps: ClinicsDeps): Subscription[] {
   const note = (log: { debug: (o: object, m: string) => void }, referralId: string, step: string, result: string) =>
     log.debug({ referralId, step, result }, 'referral answer');
   return [

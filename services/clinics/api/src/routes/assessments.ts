@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertClinicInScope, assertNeighbourhoodInScope, badRequest, defineRoute, pageOf, pageQuerySchema } from '@hamgam/service-kit';
 import { z } from 'zod';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsModels } from '../deps.js';
 import { assessmentSchema, neighbourhoodIdParams, newAssessmentSchema } from './schemas.js';
 
 export function assessmentRoutes(models: ClinicsModels) {

@@ -1,10 +1,10 @@
 import { localizedTextSchema, slugIdSchema } from '@hamgam/contracts';
 import { startOfDay } from '@hamgam/contracts/days';
-import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, pageQueryShape, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, pageQueryShape, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
 import { isOwnClinicStaff } from '../app/residents.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/referrals.js';
 import { slotKinds } from '../domain/calendar.js';
 
@@ -46,7 +46,7 @@ const slotQuery = z
 const slotBase = { clinicId: slugIdSchema, kind: z.enum(slotKinds), title: localizedTextSchema.optional(), capacity: z.number().int().min(1).max(200) };
 const slotIdParams = z.object({ id: z.string().min(1).max(120) }).strict();
 
-export function calendarRoutes(deps: ServiceDeps<ClinicsModels>) {
+export function calendarRoutes(deps: ClinicsDeps) {
   const { models, clock } = deps;
   return [
     defineRoute({

@@ -2,7 +2,7 @@ import { localizedTextSchema, needCategorySchema, offerKindSchema, partnerAgency
 import { assertNeighbourhoodInScope, defineRoute, pageOf, pageQueryShape } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsModels } from '../deps.js';
 
 export const offerViewSchema = z.object({
   id: z.string(),

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, defineRoute, forbidden, notFound, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { badRequest, defineRoute, forbidden, notFound, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { isOwnClinicStaff, loadHouseholdInScope } from '../app/residents.js';
-import type { ClinicsModels } from '../data/models.js';
+import { clinicReaders, type ClinicsDeps } from '../deps.js';
 import { answersFromStored, answersToStored, type StoredAssessmentDraft } from '../data/drafts.js';
 import type { StoredHousehold } from '../data/residents.js';
 import { draftProblems, questionnaire, submissionProblems } from '../domain/questionnaire.js';
-import { clinicReaders } from './places.js';
 import { draftBodySchema, draftViewSchema, submittedAssessmentSchema, uuidParams } from './resident-schemas.js';
 
 const draftView = (d: StoredAssessmentDraft) => ({ householdId: d._id, needs: d.needs, answers: answersFromStored(d.answers), savedAt: d.savedAt, savedBy: d.savedBy });
@@ -28,7 +27,7 @@ function problemsOrNothing(problems: string[]) {
   }
 }
 
-export function draftRoutes({ models, clock }: ServiceDeps<ClinicsModels>) {
+export function draftRoutes({ models, clock }: ClinicsDeps) {
   /** Drafts are written and read by the staff of the household's own clinic. */
   async function ownHousehold(principal: Principal, householdId: string): Promise<StoredHousehold> {
     const household = await loadHouseholdInScope(models, principal, householdId);

@@ -1,9 +1,8 @@
 import { localizedNameSchema } from '@hamgam/contracts';
 import { assertNeighbourhoodInScope, caps, defineRoute, notFound, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
-import type { ClinicsModels } from '../data/models.js';
+import { clinicReaders, type ClinicsModels } from '../deps.js';
 import { clinicStaff, neighbourhoodRepresentatives, staffRoles } from '../domain/people.js';
-import { clinicReaders } from './places.js';
 import { clinicSchema, neighbourhoodIdParams, neighbourhoodSchema } from './schemas.js';
 
 const staffSchema = z.object({ id: z.string(), name: localizedNameSchema, role: z.enum(staffRoles), username: z.string().optional() });

@@ -1,11 +1,9 @@
 import { needCategories } from '@hamgam/contracts';
-import { canSeeClinic, canSeeNeighbourhood, caps, defineRoute, readAll, type Role } from '@hamgam/service-kit';
+import { canSeeClinic, canSeeNeighbourhood, caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
-import type { ClinicsModels } from '../data/models.js';
+import { clinicReaders, type ClinicsModels } from '../deps.js';
 import { needCategoryLabels } from '../domain/categories.js';
 import { clinicSchema, needCategoryInfoSchema, neighbourhoodSchema } from './schemas.js';
-
-export const clinicReaders: readonly Role[] = ['clinic-worker', 'coordinator', 'representative', 'auditor'];
 
 const withId = <T extends { _id: string }>({ _id, ...rest }: T) => ({ id: _id, ...rest });
 

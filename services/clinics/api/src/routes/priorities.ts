@@ -1,13 +1,12 @@
 import { isFutureDay } from '@hamgam/contracts/days';
-import { assertNeighbourhoodInScope, badRequest, caps, defineRoute, readAll, type ServiceDeps } from '@hamgam/service-kit';
+import { assertNeighbourhoodInScope, badRequest, caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { randomUUID } from 'node:crypto';
 import { latestAgreedOrder, latestPriorityList, publishPriorities } from '../app/publish-priorities.js';
 import type { StoredAgreedOrder } from '../data/drafts.js';
-import type { ClinicsModels } from '../data/models.js';
+import { clinicReaders, type ClinicsDeps } from '../deps.js';
 import type { PriorityList } from '../domain/publication.js';
 import { rankPriorities } from '../domain/ranking.js';
 import { applyAgreedOrder, checkAgreedOrder, InvalidAgreedOrderError, toRankedPriority } from '../domain/reranking.js';
-import { clinicReaders } from './places.js';
 import { agreedOrderBodySchema } from './resident-schemas.js';
 import { neighbourhoodIdParams, prioritiesViewSchema, publishRequestSchema, publishedListSchema } from './schemas.js';
 
@@ -29,7 +28,7 @@ const toView = ({ version, period, publishedAt, priorities, reranking }: Priorit
 const agreedView = (a: StoredAgreedOrder | null) =>
   a ? { order: a.order, reason: a.reason, meetingDate: a.meetingDate, agreedByName: a.agreedByName, agreedByRole: a.agreedByRole, agreedAt: a.agreedAt } : null;
 
-export function priorityRoutes({ models, flushOutbox, clock }: ServiceDeps<ClinicsModels>) {
+export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
   async function prioritiesView(neighbourhoodId: string) {
     const [assessments, published, agreed] = await Promise.all([
       readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood),

@@ -1,8 +1,8 @@
 import { localizedTextSchema, needCategorySchema, partnerAgencySchema, referralWithdrawnV1, slugIdSchema } from '@hamgam/contracts';
-import { assertClinicInScope, caps, defineRoute, inList, pageOf, pageQueryShape, readAll, seesWholeProgramme, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { assertClinicInScope, caps, defineRoute, inList, pageOf, pageQueryShape, readAll, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf, loadReferralInScope, makeReferral, withdrawReferral, type ReferralView } from '../app/referrals.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsDeps } from '../deps.js';
 import { referralStates, referralStepKinds } from '../domain/referral-state.js';
 import { dueDay, isOverdue } from '../domain/referrals.js';
 
@@ -84,7 +84,7 @@ const referralsOf = (clinicIds: string[] | null, filter: Record<string, string>)
   ...(clinicIds === null ? {} : { clinicId: clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds) }),
 });
 
-export function referralRoutes(deps: ServiceDeps<ClinicsModels>) {
+export function referralRoutes(deps: ClinicsDeps) {
   const { models, clock, flushOutbox } = deps;
   return [
     defineRoute({

@@ -16,14 +16,13 @@ import {
   tooManyRequests,
   type Principal,
   type RateLimiter,
-  type ServiceDeps,
 } from '@hamgam/service-kit';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { withdrawReferralsWithoutConsent } from '../app/referrals.js';
 import { isOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess, residentLockKey } from '../app/residents.js';
-import { piiFromConfig, type ClinicsConfig } from '../config.js';
-import type { ClinicsModels } from '../data/models.js';
+import { piiFromConfig } from '../config.js';
+import { clinicWorkers, registerReaders, type ClinicsDeps } from '../deps.js';
 import type { StoredConsent, StoredHousehold, StoredResident } from '../data/residents.js';
 import { consentStatus } from '../domain/consent.js';
 import { InvalidNationalIdError, parseNationalId, toLatinDigits } from '../domain/national-id.js';
@@ -45,9 +44,6 @@ import {
   uuidParams,
 } from './resident-schemas.js';
 
-const staffRoles = ['clinic-worker'] as const;
-/** Roles that may see that residents exist (ids, households, consents), never who they are. */
-const registerReaders = ['clinic-worker', 'coordinator', 'auditor'] as const;
 
 function nationalIdOrBadRequest(input: string): string {
   try {
@@ -99,10 +95,10 @@ function assertOwnClinicStaff(principal: Principal, clinicId: string): void {
  * oracle: each user's look-ups (duplicate checks and registrations) are counted in the store, across
  * replicas, on the service's clock. Registering a household of eight with a check each is 16.
  */
-export const nationalIdLookupLimiter = ({ models, clock }: Pick<ServiceDeps<ClinicsModels>, 'models' | 'clock'>): RateLimiter =>
+export const nationalIdLookupLimiter = ({ models, clock }: Pick<ClinicsDeps, 'models' | 'clock'>): RateLimiter =>
   createRateLimiter({ limit: 100, windowMs: 15 * 60_000, store: models.residents.db, name: 'national-id-lookups', now: () => clock.now().getTime() });
 
-export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, lookups: RateLimiter = nationalIdLookupLimiter(deps)) {
+export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationalIdLookupLimiter(deps)) {
   const { models, config, clock } = deps;
   const pii = piiFromConfig(config);
 
@@ -170,7 +166,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       method: 'post',
       path: '/households',
       summary: 'Register a household at a clinic (its id becomes the householdRef of its needs assessment)',
-      roles: staffRoles,
+      roles: clinicWorkers,
       body: newHouseholdSchema,
       response: householdViewSchema,
       status: 201,
@@ -221,7 +217,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       method: 'post',
       path: '/residents/duplicate-check',
       summary: 'Is this national id registered already? Found by its keyed blind index, without decrypting; logged in the resident’s access log; limited per user (429)',
-      roles: staffRoles,
+      roles: clinicWorkers,
       body: duplicateCheckSchema,
       response: duplicateAnswerSchema,
       handler: async ({ body, principal }, res) => {
@@ -242,7 +238,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       method: 'post',
       path: '/households/:id/residents',
       summary: 'Register a resident into a household (409 if the national id is registered already: the resident at this clinic, or only “another clinic”); limited per user like the duplicate check',
-      roles: staffRoles,
+      roles: clinicWorkers,
       params: uuidParams,
       body: newResidentSchema,
       response: residentViewSchema,
@@ -321,7 +317,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       method: 'patch',
       path: '/residents/:id',
       summary: 'Correct a resident’s name, phone, relation or birth year (own clinic staff; logged). A national id is never changed: register again.',
-      roles: staffRoles,
+      roles: clinicWorkers,
       params: uuidParams,
       body: residentChangeSchema,
       response: residentViewSchema,
@@ -370,7 +366,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       method: 'post',
       path: '/residents/:id/consents',
       summary: 'Record a resident’s consent for one purpose with one receiving agency, until an expiry day',
-      roles: staffRoles,
+      roles: clinicWorkers,
       // Lets another agency receive the resident's data.
       sensitive: true,
       params: uuidParams,
@@ -394,7 +390,7 @@ export function residentRoutes(deps: ServiceDeps<ClinicsModels, ClinicsConfig>, 
       method: 'post',
       path: '/residents/:id/consents/:consentId/withdraw',
       summary: 'Withdraw a consent from now on (nothing more is shared under it)',
-      roles: staffRoles,
+      roles: clinicWorkers,
       params: consentParams,
       response: consentViewSchema,
       handler: async ({ params, principal, correlationId }) => {

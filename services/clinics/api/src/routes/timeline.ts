@@ -1,9 +1,9 @@
 import { localizedTextSchema, partnerAgencySchema } from '@hamgam/contracts';
-import { caps, defineRoute, forbidden, readAll, type ServiceDeps } from '@hamgam/service-kit';
+import { caps, defineRoute, forbidden, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
 import { isOwnClinicStaff, loadResidentInScope } from '../app/residents.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsDeps } from '../deps.js';
 import type { StoredJourneyEntry } from '../data/journey.js';
 import type { StoredReferral } from '../data/referrals.js';
 import { journeyView } from '../domain/journey.js';
@@ -73,7 +73,7 @@ export function journeyTimelineEntry(entry: Omit<StoredJourneyEntry, 'receivedAt
   };
 }
 
-export function timelineRoutes({ models }: Pick<ServiceDeps<ClinicsModels>, 'models'>) {
+export function timelineRoutes({ models }: Pick<ClinicsDeps, 'models'>) {
   return [
     defineRoute({
       method: 'get',

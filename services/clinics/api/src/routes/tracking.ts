@@ -1,8 +1,8 @@
 import { localizedTextSchema, trackingCodeSchema } from '@hamgam/contracts';
-import { createRateLimiter, defineRoute, notFound, type RateLimiter, type ServiceDeps } from '@hamgam/service-kit';
+import { createRateLimiter, defineRoute, notFound, type RateLimiter } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsDeps } from '../deps.js';
 import { referralStates } from '../domain/referral-state.js';
 import { dayOf } from '@hamgam/contracts/days';
 import { nextStep, statusLabels } from '../domain/referrals.js';
@@ -20,7 +20,7 @@ export const trackingViewSchema = z
 
 // Counted in the service's database (rate_limits), so the limit holds across replicas.
 export function trackingRoutes(
-  { models }: Pick<ServiceDeps<ClinicsModels>, 'models'>,
+  { models }: Pick<ClinicsDeps, 'models'>,
   limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: models.referrals.db, name: 'tracking' }),
 ) {
   return [

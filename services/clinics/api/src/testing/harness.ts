@@ -3,7 +3,7 @@ import type { PartnerAgency } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import type { ClinicsConfig } from '../config.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsModels } from '../deps.js';
 import { clinicsService } from '../service.js';
 
 /**

@@ -2,9 +2,9 @@ import { demoOffers, demoTrackingCode, demoUuid, scalePlaces } from '@hamgam/dem
 import { needCategories, type NeedCategory } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
 import { piiFromConfig, type ClinicsConfig } from '../config.js';
-import type { ClinicsModels } from '../data/models.js';
+import type { ClinicsModels } from '../deps.js';
 import { householdRelations } from '../data/residents.js';
-import { seededRandom } from '../domain/demo-people.js';
+import { seededRandom } from '../data/demo-people.js';
 import { withCheckDigit } from '../domain/national-id.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { NeedCategory } from '@hamgam/contracts';
-import { withCheckDigit } from './national-id.js';
-import { questions, type Answers } from './questionnaire.js';
-import type { AssessedNeed } from './ranking.js';
+import { withCheckDigit } from '../domain/national-id.js';
+import { questions, type Answers } from '../domain/questionnaire.js';
+import type { AssessedNeed } from '../domain/ranking.js';
 
 const givenNames = ['زهرا', 'فاطمه', 'مریم', 'معصومه', 'سکینه', 'رقیه', 'محمد', 'علی', 'حسین', 'رضا', 'مهدی', 'حسن', 'نرگس', 'سمیه', 'امیر', 'جواد', 'اکبر', 'طاهره', 'لیلا', 'مصطفی'];
 const familyNames = ['احمدی', 'محمدی', 'کرمانی', 'رفسنجانی', 'حسینی', 'رضایی', 'جعفری', 'کاظمی', 'نوری', 'اسدی', 'زارعی', 'سلطانی', 'شریفی', 'قاسمی', 'بهرامی', 'ایرانی'];

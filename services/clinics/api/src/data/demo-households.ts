@@ -1,5 +1,5 @@
 import { needCategories, type NeedCategory } from '@hamgam/contracts';
-import type { AssessedNeed } from './ranking.js';
+import type { AssessedNeed } from '../domain/ranking.js';
 
 /**
  * Deterministic demo assessments: each neighbourhood leans towards the needs its residents named at
