@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { rspack } from '@rspack/core';
 import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
+import { SERVICES } from '@hamgam/registry';
 
 /** Packages that must exist exactly once on a page; the `/` entries cover react/jsx-runtime, react-dom/client etc. */
 export const SINGLETONS = /** @type {const} */ ({
@@ -98,12 +99,16 @@ function baseConfig({ dir, name, plugins, exposes, remotes }) {
 }
 
 /**
- * @param {{ name: string, exposes: Record<string, string>, dir: string }} options
+ * An agency's federated module. Its container is named as the registry says (the shell loads it by that
+ * name from /config/remotes.json), so the two can never disagree.
+ * @param {{ service: string, exposes: Record<string, string>, dir: string }} options
  */
-export function createRemoteConfig({ name, exposes, dir }) {
+export function createRemoteConfig({ service, exposes, dir }) {
+  const entry = SERVICES.find((s) => s.service === service);
+  if (!entry) throw new Error(`createRemoteConfig: ${service} is not in @hamgam/registry`);
   return baseConfig({
     dir,
-    name,
+    name: entry.module,
     exposes,
     plugins: [
       // The remote's own page (served at /ui/ by its service) only points visitors to the shell.

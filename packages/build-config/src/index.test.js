@@ -46,7 +46,7 @@ describe('federationOptions', () => {
 
 describe('createRemoteConfig / createHostConfig', () => {
   it('builds a remote in production with an absolute output path and auto public path', () => {
-    const config = createRemoteConfig({ name: 'clinics', exposes: { './App': './src/App.tsx' }, dir: clinicsUiDir });
+    const config = createRemoteConfig({ service: 'clinics', exposes: { './App': './src/App.tsx' }, dir: clinicsUiDir });
     expect(config.mode).toBe('production');
     expect(config.output.path).toBe(path.join(clinicsUiDir, 'dist'));
     expect(config.output.publicPath).toBe('auto');

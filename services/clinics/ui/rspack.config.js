@@ -1,7 +1,7 @@
 import { createRemoteConfig } from '@hamgam/build-config';
 
 export default createRemoteConfig({
-  name: 'clinics',
+  service: 'clinics',
   exposes: { './App': './src/App.tsx' },
   dir: import.meta.dirname,
 });

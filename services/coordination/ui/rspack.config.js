@@ -1,7 +1,7 @@
 import { createRemoteConfig } from '@hamgam/build-config';
 
 export default createRemoteConfig({
-  name: 'coordination',
+  service: 'coordination',
   exposes: { './App': './src/App.tsx', './HomeWidget': './src/HomeWidget.tsx' },
   dir: import.meta.dirname,
 });

@@ -1,7 +1,7 @@
 import { createRemoteConfig } from '@hamgam/build-config';
 
 export default createRemoteConfig({
-  name: 'institute_funding',
+  service: 'institute-funding',
   exposes: { './App': './src/App.tsx' },
   dir: import.meta.dirname,
 });

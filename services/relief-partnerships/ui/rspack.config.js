@@ -1,7 +1,7 @@
 import { createRemoteConfig } from '@hamgam/build-config';
 
 export default createRemoteConfig({
-  name: 'relief_partnerships',
+  service: 'relief-partnerships',
   exposes: { './App': './src/App.tsx' },
   dir: import.meta.dirname,
 });

@@ -1,7 +1,7 @@
 import { createRemoteConfig } from '@hamgam/build-config';
 
 export default createRemoteConfig({
-  name: 'vocational_training',
+  service: 'vocational-training',
   exposes: { './App': './src/App.tsx' },
   dir: import.meta.dirname,
 });

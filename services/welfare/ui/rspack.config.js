@@ -1,7 +1,7 @@
 import { createRemoteConfig } from '@hamgam/build-config';
 
 export default createRemoteConfig({
-  name: 'welfare',
+  service: 'welfare',
   exposes: { './App': './src/App.tsx' },
   dir: import.meta.dirname,
 });
