@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTvto, type TvtoTestService } from './testing/harness.js';
 
-// Resident refs are opaque ids only the clinics issue: a direct enrolment, placement or permit application
-// for a ref no clinic's referral named to TVTO is kept but answered (and listed) unverified, until a
+// Resident refs are opaque ids only the clinics issue: a direct enrolment, placement, permit application or
+// counselling booking for a ref no clinic's referral named to TVTO is kept but answered (and listed) unverified, until a
 // referral naming the resident reaches TVTO.
 let service: TvtoTestService;
 
@@ -135,5 +135,31 @@ describe('permit applications', () => {
     const walkIn = await apply({ applicantName: 'Zahra Karimi' });
     expect(walkIn.body).toMatchObject({ unverified: false });
     expect((await service.models.permits.findById(walkIn.body.permitId).lean())!.refsVerified).toBe(true);
+  });
+});
+
+describe('direct counselling bookings', () => {
+  let hour = 8;
+  const book = (residentRef: string) => api().post('/counselling/sessions', { clinicId: 'clinic-fajr', residentRef, day: inDays(5), time: `${String(hour++).padStart(2, '0')}:00` });
+  const listed = async (id: string) => ((await service.api('auditor').get('/counselling/sessions?clinicId=clinic-fajr')).body as { sessionId: string; unverified: boolean }[]).find((s) => s.sessionId === id);
+
+  it('marks a booking of a made-up resident ref unverified in the record, the answer and the list, a referred resident’s not, and verifies it when a referral arrives', async () => {
+    const madeUpRef = randomUUID();
+    const madeUp = await book(madeUpRef);
+    expect(madeUp.status).toBe(201);
+    expect(madeUp.body).toMatchObject({ residentRef: madeUpRef, unverified: true });
+    expect((await service.models.sessions.findById(madeUp.body.sessionId).lean())!.refsVerified).toBe(false);
+    expect(await listed(madeUp.body.sessionId)).toMatchObject({ unverified: true });
+
+    const referred = randomUUID();
+    await referredByAClinic(referred);
+    const known = await book(referred);
+    expect(known.body).toMatchObject({ unverified: false });
+    expect((await service.models.sessions.findById(known.body.sessionId).lean())!.refsVerified).toBe(true);
+
+    await referredByAClinic(madeUpRef);
+    expect(await listed(madeUp.body.sessionId)).toMatchObject({ unverified: false });
+    const recorded = await api().post(`/counselling/sessions/${madeUp.body.sessionId}/record`, { state: 'no-show' });
+    expect(recorded.body).toMatchObject({ state: 'no-show', unverified: false });
   });
 });

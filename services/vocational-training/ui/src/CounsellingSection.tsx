@@ -2,6 +2,7 @@ import { dayOf, timeOf, today } from '@hamgam/contracts/days';
 import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
+import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
 const sessionTone: Record<Session['state'], BadgeTone> = { booked: 'info', held: 'success', 'no-show': 'warning' };
@@ -53,7 +54,15 @@ export function CounsellingSection() {
           columns={[
             { key: 'day', header: t('vt.day'), render: (s) => `${formatDate(s.day)} ${s.time}` },
             { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
-            { key: 'resident', header: t('vt.resident'), render: (s) => <code dir="ltr">{s.residentRef.slice(0, 8)}</code> },
+            {
+              key: 'resident',
+              header: t('vt.resident'),
+              render: (s) => (
+                <>
+                  <code dir="ltr">{s.residentRef.slice(0, 8)}</code> {s.unverified && <UnverifiedBadge testId={`vt-session-unverified-${s.sessionId}`} />}
+                </>
+              ),
+            },
             {
               key: 'state',
               header: t('vt.status'),
@@ -70,6 +79,7 @@ export function CounsellingSection() {
             ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (s: Session) => <RecordActions session={s} demand={demand} onDone={data.reload} /> }] : []),
           ]}
         />
+        <UnverifiedNote rows={sessions} testId="vt-sessions-unverified-note" />
         {canAct && <BookForm key={preset?.id ?? 'none'} preset={preset} onDone={data.reload} />}
       </Card>
     </>

@@ -106,6 +106,8 @@ export interface Session {
   clinicId: string;
   residentRef: string;
   referralId: string | null;
+  /** A direct booking for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
+  unverified: boolean;
   day: string;
   time: string;
   state: 'booked' | 'held' | 'no-show';

@@ -192,7 +192,20 @@ describe('permits section', () => {
 
 describe('counselling and apprenticeships', () => {
   const demand: Demand[] = [{ trade: 'tailoring', label: { fa: 'خیاطی', en: 'Tailoring' }, level: 'high', note: { fa: 'زیاد', en: 'Strong' }, updatedAt: '2026-11-01T08:00:00Z' }];
-  const session: Session = { sessionId: 's-1', clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-20', time: '10:00', state: 'booked', notes: null, guidance: [] };
+  const session: Session = { sessionId: 's-1', clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, unverified: false, day: '2026-11-20', time: '10:00', state: 'booked', notes: null, guidance: [] };
+
+  it('marks a session booked for a resident no clinic referred to TVTO as unverified, explaining why', async () => {
+    stubFetch({
+      [`GET ${api}/counselling/demand`]: demand,
+      [`GET ${api}/counselling/sessions`]: [session, { ...session, sessionId: 's-2', residentRef: residentB, unverified: true }],
+    });
+    renderAt('/m/counselling', ['auditor'], 'en');
+    const badge = await screen.findByTestId('vt-session-unverified-s-2');
+    expect(badge.textContent).toBe('Unverified');
+    expect(badge.parentElement!.getAttribute('title')).toBe(messages.en['vt.unverified.why']);
+    expect(screen.queryByTestId('vt-session-unverified-s-1')).toBeNull();
+    expect(screen.getByTestId('vt-sessions-unverified-note').textContent).toContain(messages.en['vt.unverified.why']);
+  });
 
   it('records a held session with guidance from the demand list and filters sessions by clinic', async () => {
     const calls: { what: string; body: unknown }[] = [];

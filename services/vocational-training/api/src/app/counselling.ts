@@ -5,6 +5,7 @@ import type { StoredDemand, StoredSession } from '../data/models.js';
 import { checkGuidance, type DemandLevel } from '../domain/counselling.js';
 import { rules, type VtDeps } from '../desk.js';
 import { closeReferral } from './courses.js';
+import { refsVerifiedOf } from './refs.js';
 
 /** Adds or updates one trade of the office's labour-market demand list. */
 export async function setDemand(deps: VtDeps, trade: string, input: { label: LocalizedText; level: DemandLevel; note: LocalizedText }, by: string): Promise<StoredDemand> {
@@ -23,7 +24,8 @@ export interface Booking {
 
 /**
  * Books a session on the counsellor's day at a clinic; from a counselling referral the desk accepted
- * (its resident and clinic), or for a resident the counsellor met at the clinic.
+ * (its resident and clinic), or for a resident the counsellor met at the clinic (a ref no clinic's referral
+ * named is kept, marked unverified).
  */
 export async function book(deps: VtDeps, booking: Booking, by: string): Promise<StoredSession> {
   let { residentRef, clinicId } = booking;
@@ -36,10 +38,12 @@ export async function book(deps: VtDeps, booking: Booking, by: string): Promise<
     clinicId = referral.clinicId ?? clinicId;
   }
   if (!residentRef) throw badRequest('a session is for a resident: give residentRef or referralId');
+  // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
+  const refsVerified = booking.referralId !== null || (await refsVerifiedOf(deps, residentRef));
   const clash = await deps.models.sessions.exists({ clinicId, day: booking.day, time: booking.time, state: 'booked' });
   if (clash) throw conflict(`the counsellor is booked at ${clinicId} on ${booking.day} ${booking.time}`);
   const session: StoredSession = {
-    _id: randomUUID(), clinicId, residentRef, referralId: booking.referralId, day: booking.day, time: booking.time, state: 'booked', notes: null, guidance: [],
+    _id: randomUUID(), clinicId, residentRef, referralId: booking.referralId, refsVerified, day: booking.day, time: booking.time, state: 'booked', notes: null, guidance: [],
     counsellor: by, bookedAt: deps.clock.now(), recordedAt: null,
   };
   await deps.models.sessions.create(session);

@@ -134,6 +134,13 @@ export interface StoredSession {
   clinicId: string;
   residentRef: string;
   referralId: string | null;
+  /**
+   * Whether the resident is one the clinics told TVTO of: booked from a referral, or a resident a clinic's
+   * referral to TVTO had named. False: a direct booking for a ref no clinic gave TVTO (mistyped or made up),
+   * kept but shown unverified until a referral names the resident. Absent on sessions stored before the check:
+   * verified only if booked from a referral.
+   */
+  refsVerified?: boolean;
   day: string;
   time: string;
   state: SessionState;
@@ -263,6 +270,7 @@ export function tvtoModels(connection: Connection) {
       clinicId: { type: String, index: true },
       residentRef: String,
       referralId: { type: String, default: null },
+      refsVerified: Boolean,
       day: String,
       time: String,
       state: String,

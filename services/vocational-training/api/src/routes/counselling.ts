@@ -2,16 +2,19 @@ import { causeOf } from '@hamgam/agency-desk';
 import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { book, recordSession, setDemand } from '../app/counselling.js';
+import { stillUnverified } from '../app/refs.js';
 import type { StoredDemand, StoredSession } from '../data/models.js';
 import { byDemand } from '../domain/counselling.js';
 import { desk, readers, staff, type VtDeps } from '../desk.js';
 import { bookingBodySchema, demandBodySchema, demandViewSchema, recordBodySchema, sessionParams, sessionQuerySchema, sessionViewSchema, tradeParams } from './schemas.js';
 
 const demandView = ({ _id, updatedBy: _b, ...row }: StoredDemand) => ({ ...row, trade: _id });
-const sessionView = ({ _id, counsellor: _c, ...row }: StoredSession) => ({ ...row, sessionId: _id });
+/** A session as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
+const sessionView = ({ _id, counsellor: _c, ...row }: StoredSession, unverified: ReadonlySet<string>) => ({ ...row, sessionId: _id, unverified: unverified.has(_id) });
 
 export function counsellingRoutes(deps: VtDeps) {
   const { demand, sessions } = deps.models;
+  const viewed = async (session: StoredSession) => sessionView(session, await stillUnverified(deps, [session]));
   return [
     defineRoute({
       method: 'get',
@@ -42,21 +45,22 @@ export function counsellingRoutes(deps: VtDeps) {
       roles: readers,
       query: sessionQuerySchema,
       response: z.array(sessionViewSchema),
-      handler: async ({ query, req }, res) =>
-        (await pageOf(sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).lean(), { query, req }, res, { by: 'day', order: -1 }))
-          .sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time))
-          .map(sessionView),
+      handler: async ({ query, req }, res) => {
+        const rows = await pageOf(sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).lean(), { query, req }, res, { by: 'day', order: -1 });
+        const unverified = await stillUnverified(deps, rows);
+        return rows.sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time)).map((s) => sessionView(s, unverified));
+      },
     }),
     defineRoute({
       method: 'post',
       path: '/counselling/sessions',
-      summary: 'Book a session on the counsellor’s day at a clinic, for an accepted counselling referral or a resident met there',
+      summary: 'Book a session on the counsellor’s day at a clinic, for an accepted counselling referral or a resident met there (a resident ref no clinic referral named is kept, marked unverified)',
       tags: ['counselling'],
       roles: staff,
       body: bookingBodySchema,
       response: sessionViewSchema,
       status: 201,
-      handler: async ({ body, principal }) => sessionView(await book(deps, body, principal.subject)),
+      handler: async ({ body, principal }) => viewed(await book(deps, body, principal.subject)),
     }),
     defineRoute({
       method: 'post',
@@ -67,7 +71,7 @@ export function counsellingRoutes(deps: VtDeps) {
       params: sessionParams,
       body: recordBodySchema,
       response: sessionViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => sessionView(await recordSession(deps, params.sessionId, body, causeOf(desk.options, principal, correlationId))),
+      handler: async ({ params, body, principal, correlationId }) => viewed(await recordSession(deps, params.sessionId, body, causeOf(desk.options, principal, correlationId))),
     }),
   ];
 }

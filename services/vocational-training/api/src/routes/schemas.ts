@@ -163,6 +163,8 @@ export const sessionViewSchema = z.object({
   clinicId: z.string(),
   residentRef: z.string(),
   referralId: z.string().nullable(),
+  /** A direct booking for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
+  unverified: z.boolean(),
   day: z.string(),
   time: z.string(),
   state: z.enum(sessionStates),
