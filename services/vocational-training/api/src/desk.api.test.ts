@@ -5,7 +5,7 @@ import type { AdjustableClock } from '@hamgam/service-kit';
 import { testCallers, type TestCaller as Caller } from '@hamgam/service-kit/testing';
 import { demoReferrals as universe } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VtDeps } from './desk.js';
+import type { VtDeps } from './deps.js';
 import { desk, vocationalTrainingService } from './service.js';
 import { startTvto, type TvtoTestService } from './testing/harness.js';
 

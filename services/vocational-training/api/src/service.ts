@@ -6,7 +6,7 @@ import { sealPermitApplicants } from './app/permit-sealing.js';
 import { seedTvto } from './app/seed.js';
 import { tvtoConfigSchema, type TvtoConfig } from './config.js';
 import { tvtoModels } from './data/models.js';
-import { agency, desk, type VtModels } from './desk.js';
+import { agency, desk, type VtModels } from './deps.js';
 import { apprenticeshipRoutes } from './routes/apprenticeships.js';
 import { counsellingRoutes } from './routes/counselling.js';
 import { courseRoutes } from './routes/courses.js';

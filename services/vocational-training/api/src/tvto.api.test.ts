@@ -4,7 +4,7 @@ import { referralMadeV1, type EventType } from '@hamgam/contracts';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VtDeps } from './desk.js';
+import type { VtDeps } from './deps.js';
 import { vocationalTrainingService } from './service.js';
 import { startTvto, type TvtoTestService } from './testing/harness.js';
 

@@ -1,6 +1,6 @@
 import { logAccess, type AccessLogAction, type Principal } from '@hamgam/service-kit';
 import type { StoredPermit } from '../data/models.js';
-import { agency, type VtDeps } from '../desk.js';
+import { agency, type VtDeps } from '../deps.js';
 
 type PermitRef = Pick<StoredPermit, '_id' | 'residentRef' | 'referralId'>;
 

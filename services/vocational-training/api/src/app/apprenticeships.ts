@@ -5,7 +5,7 @@ import { badRequest, caps, conflict, isDuplicateKey, notFound, readAll, type Eve
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type StoredMaster, type StoredPlacement } from '../data/models.js';
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome } from '../domain/apprenticeships.js';
-import { rules, type VtDeps, type VtModels } from '../desk.js';
+import { rules, type VtDeps, type VtModels } from '../deps.js';
 import { closeReferral } from './courses.js';
 import { refsVerifiedOf } from './refs.js';
 

@@ -3,7 +3,7 @@ import type { LocalizedText } from '@hamgam/contracts';
 import { badRequest, caps, conflict, notFound, readAll, type EventCause } from '@hamgam/service-kit';
 import type { StoredDemand, StoredSession } from '../data/models.js';
 import { checkGuidance, type DemandLevel } from '../domain/counselling.js';
-import { rules, type VtDeps } from '../desk.js';
+import { rules, type VtDeps } from '../deps.js';
 import { closeReferral } from './courses.js';
 import { refsVerifiedOf } from './refs.js';
 

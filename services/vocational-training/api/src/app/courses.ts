@@ -5,7 +5,7 @@ import { badRequest, caps, conflict, HttpProblem, isDuplicateKey, notFound, outb
 import type { mongo } from 'mongoose';
 import { tvtoCollections, type CourseLevel, type StoredCourse, type StoredEnrolment } from '../data/models.js';
 import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
-import { agency, desk, rules, type VtDeps, type VtModels } from '../desk.js';
+import { agency, desk, rules, type VtDeps, type VtModels } from '../deps.js';
 import { refsVerifiedOf } from './refs.js';
 
 export interface NewCourse {

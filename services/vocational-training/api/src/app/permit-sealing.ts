@@ -1,7 +1,7 @@
 import { findPage, PAGE_MAX } from '@hamgam/service-kit';
 import { applicantSealer, type ApplicantData } from '../config.js';
 import { tvtoCollections, type StoredPermit } from '../data/models.js';
-import type { VtDeps } from '../desk.js';
+import type { VtDeps } from '../deps.js';
 
 /** How applications were stored before their applicant was sealed: the name and the address in plaintext. */
 interface LegacyApplicant {

@@ -4,7 +4,7 @@ import { badRequest, conflict, type EventCause, type EventDraft, isDuplicateKey,
 import { applicantSealer } from '../config.js';
 import { tvtoCollections, type PermitInspection, type StoredPermit } from '../data/models.js';
 import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
-import { agency, rules, type VtDeps } from '../desk.js';
+import { agency, rules, type VtDeps } from '../deps.js';
 import { closeReferral } from './courses.js';
 import { refsVerifiedOf, unverifiedNote } from './refs.js';
 

@@ -2,7 +2,7 @@ import { causeOf } from '@hamgam/agency-desk';
 import { caps, inList, readAll, systemClock } from '@hamgam/service-kit';
 import { placementOutcome } from '../domain/apprenticeships.js';
 import { referralOutcomeOf } from '../domain/enrolments.js';
-import { desk, type VtDeps } from '../desk.js';
+import { desk, type VtDeps } from '../deps.js';
 import { closeReferral } from './courses.js';
 
 type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';

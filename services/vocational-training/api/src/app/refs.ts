@@ -1,5 +1,5 @@
 import { caps, inList, readAll } from '@hamgam/service-kit';
-import type { VtDeps } from '../desk.js';
+import type { VtDeps } from '../deps.js';
 
 /** Why a direct record is marked unverified (the permit's history says it; the UI explains it). */
 export const unverifiedNote = 'resident not referred to TVTO by a clinic (unverified)';

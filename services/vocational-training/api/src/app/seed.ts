@@ -10,7 +10,7 @@ import type { ChecklistItem, StoredPermitStatus } from '../domain/permits.js';
 import { checklistItems, permitNumberOf, validityDays } from '../domain/permits.js';
 import { certificateNumberOf, type CompletionResult } from '../domain/enrolments.js';
 import type { DemandLevel } from '../domain/counselling.js';
-import { agency, desk, type VtDeps } from '../desk.js';
+import { agency, desk, type VtDeps } from '../deps.js';
 
 const seedActor = 'demo-seed';
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);

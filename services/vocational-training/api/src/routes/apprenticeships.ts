@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
 import { stillUnverified } from '../app/refs.js';
 import type { StoredMaster, StoredPlacement } from '../data/models.js';
-import { desk, readers, staff, type VtDeps } from '../desk.js';
+import { desk, readers, staff, type VtDeps } from '../deps.js';
 import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementViewSchema, progressBodySchema } from './schemas.js';
 
 const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: StoredMaster) => ({ ...m, masterId: _id, placed: seats, available: Math.max(0, m.capacity - seats) });

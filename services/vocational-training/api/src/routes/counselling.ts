@@ -5,7 +5,7 @@ import { book, recordSession, setDemand } from '../app/counselling.js';
 import { stillUnverified } from '../app/refs.js';
 import type { StoredDemand, StoredSession } from '../data/models.js';
 import { byDemand } from '../domain/counselling.js';
-import { desk, readers, staff, type VtDeps } from '../desk.js';
+import { desk, readers, staff, type VtDeps } from '../deps.js';
 import { bookingBodySchema, demandBodySchema, demandViewSchema, recordBodySchema, sessionParams, sessionQuerySchema, sessionViewSchema, tradeParams } from './schemas.js';
 
 const demandView = ({ _id, updatedBy: _b, ...row }: StoredDemand) => ({ ...row, trade: _id });

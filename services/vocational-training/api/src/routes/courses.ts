@@ -5,7 +5,7 @@ import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/cou
 import { stillUnverified } from '../app/refs.js';
 import type { StoredCourse, StoredEnrolment } from '../data/models.js';
 import { attendanceRate } from '../domain/enrolments.js';
-import { desk, readers, staff, type VtDeps } from '../desk.js';
+import { desk, readers, staff, type VtDeps } from '../deps.js';
 import {
   attendanceBodySchema,
   attendanceParams,

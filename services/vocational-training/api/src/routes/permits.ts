@@ -9,7 +9,7 @@ import { stillUnverified } from '../app/refs.js';
 import { applicantSealer } from '../config.js';
 import type { StoredPermit } from '../data/models.js';
 import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
-import { desk, readers, staff, type VtDeps } from '../desk.js';
+import { desk, readers, staff, type VtDeps } from '../deps.js';
 import {
   checklistBodySchema,
   decisionBodySchema,

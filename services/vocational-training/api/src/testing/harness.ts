@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import type { TvtoConfig } from '../config.js';
-import type { VtModels } from '../desk.js';
+import type { VtModels } from '../deps.js';
 import { vocationalTrainingService } from '../service.js';
 
 export type TvtoTestService = TestService<VtModels, TvtoConfig>;
