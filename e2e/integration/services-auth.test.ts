@@ -12,6 +12,13 @@ const access: Record<ServiceName, { allowed: string; refused: string }> = {
 };
 
 describe.each(Object.keys(servicePorts) as ServiceName[])('%s service', (service) => {
+  // Every service of the registry is covered: a new one without its row here fails below.
+  const users = access[service] ?? { allowed: `(no row for ${service} in access)`, refused: `(no row for ${service} in access)` };
+
+  it('has a demo user who may use it and one who may not', () => {
+    expect(access[service], service).toBeDefined();
+  });
+
   it('is alive and ready (database and broker reachable)', async () => {
     const health = await fetch(`${serviceUrl(service)}/healthz`);
     expect(health.status).toBe(200);
@@ -26,19 +33,19 @@ describe.each(Object.keys(servicePorts) as ServiceName[])('%s service', (service
   });
 
   it('accepts a real Keycloak token with an allowed role', async () => {
-    const res = await call(service, '/api/v1/me', { as: access[service].allowed });
+    const res = await call(service, '/api/v1/me', { as: users.allowed });
     expect(res.status).toBe(200);
     expect(res.body.service).toBe(service);
-    expect(res.body.user.username).toBe(access[service].allowed);
+    expect(res.body.user.username).toBe(users.allowed);
   });
 
   it('refuses a real token whose roles do not include this agency', async () => {
-    const res = await call(service, '/api/v1/me', { as: access[service].refused });
+    const res = await call(service, '/api/v1/me', { as: users.refused });
     expect(res.status).toBe(403);
   });
 
   it('refuses a real token whose signature was tampered with', async () => {
-    const token = await tokenFor(access[service].allowed);
+    const token = await tokenFor(users.allowed);
     const [header, payload, signature] = token.split('.');
     const forged = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
     const res = await call(service, '/api/v1/me', { token: forged });

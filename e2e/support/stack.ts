@@ -1,16 +1,11 @@
+import { SERVICES } from '@hamgam/registry';
 /** Where the running stack is (infra/native/services.sh or docker compose) and how to get real tokens. */
 export const keycloakUrl = process.env['KEYCLOAK_URL'] ?? 'http://localhost:8080';
 export const shellUrl = process.env['SHELL_URL'] ?? 'http://localhost:3000';
 
-export const servicePorts = {
-  clinics: 4001,
-  'vocational-training': 4002,
-  welfare: 4003,
-  'relief-partnerships': 4004,
-  'institute-funding': 4005,
-  coordination: 4006,
-} as const;
-export type ServiceName = keyof typeof servicePorts;
+/** Each service's port on the native stack, from the one registry. */
+export const servicePorts: Readonly<Record<string, number>> = Object.fromEntries(SERVICES.map((s) => [s.service, s.port]));
+export type ServiceName = (typeof SERVICES)[number]['service'];
 
 export const serviceUrl = (service: ServiceName) => `http://127.0.0.1:${servicePorts[service]}`;
 

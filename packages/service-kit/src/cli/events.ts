@@ -1,9 +1,10 @@
 // Operator tool for parked events: `npm run events -- dlq list|show|replay`.
 import { parseArgs } from 'node:util';
+import { SERVICES } from '@hamgam/registry';
 import { connect } from 'amqplib';
 import { listDeadLetters, replayDeadLetters, type DeadLetter } from '../bus/dead-letters.js';
 
-const services = ['clinics', 'vocational-training', 'welfare', 'relief-partnerships', 'institute-funding', 'coordination'];
+const services = SERVICES.map((s) => s.service);
 
 const usage = `usage:
   npm run events -- dlq list   [--service S]         parked messages (all services by default)
