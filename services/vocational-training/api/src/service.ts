@@ -3,7 +3,7 @@ import { reconcileMasterSeats } from './app/apprenticeships.js';
 import { reconcileCourseSeats } from './app/courses.js';
 import { closeAnsweredReferrals } from './app/reconcile.js';
 import { sealPermitApplicants } from './app/permit-sealing.js';
-import { seedTvto } from './app/seed.js';
+import { seedTvto } from './data/demo.js';
 import { tvtoConfigSchema, type TvtoConfig } from './config.js';
 import { tvtoModels } from './data/models.js';
 import { agency, desk, type VtModels } from './deps.js';

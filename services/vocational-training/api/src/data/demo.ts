@@ -5,7 +5,7 @@ import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCate
 import { demoClinics, demoHouseholdRef, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, demoTrackingCode, demoUuid } from '@hamgam/demo-data';
 import { outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { applicantSealer } from '../config.js';
-import type { CourseLevel, StoredCourse, StoredEnrolment, StoredMaster, StoredPermit, StoredPlacement, StoredSession } from '../data/models.js';
+import type { CourseLevel, StoredCourse, StoredEnrolment, StoredMaster, StoredPermit, StoredPlacement, StoredSession } from './models.js';
 import type { ChecklistItem, StoredPermitStatus } from '../domain/permits.js';
 import { checklistItems, permitNumberOf, validityDays } from '../domain/permits.js';
 import { certificateNumberOf, type CompletionResult } from '../domain/enrolments.js';
