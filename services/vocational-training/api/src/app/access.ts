@@ -1,5 +1,5 @@
 import { logAccess, type AccessLogAction, type Principal } from '@hamgam/service-kit';
-import type { StoredPermit } from '../data/models.js';
+import type { StoredPermit } from '../data/permits.js';
 import { agency, type VtDeps } from '../deps.js';
 
 type PermitRef = Pick<StoredPermit, '_id' | 'residentRef' | 'referralId'>;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
 import { badRequest, caps, conflict, notFound, readAll, type EventCause } from '@hamgam/service-kit';
-import type { StoredDemand, StoredSession } from '../data/models.js';
+import type { StoredDemand } from '../data/demand.js';
+import type { StoredSession } from '../data/sessions.js';
 import { checkGuidance, type DemandLevel } from '../domain/counselling.js';
 import { rules, type VtDeps } from '../deps.js';
 import { closeReferral } from './courses.js';

@@ -1,27 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { actOnReferral, adjustSeat, createOffer, newOfferId, offerIdPrefixes, ownsOfferId, type OfferFields } from '@hamgam/agency-desk';
-import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue } from '@hamgam/contracts';
+import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory } from '@hamgam/contracts';
 import { badRequest, caps, conflict, HttpProblem, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
 import type { mongo } from 'mongoose';
-import { tvtoCollections, type CourseLevel, type StoredCourse, type StoredEnrolment } from '../data/models.js';
+import type { StoredCourse } from '../data/courses.js';
+import type { StoredEnrolment } from '../data/enrolments.js';
+import { tvtoCollections } from '../data/models.js';
+import type { CourseFacts } from '../domain/courses.js';
 import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
 import { agency, desk, rules, type VtDeps, type VtModels } from '../deps.js';
 import { refsVerifiedOf } from './refs.js';
 
-export interface NewCourse {
-  /** Left out by the UI's form: made here. */
+/** A new course: its facts, and what its desk offer says besides (the UI's form leaves the id out: made here). */
+export interface NewCourse extends CourseFacts {
   courseId?: string;
-  title: LocalizedText;
-  trade: string;
-  level: CourseLevel;
-  hours: number;
-  sessions: number;
-  venue: TrainingVenue;
-  venueName: LocalizedText;
-  schedule: LocalizedText;
-  startsOn: string;
-  endsOn: string;
-  capacity: number;
   eligibility: LocalizedText;
   answers: NeedCategory[];
   neighbourhoodIds: string[];

@@ -1,6 +1,7 @@
 import { findPage, PAGE_MAX } from '@hamgam/service-kit';
 import { applicantSealer, type ApplicantData } from '../config.js';
-import { tvtoCollections, type StoredPermit } from '../data/models.js';
+import { tvtoCollections } from '../data/models.js';
+import type { StoredPermit } from '../data/permits.js';
 import type { VtDeps } from '../deps.js';
 
 /** How applications were stored before their applicant was sealed: the name and the address in plaintext. */

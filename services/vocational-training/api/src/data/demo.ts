@@ -1,34 +1,31 @@
 import { addDays, dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { causeOf, offerEvent, type StoredOfferState } from '@hamgam/agency-desk';
-import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, TrainingVenue, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
+import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
 import { demoClinics, demoHouseholdRef, demoOffers, demoReferrals, demoResidentIndex, demoResidentRef, demoTrackingCode, demoUuid } from '@hamgam/demo-data';
 import { outboxEntries, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { applicantSealer } from '../config.js';
-import type { CourseLevel, StoredCourse, StoredEnrolment, StoredMaster, StoredPermit, StoredPlacement, StoredSession } from './models.js';
+import type { StoredCourse } from './courses.js';
+import type { StoredEnrolment } from './enrolments.js';
+import type { StoredMaster } from './masters.js';
+import type { StoredPermit } from './permits.js';
+import type { StoredPlacement } from './placements.js';
+import type { StoredSession } from './sessions.js';
 import type { ChecklistItem, StoredPermitStatus } from '../domain/permits.js';
 import { checklistItems, permitNumberOf, validityDays } from '../domain/permits.js';
 import { certificateNumberOf, type CompletionResult } from '../domain/enrolments.js';
 import type { DemandLevel } from '../domain/counselling.js';
+import type { CourseFacts } from '../domain/courses.js';
 import { agency, desk, type VtDeps } from '../deps.js';
 
 const seedActor = 'demo-seed';
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
-interface DemoCourse {
+/** A demo course: its facts with its days counted from the seed's now (negative: in the past) instead of dates. */
+interface DemoCourse extends Omit<CourseFacts, 'startsOn' | 'endsOn'> {
   courseId: string;
-  title: LocalizedText;
-  trade: string;
-  level: CourseLevel;
-  hours: number;
-  sessions: number;
-  venue: TrainingVenue;
-  venueName: LocalizedText;
-  schedule: LocalizedText;
-  /** Days from the seed's now (negative: in the past). */
   starts: number;
   ends: number;
-  capacity: number;
   neighbourhoodIds: string[];
 }
 
@@ -117,9 +114,9 @@ async function seedCourses(deps: VtDeps, now: Date, cause: EventCause, written: 
     const startsOn = addDays(now, c.starts);
     const endsOn = addDays(now, c.ends);
     const sessionsHeld = c.starts >= 0 ? 0 : Math.min(c.sessions, Math.max(0, ...list.flatMap((e) => e.attended)));
+    const { courseId: _id, starts: _s, ends: _e, neighbourhoodIds: _n, ...facts } = c;
     const course: StoredCourse = {
-      _id: c.courseId, title: c.title, trade: c.trade, level: c.level, hours: c.hours, sessions: c.sessions, sessionsHeld: c.ends < 0 ? c.sessions : sessionsHeld,
-      venue: c.venue, venueName: c.venueName, schedule: c.schedule, startsOn, endsOn, capacity: c.capacity, seatHolders: holding.map((e) => e.enrolmentId), seats: holding.length,
+      _id, ...facts, startsOn, endsOn, sessionsHeld: c.ends < 0 ? c.sessions : sessionsHeld, seatHolders: holding.map((e) => e.enrolmentId), seats: holding.length,
       createdAt: ago(now, Math.max(10, -c.starts + 15)), createdBy: seedActor,
     };
     await models.courses.create(course);

@@ -3,6 +3,10 @@ import { RuleError } from './transitions.js';
 export const demandLevels = ['high', 'medium', 'low'] as const;
 export type DemandLevel = (typeof demandLevels)[number];
 
+/** A session is booked, then recorded once: held (with notes and guidance) or a no-show. */
+export const sessionStates = ['booked', 'held', 'no-show'] as const;
+export type SessionState = (typeof sessionStates)[number];
+
 /** Guidance names trades of the office's demand list; an unknown trade is refused. */
 export function checkGuidance(trades: readonly string[], demandList: ReadonlySet<string>): string[] {
   const unknown = trades.filter((t) => !demandList.has(t));

@@ -3,7 +3,8 @@ import { caps, defineRoute, notFound, pageOf, pageQueryShape, readAll } from '@h
 import { z } from 'zod';
 import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
 import { stillUnverified } from '../app/refs.js';
-import type { StoredMaster, StoredPlacement } from '../data/models.js';
+import type { StoredMaster } from '../data/masters.js';
+import type { StoredPlacement } from '../data/placements.js';
 import { desk, readers, staff, type VtDeps } from '../deps.js';
 import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementViewSchema, progressBodySchema } from './schemas.js';
 

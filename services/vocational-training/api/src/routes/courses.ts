@@ -3,7 +3,8 @@ import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll }
 import { z } from 'zod';
 import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
 import { stillUnverified } from '../app/refs.js';
-import type { StoredCourse, StoredEnrolment } from '../data/models.js';
+import type { StoredCourse } from '../data/courses.js';
+import type { StoredEnrolment } from '../data/enrolments.js';
 import { attendanceRate } from '../domain/enrolments.js';
 import { desk, readers, staff, type VtDeps } from '../deps.js';
 import {

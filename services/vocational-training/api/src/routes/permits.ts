@@ -7,7 +7,7 @@ import { logPermitAccess, seesApplicant } from '../app/access.js';
 import { stepPermit, submitPermit } from '../app/permits.js';
 import { stillUnverified } from '../app/refs.js';
 import { applicantSealer } from '../config.js';
-import type { StoredPermit } from '../data/models.js';
+import type { StoredPermit } from '../data/permits.js';
 import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
 import { desk, readers, staff, type VtDeps } from '../deps.js';
 import {

@@ -2,10 +2,10 @@ import { pageQueryShape } from '@hamgam/service-kit';
 import { isoDateSchema, localizedTextSchema, needCategorySchema, opaqueIdSchema, slugIdSchema, trackingCodeSchema, trainingVenueSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 import { placementStates } from '../domain/apprenticeships.js';
-import { demandLevels } from '../domain/counselling.js';
+import { demandLevels, sessionStates } from '../domain/counselling.js';
+import { courseLevels } from '../domain/courses.js';
 import { completionResults, enrolmentStates } from '../domain/enrolments.js';
 import { checklistItems, permitStatuses } from '../domain/permits.js';
-import { courseLevels, sessionStates } from '../data/models.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

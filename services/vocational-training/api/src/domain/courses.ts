@@ -1,0 +1,24 @@
+import type { LocalizedText, TrainingVenue } from '@hamgam/contracts';
+
+export const courseLevels = ['beginner', 'intermediate', 'advanced'] as const;
+export type CourseLevel = (typeof courseLevels)[number];
+
+/**
+ * What staff say of a course when they make it: the one declaration of a course's own facts. The stored
+ * course (data/courses.ts), the use case's input (app/courses.ts) and the demo's courses (data/demo.ts) are
+ * made of it; the request and answer schemas (routes/schemas.ts) validate the same fields at the edge.
+ */
+export interface CourseFacts {
+  title: LocalizedText;
+  trade: string;
+  level: CourseLevel;
+  hours: number;
+  /** Sessions planned; attendance is taken per session number 1…sessions. */
+  sessions: number;
+  venue: TrainingVenue;
+  venueName: LocalizedText;
+  schedule: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+}
