@@ -14,7 +14,10 @@ export const readersOf = (options: DeskOptions): readonly Role[] => [...new Set<
 
 export type DeskDeps = ServiceDeps<DeskModels>;
 
-/** Who caused an event: a staff member through a request, or the desk itself reacting to an event. */
+/**
+ * Who caused an event no request caused: the desk reacting to an event, its demo seed, its start-up repair
+ * (a route takes the kit's `ctx.cause`, which names the service: the desk's agency, as each service composes it).
+ */
 export const causeOf = (options: DeskOptions, who: Principal | string, correlationId: string, causationId?: string): EventCause =>
   eventCause(options.agency, who, correlationId, causationId);
 

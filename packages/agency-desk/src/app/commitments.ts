@@ -1,10 +1,9 @@
-import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1, CommitmentDeclaredV1, CommitmentProgressedV1, Envelope, NeedCategory } from '@hamgam/contracts';
-import { badRequest, conflict, isDuplicateKey, notFound, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
+import { isDuplicateKey, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
-import { MissingEvidenceError, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
-import { IllegalTransitionError } from '../domain/transitions.js';
+import { checkDueOn, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
 
 export interface Declaration {
@@ -21,7 +20,7 @@ export const listCommitments = (deps: DeskDeps, page: PageContext) =>
 /** The agency plans an action of its own; stored with `<agency>.commitment.declared` in one write. */
 export async function declareCommitment(deps: DeskDeps, options: DeskOptions, declaration: Declaration, cause: EventCause, id: string = randomUUID()) {
   const now = deps.clock.now();
-  if (declaration.dueOn < dayOf(now)) throw badRequest('dueOn cannot be in the past');
+  checkDueOn(declaration.dueOn, now);
   const data: CommitmentDeclaredV1 = { commitmentId: id, agency: options.agency, ...declaration, declaredAt: now.toISOString() };
   const commitment: Omit<StoredCommitment, 'outbox'> = {
     _id: id, agency: options.agency, source: 'agency', ...declaration, status: 'planned', revisedDueOn: null, evidence: null,
@@ -61,17 +60,9 @@ export async function reportProgress(deps: DeskDeps, options: DeskOptions, id: s
   const { commitments } = deps.models;
   const updated = await deps.locks.run(deskCollections.commitments, id, async () => {
     const stored = await commitments.findById(id, { outbox: 0 }).lean();
-    if (!stored) throw notFound(`no commitment ${id} at this agency`);
+    if (!stored) throw new NotFoundError('commitment-not-found', `no commitment ${id} at this agency`);
     const at = deps.clock.now();
-    let next;
-    try {
-      next = progressCommitment(stored, { ...progress, at });
-    } catch (error) {
-      if (error instanceof IllegalTransitionError) throw conflict(error.message);
-      if (error instanceof MissingEvidenceError || error instanceof RangeError) throw badRequest(error.message);
-      throw error;
-    }
-    if (progress.revisedDueOn !== null && progress.revisedDueOn < dayOf(at)) throw badRequest('revisedDueOn cannot be in the past');
+    const next = progressCommitment(stored, { ...progress, at });
     const data: CommitmentProgressedV1 = { commitmentId: id, agency: options.agency, ...progress, at: at.toISOString() };
     const entry = { status: progress.status, at, evidence: progress.evidence, revisedDueOn: progress.revisedDueOn, by: cause.actor.subject };
     const result = await commitments.updateOne(
@@ -81,7 +72,7 @@ export async function reportProgress(deps: DeskDeps, options: DeskOptions, id: s
         $push: { history: entry, outbox: { $each: outboxEntries(options.agency, cause, [{ type: `${options.agency}.commitment.progressed`, version: 1, data }]) } },
       },
     );
-    if (result.matchedCount !== 1) throw conflict(`commitment ${id} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1) throw new IllegalStepError('commitment-changed-meanwhile', `commitment ${id} changed meanwhile; reload it`);
     return { ...stored, ...next, history: [...stored.history, entry] };
   });
   deps.flushOutbox([id]);

@@ -1,20 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { OfferPublishedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, isDuplicateKey, notFound, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
+import { isDuplicateKey, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type DeskModels, type StoredOffer } from '../data/models.js';
-import {
-  checkOffer,
-  editOffer,
-  newOfferId,
-  offerIdPrefixes,
-  OfferRuleError,
-  offerEvent,
-  ownsOfferId,
-  releaseSeat,
-  takeSeat,
-  type OfferFields,
-  type StoredOfferState,
-} from '../domain/offers.js';
+import { checkOffer, checkOwnOfferId, editOffer, newOfferId, offerEvent, releaseSeat, takeSeat, type OfferFields, type StoredOfferState } from '../domain/offers.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
 
 /** What changing an offer needs (the start-up reconciliation runs with no more than this). */
@@ -27,41 +16,26 @@ function published(options: DeskOptions, offer: StoredOfferState, at: Date, caus
   return outboxEntries(options.agency, cause, [{ type: `${options.agency}.offer.published`, version: 1, data }]);
 }
 
-function rule<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof OfferRuleError) throw badRequest(error.message);
-    throw error;
-  }
-}
-
 /** One page of the agency's offers, by id. */
 export const listOffers = (models: DeskModels, page: PageContext) =>
   pageOf(models.offers.find({}, { outbox: 0 }).lean(), page, page.res, { by: '_id', order: 1 });
 
-/**
- * The id of an offer staff add: made here when none is asked for; one asked for (an integration that
- * keeps its own ids) must carry the agency's prefix, or another agency's entry could be hit by accident.
- */
+/** The id of an offer staff add: made here when none is asked for; one asked for must be the agency's own. */
 export function offerIdFor(options: DeskOptions, requested: string | undefined, fields: OfferFields): string {
   if (requested === undefined) return newOfferId(options.agency, fields.title, randomBytes(4).toString('hex'));
-  if (!ownsOfferId(options.agency, requested)) {
-    const prefixes = offerIdPrefixes[options.agency].map((p) => `${p}-`).join(' or ');
-    throw badRequest(`${options.agency}’s offer ids start with ${prefixes}; leave offerId out to have one made`, { code: 'offer-id-not-own' });
-  }
+  checkOwnOfferId(options.agency, requested);
   return requested;
 }
 
 /** A new catalogue entry, stored with its first `offer.published` event in one write. */
 export async function createOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause) {
-  rule(() => checkOffer(fields));
+  checkOffer(fields);
   const now = deps.clock.now();
   const offer: StoredOfferState = { ...fields, offerId, revision: 1, seatHolders: [] };
   try {
     await deps.models.offers.create({ _id: offerId, ...fields, revision: 1, seatHolders: [], updatedAt: now, updatedBy: cause.actor.subject, outbox: published(options, offer, now, cause) });
   } catch (error) {
-    if (isDuplicateKey(error)) throw conflict(`an offer ${offerId} exists already; edit it instead`);
+    if (isDuplicateKey(error)) throw new IllegalStepError('offer-exists', `an offer ${offerId} exists already; edit it instead`);
     throw error;
   }
   deps.flushOutbox([offerId]);
@@ -99,7 +73,7 @@ async function changeOffer(
     if (outcome.written) deps.flushOutbox([offerId]);
     return outcome.offer;
   }
-  throw conflict(`offer ${offerId} kept changing; try again`);
+  throw new IllegalStepError('offer-changed-meanwhile', `offer ${offerId} kept changing; try again`);
 }
 
 /** A staff edit; with `basedOn` (the revision the editor saw), a change made meanwhile (an acceptance took a place) is a 409, not overwritten. */
@@ -109,12 +83,14 @@ export async function updateOffer(deps: DeskDeps, options: DeskOptions, offerId:
     options,
     offerId,
     (current) => {
-      if (basedOn !== undefined && basedOn !== current.revision) throw conflict(`offer ${offerId} changed since revision ${basedOn} (now ${current.revision}); reload it`);
-      return rule(() => editOffer(current, fields));
+      if (basedOn !== undefined && basedOn !== current.revision) {
+        throw new IllegalStepError('offer-changed-meanwhile', `offer ${offerId} changed since revision ${basedOn} (now ${current.revision}); reload it`);
+      }
+      return editOffer(current, fields);
     },
     cause,
   );
-  if (!offer) throw notFound(`no offer ${offerId}`);
+  if (!offer) throw new NotFoundError('offer-not-found', `no offer ${offerId}`);
   return offer;
 }
 

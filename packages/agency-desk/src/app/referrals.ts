@@ -1,6 +1,8 @@
 import type { Envelope, ReferralMadeV1, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { badRequest, caps, conflict, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredReferral } from '../data/models.js';
+import { checkHasPlace } from '../domain/offers.js';
 import {
   acceptReferral,
   completeReferral,
@@ -11,7 +13,6 @@ import {
   type ReferralChange,
   type ReferralOutcome,
 } from '../domain/referrals.js';
-import { IllegalTransitionError } from '../domain/transitions.js';
 import { causeOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { adjustSeat, type OfferDeps } from './offers.js';
 
@@ -120,25 +121,15 @@ export async function actOnReferral(deps: DeskDeps, options: DeskOptions, referr
   const { referrals, offers } = deps.models;
   const updated = await deps.locks.run(deskCollections.referrals, referralId, async () => {
     const stored = await referrals.findById(referralId, { outbox: 0 }).lean();
-    if (!stored || stored.trackingCode === null) throw notFound(`no referral ${referralId} at this agency`);
-    const at = deps.clock.now();
-    let planned;
-    try {
-      planned = step(options, stored, action, at);
-    } catch (error) {
-      if (error instanceof IllegalTransitionError) throw conflict(error.message);
-      if (error instanceof RangeError) throw badRequest(error.message);
-      throw error;
-    }
+    if (!stored || stored.trackingCode === null) throw new NotFoundError('referral-not-found', `no referral ${referralId} at this agency`);
+    const planned = step(options, stored, action, deps.clock.now());
     if (action.kind === 'accept' && stored.offerId) {
       const offer = await offers.findById(stored.offerId, { status: 1, available: 1 }).lean();
-      if (offer && (offer.status === 'closed' || offer.available === 0)) {
-        throw conflict(`offer ${stored.offerId} has no free place; decline the referral with the reason no-capacity`);
-      }
+      if (offer) checkHasPlace(stored.offerId, offer);
     }
     const outbox = outboxEntries(options.agency, cause, [planned.event]);
     const result = await referrals.updateOne({ _id: referralId, state: stored.state }, { $set: planned.change, $push: { outbox: { $each: outbox } } });
-    if (result.matchedCount !== 1) throw conflict(`referral ${referralId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1) throw new IllegalStepError('referral-changed-meanwhile', `referral ${referralId} changed meanwhile; reload it`);
     return { ...stored, ...planned.change };
   });
   deps.flushOutbox([referralId]);

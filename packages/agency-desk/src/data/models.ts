@@ -5,7 +5,7 @@ import type { Commitment } from '../domain/commitments.js';
 import type { StoredOfferState } from '../domain/offers.js';
 import type { ReceivedReferral } from '../domain/referrals.js';
 
-const localized = { _id: false, fa: { type: String, required: true }, en: { type: String, required: true } };
+const localized = new Schema<{ fa: string; en: string }>({ fa: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
 const outboxDocument = { versionKey: false as const, minimize: false };
 
 export interface StoredOffer extends Omit<StoredOfferState, 'offerId' | 'kind' | 'answers'> {
@@ -76,7 +76,7 @@ export interface StoredPriorities {
 
 export function deskModels(connection: Connection) {
   const offerSchema = addOutbox(
-    new Schema(
+    new Schema<StoredOffer>(
       {
         _id: String,
         kind: { type: String, enum: offerKinds, required: true },
@@ -100,7 +100,7 @@ export function deskModels(connection: Connection) {
     ),
   );
   const referralSchema = addOutbox(
-    new Schema(
+    new Schema<StoredReferral>(
       {
         _id: String,
         agency: String,
@@ -129,7 +129,7 @@ export function deskModels(connection: Connection) {
     ),
   );
   const commitmentSchema = addOutbox(
-    new Schema(
+    new Schema<StoredCommitment>(
       {
         _id: String,
         agency: String,
@@ -145,14 +145,14 @@ export function deskModels(connection: Connection) {
         resolutionId: { type: String, default: null },
         declaredAt: Date,
         declaredBy: String,
-        history: [{ _id: false, status: String, at: Date, evidence: String, revisedDueOn: String, by: String }],
+        history: [new Schema<ProgressEntry>({ status: String, at: Date, evidence: String, revisedDueOn: String, by: String }, { _id: false })],
       },
       { ...outboxDocument, collection: deskCollections.commitments },
     ),
   );
-  const priorities = connection.model<StoredPriorities>(
+  const priorities = connection.model(
     'DeskPriorities',
-    new Schema(
+    new Schema<StoredPriorities>(
       {
         _id: String,
         neighbourhoodName: localized,
@@ -160,7 +160,7 @@ export function deskModels(connection: Connection) {
         period: String,
         listVersion: Number,
         publishedAt: Date,
-        priorities: [{ _id: false, rank: Number, category: String, score: Number, households: Number }],
+        priorities: [new Schema<StoredPriorities['priorities'][number]>({ rank: Number, category: String, score: Number, households: Number }, { _id: false })],
         sourceEventId: String,
       },
       { versionKey: false, collection: deskCollections.priorities },
@@ -168,9 +168,9 @@ export function deskModels(connection: Connection) {
   );
   return {
     priorities,
-    offers: connection.model<StoredOffer>('DeskOffer', offerSchema),
-    referrals: connection.model<StoredReferral>('DeskReferral', referralSchema),
-    commitments: connection.model<StoredCommitment>('DeskCommitment', commitmentSchema),
+    offers: connection.model('DeskOffer', offerSchema),
+    referrals: connection.model('DeskReferral', referralSchema),
+    commitments: connection.model('DeskCommitment', commitmentSchema),
     // The agency's one access log (the same model its own routes write): referrals name residents and households.
     accessLog: accessLogModel(connection),
   };

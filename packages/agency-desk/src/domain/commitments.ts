@@ -1,4 +1,6 @@
+import { dayOf } from '@hamgam/contracts/days';
 import type { CommitmentStatus } from '@hamgam/contracts';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import { IllegalTransitionError, isPast } from './transitions.js';
 
 export type ProgressStatus = Exclude<CommitmentStatus, 'planned'>;
@@ -31,18 +33,33 @@ const allowed: Record<CommitmentStatus, readonly ProgressStatus[]> = {
 
 export const canProgress = (from: CommitmentStatus, to: ProgressStatus) => allowed[from].includes(to);
 
-export class MissingEvidenceError extends Error {
-  override name = 'MissingEvidenceError';
+/** What a refused report is called, by the status that blocks it. */
+const blockedBy: Record<CommitmentStatus, string> = {
+  planned: 'commitment-not-started',
+  'in-progress': 'commitment-already-in-progress',
+  slipped: 'commitment-slipped',
+  delivered: 'commitment-already-delivered',
+};
+
+export class MissingEvidenceError extends BrokenRuleError {
   constructor() {
-    super('a delivered commitment needs its evidence (a report number, a list of certificates, a photo reference)');
+    super('evidence-missing', 'a delivered commitment needs its evidence (a report number, a list of certificates, a photo reference)', 'evidence');
   }
 }
 
-/** The commitment after a progress report; throws IllegalTransitionError or MissingEvidenceError. */
+/** A new commitment is due today or later (Iran's day). */
+export function checkDueOn(dueOn: string, now: Date): void {
+  if (dueOn < dayOf(now)) throw new BrokenRuleError('due-on-in-past', 'dueOn cannot be in the past', 'dueOn');
+}
+
+/** The commitment after a progress report; throws IllegalTransitionError (409) or a BrokenRuleError (422). */
 export function progressCommitment(commitment: Commitment, report: ProgressReport): Commitment {
-  if (!canProgress(commitment.status, report.status)) throw new IllegalTransitionError('commitment', commitment.status, report.status);
+  if (!canProgress(commitment.status, report.status)) throw new IllegalTransitionError('commitment', commitment.status, report.status, blockedBy[commitment.status]);
   if (report.status === 'delivered' && !report.evidence) throw new MissingEvidenceError();
-  if (report.revisedDueOn !== null && report.status !== 'slipped') throw new RangeError('only a slipped commitment gets a revised due day');
+  if (report.revisedDueOn !== null && report.status !== 'slipped') {
+    throw new BrokenRuleError('revised-due-on-not-slipped', 'only a slipped commitment gets a revised due day', 'revisedDueOn');
+  }
+  if (report.revisedDueOn !== null && report.revisedDueOn < dayOf(report.at)) throw new BrokenRuleError('revised-due-on-in-past', 'revisedDueOn cannot be in the past', 'revisedDueOn');
   return {
     status: report.status,
     dueOn: commitment.dueOn,

@@ -1,7 +1,9 @@
 import { offerPublishedV1 } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
 import { demoOffers } from '@hamgam/demo-data';
-import { checkOffer, editOffer, newOfferId, OfferRuleError, offerEvent, ownsOfferId, releaseSeat, takeSeat, type StoredOfferState } from './offers.js';
+import { checkHasPlace, checkOffer, checkOwnOfferId, editOffer, newOfferId, OfferRuleError, offerEvent, ownsOfferId, releaseSeat, takeSeat, type StoredOfferState } from './offers.js';
+
+const refusal = (code: string, field?: string) => expect.objectContaining({ code, ...(field ? { field } : {}) });
 
 const offer: StoredOfferState = {
   offerId: 'tvto-home-tailoring-1405',
@@ -33,8 +35,20 @@ describe('offer revisions', () => {
 
   it('keeps available within capacity and the dates in order', () => {
     expect(() => checkOffer({ capacity: 3, available: 4, startsOn: null, endsOn: null })).toThrow(OfferRuleError);
-    expect(() => checkOffer({ capacity: 3, available: 3, startsOn: '2026-05-01', endsOn: '2026-04-01' })).toThrow(OfferRuleError);
+    expect(() => checkOffer({ capacity: 3, available: 4, startsOn: null, endsOn: null })).toThrow(refusal('available-exceeds-capacity', 'available'));
+    expect(() => checkOffer({ capacity: 3, available: 3, startsOn: '2026-05-01', endsOn: '2026-04-01' })).toThrow(refusal('offer-ends-before-start', 'endsOn'));
     expect(() => editOffer(offer, { ...offer, available: 9 })).toThrow(OfferRuleError);
+  });
+
+  it('gives a referral a place only of an open offer with places left (409 steps)', () => {
+    expect(() => checkHasPlace('tvto-x', { status: 'closed', available: 3 })).toThrow(refusal('offer-closed'));
+    expect(() => checkHasPlace('tvto-x', { status: 'open', available: 0 })).toThrow(refusal('offer-full'));
+    expect(() => checkHasPlace('tvto-x', { status: 'open', available: 1 })).not.toThrow();
+  });
+
+  it('takes an offer id asked for only with the agency’s own prefix (relief’s desk keeps the Basij camps’ too)', () => {
+    expect(() => checkOwnOfferId('vocational-training', 'welfare-home-visit')).toThrow(refusal('offer-id-not-own', 'offerId'));
+    expect(() => checkOwnOfferId('relief-partnerships', 'basij-camp-1')).not.toThrow();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { OfferPublishedV1, PartnerAgency } from '@hamgam/contracts';
+import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 
 /** What staff write about an offer; the agency, revision and time are added here. */
 export type OfferFields = Omit<OfferPublishedV1, 'offerId' | 'agency' | 'revision' | 'publishedAt'>;
@@ -24,6 +25,13 @@ export const offerIdPrefixes: Record<PartnerAgency, readonly [string, ...string[
 
 export const ownsOfferId = (agency: PartnerAgency, offerId: string): boolean => offerIdPrefixes[agency].some((prefix) => offerId.startsWith(`${prefix}-`));
 
+/** An id asked for (an integration that keeps its own ids) must carry the agency's prefix, or another agency's entry could be hit by accident. */
+export function checkOwnOfferId(agency: PartnerAgency, offerId: string): void {
+  if (ownsOfferId(agency, offerId)) return;
+  const prefixes = offerIdPrefixes[agency].map((p) => `${p}-`).join(' or ');
+  throw new BrokenRuleError('offer-id-not-own', `${agency}’s offer ids start with ${prefixes}; leave offerId out to have one made`, 'offerId');
+}
+
 /**
  * A new offer's id, made by the desk (staff never type one): the agency's prefix, the English title as
  * a slug (readable where an id shows, e.g. in logs), and a random part that keeps ids unique.
@@ -33,14 +41,19 @@ export function newOfferId(agency: PartnerAgency, title: { en: string }, random:
   return [offerIdPrefixes[agency][0], words, random].filter(Boolean).join('-');
 }
 
-export class OfferRuleError extends Error {
-  override name = 'OfferRuleError';
-}
+/** A rule every version of an offer keeps was broken (422). */
+export class OfferRuleError extends BrokenRuleError {}
 
 /** Rules every version of an offer keeps, whoever changed it. */
 export function checkOffer(fields: Pick<OfferFields, 'capacity' | 'available' | 'startsOn' | 'endsOn'>): void {
-  if (fields.available > fields.capacity) throw new OfferRuleError('available cannot exceed capacity');
-  if (fields.startsOn && fields.endsOn && fields.endsOn < fields.startsOn) throw new OfferRuleError('endsOn cannot be before startsOn');
+  if (fields.available > fields.capacity) throw new OfferRuleError('available-exceeds-capacity', 'available cannot exceed capacity', 'available');
+  if (fields.startsOn && fields.endsOn && fields.endsOn < fields.startsOn) throw new OfferRuleError('offer-ends-before-start', 'endsOn cannot be before startsOn', 'endsOn');
+}
+
+/** Accepting a referral takes a place of its offer: a closed or full offer has none (decline with no-capacity instead). */
+export function checkHasPlace(offerId: string, offer: Pick<OfferFields, 'status' | 'available'>): void {
+  if (offer.status === 'closed') throw new IllegalStepError('offer-closed', `offer ${offerId} is closed; decline the referral with the reason no-capacity`);
+  if (offer.available === 0) throw new IllegalStepError('offer-full', `offer ${offerId} has no free place; decline the referral with the reason no-capacity`);
 }
 
 /** The event that publishes an offer's current state (the whole offer: the clinics keep the newest revision). */

@@ -1,7 +1,11 @@
 import { localInstant } from '@hamgam/contracts/days';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import { describe, expect, it } from 'vitest';
 import { acceptReferral, completeReferral, declineReferral, holdsSeat, isReferralOverdue, referralStates, withdrawReferral, type ReferralState } from './referrals.js';
 import { IllegalTransitionError } from './transitions.js';
+
+/** The kit's error a domain call throws, with its stable code (and field). */
+const refusal = (code: string, field?: string) => expect.objectContaining({ code, ...(field ? { field } : {}) });
 
 const at = new Date('2026-03-10T09:00:00Z');
 const received = { state: 'received' as const };
@@ -12,7 +16,8 @@ describe('received referral state machine', () => {
   });
 
   it('refuses a completion day before the day of acceptance', () => {
-    expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(RangeError);
+    expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(refusal('complete-by-before-acceptance', 'completeBy'));
+    expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(BrokenRuleError);
     expect(acceptReferral(received, { at, completeBy: '2026-03-10' }).completeBy).toBe('2026-03-10');
   });
 
@@ -26,6 +31,10 @@ describe('received referral state machine', () => {
 
   it('allows exactly the steps of the closed loop and refuses every other one', () => {
     const legal = new Set(['received>accepted', 'received>declined', 'accepted>completed']);
+    const blocked: Record<ReferralState, string> = {
+      received: 'referral-not-accepted', accepted: 'referral-already-accepted', declined: 'referral-already-declined',
+      completed: 'referral-already-completed', withdrawn: 'referral-withdrawn',
+    };
     const steps: Record<string, (state: ReferralState) => unknown> = {
       accepted: (state) => acceptReferral({ state }, { at, completeBy: '2026-06-01' }),
       declined: (state) => declineReferral({ state }, { at, reason: 'not-eligible' }),
@@ -34,7 +43,10 @@ describe('received referral state machine', () => {
     for (const from of referralStates) {
       for (const [to, step] of Object.entries(steps)) {
         if (legal.has(`${from}>${to}`)) expect(() => step(from), `${from} → ${to}`).not.toThrow();
-        else expect(() => step(from), `${from} → ${to}`).toThrow(IllegalTransitionError);
+        else {
+          expect(() => step(from), `${from} → ${to}`).toThrow(IllegalTransitionError);
+          expect(() => step(from), `${from} → ${to}`).toThrow(refusal(blocked[from]));
+        }
       }
     }
   });

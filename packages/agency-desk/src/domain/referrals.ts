@@ -1,5 +1,6 @@
 import { dayOf } from '@hamgam/contracts/days';
 import type { declineReasons, referralOutcomes, ReferralWithdrawnV1 } from '@hamgam/contracts';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import { IllegalTransitionError, isPast } from './transitions.js';
 
 export const referralStates = ['received', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
@@ -41,13 +42,22 @@ const allowed: Record<ReferralState, readonly ReferralState[]> = {
 
 export const canMove = (from: ReferralState, to: ReferralState) => allowed[from].includes(to);
 
+/** What a refused staff step is called, by the state that blocks it (received only blocks completing). */
+const blockedBy: Record<ReferralState, string> = {
+  received: 'referral-not-accepted',
+  accepted: 'referral-already-accepted',
+  declined: 'referral-already-declined',
+  completed: 'referral-already-completed',
+  withdrawn: 'referral-withdrawn',
+};
+
 function guard(from: ReferralState, to: ReferralState): void {
-  if (!canMove(from, to)) throw new IllegalTransitionError('referral', from, to);
+  if (!canMove(from, to)) throw new IllegalTransitionError('referral', from, to, blockedBy[from]);
 }
 
 export function acceptReferral(referral: Pick<ReceivedReferral, 'state'>, { at, completeBy }: { at: Date; completeBy: string }): ReferralChange {
   guard(referral.state, 'accepted');
-  if (completeBy < dayOf(at)) throw new RangeError('completeBy must not be before the day of acceptance');
+  if (completeBy < dayOf(at)) throw new BrokenRuleError('complete-by-before-acceptance', 'completeBy must not be before the day of acceptance', 'completeBy');
   return { state: 'accepted', acceptedAt: at, completeBy };
 }
 

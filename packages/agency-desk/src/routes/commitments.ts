@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { declareCommitment, listCommitments, reportProgress } from '../app/commitments.js';
 import type { StoredCommitment } from '../data/models.js';
 import { isCommitmentOverdue } from '../domain/commitments.js';
-import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
+import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { commitmentParams, commitmentViewSchema, declareBodySchema, prioritiesViewSchema, progressBodySchema } from './schemas.js';
 
 const toView = (c: Omit<StoredCommitment, 'outbox'>, now: Date) => {
@@ -40,8 +40,8 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
       body: declareBodySchema,
       response: commitmentViewSchema,
       status: 201,
-      handler: async ({ body, principal, correlationId }) => {
-        const commitment = await declareCommitment(deps, options, body, causeOf(options, principal, correlationId));
+      handler: async ({ body, cause }) => {
+        const commitment = await declareCommitment(deps, options, body, cause);
         return toView(commitment, deps.clock.now());
       },
     }),
@@ -54,8 +54,8 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
       params: commitmentParams,
       body: progressBodySchema,
       response: commitmentViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => {
-        const updated = await reportProgress(deps, options, params.id, body, causeOf(options, principal, correlationId));
+      handler: async ({ params, body, cause }) => {
+        const updated = await reportProgress(deps, options, params.id, body, cause);
         return toView(updated, deps.clock.now());
       },
     }),

@@ -1,14 +1,15 @@
 import type { PartnerAgency } from '@hamgam/contracts';
 import type { Role } from '@hamgam/service-kit';
-import { startTestService, type TestService } from '@hamgam/service-kit/testing';
+import { startTestService, testCallers, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskModels } from '../data/models.js';
 import { agencyDesk } from '../index.js';
 
-// Two agencies' desks, each composed as its service composes it, on throw-away FerretDB/MongoDB databases.
+// Two agencies' desks, each composed as its service composes it (the service is named after its agency),
+// on throw-away FerretDB/MongoDB databases.
 function deskService(agency: PartnerAgency, role: Role) {
   const desk = agencyDesk({ agency, roles: [role] });
-  return startTestService({ name: `${agency}-desk-test`, roles: [role], models: desk.models, outboxSources: desk.outboxSources, routes: desk.routes });
+  return startTestService({ name: agency, roles: [role], models: desk.models, outboxSources: desk.outboxSources, routes: desk.routes });
 }
 
 let tvto: TestService<DeskModels>;
@@ -38,18 +39,34 @@ describe('offer ids are the agency’s own', () => {
     expect(theirs.body.offerId).toMatch(/^tvto-social-work-case-[0-9a-f]{8}$/);
     const [event] = await welfare.outboxOf(welfare.models.offers.collection.collectionName, mine.body.offerId);
     expect(event).toMatchObject({ type: 'welfare.offer.published', data: { offerId: mine.body.offerId, agency: 'welfare' } });
+    // The request's cause (the kit's ctx.cause) names the caller and the service, which is the desk's agency.
+    expect(event!.actor).toEqual({ subject: testCallers.welfare.sub, agency: 'welfare' });
   });
 
   it('refuses an id without the agency’s prefix (another agency’s), and stores nothing', async () => {
     const welfaresId = (await welfare.api('welfare').post('/desk/offers', fields)).body.offerId as string;
     const taken = await tvto.api('tvto').post('/desk/offers', { ...fields, offerId: welfaresId });
-    expect(taken.status).toBe(400);
-    expect(taken.body).toMatchObject({ code: 'offer-id-not-own', detail: 'vocational-training’s offer ids start with tvto-; leave offerId out to have one made' });
+    expect(taken.status).toBe(422);
+    expect(taken.body).toMatchObject({ code: 'offer-id-not-own', field: 'offerId', detail: 'vocational-training’s offer ids start with tvto-; leave offerId out to have one made' });
     expect(await tvto.models.offers.exists({ _id: welfaresId })).toBeNull();
     expect((await tvto.api('tvto').put(`/desk/offers/${welfaresId}`, fields)).status).toBe(404);
     // An integration keeping its own ids, with the prefix, still chooses them.
     const own = await tvto.api('tvto').post('/desk/offers', { ...fields, offerId: 'tvto-social-case-2' });
     expect(own.status).toBe(201);
     expect(own.body.offerId).toBe('tvto-social-case-2');
+  });
+
+  it('answers a broken offer rule with 422 and its code and field, an id taken with 409, and stores nothing', async () => {
+    const over = await welfare.api('welfare').post('/desk/offers', { ...fields, offerId: 'welfare-over', capacity: 3, available: 4 });
+    expect(over.status).toBe(422);
+    expect(over.body).toMatchObject({ code: 'available-exceeds-capacity', field: 'available' });
+    expect(await welfare.models.offers.exists({ _id: 'welfare-over' })).toBeNull();
+    expect((await welfare.api('welfare').post('/desk/offers', { ...fields, offerId: 'welfare-twice' })).status).toBe(201);
+    const twice = await welfare.api('welfare').post('/desk/offers', { ...fields, offerId: 'welfare-twice' });
+    expect([twice.status, twice.body.code]).toEqual([409, 'offer-exists']);
+    const stale = await welfare.api('welfare').put('/desk/offers/welfare-twice', { ...fields, basedOnRevision: 7 });
+    expect([stale.status, stale.body.code]).toEqual([409, 'offer-changed-meanwhile']);
+    const missing = await welfare.api('welfare').put('/desk/offers/welfare-nothing', fields);
+    expect([missing.status, missing.body.code]).toEqual([404, 'offer-not-found']);
   });
 });

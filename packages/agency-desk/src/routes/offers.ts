@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createOffer, listOffers, offerIdFor, updateOffer } from '../app/offers.js';
 import type { StoredOffer } from '../data/models.js';
 import type { StoredOfferState } from '../domain/offers.js';
-import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
+import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { newOfferSchema, offerEditSchema, offerParams, offerViewSchema } from './schemas.js';
 
 const view = ({ seatHolders, ...offer }: StoredOfferState, updatedAt: Date) => ({ ...offer, seatsTaken: seatHolders.length, updatedAt });
@@ -30,9 +30,9 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
       body: newOfferSchema,
       response: offerViewSchema,
       status: 201,
-      handler: async ({ body, principal, correlationId }) => {
+      handler: async ({ body, cause }) => {
         const { offerId, ...fields } = body;
-        const offer = await createOffer(deps, options, offerIdFor(options, offerId, fields), fields, causeOf(options, principal, correlationId));
+        const offer = await createOffer(deps, options, offerIdFor(options, offerId, fields), fields, cause);
         return view(offer, deps.clock.now());
       },
     }),
@@ -45,9 +45,9 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
       params: offerParams,
       body: offerEditSchema,
       response: offerViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => {
+      handler: async ({ params, body, cause }) => {
         const { basedOnRevision, ...fields } = body;
-        const offer = await updateOffer(deps, options, params.offerId, fields, causeOf(options, principal, correlationId), basedOnRevision);
+        const offer = await updateOffer(deps, options, params.offerId, fields, cause, basedOnRevision);
         return view(offer, deps.clock.now());
       },
     }),

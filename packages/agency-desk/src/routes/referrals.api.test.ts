@@ -11,7 +11,7 @@ let service: TestService<DeskModels>;
 
 beforeAll(async () => {
   service = await startTestService({
-    name: 'welfare-desk-audit-test',
+    name: 'welfare',
     roles: ['welfare-officer', 'coordinator', 'auditor'],
     models: desk.models,
     outboxSources: desk.outboxSources,
@@ -68,6 +68,21 @@ describe('the desk’s received referrals in the agency’s access log', () => {
     const made = await received();
     expect((await service.api('auditor').post(`/desk/referrals/${made.referralId}/decline`, { reason: 'not-eligible' })).status).toBe(403);
     expect((await service.api('welfare').post(`/desk/referrals/${made.referralId}/decline`, { reason: 'not-eligible' })).status).toBe(200);
+    expect(await logOf(made.householdRef)).toEqual([['welfare.officer', 'decide', `referral:${made.referralId}`, 'referral/consent', 'welfare']]);
+  });
+
+  it('refuses a step the referral’s state blocks with 409 and a broken rule with 422, each with its code, and logs neither', async () => {
+    const made = await received();
+    const early = await service.api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: day(-1) });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ code: 'complete-by-before-acceptance', field: 'completeBy' });
+    const completed = await service.api('welfare').post(`/desk/referrals/${made.referralId}/complete`, { outcome: 'achieved' });
+    expect([completed.status, completed.body.code]).toEqual([409, 'referral-not-accepted']);
+    expect((await service.api('welfare').post(`/desk/referrals/${made.referralId}/decline`, { reason: 'not-eligible' })).status).toBe(200);
+    const again = await service.api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: day(30) });
+    expect([again.status, again.body.code]).toEqual([409, 'referral-already-declined']);
+    const unknown = await service.api('welfare').post(`/desk/referrals/${randomUUID()}/accept`, { completeBy: day(30) });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'referral-not-found']);
     expect(await logOf(made.householdRef)).toEqual([['welfare.officer', 'decide', `referral:${made.referralId}`, 'referral/consent', 'welfare']]);
   });
 

@@ -4,7 +4,7 @@ import { referralAccess } from '../app/access.js';
 import { actOnReferral, type ReferralAction } from '../app/referrals.js';
 import type { StoredReferral } from '../data/models.js';
 import { isReferralOverdue } from '../domain/referrals.js';
-import { causeOf, readersOf, type DeskDeps, type DeskOptions } from '../options.js';
+import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { acceptBodySchema, completeBodySchema, declineBodySchema, referralParams, referralQuerySchema, referralViewSchema } from './schemas.js';
 
 type Titles = Map<string, { fa: string; en: string }>;
@@ -37,8 +37,8 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       params: referralParams,
       body,
       response: referralViewSchema,
-      handler: async ({ params, body: given, principal, correlationId }) => {
-        const updated = await actOnReferral(deps, options, params.referralId, toAction(given as z.infer<S>), causeOf(options, principal, correlationId));
+      handler: async ({ params, body: given, principal, cause }) => {
+        const updated = await actOnReferral(deps, options, params.referralId, toAction(given as z.infer<S>), cause);
         await logReferrals(deps, principal, logged[verb], [updated]);
         return toView(updated, await titles(), deps.clock.now());
       },
