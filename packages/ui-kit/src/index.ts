@@ -39,3 +39,4 @@ export { BarChart, type BarDatum } from './components/BarChart';
 export { DateInput } from './components/DateInput';
 export { Code } from './components/Code';
 export { useAction } from './useAction';
+export { useProblemSentence } from './problems';

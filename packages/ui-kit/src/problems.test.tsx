@@ -1,0 +1,42 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api/ApiError';
+import { ErrorCard } from './components/ErrorCard';
+import { defineMessages } from './i18n/messages';
+import { useProblemSentence } from './problems';
+import { renderWithKit } from './testing';
+
+defineMessages({
+  fa: { 'kit-test.problem.title': 'انجام نشد', 'kit-test.problem.seats-full': 'جای خالی نمانده است.' },
+  en: { 'kit-test.problem.title': 'Not done', 'kit-test.problem.seats-full': 'No place is left.' },
+});
+
+function Refusal({ error }: { error: unknown }) {
+  const sentence = useProblemSentence('kit-test');
+  return <ErrorCard error={sentence(error)} />;
+}
+
+const refusal = (code?: string) => new ApiError({ title: 'Conflict', status: 409, detail: 'course c-1 is full (3 places)', ...(code ? { code } : {}) });
+
+describe('useProblemSentence', () => {
+  it('shows the module’s sentence for the code, in the user’s language, instead of the service’s words', () => {
+    const { unmount } = renderWithKit(<Refusal error={refusal('seats-full')} />);
+    expect(screen.getByText('انجام نشد')).toBeTruthy();
+    expect(screen.getByText('جای خالی نمانده است.')).toBeTruthy();
+    expect(screen.queryByText(/c-1/)).toBeNull();
+    unmount();
+    renderWithKit(<Refusal error={refusal('seats-full')} />, { locale: 'en' });
+    expect(screen.getByText('No place is left.')).toBeTruthy();
+  });
+
+  it('keeps the service’s words for a code the module does not know, a problem without one, and any other error', () => {
+    const { unmount } = renderWithKit(<Refusal error={refusal('something-new')} />, { locale: 'en' });
+    expect(screen.getByText('course c-1 is full (3 places)')).toBeTruthy();
+    unmount();
+    const again = renderWithKit(<Refusal error={refusal()} />, { locale: 'en' });
+    expect(screen.getByText('Conflict')).toBeTruthy();
+    again.unmount();
+    renderWithKit(<Refusal error={new Error('offline')} />, { locale: 'en' });
+    expect(screen.getByText('offline')).toBeTruthy();
+  });
+});
