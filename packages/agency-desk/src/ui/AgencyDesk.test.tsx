@@ -85,7 +85,7 @@ function deskApi(overrides: Record<string, FakeRoute> = {}) {
   });
 }
 
-function renderDesk({ path = '/vt', roles = ['tvto-staff'], locale = 'en' as const } = {}) {
+function renderDesk({ path = '/vt', roles = ['tvto-staff'], locale = 'en' }: { path?: string; roles?: string[]; locale?: 'fa' | 'en' } = {}) {
   return renderWithKit(
     <MemoryRouter initialEntries={[path]}>
       <Routes>
@@ -136,18 +136,25 @@ describe('referrals inbox', () => {
     await waitFor(() => expect(requests(fetchMock, 'GET', `${base}/referrals`).length).toBeGreaterThanOrEqual(3));
   });
 
-  it('completes an accepted referral with an outcome and shows a refusal from the API', async () => {
-    const fetchMock = deskApi({
-      [`POST ${base}/referrals/${rid(2)}/complete`]: jsonResponse({ title: 'Conflict', status: 409, detail: 'a referral that is completed cannot become completed' }, 409, 'application/problem+json'),
-    });
-    renderDesk();
+  it('completes an accepted referral with an outcome and shows the API’s refusal by its code, in the user’s language', async () => {
+    const refusal = { title: 'Conflict', status: 409, code: 'referral-withdrawn', detail: 'a referral that is withdrawn cannot become completed' };
+    const fetchMock = deskApi({ [`POST ${base}/referrals/${rid(2)}/complete`]: () => jsonResponse(refusal, 409, 'application/problem+json') });
+    const complete = async () => {
+      fireEvent.click(await screen.findByTestId(`desk-complete-${rid(2)}`));
+      fireEvent.change(screen.getByTestId(`desk-outcome-${rid(2)}`), { target: { value: 'partly-achieved' } });
+      await act(async () => fireEvent.click(screen.getByTestId(`desk-confirm-${rid(2)}`)));
+    };
+    const { unmount } = renderDesk();
     expect(screen.queryByTestId(`desk-accept-${rid(2)}`)).toBeNull();
-    fireEvent.click(await screen.findByTestId(`desk-complete-${rid(2)}`));
-    fireEvent.change(screen.getByTestId(`desk-outcome-${rid(2)}`), { target: { value: 'partly-achieved' } });
-    await act(async () => fireEvent.click(screen.getByTestId(`desk-confirm-${rid(2)}`)));
+    await complete();
     expect(requests(fetchMock, 'POST', `${base}/referrals/${rid(2)}/complete`).map((r) => r.body)).toEqual([{ outcome: 'partly-achieved' }]);
-    expect((await screen.findByTestId('error-card')).textContent).toContain('cannot become completed');
+    expect((await screen.findByTestId('error-card')).textContent).toContain('The clinic withdrew this referral.');
+    expect(screen.getByTestId('error-card').textContent).not.toContain('cannot become completed');
     expect(screen.queryByTestId(`desk-complete-${rid(3)}`)).toBeNull();
+    unmount();
+    renderDesk({ locale: 'fa' });
+    await complete();
+    expect((await screen.findByTestId('error-card')).textContent).toContain('کلینیک این ارجاع را پس گرفته است.');
   });
 
   it('shows coordinators and auditors the inbox without any action', async () => {
@@ -220,6 +227,21 @@ describe('commitments', () => {
     expect(requests(fetchMock, 'POST', `${base}/commitments`).map((r) => r.body)).toEqual([
       { neighbourhoodId: 'nbh-fajr', answers: 'workshop-space', title: 'Workshop permits in Fajr', dueOn: '2026-09-01' },
     ]);
+  });
+
+  it('shows a broken rule (422) by its code beside the form, and a code it has no sentence for in the service’s words', async () => {
+    const refuse = (code: string, detail: string) => () => jsonResponse({ title: 'Unprocessable Content', status: 422, code, field: 'dueOn', detail }, 422, 'application/problem+json');
+    deskApi({ [`POST ${base}/commitments`]: refuse('due-on-in-past', 'dueOn cannot be in the past') });
+    const { unmount } = renderDesk({ path: '/vt/commitments' });
+    fireEvent.change(await screen.findByTestId('desk-declare-title'), { target: { value: 'Workshop permits in Fajr' } });
+    await act(async () => fireEvent.click(screen.getByTestId('desk-declare-submit')));
+    expect(await screen.findByText('A commitment cannot be due before today.')).toBeTruthy();
+    unmount();
+    deskApi({ [`POST ${base}/commitments`]: refuse('something-new', 'a refusal this screen does not know') });
+    renderDesk({ path: '/vt/commitments' });
+    fireEvent.change(await screen.findByTestId('desk-declare-title'), { target: { value: 'Workshop permits in Fajr' } });
+    await act(async () => fireEvent.click(screen.getByTestId('desk-declare-submit')));
+    expect(await screen.findByText('a refusal this screen does not know')).toBeTruthy();
   });
 
   it('reports delivery only with evidence', async () => {

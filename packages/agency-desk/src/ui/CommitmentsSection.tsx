@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Commitment, NeighbourhoodPriorities } from './api';
 import { useDesk } from './context';
@@ -102,6 +102,7 @@ function ProgressActions({ commitment, onDone }: { commitment: Commitment; onDon
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const sentence = useProblemSentence('desk');
   const id = commitment.commitmentId;
 
   async function report(chosen: Step) {
@@ -120,7 +121,7 @@ function ProgressActions({ commitment, onDone }: { commitment: Commitment; onDon
       setStep(undefined);
       onDone();
     } catch (failure) {
-      setError(failure);
+      setError(sentence(failure));
     } finally {
       setBusy(false);
     }
@@ -183,6 +184,7 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
   const [errors, setErrors] = useState<{ title?: string; neighbourhood?: string }>({});
   const [apiError, setApiError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const sentence = useProblemSentence('desk');
   const chosen = priorities.find((p) => p.neighbourhoodId === neighbourhoodId);
 
   async function submit() {
@@ -199,7 +201,7 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
       setTitle('');
       onDeclared();
     } catch (error) {
-      setApiError(error);
+      setApiError(sentence(error));
     } finally {
       setSaving(false);
     }

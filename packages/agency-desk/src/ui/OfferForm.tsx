@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Button, Card, DateInput, Field, Form, type LocalizedText, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, DateInput, Field, Form, type LocalizedText, NumberInput, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Offer, OfferFields } from './api';
 import { useDesk } from './context';
@@ -47,6 +47,7 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
   const [draft, setDraft] = useState<Draft>(() => draftOf(offer));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [apiError, setApiError] = useState<unknown>();
+  const sentence = useProblemSentence('desk');
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setText = (key: TextKey, value: string) => setDraft((d) => ({ ...d, text: { ...d.text, [key]: value } }));
@@ -86,7 +87,7 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
       else await api.createOffer(fields);
       onSaved();
     } catch (error) {
-      setApiError(error);
+      setApiError(sentence(error));
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Loading, Select, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Loading, Select, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Referral } from './api';
 import { useDesk } from './context';
@@ -104,6 +104,7 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
   const [outcome, setOutcome] = useState<ReferralOutcome>(referralOutcomes[0]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const sentence = useProblemSentence('desk');
 
   const possible: Mode[] = referral.state === 'received' ? ['accept', 'decline'] : referral.state === 'accepted' ? ['complete'] : [];
   if (!canAct || possible.length === 0) return null;
@@ -119,7 +120,7 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
       setMode(undefined);
       onDone();
     } catch (failure) {
-      setError(failure);
+      setError(sentence(failure));
     } finally {
       setBusy(false);
     }
