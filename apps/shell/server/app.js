@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { cacheControlFor, compress } from './delivery.js';
 import { createLifecycle } from './drain.js';
 import { SERVICES } from '@hamgam/registry';
 import { remotesJson, upstreamOrigins } from './remotes.js';
@@ -172,6 +173,7 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
   app.set('trust proxy', trustedProxyHops(env));
   const keycloakUrl = env.KEYCLOAK_URL || 'http://localhost:8080';
   app.use(securityHeaders(keycloakUrl));
+  app.use(compress());
 
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   // Ready unless shutting down (drain.js): the shell keeps no state a replica must wait for.
@@ -189,8 +191,9 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
     });
   });
 
-  // no-store: an agency deploying or moving its module must not wait for browser caches.
-  app.get('/config/remotes.json', (_req, res) => res.set('Cache-Control', 'no-store').json(remotesJson(modules)));
+  // Revalidated on every load (a 304 by its ETag when unchanged): an agency deploying or moving its
+  // module must not wait for browser caches.
+  app.get('/config/remotes.json', (_req, res) => res.set('Cache-Control', 'no-cache').json(remotesJson(modules)));
 
   const origins = new Map(modules.map((row) => [row.service, upstreamOrigins(row, env)]));
   const upstreamTimeoutMs = Number(env.SHELL_UPSTREAM_TIMEOUT_MS) || DEFAULT_UPSTREAM_TIMEOUT_MS;
@@ -200,7 +203,7 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
 
   app.use(['/api', '/remotes', '/config'], (req, res) => sendProblem(res, 404, 'Not Found', `No route for ${req.originalUrl}`));
 
-  app.use(express.static(distDir, { index: false }));
+  app.use(express.static(distDir, { index: false, cacheControl: false, setHeaders: (res, file) => res.set('Cache-Control', cacheControlFor(file)) }));
 
   // Client-side routes (/clinics/neighbourhoods/...) get the app; missing files keep their 404.
   app.get('/{*path}', (req, res, next) => {

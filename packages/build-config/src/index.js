@@ -73,6 +73,11 @@ function baseConfig({ dir, name, plugins, exposes, remotes }) {
       publicPath: 'auto',
       clean: true,
       uniqueName: name,
+      // A file's name changes with its content, so the servers can let browsers keep it for a year
+      // (immutable). The federation entry (remoteEntry.js) and index.html keep stable names and are
+      // revalidated: they are what points at the hashed files of the current release.
+      filename: '[name].[contenthash:16].js',
+      chunkFilename: '[name].[contenthash:16].js',
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.jsx', '.json'] },
     module: {

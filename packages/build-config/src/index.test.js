@@ -56,6 +56,13 @@ describe('createRemoteConfig / createHostConfig', () => {
     expect(config.plugins.some((p) => p instanceof rspack.HtmlRspackPlugin)).toBe(true);
   });
 
+  it('names every built file but the federation entry and the page by its content, so servers may cache it for a year', () => {
+    for (const config of [createHostConfig({ dir: shellDir }), createRemoteConfig({ service: 'clinics', exposes: { './App': './src/App.tsx' }, dir: clinicsUiDir })]) {
+      expect(config.output.filename).toBe('[name].[contenthash:16].js');
+      expect(config.output.chunkFilename).toBe('[name].[contenthash:16].js');
+    }
+  });
+
   it('builds the host with federation and an HTML page', () => {
     const config = createHostConfig({ dir: shellDir });
     expect(config.plugins.some((p) => p instanceof ModuleFederationPlugin)).toBe(true);

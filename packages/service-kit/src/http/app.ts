@@ -14,6 +14,7 @@ import { buildOpenApiDocument } from './openapi.js';
 import { defaultLoadLimits, LoadGuard, type LoadLimits } from './overload.js';
 import { HttpProblem, notFoundHandler, problemHandler } from './problem.js';
 import type { RouteSpec } from './route.js';
+import { serveUi } from './ui.js';
 import { docsContentSecurityPolicy, noStore, securityHeaders } from './security-headers.js';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>> | Record<string, boolean>;
@@ -90,14 +91,7 @@ export function createApp(options: AppOptions): Express {
   // The API's description is public: it is the contract in this repository's source, holds no data, and
   // the negative suites and clients read it. The shell does not proxy it; only the service's port serves it.
   app.use('/docs', docsContentSecurityPolicy, swaggerUi.serve, swaggerUi.setup(openapi));
-  if (options.uiDist) {
-    // Remote entries must be fetched fresh after a deploy; hashed chunks may be cached.
-    app.use('/ui', express.static(options.uiDist, { setHeaders: (res, path) => {
-      res.setHeader('Access-Control-Allow-Origin', '*');
-      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-      if (path.endsWith('remoteEntry.js') || path.endsWith('mf-manifest.json')) res.setHeader('Cache-Control', 'no-cache');
-    } }));
-  }
+  if (options.uiDist) app.use('/ui', serveUi(options.uiDist));
 
   const guard = new LoadGuard(options.limits ?? defaultLoadLimits, options.metrics.registry);
   app.use('/api', noStore);
