@@ -37,14 +37,17 @@ interface Load {
   fcpMs: number;
 }
 
-/** Adds up the scripts a page receives over the network; cache hits send nothing and are not counted. */
+/** Adds up the scripts a page receives over the network; cache hits (memory or disk) send nothing and are not counted. */
 function countScripts(cdp: CDPSession) {
+  const fromCache = new Set<string>();
   const scripts = new Set<string>();
   const load = { jsBytes: 0, jsRequests: 0 };
+  cdp.on('Network.requestServedFromCache', (event) => fromCache.add(event.requestId));
   cdp.on('Network.responseReceived', (event) => {
     const { response } = event;
     const isScript = event.type === 'Script' || /javascript/.test(response.mimeType);
-    if (isScript && !response.fromDiskCache && !response.fromPrefetchCache && !response.fromServiceWorker) scripts.add(event.requestId);
+    const cached = fromCache.has(event.requestId) || response.fromDiskCache || response.fromPrefetchCache || response.fromServiceWorker;
+    if (isScript && !cached) scripts.add(event.requestId);
   });
   cdp.on('Network.loadingFinished', (event) => {
     if (!scripts.delete(event.requestId)) return;
