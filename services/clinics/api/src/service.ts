@@ -2,7 +2,7 @@ import { accessLogRoutes, type ServiceDefinition } from '@hamgam/service-kit';
 import { clinicsAccessLog } from './app/access-log.js';
 import { clinicsConfigSchema, type ClinicsConfig } from './config.js';
 import { clinicsModels } from './data/models.js';
-import { clinicReaders, type ClinicsModels } from './deps.js';
+import { agency, clinicReaders, type ClinicsModels } from './deps.js';
 import { seedClinicsDemo } from './data/demo.js';
 import { seedReferralsDemo } from './data/demo-referrals.js';
 import { upsertReferencePlaces } from './data/reference.js';
@@ -23,7 +23,7 @@ import { trackingRoutes } from './routes/tracking.js';
 
 /** Social-work clinics: the hub where residents' needs are assessed and ranked. */
 export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
-  name: 'clinics',
+  name: agency,
   config: clinicsConfigSchema,
   roles: clinicReaders,
   models: clinicsModels,
@@ -31,7 +31,7 @@ export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
   routes: (deps) => [...placeRoutes(deps.models), ...assessmentRoutes(deps.models), ...priorityRoutes(deps),
     ...neighbourhoodRoutes(deps.models), ...residentRoutes(deps), ...draftRoutes(deps),
     ...catalogueRoutes(deps.models), ...referralRoutes(deps), ...trackingRoutes(deps), ...timelineRoutes(deps), ...calendarRoutes(deps),
-    ...accessLogRoutes('clinics', clinicsAccessLog(deps.models))],
+    ...accessLogRoutes(agency, clinicsAccessLog(deps.models))],
   subscriptions: (deps) => [...catalogueSubscriptions(deps), ...referralAnswerSubscriptions(deps), ...journeySubscriptions(deps)],
   reference: upsertReferencePlaces,
   seedDemo: async (deps) => {

@@ -1,6 +1,6 @@
 import type { AccessLogSource } from '@hamgam/service-kit';
 import type { StoredAccess } from '../data/residents.js';
-import type { ClinicsModels } from '../deps.js';
+import { agency, type ClinicsModels } from '../deps.js';
 
 /**
  * The clinics kept a resident access log before the kit had one; its entries stay where they are and the
@@ -14,7 +14,7 @@ export const clinicsAccessLog = (models: Pick<ClinicsModels, 'accessLog'>): Acce
   toView: (e) => ({
     id: e._id,
     at: e.at,
-    agency: 'clinics',
+    agency,
     actor: e.actorName,
     // Not recorded by this log: the roles of a clinic's access are those of clinic staff.
     actorRoles: [],

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { assertClinicInScope, badRequest, conflict, isDuplicateKey, notFound, type Principal } from '@hamgam/service-kit';
+import { assertClinicInScope, isDuplicateKey, type Principal } from '@hamgam/service-kit';
+import { NotFoundError } from '@hamgam/service-kit/errors';
 import type { ClinicsModels, ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/referrals.js';
-import { bookingRefusal, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
+import { checkBooking, checkSlotStart, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
 import { loadResidentInScope } from './residents.js';
 
 type Deps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'>;
@@ -12,7 +13,7 @@ const slotLockKey = (models: ClinicsModels) => models.slots.collection.collectio
 
 async function clinicPlace(models: ClinicsModels, clinicId: string) {
   const clinic = await models.clinics.findById(clinicId).lean();
-  if (!clinic) throw notFound(`clinic ${clinicId} does not exist`);
+  if (!clinic) throw new NotFoundError('clinic-not-found', `clinic ${clinicId} does not exist`);
   return clinic;
 }
 
@@ -34,13 +35,7 @@ export async function createWeeklySlots(
 ): Promise<StoredSlot[]> {
   assertClinicInScope(principal, request.clinicId);
   const clinic = await clinicPlace(models, request.clinicId);
-  let times;
-  try {
-    times = weeklyOccurrences(request, request.from ?? clock.now(), request.weeks);
-  } catch (error) {
-    if (error instanceof RangeError) throw badRequest(error.message);
-    throw error;
-  }
+  const times = weeklyOccurrences(request, request.from ?? clock.now(), request.weeks);
   const ruleId = `${request.clinicId}:${request.kind}:${request.weekday}:${request.startTime}`;
   const now = clock.now();
   const rows: StoredSlot[] = times.map((t) => ({
@@ -80,7 +75,7 @@ export async function createSlot(
   assertClinicInScope(principal, request.clinicId);
   const clinic = await clinicPlace(models, request.clinicId);
   const now = clock.now();
-  if (request.startsAt.getTime() <= now.getTime()) throw badRequest('a slot must start in the future');
+  checkSlotStart(request.startsAt, now);
   const row: StoredSlot = {
     _id: randomUUID(),
     clinicId: clinic._id,
@@ -103,7 +98,7 @@ export async function createSlot(
 
 async function loadSlotInScope(models: ClinicsModels, principal: Principal, slotId: string): Promise<StoredSlot> {
   const slot = await models.slots.findById(slotId).lean();
-  if (!slot) throw notFound(`slot ${slotId} does not exist`);
+  if (!slot) throw new NotFoundError('slot-not-found', `slot ${slotId} does not exist`);
   assertClinicInScope(principal, slot.clinicId);
   return slot;
 }
@@ -119,10 +114,7 @@ export async function bookSlot({ models, clock, locks }: Deps, principal: Princi
     for (;;) {
       const slot = await loadSlotInScope(models, principal, request.slotId);
       const now = clock.now();
-      const refusal = bookingRefusal({ ...slot, residentIds: slot.bookings.map((b) => b.residentId) }, resident._id, now);
-      if (refusal === 'full') throw conflict('the slot is full');
-      if (refusal === 'already-booked') throw conflict('the resident is already booked into this slot');
-      if (refusal === 'past') throw conflict('the slot has already begun');
+      checkBooking({ ...slot, residentIds: slot.bookings.map((b) => b.residentId) }, resident._id, now);
       const booking = { residentId: resident._id, bookedAt: now, bookedBy: principal.subject };
       const result = await models.slots.collection.updateOne(
         { _id: slot._id as never, bookedCount: slot.bookedCount },
@@ -139,7 +131,7 @@ export async function cancelBooking({ models, locks }: Deps, principal: Principa
     for (;;) {
       const slot = await loadSlotInScope(models, principal, request.slotId);
       const remaining = slot.bookings.filter((b) => b.residentId !== request.residentId);
-      if (remaining.length === slot.bookings.length) throw notFound(`resident ${request.residentId} is not booked into this slot`);
+      if (remaining.length === slot.bookings.length) throw new NotFoundError('booking-not-found', `resident ${request.residentId} is not booked into this slot`);
       const result = await models.slots.collection.updateOne(
         { _id: slot._id as never, bookedCount: slot.bookedCount },
         { $set: { bookings: remaining, bookedCount: remaining.length } },

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { agencyNames, type NeedCategory, type PartnerAgency, type ReferralMadeV1, type ReferralWithdrawnV1 } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
-import { canSeeClinic, caps, conflict, forbidden, notFound, outboxEntries, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
-import type { ClinicsModels, ClinicsDeps } from '../deps.js';
+import { canSeeClinic, caps, forbidden, outboxEntries, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import { agency, type ClinicsDeps, type ClinicsModels } from '../deps.js';
 import type { ReferralStep, StoredReferral } from '../data/referrals.js';
 import { nextReferralState, type ReferralTransition } from '../domain/referral-state.js';
 import { consentCovers } from '../domain/consent.js';
-import { respondWithinDays, withUniqueTrackingCode } from '../domain/referrals.js';
+import { checkReferable, respondWithinDays, withUniqueTrackingCode } from '../domain/referrals.js';
 import { loadResidentInScope, requireConsent } from './residents.js';
 
 type Deps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'>;
@@ -24,30 +25,24 @@ const referralLockKey = (models: ClinicsModels) => models.referrals.collection.c
 export async function makeReferral(
   { models, clock, locks }: Deps,
   principal: Principal,
-  request: { residentId: string; offerId: string; needCategory?: NeedCategory; correlationId: string },
+  request: { residentId: string; offerId: string; needCategory?: NeedCategory },
+  cause: EventCause,
 ): Promise<ReferralView> {
   const resident = await loadResidentInScope(models, principal, request.residentId);
   const offer = await models.offers.findById(request.offerId).lean();
-  if (!offer) throw notFound(`offer ${request.offerId} is not in the catalogue`);
-  if (offer.status !== 'open') throw conflict(`offer ${offer._id} is closed`);
-  if (offer.available <= 0) throw conflict(`offer ${offer._id} has no capacity left`);
-  if (offer.neighbourhoodIds.length > 0 && !offer.neighbourhoodIds.includes(resident.neighbourhoodId)) {
-    throw conflict(`offer ${offer._id} does not serve neighbourhood ${resident.neighbourhoodId}`);
-  }
-  const needCategory = request.needCategory ?? offer.answers[0]!;
-  if (!offer.answers.includes(needCategory)) throw conflict(`offer ${offer._id} does not answer the need "${needCategory}"`);
+  if (!offer) throw new NotFoundError('offer-not-found', `offer ${request.offerId} is not in the catalogue`);
+  const needCategory = checkReferable(offer, resident.neighbourhoodId, request.needCategory);
   const now = clock.now();
   await requireConsent(models, { residentId: resident._id, agency: offer.agency, purpose: 'referral', at: now });
   // One resident's referrals to one offer are made one at a time here, so a double click cannot send two.
   const created = await locks.run('referral-requests', `${resident._id}:${offer._id}`, async () => {
     const open = await readAll(models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean(), caps.perPerson);
     if (open.some((r) => r.state === 'sent' || r.state === 'accepted')) {
-      throw conflict(`resident ${resident._id} already has an open referral to offer ${offer._id}`);
+      throw new IllegalStepError('referral-already-open', `resident ${resident._id} already has an open referral to offer ${offer._id}`);
     }
 
     const referralId = randomUUID();
     const respondBy = addDays(now, respondWithinDays);
-    const cause: EventCause = { actor: { subject: principal.subject, agency: 'clinics' }, correlationId: request.correlationId };
     return withUniqueTrackingCode(async (trackingCode) => {
       const data: ReferralMadeV1 = {
         referralId,
@@ -79,7 +74,7 @@ export async function makeReferral(
         madeBy: principal.subject,
         madeAt: now,
         updatedAt: now,
-        outbox: outboxEntries('clinics', cause, [{ type: 'clinics.referral.made', version: 1, data }]),
+        outbox: outboxEntries(agency, cause, [{ type: 'clinics.referral.made', version: 1, data }]),
       };
       await models.referrals.create(record);
       return record;
@@ -92,7 +87,7 @@ export async function makeReferral(
 /** Loads a referral the caller may see (their clinic's, or any for the programme-wide roles). */
 export async function loadReferralInScope(models: ClinicsModels, principal: Principal, referralId: string): Promise<ReferralView> {
   const referral = await models.referrals.findById(referralId, { outbox: 0 }).lean();
-  if (!referral) throw notFound(`referral ${referralId} does not exist`);
+  if (!referral) throw new NotFoundError('referral-not-found', `referral ${referralId} does not exist`);
   if (!canSeeClinic(principal, referral.clinicId)) throw forbidden(`referral ${referralId} belongs to a clinic outside your scope`);
   return referral as ReferralView;
 }
@@ -101,24 +96,23 @@ export async function loadReferralInScope(models: ClinicsModels, principal: Prin
 export function withdrawReferral(
   { models, clock, locks }: Deps,
   principal: Principal,
-  request: { referralId: string; reason: ReferralWithdrawnV1['reason']; correlationId: string },
+  request: { referralId: string; reason: ReferralWithdrawnV1['reason'] },
+  cause: EventCause,
 ): Promise<ReferralView> {
   return locks.run(referralLockKey(models), request.referralId, async () => {
     const referral = await loadReferralInScope(models, principal, request.referralId);
     const next = nextReferralState(referral.state, 'withdrawn');
-    if (!next) throw conflict(`a ${referral.state} referral cannot be withdrawn`);
+    if (!next) throw new IllegalStepError('referral-not-withdrawable', `a ${referral.state} referral cannot be withdrawn`);
     const now = clock.now();
     const data: ReferralWithdrawnV1 = { referralId: referral._id, agency: referral.agency, reason: request.reason, withdrawnAt: now.toISOString() };
-    const entries = outboxEntries('clinics', { actor: { subject: principal.subject, agency: 'clinics' }, correlationId: request.correlationId }, [
-      { type: 'clinics.referral.withdrawn', version: 1, data },
-    ]);
+    const entries = outboxEntries(agency, cause, [{ type: 'clinics.referral.withdrawn', version: 1, data }]);
     const step: ReferralStep = { kind: 'withdrawn', at: now, reason: request.reason, outcome: null, completeBy: null, eventId: null };
     // Compare-and-set on the state read above, and the event in the same single-document write.
     const result = await models.referrals.collection.updateOne(
       { _id: referral._id as never, state: referral.state },
       { $set: { state: next, updatedAt: now }, $push: { steps: step, outbox: { $each: entries } } as never },
     );
-    if (result.matchedCount !== 1) throw conflict('the referral changed meanwhile; reload and try again');
+    if (result.matchedCount !== 1) throw new IllegalStepError('referral-changed-meanwhile', 'the referral changed meanwhile; reload and try again');
     return { ...referral, state: next, updatedAt: now, steps: [...referral.steps, step] };
   });
 }
@@ -130,7 +124,8 @@ export function withdrawReferral(
 export async function withdrawReferralsWithoutConsent(
   deps: Deps,
   principal: Principal,
-  request: { residentId: string; agency: PartnerAgency; correlationId: string },
+  request: { residentId: string; agency: PartnerAgency },
+  cause: EventCause,
 ): Promise<string[]> {
   const { models, clock } = deps;
   const consents = await readAll(models.consents.find({ residentId: request.residentId }).lean(), caps.perPerson);
@@ -138,7 +133,7 @@ export async function withdrawReferralsWithoutConsent(
   const referrals = await readAll(models.referrals.find({ residentId: request.residentId, agency: request.agency }, { state: 1 }).lean(), caps.perPerson);
   const open = referrals.filter((r) => nextReferralState(r.state, 'withdrawn') !== null);
   for (const referral of open) {
-    await withdrawReferral(deps, principal, { referralId: referral._id, reason: 'consent-withdrawn', correlationId: request.correlationId });
+    await withdrawReferral(deps, principal, { referralId: referral._id, reason: 'consent-withdrawn' }, cause);
   }
   return open.map((r) => r._id);
 }

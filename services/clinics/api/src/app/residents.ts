@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnerAgency } from '@hamgam/contracts';
-import { canSeeClinic, caps, conflict, forbidden, notFound, readAll, type Principal } from '@hamgam/service-kit';
-import { consentCovers, type ConsentPurpose } from '../domain/consent.js';
+import { assertClinicInScope, canSeeClinic, caps, forbidden, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import type { AccessAction, StoredHousehold, StoredResident } from '../data/residents.js';
-import type { ClinicsModels } from '../deps.js';
+import type { ClinicsDeps, ClinicsModels } from '../deps.js';
+import { consentCovers, type ConsentPurpose } from '../domain/consent.js';
+import type { PiiProtector } from '../domain/pii.js';
+
+/** What the residents' use cases need: the store, the clock, the leases, and the keys of the sealed personal data. */
+export type ResidentDeps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'> & { pii: PiiProtector };
 
 /** Clinic staff of the resident's own clinic: the only people who see names, phones and national ids. */
 export const isOwnClinicStaff = (principal: Principal, clinicId: string) =>
   principal.roles.includes('clinic-worker') && principal.clinicIds.includes(clinicId);
+
+/** The staff of this clinic only (coordinators and auditors watch; they do not register or change residents). */
+export function assertOwnClinicStaff(principal: Principal, clinicId: string): void {
+  assertClinicInScope(principal, clinicId);
+  if (!isOwnClinicStaff(principal, clinicId)) throw forbidden(`only the staff of clinic ${clinicId} may do this`);
+}
 
 /** The lease every read → decrypt → write of a resident's record takes (the PATCH route, the re-seal job). */
 export const residentLockKey = (models: Pick<ClinicsModels, 'residents'>) => models.residents.collection.collectionName;
@@ -15,7 +26,7 @@ export const residentLockKey = (models: Pick<ClinicsModels, 'residents'>) => mod
 /** The resident, if the caller may act on them: 404 when absent, 403 when their clinic is not the caller's. */
 export async function loadResidentInScope(models: Pick<ClinicsModels, 'residents'>, principal: Principal, residentId: string): Promise<StoredResident> {
   const resident = await models.residents.findById(residentId).lean();
-  if (!resident) throw notFound(`resident ${residentId} does not exist`);
+  if (!resident) throw new NotFoundError('resident-not-found', `resident ${residentId} does not exist`);
   if (!canSeeClinic(principal, resident.clinicId)) throw forbidden(`resident ${residentId} is registered at a clinic outside your scope`);
   return resident;
 }
@@ -23,19 +34,19 @@ export async function loadResidentInScope(models: Pick<ClinicsModels, 'residents
 /** The household, if the caller may act on it (same rules as residents). */
 export async function loadHouseholdInScope(models: Pick<ClinicsModels, 'households'>, principal: Principal, householdId: string): Promise<StoredHousehold> {
   const household = await models.households.findById(householdId).lean();
-  if (!household) throw notFound(`household ${householdId} does not exist`);
+  if (!household) throw new NotFoundError('household-not-found', `household ${householdId} does not exist`);
   if (!canSeeClinic(principal, household.clinicId)) throw forbidden(`household ${householdId} is registered at a clinic outside your scope`);
   return household;
 }
 
-/** Throws a 409 naming the missing consent unless the resident consents to `purpose` with `agency` at `at`. */
+/** Refuses (409) unless the resident consents to `purpose` with `agency` at `at`. */
 export async function requireConsent(
   models: Pick<ClinicsModels, 'consents'>,
   request: { residentId: string; agency: PartnerAgency; purpose: ConsentPurpose; at: Date },
 ): Promise<void> {
   const consents = await readAll(models.consents.find({ residentId: request.residentId, agency: request.agency, purpose: request.purpose }).lean(), caps.perPerson);
   if (!consentCovers(consents, request)) {
-    throw conflict(`resident ${request.residentId} has no consent in force for purpose "${request.purpose}" with agency "${request.agency}"`);
+    throw new IllegalStepError('consent-missing', `resident ${request.residentId} has no consent in force for purpose "${request.purpose}" with agency "${request.agency}"`);
   }
 }
 
@@ -58,4 +69,46 @@ export async function logAccess(
       purpose: entry.purpose ?? null,
     })),
   );
+}
+
+const residentFields = (resident: Omit<StoredResident, 'pii' | 'nationalIdIndex'>) => ({
+  id: resident._id,
+  householdId: resident.householdId,
+  clinicId: resident.clinicId,
+  neighbourhoodId: resident.neighbourhoodId,
+  relation: resident.relation,
+  birthYear: resident.birthYear ?? null,
+  registeredAt: resident.registeredAt,
+});
+
+/** Personal data is decrypted only for the staff of the resident's own clinic; everyone else gets `personal: null`. */
+export function residentView(resident: StoredResident, principal: Principal, pii: PiiProtector) {
+  return { ...residentFields(resident), personal: isOwnClinicStaff(principal, resident.clinicId) ? pii.decrypt(resident.pii) : null };
+}
+
+/** The residents registered at a clinic: ids, households and relations only (nothing sealed is read), newest first. */
+export async function clinicResidents(models: ClinicsModels, principal: Principal, clinicId: string, page: PageContext) {
+  assertClinicInScope(principal, clinicId);
+  const residents = await pageOf(models.residents.find({ clinicId }, { pii: 0, nationalIdIndex: 0 }).lean(), page, page.res, { by: 'registeredAt', order: -1 });
+  return residents.map((r) => ({ ...residentFields(r), personal: null }));
+}
+
+/** One resident as the caller may see them; a read of their personal data is logged. */
+export async function readResident({ models, clock, pii }: ResidentDeps, principal: Principal, residentId: string) {
+  const resident = await loadResidentInScope(models, principal, residentId);
+  const view = residentView(resident, principal, pii);
+  if (view.personal) await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'read', principal, at: clock.now() });
+  return view;
+}
+
+/** Who read or changed this resident's personal data, newest first: auditors, and the staff of the resident's own clinic. */
+export async function residentAccessLog(models: ClinicsModels, principal: Principal, residentId: string, page: PageContext) {
+  const resident = await loadResidentInScope(models, principal, residentId);
+  if (!principal.roles.includes('auditor') && !isOwnClinicStaff(principal, resident.clinicId)) {
+    throw forbidden('only auditors and the staff of the resident’s clinic read the access log');
+  }
+  const entries = await pageOf(models.accessLog.find({ residentId: resident._id }).lean(), page, page.res, { by: 'at', order: -1 });
+  return entries.map(({ _id, action, actor, actorName, at, actorClinicId, purpose }) => ({
+    id: _id, action, actor, actorName, at, actorClinicId: actorClinicId ?? null, purpose: purpose ?? null,
+  }));
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { latestPriorityList, publishPriorities } from '../app/publish-priorities.js';
+import { eventCause } from '@hamgam/service-kit';
+import { latestPriorityList, publishPriorities } from '../app/priorities.js';
 import { referenceClinics } from '../domain/places.js';
 import { seedDemoResidents } from './demo-residents.js';
-import type { ClinicsDeps } from '../deps.js';
+import { agency, type ClinicsDeps } from '../deps.js';
 
 /** Neighbourhoods left for the demo user (clinic.worker) to assess and publish by hand. */
 const leftForTheDemoStory = new Set(['nbh-sarasiab']);
@@ -11,7 +12,7 @@ export async function seedClinicsDemo(deps: ClinicsDeps): Promise<void> {
   const { models, flushOutbox, clock } = deps;
   // Households, residents (sealed personal data), consents and one assessment per household, in all four clinics.
   await seedDemoResidents(deps);
-  const cause = { actor: { subject: 'demo-seed', agency: 'clinics' }, correlationId: `seed-${randomUUID()}` };
+  const cause = eventCause(agency, 'demo-seed', `seed-${randomUUID()}`);
   const written: string[] = [];
   for (const clinic of referenceClinics) {
     if (leftForTheDemoStory.has(clinic.neighbourhoodId)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingRefusal, weeklyOccurrences } from './calendar.js';
+import { checkBooking, checkSlotStart, weeklyOccurrences } from './calendar.js';
 
 describe('weekly recurrence', () => {
   // 2026-03-21 is a Saturday.
@@ -31,9 +31,11 @@ describe('weekly recurrence', () => {
   });
 
   it('refuses a malformed rule', () => {
-    expect(() => weeklyOccurrences({ weekday: 7, startTime: '09:00', durationMinutes: 60 }, from, 1)).toThrow(RangeError);
-    expect(() => weeklyOccurrences({ weekday: 1, startTime: '9am', durationMinutes: 60 }, from, 1)).toThrow(RangeError);
-    expect(() => weeklyOccurrences({ weekday: 1, startTime: '09:00', durationMinutes: 0 }, from, 1)).toThrow(RangeError);
+    expect(() => weeklyOccurrences({ weekday: 7, startTime: '09:00', durationMinutes: 60 }, from, 1)).toThrow(expect.objectContaining({ code: 'weekly-rule-invalid', field: 'weekday' }));
+    expect(() => weeklyOccurrences({ weekday: 1, startTime: '9am', durationMinutes: 60 }, from, 1)).toThrow(expect.objectContaining({ code: 'weekly-rule-invalid', field: 'startTime' }));
+    expect(() => weeklyOccurrences({ weekday: 1, startTime: '09:00', durationMinutes: 0 }, from, 1)).toThrow(
+      expect.objectContaining({ code: 'weekly-rule-invalid', field: 'durationMinutes' }),
+    );
   });
 });
 
@@ -41,15 +43,17 @@ describe('booking rule', () => {
   const now = new Date('2026-03-21T05:00:00Z');
   const slot = { capacity: 2, bookedCount: 1, startsAt: new Date('2026-03-23T05:30:00Z'), residentIds: ['r1'] };
   it('books while seats are left', () => {
-    expect(bookingRefusal(slot, 'r2', now)).toBeNull();
+    expect(() => checkBooking(slot, 'r2', now)).not.toThrow();
   });
   it('refuses a full slot', () => {
-    expect(bookingRefusal({ ...slot, bookedCount: 2, residentIds: ['r1', 'r3'] }, 'r2', now)).toBe('full');
+    expect(() => checkBooking({ ...slot, bookedCount: 2, residentIds: ['r1', 'r3'] }, 'r2', now)).toThrow(expect.objectContaining({ code: 'slot-full', status: 409 }));
   });
   it('refuses booking the same resident twice', () => {
-    expect(bookingRefusal(slot, 'r1', now)).toBe('already-booked');
+    expect(() => checkBooking(slot, 'r1', now)).toThrow(expect.objectContaining({ code: 'resident-already-booked', status: 409 }));
   });
   it('refuses a slot that has begun', () => {
-    expect(bookingRefusal(slot, 'r2', new Date('2026-03-23T05:30:00Z'))).toBe('past');
+    expect(() => checkBooking(slot, 'r2', new Date('2026-03-23T05:30:00Z'))).toThrow(expect.objectContaining({ code: 'slot-started', status: 409 }));
+    expect(() => checkSlotStart(new Date('2026-03-23T05:30:00Z'), now)).not.toThrow();
+    expect(() => checkSlotStart(now, now)).toThrow(expect.objectContaining({ code: 'slot-in-past', field: 'startsAt', status: 422 }));
   });
 });

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@hamgam/contracts';
 import { addDays, dayOf, localInstant, weekdayOf } from '@hamgam/contracts/days';
+import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 
 /** What happens in a clinic's slot (BRIEF items 5–7). */
 export const slotKinds = ['tvto-counselling', 'guild-meeting', 'joint-meeting'] as const;
@@ -31,9 +32,9 @@ export interface SlotTime {
  * (occurrences that already started before `from` are left out).
  */
 export function weeklyOccurrences(rule: WeeklyRule, from: Date, weeks: number): SlotTime[] {
-  if (!Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6) throw new RangeError('weekday is 0–6');
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.startTime)) throw new RangeError('startTime is HH:mm');
-  if (rule.durationMinutes <= 0) throw new RangeError('durationMinutes must be positive');
+  if (!Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6) throw new BrokenRuleError('weekly-rule-invalid', 'weekday is 0–6', 'weekday');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.startTime)) throw new BrokenRuleError('weekly-rule-invalid', 'startTime is HH:mm', 'startTime');
+  if (rule.durationMinutes <= 0) throw new BrokenRuleError('weekly-rule-invalid', 'durationMinutes must be positive', 'durationMinutes');
   const firstDay = dayOf(from);
   const firstWeekday = weekdayOf(firstDay);
   const offset = (rule.weekday - firstWeekday + 7) % 7;
@@ -54,12 +55,14 @@ export interface BookableSlot {
   residentIds: readonly string[];
 }
 
-export type BookingRefusal = 'full' | 'already-booked' | 'past';
+/** A resident is booked into a slot that has not begun, once, while it has a free seat. */
+export function checkBooking(slot: BookableSlot, residentId: string, now: Date): void {
+  if (slot.startsAt.getTime() <= now.getTime()) throw new IllegalStepError('slot-started', 'the slot has already begun');
+  if (slot.residentIds.includes(residentId)) throw new IllegalStepError('resident-already-booked', 'the resident is already booked into this slot');
+  if (slot.bookedCount >= slot.capacity) throw new IllegalStepError('slot-full', 'the slot is full');
+}
 
-/** Why a resident cannot be booked into a slot now, or null when they can. */
-export function bookingRefusal(slot: BookableSlot, residentId: string, now: Date): BookingRefusal | null {
-  if (slot.startsAt.getTime() <= now.getTime()) return 'past';
-  if (slot.residentIds.includes(residentId)) return 'already-booked';
-  if (slot.bookedCount >= slot.capacity) return 'full';
-  return null;
+/** A single slot is made for a time still to come. */
+export function checkSlotStart(startsAt: Date, now: Date): void {
+  if (startsAt.getTime() <= now.getTime()) throw new BrokenRuleError('slot-in-past', 'a slot must start in the future', 'startsAt');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentCovers, consentStatus, type Consent } from './consent.js';
+import { checkConsentExpiry, consentCovers, consentStatus, type Consent } from './consent.js';
 
 const granted = new Date('2026-03-01T08:00:00Z');
 const referralToTvto: Consent = { purpose: 'referral', agency: 'vocational-training', grantedAt: granted, expiresOn: '2026-09-30', withdrawnAt: null };
@@ -40,5 +40,13 @@ describe('consentCovers', () => {
     expect(consentStatus(referralToTvto, new Date('2026-10-01T00:00:00Z'))).toBe('expired');
     expect(consentStatus(referralToTvto, new Date('2026-01-01T00:00:00Z'))).toBe('pending');
     expect(consentStatus({ ...referralToTvto, withdrawnAt: granted }, new Date('2026-04-01T00:00:00Z'))).toBe('withdrawn');
+  });
+});
+
+describe('checkConsentExpiry', () => {
+  it('accepts today (Iran’s day) and later, and refuses a day already over, naming the field', () => {
+    const now = new Date('2026-03-20T21:00:00Z'); // 00:30 on 21 March in Iran
+    expect(() => checkConsentExpiry('2026-03-21', now)).not.toThrow();
+    expect(() => checkConsentExpiry('2026-03-20', now)).toThrow(expect.objectContaining({ status: 422, code: 'consent-expiry-passed', field: 'expiresOn' }));
   });
 });

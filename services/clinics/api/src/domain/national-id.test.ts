@@ -39,6 +39,8 @@ describe('national id', () => {
   it('parses a Persian-typed id to its Latin form and says why a bad one is refused', () => {
     expect(parseNationalId('۰۰۱۲۳۴۵۶۷۹')).toBe('0012345679');
     expect(() => parseNationalId('۰۰۱۲۳۴۵۶۷۸')).toThrow(InvalidNationalIdError);
+    // A broken rule the kit answers with 422, naming the field the form shows it beside.
+    expect(() => parseNationalId('12')).toThrow(expect.objectContaining({ status: 422, code: 'national-id-invalid', field: 'nationalId' }));
     expect(() => parseNationalId('12')).toThrow(/ten digits/);
   });
 });

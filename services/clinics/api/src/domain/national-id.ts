@@ -1,3 +1,5 @@
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
+
 /**
  * Iranian national ids (کد ملی): ten digits, the last a check digit. Clinic staff type them with
  * Persian or Arabic-Indic digits as often as Latin ones, with spaces or dashes, so every id is
@@ -34,8 +36,11 @@ export function isValidNationalId(normalised: string): boolean {
   return r < 2 ? check === r : check === 11 - r;
 }
 
-export class InvalidNationalIdError extends Error {
-  override name = 'InvalidNationalIdError';
+/** Not a national id anyone was issued (422, naming the `nationalId` field). */
+export class InvalidNationalIdError extends BrokenRuleError {
+  constructor(message: string) {
+    super('national-id-invalid', message, 'nationalId');
+  }
 }
 
 /** Normalises and validates, or throws saying why. */

@@ -21,6 +21,9 @@ describe('preparePublication', () => {
 
   it('refuses to publish an empty list', () => {
     expect(() => preparePublication({ neighbourhood, clinic, period: '1405', latestVersion: 0, publishedBy: 'u', now, assessments: [] })).toThrow(NothingToPublishError);
+    expect(() => preparePublication({ neighbourhood, clinic, period: '1405', latestVersion: 0, publishedBy: 'u', now, assessments: [] })).toThrow(
+      expect.objectContaining({ status: 409, code: 'nothing-to-publish' }),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import type { PriorityPublishedV1 } from '@hamgam/contracts';
+import { IllegalStepError } from '@hamgam/service-kit/errors';
 import type { Clinic, Neighbourhood } from './places.js';
 import { rankPriorities, type AssessmentNeeds } from './ranking.js';
 import { applyAgreedOrder, toRankedPriority, type AgreedOrder, type AgreedPriority } from './reranking.js';
@@ -23,8 +24,11 @@ export interface PriorityList {
   reranking: Reranking | null;
 }
 
-export class NothingToPublishError extends Error {
-  override name = 'NothingToPublishError';
+/** No household of the neighbourhood has been assessed: there is no list to publish yet (409). */
+export class NothingToPublishError extends IllegalStepError {
+  constructor(message: string) {
+    super('nothing-to-publish', message);
+  }
 }
 
 export interface PublicationInput {

@@ -1,6 +1,6 @@
 import { needCategories } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
-import { draftProblems, questionnaire, submissionProblems } from './questionnaire.js';
+import { checkDraft, checkSubmission, draftProblems, questionnaire, submissionProblems } from './questionnaire.js';
 
 describe('needs questionnaire', () => {
   it('asks at least one question per need category, each id once', () => {
@@ -28,5 +28,13 @@ describe('needs questionnaire', () => {
     expect(submissionProblems({ needs, answers: { 'employment.working': false, 'employment.job-seekers': 2, 'housing.unsafe': true } })).toEqual([
       'housing.unsafe: answers a category without a severity',
     ]);
+  });
+});
+
+describe('refusing a draft or a submission', () => {
+  it('is a broken rule naming the first problem’s question, or the needs when none is assessed', () => {
+    expect(() => checkDraft({ needs: [], answers: {} })).not.toThrow();
+    expect(() => checkDraft({ needs: [], answers: { 'no.such': true } })).toThrow(expect.objectContaining({ status: 422, code: 'assessment-draft-invalid', field: 'no.such' }));
+    expect(() => checkSubmission({ needs: [], answers: {} })).toThrow(expect.objectContaining({ status: 422, code: 'assessment-incomplete', field: 'needs' }));
   });
 });

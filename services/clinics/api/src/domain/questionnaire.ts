@@ -1,4 +1,5 @@
 import { needCategories, type LocalizedName, type NeedCategory } from '@hamgam/contracts';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import type { AssessedNeed } from './ranking.js';
 
 /** One question a social worker asks about a need category, besides its severity. */
@@ -103,6 +104,20 @@ export function draftProblems(content: AssessmentContent): string[] {
  * What stops a draft from being submitted as an assessment: at least one need with a severity, every
  * question of each assessed category answered, and no answer about a category not assessed.
  */
+/** Refuses content with problems (422): the detail lists them all, the field names the first one's question. */
+function refuseProblems(code: string, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  const field = first.includes(':') ? first.slice(0, first.indexOf(':')) : 'needs';
+  throw new BrokenRuleError(code, `the assessment is not complete or not valid: ${problems.join('; ')}`, field);
+}
+
+/** A draft may be unfinished, but what it holds must be valid answers to the questionnaire. */
+export const checkDraft = (content: AssessmentContent) => refuseProblems('assessment-draft-invalid', draftProblems(content));
+
+/** A submitted assessment is complete: a severity for at least one need, and every question of its needs answered. */
+export const checkSubmission = (content: AssessmentContent) => refuseProblems('assessment-incomplete', submissionProblems(content));
+
 export function submissionProblems(content: AssessmentContent): string[] {
   const problems = draftProblems(content);
   if (content.needs.length === 0) problems.push('at least one need with a severity');

@@ -54,6 +54,7 @@ describe('tracking codes', () => {
   it('give up after the attempts and pass other errors through', async () => {
     const duplicate = () => Promise.reject(Object.assign(new Error('dup'), { code: 11000 }));
     await expect(withUniqueTrackingCode(duplicate, { attempts: 3 })).rejects.toBeInstanceOf(TrackingCodesExhaustedError);
+    await expect(withUniqueTrackingCode(duplicate, { attempts: 1 })).rejects.toMatchObject({ status: 409, code: 'tracking-codes-exhausted' });
     await expect(withUniqueTrackingCode(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
   });
 });

@@ -1,7 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import type { LocalizedText } from '@hamgam/contracts';
+import type { LocalizedText, NeedCategory } from '@hamgam/contracts';
 import { dayOf, isPastDay } from '@hamgam/contracts/days';
+import { IllegalStepError } from '@hamgam/service-kit/errors';
 import type { ReferralState } from './referral-state.js';
+
+/** What a referral asks of the offer it is made to. */
+export interface ReferableOffer {
+  _id: string;
+  status: 'open' | 'closed';
+  available: number;
+  neighbourhoodIds: readonly string[];
+  answers: readonly NeedCategory[];
+}
+
+/**
+ * A resident is referred to an open offer with a free seat that serves their neighbourhood (none named:
+ * every one) and answers the need. Returns the need the referral is for (the offer's first by default).
+ */
+export function checkReferable(offer: ReferableOffer, neighbourhoodId: string, need?: NeedCategory): NeedCategory {
+  if (offer.status !== 'open') throw new IllegalStepError('offer-closed', `offer ${offer._id} is closed`);
+  if (offer.available <= 0) throw new IllegalStepError('offer-full', `offer ${offer._id} has no capacity left`);
+  if (offer.neighbourhoodIds.length > 0 && !offer.neighbourhoodIds.includes(neighbourhoodId)) {
+    throw new IllegalStepError('offer-not-for-neighbourhood', `offer ${offer._id} does not serve neighbourhood ${neighbourhoodId}`);
+  }
+  const needCategory = need ?? offer.answers[0]!;
+  if (!offer.answers.includes(needCategory)) throw new IllegalStepError('offer-not-for-need', `offer ${offer._id} does not answer the need "${needCategory}"`);
+  return needCategory;
+}
 
 /** How long an agency has to accept or decline a referral. */
 export const respondWithinDays = 7;
@@ -36,8 +61,11 @@ export function newTrackingCode(random: (size: number) => Uint8Array = randomByt
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-export class TrackingCodesExhaustedError extends Error {
-  override name = 'TrackingCodesExhaustedError';
+/** Every code drawn was taken (vanishingly rare with 32⁸ codes): nothing was stored; trying again draws anew (409). */
+export class TrackingCodesExhaustedError extends IllegalStepError {
+  constructor(message: string) {
+    super('tracking-codes-exhausted', message);
+  }
 }
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;

@@ -56,5 +56,6 @@ describe('checkAgreedOrder', () => {
     expect(() => checkAgreedOrder(computed, ['employment', 'skills-training', 'workshop-space', 'social-care'])).toThrow(/social-care/);
     expect(() => checkAgreedOrder(computed, ['employment', 'skills-training'])).toThrow(/missing: workshop-space/);
     expect(() => checkAgreedOrder([], [])).toThrow(InvalidAgreedOrderError);
+    expect(() => checkAgreedOrder([], [])).toThrow(expect.objectContaining({ status: 422, code: 'agreed-order-invalid', field: 'order' }));
   });
 });

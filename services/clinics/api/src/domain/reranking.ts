@@ -1,4 +1,6 @@
 import type { NeedCategory, RankedPriority } from '@hamgam/contracts';
+import { isFutureDay } from '@hamgam/contracts/days';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 
 /** The order the residents' meeting (recorded by the clinic worker) or the people's representative agreed, and why. */
 export interface AgreedOrder {
@@ -30,8 +32,16 @@ export function applyAgreedOrder(computed: readonly RankedPriority[], agreed: Pi
   });
 }
 
-export class InvalidAgreedOrderError extends Error {
-  override name = 'InvalidAgreedOrderError';
+/** An agreed order that does not rank the current draft (422, naming the `order` field). */
+export class InvalidAgreedOrderError extends BrokenRuleError {
+  constructor(message: string) {
+    super('agreed-order-invalid', message, 'order');
+  }
+}
+
+/** The meeting that agreed an order has taken place: its day is today (Iran's) or before. */
+export function checkMeetingDate(meetingDate: string, now: Date): void {
+  if (isFutureDay(meetingDate, now)) throw new BrokenRuleError('meeting-in-future', 'the meeting date is in the future', 'meetingDate');
 }
 
 /** A new agreed order must rank exactly the categories of the current draft, each once. */

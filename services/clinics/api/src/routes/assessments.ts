@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { assertClinicInScope, assertNeighbourhoodInScope, badRequest, defineRoute, pageOf, pageQuerySchema } from '@hamgam/service-kit';
+import { assertNeighbourhoodInScope, defineRoute, pageOf, pageQuerySchema } from '@hamgam/service-kit';
 import { z } from 'zod';
+import { recordAssessment } from '../app/assessments.js';
 import type { ClinicsModels } from '../deps.js';
-import { assessmentSchema, neighbourhoodIdParams, newAssessmentSchema } from './schemas.js';
+import { neighbourhoodIdParams } from './schemas/common.js';
+import { assessmentSchema, newAssessmentSchema } from './schemas/priorities.js';
 
 export function assessmentRoutes(models: ClinicsModels) {
   return [
@@ -14,24 +15,7 @@ export function assessmentRoutes(models: ClinicsModels) {
       body: newAssessmentSchema,
       response: assessmentSchema,
       status: 201,
-      handler: async ({ body, principal }) => {
-        assertClinicInScope(principal, body.clinicId);
-        const clinic = await models.clinics.findById(body.clinicId).lean();
-        if (!clinic || clinic.neighbourhoodId !== body.neighbourhoodId) {
-          throw badRequest(`clinic ${body.clinicId} does not serve neighbourhood ${body.neighbourhoodId}`);
-        }
-        // An assessment is of a registered household of this clinic: its householdRef is the household's id.
-        const household = await models.households.findById(body.householdRef, { clinicId: 1 }).lean();
-        if (!household || household.clinicId !== body.clinicId) {
-          throw badRequest(`household ${body.householdRef} is not registered at clinic ${body.clinicId}`, { errors: [{ path: 'householdRef', message: 'not a household of this clinic' }] });
-        }
-        const saved = await models.assessments.findOneAndUpdate(
-          { neighbourhoodId: body.neighbourhoodId, householdRef: body.householdRef },
-          { $set: { clinicId: body.clinicId, needs: body.needs, recordedBy: principal.subject, createdAt: new Date() }, $setOnInsert: { _id: randomUUID() } },
-          { upsert: true, new: true, lean: true },
-        );
-        return { id: saved!._id, clinicId: saved!.clinicId, neighbourhoodId: saved!.neighbourhoodId, householdRef: saved!.householdRef, needs: saved!.needs, createdAt: saved!.createdAt };
-      },
+      handler: ({ body, principal }) => recordAssessment(models, principal, body),
     }),
     defineRoute({
       method: 'get',

@@ -47,7 +47,9 @@ describe('clinic calendar', () => {
     expect(res.status).toBe(201);
     guild = res.body;
     const past = new Date(h.clock.now().getTime() - 3_600_000).toISOString();
-    expect((await api().post('/api/v1/calendar/slots').set(as(worker)).send({ clinicId: 'clinic-sarasiab', kind: 'joint-meeting', startsAt: past, durationMinutes: 90, capacity: 2 })).status).toBe(400);
+    const refused = await api().post('/api/v1/calendar/slots').set(as(worker)).send({ clinicId: 'clinic-sarasiab', kind: 'joint-meeting', startsAt: past, durationMinutes: 90, capacity: 2 });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'slot-in-past', field: 'startsAt' });
   });
 
   it('books up to capacity even when bookings race, then refuses (409), and a cancellation frees a seat', async () => {
@@ -55,11 +57,12 @@ describe('clinic calendar', () => {
     const book = (residentId: string) => api().post(`/api/v1/calendar/slots/${encodeURIComponent(slot)}/bookings`).set(as(worker)).send({ residentId });
     const results = await Promise.all(residents.map(book));
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(['slot-full', 'slot-full']);
     const stored = await h.models.slots.findById(slot).lean();
     expect(stored!.bookedCount).toBe(3);
     expect(stored!.bookings).toHaveLength(3);
     const booked = stored!.bookings[0]!.residentId;
-    expect((await book(booked)).status).toBe(409);
+    expect((await book(booked)).body).toMatchObject({ status: 409, code: 'resident-already-booked' });
     const cancelled = await api().delete(`/api/v1/calendar/slots/${encodeURIComponent(slot)}/bookings/${booked}`).set(as(worker));
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ bookedCount: 2, available: 1 });

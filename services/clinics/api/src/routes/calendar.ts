@@ -1,28 +1,11 @@
-import { localizedTextSchema, slugIdSchema } from '@hamgam/contracts';
 import { startOfDay } from '@hamgam/contracts/days';
-import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, pageQueryShape, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
+import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
 import { isOwnClinicStaff } from '../app/residents.js';
 import type { ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/referrals.js';
-import { slotKinds } from '../domain/calendar.js';
-
-const slotViewSchema = z.object({
-  id: z.string(),
-  clinicId: z.string(),
-  neighbourhoodId: z.string(),
-  kind: z.enum(slotKinds),
-  title: localizedTextSchema,
-  place: localizedTextSchema,
-  startsAt: z.date(),
-  endsAt: z.date(),
-  capacity: z.number(),
-  bookedCount: z.number(),
-  available: z.number(),
-  /** Opaque resident ids booked in; only the slot's own clinic staff get them. */
-  bookings: z.array(z.object({ residentId: z.string(), bookedAt: z.date() })).nullable(),
-});
+import { bookingBodySchema, bookingParams, slotBodySchema, slotIdParams, slotQuerySchema, slotViewSchema, weeklySlotsBodySchema } from './schemas/calendar.js';
 
 const toSlotView = (slot: StoredSlot, principal: Principal) => ({
   id: slot._id,
@@ -39,13 +22,6 @@ const toSlotView = (slot: StoredSlot, principal: Principal) => ({
   bookings: isOwnClinicStaff(principal, slot.clinicId) ? slot.bookings.map(({ residentId, bookedAt }) => ({ residentId, bookedAt })) : null,
 });
 
-const slotQuery = z
-  .object({ ...pageQueryShape, clinicId: slugIdSchema.optional(), kind: z.enum(slotKinds).optional(), from: z.iso.date().optional(), days: z.coerce.number().int().min(1).max(92).optional() })
-  .strict();
-
-const slotBase = { clinicId: slugIdSchema, kind: z.enum(slotKinds), title: localizedTextSchema.optional(), capacity: z.number().int().min(1).max(200) };
-const slotIdParams = z.object({ id: z.string().min(1).max(120) }).strict();
-
 export function calendarRoutes(deps: ClinicsDeps) {
   const { models, clock } = deps;
   return [
@@ -54,7 +30,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       path: '/calendar/slots',
       summary: 'A clinic calendar’s slots from a day (default today) for some days (default 7); TVTO staff read the counselling slots of every clinic',
       roles: ['clinic-worker', 'coordinator', 'auditor', 'tvto-staff'],
-      query: slotQuery,
+      query: slotQuerySchema,
       response: z.array(slotViewSchema),
       handler: async ({ query, principal, req }, res) => {
         const counsellorOnly = !seesWholeProgramme(principal) && !hasAnyRole(principal, ['clinic-worker']);
@@ -76,15 +52,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       path: '/calendar/weekly',
       summary: 'Generate dated slots from a weekly rule for some weeks (e.g. the TVTO counsellor’s day at the clinic)',
       roles: ['clinic-worker'],
-      body: z
-        .object({
-          ...slotBase,
-          weekday: z.number().int().min(0).max(6),
-          startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-          durationMinutes: z.number().int().min(15).max(600),
-          weeks: z.number().int().min(1).max(26),
-        })
-        .strict(),
+      body: weeklySlotsBodySchema,
       response: z.array(slotViewSchema),
       status: 201,
       handler: async ({ body, principal }) => (await createWeeklySlots(deps, principal, body)).map((s) => toSlotView(s, principal)),
@@ -94,7 +62,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       path: '/calendar/slots',
       summary: 'Add one dated slot (a guild or joint meeting)',
       roles: ['clinic-worker'],
-      body: z.object({ ...slotBase, startsAt: z.iso.datetime({ offset: true }), durationMinutes: z.number().int().min(15).max(600) }).strict(),
+      body: slotBodySchema,
       response: slotViewSchema,
       status: 201,
       handler: async ({ body, principal }) => toSlotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
@@ -105,7 +73,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       summary: 'Book a resident into a slot (capacity enforced)',
       roles: ['clinic-worker'],
       params: slotIdParams,
-      body: z.object({ residentId: z.uuid() }).strict(),
+      body: bookingBodySchema,
       response: slotViewSchema,
       status: 201,
       handler: async ({ params, body, principal }) => toSlotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
@@ -115,7 +83,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       path: '/calendar/slots/:id/bookings/:residentId',
       summary: 'Cancel a resident’s booking',
       roles: ['clinic-worker'],
-      params: z.object({ id: slotIdParams.shape.id, residentId: z.uuid() }).strict(),
+      params: bookingParams,
       response: slotViewSchema,
       handler: async ({ params, principal }) => toSlotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
     }),

@@ -1,32 +1,8 @@
-import { localizedTextSchema, needCategorySchema, offerKindSchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
-import { assertNeighbourhoodInScope, defineRoute, pageOf, pageQueryShape } from '@hamgam/service-kit';
+import { assertNeighbourhoodInScope, defineRoute, pageOf } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
 import type { ClinicsModels } from '../deps.js';
-
-export const offerViewSchema = z.object({
-  id: z.string(),
-  agency: partnerAgencySchema,
-  agencyName: localizedTextSchema,
-  kind: offerKindSchema,
-  title: localizedTextSchema,
-  eligibility: localizedTextSchema,
-  answers: z.array(needCategorySchema),
-  neighbourhoodIds: z.array(z.string()),
-  place: localizedTextSchema,
-  schedule: localizedTextSchema,
-  startsOn: z.string().nullable(),
-  endsOn: z.string().nullable(),
-  capacity: z.number(),
-  available: z.number(),
-  status: z.enum(['open', 'closed']),
-  revision: z.number(),
-  publishedAt: z.date(),
-});
-
-const catalogueQuery = z
-  .object({ ...pageQueryShape, neighbourhoodId: slugIdSchema.optional(), category: needCategorySchema.optional(), agency: partnerAgencySchema.optional(), openOnly: z.enum(['true', 'false']).optional() })
-  .strict();
+import { catalogueQuerySchema, offerViewSchema } from './schemas/referrals.js';
 
 export function catalogueRoutes(models: ClinicsModels) {
   return [
@@ -35,7 +11,7 @@ export function catalogueRoutes(models: ClinicsModels) {
       path: '/catalogue',
       summary: 'Every partner agency’s offers as last published (capacity, place, time), filtered by neighbourhood, need or agency; paged (a page may come short after the neighbourhood filter: follow X-Next-Cursor)',
       roles: ['clinic-worker', 'coordinator', 'auditor', 'representative'],
-      query: catalogueQuery,
+      query: catalogueQuerySchema,
       response: z.array(offerViewSchema),
       handler: async ({ query, principal, req }, res) => {
         if (query.neighbourhoodId) assertNeighbourhoodInScope(principal, query.neighbourhoodId);

@@ -1,16 +1,9 @@
-import { localizedNameSchema } from '@hamgam/contracts';
-import { assertNeighbourhoodInScope, caps, defineRoute, notFound, readAll } from '@hamgam/service-kit';
-import { z } from 'zod';
+import { assertNeighbourhoodInScope, caps, defineRoute, readAll } from '@hamgam/service-kit';
+import { NotFoundError } from '@hamgam/service-kit/errors';
 import { clinicReaders, type ClinicsModels } from '../deps.js';
-import { clinicStaff, neighbourhoodRepresentatives, staffRoles } from '../domain/people.js';
-import { clinicSchema, neighbourhoodIdParams, neighbourhoodSchema } from './schemas.js';
-
-const staffSchema = z.object({ id: z.string(), name: localizedNameSchema, role: z.enum(staffRoles), username: z.string().optional() });
-
-export const neighbourhoodDetailSchema = neighbourhoodSchema.extend({
-  clinics: z.array(clinicSchema.extend({ staff: z.array(staffSchema) })),
-  representative: z.object({ name: localizedNameSchema, username: z.string().optional() }).nullable(),
-});
+import { clinicStaff, neighbourhoodRepresentatives } from '../domain/people.js';
+import { neighbourhoodIdParams } from './schemas/common.js';
+import { neighbourhoodDetailSchema } from './schemas/places.js';
 
 export function neighbourhoodRoutes(models: ClinicsModels) {
   return [
@@ -27,7 +20,7 @@ export function neighbourhoodRoutes(models: ClinicsModels) {
           models.neighbourhoods.findById(params.id).lean(),
           readAll(models.clinics.find({ neighbourhoodId: params.id }).sort({ _id: 1 }).lean(), caps.reference),
         ]);
-        if (!neighbourhood) throw notFound(`neighbourhood ${params.id} does not exist`);
+        if (!neighbourhood) throw new NotFoundError('neighbourhood-not-found', `neighbourhood ${params.id} does not exist`);
         const { _id, ...rest } = neighbourhood;
         return {
           id: _id,

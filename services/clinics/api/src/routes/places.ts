@@ -3,7 +3,7 @@ import { canSeeClinic, canSeeNeighbourhood, caps, defineRoute, readAll } from '@
 import { z } from 'zod';
 import { clinicReaders, type ClinicsModels } from '../deps.js';
 import { needCategoryLabels } from '../domain/categories.js';
-import { clinicSchema, needCategoryInfoSchema, neighbourhoodSchema } from './schemas.js';
+import { clinicSchema, needCategoryInfoSchema, neighbourhoodSchema } from './schemas/places.js';
 
 const withId = <T extends { _id: string }>({ _id, ...rest }: T) => ({ id: _id, ...rest });
 

@@ -1,14 +1,12 @@
-import { isFutureDay } from '@hamgam/contracts/days';
-import { assertNeighbourhoodInScope, badRequest, caps, defineRoute, readAll } from '@hamgam/service-kit';
-import { randomUUID } from 'node:crypto';
-import { latestAgreedOrder, latestPriorityList, publishPriorities } from '../app/publish-priorities.js';
+import { assertNeighbourhoodInScope, caps, defineRoute, readAll } from '@hamgam/service-kit';
+import { latestAgreedOrder, latestPriorityList, publishPriorities, recordAgreedOrder } from '../app/priorities.js';
 import type { StoredAgreedOrder } from '../data/drafts.js';
 import { clinicReaders, type ClinicsDeps } from '../deps.js';
 import type { PriorityList } from '../domain/publication.js';
 import { rankPriorities } from '../domain/ranking.js';
-import { applyAgreedOrder, checkAgreedOrder, InvalidAgreedOrderError, toRankedPriority } from '../domain/reranking.js';
-import { agreedOrderBodySchema } from './resident-schemas.js';
-import { neighbourhoodIdParams, prioritiesViewSchema, publishRequestSchema, publishedListSchema } from './schemas.js';
+import { applyAgreedOrder, toRankedPriority } from '../domain/reranking.js';
+import { neighbourhoodIdParams } from './schemas/common.js';
+import { agreedOrderBodySchema, prioritiesViewSchema, publishRequestSchema, publishedListSchema } from './schemas/priorities.js';
 
 const toView = ({ version, period, publishedAt, priorities, reranking }: PriorityList) => ({
   version,
@@ -67,20 +65,7 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
       response: prioritiesViewSchema,
       handler: async ({ params, body, principal }) => {
         assertNeighbourhoodInScope(principal, params.id);
-        const now = clock.now();
-        if (isFutureDay(body.meetingDate, now)) throw badRequest('the meeting date is in the future', { errors: [{ path: 'meetingDate', message: 'in the future' }] });
-        const assessments = await readAll(models.assessments.find({ neighbourhoodId: params.id }, { needs: 1 }).lean(), caps.perNeighbourhood);
-        try {
-          checkAgreedOrder(rankPriorities(assessments), body.order);
-        } catch (error) {
-          if (error instanceof InvalidAgreedOrderError) throw badRequest(error.message, { errors: [{ path: 'order', message: error.message }] });
-          throw error;
-        }
-        await models.agreedOrders.create({
-          _id: randomUUID(), neighbourhoodId: params.id, order: body.order, reason: body.reason, meetingDate: body.meetingDate,
-          agreedBy: principal.subject, agreedByName: principal.username,
-          agreedByRole: principal.roles.includes('representative') ? 'representative' : 'clinic-worker', agreedAt: now,
-        });
+        await recordAgreedOrder(models, principal, params.id, body, clock.now());
         return prioritiesView(params.id);
       },
     }),
@@ -93,14 +78,9 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
       body: publishRequestSchema,
       response: publishedListSchema,
       status: 201,
-      handler: async ({ params, body, principal, correlationId }) => {
+      handler: async ({ params, body, principal, cause }) => {
         assertNeighbourhoodInScope(principal, params.id);
-        const { list, documentId } = await publishPriorities(models, {
-          neighbourhoodId: params.id,
-          period: body.period,
-          cause: { actor: { subject: principal.subject, agency: 'clinics' }, correlationId },
-          now: clock.now(),
-        });
+        const { list, documentId } = await publishPriorities(models, { neighbourhoodId: params.id, period: body.period, cause, now: clock.now() });
         flushOutbox([documentId]);
         return toView(list);
       },

@@ -137,16 +137,17 @@ describe('referrals (closed loop)', () => {
   it('refuses without consent for that agency (409)', async () => {
     const res = await refer(residentNoConsent);
     expect(res.status).toBe(409);
-    expect(res.body.detail).toMatch(/consent/);
+    expect(res.body).toMatchObject({ code: 'consent-missing', detail: expect.stringMatching(/consent/) });
     expect((await refer(residentA, 'welfare-case-test')).status).toBe(409);
   });
 
   it('refuses a closed offer, a full offer and an offer that does not serve the neighbourhood (409)', async () => {
-    for (const offerId of ['tvto-closed-test', 'tvto-full-test', 'tvto-fajr-only-test']) {
-      const res = await refer(residentA, offerId);
+    for (const [offerId, code] of [['tvto-closed-test', 'offer-closed'], ['tvto-full-test', 'offer-full'], ['tvto-fajr-only-test', 'offer-not-for-neighbourhood']]) {
+      const res = await refer(residentA, offerId!);
       expect(res.status, offerId).toBe(409);
+      expect(res.body.code, offerId).toBe(code);
     }
-    expect((await refer(residentA, 'no-such-offer')).status).toBe(404);
+    expect((await refer(residentA, 'no-such-offer')).body).toMatchObject({ status: 404, code: 'offer-not-found' });
   });
 
   it('refuses referring another clinic’s resident, and other roles (403)', async () => {
@@ -237,7 +238,7 @@ describe('referrals (closed loop)', () => {
     const stored = await h.models.referrals.findById(id).lean();
     expect(stored!.outbox.map((e) => e.envelope.type)).toEqual(['clinics.referral.made', 'clinics.referral.withdrawn']);
     expect(stored!.outbox[1]!.envelope.data).toMatchObject({ referralId: id, reason: 'resident-request', agency: 'vocational-training' });
-    expect((await api().post(`/api/v1/referrals/${referralId}/withdraw`).set(as(worker)).send({ reason: 'duplicate' })).status).toBe(409);
+    expect((await api().post(`/api/v1/referrals/${referralId}/withdraw`).set(as(worker)).send({ reason: 'duplicate' })).body).toMatchObject({ status: 409, code: 'referral-not-withdrawable' });
     expect((await api().post(`/api/v1/referrals/${id}/withdraw`).set(as(worker)).send({ reason: 'bored' })).status).toBe(400);
   });
 

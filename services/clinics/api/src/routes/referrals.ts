@@ -1,40 +1,11 @@
-import { localizedTextSchema, needCategorySchema, partnerAgencySchema, referralWithdrawnV1, slugIdSchema } from '@hamgam/contracts';
-import { assertClinicInScope, caps, defineRoute, inList, pageOf, pageQueryShape, readAll, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
+import { assertClinicInScope, caps, defineRoute, inList, pageOf, readAll, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf, loadReferralInScope, makeReferral, withdrawReferral, type ReferralView } from '../app/referrals.js';
 import type { ClinicsDeps } from '../deps.js';
-import { referralStates, referralStepKinds } from '../domain/referral-state.js';
+import { referralStates } from '../domain/referral-state.js';
 import { dueDay, isOverdue } from '../domain/referrals.js';
-
-const referralStepSchema = z.object({
-  kind: z.enum(referralStepKinds),
-  at: z.date(),
-  reason: z.string().nullable().optional(),
-  outcome: z.string().nullable().optional(),
-  completeBy: z.string().nullable().optional(),
-});
-
-export const referralViewSchema = z.object({
-  id: z.string(),
-  trackingCode: z.string(),
-  agency: partnerAgencySchema,
-  agencyName: localizedTextSchema,
-  offerId: z.string(),
-  offerTitle: localizedTextSchema,
-  clinicId: z.string(),
-  neighbourhoodId: z.string(),
-  residentId: z.string(),
-  needCategory: needCategorySchema,
-  state: z.enum(referralStates),
-  respondBy: z.string(),
-  completeBy: z.string().nullable(),
-  /** The day the current state is due (null when nothing is awaited). */
-  dueOn: z.string().nullable(),
-  overdue: z.boolean(),
-  madeAt: z.date(),
-  updatedAt: z.date(),
-  steps: z.array(referralStepSchema),
-});
+import { uuidParams } from './schemas/common.js';
+import { newReferralSchema, referralCountsSchema, referralQuerySchema, referralSummaryQuerySchema, referralViewSchema, withdrawReferralSchema } from './schemas/referrals.js';
 
 export const toReferralView = (r: ReferralView, now: Date) => ({
   id: r._id,
@@ -58,16 +29,6 @@ export const toReferralView = (r: ReferralView, now: Date) => ({
 });
 
 const referralReaders = ['clinic-worker', 'coordinator', 'auditor'] as const;
-
-const listQuery = z
-  .object({
-    ...pageQueryShape,
-    clinicId: slugIdSchema.optional(),
-    state: z.enum(referralStates).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    residentId: z.uuid().optional(),
-  })
-  .strict();
 
 /** The clinics whose referrals the caller may list: the one asked for (if in scope), else all of theirs (null = every clinic). */
 function clinicsToList(principal: Principal, clinicId: string | undefined): string[] | null {
@@ -94,11 +55,11 @@ export function referralRoutes(deps: ClinicsDeps) {
       roles: ['clinic-worker'],
       // Sends a resident's refs to another agency.
       sensitive: true,
-      body: z.object({ residentId: z.uuid(), offerId: slugIdSchema, needCategory: needCategorySchema.optional() }).strict(),
+      body: newReferralSchema,
       response: referralViewSchema,
       status: 201,
-      handler: async ({ body, principal, correlationId }) => {
-        const referral = await makeReferral(deps, principal, { ...body, correlationId });
+      handler: async ({ body, principal, cause }) => {
+        const referral = await makeReferral(deps, principal, body, cause);
         flushOutbox([referral._id]);
         return toReferralView(referral, clock.now());
       },
@@ -108,7 +69,7 @@ export function referralRoutes(deps: ClinicsDeps) {
       path: '/referrals',
       summary: 'Referrals of the caller’s clinics (or one clinic), by state, only the overdue ones, or one resident’s, newest first; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       roles: referralReaders,
-      query: listQuery,
+      query: referralQuerySchema,
       response: z.array(referralViewSchema),
       handler: async ({ query, principal, req }, res) => {
         const filter: Record<string, string> = {};
@@ -128,8 +89,8 @@ export function referralRoutes(deps: ClinicsDeps) {
       path: '/referrals/summary',
       summary: 'Per clinic in scope: open and overdue referrals (the clinic home’s counters)',
       roles: referralReaders,
-      query: z.object({ clinicId: slugIdSchema.optional() }).strict(),
-      response: z.array(z.object({ clinicId: z.string(), open: z.number(), overdue: z.number(), byState: z.record(z.string(), z.number()) })),
+      query: referralSummaryQuerySchema,
+      response: z.array(referralCountsSchema),
       handler: async ({ query, principal }) => {
         const clinicIds = clinicsToList(principal, query.clinicId);
         const known = clinicIds ?? (await readAll(models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean(), caps.reference)).map((c) => c._id);
@@ -153,7 +114,7 @@ export function referralRoutes(deps: ClinicsDeps) {
       path: '/referrals/:id',
       summary: 'One referral and every step of it',
       roles: referralReaders,
-      params: z.object({ id: z.uuid() }).strict(),
+      params: uuidParams,
       response: referralViewSchema,
       handler: async ({ params, principal }) => toReferralView(await loadReferralInScope(models, principal, params.id), clock.now()),
     }),
@@ -162,11 +123,11 @@ export function referralRoutes(deps: ClinicsDeps) {
       path: '/referrals/:id/withdraw',
       summary: 'Withdraw a sent or accepted referral (consent withdrawn, resident’s request, duplicate); emits clinics.referral.withdrawn.v1',
       roles: ['clinic-worker'],
-      params: z.object({ id: z.uuid() }).strict(),
-      body: z.object({ reason: referralWithdrawnV1.shape.reason }).strict(),
+      params: uuidParams,
+      body: withdrawReferralSchema,
       response: referralViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => {
-        const referral = await withdrawReferral(deps, principal, { referralId: params.id, reason: body.reason, correlationId });
+      handler: async ({ params, body, principal, cause }) => {
+        const referral = await withdrawReferral(deps, principal, { referralId: params.id, reason: body.reason }, cause);
         flushOutbox([referral._id]);
         return toReferralView(referral, clock.now());
       },

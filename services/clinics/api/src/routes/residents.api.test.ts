@@ -54,12 +54,15 @@ describe('households and residents', () => {
     expect(list.body.some((x: { id: string }) => x.id === hh)).toBe(true);
   });
 
-  it('refuses a bad national id or bad input with 400 and stores nothing', async () => {
+  it('refuses a national id no one was issued (422, naming the field), bad input (400), and stores nothing', async () => {
     const hh = await household();
     const before = await h.models.residents.countDocuments();
     const wrongCheck = nextNationalId().slice(0, 9) + '0';
+    const badCheckDigit = withCheckDigit('123456789').slice(0, 9) + ((Number(withCheckDigit('123456789')[9]) + 1) % 10);
+    const invalid = await api('worker', 'post', `/households/${hh}/residents`, { nationalId: badCheckDigit, fullName: 'x y', phone: '09130000000', relation: 'head' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({ code: 'national-id-invalid', field: 'nationalId' });
     for (const body of [
-      { nationalId: withCheckDigit('123456789').slice(0, 9) + ((Number(withCheckDigit('123456789')[9]) + 1) % 10), fullName: 'x y', phone: '09130000000', relation: 'head' },
       { nationalId: '12', fullName: 'علی', phone: '09130000000', relation: 'head' },
       { nationalId: nextNationalId(), fullName: 'علی', phone: '09130000000', relation: 'uncle' },
       { nationalId: nextNationalId(), fullName: 'علی', phone: '09130000000', relation: 'head', extra: true },
@@ -87,11 +90,12 @@ describe('households and residents', () => {
 
     const again = await api('worker', 'post', `/households/${await household()}/residents`, { nationalId: r.nationalId, fullName: 'کسی دیگر', phone: '09130000001', relation: 'head' });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toContain(r.id);
+    expect(again.body).toMatchObject({ code: 'national-id-registered-here', detail: expect.stringContaining(r.id) });
     const elsewhere = await api('worker2', 'post', `/households/${await household('worker2', 'clinic-motahari')}/residents`, {
       nationalId: r.nationalId, fullName: 'کسی دیگر', phone: '09130000001', relation: 'head',
     });
     expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body.code).toBe('national-id-registered-elsewhere');
     expect(elsewhere.body.detail).toBe('this national id is already registered at another clinic');
     expect(elsewhere.body.detail).not.toContain(r.id);
   });
@@ -218,7 +222,8 @@ describe('consents', () => {
     expect(granted.body.status).toBe('active');
     const other = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'case-follow-up', agency: 'welfare', expiresOn: '2099-12-31' });
     const past = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2000-01-01' });
-    expect(past.status).toBe(400);
+    expect(past.status).toBe(422);
+    expect(past.body).toMatchObject({ code: 'consent-expiry-passed', field: 'expiresOn' });
     const badAgency = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'coordination', expiresOn: '2099-01-01' });
     expect(badAgency.status).toBe(400);
 
@@ -253,8 +258,8 @@ describe('assessment drafts', () => {
     expect((await api('worker', 'get', '/clinics/clinic-sarasiab/households')).body.find((x: { id: string }) => x.id === hh).hasDraft).toBe(true);
 
     const incomplete = await api('worker', 'post', `/households/${hh}/assessment-draft/submit`);
-    expect(incomplete.status).toBe(400);
-    expect(incomplete.body.detail).toContain('employment.job-seekers');
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body).toMatchObject({ code: 'assessment-incomplete', detail: expect.stringContaining('employment.job-seekers') });
     expect(await h.models.assessments.countDocuments({ householdRef: hh })).toBe(0);
 
     await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs, answers: complete });
@@ -271,10 +276,11 @@ describe('assessment drafts', () => {
     expect(stored[0]!.needs[0]!.severity).toBe(1);
   });
 
-  it('refuses a wrong answer in a draft (400, nothing stored) and discards a draft', async () => {
+  it('refuses a wrong answer in a draft (422 naming the question, nothing stored) and discards a draft', async () => {
     const hh = await household();
     const bad = await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs, answers: { 'employment.working': 'maybe' } });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ code: 'assessment-draft-invalid', field: 'employment.working' });
     expect(await h.models.assessmentDrafts.countDocuments({ _id: hh })).toBe(0);
     await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs, answers: {} });
     expect((await api('worker', 'delete', `/households/${hh}/assessment-draft`)).body).toEqual({ deleted: true });
@@ -283,10 +289,11 @@ describe('assessment drafts', () => {
 
   it('records an assessment only for a registered household of the clinic', async () => {
     const unknown = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: 'HH-0001', needs });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ code: 'household-not-at-clinic', field: 'householdRef' });
     const motahariHousehold = await household('worker2', 'clinic-motahari');
     const foreign = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: motahariHousehold, needs });
-    expect(foreign.status).toBe(400);
+    expect(foreign.body).toMatchObject({ status: 422, code: 'household-not-at-clinic' });
     const ok = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: await household(), needs });
     expect(ok.status).toBe(201);
   });
@@ -326,13 +333,15 @@ describe('re-ranking the draft priorities', () => {
     expect((await api('worker2', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
     expect((await api('coordinator', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
     expect((await api(null, 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(401);
-    for (const bad of [
-      { ...body, reason: '' },
-      { ...body, order: ['social-care', 'workshop-space'] },
-      { ...body, order: ['social-care', 'workshop-space', 'employment', 'housing-repair'] },
-      { ...body, meetingDate: '2999-01-01' },
-    ]) {
-      expect((await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', bad)).status, JSON.stringify(bad)).toBe(400);
+    expect((await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { ...body, reason: '' })).status).toBe(400);
+    for (const [bad, broken] of [
+      [{ ...body, order: ['social-care', 'workshop-space'] }, { code: 'agreed-order-invalid', field: 'order' }],
+      [{ ...body, order: ['social-care', 'workshop-space', 'employment', 'housing-repair'] }, { code: 'agreed-order-invalid', field: 'order' }],
+      [{ ...body, meetingDate: '2999-01-01' }, { code: 'meeting-in-future', field: 'meetingDate' }],
+    ] as const) {
+      const refused = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(422);
+      expect(refused.body).toMatchObject(broken);
     }
     expect(await h.models.agreedOrders.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
 
@@ -381,7 +390,7 @@ describe('Iran’s day, just after midnight and late in the evening (issue 12)',
       for (const now of [justAfterMidnight, lateEvening]) {
         h.clock.setTo(now);
         expect((await agree('2026-03-21')).status, now.toISOString()).toBe(200);
-        expect((await agree('2026-03-22')).status, now.toISOString()).toBe(400);
+        expect((await agree('2026-03-22')).status, now.toISOString()).toBe(422);
       }
       expect(await h.models.agreedOrders.countDocuments({ neighbourhoodId: 'nbh-sarasiab', meetingDate: '2026-03-21' })).toBe(2);
     } finally {
@@ -394,7 +403,7 @@ describe('Iran’s day, just after midnight and late in the evening (issue 12)',
     const consents = async () => (await api('worker', 'get', `/residents/${r.id}/consents`)).body.map((c: { status: string }) => c.status);
     try {
       h.clock.setTo(justAfterMidnight);
-      expect((await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-20' })).status).toBe(400);
+      expect((await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-20' })).status).toBe(422);
       const granted = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-21' });
       expect(granted.status).toBe(201);
       expect(granted.body.status).toBe('active');

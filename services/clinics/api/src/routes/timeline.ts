@@ -1,4 +1,3 @@
-import { localizedTextSchema, partnerAgencySchema } from '@hamgam/contracts';
 import { caps, defineRoute, forbidden, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { agencyNameOf } from '../app/referrals.js';
@@ -7,26 +6,9 @@ import type { ClinicsDeps } from '../deps.js';
 import type { StoredJourneyEntry } from '../data/journey.js';
 import type { StoredReferral } from '../data/referrals.js';
 import { journeyView } from '../domain/journey.js';
+import { uuidParams } from './schemas/common.js';
+import { timelineEntrySchema, type TimelineEntry } from './schemas/referrals.js';
 
-/**
- * One thing that happened in a resident's matters. `kind` is open (`<subject>.<step>`, e.g.
- * `referral.accepted`): later sources (eligibility, enrolments) add kinds without changing readers.
- */
-export const timelineEntrySchema = z.object({
-  kind: z.string().regex(/^[a-z-]+\.[a-z-]+$/),
-  at: z.date(),
-  agency: partnerAgencySchema.nullable(),
-  agencyName: localizedTextSchema.nullable(),
-  title: localizedTextSchema,
-  /** Where it happens (a course's venue), when the entry has a place. */
-  place: localizedTextSchema.nullable().optional(),
-  /** Whose matter: the resident's own, or their household's (welfare's eligibility, a household benefit). */
-  scope: z.enum(['resident', 'household']).optional(),
-  /** What the entry is about: the referral (its id and tracking code), an enrolment, a support request, … */
-  subject: z.object({ type: z.string(), id: z.string(), trackingCode: z.string().optional() }),
-  detail: z.record(z.string(), z.string()),
-});
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /** A referral's steps as timeline entries. */
 export function referralTimeline(referral: Pick<StoredReferral, '_id' | 'trackingCode' | 'agency' | 'offer' | 'steps'>): TimelineEntry[] {
@@ -80,7 +62,7 @@ export function timelineRoutes({ models }: Pick<ClinicsDeps, 'models'>) {
       path: '/residents/:id/timeline',
       summary: 'Everything that happened in a resident’s matters (referrals and their steps, and the agencies’ outcomes: enrolments, completions, the household’s eligibility, support, benefits), newest first — own clinic staff only',
       roles: ['clinic-worker'],
-      params: z.object({ id: z.uuid() }).strict(),
+      params: uuidParams,
       response: z.array(timelineEntrySchema),
       handler: async ({ params, principal }) => {
         const resident = await loadResidentInScope(models, principal, params.id);

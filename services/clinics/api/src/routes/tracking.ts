@@ -1,22 +1,11 @@
-import { localizedTextSchema, trackingCodeSchema } from '@hamgam/contracts';
-import { createRateLimiter, defineRoute, notFound, type RateLimiter } from '@hamgam/service-kit';
-import { z } from 'zod';
+import { createRateLimiter, defineRoute, type RateLimiter } from '@hamgam/service-kit';
+import { NotFoundError } from '@hamgam/service-kit/errors';
 import { agencyNameOf } from '../app/referrals.js';
 import type { ClinicsDeps } from '../deps.js';
-import { referralStates } from '../domain/referral-state.js';
 import { dayOf } from '@hamgam/contracts/days';
 import { nextStep, statusLabels } from '../domain/referrals.js';
+import { trackingParams, trackingViewSchema } from './schemas/referrals.js';
 
-/** Exactly what the public tracking page may show: no name, no resident id, no clinic staff. */
-export const trackingViewSchema = z
-  .object({
-    code: trackingCodeSchema,
-    status: z.enum(referralStates),
-    statusLabel: localizedTextSchema,
-    nextStep: localizedTextSchema,
-    lastUpdate: z.iso.date(),
-  })
-  .strict();
 
 // Counted in the service's database (rate_limits), so the limit holds across replicas.
 export function trackingRoutes(
@@ -30,13 +19,13 @@ export function trackingRoutes(
       summary: 'Public (no login): a resident follows their own referral by its tracking code — status and next step only',
       roles: 'public',
       rateLimit: limiter,
-      params: z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict(),
+      params: trackingParams,
       response: trackingViewSchema,
       handler: async ({ params }) => {
         const referral = await models.referrals
           .findOne({ trackingCode: params.code }, { state: 1, respondBy: 1, completeBy: 1, agency: 1, offerId: 1, offer: 1, updatedAt: 1 })
           .lean();
-        if (!referral) throw notFound('no referral has this tracking code');
+        if (!referral) throw new NotFoundError('tracking-code-unknown', 'no referral has this tracking code');
         // Where and when as the agency publishes it now (it may have moved); as referred if no longer listed.
         const current = await models.offers.findById(referral.offerId, { place: 1, schedule: 1 }).lean();
         const { place, schedule } = current ?? referral.offer;

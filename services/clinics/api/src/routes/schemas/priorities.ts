@@ -1,20 +1,5 @@
-import { jalaliYearSchema, localizedNameSchema, needCategorySchema, rankedPrioritySchema, slugIdSchema } from '@hamgam/contracts';
+import { isoDateSchema, jalaliYearSchema, needCategorySchema, rankedPrioritySchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
-
-export const neighbourhoodIdParams = z.object({ id: slugIdSchema }).strict();
-
-export const neighbourhoodSchema = z.object({
-  id: z.string(),
-  name: localizedNameSchema,
-  countyId: z.string(),
-  county: localizedNameSchema,
-  provinceId: z.string(),
-  province: localizedNameSchema,
-});
-
-export const clinicSchema = z.object({ id: z.string(), name: localizedNameSchema, neighbourhoodId: z.string() });
-
-export const needCategoryInfoSchema = z.object({ id: needCategorySchema, label: localizedNameSchema });
 
 export const newAssessmentSchema = z
   .object({
@@ -65,3 +50,11 @@ export const prioritiesViewSchema = z.object({
   agreed: agreedOrderViewSchema.nullable(),
   published: publishedListSchema.nullable(),
 });
+
+export const agreedOrderBodySchema = z
+  .object({
+    order: z.array(needCategorySchema).min(1).max(6),
+    reason: z.string().trim().min(3, 'say why the meeting changed the order').max(1000),
+    meetingDate: isoDateSchema,
+  })
+  .strict();

@@ -1,10 +1,8 @@
-import { isoDateSchema, needCategorySchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
+import { isoDateSchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
-import { consentPurposes } from '../domain/consent.js';
-import { householdRelations, accessActions } from '../data/residents.js';
+import { consentPurposes } from '../../domain/consent.js';
+import { householdRelations, accessActions } from '../../data/residents.js';
 
-export const uuidParams = z.object({ id: z.uuid() }).strict();
-export const clinicIdParams = z.object({ id: slugIdSchema }).strict();
 export const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() }).strict();
 
 export const newHouseholdSchema = z
@@ -91,34 +89,3 @@ export const accessEntrySchema = z.object({
   actorClinicId: z.string().nullable(),
   purpose: z.string().nullable(),
 });
-
-const needsSchema = z.array(z.object({ category: needCategorySchema, severity: z.number().int().min(1).max(5) }).strict()).max(6);
-const answersSchema = z.record(z.string().max(60), z.union([z.boolean(), z.number(), z.string().max(60)]));
-
-export const draftBodySchema = z.object({ needs: needsSchema, answers: answersSchema.default({}) }).strict();
-
-export const draftViewSchema = z.object({
-  householdId: z.string(),
-  needs: z.array(z.object({ category: needCategorySchema, severity: z.number() })),
-  answers: answersSchema,
-  savedAt: z.date(),
-  savedBy: z.string(),
-});
-
-export const submittedAssessmentSchema = z.object({
-  id: z.string(),
-  householdRef: z.string(),
-  clinicId: z.string(),
-  neighbourhoodId: z.string(),
-  needs: z.array(z.object({ category: needCategorySchema, severity: z.number() })),
-  answers: answersSchema,
-  createdAt: z.date(),
-});
-
-export const agreedOrderBodySchema = z
-  .object({
-    order: z.array(needCategorySchema).min(1).max(6),
-    reason: z.string().trim().min(3, 'say why the meeting changed the order').max(1000),
-    meetingDate: isoDateSchema,
-  })
-  .strict();

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { NeedCategory } from '@hamgam/contracts';
+import { caps, isDuplicateKey, outboxEntries, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import { agency, type ClinicsModels } from '../deps.js';
+import { preparePublication, type PriorityList } from '../domain/publication.js';
+import { rankPriorities } from '../domain/ranking.js';
+import { checkAgreedOrder, checkMeetingDate, type AgreedOrder } from '../domain/reranking.js';
+
+export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: string) =>
+  models.priorityLists.findOne({ neighbourhoodId }, { outbox: 0 }).sort({ version: -1 }).lean();
+
+/** The order the meeting or the representative last agreed for the neighbourhood (it applies until replaced). */
+export const latestAgreedOrder = (models: ClinicsModels, neighbourhoodId: string) =>
+  models.agreedOrders.findOne({ neighbourhoodId }).sort({ agreedAt: -1 }).lean();
+
+/**
+ * Records the order the residents' meeting (through the clinic worker) or the people's representative
+ * agreed for the neighbourhood's draft priorities; it applies until the next one.
+ */
+export async function recordAgreedOrder(models: ClinicsModels, principal: Principal, neighbourhoodId: string, agreed: AgreedOrder & { order: NeedCategory[] }, now: Date) {
+  checkMeetingDate(agreed.meetingDate, now);
+  const assessments = await readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood);
+  checkAgreedOrder(rankPriorities(assessments), agreed.order);
+  await models.agreedOrders.create({
+    _id: randomUUID(), neighbourhoodId, order: agreed.order, reason: agreed.reason, meetingDate: agreed.meetingDate,
+    agreedBy: principal.subject, agreedByName: principal.username,
+    agreedByRole: principal.roles.includes('representative') ? 'representative' : 'clinic-worker', agreedAt: now,
+  });
+}
+
+/** Ranks the neighbourhood's assessments and stores the list with its event in one document. */
+export async function publishPriorities(
+  models: ClinicsModels,
+  request: { neighbourhoodId: string; period: string; cause: EventCause; now?: Date },
+): Promise<{ list: PriorityList; documentId: string }> {
+  const { neighbourhoodId, cause } = request;
+  const [neighbourhood, clinic, assessments, latest, agreed] = await Promise.all([
+    models.neighbourhoods.findById(neighbourhoodId).lean(),
+    models.clinics.findOne({ neighbourhoodId }).lean(),
+    readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood),
+    latestPriorityList(models, neighbourhoodId),
+    latestAgreedOrder(models, neighbourhoodId),
+  ]);
+  if (!neighbourhood || !clinic) throw new NotFoundError('neighbourhood-not-found', `neighbourhood ${neighbourhoodId} has no clinic`);
+  const { list, event } = preparePublication({
+    neighbourhood: { ...neighbourhood, id: neighbourhood._id },
+    clinic: { ...clinic, id: clinic._id },
+    period: request.period,
+    latestVersion: latest?.version ?? 0,
+    assessments,
+    publishedBy: cause.actor.subject,
+    agreed: agreed ?? null,
+    now: request.now ?? new Date(),
+  });
+  const documentId = `${list.neighbourhoodId}:v${list.version}`;
+  const outbox = outboxEntries(agency, cause, [{ type: 'clinics.priority.published', version: 1, data: event }]);
+  try {
+    // The list and its event are one document: one write, so neither exists without the other.
+    await models.priorityLists.create({ _id: documentId, ...list, outbox });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw new IllegalStepError('list-published-meanwhile', 'another version was published at the same moment; reload and try again');
+    throw error;
+  }
+  return { list, documentId };
+}
