@@ -94,7 +94,10 @@ describe('residents and households (clinics, against the running service)', () =
     expect(saved.status).toBe(200);
     const resumed = await call('clinics', `/api/v1/households/${householdId}/assessment-draft`, { as: 'clinic.worker' });
     expect(resumed.body).toMatchObject({ needs, answers: { 'workshop.has-space': true } });
-    expect((await call('clinics', `/api/v1/households/${householdId}/assessment-draft/submit`, { as: 'clinic.worker', method: 'POST' })).status).toBe(400);
+    // An incomplete assessment breaks a rule of the questionnaire: 422 with its stable code.
+    const incomplete = await call('clinics', `/api/v1/households/${householdId}/assessment-draft/submit`, { as: 'clinic.worker', method: 'POST' });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.code).toBe('assessment-incomplete');
 
     await call('clinics', `/api/v1/households/${householdId}/assessment-draft`, {
       as: 'clinic.worker', method: 'PUT', body: { needs, answers: { 'workshop.has-space': true, 'workshop.needs-permit': true } },
