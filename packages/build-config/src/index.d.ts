@@ -19,7 +19,8 @@ export declare function federationOptions(options: {
   dts: false;
 };
 export declare function createRemoteConfig(options: {
-  name: string;
+  /** The service as the registry names it (@hamgam/registry); the container takes the registry's module name. */
+  service: string;
   exposes: Record<string, string>;
   dir: string;
 }): Configuration;
