@@ -5,8 +5,8 @@ import type { AdjustableClock } from '@hamgam/service-kit';
 import { testCallers, type TestCaller as Caller } from '@hamgam/service-kit/testing';
 import { demoReferrals as universe } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VtDeps } from './deps.js';
-import { desk, vocationalTrainingService } from './service.js';
+import { desk, type VtDeps } from './deps.js';
+import { vocationalTrainingService } from './service.js';
 import { startTvto, type TvtoTestService } from './testing/harness.js';
 
 // The composed vocational-training service on a throw-away FerretDB/MongoDB database, local signing keys,
@@ -99,14 +99,15 @@ describe('offers (service catalogue)', () => {
     expect(fresh.body.revision).toBe(current.revision + 1);
   });
 
-  it('answers a duplicate id with 409, an unknown one with 404 and bad input with 400, storing nothing', async () => {
+  it('answers a duplicate id with 409, an unknown one with 404, a broken rule with 422 and bad input with 400, storing nothing', async () => {
     expect((await api('tvto').post('/desk/offers', offerBody('tvto-it-tailoring'))).status).toBe(409);
     const { offerId: _id, ...fields } = offerBody('x');
     expect((await api('tvto').put('/desk/offers/tvto-it-nothing', fields)).status).toBe(404);
     const tooMany = await api('tvto').post('/desk/offers', offerBody('tvto-it-bad-1', { available: 5 }));
     const extraField = await api('tvto').post('/desk/offers', offerBody('tvto-it-bad-2', { agency: 'welfare' }));
     const operator = await api('tvto').post('/desk/offers', offerBody('tvto-it-bad-3', { title: { $gt: '' } }));
-    expect([tooMany.status, extraField.status, operator.status]).toEqual([400, 400, 400]);
+    expect([tooMany.status, tooMany.body.code, tooMany.body.field]).toEqual([422, 'available-exceeds-capacity', 'available']);
+    expect([extraField.status, operator.status]).toEqual([400, 400]);
     expect(tooMany.headers['content-type']).toContain('application/problem+json');
     expect((await storedOfferIds()).filter((id) => id.startsWith('tvto-it-bad'))).toEqual([]);
   });
@@ -164,7 +165,7 @@ describe('received referrals', () => {
     expect(events[0]!.data).toEqual({ referralId: made.referralId, agency: 'vocational-training', acceptedAt: expect.any(String), completeBy: inDays(60) });
   });
 
-  it('declines with a contract reason; refuses illegal steps (409), bad reasons (400) and other agencies (403)', async () => {
+  it('declines with a contract reason; refuses illegal steps (409), a completion day before acceptance (422), bad reasons (400) and other agencies (403)', async () => {
     const made = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.made', made);
     const path = `/desk/referrals/${made.referralId}`;
@@ -172,7 +173,7 @@ describe('received referrals', () => {
     expect((await api('auditor').post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(403);
     expect((await api().post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(401);
     expect((await api('tvto').post(`${path}/decline`, { reason: 'bored' })).status).toBe(400);
-    expect((await api('tvto').post(`${path}/accept`, { completeBy: inDays(-1) })).status).toBe(400);
+    expect((await api('tvto').post(`${path}/accept`, { completeBy: inDays(-1) })).body).toMatchObject({ status: 422, code: 'complete-by-before-acceptance', field: 'completeBy' });
     expect((await api('tvto').post(`${path}/complete`, { outcome: 'achieved' })).status).toBe(409);
     expect(await outboxOf('referrals', made.referralId)).toEqual([]);
     const declined = await api('tvto').post(`${path}/decline`, { reason: 'not-eligible' });
@@ -269,7 +270,7 @@ describe('commitments', () => {
     const progress = (body: object) => api('tvto').post(`/desk/commitments/${id}/progress`, body);
     expect((await progress({ status: 'delivered', evidence: 'x' })).status).toBe(409);
     expect((await progress({ status: 'in-progress' })).body.status).toBe('in-progress');
-    expect((await progress({ status: 'delivered' })).status).toBe(400);
+    expect((await progress({ status: 'delivered' })).body).toMatchObject({ status: 422, code: 'evidence-missing', field: 'evidence' });
     const slipped = await progress({ status: 'slipped', revisedDueOn: inDays(45) });
     expect(slipped.body).toMatchObject({ status: 'slipped', revisedDueOn: inDays(45) });
     await progress({ status: 'in-progress' });
@@ -320,7 +321,7 @@ describe('commitments', () => {
     expect((await api('welfare').post('/desk/commitments', declaration())).status).toBe(403);
     expect((await api('coordinator').post('/desk/commitments', declaration())).status).toBe(403);
     expect((await api().post('/desk/commitments', declaration())).status).toBe(401);
-    expect((await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(-1) })).status).toBe(400);
+    expect((await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(-1) })).body).toMatchObject({ status: 422, code: 'due-on-in-past', field: 'dueOn' });
     expect((await api('tvto').post('/desk/commitments', { ...declaration(), neighbourhoodId: 'Not A Slug' })).status).toBe(400);
     expect((await api('tvto').post('/desk/commitments', { ...declaration(), agency: 'welfare' })).status).toBe(400);
     expect((await api('tvto').post(`/desk/commitments/${randomUUID()}/progress`, { status: 'in-progress' })).status).toBe(404);

@@ -12,8 +12,6 @@ import { counsellingRoutes } from './routes/counselling.js';
 import { courseRoutes } from './routes/courses.js';
 import { permitRoutes } from './routes/permits.js';
 
-export { desk };
-
 /**
  * Technical & Vocational Training Organisation: the shared agency desk (its service catalogue, the
  * referrals the clinics send it, its commitments) and its own domain — courses and enrolments (each
@@ -21,7 +19,7 @@ export { desk };
  * clinics, apprenticeships with guild masters.
  */
 export const vocationalTrainingService: ServiceDefinition<VtModels, TvtoConfig> = {
-  name: 'vocational-training',
+  name: agency,
   config: tvtoConfigSchema,
   roles: ['tvto-staff', 'coordinator', 'auditor'],
   models: (connection) => ({ ...desk.models(connection), ...tvtoModels(connection) }),

@@ -71,16 +71,17 @@ describe('courses', () => {
     expect((await api('auditor').get('/courses')).body.map((c: { courseId: string }) => c.courseId)).toContain('tvto-c-tailoring');
   });
 
-  it('refuses duplicates (409), bad input (400), other roles (403) and no token (401), storing nothing', async () => {
+  it('refuses duplicates (409), an end before the start (422), bad input (400), other roles (403) and no token (401), storing nothing', async () => {
     expect((await api('tvto').post('/courses', courseBody('tvto-c-tailoring'))).status).toBe(409);
     const bad = [
       courseBody('tvto-c-bad-1', { venue: { kind: 'mosque', id: 'x' } }),
       courseBody('tvto-c-bad-2', { capacity: 0 }),
-      courseBody('tvto-c-bad-3', { endsOn: inDays(1), startsOn: inDays(5) }),
       courseBody('tvto-c-bad-4', { trade: { $gt: '' } }),
       courseBody('tvto-c-bad-5', { agency: 'welfare' }),
     ];
     for (const body of bad) expect((await api('tvto').post('/courses', body)).status, body.courseId).toBe(400);
+    const backwards = await api('tvto').post('/courses', courseBody('tvto-c-bad-3', { endsOn: inDays(1), startsOn: inDays(5) }));
+    expect(backwards.body).toMatchObject({ status: 422, code: 'course-ends-before-start', field: 'endsOn' });
     expect((await api('welfare').post('/courses', courseBody('tvto-c-welfare'))).status).toBe(403);
     expect((await api('coordinator').post('/courses', courseBody('tvto-c-coord'))).status).toBe(403);
     expect((await api().post('/courses', courseBody('tvto-c-anon'))).status).toBe(401);
@@ -92,11 +93,10 @@ describe('courses', () => {
     expect(offerIds.filter((id) => id.startsWith('tvto-c-'))).toEqual(['tvto-c-tailoring']);
   });
 
-  it('takes only course ids with TVTO’s prefix (another agency’s or none: 400 offer-id-not-own, nothing stored) and makes one when none is given', async () => {
+  it('takes only course ids with TVTO’s prefix (another agency’s or none: 422 offer-id-not-own, nothing stored) and makes one when none is given', async () => {
     for (const courseId of ['welfare-c-sewing', 'relief-c-sewing', 'c-sewing', 'tvtoc-sewing']) {
       const res = await api('tvto').post('/courses', courseBody(courseId));
-      expect(res.status, courseId).toBe(400);
-      expect(res.body.code, courseId).toBe('offer-id-not-own');
+      expect(res.body, courseId).toMatchObject({ status: 422, code: 'offer-id-not-own', field: 'courseId' });
       expect(await service.models.courses.exists({ _id: courseId }), courseId).toBeNull();
       expect(await service.models.offers.exists({ _id: courseId }), courseId).toBeNull();
     }
@@ -125,13 +125,14 @@ describe('enrolments, attendance, completion', () => {
     expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: referral.referralId })).status).toBe(409);
   });
 
-  it('refuses a referral not yet accepted (409), one for another offer (400), an unknown one (404)', async () => {
+  it('refuses a referral not yet accepted (409), one for another offer (422), an unknown one (404)', async () => {
     const received = await acceptedReferral('tvto-c-tailoring', false);
-    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: received.referralId })).status).toBe(409);
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: received.referralId })).body).toMatchObject({ status: 409, code: 'referral-not-accepted' });
     const other = await acceptedReferral('tvto-other-offer', false);
-    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: other.referralId })).status).toBe(400);
-    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: randomUUID() })).status).toBe(404);
-    expect((await api('tvto').post('/courses/tvto-c-nothing/enrolments', {})).status).toBe(404);
+    const forAnother = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: other.referralId });
+    expect(forAnother.body).toMatchObject({ status: 422, code: 'referral-for-another-offer', field: 'referralId' });
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: randomUUID() })).body).toMatchObject({ status: 404, code: 'referral-not-found' });
+    expect((await api('tvto').post('/courses/tvto-c-nothing/enrolments', {})).body).toMatchObject({ status: 404, code: 'course-not-found' });
     expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: 'x', residentRef: null })).status).toBe(400);
     expect((await api('auditor').post('/courses/tvto-c-tailoring/enrolments', {})).status).toBe(403);
     expect(await service.models.enrolments.countDocuments({ courseId: 'tvto-c-tailoring' })).toBe(1);
@@ -166,7 +167,7 @@ describe('enrolments, attendance, completion', () => {
   it('follows a capacity staff changed in the catalogue (the course’s offer)', async () => {
     await api('tvto').post('/courses', courseBody('tvto-c-small', { trade: 'embroidery', capacity: 1 }));
     expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).status).toBe(201);
-    expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).status).toBe(409);
+    expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).body).toMatchObject({ status: 409, code: 'course-full' });
     const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'tvto-c-small');
     const { offerId: _o, revision: _r, seatsTaken: _s, updatedAt: _u, ...fields } = offer;
     expect((await api('tvto').put('/desk/offers/tvto-c-small', { ...fields, capacity: 2, available: 1, basedOnRevision: offer.revision })).status).toBe(200);
@@ -188,8 +189,8 @@ describe('enrolments, attendance, completion', () => {
     for (const n of [1, 2, 3, 4]) expect((await sheet(n, n <= 2 ? [fromReferral, walkIn] : [fromReferral])).status).toBe(200);
     expect((await sheet(5, [])).body).toMatchObject({ session: 5, present: 0, enrolled: 2 });
     expect((await sheet(1, [fromReferral, walkIn])).body.changed).toBe(0);
-    expect((await sheet(2, [randomUUID()])).status).toBe(400);
-    expect((await sheet(6, [])).status).toBe(400);
+    expect((await sheet(2, [randomUUID()])).body).toMatchObject({ status: 422, code: 'not-enrolled', field: 'present' });
+    expect((await sheet(6, [])).body).toMatchObject({ status: 422, code: 'session-out-of-range', field: 'session' });
     expect((await api('auditor').put('/courses/tvto-c-tailoring/sessions/1/attendance', { present: [] })).status).toBe(403);
     const detail = (await api('coordinator').get('/courses/tvto-c-tailoring')).body;
     expect(detail.sessionsHeld).toBe(5);
@@ -210,13 +211,12 @@ describe('enrolments, attendance, completion', () => {
     expect((await outboxOf('referrals', referral.referralId)).map((e) => e.type)).toEqual(['vocational-training.referral.accepted', 'vocational-training.referral.completed']);
 
     const tooFew = await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'passed' });
-    expect(tooFew.status).toBe(400);
-    expect(tooFew.body.detail).toContain('80 %');
+    expect(tooFew.body).toMatchObject({ status: 422, code: 'attendance-below-pass-mark', detail: expect.stringContaining('80 %') });
     expect((await outboxOf('enrolments', walkIn)).map((e) => e.type)).toEqual(['vocational-training.enrolment.recorded']);
     expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'failed' })).body).toMatchObject({ state: 'completed', result: 'failed', certificateNo: null });
-    expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'dropped-out' })).status).toBe(409);
+    expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'dropped-out' })).body).toMatchObject({ status: 409, code: 'enrolment-ended' });
     expect((await api('tvto').post(`/enrolments/${fromReferral}/complete`, { result: 'passed' })).status).toBe(409);
-    expect((await api('tvto').post(`/enrolments/${randomUUID()}/complete`, { result: 'failed' })).status).toBe(404);
+    expect((await api('tvto').post(`/enrolments/${randomUUID()}/complete`, { result: 'failed' })).body).toMatchObject({ status: 404, code: 'enrolment-not-found' });
     expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'graduated' })).status).toBe(400);
     expect((await api('welfare').post(`/enrolments/${walkIn}/complete`, { result: 'failed' })).status).toBe(403);
 
@@ -286,14 +286,16 @@ describe('workshop permits', () => {
 
   it('walks checklist → inspection → approval, publishing permit.issued without the name', async () => {
     const path = `/permits/${permitId}`;
-    expect((await api('tvto').post(`${path}/inspection`, { date: inDays(0), inspector: 'Eng. Rahimi', findings: 'ok', passed: true })).status).toBe(409);
+    const early = await api('tvto').post(`${path}/inspection`, { date: inDays(0), inspector: 'Eng. Rahimi', findings: 'ok', passed: true });
+    expect(early.body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
     for (const item of ['id-copy', 'skill-certificate', 'lease-or-ownership']) expect((await api('tvto').put(`${path}/checklist`, { item, received: true })).body.status).toBe('submitted');
     expect((await api('tvto').put(`${path}/checklist`, { item: 'fire-drill', received: true })).status).toBe(400);
     expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).body).toMatchObject({ status: 'documents-complete', checklist: ['id-copy', 'skill-certificate', 'lease-or-ownership', 'safety'] });
     expect((await api('tvto').post(`${path}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(409);
     const inspected = await api('tvto').post(`${path}/inspection`, { date: inDays(0), inspector: 'Eng. Rahimi', findings: 'Ventilation and extinguisher in place', passed: true });
     expect(inspected.body).toMatchObject({ status: 'inspected', inspection: { passed: true, inspector: 'Eng. Rahimi' } });
-    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: false })).status).toBe(400);
+    // Documents are checked before the inspection: an inspected application is in no state for it.
+    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: false })).body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
     expect(await outboxOf('permits', permitId)).toEqual([]);
     const approved = await api('tvto').post(`${path}/decision`, { decision: 'approved', reason: 'All requirements met' });
     expect(approved.body).toMatchObject({ status: 'approved', permitNo: expect.stringMatching(/^WP-\d{4}-[A-Z0-9]{8}$/), validUntil: inDays(365), decision: { decision: 'approved' } });
@@ -303,7 +305,7 @@ describe('workshop permits', () => {
     expect(events[0]!.data).toMatchObject({ permitId, permitNo: approved.body.permitNo, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', residentRef: null, validUntil: inDays(365) });
     expect(JSON.stringify(events)).not.toContain('Zahra');
     expect((await api('tvto').post(`${path}/decision`, { decision: 'rejected', reason: 'x' })).status).toBe(409);
-    expect((await api('tvto').post(`${path}/renew`)).status).toBe(400);
+    expect((await api('tvto').post(`${path}/renew`)).body).toMatchObject({ status: 422, code: 'renewal-not-open' });
   });
 
   it('answers the public tracking lookup with status and next step only, without a token', async () => {
@@ -343,11 +345,11 @@ describe('workshop permits', () => {
     const applied = await api('tvto').post('/permits', body);
     expect(applied.status).toBe(201);
     expect(applied.body).toMatchObject({ referralId: made.referralId, residentRef: made.residentRef, applicantName: null });
-    expect((await api('tvto').post('/permits', body)).status).toBe(409);
+    expect((await api('tvto').post('/permits', body)).body).toMatchObject({ status: 409, code: 'referral-has-application' });
     expect((await api('tvto').post('/permits', { ...body, applicantName: 'X' })).status).toBe(400);
     const course = await acceptedReferral('tvto-c-tailoring');
-    expect((await api('tvto').post('/permits', { ...body, referralId: course.referralId })).status).toBe(400);
-    expect((await api('tvto').post('/permits', { ...body, referralId: randomUUID() })).status).toBe(404);
+    expect((await api('tvto').post('/permits', { ...body, referralId: course.referralId })).body).toMatchObject({ status: 422, code: 'referral-for-another-offer', field: 'referralId' });
+    expect((await api('tvto').post('/permits', { ...body, referralId: randomUUID() })).body).toMatchObject({ status: 404, code: 'referral-not-found' });
     await api('tvto').post(`/permits/${applied.body.permitId}/decision`, { decision: 'rejected', reason: 'Not in a target neighbourhood' });
     const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === made.referralId);
     expect(row).toMatchObject({ outcome: 'not-achieved' });
@@ -359,8 +361,8 @@ describe('workshop permits', () => {
     expect((await api('tvto').post(`${path}/decision`, { decision: 'rejected', reason: '' })).status).toBe(400);
     const rejected = await api('tvto').post(`${path}/decision`, { decision: 'rejected', reason: 'Address is outside the target neighbourhoods' });
     expect(rejected.body).toMatchObject({ status: 'rejected', decision: { reason: 'Address is outside the target neighbourhoods' }, permitNo: null });
-    expect((await api('tvto').post(`${path}/renew`)).status).toBe(409);
-    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).status).toBe(400);
+    expect((await api('tvto').post(`${path}/renew`)).body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
+    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
     expect(await outboxOf('permits', referred.body.permitId)).toEqual([]);
   });
 });
@@ -387,14 +389,17 @@ describe('career counselling', () => {
     const booked = await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-motahari', referralId: referral.referralId, day: inDays(3), time: '10:00' });
     expect(booked.status).toBe(201);
     expect(booked.body).toMatchObject({ state: 'booked', residentRef: referral.residentRef, clinicId: 'clinic-sarasiab' });
-    expect((await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-sarasiab', residentRef: randomUUID(), day: inDays(3), time: '10:00' })).status).toBe(409);
-    expect((await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-sarasiab', day: inDays(3), time: '11:00' })).status).toBe(400);
+    const clash = await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-sarasiab', residentRef: randomUUID(), day: inDays(3), time: '10:00' });
+    expect(clash.body).toMatchObject({ status: 409, code: 'counsellor-booked' });
+    const nobody = await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-sarasiab', day: inDays(3), time: '11:00' });
+    expect(nobody.body).toMatchObject({ status: 422, code: 'session-without-resident', field: 'residentRef' });
     expect((await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-sarasiab', residentRef: randomUUID(), day: inDays(3), time: '25:00' })).status).toBe(400);
     const id = booked.body.sessionId;
-    expect((await api('tvto').post(`/counselling/sessions/${id}/record`, { state: 'held', notes: 'Interested in sewing', guidance: ['welding'] })).status).toBe(400);
+    const offList = await api('tvto').post(`/counselling/sessions/${id}/record`, { state: 'held', notes: 'Interested in sewing', guidance: ['welding'] });
+    expect(offList.body).toMatchObject({ status: 422, code: 'guidance-not-on-demand-list', field: 'guidance' });
     const held = await api('tvto').post(`/counselling/sessions/${id}/record`, { state: 'held', notes: 'Interested in sewing; has a machine at home', guidance: ['tailoring'] });
     expect(held.body).toMatchObject({ state: 'held', guidance: ['tailoring'] });
-    expect((await api('tvto').post(`/counselling/sessions/${id}/record`, { state: 'no-show' })).status).toBe(409);
+    expect((await api('tvto').post(`/counselling/sessions/${id}/record`, { state: 'no-show' })).body).toMatchObject({ status: 409, code: 'session-recorded' });
     const completed = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === referral.referralId);
     expect(completed).toMatchObject({ outcome: 'achieved' });
     expect((await api('auditor').get('/counselling/sessions?clinicId=clinic-sarasiab')).body.map((s: { sessionId: string }) => s.sessionId)).toContain(id);
@@ -409,7 +414,7 @@ describe('apprenticeships', () => {
 
   it('places residents with a master up to capacity, checks progress monthly, and frees the place on completion', async () => {
     expect((await api('tvto').post('/apprenticeships/masters', master)).status).toBe(201);
-    expect((await api('tvto').post('/apprenticeships/masters', master)).status).toBe(409);
+    expect((await api('tvto').post('/apprenticeships/masters', master)).body).toMatchObject({ status: 409, code: 'master-exists' });
     expect((await api('tvto').post('/apprenticeships/masters', { ...master, masterId: 'm-x', capacity: 0 })).status).toBe(400);
     expect((await api('coordinator').post('/apprenticeships/masters', { ...master, masterId: 'm-y' })).status).toBe(403);
     const first = await Promise.all([api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {}), api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {})]);
@@ -418,12 +423,13 @@ describe('apprenticeships', () => {
     expect((await api('tvto').get('/apprenticeships/masters')).body[0]).toMatchObject({ placed: 1, available: 0 });
     const progress = (body: object) => api('tvto').post(`/apprenticeships/placements/${placement.placementId}/progress`, body);
     const finish = (state: string) => api('tvto').post(`/apprenticeships/placements/${placement.placementId}/finish`, { state });
-    expect((await finish('completed')).status).toBe(400);
+    expect((await finish('completed')).body).toMatchObject({ status: 422, code: 'progress-not-checked' });
     expect((await progress({ rating: 4, note: 'Joins well' })).body.checks).toHaveLength(1);
-    expect((await progress({ rating: 4, note: 'Again' })).status).toBe(400);
+    expect((await progress({ rating: 4, note: 'Again' })).body).toMatchObject({ status: 422, code: 'progress-already-recorded' });
     expect((await progress({ rating: 9, note: 'x' })).status).toBe(400);
     expect((await finish('completed')).body).toMatchObject({ state: 'completed' });
-    expect((await finish('withdrawn')).status).toBe(409);
+    expect((await finish('withdrawn')).body).toMatchObject({ status: 409, code: 'placement-ended' });
+    expect((await progress({ rating: 4, note: 'After the end' })).body).toMatchObject({ status: 409, code: 'placement-ended' });
     expect((await api('tvto').get('/apprenticeships/masters')).body[0]).toMatchObject({ placed: 0, available: 1 });
   });
 
@@ -435,7 +441,8 @@ describe('apprenticeships', () => {
     expect(offer.status, JSON.stringify(offer.body)).toBe(201);
     const referral = await acceptedReferral('tvto-c-apprentice');
     const wrong = await acceptedReferral('tvto-c-tailoring');
-    expect((await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: wrong.referralId })).status).toBe(400);
+    const refused = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: wrong.referralId });
+    expect(refused.body).toMatchObject({ status: 422, code: 'referral-for-another-offer', field: 'referralId' });
     const placed = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: referral.referralId });
     expect(placed.body).toMatchObject({ residentRef: referral.residentRef, referralId: referral.referralId, state: 'active' });
     const withdrawn = await api('tvto').post(`/apprenticeships/placements/${placed.body.placementId}/finish`, { state: 'withdrawn' });

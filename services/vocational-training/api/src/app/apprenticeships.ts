@@ -1,14 +1,16 @@
 import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { badRequest, caps, conflict, isDuplicateKey, notFound, readAll, type EventCause } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, readAll, type EventCause } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import type { mongo } from 'mongoose';
 import type { StoredMaster } from '../data/masters.js';
 import { tvtoCollections } from '../data/models.js';
 import type { StoredPlacement } from '../data/placements.js';
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome } from '../domain/apprenticeships.js';
-import { rules, type VtDeps, type VtModels } from '../deps.js';
+import type { VtDeps, VtModels } from '../deps.js';
 import { closeReferral } from './courses.js';
+import { acceptedReferral } from './referrals.js';
 import { refsVerifiedOf } from './refs.js';
 
 const mastersRaw = (models: VtModels) => models.masters.collection as unknown as mongo.Collection<StoredMaster>;
@@ -28,11 +30,15 @@ export async function addMaster(deps: VtDeps, input: NewMaster): Promise<StoredM
   try {
     await deps.models.masters.create(master);
   } catch (error) {
-    if (isDuplicateKey(error)) throw conflict(`a master ${masterId} exists already`);
+    if (isDuplicateKey(error)) throw new IllegalStepError('master-exists', `a master ${masterId} exists already`);
     throw error;
   }
   return master;
 }
+
+const alreadyPlaced = () => new IllegalStepError('already-placed', 'this resident is placed with this master already');
+const placementNotFound = (placementId: string) => new NotFoundError('placement-not-found', `no placement ${placementId}`);
+const placementChanged = (placementId: string) => new IllegalStepError('placement-changed-meanwhile', `placement ${placementId} changed meanwhile; reload it`);
 
 export type PlacementRequest = { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null };
 
@@ -43,14 +49,10 @@ export type PlacementRequest = { referralId: string } | { residentRef: string | 
 export async function place(deps: VtDeps, masterId: string, request: PlacementRequest, cause: EventCause): Promise<StoredPlacement> {
   const { models } = deps;
   const master = await models.masters.findById(masterId).lean();
-  if (!master) throw notFound(`no guild master ${masterId}`);
+  if (!master) throw new NotFoundError('master-not-found', `no guild master ${masterId}`);
   let who: Pick<StoredPlacement, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'refsVerified'>;
   if ('referralId' in request) {
-    const referral = await models.referrals.findById(request.referralId, { outbox: 0 }).lean();
-    if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${request.referralId} at this agency`);
-    const offer = referral.offerId ? await models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
-    if (offer?.kind !== 'apprenticeship') throw badRequest(`referral ${request.referralId} is not for an apprenticeship`);
-    if (referral.state !== 'accepted') throw conflict(`referral ${request.referralId} is ${referral.state}; only an accepted referral is placed`);
+    const referral = await acceptedReferral(deps, request.referralId, { kind: 'apprenticeship' });
     who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, refsVerified: true };
   } else {
     // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
@@ -58,7 +60,7 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
     who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, refsVerified };
   }
   const seatKey = `${masterId}:${who.residentRef}`;
-  if (await models.placements.exists({ seatKey })) throw conflict('this resident is placed with this master already');
+  if (await models.placements.exists({ seatKey })) throw alreadyPlaced();
   const placementId = randomUUID();
   const placement: StoredPlacement = {
     _id: placementId, masterId, seatKey, trade: master.trade, ...who, state: 'active', startedOn: dayOf(deps.clock.now()), checks: [], endedAt: null, createdBy: cause.actor.subject,
@@ -68,12 +70,12 @@ export async function place(deps: VtDeps, masterId: string, request: PlacementRe
   // replicas, and another replica's start-up repair never sees a seat whose placement is being written.
   await deps.locks.run(tvtoCollections.masters, masterId, async () => {
     const seat = await mastersRaw(models).updateOne({ _id: masterId, seats: { $lt: master.capacity } }, { $inc: { seats: 1 }, $push: { seatHolders: placementId } });
-    if (seat.matchedCount !== 1) throw conflict(`master ${masterId} has no free place (${master.capacity})`);
+    if (seat.matchedCount !== 1) throw new IllegalStepError('master-full', `master ${masterId} has no free place (${master.capacity})`);
     try {
       await models.placements.create(placement);
     } catch (error) {
       await releaseMasterSeatHeld(models, masterId, placementId);
-      if (isDuplicateKey(error)) throw conflict('this resident is placed with this master already');
+      if (isDuplicateKey(error)) throw alreadyPlaced();
       throw error;
     }
   });
@@ -90,11 +92,11 @@ async function releaseMasterSeat({ models, locks }: Pick<VtDeps, 'models' | 'loc
 export async function checkProgress(deps: VtDeps, placementId: string, input: { rating: number; note: string }, by: string): Promise<StoredPlacement> {
   return deps.locks.run(tvtoCollections.placements, placementId, async () => {
     const stored = await deps.models.placements.findById(placementId).lean();
-    if (!stored) throw notFound(`no placement ${placementId}`);
-    const check = rules(() => addProgressCheck(stored, { ...input, by }, deps.clock.now()));
+    if (!stored) throw placementNotFound(placementId);
+    const check = addProgressCheck(stored, { ...input, by }, deps.clock.now());
     const checks = [...stored.checks, check];
     const result = await deps.models.placements.updateOne({ _id: placementId, state: 'active' }, { $set: { checks } });
-    if (result.matchedCount !== 1) throw conflict(`placement ${placementId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1) throw placementChanged(placementId);
     return { ...stored, checks };
   });
 }
@@ -103,11 +105,11 @@ export async function checkProgress(deps: VtDeps, placementId: string, input: { 
 export async function finishPlacement(deps: VtDeps, placementId: string, to: 'completed' | 'withdrawn', cause: EventCause): Promise<StoredPlacement> {
   const updated = await deps.locks.run(tvtoCollections.placements, placementId, async () => {
     const stored = await deps.models.placements.findById(placementId).lean();
-    if (!stored) throw notFound(`no placement ${placementId}`);
-    const state = rules(() => endPlacement(stored, to));
+    if (!stored) throw placementNotFound(placementId);
+    const state = endPlacement(stored, to);
     const endedAt = deps.clock.now();
     const result = await deps.models.placements.updateOne({ _id: placementId, state: 'active' }, { $set: { state, endedAt } });
-    if (result.matchedCount !== 1) throw conflict(`placement ${placementId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1) throw placementChanged(placementId);
     return { ...stored, state, endedAt };
   });
   if (!holdsMasterSeat(updated.state)) await releaseMasterSeat(deps, updated.masterId, placementId);

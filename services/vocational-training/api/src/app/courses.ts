@@ -1,14 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { actOnReferral, adjustSeat, createOffer, newOfferId, offerIdPrefixes, ownsOfferId, type OfferFields } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory } from '@hamgam/contracts';
-import { badRequest, caps, conflict, HttpProblem, isDuplicateKey, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
+import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import type { mongo } from 'mongoose';
 import type { StoredCourse } from '../data/courses.js';
 import type { StoredEnrolment } from '../data/enrolments.js';
 import { tvtoCollections } from '../data/models.js';
-import type { CourseFacts } from '../domain/courses.js';
-import { certificateNumberOf, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
-import { agency, desk, rules, type VtDeps, type VtModels } from '../deps.js';
+import { checkCourseDates, type CourseFacts } from '../domain/courses.js';
+import { certificateNumberOf, checkSessionNumber, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
+import { agency, desk, type VtDeps, type VtModels } from '../deps.js';
+import { acceptedReferral } from './referrals.js';
 import { refsVerifiedOf } from './refs.js';
 
 /** A new course: its facts, and what its desk offer says besides (the UI's form leaves the id out: made here). */
@@ -31,7 +33,7 @@ function courseIdFor(requested: string | undefined, title: LocalizedText): strin
   if (requested === undefined) return newOfferId(agency, title, randomBytes(4).toString('hex'));
   if (ownsOfferId(agency, requested)) return requested;
   const prefixes = offerIdPrefixes[agency].map((p) => `${p}-`).join(' or ');
-  throw badRequest(`${agency}’s course ids start with ${prefixes}; leave courseId out to have one made`, { code: 'offer-id-not-own' });
+  throw new BrokenRuleError('offer-id-not-own', `${agency}’s course ids start with ${prefixes}; leave courseId out to have one made`, 'courseId');
 }
 
 /**
@@ -41,13 +43,13 @@ function courseIdFor(requested: string | undefined, title: LocalizedText): strin
  */
 export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventCause): Promise<StoredCourse> {
   const { courseId: requested, eligibility, answers, neighbourhoodIds, ...fields } = input;
-  if (fields.endsOn < fields.startsOn) throw badRequest('endsOn cannot be before startsOn');
+  checkCourseDates(fields);
   const courseId = courseIdFor(requested, input.title);
   const course: StoredCourse = { _id: courseId, ...fields, sessionsHeld: 0, seatHolders: [], seats: 0, createdAt: deps.clock.now(), createdBy: cause.actor.subject };
   try {
     await deps.models.courses.create(course);
   } catch (error) {
-    if (isDuplicateKey(error)) throw conflict(`a course ${courseId} exists already`);
+    if (isDuplicateKey(error)) throw new IllegalStepError('course-exists', `a course ${courseId} exists already`);
     throw error;
   }
   const offer: OfferFields = {
@@ -83,6 +85,8 @@ function releaseCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, 
   return locks.run(tvtoCollections.courses, courseId, () => releaseCourseSeatHeld(models, courseId, enrolmentId));
 }
 
+const alreadyEnrolled = () => new IllegalStepError('already-enrolled', 'this resident is enrolled on this course already');
+
 export type EnrolmentRequest = { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null };
 
 /**
@@ -94,25 +98,22 @@ export type EnrolmentRequest = { referralId: string } | { residentRef: string | 
 export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRequest, cause: EventCause): Promise<StoredEnrolment> {
   const { models } = deps;
   const course = await models.courses.findById(courseId).lean();
-  if (!course) throw notFound(`no course ${courseId}`);
+  if (!course) throw new NotFoundError('course-not-found', `no course ${courseId}`);
   let who: Pick<StoredEnrolment, 'residentRef' | 'householdRef' | 'neighbourhoodId' | 'referralId' | 'source' | 'refsVerified'>;
   // The catalogue entry is where staff change a course's capacity (the desk's offer editor): it wins.
   const offer = await models.offers.findById(courseId, { available: 1, status: 1, capacity: 1 }).lean();
   const capacity = offer?.capacity ?? course.capacity;
   if ('referralId' in request) {
-    const referral = await models.referrals.findById(request.referralId, { outbox: 0 }).lean();
-    if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${request.referralId} at this agency`);
-    if (referral.offerId !== courseId) throw badRequest(`referral ${request.referralId} is for ${referral.offerId}, not this course`);
-    if (referral.state !== 'accepted') throw conflict(`referral ${request.referralId} is ${referral.state}; only an accepted referral is enrolled`);
+    const referral = await acceptedReferral(deps, request.referralId, { offerId: courseId });
     who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, source: 'referral', refsVerified: true };
   } else {
-    if (offer && (offer.status === 'closed' || offer.available === 0)) throw conflict(`course ${courseId} has no free place: the remaining places are held by accepted referrals`);
+    if (offer && (offer.status === 'closed' || offer.available === 0)) throw new IllegalStepError('course-full', `course ${courseId} has no free place: the remaining places are held by accepted referrals`);
     // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
     const refsVerified = await refsVerifiedOf(deps, request.residentRef);
     who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, source: 'direct', refsVerified };
   }
   const seatKey = `${courseId}:${who.residentRef}`;
-  if (await models.enrolments.exists({ seatKey })) throw conflict('this resident is enrolled on this course already');
+  if (await models.enrolments.exists({ seatKey })) throw alreadyEnrolled();
 
   const enrolmentId = randomUUID();
   const now = deps.clock.now();
@@ -128,12 +129,12 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   // The seat and the enrolment under one lease of the course: the start-up repair of another replica
   // (reconcileCourseSeats, under the same lease) never sees a seat whose enrolment is still being written.
   await deps.locks.run(tvtoCollections.courses, courseId, async () => {
-    if (!(await takeCourseSeat(models, courseId, capacity, enrolmentId))) throw conflict(`course ${courseId} is full (${capacity} places)`);
+    if (!(await takeCourseSeat(models, courseId, capacity, enrolmentId))) throw new IllegalStepError('course-full', `course ${courseId} is full (${capacity} places)`);
     try {
       await models.enrolments.create(enrolment);
     } catch (error) {
       await releaseCourseSeatHeld(models, courseId, enrolmentId);
-      if (isDuplicateKey(error)) throw conflict('this resident is enrolled on this course already');
+      if (isDuplicateKey(error)) throw alreadyEnrolled();
       throw error;
     }
   });
@@ -149,18 +150,18 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
 export async function takeAttendance(deps: VtDeps, courseId: string, session: number, present: readonly string[]) {
   const { models } = deps;
   const course = await models.courses.findById(courseId, { sessions: 1, sessionsHeld: 1 }).lean();
-  if (!course) throw notFound(`no course ${courseId}`);
-  if (session < 1 || session > course.sessions) throw badRequest(`session must be between 1 and ${course.sessions}`);
+  if (!course) throw new NotFoundError('course-not-found', `no course ${courseId}`);
+  checkSessionNumber(session, course.sessions);
   const enrolled = await readAll(models.enrolments.find({ courseId, state: 'enrolled' }, { outbox: 0 }).lean(), caps.perPerson);
   const ids = new Set(enrolled.map((e) => e._id));
   const strangers = present.filter((id) => !ids.has(id));
-  if (strangers.length > 0) throw badRequest(`not enrolled on this course: ${strangers.join(', ')}`);
+  if (strangers.length > 0) throw new BrokenRuleError('not-enrolled', `not enrolled on this course: ${strangers.join(', ')}`, 'present');
   let changed = 0;
   for (const enrolment of enrolled) {
     await deps.locks.run(tvtoCollections.enrolments, enrolment._id, async () => {
       const current = await models.enrolments.findById(enrolment._id, { state: 1, attended: 1 }).lean();
       if (!current || current.state !== 'enrolled') return;
-      const attended = rules(() => markAttendance(current, session, present.includes(enrolment._id), course.sessions));
+      const attended = markAttendance(current, session, present.includes(enrolment._id), course.sessions);
       if (!attended) return;
       await models.enrolments.updateOne({ _id: enrolment._id, state: 'enrolled' }, { $set: { attended } });
       changed++;
@@ -184,9 +185,9 @@ export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result:
   const { models } = deps;
   const updated = await deps.locks.run(tvtoCollections.enrolments, enrolmentId, async () => {
     const stored = await models.enrolments.findById(enrolmentId, { outbox: 0 }).lean();
-    if (!stored) throw notFound(`no enrolment ${enrolmentId}`);
+    if (!stored) throw new NotFoundError('enrolment-not-found', `no enrolment ${enrolmentId}`);
     const course = await models.courses.findById(stored.courseId, { sessionsHeld: 1 }).lean();
-    const completion = rules(() => completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(courseCode(stored.trade), enrolmentId)));
+    const completion = completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(courseCode(stored.trade), enrolmentId));
     const now = deps.clock.now();
     const { _id, seatKey: _k, source: _s, refsVerified: _v, state: _st, attended: _a, result: _r, certificateNo: _c, enrolledAt: _e, enrolledBy: _b, completedAt: _ca, ...facts } = stored;
     const data: EnrolmentCompletedV1 = { enrolmentId: _id, ...facts, result: completion.result, certificateNo: completion.certificateNo, completedAt: now.toISOString() };
@@ -195,7 +196,7 @@ export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result:
       { _id: enrolmentId, state: 'enrolled' },
       { $set: change, $push: { outbox: { $each: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.completed`, version: 1, data }]) } } },
     );
-    if (written.matchedCount !== 1) throw conflict(`enrolment ${enrolmentId} changed meanwhile; reload it`);
+    if (written.matchedCount !== 1) throw new IllegalStepError('enrolment-changed-meanwhile', `enrolment ${enrolmentId} changed meanwhile; reload it`);
     return { ...stored, ...change };
   });
   deps.flushOutbox([enrolmentId]);
@@ -212,7 +213,7 @@ export async function closeReferral(deps: VtDeps, referralId: string, outcome: '
   try {
     await actOnReferral(deps, desk.options, referralId, { kind: 'complete', outcome }, cause);
   } catch (error) {
-    if (error instanceof HttpProblem && (error.status === 409 || error.status === 404)) {
+    if (error instanceof IllegalStepError || error instanceof NotFoundError) {
       deps.logger.info({ referralId, reason: error.message }, 'referral not completed: it is no longer accepted');
       return;
     }

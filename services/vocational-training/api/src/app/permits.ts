@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { WorkshopPermitIssuedV1 } from '@hamgam/contracts';
-import { badRequest, conflict, type EventCause, type EventDraft, isDuplicateKey, notFound, outboxEntries } from '@hamgam/service-kit';
+import { type EventCause, type EventDraft, isDuplicateKey, outboxEntries } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { applicantSealer } from '../config.js';
 import { tvtoCollections } from '../data/models.js';
 import type { PermitInspection, StoredPermit } from '../data/permits.js';
 import { decide, inspect, permitNumberOf, renew, updateChecklist, type ChecklistItem } from '../domain/permits.js';
-import { agency, rules, type VtDeps } from '../deps.js';
+import { agency, type VtDeps } from '../deps.js';
 import { closeReferral } from './courses.js';
+import { acceptedReferral } from './referrals.js';
 import { refsVerifiedOf, unverifiedNote } from './refs.js';
 
 const trackingAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -34,12 +36,8 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
   const now = deps.clock.now();
   let application = input;
   if (input.referralId) {
-    const referral = await deps.models.referrals.findById(input.referralId, { outbox: 0 }).lean();
-    if (!referral || referral.trackingCode === null || !referral.residentRef) throw notFound(`no referral ${input.referralId} at this agency`);
-    const offer = referral.offerId ? await deps.models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
-    if (offer?.kind !== 'workshop-permit') throw badRequest(`referral ${input.referralId} is not for a workshop permit`);
-    if (referral.state !== 'accepted') throw conflict(`referral ${input.referralId} is ${referral.state}; only an accepted referral becomes an application`);
-    if (await deps.models.permits.exists({ referralId: input.referralId })) throw conflict(`referral ${input.referralId} has an application already`);
+    const referral = await acceptedReferral(deps, input.referralId, { kind: 'workshop-permit' });
+    if (await deps.models.permits.exists({ referralId: input.referralId })) throw new IllegalStepError('referral-has-application', `referral ${input.referralId} has an application already`);
     application = { ...input, residentRef: referral.residentRef };
   }
   const { applicantName, address, ...facts } = application;
@@ -59,7 +57,7 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
       if (!isDuplicateKey(error)) throw error;
     }
   }
-  throw conflict('could not draw a free tracking code; try again');
+  throw new IllegalStepError('tracking-code-unavailable', 'could not draw a free tracking code; try again');
 }
 
 const issued = (permit: StoredPermit, permitNo: string, validUntil: string, at: Date): EventDraft<WorkshopPermitIssuedV1> => ({
@@ -82,20 +80,20 @@ export async function stepPermit(deps: VtDeps, permitId: string, step: PermitSte
   const { permits } = deps.models;
   const updated = await deps.locks.run(tvtoCollections.permits, permitId, async () => {
     const stored = await permits.findById(permitId, { outbox: 0 }).lean();
-    if (!stored) throw notFound(`no permit application ${permitId}`);
+    if (!stored) throw new NotFoundError('permit-not-found', `no permit application ${permitId}`);
     const now = deps.clock.now();
     const by = cause.actor.subject;
     let change: Partial<StoredPermit>;
     const events: EventDraft<unknown>[] = [];
     switch (step.kind) {
       case 'checklist':
-        change = rules(() => updateChecklist(stored, step.item, step.received, now));
+        change = updateChecklist(stored, step.item, step.received, now);
         break;
       case 'inspection':
-        change = { status: rules(() => inspect(stored, now)), inspection: step.inspection };
+        change = { status: inspect(stored, now), inspection: step.inspection };
         break;
       case 'decision': {
-        const decided = rules(() => decide(stored, step.decision, now));
+        const decided = decide(stored, step.decision, now);
         change = { ...decided, decision: { decision: step.decision, reason: step.reason, at: now, by } };
         if (decided.status === 'approved') {
           change.permitNo = permitNumberOf(stored._id, now);
@@ -104,7 +102,7 @@ export async function stepPermit(deps: VtDeps, permitId: string, step: PermitSte
         break;
       }
       case 'renewal': {
-        const renewed = rules(() => renew(stored, now));
+        const renewed = renew(stored, now);
         change = { ...renewed, renewals: [...stored.renewals, { at: now, validUntil: renewed.validUntil, by }] };
         // Renewing re-issues the same permit for another year: partners relying on it see the new validity.
         events.push(issued(stored, stored.permitNo!, renewed.validUntil, now));
@@ -115,7 +113,7 @@ export async function stepPermit(deps: VtDeps, permitId: string, step: PermitSte
     const set = { ...change, history, updatedAt: now };
     const update = events.length > 0 ? { $set: set, $push: { outbox: { $each: outboxEntries(agency, cause, events) } } } : { $set: set };
     const result = await permits.updateOne({ _id: permitId, status: stored.status, updatedAt: stored.updatedAt }, update);
-    if (result.matchedCount !== 1) throw conflict(`permit application ${permitId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1) throw new IllegalStepError('permit-changed-meanwhile', `permit application ${permitId} changed meanwhile; reload it`);
     return { ...stored, ...set };
   });
   deps.flushOutbox([permitId]);

@@ -2,7 +2,7 @@ import { causeOf } from '@hamgam/agency-desk';
 import { caps, inList, readAll, systemClock } from '@hamgam/service-kit';
 import { placementOutcome } from '../domain/apprenticeships.js';
 import { referralOutcomeOf } from '../domain/enrolments.js';
-import { desk, type VtDeps } from '../deps.js';
+import { agency, desk, type VtDeps } from '../deps.js';
 import { closeReferral } from './courses.js';
 
 type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';
@@ -33,7 +33,7 @@ export async function closeAnsweredReferrals(startDeps: VtDeps): Promise<number>
   // The start-up has no request: the service's own pieces (its leases, since other replicas may be serving);
   // the relay's first sweep publishes what it completes.
   const deps: VtDeps = { ...startDeps, flushOutbox: () => undefined };
-  const cause = causeOf(desk.options, 'vocational-training', `reconcile-${systemClock.now().toISOString()}`);
+  const cause = causeOf(desk.options, agency, `reconcile-${systemClock.now().toISOString()}`);
   let closed = 0;
   for (const [referralId, outcome] of answers) {
     if (!open.has(referralId)) continue;

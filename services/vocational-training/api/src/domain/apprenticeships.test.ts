@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome, placementStates, type PlacementState } from './apprenticeships.js';
 import { byDemand, checkGuidance } from './counselling.js';
-import { IllegalTransitionError, RuleError } from './transitions.js';
+import { StepNotAllowedError } from './transitions.js';
 
 const now = new Date('2026-05-10T08:00:00Z');
 const check = { rating: 4, note: 'Cuts joints cleanly', by: 'u1' };
@@ -10,11 +10,11 @@ describe('placement: active → completed | withdrawn, monthly progress', () => 
   it('records one check per month, rated 1 to 5, only while active', () => {
     const first = addProgressCheck({ state: 'active', checks: [] }, check, now);
     expect(first).toMatchObject({ month: '2026-05', rating: 4 });
-    expect(() => addProgressCheck({ state: 'active', checks: [first] }, check, now)).toThrow(/already recorded/);
+    expect(() => addProgressCheck({ state: 'active', checks: [first] }, check, now)).toThrow(expect.objectContaining({ status: 422, code: 'progress-already-recorded' }));
     expect(addProgressCheck({ state: 'active', checks: [first] }, check, new Date('2026-06-02T08:00:00Z')).month).toBe('2026-06');
-    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 6 }, now)).toThrow(RuleError);
-    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 0 }, now)).toThrow(RuleError);
-    expect(() => addProgressCheck({ state: 'completed', checks: [] }, check, now)).toThrow(RuleError);
+    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 6 }, now)).toThrow(expect.objectContaining({ status: 422, code: 'rating-out-of-range', field: 'rating' }));
+    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 0 }, now)).toThrow(expect.objectContaining({ status: 422, code: 'rating-out-of-range', field: 'rating' }));
+    expect(() => addProgressCheck({ state: 'completed', checks: [] }, check, now)).toThrow(expect.objectContaining({ status: 409, code: 'placement-ended' }));
   });
 
   it('allows exactly these endings (exhaustive) and completes only after a check', () => {
@@ -26,13 +26,14 @@ describe('placement: active → completed | withdrawn, monthly progress', () => 
           endPlacement({ state: from, checks: [c] }, to);
           return true;
         } catch (error) {
-          expect(error).toBeInstanceOf(IllegalTransitionError);
+          expect(error).toBeInstanceOf(StepNotAllowedError);
+          expect(error).toMatchObject({ status: 409, code: 'placement-ended' });
           return false;
         }
       });
       expect(ok, from).toEqual(expected[from]);
     }
-    expect(() => endPlacement({ state: 'active', checks: [] }, 'completed')).toThrow(RuleError);
+    expect(() => endPlacement({ state: 'active', checks: [] }, 'completed')).toThrow(expect.objectContaining({ status: 422, code: 'progress-not-checked' }));
     expect(endPlacement({ state: 'active', checks: [] }, 'withdrawn')).toBe('withdrawn');
   });
 
@@ -50,7 +51,7 @@ describe('counselling guidance', () => {
   it('names only trades on the demand list, once each', () => {
     const list = new Set(['tailoring', 'pastry']);
     expect(checkGuidance(['pastry', 'pastry'], list)).toEqual(['pastry']);
-    expect(() => checkGuidance(['welding'], list)).toThrow(/welding/);
+    expect(() => checkGuidance(['welding'], list)).toThrow(expect.objectContaining({ status: 422, code: 'guidance-not-on-demand-list', field: 'guidance', message: expect.stringContaining('welding') }));
   });
 
   it('orders the demand list high first', () => {

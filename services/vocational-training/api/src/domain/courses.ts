@@ -1,3 +1,4 @@
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import type { LocalizedText, TrainingVenue } from '@hamgam/contracts';
 
 export const courseLevels = ['beginner', 'intermediate', 'advanced'] as const;
@@ -21,4 +22,9 @@ export interface CourseFacts {
   startsOn: string;
   endsOn: string;
   capacity: number;
+}
+
+/** A course ends on or after the day it starts. */
+export function checkCourseDates(course: Pick<CourseFacts, 'startsOn' | 'endsOn'>): void {
+  if (course.endsOn < course.startsOn) throw new BrokenRuleError('course-ends-before-start', 'endsOn cannot be before startsOn', 'endsOn');
 }

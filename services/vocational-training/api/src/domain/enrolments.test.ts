@@ -11,7 +11,7 @@ import {
   referralOutcomeOf,
   type EnrolmentState,
 } from './enrolments.js';
-import { IllegalTransitionError, RuleError } from './transitions.js';
+import { StepNotAllowedError } from './transitions.js';
 
 const enrolled = (attended: number[] = []) => ({ state: 'enrolled' as const, attended });
 
@@ -37,11 +37,11 @@ describe('attendance', () => {
   });
 
   it('refuses sessions outside the course and attendance once the enrolment ended', () => {
-    expect(() => markAttendance(enrolled(), 0, true, 10)).toThrow(RuleError);
-    expect(() => markAttendance(enrolled(), 11, true, 10)).toThrow(RuleError);
-    expect(() => markAttendance(enrolled(), 1.5, true, 10)).toThrow(RuleError);
-    expect(() => markAttendance({ state: 'completed', attended: [] }, 1, true, 10)).toThrow(IllegalTransitionError);
-    expect(() => markAttendance({ state: 'dropped-out', attended: [] }, 1, true, 10)).toThrow(IllegalTransitionError);
+    expect(() => markAttendance(enrolled(), 0, true, 10)).toThrow(expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }));
+    expect(() => markAttendance(enrolled(), 11, true, 10)).toThrow(expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }));
+    expect(() => markAttendance(enrolled(), 1.5, true, 10)).toThrow(expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }));
+    expect(() => markAttendance({ state: 'completed', attended: [] }, 1, true, 10)).toThrow(expect.objectContaining({ status: 409, code: 'enrolment-ended' }));
+    expect(() => markAttendance({ state: 'dropped-out', attended: [] }, 1, true, 10)).toThrow(expect.objectContaining({ status: 409, code: 'enrolment-ended' }));
   });
 });
 
@@ -53,7 +53,9 @@ describe('enrolment state machine: enrolled → completed(passed|failed) | dropp
   });
 
   it('refuses a pass below the threshold, but lets it fail or drop out', () => {
-    expect(() => completeEnrolment(enrolled([1, 2, 3]), 'passed', 10, 'C')).toThrow(/80 % attendance/);
+    expect(() => completeEnrolment(enrolled([1, 2, 3]), 'passed', 10, 'C')).toThrow(
+      expect.objectContaining({ status: 422, code: 'attendance-below-pass-mark', field: 'result', message: expect.stringContaining('80 % attendance') }),
+    );
     expect(completeEnrolment(enrolled([1, 2, 3]), 'failed', 10, 'C')).toEqual({ state: 'completed', result: 'failed', certificateNo: null });
     expect(completeEnrolment(enrolled([]), 'dropped-out', 10, 'C')).toEqual({ state: 'dropped-out', result: 'dropped-out', certificateNo: null });
   });
@@ -66,7 +68,8 @@ describe('enrolment state machine: enrolled → completed(passed|failed) | dropp
           completeEnrolment({ state, attended: nine }, result, 10, 'C');
           return true;
         } catch (error) {
-          expect(error).toBeInstanceOf(IllegalTransitionError);
+          expect(error).toBeInstanceOf(StepNotAllowedError);
+          expect(error).toMatchObject({ status: 409, code: 'enrolment-ended' });
           return false;
         }
       });

@@ -1,5 +1,6 @@
 import type { ReferralOutcome } from '@hamgam/agency-desk';
-import { guardStep, RuleError } from './transitions.js';
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
+import { guardStep } from './transitions.js';
 
 /**
  * An enrolment's life on a course: enrolled → completed (passed | failed) | dropped-out. Attendance is
@@ -33,10 +34,17 @@ export function attendanceRate(attendedCount: number, sessionsHeld: number): num
 
 export const meetsAttendance = (attendedCount: number, sessionsHeld: number) => sessionsHeld > 0 && attendanceRate(attendedCount, sessionsHeld) >= passThreshold - 1e-9;
 
+/** Attendance is taken for one of the sessions planned, numbered 1…sessionsPlanned. */
+export function checkSessionNumber(session: number, sessionsPlanned: number): void {
+  if (!Number.isInteger(session) || session < 1 || session > sessionsPlanned) {
+    throw new BrokenRuleError('session-out-of-range', `session must be between 1 and ${sessionsPlanned}`, 'session');
+  }
+}
+
 /** Marks one session for an enrolled resident; idempotent (marking twice changes nothing: `null`). */
 export function markAttendance(enrolment: EnrolmentFacts, session: number, present: boolean, sessionsPlanned: number): number[] | null {
-  if (enrolment.state !== 'enrolled') guardStep('enrolment', allowed, enrolment.state, 'enrolled');
-  if (!Number.isInteger(session) || session < 1 || session > sessionsPlanned) throw new RuleError(`session must be between 1 and ${sessionsPlanned}`);
+  if (enrolment.state !== 'enrolled') guardStep('enrolment-ended', 'enrolment', allowed, enrolment.state, 'enrolled');
+  checkSessionNumber(session, sessionsPlanned);
   const has = enrolment.attended.includes(session);
   if (has === present) return null;
   return present ? [...enrolment.attended, session].sort((a, b) => a - b) : enrolment.attended.filter((s) => s !== session);
@@ -54,9 +62,10 @@ export interface Completion {
  */
 export function completeEnrolment(enrolment: EnrolmentFacts, result: CompletionResult, sessionsHeld: number, certificateNo: string): Completion {
   const to: EnrolmentState = result === 'dropped-out' ? 'dropped-out' : 'completed';
-  guardStep('enrolment', allowed, enrolment.state, to);
+  guardStep('enrolment-ended', 'enrolment', allowed, enrolment.state, to);
   if (result === 'passed' && !meetsAttendance(enrolment.attended.length, sessionsHeld)) {
-    throw new RuleError(`passing needs at least ${passThreshold * 100} % attendance (${enrolment.attended.length} of ${sessionsHeld} sessions held)`);
+    const detail = `passing needs at least ${passThreshold * 100} % attendance (${enrolment.attended.length} of ${sessionsHeld} sessions held)`;
+    throw new BrokenRuleError('attendance-below-pass-mark', detail, 'result');
   }
   return { state: to, result, certificateNo: result === 'passed' ? certificateNo : null };
 }

@@ -17,7 +17,6 @@ import {
   type PermitFacts,
   type PermitStatus,
 } from './permits.js';
-import { IllegalTransitionError, RuleError } from './transitions.js';
 
 const now = new Date('2026-05-10T08:00:00Z');
 const permit = (facts: Partial<PermitFacts> = {}): PermitFacts => ({ status: 'submitted', checklist: [], inspection: null, validUntil: null, ...facts });
@@ -51,22 +50,22 @@ describe('permit state machine', () => {
 
   it('refuses checklist changes after the inspection', () => {
     for (const status of ['inspected', 'approved', 'rejected', 'renewed'] as const) {
-      expect(() => updateChecklist(permit({ status, validUntil: '2027-01-01' }), 'id-copy', false, now), status).toThrow(RuleError);
+      expect(() => updateChecklist(permit({ status, validUntil: '2027-01-01' }), 'id-copy', false, now), status).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
     }
   });
 
   it('inspects only a documents-complete application', () => {
     expect(inspect(permit({ status: 'documents-complete' }), now)).toBe('inspected');
-    for (const status of ['submitted', 'inspected', 'approved', 'rejected'] as const) expect(() => inspect(permit({ status }), now), status).toThrow(IllegalTransitionError);
+    for (const status of ['submitted', 'inspected', 'approved', 'rejected'] as const) expect(() => inspect(permit({ status }), now), status).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
   });
 
   it('approves only after a passed inspection, for one year; rejects at any point before a decision', () => {
     expect(decide(permit({ status: 'inspected', inspection: { passed: true } }), 'approved', now)).toEqual({ status: 'approved', validUntil: addDays(now, 365) });
-    expect(() => decide(permit({ status: 'inspected', inspection: { passed: false } }), 'approved', now)).toThrow(RuleError);
-    expect(() => decide(permit({ status: 'documents-complete' }), 'approved', now)).toThrow(IllegalTransitionError);
+    expect(() => decide(permit({ status: 'inspected', inspection: { passed: false } }), 'approved', now)).toThrow(expect.objectContaining({ status: 422, code: 'inspection-not-passed', field: 'decision' }));
+    expect(() => decide(permit({ status: 'documents-complete' }), 'approved', now)).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
     for (const status of ['submitted', 'documents-complete', 'inspected'] as const) expect(decide(permit({ status }), 'rejected', now).status).toBe('rejected');
-    expect(() => decide(permit({ status: 'rejected' }), 'approved', now)).toThrow(IllegalTransitionError);
-    expect(() => decide(permit({ status: 'approved', validUntil: '2027-01-01' }), 'rejected', now)).toThrow(IllegalTransitionError);
+    expect(() => decide(permit({ status: 'rejected' }), 'approved', now)).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
+    expect(() => decide(permit({ status: 'approved', validUntil: '2027-01-01' }), 'rejected', now)).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
   });
 
   it('expires by the calendar the day after its last valid day', () => {
@@ -81,16 +80,16 @@ describe('permit state machine', () => {
     expect(renew(permit({ status: 'approved', validUntil: '2026-01-01' }), now)).toEqual({ status: 'renewed', validUntil: addDays(now, 365) });
     const soon = addDays(now, 20);
     expect(renew(permit({ status: 'approved', validUntil: soon }), now)).toEqual({ status: 'renewed', validUntil: addDays(soon, 365) });
-    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 200) }), now)).toThrow(RuleError);
+    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 200) }), now)).toThrow(expect.objectContaining({ status: 422, code: 'renewal-not-open' }));
     expect(renew(permit({ status: 'renewed', validUntil: soon }), now).status).toBe('renewed');
-    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(() => renew(permit({ status }), now), status).toThrow(IllegalTransitionError);
+    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(() => renew(permit({ status }), now), status).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
   });
 
   it('offers renewal exactly when renewing would be accepted: expired, or within 30 days of the end', () => {
     expect(canRenew(permit({ status: 'approved', validUntil: '2026-01-01' }), now)).toBe(true);
     expect(canRenew(permit({ status: 'renewed', validUntil: addDays(now, 30) }), now)).toBe(true);
     expect(canRenew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toBe(false);
-    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toThrow(RuleError);
+    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toThrow(expect.objectContaining({ status: 422, code: 'renewal-not-open' }));
     for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(canRenew(permit({ status }), now), status).toBe(false);
   });
 

@@ -1,12 +1,11 @@
-import { causeOf } from '@hamgam/agency-desk';
-import { caps, defineRoute, notFound, pageOf, pageQueryShape, readAll } from '@hamgam/service-kit';
+import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
 import { stillUnverified } from '../app/refs.js';
 import type { StoredMaster } from '../data/masters.js';
 import type { StoredPlacement } from '../data/placements.js';
-import { desk, readers, staff, type VtDeps } from '../deps.js';
-import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementViewSchema, progressBodySchema } from './schemas.js';
+import { readers, staff, type VtDeps } from '../deps.js';
+import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementQuerySchema, placementViewSchema, progressBodySchema } from './schemas.js';
 
 const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: StoredMaster) => ({ ...m, masterId: _id, placed: seats, available: Math.max(0, m.capacity - seats) });
 /** A placement as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
@@ -14,7 +13,6 @@ const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacemen
 
 export function apprenticeshipRoutes(deps: VtDeps) {
   const { masters, placements } = deps.models;
-  const options = desk.options;
   const viewed = async (placement: StoredPlacement) => placementView(placement, await stillUnverified(deps, [placement]));
   return [
     defineRoute({
@@ -44,7 +42,7 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       summary: 'Placements of residents with masters and their monthly progress, newest first; paged',
       tags: ['apprenticeships'],
       roles: readers,
-      query: z.object({ ...pageQueryShape, masterId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict(),
+      query: placementQuerySchema,
       response: z.array(placementViewSchema),
       handler: async ({ query, req }, res) => {
         const rows = await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, { by: 'startedOn', order: -1 });
@@ -62,7 +60,7 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       body: placeBodySchema,
       response: placementViewSchema,
       status: 201,
-      handler: async ({ params, body, principal, correlationId }) => viewed(await place(deps, params.masterId, body, causeOf(options, principal, correlationId))),
+      handler: async ({ params, body, cause }) => viewed(await place(deps, params.masterId, body, cause)),
     }),
     defineRoute({
       method: 'post',
@@ -84,10 +82,7 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       params: placementParams,
       body: finishBodySchema,
       response: placementViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => {
-        if (!(await placements.exists({ _id: params.placementId }))) throw notFound(`no placement ${params.placementId}`);
-        return viewed(await finishPlacement(deps, params.placementId, body.state, causeOf(options, principal, correlationId)));
-      },
+      handler: async ({ params, body, cause }) => viewed(await finishPlacement(deps, params.placementId, body.state, cause)),
     }),
   ];
 }

@@ -1,4 +1,3 @@
-import { causeOf } from '@hamgam/agency-desk';
 import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { book, recordSession, setDemand } from '../app/counselling.js';
@@ -6,7 +5,7 @@ import { stillUnverified } from '../app/refs.js';
 import type { StoredDemand } from '../data/demand.js';
 import type { StoredSession } from '../data/sessions.js';
 import { byDemand } from '../domain/counselling.js';
-import { desk, readers, staff, type VtDeps } from '../deps.js';
+import { readers, staff, type VtDeps } from '../deps.js';
 import { bookingBodySchema, demandBodySchema, demandViewSchema, recordBodySchema, sessionParams, sessionQuerySchema, sessionViewSchema, tradeParams } from './schemas.js';
 
 const demandView = ({ _id, updatedBy: _b, ...row }: StoredDemand) => ({ ...row, trade: _id });
@@ -72,7 +71,7 @@ export function counsellingRoutes(deps: VtDeps) {
       params: sessionParams,
       body: recordBodySchema,
       response: sessionViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => viewed(await recordSession(deps, params.sessionId, body, causeOf(desk.options, principal, correlationId))),
+      handler: async ({ params, body, cause }) => viewed(await recordSession(deps, params.sessionId, body, cause)),
     }),
   ];
 }

@@ -1,4 +1,3 @@
-import { causeOf } from '@hamgam/agency-desk';
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
@@ -6,7 +5,7 @@ import { stillUnverified } from '../app/refs.js';
 import type { StoredCourse } from '../data/courses.js';
 import type { StoredEnrolment } from '../data/enrolments.js';
 import { attendanceRate } from '../domain/enrolments.js';
-import { desk, readers, staff, type VtDeps } from '../deps.js';
+import { agency, readers, staff, type VtDeps } from '../deps.js';
 import {
   attendanceBodySchema,
   attendanceParams,
@@ -40,7 +39,6 @@ export function courseRoutes(deps: VtDeps) {
   const { courses, enrolments, offers } = deps.models;
   /** The catalogue capacity of these courses (a course's offer has its id). */
   const capacities = async (ids: readonly string[]) => new Map((await readAll(offers.find({ _id: inList(ids) }, { capacity: 1 }).lean(), ids.length)).map((o) => [o._id, o.capacity]));
-  const options = desk.options;
   return [
     defineRoute({
       method: 'get',
@@ -59,13 +57,13 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/courses',
-      summary: 'Create a course; it is also published in the service catalogue as an offer of kind course (same id: TVTO’s prefix tvto-, made from the title when left out; another prefix is 400 offer-id-not-own)',
+      summary: 'Create a course; it is also published in the service catalogue as an offer of kind course (same id: TVTO’s prefix tvto-, made from the title when left out; another prefix is 422 offer-id-not-own, an end before the start 422 course-ends-before-start)',
       tags: ['courses'],
       roles: staff,
       body: newCourseSchema,
       response: courseViewSchema,
       status: 201,
-      handler: async ({ body, principal, correlationId }) => courseView(await createCourse(deps, body, causeOf(options, principal, correlationId))),
+      handler: async ({ body, cause }) => courseView(await createCourse(deps, body, cause)),
     }),
     defineRoute({
       method: 'get',
@@ -87,15 +85,15 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/courses/:courseId/enrolments',
-      summary: `Enrol a resident: from an accepted referral for this course, or directly (a walk-in gets an opaque id; a resident ref no clinic referral named is kept, marked unverified); publishes ${desk.options.agency}.enrolment.recorded.v1`,
+      summary: `Enrol a resident: from an accepted referral for this course, or directly (a walk-in gets an opaque id; a resident ref no clinic referral named is kept, marked unverified); publishes ${agency}.enrolment.recorded.v1`,
       tags: ['courses'],
       roles: staff,
       params: courseParams,
       body: enrolBodySchema,
       response: enrolmentViewSchema,
       status: 201,
-      handler: async ({ params, body, principal, correlationId }) => {
-        const enrolment = await enrol(deps, params.courseId, body, causeOf(options, principal, correlationId));
+      handler: async ({ params, body, cause }) => {
+        const enrolment = await enrol(deps, params.courseId, body, cause);
         return enrolmentView(enrolment, 0, await stillUnverified(deps, [enrolment]));
       },
     }),
@@ -113,14 +111,14 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/enrolments/:enrolmentId/complete',
-      summary: `End an enrolment: passed (needs 80 % attendance; certificate number), failed or dropped-out; publishes ${desk.options.agency}.enrolment.completed.v1 and completes the referral it answered`,
+      summary: `End an enrolment: passed (needs 80 % attendance; certificate number), failed or dropped-out; publishes ${agency}.enrolment.completed.v1 and completes the referral it answered`,
       tags: ['courses'],
       roles: staff,
       params: enrolmentParams,
       body: completeBodySchema,
       response: enrolmentViewSchema,
-      handler: async ({ params, body, principal, correlationId }) => {
-        const done = await finishEnrolment(deps, params.enrolmentId, body.result, causeOf(options, principal, correlationId));
+      handler: async ({ params, body, cause }) => {
+        const done = await finishEnrolment(deps, params.enrolmentId, body.result, cause);
         const [course, unverified] = await Promise.all([courses.findById(done.courseId, { sessionsHeld: 1 }).lean(), stillUnverified(deps, [done])]);
         return enrolmentView(done, course?.sessionsHeld ?? 0, unverified);
       },

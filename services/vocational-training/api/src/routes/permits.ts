@@ -1,6 +1,4 @@
 import { dayOf } from '@hamgam/contracts/days';
-import { causeOf } from '@hamgam/agency-desk';
-import { trackingCodeSchema } from '@hamgam/contracts';
 import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type RateLimiter } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { logPermitAccess, seesApplicant } from '../app/access.js';
@@ -9,7 +7,7 @@ import { stillUnverified } from '../app/refs.js';
 import { applicantSealer } from '../config.js';
 import type { StoredPermit } from '../data/permits.js';
 import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
-import { desk, readers, staff, type VtDeps } from '../deps.js';
+import { agency, readers, staff, type VtDeps } from '../deps.js';
 import {
   checklistBodySchema,
   decisionBodySchema,
@@ -17,8 +15,10 @@ import {
   permitApplicationSchema,
   permitParams,
   permitQuerySchema,
+  permitTrackingParams,
   permitTrackingViewSchema,
   permitViewSchema,
+  renewBodySchema,
 } from './schemas.js';
 
 /**
@@ -45,7 +45,6 @@ function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omi
 // The public lookup's limit is counted in the service's database (rate_limits), shared by every replica.
 export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: deps.models.permits.db, name: 'permits' })) {
   const { permits } = deps.models;
-  const options = desk.options;
   const step = (path: string, summary: string, body: z.ZodType, toStep: (body: any) => Parameters<typeof stepPermit>[2]) =>
     defineRoute({
       method: path === 'checklist' ? 'put' : 'post',
@@ -56,8 +55,8 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       params: permitParams,
       body,
       response: permitViewSchema,
-      handler: async ({ params, body: given, principal, correlationId }) => {
-        const changed = await stepPermit(deps, params.permitId, toStep(given), causeOf(options, principal, correlationId));
+      handler: async ({ params, body: given, principal, cause }) => {
+        const changed = await stepPermit(deps, params.permitId, toStep(given), cause);
         await logPermitAccess(deps, principal, path === 'decision' ? 'decide' : 'update', [changed]);
         return permitView(deps, changed, principal, await stillUnverified(deps, [changed]));
       },
@@ -71,7 +70,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       tags: ['permits'],
       roles: 'public',
       rateLimit: limiter,
-      params: z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict(),
+      params: permitTrackingParams,
       response: permitTrackingViewSchema,
       handler: async ({ params }) => {
         const permit = await permits.findOne({ trackingCode: params.code }, { status: 1, checklist: 1, validUntil: 1, updatedAt: 1 }).lean();
@@ -130,7 +129,7 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
     }),
     step('checklist', 'Tick or untick a document of the checklist; the application is documents-complete when all four are in', checklistBodySchema, (b) => ({ kind: 'checklist', ...b })),
     step('inspection', 'Record the inspection of a documents-complete application (date, inspector, findings, pass or fail)', inspectionBodySchema, (b) => ({ kind: 'inspection', inspection: b })),
-    step('decision', `Approve (after a passed inspection: permit number, valid a year; publishes ${options.agency}.permit.issued.v1) or reject, with a reason`, decisionBodySchema, (b) => ({ kind: 'decision', ...b })),
-    step('renew', `Renew an expired permit, or one in its last 30 days, for a year (republishes ${options.agency}.permit.issued.v1 with the new validity)`, z.object({}).strict().optional(), () => ({ kind: 'renewal' })),
+    step('decision', `Approve (after a passed inspection: permit number, valid a year; publishes ${agency}.permit.issued.v1) or reject, with a reason`, decisionBodySchema, (b) => ({ kind: 'decision', ...b })),
+    step('renew', `Renew an expired permit, or one in its last 30 days, for a year (republishes ${agency}.permit.issued.v1 with the new validity)`, renewBodySchema, () => ({ kind: 'renewal' })),
   ];
 }

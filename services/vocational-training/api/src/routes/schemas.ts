@@ -104,6 +104,9 @@ export const permitApplicationSchema = z
     message: 'an applicant is one of: a referral (referralId), a resident the clinic knows (residentRef), or a walk-in (applicantName)',
   });
 export const permitParams = z.object({ permitId: opaqueIdSchema }).strict();
+/** The public lookup's code, as an applicant may type it (spaces around, lower case). */
+export const permitTrackingParams = z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict();
+export const renewBodySchema = z.object({}).strict().optional();
 export const checklistBodySchema = z.object({ item: z.enum(checklistItems), received: z.boolean() }).strict();
 export const inspectionBodySchema = z.object({ date: isoDateSchema, inspector: text(120), findings: text(1000), passed: z.boolean() }).strict();
 export const decisionBodySchema = z.object({ decision: z.enum(['approved', 'rejected']), reason: text(500) }).strict();
@@ -191,6 +194,7 @@ export const masterViewSchema = z.object({
 });
 export const placeBodySchema = enrolBodySchema;
 export const placementParams = z.object({ placementId: opaqueIdSchema }).strict();
+export const placementQuerySchema = z.object({ ...pageQueryShape, masterId: slugIdSchema.optional() }).strict();
 export const progressBodySchema = z.object({ rating: z.number().int().min(1).max(5), note: text(500) }).strict();
 export const finishBodySchema = z.object({ state: z.enum(['completed', 'withdrawn']) }).strict();
 export const placementViewSchema = z.object({
