@@ -1,15 +1,16 @@
-import type { DeskModels } from '@hamgam/agency-desk';
-import { eventCause, type EventCause, type Principal, type Role, type ServiceDeps } from '@hamgam/service-kit';
+import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
+import type { Role, ServiceDeps } from '@hamgam/service-kit';
 import type { FundingModels } from './data/models.js';
 
-export const serviceName = 'institute-funding';
-export type InstituteFundingModels = DeskModels & FundingModels;
-export type FundingDeps = ServiceDeps<InstituteFundingModels>;
+/** The agency the office's events and access-log entries name (and the service's name). */
+export const agency = 'institute-funding';
 
 /** The fund office's officers act; the coordinator and auditors read. The office serves every target neighbourhood. */
-export const officers: readonly Role[] = ['fund-officer'];
-export const readers: readonly Role[] = ['fund-officer', 'coordinator', 'auditor'];
+export const officers = ['fund-officer'] as const satisfies readonly Role[];
+export const readers = ['fund-officer', 'coordinator', 'auditor'] as const satisfies readonly Role[];
 
-export const causeOf = (who: Principal | string, correlationId: string, causationId?: string): EventCause =>
-  eventCause(serviceName, who, correlationId, causationId);
+/** The agency's desk: its own officers change it; coordinators and auditors read it. */
+export const desk = agencyDesk({ agency, roles: officers });
 
+export type InstituteFundingModels = FundingModels & DeskModels;
+export type FundingDeps = ServiceDeps<InstituteFundingModels>;

@@ -1,14 +1,16 @@
-import { agencyDesk } from '@hamgam/agency-desk';
 import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
 import { postEveryCall } from './app/ledger.js';
-import { seedFunding } from './app/seed.js';
+import { seedFunding } from './data/demo.js';
 import { fundingModels } from './data/models.js';
-import { serviceName, type InstituteFundingModels } from './deps.js';
-import { fundingSubscriptions } from './events/subscriptions.js';
-import { fundingRoutes } from './routes/funding.js';
-
-/** The agency's desk: its own staff change it; coordinators and auditors read it. */
-export const desk = agencyDesk({ agency: 'institute-funding', roles: ['fund-officer'] });
+import { agency, desk, readers, type InstituteFundingModels } from './deps.js';
+import { enrolmentSubscriptions } from './events/enrolments.js';
+import { reliefBenefitSubscription } from './events/relief-benefits.js';
+import { applicationRoutes } from './routes/applications.js';
+import { awardRoutes } from './routes/awards.js';
+import { callRoutes } from './routes/calls.js';
+import { duplicateFlagRoutes } from './routes/duplicate-flags.js';
+import { instituteRoutes } from './routes/institutes.js';
+import { ledgerRoutes } from './routes/ledger.js';
 
 /**
  * Financial support for private training institutes in the target neighbourhoods: the shared agency desk
@@ -18,13 +20,22 @@ export const desk = agencyDesk({ agency: 'institute-funding', roles: ['fund-offi
  * households (and of the desk's referrals) is in its access log, read by auditors only.
  */
 export const instituteFundingService: ServiceDefinition<InstituteFundingModels> = {
-  name: 'institute-funding',
-  roles: ['fund-officer', 'coordinator', 'auditor'],
+  name: agency,
+  roles: readers,
   models: (connection) => ({ ...desk.models(connection), ...fundingModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.applications],
   // The one access log (the desk's model): referrals the desk shows, awards' funded households, duplicate flags.
-  routes: (deps) => [...desk.routes(deps), ...fundingRoutes(deps), ...accessLogRoutes(serviceName, kitAccessLog(deps.models.accessLog))],
-  subscriptions: (deps) => [...desk.subscriptions(deps), ...fundingSubscriptions(deps)],
+  routes: (deps) => [
+    ...desk.routes(deps),
+    ...instituteRoutes(deps),
+    ...callRoutes(deps),
+    ...applicationRoutes(deps),
+    ...awardRoutes(deps),
+    ...ledgerRoutes(deps),
+    ...duplicateFlagRoutes(deps),
+    ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog)),
+  ],
+  subscriptions: (deps) => [...desk.subscriptions(deps), ...enrolmentSubscriptions(deps), reliefBenefitSubscription(deps)],
   reference: async (models, deps) => {
     await desk.reference(models, deps);
     // A money step whose posting was lost between its two writes is posted now.

@@ -1,7 +1,9 @@
 import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import { awardPosting, budgetPosting, callPosition, cancellationPosting, checkLedger, paymentPosting, releasePosting, type Posting } from '../domain/ledger.js';
-import type { StoredApplication, StoredCall, StoredPosting } from '../data/models.js';
-import { type FundingDeps } from '../deps.js';
+import type { StoredApplication } from '../data/applications.js';
+import type { StoredCall } from '../data/calls.js';
+import type { StoredPosting } from '../data/postings.js';
+import type { FundingDeps } from '../deps.js';
 
 /** The postings a call and its awards' documents say happened (each step's time is the document's). */
 export function postingsOf(call: Pick<StoredCall, '_id' | 'budgetRials' | 'createdAt'>, applications: readonly Pick<StoredApplication, '_id' | 'award'>[]): Posting[] {

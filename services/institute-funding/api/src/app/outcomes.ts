@@ -1,9 +1,8 @@
 import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import type { BenefitGrantedV1, EnrolmentCompletedV1, EnrolmentRecordedV1, Envelope } from '@hamgam/contracts';
-import { awardFor } from '../domain/funding.js';
-import { duplicateBenefits, type KnownBenefit } from '../domain/duplicates.js';
-import { fundingCollections, type StoredOutcome } from '../data/models.js';
-import { type FundingDeps } from '../deps.js';
+import { outcomesCollection, type StoredOutcome } from '../data/outcomes.js';
+import { awardFor } from '../domain/outcomes.js';
+import type { FundingDeps } from '../deps.js';
 
 /** The active award an enrolment at a private institute counts for, if any. */
 async function matchAward(deps: FundingDeps, data: EnrolmentRecordedV1 | EnrolmentCompletedV1) {
@@ -23,7 +22,7 @@ async function matchAward(deps: FundingDeps, data: EnrolmentRecordedV1 | Enrolme
 export async function receiveEnrolment(deps: FundingDeps, event: Envelope<EnrolmentRecordedV1> | Envelope<EnrolmentCompletedV1>, kind: 'recorded' | 'completed'): Promise<void> {
   const { data } = event;
   if (data.venue.kind !== 'private-institute') return;
-  await deps.locks.run(fundingCollections.outcomes, data.enrolmentId, async () => {
+  await deps.locks.run(outcomesCollection, data.enrolmentId, async () => {
     const { outcomes } = deps.models;
     const now = deps.clock.now();
     const stored = await outcomes.findById(data.enrolmentId).lean();
@@ -62,38 +61,4 @@ export async function receiveReliefBenefit(deps: FundingDeps, event: Envelope<Be
   } catch (error) {
     if (!isDuplicateKey(error)) throw error; // heard already
   }
-}
-
-/** Households funded twice for one purpose, across relief and this office, with the officers' reviews. */
-export async function duplicateFlagsView(deps: FundingDeps) {
-  const [relief, awarded, reviews] = await Promise.all([
-    // Benefits of the two funders read whole to cross them (one per funded household and purpose), bounded.
-    readAll(deps.models.reliefBenefits.find().lean(), caps.agencyCaseload),
-    readAll(deps.models.applications.find({ state: 'awarded' }, { benefits: 1 }).lean(), caps.agencyCaseload),
-    readAll(deps.models.flagReviews.find().lean(), caps.agencyCaseload),
-  ]);
-  const known: KnownBenefit[] = [
-    ...relief.map((b) => ({ benefitId: b._id, householdRef: b.householdRef, purpose: b.purpose, source: 'relief-partnerships' as const, amountRials: b.amountRials, grantedAt: b.grantedAt })),
-    ...awarded.flatMap((a) =>
-      a.benefits.map((b) => ({ benefitId: b.benefitId, householdRef: b.householdRef, purpose: 'skills-training', source: 'institute-funding' as const, amountRials: b.amountRials, grantedAt: b.grantedAt })),
-    ),
-  ];
-  const reviewOf = new Map(reviews.map((r) => [r._id, r]));
-  return duplicateBenefits(known).map((flag) => {
-    const review = reviewOf.get(flag.flagId);
-    return {
-      ...flag,
-      benefits: flag.benefits.map((b) => ({ ...b, grantedAt: b.grantedAt.toISOString() })),
-      review: review ? { note: review.note, reviewedAt: review.reviewedAt.toISOString() } : null,
-    };
-  });
-}
-
-/** Settles a flag with the officer's note; the flag (its household) and the review, or undefined for no such flag. */
-export async function reviewFlag(deps: FundingDeps, flagId: string, note: string, by: string) {
-  const flag = (await duplicateFlagsView(deps)).find((f) => f.flagId === flagId);
-  if (!flag) return undefined;
-  const reviewedAt = deps.clock.now();
-  await deps.models.flagReviews.replaceOne({ _id: flagId }, { _id: flagId, note, reviewedAt, reviewedBy: by }, { upsert: true });
-  return { flag, review: { note, reviewedAt: reviewedAt.toISOString() } };
 }

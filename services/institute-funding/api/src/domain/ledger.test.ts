@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { awardedFrom, awardStatusAfter, cancelAward, checkWithinBudget, FundingRuleError, IllegalStepError, payTranche, planTranches, releasedOf, releaseTranche, type AwardStatus, type Tranche } from './funding.js';
+import { DomainError } from '@hamgam/service-kit/errors';
+import { awardStatusAfter, cancelAward, payTranche, planTranches, releasedOf, releaseTranche, type AwardStatus, type Tranche } from './awards.js';
+import { awardedFrom, checkWithinBudget } from './calls.js';
 import {
   account,
   assertBalanced,
@@ -40,12 +42,17 @@ describe('postings', () => {
       [{ account: a, debit: -5, credit: 0 }, { account: b, debit: 0, credit: -5 }],
       [{ account: a, debit: 0, credit: 0 }, { account: b, debit: 0, credit: 0 }],
     ];
-    for (const lines of bad) expect(() => assertBalanced({ postingId: 'x', lines }), JSON.stringify(lines)).toThrow(LedgerError);
+    const codes = ['posting-unbalanced', 'posting-too-few-lines', 'posting-line-two-sided', 'posting-amount-invalid', 'posting-amount-invalid', 'posting-line-two-sided'];
+    for (const [i, lines] of bad.entries()) {
+      expect(() => assertBalanced({ postingId: 'x', lines }), JSON.stringify(lines)).toThrow(LedgerError);
+      expect(() => assertBalanced({ postingId: 'x', lines }), JSON.stringify(lines)).toThrow(expect.objectContaining({ code: codes[i] }));
+    }
   });
 
   it('refuse taking a budget, commitment or payable below zero, leaving the balances as they were', () => {
     const balances = balancesOf([budgetPosting('c', 100, at), awardPosting('c', 'a', 60, at)]);
     expect(() => post(balances, awardPosting('c', 'b', 41, at))).toThrow(/budget:c below zero/);
+    expect(() => post(balances, awardPosting('c', 'b', 41, at))).toThrow(expect.objectContaining({ code: 'account-below-zero' }));
     expect(() => post(balances, releasePosting('c', 'a', 1, 61, at))).toThrow(/commitment:a below zero/);
     expect(() => post(balances, paymentPosting('c', 'a', 1, 1, at))).toThrow(/payable:a below zero/);
     expect(balances.get(account('budget', 'c'))).toBe(40);
@@ -156,8 +163,8 @@ describe('the ledger under any sequence of awards, releases, payments and cancel
             }
             postings.push(...fresh);
           } catch (error) {
-            // Only the domain may refuse a step; the ledger never has to.
-            if (!(error instanceof FundingRuleError || error instanceof IllegalStepError)) throw error;
+            // Only the domain's rules of the step may refuse it; the ledger never has to.
+            if (error instanceof LedgerError || !(error instanceof DomainError)) throw error;
           }
 
           expect(trialBalance(balances)).toBe(0);

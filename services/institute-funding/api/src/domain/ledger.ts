@@ -1,3 +1,5 @@
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
+
 /**
  * The disbursement ledger: double entry in integer rials. Money enters a call's budget from the
  * programme's appropriation, is committed to an award, becomes payable to the institute when a tranche
@@ -38,9 +40,8 @@ export interface Posting {
   postedAt: Date;
 }
 
-export class LedgerError extends Error {
-  override name = 'LedgerError';
-}
+/** A posting that would break the ledger's rules (the steps' own rules keep it from happening; the audit lists any). */
+export class LedgerError extends BrokenRuleError {}
 
 /** Accounts that must never go below zero (debit-positive). */
 const nonNegative: ReadonlySet<AccountKind> = new Set(['budget', 'commitment', 'payable', 'paid']);
@@ -49,18 +50,18 @@ export type Balances = ReadonlyMap<Account, number>;
 
 /** A posting's lines: positive integer amounts, one side each, debits equal to credits. */
 export function assertBalanced(posting: Pick<Posting, 'postingId' | 'lines'>): void {
-  if (posting.lines.length < 2) throw new LedgerError(`posting ${posting.postingId} needs at least two lines`);
+  if (posting.lines.length < 2) throw new LedgerError('posting-too-few-lines', `posting ${posting.postingId} needs at least two lines`);
   let debits = 0;
   let credits = 0;
   for (const line of posting.lines) {
     for (const amount of [line.debit, line.credit]) {
-      if (!Number.isSafeInteger(amount) || amount < 0) throw new LedgerError(`posting ${posting.postingId}: amounts are whole, non-negative rials`);
+      if (!Number.isSafeInteger(amount) || amount < 0) throw new LedgerError('posting-amount-invalid', `posting ${posting.postingId}: amounts are whole, non-negative rials`);
     }
-    if ((line.debit === 0) === (line.credit === 0)) throw new LedgerError(`posting ${posting.postingId}: each line is either a debit or a credit`);
+    if ((line.debit === 0) === (line.credit === 0)) throw new LedgerError('posting-line-two-sided', `posting ${posting.postingId}: each line is either a debit or a credit`);
     debits += line.debit;
     credits += line.credit;
   }
-  if (debits !== credits) throw new LedgerError(`posting ${posting.postingId} does not balance: ${debits} ≠ ${credits}`);
+  if (debits !== credits) throw new LedgerError('posting-unbalanced', `posting ${posting.postingId} does not balance: ${debits} ≠ ${credits}`);
 }
 
 /** The balances after a posting, refusing one that does not balance or breaks an account's rule. */
@@ -71,7 +72,7 @@ export function post(balances: Balances, posting: Pick<Posting, 'postingId' | 'l
   for (const line of posting.lines) {
     const balance = next.get(line.account)!;
     if (nonNegative.has(kindOf(line.account)) && balance < 0) {
-      throw new LedgerError(`posting ${posting.postingId} would take ${line.account} below zero (${balance})`);
+      throw new LedgerError('account-below-zero', `posting ${posting.postingId} would take ${line.account} below zero (${balance})`);
     }
   }
   return next;
@@ -138,7 +139,8 @@ export function checkLedger(postings: readonly Pick<Posting, 'postingId' | 'line
     try {
       balances = post(balances, p);
     } catch (error) {
-      problems.push((error as Error).message);
+      if (!(error instanceof LedgerError)) throw error;
+      problems.push(error.message);
       for (const line of p.lines) balances.set(line.account, (balances.get(line.account) ?? 0) + line.debit - line.credit);
     }
   }

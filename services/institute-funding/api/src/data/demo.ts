@@ -1,10 +1,14 @@
 import { isDuplicateKey } from '@hamgam/service-kit';
 import { addDays, dayOf } from '@hamgam/contracts/days';
 import { demoHouseholdRef, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
-import { payTranche, planTranches, releaseTranche, seatValue, verifiedCounts, type TranchePlanItem } from '../domain/funding.js';
-import type { StoredApplication, StoredCall, StoredInstitute, StoredOutcome } from '../data/models.js';
-import { type FundingDeps } from '../deps.js';
-import { postCall } from './ledger.js';
+import { postCall } from '../app/ledger.js';
+import { payTranche, planTranches, releaseTranche, type TranchePlanItem } from '../domain/awards.js';
+import { seatValue, verifiedCounts } from '../domain/outcomes.js';
+import type { FundingDeps } from '../deps.js';
+import type { StoredApplication } from './applications.js';
+import type { StoredCall } from './calls.js';
+import type { StoredInstitute } from './institutes.js';
+import type { StoredOutcome } from './outcomes.js';
 
 const seedActor = 'seed';
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);

@@ -1,7 +1,7 @@
 import { PAGE_MAX } from '@hamgam/service-kit';
 import { startTestService, walkPages, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instituteFundingService } from './service.js';
+import { instituteFundingService } from '../service.js';
 
 // Keyset paging on real list routes (the desk's referrals, as the demo seeds them) against the real store.
 let service: TestService<Parameters<typeof instituteFundingService.routes>[0]['models']>;
