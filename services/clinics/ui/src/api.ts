@@ -1,5 +1,6 @@
-import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import type { ApiClient, LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import { useClinicsClient } from './problems';
 
 // The clinics API as this screen uses it (through the shell: /api/clinics/v1/...).
 export interface Neighbourhood {
@@ -98,6 +99,6 @@ export function clinicsApi(api: ApiClient) {
 export type ClinicsApi = ReturnType<typeof clinicsApi>;
 
 export function useClinicsApi(): ClinicsApi {
-  const api = useApi();
+  const api = useClinicsClient();
   return useMemo(() => clinicsApi(api), [api]);
 }

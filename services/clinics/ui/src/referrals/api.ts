@@ -1,5 +1,6 @@
-import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import type { ApiClient, LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import { useClinicsClient } from '../problems';
 
 // The clinics API's referral, catalogue, timeline and calendar routes as these screens use them.
 export type ReferralState = 'sent' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
@@ -143,6 +144,6 @@ export function referralsApi(api: ApiClient) {
 export type ReferralsApi = ReturnType<typeof referralsApi>;
 
 export function useReferralsApi(): ReferralsApi {
-  const api = useApi();
+  const api = useClinicsClient();
   return useMemo(() => referralsApi(api), [api]);
 }

@@ -1,5 +1,6 @@
-import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import type { ApiClient, LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import { useClinicsClient } from '../problems';
 
 // The clinics API's residents, households, consents, drafts and re-ranking, as these screens use them.
 export const relations = ['head', 'spouse', 'child', 'parent', 'other'] as const;
@@ -153,6 +154,6 @@ export function residentsApi(api: ApiClient) {
 export type ResidentsApi = ReturnType<typeof residentsApi>;
 
 export function useResidentsApi(): ResidentsApi {
-  const api = useApi();
+  const api = useClinicsClient();
   return useMemo(() => residentsApi(api), [api]);
 }

@@ -167,6 +167,26 @@ describe('resident page', () => {
     await screen.findByTestId('access-log');
   });
 
+  it('shows a refused consent by its code in the user’s language, and a code it has no sentence for as the service said it', async () => {
+    const problem = (code: string, detail: string) => jsonResponse({ title: 'Unprocessable Content', status: 422, code, field: 'expiresOn', detail }, 422, 'application/problem+json');
+    let answer = problem('consent-expiry-passed', 'the expiry day has passed already');
+    kit({
+      [`GET ${base}/residents/${residentId}`]: resident(personal),
+      [`GET ${base}/residents/${residentId}/consents`]: [],
+      [`POST ${base}/residents/${residentId}/consents`]: () => answer,
+    });
+    render(`/clinics/residents/${residentId}`);
+    await screen.findByTestId('grant-consent-form');
+    fireEvent.change(screen.getByTestId('consent-expires'), { target: { value: '2099-06-30' } });
+    await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
+    expect(await screen.findByText('The consent’s last day has passed; choose today or a later day.')).toBeTruthy();
+    expect(screen.queryByText('the expiry day has passed already')).toBeNull();
+
+    answer = problem('something-new', 'a refusal this screen does not know');
+    await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
+    expect(await screen.findByText('a refusal this screen does not know')).toBeTruthy();
+  });
+
   it('shows a coordinator no personal data and no consent form', async () => {
     kit({ [`GET ${base}/residents/${residentId}`]: resident(null), [`GET ${base}/residents/${residentId}/consents`]: [consent] });
     render(`/clinics/residents/${residentId}`, { roles: ['coordinator'] });
