@@ -35,11 +35,12 @@ export function CasePage({ base }: { base: string }) {
   const { t, formatDate } = useI18n();
   const nameOf = useNeighbourhoodName();
   const loaded = useAsync(() => api.get(caseId), [api, caseId]);
+  const sentence = useProblemSentence();
   // The case as the last change answered it, else as loaded.
   const [changed, setCase] = useState<CaseView>();
   const c = changed?.caseId === caseId ? changed : loaded.data;
 
-  if (loaded.error) return <ErrorCard error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.error) return <ErrorCard error={sentence(loaded.error)} onRetry={loaded.reload} />;
   if (!c) return <Loading />;
   const closed = c.state === 'closed';
   return (

@@ -174,6 +174,12 @@ describe('the case page', () => {
     expect(screen.getByTestId('welfare-case-state').textContent).toBe('In follow-up');
   });
 
+  it('says in the worker’s language that a case is not found', async () => {
+    stubFetch({ [`GET ${api}/cases/${caseId}`]: () => jsonResponse({ title: 'Not Found', status: 404, code: 'case-not-found', detail: `no case ${caseId}` }, 404, 'application/problem+json') });
+    renderAt(`/m/cases/${caseId}`);
+    expect(await screen.findByText('این پرونده پیدا نشد.')).toBeTruthy();
+  });
+
   it('shows a broken rule (422) by its code, and a code it has no sentence for in the service’s words', async () => {
     stubFetch({
       [`GET ${api}/cases/${caseId}`]: { ...assessed, state: 'planned', goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }] },
