@@ -19,3 +19,17 @@ it('has a message for every literal key the screens use', () => {
   expect(used.size).toBeGreaterThan(50);
   expect([...used].filter((key) => !(key in messages.fa))).toEqual([]);
 });
+
+it('has a sentence, in fa and en, for every code the office’s API refuses with', () => {
+  const api = join(import.meta.dirname, '../../api/src');
+  const codes = new Set(
+    sources(api).flatMap((text) => [
+      ...[...text.matchAll(/(?:BrokenRuleError|IllegalStepError|NotFoundError)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!),
+      // The application machine names its refusals in a table.
+      ...[...text.matchAll(/\bcode: '([a-z0-9-]+)'/g)].map((m) => m[1]!),
+    ]),
+  );
+  expect(codes.size).toBeGreaterThan(30);
+  const missing = [...codes].filter((code) => !(`if.problem.${code}` in messages.fa) || !(`if.problem.${code}` in messages.en));
+  expect(missing).toEqual([]);
+});

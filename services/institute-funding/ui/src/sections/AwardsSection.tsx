@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Loading, TextInput, useAsync, useAuth, useI18n, type BadgeTone, type Column } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DataTable, ErrorCard, Loading, TextInput, useAsync, useAuth, useI18n, useProblemSentence, type BadgeTone, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Award, type AwardStatus, type Tranche } from '../api';
 import { useLabels } from '../labels';
@@ -34,6 +34,7 @@ function AwardCard({ award, name, canAct, onChange }: { award: Award; name?: { f
   const [paymentRef, setPaymentRef] = useState('');
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
+  const sentence = useProblemSentence('if');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const id = award.awardId;
@@ -103,7 +104,7 @@ function AwardCard({ award, name, canAct, onChange }: { award: Award; name?: { f
       title={<>{name ? localize(name) : award.instituteId} · {labels.trades(award.trades)}</>}
       actions={<Badge tone={awardTone[award.status]} testId={`if-award-status-${id}`}>{t(`if.awards.status.${award.status}`)}</Badge>}
     >
-      {error !== undefined && <ErrorCard error={error} />}
+      {error !== undefined && <ErrorCard error={sentence(error)} />}
       <p>{t('if.awards.summary', { amount: formatNumber(award.amountRials), seats: award.seats })}</p>
       <p data-testid={`if-award-verified-${id}`}>{t('if.awards.verified', { enrolments: award.verified.enrolments, completions: award.verified.completions })}</p>
       <p>{t('if.awards.released', { released: formatNumber(award.releasedRials), paid: formatNumber(award.paidRials) })}</p>

@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Application, type ApplicationState, type ConditionKind, type FundingCall, type Institute, type PlanItem } from '../api';
 import { useLabels } from '../labels';
@@ -57,6 +57,7 @@ function Applications({ call, institutes, canAct, onChange }: { call: FundingCal
   const [awarding, setAwarding] = useState<Application>();
   const [rejecting, setRejecting] = useState<string>();
   const [reason, setReason] = useState('');
+  const sentence = useProblemSentence('if');
   const [error, setError] = useState<unknown>();
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
@@ -131,7 +132,7 @@ function Applications({ call, institutes, canAct, onChange }: { call: FundingCal
   return (
     <>
       <Card title={t('if.applications.title', { call: localize(call.title) })} testId="if-applications">
-        {error !== undefined && <ErrorCard error={error} />}
+        {error !== undefined && <ErrorCard error={sentence(error)} />}
         <DataTable testId="if-applications-table" columns={columns} rows={data.data} rowKey={(a) => a.applicationId} rowTestId={(a) => `if-application-${a.applicationId}`} empty={t('if.applications.empty')} />
       </Card>
       {awarding && <AwardForm application={awarding} onDone={() => (setAwarding(undefined), refresh())} onCancel={() => setAwarding(undefined)} />}
@@ -149,6 +150,7 @@ function ApplicationForm({ call, institutes, onDone }: { call: FundingCall; inst
   const [trades, setTrades] = useState('');
   const [seats, setSeats] = useState('');
   const [amount, setAmount] = useState('');
+  const sentence = useProblemSentence('if');
   const { busy, error, run } = useAction(() => {
     setTrades('');
     setSeats('');
@@ -161,7 +163,7 @@ function ApplicationForm({ call, institutes, onDone }: { call: FundingCall; inst
   }
   return (
     <Card title={t('if.applications.record')}>
-      <Form onSubmit={submit} error={error} testId="if-application-form">
+      <Form onSubmit={submit} error={sentence(error)} testId="if-application-form">
         <Select label={t('if.applications.institute')} data-testid="if-application-institute" value={instituteId} onChange={(e) => setInstituteId(e.target.value)}
           options={eligible.map((i) => ({ value: i.instituteId, label: localize(i.name) }))} />
         <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={call.trades.join(', ')} data-testid="if-application-trades" value={trades} onChange={(e) => setTrades(e.target.value)} />
@@ -186,6 +188,7 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   const [amount, setAmount] = useState(String(application.amountRequestedRials));
   const [seats, setSeats] = useState(String(application.proposedSeats));
   const [plan, setPlan] = useState(() => defaultPlan(application.proposedSeats).map((p) => ({ percent: String(p.percent), kind: p.condition.kind, atLeast: String(p.condition.atLeast) })));
+  const sentence = useProblemSentence('if');
   const { busy, error, run } = useAction(() => {
     onDone();
   });
@@ -201,7 +204,7 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   }
   return (
     <Card title={t('if.award.title')} testId="if-award-form-card">
-      <Form onSubmit={submit} error={error} testId="if-award-form">
+      <Form onSubmit={submit} error={sentence(error)} testId="if-award-form">
         <NumberInput label={t('if.award.amount')} data-testid="if-award-amount" value={amount} onValueChange={setAmount} />
         <NumberInput label={t('if.award.seats')} data-testid="if-award-seats" value={seats} onValueChange={setSeats} />
         {plan.map((p, i) => (
@@ -229,6 +232,7 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
   const { parseList } = useLabels();
   const empty = { fa: '', en: '', budget: '', neighbourhoods: '', trades: '', opensOn: today(), closesOn: today(30) };
   const [form, setForm] = useState(empty);
+  const sentence = useProblemSentence('if');
   const { busy, error, run } = useAction(() => {
     setForm(empty);
     onDone();
@@ -243,7 +247,7 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
   }
   return (
     <Card title={t('if.calls.open')}>
-      <Form onSubmit={submit} error={error} testId="if-call-form">
+      <Form onSubmit={submit} error={sentence(error)} testId="if-call-form">
         <TextInput label={t('if.calls.titleFa')} data-testid="if-call-fa" {...text('fa')} />
         <TextInput label={t('if.calls.titleEn')} dir="ltr" data-testid="if-call-en" {...text('en')} />
         <NumberInput label={t('if.calls.budget')} data-testid="if-call-budget" value={form.budget} onValueChange={(v) => setForm({ ...form, budget: v })} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Loading, TextInput, useAsync, useAuth, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DataTable, ErrorCard, Loading, TextInput, useAsync, useAuth, useI18n, useProblemSentence, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type DuplicateFlag } from '../api';
 import { Code, useLabels } from '../labels';
@@ -41,10 +41,11 @@ function ReviewForm({ flag, onDone }: { flag: DuplicateFlag; onDone: () => void 
   const api = useFundingApi();
   const { t } = useI18n();
   const [note, setNote] = useState('');
+  const sentence = useProblemSentence('if');
   const [error, setError] = useState<unknown>();
   return (
     <div>
-      {error !== undefined && <ErrorCard error={error} />}
+      {error !== undefined && <ErrorCard error={sentence(error)} />}
       <TextInput label={t('if.flags.note')} data-testid={`if-flag-note-${flag.flagId}`} value={note} onChange={(e) => setNote(e.target.value)} />
       <Button
         variant="secondary"

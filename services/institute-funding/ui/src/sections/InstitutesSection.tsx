@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
 import { Code, useLabels } from '../labels';
@@ -50,6 +50,7 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
   const { parseList } = useLabels();
   const empty = { instituteId: '', fa: '', en: '', licenceNo: '', licenceValidUntil: today(365), neighbourhoodId: '', address: '', trades: '' };
   const [form, setForm] = useState(empty);
+  const sentence = useProblemSentence('if');
   const { busy, error, run } = useAction(() => {
     setForm(empty);
     onDone();
@@ -65,7 +66,7 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
 
   return (
     <Card title={t('if.institutes.register')}>
-      <Form onSubmit={submit} error={error} testId="if-institute-form">
+      <Form onSubmit={submit} error={sentence(error)} testId="if-institute-form">
         <TextInput label={t('if.institutes.id')} dir="ltr" data-testid="if-institute-id" {...field('instituteId')} />
         <TextInput label={t('if.institutes.nameFa')} data-testid="if-institute-fa" {...field('fa')} />
         <TextInput label={t('if.institutes.nameEn')} dir="ltr" data-testid="if-institute-en" {...field('en')} />
@@ -88,6 +89,7 @@ function RenewLicence({ institute, onDone }: { institute: Institute; onDone: () 
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState(institute.licenceValidUntil);
+  const sentence = useProblemSentence('if');
   const [error, setError] = useState<unknown>();
   const id = institute.instituteId;
   if (!open) {
@@ -110,7 +112,7 @@ function RenewLicence({ institute, onDone }: { institute: Institute; onDone: () 
   }
   return (
     <div>
-      {error !== undefined && <ErrorCard error={error} />}
+      {error !== undefined && <ErrorCard error={sentence(error)} />}
       <TextInput type="date" label={t('if.institutes.validUntil')} data-testid={`if-renew-day-${id}`} value={day} onChange={(e) => setDay(e.target.value)} />
       <Button data-testid={`if-renew-save-${id}`} onClick={save}>{t('if.save')}</Button>{' '}
       <Button variant="secondary" onClick={() => setOpen(false)}>{t('if.cancel')}</Button>

@@ -61,6 +61,20 @@ describe('the institute-funding module', () => {
     expect(screen.getByTestId(`if-pay-${awardId}-1`)).toBeTruthy();
   });
 
+  it('shows a refused release by its code, in the officer’s language, not the service’s English', async () => {
+    const refusal = { title: 'Conflict', status: 409, code: 'tranche-condition-not-met', detail: 'tranche 1 needs 3 verified enrolments; 2 so far' };
+    stubFetch({
+      [`GET ${api}/awards`]: [award([tranche(1, { releasable: true }), tranche(2, {}), tranche(3, {})])],
+      [`GET ${api}/institutes`]: [institute],
+      [`POST ${api}/awards/${awardId}/tranches/1/release`]: () => new Response(JSON.stringify(refusal), { status: 409, headers: { 'content-type': 'application/problem+json' } }),
+    });
+    render('/m/awards');
+    fireEvent.click(await screen.findByTestId(`if-release-${awardId}-1`));
+    expect(await screen.findByText(messages.fa['if.problem.tranche-condition-not-met'])).toBeTruthy();
+    expect(screen.getByText(messages.fa['if.problem.title'])).toBeTruthy();
+    expect(screen.queryByText(/2 so far/)).toBeNull();
+  });
+
   it('lets coordinators read awards without acting on them', async () => {
     stubFetch({ [`GET ${api}/awards`]: [award([tranche(1, { releasable: true }), tranche(2, {}), tranche(3, {})])], [`GET ${api}/institutes`]: [institute] });
     render('/m/awards', ['coordinator']);
@@ -79,11 +93,17 @@ describe('the institute-funding module', () => {
       submittedAt: '2026-11-02T08:00:00.000Z', decidedAt: null, rejectionReason: null, award: null,
     };
     let sent: unknown;
+    let tries = 0;
     stubFetch({
       [`GET ${api}/calls`]: [call],
       [`GET ${api}/institutes`]: [institute],
       [`GET ${api}/applications`]: [application],
-      [`POST ${api}/applications/${awardId}/award`]: (body: unknown) => ((sent = body), new Response(JSON.stringify(award([])), { status: 201, headers: { 'content-type': 'application/json' } })),
+      [`POST ${api}/applications/${awardId}/award`]: (body: unknown) =>
+        (tries += 1) === 1
+          ? new Response(JSON.stringify({ title: 'Unprocessable Content', status: 422, code: 'call-budget-exceeded', field: 'amountRials', detail: 'the call has 0 rials left' }), {
+              status: 422, headers: { 'content-type': 'application/problem+json' },
+            })
+          : ((sent = body), new Response(JSON.stringify(award([])), { status: 201, headers: { 'content-type': 'application/json' } })),
     });
     render('/m/calls');
     expect((await screen.findByTestId(`if-call-available-${callId}`)).textContent).toContain('۵٬۰۰۰٬۰۰۰٬۰۰۰');
@@ -92,6 +112,9 @@ describe('the institute-funding module', () => {
     expect((screen.getByTestId('if-award-submit') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByTestId('if-award-percent-1'), { target: { value: '30' } });
     fireEvent.change(screen.getByTestId('if-award-seats'), { target: { value: '8' } });
+    fireEvent.click(screen.getByTestId('if-award-submit'));
+    // The budget left is the API's to judge: a 422 shows its sentence beside the form.
+    expect(await screen.findByText(messages.fa['if.problem.call-budget-exceeded'])).toBeTruthy();
     fireEvent.click(screen.getByTestId('if-award-submit'));
     await waitFor(() => expect(sent).toBeDefined());
     expect(sent).toEqual({
