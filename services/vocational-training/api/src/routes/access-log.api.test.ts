@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTvto, type TvtoTestService } from './testing/harness.js';
+import { startTvto, type TvtoTestService } from '../testing/harness.js';
 
 // A permit applicant's sealed name and address are opened for TVTO's staff only; each such read, and each
 // change of the application, leaves who, when, what and why in the access log the auditor reads.

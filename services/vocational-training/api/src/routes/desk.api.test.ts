@@ -5,9 +5,9 @@ import type { AdjustableClock } from '@hamgam/service-kit';
 import { testCallers, type TestCaller as Caller } from '@hamgam/service-kit/testing';
 import { demoReferrals as universe } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desk, type VtDeps } from './deps.js';
-import { vocationalTrainingService } from './service.js';
-import { startTvto, type TvtoTestService } from './testing/harness.js';
+import { desk, type VtDeps } from '../deps.js';
+import { vocationalTrainingService } from '../service.js';
+import { startTvto, type TvtoTestService } from '../testing/harness.js';
 
 // The composed vocational-training service on a throw-away FerretDB/MongoDB database, local signing keys,
 // no broker: events are read from the documents' outboxes and consumed by calling the subscriptions.

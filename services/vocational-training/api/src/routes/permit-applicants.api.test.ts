@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { demoTrackingCode } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tvtoCollections } from './data/models.js';
-import { vocationalTrainingService } from './service.js';
-import { newSealingKey, startTvto, type TvtoTestService } from './testing/harness.js';
+import { tvtoCollections } from '../data/models.js';
+import { vocationalTrainingService } from '../service.js';
+import { newSealingKey, startTvto, type TvtoTestService } from '../testing/harness.js';
 
 // Finding 7 of issue 11: a permit applicant's name and workshop address are personal data. They are sealed
 // at rest (as the clinics seal residents' data), opened for TVTO's staff only, and never answered to the

@@ -1,7 +1,7 @@
 import { addDays } from '@hamgam/contracts/days';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vocationalTrainingService } from './service.js';
-import { startTvto, type TvtoTestService } from './testing/harness.js';
+import { vocationalTrainingService } from '../service.js';
+import { startTvto, type TvtoTestService } from '../testing/harness.js';
 
 /**
  * Two replicas of TVTO — two service instances, one database — taking requests at once: course seats

@@ -1,8 +1,8 @@
 import { PAGE_MAX } from '@hamgam/service-kit';
 import { walkPages } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vocationalTrainingService } from './service.js';
-import { startTvto, type TvtoTestService } from './testing/harness.js';
+import { vocationalTrainingService } from '../service.js';
+import { startTvto, type TvtoTestService } from '../testing/harness.js';
 
 // Keyset paging on a real list route (the demo's courses) against the real store.
 let service: TvtoTestService;

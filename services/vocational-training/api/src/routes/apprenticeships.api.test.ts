@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clinicReferral, startTvto, type TvtoTestService } from '../testing/harness.js';
+
+// TVTO's apprenticeships with guild masters through the API, on a throw-away database with local signing keys
+// and no broker: events are read from the documents' outboxes, referrals arrive through the desk's subscription.
+let service: TvtoTestService;
+
+beforeAll(async () => {
+  service = await startTvto();
+});
+
+afterAll(async () => {
+  await service?.close();
+});
+
+const api = (caller?: Caller) => service.api(caller);
+/** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
+const acceptedReferral = (offerId: string, accept = true) => clinicReferral(service, offerId, { accept });
+/**
+ * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
+ * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
+ * nor be for this record's offer).
+ */
+const referredByAClinic = (residentRef: string) => clinicReferral(service, 'tvto-some-offer', { accept: false, residentRef });
+
+describe('apprenticeships', () => {
+  const master = { masterId: 'm-rezaei', name: 'Ostad Rezaei', guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 1 };
+
+  it('places residents with a master up to capacity, checks progress monthly, and frees the place on completion', async () => {
+    expect((await api('tvto').post('/apprenticeships/masters', master)).status).toBe(201);
+    expect((await api('tvto').post('/apprenticeships/masters', master)).body).toMatchObject({ status: 409, code: 'master-exists' });
+    expect((await api('tvto').post('/apprenticeships/masters', { ...master, masterId: 'm-x', capacity: 0 })).status).toBe(400);
+    expect((await api('coordinator').post('/apprenticeships/masters', { ...master, masterId: 'm-y' })).status).toBe(403);
+    const first = await Promise.all([api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {}), api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {})]);
+    expect(first.map((r) => r.status).sort()).toEqual([201, 409]);
+    const placement = first.find((r) => r.status === 201)!.body;
+    expect((await api('tvto').get('/apprenticeships/masters')).body[0]).toMatchObject({ placed: 1, available: 0 });
+    const progress = (body: object) => api('tvto').post(`/apprenticeships/placements/${placement.placementId}/progress`, body);
+    const finish = (state: string) => api('tvto').post(`/apprenticeships/placements/${placement.placementId}/finish`, { state });
+    expect((await finish('completed')).body).toMatchObject({ status: 422, code: 'progress-not-checked' });
+    expect((await progress({ rating: 4, note: 'Joins well' })).body.checks).toHaveLength(1);
+    expect((await progress({ rating: 4, note: 'Again' })).body).toMatchObject({ status: 422, code: 'progress-already-recorded' });
+    expect((await progress({ rating: 9, note: 'x' })).status).toBe(400);
+    expect((await finish('completed')).body).toMatchObject({ state: 'completed' });
+    expect((await finish('withdrawn')).body).toMatchObject({ status: 409, code: 'placement-ended' });
+    expect((await progress({ rating: 4, note: 'After the end' })).body).toMatchObject({ status: 409, code: 'placement-ended' });
+    expect((await api('tvto').get('/apprenticeships/masters')).body[0]).toMatchObject({ placed: 0, available: 1 });
+  });
+
+  it('places an accepted apprenticeship referral and closes it when the placement ends; refuses other offers’ referrals', async () => {
+    const offer = await api('tvto').post('/desk/offers', {
+      offerId: 'tvto-c-apprentice', kind: 'apprenticeship', title: { fa: 'شاگردی', en: 'Apprenticeship' }, eligibility: { fa: 'جوانان', en: 'Youth' }, answers: ['employment'],
+      neighbourhoodIds: [], place: { fa: 'کارگاه', en: 'Workshop' }, schedule: { fa: 'روزانه', en: 'Daily' }, startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
+    });
+    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    const referral = await acceptedReferral('tvto-c-apprentice');
+    const wrong = await acceptedReferral('tvto-c-tailoring');
+    const refused = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: wrong.referralId });
+    expect(refused.body).toMatchObject({ status: 422, code: 'referral-for-another-offer', field: 'referralId' });
+    const placed = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: referral.referralId });
+    expect(placed.body).toMatchObject({ residentRef: referral.residentRef, referralId: referral.referralId, state: 'active' });
+    const withdrawn = await api('tvto').post(`/apprenticeships/placements/${placed.body.placementId}/finish`, { state: 'withdrawn' });
+    expect(withdrawn.body.state).toBe('withdrawn');
+    const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === referral.referralId);
+    expect(row).toMatchObject({ outcome: 'not-achieved' });
+    expect((await api('auditor').get('/apprenticeships/placements?masterId=m-rezaei')).body).toHaveLength(2);
+  });
+});
+
+describe('direct apprentice placements of residents no clinic referred', () => {
+  beforeAll(async () => {
+    const master = { masterId: 'm-refs', name: 'Ostad Karimi', guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 10 };
+    expect((await api('tvto').post('/apprenticeships/masters', master)).status).toBe(201);
+  });
+
+  const place = (body: object) => api('tvto').post('/apprenticeships/masters/m-refs/placements', body);
+  const listed = async (id: string) => ((await service.api('auditor').get('/apprenticeships/placements?masterId=m-refs')).body as { placementId: string; unverified: boolean }[]).find((p) => p.placementId === id);
+
+  it('marks a placement of a made-up resident ref unverified, a referred resident’s and a walk-in’s not, and verifies it when a referral arrives', async () => {
+    const madeUpRef = randomUUID();
+    const madeUp = await place({ residentRef: madeUpRef, neighbourhoodId: null });
+    expect(madeUp.status).toBe(201);
+    expect(madeUp.body).toMatchObject({ unverified: true });
+    expect((await service.models.placements.findById(madeUp.body.placementId).lean())!.refsVerified).toBe(false);
+    expect(await listed(madeUp.body.placementId)).toMatchObject({ unverified: true });
+
+    const referred = randomUUID();
+    await referredByAClinic(referred);
+    expect((await place({ residentRef: referred, neighbourhoodId: null })).body).toMatchObject({ unverified: false });
+    expect((await place({ residentRef: null, neighbourhoodId: null })).body).toMatchObject({ unverified: false });
+
+    await referredByAClinic(madeUpRef);
+    expect(await listed(madeUp.body.placementId)).toMatchObject({ unverified: false });
+    const checked = await api('tvto').post(`/apprenticeships/placements/${madeUp.body.placementId}/progress`, { rating: 4, note: 'Joins well' });
+    expect(checked.body).toMatchObject({ unverified: false });
+  });
+});
