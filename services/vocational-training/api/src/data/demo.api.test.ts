@@ -1,28 +1,15 @@
-import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { vocationalTrainingService } from '../service.js';
-import { startTvto, type TvtoTestService } from '../testing/harness.js';
+import { tvtoForTests } from '../testing/harness.js';
 
-// TVTO's demo seed beside the desk's, on a throw-away database, read back through the API.
-let service: TvtoTestService;
-
-beforeAll(async () => {
-  service = await startTvto();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
-const api = (caller?: Caller) => service.api(caller);
-/** The events waiting in a document's outbox, each checked against its contract. */
-const outboxOf = (model: 'enrolments' | 'permits', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
+// TVTO's demo seed beside the desk's on a fresh database, read back through the API (see tvtoForTests).
+const { service, api, outboxOf } = tvtoForTests();
 
 describe('demo seed', () => {
   it('seeds courses at every kind of venue, enrolments, permits in every state, counselling and apprenticeships, idempotently', async () => {
-    const seedDeps = { ...service.deps, models: service.models };
+    const seedDeps = { ...service().deps, models: service().models };
     await vocationalTrainingService.seedDemo!(seedDeps);
-    const counts = async () => Promise.all((['courses', 'enrolments', 'permits', 'demand', 'sessions', 'masters', 'placements'] as const).map((m) => (service.models[m] as any).countDocuments()));
+    const counts = async () => Promise.all((['courses', 'enrolments', 'permits', 'demand', 'sessions', 'masters', 'placements'] as const).map((m) => (service().models[m] as any).countDocuments()));
     const first = await counts();
     await vocationalTrainingService.seedDemo!(seedDeps);
     expect(await counts()).toEqual(first);
@@ -44,12 +31,12 @@ describe('demo seed', () => {
     expect(tailoring.enrolments.map((e: { referralId: string }) => e.referralId).sort()).toEqual(accepted.map((r: { referralId: string }) => r.referralId).sort());
     const certificates = (await api('tvto').get('/certificates')).body.filter((c: { courseId: string }) => c.courseId === 'tvto-computer-skills-1405');
     expect(certificates.length).toBeGreaterThanOrEqual(3);
-    const enrolmentIds = (await service.models.enrolments.find({ enrolledBy: 'demo-seed' }, { _id: 1 }).limit(1000).lean()).map((e) => e._id);
+    const enrolmentIds = (await service().models.enrolments.find({ enrolledBy: 'demo-seed' }, { _id: 1 }).limit(1000).lean()).map((e) => e._id);
     const types = (await Promise.all(enrolmentIds.map((id) => outboxOf('enrolments', id)))).flat().map((e) => e.type);
     expect(types.filter((t) => t.endsWith('enrolment.recorded'))).toHaveLength(enrolmentIds.length);
     expect(types.filter((t) => t.endsWith('enrolment.completed')).length).toBeGreaterThanOrEqual(4);
 
-    const permits = (await api('tvto').get('/permits')).body.filter((p: { history: { by?: string }[]; submittedAt: string }) => new Date(p.submittedAt) < service.clock.now());
+    const permits = (await api('tvto').get('/permits')).body.filter((p: { history: { by?: string }[]; submittedAt: string }) => new Date(p.submittedAt) < service().clock.now());
     const states = new Set(permits.map((p: { status: string }) => p.status));
     for (const s of ['submitted', 'documents-complete', 'inspected', 'approved', 'rejected', 'expired']) expect(states, s).toContain(s);
     const approved = permits.find((p: { status: string }) => p.status === 'approved');

@@ -1,29 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicReferral, startTvto, type TvtoTestService } from '../testing/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tvtoForTests } from '../testing/harness.js';
 
-// TVTO's apprenticeships with guild masters through the API, on a throw-away database with local signing keys
-// and no broker: events are read from the documents' outboxes, referrals arrive through the desk's subscription.
-let service: TvtoTestService;
-
-beforeAll(async () => {
-  service = await startTvto();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
-const api = (caller?: Caller) => service.api(caller);
-/** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
-const acceptedReferral = (offerId: string, accept = true) => clinicReferral(service, offerId, { accept });
-/**
- * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
- * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
- * nor be for this record's offer).
- */
-const referredByAClinic = (residentRef: string) => clinicReferral(service, 'tvto-some-offer', { accept: false, residentRef });
+// TVTO's apprenticeships with guild masters through the API (see tvtoForTests).
+const { service, api, acceptedReferral, referredByAClinic } = tvtoForTests();
 
 describe('apprenticeships', () => {
   const master = { masterId: 'm-rezaei', name: 'Ostad Rezaei', guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 1 };
@@ -76,14 +56,14 @@ describe('direct apprentice placements of residents no clinic referred', () => {
   });
 
   const place = (body: object) => api('tvto').post('/apprenticeships/masters/m-refs/placements', body);
-  const listed = async (id: string) => ((await service.api('auditor').get('/apprenticeships/placements?masterId=m-refs')).body as { placementId: string; unverified: boolean }[]).find((p) => p.placementId === id);
+  const listed = async (id: string) => ((await service().api('auditor').get('/apprenticeships/placements?masterId=m-refs')).body as { placementId: string; unverified: boolean }[]).find((p) => p.placementId === id);
 
   it('marks a placement of a made-up resident ref unverified, a referred resident’s and a walk-in’s not, and verifies it when a referral arrives', async () => {
     const madeUpRef = randomUUID();
     const madeUp = await place({ residentRef: madeUpRef, neighbourhoodId: null });
     expect(madeUp.status).toBe(201);
     expect(madeUp.body).toMatchObject({ unverified: true });
-    expect((await service.models.placements.findById(madeUp.body.placementId).lean())!.refsVerified).toBe(false);
+    expect((await service().models.placements.findById(madeUp.body.placementId).lean())!.refsVerified).toBe(false);
     expect(await listed(madeUp.body.placementId)).toMatchObject({ unverified: true });
 
     const referred = randomUUID();

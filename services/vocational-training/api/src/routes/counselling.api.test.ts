@@ -1,31 +1,9 @@
-import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
-import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicReferral, startTvto, type TvtoTestService } from '../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { tvtoForTests } from '../testing/harness.js';
 
-// TVTO's career counselling (the demand list, the counsellor's sessions) through the API, on a throw-away database with local signing keys
-// and no broker: events are read from the documents' outboxes, referrals arrive through the desk's subscription.
-let service: TvtoTestService;
-
-beforeAll(async () => {
-  service = await startTvto();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
-const api = (caller?: Caller) => service.api(caller);
-const inDays = (n: number) => addDays(service.clock.now(), n);
-/** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
-const acceptedReferral = (offerId: string, accept = true) => clinicReferral(service, offerId, { accept });
-/**
- * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
- * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
- * nor be for this record's offer).
- */
-const referredByAClinic = (residentRef: string) => clinicReferral(service, 'tvto-some-offer', { accept: false, residentRef });
+// TVTO's career counselling (the demand list, the counsellor's sessions) through the API (see tvtoForTests).
+const { service, api, inDays, acceptedReferral, referredByAClinic } = tvtoForTests();
 
 describe('career counselling', () => {
   it('keeps the trade demand list, high demand first', async () => {
@@ -72,21 +50,21 @@ describe('career counselling', () => {
 describe('direct counselling bookings of residents no clinic referred', () => {
   let hour = 8;
   const book = (residentRef: string) => api('tvto').post('/counselling/sessions', { clinicId: 'clinic-fajr', residentRef, day: inDays(5), time: `${String(hour++).padStart(2, '0')}:00` });
-  const listed = async (id: string) => ((await service.api('auditor').get('/counselling/sessions?clinicId=clinic-fajr')).body as { sessionId: string; unverified: boolean }[]).find((s) => s.sessionId === id);
+  const listed = async (id: string) => ((await service().api('auditor').get('/counselling/sessions?clinicId=clinic-fajr')).body as { sessionId: string; unverified: boolean }[]).find((s) => s.sessionId === id);
 
   it('marks a booking of a made-up resident ref unverified in the record, the answer and the list, a referred resident’s not, and verifies it when a referral arrives', async () => {
     const madeUpRef = randomUUID();
     const madeUp = await book(madeUpRef);
     expect(madeUp.status).toBe(201);
     expect(madeUp.body).toMatchObject({ residentRef: madeUpRef, unverified: true });
-    expect((await service.models.sessions.findById(madeUp.body.sessionId).lean())!.refsVerified).toBe(false);
+    expect((await service().models.sessions.findById(madeUp.body.sessionId).lean())!.refsVerified).toBe(false);
     expect(await listed(madeUp.body.sessionId)).toMatchObject({ unverified: true });
 
     const referred = randomUUID();
     await referredByAClinic(referred);
     const known = await book(referred);
     expect(known.body).toMatchObject({ unverified: false });
-    expect((await service.models.sessions.findById(known.body.sessionId).lean())!.refsVerified).toBe(true);
+    expect((await service().models.sessions.findById(known.body.sessionId).lean())!.refsVerified).toBe(true);
 
     await referredByAClinic(madeUpRef);
     expect(await listed(madeUp.body.sessionId)).toMatchObject({ unverified: false });

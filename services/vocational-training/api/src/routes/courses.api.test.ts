@@ -1,34 +1,10 @@
-import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
-import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vocationalTrainingService } from '../service.js';
-import { clinicReferral, startTvto, type TvtoTestService } from '../testing/harness.js';
+import { tvtoForTests } from '../testing/harness.js';
 
-// TVTO's courses, enrolments, attendance and completion through the API, on a throw-away database with local signing keys
-// and no broker: events are read from the documents' outboxes, referrals arrive through the desk's subscription.
-let service: TvtoTestService;
-
-beforeAll(async () => {
-  service = await startTvto();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
-const api = (caller?: Caller) => service.api(caller);
-const inDays = (n: number) => addDays(service.clock.now(), n);
-/** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
-const acceptedReferral = (offerId: string, accept = true) => clinicReferral(service, offerId, { accept });
-/** The events waiting in a document's outbox, each checked against its contract. */
-const outboxOf = (model: 'offers' | 'referrals' | 'enrolments', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
-/**
- * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
- * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
- * nor be for this record's offer).
- */
-const referredByAClinic = (residentRef: string) => clinicReferral(service, 'tvto-some-offer', { accept: false, residentRef });
+// TVTO's courses, enrolments, attendance and completion through the API (see tvtoForTests).
+const { service, api, inDays, outboxOf, acceptedReferral, referredByAClinic } = tvtoForTests();
 
 const courseBody = (courseId: string, extra: object = {}) => ({
   courseId,
@@ -74,9 +50,9 @@ describe('courses', () => {
     expect((await api().post('/courses', courseBody('tvto-c-anon'))).status).toBe(401);
     expect((await api('worker').get('/courses')).status).toBe(403);
     expect((await api().get('/courses')).status).toBe(401);
-    const ids = (await service.models.courses.find({}, { _id: 1 }).limit(1000).lean()).map((c) => c._id);
+    const ids = (await service().models.courses.find({}, { _id: 1 }).limit(1000).lean()).map((c) => c._id);
     expect(ids).toEqual(['tvto-c-tailoring']);
-    const offerIds = (await service.models.offers.find({}, { _id: 1 }).limit(1000).lean()).map((o) => o._id);
+    const offerIds = (await service().models.offers.find({}, { _id: 1 }).limit(1000).lean()).map((o) => o._id);
     expect(offerIds.filter((id) => id.startsWith('tvto-c-'))).toEqual(['tvto-c-tailoring']);
   });
 
@@ -84,8 +60,8 @@ describe('courses', () => {
     for (const courseId of ['welfare-c-sewing', 'relief-c-sewing', 'c-sewing', 'tvtoc-sewing']) {
       const res = await api('tvto').post('/courses', courseBody(courseId));
       expect(res.body, courseId).toMatchObject({ status: 422, code: 'offer-id-not-own', field: 'courseId' });
-      expect(await service.models.courses.exists({ _id: courseId }), courseId).toBeNull();
-      expect(await service.models.offers.exists({ _id: courseId }), courseId).toBeNull();
+      expect(await service().models.courses.exists({ _id: courseId }), courseId).toBeNull();
+      expect(await service().models.offers.exists({ _id: courseId }), courseId).toBeNull();
     }
     const { courseId: _none, ...unnamed } = courseBody('');
     const made = await api('tvto').post('/courses', { ...unnamed, title: { fa: 'گلدوزی', en: 'Embroidery at home' } });
@@ -122,7 +98,7 @@ describe('enrolments, attendance, completion', () => {
     expect((await api('tvto').post('/courses/tvto-c-nothing/enrolments', {})).body).toMatchObject({ status: 404, code: 'course-not-found' });
     expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: 'x', residentRef: null })).status).toBe(400);
     expect((await api('auditor').post('/courses/tvto-c-tailoring/enrolments', {})).status).toBe(403);
-    expect(await service.models.enrolments.countDocuments({ courseId: 'tvto-c-tailoring' })).toBe(1);
+    expect(await service().models.enrolments.countDocuments({ courseId: 'tvto-c-tailoring' })).toBe(1);
   });
 
   it('enrols a walk-in directly under a fresh opaque id, taking a place of the offer too', async () => {
@@ -131,7 +107,7 @@ describe('enrolments, attendance, completion', () => {
     expect(res.body).toMatchObject({ source: 'direct', referralId: null, householdRef: null });
     expect(res.body.residentRef).toMatch(/^[0-9a-f-]{36}$/);
     walkIn = res.body.enrolmentId;
-    const offer = (await service.models.offers.findById('tvto-c-tailoring').lean())!;
+    const offer = (await service().models.offers.findById('tvto-c-tailoring').lean())!;
     expect(offer.seatHolders).toEqual(expect.arrayContaining([referral.referralId, walkIn]));
     expect(offer.available).toBe(2);
     expect((await api('tvto').get('/courses/tvto-c-tailoring')).body).toMatchObject({ enrolled: 2, available: 2 });
@@ -141,10 +117,10 @@ describe('enrolments, attendance, completion', () => {
     const residentRef = randomUUID();
     const results = await Promise.all([1, 2].map(() => api('tvto').post('/courses/tvto-c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const mine = (await service.models.enrolments.find({ courseId: 'tvto-c-tailoring' }).limit(1000).lean()).filter((e) => e.residentRef === residentRef);
+    const mine = (await service().models.enrolments.find({ courseId: 'tvto-c-tailoring' }).limit(1000).lean()).filter((e) => e.residentRef === residentRef);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.neighbourhoodId).toBe('nbh-fajr');
-    const course = (await service.models.courses.findById('tvto-c-tailoring').lean())!;
+    const course = (await service().models.courses.findById('tvto-c-tailoring').lean())!;
     expect(course.seats).toBe(course.seatHolders.length);
     expect(course.seatHolders).toContain(mine[0]!._id);
     // Leave the course as the next tests expect it: the extra walk-in drops out.
@@ -167,8 +143,8 @@ describe('enrolments, attendance, completion', () => {
     const results = await Promise.all(Array.from({ length: 7 }, () => api('tvto').post('/courses/tvto-c-pastry/enrolments', {})));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409]);
-    const course = (await service.models.courses.findById('tvto-c-pastry').lean())!;
-    expect([course.seats, course.seatHolders.length, await service.models.enrolments.countDocuments({ courseId: 'tvto-c-pastry' })]).toEqual([3, 3, 3]);
+    const course = (await service().models.courses.findById('tvto-c-pastry').lean())!;
+    expect([course.seats, course.seatHolders.length, await service().models.enrolments.countDocuments({ courseId: 'tvto-c-pastry' })]).toEqual([3, 3, 3]);
   });
 
   it('takes attendance per session and refuses strangers, sessions out of range and readers', async () => {
@@ -213,31 +189,31 @@ describe('enrolments, attendance, completion', () => {
 
   it('frees the course’s and the offer’s place when a walk-in drops out', async () => {
     const one = (await api('tvto').post('/courses/tvto-c-tailoring/enrolments', {})).body.enrolmentId;
-    const before = (await service.models.offers.findById('tvto-c-tailoring').lean())!;
+    const before = (await service().models.offers.findById('tvto-c-tailoring').lean())!;
     const dropped = await api('tvto').post(`/enrolments/${one}/complete`, { result: 'dropped-out' });
     expect(dropped.body).toMatchObject({ state: 'dropped-out', result: 'dropped-out' });
-    const course = (await service.models.courses.findById('tvto-c-tailoring').lean())!;
+    const course = (await service().models.courses.findById('tvto-c-tailoring').lean())!;
     expect(course.seatHolders).not.toContain(one);
-    const after = (await service.models.offers.findById('tvto-c-tailoring').lean())!;
+    const after = (await service().models.offers.findById('tvto-c-tailoring').lean())!;
     expect([after.available, after.seatHolders.includes(one)]).toEqual([before.available + 1, false]);
   });
 
   it('closes at start-up a referral whose enrolment ended but whose completion was interrupted', async () => {
     // Simulate a crash between the enrolment's completion and the referral's.
-    await service.models.referrals.updateOne({ _id: referral.referralId }, { $set: { state: 'accepted', completedAt: null, outcome: null } });
+    await service().models.referrals.updateOne({ _id: referral.referralId }, { $set: { state: 'accepted', completedAt: null, outcome: null } });
     const before = (await outboxOf('referrals', referral.referralId)).length;
-    await vocationalTrainingService.reference!(service.models, service.deps);
-    await vocationalTrainingService.reference!(service.models, service.deps);
-    const row = (await service.models.referrals.findById(referral.referralId).lean())!;
+    await vocationalTrainingService.reference!(service().models, service().deps);
+    await vocationalTrainingService.reference!(service().models, service().deps);
+    const row = (await service().models.referrals.findById(referral.referralId).lean())!;
     expect([row.state, row.outcome]).toEqual(['completed', 'achieved']);
     const events = await outboxOf('referrals', referral.referralId);
     expect(events.map((e) => e.type).slice(before)).toEqual(['vocational-training.referral.completed']);
   });
 
   it('repairs at start-up a seat an interrupted enrolment left behind', async () => {
-    await service.models.courses.updateOne({ _id: 'tvto-c-pastry' }, { $push: { seatHolders: randomUUID() }, $inc: { seats: 1 } });
-    await vocationalTrainingService.reference!(service.models, service.deps);
-    const course = (await service.models.courses.findById('tvto-c-pastry').lean())!;
+    await service().models.courses.updateOne({ _id: 'tvto-c-pastry' }, { $push: { seatHolders: randomUUID() }, $inc: { seats: 1 } });
+    await vocationalTrainingService.reference!(service().models, service().deps);
+    const course = (await service().models.courses.findById('tvto-c-pastry').lean())!;
     expect(course.seats).toBe(3);
     expect(course.seatHolders).toHaveLength(3);
   });
@@ -256,7 +232,7 @@ describe('direct enrolments of residents no clinic referred', () => {
     const madeUp = await enrol({ residentRef: randomUUID(), neighbourhoodId: 'nbh-fajr' });
     expect(madeUp.status).toBe(201);
     expect(madeUp.body).toMatchObject({ source: 'direct', unverified: true });
-    expect((await service.models.enrolments.findById(madeUp.body.enrolmentId).lean())!.refsVerified).toBe(false);
+    expect((await service().models.enrolments.findById(madeUp.body.enrolmentId).lean())!.refsVerified).toBe(false);
     expect(await listedEnrolment(madeUp.body.enrolmentId)).toMatchObject({ unverified: true });
   });
 
@@ -265,7 +241,7 @@ describe('direct enrolments of residents no clinic referred', () => {
     await referredByAClinic(residentRef);
     const known = await enrol({ residentRef, neighbourhoodId: null });
     expect(known.body).toMatchObject({ residentRef, unverified: false });
-    expect((await service.models.enrolments.findById(known.body.enrolmentId).lean())!.refsVerified).toBe(true);
+    expect((await service().models.enrolments.findById(known.body.enrolmentId).lean())!.refsVerified).toBe(true);
     const walkIn = await enrol({ residentRef: null, neighbourhoodId: null });
     expect(walkIn.body).toMatchObject({ unverified: false });
     expect((await listedEnrolment(walkIn.body.enrolmentId))!.unverified).toBe(false);

@@ -1,33 +1,10 @@
 import { addDays } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
-import type { TestCaller as Caller } from '@hamgam/service-kit/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicReferral, startTvto, type TvtoTestService } from '../testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { tvtoForTests } from '../testing/harness.js';
 
-// TVTO's workshop permits and their public tracking through the API, on a throw-away database with local signing keys
-// and no broker: events are read from the documents' outboxes, referrals arrive through the desk's subscription.
-let service: TvtoTestService;
-
-beforeAll(async () => {
-  service = await startTvto();
-});
-
-afterAll(async () => {
-  await service?.close();
-});
-
-const api = (caller?: Caller) => service.api(caller);
-const inDays = (n: number) => addDays(service.clock.now(), n);
-/** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
-const acceptedReferral = (offerId: string, accept = true) => clinicReferral(service, offerId, { accept });
-/** The events waiting in a document's outbox, each checked against its contract. */
-const outboxOf = (model: 'referrals' | 'permits', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
-/**
- * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
- * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
- * nor be for this record's offer).
- */
-const referredByAClinic = (residentRef: string) => clinicReferral(service, 'tvto-some-offer', { accept: false, residentRef });
+// TVTO's workshop permits and their public tracking through the API (see tvtoForTests).
+const { service, api, inDays, outboxOf, acceptedReferral, referredByAClinic } = tvtoForTests();
 
 describe('workshop permits', () => {
   const application = (extra: object = {}) => ({ residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Fajr, alley 12, no. 4', ...extra });
@@ -46,7 +23,7 @@ describe('workshop permits', () => {
   });
 
   it('refuses bad applications and other roles, storing nothing', async () => {
-    const before = await service.models.permits.countDocuments();
+    const before = await service().models.permits.countDocuments();
     expect((await api('tvto').post('/permits', application({ residentRef: randomUUID() }))).status).toBe(400);
     expect((await api('tvto').post('/permits', application({ applicantName: null }))).status).toBe(400);
     expect((await api('tvto').post('/permits', application({ neighbourhoodId: 'Fajr!' }))).status).toBe(400);
@@ -54,7 +31,7 @@ describe('workshop permits', () => {
     expect((await api('coordinator').post('/permits', application())).status).toBe(403);
     expect((await api().post('/permits', application())).status).toBe(401);
     expect((await api('worker').get('/permits')).status).toBe(403);
-    expect(await service.models.permits.countDocuments()).toBe(before);
+    expect(await service().models.permits.countDocuments()).toBe(before);
   });
 
   it('walks checklist → inspection → approval, publishing permit.issued without the name', async () => {
@@ -92,7 +69,7 @@ describe('workshop permits', () => {
   });
 
   it('expires by the calendar and is renewed for another year, republishing the permit', async () => {
-    service.clock.advanceDays(370);
+    service().clock.advanceDays(370);
     try {
       expect((await api('tvto').get('/permits?status=expired')).body.map((p: { permitId: string }) => p.permitId)).toContain(permitId);
       expect((await api().get(`/permits/tracking/${code}`)).body.status).toBe('expired');
@@ -103,7 +80,7 @@ describe('workshop permits', () => {
       expect(events.map((e) => (e.data as { validUntil: string }).validUntil)).toEqual([addDays(inDays(-370), 365), inDays(365)]);
       expect((await api('auditor').post(`/permits/${permitId}/renew`)).status).toBe(403);
     } finally {
-      service.clock.advanceDays(-370);
+      service().clock.advanceDays(-370);
     }
   });
 
@@ -155,18 +132,18 @@ describe('public tracking is rate-limited', () => {
 describe('permit applications for residents no clinic referred', () => {
   const application = (extra: object) => ({ referralId: null, residentRef: null, applicantName: null, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Fajr, alley 12', ...extra });
   const apply = (extra: object) => api('tvto').post('/permits', application(extra));
-  const listed = async (id: string) => ((await service.api('coordinator').get('/permits?limit=100')).body as { permitId: string; unverified: boolean }[]).find((p) => p.permitId === id);
+  const listed = async (id: string) => ((await service().api('coordinator').get('/permits?limit=100')).body as { permitId: string; unverified: boolean }[]).find((p) => p.permitId === id);
 
   it('marks an application for a made-up resident ref unverified, says why in its history, and verifies it when a referral arrives', async () => {
     const madeUpRef = randomUUID();
     const madeUp = await apply({ residentRef: madeUpRef });
     expect(madeUp.status).toBe(201);
     expect(madeUp.body).toMatchObject({ unverified: true, history: [{ status: 'submitted', note: expect.stringMatching(/not referred.*unverified/) }] });
-    expect((await service.models.permits.findById(madeUp.body.permitId).lean())!.refsVerified).toBe(false);
+    expect((await service().models.permits.findById(madeUp.body.permitId).lean())!.refsVerified).toBe(false);
     expect(await listed(madeUp.body.permitId)).toMatchObject({ unverified: true });
 
     await referredByAClinic(madeUpRef);
-    expect((await service.api('coordinator').get(`/permits/${madeUp.body.permitId}`)).body).toMatchObject({ unverified: false });
+    expect((await service().api('coordinator').get(`/permits/${madeUp.body.permitId}`)).body).toMatchObject({ unverified: false });
     const ticked = await api('tvto').put(`/permits/${madeUp.body.permitId}/checklist`, { item: 'id-copy', received: true });
     expect(ticked.body).toMatchObject({ unverified: false, checklist: ['id-copy'] });
   });
@@ -179,6 +156,6 @@ describe('permit applications for residents no clinic referred', () => {
     expect(known.body.history[0].note).toBeUndefined();
     const walkIn = await apply({ applicantName: 'Zahra Karimi' });
     expect(walkIn.body).toMatchObject({ unverified: false });
-    expect((await service.models.permits.findById(walkIn.body.permitId).lean())!.refsVerified).toBe(true);
+    expect((await service().models.permits.findById(walkIn.body.permitId).lean())!.refsVerified).toBe(true);
   });
 });

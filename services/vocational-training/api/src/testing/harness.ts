@@ -1,8 +1,8 @@
 import { addDays } from '@hamgam/contracts/days';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { referralMadeV1 } from '@hamgam/contracts';
-import { startTestService, type TestService } from '@hamgam/service-kit/testing';
-import { expect } from 'vitest';
+import { startTestService, type TestCaller, type TestService } from '@hamgam/service-kit/testing';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TvtoConfig } from '../config.js';
 import type { VtModels } from '../deps.js';
 import { vocationalTrainingService } from '../service.js';
@@ -30,4 +30,41 @@ export async function clinicReferral(service: TvtoTestService, offerId: string, 
   await service.deliver('clinics.referral.made', made);
   if (accept) expect((await service.api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(90) })).status).toBe(200);
   return made;
+}
+
+/** TVTO's models whose documents carry their events (the outbox). */
+type WithOutbox = 'offers' | 'referrals' | 'commitments' | 'enrolments' | 'permits';
+
+/**
+ * One TVTO for the calling test file: started before its tests, closed after them, on a throw-away database
+ * with local signing keys and no broker (events are read from the documents' outboxes; referrals and other
+ * events arrive through the service's own subscriptions). The helpers read the running service.
+ */
+export function tvtoForTests(env: Record<string, string> = {}) {
+  let running: TvtoTestService | undefined;
+  beforeAll(async () => {
+    running = await startTvto(env);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const service = (): TvtoTestService => {
+    if (!running) throw new Error('TVTO is not started yet: use the helpers inside tests and hooks');
+    return running;
+  };
+  return {
+    service,
+    api: (caller?: TestCaller) => service().api(caller),
+    inDays: (n: number) => addDays(service().clock.now(), n),
+    /** The events waiting in a document's outbox, each checked against its contract. */
+    outboxOf: (model: WithOutbox, id: string) => service().outboxOf(service().models[model].collection.collectionName, id),
+    /** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
+    acceptedReferral: (offerId: string, accept = true) => clinicReferral(service(), offerId, { accept }),
+    /**
+     * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
+     * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
+     * nor be for this record's offer).
+     */
+    referredByAClinic: (residentRef: string) => clinicReferral(service(), 'tvto-some-offer', { accept: false, residentRef }),
+  };
 }
