@@ -1,5 +1,5 @@
 import type { AccessLogSource } from '@hamgam/service-kit';
-import type { StoredAccess } from '../data/residents.js';
+import type { StoredAccess } from '../data/access-log.js';
 import { agency, type ClinicsModels } from '../deps.js';
 
 /**

@@ -3,7 +3,7 @@ import type { LocalizedText } from '@hamgam/contracts';
 import { assertClinicInScope, isDuplicateKey, type Principal } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
 import type { ClinicsModels, ClinicsDeps } from '../deps.js';
-import type { StoredSlot } from '../data/referrals.js';
+import type { StoredSlot } from '../data/slots.js';
 import { checkBooking, checkSlotStart, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
 import { loadResidentInScope } from './residents.js';
 

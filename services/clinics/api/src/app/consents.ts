@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PartnerAgency } from '@hamgam/contracts';
 import { caps, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
-import type { StoredConsent } from '../data/residents.js';
+import type { StoredConsent } from '../data/consents.js';
 import type { ClinicsDeps } from '../deps.js';
 import { checkConsentExpiry, consentStatus, type ConsentPurpose } from '../domain/consent.js';
 import { withdrawReferralsWithoutConsent } from './referrals.js';

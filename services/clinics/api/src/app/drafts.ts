@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, type Principal } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
-import { answersFromStored, answersToStored, type StoredAssessmentDraft } from '../data/drafts.js';
-import type { StoredHousehold } from '../data/residents.js';
+import { answersFromStored, answersToStored } from '../data/assessments.js';
+import { type StoredAssessmentDraft } from '../data/drafts.js';
+import type { StoredHousehold } from '../data/households.js';
 import type { ClinicsDeps } from '../deps.js';
 import { checkDraft, checkSubmission, type Answers } from '../domain/questionnaire.js';
 import type { AssessedNeed } from '../domain/ranking.js';

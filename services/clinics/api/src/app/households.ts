@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertClinicInScope, caps, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
-import type { StoredHousehold } from '../data/residents.js';
+import type { StoredHousehold } from '../data/households.js';
 import type { ClinicsModels } from '../deps.js';
 import { assertOwnClinicStaff, isOwnClinicStaff, loadHouseholdInScope, logAccess, residentView, type ResidentDeps } from './residents.js';
 

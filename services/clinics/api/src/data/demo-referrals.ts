@@ -4,7 +4,8 @@ import { slotKindLabels, weeklyOccurrences } from '../domain/calendar.js';
 import { addDays, dayOf, localInstant } from '@hamgam/contracts/days';
 import type { ReferralState } from '../domain/referral-state.js';
 import type { ClinicsDeps } from '../deps.js';
-import type { ReferralStep, StoredReferral, StoredSlot } from './referrals.js';
+import type { ReferralStep, StoredReferral } from './referrals.js';
+import type { StoredSlot } from './slots.js';
 
 const dayMs = 86_400_000;
 /** A demo referral from the clinic's side, its steps dated relative to `now` (no events: the agencies' seeds hold the same story). */

@@ -7,7 +7,7 @@ import { isValidNationalId } from '../domain/national-id.js';
 import { submissionProblems } from '../domain/questionnaire.js';
 import { startApiHarness, type ApiHarness } from '../testing/harness.js';
 import { seedClinicsDemo } from './demo.js';
-import { answersFromStored } from './drafts.js';
+import { answersFromStored } from './assessments.js';
 import { demoRegister } from './demo-residents.js';
 
 const now = new Date('2026-11-20T09:00:00Z');

@@ -5,9 +5,11 @@ import { isDuplicateKey } from '@hamgam/service-kit';
 import { piiFromConfig } from '../config.js';
 import { demoAssessments } from './demo-households.js';
 import { demoAnswers, demoFamilyName, demoPerson, seededRandom } from './demo-people.js';
-import { answersToStored } from './drafts.js';
+import { answersToStored } from './assessments.js';
 import type { ClinicsDeps } from '../deps.js';
-import { householdRelations, type StoredConsent, type StoredHousehold, type StoredResident } from './residents.js';
+import { householdRelations, type StoredResident } from './residents.js';
+import { type StoredConsent } from './consents.js';
+import { type StoredHousehold } from './households.js';
 
 const dayMs = 86_400_000;
 /** Households per clinic: four clinics make a few hundred. */

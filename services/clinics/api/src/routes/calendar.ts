@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
 import { isOwnClinicStaff } from '../app/residents.js';
 import type { ClinicsDeps } from '../deps.js';
-import type { StoredSlot } from '../data/referrals.js';
+import type { StoredSlot } from '../data/slots.js';
 import { bookingBodySchema, bookingParams, slotBodySchema, slotIdParams, slotQuerySchema, slotViewSchema, weeklySlotsBodySchema } from './schemas/calendar.js';
 
 const toSlotView = (slot: StoredSlot, principal: Principal) => ({

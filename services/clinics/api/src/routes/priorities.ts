@@ -1,6 +1,6 @@
 import { assertNeighbourhoodInScope, caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { latestAgreedOrder, latestPriorityList, publishPriorities, recordAgreedOrder } from '../app/priorities.js';
-import type { StoredAgreedOrder } from '../data/drafts.js';
+import type { StoredAgreedOrder } from '../data/agreed-orders.js';
 import { clinicReaders, type ClinicsDeps } from '../deps.js';
 import type { PriorityList } from '../domain/publication.js';
 import { rankPriorities } from '../domain/ranking.js';

@@ -1,7 +1,8 @@
 import { isoDateSchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 import { consentPurposes } from '../../domain/consent.js';
-import { householdRelations, accessActions } from '../../data/residents.js';
+import { householdRelations } from '../../data/residents.js';
+import { accessActions } from '../../data/access-log.js';
 
 export const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() }).strict();
 

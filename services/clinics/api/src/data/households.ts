@@ -1,0 +1,24 @@
+import { Schema } from 'mongoose';
+
+/** A household registered at a clinic; its id (a uuid) is the `householdRef` of its needs assessment. */
+export interface StoredHousehold {
+  _id: string;
+  clinicId: string;
+  neighbourhoodId: string;
+  /** The clinic's paper file number, if it keeps one (not personal data). */
+  fileNumber: string;
+  registeredBy: string;
+  registeredAt: Date;
+}
+
+export const householdSchema = new Schema<StoredHousehold>(
+  {
+    _id: String,
+    clinicId: { type: String, required: true, index: true },
+    neighbourhoodId: { type: String, required: true },
+    fileNumber: { type: String, default: '' },
+    registeredBy: String,
+    registeredAt: Date,
+  },
+  { versionKey: false },
+);
