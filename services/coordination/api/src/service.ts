@@ -1,9 +1,9 @@
 import type { ServiceDefinition } from '@hamgam/service-kit';
-import { coordinationModels, type CoordinationModels } from './data/models.js';
 import { seedCoordinationDemo } from './data/demo.js';
+import { coordinationModels } from './data/models.js';
+import { agency, programmeReaders, type CoordinationModels } from './deps.js';
 import { commitmentSubscriptions } from './events/commitments.js';
 import { onPriorityPublished } from './events/priority-published.js';
-import { programmeReaders } from './routes/access.js';
 import { boardRoutes } from './routes/board.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -21,7 +21,7 @@ import { priorityRoutes } from './routes/priorities.js';
  * clinic and the agency serving them (whose access logs hold it).
  */
 export const coordinationService: ServiceDefinition<CoordinationModels> = {
-  name: 'coordination',
+  name: agency,
   roles: programmeReaders,
   models: coordinationModels,
   outboxSources: (models) => [models.meetings],

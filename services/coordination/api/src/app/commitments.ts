@@ -1,16 +1,15 @@
 import type { CommitmentProgressedV1 } from '@hamgam/contracts';
-import { caps, isDuplicateKey, readAll, type DocumentLocks } from '@hamgam/service-kit';
-import type { Logger } from 'pino';
-import { fromStored, type CoordinationModels, type StoredCommitment } from '../data/models.js';
-import { applyReport, type Commitment, type ReportOutcome, type StatusReport } from '../domain/commitments.js';
+import { dayOf } from '@hamgam/contracts/days';
+import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
+import { NotFoundError } from '@hamgam/service-kit/errors';
+import { commitmentsCollection as collection, type StoredCommitment } from '../data/commitments.js';
+import { fromStored } from '../data/stored.js';
+import { applyReport, checkCoordinatorReport, coordinatorReport, type Commitment, type ReportOutcome, type StatusReport } from '../domain/commitments.js';
+import type { CoordinationDeps, CoordinationModels } from '../deps.js';
 
-export interface CommitmentDeps {
-  models: CoordinationModels;
-  locks: DocumentLocks;
-  logger: Logger;
-}
+/** What recording commitments needs (the events that bring them, and the working group's resolutions). */
+export type CommitmentDeps = Pick<CoordinationDeps, 'models' | 'locks'>;
 
-const collection = 'commitments';
 export const toCommitment = (stored: StoredCommitment): Commitment => fromStored(stored) as Commitment;
 
 const toStored = ({ id, ...rest }: Commitment): StoredCommitment => ({ _id: id, ...rest });
@@ -80,13 +79,14 @@ export function applyAgencyReport(deps: CommitmentDeps, eventId: string, data: C
   });
 }
 
-/** A coordinator records a status the working group heard; an illegal move is refused. */
-export function applyCoordinatorReport(deps: CommitmentDeps, commitmentId: string, report: StatusReport): Promise<ReportOutcome | 'missing'> {
+/** A coordinator records a status the working group heard; one that changes nothing is refused. */
+export function applyCoordinatorReport(deps: CommitmentDeps, commitmentId: string, report: StatusReport): Promise<Commitment> {
+  checkCoordinatorReport(report, dayOf(report.at));
   return deps.locks.run(collection, commitmentId, async () => {
     const stored = await deps.models.commitments.findById(commitmentId).lean();
-    if (!stored) return 'missing';
-    const outcome = applyReport(toCommitment(stored), report);
-    if (outcome.applied) await save(deps.models, outcome.commitment);
-    return outcome;
+    if (!stored) throw new NotFoundError('commitment-not-found', `commitment ${commitmentId} does not exist`);
+    const commitment = coordinatorReport(toCommitment(stored), report);
+    await save(deps.models, commitment);
+    return commitment;
   });
 }

@@ -1,8 +1,12 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1 } from '@hamgam/contracts';
-import { caps, conflict, notFound, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
-import { fromStored, type Stored } from '../data/models.js';
-import { commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
+import { caps, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import { meetingsCollection } from '../data/meetings.js';
+import { fromStored, type Stored } from '../data/stored.js';
+import { checkActionItemsDue, checkNotHeld, commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
+import { agency } from '../deps.js';
 import { recordCommitment, toCommitment, type CommitmentDeps } from './commitments.js';
 
 export const toMeeting = (stored: Stored<Meeting> & { outbox?: unknown }): Meeting => {
@@ -12,7 +16,7 @@ export const toMeeting = (stored: Stored<Meeting> & { outbox?: unknown }): Meeti
 
 export async function findMeeting(deps: CommitmentDeps, id: string): Promise<Meeting> {
   const stored = await deps.models.meetings.findById(id, { outbox: 0 }).lean();
-  if (!stored) throw notFound(`meeting ${id} does not exist`);
+  if (!stored) throw new NotFoundError('meeting-not-found', `meeting ${id} does not exist`);
   return toMeeting(stored);
 }
 
@@ -69,9 +73,10 @@ export async function passResolution(
   input: { text: string; actionItems: Omit<ActionItem, 'id'>[] },
   context: { by: string; cause: EventCause; now: Date },
 ): Promise<Resolution> {
-  const { meeting, resolution } = await deps.locks.run('meetings', meetingId, async () => {
+  checkActionItemsDue(input.actionItems, dayOf(context.now));
+  const { meeting, resolution } = await deps.locks.run(meetingsCollection, meetingId, async () => {
     const meeting = await findMeeting(deps, meetingId);
-    if (meeting.status === 'held') throw conflict('the meeting has been held and its minutes are closed');
+    checkNotHeld(meeting);
     const resolution: Resolution = {
       id: randomUUID(),
       text: input.text,
@@ -79,12 +84,13 @@ export async function passResolution(
       passedBy: context.by,
       actionItems: input.actionItems.map((item) => ({ id: randomUUID(), ...item })),
     };
-    const outbox = outboxEntries('coordination', context.cause, actionItemEvents(meeting, resolution));
+    const outbox = outboxEntries(agency, context.cause, actionItemEvents(meeting, resolution));
     const result = await deps.models.meetings.updateOne(
       { _id: meetingId, status: 'scheduled' },
       { $push: { resolutions: resolution, outbox: { $each: outbox } } },
     );
-    if (result.matchedCount !== 1) throw conflict('the meeting has been held and its minutes are closed');
+    // Held by another request since it was read.
+    if (result.matchedCount !== 1) throw new IllegalStepError('meeting-held', 'the meeting has been held and its minutes are closed');
     return { meeting, resolution };
   });
   deps.flushOutbox([meetingId]);
@@ -98,9 +104,9 @@ export async function passResolution(
 }
 
 export function updateMinutes(deps: CommitmentDeps, meetingId: string, minutes: string): Promise<Meeting> {
-  return deps.locks.run('meetings', meetingId, async () => {
+  return deps.locks.run(meetingsCollection, meetingId, async () => {
     const meeting = await findMeeting(deps, meetingId);
-    if (meeting.status === 'held') throw conflict('the meeting has been held and its minutes are closed');
+    checkNotHeld(meeting);
     await deps.models.meetings.updateOne({ _id: meetingId }, { $set: { minutes } });
     return { ...meeting, minutes };
   });
@@ -108,9 +114,9 @@ export function updateMinutes(deps: CommitmentDeps, meetingId: string, minutes: 
 
 /** Marks the meeting held: its overdue section is frozen into the minutes as it stands now. */
 export function markHeld(deps: CommitmentDeps, meetingId: string, input: { minutes?: string }, now: Date): Promise<Meeting> {
-  return deps.locks.run('meetings', meetingId, async () => {
+  return deps.locks.run(meetingsCollection, meetingId, async () => {
     const meeting = await findMeeting(deps, meetingId);
-    if (meeting.status === 'held') throw conflict('the meeting is already held');
+    checkNotHeld(meeting);
     const overdueAtHeld = overdueSection(await neighbourhoodCommitments(deps, meeting.neighbourhoodId), meeting.neighbourhoodId, now);
     const minutes = input.minutes ?? meeting.minutes;
     await deps.models.meetings.updateOne({ _id: meetingId }, { $set: { status: 'held', heldAt: now, overdueAtHeld, minutes } });

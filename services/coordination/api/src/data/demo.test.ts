@@ -5,7 +5,7 @@ import { toCommitment } from '../app/commitments.js';
 import { computeBoard } from '../domain/board.js';
 import { composeAgenda } from '../domain/meetings.js';
 import { coordinationService } from '../service.js';
-import type { CoordinationModels } from './models.js';
+import type { CoordinationModels } from '../deps.js';
 import { seedCoordinationDemo } from './demo.js';
 
 let service: TestService<CoordinationModels>;

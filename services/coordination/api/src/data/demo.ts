@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { demoUuid } from '@hamgam/demo-data';
-import { outboxEntries, type ServiceDeps } from '@hamgam/service-kit';
+import { eventCause, outboxEntries } from '@hamgam/service-kit';
 import { actionItemEvents } from '../app/meetings.js';
 import { recordCommitment } from '../app/commitments.js';
 import { dayOf } from '@hamgam/contracts/days';
 import { applyReport, type Commitment, type StatusReport } from '../domain/commitments.js';
 import { commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
-import type { CoordinationModels } from './models.js';
+import { agency, type CoordinationDeps } from '../deps.js';
 
 const neighbourhoodId = 'nbh-motahari';
 
@@ -48,7 +48,7 @@ const secondResolution: DemoAction[] = [
  * time, delivered late, overdue, in progress, and one that answers no priority), and one next week
  * whose agenda opens with the overdue item. The action items' events go to the agencies' desks.
  */
-export async function seedCoordinationDemo(deps: ServiceDeps<CoordinationModels>): Promise<void> {
+export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void> {
   const { models, clock, flushOutbox } = deps;
   const heldId = demoUuid('meeting', 1);
   const nextId = demoUuid('meeting', 2);
@@ -84,7 +84,7 @@ export async function seedCoordinationDemo(deps: ServiceDeps<CoordinationModels>
     }
   }
 
-  const cause = { actor: { subject: 'demo-seed', agency: 'coordination' }, correlationId: `seed-${randomUUID()}` };
+  const cause = eventCause(agency, 'demo-seed', `seed-${randomUUID()}`);
   const held: Meeting = {
     id: heldId,
     neighbourhoodId,
@@ -126,7 +126,7 @@ export async function seedCoordinationDemo(deps: ServiceDeps<CoordinationModels>
   // The overdue section of the next meeting is computed when read; a sanity check keeps the demo honest.
   if (overdueSection(commitments, neighbourhoodId, now).length === 0) throw new Error('demo: expected an overdue commitment');
 
-  const outbox = outboxEntries('coordination', cause, resolutions.flatMap((r) => actionItemEvents(held, r)));
+  const outbox = outboxEntries(agency, cause, resolutions.flatMap((r) => actionItemEvents(held, r)));
   const { id: _h, ...heldFields } = held;
   const { id: _n, ...nextFields } = next;
   await models.meetings.create({ _id: heldId, ...heldFields, outbox });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCommitment } from '../../test/fixtures.js';
-import { applyReport, canMove, deliveredOnTime, isOverdue } from './commitments.js';
+import { applyReport, canMove, checkCoordinatorReport, coordinatorReport, deliveredOnTime, isOverdue } from './commitments.js';
 
 const report = (status: 'in-progress' | 'delivered' | 'slipped', at: string, extra: { evidence?: string; revisedDueOn?: string } = {}) => ({
   status,
@@ -70,5 +70,25 @@ describe('overdue rule', () => {
     expect(deliveredOnTime({ ...due, status: 'delivered', deliveredOn: '2026-05-11' })).toBe(false);
     expect(deliveredOnTime({ ...due, status: 'in-progress', deliveredOn: null })).toBe(false);
   });
+});
 
+describe('a status a coordinator records', () => {
+  const refusal = (code: string, field?: string) => expect.objectContaining({ code, ...(field ? { field } : {}) });
+  const report = { at: new Date('2026-05-02T08:00:00Z'), evidence: null, reportedBy: 'coordinator' as const };
+
+  it('takes a new due day only with a slip, and not before today (broken rules, 422)', () => {
+    expect(() => checkCoordinatorReport({ status: 'in-progress', revisedDueOn: '2026-06-01' }, '2026-05-02')).toThrow(refusal('revised-due-on-not-slipped', 'revisedDueOn'));
+    expect(() => checkCoordinatorReport({ status: 'slipped', revisedDueOn: '2026-05-01' }, '2026-05-02')).toThrow(refusal('revised-due-on-in-past', 'revisedDueOn'));
+    expect(() => checkCoordinatorReport({ status: 'slipped', revisedDueOn: '2026-05-02' }, '2026-05-02')).not.toThrow();
+    expect(() => checkCoordinatorReport({ status: 'delivered', revisedDueOn: null }, '2026-05-02')).not.toThrow();
+  });
+
+  it('must change the commitment: an outdated, unchanged or post-delivery report is a 409 by its reason', () => {
+    const planned = aCommitment();
+    expect(coordinatorReport(planned, { ...report, status: 'in-progress', revisedDueOn: null }).status).toBe('in-progress');
+    const started = aCommitment({ status: 'in-progress', lastReportAt: new Date('2026-05-01T08:00:00Z') });
+    expect(() => coordinatorReport(started, { ...report, status: 'in-progress', revisedDueOn: null })).toThrow(refusal('commitment-status-unchanged'));
+    expect(() => coordinatorReport(started, { ...report, at: new Date('2026-04-30T08:00:00Z'), status: 'slipped', revisedDueOn: null })).toThrow(refusal('report-outdated'));
+    expect(() => coordinatorReport(aCommitment({ status: 'delivered' }), { ...report, status: 'slipped', revisedDueOn: null })).toThrow(refusal('commitment-already-delivered'));
+  });
 });

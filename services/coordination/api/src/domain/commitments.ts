@@ -1,5 +1,6 @@
 import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import type { CommitmentStatus, NeedCategory, PartnerAgency } from '@hamgam/contracts';
+import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 
 /** Where a commitment came from: a working-group resolution's action item, or an agency's own declaration. */
 export type CommitmentSource = 'working-group' | 'agency';
@@ -86,6 +87,28 @@ export function applyReport(commitment: Commitment, report: StatusReport): Repor
       history: [...commitment.history, change],
     },
   };
+}
+
+/** A status a coordinator records: a new due day only with a slip, and not before today (Iran's day). */
+export function checkCoordinatorReport(report: Pick<StatusReport, 'status' | 'revisedDueOn'>, today: string): void {
+  if (report.revisedDueOn === null) return;
+  if (report.status !== 'slipped') throw new BrokenRuleError('revised-due-on-not-slipped', 'a revised due date goes with status slipped', 'revisedDueOn');
+  if (isPastDay(report.revisedDueOn, today)) throw new BrokenRuleError('revised-due-on-in-past', 'the revised due date is before today', 'revisedDueOn');
+}
+
+/** Why a coordinator's report changes nothing (events are tolerant of it; a coordinator is told). */
+const refusals: Record<Extract<ReportOutcome, { applied: false }>['reason'], string> = {
+  stale: 'report-outdated',
+  unchanged: 'commitment-status-unchanged',
+  // Delivered is the only status no report may leave.
+  'illegal-transition': 'commitment-already-delivered',
+};
+
+/** A report a coordinator records must change the commitment: the commitment after it, or a 409. */
+export function coordinatorReport(commitment: Commitment, report: StatusReport): Commitment {
+  const outcome = applyReport(commitment, report);
+  if (!outcome.applied) throw new IllegalStepError(refusals[outcome.reason], `cannot record this status: ${outcome.reason}`);
+  return outcome.commitment;
 }
 
 /** The day the commitment is now expected: the revised one after a slip, else the agreed one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCommitment } from '../../test/fixtures.js';
-import { commitmentFromActionItem, composeAgenda, overdueSection } from './meetings.js';
+import { checkActionItemsDue, checkNotHeld, commitmentFromActionItem, composeAgenda, overdueSection } from './meetings.js';
 
 const now = new Date('2026-05-20T08:00:00Z');
 const overdueHere = aCommitment({ id: '00000000-0000-4000-8000-0000000000a1', dueOn: '2026-05-01', title: 'Roofs' });
@@ -44,5 +44,13 @@ describe('agenda composition', () => {
       { neighbourhoodId: 'nbh-fajr', meetingId: 'm', resolutionId: 'r', assignedAt: now },
     );
     expect(c).toMatchObject({ id: 'a', source: 'working-group', status: 'planned', neighbourhoodId: 'nbh-fajr', answers: null, meetingId: 'm', resolutionId: 'r', plannedAt: now });
+  });
+
+  it('closes a held meeting’s minutes (409) and takes no action item due before today (422, naming it)', () => {
+    expect(() => checkNotHeld({ status: 'held' })).toThrow(expect.objectContaining({ code: 'meeting-held' }));
+    expect(() => checkNotHeld({ status: 'scheduled' })).not.toThrow();
+    const items = [{ dueOn: '2026-06-01' }, { dueOn: '2026-05-31' }];
+    expect(() => checkActionItemsDue(items, '2026-06-01')).toThrow(expect.objectContaining({ code: 'action-item-due-in-past', field: 'actionItems.1.dueOn' }));
+    expect(() => checkActionItemsDue(items.slice(0, 1), '2026-06-01')).not.toThrow();
   });
 });

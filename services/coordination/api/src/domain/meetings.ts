@@ -1,4 +1,6 @@
+import { isPastDay } from '@hamgam/contracts/days';
 import type { AgencyId, NeedCategory, PartnerAgency } from '@hamgam/contracts';
+import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 import { effectiveDueOn, isOverdue, type Commitment } from './commitments.js';
 
 export interface AgendaItem {
@@ -53,6 +55,17 @@ export interface Meeting {
   resolutions: Resolution[];
   createdBy: string;
   createdAt: Date;
+}
+
+/** A held meeting's minutes are closed: no new minutes, resolutions, or holding it again. */
+export function checkNotHeld(meeting: Pick<Meeting, 'status'>): void {
+  if (meeting.status === 'held') throw new IllegalStepError('meeting-held', 'the meeting has been held and its minutes are closed');
+}
+
+/** A resolution's action items are due today or later (Iran's day). */
+export function checkActionItemsDue(items: readonly Pick<ActionItem, 'dueOn'>[], today: string): void {
+  const past = items.findIndex((item) => isPastDay(item.dueOn, today));
+  if (past >= 0) throw new BrokenRuleError('action-item-due-in-past', `action item ${past + 1} is due before today (${today})`, `actionItems.${past}.dueOn`);
 }
 
 const toOverdueItem = (c: Commitment): OverdueAgendaItem => ({

@@ -1,6 +1,7 @@
 import { type DocumentLocks, isDuplicateKey, subscribe } from '@hamgam/service-kit';
 import type { Envelope, PriorityPublishedV1 } from '@hamgam/contracts';
-import type { CoordinationModels } from '../data/models.js';
+import { prioritiesCollection } from '../data/priorities.js';
+import type { CoordinationModels } from '../deps.js';
 import { supersedes } from '../domain/priorities.js';
 
 /** Keeps each neighbourhood's latest published priorities for the coordinators' home and board. */
@@ -8,7 +9,7 @@ export function onPriorityPublished(models: CoordinationModels, locks: DocumentL
   return subscribe('clinics.priority.published', 1, (event) => {
     const { data } = event;
     // One neighbourhood's lists are applied one at a time here: FerretDB's updates are not atomic.
-    return locks.run('neighbourhood_priorities', data.neighbourhoodId, () => apply(models, event));
+    return locks.run(prioritiesCollection, data.neighbourhoodId, () => apply(models, event));
   });
 }
 

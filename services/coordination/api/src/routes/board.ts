@@ -1,17 +1,16 @@
-import { localizedNameSchema } from '@hamgam/contracts';
-import { caps, defineRoute, readAll, type ServiceDeps } from '@hamgam/service-kit';
+import { dayOf } from '@hamgam/contracts/days';
+import { caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import { neighbourhoodCommitments } from '../app/meetings.js';
-import type { CoordinationModels } from '../data/models.js';
 import { computeBoard } from '../domain/board.js';
-import { dayOf } from '@hamgam/contracts/days';
 import { boardTables } from '../domain/exports.js';
-import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders } from './access.js';
+import { programmeReaders, type CoordinationDeps } from '../deps.js';
 import { attachment } from './commitments.js';
-import { boardViewSchema, exportQuerySchema, fileSchema, neighbourhoodParams } from './schemas.js';
+import { assertCanReadNeighbourhood, canReadNeighbourhood } from './scope.js';
+import { boardViewSchema, exportQuerySchema, fileSchema, neighbourhoodParams, neighbourhoodSchema } from './schemas.js';
 
-export function boardRoutes(deps: ServiceDeps<CoordinationModels>) {
+export function boardRoutes(deps: CoordinationDeps) {
   const { models, clock } = deps;
 
   async function boardOf(neighbourhoodId: string) {
@@ -36,7 +35,7 @@ export function boardRoutes(deps: ServiceDeps<CoordinationModels>) {
       path: '/neighbourhoods',
       summary: 'The neighbourhoods the programme knows (published priorities, meetings, commitments) that the caller may read',
       roles: programmeReaders,
-      response: z.array(z.object({ id: z.string(), name: localizedNameSchema.nullable(), hasPriorities: z.boolean() })),
+      response: z.array(neighbourhoodSchema),
       handler: async ({ principal }) => {
         // One priorities list per neighbourhood; meetings and commitments only name theirs (distinct: no cursor, one id each).
         const [lists, meetings, commitments] = await Promise.all([

@@ -1,12 +1,11 @@
-import { badRequest, caps, conflict, defineRoute, inList, notFound, pageOf, readAll, type PageContext, type Principal, type ServiceDeps } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { applyCoordinatorReport, toCommitment } from '../app/commitments.js';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
-import type { CoordinationModels } from '../data/models.js';
-import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
 import { commitmentsTable, type ExportLang } from '../domain/exports.js';
-import { assertCanReadNeighbourhood, canReadNeighbourhood, programmeReaders, programmeWriters, seesEveryNeighbourhood } from './access.js';
+import { programmeReaders, programmeWriters, type CoordinationDeps, type CoordinationModels } from '../deps.js';
+import { assertCanReadNeighbourhood, canReadNeighbourhood, seesEveryNeighbourhood } from './scope.js';
 import { commitmentExportQuerySchema, commitmentFilterSchema, commitmentListQuerySchema, commitmentViewSchema, fileSchema, idParams, statusUpdateSchema } from './schemas.js';
 
 type Filter = z.infer<typeof commitmentFilterSchema>;
@@ -20,7 +19,7 @@ export async function neighbourhoodNames(models: CoordinationModels) {
 
 export const attachment = (name: string, format: 'csv' | 'xlsx') => `attachment; filename="${name}.${format}"`;
 
-export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
+export function commitmentRoutes(deps: CoordinationDeps) {
   const { models, clock } = deps;
 
   const toView = (c: Commitment, now: Date) => ({ ...c, effectiveDueOn: effectiveDueOn(c), overdue: isOverdue(c, now) });
@@ -85,12 +84,7 @@ export function commitmentRoutes(deps: ServiceDeps<CoordinationModels>) {
       response: commitmentViewSchema,
       handler: async ({ params, body }) => {
         const now = clock.now();
-        if (body.revisedDueOn !== null && body.status !== 'slipped') throw badRequest('a revised due date goes with status slipped');
-        if (body.revisedDueOn !== null && isPastDay(body.revisedDueOn, dayOf(now))) throw badRequest('the revised due date is before today');
-        const outcome = await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' });
-        if (outcome === 'missing') throw notFound(`commitment ${params.id} does not exist`);
-        if (!outcome.applied) throw conflict(`cannot record this status: ${outcome.reason}`);
-        return toView(outcome.commitment, now);
+        return toView(await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' }), now);
       },
     }),
   ];

@@ -1,16 +1,13 @@
-import { badRequest, defineRoute, inList, pageOf, pageQueryShape, seesWholeProgramme, type ServiceDeps } from '@hamgam/service-kit';
+import { defineRoute, inList, pageOf, seesWholeProgramme } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
-import type { CoordinationModels } from '../data/models.js';
-import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { effectiveDueOn, isOverdue } from '../domain/commitments.js';
 import { composeAgenda, type Meeting } from '../domain/meetings.js';
-import { assertCanReadMeetings, meetingReaders, programmeWriters } from './access.js';
-import { heldSchema, idParams, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
+import { meetingReaders, programmeWriters, type CoordinationDeps } from '../deps.js';
+import { assertCanReadMeetings } from './scope.js';
+import { heldSchema, idParams, meetingListQuery, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
 
-const listQuery = z.object({ ...pageQueryShape, neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict();
-
-export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
+export function meetingRoutes(deps: CoordinationDeps) {
   const { models, clock } = deps;
 
   /** The meeting with its agenda composed now, and each action item's progress from its commitment. */
@@ -41,7 +38,7 @@ export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
       path: '/meetings',
       summary: 'Working-group meetings, latest first (representatives: their neighbourhood); paged',
       roles: meetingReaders,
-      query: listQuery,
+      query: meetingListQuery,
       response: z.array(meetingSummarySchema),
       handler: async ({ query, principal, req }, res) => {
         if (query.neighbourhoodId) assertCanReadMeetings(principal, query.neighbourhoodId);
@@ -106,15 +103,8 @@ export function meetingRoutes(deps: ServiceDeps<CoordinationModels>) {
       body: newResolutionSchema,
       response: meetingViewSchema,
       status: 201,
-      handler: async ({ params, body, principal, correlationId }) => {
-        const today = dayOf(clock.now());
-        const past = body.actionItems.findIndex((item) => isPastDay(item.dueOn, today));
-        if (past >= 0) throw badRequest(`action item ${past + 1} is due before today (${today})`, { errors: [{ path: `actionItems.${past}.dueOn`, message: 'due before today' }] });
-        await passResolution(deps, params.id, body, {
-          by: principal.subject,
-          now: clock.now(),
-          cause: { actor: { subject: principal.subject, agency: 'coordination' }, correlationId },
-        });
+      handler: async ({ params, body, principal, cause }) => {
+        await passResolution(deps, params.id, body, { by: principal.subject, now: clock.now(), cause });
         return view(await findMeeting(deps, params.id));
       },
     }),

@@ -1,18 +1,7 @@
-import { localizedNameSchema, rankedPrioritySchema } from '@hamgam/contracts';
 import { canSeeNeighbourhood, caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
-import type { CoordinationModels } from '../data/models.js';
-
-const neighbourhoodPrioritiesSchema = z.object({
-  neighbourhoodId: z.string(),
-  neighbourhoodName: localizedNameSchema,
-  clinicId: z.string(),
-  period: z.string(),
-  version: z.number(),
-  publishedAt: z.date(),
-  receivedAt: z.date(),
-  priorities: z.array(rankedPrioritySchema),
-});
+import type { CoordinationModels } from '../deps.js';
+import { neighbourhoodPrioritiesSchema } from './schemas.js';
 
 export function priorityRoutes(models: CoordinationModels) {
   return [

@@ -1,5 +1,5 @@
 import { pageQueryShape } from '@hamgam/service-kit';
-import { agencyNames, commitmentStatusSchema, isoDateSchema, localizedNameSchema, needCategorySchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
+import { agencyNames, commitmentStatusSchema, isoDateSchema, localizedNameSchema, needCategorySchema, partnerAgencySchema, rankedPrioritySchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 
 export const agencyIdSchema = z.enum(Object.keys(agencyNames) as [keyof typeof agencyNames, ...(keyof typeof agencyNames)[]]);
@@ -8,6 +8,22 @@ export const idParams = z.object({ id: z.uuid() }).strict();
 export const neighbourhoodParams = z.object({ id: slugIdSchema }).strict();
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const neighbourhoodPrioritiesSchema = z.object({
+  neighbourhoodId: z.string(),
+  neighbourhoodName: localizedNameSchema,
+  clinicId: z.string(),
+  period: z.string(),
+  version: z.number(),
+  publishedAt: z.date(),
+  receivedAt: z.date(),
+  priorities: z.array(rankedPrioritySchema),
+});
+
+/** A neighbourhood the programme knows, with its name once the clinics published its priorities. */
+export const neighbourhoodSchema = z.object({ id: z.string(), name: localizedNameSchema.nullable(), hasPriorities: z.boolean() });
+
+export const meetingListQuery = z.object({ ...pageQueryShape, neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict();
 
 export const newMeetingSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { demoUuid, scalePlaces } from '@hamgam/demo-data';
 import { needCategories, partnerAgencies } from '@hamgam/contracts';
 import { addDays } from '@hamgam/contracts/days';
-import type { CoordinationModels } from '../data/models.js';
+import type { CoordinationModels } from '../deps.js';
 
 const dayMs = 86_400_000;
 const batchSize = 2_000;

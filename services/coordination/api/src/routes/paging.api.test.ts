@@ -2,8 +2,8 @@ import { addDays, dayOf } from '@hamgam/contracts/days';
 import { PAGE_MAX } from '@hamgam/service-kit';
 import { startTestService, walkPages, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoordinationModels } from './data/models.js';
-import { coordinationService } from './service.js';
+import type { CoordinationModels } from '../deps.js';
+import { coordinationService } from '../service.js';
 
 // Keyset paging on a real list route against the real store.
 let service: TestService<CoordinationModels>;

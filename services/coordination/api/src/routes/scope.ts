@@ -1,16 +1,7 @@
-import { forbidden, hasAnyRole, seesWholeProgramme, type Principal, type Role } from '@hamgam/service-kit';
+import { forbidden, hasAnyRole, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
+import { agencyStaffRoles } from '../deps.js';
 
-/** The partner agencies' staff: they may read the programme (transparency), never write it. */
-export const agencyStaffRoles = ['tvto-staff', 'welfare-officer', 'relief-officer', 'basij-liaison', 'fund-officer'] as const satisfies readonly Role[];
-
-/** Who reads meetings and resolutions: the HQ, the auditor, and a representative for their neighbourhood. */
-export const meetingReaders = ['coordinator', 'auditor', 'representative'] as const satisfies readonly Role[];
-
-/** Who reads the commitments list and the board: also the agencies' staff. */
-export const programmeReaders = [...meetingReaders, ...agencyStaffRoles] as const satisfies readonly Role[];
-
-/** Only coordinators write: meetings, minutes, resolutions, reported statuses. */
-export const programmeWriters = ['coordinator'] as const satisfies readonly Role[];
+// The caller's neighbourhood scope: HTTP-level checks of who asks, not rules of the programme.
 
 /** Agencies' staff see every neighbourhood's commitments; a representative only their own. */
 export const seesEveryNeighbourhood = (principal: Principal) => seesWholeProgramme(principal) || hasAnyRole(principal, agencyStaffRoles);

@@ -2,8 +2,8 @@ import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, type TestCaller as Who, type TestService } from '@hamgam/service-kit/testing';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CoordinationModels } from './data/models.js';
-import { coordinationService } from './service.js';
+import type { CoordinationModels } from '../deps.js';
+import { coordinationService } from '../service.js';
 
 let service: TestService<CoordinationModels>;
 let clock: AdjustableClock;
@@ -33,11 +33,11 @@ describe('the working group’s days just after midnight and late in the evening
       expect(meeting.status).toBe(201);
       const resolve = (dueOn: string) =>
         call('post', `/meetings/${meeting.body.id}/resolutions`, 'coordinator', { text: 'Home visits this week', actionItems: [{ agency: 'welfare', title: 'Visit the households', dueOn, answers: null }] });
-      expect((await resolve('2026-03-20')).status).toBe(400);
+      expect((await resolve('2026-03-20')).status).toBe(422);
       const passed = await resolve('2026-03-21');
       expect(passed.status).toBe(201);
       const item = passed.body.resolutions[0].actionItems[0];
-      expect((await call('put', `/commitments/${item.id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: '2026-03-20' })).status).toBe(400);
+      expect((await call('put', `/commitments/${item.id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: '2026-03-20' })).status).toBe(422);
       const slipped = await call('put', `/commitments/${item.id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: '2026-03-21' });
       expect(slipped.body).toMatchObject({ effectiveDueOn: '2026-03-21', overdue: false });
     });

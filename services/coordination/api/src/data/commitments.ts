@@ -1,0 +1,47 @@
+import type { CommitmentProgressedV1 } from '@hamgam/contracts';
+import { Schema } from 'mongoose';
+import type { Commitment, CommitmentChange } from '../domain/commitments.js';
+import type { Stored } from './stored.js';
+
+/** An agency's commitment to a neighbourhood, as coordination tracks it (the action item's or declaration's id). */
+export type StoredCommitment = Stored<Commitment>;
+
+/** A progress report for a commitment not known yet (its declaration is still on its way). */
+export interface PendingReport {
+  _id: string;
+  commitmentId: string;
+  data: CommitmentProgressedV1;
+  receivedAt: Date;
+}
+
+/** The collection's name: the key of the commitment leases too. */
+export const commitmentsCollection = 'commitments';
+
+const change = new Schema<CommitmentChange>({ status: String, at: Date, reportedBy: String, evidence: String, revisedDueOn: String }, { _id: false });
+
+export const commitmentSchema = new Schema<StoredCommitment>(
+  {
+    _id: String,
+    source: { type: String, enum: ['working-group', 'agency'], required: true },
+    agency: { type: String, required: true },
+    neighbourhoodId: { type: String, required: true, index: true },
+    answers: { type: String, default: null },
+    title: String,
+    dueOn: String,
+    revisedDueOn: { type: String, default: null },
+    status: { type: String, enum: ['planned', 'in-progress', 'delivered', 'slipped'], required: true },
+    evidence: { type: String, default: null },
+    plannedAt: Date,
+    deliveredOn: { type: String, default: null },
+    lastReportAt: { type: Date, default: null },
+    meetingId: { type: String, default: null },
+    resolutionId: { type: String, default: null },
+    history: [change],
+  },
+  { versionKey: false, collection: commitmentsCollection, minimize: false },
+);
+
+export const pendingReportSchema = new Schema<PendingReport>(
+  { _id: String, commitmentId: { type: String, required: true, index: true }, data: Schema.Types.Mixed, receivedAt: Date },
+  { versionKey: false, collection: 'pending_commitment_reports' },
+);
