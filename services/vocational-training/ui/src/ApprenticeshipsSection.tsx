@@ -1,6 +1,7 @@
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type Master, type Placement } from './api';
+import { useTvtoAction } from './problems';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', completed: 'success', withdrawn: 'neutral' };
@@ -69,7 +70,7 @@ function MasterForm({ onDone }: { onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
   const [f, setF] = useState({ masterId: '', name: '', guildFa: '', guildEn: '', trade: '', neighbourhoodId: '', capacity: '2' });
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   const ok = slug.test(f.masterId) && slug.test(f.trade) && slug.test(f.neighbourhoodId) && [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) && Number(f.capacity) > 0;
   const field = (key: Exclude<keyof typeof f, 'capacity'>, label: string) => <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />;
@@ -102,7 +103,7 @@ function PlaceForm({ masters, onDone }: { masters: Master[]; onDone: () => void 
   const [masterId, setMasterId] = useState(masters[0]?.masterId ?? '');
   const [resident, setResident] = useState('');
   const [referral, setReferral] = useState('');
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   const referralId = uuidOrNull(referral);
   return (
     <details data-testid="vt-place-form-toggle">
@@ -124,7 +125,7 @@ function PlacementActions({ placement, onDone }: { placement: Placement; onDone:
   const { t } = useI18n();
   const [rating, setRating] = useState('4');
   const [note, setNote] = useState('');
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   if (placement.state !== 'active') return null;
   const id = placement.placementId;
   return (

@@ -1,7 +1,8 @@
 import { dayOf, timeOf, today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
+import { useTvtoAction } from './problems';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
@@ -90,7 +91,7 @@ function DemandForm({ onDone }: { onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
   const [f, setF] = useState({ trade: '', fa: '', en: '', level: 'medium' as DemandLevel, noteFa: '', noteEn: '' });
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   const ok = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(f.trade) && [f.fa, f.en, f.noteFa, f.noteEn].every((v) => v.trim());
   const field = (key: 'trade' | 'fa' | 'en' | 'noteFa' | 'noteEn', label: string) => (
     <TextInput label={label} value={f[key]} data-testid={`vt-demand-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
@@ -158,7 +159,7 @@ function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => 
     referral: '',
     ...(preset ? kermanDayTime(preset.startsAt) : { day: today(7), time: '10:00' }),
   }));
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   const residentRef = uuidOrNull(f.resident);
   const referralId = uuidOrNull(f.referral);
   return (
@@ -183,7 +184,7 @@ function RecordActions({ session, demand, onDone }: { session: Session; demand: 
   const { t, localize } = useI18n();
   const [notes, setNotes] = useState('');
   const [guidance, setGuidance] = useState<string[]>([]);
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   if (session.state !== 'booked') return null;
   const id = session.sessionId;
   return (

@@ -1,8 +1,9 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useTvtoApi, uuidOrNull, type CompletionResult, type CourseDetail, type Enrolment, type EnrolmentState, type NewCourse, type VenueKind } from './api';
+import { useTvtoAction } from './problems';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 /** The programme's target neighbourhoods (a walk-in's, so institutes are funded for serving them). */
@@ -76,7 +77,7 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
     placeFa: '', placeEn: '', scheduleFa: '', scheduleEn: '', startsOn: today(14), endsOn: today(90), capacity: '15',
   });
   const [missing, setMissing] = useState(false);
-  const action = useAction(onCreated);
+  const action = useTvtoAction(onCreated);
   const set = (key: keyof typeof f) => (value: string) => setF({ ...f, [key]: value });
   const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -206,7 +207,7 @@ function EnrolForm({ courseId, waiting, onDone }: { courseId: string; waiting: {
   const [referralId, setReferralId] = useState(waiting[0]?.referralId ?? '');
   const [resident, setResident] = useState('');
   const [neighbourhoodId, setNeighbourhoodId] = useState('');
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   return (
     <Card title={t('vt.courses.enrol')} testId="vt-enrol">
       {action.error !== undefined && <ErrorCard error={action.error} />}
@@ -251,7 +252,7 @@ function EnrolForm({ courseId, waiting, onDone }: { courseId: string; waiting: {
 function CompleteActions({ enrolment, onDone }: { enrolment: Enrolment; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   if (enrolment.state !== 'enrolled') return null;
   return (
     <div className="hg-form__row">
@@ -278,7 +279,7 @@ function AttendanceSheet({ course, onDone }: { course: CourseDetail; onDone: () 
   const [session, setSession] = useState(String(Math.min(course.sessions, course.sessionsHeld + 1)));
   const [present, setPresent] = useState<Set<string>>(new Set(active.map((e) => e.enrolmentId)));
   const [saved, setSaved] = useState<number>();
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   const toggle = (id: string) => setPresent((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
   async function save() {
     const n = Number(session);

@@ -1,7 +1,8 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
+import { useTvtoAction } from './problems';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const tone: Record<PermitStatus, BadgeTone> = {
@@ -73,7 +74,7 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
   const empty = { referral: '', resident: '', name: '', trade: '', neighbourhoodId: '', address: '' };
   const [f, setF] = useState(empty);
   const [missing, setMissing] = useState(false);
-  const action = useAction(() => {
+  const action = useTvtoAction(() => {
     setF(empty);
     onDone();
   });
@@ -115,7 +116,7 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
 function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const action = useAction(onDone);
+  const action = useTvtoAction(onDone);
   const [inspection, setInspection] = useState({ date: today(), inspector: '', findings: '', passed: true });
   const [reason, setReason] = useState('');
   const id = permit.permitId;

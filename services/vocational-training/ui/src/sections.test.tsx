@@ -101,16 +101,39 @@ describe('courses section', () => {
     await waitFor(() => expect(calls).toContainEqual({ what: 'enrol', body: { residentRef: null, neighbourhoodId: 'nbh-fajr' } }));
   });
 
-  it('shows the API’s refusal of a pass below the attendance rule', async () => {
+  const refusal = (status: number, code: string, detail: string) =>
+    jsonResponse({ title: status === 409 ? 'Conflict' : 'Unprocessable Content', status, code, detail }, status, 'application/problem+json');
+
+  it('shows the API’s refusal of a pass below the attendance rule (422) by its code, in the staff’s language', async () => {
     stubFetch({
       [`GET ${api}/courses/${course.courseId}`]: detail,
       [`GET ${api}/desk/referrals`]: [],
-      [`POST ${api}/enrolments/e-2/complete`]: jsonResponse({ title: 'Bad Request', status: 400, detail: 'passing needs at least 80 % attendance' }, 400, 'application/problem+json'),
+      [`POST ${api}/enrolments/e-2/complete`]: () => refusal(422, 'attendance-below-pass-mark', 'passing needs at least 80 % attendance (2 of 5 sessions held)'),
     });
-    renderAt(`/m/courses/${course.courseId}`);
+    const { unmount } = renderAt(`/m/courses/${course.courseId}`);
     fireEvent.click(await screen.findByTestId('vt-complete-passed-e-2'));
-    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('80 %');
+    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain(fa['vt.problem.attendance-below-pass-mark']);
+    expect(screen.getByTestId('vt-complete-error-e-2').textContent).not.toContain('sessions held');
+    unmount();
+    renderAt(`/m/courses/${course.courseId}`, ['tvto-staff'], 'en');
+    fireEvent.click(await screen.findByTestId('vt-complete-passed-e-2'));
+    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('Passing needs at least 80 % attendance of the sessions held.');
   });
+
+  it('shows a conflict (409) by its code, and a code it has no sentence for in the service’s words', async () => {
+    stubFetch({
+      [`GET ${api}/courses/${course.courseId}`]: detail,
+      [`GET ${api}/desk/referrals`]: [],
+      [`POST ${api}/enrolments/e-1/complete`]: () => refusal(409, 'enrolment-ended', 'an enrolment that is completed cannot become completed'),
+      [`POST ${api}/enrolments/e-2/complete`]: () => refusal(409, 'something-new', 'a refusal this screen does not know'),
+    });
+    renderAt(`/m/courses/${course.courseId}`, ['tvto-staff'], 'en');
+    fireEvent.click(await screen.findByTestId('vt-complete-failed-e-1'));
+    expect((await screen.findByTestId('vt-complete-error-e-1')).textContent).toContain('This enrolment has ended; it changes no more.');
+    fireEvent.click(screen.getByTestId('vt-complete-failed-e-2'));
+    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('a refusal this screen does not know');
+  });
+
 
   it('marks an enrolment of a resident no clinic referred to TVTO as unverified, explaining why', async () => {
     stubFetch({ [`GET ${api}/courses/${course.courseId}`]: { ...detail, enrolments: [enrolment('e-1', residentA, 0.9), { ...enrolment('e-2', residentB, 0.5), unverified: true }] } });
