@@ -1,12 +1,11 @@
-import { caps, defineRoute, pageOf, pageQuerySchema, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
+import { defineRoute, pageQuerySchema, type EventCause, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { logCaseAccess, logReferralList } from '../app/access.js';
 import { addGoal, addTask, assess, confirmFlag, markGoal, markTask, readOwnCase, recordVisit, revokeFlag, type CaseRecord } from '../app/cases.js';
+import { caseload, caseloadSummary, caseSummary, caseView } from '../app/caseload.js';
 import { close, reopen } from '../app/closing.js';
 import { openableReferrals, openCase, openCaseFromReferral } from '../app/opening.js';
 import { caseWorkers, summaryReaders, type WelfareDeps } from '../deps.js';
-import { isFlagActive, isVisitOverdue, nextVisitDue, overdueTasks } from '../domain/cases.js';
-import { hasOverdueWork, summarise } from '../domain/summary.js';
 import {
   assessmentBodySchema,
   caseloadSummarySchema,
@@ -30,49 +29,7 @@ import {
   visitBodySchema,
 } from './schemas.js';
 
-function toSummary(c: Omit<CaseRecord, 'history'>, now: Date): z.input<typeof caseSummarySchema> {
-  return {
-    caseId: c._id,
-    householdRef: c.householdRef,
-    residentRef: c.residentRef,
-    neighbourhoodId: c.neighbourhoodId,
-    clinicId: c.clinicId,
-    referralId: c.referralId,
-    unverified: !(c.refsVerified ?? c.referralId !== null),
-    state: c.state,
-    level: c.assessment?.result.level ?? null,
-    openedAt: c.openedAt,
-    overdueTasks: overdueTasks(c, now).length,
-    nextVisitOn: nextVisitDue(c),
-    visitOverdue: isVisitOverdue(c, now),
-    overdue: hasOverdueWork(c, now),
-    activeFlags: c.flags.filter((f) => isFlagActive(f, now)).map((f) => f.flag),
-  };
-}
-
 export function caseRoutes(deps: WelfareDeps) {
-  const { cases, referrals } = deps.models;
-
-  async function toView(c: CaseRecord): Promise<z.input<typeof caseViewSchema>> {
-    const now = deps.clock.now();
-    const late = new Set(overdueTasks(c, now).map((t) => t.taskId));
-    const referral = c.referralId ? await referrals.findById(c.referralId, { trackingCode: 1, state: 1, outcome: 1 }).lean() : null;
-    return {
-      ...toSummary(c, now),
-      worker: c.worker,
-      closedFrom: c.closedFrom,
-      closure: c.closure,
-      reopenReason: c.reopenReason,
-      assessment: c.assessment,
-      goals: c.goals.map((g) => ({ ...g, tasks: g.tasks.map((t) => ({ ...t, overdue: late.has(t.taskId) })) })),
-      visits: c.visits,
-      flags: c.flags.map((f) => ({ ...f, active: isFlagActive(f, now) })),
-      referral: referral ? { trackingCode: referral.trackingCode, state: referral.state, outcome: referral.outcome } : null,
-      revision: c.revision,
-      history: c.history,
-    };
-  }
-
   /** A change of one case in the caller's caseload, answered with the whole case. */
   const change = <P extends z.ZodObject, B extends z.ZodObject>(
     path: string,
@@ -94,7 +51,7 @@ export function caseRoutes(deps: WelfareDeps) {
       handler: async (ctx) => {
         const changed = await act(ctx as never);
         await logCaseAccess(deps, ctx.principal, 'update', [changed]);
-        return toView(changed);
+        return caseView(deps, changed);
       },
     });
 
@@ -108,12 +65,10 @@ export function caseRoutes(deps: WelfareDeps) {
       query: caseQuerySchema,
       response: z.array(caseSummarySchema),
       handler: async ({ query, principal, req }, res) => {
-        const now = deps.clock.now();
-        const mine = cases.find({ worker: principal.username, ...(query.state ? { state: query.state } : {}) }, { outbox: 0, history: 0 }).lean();
-        const rows = await pageOf(mine, { query, req }, res, { by: 'openedAt', order: -1 });
-        const shown = rows.filter((c) => query.overdue === undefined || hasOverdueWork(c, now) === (query.overdue === 'true'));
+        const shown = await caseload(deps, principal, query, { query, req, res });
         await logCaseAccess(deps, principal, 'list', shown);
-        return shown.map((c) => toSummary(c, now));
+        const now = deps.clock.now();
+        return shown.map((c) => caseSummary(c, now));
       },
     }),
     defineRoute({
@@ -123,12 +78,7 @@ export function caseRoutes(deps: WelfareDeps) {
       tags: ['cases'],
       roles: summaryReaders,
       response: caseloadSummarySchema,
-      handler: async () => {
-        const now = deps.clock.now();
-        // Counters over every case (the agency's caseload), bounded.
-        const rows = await readAll(cases.find({}, { state: 1, neighbourhoodId: 1, assessment: 1, goals: 1, visits: 1, flags: 1, closedFrom: 1, closure: 1 }).lean(), caps.agencyCaseload);
-        return { asOf: now, ...summarise(rows, now) };
-      },
+      handler: () => caseloadSummary(deps),
     }),
     defineRoute({
       method: 'get',
@@ -159,7 +109,7 @@ export function caseRoutes(deps: WelfareDeps) {
       handler: async ({ body, principal }) => {
         const opened = await openCase(deps, principal, { ...body, referralId: null });
         await logCaseAccess(deps, principal, 'create', [opened]);
-        return toView(opened);
+        return caseView(deps, opened);
       },
     }),
     defineRoute({
@@ -174,7 +124,7 @@ export function caseRoutes(deps: WelfareDeps) {
       handler: async ({ body, principal }) => {
         const opened = await openCaseFromReferral(deps, principal, body.referralId);
         await logCaseAccess(deps, principal, 'create', [opened]);
-        return toView(opened);
+        return caseView(deps, opened);
       },
     }),
     defineRoute({
@@ -188,7 +138,7 @@ export function caseRoutes(deps: WelfareDeps) {
       handler: async ({ params, principal }) => {
         const found = await readOwnCase(deps, params.caseId, principal);
         await logCaseAccess(deps, principal, 'read', [found]);
-        return toView(found);
+        return caseView(deps, found);
       },
     }),
     change('/cases/:caseId/assessment', 'Record (or repeat) the vulnerability assessment: scores, level, suggested flags', caseParams, assessmentBodySchema,
@@ -216,7 +166,7 @@ export function caseRoutes(deps: WelfareDeps) {
       handler: async ({ params, principal, cause }) => {
         const changed = await revokeFlag(deps, params.caseId, principal, cause, params.flagId);
         await logCaseAccess(deps, principal, 'update', [changed]);
-        return toView(changed);
+        return caseView(deps, changed);
       },
     }),
     change('/cases/:caseId/close', 'Close the case with a reason (goals met completes its referral as achieved)', caseParams, closeBodySchema,
