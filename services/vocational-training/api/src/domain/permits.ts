@@ -32,7 +32,7 @@ const allowed: Record<PermitStatus, readonly PermitStatus[]> = {
 };
 
 /** The code of every step an application's status does not allow (409). */
-const outOfOrder = 'permit-step-out-of-order';
+const outOfOrderCode = 'permit-step-out-of-order';
 
 export const canMovePermit = (from: PermitStatus, to: PermitStatus) => allowed[from].includes(to);
 
@@ -53,23 +53,23 @@ export function effectiveStatus(permit: Pick<PermitFacts, 'status' | 'validUntil
 export function updateChecklist(permit: PermitFacts, item: ChecklistItem, received: boolean, now: Date): { checklist: ChecklistItem[]; status: StoredPermitStatus } {
   const status = effectiveStatus(permit, now);
   // Documents are checked before the inspection: an application past it is in no state for it (409).
-  if (status !== 'submitted' && status !== 'documents-complete') throw new IllegalStepError(outOfOrder, `documents are checked before the inspection; this application is ${status}`);
+  if (status !== 'submitted' && status !== 'documents-complete') throw new IllegalStepError(outOfOrderCode, `documents are checked before the inspection; this application is ${status}`);
   const checklist = received ? [...new Set([...permit.checklist, item])] : permit.checklist.filter((i) => i !== item);
   const ordered = checklistItems.filter((i) => checklist.includes(i));
   const next: StoredPermitStatus = ordered.length === checklistItems.length ? 'documents-complete' : 'submitted';
-  if (next !== status) guardStep(outOfOrder, 'permit application', allowed, status, next);
+  if (next !== status) guardStep(outOfOrderCode, 'permit application', allowed, status, next);
   return { checklist: ordered, status: next };
 }
 
 /** Records the inspection of a documents-complete application. */
 export function inspect(permit: PermitFacts, now: Date): StoredPermitStatus {
-  guardStep(outOfOrder, 'permit application', allowed, effectiveStatus(permit, now), 'inspected');
+  guardStep(outOfOrderCode, 'permit application', allowed, effectiveStatus(permit, now), 'inspected');
   return 'inspected';
 }
 
 /** Approves (needs a passed inspection) or rejects (at any point before a decision, with a reason). */
 export function decide(permit: PermitFacts, decision: 'approved' | 'rejected', now: Date): { status: StoredPermitStatus; validUntil: string | null } {
-  guardStep(outOfOrder, 'permit application', allowed, effectiveStatus(permit, now), decision);
+  guardStep(outOfOrderCode, 'permit application', allowed, effectiveStatus(permit, now), decision);
   if (decision === 'approved') {
     if (!permit.inspection?.passed) throw new BrokenRuleError('inspection-not-passed', 'a permit is approved only after an inspection that passed', 'decision');
     return { status: 'approved', validUntil: addDays(now, validityDays) };
@@ -87,7 +87,7 @@ export function canRenew(permit: PermitFacts, now: Date): boolean {
 /** Renews an expired permit, or one within its renewal window, for another year from the later of today and its end. */
 export function renew(permit: PermitFacts, now: Date): { status: 'renewed'; validUntil: string } {
   const status = effectiveStatus(permit, now);
-  guardStep(outOfOrder, 'permit', allowed, status, 'renewed');
+  guardStep(outOfOrderCode, 'permit', allowed, status, 'renewed');
   const today = dayOf(now);
   const end = permit.validUntil!;
   if (!canRenew(permit, now)) throw new BrokenRuleError('renewal-not-open', `renewal opens ${renewalWindowDays} days before the permit ends (${end})`);
