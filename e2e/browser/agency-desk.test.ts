@@ -2,7 +2,7 @@ import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 
@@ -59,7 +59,7 @@ describe('the TVTO desk in the shell', () => {
     expect(await page.getByTestId(`desk-referral-code-${referralId}`).textContent()).toBe(trackingCode);
     expect(await row.textContent()).not.toContain('مریم'); // no personal data reaches the agency
     await page.getByTestId(`desk-accept-${referralId}`).click();
-    await page.getByTestId(`desk-complete-by-${referralId}`).fill(day(60));
+    await page.getByTestId(`desk-complete-by-${referralId}`).fill(typedDay(day(60)));
     await screenshot(page, 'desk-01-accept');
     await page.getByTestId(`desk-confirm-${referralId}`).click();
     await page.getByTestId(`desk-complete-${referralId}`).waitFor();
@@ -76,7 +76,7 @@ describe('the TVTO desk in the shell', () => {
     const neighbourhood = page.getByTestId('desk-declare-neighbourhood');
     if ((await neighbourhood.evaluate((el) => el.tagName)) === 'INPUT') await neighbourhood.fill('nbh-motahari');
     await page.getByTestId('desk-declare-title').fill(title);
-    await page.getByTestId('desk-declare-due').fill(day(40));
+    await page.getByTestId('desk-declare-due').fill(typedDay(day(40)));
     await page.getByTestId('desk-declare-submit').click();
     await page.getByText(title).waitFor();
     await screenshot(page, 'desk-03-commitments');

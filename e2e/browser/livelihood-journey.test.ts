@@ -2,7 +2,7 @@ import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 
@@ -165,7 +165,7 @@ describe('a resident’s way from a need to a working livelihood, across the age
     expect(await page.getByTestId(`desk-referral-code-${referralId}`).textContent()).toBe(trackingCode);
     expect(await page.getByTestId(`desk-referral-${referralId}`).textContent()).not.toContain(fullName);
     await page.getByTestId(`desk-accept-${referralId}`).click();
-    await page.getByTestId(`desk-complete-by-${referralId}`).fill(day(60));
+    await page.getByTestId(`desk-complete-by-${referralId}`).fill(typedDay(day(60)));
     await page.getByTestId(`desk-confirm-${referralId}`).click();
     await page.getByTestId(`desk-complete-${referralId}`).waitFor();
     expect(await page.getByTestId(`desk-referral-state-${referralId}`).textContent()).toBe('پذیرفته');
@@ -175,7 +175,7 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await page.getByTestId('desk-declare-neighbourhood').selectOption('nbh-sarasiab');
     await page.getByTestId('desk-declare-answers').selectOption('skills-training');
     await page.getByTestId('desk-declare-title').fill(commitmentTitle);
-    await page.getByTestId('desk-declare-due').fill(day(75));
+    await page.getByTestId('desk-declare-due').fill(typedDay(day(75)));
     await page.getByTestId('desk-declare-submit').click();
     await page.getByText(commitmentTitle).waitFor();
     const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find((c: { title: string }) => c.title === commitmentTitle);

@@ -32,3 +32,8 @@ export async function signIn(browser: Browser, username: string): Promise<Page> 
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+
+const jalali = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** A day `YYYY-MM-DD` as a person types it into a date field in fa: Jalali, Persian digits («۱۴۰۵/۰۹/۱۶»). */
+export const typedDay = (day: string) => jalali.format(new Date(`${day}T00:00:00Z`));

@@ -2,8 +2,10 @@ export { defineMessages, type Messages, type MessageParams } from './i18n/messag
 export {
   directionOf,
   formatDate,
+  formatDateTime,
   formatList,
   formatNumber,
+  formatTime,
   jalaliYear,
   LOCALES,
   toLatinDigits,
@@ -37,6 +39,7 @@ export { SubNav, type SubNavItem } from './components/SubNav';
 export { Badge, type BadgeTone } from './components/Badge';
 export { BarChart, type BarDatum } from './components/BarChart';
 export { DateInput } from './components/DateInput';
+export { TimeInput } from './components/TimeInput';
 export { Code } from './components/Code';
 export { useAction } from './useAction';
 export { useProblemSentence } from './problems';

@@ -40,6 +40,37 @@ button, input, select, textarea { font: inherit; }
 .hg-input { border: 1px solid var(--hg-border); border-radius: 8px; padding-block: 0.45rem; padding-inline: 0.6rem; background: var(--hg-surface); color: var(--hg-text); }
 .hg-input:focus { outline: 2px solid var(--hg-primary); outline-offset: 1px; }
 .hg-input[aria-invalid='true'] { border-color: var(--hg-danger); }
+.hg-field__hint { font-size: 0.85rem; color: var(--hg-muted); }
+.hg-date { display: flex; gap: 0.3rem; align-items: stretch; }
+.hg-date__text { flex: 1; min-inline-size: 0; }
+.hg-date__text, .hg-time { text-align: left; font-variant-numeric: tabular-nums; }
+.hg-date__open { border: 1px solid var(--hg-border); border-radius: 8px; background: var(--hg-surface); color: var(--hg-primary); cursor: pointer; padding-inline: 0.5rem; display: inline-flex; align-items: center; }
+.hg-date__open:focus-visible { outline: 2px solid var(--hg-primary); outline-offset: 1px; }
+.hg-date__popover { z-index: 1000; background: var(--hg-surface); border: 1px solid var(--hg-border); border-radius: var(--hg-radius); box-shadow: 0 6px 24px rgb(0 0 0 / 0.15); padding: 0.5rem; max-inline-size: calc(100vw - 1rem); }
+.hg-date__popover:focus { outline: none; }
+.rdp-root { position: relative; }
+.rdp-month_caption { display: flex; align-items: center; block-size: 2.5rem; margin-inline-end: 4.5rem; font-weight: 600; }
+.rdp-nav { position: absolute; inset-block-start: 0; inset-inline-end: 0; display: flex; block-size: 2.5rem; align-items: center; }
+.rdp-button_previous, .rdp-button_next { inline-size: 2.25rem; block-size: 2.25rem; border: none; border-radius: 8px; background: none; cursor: pointer; display: inline-flex; align-items: center; justify-content: center; }
+.rdp-button_previous:hover, .rdp-button_next:hover, .rdp-day_button:hover { background: var(--hg-primary-soft); }
+.rdp-button_previous:disabled, .rdp-button_next:disabled, .rdp-button_previous[aria-disabled='true'], .rdp-button_next[aria-disabled='true'] { opacity: 0.4; cursor: default; }
+.rdp-chevron { fill: var(--hg-primary); }
+.rdp-root[dir='rtl'] .rdp-nav .rdp-chevron { transform: rotate(180deg); }
+.rdp-dropdowns { display: inline-flex; gap: 0.5rem; align-items: center; }
+.rdp-dropdown_root { position: relative; display: inline-flex; align-items: center; }
+.rdp-dropdown { position: absolute; inset: 0; opacity: 0; inline-size: 100%; cursor: pointer; border: none; margin: 0; }
+.rdp-dropdown:focus-visible ~ .rdp-caption_label { outline: 2px solid var(--hg-primary); border-radius: 4px; }
+.rdp-caption_label { display: inline-flex; align-items: center; gap: 0.2rem; white-space: nowrap; }
+.rdp-month_grid { border-collapse: collapse; }
+.rdp-weekday { font-size: 0.8rem; font-weight: 500; color: var(--hg-muted); padding-block: 0.3rem; text-align: center; }
+.rdp-day { padding: 0; text-align: center; }
+.rdp-day_button { inline-size: 2.25rem; block-size: 2.25rem; border: 2px solid transparent; border-radius: 50%; background: none; color: inherit; font: inherit; cursor: pointer; display: flex; align-items: center; justify-content: center; }
+.rdp-day_button:focus-visible { outline: 2px solid var(--hg-primary); outline-offset: 1px; }
+.rdp-today .rdp-day_button { border-color: var(--hg-primary); font-weight: 700; }
+.rdp-selected .rdp-day_button { background: var(--hg-primary); color: #fff; }
+.rdp-outside { opacity: 0.5; }
+.rdp-disabled .rdp-day_button { opacity: 0.35; cursor: default; text-decoration: line-through; }
+.rdp-hidden { visibility: hidden; }
 .hg-button { border: 1px solid var(--hg-primary); border-radius: 8px; padding-block: 0.45rem; padding-inline: 1rem; cursor: pointer; background: var(--hg-primary); color: #fff; }
 .hg-button:hover { background: var(--hg-primary-strong); }
 .hg-button:disabled { opacity: 0.6; cursor: progress; }

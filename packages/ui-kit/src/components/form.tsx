@@ -33,7 +33,8 @@ export function Field({ label, error, children }: LabelledProps & { children: (i
   );
 }
 
-function invalidProps(error: string | undefined, errorId: string) {
+/** Marks a control invalid and points it at its error text, when there is one. */
+export function invalidProps(error: string | undefined, errorId: string) {
   return error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
 }
 

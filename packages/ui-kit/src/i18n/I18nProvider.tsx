@@ -1,6 +1,6 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { UiKitStyles } from '../styles';
-import { directionOf, formatDate, formatList, formatNumber, LOCALES, type Direction, type Locale, type LocalizedText } from './format';
+import { directionOf, formatDate, formatDateTime, formatList, formatNumber, formatTime, LOCALES, type Direction, type Locale, type LocalizedText } from './format';
 import { translate, type MessageParams } from './messages';
 
 export interface I18n {
@@ -12,7 +12,12 @@ export interface I18n {
   /** The current locale's side of a `{ fa, en }` value from an API or config. */
   localize(text: LocalizedText): string;
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  /** A day `YYYY-MM-DD` or an instant's Iran day, e.g. «۱۶ آذر ۱۴۰۵» / «7 Dec 2026». */
   formatDate(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
+  /** An instant's Iran day and time, e.g. «۱۶ آذر ۱۴۰۵، ۹:۰۰» / «7 Dec 2026, 09:00». */
+  formatDateTime(instant: Date | string | number): string;
+  /** An instant's Iran time of day, e.g. «۹:۰۰» / «09:00». */
+  formatTime(instant: Date | string | number): string;
   formatList(items: readonly string[], options?: Intl.ListFormatOptions): string;
 }
 
@@ -48,6 +53,8 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       localize: (text) => text[locale],
       formatNumber: number,
       formatDate: (value, options) => formatDate(value, locale, options),
+      formatDateTime: (instant) => formatDateTime(instant, locale),
+      formatTime: (instant) => formatTime(instant, locale),
       formatList: (items, options) => formatList(items, locale, options),
     };
   }, [locale, setLocale]);

@@ -20,12 +20,27 @@ export function formatNumber(value: number, locale: Locale = 'fa', options?: Int
   return new Intl.NumberFormat(numberLocale[locale], options).format(value);
 }
 
+/**
+ * A calendar day `YYYY-MM-DD` or an instant's Iran day, one way everywhere: «۱۶ آذر ۱۴۰۵» in fa,
+ * «7 Dec 2026» in en. A day parses as its midnight UTC, which is that same day in Iran (east of UTC).
+ * `options` are for the few places that need another shape (a weekday heading, a long date).
+ */
 export function formatDate(
   value: Date | string | number,
   locale: Locale = 'fa',
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
 ): string {
   return new Intl.DateTimeFormat(dateLocale[locale], { timeZone, ...options }).format(new Date(value));
+}
+
+/** An instant's day and time in Iran: «۱۶ آذر ۱۴۰۵، ۹:۰۰» in fa, «7 Dec 2026, 09:00» in en. */
+export function formatDateTime(instant: Date | string | number, locale: Locale = 'fa'): string {
+  return formatDate(instant, locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** An instant's time of day in Iran: «۹:۰۰» in fa, «09:00» in en. */
+export function formatTime(instant: Date | string | number, locale: Locale = 'fa'): string {
+  return formatDate(instant, locale, { timeStyle: 'short' });
 }
 
 /** "a, b and c" in the locale's words and punctuation (Persian uses "،" and "و"). */
@@ -40,6 +55,11 @@ export function jalaliYear(date: Date = new Date()): string {
     .find((part) => part.type === 'year');
   if (!year) throw new Error('Intl has no Persian calendar support');
   return year.value;
+}
+
+/** Latin digits as Persian ones (۰-۹), for text that is not a number, e.g. «۱۴۰۵/۰۹/۱۶» or «۰۹:۳۰». */
+export function toPersianDigits(text: string): string {
+  return text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 }
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits typed on a Persian keyboard, as Latin digits. */
