@@ -198,6 +198,23 @@ describe('meetings', () => {
     expect(screen.getByTestId('meeting-minutes').textContent).toBe('Agreed');
   });
 
+  it('shows a refusal by its code in the coordinator’s language: a past action item (422), a meeting held meanwhile (409)', async () => {
+    const problem = (status: number, code: string, detail: string) => () => jsonResponse({ title: 'Refused', status, code, detail }, status, 'application/problem+json');
+    renderAt(`/coordination/meetings/${ids.m}`, {
+      [`GET ${base}/meetings/${ids.m}`]: meeting,
+      [`POST ${base}/meetings/${ids.m}/resolutions`]: problem(422, 'action-item-due-in-past', 'action item 1 is due before today (2026-05-08)'),
+      [`POST ${base}/meetings/${ids.m}/held`]: problem(409, 'meeting-held', 'the meeting has been held and its minutes are closed'),
+    }, { locale: 'fa' });
+    fireEvent.change(await screen.findByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
+    fireEvent.change(screen.getByTestId('action-title-0'), { target: { value: 'Care plans' } });
+    fireEvent.change(screen.getByTestId('action-due-0'), { target: { value: '2026-05-01' } });
+    fireEvent.click(screen.getByTestId('resolution-submit'));
+    expect(await screen.findByText('موعد اقدام نمی‌تواند پیش از امروز باشد.')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('meeting-mark-held'));
+    expect(await screen.findByText('جلسه برگزار شده و صورت‌جلسه آن بسته است.')).toBeTruthy();
+    expect(screen.queryByText(/minutes are closed/)).toBeNull();
+  });
+
   it('shows a representative the meeting read-only', async () => {
     renderAt(`/coordination/meetings/${ids.m}`, { [`GET ${base}/meetings/${ids.m}`]: meeting }, { roles: ['representative'] });
     await screen.findByTestId(`agenda-overdue-item-${ids.a}`);
@@ -239,6 +256,23 @@ describe('commitments', () => {
     await waitFor(() => expect(calls(fetchMock, 'PUT', `${base}/commitments/${ids.a}/status`)).toHaveLength(1));
     const [, init] = calls(fetchMock, 'PUT', `${base}/commitments/${ids.a}/status`)[0]!;
     expect(JSON.parse(String(init?.body))).toEqual({ status: 'delivered', evidence: 'Permit list 231', revisedDueOn: null });
+  });
+
+  it('shows a refused status by its code, and one it has no sentence for in the service’s words', async () => {
+    const refuse = (code: string, detail: string) => () => jsonResponse({ title: 'Conflict', status: 409, code, detail }, 409, 'application/problem+json');
+    const save = async (id: string) => {
+      fireEvent.click(await screen.findByTestId(`commitment-edit-${id}`));
+      fireEvent.click(within(await screen.findByTestId(`commitment-update-${id}`)).getByTestId(`commitment-save-${id}`));
+    };
+    renderAt('/coordination/commitments', {
+      [`GET ${base}/commitments`]: [commitment(ids.a), commitment(ids.b)],
+      [`PUT ${base}/commitments/${ids.a}/status`]: refuse('commitment-already-delivered', 'cannot record this status: illegal-transition'),
+      [`PUT ${base}/commitments/${ids.b}/status`]: refuse('something-new', 'a refusal this screen does not know'),
+    });
+    await save(ids.a);
+    expect(await screen.findByText('The commitment was delivered; its status changes no more.')).toBeTruthy();
+    await save(ids.b);
+    expect(await screen.findByText('a refusal this screen does not know')).toBeTruthy();
   });
 
   it('gives readers no status form', async () => {

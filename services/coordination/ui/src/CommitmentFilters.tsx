@@ -1,0 +1,45 @@
+import { Select, useI18n } from '@hamgam/ui-kit';
+import { PARTNER_AGENCIES, STATUSES, type CommitmentFilter, type NeighbourhoodRef } from './api';
+import { useLabels } from './labels';
+import { NeighbourhoodPicker } from './NeighbourhoodPicker';
+
+/** The commitments list's filters: neighbourhood, agency, status, overdue (empty: all). */
+export function CommitmentFilters({
+  filter,
+  neighbourhoods,
+  onChange,
+}: {
+  filter: CommitmentFilter;
+  neighbourhoods: readonly NeighbourhoodRef[];
+  onChange: (name: keyof CommitmentFilter, value: string) => void;
+}) {
+  const { t } = useI18n();
+  const labels = useLabels();
+  const all = { value: '', label: t('coordination.commitments.all') };
+  return (
+    <div className="hg-form__row" data-testid="commitment-filters">
+      <NeighbourhoodPicker neighbourhoods={neighbourhoods} value={filter.neighbourhoodId ?? ''} onChange={(v) => onChange('neighbourhoodId', v)} allowAll testId="filter-neighbourhood" />
+      <Select
+        label={t('coordination.commitments.agency')}
+        value={filter.agency ?? ''}
+        onChange={(e) => onChange('agency', e.target.value)}
+        options={[all, ...PARTNER_AGENCIES.map((a) => ({ value: a, label: labels.agency(a) }))]}
+        data-testid="filter-agency"
+      />
+      <Select
+        label={t('coordination.commitments.status')}
+        value={filter.status ?? ''}
+        onChange={(e) => onChange('status', e.target.value)}
+        options={[all, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
+        data-testid="filter-status"
+      />
+      <Select
+        label={t('coordination.commitments.overdueFilter')}
+        value={filter.overdue ?? ''}
+        onChange={(e) => onChange('overdue', e.target.value)}
+        options={[all, { value: 'true', label: t('coordination.commitments.overdueOnly') }, { value: 'false', label: t('coordination.commitments.notOverdue') }]}
+        data-testid="filter-overdue"
+      />
+    </div>
+  );
+}

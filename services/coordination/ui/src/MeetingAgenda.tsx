@@ -1,0 +1,45 @@
+import { Badge, Card, useI18n } from '@hamgam/ui-kit';
+import type { Meeting } from './api';
+import { statusTone, useLabels } from './labels';
+
+/** The agenda: the neighbourhood's overdue commitments first (frozen once held), then the meeting's own items. */
+export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
+  const { t } = useI18n();
+  const labels = useLabels();
+  const { overdue, items, frozen } = meeting.agenda;
+  return (
+    <Card title={t('coordination.meeting.agendaTitle')} testId="meeting-agenda">
+      <section data-testid="agenda-overdue" data-frozen={frozen} style={{ borderInlineStart: '4px solid var(--hg-danger)', paddingInlineStart: '0.75rem' }}>
+        <h3 className="hg-card__title">
+          <Badge tone="danger">{t('coordination.overdue')}</Badge> {frozen ? t('coordination.meeting.overdueFrozen') : t('coordination.meeting.overdueSection')}
+        </h3>
+        {overdue.length === 0 ? (
+          <p className="hg-empty">{t('coordination.meeting.noOverdue')}</p>
+        ) : (
+          <ol>
+            {overdue.map((item) => (
+              <li key={item.commitmentId} data-testid={`agenda-overdue-item-${item.commitmentId}`}>
+                {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: labels.day(item.dueOn) })}{' '}
+                <Badge tone={statusTone[item.status]}>{labels.status(item.status)}</Badge>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section>
+        <h3 className="hg-card__title">{t('coordination.meeting.ownItems')}</h3>
+        {items.length === 0 ? (
+          <p className="hg-empty">{t('coordination.meeting.noItems')}</p>
+        ) : (
+          <ol start={overdue.length + 1}>
+            {items.map((item) => (
+              <li key={item.id} data-testid={`agenda-item-${item.id}`}>
+                {item.text}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </Card>
+  );
+}
