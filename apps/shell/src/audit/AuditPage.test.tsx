@@ -94,8 +94,9 @@ describe('the auditor’s access-log page', () => {
     await screen.findByTestId('audit-table');
     fireEvent.change(screen.getByTestId('audit-person'), { target: { value: ' hh-۱۲ ' } });
     fireEvent.change(screen.getByTestId('audit-user'), { target: { value: 'welfare.officer' } });
-    fireEvent.change(screen.getByTestId('audit-from'), { target: { value: '2026-03-01' } });
-    fireEvent.change(screen.getByTestId('audit-to'), { target: { value: '2026-03-31' } });
+    // Typed as a worker in fa types them: Jalali days (2026-03-01 and 2026-03-31).
+    fireEvent.change(screen.getByTestId('audit-from'), { target: { value: '۱۴۰۴/۱۲/۱۰' } });
+    fireEvent.change(screen.getByTestId('audit-to'), { target: { value: '۱۴۰۵/۰۱/۱۱' } });
     fireEvent.click(screen.getByTestId('audit-agency-relief-partnerships'));
     fetchMock.mockClear();
     fireEvent.click(screen.getByTestId('audit-search'));
