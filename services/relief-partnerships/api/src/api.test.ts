@@ -3,7 +3,7 @@ import type { EventType } from '@hamgam/contracts';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import { startTestService, testCallers, type TestCaller as Caller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReliefModels } from './app/deps.js';
+import type { ReliefModels } from './deps.js';
 import { reliefCollections } from './data/models.js';
 import { addDays, dayOf } from './domain/days.js';
 import { reliefPartnershipsService } from './service.js';

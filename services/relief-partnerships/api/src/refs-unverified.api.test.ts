@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReliefModels } from './app/deps.js';
+import type { ReliefModels } from './deps.js';
 import { reliefCollections } from './data/models.js';
 import { addDays, dayOf } from './domain/days.js';
 import { reliefPartnershipsService } from './service.js';

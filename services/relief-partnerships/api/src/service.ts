@@ -1,6 +1,6 @@
 import { agencyDesk } from '@hamgam/agency-desk';
 import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
-import { agency, type ReliefDeps, type ReliefModels } from './app/deps.js';
+import { agency, type ReliefDeps, type ReliefModels } from './deps.js';
 import { reconcileReferrals } from './app/support.js';
 import { reliefModels } from './data/models.js';
 import { seedRelief } from './data/demo.js';

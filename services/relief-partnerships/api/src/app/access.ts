@@ -1,6 +1,6 @@
 import { logAccess, type AccessLogAction, type AccessRecord, type Principal } from '@hamgam/service-kit';
 import type { StoredSupportRequest } from '../data/models.js';
-import { agency, type ReliefDeps } from './deps.js';
+import { agency, type ReliefDeps } from '../deps.js';
 
 type RequestRef = Pick<StoredSupportRequest, '_id' | 'residentRef' | 'householdRef' | 'referralId'>;
 

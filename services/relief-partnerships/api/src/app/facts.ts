@@ -4,7 +4,7 @@ import { reliefCollections, type StoredFact } from '../data/models.js';
 import { assessEligibility, type EligibilityFacts } from '../domain/eligibility.js';
 import { dayOf } from '../domain/days.js';
 import { assess, isUndecided } from '../domain/support.js';
-import { type ReliefDeps } from './deps.js';
+import { type ReliefDeps } from '../deps.js';
 
 const blankFact = {
   neighbourhoodId: null,

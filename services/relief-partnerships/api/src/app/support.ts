@@ -7,7 +7,7 @@ import type { Benefit } from '../domain/duplicates.js';
 import { assessEligibility, type MeansTest } from '../domain/eligibility.js';
 import { arrearsOf, checkTerms, repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
 import { approve, assess, canFollowUp, disburse, isUndecided, reject, repay, supportKinds, type SupportKind } from '../domain/support.js';
-import { agency, attempt, type ReliefDeps } from './deps.js';
+import { agency, attempt, type ReliefDeps } from '../deps.js';
 import { factsOf } from './facts.js';
 
 const supportOfferKinds = new Set<string>(supportKinds);

@@ -1,7 +1,7 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import type { Model } from 'mongoose';
 import { inList, outboxEntries, readAll } from '@hamgam/service-kit';
-import { agency, type ReliefDeps } from '../app/deps.js';
+import { agency, type ReliefDeps } from '../deps.js';
 import { addDays, dayOf } from '../domain/days.js';
 import { assessEligibility, type EligibilityFacts, type MeansTest } from '../domain/eligibility.js';
 import { repaymentSchedule, type LoanTerms } from '../domain/schedule.js';

@@ -1,5 +1,5 @@
 import { subscribe, type Subscription } from '@hamgam/service-kit';
-import type { ReliefDeps } from '../app/deps.js';
+import type { ReliefDeps } from '../deps.js';
 import { receiveBenefit, receiveCompletion, receiveFlag, receivePermit, receiveRevocation } from '../app/facts.js';
 
 /** The relief service's own events (beside the desk's); each routing key is bound to hamgam.relief-partnerships in definitions.json. */

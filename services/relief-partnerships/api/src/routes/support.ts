@@ -1,7 +1,7 @@
 import type { DeskOptions } from '@hamgam/agency-desk';
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type AccessLogAction, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { causeOf, type ReliefDeps } from '../app/deps.js';
+import { causeOf, type ReliefDeps } from '../deps.js';
 import { logCandidateList, logReferralList, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
 import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, stillUnverified, submitRequest } from '../app/support.js';

@@ -1,7 +1,7 @@
 import type { DeskModels } from '@hamgam/agency-desk';
 import { badRequest, conflict, eventCause, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
-import { IllegalTransitionError } from '../domain/days.js';
-import type { ReliefOwnModels } from '../data/models.js';
+import { IllegalTransitionError } from './domain/days.js';
+import type { ReliefOwnModels } from './data/models.js';
 
 export const agency = 'relief-partnerships' as const;
 
