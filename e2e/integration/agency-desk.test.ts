@@ -109,15 +109,18 @@ describe('the desk’s refusals with real tokens', () => {
     expect((await call('welfare', '/api/v1/desk/referrals', { as: 'welfare.officer' })).status).toBe(200);
   });
 
-  it('answers an illegal referral step with 409 and bad input with 400', async () => {
-    expect((await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, { as: 'tvto.staff', body: { reason: 'no-capacity' } })).status).toBe(404);
+  it('answers an illegal step with 409, a broken rule with 422 and input off the schema with 400, each refusal with its code', async () => {
+    const unknown = await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, { as: 'tvto.staff', body: { reason: 'no-capacity' } });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'referral-not-found']);
     expect((await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, { as: 'tvto.staff', body: { reason: 'bored' } })).status).toBe(400);
-    const declared = await call('vocational-training', '/api/v1/desk/commitments', {
-      as: 'tvto.staff',
-      body: { neighbourhoodId: 'nbh-fajr', answers: null, title: `Unlinked action ${tag()}`, dueOn: day(10) },
-    });
+    const commitment = (dueOn: string) => ({ neighbourhoodId: 'nbh-fajr', answers: null, title: `Unlinked action ${tag()}`, dueOn });
+    const late = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff', body: commitment(day(-1)) });
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ code: 'due-on-in-past', field: 'dueOn' });
+    const declared = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff', body: commitment(day(10)) });
     const illegal = await call('vocational-training', `/api/v1/desk/commitments/${declared.body.commitmentId}/progress`, { as: 'tvto.staff', body: { status: 'delivered', evidence: 'x' } });
     expect(illegal.status).toBe(409);
     expect(illegal.contentType).toContain('application/problem+json');
+    expect(illegal.body.code).toBe('commitment-not-started');
   });
 });

@@ -23,6 +23,13 @@ describe('working group: resolution → agency desk → board → overdue → ne
       body: { neighbourhoodId: neighbourhood, scheduledOn: dayIn(0), title: 'Integration working group', agencies: ['clinics', 'vocational-training'], representativeAttends: true, agenda: ['Capacities'] },
     });
     expect(meeting.status).toBe(201);
+    // An action item due before today is a broken rule: 422 naming the item, and nothing is passed.
+    const late = await call('coordination', `/api/v1/meetings/${meeting.body.id}/resolutions`, {
+      as: 'coordinator',
+      body: { text: 'Too late', actionItems: [{ agency: 'vocational-training', title: 'Something late', dueOn: dayIn(-1), answers: null }] },
+    });
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ code: 'action-item-due-in-past', field: 'actionItems.0.dueOn' });
     const dueOn = dayIn(5);
     const passed = await call('coordination', `/api/v1/meetings/${meeting.body.id}/resolutions`, {
       as: 'coordinator',
