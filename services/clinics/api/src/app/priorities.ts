@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { NeedCategory } from '@hamgam/contracts';
 import { caps, isDuplicateKey, outboxEntries, readAll, type EventCause, type Principal } from '@hamgam/service-kit';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import type { StoredAgreedOrder } from '../data/agreed-orders.js';
 import { agency, type ClinicsModels } from '../deps.js';
 import { preparePublication, type PriorityList } from '../domain/publication.js';
 import { rankPriorities } from '../domain/ranking.js';
-import { checkAgreedOrder, checkMeetingDate, type AgreedOrder } from '../domain/reranking.js';
+import { applyAgreedOrder, checkAgreedOrder, checkMeetingDate, toRankedPriority, type AgreedOrder } from '../domain/reranking.js';
 
 export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: string) =>
   models.priorityLists.findOne({ neighbourhoodId }, { outbox: 0 }).sort({ version: -1 }).lean();
@@ -63,4 +64,40 @@ export async function publishPriorities(
     throw error;
   }
   return { list, documentId };
+}
+
+/** A published list as readers see it: the agreed ranks, and how the meeting re-ranked the computed ones. */
+export const publishedView = ({ version, period, publishedAt, priorities, reranking }: PriorityList) => ({
+  version,
+  period,
+  publishedAt,
+  priorities: priorities.map(toRankedPriority),
+  reranking: reranking
+    ? {
+        reason: reranking.reason,
+        meetingDate: reranking.meetingDate,
+        agreedByRole: reranking.agreedByRole,
+        computedRanks: priorities.map((p) => ({ category: p.category, computedRank: p.computedRank ?? p.rank })),
+      }
+    : null,
+});
+
+/** The agreed order in force, and who agreed it. */
+const agreedView = (a: StoredAgreedOrder | null) =>
+  a ? { order: a.order, reason: a.reason, meetingDate: a.meetingDate, agreedByName: a.agreedByName, agreedByRole: a.agreedByRole, agreedAt: a.agreedAt } : null;
+
+/** What the neighbourhood's priorities are now: the draft in the agreed order, the computed ranking, the agreement, the latest published list. */
+export async function prioritiesOf(models: ClinicsModels, neighbourhoodId: string) {
+  const [assessments, published, agreed] = await Promise.all([
+    readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood),
+    latestPriorityList(models, neighbourhoodId),
+    latestAgreedOrder(models, neighbourhoodId),
+  ]);
+  const computed = rankPriorities(assessments);
+  return {
+    draft: applyAgreedOrder(computed, agreed).map(toRankedPriority),
+    computed,
+    agreed: agreedView(agreed),
+    published: published ? publishedView(published) : null,
+  };
 }

@@ -1,47 +1,11 @@
-import { assertNeighbourhoodInScope, caps, defineRoute, readAll } from '@hamgam/service-kit';
-import { latestAgreedOrder, latestPriorityList, publishPriorities, recordAgreedOrder } from '../app/priorities.js';
-import type { StoredAgreedOrder } from '../data/agreed-orders.js';
+import { assertNeighbourhoodInScope, defineRoute } from '@hamgam/service-kit';
+import { prioritiesOf, publishedView, publishPriorities, recordAgreedOrder } from '../app/priorities.js';
 import { clinicReaders, type ClinicsDeps } from '../deps.js';
-import type { PriorityList } from '../domain/publication.js';
-import { rankPriorities } from '../domain/ranking.js';
-import { applyAgreedOrder, toRankedPriority } from '../domain/reranking.js';
 import { neighbourhoodIdParams } from './schemas/common.js';
 import { agreedOrderBodySchema, prioritiesViewSchema, publishRequestSchema, publishedListSchema } from './schemas/priorities.js';
 
-const toView = ({ version, period, publishedAt, priorities, reranking }: PriorityList) => ({
-  version,
-  period,
-  publishedAt,
-  priorities: priorities.map(toRankedPriority),
-  reranking: reranking
-    ? {
-        reason: reranking.reason,
-        meetingDate: reranking.meetingDate,
-        agreedByRole: reranking.agreedByRole,
-        computedRanks: priorities.map((p) => ({ category: p.category, computedRank: p.computedRank ?? p.rank })),
-      }
-    : null,
-});
-
-const agreedView = (a: StoredAgreedOrder | null) =>
-  a ? { order: a.order, reason: a.reason, meetingDate: a.meetingDate, agreedByName: a.agreedByName, agreedByRole: a.agreedByRole, agreedAt: a.agreedAt } : null;
-
+/** A neighbourhood's draft ranking, its re-ranking by the residents' meeting or representative, and its published lists. */
 export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
-  async function prioritiesView(neighbourhoodId: string) {
-    const [assessments, published, agreed] = await Promise.all([
-      readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood),
-      latestPriorityList(models, neighbourhoodId),
-      latestAgreedOrder(models, neighbourhoodId),
-    ]);
-    const computed = rankPriorities(assessments);
-    return {
-      draft: applyAgreedOrder(computed, agreed).map(toRankedPriority),
-      computed,
-      agreed: agreedView(agreed),
-      published: published ? toView(published) : null,
-    };
-  }
-
   return [
     defineRoute({
       method: 'get',
@@ -52,7 +16,7 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
       response: prioritiesViewSchema,
       handler: async ({ params, principal }) => {
         assertNeighbourhoodInScope(principal, params.id);
-        return prioritiesView(params.id);
+        return prioritiesOf(models, params.id);
       },
     }),
     defineRoute({
@@ -66,7 +30,7 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
       handler: async ({ params, body, principal }) => {
         assertNeighbourhoodInScope(principal, params.id);
         await recordAgreedOrder(models, principal, params.id, body, clock.now());
-        return prioritiesView(params.id);
+        return prioritiesOf(models, params.id);
       },
     }),
     defineRoute({
@@ -82,7 +46,7 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
         assertNeighbourhoodInScope(principal, params.id);
         const { list, documentId } = await publishPriorities(models, { neighbourhoodId: params.id, period: body.period, cause, now: clock.now() });
         flushOutbox([documentId]);
-        return toView(list);
+        return publishedView(list);
       },
     }),
   ];
