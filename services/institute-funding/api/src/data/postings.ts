@@ -1,15 +1,9 @@
 import { Schema } from 'mongoose';
-import type { PostingKind, PostingLine } from '../domain/ledger.js';
+import type { Posting, PostingLine } from '../domain/ledger.js';
 
-/** Ledger postings: inserted once, never changed (the id says what step of which award it records). */
-export interface StoredPosting {
+/** Ledger postings: inserted once, never changed (the id, the posting's, says what step of which award it records). */
+export interface StoredPosting extends Omit<Posting, 'postingId'> {
   _id: string;
-  kind: PostingKind;
-  callId: string;
-  awardId: string | null;
-  trancheNo: number | null;
-  lines: PostingLine[];
-  postedAt: Date;
 }
 
 const line = new Schema<PostingLine>({ account: String, debit: Number, credit: Number }, { _id: false });
