@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertClinicInScope, type Principal } from '@hamgam/service-kit';
+import { assertClinicInScope, assertNeighbourhoodInScope, pageOf, type PageContext, type Principal } from '@hamgam/service-kit';
 import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import type { ClinicsModels } from '../deps.js';
 import type { AssessedNeed } from '../domain/ranking.js';
@@ -26,4 +26,11 @@ export async function recordAssessment(
     { upsert: true, new: true, lean: true },
   );
   return { id: saved!._id, clinicId: saved!.clinicId, neighbourhoodId: saved!.neighbourhoodId, householdRef: saved!.householdRef, needs: saved!.needs, createdAt: saved!.createdAt };
+}
+
+/** One page of the needs assessments recorded in a neighbourhood, newest first. */
+export async function neighbourhoodAssessments(models: ClinicsModels, principal: Principal, neighbourhoodId: string, page: PageContext) {
+  assertNeighbourhoodInScope(principal, neighbourhoodId);
+  const rows = await pageOf(models.assessments.find({ neighbourhoodId: neighbourhoodId }).lean(), page, page.res, { by: 'createdAt', order: -1 });
+  return rows.map(({ _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }) => ({ id: _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }));
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
-import { assertClinicInScope, isDuplicateKey, type Principal } from '@hamgam/service-kit';
+import { startOfDay } from '@hamgam/contracts/days';
+import { assertClinicInScope, between, forbidden, hasAnyRole, inList, isDuplicateKey, pageOf, seesWholeProgramme, type PageContext, type Principal } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
 import type { ClinicsModels, ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/slots.js';
 import { checkBooking, checkSlotStart, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
-import { loadResidentInScope } from './residents.js';
+import { isOwnClinicStaff, loadResidentInScope } from './residents.js';
 
 type Deps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'>;
 
@@ -139,4 +140,44 @@ export async function cancelBooking({ models, locks }: Deps, principal: Principa
       if (result.matchedCount === 1) return { ...slot, bookings: remaining, bookedCount: remaining.length };
     }
   });
+}
+
+/** A slot as the calendar shows it; only its own clinic's staff see who is booked. */
+export const slotView = (slot: StoredSlot, principal: Principal) => ({
+  id: slot._id,
+  clinicId: slot.clinicId,
+  neighbourhoodId: slot.neighbourhoodId,
+  kind: slot.kind,
+  title: slot.title,
+  place: slot.place,
+  startsAt: slot.startsAt,
+  endsAt: slot.endsAt,
+  capacity: slot.capacity,
+  bookedCount: slot.bookedCount,
+  available: Math.max(0, slot.capacity - slot.bookedCount),
+  bookings: isOwnClinicStaff(principal, slot.clinicId) ? slot.bookings.map(({ residentId, bookedAt }) => ({ residentId, bookedAt })) : null,
+});
+
+/**
+ * One page of slots from a day (default: from an hour ago) for some days (default 7): the caller's clinics',
+ * one clinic's, or — for TVTO staff, who read the counselling slots only — every clinic's counselling.
+ */
+export async function slotsFor(
+  { models, clock }: Pick<Deps, 'models' | 'clock'>,
+  principal: Principal,
+  asked: { clinicId?: string; kind?: SlotKind; from?: string; days?: number },
+  page: PageContext,
+) {
+  const counsellorOnly = !seesWholeProgramme(principal) && !hasAnyRole(principal, ['clinic-worker']);
+  if (counsellorOnly && asked.kind && asked.kind !== 'tvto-counselling') throw forbidden('TVTO staff read the counselling slots only');
+  if (!counsellorOnly && asked.clinicId) assertClinicInScope(principal, asked.clinicId);
+  const clinicIds = asked.clinicId ? [asked.clinicId] : counsellorOnly || seesWholeProgramme(principal) ? null : principal.clinicIds;
+  const from = asked.from ? startOfDay(asked.from) : new Date(clock.now().getTime() - 3_600_000);
+  const to = new Date(from.getTime() + (asked.days ?? 7) * 86_400_000);
+  const filter: Record<string, unknown> = { startsAt: between(from, to) };
+  const kind = counsellorOnly ? 'tvto-counselling' : asked.kind;
+  if (kind) filter.kind = kind;
+  if (clinicIds !== null) filter.clinicId = clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds);
+  const rows = await pageOf(models.slots.find(filter).lean(), page, page.res, { by: 'startsAt', order: 1 });
+  return rows.map((s) => slotView(s, principal));
 }

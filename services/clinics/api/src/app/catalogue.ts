@@ -1,6 +1,7 @@
-import type { OfferPublishedV1 } from '@hamgam/contracts';
-import { isDuplicateKey, type DocumentLocks } from '@hamgam/service-kit';
+import type { NeedCategory, OfferPublishedV1, PartnerAgency } from '@hamgam/contracts';
+import { assertNeighbourhoodInScope, isDuplicateKey, pageOf, type DocumentLocks, type PageContext, type Principal } from '@hamgam/service-kit';
 import type { ClinicsModels } from '../deps.js';
+import { agencyNameOf } from './referrals.js';
 
 /** What publishing an offer did to the catalogue; `foreign` names the agency that owns the id. */
 export type OfferOutcome = 'created' | 'updated' | 'stale' | { foreign: string };
@@ -38,4 +39,22 @@ export function applyOffer(
       }
     }
   });
+}
+
+/** One page of the partner agencies' offers as last published, by neighbourhood served, need answered, agency and openness. */
+export async function catalogueOf(
+  models: ClinicsModels,
+  principal: Principal,
+  filterBy: { neighbourhoodId?: string; category?: NeedCategory; agency?: PartnerAgency; openOnly?: 'true' | 'false' },
+  page: PageContext,
+) {
+  if (filterBy.neighbourhoodId) assertNeighbourhoodInScope(principal, filterBy.neighbourhoodId);
+  const filter: Record<string, string> = {};
+  if (filterBy.agency) filter.agency = filterBy.agency;
+  if (filterBy.category) filter.answers = filterBy.category;
+  if (filterBy.openOnly === 'true') filter.status = 'open';
+  const offers = await pageOf(models.offers.find(filter).lean(), page, page.res, { by: 'agency', order: 1 });
+  return offers
+    .filter((o) => !filterBy.neighbourhoodId || o.neighbourhoodIds.length === 0 || o.neighbourhoodIds.includes(filterBy.neighbourhoodId))
+    .map(({ _id, receivedAt: _r, ...offer }) => ({ id: _id, agencyName: agencyNameOf(offer.agency), ...offer }));
 }

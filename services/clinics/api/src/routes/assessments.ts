@@ -1,6 +1,6 @@
-import { assertNeighbourhoodInScope, defineRoute, pageOf, pageQuerySchema } from '@hamgam/service-kit';
+import { defineRoute, pageQuerySchema } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { recordAssessment } from '../app/assessments.js';
+import { neighbourhoodAssessments, recordAssessment } from '../app/assessments.js';
 import type { ClinicsModels } from '../deps.js';
 import { neighbourhoodIdParams } from './schemas/common.js';
 import { assessmentSchema, newAssessmentSchema } from './schemas/priorities.js';
@@ -25,11 +25,7 @@ export function assessmentRoutes(models: ClinicsModels) {
       params: neighbourhoodIdParams,
       query: pageQuerySchema,
       response: z.array(assessmentSchema),
-      handler: async ({ params, principal, query, req }, res) => {
-        assertNeighbourhoodInScope(principal, params.id);
-        const rows = await pageOf(models.assessments.find({ neighbourhoodId: params.id }).lean(), { query, req }, res, { by: 'createdAt', order: -1 });
-        return rows.map(({ _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }) => ({ id: _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }));
-      },
+      handler: ({ params, principal, query, req }, res) => neighbourhoodAssessments(models, principal, params.id, { query, req, res }),
     }),
   ];
 }

@@ -1,29 +1,11 @@
-import { startOfDay } from '@hamgam/contracts/days';
-import { assertClinicInScope, between, defineRoute, forbidden, hasAnyRole, inList, pageOf, seesWholeProgramme, type Principal } from '@hamgam/service-kit';
+import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { bookSlot, cancelBooking, createSlot, createWeeklySlots } from '../app/calendar.js';
-import { isOwnClinicStaff } from '../app/residents.js';
+import { bookSlot, cancelBooking, createSlot, createWeeklySlots, slotsFor, slotView } from '../app/calendar.js';
 import type { ClinicsDeps } from '../deps.js';
-import type { StoredSlot } from '../data/slots.js';
 import { bookingBodySchema, bookingParams, slotBodySchema, slotIdParams, slotQuerySchema, slotViewSchema, weeklySlotsBodySchema } from './schemas/calendar.js';
 
-const toSlotView = (slot: StoredSlot, principal: Principal) => ({
-  id: slot._id,
-  clinicId: slot.clinicId,
-  neighbourhoodId: slot.neighbourhoodId,
-  kind: slot.kind,
-  title: slot.title,
-  place: slot.place,
-  startsAt: slot.startsAt,
-  endsAt: slot.endsAt,
-  capacity: slot.capacity,
-  bookedCount: slot.bookedCount,
-  available: Math.max(0, slot.capacity - slot.bookedCount),
-  bookings: isOwnClinicStaff(principal, slot.clinicId) ? slot.bookings.map(({ residentId, bookedAt }) => ({ residentId, bookedAt })) : null,
-});
-
+/** The clinics' calendars: slots (weekly or single) and residents' bookings into them. */
 export function calendarRoutes(deps: ClinicsDeps) {
-  const { models, clock } = deps;
   return [
     defineRoute({
       method: 'get',
@@ -32,20 +14,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       roles: ['clinic-worker', 'coordinator', 'auditor', 'tvto-staff'],
       query: slotQuerySchema,
       response: z.array(slotViewSchema),
-      handler: async ({ query, principal, req }, res) => {
-        const counsellorOnly = !seesWholeProgramme(principal) && !hasAnyRole(principal, ['clinic-worker']);
-        if (counsellorOnly && query.kind && query.kind !== 'tvto-counselling') throw forbidden('TVTO staff read the counselling slots only');
-        if (!counsellorOnly && query.clinicId) assertClinicInScope(principal, query.clinicId);
-        const clinicIds = query.clinicId ? [query.clinicId] : counsellorOnly || seesWholeProgramme(principal) ? null : principal.clinicIds;
-        const from = query.from ? startOfDay(query.from) : new Date(clock.now().getTime() - 3_600_000);
-        const to = new Date(from.getTime() + (query.days ?? 7) * 86_400_000);
-        const filter: Record<string, unknown> = { startsAt: between(from, to) };
-        const kind = counsellorOnly ? 'tvto-counselling' : query.kind;
-        if (kind) filter.kind = kind;
-        if (clinicIds !== null) filter.clinicId = clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds);
-        const rows = await pageOf(models.slots.find(filter).lean(), { query, req }, res, { by: 'startsAt', order: 1 });
-        return rows.map((s) => toSlotView(s, principal));
-      },
+      handler: ({ query, principal, req }, res) => slotsFor(deps, principal, query, { query, req, res }),
     }),
     defineRoute({
       method: 'post',
@@ -55,7 +24,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       body: weeklySlotsBodySchema,
       response: z.array(slotViewSchema),
       status: 201,
-      handler: async ({ body, principal }) => (await createWeeklySlots(deps, principal, body)).map((s) => toSlotView(s, principal)),
+      handler: async ({ body, principal }) => (await createWeeklySlots(deps, principal, body)).map((s) => slotView(s, principal)),
     }),
     defineRoute({
       method: 'post',
@@ -65,7 +34,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       body: slotBodySchema,
       response: slotViewSchema,
       status: 201,
-      handler: async ({ body, principal }) => toSlotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
+      handler: async ({ body, principal }) => slotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
     }),
     defineRoute({
       method: 'post',
@@ -76,7 +45,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       body: bookingBodySchema,
       response: slotViewSchema,
       status: 201,
-      handler: async ({ params, body, principal }) => toSlotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
+      handler: async ({ params, body, principal }) => slotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
     }),
     defineRoute({
       method: 'delete',
@@ -85,7 +54,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       roles: ['clinic-worker'],
       params: bookingParams,
       response: slotViewSchema,
-      handler: async ({ params, principal }) => toSlotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
+      handler: async ({ params, principal }) => slotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
     }),
   ];
 }

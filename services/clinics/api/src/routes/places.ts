@@ -1,12 +1,12 @@
 import { needCategories } from '@hamgam/contracts';
-import { canSeeClinic, canSeeNeighbourhood, caps, defineRoute, readAll } from '@hamgam/service-kit';
+import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
+import { clinicsOf, neighbourhoodsOf } from '../app/places.js';
 import { clinicReaders, type ClinicsModels } from '../deps.js';
 import { needCategoryLabels } from '../domain/categories.js';
 import { clinicSchema, needCategoryInfoSchema, neighbourhoodSchema } from './schemas/places.js';
 
-const withId = <T extends { _id: string }>({ _id, ...rest }: T) => ({ id: _id, ...rest });
-
+/** The places the clinics serve (neighbourhoods and clinics in the caller's scope) and the need categories. */
 export function placeRoutes(models: ClinicsModels) {
   return [
     defineRoute({
@@ -15,10 +15,7 @@ export function placeRoutes(models: ClinicsModels) {
       summary: 'Target neighbourhoods (province → county → neighbourhood) in the caller’s scope',
       roles: clinicReaders,
       response: z.array(neighbourhoodSchema),
-      handler: async ({ principal }) => {
-        const all = await readAll(models.neighbourhoods.find().sort({ _id: 1 }).lean(), caps.reference);
-        return all.filter((n) => canSeeNeighbourhood(principal, n._id)).map(withId);
-      },
+      handler: ({ principal }) => neighbourhoodsOf(models, principal),
     }),
     defineRoute({
       method: 'get',
@@ -26,10 +23,7 @@ export function placeRoutes(models: ClinicsModels) {
       summary: 'Social-work clinics in the caller’s scope',
       roles: clinicReaders,
       response: z.array(clinicSchema),
-      handler: async ({ principal }) => {
-        const all = await readAll(models.clinics.find().sort({ _id: 1 }).lean(), caps.reference);
-        return all.filter((c) => canSeeClinic(principal, c._id) || canSeeNeighbourhood(principal, c.neighbourhoodId)).map(withId);
-      },
+      handler: ({ principal }) => clinicsOf(models, principal),
     }),
     defineRoute({
       method: 'get',
