@@ -1,5 +1,5 @@
 import { logAccess, type AccessLogAction, type AccessRecord, type Principal } from '@hamgam/service-kit';
-import type { StoredSupportRequest } from '../data/models.js';
+import type { StoredSupportRequest } from '../data/support-requests.js';
 import { agency, type ReliefDeps } from '../deps.js';
 
 type RequestRef = Pick<StoredSupportRequest, '_id' | 'residentRef' | 'householdRef' | 'referralId'>;

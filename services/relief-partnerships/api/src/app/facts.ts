@@ -1,6 +1,7 @@
 import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import type { BenefitGrantedV1, EligibilityFlaggedV1, EligibilityRevokedV1, EnrolmentCompletedV1, Envelope, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
-import { reliefCollections, type StoredFact } from '../data/models.js';
+import type { StoredFact } from '../data/facts.js';
+import { reliefCollections } from '../data/models.js';
 import { assessEligibility, type EligibilityFacts } from '../domain/eligibility.js';
 import { dayOf } from '../domain/days.js';
 import { assess, isUndecided } from '../domain/support.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { actOnReferral, type DeskOptions } from '@hamgam/agency-desk';
 import { badRequest, caps, conflict, HttpProblem, inList, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
-import { reliefCollections, type Decision, type StoredSupportRequest } from '../data/models.js';
+import { reliefCollections } from '../data/models.js';
+import type { Decision, StoredSupportRequest } from '../data/support-requests.js';
 import { dayOf } from '../domain/days.js';
 import type { Benefit } from '../domain/duplicates.js';
 import { assessEligibility, type MeansTest } from '../domain/eligibility.js';

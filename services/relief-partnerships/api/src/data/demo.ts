@@ -6,7 +6,9 @@ import { addDays, dayOf } from '../domain/days.js';
 import { assessEligibility, type EligibilityFacts, type MeansTest } from '../domain/eligibility.js';
 import { repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
 import type { SupportKind, SupportState } from '../domain/support.js';
-import type { StoredFact, StoredProject, StoredSupportRequest } from './models.js';
+import type { StoredFact } from './facts.js';
+import type { StoredProject } from './projects.js';
+import type { StoredSupportRequest } from './support-requests.js';
 
 const dayMs = 86_400_000;
 const seedBy = 'demo-seed';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, caps, defineRoute, forbidden, notFound, pageOf, pageQuerySchema, readAll, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { attempt, type ReliefDeps } from '../deps.js';
-import type { StoredAgreement } from '../data/models.js';
+import type { StoredAgreement } from '../data/agreements.js';
 import { checkAgreement, partnerRole, standingOf, type Partner } from '../domain/agreements.js';
 import { dayOf, isFutureDay } from '../domain/days.js';
 import { agreementBodySchema, agreementParams, agreementViewSchema, meetingAttendees, meetingBodySchema, meetingViewSchema } from './schemas.js';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, caps, conflict, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { attempt, type ReliefDeps } from '../deps.js';
-import { reliefCollections, type StoredProject } from '../data/models.js';
+import { reliefCollections } from '../data/models.js';
+import type { StoredProject } from '../data/projects.js';
 import { dayOf, isFutureDay } from '../domain/days.js';
 import { addMilestone, completeMilestone, completeProject, isMilestoneOverdue } from '../domain/projects.js';
 import {

@@ -5,7 +5,7 @@ import { causeOf, type ReliefDeps } from '../deps.js';
 import { logCandidateList, logReferralList, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
 import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, stillUnverified, submitRequest } from '../app/support.js';
-import type { StoredSupportRequest } from '../data/models.js';
+import type { StoredSupportRequest } from '../data/support-requests.js';
 import { dayOf } from '../domain/days.js';
 import { duplicateBenefits, priorBenefits, type Benefit } from '../domain/duplicates.js';
 import { assessEligibility, flagStatus } from '../domain/eligibility.js';
