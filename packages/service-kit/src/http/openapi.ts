@@ -5,7 +5,17 @@ import type { RouteSpec } from './route.js';
 extendZodWithOpenApi(z);
 
 const problemSchema = z
-  .object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string().optional() })
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    /** Stable, machine-readable: what the UI translates and tests assert. */
+    code: z.string().optional(),
+    /** The input field at fault, for a broken rule. */
+    field: z.string().optional(),
+  })
   .openapi('Problem');
 
 /** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */
@@ -34,6 +44,11 @@ export function buildOpenApiDocument(service: string, routes: readonly RouteSpec
         400: problem('Invalid input'),
         401: problem('Missing or invalid token'),
         403: problem('Role or scope not allowed'),
+        // What a command may meet in the domain (the kit's DomainErrors, each with a stable `code`) and under load.
+        404: problem('Not found (code names what)'),
+        409: problem('Not allowed in its current state (code names the step)'),
+        422: problem('Breaks a business rule (code names the rule, field the input at fault)'),
+        503: problem('Overloaded, busy or the store unavailable: try again after Retry-After'),
       },
     });
   }
