@@ -1,23 +1,20 @@
-import type { DeskModels } from '@hamgam/agency-desk';
-import { badRequest, conflict, eventCause, type EventCause, type Principal, type ServiceDeps } from '@hamgam/service-kit';
-import { IllegalTransitionError } from './domain/days.js';
+import { agencyDesk, type DeskModels } from '@hamgam/agency-desk';
+import type { Role, ServiceDeps } from '@hamgam/service-kit';
 import type { ReliefOwnModels } from './data/models.js';
 
+/** The agency relief's events, offers and access-log entries name. */
 export const agency = 'relief-partnerships' as const;
+
+/** The Relief Committee's officers decide support; Basij's liaison, coordinators and auditors read. */
+export const reliefOfficers = ['relief-officer'] as const satisfies readonly Role[];
+export const reliefReaders = ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'] as const satisfies readonly Role[];
+/** Basij Construction's liaison runs the projects. */
+export const basijLiaisons = ['basij-liaison'] as const satisfies readonly Role[];
+/** Each partner's own staff: they record agreements (each only its own partner's) and joint meetings. */
+export const partnerStaff = ['relief-officer', 'basij-liaison'] as const satisfies readonly Role[];
+
+/** The agency's desk: its own staff change it; coordinators and auditors read it. */
+export const desk = agencyDesk({ agency, roles: partnerStaff });
 
 export type ReliefModels = DeskModels & ReliefOwnModels;
 export type ReliefDeps = ServiceDeps<ReliefModels>;
-
-export const causeOf = (who: Principal | string, correlationId: string, causationId?: string): EventCause =>
-  eventCause(agency, who, correlationId, causationId);
-
-/** Runs a pure step: an illegal transition is a 409, a value out of bounds a 400. */
-export function attempt<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof IllegalTransitionError) throw conflict(error.message);
-    if (error instanceof RangeError) throw badRequest(error.message);
-    throw error;
-  }
-}

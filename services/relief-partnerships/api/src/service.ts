@@ -1,16 +1,15 @@
-import { agencyDesk } from '@hamgam/agency-desk';
 import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
-import { agency, type ReliefDeps, type ReliefModels } from './deps.js';
+import { agency, desk, reliefReaders, type ReliefDeps, type ReliefModels } from './deps.js';
 import { reconcileReferrals } from './app/support.js';
 import { reliefModels } from './data/models.js';
 import { seedRelief } from './data/demo.js';
-import { reliefSubscriptions } from './events/subscriptions.js';
+import { benefitSubscriptions } from './events/benefits.js';
+import { certificateSubscriptions } from './events/certificates.js';
+import { permitSubscriptions } from './events/permits.js';
+import { welfareFlagSubscriptions } from './events/welfare-flags.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { projectRoutes } from './routes/projects.js';
 import { supportRoutes } from './routes/support.js';
-
-/** The agency's desk: its own staff change it; coordinators and auditors read it. */
-export const desk = agencyDesk({ agency: 'relief-partnerships', roles: ['relief-officer', 'basij-liaison'] });
 
 /**
  * Relief Committee and Basij Construction: the shared desk, plus home-business support requests
@@ -19,16 +18,16 @@ export const desk = agencyDesk({ agency: 'relief-partnerships', roles: ['relief-
  * and joint meetings.
  */
 export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
-  name: 'relief-partnerships',
-  roles: ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'],
+  name: agency,
+  roles: reliefReaders,
   models: (connection) => ({ ...desk.models(connection), ...reliefModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.supportRequests],
-  routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps, desk.options), ...projectRoutes(deps), ...agreementRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
-  subscriptions: (deps) => [...desk.subscriptions(deps), ...reliefSubscriptions(deps)],
+  routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps), ...projectRoutes(deps), ...agreementRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
+  subscriptions: (deps) => [...desk.subscriptions(deps), ...certificateSubscriptions(deps), ...welfareFlagSubscriptions(deps), ...benefitSubscriptions(deps), ...permitSubscriptions(deps)],
   // Before requests and events: the desk repairs its seats, then every disbursed request's referral is completed.
   reference: async (models, deps) => {
     await desk.reference(models, deps);
-    await reconcileReferrals({ ...deps, flushOutbox: () => undefined } as ReliefDeps, desk.options);
+    await reconcileReferrals({ ...deps, flushOutbox: () => undefined } as ReliefDeps);
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

@@ -1,5 +1,4 @@
 import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
-import type { BenefitGrantedV1, EligibilityFlaggedV1, EligibilityRevokedV1, EnrolmentCompletedV1, Envelope, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
 import type { StoredFact } from '../data/facts.js';
 import { reliefCollections } from '../data/models.js';
 import { assessEligibility, type EligibilityFacts } from '../domain/eligibility.js';
@@ -7,7 +6,8 @@ import { dayOf } from '../domain/days.js';
 import { assess, isUndecided } from '../domain/support.js';
 import { type ReliefDeps } from '../deps.js';
 
-const blankFact = {
+/** A fact's fields none of its kinds' events fill (each event sets its own). */
+export const blankFact = {
   neighbourhoodId: null,
   residentRef: null, householdRef: null, trade: null, certificateNo: null, completedAt: null, flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null,
 };
@@ -54,7 +54,8 @@ export async function reassess(deps: ReliefDeps, who: { residentRef?: string; ho
   return changed;
 }
 
-async function insertOnce(create: () => Promise<unknown>): Promise<boolean> {
+/** Stores a document made from an event once: a second copy of the event (same id) stores nothing. */
+export async function insertOnce(create: () => Promise<unknown>): Promise<boolean> {
   try {
     await create();
     return true;
@@ -62,65 +63,4 @@ async function insertOnce(create: () => Promise<unknown>): Promise<boolean> {
     if (!isDuplicateKey(error)) throw error;
     return false;
   }
-}
-
-/** `vocational-training.enrolment.completed`: a passed course is a skills certificate of the resident. */
-export async function receiveCompletion(deps: ReliefDeps, event: Envelope<EnrolmentCompletedV1>): Promise<void> {
-  const { data } = event;
-  if (data.result !== 'passed') return;
-  await insertOnce(() =>
-    deps.models.facts.create({
-      ...blankFact, _id: `certificate:${data.enrolmentId}`, kind: 'certificate', residentRef: data.residentRef, householdRef: data.householdRef,
-      neighbourhoodId: data.neighbourhoodId, trade: data.trade, certificateNo: data.certificateNo, completedAt: new Date(data.completedAt), receivedAt: deps.clock.now(), sourceEventId: event.id,
-    }),
-  );
-  // Also after a duplicate: a crash may have come between the fact and the reassessment.
-  await reassess(deps, { residentRef: data.residentRef });
-}
-
-/** `welfare.eligibility.flagged`: the household's flag, kept revoked if its revocation came first. */
-export async function receiveFlag(deps: ReliefDeps, event: Envelope<EligibilityFlaggedV1>): Promise<void> {
-  const { data } = event;
-  const _id = `flag:${data.flagId}`;
-  await deps.locks.run(reliefCollections.facts, _id, async () => {
-    const fields = { householdRef: data.householdRef, flagId: data.flagId, flag: data.flag, validUntil: data.validUntil, flaggedAt: new Date(data.flaggedAt) };
-    const created = await insertOnce(() => deps.models.facts.create({ ...blankFact, ...fields, _id, kind: 'flag', receivedAt: deps.clock.now(), sourceEventId: event.id }));
-    if (!created) await deps.models.facts.updateOne({ _id, flag: null }, { $set: fields });
-  });
-  await reassess(deps, { householdRef: data.householdRef });
-}
-
-/** `welfare.eligibility.revoked`: the flag no longer counts (remembered even before the flag arrives). */
-export async function receiveRevocation(deps: ReliefDeps, event: Envelope<EligibilityRevokedV1>): Promise<void> {
-  const { data } = event;
-  const _id = `flag:${data.flagId}`;
-  const revokedAt = new Date(data.revokedAt);
-  await deps.locks.run(reliefCollections.facts, _id, async () => {
-    const created = await insertOnce(() =>
-      deps.models.facts.create({ ...blankFact, _id, kind: 'flag', householdRef: data.householdRef, flagId: data.flagId, revokedAt, receivedAt: deps.clock.now(), sourceEventId: event.id }),
-    );
-    if (!created) await deps.models.facts.updateOne({ _id, revokedAt: null }, { $set: { revokedAt } });
-  });
-  await reassess(deps, { householdRef: data.householdRef });
-}
-
-/** `institute-funding.benefit.granted`: kept for the duplicate-benefit check. */
-export async function receiveBenefit(deps: ReliefDeps, event: Envelope<BenefitGrantedV1>): Promise<void> {
-  const { data } = event;
-  await insertOnce(() =>
-    deps.models.benefits.create({
-      _id: data.benefitId, source: 'institute-funding', householdRef: data.householdRef, residentRef: data.residentRef, purpose: data.purpose,
-      amountRials: data.amountRials, grantedAt: new Date(data.grantedAt), sourceEventId: event.id,
-    }),
-  );
-}
-
-/** `vocational-training.permit.issued`: a permitted workshop Basij may prepare. */
-export async function receivePermit(deps: ReliefDeps, event: Envelope<WorkshopPermitIssuedV1>): Promise<void> {
-  const { data } = event;
-  await insertOnce(() =>
-    deps.models.permits.create({
-      _id: data.permitId, permitNo: data.permitNo, trade: data.trade, neighbourhoodId: data.neighbourhoodId, validUntil: data.validUntil, issuedAt: new Date(data.issuedAt), sourceEventId: event.id,
-    }),
-  );
 }

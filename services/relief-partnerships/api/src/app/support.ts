@@ -1,29 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { actOnReferral, type DeskOptions } from '@hamgam/agency-desk';
-import { badRequest, caps, conflict, HttpProblem, inList, notFound, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { actOnReferral } from '@hamgam/agency-desk';
+import { caps, eventCause, inList, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { reliefCollections } from '../data/models.js';
 import type { Decision, StoredSupportRequest } from '../data/support-requests.js';
 import { dayOf } from '../domain/days.js';
 import type { Benefit } from '../domain/duplicates.js';
 import { assessEligibility, type MeansTest } from '../domain/eligibility.js';
 import { arrearsOf, checkTerms, repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
-import { approve, assess, canFollowUp, disburse, isUndecided, reject, repay, supportKinds, type SupportKind } from '../domain/support.js';
-import { agency, attempt, type ReliefDeps } from '../deps.js';
+import {
+  approvalTerms,
+  approve,
+  approveEligible,
+  assess,
+  checkFollowUp,
+  checkRepayment,
+  disburse,
+  isUndecided,
+  loanSchedule,
+  reject,
+  repay,
+  supportKinds,
+  type SupportKind,
+} from '../domain/support.js';
+import { agency, desk, type ReliefDeps } from '../deps.js';
 import { factsOf } from './facts.js';
 
 const supportOfferKinds = new Set<string>(supportKinds);
 
-export interface NewRequest {
-  referralId?: string;
-  residentRef?: string;
-  householdRef?: string;
-  neighbourhoodId?: string;
+interface RequestTerms {
   kind: SupportKind;
-  purpose?: string;
   requestedRials: number;
   businessPlan: string;
   meansTest: MeansTest;
 }
+
+/**
+ * A new request: from an accepted desk referral (its resident, household and neighbourhood; the household
+ * given here only when the referral names none), or direct, naming the resident, the household and the need.
+ */
+export type NewRequest = RequestTerms &
+  ({ referralId: string; householdRef?: string; neighbourhoodId?: string; purpose?: string } | { residentRef: string; householdRef: string; neighbourhoodId?: string; purpose: string });
 
 /**
  * Whether the clinics told relief of this resident of this household: a clinic's referral to relief named
@@ -51,35 +68,28 @@ export async function stillUnverified(deps: ReliefDeps, requests: readonly Refs[
   return new Set(doubted.filter((r) => !known.has(`${r.residentRef}:${r.householdRef}`)).map((r) => r._id));
 }
 
-/** The stable code of the 409 an approval or a disbursement of an unverified request gets. */
-export const refsUnverifiedCode = 'refs-unverified';
-
 /**
  * Money goes only to a household a clinic referred to relief: a request made for refs no referral named is
  * neither approved nor disbursed until one does (judged on what relief knows now, not only when it was made).
  */
 async function assertRefsVerified(deps: ReliefDeps, stored: Refs): Promise<void> {
   if (verifiedWhenMade(stored) || (await heardOfFromClinics(deps, stored.residentRef, stored.householdRef))) return;
-  throw new HttpProblem(409, 'Conflict', 'no clinic has referred this resident and household to relief, so no support is approved or paid to them; check the ids with the clinic: a clinic’s referral verifies them', {
-    code: refsUnverifiedCode,
-  });
+  const why = 'no clinic has referred this resident and household to relief, so no support is approved or paid to them; check the ids with the clinic: a clinic’s referral verifies them';
+  throw new IllegalStepError('refs-unverified', why);
 }
 
 /** Where a request's resident and household come from: an accepted desk referral of a support offer, or the officer. */
 async function origin(deps: ReliefDeps, body: NewRequest) {
-  if (!body.referralId) {
-    if (!body.residentRef || !body.householdRef) throw badRequest('a direct request names the resident and the household (opaque ids)');
-    if (!body.purpose) throw badRequest('a direct request names the need it answers (purpose)');
+  if (!('referralId' in body)) {
     return { referralId: null, residentRef: body.residentRef, householdRef: body.householdRef, neighbourhoodId: body.neighbourhoodId ?? null, purpose: body.purpose };
   }
-  if (body.residentRef) throw badRequest('a request from a referral takes the resident from the referral');
   const referral = await deps.models.referrals.findById(body.referralId, { outbox: 0 }).lean();
-  if (!referral || referral.trackingCode === null) throw notFound(`no referral ${body.referralId} at this agency`);
-  if (referral.state !== 'accepted') throw conflict(`referral ${body.referralId} is ${referral.state}; accept it on the desk first`);
+  if (!referral || referral.trackingCode === null) throw new NotFoundError('referral-not-found', `no referral ${body.referralId} at this agency`);
+  if (referral.state !== 'accepted') throw new IllegalStepError('referral-not-accepted', `referral ${body.referralId} is ${referral.state}; accept it on the desk first`);
   const offer = referral.offerId ? await deps.models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
-  if (!offer || !supportOfferKinds.has(offer.kind)) throw badRequest(`referral ${body.referralId} is not for a loan, grant or equipment offer`);
+  if (!offer || !supportOfferKinds.has(offer.kind)) throw new BrokenRuleError('referral-not-for-support', `referral ${body.referralId} is not for a loan, grant or equipment offer`, 'referralId');
   const householdRef = referral.householdRef ?? body.householdRef;
-  if (!householdRef) throw badRequest('the referral does not name the household; give its opaque id');
+  if (!householdRef) throw new BrokenRuleError('referral-names-no-household', 'the referral does not name the household; give its opaque id', 'householdRef');
   return {
     referralId: referral._id, residentRef: referral.residentRef!, householdRef, neighbourhoodId: referral.neighbourhoodId,
     purpose: body.purpose ?? referral.needCategory ?? 'income-support',
@@ -91,7 +101,7 @@ export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: stri
   const create = async () => {
     const from = await origin(deps, body);
     if (from.referralId && (await deps.models.supportRequests.exists({ referralId: from.referralId }))) {
-      throw conflict(`referral ${from.referralId} already has a support request`);
+      throw new IllegalStepError('referral-has-request', `referral ${from.referralId} already has a support request`);
     }
     const now = deps.clock.now();
     const { facts } = await factsOf(deps, from.residentRef, from.householdRef);
@@ -106,7 +116,7 @@ export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: stri
     return request;
   };
   // Requests from one referral are made one at a time, so a double submission cannot make two.
-  return body.referralId ? deps.locks.run(`${reliefCollections.requests}:referral`, body.referralId, create) : create();
+  return 'referralId' in body ? deps.locks.run(`${reliefCollections.requests}:referral`, body.referralId, create) : create();
 }
 
 /** A change of one stored request under its lock, compare-and-set on the state it was read in. */
@@ -118,14 +128,14 @@ async function change(
   const { supportRequests } = deps.models;
   const updated = await deps.locks.run(reliefCollections.requests, requestId, async () => {
     const stored = await supportRequests.findById(requestId, { outbox: 0 }).lean();
-    if (!stored) throw notFound(`no support request ${requestId}`);
+    if (!stored) throw new NotFoundError('request-not-found', `no support request ${requestId}`);
     const { set, push = {}, events = [], cause } = await plan(stored);
     const outbox = events.length > 0 && cause ? outboxEntries(agency, cause, events) : [];
     const update: Record<string, unknown> = { $set: set };
     const pushes = { ...push, ...(outbox.length > 0 ? { outbox: { $each: outbox } } : {}) };
     if (Object.keys(pushes).length > 0) update['$push'] = pushes;
     const result = await supportRequests.updateOne({ _id: requestId, state: stored.state }, update);
-    if (result.matchedCount !== 1) throw conflict(`support request ${requestId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1) throw new IllegalStepError('request-changed-meanwhile', `support request ${requestId} changed meanwhile; reload it`);
     return (await supportRequests.findById(requestId, { outbox: 0 }).lean())!;
   });
   deps.flushOutbox([requestId]);
@@ -138,7 +148,7 @@ export function setMeansTest(deps: ReliefDeps, requestId: string, meansTest: Mea
     const now = deps.clock.now();
     const { facts } = await factsOf(deps, stored.residentRef, stored.householdRef);
     const result = assessEligibility({ meansTest }, facts, dayOf(now));
-    return { set: { meansTest, state: attempt(() => assess(stored.state, result.eligible)), assessment: { ...result, at: now } } };
+    return { set: { meansTest, state: assess(stored.state, result.eligible), assessment: { ...result, at: now } } };
   });
 }
 
@@ -163,24 +173,19 @@ export function decide(deps: ReliefDeps, requestId: string, input: DecisionInput
   return change(deps, requestId, async (stored) => {
     const now = deps.clock.now();
     if (input.decision === 'rejected') {
-      const state = attempt(() => reject(stored.state));
+      const state = reject(stored.state);
       const decision: Decision = { decision: 'rejected', amountRials: 0, reason: input.reason, terms: null, decidedAt: now, decidedBy: by };
       return { set: { state, decision }, events: [decidedEvent(stored, decision)], cause };
     }
-    if (!isUndecided(stored.state)) attempt(() => approve(stored.state)); // already decided: 409
+    if (!isUndecided(stored.state)) approve(stored.state); // decided already: 409 before anything else
     await assertRefsVerified(deps, stored);
     // Judged on the facts as they stand on the decision day, whatever the last assessment said.
     const { facts } = await factsOf(deps, stored.residentRef, stored.householdRef);
     const today = assessEligibility(stored, facts, dayOf(now));
-    if (!today.eligible) throw conflict(`the request is not eligible today (${today.reasons.join(', ')})`);
-    const state = attempt(() => approve(assess(stored.state, true)));
-    if (stored.kind === 'micro-loan') {
-      if (!input.terms) throw badRequest('a loan is approved with its terms (months, grace months, fee %)');
-      attempt(() => checkTerms({ amountRials: input.amountRials, ...input.terms! }));
-    } else if (input.terms) {
-      throw badRequest('only a loan has repayment terms');
-    }
-    const decision: Decision = { decision: 'approved', amountRials: input.amountRials, reason: null, terms: input.terms ?? null, decidedAt: now, decidedBy: by };
+    const state = approveEligible(stored.state, today);
+    const terms = approvalTerms(stored.kind, input.terms);
+    if (terms) checkTerms({ amountRials: input.amountRials, ...terms });
+    const decision: Decision = { decision: 'approved', amountRials: input.amountRials, reason: null, terms, decidedAt: now, decidedBy: by };
     return { set: { state, decision, assessment: { ...today, at: now } }, events: [decidedEvent(stored, decision)], cause };
   });
 }
@@ -191,9 +196,9 @@ export function decide(deps: ReliefDeps, requestId: string, input: DecisionInput
  * came from a referral then completes the referral on the desk (outcome achieved), a second write that
  * the start-up reconciliation repeats if it was lost.
  */
-export async function disburseRequest(deps: ReliefDeps, desk: DeskOptions, requestId: string, by: string, cause: EventCause) {
+export async function disburseRequest(deps: ReliefDeps, requestId: string, by: string, cause: EventCause) {
   const updated = await change(deps, requestId, async (stored) => {
-    const state = attempt(() => disburse(stored.state));
+    const state = disburse(stored.state);
     await assertRefsVerified(deps, stored);
     const now = deps.clock.now();
     const amountRials = stored.decision!.amountRials;
@@ -210,47 +215,45 @@ export async function disburseRequest(deps: ReliefDeps, desk: DeskOptions, reque
     ];
     return { set: { state, disbursement, schedule }, events, cause };
   });
-  if (updated.referralId) await completeReferral(deps, desk, updated.referralId, cause);
+  if (updated.referralId) await completeReferral(deps, updated.referralId, cause);
   return updated;
 }
 
-async function completeReferral(deps: ReliefDeps, desk: DeskOptions, referralId: string, cause: EventCause) {
+async function completeReferral(deps: ReliefDeps, referralId: string, cause: EventCause) {
   const referral = await deps.models.referrals.findById(referralId, { state: 1 }).lean();
   if (referral?.state !== 'accepted') return; // already completed, or withdrawn by the clinic meanwhile
   try {
-    await actOnReferral(deps, desk, referralId, { kind: 'complete', outcome: 'achieved' }, cause);
+    await actOnReferral(deps, desk.options, referralId, { kind: 'complete', outcome: 'achieved' }, cause);
   } catch (error) {
     deps.logger.warn({ err: error, referralId }, 'referral not completed yet; the next start completes it');
   }
 }
 
 /** Start-up repair: every disbursed request's referral is completed on the desk. Idempotent. */
-export async function reconcileReferrals(deps: ReliefDeps, desk: DeskOptions): Promise<number> {
+export async function reconcileReferrals(deps: ReliefDeps): Promise<number> {
   const disbursed = (await readAll(deps.models.supportRequests.find({ state: inList(['disbursed', 'repaying', 'repaid']) }, { referralId: 1, state: 1 }).lean(), caps.agencyCaseload)).filter(
     (r) => r.referralId && (r.state === 'disbursed' || r.state === 'repaying' || r.state === 'repaid'),
   );
+  // The start-up has no request: the service itself is the actor.
+  const cause = eventCause(agency, agency, `reconcile-${deps.clock.now().toISOString()}`);
   let repaired = 0;
   for (const request of disbursed) {
     const referral = await deps.models.referrals.findById(request.referralId, { state: 1 }).lean();
     if (referral?.state !== 'accepted') continue;
-    await completeReferral(deps, desk, request.referralId!, causeOfRepair(deps));
+    await completeReferral(deps, request.referralId!, cause);
     repaired++;
   }
   return repaired;
 }
 
-const causeOfRepair = (deps: ReliefDeps): EventCause => ({ actor: { subject: 'relief-partnerships', agency }, correlationId: `reconcile-${deps.clock.now().toISOString()}` });
-
 /** A loan repayment: never more than is outstanding; the loan is repaid when nothing is. */
 export function recordRepayment(deps: ReliefDeps, requestId: string, input: { amountRials: number; paidOn: string }, by: string) {
   return change(deps, requestId, async (stored) => {
-    if (!stored.schedule) throw conflict(`support request ${requestId} has no repayment schedule (not a disbursed loan)`);
+    const schedule = loanSchedule(stored);
     const today = dayOf(deps.clock.now());
-    if (input.paidOn > today) throw badRequest('a repayment is recorded once paid, not ahead of the day');
-    if (stored.disbursement && input.paidOn < stored.disbursement.disbursedOn) throw badRequest('a repayment cannot predate the disbursement');
-    const before = arrearsOf(stored.schedule, stored.repayments, today);
-    if (input.amountRials > before.outstandingRials) throw badRequest(`only ${before.outstandingRials} rials are outstanding`);
-    const state = attempt(() => repay(stored.state, stored.kind, before.outstandingRials - input.amountRials));
+    const before = arrearsOf(schedule, stored.repayments, today);
+    checkRepayment(input, { today, disbursedOn: stored.disbursement?.disbursedOn ?? null, outstandingRials: before.outstandingRials });
+    const state = repay(stored.state, stored.kind, before.outstandingRials - input.amountRials);
     const repayment = { repaymentId: randomUUID(), amountRials: input.amountRials, paidOn: input.paidOn, recordedAt: deps.clock.now(), recordedBy: by };
     return { set: { state }, push: { repayments: repayment } };
   });
@@ -259,9 +262,7 @@ export function recordRepayment(deps: ReliefDeps, requestId: string, input: { am
 /** A follow-up visit to the business, once the support reached it. */
 export function recordFollowUp(deps: ReliefDeps, requestId: string, input: { visitedOn: string; operating: boolean; note: string }, by: string) {
   return change(deps, requestId, async (stored) => {
-    if (!canFollowUp(stored.state)) throw conflict(`support request ${requestId} is ${stored.state}; follow-ups come after disbursement`);
-    const today = dayOf(deps.clock.now());
-    if (input.visitedOn > today) throw badRequest('a visit is recorded once it happened');
+    checkFollowUp(stored.state, input.visitedOn, dayOf(deps.clock.now()));
     const followUp = { followUpId: randomUUID(), ...input, recordedAt: deps.clock.now(), recordedBy: by };
     return { set: { state: stored.state }, push: { followUps: followUp } };
   });

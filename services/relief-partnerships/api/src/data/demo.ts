@@ -1,6 +1,6 @@
 import { demoClinics, demoHouseholdRef, demoReferrals, demoResidentIndex, demoResidentRef, demoUuid } from '@hamgam/demo-data';
 import type { Model } from 'mongoose';
-import { inList, outboxEntries, readAll } from '@hamgam/service-kit';
+import { eventCause, inList, outboxEntries, readAll } from '@hamgam/service-kit';
 import { agency, type ReliefDeps } from '../deps.js';
 import { addDays, dayOf } from '../domain/days.js';
 import { assessEligibility, type EligibilityFacts, type MeansTest } from '../domain/eligibility.js';
@@ -140,7 +140,7 @@ export async function seedRelief(deps: ReliefDeps): Promise<void> {
   });
   // The disbursed ones' benefits are announced (benefit.granted), so institute funding's duplicate-benefit
   // check knows them too; the rest of their history stays here (the other services seed their own side).
-  const cause = { actor: { subject: seedBy, agency }, correlationId: `seed-${now.toISOString()}` };
+  const cause = eventCause(agency, seedBy, `seed-${now.toISOString()}`);
   const benefitOf = (r: (typeof requests)[number]) =>
     r.disbursement
       ? outboxEntries(agency, cause, [{

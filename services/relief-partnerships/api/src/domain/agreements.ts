@@ -1,3 +1,5 @@
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
+
 /** Partnership agreements with the Relief Committee and Basij Construction, and who may edit which. Pure. */
 export const partners = ['relief-committee', 'basij-construction'] as const;
 export type Partner = (typeof partners)[number];
@@ -16,11 +18,16 @@ export interface AgreementDates {
   signedOn: string | null;
 }
 
-/** Checks an agreement's dates; a RangeError says what is wrong. */
+/** Checks an agreement's dates and signature: a broken rule (422) names the field at fault. */
 export function checkAgreement(a: AgreementDates): void {
-  if (a.endsOn < a.startsOn) throw new RangeError('an agreement ends on or after the day it starts');
-  if (a.status === 'draft' && a.signedOn !== null) throw new RangeError('a draft is not signed yet');
-  if (a.status !== 'draft' && a.signedOn === null) throw new RangeError('a signed agreement has its signing day');
+  if (a.endsOn < a.startsOn) throw new BrokenRuleError('agreement-ends-before-start', 'an agreement ends on or after the day it starts', 'endsOn');
+  if (a.status === 'draft' && a.signedOn !== null) throw new BrokenRuleError('draft-signed', 'a draft is not signed yet', 'signedOn');
+  if (a.status !== 'draft' && a.signedOn === null) throw new BrokenRuleError('signed-without-day', 'a signed agreement has its signing day', 'signedOn');
+}
+
+/** An agreement stays with the partner it was made with. */
+export function checkSamePartner(stored: Partner, given: Partner): void {
+  if (given !== stored) throw new BrokenRuleError('agreement-partner-fixed', 'an agreement’s partner cannot change', 'partner');
 }
 
 /** Where an agreement stands today. */

@@ -3,6 +3,3 @@
  * `@hamgam/contracts/days`. Pure helpers, no I/O.
  */
 export { addDays, addMonths, dayOf, isFutureDay, isPastDay } from '@hamgam/contracts/days';
-
-/** The desk's: a step a state machine does not allow (an HTTP 409 at the edge). */
-export { IllegalTransitionError } from '@hamgam/agency-desk';

@@ -30,9 +30,17 @@ describe('repaymentSchedule', () => {
   });
 
   it('refuses terms out of bounds', () => {
-    for (const bad of [terms({ amountRials: 0 }), terms({ amountRials: 1.5 }), terms({ months: 0 }), terms({ months: 121 }), terms({ graceMonths: -1 }), terms({ feePercent: 4.01 }), terms({ feePercent: -1 }), terms({ feePercent: 1.234 })]) {
-      expect(() => checkTerms(bad), JSON.stringify(bad)).toThrow(RangeError);
-    }
+    const bad: [LoanTerms, string, string][] = [
+      [terms({ amountRials: 0 }), 'loan-amount-invalid', 'amountRials'],
+      [terms({ amountRials: 1.5 }), 'loan-amount-invalid', 'amountRials'],
+      [terms({ months: 0 }), 'loan-months-out-of-range', 'terms.months'],
+      [terms({ months: 121 }), 'loan-months-out-of-range', 'terms.months'],
+      [terms({ graceMonths: -1 }), 'grace-months-out-of-range', 'terms.graceMonths'],
+      [terms({ feePercent: 4.01 }), 'fee-out-of-range', 'terms.feePercent'],
+      [terms({ feePercent: -1 }), 'fee-out-of-range', 'terms.feePercent'],
+      [terms({ feePercent: 1.234 }), 'fee-out-of-range', 'terms.feePercent'],
+    ];
+    for (const [t, code, field] of bad) expect(() => checkTerms(t), JSON.stringify(t)).toThrow(expect.objectContaining({ status: 422, code, field }));
     expect(() => checkTerms(terms({ feePercent: 2.5 }))).not.toThrow();
   });
 

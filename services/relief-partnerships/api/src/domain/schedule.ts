@@ -1,3 +1,4 @@
+import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import { addMonths } from './days.js';
 
 /**
@@ -31,15 +32,19 @@ export interface Schedule {
 
 export const loanLimits = { maxAmountRials: 100_000_000_000, maxMonths: 120, maxGraceMonths: 24, maxFeePercent: 4 } as const;
 
-/** Checks terms; a RangeError names the first one out of bounds. */
+/** Checks terms; the first one out of bounds is a broken rule (422) naming its field. */
 export function checkTerms(terms: LoanTerms): void {
   const { amountRials, months, graceMonths, feePercent } = terms;
-  if (!Number.isSafeInteger(amountRials) || amountRials <= 0 || amountRials > loanLimits.maxAmountRials) throw new RangeError('the amount must be a positive whole number of rials');
-  if (!Number.isInteger(months) || months < 1 || months > loanLimits.maxMonths) throw new RangeError(`the loan runs 1–${loanLimits.maxMonths} months`);
-  if (!Number.isInteger(graceMonths) || graceMonths < 0 || graceMonths > loanLimits.maxGraceMonths) throw new RangeError(`grace is 0–${loanLimits.maxGraceMonths} months`);
+  if (!Number.isSafeInteger(amountRials) || amountRials <= 0 || amountRials > loanLimits.maxAmountRials) {
+    throw new BrokenRuleError('loan-amount-invalid', 'the amount must be a positive whole number of rials', 'amountRials');
+  }
+  if (!Number.isInteger(months) || months < 1 || months > loanLimits.maxMonths) throw new BrokenRuleError('loan-months-out-of-range', `the loan runs 1–${loanLimits.maxMonths} months`, 'terms.months');
+  if (!Number.isInteger(graceMonths) || graceMonths < 0 || graceMonths > loanLimits.maxGraceMonths) {
+    throw new BrokenRuleError('grace-months-out-of-range', `grace is 0–${loanLimits.maxGraceMonths} months`, 'terms.graceMonths');
+  }
   const basisPoints = Math.round(feePercent * 100);
   if (!(feePercent >= 0) || feePercent > loanLimits.maxFeePercent || Math.abs(basisPoints - feePercent * 100) > 1e-6) {
-    throw new RangeError(`the fee is 0–${loanLimits.maxFeePercent} % with at most two decimals`);
+    throw new BrokenRuleError('fee-out-of-range', `the fee is 0–${loanLimits.maxFeePercent} % with at most two decimals`, 'terms.feePercent');
   }
 }
 

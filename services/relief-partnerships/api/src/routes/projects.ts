@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, caps, conflict, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type Role } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { attempt, type ReliefDeps } from '../deps.js';
-import { reliefCollections } from '../data/models.js';
+import { changeProject, startProject } from '../app/projects.js';
 import type { StoredProject } from '../data/projects.js';
-import { dayOf, isFutureDay } from '../domain/days.js';
-import { addMilestone, completeMilestone, completeProject, isMilestoneOverdue } from '../domain/projects.js';
+import { dayOf } from '../domain/days.js';
+import { addMilestone, checkOpen, completeMilestone, completeProject, isMilestoneOverdue } from '../domain/projects.js';
+import { basijLiaisons, reliefReaders, type ReliefDeps } from '../deps.js';
 import {
   completeProjectSchema,
   milestoneDoneSchema,
@@ -17,10 +17,6 @@ import {
   projectViewSchema,
   volunteersBodySchema,
 } from './schemas.js';
-import { reliefReaders } from './support.js';
-
-/** Basij Construction's liaison runs the projects; relief officers, coordinators and auditors read. */
-const basij: readonly Role[] = ['basij-liaison'];
 
 export function projectRoutes(deps: ReliefDeps) {
   const { projects, permits } = deps.models;
@@ -39,22 +35,11 @@ export function projectRoutes(deps: ReliefDeps) {
     };
   };
 
-  /** One change of a project, compare-and-set on its last update. */
+  /** One change of a project (its rules in `plan`), answered as the project now stands. */
   async function update(projectId: string, plan: (p: StoredProject) => Partial<StoredProject>) {
-    const saved = await deps.locks.run(reliefCollections.projects, projectId, async () => {
-      const stored = await projects.findById(projectId).lean();
-      if (!stored) throw notFound(`no project ${projectId}`);
-      const set = { ...attempt(() => plan(stored)), updatedAt: deps.clock.now() };
-      const result = await projects.updateOne({ _id: projectId, updatedAt: stored.updatedAt }, { $set: set });
-      if (result.matchedCount !== 1) throw conflict(`project ${projectId} changed meanwhile; reload it`);
-      return { ...stored, ...set };
-    });
+    const saved = await changeProject(deps, projectId, plan);
     return toView(saved, await permitNumbers([saved]), today());
   }
-
-  const notAhead = (day: string) => {
-    if (isFutureDay(day, deps.clock.now())) throw badRequest('a milestone is marked done once it is, not ahead of the day');
-  };
 
   return [
     defineRoute({
@@ -89,26 +74,14 @@ export function projectRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'post',
       path: '/projects',
-      summary: 'Start a Basij project (e.g. preparing a permitted workshop’s space), with volunteers and milestones',
+      summary: 'Start a Basij project (e.g. preparing a permitted workshop’s space), with volunteers and milestones; a permit TVTO did not issue, or issued for another neighbourhood, is 422',
       tags: ['basij'],
-      roles: basij,
+      roles: basijLiaisons,
       body: newProjectSchema,
       response: projectViewSchema,
       status: 201,
       handler: async ({ body, principal }) => {
-        if (body.permitId) {
-          const permit = await permits.findById(body.permitId, { neighbourhoodId: 1 }).lean();
-          if (!permit) throw badRequest(`no workshop permit ${body.permitId} heard from TVTO`);
-          if (permit.neighbourhoodId !== body.neighbourhoodId) throw badRequest('the permit is for another neighbourhood');
-          if (await projects.exists({ permitId: body.permitId })) throw conflict(`permit ${body.permitId} already has a project`);
-        }
-        const now = deps.clock.now();
-        const project: StoredProject = {
-          _id: randomUUID(), title: body.title, scope: body.scope, neighbourhoodId: body.neighbourhoodId, permitId: body.permitId ?? null, volunteers: body.volunteers,
-          milestones: body.milestones.map((m) => ({ milestoneId: randomUUID(), title: m.title, dueOn: m.dueOn, doneOn: null })),
-          status: 'planned', evidence: null, completedOn: null, createdAt: now, createdBy: principal.subject, updatedAt: now,
-        };
-        await projects.create(project);
+        const project = await startProject(deps, body, principal.subject);
         return toView(project, await permitNumbers([project]), today());
       },
     }),
@@ -117,13 +90,13 @@ export function projectRoutes(deps: ReliefDeps) {
       path: '/projects/:projectId/volunteers',
       summary: 'Update the volunteers (count and skills)',
       tags: ['basij'],
-      roles: basij,
+      roles: basijLiaisons,
       params: projectParams,
       body: volunteersBodySchema,
       response: projectViewSchema,
       handler: ({ params, body }) =>
         update(params.projectId, (p) => {
-          if (p.status === 'completed') throw conflict('a completed project is closed');
+          checkOpen(p);
           return { volunteers: body };
         }),
     }),
@@ -132,7 +105,7 @@ export function projectRoutes(deps: ReliefDeps) {
       path: '/projects/:projectId/milestones',
       summary: 'Add a milestone with its due day',
       tags: ['basij'],
-      roles: basij,
+      roles: basijLiaisons,
       params: projectParams,
       body: newMilestoneSchema,
       response: projectViewSchema,
@@ -144,24 +117,18 @@ export function projectRoutes(deps: ReliefDeps) {
       path: '/projects/:projectId/milestones/:milestoneId/done',
       summary: 'Mark a milestone done (the project is then in progress)',
       tags: ['basij'],
-      roles: basij,
+      roles: basijLiaisons,
       params: milestoneParams,
       body: milestoneDoneSchema,
       response: projectViewSchema,
-      handler: ({ params, body }) => {
-        notAhead(body.doneOn);
-        return update(params.projectId, (p) => {
-          if (!p.milestones.some((m) => m.milestoneId === params.milestoneId)) throw notFound(`no milestone ${params.milestoneId}`);
-          return completeMilestone(p, params.milestoneId, body.doneOn);
-        });
-      },
+      handler: ({ params, body }) => update(params.projectId, (p) => completeMilestone(p, params.milestoneId, body.doneOn, today())),
     }),
     defineRoute({
       method: 'post',
       path: '/projects/:projectId/complete',
       summary: 'Complete a project whose milestones are all done, with its completion evidence',
       tags: ['basij'],
-      roles: basij,
+      roles: basijLiaisons,
       params: projectParams,
       body: completeProjectSchema,
       response: projectViewSchema,

@@ -14,20 +14,16 @@ export const requestQuery = z.object({ ...pageQueryShape, state: z.enum([...supp
 
 export const meansTestSchema = z.enum(['not-done', 'passed', 'failed']);
 
-/** A new request: from an accepted referral (resident and household come with it) or direct (opaque ids given). */
-export const newRequestSchema = z
-  .object({
-    referralId: opaqueIdSchema.optional(),
-    residentRef: opaqueIdSchema.optional(),
-    householdRef: opaqueIdSchema.optional(),
-    neighbourhoodId: slugIdSchema.optional(),
-    kind: z.enum(supportKinds),
-    purpose: needCategorySchema.optional(),
-    requestedRials: rials,
-    businessPlan: text(2000),
-    meansTest: meansTestSchema.default('not-done'),
-  })
-  .strict();
+const requestTerms = { kind: z.enum(supportKinds), requestedRials: rials, businessPlan: text(2000), meansTest: meansTestSchema.default('not-done') };
+
+/**
+ * A new request: from an accepted referral (its resident, household and neighbourhood come with it; the household
+ * given only when the referral names none), or direct (the resident, the household and the need named here).
+ */
+export const newRequestSchema = z.union([
+  z.object({ referralId: opaqueIdSchema, householdRef: opaqueIdSchema.optional(), neighbourhoodId: slugIdSchema.optional(), purpose: needCategorySchema.optional(), ...requestTerms }).strict(),
+  z.object({ residentRef: opaqueIdSchema, householdRef: opaqueIdSchema, neighbourhoodId: slugIdSchema.optional(), purpose: needCategorySchema, ...requestTerms }).strict(),
+]);
 
 export const meansTestBodySchema = z.object({ meansTest: meansTestSchema }).strict();
 

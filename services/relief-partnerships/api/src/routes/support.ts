@@ -1,7 +1,5 @@
-import type { DeskOptions } from '@hamgam/agency-desk';
-import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type AccessLogAction, type Role } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type AccessLogAction, type EventCause } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { causeOf, type ReliefDeps } from '../deps.js';
 import { logCandidateList, logReferralList, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
 import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, stillUnverified, submitRequest } from '../app/support.js';
@@ -11,6 +9,7 @@ import { duplicateBenefits, priorBenefits, type Benefit } from '../domain/duplic
 import { assessEligibility, flagStatus } from '../domain/eligibility.js';
 import { arrearsOf } from '../domain/schedule.js';
 import { statusOf, supportKinds } from '../domain/support.js';
+import { reliefOfficers, reliefReaders, type ReliefDeps } from '../deps.js';
 import {
   approveBodySchema,
   candidateSchema,
@@ -28,10 +27,6 @@ import {
   requestViewSchema,
 } from './schemas.js';
 
-/** The Relief Committee's officers decide support; Basij's liaison, coordinators and auditors read. */
-export const reliefOfficers: readonly Role[] = ['relief-officer'];
-export const reliefReaders: readonly Role[] = ['relief-officer', 'basij-liaison', 'coordinator', 'auditor'];
-
 type View = z.input<typeof requestViewSchema>;
 
 /** A request as officers see it; `unverified` from stillUnverified (no clinic referred its resident and household to relief, even now). */
@@ -46,7 +41,7 @@ function toView(r: Omit<StoredSupportRequest, 'outbox'>, benefits: readonly Bene
   };
 }
 
-export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
+export function supportRoutes(deps: ReliefDeps) {
   const { supportRequests } = deps.models;
   const today = () => dayOf(deps.clock.now());
 
@@ -70,7 +65,7 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
     };
   }
 
-  const step = <S extends z.ZodObject>(path: string, action: AccessLogAction, body: S, summary: string, run: (id: string, body: z.infer<S>, ctx: { subject: string; correlationId: string; principal: Parameters<typeof causeOf>[0] }) => Promise<Omit<StoredSupportRequest, 'outbox'>>) =>
+  const step = <S extends z.ZodObject>(path: string, action: AccessLogAction, body: S, summary: string, run: (id: string, body: z.infer<S>, by: { subject: string; cause: EventCause }) => Promise<Omit<StoredSupportRequest, 'outbox'>>) =>
     defineRoute({
       method: 'post',
       path: `/support-requests/:requestId/${path}`,
@@ -82,8 +77,8 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
       params: requestParams,
       body,
       response: requestDetailSchema,
-      handler: async ({ params, body: given, principal, correlationId }) => {
-        const changed = await run(params.requestId, given as z.infer<S>, { subject: principal.subject, correlationId, principal });
+      handler: async ({ params, body: given, principal, cause }) => {
+        const changed = await run(params.requestId, given as z.infer<S>, { subject: principal.subject, cause });
         await logRequestAccess(deps, principal, action, [changed]);
         return detail(changed);
       },
@@ -152,17 +147,21 @@ export function supportRoutes(deps: ReliefDeps, desk: DeskOptions) {
         return detail(changed);
       },
     }),
-    step('approve', 'decide', approveBodySchema, 'Approve an eligible request with the amount (a loan with its terms); publishes relief-partnerships.support.decided.v1. A request for a resident and household no clinic referred to relief (unverified) is 409 refs-unverified', (id, body, ctx) =>
-      decide(deps, id, { decision: 'approved', amountRials: body.amountRials, ...(body.terms ? { terms: body.terms } : {}) }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
+    step(
+      'approve',
+      'decide',
+      approveBodySchema,
+      'Approve a request eligible on the day with the amount (a loan with its terms: 422 loan-terms-missing without them); publishes relief-partnerships.support.decided.v1. A request for a resident and household no clinic referred to relief (unverified) is 409 refs-unverified',
+      (id, body, by) => decide(deps, id, { decision: 'approved', amountRials: body.amountRials, ...(body.terms ? { terms: body.terms } : {}) }, by.subject, by.cause),
     ),
-    step('reject', 'decide', rejectBodySchema, 'Reject a request with a reason; publishes relief-partnerships.support.decided.v1', (id, body, ctx) =>
-      decide(deps, id, { decision: 'rejected', reason: body.reason }, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
+    step('reject', 'decide', rejectBodySchema, 'Reject a request with a reason; publishes relief-partnerships.support.decided.v1', (id, body, by) =>
+      decide(deps, id, { decision: 'rejected', reason: body.reason }, by.subject, by.cause),
     ),
-    step('disburse', 'disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral. An unverified request is 409 refs-unverified', (id, _body, ctx) =>
-      disburseRequest(deps, desk, id, ctx.subject, causeOf(ctx.principal, ctx.correlationId)),
+    step('disburse', 'disburse', emptyBodySchema, 'Disburse an approved request (support.disbursed + benefit.granted); completes its referral. An unverified request is 409 refs-unverified', (id, _body, by) =>
+      disburseRequest(deps, id, by.subject, by.cause),
     ),
-    step('repayments', 'update', repaymentBodySchema, 'Record a loan repayment', (id, body, ctx) => recordRepayment(deps, id, body, ctx.subject)),
-    step('follow-ups', 'update', followUpBodySchema, 'Record a follow-up visit to the business', (id, body, ctx) => recordFollowUp(deps, id, { ...body, note: body.note ?? '' }, ctx.subject)),
+    step('repayments', 'update', repaymentBodySchema, 'Record a loan repayment (not ahead of today, nor over what is outstanding: 422)', (id, body, by) => recordRepayment(deps, id, body, by.subject)),
+    step('follow-ups', 'update', followUpBodySchema, 'Record a follow-up visit to the business, after the disbursement', (id, body, by) => recordFollowUp(deps, id, { ...body, note: body.note ?? '' }, by.subject)),
     defineRoute({
       method: 'get',
       path: '/benefit-flags',

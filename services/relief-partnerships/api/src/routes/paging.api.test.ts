@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PAGE_MAX } from '@hamgam/service-kit';
 import { startTestService, walkPages, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReliefModels } from './deps.js';
-import { reliefPartnershipsService } from './service.js';
+import type { ReliefModels } from '../deps.js';
+import { reliefPartnershipsService } from '../service.js';
 
 // Keyset paging on a real list route against the real store.
 let service: TestService<ReliefModels>;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startTestService, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReliefModels } from './deps.js';
-import { reliefPartnershipsService } from './service.js';
+import type { ReliefModels } from '../deps.js';
+import { reliefPartnershipsService } from '../service.js';
 
 // Every read and change of a support request leaves who, when, what and why in the access log the auditor reads.
 let service: TestService<ReliefModels>;
