@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, type Column, DataTable, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Application, type ApplicationState, type ConditionKind, type FundingCall, type Institute, type PlanItem } from '../api';
 import { useLabels } from '../labels';
@@ -253,8 +253,8 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
         <NumberInput label={t('if.calls.budget')} data-testid="if-call-budget" value={form.budget} onValueChange={(v) => setForm({ ...form, budget: v })} />
         <TextInput label={t('if.calls.targets')} dir="ltr" placeholder={t('if.calls.neighbourhoodsHint')} data-testid="if-call-nbhs" {...text('neighbourhoods')} />
         <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={t('if.tradesHint')} data-testid="if-call-trades" {...text('trades')} />
-        <TextInput type="date" label={t('if.calls.opensOn')} data-testid="if-call-opens" {...text('opensOn')} />
-        <TextInput type="date" label={t('if.calls.closesOn')} data-testid="if-call-closes" {...text('closesOn')} />
+        <DateInput label={t('if.calls.opensOn')} data-testid="if-call-opens" value={form.opensOn} onChange={(opensOn) => setForm({ ...form, opensOn })} />
+        <DateInput label={t('if.calls.closesOn')} data-testid="if-call-closes" value={form.closesOn} onChange={(closesOn) => setForm({ ...form, closesOn })} />
         <Button type="submit" busy={busy} data-testid="if-call-submit">{t('if.save')}</Button>
       </Form>
     </Card>

@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, type Column, DataTable, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Badge, Button, Card, type Column, DataTable, DateInput, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
 import { Code, useLabels } from '../labels';
@@ -71,7 +71,7 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
         <TextInput label={t('if.institutes.nameFa')} data-testid="if-institute-fa" {...field('fa')} />
         <TextInput label={t('if.institutes.nameEn')} dir="ltr" data-testid="if-institute-en" {...field('en')} />
         <TextInput label={t('if.institutes.licence')} dir="ltr" data-testid="if-institute-licence" {...field('licenceNo')} />
-        <TextInput type="date" label={t('if.institutes.validUntil')} data-testid="if-institute-valid" {...field('licenceValidUntil')} />
+        <DateInput label={t('if.institutes.validUntil')} data-testid="if-institute-valid" value={form.licenceValidUntil} onChange={(licenceValidUntil) => setForm({ ...form, licenceValidUntil })} />
         <TextInput label={t('if.institutes.neighbourhood')} dir="ltr" placeholder="nbh-sarasiab" data-testid="if-institute-nbh" {...field('neighbourhoodId')} />
         <TextInput label={t('if.institutes.address')} data-testid="if-institute-address" {...field('address')} />
         <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={t('if.tradesHint')} data-testid="if-institute-trades" {...field('trades')} />
@@ -113,7 +113,7 @@ function RenewLicence({ institute, onDone }: { institute: Institute; onDone: () 
   return (
     <div>
       {error !== undefined && <ErrorCard error={sentence(error)} />}
-      <TextInput type="date" label={t('if.institutes.validUntil')} data-testid={`if-renew-day-${id}`} value={day} onChange={(e) => setDay(e.target.value)} />
+      <DateInput label={t('if.institutes.validUntil')} data-testid={`if-renew-day-${id}`} value={day} onChange={setDay} />
       <Button data-testid={`if-renew-save-${id}`} onClick={save}>{t('if.save')}</Button>{' '}
       <Button variant="secondary" onClick={() => setOpen(false)}>{t('if.cancel')}</Button>
     </div>

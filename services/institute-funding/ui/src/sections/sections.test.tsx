@@ -150,7 +150,7 @@ describe('the institute-funding module', () => {
     render('/m/institutes');
     expect((await screen.findByTestId('if-licence-inst-negin')).textContent).toBe(messages.fa['if.institutes.expired']);
     fireEvent.click(screen.getByTestId('if-renew-inst-negin'));
-    fireEvent.change(screen.getByTestId('if-renew-day-inst-negin'), { target: { value: '2028-03-20' } });
+    fireEvent.change(screen.getByTestId('if-renew-day-inst-negin'), { target: { value: '۱۴۰۷/۰۱/۰۱' } }); // Nowruz 1407, 20 March 2028
     fireEvent.click(screen.getByTestId('if-renew-save-inst-negin'));
     await waitFor(() => expect(screen.getByTestId('if-licence-inst-negin').textContent).toBe(messages.fa['if.institutes.valid']));
     const { instituteId: _id, licenceValid: _v, updatedAt: _u, ...fields } = institute;
