@@ -61,7 +61,6 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
   const { draft, published, agreed, computed } = state.data;
   const draftComputedRanks = agreed && computed ? new Map(computed.map((p) => [p.category, p.rank])) : undefined;
   const publishedComputedRanks = published?.reranking ? new Map(published.reranking.computedRanks.map((p) => [p.category, p.computedRank])) : undefined;
-  const meetingDay = (day: string) => formatDate(`${day}T12:00:00Z`);
 
   async function publish() {
     const invalid = /^\d{4}$/.test(period) ? undefined : t('clinics.priorities.periodInvalid');
@@ -85,7 +84,7 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
         <PriorityTable rows={draft} categoryLabels={categoryLabels} testId="draft-priorities" empty={t('clinics.priorities.emptyDraft')} computedRanks={draftComputedRanks} />
         {agreed && (
           <p data-testid="agreed-order">
-            {t('rerank.agreed', { date: meetingDay(agreed.meetingDate), by: t(`rerank.by.${agreed.agreedByRole}`), reason: agreed.reason })}
+            {t('rerank.agreed', { date: formatDate(agreed.meetingDate), by: t(`rerank.by.${agreed.agreedByRole}`), reason: agreed.reason })}
           </p>
         )}
         {canRerank && draft.length > 1 && !reranking && (
@@ -135,7 +134,7 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
               })}
             </p>
             {published.reranking && (
-              <p data-testid="published-reranking">{t('rerank.published', { date: meetingDay(published.reranking.meetingDate), reason: published.reranking.reason })}</p>
+              <p data-testid="published-reranking">{t('rerank.published', { date: formatDate(published.reranking.meetingDate), reason: published.reranking.reason })}</p>
             )}
             <PriorityTable rows={published.priorities} categoryLabels={categoryLabels} testId="published-priorities-table" computedRanks={publishedComputedRanks} />
           </>

@@ -15,7 +15,7 @@ export function weekStart(day: string): string {
 /** A clinic's week, day by day: counsellor days, guild and joint meetings; book residents in and cancel. */
 export function CalendarPage() {
   const api = useReferralsApi();
-  const { t, localize, formatDate } = useI18n();
+  const { t, localize, formatDate, formatTime } = useI18n();
   const canWrite = useAuth().hasRole('clinic-worker');
   const choice = useClinicChoice();
   const clinicId = choice.clinic?.id;
@@ -42,7 +42,6 @@ export function CalendarPage() {
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
   const byDay = new Map<string, Slot[]>(days.map((d) => [d, []]));
   for (const slot of slots.data ?? []) byDay.get(dayOf(new Date(slot.startsAt)))?.push(slot);
-  const time = (iso: string) => formatDate(iso, { hour: '2-digit', minute: '2-digit' });
 
   return (
     <Page title={t('calendar.title')}>
@@ -53,7 +52,7 @@ export function CalendarPage() {
             {t('calendar.previous')}
           </Button>
           <span data-testid="calendar-week">
-            {t('calendar.week', { from: formatDate(`${from}T12:00:00Z`), to: formatDate(`${addDays(from, 6)}T12:00:00Z`) })}
+            {t('calendar.week', { from: formatDate(from), to: formatDate(addDays(from, 6)) })}
           </span>
           <Button variant="secondary" data-testid="calendar-next" onClick={() => setFrom(addDays(from, 7))}>
             {t('calendar.next')}
@@ -72,14 +71,14 @@ export function CalendarPage() {
         days
           .filter((day) => byDay.get(day)!.length > 0)
           .map((day) => (
-            <Card key={day} title={formatDate(`${day}T12:00:00Z`, { weekday: 'long', day: 'numeric', month: 'long' })} testId={`calendar-day-${day}`}>
+            <Card key={day} title={formatDate(day, { weekday: 'long', day: 'numeric', month: 'long' })} testId={`calendar-day-${day}`}>
               <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '0.75rem' }}>
                 {byDay.get(day)!.map((slot) => (
                   <li key={slot.id} data-testid={`slot-${slot.kind}`} className="hg-card">
                     <strong>{localize(slot.title)}</strong> <Badge tone="info">{t(`calendar.kind.${slot.kind}`)}</Badge>{' '}
                     {slot.available === 0 && <Badge tone="warning">{t('calendar.full')}</Badge>}
                     <div>
-                      {time(slot.startsAt)}–{time(slot.endsAt)} · {localize(slot.place)}
+                      {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)} · {localize(slot.place)}
                     </div>
                     <div data-testid="slot-seats">{t('calendar.seats', { booked: slot.bookedCount, capacity: slot.capacity })}</div>
                     {slot.bookings && slot.bookings.length > 0 && (

@@ -108,7 +108,7 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
                     <div>{t('refer.capacity', { available: offer.available, capacity: offer.capacity })}</div>
                     <div data-testid={`refer-consent-${offer.id}`}>
                       {t('refer.consent')}:{' '}
-                      {consent ? t('refer.consentActive', { date: formatDate(`${consent.expiresOn}T12:00:00Z`) }) : t('refer.consentMissing')}
+                      {consent ? t('refer.consentActive', { date: formatDate(consent.expiresOn) }) : t('refer.consentMissing')}
                     </div>
                     <Button data-testid={`refer-submit-${offer.id}`} disabled={!consent || busy} onClick={() => void refer(offer)}>
                       {t('refer.submit')}

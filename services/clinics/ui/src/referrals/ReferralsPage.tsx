@@ -88,7 +88,7 @@ export function ReferralsPage() {
               { key: 'resident', header: t('referrals.resident'), render: (r) => <span dir="ltr">{shortId(r.residentId)}</span> },
               { key: 'service', header: t('referrals.service'), render: (r) => `${localize(r.offerTitle)} — ${localize(r.agencyName)}` },
               { key: 'state', header: t('referrals.state'), render: (r) => <StateBadges state={r.state} overdue={r.overdue} testId={`referral-${r.trackingCode}`} /> },
-              { key: 'due', header: t('referrals.due'), render: (r) => (r.dueOn ? formatDate(`${r.dueOn}T12:00:00Z`) : t('common.none')) },
+              { key: 'due', header: t('referrals.due'), render: (r) => (r.dueOn ? formatDate(r.dueOn) : t('common.none')) },
               { key: 'made', header: t('referrals.madeAt'), render: (r) => formatDate(r.madeAt) },
               {
                 key: 'actions',

@@ -26,13 +26,13 @@ export function ResidentTimeline({ residentId }: { residentId: string }) {
     [
       entry.detail.reason && word(`referrals.reason.${entry.detail.reason}`, entry.detail.reason),
       entry.detail.outcome && word(`referrals.outcome.${entry.detail.outcome}`, entry.detail.outcome),
-      entry.detail.completeBy && t('referrals.completeBy', { date: formatDate(`${entry.detail.completeBy}T12:00:00Z`) }),
+      entry.detail.completeBy && t('referrals.completeBy', { date: formatDate(entry.detail.completeBy) }),
       entry.place && t('timeline.place', { place: localize(entry.place) }),
       entry.detail.result && word(`timeline.result.${entry.detail.result}`, entry.detail.result),
       entry.detail.certificateNo && t('timeline.certificate', { no: entry.detail.certificateNo }),
       entry.detail.decision && word(`timeline.decision.${entry.detail.decision}`, entry.detail.decision),
       entry.detail.amountRials && t('timeline.amount', { amount: formatNumber(Number(entry.detail.amountRials)) }),
-      entry.detail.validUntil && t('timeline.validUntil', { date: formatDate(`${entry.detail.validUntil}T12:00:00Z`) }),
+      entry.detail.validUntil && t('timeline.validUntil', { date: formatDate(entry.detail.validUntil) }),
       entry.scope === 'household' && t('timeline.household'),
     ].filter(Boolean);
 

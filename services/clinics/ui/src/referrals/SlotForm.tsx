@@ -1,5 +1,5 @@
 import { localIso } from '@hamgam/contracts/days';
-import { Button, Card, ErrorCard, Form, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, DateInput, ErrorCard, Form, NumberInput, Select, TimeInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReferralsApi, type SlotKind } from './api';
 
@@ -29,7 +29,8 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
   const submit = async () => {
     setError(undefined);
     setAdded(undefined);
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime) || (!weekly && !/^\d{4}-\d{2}-\d{2}$/.test(day)) || !Number(duration) || !Number(capacity)) {
+    // The day and time fields hand on '' until their text reads as a day and a time.
+    if (!startTime || (!weekly && !day) || !Number(duration) || !Number(capacity)) {
       setInvalid(t('calendar.form.invalid'));
       return;
     }
@@ -74,9 +75,9 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
               <NumberInput label={t('calendar.form.weeks')} data-testid="slot-weeks" value={weeks} onValueChange={setWeeks} />
             </>
           ) : (
-            <TextInput label={t('calendar.form.day')} data-testid="slot-day" type="date" value={day} onChange={(event) => setDay(event.target.value)} />
+            <DateInput label={t('calendar.form.day')} data-testid="slot-day" value={day} onChange={setDay} />
           )}
-          <TextInput label={t('calendar.form.startTime')} data-testid="slot-start" type="time" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+          <TimeInput label={t('calendar.form.startTime')} data-testid="slot-start" value={startTime} onChange={setStartTime} />
           <NumberInput label={t('calendar.form.duration')} data-testid="slot-duration" value={duration} onValueChange={setDuration} />
           <NumberInput label={t('calendar.form.capacity')} data-testid="slot-capacity" value={capacity} onValueChange={setCapacity} error={invalid} />
         </div>

@@ -173,6 +173,7 @@ describe('calendar section', () => {
     });
     renderAt('/clinics/calendar');
     expect((await screen.findByTestId('slot-seats')).textContent).toBe('1 of 5 places booked');
+    expect(screen.getByTestId('slot-tvto-counselling').textContent).toContain('09:00–13:00 · The clinic'); // Iran's time, not the browser's
     expect(String(calls(fetchMock, 'GET', `${base}/calendar/slots`)[0]![0])).toContain(`from=${from}`);
     await waitFor(() => expect(screen.getByTestId(`book-resident-${slot.id}`).querySelectorAll('option')).toHaveLength(2));
     fireEvent.change(screen.getByTestId(`book-resident-${slot.id}`), { target: { value: other } });

@@ -1,5 +1,5 @@
-import { isFutureDay, today } from '@hamgam/contracts/days';
-import { Button, Card, Form, TextInput, useI18n, type LocalizedText } from '@hamgam/ui-kit';
+import { today } from '@hamgam/contracts/days';
+import { Button, Card, DateInput, Form, TextInput, useI18n, type LocalizedText } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { RankedPriority } from '../api';
 import { useResidentsApi } from './api';
@@ -33,7 +33,8 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
   async function save() {
     const found = {
       reason: reason.trim().length >= 3 ? undefined : t('rerank.reasonRequired'),
-      meetingDate: /^\d{4}-\d{2}-\d{2}$/.test(meetingDate) && !isFutureDay(meetingDate, new Date()) ? undefined : t('rerank.meetingDateInvalid'),
+      // The field hands on '' until its text reads as a day no later than today.
+      meetingDate: meetingDate ? undefined : t('rerank.meetingDateInvalid'),
     };
     setErrors(found);
     if (found.reason || found.meetingDate) return;
@@ -74,7 +75,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
         </ol>
         <div className="hg-form__row">
           <TextInput label={t('rerank.reason')} data-testid="rerank-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <TextInput label={t('rerank.meetingDate')} type="date" data-testid="rerank-date" value={meetingDate} max={today()} onChange={(e) => setMeetingDate(e.target.value)} error={errors.meetingDate} />
+          <DateInput label={t('rerank.meetingDate')} data-testid="rerank-date" value={meetingDate} max={today()} onChange={setMeetingDate} error={errors.meetingDate} />
         </div>
         <div className="hg-form__row">
           <Button type="submit" busy={busy} data-testid="rerank-save">

@@ -1,5 +1,5 @@
-import { addMonths, isPastDay, today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, Page, Select, TextInput, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { addMonths, today } from '@hamgam/contracts/days';
+import { Badge, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, Page, Select, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { consentAgencies, consentPurposes, useResidentsApi, type Consent, type ConsentAgency, type ConsentPurpose, type Resident } from './api';
@@ -21,7 +21,8 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
   const [busy, setBusy] = useState<string>();
 
   async function grant() {
-    const invalid = /^\d{4}-\d{2}-\d{2}$/.test(expiresOn) && !isPastDay(expiresOn, today()) ? undefined : t('residents.expiryInvalid');
+    // The field hands on '' until its text reads as a day from today on.
+    const invalid = expiresOn ? undefined : t('residents.expiryInvalid');
     setExpiryError(invalid);
     if (invalid) return;
     setBusy('grant');
@@ -65,7 +66,7 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
           columns={[
             { key: 'purpose', header: t('residents.purpose'), render: (c) => t(`residents.purpose.${c.purpose}`) },
             { key: 'agency', header: t('residents.agency'), render: (c) => t(`residents.agency.${c.agency}`) },
-            { key: 'expires', header: t('residents.expiresOn'), render: (c) => formatDate(`${c.expiresOn}T12:00:00Z`) },
+            { key: 'expires', header: t('residents.expiresOn'), render: (c) => formatDate(c.expiresOn) },
             {
               key: 'status',
               header: t('residents.status'),
@@ -105,7 +106,7 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
               onChange={(e) => setAgency(e.target.value as ConsentAgency)}
               options={consentAgencies.map((a) => ({ value: a, label: t(`residents.agency.${a}`) }))}
             />
-            <TextInput label={t('residents.expiresOn')} type="date" data-testid="consent-expires" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={expiryError} />
+            <DateInput label={t('residents.expiresOn')} data-testid="consent-expires" value={expiresOn} min={today()} onChange={setExpiresOn} error={expiryError} />
             <Button type="submit" busy={busy === 'grant'} data-testid="grant-consent">
               {t('residents.grant')}
             </Button>
@@ -118,7 +119,7 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
 
 function AccessLogCard({ residentId }: { residentId: string }) {
   const api = useResidentsApi();
-  const { t, formatDate } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const log = useAsync(() => api.accessLog(residentId), [api, residentId]);
   return (
     <Card title={t('residents.accessLog')} testId="access-log">
@@ -132,7 +133,7 @@ function AccessLogCard({ residentId }: { residentId: string }) {
           rows={log.data}
           rowKey={(e) => e.id}
           columns={[
-            { key: 'at', header: t('residents.accessAt'), render: (e) => formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' }) },
+            { key: 'at', header: t('residents.accessAt'), render: (e) => formatDateTime(e.at) },
             { key: 'action', header: t('residents.status'), render: (e) => t(`residents.access.${e.action}`) },
             { key: 'by', header: t('residents.accessBy'), render: (e) => <bdi>{e.actorName}</bdi> },
           ]}

@@ -25,10 +25,11 @@ describe('the residents’ meeting day is Iran’s day, whatever the browser’s
       renderWithKit(<ReRankCard neighbourhoodId="nbh-sarasiab" draft={draft} categoryLabels={new Map()} onSaved={onSaved} onCancel={() => undefined} />, { locale: 'en' });
       const date = screen.getByTestId('rerank-date') as HTMLInputElement;
       expect(date.value).toBe('2026-03-21');
-      expect(date.max).toBe('2026-03-21');
       fireEvent.change(screen.getByTestId('rerank-reason'), { target: { value: 'The meeting put employment first' } });
 
       fireEvent.change(date, { target: { value: '2026-03-22' } });
+      fireEvent.blur(date);
+      expect(screen.getByText('The date cannot be after 21 Mar 2026')).toBeTruthy();
       await act(async () => fireEvent.click(screen.getByTestId('rerank-save')));
       expect(fetchMock).not.toHaveBeenCalled();
 

@@ -187,6 +187,16 @@ describe('resident page', () => {
     expect(await screen.findByText('a refusal this screen does not know')).toBeTruthy();
   });
 
+  it('refuses an expiry day before today without asking the service', async () => {
+    const fetchMock = kit({ [`GET ${base}/residents/${residentId}`]: resident(personal), [`GET ${base}/residents/${residentId}/consents`]: [] });
+    render(`/clinics/residents/${residentId}`);
+    await screen.findByTestId('grant-consent-form');
+    fireEvent.change(screen.getByTestId('consent-expires'), { target: { value: '2020-01-01' } });
+    await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
+    expect(screen.getByText('Choose a day in the future')).toBeTruthy();
+    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/consents`)).toEqual([]);
+  });
+
   it('shows a coordinator no personal data and no consent form', async () => {
     kit({ [`GET ${base}/residents/${residentId}`]: resident(null), [`GET ${base}/residents/${residentId}/consents`]: [consent] });
     render(`/clinics/residents/${residentId}`, { roles: ['coordinator'] });
