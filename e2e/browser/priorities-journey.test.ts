@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call } from '../support/stack.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -78,7 +78,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('nav-coordination').click();
     await page.getByTestId('coordination-nav-meetings').click();
     await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
-    await page.getByTestId('meeting-date').fill(today());
+    await page.getByTestId('meeting-date').fill(typedDay(today()));
     await page.getByTestId('meeting-title').fill(`E2E working group ${randomUUID().slice(0, 4)}`);
     await page.getByTestId('meeting-agency-vocational-training').check();
     await page.getByTestId('meeting-agenda').fill('Workshop permits and home-based job training');
@@ -88,7 +88,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('resolution-text').fill('TVTO opens a workshop-permit desk at the Sar Asiab clinic');
     await page.getByTestId('action-agency-0').selectOption('vocational-training');
     await page.getByTestId('action-title-0').fill('Permit desk at the clinic, one day a week');
-    await page.getByTestId('action-due-0').fill(today(2));
+    await page.getByTestId('action-due-0').fill(typedDay(today(2)));
     await page.getByTestId('action-answers-0').selectOption('workshop-space');
     await page.getByTestId('resolution-submit').click();
     const item = page.locator('[data-testid^="action-item-"][data-agency="vocational-training"][data-answers="workshop-space"]').first();
@@ -115,7 +115,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
 
     await page.getByTestId('coordination-nav-meetings').click();
     await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
-    await page.getByTestId('meeting-date').fill(today(12));
+    await page.getByTestId('meeting-date').fill(typedDay(today(12)));
     await page.getByTestId('meeting-title').fill('E2E next working group');
     await page.getByTestId('meeting-create').click();
     await page.getByTestId(`agenda-overdue-item-${actionItemId}`).waitFor();

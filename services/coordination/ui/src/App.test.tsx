@@ -200,16 +200,18 @@ describe('meetings', () => {
 
   it('shows a refusal by its code in the coordinator’s language: a past action item (422), a meeting held meanwhile (409)', async () => {
     const problem = (status: number, code: string, detail: string) => () => jsonResponse({ title: 'Refused', status, code, detail }, status, 'application/problem+json');
-    renderAt(`/coordination/meetings/${ids.m}`, {
+    const fetchMock = renderAt(`/coordination/meetings/${ids.m}`, {
       [`GET ${base}/meetings/${ids.m}`]: meeting,
       [`POST ${base}/meetings/${ids.m}/resolutions`]: problem(422, 'action-item-due-in-past', 'action item 1 is due before today (2026-05-08)'),
       [`POST ${base}/meetings/${ids.m}/held`]: problem(409, 'meeting-held', 'the meeting has been held and its minutes are closed'),
     }, { locale: 'fa' });
     fireEvent.change(await screen.findByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
     fireEvent.change(screen.getByTestId('action-title-0'), { target: { value: 'Care plans' } });
-    fireEvent.change(screen.getByTestId('action-due-0'), { target: { value: '2026-05-01' } });
+    fireEvent.change(screen.getByTestId('action-due-0'), { target: { value: '۱۴۰۵/۰۲/۱۱' } }); // 1 May 2026
     fireEvent.click(screen.getByTestId('resolution-submit'));
     expect(await screen.findByText('موعد اقدام نمی‌تواند پیش از امروز باشد.')).toBeTruthy();
+    const [, init] = calls(fetchMock, 'POST', `${base}/meetings/${ids.m}/resolutions`)[0]!;
+    expect(JSON.parse(String(init?.body)).actionItems[0].dueOn).toBe('2026-05-01'); // the Jalali day typed, as the API takes it
     fireEvent.click(screen.getByTestId('meeting-mark-held'));
     expect(await screen.findByText('جلسه برگزار شده و صورت‌جلسه آن بسته است.')).toBeTruthy();
     expect(screen.queryByText(/minutes are closed/)).toBeNull();

@@ -55,13 +55,13 @@ function CommitmentChip({ item }: { item: BoardItem }) {
 
 function ItemList({ items, empty, testId }: { items: BoardItem[]; empty: string; testId: string }) {
   const labels = useLabels();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const columns: Column<BoardItem>[] = [
     { key: 'agency', header: t('coordination.commitments.agency'), render: (i) => labels.agency(i.agency) },
     { key: 'title', header: t('coordination.commitments.what'), render: (i) => i.title },
     { key: 'answers', header: t('coordination.commitments.answers'), render: (i) => labels.category(i.answers) },
     { key: 'status', header: t('coordination.commitments.status'), render: (i) => <Badge tone={statusTone[i.status]}>{labels.status(i.status)}</Badge> },
-    { key: 'due', header: t('coordination.commitments.due'), render: (i) => labels.day(i.effectiveDueOn) },
+    { key: 'due', header: t('coordination.commitments.due'), render: (i) => formatDate(i.effectiveDueOn) },
   ];
   return <DataTable columns={columns} rows={items} rowKey={(i) => i.id} empty={empty} testId={testId} rowTestId={(i) => `${testId}-${i.id}`} />;
 }

@@ -1,4 +1,4 @@
-import { Button, ErrorCard, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Button, DateInput, ErrorCard, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useCoordinationApi, type Commitment, type StatusUpdate } from './api';
 import { useLabels } from './labels';
@@ -49,7 +49,7 @@ export function CommitmentStatusForm({ commitment, onChanged }: { commitment: Co
       <Select label={t('coordination.commitments.newStatus')} value={status} onChange={(e) => setStatus(e.target.value as StatusUpdate['status'])} options={options.map((s) => ({ value: s, label: labels.status(s) }))} data-testid={`commitment-new-status-${commitment.id}`} />
       <TextInput label={t('coordination.commitments.evidence')} value={evidence} onChange={(e) => setEvidence(e.target.value)} data-testid={`commitment-evidence-${commitment.id}`} />
       {status === 'slipped' && (
-        <TextInput label={t('coordination.commitments.revisedDue')} type="date" value={revisedDueOn} onChange={(e) => setRevisedDueOn(e.target.value)} data-testid={`commitment-revised-due-${commitment.id}`} />
+        <DateInput label={t('coordination.commitments.revisedDue')} value={revisedDueOn} onChange={setRevisedDueOn} data-testid={`commitment-revised-due-${commitment.id}`} />
       )}
       <Button busy={busy} onClick={() => void save()} data-testid={`commitment-save-${commitment.id}`}>
         {t('coordination.commitments.update')}

@@ -5,7 +5,7 @@ import { statusTone, useCanWrite, useLabels } from './labels';
 
 /** The commitments with their status and overdue flag; coordinators record a status on each open one. */
 export function CommitmentsTable({ rows, neighbourhoods, onChanged }: { rows: Commitment[]; neighbourhoods: readonly NeighbourhoodRef[]; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
   const columns: Column<Commitment>[] = [
@@ -43,8 +43,8 @@ export function CommitmentsTable({ rows, neighbourhoods, onChanged }: { rows: Co
       header: t('coordination.commitments.due'),
       render: (c) => (
         <>
-          <div style={{ whiteSpace: 'nowrap' }}>{labels.day(c.effectiveDueOn)}</div>
-          {c.deliveredOn && <div className="hg-empty">{t('coordination.commitments.delivered', { date: labels.day(c.deliveredOn) })}</div>}
+          <div style={{ whiteSpace: 'nowrap' }}>{formatDate(c.effectiveDueOn)}</div>
+          {c.deliveredOn && <div className="hg-empty">{t('coordination.commitments.delivered', { date: formatDate(c.deliveredOn) })}</div>}
         </>
       ),
     },

@@ -4,7 +4,7 @@ import { statusTone, useLabels } from './labels';
 
 /** The agenda: the neighbourhood's overdue commitments first (frozen once held), then the meeting's own items. */
 export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const labels = useLabels();
   const { overdue, items, frozen } = meeting.agenda;
   return (
@@ -19,7 +19,7 @@ export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
           <ol>
             {overdue.map((item) => (
               <li key={item.commitmentId} data-testid={`agenda-overdue-item-${item.commitmentId}`}>
-                {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: labels.day(item.dueOn) })}{' '}
+                {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: formatDate(item.dueOn) })}{' '}
                 <Badge tone={statusTone[item.status]}>{labels.status(item.status)}</Badge>
               </li>
             ))}

@@ -42,7 +42,7 @@ function MeetingView({ meeting, neighbourhoodName, onChange }: { meeting: Meetin
           </Badge>
         }
       >
-        <p>{t('coordination.meeting.when', { date: labels.day(meeting.scheduledOn), neighbourhood: neighbourhoodName ? localize(neighbourhoodName) : meeting.neighbourhoodId })}</p>
+        <p>{t('coordination.meeting.when', { date: formatDate(meeting.scheduledOn), neighbourhood: neighbourhoodName ? localize(neighbourhoodName) : meeting.neighbourhoodId })}</p>
         <p className="hg-empty">
           {t('coordination.meeting.attendees', { agencies: formatList(meeting.agencies.map(labels.agency)) })}
           {meeting.representativeAttends && ` — ${t('coordination.meeting.withRepresentative')}`}

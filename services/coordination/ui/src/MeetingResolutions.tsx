@@ -4,7 +4,7 @@ import { statusTone, useLabels } from './labels';
 
 /** The resolutions passed, each action item with where its commitment stands. */
 export function MeetingResolutions({ meeting }: { meeting: Meeting }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const labels = useLabels();
   return (
     <Card title={t('coordination.meeting.resolutionsTitle')} testId="meeting-resolutions">
@@ -17,7 +17,7 @@ export function MeetingResolutions({ meeting }: { meeting: Meeting }) {
             <ul>
               {r.actionItems.map((item) => (
                 <li key={item.id} data-testid={`action-item-${item.id}`} data-agency={item.agency} data-answers={item.answers ?? ''} data-status={item.progress?.status ?? ''}>
-                  {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: labels.day(item.dueOn) })}{' '}
+                  {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: formatDate(item.dueOn) })}{' '}
                   {item.progress && <Badge tone={statusTone[item.progress.status]}>{labels.status(item.progress.status)}</Badge>}{' '}
                   {item.progress?.overdue && <Badge tone="danger">{t('coordination.overdue')}</Badge>}
                   {item.progress?.evidence && (

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, TextInput, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { MEETING_AGENCIES, useCoordinationApi, type AgencyId, type MeetingSummary, type NeighbourhoodRef } from './api';
@@ -8,7 +8,7 @@ import { NeighbourhoodPicker } from './NeighbourhoodPicker';
 /** The working group's meetings, latest first; coordinators schedule new ones here. */
 export function MeetingsPage({ basePath }: { basePath: string }) {
   const api = useCoordinationApi();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
   const data = useAsync(() => Promise.all([api.neighbourhoods(), api.meetings()]), [api]);
@@ -17,7 +17,7 @@ export function MeetingsPage({ basePath }: { basePath: string }) {
   const [neighbourhoods, meetings] = data.data;
 
   const columns: Column<MeetingSummary>[] = [
-    { key: 'date', header: t('coordination.meetings.date'), render: (m) => labels.day(m.scheduledOn) },
+    { key: 'date', header: t('coordination.meetings.date'), render: (m) => formatDate(m.scheduledOn) },
     { key: 'neighbourhood', header: t('coordination.neighbourhood'), render: (m) => labels.neighbourhood(m.neighbourhoodId, neighbourhoods) },
     { key: 'title', header: t('coordination.meetings.name'), render: (m) => <Link to={`${basePath}/meetings/${m.id}`} data-testid={`meeting-link-${m.id}`}>{m.title}</Link> },
     {
@@ -58,7 +58,7 @@ function NewMeetingForm({ neighbourhoods, basePath }: { neighbourhoods: readonly
   async function submit() {
     const found = {
       title: title.trim().length >= 3 ? undefined : t('coordination.meetings.titleRequired'),
-      date: /^\d{4}-\d{2}-\d{2}$/.test(scheduledOn) ? undefined : t('coordination.meetings.dateRequired'),
+      date: scheduledOn ? undefined : t('coordination.meetings.dateRequired'),
       agencies: agencies.length > 0 ? undefined : t('coordination.meetings.agenciesRequired'),
     };
     setErrors(found);
@@ -86,7 +86,7 @@ function NewMeetingForm({ neighbourhoods, basePath }: { neighbourhoods: readonly
       <Form onSubmit={() => void submit()} error={apiError} testId="meeting-form">
         <div className="hg-form__row">
           <NeighbourhoodPicker neighbourhoods={neighbourhoods} value={neighbourhoodId} onChange={setNeighbourhoodId} testId="meeting-neighbourhood" />
-          <TextInput label={t('coordination.meetings.date')} type="date" value={scheduledOn} onChange={(e) => setScheduledOn(e.target.value)} error={errors.date} data-testid="meeting-date" />
+          <DateInput label={t('coordination.meetings.date')} value={scheduledOn} onChange={setScheduledOn} error={errors.date} data-testid="meeting-date" />
           <TextInput label={t('coordination.meetings.name')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} data-testid="meeting-title" />
         </div>
         <fieldset className="hg-field" style={{ border: 0, padding: 0 }}>

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Button, Card, DateInput, Form, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { NEED_CATEGORIES, PARTNER_AGENCIES, useCoordinationApi, type Meeting, type NeedCategory, type PartnerAgency } from './api';
 import { useLabels } from './labels';
@@ -29,7 +29,7 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
   async function submit() {
     const found = {
       text: text.trim().length >= 3 ? undefined : t('coordination.resolution.textRequired'),
-      actions: actions.length > 0 && actions.every((a) => a.title.trim().length >= 3 && /^\d{4}-\d{2}-\d{2}$/.test(a.dueOn)) ? undefined : t('coordination.resolution.actionInvalid'),
+      actions: actions.length > 0 && actions.every((a) => a.title.trim().length >= 3 && a.dueOn !== '') ? undefined : t('coordination.resolution.actionInvalid'),
     };
     setErrors(found);
     if (found.text || found.actions) return;
@@ -66,7 +66,7 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
               data-testid={`action-agency-${index}`}
             />
             <TextInput label={t('coordination.resolution.actionTitle')} value={action.title} onChange={(e) => edit(index, { title: e.target.value })} data-testid={`action-title-${index}`} />
-            <TextInput label={t('coordination.resolution.due')} type="date" value={action.dueOn} onChange={(e) => edit(index, { dueOn: e.target.value })} data-testid={`action-due-${index}`} />
+            <DateInput label={t('coordination.resolution.due')} value={action.dueOn} onChange={(dueOn) => edit(index, { dueOn })} data-testid={`action-due-${index}`} />
             <Select
               label={t('coordination.resolution.answers')}
               value={action.answers}

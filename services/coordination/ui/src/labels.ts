@@ -10,14 +10,13 @@ export const statusTone: Record<CommitmentStatus, BadgeTone> = {
   slipped: 'warning',
 };
 
-/** Names of the module's codes in the current language, and days (YYYY-MM-DD) as Jalali dates in fa. */
+/** Names of the module's codes in the current language. */
 export function useLabels() {
-  const { t, formatDate, localize } = useI18n();
+  const { t, localize } = useI18n();
   return {
     category: (category: string | null) => t(`coordination.category.${category ?? 'none'}`),
     agency: (agency: string) => t(`coordination.agency.${agency}`),
     status: (status: string) => t(`coordination.status.${status}`),
-    day: (day: string) => formatDate(`${day}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
     neighbourhood: (id: string, known?: readonly NeighbourhoodRef[]) => {
       const name = known?.find((n) => n.id === id)?.name;
       return name ? localize(name) : id;
