@@ -99,7 +99,7 @@ export function AuditPage() {
 
 /** The table's columns; each cell repeats its column's name, shown only where rows stack as cards (a phone). */
 function useColumns(): Column<AccessEntry>[] {
-  const { t, formatDate, formatList } = useI18n();
+  const { t, formatDateTime, formatList } = useI18n();
   // A code the catalogue lacks (a record kind added later) is shown as it came rather than as a key.
   const label = (prefix: string, code: string) => {
     const text = t(`${prefix}.${code}`);
@@ -118,8 +118,8 @@ function useColumns(): Column<AccessEntry>[] {
     ),
   });
   return [
-    // Iran time (formatDate's zone): the filters' days are Iran days, so the times match them wherever the auditor is.
-    column('at', (e) => <time dateTime={e.at}>{formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>),
+    // Iran time (formatDateTime's zone): the filters' days are Iran days, so the times match them wherever the auditor is.
+    column('at', (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time>),
     column('agency', (e) => label('audit.agency', e.agency)),
     column('actor', (e) => (
       <>

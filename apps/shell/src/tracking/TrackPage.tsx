@@ -118,7 +118,7 @@ export function TrackPage() {
               <dt>{t('track.nextStep')}</dt>
               <dd data-testid="track-next-step">{localize(lookup.data.nextStep)}</dd>
               <dt>{t('track.lastUpdate')}</dt>
-              <dd data-testid="track-last-update">{formatDate(`${lookup.data.lastUpdate}T12:00:00Z`, { dateStyle: 'long' })}</dd>
+              <dd data-testid="track-last-update">{formatDate(lookup.data.lastUpdate)}</dd>
             </dl>
           </Card>
         )}
