@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { ATTENDEES, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
 import { Textarea, useDay, useRoles } from './common';
@@ -62,6 +62,7 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [signedOn, setSignedOn] = useState('');
+  const sentence = useProblemSentence('relief');
   const { busy, error, run } = useAction(() => {
     setTitle('');
     setScope('');
@@ -72,7 +73,7 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
   }
   return (
     <Card title={t('relief.agreements.new')}>
-      <Form onSubmit={() => void submit()} error={error} testId="agreement-form">
+      <Form onSubmit={() => void submit()} error={sentence(error)} testId="agreement-form">
         <div className="hg-form__row">
           <Select label={t('relief.agreements.partner')} value={partner} onChange={(e) => setPartner(e.target.value as Partner)} options={partners.map((p) => ({ value: p, label: t(`relief.agency.${p}`) }))} data-testid="agreement-partner" />
           <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="agreement-title" />
@@ -96,6 +97,7 @@ function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
   const [title, setTitle] = useState('');
   const [attendees, setAttendees] = useState<string[]>(['relief-committee', 'basij-construction']);
   const [decisions, setDecisions] = useState('');
+  const sentence = useProblemSentence('relief');
   const { busy, error, run } = useAction(() => {
     setTitle('');
     setDecisions('');
@@ -107,7 +109,7 @@ function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
   }
   return (
     <Card title={t('relief.meetings.new')}>
-      <Form onSubmit={() => void submit()} error={error} testId="joint-meeting-form">
+      <Form onSubmit={() => void submit()} error={sentence(error)} testId="joint-meeting-form">
         <div className="hg-form__row">
           <TextInput type="date" label={t('relief.meetings.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="joint-meeting-date" />
           <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="joint-meeting-title" />

@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, useProblemSentence, type BadgeTone } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type Permit, type Project } from './api';
 import { NEIGHBOURHOODS, Textarea, useDay, useNeighbourhood, useRoles } from './common';
@@ -53,13 +53,14 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
   const [milestone, setMilestone] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [error, setError] = useState<unknown>();
+  const sentence = useProblemSentence('relief');
   const run = async (action: () => Promise<Project>) => {
     setError(undefined);
     try {
       setProject(await action());
       onChange();
     } catch (e) {
-      setError(e);
+      setError(sentence(e));
     }
   };
   const canAct = roles.basij && project.status !== 'completed';
@@ -138,6 +139,7 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
   const [milestone, setMilestone] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [error, setError] = useState<unknown>();
+  const sentence = useProblemSentence('relief');
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const permit = permits.find((p) => p.permitId === permitId);
@@ -158,7 +160,7 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
       setScope('');
       onCreated();
     } catch (e) {
-      setError(e);
+      setError(sentence(e));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { ApiError, Badge, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import type { SupportStatus } from './api';
 
 /** Opaque ids shown short (the whole id is in the title for copying). */
@@ -54,17 +54,4 @@ export const NEIGHBOURHOODS = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomeni
 export function useNeighbourhood() {
   const { t } = useI18n();
   return (id: string | null) => (id === null ? '—' : (NEIGHBOURHOODS as readonly string[]).includes(id) ? t(`relief.nbh.${id}`) : id);
-}
-
-/** Problem codes the officer is told about in their own language (the service's title and detail are English). */
-const explainedCodes: Readonly<Record<string, string>> = { 'refs-unverified': 'relief.error.refs-unverified' };
-
-/** A failed call as shown: a known problem code with its own message, anything else as it came. */
-export function useExplained() {
-  const { t } = useI18n();
-  return (error: unknown): unknown => {
-    const code = error instanceof ApiError ? error.problem['code'] : undefined;
-    const key = typeof code === 'string' ? explainedCodes[code] : undefined;
-    return key && error instanceof ApiError ? new ApiError({ ...error.problem, title: t(`${key}.title`), detail: t(key) }) : error;
-  };
 }

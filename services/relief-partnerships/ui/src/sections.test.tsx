@@ -11,14 +11,14 @@ const fa = messages.fa;
 
 afterEach(() => vi.unstubAllGlobals());
 
-const render = (path: string, roles: string[]) =>
+const render = (path: string, roles: string[], locale: 'fa' | 'en' = 'fa') =>
   renderWithKit(
     <MemoryRouter initialEntries={[path]}>
       <Routes>
         <Route path="/m/*" element={<App basePath="/m" />} />
       </Routes>
     </MemoryRouter>,
-    { auth: fakeAuth({ roles }) },
+    { auth: fakeAuth({ roles }), locale },
   );
 
 
@@ -107,9 +107,23 @@ it('tells the officer in Persian why the server refused a disbursement (refs-unv
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   fireEvent.click(await screen.findByTestId('support-disburse'));
   const error = await screen.findByTestId('error-card');
-  expect(error.textContent).toContain(fa['relief.error.refs-unverified.title']);
-  expect(error.textContent).toContain(fa['relief.error.refs-unverified']);
+  expect(error.textContent).toContain(fa['relief.problem.title']);
+  expect(error.textContent).toContain(fa['relief.problem.refs-unverified']);
   expect(error.textContent).not.toContain('no clinic has referred');
+});
+
+it('shows a broken rule (422) by its code in English, and a code it has no sentence for in the service’s words', async () => {
+  const problem = (status: number, code: string, detail: string) =>
+    json({ title: status === 422 ? 'Unprocessable Content' : 'Conflict', status, code, detail }, status, 'application/problem+json');
+  let answer = problem(422, 'fee-out-of-range', 'the fee is 0–4 % with at most two decimals');
+  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: page, [`POST ${api}/support-requests/${request.requestId}/approve`]: () => answer });
+  render(`/m/support/${request.requestId}`, ['relief-officer'], 'en');
+  fireEvent.change(await screen.findByTestId('support-approve-fee'), { target: { value: '4.123' } });
+  fireEvent.click(screen.getByTestId('support-approve'));
+  expect((await screen.findByTestId('error-card')).textContent).toContain('The fee is 0 to 4 %, with at most two decimals.');
+  answer = problem(409, 'something-new', 'a refusal this screen does not know');
+  fireEvent.click(screen.getByTestId('support-approve'));
+  await waitFor(() => expect(screen.getByTestId('error-card').textContent).toContain('a refusal this screen does not know'));
 });
 
 it('shows a loan’s schedule, its arrears and records a repayment', async () => {

@@ -1,0 +1,20 @@
+// @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { messages } from './messages';
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+  );
+
+it('has a sentence, in fa and en, for every code relief’s API refuses with', () => {
+  const codes = new Set(
+    sources(join(import.meta.dirname, '../../api/src')).flatMap((text) =>
+      [...text.matchAll(/(?:BrokenRuleError|IllegalStepError|NotFoundError|RequestStepError)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!),
+    ),
+  );
+  expect(codes.size).toBeGreaterThan(30);
+  expect([...codes].filter((code) => !(`relief.problem.${code}` in messages.fa) || !(`relief.problem.${code}` in messages.en))).toEqual([]);
+});

@@ -1,0 +1,60 @@
+import { isPastDay, today } from '@hamgam/contracts/days';
+import { Badge, Button, Card, DataTable, Form, NumberInput, TextInput, useI18n } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { useReliefApi, type SupportRequestPage } from '../api';
+import { useDay, useRials, useRoles } from '../common';
+import { useStep } from './useStep';
+
+/** A loan's instalments (paid, late), what is outstanding and in arrears, and its repayments; officers record one. */
+export function ScheduleCard({ request, onChange }: { request: SupportRequestPage; onChange: (p: SupportRequestPage) => void }) {
+  const api = useReliefApi();
+  const { t, formatNumber } = useI18n();
+  const rials = useRials();
+  const day = useDay();
+  const roles = useRoles();
+  const step = useStep(onChange);
+  const schedule = request.schedule!;
+  const arrears = request.arrears!;
+  const [amount, setAmount] = useState(String(arrears.nextDue?.remainingRials ?? ''));
+  const [paidOn, setPaidOn] = useState(today());
+  /** Whether the repayments (applied in order) cover instalment `no` in full. */
+  const paidThrough = (no: number) => schedule.instalments.slice(0, no).reduce((sum, i) => sum + i.amountRials, 0) <= arrears.paidRials;
+  return (
+    <Card title={t('relief.page.schedule')} testId="support-schedule">
+      <p>{t('relief.page.total', { principal: formatNumber(schedule.principalRials), fee: formatNumber(schedule.feeRials), total: formatNumber(schedule.totalRials) })}</p>
+      <p data-testid="support-outstanding">{t('relief.page.outstanding', { amount: formatNumber(arrears.outstandingRials) })}</p>
+      {arrears.arrearsRials > 0 && <p><Badge tone="danger" testId="support-arrears">{t('relief.page.arrears', { amount: formatNumber(arrears.arrearsRials), count: arrears.overdueInstalments })}</Badge></p>}
+      <DataTable
+        columns={[
+          { key: 'no', header: t('relief.page.instalment'), render: (i) => formatNumber(i.no) },
+          { key: 'due', header: t('relief.page.dueOn'), render: (i) => day(i.dueOn) },
+          { key: 'amount', header: t('relief.page.amount'), render: (i) => rials(i.amountRials) },
+          {
+            key: 'state',
+            header: '',
+            render: (i) =>
+              paidThrough(i.no) ? <Badge tone="success">{t('relief.instalment.paid')}</Badge> : isPastDay(i.dueOn, today()) ? <Badge tone="danger">{t('relief.instalment.late')}</Badge> : null,
+          },
+        ]}
+        rows={schedule.instalments}
+        rowKey={(i) => String(i.no)}
+        testId="support-instalments"
+      />
+      <h3>{t('relief.page.repayments')}</h3>
+      <ul data-testid="support-repayments">
+        {request.repayments.map((r) => <li key={r.repaymentId}>{day(r.paidOn)} · {rials(r.amountRials)}</li>)}
+      </ul>
+      {roles.relief && request.state !== 'repaid' && (
+        <Form onSubmit={() => void step.run(() => api.repay(request.requestId, Number(amount), paidOn))} error={step.error} testId="support-repay-form">
+          <div className="hg-form__row">
+            <NumberInput label={t('relief.page.amount')} value={amount} onValueChange={setAmount} data-testid="support-repay-amount" />
+            <TextInput type="date" label={t('relief.page.paidOn')} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} data-testid="support-repay-date" />
+          </div>
+          <div>
+            <Button type="submit" busy={step.busy} disabled={!amount} data-testid="support-repay">{t('relief.page.repay')}</Button>
+          </div>
+        </Form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+import { Badge, Card, useI18n } from '@hamgam/ui-kit';
+import type { SupportRequestPage } from '../api';
+import { ShortId, StatusBadge, useNeighbourhood, useRials } from '../common';
+
+/** Who the request is for, what it asks and what was decided. */
+export function Summary({ request }: { request: SupportRequestPage }) {
+  const { t } = useI18n();
+  const nbh = useNeighbourhood();
+  const rials = useRials();
+  return (
+    <Card title={<>{t(`relief.kind.${request.kind}`)} · <ShortId id={request.requestId} /></>} actions={<StatusBadge status={request.status} testId="support-page-status" />}>
+      {request.unverified && (
+        <p>
+          <Badge tone="warning" testId="support-page-unverified">{t('relief.unverified')}</Badge>
+        </p>
+      )}
+      <dl className="hg-dl">
+        <dt>{t('relief.resident')}</dt>
+        <dd><ShortId id={request.residentRef} /></dd>
+        <dt>{t('relief.household')}</dt>
+        <dd><ShortId id={request.householdRef} testId="support-page-household" /></dd>
+        <dt>{t('relief.projects.neighbourhood')}</dt>
+        <dd>{nbh(request.neighbourhoodId)}</dd>
+        <dt>{t('relief.purpose')}</dt>
+        <dd>{t(`relief.purpose.${request.purpose}`)}</dd>
+        <dt>{t('relief.requested')}</dt>
+        <dd data-testid="support-page-requested">{rials(request.requestedRials)}</dd>
+        <dt>{t('relief.new.plan')}</dt>
+        <dd>{request.businessPlan}</dd>
+        {request.decision && (
+          <>
+            <dt>{t('relief.page.decide')}</dt>
+            <dd data-testid="support-page-decision">
+              {t(`relief.status.${request.decision.decision}`)} · {rials(request.decision.amountRials)}
+              {request.decision.reason ? ` · ${request.decision.reason}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+    </Card>
+  );
+}
