@@ -34,7 +34,8 @@ export function assess(state: SupportState, eligible: boolean): SupportState {
 }
 
 export function approve(state: SupportState): SupportState {
-  if (state !== 'eligible') throw new RequestStepError(isUndecided(state) ? 'request-not-eligible' : 'request-decided', state, 'approved');
+  if (state === 'submitted' || state === 'ineligible') throw new RequestStepError('request-not-eligible', state, 'approved');
+  if (state !== 'eligible') throw new RequestStepError('request-decided', state, 'approved');
   return 'approved';
 }
 
@@ -58,12 +59,14 @@ export function approvalTerms<T extends Omit<LoanTerms, 'amountRials'>>(kind: Su
 }
 
 export function reject(state: SupportState): SupportState {
-  if (state !== 'eligible' && state !== 'ineligible') throw new RequestStepError(state === 'submitted' ? 'request-not-assessed' : 'request-decided', state, 'rejected');
+  if (state === 'submitted') throw new RequestStepError('request-not-assessed', state, 'rejected');
+  if (state !== 'eligible' && state !== 'ineligible') throw new RequestStepError('request-decided', state, 'rejected');
   return 'rejected';
 }
 
 export function disburse(state: SupportState): SupportState {
-  if (state !== 'approved') throw new RequestStepError(isPaid(state) ? 'request-disbursed' : 'request-not-approved', state, 'disbursed');
+  if (isPaid(state)) throw new RequestStepError('request-disbursed', state, 'disbursed');
+  if (state !== 'approved') throw new RequestStepError('request-not-approved', state, 'disbursed');
   return 'disbursed';
 }
 
