@@ -2,17 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { reliefCollections } from '../data/models.js';
 import type { StoredProject } from '../data/projects.js';
+import type { Milestone } from '../domain/projects.js';
 import type { ReliefDeps } from '../deps.js';
 
-export interface NewProject {
-  title: string;
-  scope: string;
-  neighbourhoodId: string;
-  /** A workshop permit TVTO issued, whose space the project prepares (one project per permit). */
-  permitId: string | null;
-  volunteers: { count: number; skills: string[] };
-  milestones: { title: string; dueOn: string }[];
-}
+/** A new project: what Basij says of it, its permit (whose space it prepares, one project per permit) and its first milestones. */
+export type NewProject = Pick<StoredProject, 'title' | 'scope' | 'neighbourhoodId' | 'permitId' | 'volunteers'> & { milestones: Pick<Milestone, 'title' | 'dueOn'>[] };
 
 /** Starts a Basij project; for a permit, one TVTO issued for the project's neighbourhood that no other project prepares. */
 export async function startProject(deps: ReliefDeps, body: NewProject, by: string): Promise<StoredProject> {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tvtoForTests } from '../testing/harness.js';
 
 // TVTO's apprenticeships with guild masters through the API (see tvtoForTests).
-const { service, api, acceptedReferral, referredByAClinic } = tvtoForTests();
+const { service, api, acceptedReferral, referredByAClinic, publishOffer } = tvtoForTests();
 
 describe('apprenticeships', () => {
   const master = { masterId: 'm-rezaei', name: 'Ostad Rezaei', guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 1 };
@@ -30,11 +30,7 @@ describe('apprenticeships', () => {
   });
 
   it('places an accepted apprenticeship referral and closes it when the placement ends; refuses other offers’ referrals', async () => {
-    const offer = await api('tvto').post('/desk/offers', {
-      offerId: 'tvto-c-apprentice', kind: 'apprenticeship', title: { fa: 'شاگردی', en: 'Apprenticeship' }, eligibility: { fa: 'جوانان', en: 'Youth' }, answers: ['employment'],
-      neighbourhoodIds: [], place: { fa: 'کارگاه', en: 'Workshop' }, schedule: { fa: 'روزانه', en: 'Daily' }, startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
-    });
-    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    await publishOffer('tvto-c-apprentice', 'apprenticeship', { fa: 'شاگردی', en: 'Apprenticeship' });
     const referral = await acceptedReferral('tvto-c-apprentice');
     const wrong = await acceptedReferral('tvto-c-tailoring');
     const refused = await api('tvto').post('/apprenticeships/masters/m-rezaei/placements', { referralId: wrong.referralId });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tvtoForTests } from '../testing/harness.js';
 
 // TVTO's career counselling (the demand list, the counsellor's sessions) through the API (see tvtoForTests).
-const { service, api, inDays, acceptedReferral, referredByAClinic } = tvtoForTests();
+const { service, api, inDays, acceptedReferral, referredByAClinic, publishOffer } = tvtoForTests();
 
 describe('career counselling', () => {
   it('keeps the trade demand list, high demand first', async () => {
@@ -18,11 +18,7 @@ describe('career counselling', () => {
   });
 
   it('books the counsellor’s day for an accepted referral, records guidance from the list, and completes the referral', async () => {
-    const offer = await api('tvto').post('/desk/offers', {
-      offerId: 'tvto-c-counselling', kind: 'counselling', title: { fa: 'مشاوره', en: 'Counselling' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['employment'],
-      neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'سه‌شنبه', en: 'Tuesdays' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
-    });
-    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    await publishOffer('tvto-c-counselling', 'counselling', { fa: 'مشاوره', en: 'Counselling' });
     const referral = await acceptedReferral('tvto-c-counselling');
     const booked = await api('tvto').post('/counselling/sessions', { clinicId: 'clinic-motahari', referralId: referral.referralId, day: inDays(3), time: '10:00' });
     expect(booked.status).toBe(201);

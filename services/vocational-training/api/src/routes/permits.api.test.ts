@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tvtoForTests } from '../testing/harness.js';
 
 // TVTO's workshop permits and their public tracking through the API (see tvtoForTests).
-const { service, api, inDays, outboxOf, acceptedReferral, referredByAClinic } = tvtoForTests();
+const { service, api, inDays, outboxOf, acceptedReferral, referredByAClinic, publishOffer } = tvtoForTests();
 
 describe('workshop permits', () => {
   const application = (extra: object = {}) => ({ residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Fajr, alley 12, no. 4', ...extra });
@@ -85,11 +85,7 @@ describe('workshop permits', () => {
   });
 
   it('takes an application from an accepted workshop-permit referral and answers the clinic with the decision', async () => {
-    const offer = await api('tvto').post('/desk/offers', {
-      offerId: 'tvto-c-permit', kind: 'workshop-permit', title: { fa: 'مجوز کارگاه', en: 'Workshop permit' }, eligibility: { fa: 'همه', en: 'All' }, answers: ['workshop-space'],
-      neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' }, schedule: { fa: '۳۰ روز', en: '30 days' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
-    });
-    expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    await publishOffer('tvto-c-permit', 'workshop-permit', { fa: 'مجوز کارگاه', en: 'Workshop permit' });
     const made = await acceptedReferral('tvto-c-permit');
     const body = { referralId: made.referralId, trade: 'tailoring', neighbourhoodId: 'nbh-sarasiab', address: 'Sar Asiab, alley 3' };
     const applied = await api('tvto').post('/permits', body);

@@ -1,6 +1,6 @@
 import { addDays } from '@hamgam/contracts/days';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { referralMadeV1 } from '@hamgam/contracts';
+import { referralMadeV1, type LocalizedText, type OfferKind } from '@hamgam/contracts';
 import { startTestService, type TestCaller, type TestService } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { TvtoConfig } from '../config.js';
@@ -58,6 +58,14 @@ export function tvtoForTests(env: Record<string, string> = {}) {
     inDays: (n: number) => addDays(service().clock.now(), n),
     /** The events waiting in a document's outbox, each checked against its contract. */
     outboxOf: (model: WithOutbox, id: string) => service().outboxOf(service().models[model].collection.collectionName, id),
+    /** A desk offer of this kind (counselling, workshop permit, apprenticeship…) staff publish for the clinics to refer to. */
+    publishOffer: async (offerId: string, kind: OfferKind, title: LocalizedText) => {
+      const offer = await service().api('tvto').post('/desk/offers', {
+        offerId, kind, title, eligibility: { fa: 'همه', en: 'All' }, answers: ['employment'], neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' },
+        schedule: { fa: 'روزهای کاری', en: 'Working days' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
+      });
+      expect(offer.status, JSON.stringify(offer.body)).toBe(201);
+    },
     /** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
     acceptedReferral: (offerId: string, accept = true) => clinicReferral(service(), offerId, { accept }),
     /**
