@@ -198,6 +198,16 @@ describe('enrolments, attendance, completion', () => {
     expect([after.available, after.seatHolders.includes(one)]).toEqual([before.available + 1, false]);
   });
 
+  it('ends an enrolment whose referral the clinic withdrew meanwhile, leaving the withdrawn referral as it is', async () => {
+    const withdrawn = await acceptedReferral('tvto-c-tailoring');
+    const enrolled = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: withdrawn.referralId });
+    expect(enrolled.status).toBe(201);
+    await service().deliver('clinics.referral.withdrawn', { referralId: withdrawn.referralId, agency: 'vocational-training', reason: 'consent-withdrawn', withdrawnAt: service().clock.now().toISOString() });
+    const dropped = await api('tvto').post(`/enrolments/${enrolled.body.enrolmentId}/complete`, { result: 'dropped-out' });
+    expect([dropped.status, dropped.body.state]).toEqual([200, 'dropped-out']);
+    expect((await service().models.referrals.findById(withdrawn.referralId).lean())!.state).toBe('withdrawn');
+  });
+
   it('closes at start-up a referral whose enrolment ended but whose completion was interrupted', async () => {
     // Simulate a crash between the enrolment's completion and the referral's.
     await service().models.referrals.updateOne({ _id: referral.referralId }, { $set: { state: 'accepted', completedAt: null, outcome: null } });
