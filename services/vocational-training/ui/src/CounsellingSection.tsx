@@ -1,5 +1,5 @@
-import { dayOf, timeOf, today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { dayOf, localInstant, timeOf, today } from '@hamgam/contracts/days';
+import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, TimeInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
 import { useTvtoAction } from './problems';
@@ -12,7 +12,7 @@ const clinics = ['clinic-sarasiab', 'clinic-motahari', 'clinic-amiralmomenin', '
 /** Career counselling: the office's trade demand list and the counsellor's sessions at the clinics. */
 export function CounsellingSection() {
   const api = useTvtoApi();
-  const { t, localize, formatDate } = useI18n();
+  const { t, localize, formatDate, formatDateTime } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
   const [clinicId, setClinicId] = useState('');
   const [preset, setPreset] = useState<CounsellingSlot>();
@@ -53,7 +53,7 @@ export function CounsellingSection() {
           rowTestId={(s) => `vt-session-${s.sessionId}`}
           empty={t('vt.counselling.empty')}
           columns={[
-            { key: 'day', header: t('vt.day'), render: (s) => `${formatDate(s.day)} ${s.time}` },
+            { key: 'day', header: t('vt.day'), render: (s) => formatDateTime(localInstant(s.day, s.time)) },
             { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
             {
               key: 'resident',
@@ -117,7 +117,7 @@ function DemandForm({ onDone }: { onDone: () => void }) {
 /** The counsellor's days at the clinics, from the clinics' calendar (a clinic keeps its own week); picking one fills the booking form. */
 function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }) {
   const api = useTvtoApi();
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatDateTime, formatNumber } = useI18n();
   const slots = useAsync(() => api.counsellorDays(), [api]);
   return (
     <Card title={t('vt.counselling.days')} testId="vt-counsellor-days">
@@ -133,7 +133,7 @@ function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }
           empty={t('vt.counselling.noDays')}
           columns={[
             { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
-            { key: 'when', header: t('vt.day'), render: (s) => formatDate(s.startsAt, { dateStyle: 'full', timeStyle: 'short' }) },
+            { key: 'when', header: t('vt.day'), render: (s) => formatDateTime(s.startsAt) },
             { key: 'booked', header: t('vt.counselling.booked'), render: (s) => t('vt.courses.places', { enrolled: formatNumber(s.bookedCount), capacity: formatNumber(s.capacity) }) },
             ...(onPick
               ? [{ key: 'pick', header: t('vt.actions'), render: (s: CounsellingSlot) => <Button variant="secondary" data-testid={`vt-counsellor-day-${s.id}`} onClick={() => onPick(s)}>{t('vt.counselling.book')}</Button> }]
@@ -169,8 +169,8 @@ function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => 
         <Select label={t('vt.clinic')} value={f.clinicId} data-testid="vt-book-clinic" onChange={(e) => setF({ ...f, clinicId: e.target.value })} options={clinics.map((c) => ({ value: c, label: c }))} />
         <TextInput label={t('vt.resident')} dir="ltr" value={f.resident} data-testid="vt-book-resident" onChange={(e) => setF({ ...f, resident: e.target.value })} />
         <TextInput label={t('vt.counselling.referral')} dir="ltr" value={f.referral} data-testid="vt-book-referral" onChange={(e) => setF({ ...f, referral: e.target.value })} />
-        <TextInput type="date" label={t('vt.day')} value={f.day} data-testid="vt-book-day" onChange={(e) => setF({ ...f, day: e.target.value })} />
-        <TextInput label={t('vt.time')} dir="ltr" value={f.time} data-testid="vt-book-time" onChange={(e) => setF({ ...f, time: e.target.value })} />
+        <DateInput label={t('vt.day')} value={f.day} data-testid="vt-book-day" onChange={(day) => setF({ ...f, day })} />
+        <TimeInput label={t('vt.time')} value={f.time} data-testid="vt-book-time" onChange={(time) => setF({ ...f, time })} />
         <Button type="submit" busy={action.busy} disabled={!residentRef && !referralId} data-testid="vt-book-submit">
           {t('vt.counselling.book')}
         </Button>

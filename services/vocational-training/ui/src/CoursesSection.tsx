@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { useTvtoApi, uuidOrNull, type CompletionResult, type CourseDetail, type Enrolment, type EnrolmentState, type NewCourse, type VenueKind } from './api';
@@ -119,8 +119,8 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
           {text('placeEn', `${t('vt.courses.venue')} (${t('vt.en')})`, 'vt-course-place-en')}
           {text('scheduleFa', `${t('vt.courses.schedule')} (${t('vt.fa')})`, 'vt-course-schedule-fa')}
           {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en')}
-          <TextInput type="date" label={t('vt.courses.startsOn')} value={f.startsOn} onChange={(e) => set('startsOn')(e.target.value)} data-testid="vt-course-starts" />
-          <TextInput type="date" label={t('vt.courses.endsOn')} value={f.endsOn} onChange={(e) => set('endsOn')(e.target.value)} data-testid="vt-course-ends" />
+          <DateInput label={t('vt.courses.startsOn')} value={f.startsOn} onChange={set('startsOn')} data-testid="vt-course-starts" />
+          <DateInput label={t('vt.courses.endsOn')} value={f.endsOn} onChange={set('endsOn')} data-testid="vt-course-ends" />
           <NumberInput label={t('vt.courses.capacity')} value={f.capacity} onValueChange={set('capacity')} data-testid="vt-course-capacity" />
           <Button type="submit" busy={action.busy} data-testid="vt-course-submit">
             {t('vt.save')}

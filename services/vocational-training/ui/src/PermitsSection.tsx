@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
 import { useTvtoAction } from './problems';
@@ -143,7 +143,7 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
         </fieldset>
         {permit.status === 'documents-complete' && (
           <Form onSubmit={() => void action.run(() => api.inspect(id, { ...inspection, inspector: inspection.inspector.trim(), findings: inspection.findings.trim() }))} testId={`vt-inspection-form-${id}`}>
-            <TextInput type="date" label={t('vt.day')} value={inspection.date} onChange={(e) => setInspection({ ...inspection, date: e.target.value })} />
+            <DateInput label={t('vt.day')} value={inspection.date} onChange={(date) => setInspection({ ...inspection, date })} />
             <TextInput label={t('vt.permits.inspector')} value={inspection.inspector} data-testid={`vt-inspector-${id}`} onChange={(e) => setInspection({ ...inspection, inspector: e.target.value })} />
             <TextInput label={t('vt.permits.findings')} value={inspection.findings} data-testid={`vt-findings-${id}`} onChange={(e) => setInspection({ ...inspection, findings: e.target.value })} />
             <label className="hg-check">

@@ -258,7 +258,9 @@ describe('counselling and apprenticeships', () => {
     renderAt('/m/counselling');
     fireEvent.click(await screen.findByTestId('vt-counsellor-day-slot-1'));
     expect((screen.getByTestId('vt-book-clinic') as HTMLSelectElement).value).toBe('clinic-fajr');
-    expect((screen.getByTestId('vt-book-time') as HTMLInputElement).value).toBe('09:00');
+    expect(screen.getByTestId('vt-counsellor-days-table').textContent).toContain('۳ آذر ۱۴۰۵، ۹:۰۰'); // Iran's day and time, not the browser's
+    expect((screen.getByTestId('vt-book-day') as HTMLInputElement).value).toBe('۱۴۰۵/۰۹/۰۳'); // 24 Nov 2026 in Jalali
+    expect((screen.getByTestId('vt-book-time') as HTMLInputElement).value).toBe('۰۹:۰۰');
     fireEvent.change(screen.getByTestId('vt-book-resident'), { target: { value: residentA } });
     fireEvent.click(screen.getByTestId('vt-book-submit'));
     await waitFor(() => expect(bodies).toEqual([{ clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-24', time: '09:00' }]));
