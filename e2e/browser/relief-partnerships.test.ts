@@ -4,7 +4,7 @@ import { createEnvelope } from '@hamgam/contracts';
 import { connect, type ChannelModel } from 'amqplib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from '../support/browser.js';
+import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 
 // The Relief Committee's officer in the shell: a resident a clinic referred to relief, whom TVTO certified
@@ -104,7 +104,7 @@ describe('the relief-partnerships module in the shell', () => {
     await page.getByTestId('project-skills').fill('بنایی، برق‌کاری');
     await page.getByTestId('project-scope').fill('آماده‌سازی فضای کارگاه');
     await page.getByTestId('project-milestone').fill('تخریب و پاک‌سازی');
-    await page.getByTestId('project-milestone-due').fill(day(14));
+    await page.getByTestId('project-milestone-due').fill(typedDay(day(14)));
     await page.getByTestId('project-create').click();
     const card = page.locator('section[data-testid^="project-"]', { hasText: title });
     await card.waitFor();

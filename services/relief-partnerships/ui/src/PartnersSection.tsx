@@ -1,16 +1,15 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { ATTENDEES, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
-import { Textarea, useDay, useRoles } from './common';
+import { Textarea, useRoles } from './common';
 
 const standingTones: Record<Agreement['standing'], BadgeTone> = { draft: 'neutral', upcoming: 'info', active: 'success', expired: 'warning', terminated: 'danger' };
 
 /** Partnership agreements (each partner's own officer records its own) and joint meetings with the partners. */
 export function PartnersSection() {
   const api = useReliefApi();
-  const { t } = useI18n();
-  const day = useDay();
+  const { t, formatDate } = useI18n();
   const roles = useRoles();
   const data = useAsync(() => Promise.all([api.agreements(), api.meetings()]), [api]);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
@@ -24,7 +23,7 @@ export function PartnersSection() {
           columns={[
             { key: 'partner', header: t('relief.agreements.partner'), render: (a: Agreement) => t(`relief.agency.${a.partner}`) },
             { key: 'title', header: t('relief.projects.name'), render: (a: Agreement) => <span title={a.scope}>{a.title}</span> },
-            { key: 'period', header: t('relief.agreements.period'), render: (a: Agreement) => `${day(a.startsOn)} – ${day(a.endsOn)}` },
+            { key: 'period', header: t('relief.agreements.period'), render: (a: Agreement) => `${formatDate(a.startsOn)} – ${formatDate(a.endsOn)}` },
             { key: 'standing', header: t('relief.agreements.standing'), render: (a: Agreement) => <Badge tone={standingTones[a.standing]} testId={`agreement-standing-${a.agreementId}`}>{t(`relief.standing.${a.standing}`)}</Badge> },
           ]}
           rows={agreements}
@@ -37,7 +36,7 @@ export function PartnersSection() {
       <Card title={t('relief.meetings.title')}>
         <DataTable
           columns={[
-            { key: 'day', header: t('relief.meetings.heldOn'), render: (m: Meeting) => day(m.heldOn) },
+            { key: 'day', header: t('relief.meetings.heldOn'), render: (m: Meeting) => formatDate(m.heldOn) },
             { key: 'title', header: t('relief.projects.name'), render: (m: Meeting) => m.title },
             { key: 'who', header: t('relief.meetings.attendees'), render: (m: Meeting) => m.attendees.map((a) => t(`relief.agency.${a}`)).join('، ') },
             { key: 'decisions', header: t('relief.meetings.decisions'), render: (m: Meeting) => m.decisions },
@@ -77,9 +76,9 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
         <div className="hg-form__row">
           <Select label={t('relief.agreements.partner')} value={partner} onChange={(e) => setPartner(e.target.value as Partner)} options={partners.map((p) => ({ value: p, label: t(`relief.agency.${p}`) }))} data-testid="agreement-partner" />
           <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="agreement-title" />
-          <TextInput type="date" label={t('relief.agreements.start')} value={startsOn} onChange={(e) => setStartsOn(e.target.value)} data-testid="agreement-start" />
-          <TextInput type="date" label={t('relief.agreements.end')} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} data-testid="agreement-end" />
-          <TextInput type="date" label={t('relief.agreements.signed')} value={signedOn} onChange={(e) => setSignedOn(e.target.value)} data-testid="agreement-signed" />
+          <DateInput label={t('relief.agreements.start')} value={startsOn} onChange={setStartsOn} data-testid="agreement-start" />
+          <DateInput label={t('relief.agreements.end')} value={endsOn} onChange={setEndsOn} data-testid="agreement-end" />
+          <DateInput label={t('relief.agreements.signed')} value={signedOn} onChange={setSignedOn} data-testid="agreement-signed" />
         </div>
         <Textarea label={t('relief.projects.scope')} value={scope} onChange={setScope} testId="agreement-scope" />
         <div>
@@ -111,7 +110,7 @@ function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
     <Card title={t('relief.meetings.new')}>
       <Form onSubmit={() => void submit()} error={sentence(error)} testId="joint-meeting-form">
         <div className="hg-form__row">
-          <TextInput type="date" label={t('relief.meetings.heldOn')} value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="joint-meeting-date" />
+          <DateInput label={t('relief.meetings.heldOn')} value={heldOn} onChange={setHeldOn} data-testid="joint-meeting-date" />
           <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="joint-meeting-title" />
         </div>
         <fieldset className="hg-field" style={{ border: 0, padding: 0 }}>

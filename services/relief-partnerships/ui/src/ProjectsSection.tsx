@@ -1,17 +1,16 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, useProblemSentence, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, useProblemSentence, type BadgeTone } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type Permit, type Project } from './api';
-import { NEIGHBOURHOODS, Textarea, useDay, useNeighbourhood, useRoles } from './common';
+import { NEIGHBOURHOODS, Textarea, useNeighbourhood, useRoles } from './common';
 
 const projectTones: Record<Project['status'], BadgeTone> = { planned: 'neutral', 'in-progress': 'info', completed: 'success' };
 
 /** Basij Construction's projects (milestones, volunteers, evidence) and TVTO's permitted workshops awaiting preparation. */
 export function ProjectsSection() {
   const api = useReliefApi();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const nbh = useNeighbourhood();
-  const day = useDay();
   const roles = useRoles();
   const data = useAsync(() => Promise.all([api.projects(), api.permits()]), [api]);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
@@ -26,7 +25,7 @@ export function ProjectsSection() {
             { key: 'no', header: t('relief.projects.permit'), render: (p: Permit) => p.permitNo },
             { key: 'trade', header: '', render: (p: Permit) => p.trade },
             { key: 'nbh', header: t('relief.projects.neighbourhood'), render: (p: Permit) => nbh(p.neighbourhoodId) },
-            { key: 'valid', header: '', render: (p: Permit) => t('relief.page.validUntil', { date: day(p.validUntil) }) },
+            { key: 'valid', header: '', render: (p: Permit) => t('relief.page.validUntil', { date: formatDate(p.validUntil) }) },
           ]}
           rows={awaiting}
           rowKey={(p) => p.permitId}
@@ -44,9 +43,8 @@ export function ProjectsSection() {
 
 function ProjectCard({ project: initial, onChange }: { project: Project; onChange: () => void }) {
   const api = useReliefApi();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const nbh = useNeighbourhood();
-  const day = useDay();
   const roles = useRoles();
   const [project, setProject] = useState(initial);
   const [evidence, setEvidence] = useState('');
@@ -82,8 +80,8 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
       <ul>
         {project.milestones.map((m) => (
           <li key={m.milestoneId} data-testid={`milestone-${m.milestoneId}`}>
-            {m.title} · {t('relief.page.dueOn')} {day(m.dueOn)}{' '}
-            {m.doneOn ? <Badge tone="success">{t('relief.projects.done')} {day(m.doneOn)}</Badge> : m.overdue ? <Badge tone="danger">{t('relief.projects.late')}</Badge> : null}
+            {m.title} · {t('relief.page.dueOn')} {formatDate(m.dueOn)}{' '}
+            {m.doneOn ? <Badge tone="success">{t('relief.projects.done')} {formatDate(m.doneOn)}</Badge> : m.overdue ? <Badge tone="danger">{t('relief.projects.late')}</Badge> : null}
             {canAct && !m.doneOn && (
               <Button variant="secondary" onClick={() => void run(() => api.milestoneDone(project.projectId, m.milestoneId, today()))} data-testid={`milestone-done-${m.milestoneId}`}>
                 {t('relief.projects.done')}
@@ -95,7 +93,7 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
       {canAct && (
         <div className="hg-form__row">
           <TextInput label={t('relief.projects.newMilestone')} value={milestone} onChange={(e) => setMilestone(e.target.value)} data-testid={`milestone-title-${project.projectId}`} />
-          <TextInput type="date" label={t('relief.projects.milestoneDue')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} data-testid={`milestone-due-${project.projectId}`} />
+          <DateInput label={t('relief.projects.milestoneDue')} value={dueOn} onChange={setDueOn} data-testid={`milestone-due-${project.projectId}`} />
           <Button
             variant="secondary"
             disabled={!milestone.trim() || !dueOn}
@@ -179,7 +177,7 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
         <Textarea label={t('relief.projects.scope')} value={scope} onChange={setScope} testId="project-scope" />
         <div className="hg-form__row">
           <TextInput label={t('relief.projects.milestoneTitle')} value={milestone} onChange={(e) => setMilestone(e.target.value)} data-testid="project-milestone" />
-          <TextInput type="date" label={t('relief.projects.milestoneDue')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} data-testid="project-milestone-due" />
+          <DateInput label={t('relief.projects.milestoneDue')} value={dueOn} onChange={setDueOn} data-testid="project-milestone-due" />
         </div>
         {missing && <span className="hg-field__error">{t('relief.new.required')}</span>}
         <div>

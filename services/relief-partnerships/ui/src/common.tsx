@@ -15,12 +15,6 @@ export function useRials() {
   return (amount: number) => t('relief.rials', { amount: formatNumber(amount) });
 }
 
-/** A plain day (`YYYY-MM-DD`) as a Jalali date in Persian, Gregorian in English. */
-export function useDay() {
-  const { formatDate } = useI18n();
-  return (day: string) => formatDate(`${day}T12:00:00Z`);
-}
-
 const statusTones: Record<SupportStatus, BadgeTone> = {
   submitted: 'neutral', eligible: 'info', ineligible: 'warning', approved: 'info', rejected: 'neutral', disbursed: 'success', repaying: 'success', repaid: 'success', 'in-arrears': 'danger',
 };

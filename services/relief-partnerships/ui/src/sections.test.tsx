@@ -166,7 +166,7 @@ it('shows Basij projects with overdue milestones and the permitted workshops awa
   fireEvent.click(screen.getByTestId('milestone-done-m1'));
   await waitFor(() => expect(screen.queryByTestId('project-overdue-p1')).toBeNull());
   fireEvent.change(screen.getByTestId('milestone-title-p1'), { target: { value: 'کف‌سازی' } });
-  fireEvent.change(screen.getByTestId('milestone-due-p1'), { target: { value: '2026-07-01' } });
+  fireEvent.change(screen.getByTestId('milestone-due-p1'), { target: { value: '۱۴۰۵/۰۴/۱۰' } }); // 1 July 2026
   fireEvent.click(screen.getByTestId('milestone-add-p1'));
   await waitFor(() => expect(added).toHaveBeenCalled());
   expect(added.mock.calls[0]).toEqual([{ title: 'کف‌سازی', dueOn: '2026-07-01' }]);

@@ -1,11 +1,9 @@
 import { Badge, Card, useI18n } from '@hamgam/ui-kit';
 import type { SupportRequestPage } from '../api';
-import { useDay } from '../common';
 
 /** The facts the request is judged on (TVTO's certificates, welfare's flags) and today's answer with its reasons. */
 export function Facts({ request }: { request: SupportRequestPage }) {
   const { t, formatDate } = useI18n();
-  const day = useDay();
   const { eligible, reasons } = request.eligibleToday;
   return (
     <Card title={t('relief.page.facts')} testId="support-facts" actions={<Badge tone={eligible ? 'success' : 'warning'} testId="support-eligible-today">{t(eligible ? 'relief.page.eligibleToday' : 'relief.page.notEligibleToday')}</Badge>}>
@@ -24,7 +22,7 @@ export function Facts({ request }: { request: SupportRequestPage }) {
           {request.facts.flags.map((f) => (
             <li key={f.flagId} data-testid={`support-flag-${f.status}`}>
               {f.flag ? t(`relief.flag.${f.flag}`) : '—'} · <Badge tone={f.status === 'valid' ? 'success' : 'neutral'}>{t(`relief.flagStatus.${f.status}`)}</Badge>
-              {f.validUntil && ` · ${t('relief.page.validUntil', { date: day(f.validUntil) })}`}
+              {f.validUntil && ` · ${t('relief.page.validUntil', { date: formatDate(f.validUntil) })}`}
             </li>
           ))}
         </ul>

@@ -1,15 +1,14 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, Form, TextInput, useI18n } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DateInput, Form, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type SupportRequestPage } from '../api';
-import { Textarea, useDay, useRoles } from '../common';
+import { Textarea, useRoles } from '../common';
 import { useStep } from './useStep';
 
 /** Visits to the business after the support reached it; officers record one. */
 export function FollowUps({ request, onChange }: { request: SupportRequestPage; onChange: (p: SupportRequestPage) => void }) {
   const api = useReliefApi();
-  const { t } = useI18n();
-  const day = useDay();
+  const { t, formatDate } = useI18n();
   const roles = useRoles();
   const step = useStep(onChange);
   const [visitedOn, setVisitedOn] = useState(today());
@@ -20,14 +19,14 @@ export function FollowUps({ request, onChange }: { request: SupportRequestPage; 
       <ul>
         {request.followUps.map((f) => (
           <li key={f.followUpId}>
-            {day(f.visitedOn)} · <Badge tone={f.operating ? 'success' : 'warning'}>{t(f.operating ? 'relief.page.operating' : 'relief.page.stopped')}</Badge> {f.note}
+            {formatDate(f.visitedOn)} · <Badge tone={f.operating ? 'success' : 'warning'}>{t(f.operating ? 'relief.page.operating' : 'relief.page.stopped')}</Badge> {f.note}
           </li>
         ))}
       </ul>
       {roles.relief && (
         <Form onSubmit={() => void step.run(() => api.followUp(request.requestId, visitedOn, operating, note.trim()))} error={step.error} testId="support-follow-up-form">
           <div className="hg-form__row">
-            <TextInput type="date" label={t('relief.page.visitedOn')} value={visitedOn} onChange={(e) => setVisitedOn(e.target.value)} data-testid="support-follow-up-date" />
+            <DateInput label={t('relief.page.visitedOn')} value={visitedOn} onChange={setVisitedOn} data-testid="support-follow-up-date" />
             <label>
               <input type="checkbox" checked={operating} onChange={(e) => setOperating(e.target.checked)} data-testid="support-follow-up-operating" /> {t('relief.page.operating')}
             </label>

@@ -1,16 +1,15 @@
 import { isPastDay, today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, Form, NumberInput, TextInput, useI18n } from '@hamgam/ui-kit';
+import { Badge, Button, Card, DataTable, DateInput, Form, NumberInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type SupportRequestPage } from '../api';
-import { useDay, useRials, useRoles } from '../common';
+import { useRials, useRoles } from '../common';
 import { useStep } from './useStep';
 
 /** A loan's instalments (paid, late), what is outstanding and in arrears, and its repayments; officers record one. */
 export function ScheduleCard({ request, onChange }: { request: SupportRequestPage; onChange: (p: SupportRequestPage) => void }) {
   const api = useReliefApi();
-  const { t, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const rials = useRials();
-  const day = useDay();
   const roles = useRoles();
   const step = useStep(onChange);
   const schedule = request.schedule!;
@@ -27,7 +26,7 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
       <DataTable
         columns={[
           { key: 'no', header: t('relief.page.instalment'), render: (i) => formatNumber(i.no) },
-          { key: 'due', header: t('relief.page.dueOn'), render: (i) => day(i.dueOn) },
+          { key: 'due', header: t('relief.page.dueOn'), render: (i) => formatDate(i.dueOn) },
           { key: 'amount', header: t('relief.page.amount'), render: (i) => rials(i.amountRials) },
           {
             key: 'state',
@@ -42,13 +41,13 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
       />
       <h3>{t('relief.page.repayments')}</h3>
       <ul data-testid="support-repayments">
-        {request.repayments.map((r) => <li key={r.repaymentId}>{day(r.paidOn)} · {rials(r.amountRials)}</li>)}
+        {request.repayments.map((r) => <li key={r.repaymentId}>{formatDate(r.paidOn)} · {rials(r.amountRials)}</li>)}
       </ul>
       {roles.relief && request.state !== 'repaid' && (
         <Form onSubmit={() => void step.run(() => api.repay(request.requestId, Number(amount), paidOn))} error={step.error} testId="support-repay-form">
           <div className="hg-form__row">
             <NumberInput label={t('relief.page.amount')} value={amount} onValueChange={setAmount} data-testid="support-repay-amount" />
-            <TextInput type="date" label={t('relief.page.paidOn')} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} data-testid="support-repay-date" />
+            <DateInput label={t('relief.page.paidOn')} value={paidOn} onChange={setPaidOn} data-testid="support-repay-date" />
           </div>
           <div>
             <Button type="submit" busy={step.busy} disabled={!amount} data-testid="support-repay">{t('relief.page.repay')}</Button>
