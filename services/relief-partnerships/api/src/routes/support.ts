@@ -1,6 +1,6 @@
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll, type AccessLogAction, type EventCause } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { logCandidateList, logReferralList, logRequestAccess } from '../app/access.js';
+import { logCandidateAccess, logReferralAccess, logRequestAccess } from '../app/access.js';
 import { factsOf } from '../app/facts.js';
 import { allBenefits, decide, disburseRequest, recordFollowUp, recordRepayment, setMeansTest, stillUnverified, submitRequest } from '../app/support.js';
 import type { StoredSupportRequest } from '../data/support-requests.js';
@@ -195,7 +195,7 @@ export function supportRoutes(deps: ReliefDeps) {
           seen.add(c.residentRef);
           return true;
         });
-        await logCandidateList(deps, principal, shown.map((c) => ({ _id: c._id, residentRef: c.residentRef, householdRef: c.householdRef })));
+        await logCandidateAccess(deps, principal, 'list', shown);
         return shown.map((c) => {
           const householdFlags = c.householdRef ? flags.filter((f) => f.householdRef === c.householdRef).map((f) => ({ flagId: f.flagId!, flag: f.flag, validUntil: f.validUntil, revokedAt: f.revokedAt })) : [];
           const eligibleToday = c.householdRef
@@ -229,7 +229,7 @@ export function supportRoutes(deps: ReliefDeps) {
             householdRef: r.householdRef, neighbourhoodId: r.neighbourhoodId!, needCategory: r.needCategory!, completeBy: r.completeBy,
           }];
         });
-        await logReferralList(deps, principal, open.map((r) => ({ _id: r.referralId, residentRef: r.residentRef, householdRef: r.householdRef })));
+        await logReferralAccess(deps, principal, 'list', open);
         return open;
       },
     }),

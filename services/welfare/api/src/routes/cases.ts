@@ -1,6 +1,6 @@
 import { defineRoute, pageQuerySchema, type EventCause, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { logCaseAccess, logReferralList } from '../app/access.js';
+import { logCaseAccess, logReferralAccess } from '../app/access.js';
 import { addGoal, addTask, assess, confirmFlag, markGoal, markTask, readOwnCase, recordVisit, revokeFlag, type CaseRecord } from '../app/cases.js';
 import { caseload, caseloadSummary, caseSummary, caseView } from '../app/caseload.js';
 import { close, reopen } from '../app/closing.js';
@@ -90,7 +90,7 @@ export function caseRoutes(deps: WelfareDeps) {
       response: z.array(openableReferralSchema),
       handler: async ({ query, principal, req }, res) => {
         const openable = await openableReferrals(deps, { query, req, res });
-        await logReferralList(deps, principal, openable.map(({ referral }) => referral));
+        await logReferralAccess(deps, principal, 'list', openable.map(({ referral }) => referral));
         return openable.map(({ referral: r, offerTitle }) => ({
           referralId: r._id, trackingCode: r.trackingCode!, offerId: r.offerId!, offerTitle, clinicId: r.clinicId, neighbourhoodId: r.neighbourhoodId,
           householdRef: r.householdRef, acceptedAt: r.acceptedAt, completeBy: r.completeBy,
