@@ -24,6 +24,8 @@ bash infra/native/up.sh || exit 1
 # $lookup in service code), so breaking them fails the run.
 step "lint, typecheck and build"
 npx turbo run lint typecheck build --output-logs=errors-only || status=1
+# The formatter decides layout (.prettierrc.json): a file it would change fails the run.
+npx prettier --check --log-level warn . || status=1
 vitest_run unit
 # The store itself: FerretDB's indexes on PostgreSQL get their GIN companions. Only that backend has
 # them: a FerretDB on SQLite (HAMGAM_STORE=sqlite, or one started before the switch) runs without.
