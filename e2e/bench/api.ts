@@ -10,7 +10,13 @@ import mongoose, { Schema } from 'mongoose';
 import { benchStore, startClinicsAtScale } from './register.js';
 import { throughput } from './timing.js';
 
-const { values } = parseArgs({ options: { households: { type: 'string', default: '10000' }, requests: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    households: { type: 'string', default: '10000' },
+    requests: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '10' },
+  },
+});
 const households = Number(values.households);
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
@@ -22,7 +28,13 @@ function bareServer(url: string) {
   const referrals = connection.model('Referral', new Schema({ _id: String }, { strict: false }));
   const app = express();
   app.get('/referrals', async (req, res) => {
-    res.json(await referrals.find({ clinicId: String(req.query['clinicId']) }, { outbox: 0 }).sort({ madeAt: -1 }).limit(pageSize).lean());
+    res.json(
+      await referrals
+        .find({ clinicId: String(req.query['clinicId']) }, { outbox: 0 })
+        .sort({ madeAt: -1 })
+        .limit(pageSize)
+        .lean(),
+    );
   });
   app.get('/referrals/:id', async (req, res) => {
     res.json(await referrals.findById(req.params.id, { outbox: 0 }).lean());
@@ -32,7 +44,9 @@ function bareServer(url: string) {
 
 const listen = (app: express.Express) =>
   new Promise<{ server: Server; origin: string }>((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    const server = app.listen(0, '127.0.0.1', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 
 async function get(url: string, token?: string) {
@@ -48,7 +62,11 @@ const token = await clinics.token('worker');
 const referralId = (i: number) => register.sampleReferralIds[i % register.sampleReferralIds.length]!;
 
 const routes = [
-  { name: `referrals of a clinic (page of ${pageSize})`, kit: `/api/v1/referrals?clinicId=clinic-sarasiab`, bare: `/referrals?clinicId=clinic-sarasiab` },
+  {
+    name: `referrals of a clinic (page of ${pageSize})`,
+    kit: `/api/v1/referrals?clinicId=clinic-sarasiab`,
+    bare: `/referrals?clinicId=clinic-sarasiab`,
+  },
   { name: 'one referral by id', kit: '/api/v1/referrals/:id', bare: '/referrals/:id' },
 ];
 console.log(`${households} households, ${requests} requests per figure, ${concurrency} in flight, store ${benchStore}`);
@@ -56,7 +74,9 @@ for (const route of routes) {
   const at = (path: string, i: number) => path.replace(':id', referralId(i));
   const kitRate = await throughput(requests, concurrency, (i) => get(`${kitServer.origin}${at(route.kit, i)}`, token));
   const bareRate = await throughput(requests, concurrency, (i) => get(`${bareListening.origin}${at(route.bare, i)}`));
-  console.log(`${route.name.padEnd(36)} kit ${kitRate.toFixed(0).padStart(6)}/s   bare ${bareRate.toFixed(0).padStart(6)}/s   ratio kit/bare ${(kitRate / bareRate).toFixed(2)}`);
+  console.log(
+    `${route.name.padEnd(36)} kit ${kitRate.toFixed(0).padStart(6)}/s   bare ${bareRate.toFixed(0).padStart(6)}/s   ratio kit/bare ${(kitRate / bareRate).toFixed(2)}`,
+  );
 }
 kitServer.server.close();
 bareListening.server.close();

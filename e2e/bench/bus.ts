@@ -5,9 +5,23 @@
 import { connect } from 'amqplib';
 import { parseArgs } from 'node:util';
 import { throughput } from './timing.js';
-import { producerDefinition, producerDocs, recorderDefinition, resetFaultsEnvironment, startInProcess, faultsAmqpUrl, sleep } from '../faults/harness.js';
+import {
+  producerDefinition,
+  producerDocs,
+  recorderDefinition,
+  resetFaultsEnvironment,
+  startInProcess,
+  faultsAmqpUrl,
+  sleep,
+} from '../faults/harness.js';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '2000' }, rates: { type: 'string', default: '50,200,500' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '2000' },
+    rates: { type: 'string', default: '50,200,500' },
+    seconds: { type: 'string', default: '10' },
+  },
+});
 const total = Number(values.events);
 const rates = values.rates.split(',').map(Number);
 const loadSeconds = Number(values.seconds);
@@ -34,7 +48,12 @@ async function rawAmqplib(): Promise<number> {
   return total / seconds;
 }
 
-async function throughOutbox(consumer: Awaited<ReturnType<typeof startRecorder>>, producer: Awaited<ReturnType<typeof startProducer>>, from: number, count: number): Promise<number> {
+async function throughOutbox(
+  consumer: Awaited<ReturnType<typeof startRecorder>>,
+  producer: Awaited<ReturnType<typeof startProducer>>,
+  from: number,
+  count: number,
+): Promise<number> {
   const before = consumer.bus.consumer.handled;
   const started = performance.now();
   for (let offset = 0; offset < count; offset += 250) {
@@ -69,7 +88,9 @@ const writes = await storeWrites(producer, 500_000);
 console.log(`raw amqplib (confirm channel, persistent 1 KiB, publish+consume): ${raw.toFixed(0)} msg/s`);
 console.log(`outbox → relay → broker → inbox handler:                     ${outbox.toFixed(0)} events/s`);
 console.log(`store: single-document inserts, 20 in flight:                ${writes.toFixed(0)} writes/s`);
-console.log(`ratio outbox/raw: ${(outbox / raw).toFixed(3)}   outbox/store writes: ${(outbox / writes).toFixed(3)}  (${total} events each)`);
+console.log(
+  `ratio outbox/raw: ${(outbox / raw).toFixed(3)}   outbox/store writes: ${(outbox / writes).toFixed(3)}  (${total} events each)`,
+);
 
 // Fixed offered loads: one state change (one event) every 1/rate s; lag = handled time − write time.
 async function lagAt(rate: number, from: number) {
@@ -93,7 +114,9 @@ async function lagAt(rate: number, from: number) {
   while (lags.length < offered - refused && Date.now() < giveUpAt) await sleep(20);
   const sorted = [...lags].sort((a, b) => a - b);
   const missing = offered - refused - lags.length;
-  console.log(`lag at ${rate} events/s for ${loadSeconds} s: p50 ${quantile(sorted, 0.5)} ms, p99 ${quantile(sorted, 0.99)} ms, max ${sorted.at(-1)} ms${refused ? `, ${refused} writes refused by the store` : ''}${missing ? `, ${missing} not handled within 120 s` : ''}`);
+  console.log(
+    `lag at ${rate} events/s for ${loadSeconds} s: p50 ${quantile(sorted, 0.5)} ms, p99 ${quantile(sorted, 0.99)} ms, max ${sorted.at(-1)} ms${refused ? `, ${refused} writes refused by the store` : ''}${missing ? `, ${missing} not handled within 120 s` : ''}`,
+  );
 }
 for (const [index, rate] of rates.entries()) await lagAt(rate, 1_000_000 * (index + 2));
 

@@ -26,11 +26,21 @@ async function measure(households: number): Promise<Timing[]> {
     return [
       await timeSequential("a clinic's household page", runs, () => ok(worker.get('/clinics/clinic-sarasiab/households'), 'households')),
       await timeSequential('resident by national id', runs, (i) =>
-        ok(worker.post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: register.sampleNationalIds[i % register.sampleNationalIds.length]! }), 'duplicate-check'),
+        ok(
+          worker.post('/residents/duplicate-check', {
+            clinicId: 'clinic-sarasiab',
+            nationalId: register.sampleNationalIds[i % register.sampleNationalIds.length]!,
+          }),
+          'duplicate-check',
+        ),
       ),
-      await timeSequential('referrals, overdue only', runs, () => ok(worker.get('/referrals?clinicId=clinic-sarasiab&overdue=true'), 'referrals')),
+      await timeSequential('referrals, overdue only', runs, () =>
+        ok(worker.get('/referrals?clinicId=clinic-sarasiab&overdue=true'), 'referrals'),
+      ),
       await timeSequential('coordination board', runs, () => ok(coordinator.get('/neighbourhoods/nbh-sarasiab/board'), 'board')),
-      await timeSequential('publishing priorities', Math.max(3, Math.floor(runs / 4)), () => ok(worker.post('/neighbourhoods/nbh-sarasiab/priority-lists', { period: '1405' }), 'publish')),
+      await timeSequential('publishing priorities', Math.max(3, Math.floor(runs / 4)), () =>
+        ok(worker.post('/neighbourhoods/nbh-sarasiab/priority-lists', { period: '1405' }), 'publish'),
+      ),
       await timeSequential('making a referral', writes, (i) =>
         ok(worker.post('/referrals', { residentId: register.referableResidentIds[i]!, offerId: 'tvto-home-tailoring-1405' }), 'referral'),
       ),
@@ -45,7 +55,10 @@ const results = new Map<number, Timing[]>();
 for (const size of sizes) {
   const timings = await measure(size);
   results.set(size, timings);
-  for (const t of timings) console.log(`${size} households  ${t.name.padEnd(28)} median ${ms(t.medianMs).padStart(10)}  p95 ${ms(t.p95Ms).padStart(10)}  (${t.runs} runs)`);
+  for (const t of timings)
+    console.log(
+      `${size} households  ${t.name.padEnd(28)} median ${ms(t.medianMs).padStart(10)}  p95 ${ms(t.p95Ms).padStart(10)}  (${t.runs} runs)`,
+    );
 }
 if (sizes.length >= 2) {
   const [small, large] = [results.get(sizes[0]!)!, results.get(sizes.at(-1)!)!];

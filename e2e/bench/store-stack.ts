@@ -40,7 +40,11 @@ export const stores: Store[] = [
 ];
 
 function stack(s: Store, script: 'up' | 'down') {
-  const run = spawnSync('bash', [join(root, `infra/native/${script}.sh`)], { env: { ...process.env, ...s.env }, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+  const run = spawnSync('bash', [join(root, `infra/native/${script}.sh`)], {
+    env: { ...process.env, ...s.env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: 300_000,
+  });
   if (run.status !== 0) throw new Error(`${script}.sh for ${s.name} failed (status ${run.status})`);
 }
 

@@ -7,10 +7,21 @@
 import type { Collection, MongoClient } from 'mongodb';
 import { cleanUp, close, open, stores } from './store-stack.js';
 
-interface Doc { _id: string; group: string; n: number; name: string; address: string; log: number[] }
+interface Doc {
+  _id: string;
+  group: string;
+  n: number;
+  name: string;
+  address: string;
+  log: number[];
+}
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 const random = (below: number) => Math.floor(Math.random() * below);
 
 // Each group has 10 documents at any size, so a find by group returns the same amount at 2k and 50k.
@@ -41,7 +52,10 @@ async function sequential(operation: () => Promise<unknown>): Promise<string> {
 
 async function pointOps(coll: Collection<Doc>, size: number, row: (name: string, value: string) => void) {
   row(`findOne by _id, ${size / 1000}k docs`, await sequential(() => coll.findOne({ _id: `d${random(size)}` })));
-  row(`updateOne by _id ($set+$push), ${size / 1000}k`, await sequential(() => coll.updateOne({ _id: `d${random(size)}` }, { $set: { name: 'renamed' }, $push: { log: 1 } })));
+  row(
+    `updateOne by _id ($set+$push), ${size / 1000}k`,
+    await sequential(() => coll.updateOne({ _id: `d${random(size)}` }, { $set: { name: 'renamed' }, $push: { log: 1 } })),
+  );
   row(`find by group (10 docs), ${size / 1000}k`, await sequential(() => coll.find({ group: `g${random(size / 10)}` }).toArray()));
 }
 
@@ -61,7 +75,12 @@ async function races(db: ReturnType<MongoClient['db']>, row: (name: string, valu
   // 200 $push of new items and 200 $pullAll of old ones at once, as writers and the outbox relay do.
   const old = Array.from({ length: 200 }, (_, i) => `p${i}`);
   await race.insertOne({ _id: 'pairs', items: old });
-  await Promise.all(old.flatMap((p, i) => [race.updateOne({ _id: 'pairs' }, { $push: { items: `q${i}` } }), race.updateOne({ _id: 'pairs' }, { $pullAll: { items: [p] } })]));
+  await Promise.all(
+    old.flatMap((p, i) => [
+      race.updateOne({ _id: 'pairs' }, { $push: { items: `q${i}` } }),
+      race.updateOne({ _id: 'pairs' }, { $pullAll: { items: [p] } }),
+    ]),
+  );
   const items = (await race.findOne({ _id: 'pairs' }))!.items!;
   const pushesKept = items.filter((x) => x.startsWith('q')).length;
   row('200 $push + 200 $pullAll on one doc: lost', `${200 - pushesKept} push, ${items.length - pushesKept} pull`);
@@ -72,10 +91,15 @@ async function races(db: ReturnType<MongoClient['db']>, row: (name: string, valu
   row('500 concurrent $inc on one doc: lost', `${500 - n} (ended at ${n})`);
 
   await race.insertOne({ _id: 'course', seats: 50 });
-  const results = await Promise.all(Array.from({ length: 100 }, () => race.updateOne({ _id: 'course', seats: { $gt: 0 } }, { $inc: { seats: -1 } })));
+  const results = await Promise.all(
+    Array.from({ length: 100 }, () => race.updateOne({ _id: 'course', seats: { $gt: 0 } }, { $inc: { seats: -1 } })),
+  );
   const modified = results.reduce((sum, r) => sum + r.modifiedCount, 0);
   const seats = (await race.findOne({ _id: 'course' }))!.seats!;
-  row('100 decrements if seats>0, 50 seats', `${modified} "modified", seats 50→${seats}: oversold ${Math.max(0, modified - 50)}, lost ${modified - (50 - seats)}`);
+  row(
+    '100 decrements if seats>0, 50 seats',
+    `${modified} "modified", seats 50→${seats}: oversold ${Math.max(0, modified - 50)}, lost ${modified - (50 - seats)}`,
+  );
 
   const claims = db.collection<{ key: string }>('claims');
   await claims.createIndex({ key: 1 }, { unique: true });
@@ -90,18 +114,20 @@ async function concurrentUpdates(coll: Collection<Doc>, size: number): Promise<s
   let started = 0;
   let errors = 0;
   const deadline = performance.now() + 30_000;
-  await Promise.all(Array.from({ length: 20 }, async () => {
-    while (started < 100 && performance.now() < deadline) {
-      started++;
-      const t = performance.now();
-      try {
-        await coll.updateOne({ _id: `d${random(size)}` }, { $set: { name: 'busy' }, $push: { log: 2 } });
-        durations.push(performance.now() - t);
-      } catch {
-        errors++;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (started < 100 && performance.now() < deadline) {
+        started++;
+        const t = performance.now();
+        try {
+          await coll.updateOne({ _id: `d${random(size)}` }, { $set: { name: 'busy' }, $push: { log: 2 } });
+          durations.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
       }
-    }
-  }));
+    }),
+  );
   return `${errors} errors of ${started}, median ${median(durations).toFixed(0)} ms`;
 }
 
@@ -109,7 +135,11 @@ async function bench() {
   const table = new Map<string, string[]>();
   for (const [column, s] of stores.entries()) {
     const row = (name: string, value: string) => {
-      if (!table.has(name)) table.set(name, stores.map(() => ''));
+      if (!table.has(name))
+        table.set(
+          name,
+          stores.map(() => ''),
+        );
       table.get(name)![column] = String(value);
       console.log(`  ${s.name}: ${name}: ${value}`);
     };
@@ -141,7 +171,11 @@ const watchdog = setTimeout(() => {
   cleanUp();
   process.exit(1);
 }, 15 * 60_000);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { cleanUp(); process.exit(130); });
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
 let status = 0;
 try {
   await bench();

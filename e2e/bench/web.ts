@@ -106,7 +106,16 @@ try {
   for (const screen of screens) {
     const { cold, again } = await measure(browser, screen);
     results.push(
-      row([screen.name, screen.user, kib(cold.jsBytes), String(cold.jsRequests), cold.fcpMs.toFixed(0), kib(again.jsBytes), String(again.jsRequests), again.fcpMs.toFixed(0)]),
+      row([
+        screen.name,
+        screen.user,
+        kib(cold.jsBytes),
+        String(cold.jsRequests),
+        cold.fcpMs.toFixed(0),
+        kib(again.jsBytes),
+        String(again.jsRequests),
+        again.fcpMs.toFixed(0),
+      ]),
     );
   }
 } finally {

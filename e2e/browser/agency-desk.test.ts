@@ -17,22 +17,46 @@ async function referralAtTheDesk() {
   const offer = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',
     body: {
-      offerId, kind: 'course', title, eligibility: { fa: 'همه', en: 'Everyone' }, answers: ['skills-training'], neighbourhoodIds: [],
-      place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' }, schedule: { fa: 'دوشنبه‌ها', en: 'Mondays' },
-      startsOn: day(10), endsOn: day(70), capacity: 5, available: 5, status: 'open',
+      offerId,
+      kind: 'course',
+      title,
+      eligibility: { fa: 'همه', en: 'Everyone' },
+      answers: ['skills-training'],
+      neighbourhoodIds: [],
+      place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
+      schedule: { fa: 'دوشنبه‌ها', en: 'Mondays' },
+      startsOn: day(10),
+      endsOn: day(70),
+      capacity: 5,
+      available: 5,
+      status: 'open',
     },
   });
   expect(offer.status).toBe(201);
-  await eventually(async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === offerId), 20_000, 'offer in the catalogue');
-  const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${tag().slice(0, 6)}` } });
-  const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
-    as: 'clinic.worker', body: { nationalId: nationalId(), fullName: 'مریم افشار', phone: '09130002233', relation: 'head', birthYear: 1368 },
+  await eventually(
+    async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === offerId),
+    20_000,
+    'offer in the catalogue',
+  );
+  const household = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${tag().slice(0, 6)}` },
   });
-  await call('clinics', `/api/v1/residents/${resident.body.id}/consents`, { as: 'clinic.worker', body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) } });
+  const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
+    as: 'clinic.worker',
+    body: { nationalId: nationalId(), fullName: 'مریم افشار', phone: '09130002233', relation: 'head', birthYear: 1368 },
+  });
+  await call('clinics', `/api/v1/residents/${resident.body.id}/consents`, {
+    as: 'clinic.worker',
+    body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) },
+  });
   const referral = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId: resident.body.id, offerId } });
   expect(referral.status).toBe(201);
   await eventually(
-    async () => (await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' })).body.find((r: { referralId: string }) => r.referralId === referral.body.id),
+    async () =>
+      (await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' })).body.find(
+        (r: { referralId: string }) => r.referralId === referral.body.id,
+      ),
     20_000,
     'referral at the desk',
   );
@@ -81,8 +105,14 @@ describe('the TVTO desk in the shell', () => {
     await page.getByText(title).waitFor();
     await screenshot(page, 'desk-03-commitments');
 
-    await eventually(async () => ((await call('clinics', `/api/v1/tracking/${trackingCode}`)).body.status === 'accepted' ? true : undefined), 20_000, 'accepted at the clinic');
-    const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find((c: { title: string }) => c.title === title);
+    await eventually(
+      async () => ((await call('clinics', `/api/v1/tracking/${trackingCode}`)).body.status === 'accepted' ? true : undefined),
+      20_000,
+      'accepted at the clinic',
+    );
+    const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find(
+      (c: { title: string }) => c.title === title,
+    );
     expect(declared).toMatchObject({ status: 'planned', source: 'agency' });
     await page.context().close();
   });

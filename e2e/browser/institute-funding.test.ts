@@ -17,15 +17,37 @@ const officer = 'fund.officer';
 
 /** An institute, an open call and its application under review, through the API. */
 async function applicationUnderReview() {
-  expect((await call('institute-funding', '/api/v1/institutes', {
-    as: officer,
-    body: { instituteId, name: { fa: `آموزشگاه آزمون ${tag}`, en: `E2E institute ${tag}` }, licenceNo: 'KRM-E2E-0001', licenceValidUntil: day(365), neighbourhoodId: 'nbh-sarasiab', address: 'سرآسیاب', trades: ['tailoring'] },
-  })).status).toBe(201);
+  expect(
+    (
+      await call('institute-funding', '/api/v1/institutes', {
+        as: officer,
+        body: {
+          instituteId,
+          name: { fa: `آموزشگاه آزمون ${tag}`, en: `E2E institute ${tag}` },
+          licenceNo: 'KRM-E2E-0001',
+          licenceValidUntil: day(365),
+          neighbourhoodId: 'nbh-sarasiab',
+          address: 'سرآسیاب',
+          trades: ['tailoring'],
+        },
+      })
+    ).status,
+  ).toBe(201);
   const opened = await call('institute-funding', '/api/v1/calls', {
     as: officer,
-    body: { title: { fa: `فراخوان مرورگر ${tag}`, en: `Browser call ${tag}` }, budgetRials: 3_000_000_000, neighbourhoodIds: ['nbh-sarasiab'], trades: ['tailoring'], opensOn: day(-1), closesOn: day(30) },
+    body: {
+      title: { fa: `فراخوان مرورگر ${tag}`, en: `Browser call ${tag}` },
+      budgetRials: 3_000_000_000,
+      neighbourhoodIds: ['nbh-sarasiab'],
+      trades: ['tailoring'],
+      opensOn: day(-1),
+      closesOn: day(30),
+    },
   });
-  const applied = await call('institute-funding', '/api/v1/applications', { as: officer, body: { callId: opened.body.callId, instituteId, trades: ['tailoring'], proposedSeats: 4, amountRequestedRials: 2_000_000_000 } });
+  const applied = await call('institute-funding', '/api/v1/applications', {
+    as: officer,
+    body: { callId: opened.body.callId, instituteId, trades: ['tailoring'], proposedSeats: 4, amountRequestedRials: 2_000_000_000 },
+  });
   await call('institute-funding', `/api/v1/applications/${applied.body.applicationId}/review`, { as: officer, body: {} });
   return { callId: opened.body.callId as string, applicationId: applied.body.applicationId as string };
 }
@@ -37,12 +59,30 @@ async function enrolAtTheInstitute(count: number) {
     const channel = await connection.createConfirmChannel();
     for (let i = 0; i < count; i++) {
       const data = {
-        enrolmentId: randomUUID(), courseId: `${instituteId}-tailoring`, trade: 'tailoring', venue: { kind: 'private-institute', id: instituteId }, residentRef: randomUUID(),
-        householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab', referralId: null, enrolledAt: new Date().toISOString(),
+        enrolmentId: randomUUID(),
+        courseId: `${instituteId}-tailoring`,
+        trade: 'tailoring',
+        venue: { kind: 'private-institute', id: instituteId },
+        residentRef: randomUUID(),
+        householdRef: randomUUID(),
+        neighbourhoodId: 'nbh-sarasiab',
+        referralId: null,
+        enrolledAt: new Date().toISOString(),
       };
       schemaFor('vocational-training.enrolment.recorded', 1)!.parse(data);
-      const envelope = createEnvelope({ type: 'vocational-training.enrolment.recorded', version: 1, source: 'vocational-training', data, actor: { subject: 'e2e', agency: 'vocational-training' }, correlationId: `e2e-${tag}` });
-      channel.publish(eventsExchange, routingKeyOf(envelope), Buffer.from(JSON.stringify(envelope)), { persistent: true, messageId: envelope.id, contentType: 'application/json' });
+      const envelope = createEnvelope({
+        type: 'vocational-training.enrolment.recorded',
+        version: 1,
+        source: 'vocational-training',
+        data,
+        actor: { subject: 'e2e', agency: 'vocational-training' },
+        correlationId: `e2e-${tag}`,
+      });
+      channel.publish(eventsExchange, routingKeyOf(envelope), Buffer.from(JSON.stringify(envelope)), {
+        persistent: true,
+        messageId: envelope.id,
+        contentType: 'application/json',
+      });
     }
     await channel.waitForConfirms();
   } finally {

@@ -50,22 +50,39 @@ beforeAll(async () => {
   // The institute-funding office funds a private institute in Sar Asiab: its one tranche waits for a verified pass.
   const institute = await call('institute-funding', '/api/v1/institutes', {
     as: 'fund.officer',
-    body: { instituteId, name: { fa: `آموزشگاه نگار ${suffix}`, en: `Negar institute ${suffix}` }, licenceNo: `KRM-LJ-${suffix.toUpperCase()}`, licenceValidUntil: day(365), neighbourhoodId: 'nbh-sarasiab', address: 'سرآسیاب، کوچه ۱۲', trades: ['tailoring'] },
+    body: {
+      instituteId,
+      name: { fa: `آموزشگاه نگار ${suffix}`, en: `Negar institute ${suffix}` },
+      licenceNo: `KRM-LJ-${suffix.toUpperCase()}`,
+      licenceValidUntil: day(365),
+      neighbourhoodId: 'nbh-sarasiab',
+      address: 'سرآسیاب، کوچه ۱۲',
+      trades: ['tailoring'],
+    },
   });
   expect(institute.status).toBe(201);
   const fundingCall = await call('institute-funding', '/api/v1/calls', {
     as: 'fund.officer',
-    body: { title: { fa: `فراخوان مشاغل خانگی ${suffix}`, en: `Home-based jobs call ${suffix}` }, budgetRials: 1_000_000_000, neighbourhoodIds: ['nbh-sarasiab'], trades: ['tailoring'], opensOn: day(-1), closesOn: day(30) },
+    body: {
+      title: { fa: `فراخوان مشاغل خانگی ${suffix}`, en: `Home-based jobs call ${suffix}` },
+      budgetRials: 1_000_000_000,
+      neighbourhoodIds: ['nbh-sarasiab'],
+      trades: ['tailoring'],
+      opensOn: day(-1),
+      closesOn: day(30),
+    },
   });
   expect(fundingCall.status).toBe(201);
   const application = await call('institute-funding', '/api/v1/applications', {
-    as: 'fund.officer', body: { callId: fundingCall.body.callId, instituteId, trades: ['tailoring'], proposedSeats: 2, amountRequestedRials: 240_000_000 },
+    as: 'fund.officer',
+    body: { callId: fundingCall.body.callId, instituteId, trades: ['tailoring'], proposedSeats: 2, amountRequestedRials: 240_000_000 },
   });
   expect(application.status).toBe(201);
   awardId = application.body.applicationId;
   expect((await call('institute-funding', `/api/v1/applications/${awardId}/review`, { as: 'fund.officer', body: {} })).status).toBe(200);
   const award = await call('institute-funding', `/api/v1/applications/${awardId}/award`, {
-    as: 'fund.officer', body: { amountRials: 240_000_000, seats: 2, plan: [{ percent: 100, condition: { kind: 'completions', atLeast: 1 } }] },
+    as: 'fund.officer',
+    body: { amountRials: 240_000_000, seats: 2, plan: [{ percent: 100, condition: { kind: 'completions', atLeast: 1 } }] },
   });
   expect(award.status).toBe(201);
 
@@ -73,55 +90,127 @@ beforeAll(async () => {
   const course = await call('vocational-training', '/api/v1/courses', {
     as: 'tvto.staff',
     body: {
-      courseId, title: courseTitle, trade: 'tailoring', level: 'beginner', hours: 60, sessions: 10, venue: { kind: 'private-institute', id: instituteId },
-      venueName: { fa: `آموزشگاه نگار ${suffix}`, en: `Negar institute ${suffix}` }, schedule: { fa: 'شنبه و دوشنبه ۹ تا ۱۲', en: 'Saturdays and Mondays 9–12' },
-      startsOn: day(0), endsOn: day(60), capacity: 12, eligibility: { fa: 'ساکنان سرآسیاب', en: 'Sar Asiab residents' }, neighbourhoodIds: ['nbh-sarasiab'],
+      courseId,
+      title: courseTitle,
+      trade: 'tailoring',
+      level: 'beginner',
+      hours: 60,
+      sessions: 10,
+      venue: { kind: 'private-institute', id: instituteId },
+      venueName: { fa: `آموزشگاه نگار ${suffix}`, en: `Negar institute ${suffix}` },
+      schedule: { fa: 'شنبه و دوشنبه ۹ تا ۱۲', en: 'Saturdays and Mondays 9–12' },
+      startsOn: day(0),
+      endsOn: day(60),
+      capacity: 12,
+      eligibility: { fa: 'ساکنان سرآسیاب', en: 'Sar Asiab residents' },
+      neighbourhoodIds: ['nbh-sarasiab'],
     },
   });
   expect(course.status).toBe(201);
-  await eventually(async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === courseId), 20_000, 'the course in the clinics’ catalogue');
+  await eventually(
+    async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === courseId),
+    20_000,
+    'the course in the clinics’ catalogue',
+  );
 
   // The clinic's household: registered, its member's consent to a referral to TVTO, its needs assessed and
   // the neighbourhood's priorities published (skills training among them).
-  const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `LJ-${suffix}` } });
+  const household = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `LJ-${suffix}` },
+  });
   expect(household.status).toBe(201);
   householdId = household.body.id;
   const resident = await call('clinics', `/api/v1/households/${householdId}/residents`, {
-    as: 'clinic.worker', body: { nationalId: nationalId(), fullName, phone: '09131234567', relation: 'head', birthYear: 1365 },
+    as: 'clinic.worker',
+    body: { nationalId: nationalId(), fullName, phone: '09131234567', relation: 'head', birthYear: 1365 },
   });
   expect(resident.status).toBe(201);
   residentId = resident.body.id;
-  expect((await call('clinics', `/api/v1/residents/${residentId}/consents`, { as: 'clinic.worker', body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) } })).status).toBe(201);
+  expect(
+    (
+      await call('clinics', `/api/v1/residents/${residentId}/consents`, {
+        as: 'clinic.worker',
+        body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) },
+      })
+    ).status,
+  ).toBe(201);
   const assessed = await call('clinics', '/api/v1/assessments', {
-    as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: householdId, needs: [{ category: 'skills-training', severity: 5 }, { category: 'employment', severity: 4 }] },
+    as: 'clinic.worker',
+    body: {
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      householdRef: householdId,
+      needs: [
+        { category: 'skills-training', severity: 5 },
+        { category: 'employment', severity: 4 },
+      ],
+    },
   });
   expect(assessed.status).toBe(201);
-  expect((await call('clinics', '/api/v1/neighbourhoods/nbh-sarasiab/priority-lists', { as: 'clinic.worker', body: { period: jalaliYear() } })).status).toBe(201);
+  expect(
+    (await call('clinics', '/api/v1/neighbourhoods/nbh-sarasiab/priority-lists', { as: 'clinic.worker', body: { period: jalaliYear() } }))
+      .status,
+  ).toBe(201);
 
   // The clinic has also referred the resident to relief's home-business loan (its desk has the offer).
   const loanOffer = await call('relief-partnerships', '/api/v1/desk/offers', {
     as: 'relief.officer',
     body: {
-      offerId: loanOfferId, kind: 'micro-loan', title: { fa: `وام مشاغل خانگی ${suffix}`, en: `Home-business loan ${suffix}` }, eligibility: { fa: 'دارندگان گواهی مهارت', en: 'Residents with a skills certificate' },
-      answers: ['income-support'], neighbourhoodIds: ['nbh-sarasiab'], place: { fa: 'کمیته امداد', en: 'Relief Committee' }, schedule: { fa: '۱۲ ماهه', en: '12 months' },
-      startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
+      offerId: loanOfferId,
+      kind: 'micro-loan',
+      title: { fa: `وام مشاغل خانگی ${suffix}`, en: `Home-business loan ${suffix}` },
+      eligibility: { fa: 'دارندگان گواهی مهارت', en: 'Residents with a skills certificate' },
+      answers: ['income-support'],
+      neighbourhoodIds: ['nbh-sarasiab'],
+      place: { fa: 'کمیته امداد', en: 'Relief Committee' },
+      schedule: { fa: '۱۲ ماهه', en: '12 months' },
+      startsOn: null,
+      endsOn: null,
+      capacity: 5,
+      available: 5,
+      status: 'open',
     },
   });
   expect(loanOffer.status).toBe(201);
-  await eventually(async () => (await call('clinics', '/api/v1/catalogue?agency=relief-partnerships', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === loanOfferId), 20_000, 'the loan in the clinics’ catalogue');
-  expect((await call('clinics', `/api/v1/residents/${residentId}/consents`, { as: 'clinic.worker', body: { purpose: 'referral', agency: 'relief-partnerships', expiresOn: day(365) } })).status).toBe(201);
-  const toRelief = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId, offerId: loanOfferId, needCategory: 'income-support' } });
+  await eventually(
+    async () =>
+      (await call('clinics', '/api/v1/catalogue?agency=relief-partnerships', { as: 'clinic.worker' })).body.find(
+        (o: { id: string }) => o.id === loanOfferId,
+      ),
+    20_000,
+    'the loan in the clinics’ catalogue',
+  );
+  expect(
+    (
+      await call('clinics', `/api/v1/residents/${residentId}/consents`, {
+        as: 'clinic.worker',
+        body: { purpose: 'referral', agency: 'relief-partnerships', expiresOn: day(365) },
+      })
+    ).status,
+  ).toBe(201);
+  const toRelief = await call('clinics', '/api/v1/referrals', {
+    as: 'clinic.worker',
+    body: { residentId, offerId: loanOfferId, needCategory: 'income-support' },
+  });
   expect(toRelief.status).toBe(201);
   reliefReferralId = toRelief.body.id;
 
   // Welfare already works with the household (a case opened directly by its case worker).
-  const opened = await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: householdId, neighbourhoodId: 'nbh-sarasiab' } });
+  const opened = await call('welfare', '/api/v1/cases', {
+    as: 'welfare.officer',
+    body: { householdRef: householdId, neighbourhoodId: 'nbh-sarasiab' },
+  });
   expect(opened.status).toBe(201);
   caseId = opened.body.caseId;
 }, 120_000);
 
 afterAll(async () => {
-  for (const page of pages) await page.context().close().catch(() => undefined);
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => undefined);
   await browser?.close();
 });
 
@@ -139,7 +228,9 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await screenshot(page, 'livelihood-01-referred');
 
     const referrals = await call('clinics', `/api/v1/referrals?residentId=${residentId}`, { as: 'clinic.worker' });
-    const referral = referrals.body.find((r: { residentId: string; offerId: string }) => r.residentId === residentId && r.offerId === courseId);
+    const referral = referrals.body.find(
+      (r: { residentId: string; offerId: string }) => r.residentId === residentId && r.offerId === courseId,
+    );
     expect(referral).toBeDefined();
     referralId = referral.id;
     trackingCode = referral.trackingCode;
@@ -150,14 +241,24 @@ describe('a resident’s way from a need to a working livelihood, across the age
   it('TVTO accepts the referral at its desk and declares a commitment against Sar Asiab’s skills-training priority', async () => {
     expect(referralId).not.toBe('');
     await eventually(
-      async () => (await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' })).body.find((r: { referralId: string }) => r.referralId === referralId),
+      async () =>
+        (await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' })).body.find(
+          (r: { referralId: string }) => r.referralId === referralId,
+        ),
       20_000,
       'the referral at the TVTO desk',
     );
-    await eventually(async () => {
-      const priorities = (await call('vocational-training', '/api/v1/desk/priorities', { as: 'tvto.staff' })).body as { neighbourhoodId: string; priorities: { category: string }[] }[];
-      return priorities.find((p) => p.neighbourhoodId === 'nbh-sarasiab' && p.priorities.some((x) => x.category === 'skills-training'));
-    }, 20_000, 'Sar Asiab’s priorities at the TVTO desk');
+    await eventually(
+      async () => {
+        const priorities = (await call('vocational-training', '/api/v1/desk/priorities', { as: 'tvto.staff' })).body as {
+          neighbourhoodId: string;
+          priorities: { category: string }[];
+        }[];
+        return priorities.find((p) => p.neighbourhoodId === 'nbh-sarasiab' && p.priorities.some((x) => x.category === 'skills-training'));
+      },
+      20_000,
+      'Sar Asiab’s priorities at the TVTO desk',
+    );
 
     const page = await as('tvto.staff');
     await page.goto(`${shellUrl}/vocational-training`);
@@ -178,7 +279,9 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await page.getByTestId('desk-declare-due').fill(typedDay(day(75)));
     await page.getByTestId('desk-declare-submit').click();
     await page.getByText(commitmentTitle).waitFor();
-    const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find((c: { title: string }) => c.title === commitmentTitle);
+    const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find(
+      (c: { title: string }) => c.title === commitmentTitle,
+    );
     expect(declared).toMatchObject({ neighbourhoodId: 'nbh-sarasiab', answers: 'skills-training', status: 'planned' });
     commitmentId = declared.commitmentId;
     await page.getByTestId(`desk-progress-in-progress-${commitmentId}`).click();
@@ -195,10 +298,14 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await page.getByTestId('vt-enrol').waitFor();
     await page.getByTestId('vt-enrol-referral').selectOption(referralId);
     await page.getByTestId('vt-enrol-from-referral').click();
-    const course = await eventually(async () => {
-      const res = await call('vocational-training', `/api/v1/courses/${courseId}`, { as: 'tvto.staff' });
-      return res.body.enrolments?.find((e: { referralId: string }) => e.referralId === referralId);
-    }, 10_000, 'the enrolment');
+    const course = await eventually(
+      async () => {
+        const res = await call('vocational-training', `/api/v1/courses/${courseId}`, { as: 'tvto.staff' });
+        return res.body.enrolments?.find((e: { referralId: string }) => e.referralId === referralId);
+      },
+      10_000,
+      'the enrolment',
+    );
     enrolmentId = course.enrolmentId;
     await page.getByTestId(`vt-enrolment-${enrolmentId}`).waitFor();
 
@@ -216,10 +323,17 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await page.getByTestId(`desk-progress-delivered-${commitmentId}`).click();
     await page.getByTestId(`desk-evidence-${commitmentId}`).fill(`گواهی‌نامه ${certificateNo}؛ دوره ${courseId}`);
     await page.getByTestId(`desk-progress-confirm-${commitmentId}`).click();
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="desk-commitment-status-${id}"]`)?.textContent === 'انجام‌شده', commitmentId);
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="desk-commitment-status-${id}"]`)?.textContent === 'انجام‌شده',
+      commitmentId,
+    );
 
     // Completing the enrolment answered the clinic's referral.
-    await eventually(async () => ((await call('clinics', `/api/v1/tracking/${trackingCode}`)).body.status === 'completed' ? true : undefined), 20_000, 'the referral completed at the clinic');
+    await eventually(
+      async () => ((await call('clinics', `/api/v1/tracking/${trackingCode}`)).body.status === 'completed' ? true : undefined),
+      20_000,
+      'the referral completed at the clinic',
+    );
     await page.context().close();
   });
 
@@ -248,14 +362,22 @@ describe('a resident’s way from a need to a working livelihood, across the age
 
   it('the Relief Committee sees the resident eligible (certificate and flag), approves and disburses a micro-loan', async () => {
     expect(certificateNo).not.toBe('');
-    await eventually(async () => {
-      const res = await call('relief-partnerships', '/api/v1/desk/referrals', { as: 'relief.officer' });
-      return res.body.find((r: { referralId: string }) => r.referralId === reliefReferralId);
-    }, 20_000, 'the clinic’s referral of the resident at the relief desk');
-    await eventually(async () => {
-      const res = await call('relief-partnerships', '/api/v1/support-candidates', { as: 'relief.officer' });
-      return res.body.find((c: { residentRef: string; eligibleToday: boolean }) => c.residentRef === residentId && c.eligibleToday);
-    }, 20_000, 'the certified, flagged resident as an eligible candidate');
+    await eventually(
+      async () => {
+        const res = await call('relief-partnerships', '/api/v1/desk/referrals', { as: 'relief.officer' });
+        return res.body.find((r: { referralId: string }) => r.referralId === reliefReferralId);
+      },
+      20_000,
+      'the clinic’s referral of the resident at the relief desk',
+    );
+    await eventually(
+      async () => {
+        const res = await call('relief-partnerships', '/api/v1/support-candidates', { as: 'relief.officer' });
+        return res.body.find((c: { residentRef: string; eligibleToday: boolean }) => c.residentRef === residentId && c.eligibleToday);
+      },
+      20_000,
+      'the certified, flagged resident as an eligible candidate',
+    );
 
     const page = await as('relief.officer');
     await page.goto(`${shellUrl}/relief`);
@@ -283,16 +405,23 @@ describe('a resident’s way from a need to a working livelihood, across the age
   });
 
   it('the institute-funding office releases the institute’s tranche on the pass TVTO verified', async () => {
-    await eventually(async () => {
-      const res = await call('institute-funding', `/api/v1/awards/${awardId}`, { as: 'fund.officer' });
-      return res.body.tranches?.[0]?.releasable ? true : undefined;
-    }, 20_000, 'the tranche releasable');
+    await eventually(
+      async () => {
+        const res = await call('institute-funding', `/api/v1/awards/${awardId}`, { as: 'fund.officer' });
+        return res.body.tranches?.[0]?.releasable ? true : undefined;
+      },
+      20_000,
+      'the tranche releasable',
+    );
     const page = await as('fund.officer');
     await page.goto(`${shellUrl}/institute-funding/awards`);
     await page.getByTestId(`if-award-verified-${awardId}`).waitFor();
     expect(await page.getByTestId(`if-award-verified-${awardId}`).textContent()).toMatch(/[1۱]/);
     await page.getByTestId(`if-release-${awardId}-1`).click();
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="if-tranche-state-${id}-1"]`)?.textContent === 'آزاد شده', awardId);
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="if-tranche-state-${id}-1"]`)?.textContent === 'آزاد شده',
+      awardId,
+    );
     await screenshot(page, 'livelihood-06-tranche');
     const award = await call('institute-funding', `/api/v1/awards/${awardId}`, { as: 'fund.officer' });
     expect(award.body.verified).toMatchObject({ completions: 1 });
@@ -302,15 +431,28 @@ describe('a resident’s way from a need to a working livelihood, across the age
 
   it('the clinic’s timeline of the resident shows every step, named inside the clinic', async () => {
     const expected = [
-      'referral.made', 'referral.accepted', 'enrolment.recorded', 'enrolment.completed', 'referral.completed',
-      'eligibility.flagged', 'support.decided', 'support.disbursed', 'benefit.granted',
+      'referral.made',
+      'referral.accepted',
+      'enrolment.recorded',
+      'enrolment.completed',
+      'referral.completed',
+      'eligibility.flagged',
+      'support.decided',
+      'support.disbursed',
+      'benefit.granted',
     ];
     // Everything travels through the broker; the institute's benefit is the last to arrive.
-    await eventually(async () => {
-      const res = await call('clinics', `/api/v1/residents/${residentId}/timeline`, { as: 'clinic.worker' });
-      const kinds = (res.body as { kind: string; agency: string | null }[]).map((e) => `${e.kind}:${e.agency}`);
-      return expected.every((k) => kinds.some((x) => x.startsWith(`${k}:`))) && kinds.includes('benefit.granted:institute-funding') ? true : undefined;
-    }, 30_000, 'every step on the clinic’s timeline');
+    await eventually(
+      async () => {
+        const res = await call('clinics', `/api/v1/residents/${residentId}/timeline`, { as: 'clinic.worker' });
+        const kinds = (res.body as { kind: string; agency: string | null }[]).map((e) => `${e.kind}:${e.agency}`);
+        return expected.every((k) => kinds.some((x) => x.startsWith(`${k}:`))) && kinds.includes('benefit.granted:institute-funding')
+          ? true
+          : undefined;
+      },
+      30_000,
+      'every step on the clinic’s timeline',
+    );
 
     const page = await as('clinic.worker');
     await page.goto(`${shellUrl}/clinics/residents/${residentId}`);
@@ -329,7 +471,9 @@ describe('a resident’s way from a need to a working livelihood, across the age
     expect(await text('support.disbursed')).toContain('۵۰٬۰۰۰٬۰۰۰ ریال');
     expect(await page.getByTestId('timeline-benefit.granted').count()).toBe(2);
     // Newest first: the journey reads bottom-up from the referral.
-    const order = await page.locator('[data-testid="resident-timeline"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-testid')));
+    const order = await page
+      .locator('[data-testid="resident-timeline"] li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-testid')));
     expect(order.at(-1)).toBe('timeline-referral.made');
     expect(order.indexOf('timeline-support.disbursed')).toBeLessThan(order.indexOf('timeline-support.decided'));
     expect(order.indexOf('timeline-enrolment.completed')).toBeLessThan(order.indexOf('timeline-enrolment.recorded'));
@@ -347,17 +491,29 @@ describe('a resident’s way from a need to a working livelihood, across the age
 
   it('the coordinator’s board shows TVTO’s commitment delivered against Sar Asiab’s skills-training priority', async () => {
     expect(commitmentId).not.toBe('');
-    await eventually(async () => {
-      const res = await call('coordination', '/api/v1/neighbourhoods/nbh-sarasiab/board', { as: 'coordinator' });
-      const text = JSON.stringify(res.body ?? {});
-      return text.includes(commitmentId) && res.status === 200 ? true : undefined;
-    }, 20_000, 'the commitment on the board');
+    await eventually(
+      async () => {
+        const res = await call('coordination', '/api/v1/neighbourhoods/nbh-sarasiab/board', { as: 'coordinator' });
+        const text = JSON.stringify(res.body ?? {});
+        return text.includes(commitmentId) && res.status === 200 ? true : undefined;
+      },
+      20_000,
+      'the commitment on the board',
+    );
     const page = await as('coordinator');
     await page.goto(`${shellUrl}/coordination/board/nbh-sarasiab`);
     const item = page.getByTestId(`board-item-${commitmentId}`);
     await item.waitFor();
-    await page.waitForFunction((id) => document.querySelector(`[data-testid="board-item-${id}"]`)?.getAttribute('data-status') === 'delivered', commitmentId);
-    expect(await page.getByTestId('board-cell-skills-training-vocational-training').locator(`[data-testid="board-item-${commitmentId}"]`).count()).toBe(1);
+    await page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="board-item-${id}"]`)?.getAttribute('data-status') === 'delivered',
+      commitmentId,
+    );
+    expect(
+      await page
+        .getByTestId('board-cell-skills-training-vocational-training')
+        .locator(`[data-testid="board-item-${commitmentId}"]`)
+        .count(),
+    ).toBe(1);
     expect(await item.textContent()).toContain('انجام‌شده');
     await screenshot(page, 'livelihood-08-board');
     await page.context().close();

@@ -14,24 +14,62 @@ async function acceptedReferral(): Promise<string> {
   const offer = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',
     body: {
-      offerId, kind: 'counselling',
-      title: { fa: 'مشاوره شغلی', en: 'Career counselling' }, eligibility: { fa: 'همه', en: 'Everyone' },
-      answers: ['employment'], neighbourhoodIds: [], place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
-      schedule: { fa: 'شنبه‌ها ساعت ۱۰', en: 'Saturdays at 10' }, startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
+      offerId,
+      kind: 'counselling',
+      title: { fa: 'مشاوره شغلی', en: 'Career counselling' },
+      eligibility: { fa: 'همه', en: 'Everyone' },
+      answers: ['employment'],
+      neighbourhoodIds: [],
+      place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
+      schedule: { fa: 'شنبه‌ها ساعت ۱۰', en: 'Saturdays at 10' },
+      startsOn: null,
+      endsOn: null,
+      capacity: 5,
+      available: 5,
+      status: 'open',
     },
   });
   expect(offer.status).toBe(201);
-  await eventually(async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === offerId), 20_000, 'offer in the catalogue');
-  const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${randomUUID().slice(0, 6)}` } });
-  const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
-    as: 'clinic.worker', body: { nationalId: nationalId(), fullName: 'زهرا کرمانی', phone: '09130001122', relation: 'head', birthYear: 1370 },
+  await eventually(
+    async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === offerId),
+    20_000,
+    'offer in the catalogue',
+  );
+  const household = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${randomUUID().slice(0, 6)}` },
   });
-  await call('clinics', `/api/v1/residents/${resident.body.id}/consents`, { as: 'clinic.worker', body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) } });
+  const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
+    as: 'clinic.worker',
+    body: { nationalId: nationalId(), fullName: 'زهرا کرمانی', phone: '09130001122', relation: 'head', birthYear: 1370 },
+  });
+  await call('clinics', `/api/v1/residents/${resident.body.id}/consents`, {
+    as: 'clinic.worker',
+    body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) },
+  });
   const referral = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId: resident.body.id, offerId } });
   expect(referral.status).toBe(201);
-  await eventually(async () => (await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' })).body.find((r: { referralId: string }) => r.referralId === referral.body.id), 20_000, 'referral at the desk');
-  expect((await call('vocational-training', `/api/v1/desk/referrals/${referral.body.id}/accept`, { as: 'tvto.staff', body: { completeBy: day(30) } })).status).toBe(200);
-  await eventually(async () => ((await call('clinics', `/api/v1/tracking/${referral.body.trackingCode}`)).body.status === 'accepted' ? true : undefined), 20_000, 'accepted at the clinic');
+  await eventually(
+    async () =>
+      (await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' })).body.find(
+        (r: { referralId: string }) => r.referralId === referral.body.id,
+      ),
+    20_000,
+    'referral at the desk',
+  );
+  expect(
+    (
+      await call('vocational-training', `/api/v1/desk/referrals/${referral.body.id}/accept`, {
+        as: 'tvto.staff',
+        body: { completeBy: day(30) },
+      })
+    ).status,
+  ).toBe(200);
+  await eventually(
+    async () => ((await call('clinics', `/api/v1/tracking/${referral.body.trackingCode}`)).body.status === 'accepted' ? true : undefined),
+    20_000,
+    'accepted at the clinic',
+  );
   return referral.body.trackingCode;
 }
 

@@ -27,8 +27,19 @@ afterAll(async () => {
 
 async function publish(type: string, source: string, data: unknown) {
   const channel = await broker.createConfirmChannel();
-  const envelope = createEnvelope({ type, version: 1, source, data, actor: { subject: 'browser-test', agency: source }, correlationId: `browser-relief-${randomUUID()}` });
-  channel.publish('hamgam.events', `${type}.v1`, Buffer.from(JSON.stringify(envelope)), { persistent: true, messageId: envelope.id, contentType: 'application/json' });
+  const envelope = createEnvelope({
+    type,
+    version: 1,
+    source,
+    data,
+    actor: { subject: 'browser-test', agency: source },
+    correlationId: `browser-relief-${randomUUID()}`,
+  });
+  channel.publish('hamgam.events', `${type}.v1`, Buffer.from(JSON.stringify(envelope)), {
+    persistent: true,
+    messageId: envelope.id,
+    contentType: 'application/json',
+  });
   await channel.waitForConfirms();
   await channel.close();
 }
@@ -38,24 +49,56 @@ describe('the relief-partnerships module in the shell', () => {
     const residentRef = randomUUID();
     const householdRef = randomUUID();
     await publish('vocational-training.enrolment.completed', 'vocational-training', {
-      enrolmentId: randomUUID(), courseId: 'browser-home-tailoring', trade: 'tailoring', venue: { kind: 'clinic', id: 'clinic-sarasiab' }, residentRef, householdRef,
-      neighbourhoodId: 'nbh-sarasiab', referralId: null, result: 'passed', certificateNo: 'TVTO-BR-0001', completedAt: new Date().toISOString(),
+      enrolmentId: randomUUID(),
+      courseId: 'browser-home-tailoring',
+      trade: 'tailoring',
+      venue: { kind: 'clinic', id: 'clinic-sarasiab' },
+      residentRef,
+      householdRef,
+      neighbourhoodId: 'nbh-sarasiab',
+      referralId: null,
+      result: 'passed',
+      certificateNo: 'TVTO-BR-0001',
+      completedAt: new Date().toISOString(),
     });
-    await publish('welfare.eligibility.flagged', 'welfare', { flagId: randomUUID(), householdRef, flag: 'female-headed-household', validUntil: day(200), flaggedAt: new Date().toISOString() });
+    await publish('welfare.eligibility.flagged', 'welfare', {
+      flagId: randomUUID(),
+      householdRef,
+      flag: 'female-headed-household',
+      validUntil: day(200),
+      flaggedAt: new Date().toISOString(),
+    });
     // Money goes only to a household a clinic referred to relief: the clinic's referral names them.
     const referralId = randomUUID();
     await publish('clinics.referral.made', 'clinics', {
-      referralId, trackingCode: 'BRWS-R3LF', agency: 'relief-partnerships', offerId: 'relief-browser-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
-      residentRef, householdRef, needCategory: 'income-support', respondBy: day(7), madeAt: new Date().toISOString(),
+      referralId,
+      trackingCode: 'BRWS-R3LF',
+      agency: 'relief-partnerships',
+      offerId: 'relief-browser-home-loan',
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      residentRef,
+      householdRef,
+      needCategory: 'income-support',
+      respondBy: day(7),
+      madeAt: new Date().toISOString(),
     });
-    await eventually(async () => {
-      const res = await call('relief-partnerships', '/api/v1/desk/referrals', { as: 'relief.officer' });
-      return res.body.find((r: { referralId: string }) => r.referralId === referralId);
-    }, 20_000, 'the clinic’s referral at the relief desk');
-    await eventually(async () => {
-      const res = await call('relief-partnerships', '/api/v1/support-candidates', { as: 'relief.officer' });
-      return res.body.find((c: { residentRef: string; eligibleToday: boolean }) => c.residentRef === residentRef && c.eligibleToday);
-    }, 20_000, 'the certified resident as an eligible candidate');
+    await eventually(
+      async () => {
+        const res = await call('relief-partnerships', '/api/v1/desk/referrals', { as: 'relief.officer' });
+        return res.body.find((r: { referralId: string }) => r.referralId === referralId);
+      },
+      20_000,
+      'the clinic’s referral at the relief desk',
+    );
+    await eventually(
+      async () => {
+        const res = await call('relief-partnerships', '/api/v1/support-candidates', { as: 'relief.officer' });
+        return res.body.find((c: { residentRef: string; eligibleToday: boolean }) => c.residentRef === residentRef && c.eligibleToday);
+      },
+      20_000,
+      'the certified resident as an eligible candidate',
+    );
 
     const page = await signIn(browser, 'relief.officer');
     await page.goto(`${shellUrl}/relief`);
@@ -90,7 +133,11 @@ describe('the relief-partnerships module in the shell', () => {
 
     const requests = await call('relief-partnerships', '/api/v1/support-requests', { as: 'auditor' });
     const stored = requests.body.find((r: { residentRef: string }) => r.residentRef === residentRef);
-    expect(stored).toMatchObject({ state: 'repaying', householdRef, decision: { amountRials: 200_000_000, terms: { months: 12, graceMonths: 1, feePercent: 4 } } });
+    expect(stored).toMatchObject({
+      state: 'repaying',
+      householdRef,
+      decision: { amountRials: 200_000_000, terms: { months: 12, graceMonths: 1, feePercent: 4 } },
+    });
     expect(stored.arrears.paidRials).toBe(stored.schedule.instalments[0].amountRials);
   });
 

@@ -18,7 +18,10 @@ afterAll(async () => {
 
 describe('the welfare module in the shell', () => {
   it('lets the case worker assess a household, confirm a flag and plan, from their caseload', async () => {
-    const opened = await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' } });
+    const opened = await call('welfare', '/api/v1/cases', {
+      as: 'welfare.officer',
+      body: { householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' },
+    });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
 

@@ -60,7 +60,10 @@ it('delivers every outbox event exactly once in effect while the broker is stopp
   // Confirmed events leave the outbox shortly after (removing them is a separate write).
   const pendingOutbox = () => producer.models.lists.collection.countDocuments({ 'outbox._id': { $exists: true } });
   await waitFor(async () => (await pendingOutbox()) === 0, 400_000, 'outbox drained');
-  const received = await consumer.models.received.find({}, { neighbourhoodId: 1, listVersion: 1 }).limit(total + 1_000).lean();
+  const received = await consumer.models.received
+    .find({}, { neighbourhoodId: 1, listVersion: 1 })
+    .limit(total + 1_000)
+    .lean();
   const distinct = new Set(received.map((r: { neighbourhoodId: string; listVersion: number }) => `${r.neighbourhoodId}@${r.listVersion}`));
   console.log(
     `[faults] ${total} events from ${aggregates} aggregates, 2 broker outages: all consumed ${took} ms after the last write; ` +

@@ -49,22 +49,20 @@ it('ends in the same state when every event is delivered twice and shuffled, ove
       const handled = handledByBoth();
       const t0 = Date.now();
       for (const event of deliveries) await publisher.publish(event, undefined, event.id);
-      await waitFor(
-        async () => processed() >= before + deliveries.length,
-        30_000,
-        'all deliveries processed',
-      );
+      await waitFor(async () => processed() >= before + deliveries.length, 30_000, 'all deliveries processed');
       if (process.env['FAULTS_LOG']) console.log(`run ${run}: ${deliveries.length} deliveries in ${Date.now() - t0} ms`);
 
       // In-order, once: each neighbourhood ends with its last list.
       for (const [n, versions] of versionsPerNeighbourhood.entries()) {
         const stored = await coordination.models.neighbourhoodPriorities.findById(`nbh-prop-${run}-${n}`).lean();
         expect(stored.listVersion).toBe(versions);
-        expect(stored.priorities).toEqual(events.find((e) => e.data.neighbourhoodId === stored.neighbourhoodId && e.data.listVersion === versions)!.data.priorities);
+        expect(stored.priorities).toEqual(
+          events.find((e) => e.data.neighbourhoodId === stored.neighbourhoodId && e.data.listVersion === versions)!.data.priorities,
+        );
       }
       // Applied once across both replicas (the in-flight lease and the inbox hold across processes).
       expect(handledByBoth() - handled).toBe(events.length);
     }),
-    { numRuns: Number(process.env["FAULTS_RUNS"] ?? 50) },
+    { numRuns: Number(process.env['FAULTS_RUNS'] ?? 50) },
   );
 });

@@ -39,7 +39,15 @@ async function startReplica(service: string, env: Record<string, string> = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/faults/shutdown-main.ts', service], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), MONGO_URL: storeUrl(service), AMQP_URL: amqpUrl, OIDC_ISSUER: `${keycloakUrl}/realms/hamgam`, LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MONGO_URL: storeUrl(service),
+      AMQP_URL: amqpUrl,
+      OIDC_ISSUER: `${keycloakUrl}/realms/hamgam`,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.once('exit', () => child.kill('SIGKILL'));
@@ -56,13 +64,19 @@ async function startReplica(service: string, env: Record<string, string> = {}) {
       }
     }
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const logged = (match: (line: LogLine) => boolean, what: string) =>
-    waitFor(async () => {
-      if (logs.some(match)) return true;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`replica exited before: ${what}`);
-      return false;
-    }, 30_000, what);
+    waitFor(
+      async () => {
+        if (logs.some(match)) return true;
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`replica exited before: ${what}`);
+        return false;
+      },
+      30_000,
+      what,
+    );
   await logged((l) => l.msg === 'service listening', 'replica listening');
   await logged((l) => l.msg === 'broker connected', 'replica connected to the broker');
   return { child, port, logs, logged, exited: bounded(exited, 60_000, 'replica exit') };
@@ -99,7 +113,10 @@ let store: Connection;
 
 async function publishPriority(): Promise<string> {
   const envelope = priorityEnvelope(`nbh-shutdown-${Date.now()}`, 1);
-  channel.publish(eventsExchange, 'clinics.priority.published.v1', Buffer.from(JSON.stringify(envelope)), { persistent: true, messageId: envelope.id });
+  channel.publish(eventsExchange, 'clinics.priority.published.v1', Buffer.from(JSON.stringify(envelope)), {
+    persistent: true,
+    messageId: envelope.id,
+  });
   await channel.waitForConfirms();
   return envelope.id;
 }
@@ -177,14 +194,24 @@ describe('SIGTERM while a request and an event handler are in flight', () => {
 
   it('lets the handler finish and acks its message once: applied once, nothing left for another consumer', async () => {
     expect(replica.logs.some((l) => l.msg === 'slow handler finished' && l.eventId === eventId)).toBe(true);
-    expect(await storeOf(services.drained).collection('received').countDocuments({ _id: eventId as never })).toBe(1);
-    expect(await storeOf(services.drained).collection('inbox').countDocuments({ _id: eventId as never })).toBe(1);
+    expect(
+      await storeOf(services.drained)
+        .collection('received')
+        .countDocuments({ _id: eventId as never }),
+    ).toBe(1);
+    expect(
+      await storeOf(services.drained)
+        .collection('inbox')
+        .countDocuments({ _id: eventId as never }),
+    ).toBe(1);
     expect(await leftInQueue(services.drained)).toBeUndefined();
   });
 
   it('publishes the event written to the outbox just before SIGTERM, and removes it from the outbox', async () => {
     await waitFor(async () => published.includes(noteEventId), 10_000, 'note event on the exchange');
-    const note = await storeOf(services.drained).collection('notes').findOne({ _id: 'note-1' as never });
+    const note = await storeOf(services.drained)
+      .collection('notes')
+      .findOne({ _id: 'note-1' as never });
     expect(note?.['outbox']).toEqual([]);
   });
 });
@@ -218,6 +245,10 @@ describe('SIGTERM while a handler never finishes', () => {
     const message = await leftInQueue(services.stuck);
     expect(message?.properties.messageId).toBe(eventId);
     expect(message?.fields.redelivered).toBe(true);
-    expect(await storeOf(services.stuck).collection('received').countDocuments({ _id: eventId as never })).toBe(0);
+    expect(
+      await storeOf(services.stuck)
+        .collection('received')
+        .countDocuments({ _id: eventId as never }),
+    ).toBe(0);
   });
 });

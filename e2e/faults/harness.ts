@@ -4,7 +4,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createEnvelope, type Envelope, type PriorityPublishedV1 } from '@hamgam/contracts';
 import { connect } from 'amqplib';
-import { addOutbox, createService, eventsExchange, isDuplicateKey, loadConfig, outboxEntries, type RunningService, type ServiceDefinition, type ServiceOverrides, subscribe } from '@hamgam/service-kit';
+import {
+  addOutbox,
+  createService,
+  eventsExchange,
+  isDuplicateKey,
+  loadConfig,
+  outboxEntries,
+  type RunningService,
+  type ServiceDefinition,
+  type ServiceOverrides,
+  subscribe,
+} from '@hamgam/service-kit';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import pino from 'pino';
 import { eventually, keycloakUrl } from '../support/stack.js';
@@ -50,9 +61,11 @@ export function faultsEnv(name: string, port = 0): NodeJS.ProcessEnv {
   };
 }
 
-
 /** A service running inside the test process on a free port; `url` is where it listens. */
-export async function startInProcess<M>(definition: ServiceDefinition<M>, overrides: ServiceOverrides = {}): Promise<RunningService<M> & { url: string }> {
+export async function startInProcess<M>(
+  definition: ServiceDefinition<M>,
+  overrides: ServiceOverrides = {},
+): Promise<RunningService<M> & { url: string }> {
   const service = createService(definition, loadConfig(definition.name, faultsEnv(definition.name)), {
     logger: pino({ level: process.env['FAULTS_LOG'] ?? 'silent' }),
     ...overrides,
@@ -109,7 +122,8 @@ export function producerDefinition(): ServiceDefinition<{ lists: mongoose.Model<
     name: 'faults-producer',
     roles: ['coordinator'],
     models: (connection: Connection) => ({
-      lists: (connection.models['FaultList'] ?? connection.model('FaultList', addOutbox(new Schema({ _id: String, n: Number }, { versionKey: false })))) as mongoose.Model<any>,
+      lists: (connection.models['FaultList'] ??
+        connection.model('FaultList', addOutbox(new Schema({ _id: String, n: Number }, { versionKey: false })))) as mongoose.Model<any>,
     }),
     outboxSources: (models) => [models.lists],
     routes: () => [],
@@ -132,11 +146,18 @@ function outboxFor(aggregate: number, version: number) {
  * appended to whatever the relay has not yet removed from the outbox (under the document lock the
  * relay's removals take too).
  */
-export async function changeAggregate(producer: RunningService<{ lists: mongoose.Model<any> }>, aggregate: number, version: number): Promise<void> {
+export async function changeAggregate(
+  producer: RunningService<{ lists: mongoose.Model<any> }>,
+  aggregate: number,
+  version: number,
+): Promise<void> {
   const { collection } = producer.models.lists;
   const id = `list-${aggregate}`;
   await producer.bus.locks.run(collection.collectionName, id, () =>
-    collection.updateOne({ _id: id } as never, { $set: { n: version }, $push: { outbox: { $each: outboxFor(aggregate, version) } } } as never),
+    collection.updateOne(
+      { _id: id } as never,
+      { $set: { n: version }, $push: { outbox: { $each: outboxFor(aggregate, version) } } } as never,
+    ),
   );
 }
 
@@ -151,20 +172,32 @@ export interface RecorderStats {
  * Consumes clinics.priority.published.v1 and records each applied event (insert-only: FerretDB's
  * updates scan the whole collection); `beforeApply` may throw to simulate a failing handler.
  */
-export function recorderDefinition(name: string, beforeApply: (data: PriorityPublishedV1) => unknown = () => undefined, stats: RecorderStats = { appliedAgain: 0 }) {
+export function recorderDefinition(
+  name: string,
+  beforeApply: (data: PriorityPublishedV1) => unknown = () => undefined,
+  stats: RecorderStats = { appliedAgain: 0 },
+) {
   const definition: ServiceDefinition<{ received: mongoose.Model<any> }> = {
     name,
     roles: ['coordinator'],
     models: (connection: Connection) => ({
       received: (connection.models['Received'] ??
-        connection.model('Received', new Schema({ _id: String, neighbourhoodId: String, listVersion: Number, by: Number }, { versionKey: false }))) as mongoose.Model<any>,
+        connection.model(
+          'Received',
+          new Schema({ _id: String, neighbourhoodId: String, listVersion: Number, by: Number }, { versionKey: false }),
+        )) as mongoose.Model<any>,
     }),
     routes: () => [],
     subscriptions: ({ models }) => [
       subscribe('clinics.priority.published', 1, async (event) => {
         await beforeApply(event.data);
         try {
-          await models.received.create({ _id: event.id, neighbourhoodId: event.data.neighbourhoodId, listVersion: event.data.listVersion, by: process.pid });
+          await models.received.create({
+            _id: event.id,
+            neighbourhoodId: event.data.neighbourhoodId,
+            listVersion: event.data.listVersion,
+            by: process.pid,
+          });
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
           stats.appliedAgain++;

@@ -22,7 +22,11 @@ async function startClinics(i = 1): Promise<void> {
     env: { ...process.env, ...faultsEnv('clinics', ports[i]) },
     stdio: 'ignore',
   });
-  await waitFor(async () => (await fetch(`${urls[i]}/readyz`).catch(() => undefined))?.status === 200, 30_000, `clinics replica ${i + 1} ready`);
+  await waitFor(
+    async () => (await fetch(`${urls[i]}/readyz`).catch(() => undefined))?.status === 200,
+    30_000,
+    `clinics replica ${i + 1} ready`,
+  );
 }
 
 function killClinics(i = 1): Promise<void> {
@@ -40,7 +44,10 @@ async function post(path: string, body: unknown, to = url): Promise<number | 'ki
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
-  }).then((res) => res.status, () => 'killed' as const);
+  }).then(
+    (res) => res.status,
+    () => 'killed' as const,
+  );
 }
 
 /** Assessments are of registered households: registers one at clinic-motahari and returns its id. */
@@ -71,9 +78,18 @@ afterAll(async () => {
 it('never keeps a state change without its event, nor an event without its state change, across SIGKILLs', async () => {
   // clinic.worker2 serves Motahari (a real token from Keycloak, checked by the real service).
   const nbh = 'nbh-motahari';
-  expect(await post('/assessments', { clinicId: 'clinic-motahari', neighbourhoodId: nbh, householdRef: await registerHousehold(), needs: [{ category: 'employment', severity: 3 }] })).toBe(201);
+  expect(
+    await post('/assessments', {
+      clinicId: 'clinic-motahari',
+      neighbourhoodId: nbh,
+      householdRef: await registerHousehold(),
+      needs: [{ category: 'employment', severity: 3 }],
+    }),
+  ).toBe(201);
 
-  const killAt = new Set(Array.from({ length: kills }, (_, i) => Math.floor(((i + 1) * commands) / (kills + 1)) + Math.floor(Math.random() * 20)));
+  const killAt = new Set(
+    Array.from({ length: kills }, (_, i) => Math.floor(((i + 1) * commands) / (kills + 1)) + Math.floor(Math.random() * 20)),
+  );
   const outcomes = { created: 0, interrupted: 0 };
   let restarting: Promise<void> | undefined;
   for (let i = 0; i < commands; i++) {
@@ -104,11 +120,17 @@ it('never keeps a state change without its event, nor an event without its state
     const lists = db.collection('prioritylists');
     const stored = await lists.find({ neighbourhoodId: nbh }, { projection: { version: 1 } }).toArray();
     // Every stored list's event reaches the observer (the relay resumes after each restart).
-    await waitFor(async () => (await observer.models.received.countDocuments({ neighbourhoodId: nbh })) >= stored.length, 120_000, 'all events observed');
+    await waitFor(
+      async () => (await observer.models.received.countDocuments({ neighbourhoodId: nbh })) >= stored.length,
+      120_000,
+      'all events observed',
+    );
     const observed = await observer.models.received.find({ neighbourhoodId: nbh }).limit(10_000).lean();
     const storedVersions = stored.map((l) => l['version'] as number).sort((a, b) => a - b);
     const observedVersions = observed.map((e: { listVersion: number }) => e.listVersion).sort((a: number, b: number) => a - b);
-    console.log(`[faults] ${commands} commands over 2 clinics replicas, ${kills} SIGKILLs of one: ${stored.length} lists stored, ${observed.length} events observed, ${outcomes.interrupted} commands interrupted`);
+    console.log(
+      `[faults] ${commands} commands over 2 clinics replicas, ${kills} SIGKILLs of one: ${stored.length} lists stored, ${observed.length} events observed, ${outcomes.interrupted} commands interrupted`,
+    );
     expect(observedVersions).toEqual(storedVersions);
     expect(new Set(storedVersions).size).toBe(storedVersions.length);
     expect(stored.length).toBeGreaterThanOrEqual(outcomes.created);

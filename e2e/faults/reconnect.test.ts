@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningService } from '@hamgam/service-kit';
-import { faultsVhost, producerDefinition, producerDocs, rabbitmqctl, recorderDefinition, resetFaultsEnvironment, startInProcess, waitFor } from './harness.js';
+import {
+  faultsVhost,
+  producerDefinition,
+  producerDocs,
+  rabbitmqctl,
+  recorderDefinition,
+  resetFaultsEnvironment,
+  startInProcess,
+  waitFor,
+} from './harness.js';
 
 let producer: RunningService<{ lists: any }> & { url: string };
 let consumer: RunningService<{ received: any }> & { url: string };
@@ -24,7 +33,11 @@ it('recovers from connections closed by the broker within 30 s, without a restar
   rabbitmqctl('close_all_connections', '-p', faultsVhost, 'fault test: server-side close');
 
   const reconnected = () => producer.bus.connection.connections > before[0]! && consumer.bus.connection.connections > before[1]!;
-  const recovered = await waitFor(async () => reconnected() && (await ready(producer.url)) && (await ready(consumer.url)), 30_000, 'both reconnected and ready');
+  const recovered = await waitFor(
+    async () => reconnected() && (await ready(producer.url)) && (await ready(consumer.url)),
+    30_000,
+    'both reconnected and ready',
+  );
   console.log(`[faults] recovered from close_all_connections in ${recovered} ms`);
 
   // Consumers and topology are back: an event written now is delivered.

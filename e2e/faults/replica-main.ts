@@ -9,8 +9,10 @@ import { producerDefinition, recorderDefinition, sleep, startInProcess } from '.
 const recorder = process.argv[2] ?? 'faults-replicas';
 // Handling takes this long (FAULTS_APPLY_DELAY_MS), so that duplicates meet in flight.
 const applyDelay = Number(process.env['FAULTS_APPLY_DELAY_MS'] ?? 0);
-await startInProcess(recorderDefinition(recorder, async () => {
-  if (applyDelay > 0) await sleep(applyDelay);
-}));
+await startInProcess(
+  recorderDefinition(recorder, async () => {
+    if (applyDelay > 0) await sleep(applyDelay);
+  }),
+);
 await startInProcess(producerDefinition(), { outboxSweepMs: 1_000 });
 process.stdout.write('ready\n');

@@ -75,9 +75,15 @@ function killReplica(): Promise<void> {
 
 beforeAll(async () => {
   await resetFaultsEnvironment(['faults-producer', recorderName]);
-  consumer = await startInProcess(recorderDefinition(recorderName, async () => {
-    await sleep(applyDelayMs);
-  }, stats));
+  consumer = await startInProcess(
+    recorderDefinition(
+      recorderName,
+      async () => {
+        await sleep(applyDelayMs);
+      },
+      stats,
+    ),
+  );
   producer = await startInProcess(producerDefinition(), { outboxSweepMs: 1_000 });
   await startReplica();
 }, 120_000);
@@ -146,7 +152,10 @@ it('loses no event and applies none twice with two replicas, one SIGKILLed mid-s
   await waitFor(async () => (await pendingOutbox()) === 0, 400_000, 'outbox drained');
   // Late duplicates (a killed replica's deliveries) have time to arrive and be recognised.
   await sleep(2_000);
-  const received = await consumer.models.received.find({}, { neighbourhoodId: 1, listVersion: 1 }).limit(total + 1000).lean();
+  const received = await consumer.models.received
+    .find({}, { neighbourhoodId: 1, listVersion: 1 })
+    .limit(total + 1000)
+    .lean();
   const distinct = new Set(received.map((r: { neighbourhoodId: string; listVersion: number }) => `${r.neighbourhoodId}@${r.listVersion}`));
   console.log(
     `[faults] ${total} events, 2 producer and 2 consumer replicas, ${kills} SIGKILLs of one, 1 broker restart: all consumed ${took} ms after the last write; ` +
@@ -175,10 +184,16 @@ it('applies an event once when its copies reach both replicas at the same moment
     await publisher.close();
   }
   const twice = { neighbourhoodId: /^nbh-twice-/ };
-  await waitFor(async () => (await consumer.models.received.collection.countDocuments(twice)) >= events, 120_000, 'all twice-published events consumed');
+  await waitFor(
+    async () => (await consumer.models.received.collection.countDocuments(twice)) >= events,
+    120_000,
+    'all twice-published events consumed',
+  );
   await sleep(2_000);
   const again = stats.firstAppliedBy.filter((pid) => !killedPids.has(pid));
-  console.log(`[faults] ${events} events published twice to two replicas: applied ${await consumer.models.received.collection.countDocuments(twice)}; a live replica's event applied again by this one: ${again.length}`);
+  console.log(
+    `[faults] ${events} events published twice to two replicas: applied ${await consumer.models.received.collection.countDocuments(twice)}; a live replica's event applied again by this one: ${again.length}`,
+  );
   // The in-flight lease on the event id holds across replicas: the second copy waits, then finds the inbox entry.
   expect(again).toEqual([]);
   expect(await consumer.models.received.collection.countDocuments(twice)).toBe(events);

@@ -48,7 +48,9 @@ const definition: ServiceDefinition<Models> = {
                 publishedAt: new Date().toISOString(),
                 priorities: [{ rank: 1, category: 'employment', score: 1, households: 1 }],
               };
-              const entries = outboxEntries('clinics', eventCause('clinics', 'tracing-test', correlationId), [{ type: 'clinics.priority.published', version: 1, data }]);
+              const entries = outboxEntries('clinics', eventCause('clinics', 'tracing-test', correlationId), [
+                { type: 'clinics.priority.published', version: 1, data },
+              ]);
               await models.lists.create({ _id: params.id, outbox: entries });
               if (!later) flushOutbox([params.id]);
               log.info({ eventId: entries[0]!._id }, 'list written');

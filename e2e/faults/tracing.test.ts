@@ -21,13 +21,36 @@ const services = ['faults-tracing-writer', 'faults-tracing-reader'];
 const bundleDir = join(repoRoot, 'e2e/node_modules/.cache/tracing-main');
 const bundle = join(bundleDir, 'tracing-main.js');
 
-interface OtlpValue { stringValue?: string; intValue?: string | number }
-interface OtlpSpan { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: { key: string; value: OtlpValue }[] }
-interface ExportedSpan extends OtlpSpan { service: string; scope: string }
-interface OtlpRequest {
-  resourceSpans?: { resource?: { attributes?: { key: string; value: OtlpValue }[] }; scopeSpans?: { scope?: { name?: string }; spans?: OtlpSpan[] }[] }[];
+interface OtlpValue {
+  stringValue?: string;
+  intValue?: string | number;
 }
-interface LogLine { msg?: string; traceId?: string; spanId?: string; correlationId?: string; reqId?: string; eventId?: string }
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes?: { key: string; value: OtlpValue }[];
+}
+interface ExportedSpan extends OtlpSpan {
+  service: string;
+  scope: string;
+}
+interface OtlpRequest {
+  resourceSpans?: {
+    resource?: { attributes?: { key: string; value: OtlpValue }[] };
+    scopeSpans?: { scope?: { name?: string }; spans?: OtlpSpan[] }[];
+  }[];
+}
+interface LogLine {
+  msg?: string;
+  traceId?: string;
+  spanId?: string;
+  correlationId?: string;
+  reqId?: string;
+  eventId?: string;
+}
 
 const SERVER = 2;
 const PRODUCER = 4;
@@ -103,11 +126,15 @@ async function startRole(role: 'writer' | 'reader', env: Record<string, string>)
     }
   });
   const logged = (match: (line: LogLine) => boolean, what: string) =>
-    waitFor(async () => {
-      if (logs.some(match)) return true;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${role} exited before: ${what}`);
-      return false;
-    }, 30_000, `${role}: ${what}`);
+    waitFor(
+      async () => {
+        if (logs.some(match)) return true;
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${role} exited before: ${what}`);
+        return false;
+      },
+      30_000,
+      `${role}: ${what}`,
+    );
   await logged((l) => l.msg === 'broker connected', 'connected to the broker');
   await logged((l) => l.msg === 'service listening', 'listening');
   return { child, port, logs, logged };
@@ -122,7 +149,14 @@ beforeAll(async () => {
   // Bundled like every service API (the kit's tsup settings: workspace code in, npm packages external).
   const { build } = await import('tsup');
   const { serviceBundle } = (await import('@hamgam/service-kit/tsup' as string)) as { serviceBundle: Record<string, unknown> };
-  await build({ ...serviceBundle, entry: { 'tracing-main': join(repoRoot, 'e2e/faults/tracing-main.ts') }, outDir: bundleDir, config: false, silent: true, dts: false });
+  await build({
+    ...serviceBundle,
+    entry: { 'tracing-main': join(repoRoot, 'e2e/faults/tracing-main.ts') },
+    outDir: bundleDir,
+    config: false,
+    silent: true,
+    dts: false,
+  });
   await startReceiver();
 }, 120_000);
 
@@ -140,7 +174,11 @@ describe('tracing across HTTP and the broker', () => {
     const reader = await startRole('reader', { OTEL_SERVICE_NAME: 'tracing-reader-from-env' });
     const writer = await startRole('writer', {});
 
-    const res = await fetch(`http://127.0.0.1:${writer.port}/api/v1/lists/nbh-traced`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Correlation-Id': 'trace-journey-1' }, body: '{}' });
+    const res = await fetch(`http://127.0.0.1:${writer.port}/api/v1/lists/nbh-traced`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Correlation-Id': 'trace-journey-1' },
+      body: '{}',
+    });
     expect(res.status).toBe(201);
     const { eventId } = (await res.json()) as { eventId: string };
     await reader.logged((l) => l.msg === 'event handled' && l.eventId === eventId, 'event handled');
@@ -150,14 +188,19 @@ describe('tracing across HTTP and the broker', () => {
     await waitFor(async () => server() !== undefined, 15_000, "the writer's HTTP server span");
     const request = server()!;
     const handle = () => spans.find((s) => s.service === 'tracing-reader-from-env' && s.name === 'handle clinics.priority.published');
-    await waitFor(async () => handle() !== undefined && spans.some((s) => s.service === 'tracing-reader-from-env' && s.scope.includes('mongodb')), 15_000, "the reader's spans");
+    await waitFor(
+      async () => handle() !== undefined && spans.some((s) => s.service === 'tracing-reader-from-env' && s.scope.includes('mongodb')),
+      15_000,
+      "the reader's spans",
+    );
     const consumed = handle()!;
 
     // The same trace, and a descendant of the request's span, through the publish and the consume span.
     expect(consumed.traceId).toBe(request.traceId);
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     const ancestry: ExportedSpan[] = [];
-    for (let span: ExportedSpan | undefined = consumed; span; span = span.parentSpanId ? byId.get(span.parentSpanId) : undefined) ancestry.push(span);
+    for (let span: ExportedSpan | undefined = consumed; span; span = span.parentSpanId ? byId.get(span.parentSpanId) : undefined)
+      ancestry.push(span);
     expect(ancestry.map((s) => s.spanId)).toContain(request.spanId);
     expect(ancestry.some((s) => s.service === 'faults-tracing-writer' && s.kind === PRODUCER && s.scope.includes('amqplib'))).toBe(true);
     expect(ancestry.some((s) => s.service === 'tracing-reader-from-env' && s.kind === CONSUMER && s.scope.includes('amqplib'))).toBe(true);
@@ -165,9 +208,15 @@ describe('tracing across HTTP and the broker', () => {
     // Express routes (the route's template names the server span) and the store's queries are traced too.
     const inTrace = spans.filter((s) => s.traceId === request.traceId);
     expect(request.name).toBe('POST /api/v1/lists/:id');
-    expect(inTrace.some((s) => s.service === 'faults-tracing-writer' && s.scope.includes('express') && s.name === 'request handler')).toBe(true);
-    expect(inTrace.some((s) => s.service === 'faults-tracing-writer' && s.scope.includes('mongodb') && s.name === 'insert lists')).toBe(true);
-    expect(inTrace.some((s) => s.service === 'tracing-reader-from-env' && s.scope.includes('mongodb') && s.name === 'insert received')).toBe(true);
+    expect(inTrace.some((s) => s.service === 'faults-tracing-writer' && s.scope.includes('express') && s.name === 'request handler')).toBe(
+      true,
+    );
+    expect(inTrace.some((s) => s.service === 'faults-tracing-writer' && s.scope.includes('mongodb') && s.name === 'insert lists')).toBe(
+      true,
+    );
+    expect(
+      inTrace.some((s) => s.service === 'tracing-reader-from-env' && s.scope.includes('mongodb') && s.name === 'insert received'),
+    ).toBe(true);
     // The relay's own work (removing the sent entry) is not the request's, though the request kicked it.
     expect(inTrace.some((s) => s.name === 'update lists')).toBe(false);
 
@@ -180,13 +229,22 @@ describe('tracing across HTTP and the broker', () => {
 
     // An event the relay's periodic sweep publishes (seconds later, from no request) still continues the
     // trace of the request that wrote it: the trace context was stored with the outbox entry.
-    const later = await fetch(`http://127.0.0.1:${writer.port}/api/v1/lists/nbh-swept/later`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const later = await fetch(`http://127.0.0.1:${writer.port}/api/v1/lists/nbh-swept/later`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(later.status).toBe(201);
     const swept = (await later.json()) as { eventId: string };
     await reader.logged((l) => l.msg === 'event handled' && l.eventId === swept.eventId, 'swept event handled');
-    const laterServer = () => spans.find((s) => s.service === 'faults-tracing-writer' && s.kind === SERVER && s.name === 'POST /api/v1/lists/:id/later');
+    const laterServer = () =>
+      spans.find((s) => s.service === 'faults-tracing-writer' && s.kind === SERVER && s.name === 'POST /api/v1/lists/:id/later');
     await waitFor(async () => laterServer() !== undefined, 15_000, "the second request's server span");
     const sweptTrace = laterServer()!.traceId;
-    await waitFor(async () => spans.some((s) => s.traceId === sweptTrace && s.name === 'handle clinics.priority.published'), 15_000, "the swept event's consumer span in the request's trace");
+    await waitFor(
+      async () => spans.some((s) => s.traceId === sweptTrace && s.name === 'handle clinics.priority.published'),
+      15_000,
+      "the swept event's consumer span in the request's trace",
+    );
   }, 120_000);
 });

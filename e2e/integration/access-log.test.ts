@@ -28,12 +28,19 @@ describe.each(Object.entries(audited) as [ServiceName, string][])('the %s access
 });
 
 it('covers exactly the services the registry says keep a log (the ones the auditor’s page reads)', () => {
-  expect(Object.keys(audited).sort()).toEqual(SERVICES.filter((s) => s.accessLog).map((s) => s.service).sort());
+  expect(Object.keys(audited).sort()).toEqual(
+    SERVICES.filter((s) => s.accessLog)
+      .map((s) => s.service)
+      .sort(),
+  );
 });
 
-it.each(SERVICES.filter((s) => !s.accessLog).map((s) => s.service as ServiceName))('%s keeps none: it holds no personal data', async (service) => {
-  expect((await call(service, '/api/v1/access-log', { as: 'auditor' })).status).toBe(404);
-});
+it.each(SERVICES.filter((s) => !s.accessLog).map((s) => s.service as ServiceName))(
+  '%s keeps none: it holds no personal data',
+  async (service) => {
+    expect((await call(service, '/api/v1/access-log', { as: 'auditor' })).status).toBe(404);
+  },
+);
 
 describe.each(Object.entries(desks) as [ServiceName, string][])('the %s desk', (service, staff) => {
   it('logs the referrals its staff are shown, for the resident and the household, under the referral consent', async () => {
@@ -44,7 +51,16 @@ describe.each(Object.entries(desks) as [ServiceName, string][])('the %s desk', (
     for (const person of [referral!.residentRef, referral!.householdRef].filter((p): p is string => p !== null)) {
       const log = await call(service, `/api/v1/access-log?person=${person}&user=${staff}&limit=20`, { as: 'auditor' });
       expect(log.body).toContainEqual(
-        expect.objectContaining({ agency: service, actor: staff, action: 'list', recordKind: 'referral', recordId: referral!.referralId, subject: person, purpose: 'referral', purposeSource: 'consent' }),
+        expect.objectContaining({
+          agency: service,
+          actor: staff,
+          action: 'list',
+          recordKind: 'referral',
+          recordId: referral!.referralId,
+          subject: person,
+          purpose: 'referral',
+          purposeSource: 'consent',
+        }),
       );
     }
   });

@@ -31,14 +31,22 @@ describe('the service catalogue reaches the clinics', () => {
     expect(created.body).toMatchObject({ offerId, revision: 1, available: 12 });
 
     const inCatalogue = (revision: number) =>
-      eventually(async () => {
-        const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
-        return res.body.find((o: { id: string; revision: number }) => o.id === offerId && o.revision === revision);
-      }, 20_000, `offer ${offerId} revision ${revision} in the clinics' catalogue`);
+      eventually(
+        async () => {
+          const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
+          return res.body.find((o: { id: string; revision: number }) => o.id === offerId && o.revision === revision);
+        },
+        20_000,
+        `offer ${offerId} revision ${revision} in the clinics' catalogue`,
+      );
     expect(await inCatalogue(1)).toMatchObject({ agency: 'vocational-training', capacity: 12, title: offer(offerId).title });
 
     const { offerId: _id, ...fields } = offer(offerId);
-    const changed = await call('vocational-training', `/api/v1/desk/offers/${offerId}`, { as: 'tvto.staff', method: 'PUT', body: { ...fields, capacity: 15, available: 14 } });
+    const changed = await call('vocational-training', `/api/v1/desk/offers/${offerId}`, {
+      as: 'tvto.staff',
+      method: 'PUT',
+      body: { ...fields, capacity: 15, available: 14 },
+    });
     expect(changed.status).toBe(200);
     expect(await inCatalogue(2)).toMatchObject({ capacity: 15, available: 14 });
   });
@@ -54,13 +62,26 @@ describe('commitments reach coordination', () => {
     expect(declared.status).toBe(201);
     const id = declared.body.commitmentId;
     const atCoordination = (status: string) =>
-      eventually(async () => {
-        const res = await call('coordination', '/api/v1/commitments?agency=vocational-training', { as: 'coordinator' });
-        return res.body.find((c: { id: string; status: string }) => c.id === id && c.status === status);
-      }, 20_000, `commitment ${id} ${status} at coordination`);
-    expect(await atCoordination('planned')).toMatchObject({ source: 'agency', neighbourhoodId: 'nbh-motahari', answers: 'skills-training', title, dueOn: day(45) });
+      eventually(
+        async () => {
+          const res = await call('coordination', '/api/v1/commitments?agency=vocational-training', { as: 'coordinator' });
+          return res.body.find((c: { id: string; status: string }) => c.id === id && c.status === status);
+        },
+        20_000,
+        `commitment ${id} ${status} at coordination`,
+      );
+    expect(await atCoordination('planned')).toMatchObject({
+      source: 'agency',
+      neighbourhoodId: 'nbh-motahari',
+      answers: 'skills-training',
+      title,
+      dueOn: day(45),
+    });
 
-    const progressed = await call('vocational-training', `/api/v1/desk/commitments/${id}/progress`, { as: 'tvto.staff', body: { status: 'in-progress' } });
+    const progressed = await call('vocational-training', `/api/v1/desk/commitments/${id}/progress`, {
+      as: 'tvto.staff',
+      body: { status: 'in-progress' },
+    });
     expect(progressed.status).toBe(200);
     await atCoordination('in-progress');
   });
@@ -68,28 +89,48 @@ describe('commitments reach coordination', () => {
   it('holds an action item the working group assigns TVTO, and reports on it', async () => {
     const meeting = await call('coordination', '/api/v1/meetings', {
       as: 'coordinator',
-      body: { neighbourhoodId: 'nbh-fajr', scheduledOn: day(1), title: `Working group ${tag()}`, agencies: ['vocational-training'], representativeAttends: true },
+      body: {
+        neighbourhoodId: 'nbh-fajr',
+        scheduledOn: day(1),
+        title: `Working group ${tag()}`,
+        agencies: ['vocational-training'],
+        representativeAttends: true,
+      },
     });
     expect(meeting.status).toBe(201);
     const itemTitle = `Workshop permits for Fajr ${tag()}`;
     const passed = await call('coordination', `/api/v1/meetings/${meeting.body.id}/resolutions`, {
       as: 'coordinator',
-      body: { text: 'TVTO issues workshop permits in Fajr', actionItems: [{ agency: 'vocational-training', title: itemTitle, dueOn: day(30), answers: 'workshop-space' }] },
+      body: {
+        text: 'TVTO issues workshop permits in Fajr',
+        actionItems: [{ agency: 'vocational-training', title: itemTitle, dueOn: day(30), answers: 'workshop-space' }],
+      },
     });
     expect(passed.status).toBe(201);
 
-    const held = await eventually(async () => {
-      const res = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' });
-      return res.body.find((c: { title: string }) => c.title === itemTitle);
-    }, 20_000, 'the action item at the TVTO desk');
+    const held = await eventually(
+      async () => {
+        const res = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' });
+        return res.body.find((c: { title: string }) => c.title === itemTitle);
+      },
+      20_000,
+      'the action item at the TVTO desk',
+    );
     expect(held).toMatchObject({ source: 'working-group', status: 'planned', neighbourhoodId: 'nbh-fajr', meetingId: meeting.body.id });
 
-    const res = await call('vocational-training', `/api/v1/desk/commitments/${held.commitmentId}/progress`, { as: 'tvto.staff', body: { status: 'in-progress' } });
+    const res = await call('vocational-training', `/api/v1/desk/commitments/${held.commitmentId}/progress`, {
+      as: 'tvto.staff',
+      body: { status: 'in-progress' },
+    });
     expect(res.status).toBe(200);
-    await eventually(async () => {
-      const list = await call('coordination', '/api/v1/commitments?agency=vocational-training', { as: 'coordinator' });
-      return list.body.find((c: { id: string; status: string }) => c.id === held.commitmentId && c.status === 'in-progress');
-    }, 20_000, 'the action item in progress at coordination');
+    await eventually(
+      async () => {
+        const list = await call('coordination', '/api/v1/commitments?agency=vocational-training', { as: 'coordinator' });
+        return list.body.find((c: { id: string; status: string }) => c.id === held.commitmentId && c.status === 'in-progress');
+      },
+      20_000,
+      'the action item in progress at coordination',
+    );
   });
 });
 
@@ -110,15 +151,24 @@ describe('the desk’s refusals with real tokens', () => {
   });
 
   it('answers an illegal step with 409, a broken rule with 422 and input off the schema with 400, each refusal with its code', async () => {
-    const unknown = await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, { as: 'tvto.staff', body: { reason: 'no-capacity' } });
+    const unknown = await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, {
+      as: 'tvto.staff',
+      body: { reason: 'no-capacity' },
+    });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'referral-not-found']);
-    expect((await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, { as: 'tvto.staff', body: { reason: 'bored' } })).status).toBe(400);
+    expect(
+      (await call('vocational-training', `/api/v1/desk/referrals/${randomUUID()}/decline`, { as: 'tvto.staff', body: { reason: 'bored' } }))
+        .status,
+    ).toBe(400);
     const commitment = (dueOn: string) => ({ neighbourhoodId: 'nbh-fajr', answers: null, title: `Unlinked action ${tag()}`, dueOn });
     const late = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff', body: commitment(day(-1)) });
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({ code: 'due-on-in-past', field: 'dueOn' });
     const declared = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff', body: commitment(day(10)) });
-    const illegal = await call('vocational-training', `/api/v1/desk/commitments/${declared.body.commitmentId}/progress`, { as: 'tvto.staff', body: { status: 'delivered', evidence: 'x' } });
+    const illegal = await call('vocational-training', `/api/v1/desk/commitments/${declared.body.commitmentId}/progress`, {
+      as: 'tvto.staff',
+      body: { status: 'delivered', evidence: 'x' },
+    });
     expect(illegal.status).toBe(409);
     expect(illegal.contentType).toContain('application/problem+json');
     expect(illegal.body.code).toBe('commitment-not-started');

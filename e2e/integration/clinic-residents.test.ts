@@ -58,9 +58,15 @@ describe('residents and households (clinics, against the running service)', () =
 
   it('detects a national id registered already: named in the same clinic, only "elsewhere" from another', async () => {
     const { residentId, nationalId: id } = await registerResident(await registerHousehold());
-    const same = await call('clinics', '/api/v1/residents/duplicate-check', { as: 'clinic.worker', body: { clinicId: clinic, nationalId: id.latin } });
+    const same = await call('clinics', '/api/v1/residents/duplicate-check', {
+      as: 'clinic.worker',
+      body: { clinicId: clinic, nationalId: id.latin },
+    });
     expect(same.body).toEqual({ exists: true, sameClinic: true, residentId });
-    const other = await call('clinics', '/api/v1/residents/duplicate-check', { as: 'clinic.worker2', body: { clinicId: 'clinic-motahari', nationalId: id.persian } });
+    const other = await call('clinics', '/api/v1/residents/duplicate-check', {
+      as: 'clinic.worker2',
+      body: { clinicId: 'clinic-motahari', nationalId: id.persian },
+    });
     expect(other.body).toEqual({ exists: true, sameClinic: false });
 
     const again = await call('clinics', `/api/v1/households/${await registerHousehold('clinic.worker2', 'clinic-motahari')}/residents`, {
@@ -79,30 +85,45 @@ describe('residents and households (clinics, against the running service)', () =
     });
     expect(granted.status).toBe(201);
     expect(granted.body.status).toBe('active');
-    const withdrawn = await call('clinics', `/api/v1/residents/${residentId}/consents/${granted.body.id}/withdraw`, { as: 'clinic.worker', method: 'POST' });
+    const withdrawn = await call('clinics', `/api/v1/residents/${residentId}/consents/${granted.body.id}/withdraw`, {
+      as: 'clinic.worker',
+      method: 'POST',
+    });
     expect(withdrawn.body.status).toBe('withdrawn');
     const list = await call('clinics', `/api/v1/residents/${residentId}/consents`, { as: 'clinic.worker' });
-    expect(list.body).toEqual([expect.objectContaining({ id: granted.body.id, agency: 'vocational-training', purpose: 'referral', status: 'withdrawn' })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({ id: granted.body.id, agency: 'vocational-training', purpose: 'referral', status: 'withdrawn' }),
+    ]);
   });
 
   it('saves an assessment draft, resumes it, and submits it as the household’s assessment', async () => {
     const householdId = await registerHousehold();
     const needs = [{ category: 'workshop-space', severity: 5 }];
     const saved = await call('clinics', `/api/v1/households/${householdId}/assessment-draft`, {
-      as: 'clinic.worker', method: 'PUT', body: { needs, answers: { 'workshop.has-space': true } },
+      as: 'clinic.worker',
+      method: 'PUT',
+      body: { needs, answers: { 'workshop.has-space': true } },
     });
     expect(saved.status).toBe(200);
     const resumed = await call('clinics', `/api/v1/households/${householdId}/assessment-draft`, { as: 'clinic.worker' });
     expect(resumed.body).toMatchObject({ needs, answers: { 'workshop.has-space': true } });
     // An incomplete assessment breaks a rule of the questionnaire: 422 with its stable code.
-    const incomplete = await call('clinics', `/api/v1/households/${householdId}/assessment-draft/submit`, { as: 'clinic.worker', method: 'POST' });
+    const incomplete = await call('clinics', `/api/v1/households/${householdId}/assessment-draft/submit`, {
+      as: 'clinic.worker',
+      method: 'POST',
+    });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.code).toBe('assessment-incomplete');
 
     await call('clinics', `/api/v1/households/${householdId}/assessment-draft`, {
-      as: 'clinic.worker', method: 'PUT', body: { needs, answers: { 'workshop.has-space': true, 'workshop.needs-permit': true } },
+      as: 'clinic.worker',
+      method: 'PUT',
+      body: { needs, answers: { 'workshop.has-space': true, 'workshop.needs-permit': true } },
     });
-    const submitted = await call('clinics', `/api/v1/households/${householdId}/assessment-draft/submit`, { as: 'clinic.worker', method: 'POST' });
+    const submitted = await call('clinics', `/api/v1/households/${householdId}/assessment-draft/submit`, {
+      as: 'clinic.worker',
+      method: 'POST',
+    });
     expect(submitted.status).toBe(201);
     expect((await call('clinics', `/api/v1/households/${householdId}/assessment-draft`, { as: 'clinic.worker' })).status).toBe(404);
     const assessments = await call('clinics', '/api/v1/neighbourhoods/nbh-sarasiab/assessments', { as: 'clinic.worker' });

@@ -6,7 +6,10 @@ const neighbourhood = 'nbh-sarasiab';
 const clinic = 'clinic-sarasiab';
 /** Assessments are of registered households: registers one at the clinic and returns its id (the householdRef). */
 async function household(): Promise<string> {
-  const res = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: clinic, fileNumber: `IT-${randomUUID().slice(0, 8)}` } });
+  const res = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: clinic, fileNumber: `IT-${randomUUID().slice(0, 8)}` },
+  });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -14,9 +17,15 @@ async function household(): Promise<string> {
 describe('clinic priorities reach coordination through the broker', () => {
   it('records assessments, publishes a ranked list, and coordination stores it', async () => {
     for (const needs of [
-      [{ category: 'workshop-space', severity: 5 }, { category: 'skills-training', severity: 4 }],
+      [
+        { category: 'workshop-space', severity: 5 },
+        { category: 'skills-training', severity: 4 },
+      ],
       [{ category: 'workshop-space', severity: 4 }],
-      [{ category: 'skills-training', severity: 3 }, { category: 'social-care', severity: 1 }],
+      [
+        { category: 'skills-training', severity: 3 },
+        { category: 'social-care', severity: 1 },
+      ],
     ]) {
       const res = await call('clinics', '/api/v1/assessments', {
         as: 'clinic.worker',
@@ -39,7 +48,9 @@ describe('clinic priorities reach coordination through the broker', () => {
 
     const stored = await eventually(async () => {
       const res = await call('coordination', '/api/v1/neighbourhood-priorities', { as: 'coordinator' });
-      const row = res.body.find((n: { neighbourhoodId: string; version: number }) => n.neighbourhoodId === neighbourhood && n.version === published.body.version);
+      const row = res.body.find(
+        (n: { neighbourhoodId: string; version: number }) => n.neighbourhoodId === neighbourhood && n.version === published.body.version,
+      );
       return row;
     });
     expect(stored.priorities).toEqual(published.body.priorities);
@@ -58,11 +69,19 @@ describe('clinic scope', () => {
   it('stops a worker of another clinic from reading or publishing this neighbourhood', async () => {
     const read = await call('clinics', `/api/v1/neighbourhoods/${neighbourhood}/assessments`, { as: 'clinic.worker2' });
     expect(read.status).toBe(403);
-    const publish = await call('clinics', `/api/v1/neighbourhoods/${neighbourhood}/priority-lists`, { as: 'clinic.worker2', body: { period: '1405' } });
+    const publish = await call('clinics', `/api/v1/neighbourhoods/${neighbourhood}/priority-lists`, {
+      as: 'clinic.worker2',
+      body: { period: '1405' },
+    });
     expect(publish.status).toBe(403);
     const record = await call('clinics', '/api/v1/assessments', {
       as: 'clinic.worker2',
-      body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: await household(), needs: [{ category: 'employment', severity: 2 }] },
+      body: {
+        clinicId: clinic,
+        neighbourhoodId: neighbourhood,
+        householdRef: await household(),
+        needs: [{ category: 'employment', severity: 2 }],
+      },
     });
     expect(record.status).toBe(403);
   });
@@ -93,15 +112,22 @@ describe('input validation at the edge', () => {
 
     const injection = await call('clinics', '/api/v1/assessments', {
       as: 'clinic.worker',
-      body: { clinicId: clinic, neighbourhoodId: neighbourhood, householdRef: { $gt: '' }, needs: [{ category: 'employment', severity: 2 }] },
+      body: {
+        clinicId: clinic,
+        neighbourhoodId: neighbourhood,
+        householdRef: { $gt: '' },
+        needs: [{ category: 'employment', severity: 2 }],
+      },
     });
     expect(injection.status).toBe(400);
 
-    const period = await call('clinics', `/api/v1/neighbourhoods/${neighbourhood}/priority-lists`, { as: 'clinic.worker', body: { period: '2026' } });
+    const period = await call('clinics', `/api/v1/neighbourhoods/${neighbourhood}/priority-lists`, {
+      as: 'clinic.worker',
+      body: { period: '2026' },
+    });
     expect(period.status).toBe(400);
 
     const list = await call('clinics', `/api/v1/neighbourhoods/${neighbourhood}/assessments`, { as: 'clinic.worker' });
     expect(list.body.some((a: { householdRef: string }) => a.householdRef === ref)).toBe(false);
   });
 });
-

@@ -10,7 +10,10 @@ import { nationalId } from '../support/people.js';
 const tag = () => randomUUID().slice(0, 8);
 
 async function registerResident(withConsentFor?: string): Promise<string> {
-  const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-${tag()}` } });
+  const household = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-${tag()}` },
+  });
   expect(household.status).toBe(201);
   const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
     as: 'clinic.worker',
@@ -32,43 +35,64 @@ async function publishOffer(): Promise<string> {
   const created = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',
     body: {
-      offerId, kind: 'course',
+      offerId,
+      kind: 'course',
       title: { fa: 'دوره گلدوزی خانگی', en: 'Home embroidery course' },
       eligibility: { fa: 'ساکنان ۱۸ سال به بالا', en: 'Residents aged 18+' },
-      answers: ['skills-training'], neighbourhoodIds: ['nbh-sarasiab'],
+      answers: ['skills-training'],
+      neighbourhoodIds: ['nbh-sarasiab'],
       place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
       schedule: { fa: 'دوشنبه‌ها ۹ تا ۱۲', en: 'Mondays 9–12' },
-      startsOn: day(10), endsOn: day(70), capacity: 10, available: 10, status: 'open',
+      startsOn: day(10),
+      endsOn: day(70),
+      capacity: 10,
+      available: 10,
+      status: 'open',
     },
   });
   expect(created.status).toBe(201);
-  await eventually(async () => {
-    const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
-    return res.body.find((o: { id: string }) => o.id === offerId);
-  }, 20_000, `offer ${offerId} in the clinics' catalogue`);
+  await eventually(
+    async () => {
+      const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
+      return res.body.find((o: { id: string }) => o.id === offerId);
+    },
+    20_000,
+    `offer ${offerId} in the clinics' catalogue`,
+  );
   return offerId;
 }
 
 const track = async (code: string) => call('clinics', `/api/v1/tracking/${code}`);
 
 const clinicState = (referralId: string, state: string) =>
-  eventually(async () => {
-    const res = await call('clinics', `/api/v1/referrals/${referralId}`, { as: 'clinic.worker' });
-    return res.body?.state === state ? res.body : undefined;
-  }, 20_000, `referral ${referralId} ${state} at the clinic`);
+  eventually(
+    async () => {
+      const res = await call('clinics', `/api/v1/referrals/${referralId}`, { as: 'clinic.worker' });
+      return res.body?.state === state ? res.body : undefined;
+    },
+    20_000,
+    `referral ${referralId} ${state} at the clinic`,
+  );
 
 const atDesk = (referralId: string, state = 'received') =>
-  eventually(async () => {
-    const res = await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' });
-    return res.body.find((r: { referralId: string; state: string }) => r.referralId === referralId && r.state === state);
-  }, 20_000, `referral ${referralId} ${state} at the TVTO desk`);
+  eventually(
+    async () => {
+      const res = await call('vocational-training', '/api/v1/desk/referrals', { as: 'tvto.staff' });
+      return res.body.find((r: { referralId: string; state: string }) => r.referralId === referralId && r.state === state);
+    },
+    20_000,
+    `referral ${referralId} ${state} at the TVTO desk`,
+  );
 
 describe('referrals, closed loop (clinics ⇄ vocational-training)', () => {
   it('refers with consent, TVTO accepts then completes, and the clinic, the timeline and the public page follow', async () => {
     const offerId = await publishOffer();
     const residentId = await registerResident('vocational-training');
 
-    const made = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId, offerId, needCategory: 'skills-training' } });
+    const made = await call('clinics', '/api/v1/referrals', {
+      as: 'clinic.worker',
+      body: { residentId, offerId, needCategory: 'skills-training' },
+    });
     expect(made.status).toBe(201);
     const { id: referralId, trackingCode } = made.body;
     expect(trackingCode).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
@@ -85,7 +109,10 @@ describe('referrals, closed loop (clinics ⇄ vocational-training)', () => {
     expect(received).toMatchObject({ trackingCode, residentRef: residentId, offerId });
     expect(JSON.stringify(received)).not.toContain('فاطمه');
 
-    const accepted = await call('vocational-training', `/api/v1/desk/referrals/${referralId}/accept`, { as: 'tvto.staff', body: { completeBy: day(60) } });
+    const accepted = await call('vocational-training', `/api/v1/desk/referrals/${referralId}/accept`, {
+      as: 'tvto.staff',
+      body: { completeBy: day(60) },
+    });
     expect(accepted.status).toBe(200);
     expect(await clinicState(referralId, 'accepted')).toMatchObject({ completeBy: day(60), dueOn: day(60) });
     const afterAccept = await track(trackingCode);
@@ -97,7 +124,10 @@ describe('referrals, closed loop (clinics ⇄ vocational-training)', () => {
     expect(viaShell.status).toBe(200);
     expect(((await viaShell.json()) as { status: string }).status).toBe('accepted');
 
-    const completed = await call('vocational-training', `/api/v1/desk/referrals/${referralId}/complete`, { as: 'tvto.staff', body: { outcome: 'achieved' } });
+    const completed = await call('vocational-training', `/api/v1/desk/referrals/${referralId}/complete`, {
+      as: 'tvto.staff',
+      body: { outcome: 'achieved' },
+    });
     expect(completed.status).toBe(200);
     await clinicState(referralId, 'completed');
     expect((await track(trackingCode)).body.status).toBe('completed');
@@ -118,7 +148,10 @@ describe('referrals, closed loop (clinics ⇄ vocational-training)', () => {
     const made = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId, offerId } });
     expect(made.status).toBe(201);
     await atDesk(made.body.id);
-    const declined = await call('vocational-training', `/api/v1/desk/referrals/${made.body.id}/decline`, { as: 'tvto.staff', body: { reason: 'not-eligible' } });
+    const declined = await call('vocational-training', `/api/v1/desk/referrals/${made.body.id}/decline`, {
+      as: 'tvto.staff',
+      body: { reason: 'not-eligible' },
+    });
     expect(declined.status).toBe(200);
     const atClinic = await clinicState(made.body.id, 'declined');
     expect(atClinic.steps.at(-1)).toMatchObject({ kind: 'declined', reason: 'not-eligible' });
@@ -132,11 +165,17 @@ describe('referrals, closed loop (clinics ⇄ vocational-training)', () => {
     const made = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId, offerId } });
     expect(made.status).toBe(201);
     await atDesk(made.body.id);
-    const withdrawn = await call('clinics', `/api/v1/referrals/${made.body.id}/withdraw`, { as: 'clinic.worker', body: { reason: 'resident-request' } });
+    const withdrawn = await call('clinics', `/api/v1/referrals/${made.body.id}/withdraw`, {
+      as: 'clinic.worker',
+      body: { reason: 'resident-request' },
+    });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.state).toBe('withdrawn');
     await atDesk(made.body.id, 'withdrawn');
-    const late = await call('vocational-training', `/api/v1/desk/referrals/${made.body.id}/accept`, { as: 'tvto.staff', body: { completeBy: day(30) } });
+    const late = await call('vocational-training', `/api/v1/desk/referrals/${made.body.id}/accept`, {
+      as: 'tvto.staff',
+      body: { completeBy: day(30) },
+    });
     expect(late.status).toBe(409);
     expect((await track(made.body.trackingCode)).body.status).toBe('withdrawn');
   });

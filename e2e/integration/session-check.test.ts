@@ -18,7 +18,10 @@ describe('a disabled user', () => {
   it('can no longer record a consent with the token it still holds, though it may still read', async () => {
     userId = await createUser(username, 'clinic-worker', { clinic_ids: ['clinic-sarasiab'], neighbourhood_ids: ['nbh-sarasiab'] });
     const token = await tokenFor(username);
-    const household = await call('clinics', '/api/v1/households', { token, body: { clinicId: 'clinic-sarasiab', fileNumber: `SP-${randomUUID().slice(0, 6)}` } });
+    const household = await call('clinics', '/api/v1/households', {
+      token,
+      body: { clinicId: 'clinic-sarasiab', fileNumber: `SP-${randomUUID().slice(0, 6)}` },
+    });
     expect(household.status).toBe(201);
     const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
       token,

@@ -14,7 +14,8 @@ async function passwordGrant(username: string, password: string) {
   });
 }
 
-const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat: number; exp: number };
+const claims = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat: number; exp: number };
 
 describe('signing in', () => {
   it('refuses even the right password once five wrong ones were tried (brute-force detection)', async () => {

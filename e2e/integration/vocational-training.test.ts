@@ -11,7 +11,10 @@ import { nationalId } from '../support/people.js';
 const tag = () => randomUUID().slice(0, 8);
 
 async function referredResident(offerId: string): Promise<{ referralId: string; trackingCode: string }> {
-  const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-VT-${tag()}` } });
+  const household = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-VT-${tag()}` },
+  });
   expect(household.status).toBe(201);
   const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
     as: 'clinic.worker',
@@ -23,7 +26,10 @@ async function referredResident(offerId: string): Promise<{ referralId: string; 
     body: { purpose: 'referral', agency: 'vocational-training', expiresOn: day(365) },
   });
   expect(consent.status).toBe(201);
-  const made = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId: resident.body.id, offerId, needCategory: 'skills-training' } });
+  const made = await call('clinics', '/api/v1/referrals', {
+    as: 'clinic.worker',
+    body: { residentId: resident.body.id, offerId, needCategory: 'skills-training' },
+  });
   expect(made.status).toBe(201);
   return { referralId: made.body.id, trackingCode: made.body.trackingCode };
 }
@@ -50,36 +56,67 @@ describe('courses: from a clinic referral to a certificate, the loop closes at t
     const courseId = `tvto-it-course-${tag()}`;
     const created = await call('vocational-training', '/api/v1/courses', { as: 'tvto.staff', body: course(courseId) });
     expect(created.status).toBe(201);
-    await eventually(async () => {
-      const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
-      return res.body.find((o: { id: string; kind?: string }) => o.id === courseId);
-    }, 20_000, `course ${courseId} in the clinics' catalogue`);
+    await eventually(
+      async () => {
+        const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
+        return res.body.find((o: { id: string; kind?: string }) => o.id === courseId);
+      },
+      20_000,
+      `course ${courseId} in the clinics' catalogue`,
+    );
 
     const { referralId } = await referredResident(courseId);
-    await eventually(async () => {
-      const res = await call('vocational-training', '/api/v1/desk/referrals?state=received', { as: 'tvto.staff' });
-      return res.body.find((r: { referralId: string }) => r.referralId === referralId);
-    }, 20_000, `referral ${referralId} at the TVTO desk`);
-    expect((await call('vocational-training', `/api/v1/courses/${courseId}/enrolments`, { as: 'tvto.staff', body: { referralId } })).status).toBe(409);
-    expect((await call('vocational-training', `/api/v1/desk/referrals/${referralId}/accept`, { as: 'tvto.staff', body: { completeBy: day(45) } })).status).toBe(200);
+    await eventually(
+      async () => {
+        const res = await call('vocational-training', '/api/v1/desk/referrals?state=received', { as: 'tvto.staff' });
+        return res.body.find((r: { referralId: string }) => r.referralId === referralId);
+      },
+      20_000,
+      `referral ${referralId} at the TVTO desk`,
+    );
+    expect(
+      (await call('vocational-training', `/api/v1/courses/${courseId}/enrolments`, { as: 'tvto.staff', body: { referralId } })).status,
+    ).toBe(409);
+    expect(
+      (
+        await call('vocational-training', `/api/v1/desk/referrals/${referralId}/accept`, {
+          as: 'tvto.staff',
+          body: { completeBy: day(45) },
+        })
+      ).status,
+    ).toBe(200);
 
-    const enrolled = await call('vocational-training', `/api/v1/courses/${courseId}/enrolments`, { as: 'tvto.staff', body: { referralId } });
+    const enrolled = await call('vocational-training', `/api/v1/courses/${courseId}/enrolments`, {
+      as: 'tvto.staff',
+      body: { referralId },
+    });
     expect(enrolled.status).toBe(201);
     const enrolmentId = enrolled.body.enrolmentId;
     for (const session of [1, 2, 3, 4, 5]) {
       const present = session === 3 ? [] : [enrolmentId];
-      const sheet = await call('vocational-training', `/api/v1/courses/${courseId}/sessions/${session}/attendance`, { as: 'tvto.staff', method: 'PUT', body: { present } });
+      const sheet = await call('vocational-training', `/api/v1/courses/${courseId}/sessions/${session}/attendance`, {
+        as: 'tvto.staff',
+        method: 'PUT',
+        body: { present },
+      });
       expect(sheet.status).toBe(200);
     }
-    const passed = await call('vocational-training', `/api/v1/enrolments/${enrolmentId}/complete`, { as: 'tvto.staff', body: { result: 'passed' } });
+    const passed = await call('vocational-training', `/api/v1/enrolments/${enrolmentId}/complete`, {
+      as: 'tvto.staff',
+      body: { result: 'passed' },
+    });
     expect(passed.status).toBe(200);
     expect(passed.body).toMatchObject({ state: 'completed', result: 'passed', attendanceRate: 0.8 });
     expect(passed.body.certificateNo).toMatch(/^TVTO-TAILORING-/);
 
-    const atClinic = await eventually(async () => {
-      const res = await call('clinics', `/api/v1/referrals/${referralId}`, { as: 'clinic.worker' });
-      return res.body?.state === 'completed' ? res.body : undefined;
-    }, 20_000, `referral ${referralId} completed at the clinic`);
+    const atClinic = await eventually(
+      async () => {
+        const res = await call('clinics', `/api/v1/referrals/${referralId}`, { as: 'clinic.worker' });
+        return res.body?.state === 'completed' ? res.body : undefined;
+      },
+      20_000,
+      `referral ${referralId} completed at the clinic`,
+    );
     expect(atClinic).toMatchObject({ state: 'completed' });
     const certificates = await call('vocational-training', '/api/v1/certificates', { as: 'auditor' });
     expect(certificates.body.map((c: { certificateNo: string }) => c.certificateNo)).toContain(passed.body.certificateNo);
@@ -100,7 +137,13 @@ describe('workshop permits: the applicant follows the application without signin
   it('applies, completes the checklist, inspects and issues the permit; the public route shows each step and nothing personal', async () => {
     const applied = await call('vocational-training', '/api/v1/permits', {
       as: 'tvto.staff',
-      body: { residentRef: null, applicantName: 'حسن مرادی', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'فجر، کوچه ۹، پلاک ۴' },
+      body: {
+        residentRef: null,
+        applicantName: 'حسن مرادی',
+        trade: 'carpentry',
+        neighbourhoodId: 'nbh-fajr',
+        address: 'فجر، کوچه ۹، پلاک ۴',
+      },
     });
     expect(applied.status).toBe(201);
     const { permitId, trackingCode } = applied.body;
@@ -108,7 +151,15 @@ describe('workshop permits: the applicant follows the application without signin
     expect(await publicView()).toMatchObject({ code: trackingCode, status: 'submitted' });
 
     for (const item of ['id-copy', 'skill-certificate', 'lease-or-ownership', 'safety']) {
-      expect((await call('vocational-training', `/api/v1/permits/${permitId}/checklist`, { as: 'tvto.staff', method: 'PUT', body: { item, received: true } })).status).toBe(200);
+      expect(
+        (
+          await call('vocational-training', `/api/v1/permits/${permitId}/checklist`, {
+            as: 'tvto.staff',
+            method: 'PUT',
+            body: { item, received: true },
+          })
+        ).status,
+      ).toBe(200);
     }
     expect((await publicView()).status).toBe('documents-complete');
     const inspected = await call('vocational-training', `/api/v1/permits/${permitId}/inspection`, {
@@ -116,7 +167,10 @@ describe('workshop permits: the applicant follows the application without signin
       body: { date: day(0), inspector: 'مهندس احمدی', findings: 'ایمنی و تهویه مناسب است', passed: true },
     });
     expect(inspected.status).toBe(200);
-    const issued = await call('vocational-training', `/api/v1/permits/${permitId}/decision`, { as: 'tvto.staff', body: { decision: 'approved', reason: 'همه شرایط فراهم است' } });
+    const issued = await call('vocational-training', `/api/v1/permits/${permitId}/decision`, {
+      as: 'tvto.staff',
+      body: { decision: 'approved', reason: 'همه شرایط فراهم است' },
+    });
     expect(issued.status).toBe(200);
     expect(issued.body.permitNo).toMatch(/^WP-\d{4}-[A-Z0-9]{8}$/);
 
@@ -124,6 +178,13 @@ describe('workshop permits: the applicant follows the application without signin
     expect(view).toMatchObject({ status: 'approved', statusLabel: { en: 'Permit issued' } });
     expect(JSON.stringify(view)).not.toMatch(/مرادی|کوچه/);
     expect((await call('vocational-training', `/api/v1/permits/${permitId}`, { as: 'coordinator' })).body.applicantName).toBeNull();
-    expect((await call('vocational-training', `/api/v1/permits/${permitId}/decision`, { as: 'relief.officer', body: { decision: 'rejected', reason: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await call('vocational-training', `/api/v1/permits/${permitId}/decision`, {
+          as: 'relief.officer',
+          body: { decision: 'rejected', reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -22,24 +22,38 @@ async function publishSocialCareOffer(): Promise<string> {
   const created = await call('welfare', '/api/v1/desk/offers', {
     as: 'welfare.officer',
     body: {
-      offerId, kind: 'social-care',
+      offerId,
+      kind: 'social-care',
       title: { fa: 'پرونده مددکاری خانوار', en: 'Household social-work case' },
       eligibility: { fa: 'خانوارهای آسیب‌پذیر', en: 'Vulnerable households' },
-      answers: ['social-care'], neighbourhoodIds: ['nbh-sarasiab'],
-      place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' }, schedule: { fa: 'پیگیری ماهانه', en: 'Monthly follow-up' },
-      startsOn: null, endsOn: null, capacity: 5, available: 5, status: 'open',
+      answers: ['social-care'],
+      neighbourhoodIds: ['nbh-sarasiab'],
+      place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
+      schedule: { fa: 'پیگیری ماهانه', en: 'Monthly follow-up' },
+      startsOn: null,
+      endsOn: null,
+      capacity: 5,
+      available: 5,
+      status: 'open',
     },
   });
   expect(created.status).toBe(201);
-  await eventually(async () => {
-    const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
-    return res.body.find((o: { id: string }) => o.id === offerId);
-  }, 20_000, `offer ${offerId} in the clinics' catalogue`);
+  await eventually(
+    async () => {
+      const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
+      return res.body.find((o: { id: string }) => o.id === offerId);
+    },
+    20_000,
+    `offer ${offerId} in the clinics' catalogue`,
+  );
   return offerId;
 }
 
 async function referAResident(offerId: string) {
-  const household = await call('clinics', '/api/v1/households', { as: 'clinic.worker', body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-W-${tag()}` } });
+  const household = await call('clinics', '/api/v1/households', {
+    as: 'clinic.worker',
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-W-${tag()}` },
+  });
   expect(household.status).toBe(201);
   const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
     as: 'clinic.worker',
@@ -47,10 +61,14 @@ async function referAResident(offerId: string) {
   });
   expect(resident.status).toBe(201);
   const consent = await call('clinics', `/api/v1/residents/${resident.body.id}/consents`, {
-    as: 'clinic.worker', body: { purpose: 'referral', agency: 'welfare', expiresOn: day(365) },
+    as: 'clinic.worker',
+    body: { purpose: 'referral', agency: 'welfare', expiresOn: day(365) },
   });
   expect(consent.status).toBe(201);
-  const made = await call('clinics', '/api/v1/referrals', { as: 'clinic.worker', body: { residentId: resident.body.id, offerId, needCategory: 'social-care' } });
+  const made = await call('clinics', '/api/v1/referrals', {
+    as: 'clinic.worker',
+    body: { residentId: resident.body.id, offerId, needCategory: 'social-care' },
+  });
   expect(made.status).toBe(201);
   return { referralId: made.body.id as string, residentId: resident.body.id as string };
 }
@@ -61,18 +79,30 @@ describe('welfare cases, from a clinic referral to a closed loop', () => {
     const offerId = await publishSocialCareOffer();
     const { referralId, residentId } = await referAResident(offerId);
 
-    const received = await eventually(async () => {
-      const res = await call('welfare', '/api/v1/desk/referrals', { as: 'welfare.officer' });
-      return res.body.find((r: { referralId: string }) => r.referralId === referralId);
-    }, 20_000, 'the referral at the welfare desk');
+    const received = await eventually(
+      async () => {
+        const res = await call('welfare', '/api/v1/desk/referrals', { as: 'welfare.officer' });
+        return res.body.find((r: { referralId: string }) => r.referralId === referralId);
+      },
+      20_000,
+      'the referral at the welfare desk',
+    );
     expect(received).toMatchObject({ residentRef: residentId, householdRef: expect.any(String), state: 'received' });
-    expect((await call('welfare', `/api/v1/desk/referrals/${referralId}/accept`, { as: 'welfare.officer', body: { completeBy: day(120) } })).status).toBe(200);
+    expect(
+      (await call('welfare', `/api/v1/desk/referrals/${referralId}/accept`, { as: 'welfare.officer', body: { completeBy: day(120) } }))
+        .status,
+    ).toBe(200);
 
     const openable = await call('welfare', '/api/v1/cases/openable-referrals', { as: 'welfare.officer' });
     expect(openable.body.map((r: { referralId: string }) => r.referralId)).toContain(referralId);
     const opened = await call('welfare', '/api/v1/cases/from-referral', { as: 'welfare.officer', body: { referralId } });
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ caseId: referralId, householdRef: received.householdRef, worker: 'welfare.officer', state: 'opened' });
+    expect(opened.body).toMatchObject({
+      caseId: referralId,
+      householdRef: received.householdRef,
+      worker: 'welfare.officer',
+      state: 'opened',
+    });
     const path = `/api/v1/cases/${referralId}`;
 
     const assessed = await call('welfare', `${path}/assessment`, { as: 'welfare.officer', method: 'PUT', body: hardship });
@@ -84,23 +114,33 @@ describe('welfare cases, from a clinic referral to a closed loop', () => {
     const planned = await call('welfare', `${path}/goals`, { as: 'welfare.officer', body: { text: 'درآمد پایدار' } });
     expect(planned.body.state).toBe('planned');
     const goalId = planned.body.goals[0].goalId;
-    const visited = await call('welfare', `${path}/visits`, { as: 'welfare.officer', body: { visitedOn: day(0), notes: 'بازدید منزل', nextVisitOn: day(30) } });
+    const visited = await call('welfare', `${path}/visits`, {
+      as: 'welfare.officer',
+      body: { visitedOn: day(0), notes: 'بازدید منزل', nextVisitOn: day(30) },
+    });
     expect(visited.body.state).toBe('in-follow-up');
     expect((await call('welfare', `${path}/close`, { as: 'welfare.officer', body: { reason: 'goals-met' } })).status).toBe(409);
     await call('welfare', `${path}/goals/${goalId}`, { as: 'welfare.officer', method: 'PUT', body: { met: true } });
     const closed = await call('welfare', `${path}/close`, { as: 'welfare.officer', body: { reason: 'goals-met' } });
     expect(closed.body).toMatchObject({ state: 'closed', referral: { state: 'completed', outcome: 'achieved' } });
 
-    await eventually(async () => {
-      const res = await call('clinics', `/api/v1/referrals/${referralId}`, { as: 'clinic.worker' });
-      return res.body?.state === 'completed' ? res.body : undefined;
-    }, 20_000, 'the referral completed at the clinic');
+    await eventually(
+      async () => {
+        const res = await call('clinics', `/api/v1/referrals/${referralId}`, { as: 'clinic.worker' });
+        return res.body?.state === 'completed' ? res.body : undefined;
+      },
+      20_000,
+      'the referral completed at the clinic',
+    );
   });
 });
 
 describe('who sees what', () => {
   it('keeps a case in its worker’s caseload; coordinators and auditors read counts only; others are refused', async () => {
-    const created = await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: randomUUID(), neighbourhoodId: 'nbh-fajr' } });
+    const created = await call('welfare', '/api/v1/cases', {
+      as: 'welfare.officer',
+      body: { householdRef: randomUUID(), neighbourhoodId: 'nbh-fajr' },
+    });
     expect(created.status).toBe(201);
     const path = `/api/v1/cases/${created.body.caseId}`;
     expect((await call('welfare', path, { as: 'welfare.officer' })).status).toBe(200);
@@ -108,7 +148,9 @@ describe('who sees what', () => {
       expect((await call('welfare', path, { as: user })).status, user).toBe(403);
     }
     expect((await call('welfare', path)).status).toBe(401);
-    expect((await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: 'x', neighbourhoodId: 'nbh-fajr' } })).status).toBe(400);
+    expect(
+      (await call('welfare', '/api/v1/cases', { as: 'welfare.officer', body: { householdRef: 'x', neighbourhoodId: 'nbh-fajr' } })).status,
+    ).toBe(400);
 
     const summary = await call('welfare', '/api/v1/cases/summary', { as: 'coordinator' });
     expect(summary.status).toBe(200);

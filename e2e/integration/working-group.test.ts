@@ -20,20 +20,33 @@ describe('working group: resolution → agency desk → board → overdue → ne
 
     const meeting = await call('coordination', '/api/v1/meetings', {
       as: 'coordinator',
-      body: { neighbourhoodId: neighbourhood, scheduledOn: dayIn(0), title: 'Integration working group', agencies: ['clinics', 'vocational-training'], representativeAttends: true, agenda: ['Capacities'] },
+      body: {
+        neighbourhoodId: neighbourhood,
+        scheduledOn: dayIn(0),
+        title: 'Integration working group',
+        agencies: ['clinics', 'vocational-training'],
+        representativeAttends: true,
+        agenda: ['Capacities'],
+      },
     });
     expect(meeting.status).toBe(201);
     // An action item due before today is a broken rule: 422 naming the item, and nothing is passed.
     const late = await call('coordination', `/api/v1/meetings/${meeting.body.id}/resolutions`, {
       as: 'coordinator',
-      body: { text: 'Too late', actionItems: [{ agency: 'vocational-training', title: 'Something late', dueOn: dayIn(-1), answers: null }] },
+      body: {
+        text: 'Too late',
+        actionItems: [{ agency: 'vocational-training', title: 'Something late', dueOn: dayIn(-1), answers: null }],
+      },
     });
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({ code: 'action-item-due-in-past', field: 'actionItems.0.dueOn' });
     const dueOn = dayIn(5);
     const passed = await call('coordination', `/api/v1/meetings/${meeting.body.id}/resolutions`, {
       as: 'coordinator',
-      body: { text: 'TVTO presents its capacities and opens permits', actionItems: [{ agency: 'vocational-training', title: 'Workshop permits for residents', dueOn, answers }] },
+      body: {
+        text: 'TVTO presents its capacities and opens permits',
+        actionItems: [{ agency: 'vocational-training', title: 'Workshop permits for residents', dueOn, answers }],
+      },
     });
     expect(passed.status).toBe(201);
     const actionItemId: string = passed.body.resolutions[0].actionItems[0].id;
@@ -42,16 +55,22 @@ describe('working group: resolution → agency desk → board → overdue → ne
     const row = board.body.rows.find((r: { category: string }) => r.category === answers);
     if (row) {
       expect(row.covered).toBe(true);
-      expect(row.cells.find((c: { agency: string }) => c.agency === 'vocational-training').commitments.map((i: { id: string }) => i.id)).toContain(actionItemId);
+      expect(
+        row.cells.find((c: { agency: string }) => c.agency === 'vocational-training').commitments.map((i: { id: string }) => i.id),
+      ).toContain(actionItemId);
     } else {
       expect(board.body.unlinked.map((i: { id: string }) => i.id)).toContain(actionItemId);
     }
 
     // The action item reaches the TVTO desk through the broker ...
-    const atDesk = await eventually(async () => {
-      const res = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' });
-      return res.body?.find?.((c: { commitmentId: string }) => c.commitmentId === actionItemId);
-    }, 20_000, 'action item at the TVTO desk');
+    const atDesk = await eventually(
+      async () => {
+        const res = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' });
+        return res.body?.find?.((c: { commitmentId: string }) => c.commitmentId === actionItemId);
+      },
+      20_000,
+      'action item at the TVTO desk',
+    );
     expect(atDesk).toMatchObject({ source: 'working-group', neighbourhoodId: neighbourhood, dueOn, status: 'planned' });
 
     // ... and TVTO's progress report comes back to coordination.
@@ -60,15 +79,28 @@ describe('working group: resolution → agency desk → board → overdue → ne
       body: { status: 'in-progress', evidence: null, revisedDueOn: null },
     });
     expect(progress.status).toBe(200);
-    await eventually(async () => {
-      const res = await call('coordination', `/api/v1/commitments?neighbourhoodId=${neighbourhood}&agency=vocational-training`, { as: 'coordinator' });
-      return res.body.find((c: { id: string; status: string }) => c.id === actionItemId && c.status === 'in-progress');
-    }, 20_000, 'progress reported back to coordination');
+    await eventually(
+      async () => {
+        const res = await call('coordination', `/api/v1/commitments?neighbourhoodId=${neighbourhood}&agency=vocational-training`, {
+          as: 'coordinator',
+        });
+        return res.body.find((c: { id: string; status: string }) => c.id === actionItemId && c.status === 'in-progress');
+      },
+      20_000,
+      'progress reported back to coordination',
+    );
 
     await call('coordination', `/api/v1/meetings/${meeting.body.id}/held`, { as: 'coordinator', body: { minutes: 'Agreed' } });
     const next = await call('coordination', '/api/v1/meetings', {
       as: 'coordinator',
-      body: { neighbourhoodId: neighbourhood, scheduledOn: dayIn(30), title: 'Next working group', agencies: ['clinics'], representativeAttends: true, agenda: [] },
+      body: {
+        neighbourhoodId: neighbourhood,
+        scheduledOn: dayIn(30),
+        title: 'Next working group',
+        agencies: ['clinics'],
+        representativeAttends: true,
+        agenda: [],
+      },
     });
     const notYet = await call('coordination', `/api/v1/meetings/${next.body.id}`, { as: 'coordinator' });
     expect(notYet.body.agenda.overdue.map((i: { commitmentId: string }) => i.commitmentId)).not.toContain(actionItemId);
@@ -93,7 +125,14 @@ describe('working group: who may do what, with real tokens', () => {
     expect((await call('coordination', '/api/v1/neighbourhoods/nbh-motahari/board', { as: 'representative' })).status).toBe(403);
     const create = await call('coordination', '/api/v1/meetings', {
       as: 'representative',
-      body: { neighbourhoodId: neighbourhood, scheduledOn: dayIn(1), title: 'Not allowed', agencies: ['clinics'], representativeAttends: true, agenda: [] },
+      body: {
+        neighbourhoodId: neighbourhood,
+        scheduledOn: dayIn(1),
+        title: 'Not allowed',
+        agencies: ['clinics'],
+        representativeAttends: true,
+        agenda: [],
+      },
     });
     expect(create.status).toBe(403);
     expect((await call('coordination', '/api/v1/meetings', { as: 'clinic.worker' })).status).toBe(403);

@@ -52,12 +52,30 @@ const urlOf = (route: Route) => `${shellUrl}/api/${route.service}/v1${route.path
 async function get(route: Route, timeoutMs = clientBoundMs) {
   const started = performance.now();
   try {
-    const res = await fetch(urlOf(route), { headers: { Authorization: `Bearer ${await tokenFor(route.as)}` }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(urlOf(route), {
+      headers: { Authorization: `Bearer ${await tokenFor(route.as)}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await res.text();
     const body = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : text;
-    return { route, status: res.status, retryAfter: res.headers.get('retry-after'), contentType: res.headers.get('content-type') ?? '', body, ms: performance.now() - started };
+    return {
+      route,
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      contentType: res.headers.get('content-type') ?? '',
+      body,
+      ms: performance.now() - started,
+    };
   } catch (error) {
-    return { route, status: 0, error: (error as Error).name, retryAfter: null, contentType: '', body: undefined, ms: performance.now() - started };
+    return {
+      route,
+      status: 0,
+      error: (error as Error).name,
+      retryAfter: null,
+      contentType: '',
+      body: undefined,
+      ms: performance.now() - started,
+    };
   }
 }
 
@@ -73,7 +91,8 @@ const services = ['clinics', 'vocational-training', 'welfare', 'relief-partnersh
 /** Process ids of the services (replicas included) and the shell, from .stack/pids; not the stack's own. */
 function servicePids(): Record<string, string> {
   const dir = path.join(stackDir, 'pids');
-  const ours = (file: string) => file.endsWith('.pid') && ['shell', ...services].some((name) => file === `${name}.pid` || file.startsWith(`${name}-`));
+  const ours = (file: string) =>
+    file.endsWith('.pid') && ['shell', ...services].some((name) => file === `${name}.pid` || file.startsWith(`${name}-`));
   const pids: Record<string, string> = {};
   for (const file of readdirSync(dir).filter(ours)) pids[file] = readFileSync(path.join(dir, file), 'utf8').trim();
   return pids;
@@ -88,14 +107,19 @@ const alive = (pid: string) => {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!) : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!) : 0;
 
 const routes: Route[] = [];
 let pidsBefore: Record<string, string> = {};
 
 beforeAll(async () => {
   pidsBefore = servicePids();
-  for (const service of services) expect(Object.keys(pidsBefore).some((f) => f.startsWith(service)), `${service} runs`).toBe(true);
+  for (const service of services)
+    expect(
+      Object.keys(pidsBefore).some((f) => f.startsWith(service)),
+      `${service} runs`,
+    ).toBe(true);
   // One calm pass: every list answers, and gives the id its detail route uses.
   for (const list of lists) {
     const res = await get(list, 30_000);
@@ -122,11 +146,19 @@ describe(`a burst of ${burstSize} concurrent requests over every service's lists
     const byService = new Map<string, Record<string, number>>();
     for (const r of results) {
       const counts = byService.get(r.route.service) ?? {};
-      const key = r.status === 0 ? `no answer (${r.error})` : r.status === 503 ? `503 ${(r.body as { code?: string })?.code ?? '?'}` : String(r.status);
+      const key =
+        r.status === 0
+          ? `no answer (${r.error})`
+          : r.status === 503
+            ? `503 ${(r.body as { code?: string })?.code ?? '?'}`
+            : String(r.status);
       counts[key] = (counts[key] ?? 0) + 1;
       byService.set(r.route.service, counts);
     }
-    const ok = results.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.ms).sort((a, b) => a - b);
+    const ok = results
+      .filter((r) => r.status >= 200 && r.status < 300)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
     const all = results.map((r) => r.ms).sort((a, b) => a - b);
     console.log(
       `[load] ${burstSize} requests over ${routes.length} routes in ${Math.round(burstEnded - started)} ms; ` +
@@ -160,4 +192,3 @@ describe(`a burst of ${burstSize} concurrent requests over every service's lists
     for (const [file, pid] of Object.entries(now)) expect(alive(pid), `${file} (${pid}) is alive`).toBe(true);
   });
 });
-

@@ -61,7 +61,9 @@ describe('append-only access logs in FerretDB on PostgreSQL', () => {
     const tables = sql(`SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                          WHERE c.relkind = 'r' AND c.relname ~ '^access_log_[0-9a-f]{8}$' ORDER BY 1`).map((row) => row.join('|'));
     const guarded = sql(`SELECT DISTINCT n.nspname || '.' || c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE t.tgname = 'hamgam_append_only' ORDER BY 1`).map((row) => row.join('|'));
+                          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE t.tgname = 'hamgam_append_only' ORDER BY 1`).map((row) =>
+      row.join('|'),
+    );
     expect(tables.filter((name) => name.startsWith(`${dbName}.access_log_`))).toHaveLength(1);
     expect(guarded).toEqual(tables);
   });

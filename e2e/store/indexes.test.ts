@@ -54,7 +54,10 @@ describe('GIN companions of FerretDB indexes on PostgreSQL', () => {
   it('gives a collection created later its companion, and drops a companion with its index', async () => {
     const later = client.db(dbName).collection('later');
     await later.createIndex({ status: 1, 'nested.field': 1 }, { name: 'status_nested' });
-    const laterDefs = () => companions().filter(([name]) => name!.startsWith('later_')).map(([, def]) => def);
+    const laterDefs = () =>
+      companions()
+        .filter(([name]) => name!.startsWith('later_'))
+        .map(([, def]) => def);
     // The dotted field is left out: FerretDB 1.24 does not push dotted paths down.
     expect(laterDefs()).toEqual([
       expect.stringMatching(/_id_.*USING gin \(\(\(_jsonb -> '_id'::text\)\) jsonb_path_ops\)$/),

@@ -5,11 +5,38 @@ export const ferretdbUrl = `mongodb://127.0.0.1:${process.env['FERRETDB_PORT'] ?
 
 /** Runs one SQL statement in FerretDB's database with psql and returns its rows, fields split on '|'. */
 export function sql(statement: string): string[][] {
-  const out = execFileSync('psql', ['-X', '-At', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', process.env['POSTGRES_PORT'] ?? '5432', '-U', 'postgres', '-d', 'ferretdb', '-c', statement], { encoding: 'utf8' });
-  return out.split('\n').filter(Boolean).map((line) => line.split('|'));
+  const out = execFileSync(
+    'psql',
+    [
+      '-X',
+      '-At',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      process.env['POSTGRES_PORT'] ?? '5432',
+      '-U',
+      'postgres',
+      '-d',
+      'ferretdb',
+      '-c',
+      statement,
+    ],
+    { encoding: 'utf8' },
+  );
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('|'));
 }
 
-interface PlanNode { 'Node Type': string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] }
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PlanNode[];
+}
 
 /** Every node of the PostgreSQL plan FerretDB's explain returns (its queryPlanner is PostgreSQL's EXPLAIN). */
 export function planNodes(explain: any): PlanNode[] {

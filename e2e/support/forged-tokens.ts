@@ -58,7 +58,9 @@ export async function badCredentials(username: string, allRoles: readonly string
   const fresh = { ...claims, iat: now, exp: now + 600 };
   const lookAlikeIssuer = `${keycloakUrl}/realms/hamgam-look-alike`;
   const hsInput = `${b64url({ ...header, alg: 'HS256' })}.${b64url(fresh)}`;
-  const hsSignature = createHmac('sha256', await realmPublicKeyPem(header['kid'])).update(hsInput).digest('base64url');
+  const hsSignature = createHmac('sha256', await realmPublicKeyPem(header['kid']))
+    .update(hsInput)
+    .digest('base64url');
   const escalated = { ...claims, realm_access: { roles: [...allRoles] }, clinic_ids: [], neighbourhood_ids: [] };
 
   return [
@@ -66,7 +68,10 @@ export async function badCredentials(username: string, allRoles: readonly string
     { name: 'expired token', authorization: `Bearer ${expired}` },
     { name: 'wrong audience (the realm id token)', authorization: `Bearer ${idToken}` },
     { name: 'other realm key, the realm key id', authorization: `Bearer ${signRs256(header, fresh, privateKey)}` },
-    { name: 'other realm key and issuer', authorization: `Bearer ${signRs256({ ...header, kid: 'look-alike' }, { ...fresh, iss: lookAlikeIssuer }, privateKey)}` },
+    {
+      name: 'other realm key and issuer',
+      authorization: `Bearer ${signRs256({ ...header, kid: 'look-alike' }, { ...fresh, iss: lookAlikeIssuer }, privateKey)}`,
+    },
     { name: 'unsigned (alg none)', authorization: `Bearer ${b64url({ ...header, alg: 'none' })}.${b64url(fresh)}.` },
     { name: 'HS256 keyed with the realm public key', authorization: `Bearer ${hsInput}.${hsSignature}` },
     { name: 'roles edited into the payload', authorization: `Bearer ${headerPart}.${b64url(escalated)}.${signature}` },

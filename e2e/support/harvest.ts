@@ -32,8 +32,10 @@ export function collectIds(value: unknown, kind: string | undefined, sightings: 
   for (const [key, child] of Object.entries(value)) {
     if (key === 'id' && typeof child === 'string' && kind) see(sightings, kind, child);
     else if (/Id$/.test(key) && typeof child === 'string') see(sightings, normalise(key.slice(0, -2)), child);
-    else if (/Ids$/.test(key) && Array.isArray(child)) for (const id of child) if (typeof id === 'string') see(sightings, normalise(key.slice(0, -3)), id);
-    else if (typeof child === 'object') collectIds(child, envelopes.has(key) ? kind : singular(key), sightings);
+    else if (/Ids$/.test(key) && Array.isArray(child))
+      for (const id of child)
+        if (typeof id === 'string') see(sightings, normalise(key.slice(0, -3)), id);
+        else if (typeof child === 'object') collectIds(child, envelopes.has(key) ? kind : singular(key), sightings);
   }
 }
 
@@ -59,18 +61,23 @@ export async function harvest(service: ServiceName, user: DemoUser, operations: 
   // What a scoped user serves is part of what it sees (its claims), whether or not a list names it.
   for (const id of user.clinicIds) see(sightings, 'clinic', id);
   for (const id of user.neighbourhoodIds) see(sightings, 'neighbourhood', id);
-  const readable = operations.filter((op) => op.service === service && op.method === 'get' && op.roles !== 'public' && mayCall(user, op.roles));
+  const readable = operations.filter(
+    (op) => op.service === service && op.method === 'get' && op.roles !== 'public' && mayCall(user, op.roles),
+  );
   const authorization = `Bearer ${await tokenFor(user.username)}`;
   const read = new Set<string>();
   for (let round = 0; round < rounds; round++) {
-    const paths = readable.flatMap((op) => (op.pathParams.length === 0 ? [{}] : fillings(op, sightings)).map((values) => ({ op, path: concretePath(op, values) })));
+    const paths = readable.flatMap((op) =>
+      (op.pathParams.length === 0 ? [{}] : fillings(op, sightings)).map((values) => ({ op, path: concretePath(op, values) })),
+    );
     const fresh = paths.filter(({ path }) => !read.has(path));
     if (fresh.length === 0) break;
     await Promise.all(
       fresh.map(async ({ op, path }) => {
         read.add(path);
         const answer = await probe(service, 'get', path, { authorization });
-        if (answer.status === 200 && answer.contentType.includes('json')) collectIds(JSON.parse(answer.text), collectionKind(op.path), sightings);
+        if (answer.status === 200 && answer.contentType.includes('json'))
+          collectIds(JSON.parse(answer.text), collectionKind(op.path), sightings);
       }),
     );
   }

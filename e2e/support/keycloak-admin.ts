@@ -44,7 +44,13 @@ async function admin(token: string, path: string, init: RequestInit = {}): Promi
   });
 }
 
-type ClientRepresentation = { id?: string; clientId: string; name?: string; attributes?: Record<string, string>; protocolMappers?: { id?: string }[] } & Record<string, unknown>;
+type ClientRepresentation = {
+  id?: string;
+  clientId: string;
+  name?: string;
+  attributes?: Record<string, string>;
+  protocolMappers?: { id?: string }[];
+} & Record<string, unknown>;
 
 async function clientNamed(token: string, clientId: string): Promise<ClientRepresentation | undefined> {
   const res = await admin(token, `/clients?clientId=${encodeURIComponent(clientId)}`);
@@ -70,7 +76,8 @@ async function ensureShortLivedClient(): Promise<void> {
     }),
   });
   // 409: another run made it meanwhile.
-  if (!created.ok && created.status !== 409) throw new Error(`creating ${shortLivedClientId} failed: ${created.status} ${await created.text()}`);
+  if (!created.ok && created.status !== 409)
+    throw new Error(`creating ${shortLivedClientId} failed: ${created.status} ${await created.text()}`);
 }
 
 const expiryOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { exp: number }).exp;
@@ -92,7 +99,10 @@ export async function expiredTokenFor(username: string): Promise<string> {
 
 /** Calls `/admin/realms/hamgam<path>` as the admin, with a JSON body if one is given. */
 export async function realmAdmin(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  return admin(await adminToken(), path, { method: init.method ?? 'GET', ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
+  return admin(await adminToken(), path, {
+    method: init.method ?? 'GET',
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
 }
 
 export async function userIdOf(username: string): Promise<string> {
@@ -105,7 +115,16 @@ export async function userIdOf(username: string): Promise<string> {
 export async function createUser(username: string, role: string, attributes: Record<string, string[]> = {}): Promise<string> {
   const created = await realmAdmin('/users', {
     method: 'POST',
-    body: { username, enabled: true, emailVerified: true, firstName: 'Probe', lastName: 'User', email: `${username}@hamgam.example`, attributes, credentials: [{ type: 'password', value: demoPassword, temporary: false }] },
+    body: {
+      username,
+      enabled: true,
+      emailVerified: true,
+      firstName: 'Probe',
+      lastName: 'User',
+      email: `${username}@hamgam.example`,
+      attributes,
+      credentials: [{ type: 'password', value: demoPassword, temporary: false }],
+    },
   });
   if (created.status !== 201) throw new Error(`creating ${username}: ${created.status} ${await created.text()}`);
   const id = await userIdOf(username);

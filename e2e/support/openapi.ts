@@ -72,7 +72,9 @@ export async function loadOperations(): Promise<Operation[]> {
           roles: rolesOf(op, `${service} ${method.toUpperCase()} ${path}`),
           pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
           requiredQuery: Object.fromEntries(
-            (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => [p.name, String(sample((p.schema ?? {}) as any, { quiet: true }, document as any))]),
+            (op.parameters ?? [])
+              .filter((p) => p.in === 'query' && p.required)
+              .map((p) => [p.name, String(sample((p.schema ?? {}) as any, { quiet: true }, document as any))]),
           ),
           bodySchema: op.requestBody?.content?.['application/json']?.schema,
           document,
@@ -91,7 +93,10 @@ export const singular = (word: string) => normalise(word.endsWith('ies') ? `${wo
 export function paramKinds(path: string, param: string): string[] {
   const segments = path.split('/');
   const at = segments.indexOf(`{${param}}`);
-  const before = segments.slice(0, at).reverse().find((s) => s && !s.startsWith('{'));
+  const before = segments
+    .slice(0, at)
+    .reverse()
+    .find((s) => s && !s.startsWith('{'));
   const kinds = new Set<string>();
   if (param !== 'id') kinds.add(normalise(param.replace(/Id$/, '')));
   if (before) kinds.add(singular(before));
@@ -100,7 +105,10 @@ export function paramKinds(path: string, param: string): string[] {
 
 /** The kind of the objects a collection path lists (`/clinics/{id}/residents` → resident). */
 export function collectionKind(path: string): string | undefined {
-  const last = path.split('/').reverse().find((s) => s && !s.startsWith('{'));
+  const last = path
+    .split('/')
+    .reverse()
+    .find((s) => s && !s.startsWith('{'));
   return last ? singular(last) : undefined;
 }
 

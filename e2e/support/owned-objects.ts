@@ -21,35 +21,72 @@ async function created(what: string, answer: Promise<{ status: number; body: any
 
 async function publishWelfareOffer(): Promise<string> {
   // No offerId: the desk makes one with its agency's prefix.
-  const { offerId } = await created('welfare offer', call('welfare', '/api/v1/desk/offers', {
-    as: 'welfare.officer',
-    body: {
-      kind: 'social-care',
-      title: { fa: 'پرونده مددکاری', en: `Social-work case ${tag()}` }, eligibility: { fa: 'خانوارها', en: 'Households' },
-      answers: ['social-care'], neighbourhoodIds: [],
-      place: { fa: 'کلینیک', en: 'The clinic' }, schedule: { fa: 'ماهانه', en: 'Monthly' },
-      startsOn: null, endsOn: null, capacity: 50, available: 50, status: 'open',
+  const { offerId } = await created(
+    'welfare offer',
+    call('welfare', '/api/v1/desk/offers', {
+      as: 'welfare.officer',
+      body: {
+        kind: 'social-care',
+        title: { fa: 'پرونده مددکاری', en: `Social-work case ${tag()}` },
+        eligibility: { fa: 'خانوارها', en: 'Households' },
+        answers: ['social-care'],
+        neighbourhoodIds: [],
+        place: { fa: 'کلینیک', en: 'The clinic' },
+        schedule: { fa: 'ماهانه', en: 'Monthly' },
+        startsOn: null,
+        endsOn: null,
+        capacity: 50,
+        available: 50,
+        status: 'open',
+      },
+    }),
+  );
+  await eventually(
+    async () => {
+      const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
+      return res.body?.find?.((o: { id: string }) => o.id === offerId);
     },
-  }));
-  await eventually(async () => {
-    const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
-    return res.body?.find?.((o: { id: string }) => o.id === offerId);
-  }, 20_000, `offer ${offerId} in the clinics' catalogue`);
+    20_000,
+    `offer ${offerId} in the clinics' catalogue`,
+  );
   return offerId;
 }
 
 /** A household with a resident, consent, booking and referral at this worker's clinic; the referral id. */
 async function clinicObjects(worker: string, clinicId: string, offerId: string): Promise<string> {
-  const household = await created('household', call('clinics', '/api/v1/households', { as: worker, body: { clinicId, fileNumber: `SEC-${tag()}` } }));
-  const resident = await created('resident', call('clinics', `/api/v1/households/${household.id}/residents`, {
-    as: worker, body: { nationalId: nationalId(), fullName: 'زهرا کاظمی', phone: '09131234567', relation: 'head', birthYear: 1368 },
-  }));
-  await created('consent', call('clinics', `/api/v1/residents/${resident.id}/consents`, { as: worker, body: { purpose: 'referral', agency: 'welfare', expiresOn: day(365) } }));
-  const slot = await created('slot', call('clinics', '/api/v1/calendar/slots', {
-    as: worker, body: { clinicId, kind: 'tvto-counselling', capacity: 5, startsAt: `${day(7)}T06:30:00Z`, durationMinutes: 30 },
-  }));
-  await created('booking', call('clinics', `/api/v1/calendar/slots/${slot.id}/bookings`, { as: worker, body: { residentId: resident.id } }));
-  const referral = await created('referral', call('clinics', '/api/v1/referrals', { as: worker, body: { residentId: resident.id, offerId, needCategory: 'social-care' } }));
+  const household = await created(
+    'household',
+    call('clinics', '/api/v1/households', { as: worker, body: { clinicId, fileNumber: `SEC-${tag()}` } }),
+  );
+  const resident = await created(
+    'resident',
+    call('clinics', `/api/v1/households/${household.id}/residents`, {
+      as: worker,
+      body: { nationalId: nationalId(), fullName: 'زهرا کاظمی', phone: '09131234567', relation: 'head', birthYear: 1368 },
+    }),
+  );
+  await created(
+    'consent',
+    call('clinics', `/api/v1/residents/${resident.id}/consents`, {
+      as: worker,
+      body: { purpose: 'referral', agency: 'welfare', expiresOn: day(365) },
+    }),
+  );
+  const slot = await created(
+    'slot',
+    call('clinics', '/api/v1/calendar/slots', {
+      as: worker,
+      body: { clinicId, kind: 'tvto-counselling', capacity: 5, startsAt: `${day(7)}T06:30:00Z`, durationMinutes: 30 },
+    }),
+  );
+  await created(
+    'booking',
+    call('clinics', `/api/v1/calendar/slots/${slot.id}/bookings`, { as: worker, body: { residentId: resident.id } }),
+  );
+  const referral = await created(
+    'referral',
+    call('clinics', '/api/v1/referrals', { as: worker, body: { residentId: resident.id, offerId, needCategory: 'social-care' } }),
+  );
   return referral.id as string;
 }
 
@@ -62,10 +99,14 @@ const hardship = {
 
 /** A case with a goal in this welfare worker's caseload, opened from the referral. */
 async function caseObjects(worker: string, referralId: string): Promise<void> {
-  await eventually(async () => {
-    const res = await call('welfare', '/api/v1/desk/referrals', { as: worker });
-    return res.body?.find?.((r: { referralId: string }) => r.referralId === referralId);
-  }, 20_000, `referral ${referralId} at the welfare desk`);
+  await eventually(
+    async () => {
+      const res = await call('welfare', '/api/v1/desk/referrals', { as: worker });
+      return res.body?.find?.((r: { referralId: string }) => r.referralId === referralId);
+    },
+    20_000,
+    `referral ${referralId} at the welfare desk`,
+  );
   await created('accept', call('welfare', `/api/v1/desk/referrals/${referralId}/accept`, { as: worker, body: { completeBy: day(120) } }));
   await created('case', call('welfare', '/api/v1/cases/from-referral', { as: worker, body: { referralId } }));
   await created('assessment', call('welfare', `/api/v1/cases/${referralId}/assessment`, { as: worker, method: 'PUT', body: hardship }));

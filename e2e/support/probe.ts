@@ -25,7 +25,12 @@ export interface ProbeAnswer {
   text: string;
 }
 
-export function probe(service: ServiceName, method: string, path: string, options: { authorization?: string; body?: unknown } = {}): Promise<ProbeAnswer> {
+export function probe(
+  service: ServiceName,
+  method: string,
+  path: string,
+  options: { authorization?: string; body?: unknown } = {},
+): Promise<ProbeAnswer> {
   // Writes always carry a JSON body, so a body parser never answers before the token and role checks.
   const body = method === 'get' ? undefined : JSON.stringify(options.body ?? {});
   return slot(async () => {

@@ -45,4 +45,5 @@ export function peersOf(user: DemoUser): DemoUser[] {
   return demoUsers.filter((u) => u.username !== user.username && u.roles.join() === user.roles.join());
 }
 
-export const mayCall = (user: DemoUser, roles: readonly string[] | 'public') => roles === 'public' || user.roles.some((r) => roles.includes(r));
+export const mayCall = (user: DemoUser, roles: readonly string[] | 'public') =>
+  roles === 'public' || user.roles.some((r) => roles.includes(r));

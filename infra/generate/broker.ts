@@ -61,7 +61,14 @@ export async function brokerDefinitions(services: readonly DefinedService[]): Pr
     assertQueue: async (name: string, options: Options = {}) =>
       queues.add(name, { name, vhost, durable: options.durable ?? true, auto_delete: false, arguments: options.arguments ?? {} }),
     bindQueue: async (destination: string, source: string, key: string) =>
-      bindings.add(`${source} ${destination} ${key}`, { source, vhost, destination, destination_type: 'queue', routing_key: key, arguments: {} }),
+      bindings.add(`${source} ${destination} ${key}`, {
+        source,
+        vhost,
+        destination,
+        destination_type: 'queue',
+        routing_key: key,
+        arguments: {},
+      }),
   };
   for (const { entry, bindingKeys } of services) {
     await declareTopology(recorder as unknown as Parameters<typeof declareTopology>[0], entry.service, bindingKeys);

@@ -58,7 +58,8 @@ export function composeFile(current: string): string {
   const lines = current.split('\n');
   const begin = lines.indexOf(BEGIN);
   const end = lines.indexOf(END);
-  if (begin < 0 || end < begin) throw new Error(`docker-compose.yml: the lines\n${BEGIN}\n…\n${END}\nmust stand, in that order, where the agency services go`);
+  if (begin < 0 || end < begin)
+    throw new Error(`docker-compose.yml: the lines\n${BEGIN}\n…\n${END}\nmust stand, in that order, where the agency services go`);
   const entries = [...SERVICES.map(agency), shell()].flatMap((block) => ['', ...block]).slice(1);
   return [...lines.slice(0, begin + 1), ...entries, ...lines.slice(end)].join('\n');
 }

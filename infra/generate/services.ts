@@ -18,7 +18,9 @@ export async function definedServices(): Promise<DefinedService[]> {
   return Promise.all(
     SERVICES.map(async (entry) => {
       const exported: Record<string, unknown> = await import(`@hamgam/${entry.service}-api/service`);
-      const definition = Object.values(exported).filter(isDefinition).find((d) => d.name === entry.service);
+      const definition = Object.values(exported)
+        .filter(isDefinition)
+        .find((d) => d.name === entry.service);
       if (!definition) throw new Error(`@hamgam/${entry.service}-api/service exports no service definition named ${entry.service}`);
       // Handlers are only built, never called: no models, store or broker are needed.
       const bindingKeys = new SubscriptionRegistry(definition.subscriptions?.({} as never) ?? []).bindingKeys();

@@ -48,12 +48,14 @@ describe('docker-compose.yml', () => {
     const agencies = Object.entries(compose.services).filter(([, service]) => service.environment?.['MONGO_URL']);
     expect(agencies.map(([name]) => name)).toEqual(SERVICES.map((s) => s.service));
     for (const [name, service] of agencies) {
-      expect(service.environment?.['MONGO_URL'], name).toMatch(new RegExp(
-        `^mongodb://${reference('MONGO_ROOT_USER')}:${reference('MONGO_ROOT_PASSWORD')}@mongo:27017/hamgam_\\w+\\?replicaSet=rs0&authSource=admin$`,
-      ));
-      expect(service.environment?.['AMQP_URL'], name).toMatch(new RegExp(
-        `^amqp://${reference('RABBITMQ_USER')}:${reference('RABBITMQ_PASSWORD')}@rabbitmq:5672$`,
-      ));
+      expect(service.environment?.['MONGO_URL'], name).toMatch(
+        new RegExp(
+          `^mongodb://${reference('MONGO_ROOT_USER')}:${reference('MONGO_ROOT_PASSWORD')}@mongo:27017/hamgam_\\w+\\?replicaSet=rs0&authSource=admin$`,
+        ),
+      );
+      expect(service.environment?.['AMQP_URL'], name).toMatch(
+        new RegExp(`^amqp://${reference('RABBITMQ_USER')}:${reference('RABBITMQ_PASSWORD')}@rabbitmq:5672$`),
+      );
     }
   });
 
@@ -64,7 +66,9 @@ describe('docker-compose.yml', () => {
       MONGO_INITDB_ROOT_PASSWORD: expect.stringMatching(required('MONGO_ROOT_PASSWORD')),
       MONGO_KEYFILE: expect.stringMatching(required('MONGO_KEYFILE')),
     });
-    expect(mongo?.healthcheck?.test.join(' ')).toMatch(/-u "\$\$MONGO_INITDB_ROOT_USERNAME" -p "\$\$MONGO_INITDB_ROOT_PASSWORD" --authenticationDatabase admin/);
+    expect(mongo?.healthcheck?.test.join(' ')).toMatch(
+      /-u "\$\$MONGO_INITDB_ROOT_USERNAME" -p "\$\$MONGO_INITDB_ROOT_PASSWORD" --authenticationDatabase admin/,
+    );
   });
 
   it('requires every variable it reads, and secrets.sh makes each of them', () => {

@@ -51,8 +51,7 @@ describe('docker-compose.yml as resolved by docker-compose config', () => {
   beforeAll(() => {
     services = (parse(compose('config')) as { services: Record<string, ComposeService> }).services;
   });
-  const published = (name: string) =>
-    (services[name]?.ports ?? []).map((p) => [Number(p.published), p.target]);
+  const published = (name: string) => (services[name]?.ports ?? []).map((p) => [Number(p.published), p.target]);
 
   const expectedPorts: [string, number][] = [
     ...SERVICES.map((s): [string, number] => [s.service, s.port]),
@@ -66,22 +65,25 @@ describe('docker-compose.yml as resolved by docker-compose config', () => {
     expect(published(name)).toContainEqual([port, port]);
   });
 
-  it.each(SERVICES.map((s) => [s.service, s] as const))('gives %s the environment contract and waits for healthy backing services', (name, { port, database, keys }) => {
-    const service = services[name]!;
-    expect(service.environment).toMatchObject({
-      PORT: String(port),
-      MONGO_URL: `mongodb://${secrets['MONGO_ROOT_USER']}:${secrets['MONGO_ROOT_PASSWORD']}@mongo:27017/${database}?replicaSet=rs0&authSource=admin`,
-      AMQP_URL: `amqp://${secrets['RABBITMQ_USER']}:${secrets['RABBITMQ_PASSWORD']}@rabbitmq:5672`,
-      OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
-      OIDC_JWKS_URL: 'http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs',
-      OIDC_AUDIENCE: 'hamgam-api',
-    });
-    for (const backing of ['mongo', 'rabbitmq', 'keycloak']) {
-      expect(service.depends_on?.[backing]?.condition).toBe('service_healthy');
-    }
-    expect(service.healthcheck?.test.join(' ')).toContain('/readyz');
-    for (const key of keys?.current ?? []) expect(service.environment?.[key], key).toBe(secrets[key]);
-  });
+  it.each(SERVICES.map((s) => [s.service, s] as const))(
+    'gives %s the environment contract and waits for healthy backing services',
+    (name, { port, database, keys }) => {
+      const service = services[name]!;
+      expect(service.environment).toMatchObject({
+        PORT: String(port),
+        MONGO_URL: `mongodb://${secrets['MONGO_ROOT_USER']}:${secrets['MONGO_ROOT_PASSWORD']}@mongo:27017/${database}?replicaSet=rs0&authSource=admin`,
+        AMQP_URL: `amqp://${secrets['RABBITMQ_USER']}:${secrets['RABBITMQ_PASSWORD']}@rabbitmq:5672`,
+        OIDC_ISSUER: 'http://localhost:8080/realms/hamgam',
+        OIDC_JWKS_URL: 'http://keycloak:8080/realms/hamgam/protocol/openid-connect/certs',
+        OIDC_AUDIENCE: 'hamgam-api',
+      });
+      for (const backing of ['mongo', 'rabbitmq', 'keycloak']) {
+        expect(service.depends_on?.[backing]?.condition).toBe('service_healthy');
+      }
+      expect(service.healthcheck?.test.join(' ')).toContain('/readyz');
+      for (const key of keys?.current ?? []) expect(service.environment?.[key], key).toBe(secrets[key]);
+    },
+  );
 
   it('points the shell at every agency by its service name', () => {
     const env = services[SHELL.service]?.environment ?? {};
@@ -89,7 +91,9 @@ describe('docker-compose.yml as resolved by docker-compose config', () => {
   });
 
   it('gives every container a healthcheck', () => {
-    const missing = Object.entries(services).filter(([, s]) => !s.healthcheck).map(([name]) => name);
+    const missing = Object.entries(services)
+      .filter(([, s]) => !s.healthcheck)
+      .map(([name]) => name);
     expect(missing).toEqual([]);
   });
 });

@@ -13,12 +13,21 @@ import { parseAllDocuments } from 'yaml';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // Rendered manifests are free-form: `spec` is whatever the kind says.
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+};
 
 function render(overlay: string): Obj[] {
   const kustomize = execFileSync(
     'bash',
-    ['-c', 'source infra/native/env.sh && source infra/native/lib/common.sh && source infra/native/lib/k8s-tools.sh && echo "$KUSTOMIZE_BIN"'],
+    [
+      '-c',
+      'source infra/native/env.sh && source infra/native/lib/common.sh && source infra/native/lib/k8s-tools.sh && echo "$KUSTOMIZE_BIN"',
+    ],
     { cwd: root, encoding: 'utf8' },
   ).trim();
   const yaml = execFileSync(kustomize, ['build', `infra/k8s/overlays/${overlay}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -30,7 +39,9 @@ function scriptedSecrets(): Map<string, string[]> {
   const bin = mkdtempSync(join(tmpdir(), 'hamgam-kubectl-'));
   try {
     // No Secret exists yet; each one made is printed as its name and keys.
-    writeFileSync(join(bin, 'kubectl'), `#!/usr/bin/env bash
+    writeFileSync(
+      join(bin, 'kubectl'),
+      `#!/usr/bin/env bash
 args=" $* "
 if [[ $args == *" create secret generic "* ]]; then
   set -- \${args#* create secret generic }
@@ -40,13 +51,23 @@ if [[ $args == *" create secret generic "* ]]; then
 elif [[ $args == *" get "* ]]; then
   exit 1
 fi
-`);
+`,
+    );
     chmodSync(join(bin, 'kubectl'), 0o755);
-    const out = execFileSync('bash', ['infra/k8s/create-secrets.sh'], { cwd: root, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env['PATH']}` } });
-    return new Map(out.trimEnd().split('\n').map((line) => {
-      const [name, ...keys] = line.split(' ');
-      return [name!, keys];
-    }));
+    const out = execFileSync('bash', ['infra/k8s/create-secrets.sh'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env['PATH']}` },
+    });
+    return new Map(
+      out
+        .trimEnd()
+        .split('\n')
+        .map((line) => {
+          const [name, ...keys] = line.split(' ');
+          return [name!, keys];
+        }),
+    );
   } finally {
     rmSync(bin, { recursive: true, force: true });
   }
@@ -76,8 +97,15 @@ describe('the production overlay', () => {
   });
 
   it('runs every agency service and the shell, each from the image the overlay names', () => {
-    expect(deployments().map((d) => d.metadata.name).sort()).toEqual([...AGENCIES, SHELL.service].sort());
-    for (const d of deployments()) expect(d.spec.template.spec.containers[0].image, d.metadata.name).toMatch(new RegExp(`^registry\\.example\\.org/hamgam/${d.metadata.name}:`));
+    expect(
+      deployments()
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual([...AGENCIES, SHELL.service].sort());
+    for (const d of deployments())
+      expect(d.spec.template.spec.containers[0].image, d.metadata.name).toMatch(
+        new RegExp(`^registry\\.example\\.org/hamgam/${d.metadata.name}:`),
+      );
   });
 
   it('gives every deployable two replicas or more, a disruption budget and an autoscaler that keeps two', () => {
@@ -121,7 +149,11 @@ describe('the production overlay', () => {
       const container = pod.containers[0];
       expect(pod.securityContext.runAsNonRoot, d.metadata.name).toBe(true);
       expect(pod.automountServiceAccountToken).toBe(false);
-      expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(container.securityContext).toEqual({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
     }
   });
 
@@ -149,9 +181,16 @@ describe('the production overlay', () => {
   it('lets the shell reach only the agencies (and DNS), and be reached only from the ingress controller', () => {
     const policy = one(objects, 'NetworkPolicy', 'shell');
     const reached = policy.spec.egress.flatMap((rule: { to: { podSelector?: { matchLabels: Record<string, string> } }[] }) => rule.to);
-    const agencies = reached.map((peer: { podSelector?: { matchLabels: Record<string, string> } }) => peer.podSelector?.matchLabels['app.kubernetes.io/name']);
+    const agencies = reached.map(
+      (peer: { podSelector?: { matchLabels: Record<string, string> } }) => peer.podSelector?.matchLabels['app.kubernetes.io/name'],
+    );
     expect(agencies.filter(Boolean).sort()).toEqual([...AGENCIES].sort());
-    expect(policy.spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ protocol: 'TCP', port: 3000 }] }]);
+    expect(policy.spec.ingress).toEqual([
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+        ports: [{ protocol: 'TCP', port: 3000 }],
+      },
+    ]);
   });
 
   it('holds no Secret and no credential in plain text: passwords and keys come from Secrets that create-secrets.sh or an operator makes', () => {
@@ -165,7 +204,10 @@ describe('the production overlay', () => {
         const ref = e.valueFrom?.secretKeyRef;
         // Optional keys (the previous ones, while keys rotate) are an operator's to add.
         if (ref && !madeByOperators.has(ref.name) && !ref.optional) {
-          expect(scripted.get(ref.name) ?? [], `${d.metadata.name} reads ${ref.key} of Secret ${ref.name}, which nothing creates`).toContain(ref.key);
+          expect(
+            scripted.get(ref.name) ?? [],
+            `${d.metadata.name} reads ${ref.key} of Secret ${ref.name}, which nothing creates`,
+          ).toContain(ref.key);
         }
         expect(e.value ?? '', `${d.metadata.name} ${e.name}`).not.toMatch(/:\/\/[^$/]*:[^$@]+@/);
       }

@@ -23,7 +23,11 @@ afterEach(() => {
 
 /** Runs SCRIPT after sourcing the stack's env and libraries, with Keycloak's start stubbed to record its command. */
 function stack(script: string): string {
-  return execFileSync('bash', ['-c', `set -euo pipefail
+  return execFileSync(
+    'bash',
+    [
+      '-c',
+      `set -euo pipefail
 source infra/native/env.sh
 source infra/native/lib/common.sh
 source infra/native/lib/keycloak.sh
@@ -31,7 +35,10 @@ port_open() { return 1; }
 start_bg() { shift 2; printf '%s\\n' "$@" >"$STACK_DIR/keycloak-command"; }
 wait_until() { return 0; }
 mkdir -p "$KEYCLOAK_DIST" && echo fake >"$KEYCLOAK_DIST/version.txt"
-${script}`], { cwd: root, encoding: 'utf8', env: { ...process.env, STACK_DIR: stackDir, HAMGAM_CACHE: cacheDir } });
+${script}`,
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, STACK_DIR: stackDir, HAMGAM_CACHE: cacheDir } },
+  );
 }
 
 const secretsFile = () => join(stackDir, 'secrets/keycloak.env');
@@ -57,7 +64,9 @@ describe('native Keycloak admin', () => {
 
   it('re-imports, once, a database made before there was a password (its admin is admin/admin)', () => {
     // The stack before: the realm imported, the hash of the realm file alone, no secrets file.
-    stack('cp -a "$KEYCLOAK_DIST" "$KEYCLOAK_HOME" && mkdir -p "$KEYCLOAK_HOME/data" && sha256sum "$KEYCLOAK_REALM_FILE" | cut -d" " -f1 >"$KEYCLOAK_IMPORTED"');
+    stack(
+      'cp -a "$KEYCLOAK_DIST" "$KEYCLOAK_HOME" && mkdir -p "$KEYCLOAK_HOME/data" && sha256sum "$KEYCLOAK_REALM_FILE" | cut -d" " -f1 >"$KEYCLOAK_IMPORTED"',
+    );
     keepDatabase();
     expect(stack('keycloak_realm_current && echo current || echo stale')).toContain('stale');
     stack('keycloak_start && keycloak_wait 0');

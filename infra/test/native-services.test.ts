@@ -21,17 +21,35 @@ const shown = /^(PORT|MONGO_URL|SEED_DEMO|UI_DIST|UPSTREAMS_\w+|PII_\w+|PERMITS_
 /** What `services.sh start` would start: each process by name, with its readiness URL and environment. */
 function started(replicas: number) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !shown.test(`${name}=`)));
-  const out = execFileSync('bash', ['-c', `set -euo pipefail
+  const out = execFileSync(
+    'bash',
+    [
+      '-c',
+      `set -euo pipefail
 source infra/native/services.sh
 start_one() { echo "## $1 $2"; env; }
 NAMES=()
-start_all`], { cwd: root, encoding: 'utf8', env: { ...env, STACK_DIR: stackDir, HAMGAM_REPLICAS: String(replicas), SEED_DEMO: 'true' } });
+start_all`,
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...env, STACK_DIR: stackDir, HAMGAM_REPLICAS: String(replicas), SEED_DEMO: 'true' } },
+  );
   return new Map(
-    out.split('## ').slice(1).map((block) => {
-      const [head, ...lines] = block.trimEnd().split('\n');
-      const [name, url] = head!.split(' ');
-      return [name!, { url, env: Object.fromEntries(lines.filter((l) => shown.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])) }];
-    }),
+    out
+      .split('## ')
+      .slice(1)
+      .map((block) => {
+        const [head, ...lines] = block.trimEnd().split('\n');
+        const [name, url] = head!.split(' ');
+        return [
+          name!,
+          {
+            url,
+            env: Object.fromEntries(
+              lines.filter((l) => shown.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+            ),
+          },
+        ];
+      }),
   );
 }
 
@@ -40,12 +58,22 @@ describe('infra/native/services.sh', () => {
     const processes = started(2);
     expect([...processes.keys()]).toEqual([...SERVICES.flatMap((s) => [s.service, `${s.service}-2`]), SHELL.service]);
     for (const s of SERVICES) {
-      for (const [name, port, seed] of [[s.service, s.port, 'true'], [`${s.service}-2`, s.port + 100, 'false']] as const) {
+      for (const [name, port, seed] of [
+        [s.service, s.port, 'true'],
+        [`${s.service}-2`, s.port + 100, 'false'],
+      ] as const) {
         const { url, env } = processes.get(name)!;
         expect(url).toBe(`http://127.0.0.1:${port}/readyz`);
-        const keys = Object.keys(env).filter((key) => /PII/.test(key)).sort();
+        const keys = Object.keys(env)
+          .filter((key) => /PII/.test(key))
+          .sort();
         expect(keys, name).toEqual([...(s.keys?.current ?? [])].sort());
-        expect(env).toMatchObject({ PORT: String(port), MONGO_URL: `mongodb://127.0.0.1:27017/${s.database}`, SEED_DEMO: seed, UI_DIST: `${root}services/${s.service}/ui/dist` });
+        expect(env).toMatchObject({
+          PORT: String(port),
+          MONGO_URL: `mongodb://127.0.0.1:27017/${s.database}`,
+          SEED_DEMO: seed,
+          UI_DIST: `${root}services/${s.service}/ui/dist`,
+        });
       }
     }
     const shell = processes.get(SHELL.service)!;
@@ -68,7 +96,11 @@ describe('infra/native/services.sh', () => {
   });
 
   it('says the status of the shell and every service', () => {
-    const out = execFileSync('bash', ['infra/native/services.sh', 'status'], { cwd: root, encoding: 'utf8', env: { ...process.env, STACK_DIR: stackDir } });
+    const out = execFileSync('bash', ['infra/native/services.sh', 'status'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, STACK_DIR: stackDir },
+    });
     expect(out.trimEnd().split('\n')).toEqual([SHELL.service, ...SERVICES.map((s) => s.service)].map((name) => `${name}: stopped`));
   });
 });

@@ -39,7 +39,12 @@ const filesUnder = (dir: string): string[] =>
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort();
 const read = (path: string) => readFileSync(path, 'utf8');
-const json = (path: string) => JSON.parse(read(path)) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const json = (path: string) =>
+  JSON.parse(read(path)) as {
+    scripts: Record<string, string>;
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
 const existing = registered.map((s) => s.service);
 
 let copy: string;
@@ -121,11 +126,22 @@ describe('npm run new-service', () => {
   });
 
   it('adds its entry to the registry, with the roles its API admits', async () => {
-    const { SERVICES } = (await import(pathToFileURL(join(copy, 'packages/registry/src/index.js')).href)) as typeof import('@hamgam/registry');
+    const { SERVICES } = (await import(
+      pathToFileURL(join(copy, 'packages/registry/src/index.js')).href
+    )) as typeof import('@hamgam/registry');
     expect(SERVICES.slice(0, -1)).toEqual(registered);
     expect(SERVICES.at(-1)).toEqual({
-      service, port, path: `/${service}`, roles: ['coordinator', 'auditor'], label, desk: false, accessLog: false, keys: null,
-      module: 'sample_agency', database: 'hamgam_sample_agency', env: 'SAMPLE_AGENCY',
+      service,
+      port,
+      path: `/${service}`,
+      roles: ['coordinator', 'auditor'],
+      label,
+      desk: false,
+      accessLog: false,
+      keys: null,
+      module: 'sample_agency',
+      database: 'hamgam_sample_agency',
+      env: 'SAMPLE_AGENCY',
     });
     expect(read(join(made, 'api/src/deps.ts'))).toContain("export const readers = ['coordinator', 'auditor']");
   });
@@ -154,12 +170,16 @@ describe('npm run new-service', () => {
       const shapes = existing.map((name) => normalise(read(join(repo, 'services', name, file)), name));
       expect(shapes, file).toContain(normalise(read(join(made, file)), service));
     };
-    for (const file of ['api/tsconfig.json', 'api/tsup.config.ts', 'api/vitest.config.ts', 'ui/tsconfig.json', 'ui/vitest.config.ts']) sameAsOne(file);
+    for (const file of ['api/tsconfig.json', 'api/tsup.config.ts', 'api/vitest.config.ts', 'ui/tsconfig.json', 'ui/vitest.config.ts'])
+      sameAsOne(file);
     sameAsOne('ui/rspack.config.js', (text, name) => text.replace(`'${name}'`, "'<service>'").replace(/exposes: \{[^}]*\}/, 'exposes: {}'));
     for (const part of ['api', 'ui']) {
       const mine = json(join(made, part, 'package.json'));
       const theirs = existing.map((name) => json(join(repo, 'services', name, part, 'package.json')));
-      expect(theirs.map((p) => p.scripts), part).toContainEqual(mine.scripts);
+      expect(
+        theirs.map((p) => p.scripts),
+        part,
+      ).toContainEqual(mine.scripts);
       for (const [dependency, version] of Object.entries({ ...mine.dependencies, ...mine.devDependencies })) {
         const used = theirs.flatMap((p) => [p.dependencies?.[dependency], p.devDependencies?.[dependency]]).filter((v) => v !== undefined);
         expect(used, `${part} ${dependency}`).toContain(version);

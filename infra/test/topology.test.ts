@@ -35,7 +35,9 @@ describe.each(services.map((s) => [s.entry.service, s] as const))('%s', (name, {
     });
     expect(queue(`${main}.retry`)?.arguments).toEqual({ 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': main });
     expect(queue(`${main}.dlq`)?.arguments).toEqual({ 'x-queue-type': 'quorum' });
-    expect(definitions.bindings).toContainEqual(expect.objectContaining({ source: 'hamgam.dlx', destination: `${main}.dlq`, routing_key: `${main}.dlq` }));
+    expect(definitions.bindings).toContainEqual(
+      expect.objectContaining({ source: 'hamgam.dlx', destination: `${main}.dlq`, routing_key: `${main}.dlq` }),
+    );
   });
 
   it('admits the roles the shell shows its module to', () => {
@@ -58,9 +60,27 @@ describe('the events between services', () => {
   });
 
   it.each([
-    ['coordination', ['clinics.priority.published.v1', 'coordination.action-item.assigned.v1', ...deskAgencies.flatMap((a) => [`${a}.commitment.declared.v1`, `${a}.commitment.progressed.v1`])]],
-    ['relief-partnerships', ['vocational-training.enrolment.completed.v1', 'vocational-training.permit.issued.v1', 'welfare.eligibility.revoked.v1', 'institute-funding.benefit.granted.v1']],
-    ['institute-funding', ['vocational-training.enrolment.recorded.v1', 'vocational-training.enrolment.completed.v1', 'relief-partnerships.benefit.granted.v1']],
+    [
+      'coordination',
+      [
+        'clinics.priority.published.v1',
+        'coordination.action-item.assigned.v1',
+        ...deskAgencies.flatMap((a) => [`${a}.commitment.declared.v1`, `${a}.commitment.progressed.v1`]),
+      ],
+    ],
+    [
+      'relief-partnerships',
+      [
+        'vocational-training.enrolment.completed.v1',
+        'vocational-training.permit.issued.v1',
+        'welfare.eligibility.revoked.v1',
+        'institute-funding.benefit.granted.v1',
+      ],
+    ],
+    [
+      'institute-funding',
+      ['vocational-training.enrolment.recorded.v1', 'vocational-training.enrolment.completed.v1', 'relief-partnerships.benefit.granted.v1'],
+    ],
   ])('bring %s what its work rests on', (service, keys) => {
     expect(consumed(service)).toEqual(expect.arrayContaining(keys));
   });

@@ -57,8 +57,12 @@ function checkFree(answers: Answers): string {
 function addToRegistry(answers: Answers): string {
   const file = join(answers.turbo.paths.root, registryFile);
   const registry = readFileSync(file, 'utf8');
-  if (!entriesEnd.test(registry)) throw new Error(`${registryFile}: no \`const entries = [ … ];\` to add ${answers.name} to; add its entry by hand`);
-  writeFileSync(file, registry.replace(entriesEnd, (_, entries: string, end: string) => `${entries}${registryEntry(answers)}${end}`));
+  if (!entriesEnd.test(registry))
+    throw new Error(`${registryFile}: no \`const entries = [ … ];\` to add ${answers.name} to; add its entry by hand`);
+  writeFileSync(
+    file,
+    registry.replace(entriesEnd, (_, entries: string, end: string) => `${entries}${registryEntry(answers)}${end}`),
+  );
   return `${registryFile}: ${answers.name} on port ${answers.port}, shown to ${readers.join(', ')}`;
 }
 
@@ -96,9 +100,15 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         type: 'input',
         name: 'port',
         message: 'Port of its API (the others use 4001…; e.g. 4007)',
-        validate: (value: string) => (/^\d+$/.test(value) && Number(value) >= 1024 && Number(value) <= 65535) || 'a port number from 1024 to 65535',
+        validate: (value: string) =>
+          (/^\d+$/.test(value) && Number(value) >= 1024 && Number(value) <= 65535) || 'a port number from 1024 to 65535',
       },
-      { type: 'input', name: 'faLabel', message: 'Its name in Persian (the shell’s menu)', validate: (value: string) => value.trim() !== '' || 'required' },
+      {
+        type: 'input',
+        name: 'faLabel',
+        message: 'Its name in Persian (the shell’s menu)',
+        validate: (value: string) => value.trim() !== '' || 'required',
+      },
       { type: 'input', name: 'enLabel', message: 'Its name in English', validate: (value: string) => value.trim() !== '' || 'required' },
     ],
     actions: [

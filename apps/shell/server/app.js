@@ -38,13 +38,16 @@ function apiLoadCap(originsByService, perOrigin) {
     const count = inFlight.get(service) ?? 0;
     if (count >= perOrigin * origins.length) {
       res.set('Retry-After', '2');
-      return res.status(503).type('application/problem+json').json({
-        type: 'about:blank',
-        title: 'Service Unavailable',
-        status: 503,
-        detail: `too many requests in progress for ${service}; try again shortly`,
-        code: 'overloaded',
-      });
+      return res
+        .status(503)
+        .type('application/problem+json')
+        .json({
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: `too many requests in progress for ${service}; try again shortly`,
+          code: 'overloaded',
+        });
     }
     inFlight.set(service, count + 1);
     res.once('close', () => inFlight.set(service, (inFlight.get(service) ?? 1) - 1));
@@ -152,7 +155,12 @@ function serviceProxy(prefix, upstreamPrefix, originsByService, upstreamTimeoutM
         if (timedOut.has(req)) {
           console.warn(`[shell] ${service} did not answer within ${upstreamTimeoutMs} ms`);
           const seconds = Math.ceil(upstreamTimeoutMs / 1000);
-          return writeProblem(res, 504, { title: 'Gateway Timeout', detail: `${service} did not answer within ${seconds} s`, code: 'upstream-timeout' }, { 'Retry-After': '5' });
+          return writeProblem(
+            res,
+            504,
+            { title: 'Gateway Timeout', detail: `${service} did not answer within ${seconds} s`, code: 'upstream-timeout' },
+            { 'Retry-After': '5' },
+          );
         }
         if (unreachable.has(error.code) && routedTo.has(req)) pick.markDown(routedTo.get(req));
         console.warn(`[shell] ${service} unreachable: ${error.message}`);
@@ -203,7 +211,13 @@ export function createShellServer({ distDir = DEFAULT_DIST, env = process.env, m
 
   app.use(['/api', '/remotes', '/config'], (req, res) => sendProblem(res, 404, 'Not Found', `No route for ${req.originalUrl}`));
 
-  app.use(express.static(distDir, { index: false, cacheControl: false, setHeaders: (res, file) => res.set('Cache-Control', cacheControlFor(file)) }));
+  app.use(
+    express.static(distDir, {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res, file) => res.set('Cache-Control', cacheControlFor(file)),
+    }),
+  );
 
   // Client-side routes (/clinics/neighbourhoods/...) get the app; missing files keep their 404.
   app.get('/{*path}', (req, res, next) => {

@@ -34,7 +34,9 @@ function appWithClinicsAt(port, env = {}, lifecycle = createLifecycle()) {
 
 describe('config endpoints', () => {
   it('lists the six modules with same-origin entries, roles, labels and paths', async () => {
-    const res = await request(createShellServer({ distDir, env: {} })).get('/config/remotes.json').expect(200);
+    const res = await request(createShellServer({ distDir, env: {} }))
+      .get('/config/remotes.json')
+      .expect(200);
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.body.map((r) => r.name)).toEqual([
       'clinics',
@@ -57,14 +59,18 @@ describe('config endpoints', () => {
   });
 
   it('serves the Keycloak settings, overridable by env', async () => {
-    const defaults = await request(createShellServer({ distDir, env: {} })).get('/config/shell.json').expect(200);
+    const defaults = await request(createShellServer({ distDir, env: {} }))
+      .get('/config/shell.json')
+      .expect(200);
     expect(defaults.body).toEqual({ keycloakUrl: 'http://localhost:8080', realm: 'hamgam', clientId: 'hamgam-shell' });
     const custom = await request(createShellServer({ distDir, env: { KEYCLOAK_URL: 'http://kc:8080' } })).get('/config/shell.json');
     expect(custom.body.keycloakUrl).toBe('http://kc:8080');
   });
 
   it('answers /healthz', async () => {
-    await request(createShellServer({ distDir, env: {} })).get('/healthz').expect(200, { status: 'ok' });
+    await request(createShellServer({ distDir, env: {} }))
+      .get('/healthz')
+      .expect(200, { status: 'ok' });
   });
 });
 
@@ -99,7 +105,9 @@ describe('proxies', () => {
   });
 
   it('answers 404 problem+json for an unknown service', async () => {
-    const res = await request(createShellServer({ distDir, env: {} })).get('/api/nope/v1/x').expect(404);
+    const res = await request(createShellServer({ distDir, env: {} }))
+      .get('/api/nope/v1/x')
+      .expect(404);
     expect(res.body.title).toBe('Not Found');
   });
 
@@ -149,15 +157,24 @@ describe('proxy limits', () => {
     const port = await listening(server);
     try {
       const started = Date.now();
-      const res = await request(appWithClinicsAt(port, { SHELL_UPSTREAM_TIMEOUT_MS: '300' })).get('/api/clinics/v1/slow').expect(504);
+      const res = await request(appWithClinicsAt(port, { SHELL_UPSTREAM_TIMEOUT_MS: '300' }))
+        .get('/api/clinics/v1/slow')
+        .expect(504);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.headers['retry-after']).toBe('5');
-      expect(res.body).toMatchObject({ status: 504, title: 'Gateway Timeout', code: 'upstream-timeout', detail: 'clinics did not answer within 1 s' });
+      expect(res.body).toMatchObject({
+        status: 504,
+        title: 'Gateway Timeout',
+        code: 'upstream-timeout',
+        detail: 'clinics did not answer within 1 s',
+      });
       await sleep(100);
       expect(dropped).toEqual(['/api/v1/slow']);
       // A prompt answer is not affected.
-      await request(appWithClinicsAt(port, { SHELL_UPSTREAM_TIMEOUT_MS: '300' })).get('/api/clinics/v1/fast').expect(200);
+      await request(appWithClinicsAt(port, { SHELL_UPSTREAM_TIMEOUT_MS: '300' }))
+        .get('/api/clinics/v1/fast')
+        .expect(200);
     } finally {
       server.closeAllConnections();
       await close(server);
@@ -286,7 +303,9 @@ describe('shutdown (drain.js)', () => {
       const inFlight = fetch(`http://127.0.0.1:${shell.address().port}/api/clinics/v1/slow`);
       await sleep(200);
       const drained = drain(shell, lifecycle, 10_000);
-      const probe = await request(appWithClinicsAt(port, {}, lifecycle)).get('/readyz').expect(503);
+      const probe = await request(appWithClinicsAt(port, {}, lifecycle))
+        .get('/readyz')
+        .expect(503);
       expect(probe.body).toMatchObject({ code: 'draining' });
       release();
       expect((await inFlight).status).toBe(200);

@@ -52,7 +52,11 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => upstream.close(resolve)));
 
 const shell = () =>
-  createShellServer({ distDir, env: {}, modules: SERVICES.map((row) => (row.service === 'clinics' ? { ...row, port: upstreamPort } : row)) });
+  createShellServer({
+    distDir,
+    env: {},
+    modules: SERVICES.map((row) => (row.service === 'clinics' ? { ...row, port: upstreamPort } : row)),
+  });
 
 describe("the shell's own files", () => {
   it('sends a content-hashed file compressed, brotli or gzip as the browser accepts, cached for a year', async () => {
@@ -89,7 +93,10 @@ describe('what the shell proxies', () => {
     expect(entry.text).toBe(script);
     await request(shell()).get('/remotes/clinics/remoteEntry.js').set('If-None-Match', 'W/"entry-1"').expect(304);
 
-    const chunk = await request(shell()).get('/remotes/clinics/__federation_expose_App.fedcba9876543210.js').set('Accept-Encoding', 'gzip').expect(200);
+    const chunk = await request(shell())
+      .get('/remotes/clinics/__federation_expose_App.fedcba9876543210.js')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
     expect(chunk.headers['content-encoding']).toBe('gzip');
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(chunk.text).toBe(script);

@@ -31,7 +31,8 @@ export function upstreamOrigins(row, env) {
     .map((origin) => origin.trim().replace(/\/+$/, ''))
     .filter(Boolean);
   for (const origin of listed) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`UPSTREAMS for ${row.service}: "${origin}" is not an origin (http://host:port)`);
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      throw new Error(`UPSTREAMS for ${row.service}: "${origin}" is not an origin (http://host:port)`);
   }
   return listed.length > 0 ? listed : [upstreamOrigin(row, env)];
 }

@@ -73,7 +73,9 @@ describe('errors', () => {
 
 describe('security headers', () => {
   it('fit the federated modules (same-origin scripts) and Keycloak (its origin from KEYCLOAK_URL)', async () => {
-    const res = await request(shell({ KEYCLOAK_URL: 'https://login.example.org/auth' })).get('/clinics').expect(200);
+    const res = await request(shell({ KEYCLOAK_URL: 'https://login.example.org/auth' }))
+      .get('/clinics')
+      .expect(200);
     const csp = Object.fromEntries(res.headers['content-security-policy'].split(';').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['script-src-attr']).toEqual(["'none'"]);
@@ -99,7 +101,10 @@ describe('security headers', () => {
 describe('bind address', () => {
   it('listens only where HOST says', async () => {
     const main = fileURLToPath(new URL('./main.js', import.meta.url));
-    const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const [line] = await once(child.stdout, 'data');
       expect(String(line)).toMatch(/^\[shell\] listening on 127\.0\.0\.1:\d+/);

@@ -21,7 +21,9 @@ export function ShellRoutes({ modules }: { modules: readonly RemoteModuleConfig[
             key={module.name}
             path={`${module.path}/*`}
             // Keyed so moving between modules mounts a fresh view instead of reusing the last one.
-            element={<RemoteView key={module.name} remote={module.name} expose="App" props={{ basePath: module.path } satisfies RemoteAppProps} />}
+            element={
+              <RemoteView key={module.name} remote={module.name} expose="App" props={{ basePath: module.path } satisfies RemoteAppProps} />
+            }
           />
         ))}
         {/* The shell's own page: it reads several services' logs, so no one module owns it. */}

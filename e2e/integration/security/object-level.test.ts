@@ -93,7 +93,9 @@ for (const op of operations.filter((o) => o.pathParams.length > 0 && o.roles !==
       if (found) cases.push(found);
     }
     // Another agency's: the same operation on another service names objects this service never showed anyone.
-    for (const other of services.filter((s) => s !== op.service && operations.some((o) => o.service === s && o.method === op.method && o.path === op.path))) {
+    for (const other of services.filter(
+      (s) => s !== op.service && operations.some((o) => o.service === s && o.method === op.method && o.path === op.path),
+    )) {
       const found = caseFor(op, user, other, seenOn(other), mineAll);
       if (found) cases.push(found);
     }
@@ -104,15 +106,24 @@ describe('object-level access', () => {
   it('has objects of another clinic, caseload and agency to try', () => {
     const peerGroups = new Set(demoUsers.filter((u) => peersOf(u).length > 0).map((u) => u.roles.join()));
     for (const group of peerGroups) {
-      expect(cases.some((c) => demoUsers.find((u) => u.username === c.user)!.roles.join() === group), `cases for peers with roles ${group}`).toBe(true);
+      expect(
+        cases.some((c) => demoUsers.find((u) => u.username === c.user)!.roles.join() === group),
+        `cases for peers with roles ${group}`,
+      ).toBe(true);
     }
-    expect(cases.some((c) => services.some((s) => c.name.endsWith(`${s}'s object`))), 'cases across agencies').toBe(true);
+    expect(
+      cases.some((c) => services.some((s) => c.name.endsWith(`${s}'s object`))),
+      'cases across agencies',
+    ).toBe(true);
   });
 
   it.concurrent.for(cases.map((c) => [c.name, c] as const))('refuses %s', async ([, c], { expect }) => {
     const path = concretePath(c.op, c.values);
     const answer = await probe(c.op.service, c.op.method, path, { authorization: `Bearer ${await tokenFor(c.user)}`, body: c.body });
-    expect([403, 404], describeAnswer(`${c.op.method.toUpperCase()} ${path} ${c.body ? JSON.stringify(c.body).slice(0, 300) : ''}`, answer)).toContain(answer.status);
+    expect(
+      [403, 404],
+      describeAnswer(`${c.op.method.toUpperCase()} ${path} ${c.body ? JSON.stringify(c.body).slice(0, 300) : ''}`, answer),
+    ).toContain(answer.status);
     // The same read by the object's owner is not refused: the refusal above is about who asks.
     if (c.owner && !isWrite(c.op)) {
       const owners = await probe(c.op.service, 'get', path, { authorization: `Bearer ${await tokenFor(c.owner)}` });

@@ -49,7 +49,10 @@ function agencyEnv({ service, port, database, keys }: Service): object[] {
     // /metrics answers only with this bearer token; Prometheus sends it (overlays/production/service-monitor.yaml).
     secretEnv('METRICS_TOKEN', METRICS_TOKEN_SECRET, 'token'),
     // $(VAR) is expanded by Kubernetes from the variables above; passwords are generated URL-safe (README).
-    { name: 'MONGO_URL', value: `mongodb+srv://${MONGO.user(service)}:$(MONGO_PASSWORD)@${MONGO.srvHost}/${database}?replicaSet=${MONGO.name}&authSource=admin&tls=false` },
+    {
+      name: 'MONGO_URL',
+      value: `mongodb+srv://${MONGO.user(service)}:$(MONGO_PASSWORD)@${MONGO.srvHost}/${database}?replicaSet=${MONGO.name}&authSource=admin&tls=false`,
+    },
     { name: 'AMQP_URL', value: `amqp://$(AMQP_USERNAME):$(AMQP_PASSWORD)@${BROKER.host}:5672` },
   ];
   if (keys) {
@@ -104,16 +107,29 @@ function deployment(d: Deployable): K8sObject {
       template: {
         metadata: {
           labels,
-          annotations: d.metrics ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(d.port), 'prometheus.io/path': '/metrics' } : {},
+          annotations: d.metrics
+            ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(d.port), 'prometheus.io/path': '/metrics' }
+            : {},
         },
         spec: {
           automountServiceAccountToken: false,
           // The kit drains on SIGTERM within SHUTDOWN_TIMEOUT_MS (20 s): readiness fails at once, requests in
           // flight finish, consumers stop and ack, the relay finishes its pass. 30 s leaves it room.
           terminationGracePeriodSeconds: 30,
-          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 1000,
+            runAsGroup: 1000,
+            fsGroup: 1000,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           topologySpreadConstraints: [
-            { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/name': d.name } } },
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: { 'app.kubernetes.io/name': d.name } },
+            },
           ],
           containers: [
             {
@@ -193,4 +209,10 @@ function networkPolicy(d: Deployable): K8sObject {
   };
 }
 
-export const deployableObjects = (d: Deployable): K8sObject[] => [deployment(d), service(d), disruptionBudget(d), autoscaler(d), networkPolicy(d)];
+export const deployableObjects = (d: Deployable): K8sObject[] => [
+  deployment(d),
+  service(d),
+  disruptionBudget(d),
+  autoscaler(d),
+  networkPolicy(d),
+];

@@ -46,7 +46,10 @@ function baseKustomization() {
 export function k8sFiles(definitions: Definitions): Map<string, string> {
   const files = new Map<string, string>();
   for (const d of DEPLOYABLES) files.set(`base/apps/${d.name}.yaml`, documents(deployableObjects(d)));
-  files.set('base/kustomization.yaml', `${header}# Hamgam on Kubernetes: the production shape. Apply an overlay, not this (README "Running on a cluster").\n${yaml(baseKustomization())}`);
+  files.set(
+    'base/kustomization.yaml',
+    `${header}# Hamgam on Kubernetes: the production shape. Apply an overlay, not this (README "Running on a cluster").\n${yaml(baseKustomization())}`,
+  );
   files.set('base/store/mongodb.yaml', documents([replicaSet()]));
   files.set('base/keycloak/keycloak.yaml', documents([keycloak()]));
   files.set('base/public.yaml', documents([sharedEnvironment(), ingress()]));

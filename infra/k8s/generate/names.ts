@@ -2,7 +2,10 @@
 // base/store, base/broker and base/keycloak; the operators derive Services, pods and labels from
 // these names in the ways written here.
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string } & Record<string, unknown> } & Record<string, unknown>;
+export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string } & Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
 
 export const labelsOf = (name: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'hamgam' });
 

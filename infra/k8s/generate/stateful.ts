@@ -46,7 +46,10 @@ export function replicaSet(): K8sObject {
               affinity: {
                 podAntiAffinity: {
                   preferredDuringSchedulingIgnoredDuringExecution: [
-                    { weight: 100, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: MONGO.podLabels } } },
+                    {
+                      weight: 100,
+                      podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: MONGO.podLabels } },
+                    },
                   ],
                 },
               },
@@ -134,7 +137,9 @@ export function ingress(): K8sObject {
         { host: PUBLIC_HOST, http: { paths: [{ path: '/', pathType: 'Prefix', backend: to(SHELL.service, SHELL.port) }] } },
         {
           host: LOGIN_HOST,
-          http: { paths: ['/realms/', '/resources/'].map((path) => ({ path, pathType: 'Prefix', backend: to(KEYCLOAK.service, KEYCLOAK.port) })) },
+          http: {
+            paths: ['/realms/', '/resources/'].map((path) => ({ path, pathType: 'Prefix', backend: to(KEYCLOAK.service, KEYCLOAK.port) })),
+          },
         },
       ],
     },

@@ -20,7 +20,15 @@ function objectName(name: string): string {
 /** The operator takes the queue type as a field; the other arguments as they are. */
 function queueSpec(q: Definitions['queues'][number]) {
   const { 'x-queue-type': type, ...args } = q.arguments;
-  return { name: q.name, vhost: q.vhost, durable: q.durable, autoDelete: q.auto_delete, ...(type ? { type } : {}), arguments: args, ...cluster };
+  return {
+    name: q.name,
+    vhost: q.vhost,
+    durable: q.durable,
+    autoDelete: q.auto_delete,
+    ...(type ? { type } : {}),
+    arguments: args,
+    ...cluster,
+  };
 }
 
 export function topologyObjects(definitions: Definitions): K8sObject[] {
@@ -29,7 +37,15 @@ export function topologyObjects(definitions: Definitions): K8sObject[] {
       apiVersion: 'rabbitmq.com/v1beta1',
       kind: 'Exchange',
       metadata: meta(e.name),
-      spec: { name: e.name, vhost: e.vhost, type: e.type, durable: e.durable, autoDelete: e.auto_delete, arguments: e.arguments, ...cluster },
+      spec: {
+        name: e.name,
+        vhost: e.vhost,
+        type: e.type,
+        durable: e.durable,
+        autoDelete: e.auto_delete,
+        arguments: e.arguments,
+        ...cluster,
+      },
     })),
     ...definitions.queues.map((q) => ({ apiVersion: 'rabbitmq.com/v1beta1', kind: 'Queue', metadata: meta(q.name), spec: queueSpec(q) })),
     ...definitions.bindings.map((b) => ({

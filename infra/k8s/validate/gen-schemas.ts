@@ -44,8 +44,21 @@ const QUANTITY_PATTERN =
 // Keywords carried over as they are; everything else (descriptions, defaults, formats, x-kubernetes-*
 // list and patch hints, CEL rules) says nothing kubeconform can check.
 const KEEP = [
-  'enum', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'required',
+  'enum',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'required',
 ];
 
 interface Ctx {

@@ -144,7 +144,7 @@ function firstLeaf(msg: string): { path: string; line: string } | undefined {
 
 // Quantity's pattern is long and says little to a reader.
 const tidy = (line: string) =>
-  line.replace(/does not match pattern '\^\(\\+\+\|-\)\?.*\[numkMGTPE\].*'$/, "is not a quantity (like 512Mi, 1Gi, 500m, 2)");
+  line.replace(/does not match pattern '\^\(\\+\+\|-\)\?.*\[numkMGTPE\].*'$/, 'is not a quantity (like 512Mi, 1Gi, 500m, 2)');
 
 function objectResult(r: KubeconformResource, index: Record<string, string>, kubernetesLabel: string): ObjectResult {
   const base = { apiVersion: r.version, kind: r.kind, name: r.name, errors: [] as string[] };

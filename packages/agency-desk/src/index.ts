@@ -10,7 +10,14 @@ import { offerRoutes } from './routes/offers.js';
 import { referralRoutes } from './routes/referrals.js';
 
 export { deskBindingKeys } from './events/subscriptions.js';
-export { deskCollections, deskModels, type DeskModels, type StoredCommitment, type StoredOffer, type StoredReferral } from './data/models.js';
+export {
+  deskCollections,
+  deskModels,
+  type DeskModels,
+  type StoredCommitment,
+  type StoredOffer,
+  type StoredReferral,
+} from './data/models.js';
 export { readersOf, type DeskDeps, type DeskOptions } from './options.js';
 /** A staff step on a received referral (accept/decline/complete), for an agency whose own domain closes the loop (e.g. a welfare case closed with its goals met). */
 export { actOnReferral, type ReferralAction } from './app/referrals.js';

@@ -20,4 +20,3 @@ export type DeskDeps = ServiceDeps<DeskModels>;
  */
 export const causeOf = (options: DeskOptions, who: Principal | string, correlationId: string, causationId?: string): EventCause =>
   eventCause(options.agency, who, correlationId, causationId);
-

@@ -1,9 +1,7 @@
 import type { Configuration } from '@rspack/core';
 
 export declare const SINGLETONS: Readonly<Record<string, string>>;
-export declare function sharedConfig(
-  dir: string,
-): Record<string, { singleton: true; requiredVersion: string }>;
+export declare function sharedConfig(dir: string): Record<string, { singleton: true; requiredVersion: string }>;
 export declare function federationOptions(options: {
   dir: string;
   name: string;
@@ -24,8 +22,4 @@ export declare function createRemoteConfig(options: {
   exposes: Record<string, string>;
   dir: string;
 }): Configuration;
-export declare function createHostConfig(options: {
-  dir: string;
-  name?: string;
-  title?: string;
-}): Configuration;
+export declare function createHostConfig(options: { dir: string; name?: string; title?: string }): Configuration;

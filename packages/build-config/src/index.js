@@ -36,10 +36,7 @@ function requiredVersion(dir, pkgName) {
 /** @param {string} dir absolute folder of the package being built */
 export function sharedConfig(dir) {
   return Object.fromEntries(
-    Object.entries(SINGLETONS).map(([key, pkgName]) => [
-      key,
-      { singleton: true, requiredVersion: requiredVersion(dir, pkgName) },
-    ]),
+    Object.entries(SINGLETONS).map(([key, pkgName]) => [key, { singleton: true, requiredVersion: requiredVersion(dir, pkgName) }]),
   );
 }
 
@@ -95,10 +92,7 @@ function baseConfig({ dir, name, plugins, exposes, remotes }) {
         },
       ],
     },
-    plugins: [
-      new ModuleFederationPlugin(federationOptions({ dir, name, exposes, remotes })),
-      ...plugins,
-    ],
+    plugins: [new ModuleFederationPlugin(federationOptions({ dir, name, exposes, remotes })), ...plugins],
     performance: { hints: false },
   };
 }
@@ -117,7 +111,10 @@ export function createRemoteConfig({ service, exposes, dir }) {
     exposes,
     plugins: [
       // The remote's own page (served at /ui/ by its service) only points visitors to the shell.
-      new rspack.HtmlRspackPlugin({ templateContent: '<!doctype html><html lang="fa" dir="rtl"><head><link rel="icon" href="data:,"></head><body><div id="root"></div></body></html>' }),
+      new rspack.HtmlRspackPlugin({
+        templateContent:
+          '<!doctype html><html lang="fa" dir="rtl"><head><link rel="icon" href="data:,"></head><body><div id="root"></div></body></html>',
+      }),
     ],
   });
 }

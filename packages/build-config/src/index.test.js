@@ -57,7 +57,10 @@ describe('createRemoteConfig / createHostConfig', () => {
   });
 
   it('names every built file but the federation entry and the page by its content, so servers may cache it for a year', () => {
-    for (const config of [createHostConfig({ dir: shellDir }), createRemoteConfig({ service: 'clinics', exposes: { './App': './src/App.tsx' }, dir: clinicsUiDir })]) {
+    for (const config of [
+      createHostConfig({ dir: shellDir }),
+      createRemoteConfig({ service: 'clinics', exposes: { './App': './src/App.tsx' }, dir: clinicsUiDir }),
+    ]) {
       expect(config.output.filename).toBe('[name].[contenthash:16].js');
       expect(config.output.chunkFilename).toBe('[name].[contenthash:16].js');
     }

@@ -32,7 +32,9 @@ export function dayOf(instant: Date): string {
 
 /** The day `days` after (or before, if negative) a day `YYYY-MM-DD`, or after the Iran day of an instant. */
 export const addDays = (from: Date | string, days: number): string =>
-  Temporal.PlainDate.from(typeof from === 'string' ? from : dayOf(from)).add({ days }).toString();
+  Temporal.PlainDate.from(typeof from === 'string' ? from : dayOf(from))
+    .add({ days })
+    .toString();
 
 /** Today in Iran (at `now`, for an injected clock), or the day `days` after (before, if negative) it. */
 export const today = (days = 0, now: Date = new Date()): string => addDays(now, days);

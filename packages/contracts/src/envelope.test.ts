@@ -7,7 +7,15 @@ const actor = { subject: 'user-1', agency: 'clinics' };
 describe('event envelope', () => {
   it('creates a valid envelope with a fresh id and the causation chain', () => {
     const a = createEnvelope({ type: 'clinics.priority.published', version: 1, source: 'clinics', data: {}, actor, correlationId: 'c-1' });
-    const b = createEnvelope({ type: 'clinics.priority.published', version: 1, source: 'clinics', data: {}, actor, correlationId: 'c-1', causationId: a.id });
+    const b = createEnvelope({
+      type: 'clinics.priority.published',
+      version: 1,
+      source: 'clinics',
+      data: {},
+      actor,
+      correlationId: 'c-1',
+      causationId: a.id,
+    });
     expect(envelopeSchema.parse(a)).toEqual(a);
     expect(b.id).not.toBe(a.id);
     expect(a.causationId).toBeNull();

@@ -6,7 +6,10 @@ import { partnerAgencies } from './shared.js';
 /** Every field name of a schema, nested objects and arrays included. */
 function fieldNames(schema: z.ZodType, prefix = ''): string[] {
   if (schema instanceof z.ZodObject) {
-    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, inner]) => [`${prefix}${key}`, ...fieldNames(inner, `${prefix}${key}.`)]);
+    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, inner]) => [
+      `${prefix}${key}`,
+      ...fieldNames(inner, `${prefix}${key}.`),
+    ]);
   }
   if (schema instanceof z.ZodArray) return fieldNames(schema.element as z.ZodType, prefix);
   if (schema instanceof z.ZodNullable || schema instanceof z.ZodOptional) return fieldNames(schema.unwrap() as z.ZodType, prefix);
@@ -23,10 +26,16 @@ describe('event catalogue', () => {
   it('carries no personal data: no event has a field for a person’s name, national id, phone or address', () => {
     const personal = /(^|\.)(first|last|full)?name$|national|phone|mobile|address|birth/i;
     const offending = Object.entries(eventCatalog).flatMap(([type, versions]) =>
-      Object.values(versions as Record<number, z.ZodType>).flatMap((schema) => fieldNames(schema).filter((f) => personal.test(f)).map((f) => `${type}: ${f}`)),
+      Object.values(versions as Record<number, z.ZodType>).flatMap((schema) =>
+        fieldNames(schema)
+          .filter((f) => personal.test(f))
+          .map((f) => `${type}: ${f}`),
+      ),
     );
     expect(offending).toEqual([]);
     // The check itself catches such a field.
-    expect(fieldNames(z.object({ person: z.object({ fullName: z.string() }) })).filter((f) => personal.test(f))).toEqual(['person.fullName']);
+    expect(fieldNames(z.object({ person: z.object({ fullName: z.string() }) })).filter((f) => personal.test(f))).toEqual([
+      'person.fullName',
+    ]);
   });
 });

@@ -14,13 +14,7 @@ import {
   trancheReleasedV1,
   workshopPermitIssuedV1,
 } from './events/livelihood.js';
-import {
-  referralAcceptedV1,
-  referralCompletedV1,
-  referralDeclinedV1,
-  referralMadeV1,
-  referralWithdrawnV1,
-} from './events/referrals.js';
+import { referralAcceptedV1, referralCompletedV1, referralDeclinedV1, referralMadeV1, referralWithdrawnV1 } from './events/referrals.js';
 
 /** The same event, published by each partner agency under its own name (`<agency>.<aggregate>.<event>`). */
 function fromEveryPartner<E extends string, S extends z.ZodType>(event: E, schema: S) {

@@ -17,9 +17,17 @@ describe('demo universe', () => {
   it('referrals are valid events, point at a demo offer of their agency, and have unique ids and codes', () => {
     for (const r of demoReferrals) {
       referralMadeV1.parse({
-        referralId: r.referralId, trackingCode: r.trackingCode, agency: r.agency, offerId: r.offerId, clinicId: r.clinicId,
-        neighbourhoodId: r.neighbourhoodId, residentRef: r.residentRef, householdRef: r.householdRef, needCategory: r.needCategory,
-        respondBy: '2026-12-01', madeAt: new Date().toISOString(),
+        referralId: r.referralId,
+        trackingCode: r.trackingCode,
+        agency: r.agency,
+        offerId: r.offerId,
+        clinicId: r.clinicId,
+        neighbourhoodId: r.neighbourhoodId,
+        residentRef: r.residentRef,
+        householdRef: r.householdRef,
+        needCategory: r.needCategory,
+        respondBy: '2026-12-01',
+        madeAt: new Date().toISOString(),
       });
       expect(trackingCodeSchema.safeParse(r.trackingCode).success).toBe(true);
       expect(demoOffers.find((o) => o.offerId === r.offerId)?.agency).toBe(r.agency);

@@ -42,14 +42,64 @@ type Story = Omit<DemoReferral, 'referralId' | 'trackingCode' | 'clinicId' | 'ne
 
 /** Every state a referral can be in, overdue ones included, as each clinic's demo shows them. */
 const stories: readonly Story[] = [
-  { agency: 'vocational-training', offerId: 'tvto-home-tailoring-1405', needCategory: 'skills-training', madeDaysAgo: 2, respondWithinDays: 7 },
+  {
+    agency: 'vocational-training',
+    offerId: 'tvto-home-tailoring-1405',
+    needCategory: 'skills-training',
+    madeDaysAgo: 2,
+    respondWithinDays: 7,
+  },
   { agency: 'vocational-training', offerId: 'tvto-career-counselling', needCategory: 'employment', madeDaysAgo: 12, respondWithinDays: 7 },
-  { agency: 'vocational-training', offerId: 'tvto-home-tailoring-1405', needCategory: 'skills-training', madeDaysAgo: 20, respondWithinDays: 7, accepted: { afterDays: 3, completeWithinDays: 90 } },
-  { agency: 'relief-partnerships', offerId: 'relief-home-business-loan', needCategory: 'income-support', madeDaysAgo: 60, respondWithinDays: 7, accepted: { afterDays: 4, completeWithinDays: 30 } },
-  { agency: 'welfare', offerId: 'welfare-social-case', needCategory: 'social-care', madeDaysAgo: 30, respondWithinDays: 7, declined: { afterDays: 2, reason: 'duplicate-benefit' } },
-  { agency: 'vocational-training', offerId: 'tvto-apprentice-carpentry', needCategory: 'employment', madeDaysAgo: 120, respondWithinDays: 7, accepted: { afterDays: 5, completeWithinDays: 90 }, completed: { afterDays: 95, outcome: 'achieved' } },
-  { agency: 'institute-funding', offerId: 'fund-institute-seats-1405', needCategory: 'skills-training', madeDaysAgo: 100, respondWithinDays: 7, accepted: { afterDays: 2, completeWithinDays: 80 }, completed: { afterDays: 85, outcome: 'partly-achieved' } },
-  { agency: 'relief-partnerships', offerId: 'basij-workshop-space-prep', needCategory: 'workshop-space', madeDaysAgo: 9, respondWithinDays: 7, withdrawn: { afterDays: 1, reason: 'resident-request' } },
+  {
+    agency: 'vocational-training',
+    offerId: 'tvto-home-tailoring-1405',
+    needCategory: 'skills-training',
+    madeDaysAgo: 20,
+    respondWithinDays: 7,
+    accepted: { afterDays: 3, completeWithinDays: 90 },
+  },
+  {
+    agency: 'relief-partnerships',
+    offerId: 'relief-home-business-loan',
+    needCategory: 'income-support',
+    madeDaysAgo: 60,
+    respondWithinDays: 7,
+    accepted: { afterDays: 4, completeWithinDays: 30 },
+  },
+  {
+    agency: 'welfare',
+    offerId: 'welfare-social-case',
+    needCategory: 'social-care',
+    madeDaysAgo: 30,
+    respondWithinDays: 7,
+    declined: { afterDays: 2, reason: 'duplicate-benefit' },
+  },
+  {
+    agency: 'vocational-training',
+    offerId: 'tvto-apprentice-carpentry',
+    needCategory: 'employment',
+    madeDaysAgo: 120,
+    respondWithinDays: 7,
+    accepted: { afterDays: 5, completeWithinDays: 90 },
+    completed: { afterDays: 95, outcome: 'achieved' },
+  },
+  {
+    agency: 'institute-funding',
+    offerId: 'fund-institute-seats-1405',
+    needCategory: 'skills-training',
+    madeDaysAgo: 100,
+    respondWithinDays: 7,
+    accepted: { afterDays: 2, completeWithinDays: 80 },
+    completed: { afterDays: 85, outcome: 'partly-achieved' },
+  },
+  {
+    agency: 'relief-partnerships',
+    offerId: 'basij-workshop-space-prep',
+    needCategory: 'workshop-space',
+    madeDaysAgo: 9,
+    respondWithinDays: 7,
+    withdrawn: { afterDays: 1, reason: 'resident-request' },
+  },
 ];
 
 /** The demo referrals of all four clinics (8 each, one per story). */

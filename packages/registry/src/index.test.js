@@ -11,7 +11,9 @@ const unique = (values) => new Set(values).size === values.length;
 
 describe('the registry', () => {
   it('lists every service folder, and only those', () => {
-    const folders = readdirSync(`${repo}services`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(`${repo}services`, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(SERVICES.map((s) => s.service).sort()).toEqual(folders.sort());
   });
 
@@ -49,7 +51,9 @@ describe('cli.js', () => {
   const run = (...args) => spawnSync('node', [cli, ...args], { encoding: 'utf8' });
 
   it('prints the fields asked for, a line per service, lists joined by commas and nothing as -', () => {
-    const lines = execFileSync('node', [cli, 'services', 'service', 'port', 'keys.keyring', 'keys.current', 'roles'], { encoding: 'utf8' }).trimEnd().split('\n');
+    const lines = execFileSync('node', [cli, 'services', 'service', 'port', 'keys.keyring', 'keys.current', 'roles'], { encoding: 'utf8' })
+      .trimEnd()
+      .split('\n');
     expect(lines).toEqual(
       SERVICES.map((s) => [s.service, s.port, s.keys?.keyring ?? '-', s.keys?.current.join(',') ?? '-', s.roles.join(',')].join(' ')),
     );

@@ -44,7 +44,9 @@ describe('loadConfig', () => {
     expect(loadConfig('clinics', valid).METRICS_TOKEN).toBeUndefined();
     const token = 'x'.repeat(32);
     expect(loadConfig('clinics', { ...valid, METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
-    expect(() => loadConfig('clinics', { ...valid, METRICS_TOKEN: 'secret' })).toThrow(/METRICS_TOKEN \(invalid\): must be at least 32 characters/);
+    expect(() => loadConfig('clinics', { ...valid, METRICS_TOKEN: 'secret' })).toThrow(
+      /METRICS_TOKEN \(invalid\): must be at least 32 characters/,
+    );
   });
 
   it('prefers an explicit JWKS URL (compose reaches Keycloak by another host name)', () => {

@@ -84,7 +84,9 @@ export function loadConfig<S extends z.ZodObject = typeof baseConfigSchema>(
   if (result.success) {
     const demo = env['NODE_ENV'] === 'production' ? demoSecretsIn(result.data) : [];
     if (demo.length === 0) return result.data;
-    throw new ConfigError(`${serviceName}: demo secrets in production (NODE_ENV=production)\n${demo.map((line) => `  - ${line}`).join('\n')}`);
+    throw new ConfigError(
+      `${serviceName}: demo secrets in production (NODE_ENV=production)\n${demo.map((line) => `  - ${line}`).join('\n')}`,
+    );
   }
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || '(root)';

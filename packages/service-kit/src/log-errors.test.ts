@@ -18,7 +18,11 @@ describe("an error's log line", () => {
     });
     const { text, err } = logged(duplicate);
     expect(text).not.toContain(nationalId);
-    expect(err).toMatchObject({ type: 'MongoServerError', code: 11000, message: expect.stringContaining('index: nationalIdIndex_1 dup key: [redacted]') });
+    expect(err).toMatchObject({
+      type: 'MongoServerError',
+      code: 11000,
+      message: expect.stringContaining('index: nationalIdIndex_1 dup key: [redacted]'),
+    });
     expect(err['stack']).toEqual(expect.stringContaining('log-errors.test.ts'));
   });
 
@@ -28,12 +32,17 @@ describe("an error's log line", () => {
     });
     const { text, err } = logged(cast);
     expect(text).not.toContain(nationalId);
-    expect(err).toMatchObject({ type: 'Error', message: 'Cast to ObjectId failed for value "[redacted]" (type string) at path "[redacted]"' });
+    expect(err).toMatchObject({
+      type: 'Error',
+      message: 'Cast to ObjectId failed for value "[redacted]" (type string) at path "[redacted]"',
+    });
     expect(err['cause']).toMatchObject({ message: 'Validator failed for path `name` with value `[redacted]`' });
   });
 
   it('drops fields outside the known set (a driver copies the offending document into errInfo)', () => {
-    const { text, err } = logged(Object.assign(new Error('Document failed validation'), { errInfo: { phone: '09121234567' }, status: 500 }));
+    const { text, err } = logged(
+      Object.assign(new Error('Document failed validation'), { errInfo: { phone: '09121234567' }, status: 500 }),
+    );
     expect(text).not.toContain('09121234567');
     expect(err).toMatchObject({ status: 500, message: 'Document failed validation' });
   });

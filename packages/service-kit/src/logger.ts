@@ -39,4 +39,3 @@ export const requestLogSerializers = {
  * `baseUrl`) when a failed request is answered, so the pattern alone is the same for every answer.
  */
 export const routePatternOf = (req: Request): string | undefined => req.route?.path;
-

@@ -88,7 +88,10 @@ describe('the driver pool is bounded', () => {
       await rows.findOne({ _id: 'r1' });
       store.freeze();
       const started = Date.now();
-      const error = await rows.findOne({ _id: 'r2' }).then(() => undefined, (e: Error) => e);
+      const error = await rows.findOne({ _id: 'r2' }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       // The reply's bound (or, on a fresh connection, the handshake's): a network timeout either way.
       expect(error?.name).toBe('MongoNetworkTimeoutError');
       expect(isStoreTimeout(error)).toBe(true);
@@ -155,7 +158,10 @@ describe('every query carries a server-side time limit', () => {
       .sort({ n: -1 })
       .limit(1_000)
       .lean()
-      .then(() => undefined, (e: unknown) => e as { code?: number });
+      .then(
+        () => undefined,
+        (e: unknown) => e as { code?: number },
+      );
     expect(error?.code).toBe(50);
     expect(isStoreTimeout(error)).toBe(true);
 
@@ -206,9 +212,18 @@ describe('/readyz asks the store', () => {
 
   it("a service's /readyz says not ready (mongo: false) when its store stops answering, though the connection is still open", async () => {
     const store = await freezableStore(base, dbName);
-    const config = baseConfigSchema.parse({ PORT: '0', MONGO_URL: store.url, AMQP_URL: 'amqp://127.0.0.1:1', OIDC_ISSUER: testIssuer, LOG_LEVEL: 'silent' });
+    const config = baseConfigSchema.parse({
+      PORT: '0',
+      MONGO_URL: store.url,
+      AMQP_URL: 'amqp://127.0.0.1:1',
+      OIDC_ISSUER: testIssuer,
+      LOG_LEVEL: 'silent',
+    });
     const keys = await createTestKeys();
-    const service = createService({ name: 'probe', roles: [], models: () => ({}), routes: () => [] }, config, { keys: keys.keys, logger: pino({ level: 'silent' }) });
+    const service = createService({ name: 'probe', roles: [], models: () => ({}), routes: () => [] }, config, {
+      keys: keys.keys,
+      logger: pino({ level: 'silent' }),
+    });
     connections.push(service.mongo);
     try {
       await service.prepare();

@@ -120,7 +120,11 @@ export function pingStore(connection: Connection, options: { timeoutMs?: number;
   if (pings.has(connection)) return Promise.resolve(false);
   const probe = (async () => {
     const reply = await db.command({ ping: 1, maxTimeMS: timeoutMs });
-    if (options.collection) await db.collection(options.collection).find({}, { limit: 1, projection: { _id: 1 }, maxTimeMS: timeoutMs }).toArray();
+    if (options.collection)
+      await db
+        .collection(options.collection)
+        .find({}, { limit: 1, projection: { _id: 1 }, maxTimeMS: timeoutMs })
+        .toArray();
     return reply['ok'] === 1;
   })()
     .catch(() => false)

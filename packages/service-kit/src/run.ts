@@ -21,7 +21,9 @@ export async function runService<M, C extends BaseConfig>(definition: ServiceDef
   const tracing = await startTracing(definition.name);
   const service = createService(definition, config);
   if (tracing && !tracing.instrumented) {
-    service.logger.warn('tracing is configured but the process was started without `--import @hamgam/service-kit/tracing`: http, express, mongodb and amqplib are not instrumented');
+    service.logger.warn(
+      'tracing is configured but the process was started without `--import @hamgam/service-kit/tracing`: http, express, mongodb and amqplib are not instrumented',
+    );
   }
   await service.start();
   let shuttingDown = false;
@@ -33,7 +35,9 @@ export async function runService<M, C extends BaseConfig>(definition: ServiceDef
     void service.stop().then(
       // The spans still buffered are exported (within the SDK's own export timeout) before the exit.
       async (outcome) => {
-        await tracing?.shutdown().catch((error: unknown) => service.logger.warn({ err: error }, 'tracing: could not export the last spans'));
+        await tracing
+          ?.shutdown()
+          .catch((error: unknown) => service.logger.warn({ err: error }, 'tracing: could not export the last spans'));
         process.exit(outcome === 'drained' ? 0 : 1);
       },
       (error: unknown) => {

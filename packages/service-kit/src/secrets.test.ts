@@ -19,7 +19,15 @@ const env = (over: Record<string, string>) => ({
 describe('demo secrets', () => {
   it('are refused in production, each named', () => {
     const load = () =>
-      loadConfig('clinics', env({ AMQP_URL: 'amqp://guest:guest@rabbitmq:5672', MONGO_URL: 'mongodb://mongo:27017/hamgam_clinics', PII_ENCRYPTION_KEY: demoKey }), schema);
+      loadConfig(
+        'clinics',
+        env({
+          AMQP_URL: 'amqp://guest:guest@rabbitmq:5672',
+          MONGO_URL: 'mongodb://mongo:27017/hamgam_clinics',
+          PII_ENCRYPTION_KEY: demoKey,
+        }),
+        schema,
+      );
     expect(load).toThrow(/demo secrets in production/);
     expect(load).toThrow(/AMQP_URL: the broker's default guest account/);
     expect(load).toThrow(/MONGO_URL: a store on another host without credentials/);
@@ -27,8 +35,20 @@ describe('demo secrets', () => {
   });
 
   it('are allowed on loopback (the native stack) and outside production (compose, tests)', () => {
-    expect(() => loadConfig('clinics', env({ AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672', MONGO_URL: 'mongodb://127.0.0.1:27017/hamgam_clinics' }), schema)).not.toThrow();
-    expect(() => loadConfig('clinics', env({ NODE_ENV: 'development', AMQP_URL: 'amqp://guest:guest@rabbitmq:5672', PII_ENCRYPTION_KEY: demoKey }), schema)).not.toThrow();
+    expect(() =>
+      loadConfig(
+        'clinics',
+        env({ AMQP_URL: 'amqp://guest:guest@127.0.0.1:5672', MONGO_URL: 'mongodb://127.0.0.1:27017/hamgam_clinics' }),
+        schema,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      loadConfig(
+        'clinics',
+        env({ NODE_ENV: 'development', AMQP_URL: 'amqp://guest:guest@rabbitmq:5672', PII_ENCRYPTION_KEY: demoKey }),
+        schema,
+      ),
+    ).not.toThrow();
   });
 
   it('leave a real deployment alone: credentials, several hosts, random keys', () => {

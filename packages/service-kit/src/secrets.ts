@@ -28,7 +28,12 @@ export const key32Schema = z.string().refine(isKey32, key32Message);
 /** Comma-separated keys (a rotation keeps older ones readable); empty means none, like unset. */
 export const key32ListSchema = z
   .string()
-  .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
+  )
   .refine((keys) => keys.every(isKey32), `each comma-separated key ${key32Message}`);
 
 const loopback = (host: string) => host === 'localhost' || host === '[::1]' || host.startsWith('127.');

@@ -27,7 +27,9 @@ async function started(env: Record<string, string>) {
     OIDC_ISSUER: testIssuer,
     ...env,
   });
-  const service = createService({ name: 'kit-probe', roles: ['auditor'], models: () => ({}), routes: () => [] }, config, { logger: pino({ level: 'silent' }) });
+  const service = createService({ name: 'kit-probe', roles: ['auditor'], models: () => ({}), routes: () => [] }, config, {
+    logger: pino({ level: 'silent' }),
+  });
   running.push(service);
   const server = await service.start();
   return { service, address: server.address() as AddressInfo };

@@ -154,7 +154,10 @@ export function createService<M, C extends BaseConfig>(
     metrics: createHttpMetrics(definition.name),
     metricsToken: config.METRICS_TOKEN,
     // A real read of the service's own database, within 2 s: a store that does not answer is not ready.
-    readiness: async () => ({ mongo: await pingStore(mongo, { collection: inboxModel(mongo).collection.collectionName }), broker: bus.connected }),
+    readiness: async () => ({
+      mongo: await pingStore(mongo, { collection: inboxModel(mongo).collection.collectionName }),
+      broker: bus.connected,
+    }),
     draining: () => stopping !== undefined,
     uiDist: config.UI_DIST,
     limits: loadLimitsOf(config),

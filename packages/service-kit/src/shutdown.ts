@@ -45,7 +45,10 @@ export async function drain({ logger, timeoutMs, http, bus, mongo }: DrainParts)
   const connectionsClosed = http?.close() ?? Promise.resolve();
   const drained =
     (await phase('no new connections or deliveries', () => bus.stopConsuming(), { timeoutMs })) &&
-    (await phase('waiting for work in flight', () => Promise.all([connectionsClosed, bus.consumer.whenIdle()]), { requests: http?.inFlight ?? 0, deliveries: bus.consumer.inFlight })) &&
+    (await phase('waiting for work in flight', () => Promise.all([connectionsClosed, bus.consumer.whenIdle()]), {
+      requests: http?.inFlight ?? 0,
+      deliveries: bus.consumer.inFlight,
+    })) &&
     (await phase('outbox relay finishing its pass', () => bus.relay.stop())) &&
     (await phase('closing broker and store connections', () => Promise.all([bus.stop(), mongo.close()])));
   clearTimeout(timer);
@@ -54,10 +57,16 @@ export async function drain({ logger, timeoutMs, http, bus, mongo }: DrainParts)
     return 'drained';
   }
 
-  logger.error({ timeoutMs, requests: http?.inFlight ?? 0, deliveries: bus.consumer.inFlight }, 'shutdown: bound reached; cutting what is left, deliveries back to the queue');
+  logger.error(
+    { timeoutMs, requests: http?.inFlight ?? 0, deliveries: bus.consumer.inFlight },
+    'shutdown: bound reached; cutting what is left, deliveries back to the queue',
+  );
   http?.abort();
   bus.consumer.requeueInHand();
   void bus.relay.stop();
-  await Promise.race([Promise.allSettled([bus.connection.stop(), mongo.close(true)]), new Promise((resolve) => setTimeout(resolve, abortCloseMs).unref())]);
+  await Promise.race([
+    Promise.allSettled([bus.connection.stop(), mongo.close(true)]),
+    new Promise((resolve) => setTimeout(resolve, abortCloseMs).unref()),
+  ]);
   return 'timed-out';
 }

@@ -14,15 +14,7 @@ export {
   type LocalizedText,
 } from './i18n/format';
 export { I18nProvider, LOCALE_STORAGE_KEY, useI18n, type I18n } from './i18n/I18nProvider';
-export {
-  getAuthClient,
-  hasAnyRole,
-  setAuthClient,
-  useAuth,
-  type AuthClient,
-  type AuthUser,
-  type RemoteAppProps,
-} from './auth';
+export { getAuthClient, hasAnyRole, setAuthClient, useAuth, type AuthClient, type AuthUser, type RemoteAppProps } from './auth';
 export { ApiError, type Problem } from './api/ApiError';
 export { createApiClient, LIST_MAX_PAGES, useApi, type ApiClient } from './api/client';
 export { useAsync, type AsyncState } from './useAsync';

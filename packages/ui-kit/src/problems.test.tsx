@@ -16,7 +16,8 @@ function Refusal({ error }: { error: unknown }) {
   return <ErrorCard error={sentence(error)} />;
 }
 
-const refusal = (code?: string) => new ApiError({ title: 'Conflict', status: 409, detail: 'course c-1 is full (3 places)', ...(code ? { code } : {}) });
+const refusal = (code?: string) =>
+  new ApiError({ title: 'Conflict', status: 409, detail: 'course c-1 is full (3 places)', ...(code ? { code } : {}) });
 
 describe('useProblemSentence', () => {
   it('shows the module’s sentence for the code, in the user’s language, instead of the service’s words', () => {

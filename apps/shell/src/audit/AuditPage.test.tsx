@@ -5,8 +5,18 @@ import type { AccessEntry, AuditedAgency } from './accessLog';
 import { AuditPage } from './AuditPage';
 
 const entry = (agency: AuditedAgency, id: string, at: string, extra: Partial<AccessEntry> = {}): AccessEntry => ({
-  id, at, agency, actor: 'clinic.worker1', actorRoles: ['clinic-worker'], action: 'read', recordKind: 'resident', recordId: `rec-${id}`,
-  subject: `res-${id}`, purpose: 'referral', purposeSource: 'consent', ...extra,
+  id,
+  at,
+  agency,
+  actor: 'clinic.worker1',
+  actorRoles: ['clinic-worker'],
+  action: 'read',
+  recordKind: 'resident',
+  recordId: `rec-${id}`,
+  subject: `res-${id}`,
+  purpose: 'referral',
+  purposeSource: 'consent',
+  ...extra,
 });
 
 /** One page of a log route, with the next page's cursor when there is one. */
@@ -42,14 +52,35 @@ describe('the auditor’s access-log page', () => {
   it('merges the five services’ logs newest first, in Persian with Jalali times and translated codes; coordination, holding no personal data, is not asked', async () => {
     const fetchMock = renderAudit({
       [logRoute('clinics')]: page([entry('clinics', 'c1', '2026-03-21T10:00:00Z'), entry('clinics', 'c2', '2026-03-21T08:00:00Z')]),
-      [logRoute('welfare')]: page([entry('welfare', 'w1', '2026-03-21T09:00:00Z', { recordKind: 'case', action: 'update', purpose: 'case-work', purposeSource: 'route', actorRoles: ['welfare-officer'] })]),
+      [logRoute('welfare')]: page([
+        entry('welfare', 'w1', '2026-03-21T09:00:00Z', {
+          recordKind: 'case',
+          action: 'update',
+          purpose: 'case-work',
+          purposeSource: 'route',
+          actorRoles: ['welfare-officer'],
+        }),
+      ]),
       [logRoute('relief-partnerships')]: page([entry('relief-partnerships', 'r1', '2026-03-21T11:00:00Z')]),
       [logRoute('institute-funding')]: page([
-        entry('institute-funding', 'f1', '2026-03-21T08:30:00Z', { recordKind: 'award', action: 'decide', purpose: 'institute-funding', purposeSource: 'route', actor: 'fund.officer', actorRoles: ['fund-officer'] }),
+        entry('institute-funding', 'f1', '2026-03-21T08:30:00Z', {
+          recordKind: 'award',
+          action: 'decide',
+          purpose: 'institute-funding',
+          purposeSource: 'route',
+          actor: 'fund.officer',
+          actorRoles: ['fund-officer'],
+        }),
       ]),
     });
     await waitFor(() =>
-      expect(rowIds()).toEqual(['audit-row-relief-partnerships-r1', 'audit-row-clinics-c1', 'audit-row-welfare-w1', 'audit-row-institute-funding-f1', 'audit-row-clinics-c2']),
+      expect(rowIds()).toEqual([
+        'audit-row-relief-partnerships-r1',
+        'audit-row-clinics-c1',
+        'audit-row-welfare-w1',
+        'audit-row-institute-funding-f1',
+        'audit-row-clinics-c2',
+      ]),
     );
     const welfareRow = screen.getByTestId('audit-row-welfare-w1').textContent!;
     // 09:00Z is 12:30 in Tehran, on 1 Farvardin 1405.
@@ -60,7 +91,13 @@ describe('the auditor’s access-log page', () => {
     expect(welfareRow).toContain('مددکاری (وظیفه سازمان)');
     expect(welfareRow).toContain('کارشناس بهزیستی');
     const fundRow = screen.getByTestId('audit-row-institute-funding-f1').textContent!;
-    for (const text of ['حمایت از آموزشگاه‌ها', 'حمایت مالی آموزشگاه', 'تصمیم', 'حمایت مالی از آموزشگاه در برابر نتایج تأییدشده (وظیفه سازمان)', 'کارشناس حمایت مالی آموزشگاه‌ها']) {
+    for (const text of [
+      'حمایت از آموزشگاه‌ها',
+      'حمایت مالی آموزشگاه',
+      'تصمیم',
+      'حمایت مالی از آموزشگاه در برابر نتایج تأییدشده (وظیفه سازمان)',
+      'کارشناس حمایت مالی آموزشگاه‌ها',
+    ]) {
       expect(fundRow).toContain(text);
     }
     for (const agency of ['clinics', 'welfare', 'vocational-training', 'relief-partnerships', 'institute-funding']) {
@@ -74,16 +111,27 @@ describe('the auditor’s access-log page', () => {
   });
 
   it('holds back entries a service with more pages may still outrank, and “load more” advances only the cursors that have pages', async () => {
-    const fetchMock = renderAudit({
-      [logRoute('clinics')]: pages(
-        page([entry('clinics', 'c1', '2026-03-21T10:00:00Z'), entry('clinics', 'c2', '2026-03-21T09:00:00Z')], 'cursor-c'),
-        page([entry('clinics', 'c3', '2026-03-21T08:00:00Z')]),
-      ),
-      [logRoute('welfare')]: page([entry('welfare', 'w1', '2026-03-21T09:30:00Z'), entry('welfare', 'w2', '2026-03-21T06:00:00Z')]),
-    }, 'en');
+    const fetchMock = renderAudit(
+      {
+        [logRoute('clinics')]: pages(
+          page([entry('clinics', 'c1', '2026-03-21T10:00:00Z'), entry('clinics', 'c2', '2026-03-21T09:00:00Z')], 'cursor-c'),
+          page([entry('clinics', 'c3', '2026-03-21T08:00:00Z')]),
+        ),
+        [logRoute('welfare')]: page([entry('welfare', 'w1', '2026-03-21T09:30:00Z'), entry('welfare', 'w2', '2026-03-21T06:00:00Z')]),
+      },
+      'en',
+    );
     await waitFor(() => expect(rowIds()).toEqual(['audit-row-clinics-c1', 'audit-row-welfare-w1', 'audit-row-clinics-c2']));
     fireEvent.click(screen.getByTestId('audit-load-more'));
-    await waitFor(() => expect(rowIds()).toEqual(['audit-row-clinics-c1', 'audit-row-welfare-w1', 'audit-row-clinics-c2', 'audit-row-clinics-c3', 'audit-row-welfare-w2']));
+    await waitFor(() =>
+      expect(rowIds()).toEqual([
+        'audit-row-clinics-c1',
+        'audit-row-welfare-w1',
+        'audit-row-clinics-c2',
+        'audit-row-clinics-c3',
+        'audit-row-welfare-w2',
+      ]),
+    );
     expect(calls(fetchMock, '/api/clinics/v1/access-log').map(({ url }) => url.searchParams.get('after'))).toEqual([null, 'cursor-c']);
     expect(calls(fetchMock, '/api/welfare/v1/access-log')).toHaveLength(1);
     expect(screen.queryByTestId('audit-load-more')).toBeNull();
@@ -103,7 +151,13 @@ describe('the auditor’s access-log page', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(4));
     for (const agency of ['clinics', 'welfare', 'vocational-training', 'institute-funding']) {
       const [call] = calls(fetchMock, `/api/${agency}/v1/access-log`);
-      expect(Object.fromEntries(call!.url.searchParams)).toEqual({ limit: '50', person: 'hh-12', user: 'welfare.officer', from: '2026-03-01', to: '2026-03-31' });
+      expect(Object.fromEntries(call!.url.searchParams)).toEqual({
+        limit: '50',
+        person: 'hh-12',
+        user: 'welfare.officer',
+        from: '2026-03-01',
+        to: '2026-03-31',
+      });
     }
     expect(calls(fetchMock, '/api/relief-partnerships/v1/access-log')).toHaveLength(0);
     expect(screen.queryByTestId('audit-export-relief-partnerships')).toBeNull();
@@ -123,9 +177,14 @@ describe('the auditor’s access-log page', () => {
   it('exports one agency’s log with the token and the search’s filters and saves the CSV', async () => {
     const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:x');
     vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    const fetchMock = renderAudit({
-      'GET /api/welfare/v1/access-log/export': new Response('\uFEFFat,agency\r\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="access-log-welfare.csv"' } }),
-    }, 'en');
+    const fetchMock = renderAudit(
+      {
+        'GET /api/welfare/v1/access-log/export': new Response('\uFEFFat,agency\r\n', {
+          headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="access-log-welfare.csv"' },
+        }),
+      },
+      'en',
+    );
     await screen.findByTestId('audit-table');
     fireEvent.change(screen.getByTestId('audit-person'), { target: { value: 'hh-12' } });
     fireEvent.change(screen.getByTestId('audit-from'), { target: { value: '2026-03-01' } });
@@ -141,7 +200,12 @@ describe('the auditor’s access-log page', () => {
   it('says in Persian to narrow the days when an export is too large, never the service’s English', async () => {
     renderAudit({
       'GET /api/clinics/v1/access-log/export': jsonResponse(
-        { title: 'Bad Request', status: 400, detail: 'more than 10000 entries match: narrow the days, the person or the user', code: 'access-log-export-too-large' },
+        {
+          title: 'Bad Request',
+          status: 400,
+          detail: 'more than 10000 entries match: narrow the days, the person or the user',
+          code: 'access-log-export-too-large',
+        },
         400,
         'application/problem+json',
       ),
@@ -149,17 +213,29 @@ describe('the auditor’s access-log page', () => {
     await screen.findByTestId('audit-table');
     fireEvent.click(screen.getByTestId('audit-export-clinics'));
     const line = (await screen.findByTestId('audit-export-error-clinics')).textContent!;
-    expect(line).toBe('کلینیک‌های مددکاری: بیش از ۱۰٬۰۰۰ مورد با این جست‌وجو جور است. بازه روزها را کوتاه‌تر کنید یا شخص یا کاربر را مشخص کنید.');
+    expect(line).toBe(
+      'کلینیک‌های مددکاری: بیش از ۱۰٬۰۰۰ مورد با این جست‌وجو جور است. بازه روزها را کوتاه‌تر کنید یا شخص یا کاربر را مشخص کنید.',
+    );
     expect(line).not.toMatch(/[A-Za-z]/);
   });
 
   it('shows a failed service’s own error line, translated, and the other services’ entries', async () => {
     renderAudit({
-      [logRoute('welfare')]: jsonResponse({ title: 'Service Unavailable', status: 503, code: 'store-unavailable' }, 503, 'application/problem+json'),
-      [logRoute('vocational-training')]: jsonResponse({ title: 'Bad Request', status: 400, code: 'access-log-range-invalid' }, 400, 'application/problem+json'),
+      [logRoute('welfare')]: jsonResponse(
+        { title: 'Service Unavailable', status: 503, code: 'store-unavailable' },
+        503,
+        'application/problem+json',
+      ),
+      [logRoute('vocational-training')]: jsonResponse(
+        { title: 'Bad Request', status: 400, code: 'access-log-range-invalid' },
+        400,
+        'application/problem+json',
+      ),
       [logRoute('clinics')]: page([entry('clinics', 'c1', '2026-03-21T10:00:00Z')], 'more'),
     });
-    expect((await screen.findByTestId('audit-error-welfare')).textContent).toBe('بهزیستی: این سرویس اکنون در دسترس نیست. بقیه نشان داده شده‌اند.');
+    expect((await screen.findByTestId('audit-error-welfare')).textContent).toBe(
+      'بهزیستی: این سرویس اکنون در دسترس نیست. بقیه نشان داده شده‌اند.',
+    );
     expect(screen.getByTestId('audit-error-vocational-training').textContent).toBe('آموزش فنی و حرفه‌ای: روز آغاز پس از روز پایان است.');
     expect(rowIds()).toEqual(['audit-row-clinics-c1']);
     expect(screen.queryByTestId('audit-error-clinics')).toBeNull();

@@ -15,7 +15,10 @@ export function AuditPage() {
   const [draft, setDraft] = useState(noFilter);
   const [agencies, setAgencies] = useState<readonly AuditedAgency[]>(AUDITED_AGENCIES);
   const [formError, setFormError] = useState<{ to?: string; agencies?: string }>({});
-  const [search, setSearch] = useState<{ agencies: readonly AuditedAgency[]; filter: AccessLogFilter }>({ agencies: AUDITED_AGENCIES, filter: noFilter });
+  const [search, setSearch] = useState<{ agencies: readonly AuditedAgency[]; filter: AccessLogFilter }>({
+    agencies: AUDITED_AGENCIES,
+    filter: noFilter,
+  });
   const { logs, loading, loadMore, hasMore } = useAccessLogs(search);
   const entries = mergeLogs(logs);
   const columns = useColumns();
@@ -43,16 +46,46 @@ export function AuditPage() {
       <Card title={t('audit.filters')}>
         <form className="hg-form" onSubmit={submit} noValidate data-testid="audit-filters">
           <div className="hg-form__row">
-            <TextInput label={t('audit.person')} dir="ltr" autoComplete="off" value={draft.person} data-testid="audit-person" onChange={(e) => setDraft({ ...draft, person: e.target.value })} />
-            <TextInput label={t('audit.user')} dir="ltr" autoComplete="off" value={draft.user} data-testid="audit-user" onChange={(e) => setDraft({ ...draft, user: e.target.value })} />
-            <DateInput label={t('audit.from')} value={draft.from} data-testid="audit-from" onChange={(from) => setDraft({ ...draft, from })} />
-            <DateInput label={t('audit.to')} value={draft.to} data-testid="audit-to" error={formError.to} onChange={(to) => setDraft({ ...draft, to })} />
+            <TextInput
+              label={t('audit.person')}
+              dir="ltr"
+              autoComplete="off"
+              value={draft.person}
+              data-testid="audit-person"
+              onChange={(e) => setDraft({ ...draft, person: e.target.value })}
+            />
+            <TextInput
+              label={t('audit.user')}
+              dir="ltr"
+              autoComplete="off"
+              value={draft.user}
+              data-testid="audit-user"
+              onChange={(e) => setDraft({ ...draft, user: e.target.value })}
+            />
+            <DateInput
+              label={t('audit.from')}
+              value={draft.from}
+              data-testid="audit-from"
+              onChange={(from) => setDraft({ ...draft, from })}
+            />
+            <DateInput
+              label={t('audit.to')}
+              value={draft.to}
+              data-testid="audit-to"
+              error={formError.to}
+              onChange={(to) => setDraft({ ...draft, to })}
+            />
           </div>
           <fieldset className="audit__agencies" aria-invalid={formError.agencies ? true : undefined}>
             <legend className="hg-field__label">{t('audit.agencies')}</legend>
             {AUDITED_AGENCIES.map((agency) => (
               <label key={agency}>
-                <input type="checkbox" checked={agencies.includes(agency)} data-testid={`audit-agency-${agency}`} onChange={(e) => toggle(agency, e.target.checked)} />{' '}
+                <input
+                  type="checkbox"
+                  checked={agencies.includes(agency)}
+                  data-testid={`audit-agency-${agency}`}
+                  onChange={(e) => toggle(agency, e.target.checked)}
+                />{' '}
                 {t(`audit.agency.${agency}`)}
               </label>
             ))}
@@ -84,7 +117,14 @@ export function AuditPage() {
           {loading && entries.length === 0 ? (
             <Loading />
           ) : (
-            <DataTable columns={columns} rows={entries} rowKey={(e) => `${e.agency}:${e.id}`} rowTestId={(e) => `audit-row-${e.agency}-${e.id}`} empty={t('audit.empty')} testId="audit-table" />
+            <DataTable
+              columns={columns}
+              rows={entries}
+              rowKey={(e) => `${e.agency}:${e.id}`}
+              rowTestId={(e) => `audit-row-${e.agency}-${e.id}`}
+              empty={t('audit.empty')}
+              testId="audit-table"
+            />
           )}
         </div>
         {hasMore && entries.length > 0 && (
@@ -130,10 +170,17 @@ function useColumns(): Column<AccessEntry>[] {
     column('action', (e) => label('audit.action', e.action)),
     column('record', (e) => (
       <>
-        {label('audit.kind', e.recordKind)} <bdi dir="ltr" className="audit__id">{e.recordId}</bdi>
+        {label('audit.kind', e.recordKind)}{' '}
+        <bdi dir="ltr" className="audit__id">
+          {e.recordId}
+        </bdi>
       </>
     )),
-    column('person', (e) => <bdi dir="ltr" className="audit__id">{e.subject}</bdi>),
+    column('person', (e) => (
+      <bdi dir="ltr" className="audit__id">
+        {e.subject}
+      </bdi>
+    )),
     column('purpose', (e) => (
       <>
         {label('audit.purpose', e.purpose)} <small className="hg-muted">({t(`audit.purposeSource.${e.purposeSource}`)})</small>

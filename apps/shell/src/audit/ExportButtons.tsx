@@ -29,7 +29,13 @@ export function ExportButtons({ agencies, filter }: { agencies: readonly Audited
     <Card title={t('audit.export')} testId="audit-export">
       <div className="hg-form__row">
         {agencies.map((agency) => (
-          <Button key={agency} variant="secondary" busy={busy === agency} data-testid={`audit-export-${agency}`} onClick={() => void download(agency)}>
+          <Button
+            key={agency}
+            variant="secondary"
+            busy={busy === agency}
+            data-testid={`audit-export-${agency}`}
+            onClick={() => void download(agency)}
+          >
             {t('audit.export.agency', { agency: t(`audit.agency.${agency}`) })}
           </Button>
         ))}

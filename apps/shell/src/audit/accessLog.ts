@@ -43,7 +43,8 @@ export function accessLogQuery(filter: AccessLogFilter, extra: Record<string, st
   return query ? `?${query}` : '';
 }
 
-export const accessLogPath = (agency: AuditedAgency, filter: AccessLogFilter) => `/${agency}/v1/access-log${accessLogQuery(filter, { limit: String(PAGE_SIZE) })}`;
+export const accessLogPath = (agency: AuditedAgency, filter: AccessLogFilter) =>
+  `/${agency}/v1/access-log${accessLogQuery(filter, { limit: String(PAGE_SIZE) })}`;
 export const exportPath = (agency: AuditedAgency, filter: AccessLogFilter) => `/${agency}/v1/access-log/export${accessLogQuery(filter)}`;
 
 /** What the page knows of one service's log: the entries read so far, where to go on, and its last failure. */
@@ -58,7 +59,8 @@ export interface ServiceLog {
 
 export const emptyLog = (agency: AuditedAgency): ServiceLog => ({ agency, entries: [], cursor: null, done: false });
 
-const newestFirst = (a: AccessEntry, b: AccessEntry) => Date.parse(b.at) - Date.parse(a.at) || a.agency.localeCompare(b.agency) || a.id.localeCompare(b.id);
+const newestFirst = (a: AccessEntry, b: AccessEntry) =>
+  Date.parse(b.at) - Date.parse(a.at) || a.agency.localeCompare(b.agency) || a.id.localeCompare(b.id);
 
 /**
  * The entries of every service newest first, down to the point every service has been read to: a service

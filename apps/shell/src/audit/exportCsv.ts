@@ -15,7 +15,11 @@ export async function saveExport(auth: Pick<AuthClient, 'getToken'>, path: strin
   });
   if (!response.ok) {
     const problem: unknown = await response.json().catch(() => ({}));
-    throw new ApiError({ ...(typeof problem === 'object' && problem !== null ? problem : {}), title: response.statusText, status: response.status });
+    throw new ApiError({
+      ...(typeof problem === 'object' && problem !== null ? problem : {}),
+      title: response.statusText,
+      status: response.status,
+    });
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());

@@ -4,7 +4,8 @@ defineMessages({
   fa: {
     'audit.menu': 'گزارش دسترسی',
     'audit.title': 'گزارش دسترسی به اطلاعات اشخاص',
-    'audit.intro': 'هر خواندن یا تغییر اطلاعات ساکنان و خانوارها در کلینیک‌ها، بهزیستی، فنی و حرفه‌ای، کمیته امداد و حمایت از آموزشگاه‌ها: چه کسی، کی، چه چیزی و به چه منظوری.',
+    'audit.intro':
+      'هر خواندن یا تغییر اطلاعات ساکنان و خانوارها در کلینیک‌ها، بهزیستی، فنی و حرفه‌ای، کمیته امداد و حمایت از آموزشگاه‌ها: چه کسی، کی، چه چیزی و به چه منظوری.',
     'audit.filters': 'جست‌وجو',
     'audit.person': 'شخص (شناسه ساکن یا خانوار)',
     'audit.user': 'کاربر (نام کاربری)',
@@ -58,7 +59,8 @@ defineMessages({
     'audit.purposeSource.consent': 'با رضایت شخص',
     'audit.purposeSource.route': 'وظیفه سازمان',
     'audit.error.line': '{agency}: {message}',
-    'audit.error.access-log-export-too-large': 'بیش از ۱۰٬۰۰۰ مورد با این جست‌وجو جور است. بازه روزها را کوتاه‌تر کنید یا شخص یا کاربر را مشخص کنید.',
+    'audit.error.access-log-export-too-large':
+      'بیش از ۱۰٬۰۰۰ مورد با این جست‌وجو جور است. بازه روزها را کوتاه‌تر کنید یا شخص یا کاربر را مشخص کنید.',
     'audit.error.access-log-range-invalid': 'روز آغاز پس از روز پایان است.',
     'audit.error.invalid-characters': 'جست‌وجو نویسه نامعتبر دارد.',
     'audit.error.page-cursor-invalid': 'ادامه فهرست دیگر معتبر نیست. جست‌وجو را دوباره انجام دهید.',
@@ -71,7 +73,8 @@ defineMessages({
   en: {
     'audit.menu': 'Access log',
     'audit.title': 'Access to personal data',
-    'audit.intro': 'Every read or change of residents’ and households’ data at the clinics, welfare, vocational training, the relief committee and institute funding: who, when, what and why.',
+    'audit.intro':
+      'Every read or change of residents’ and households’ data at the clinics, welfare, vocational training, the relief committee and institute funding: who, when, what and why.',
     'audit.filters': 'Search',
     'audit.person': 'Person (resident or household ref)',
     'audit.user': 'User (username)',

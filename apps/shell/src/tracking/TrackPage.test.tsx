@@ -66,7 +66,10 @@ describe('public tracking page', () => {
   });
 
   it('refuses a malformed code before asking, and explains a rate limit', async () => {
-    const fetchMock = stubFetch({ 'GET /api/clinics/v1/tracking/AAAA-AAAA': () => jsonResponse({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json') });
+    const fetchMock = stubFetch({
+      'GET /api/clinics/v1/tracking/AAAA-AAAA': () =>
+        jsonResponse({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json'),
+    });
     renderTrack('/track', 'en');
     fireEvent.change(screen.getByTestId('track-code'), { target: { value: 'O1' } });
     fireEvent.click(screen.getByTestId('track-submit'));
@@ -98,7 +101,10 @@ describe('public tracking of a workshop permit application', () => {
   });
 
   it('stops at the clinics’ answer when it is not a 404 (a rate limit is not passed on to TVTO)', async () => {
-    const fetchMock = stubFetch({ 'GET /api/clinics/v1/tracking/AAAA-AAAA': () => jsonResponse({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json') });
+    const fetchMock = stubFetch({
+      'GET /api/clinics/v1/tracking/AAAA-AAAA': () =>
+        jsonResponse({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json'),
+    });
     renderTrack('/track/AAAA-AAAA', 'en');
     expect((await screen.findByTestId('track-error')).textContent).toBe('Too many look-ups. Please try again in a minute.');
     expect(fetchMock).toHaveBeenCalledTimes(1);

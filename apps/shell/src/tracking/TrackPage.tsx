@@ -47,8 +47,18 @@ export function normaliseCode(input: string): string | null {
 }
 
 const tones: Record<TrackingView['status'], BadgeTone> = {
-  sent: 'info', accepted: 'success', declined: 'warning', completed: 'success', withdrawn: 'neutral',
-  submitted: 'info', 'documents-complete': 'info', inspected: 'info', approved: 'success', rejected: 'warning', expired: 'warning', renewed: 'success',
+  sent: 'info',
+  accepted: 'success',
+  declined: 'warning',
+  completed: 'success',
+  withdrawn: 'neutral',
+  submitted: 'info',
+  'documents-complete': 'info',
+  inspected: 'info',
+  approved: 'success',
+  rejected: 'warning',
+  expired: 'warning',
+  renewed: 'success',
 };
 
 /** The public page: no login; the proxy sends `/api/clinics/*` to the clinics service. */
@@ -75,9 +85,17 @@ export function TrackPage() {
 
   return (
     <div className="track" data-testid="track-page">
-      <header className="track__header" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0.75rem 1rem' }}>
+      <header
+        className="track__header"
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0.75rem 1rem' }}
+      >
         <strong>{t('shell.appName')}</strong>
-        <Button variant="secondary" data-testid="locale-switch" lang={locale === 'fa' ? 'en' : 'fa'} onClick={() => setLocale(locale === 'fa' ? 'en' : 'fa')}>
+        <Button
+          variant="secondary"
+          data-testid="locale-switch"
+          lang={locale === 'fa' ? 'en' : 'fa'}
+          onClick={() => setLocale(locale === 'fa' ? 'en' : 'fa')}
+        >
           {t('shell.switchLocale')}
         </Button>
       </header>

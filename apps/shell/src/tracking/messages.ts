@@ -3,7 +3,8 @@ import { defineMessages } from '@hamgam/ui-kit';
 defineMessages({
   fa: {
     'track.title': 'پیگیری درخواست',
-    'track.intro': 'کد پیگیری‌ای را که کلینیک یا اداره فنی و حرفه‌ای (برای مجوز کارگاه) به شما داده است وارد کنید تا وضعیت و گام بعدی را ببینید.',
+    'track.intro':
+      'کد پیگیری‌ای را که کلینیک یا اداره فنی و حرفه‌ای (برای مجوز کارگاه) به شما داده است وارد کنید تا وضعیت و گام بعدی را ببینید.',
     'track.code': 'کد پیگیری',
     'track.codeHint': 'هشت حرف و رقم، مانند K7QM-3XWA',
     'track.codeInvalid': 'کد پیگیری هشت حرف و رقم است، مانند K7QM-3XWA',
@@ -18,7 +19,8 @@ defineMessages({
   },
   en: {
     'track.title': 'Follow your request',
-    'track.intro': 'Enter the tracking code the clinic (or the TVTO office, for a workshop permit) gave you to see its status and the next step.',
+    'track.intro':
+      'Enter the tracking code the clinic (or the TVTO office, for a workshop permit) gave you to see its status and the next step.',
     'track.code': 'Tracking code',
     'track.codeHint': 'Eight letters and digits, like K7QM-3XWA',
     'track.codeInvalid': 'A tracking code is eight letters and digits, like K7QM-3XWA',

@@ -18,13 +18,29 @@ export const listCommitments = (deps: DeskDeps, page: PageContext) =>
   pageOf(deps.models.commitments.find({}, { outbox: 0 }).lean(), page, page.res, { by: 'dueOn', order: 1 });
 
 /** The agency plans an action of its own; stored with `<agency>.commitment.declared` in one write. */
-export async function declareCommitment(deps: DeskDeps, options: DeskOptions, declaration: Declaration, cause: EventCause, id: string = randomUUID()) {
+export async function declareCommitment(
+  deps: DeskDeps,
+  options: DeskOptions,
+  declaration: Declaration,
+  cause: EventCause,
+  id: string = randomUUID(),
+) {
   const now = deps.clock.now();
   checkDueOn(declaration.dueOn, now);
   const data: CommitmentDeclaredV1 = { commitmentId: id, agency: options.agency, ...declaration, declaredAt: now.toISOString() };
   const commitment: Omit<StoredCommitment, 'outbox'> = {
-    _id: id, agency: options.agency, source: 'agency', ...declaration, status: 'planned', revisedDueOn: null, evidence: null,
-    meetingId: null, resolutionId: null, declaredAt: now, declaredBy: cause.actor.subject, history: [],
+    _id: id,
+    agency: options.agency,
+    source: 'agency',
+    ...declaration,
+    status: 'planned',
+    revisedDueOn: null,
+    evidence: null,
+    meetingId: null,
+    resolutionId: null,
+    declaredAt: now,
+    declaredBy: cause.actor.subject,
+    history: [],
   };
   await deps.models.commitments.create({
     ...commitment,
@@ -40,9 +56,22 @@ export async function receiveActionItem(deps: DeskDeps, options: DeskOptions, ev
   if (data.agency !== options.agency) return;
   try {
     await deps.models.commitments.create({
-      _id: data.actionItemId, agency: options.agency, source: 'working-group', neighbourhoodId: data.neighbourhoodId, answers: data.answers,
-      title: data.title, dueOn: data.dueOn, revisedDueOn: null, status: 'planned', evidence: null, meetingId: data.meetingId,
-      resolutionId: data.resolutionId, declaredAt: new Date(data.assignedAt), declaredBy: event.actor.subject, history: [], outbox: [],
+      _id: data.actionItemId,
+      agency: options.agency,
+      source: 'working-group',
+      neighbourhoodId: data.neighbourhoodId,
+      answers: data.answers,
+      title: data.title,
+      dueOn: data.dueOn,
+      revisedDueOn: null,
+      status: 'planned',
+      evidence: null,
+      meetingId: data.meetingId,
+      resolutionId: data.resolutionId,
+      declaredAt: new Date(data.assignedAt),
+      declaredBy: event.actor.subject,
+      history: [],
+      outbox: [],
     });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error; // a redelivery: the action item is held already
@@ -64,15 +93,25 @@ export async function reportProgress(deps: DeskDeps, options: DeskOptions, id: s
     const at = deps.clock.now();
     const next = progressCommitment(stored, { ...progress, at });
     const data: CommitmentProgressedV1 = { commitmentId: id, agency: options.agency, ...progress, at: at.toISOString() };
-    const entry = { status: progress.status, at, evidence: progress.evidence, revisedDueOn: progress.revisedDueOn, by: cause.actor.subject };
+    const entry = {
+      status: progress.status,
+      at,
+      evidence: progress.evidence,
+      revisedDueOn: progress.revisedDueOn,
+      by: cause.actor.subject,
+    };
     const result = await commitments.updateOne(
       { _id: id, status: stored.status },
       {
         $set: { status: next.status, evidence: next.evidence, revisedDueOn: next.revisedDueOn },
-        $push: { history: entry, outbox: { $each: outboxEntries(options.agency, cause, [{ type: `${options.agency}.commitment.progressed`, version: 1, data }]) } },
+        $push: {
+          history: entry,
+          outbox: { $each: outboxEntries(options.agency, cause, [{ type: `${options.agency}.commitment.progressed`, version: 1, data }]) },
+        },
       },
     );
-    if (result.matchedCount !== 1) throw new IllegalStepError('commitment-changed-meanwhile', `commitment ${id} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1)
+      throw new IllegalStepError('commitment-changed-meanwhile', `commitment ${id} changed meanwhile; reload it`);
     return { ...stored, ...next, history: [...stored.history, entry] };
   });
   deps.flushOutbox([id]);

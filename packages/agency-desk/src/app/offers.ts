@@ -3,7 +3,17 @@ import type { OfferPublishedV1 } from '@hamgam/contracts';
 import { isDuplicateKey, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type DeskModels, type StoredOffer } from '../data/models.js';
-import { checkOffer, checkOwnOfferId, editOffer, newOfferId, offerEvent, releaseSeat, takeSeat, type OfferFields, type StoredOfferState } from '../domain/offers.js';
+import {
+  checkOffer,
+  checkOwnOfferId,
+  editOffer,
+  newOfferId,
+  offerEvent,
+  releaseSeat,
+  takeSeat,
+  type OfferFields,
+  type StoredOfferState,
+} from '../domain/offers.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
 
 /** What changing an offer needs (the start-up reconciliation runs with no more than this). */
@@ -33,7 +43,15 @@ export async function createOffer(deps: DeskDeps, options: DeskOptions, offerId:
   const now = deps.clock.now();
   const offer: StoredOfferState = { ...fields, offerId, revision: 1, seatHolders: [] };
   try {
-    await deps.models.offers.create({ _id: offerId, ...fields, revision: 1, seatHolders: [], updatedAt: now, updatedBy: cause.actor.subject, outbox: published(options, offer, now, cause) });
+    await deps.models.offers.create({
+      _id: offerId,
+      ...fields,
+      revision: 1,
+      seatHolders: [],
+      updatedAt: now,
+      updatedBy: cause.actor.subject,
+      outbox: published(options, offer, now, cause),
+    });
   } catch (error) {
     if (isDuplicateKey(error)) throw new IllegalStepError('offer-exists', `an offer ${offerId} exists already; edit it instead`);
     throw error;
@@ -64,7 +82,10 @@ async function changeOffer(
       const { offerId: _id, ...fields } = next;
       const result = await deps.models.offers.updateOne(
         { _id: offerId, revision: current.revision },
-        { $set: { ...fields, updatedAt: now, updatedBy: cause.actor.subject }, $push: { outbox: { $each: published(options, next, now, cause) } } },
+        {
+          $set: { ...fields, updatedAt: now, updatedBy: cause.actor.subject },
+          $push: { outbox: { $each: published(options, next, now, cause) } },
+        },
       );
       return result.matchedCount === 1 ? { offer: next, written: true } : undefined;
     });
@@ -77,14 +98,24 @@ async function changeOffer(
 }
 
 /** A staff edit; with `basedOn` (the revision the editor saw), a change made meanwhile (an acceptance took a place) is a 409, not overwritten. */
-export async function updateOffer(deps: DeskDeps, options: DeskOptions, offerId: string, fields: OfferFields, cause: EventCause, basedOn?: number) {
+export async function updateOffer(
+  deps: DeskDeps,
+  options: DeskOptions,
+  offerId: string,
+  fields: OfferFields,
+  cause: EventCause,
+  basedOn?: number,
+) {
   const offer = await changeOffer(
     deps,
     options,
     offerId,
     (current) => {
       if (basedOn !== undefined && basedOn !== current.revision) {
-        throw new IllegalStepError('offer-changed-meanwhile', `offer ${offerId} changed since revision ${basedOn} (now ${current.revision}); reload it`);
+        throw new IllegalStepError(
+          'offer-changed-meanwhile',
+          `offer ${offerId} changed since revision ${basedOn} (now ${current.revision}); reload it`,
+        );
       }
       return editOffer(current, fields);
     },
@@ -99,6 +130,19 @@ export async function updateOffer(deps: DeskDeps, options: DeskOptions, offerId:
  * It is separately idempotent — the offer records which referrals hold its seats, so running it again
  * (a retry, the reconciliation at start-up) changes nothing. A missing offer is left alone.
  */
-export function adjustSeat(deps: OfferDeps, options: DeskOptions, offerId: string, referralId: string, direction: 'take' | 'release', cause: EventCause) {
-  return changeOffer(deps, options, offerId, (current) => (direction === 'take' ? takeSeat(current, referralId) : releaseSeat(current, referralId)), cause);
+export function adjustSeat(
+  deps: OfferDeps,
+  options: DeskOptions,
+  offerId: string,
+  referralId: string,
+  direction: 'take' | 'release',
+  cause: EventCause,
+) {
+  return changeOffer(
+    deps,
+    options,
+    offerId,
+    (current) => (direction === 'take' ? takeSeat(current, referralId) : releaseSeat(current, referralId)),
+    cause,
+  );
 }

@@ -16,9 +16,26 @@ import {
 import { causeOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { adjustSeat, type OfferDeps } from './offers.js';
 
-const unfilled = { trackingCode: null, offerId: null, clinicId: null, neighbourhoodId: null, residentRef: null, householdRef: null, needCategory: null, madeAt: null, respondBy: null };
+const unfilled = {
+  trackingCode: null,
+  offerId: null,
+  clinicId: null,
+  neighbourhoodId: null,
+  residentRef: null,
+  householdRef: null,
+  needCategory: null,
+  madeAt: null,
+  respondBy: null,
+};
 const unanswered = {
-  acceptedAt: null, completeBy: null, declinedAt: null, declineReason: null, completedAt: null, outcome: null, withdrawnAt: null, withdrawReason: null,
+  acceptedAt: null,
+  completeBy: null,
+  declinedAt: null,
+  declineReason: null,
+  completedAt: null,
+  outcome: null,
+  withdrawnAt: null,
+  withdrawReason: null,
 };
 
 const madeFields = (data: ReferralMadeV1) => ({
@@ -50,8 +67,14 @@ export async function receiveReferral(deps: DeskDeps, options: DeskOptions, even
     }
     try {
       await referrals.create({
-        _id: data.referralId, agency: options.agency, ...madeFields(data), ...unanswered,
-        state: 'received', receivedAt: deps.clock.now(), sourceEventId: event.id, outbox: [],
+        _id: data.referralId,
+        agency: options.agency,
+        ...madeFields(data),
+        ...unanswered,
+        state: 'received',
+        receivedAt: deps.clock.now(),
+        sourceEventId: event.id,
+        outbox: [],
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // another replica stored it first
@@ -71,8 +94,16 @@ export async function receiveWithdrawal(deps: DeskDeps, options: DeskOptions, ev
       // The withdrawal overtook the referral: remember it, so the referral arrives already withdrawn.
       try {
         await referrals.create({
-          _id: data.referralId, agency: options.agency, ...unfilled, ...unanswered,
-          state: 'withdrawn', withdrawnAt: at, withdrawReason: data.reason, receivedAt: deps.clock.now(), sourceEventId: event.id, outbox: [],
+          _id: data.referralId,
+          agency: options.agency,
+          ...unfilled,
+          ...unanswered,
+          state: 'withdrawn',
+          withdrawnAt: at,
+          withdrawReason: data.reason,
+          receivedAt: deps.clock.now(),
+          sourceEventId: event.id,
+          outbox: [],
         });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -85,28 +116,53 @@ export async function receiveWithdrawal(deps: DeskDeps, options: DeskOptions, ev
     if (result.matchedCount !== 1) throw new Error(`referral ${data.referralId} changed while being withdrawn; retrying`);
     return holdsSeat(stored.state) && stored.offerId ? stored.offerId : null;
   });
-  if (freed) await adjustSeat(deps, options, freed, data.referralId, 'release', causeOf(options, 'agency-desk', event.correlationId, event.id));
+  if (freed)
+    await adjustSeat(deps, options, freed, data.referralId, 'release', causeOf(options, 'agency-desk', event.correlationId, event.id));
 }
 
 export type ReferralAction =
-  | { kind: 'accept'; completeBy: string }
-  | { kind: 'decline'; reason: DeclineReason }
-  | { kind: 'complete'; outcome: ReferralOutcome };
+  { kind: 'accept'; completeBy: string } | { kind: 'decline'; reason: DeclineReason } | { kind: 'complete'; outcome: ReferralOutcome };
 
-function step(options: DeskOptions, referral: StoredReferral, action: ReferralAction, at: Date): { change: ReferralChange; event: EventDraft<unknown> } {
+function step(
+  options: DeskOptions,
+  referral: StoredReferral,
+  action: ReferralAction,
+  at: Date,
+): { change: ReferralChange; event: EventDraft<unknown> } {
   const base = { referralId: referral._id, agency: options.agency };
   switch (action.kind) {
     case 'accept': {
       const change = acceptReferral(referral, { at, completeBy: action.completeBy });
-      return { change, event: { type: `${options.agency}.referral.accepted`, version: 1, data: { ...base, acceptedAt: at.toISOString(), completeBy: action.completeBy } } };
+      return {
+        change,
+        event: {
+          type: `${options.agency}.referral.accepted`,
+          version: 1,
+          data: { ...base, acceptedAt: at.toISOString(), completeBy: action.completeBy },
+        },
+      };
     }
     case 'decline': {
       const change = declineReferral(referral, { at, reason: action.reason });
-      return { change, event: { type: `${options.agency}.referral.declined`, version: 1, data: { ...base, reason: action.reason, declinedAt: at.toISOString() } } };
+      return {
+        change,
+        event: {
+          type: `${options.agency}.referral.declined`,
+          version: 1,
+          data: { ...base, reason: action.reason, declinedAt: at.toISOString() },
+        },
+      };
     }
     case 'complete': {
       const change = completeReferral(referral, { at, outcome: action.outcome });
-      return { change, event: { type: `${options.agency}.referral.completed`, version: 1, data: { ...base, outcome: action.outcome, completedAt: at.toISOString() } } };
+      return {
+        change,
+        event: {
+          type: `${options.agency}.referral.completed`,
+          version: 1,
+          data: { ...base, outcome: action.outcome, completedAt: at.toISOString() },
+        },
+      };
     }
   }
 }
@@ -117,7 +173,13 @@ function step(options: DeskOptions, referral: StoredReferral, action: ReferralAc
  * second write that is idempotent on its own (see adjustSeat); if it fails, the referral stays accepted
  * and the seat is taken by the reconciliation at the next start (reconcileSeats).
  */
-export async function actOnReferral(deps: DeskDeps, options: DeskOptions, referralId: string, action: ReferralAction, cause: EventCause): Promise<StoredReferral> {
+export async function actOnReferral(
+  deps: DeskDeps,
+  options: DeskOptions,
+  referralId: string,
+  action: ReferralAction,
+  cause: EventCause,
+): Promise<StoredReferral> {
   const { referrals, offers } = deps.models;
   const updated = await deps.locks.run(deskCollections.referrals, referralId, async () => {
     const stored = await referrals.findById(referralId, { outbox: 0 }).lean();
@@ -128,8 +190,12 @@ export async function actOnReferral(deps: DeskDeps, options: DeskOptions, referr
       if (offer) checkHasPlace(stored.offerId, offer);
     }
     const outbox = outboxEntries(options.agency, cause, [planned.event]);
-    const result = await referrals.updateOne({ _id: referralId, state: stored.state }, { $set: planned.change, $push: { outbox: { $each: outbox } } });
-    if (result.matchedCount !== 1) throw new IllegalStepError('referral-changed-meanwhile', `referral ${referralId} changed meanwhile; reload it`);
+    const result = await referrals.updateOne(
+      { _id: referralId, state: stored.state },
+      { $set: planned.change, $push: { outbox: { $each: outbox } } },
+    );
+    if (result.matchedCount !== 1)
+      throw new IllegalStepError('referral-changed-meanwhile', `referral ${referralId} changed meanwhile; reload it`);
     return { ...stored, ...planned.change };
   });
   deps.flushOutbox([referralId]);

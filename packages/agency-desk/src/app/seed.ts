@@ -13,11 +13,30 @@ const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86
 export function demoReferralRecord(demo: DemoReferral, now: Date): Omit<StoredReferral, 'outbox'> {
   const madeAt = daysFrom(now, -demo.madeDaysAgo);
   const after = (days: number) => daysFrom(madeAt, days);
-  const state: ReferralState = demo.withdrawn ? 'withdrawn' : demo.completed ? 'completed' : demo.declined ? 'declined' : demo.accepted ? 'accepted' : 'received';
+  const state: ReferralState = demo.withdrawn
+    ? 'withdrawn'
+    : demo.completed
+      ? 'completed'
+      : demo.declined
+        ? 'declined'
+        : demo.accepted
+          ? 'accepted'
+          : 'received';
   return {
-    _id: demo.referralId, agency: demo.agency, trackingCode: demo.trackingCode, offerId: demo.offerId, clinicId: demo.clinicId,
-    neighbourhoodId: demo.neighbourhoodId, residentRef: demo.residentRef, householdRef: demo.householdRef, needCategory: demo.needCategory, madeAt,
-    respondBy: addDays(madeAt, demo.respondWithinDays), receivedAt: madeAt, sourceEventId: 'seed', state,
+    _id: demo.referralId,
+    agency: demo.agency,
+    trackingCode: demo.trackingCode,
+    offerId: demo.offerId,
+    clinicId: demo.clinicId,
+    neighbourhoodId: demo.neighbourhoodId,
+    residentRef: demo.residentRef,
+    householdRef: demo.householdRef,
+    needCategory: demo.needCategory,
+    madeAt,
+    respondBy: addDays(madeAt, demo.respondWithinDays),
+    receivedAt: madeAt,
+    sourceEventId: 'seed',
+    state,
     acceptedAt: demo.accepted ? after(demo.accepted.afterDays) : null,
     completeBy: demo.accepted ? addDays(madeAt, demo.accepted.afterDays + demo.accepted.completeWithinDays) : null,
     declinedAt: demo.declined ? after(demo.declined.afterDays) : null,
@@ -40,19 +59,39 @@ interface DemoCommitment {
 const demoCommitments: Record<PartnerAgency, [DemoCommitment, DemoCommitment]> = {
   'vocational-training': [
     { neighbourhoodId: 'nbh-motahari', answers: 'skills-training', title: 'دوره‌های مشاغل خانگی در کلینیک مطهری (خیاطی و شیرینی‌پزی)' },
-    { neighbourhoodId: 'nbh-fajr', answers: 'employment', title: 'استقرار مشاور شغلی در کلینیک فجر، یک روز در هفته', delivered: 'گزارش شماره ۱۴۰۵/۲۱۸ — ۱۲ جلسه مشاوره برگزار شد' },
+    {
+      neighbourhoodId: 'nbh-fajr',
+      answers: 'employment',
+      title: 'استقرار مشاور شغلی در کلینیک فجر، یک روز در هفته',
+      delivered: 'گزارش شماره ۱۴۰۵/۲۱۸ — ۱۲ جلسه مشاوره برگزار شد',
+    },
   ],
   welfare: [
     { neighbourhoodId: 'nbh-amiralmomenin', answers: 'social-care', title: 'تشکیل پرونده مددکاری برای خانوارهای آسیب‌پذیر امیرالمؤمنین' },
-    { neighbourhoodId: 'nbh-motahari', answers: 'income-support', title: 'شناسایی خانوارهای نیازمند حمایت معیشتی در مطهری', delivered: 'فهرست ۴۲ خانوار به کمیته امداد ارسال شد (نامه ۳۱۲/ب)' },
+    {
+      neighbourhoodId: 'nbh-motahari',
+      answers: 'income-support',
+      title: 'شناسایی خانوارهای نیازمند حمایت معیشتی در مطهری',
+      delivered: 'فهرست ۴۲ خانوار به کمیته امداد ارسال شد (نامه ۳۱۲/ب)',
+    },
   ],
   'relief-partnerships': [
     { neighbourhoodId: 'nbh-fajr', answers: 'workshop-space', title: 'آماده‌سازی دو کارگاه خانگی در فجر با اردوی جهادی بسیج' },
-    { neighbourhoodId: 'nbh-amiralmomenin', answers: 'income-support', title: 'وام خرد کسب‌وکار خانگی برای ۱۰ خانوار امیرالمؤمنین', delivered: 'صورت‌جلسه پرداخت ۱۰ فقره وام، شماره ۸۸۴' },
+    {
+      neighbourhoodId: 'nbh-amiralmomenin',
+      answers: 'income-support',
+      title: 'وام خرد کسب‌وکار خانگی برای ۱۰ خانوار امیرالمؤمنین',
+      delivered: 'صورت‌جلسه پرداخت ۱۰ فقره وام، شماره ۸۸۴',
+    },
   ],
   'institute-funding': [
     { neighbourhoodId: 'nbh-motahari', answers: 'skills-training', title: 'حمایت مالی از آموزشگاه آزاد نگین برای کلاس‌های رایگان مطهری' },
-    { neighbourhoodId: 'nbh-fajr', answers: 'skills-training', title: 'قرارداد حمایت با آموزشگاه آزاد محله فجر', delivered: 'قرارداد ۱۴۰۵/ح/۷ امضا و قسط نخست پرداخت شد' },
+    {
+      neighbourhoodId: 'nbh-fajr',
+      answers: 'skills-training',
+      title: 'قرارداد حمایت با آموزشگاه آزاد محله فجر',
+      delivered: 'قرارداد ۱۴۰۵/ح/۷ امضا و قسط نخست پرداخت شد',
+    },
   ],
 };
 
@@ -90,17 +129,55 @@ export async function seedDesk(deps: DeskDeps, options: DeskOptions): Promise<vo
       const id = demoUuid(`commitment:${options.agency}`, index);
       const declaredAt = daysFrom(now, -40);
       const dueOn = demo.delivered ? addDays(now, 5) : addDays(now, 60);
-      const steps: ProgressEntry[] = [{ status: 'in-progress', at: daysFrom(now, -25), evidence: null, revisedDueOn: null, by: 'demo-seed' }];
-      if (demo.delivered) steps.push({ status: 'delivered', at: daysFrom(now, -2), evidence: demo.delivered, revisedDueOn: null, by: 'demo-seed' });
+      const steps: ProgressEntry[] = [
+        { status: 'in-progress', at: daysFrom(now, -25), evidence: null, revisedDueOn: null, by: 'demo-seed' },
+      ];
+      if (demo.delivered)
+        steps.push({ status: 'delivered', at: daysFrom(now, -2), evidence: demo.delivered, revisedDueOn: null, by: 'demo-seed' });
       const last = steps[steps.length - 1]!;
       const commitment: Omit<StoredCommitment, 'outbox'> = {
-        _id: id, agency: options.agency, source: 'agency', neighbourhoodId: demo.neighbourhoodId, answers: demo.answers, title: demo.title,
-        dueOn, revisedDueOn: null, status: last.status, evidence: demo.delivered ?? null, meetingId: null, resolutionId: null,
-        declaredAt, declaredBy: 'demo-seed', history: steps,
+        _id: id,
+        agency: options.agency,
+        source: 'agency',
+        neighbourhoodId: demo.neighbourhoodId,
+        answers: demo.answers,
+        title: demo.title,
+        dueOn,
+        revisedDueOn: null,
+        status: last.status,
+        evidence: demo.delivered ?? null,
+        meetingId: null,
+        resolutionId: null,
+        declaredAt,
+        declaredBy: 'demo-seed',
+        history: steps,
       };
       const events = [
-        { type: `${options.agency}.commitment.declared`, version: 1, data: { commitmentId: id, agency: options.agency, neighbourhoodId: demo.neighbourhoodId, answers: demo.answers, title: demo.title, dueOn, declaredAt: declaredAt.toISOString() } },
-        ...steps.map((s) => ({ type: `${options.agency}.commitment.progressed`, version: 1, data: { commitmentId: id, agency: options.agency, status: s.status, evidence: s.evidence, revisedDueOn: null, at: s.at.toISOString() } })),
+        {
+          type: `${options.agency}.commitment.declared`,
+          version: 1,
+          data: {
+            commitmentId: id,
+            agency: options.agency,
+            neighbourhoodId: demo.neighbourhoodId,
+            answers: demo.answers,
+            title: demo.title,
+            dueOn,
+            declaredAt: declaredAt.toISOString(),
+          },
+        },
+        ...steps.map((s) => ({
+          type: `${options.agency}.commitment.progressed`,
+          version: 1,
+          data: {
+            commitmentId: id,
+            agency: options.agency,
+            status: s.status,
+            evidence: s.evidence,
+            revisedDueOn: null,
+            at: s.at.toISOString(),
+          },
+        })),
       ];
       await models.commitments.create({ ...commitment, outbox: outboxEntries(options.agency, cause, events) });
       written.push(id);

@@ -5,7 +5,10 @@ import type { Commitment } from '../domain/commitments.js';
 import type { StoredOfferState } from '../domain/offers.js';
 import type { ReceivedReferral } from '../domain/referrals.js';
 
-const localized = new Schema<{ fa: string; en: string }>({ fa: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
+const localized = new Schema<{ fa: string; en: string }>(
+  { fa: { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
 const outboxDocument = { versionKey: false as const, minimize: false };
 
 export interface StoredOffer extends Omit<StoredOfferState, 'offerId' | 'kind' | 'answers'> {
@@ -60,7 +63,12 @@ export interface StoredCommitment extends Commitment {
 }
 
 /** Collection names: the desk's documents live beside whatever else the agency's service stores. */
-export const deskCollections = { offers: 'desk_offers', referrals: 'desk_referrals', commitments: 'desk_commitments', priorities: 'desk_priorities' } as const;
+export const deskCollections = {
+  offers: 'desk_offers',
+  referrals: 'desk_referrals',
+  commitments: 'desk_commitments',
+  priorities: 'desk_priorities',
+} as const;
 
 /** A neighbourhood's latest published priorities, as the clinics announced them (what commitments answer). */
 export interface StoredPriorities {
@@ -145,7 +153,9 @@ export function deskModels(connection: Connection) {
         resolutionId: { type: String, default: null },
         declaredAt: Date,
         declaredBy: String,
-        history: [new Schema<ProgressEntry>({ status: String, at: Date, evidence: String, revisedDueOn: String, by: String }, { _id: false })],
+        history: [
+          new Schema<ProgressEntry>({ status: String, at: Date, evidence: String, revisedDueOn: String, by: String }, { _id: false }),
+        ],
       },
       { ...outboxDocument, collection: deskCollections.commitments },
     ),
@@ -160,7 +170,12 @@ export function deskModels(connection: Connection) {
         period: String,
         listVersion: Number,
         publishedAt: Date,
-        priorities: [new Schema<StoredPriorities['priorities'][number]>({ rank: Number, category: String, score: Number, households: Number }, { _id: false })],
+        priorities: [
+          new Schema<StoredPriorities['priorities'][number]>(
+            { rank: Number, category: String, score: Number, households: Number },
+            { _id: false },
+          ),
+        ],
         sourceEventId: String,
       },
       { versionKey: false, collection: deskCollections.priorities },

@@ -11,7 +11,9 @@ const planned: Commitment = { status: 'planned', dueOn: '2026-05-01', revisedDue
 
 describe('commitment state machine', () => {
   it('allows planned → in-progress → delivered | slipped and slipped → in-progress, nothing else', () => {
-    const legal = commitmentStatuses.flatMap((from) => (['in-progress', 'delivered', 'slipped'] as const).filter((to) => canProgress(from, to)).map((to) => `${from}>${to}`));
+    const legal = commitmentStatuses.flatMap((from) =>
+      (['in-progress', 'delivered', 'slipped'] as const).filter((to) => canProgress(from, to)).map((to) => `${from}>${to}`),
+    );
     expect(legal.sort()).toEqual(['in-progress>delivered', 'in-progress>slipped', 'planned>in-progress', 'slipped>in-progress']);
   });
 
@@ -27,28 +29,50 @@ describe('commitment state machine', () => {
 
   it('refuses illegal steps: delivered is final, planned cannot jump to delivered', () => {
     const delivered: Commitment = { ...planned, status: 'delivered', evidence: 'x' };
-    expect(() => progressCommitment(delivered, { status: 'in-progress', evidence: null, revisedDueOn: null, at })).toThrow(IllegalTransitionError);
-    expect(() => progressCommitment(delivered, { status: 'in-progress', evidence: null, revisedDueOn: null, at })).toThrow(refusal('commitment-already-delivered'));
-    expect(() => progressCommitment(planned, { status: 'delivered', evidence: 'x', revisedDueOn: null, at })).toThrow(refusal('commitment-not-started'));
-    expect(() => progressCommitment(planned, { status: 'slipped', evidence: null, revisedDueOn: null, at })).toThrow(refusal('commitment-not-started'));
+    expect(() => progressCommitment(delivered, { status: 'in-progress', evidence: null, revisedDueOn: null, at })).toThrow(
+      IllegalTransitionError,
+    );
+    expect(() => progressCommitment(delivered, { status: 'in-progress', evidence: null, revisedDueOn: null, at })).toThrow(
+      refusal('commitment-already-delivered'),
+    );
+    expect(() => progressCommitment(planned, { status: 'delivered', evidence: 'x', revisedDueOn: null, at })).toThrow(
+      refusal('commitment-not-started'),
+    );
+    expect(() => progressCommitment(planned, { status: 'slipped', evidence: null, revisedDueOn: null, at })).toThrow(
+      refusal('commitment-not-started'),
+    );
     const started: Commitment = { ...planned, status: 'in-progress' };
-    expect(() => progressCommitment(started, { status: 'in-progress', evidence: null, revisedDueOn: null, at })).toThrow(refusal('commitment-already-in-progress'));
+    expect(() => progressCommitment(started, { status: 'in-progress', evidence: null, revisedDueOn: null, at })).toThrow(
+      refusal('commitment-already-in-progress'),
+    );
     const slipped: Commitment = { ...planned, status: 'slipped' };
-    expect(() => progressCommitment(slipped, { status: 'delivered', evidence: 'x', revisedDueOn: null, at })).toThrow(refusal('commitment-slipped'));
+    expect(() => progressCommitment(slipped, { status: 'delivered', evidence: 'x', revisedDueOn: null, at })).toThrow(
+      refusal('commitment-slipped'),
+    );
   });
 
   it('needs evidence to deliver and a slip to revise the due day', () => {
     const started: Commitment = { ...planned, status: 'in-progress' };
-    expect(() => progressCommitment(started, { status: 'delivered', evidence: null, revisedDueOn: null, at })).toThrow(MissingEvidenceError);
-    expect(() => progressCommitment(started, { status: 'delivered', evidence: null, revisedDueOn: null, at })).toThrow(refusal('evidence-missing', 'evidence'));
-    expect(() => progressCommitment(planned, { status: 'in-progress', evidence: null, revisedDueOn: '2026-09-01', at })).toThrow(refusal('revised-due-on-not-slipped', 'revisedDueOn'));
+    expect(() => progressCommitment(started, { status: 'delivered', evidence: null, revisedDueOn: null, at })).toThrow(
+      MissingEvidenceError,
+    );
+    expect(() => progressCommitment(started, { status: 'delivered', evidence: null, revisedDueOn: null, at })).toThrow(
+      refusal('evidence-missing', 'evidence'),
+    );
+    expect(() => progressCommitment(planned, { status: 'in-progress', evidence: null, revisedDueOn: '2026-09-01', at })).toThrow(
+      refusal('revised-due-on-not-slipped', 'revisedDueOn'),
+    );
   });
 
   it('takes no due day before today, Iran’s day (422 rules, not steps)', () => {
     const started: Commitment = { ...planned, status: 'in-progress' };
     // 2026-04-01T10:00Z is 1 April in Iran: the 31st of March has passed, the 1st has not.
-    expect(() => progressCommitment(started, { status: 'slipped', evidence: null, revisedDueOn: '2026-03-31', at })).toThrow(refusal('revised-due-on-in-past', 'revisedDueOn'));
-    expect(progressCommitment(started, { status: 'slipped', evidence: null, revisedDueOn: '2026-04-01', at }).revisedDueOn).toBe('2026-04-01');
+    expect(() => progressCommitment(started, { status: 'slipped', evidence: null, revisedDueOn: '2026-03-31', at })).toThrow(
+      refusal('revised-due-on-in-past', 'revisedDueOn'),
+    );
+    expect(progressCommitment(started, { status: 'slipped', evidence: null, revisedDueOn: '2026-04-01', at }).revisedDueOn).toBe(
+      '2026-04-01',
+    );
     expect(() => checkDueOn('2026-03-31', at)).toThrow(BrokenRuleError);
     expect(() => checkDueOn('2026-03-31', at)).toThrow(refusal('due-on-in-past', 'dueOn'));
     expect(() => checkDueOn('2026-04-01', at)).not.toThrow();

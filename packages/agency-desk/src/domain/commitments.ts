@@ -43,7 +43,11 @@ const blockedBy: Record<CommitmentStatus, string> = {
 
 export class MissingEvidenceError extends BrokenRuleError {
   constructor() {
-    super('evidence-missing', 'a delivered commitment needs its evidence (a report number, a list of certificates, a photo reference)', 'evidence');
+    super(
+      'evidence-missing',
+      'a delivered commitment needs its evidence (a report number, a list of certificates, a photo reference)',
+      'evidence',
+    );
   }
 }
 
@@ -54,12 +58,14 @@ export function checkDueOn(dueOn: string, now: Date): void {
 
 /** The commitment after a progress report; throws IllegalTransitionError (409) or a BrokenRuleError (422). */
 export function progressCommitment(commitment: Commitment, report: ProgressReport): Commitment {
-  if (!canProgress(commitment.status, report.status)) throw new IllegalTransitionError('commitment', commitment.status, report.status, blockedBy[commitment.status]);
+  if (!canProgress(commitment.status, report.status))
+    throw new IllegalTransitionError('commitment', commitment.status, report.status, blockedBy[commitment.status]);
   if (report.status === 'delivered' && !report.evidence) throw new MissingEvidenceError();
   if (report.revisedDueOn !== null && report.status !== 'slipped') {
     throw new BrokenRuleError('revised-due-on-not-slipped', 'only a slipped commitment gets a revised due day', 'revisedDueOn');
   }
-  if (report.revisedDueOn !== null && report.revisedDueOn < dayOf(report.at)) throw new BrokenRuleError('revised-due-on-in-past', 'revisedDueOn cannot be in the past', 'revisedDueOn');
+  if (report.revisedDueOn !== null && report.revisedDueOn < dayOf(report.at))
+    throw new BrokenRuleError('revised-due-on-in-past', 'revisedDueOn cannot be in the past', 'revisedDueOn');
   return {
     status: report.status,
     dueOn: commitment.dueOn,

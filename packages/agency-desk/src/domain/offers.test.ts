@@ -1,7 +1,19 @@
 import { offerPublishedV1 } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
 import { demoOffers } from '@hamgam/demo-data';
-import { checkHasPlace, checkOffer, checkOwnOfferId, editOffer, newOfferId, OfferRuleError, offerEvent, ownsOfferId, releaseSeat, takeSeat, type StoredOfferState } from './offers.js';
+import {
+  checkHasPlace,
+  checkOffer,
+  checkOwnOfferId,
+  editOffer,
+  newOfferId,
+  OfferRuleError,
+  offerEvent,
+  ownsOfferId,
+  releaseSeat,
+  takeSeat,
+  type StoredOfferState,
+} from './offers.js';
 
 const refusal = (code: string, field?: string) => expect.objectContaining({ code, ...(field ? { field } : {}) });
 
@@ -35,8 +47,12 @@ describe('offer revisions', () => {
 
   it('keeps available within capacity and the dates in order', () => {
     expect(() => checkOffer({ capacity: 3, available: 4, startsOn: null, endsOn: null })).toThrow(OfferRuleError);
-    expect(() => checkOffer({ capacity: 3, available: 4, startsOn: null, endsOn: null })).toThrow(refusal('available-exceeds-capacity', 'available'));
-    expect(() => checkOffer({ capacity: 3, available: 3, startsOn: '2026-05-01', endsOn: '2026-04-01' })).toThrow(refusal('offer-ends-before-start', 'endsOn'));
+    expect(() => checkOffer({ capacity: 3, available: 4, startsOn: null, endsOn: null })).toThrow(
+      refusal('available-exceeds-capacity', 'available'),
+    );
+    expect(() => checkOffer({ capacity: 3, available: 3, startsOn: '2026-05-01', endsOn: '2026-04-01' })).toThrow(
+      refusal('offer-ends-before-start', 'endsOn'),
+    );
     expect(() => editOffer(offer, { ...offer, available: 9 })).toThrow(OfferRuleError);
   });
 

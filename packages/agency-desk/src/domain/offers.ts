@@ -23,13 +23,18 @@ export const offerIdPrefixes: Record<PartnerAgency, readonly [string, ...string[
   'institute-funding': ['fund'],
 };
 
-export const ownsOfferId = (agency: PartnerAgency, offerId: string): boolean => offerIdPrefixes[agency].some((prefix) => offerId.startsWith(`${prefix}-`));
+export const ownsOfferId = (agency: PartnerAgency, offerId: string): boolean =>
+  offerIdPrefixes[agency].some((prefix) => offerId.startsWith(`${prefix}-`));
 
 /** An id asked for (an integration that keeps its own ids) must carry the agency's prefix, or another agency's entry could be hit by accident. */
 export function checkOwnOfferId(agency: PartnerAgency, offerId: string): void {
   if (ownsOfferId(agency, offerId)) return;
   const prefixes = offerIdPrefixes[agency].map((p) => `${p}-`).join(' or ');
-  throw new BrokenRuleError('offer-id-not-own', `${agency}’s offer ids start with ${prefixes}; leave offerId out to have one made`, 'offerId');
+  throw new BrokenRuleError(
+    'offer-id-not-own',
+    `${agency}’s offer ids start with ${prefixes}; leave offerId out to have one made`,
+    'offerId',
+  );
 }
 
 /**
@@ -37,7 +42,11 @@ export function checkOwnOfferId(agency: PartnerAgency, offerId: string): void {
  * a slug (readable where an id shows, e.g. in logs), and a random part that keeps ids unique.
  */
 export function newOfferId(agency: PartnerAgency, title: { en: string }, random: string): string {
-  const words = title.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-+|-+$/g, '');
+  const words = title.en
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, '');
   return [offerIdPrefixes[agency][0], words, random].filter(Boolean).join('-');
 }
 
@@ -46,14 +55,18 @@ export class OfferRuleError extends BrokenRuleError {}
 
 /** Rules every version of an offer keeps, whoever changed it. */
 export function checkOffer(fields: Pick<OfferFields, 'capacity' | 'available' | 'startsOn' | 'endsOn'>): void {
-  if (fields.available > fields.capacity) throw new OfferRuleError('available-exceeds-capacity', 'available cannot exceed capacity', 'available');
-  if (fields.startsOn && fields.endsOn && fields.endsOn < fields.startsOn) throw new OfferRuleError('offer-ends-before-start', 'endsOn cannot be before startsOn', 'endsOn');
+  if (fields.available > fields.capacity)
+    throw new OfferRuleError('available-exceeds-capacity', 'available cannot exceed capacity', 'available');
+  if (fields.startsOn && fields.endsOn && fields.endsOn < fields.startsOn)
+    throw new OfferRuleError('offer-ends-before-start', 'endsOn cannot be before startsOn', 'endsOn');
 }
 
 /** Accepting a referral takes a place of its offer: a closed or full offer has none (decline with no-capacity instead). */
 export function checkHasPlace(offerId: string, offer: Pick<OfferFields, 'status' | 'available'>): void {
-  if (offer.status === 'closed') throw new IllegalStepError('offer-closed', `offer ${offerId} is closed; decline the referral with the reason no-capacity`);
-  if (offer.available === 0) throw new IllegalStepError('offer-full', `offer ${offerId} has no free place; decline the referral with the reason no-capacity`);
+  if (offer.status === 'closed')
+    throw new IllegalStepError('offer-closed', `offer ${offerId} is closed; decline the referral with the reason no-capacity`);
+  if (offer.available === 0)
+    throw new IllegalStepError('offer-full', `offer ${offerId} has no free place; decline the referral with the reason no-capacity`);
 }
 
 /** The event that publishes an offer's current state (the whole offer: the clinics keep the newest revision). */
@@ -74,7 +87,12 @@ export function editOffer(current: StoredOfferState, fields: OfferFields): Store
  */
 export function takeSeat(current: StoredOfferState, referralId: string): StoredOfferState | null {
   if (current.seatHolders.includes(referralId)) return null;
-  return { ...current, available: Math.max(0, current.available - 1), seatHolders: [...current.seatHolders, referralId], revision: current.revision + 1 };
+  return {
+    ...current,
+    available: Math.max(0, current.available - 1),
+    seatHolders: [...current.seatHolders, referralId],
+    revision: current.revision + 1,
+  };
 }
 
 /** The clinic withdrew an accepted referral: its seat is free again. Idempotent like takeSeat. */

@@ -1,7 +1,16 @@
 import { localInstant } from '@hamgam/contracts/days';
 import { BrokenRuleError } from '@hamgam/service-kit/errors';
 import { describe, expect, it } from 'vitest';
-import { acceptReferral, completeReferral, declineReferral, holdsSeat, isReferralOverdue, referralStates, withdrawReferral, type ReferralState } from './referrals.js';
+import {
+  acceptReferral,
+  completeReferral,
+  declineReferral,
+  holdsSeat,
+  isReferralOverdue,
+  referralStates,
+  withdrawReferral,
+  type ReferralState,
+} from './referrals.js';
 import { IllegalTransitionError } from './transitions.js';
 
 /** The kit's error a domain call throws, with its stable code (and field). */
@@ -12,28 +21,45 @@ const received = { state: 'received' as const };
 
 describe('received referral state machine', () => {
   it('accepts a received referral with its completion day', () => {
-    expect(acceptReferral(received, { at, completeBy: '2026-06-01' })).toEqual({ state: 'accepted', acceptedAt: at, completeBy: '2026-06-01' });
+    expect(acceptReferral(received, { at, completeBy: '2026-06-01' })).toEqual({
+      state: 'accepted',
+      acceptedAt: at,
+      completeBy: '2026-06-01',
+    });
   });
 
   it('refuses a completion day before the day of acceptance', () => {
-    expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(refusal('complete-by-before-acceptance', 'completeBy'));
+    expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(
+      refusal('complete-by-before-acceptance', 'completeBy'),
+    );
     expect(() => acceptReferral(received, { at, completeBy: '2026-03-09' })).toThrow(BrokenRuleError);
     expect(acceptReferral(received, { at, completeBy: '2026-03-10' }).completeBy).toBe('2026-03-10');
   });
 
   it('declines a received referral with a reason', () => {
-    expect(declineReferral(received, { at, reason: 'no-capacity' })).toEqual({ state: 'declined', declinedAt: at, declineReason: 'no-capacity' });
+    expect(declineReferral(received, { at, reason: 'no-capacity' })).toEqual({
+      state: 'declined',
+      declinedAt: at,
+      declineReason: 'no-capacity',
+    });
   });
 
   it('completes an accepted referral with an outcome', () => {
-    expect(completeReferral({ state: 'accepted' }, { at, outcome: 'partly-achieved' })).toEqual({ state: 'completed', completedAt: at, outcome: 'partly-achieved' });
+    expect(completeReferral({ state: 'accepted' }, { at, outcome: 'partly-achieved' })).toEqual({
+      state: 'completed',
+      completedAt: at,
+      outcome: 'partly-achieved',
+    });
   });
 
   it('allows exactly the steps of the closed loop and refuses every other one', () => {
     const legal = new Set(['received>accepted', 'received>declined', 'accepted>completed']);
     const blocked: Record<ReferralState, string> = {
-      received: 'referral-not-accepted', accepted: 'referral-already-accepted', declined: 'referral-already-declined',
-      completed: 'referral-already-completed', withdrawn: 'referral-withdrawn',
+      received: 'referral-not-accepted',
+      accepted: 'referral-already-accepted',
+      declined: 'referral-already-declined',
+      completed: 'referral-already-completed',
+      withdrawn: 'referral-withdrawn',
     };
     const steps: Record<string, (state: ReferralState) => unknown> = {
       accepted: (state) => acceptReferral({ state }, { at, completeBy: '2026-06-01' }),
@@ -52,7 +78,11 @@ describe('received referral state machine', () => {
   });
 
   it('lets the clinic withdraw a received or accepted referral and ignores a late withdrawal', () => {
-    expect(withdrawReferral(received, { at, reason: 'consent-withdrawn' })).toEqual({ state: 'withdrawn', withdrawnAt: at, withdrawReason: 'consent-withdrawn' });
+    expect(withdrawReferral(received, { at, reason: 'consent-withdrawn' })).toEqual({
+      state: 'withdrawn',
+      withdrawnAt: at,
+      withdrawReason: 'consent-withdrawn',
+    });
     expect(withdrawReferral({ state: 'accepted' }, { at, reason: 'duplicate' })?.state).toBe('withdrawn');
     for (const state of ['declined', 'completed', 'withdrawn'] as const) {
       expect(withdrawReferral({ state }, { at, reason: 'resident-request' })).toBeNull();

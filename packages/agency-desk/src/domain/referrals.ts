@@ -55,18 +55,28 @@ function guard(from: ReferralState, to: ReferralState): void {
   if (!canMove(from, to)) throw new IllegalTransitionError('referral', from, to, blockedBy[from]);
 }
 
-export function acceptReferral(referral: Pick<ReceivedReferral, 'state'>, { at, completeBy }: { at: Date; completeBy: string }): ReferralChange {
+export function acceptReferral(
+  referral: Pick<ReceivedReferral, 'state'>,
+  { at, completeBy }: { at: Date; completeBy: string },
+): ReferralChange {
   guard(referral.state, 'accepted');
-  if (completeBy < dayOf(at)) throw new BrokenRuleError('complete-by-before-acceptance', 'completeBy must not be before the day of acceptance', 'completeBy');
+  if (completeBy < dayOf(at))
+    throw new BrokenRuleError('complete-by-before-acceptance', 'completeBy must not be before the day of acceptance', 'completeBy');
   return { state: 'accepted', acceptedAt: at, completeBy };
 }
 
-export function declineReferral(referral: Pick<ReceivedReferral, 'state'>, { at, reason }: { at: Date; reason: DeclineReason }): ReferralChange {
+export function declineReferral(
+  referral: Pick<ReceivedReferral, 'state'>,
+  { at, reason }: { at: Date; reason: DeclineReason },
+): ReferralChange {
   guard(referral.state, 'declined');
   return { state: 'declined', declinedAt: at, declineReason: reason };
 }
 
-export function completeReferral(referral: Pick<ReceivedReferral, 'state'>, { at, outcome }: { at: Date; outcome: ReferralOutcome }): ReferralChange {
+export function completeReferral(
+  referral: Pick<ReceivedReferral, 'state'>,
+  { at, outcome }: { at: Date; outcome: ReferralOutcome },
+): ReferralChange {
   guard(referral.state, 'completed');
   return { state: 'completed', completedAt: at, outcome };
 }
@@ -75,7 +85,10 @@ export function completeReferral(referral: Pick<ReceivedReferral, 'state'>, { at
  * The clinic took the referral back. Unlike staff actions this comes from an event, so a withdrawal that
  * arrives too late (the referral is already declined or completed) is ignored rather than refused: `null`.
  */
-export function withdrawReferral(referral: Pick<ReceivedReferral, 'state'>, { at, reason }: { at: Date; reason: WithdrawReason }): ReferralChange | null {
+export function withdrawReferral(
+  referral: Pick<ReceivedReferral, 'state'>,
+  { at, reason }: { at: Date; reason: WithdrawReason },
+): ReferralChange | null {
   if (!canMove(referral.state, 'withdrawn')) return null;
   return { state: 'withdrawn', withdrawnAt: at, withdrawReason: reason };
 }

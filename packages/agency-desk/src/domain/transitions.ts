@@ -1,7 +1,11 @@
 import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { IllegalStepError } from '@hamgam/service-kit/errors';
 
-const kebab = (words: string) => words.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const kebab = (words: string) =>
+  words
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
 
 /**
  * A step a state machine does not allow from the state the record is in: the kit answers 409 with its

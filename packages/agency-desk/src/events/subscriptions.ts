@@ -18,15 +18,26 @@ export function deskSubscriptions(deps: DeskDeps, options: DeskOptions): Subscri
 }
 
 /** The desk's routing keys, for the queue bindings. */
-export const deskBindingKeys = ['clinics.referral.made.v1', 'clinics.referral.withdrawn.v1', 'coordination.action-item.assigned.v1', 'clinics.priority.published.v1'] as const;
+export const deskBindingKeys = [
+  'clinics.referral.made.v1',
+  'clinics.referral.withdrawn.v1',
+  'coordination.action-item.assigned.v1',
+  'clinics.priority.published.v1',
+] as const;
 
 /** Each neighbourhood's newest list only (compare-and-set on the version: an older list never wins). */
 async function keepLatestPriorities(deps: DeskDeps, event: Envelope<PriorityPublishedV1>): Promise<void> {
   const { data } = event;
   const { priorities } = deps.models;
   const record = {
-    _id: data.neighbourhoodId, neighbourhoodName: data.neighbourhoodName, clinicId: data.clinicId, period: data.period,
-    listVersion: data.listVersion, publishedAt: new Date(data.publishedAt), priorities: data.priorities, sourceEventId: event.id,
+    _id: data.neighbourhoodId,
+    neighbourhoodName: data.neighbourhoodName,
+    clinicId: data.clinicId,
+    period: data.period,
+    listVersion: data.listVersion,
+    publishedAt: new Date(data.publishedAt),
+    priorities: data.priorities,
+    sourceEventId: event.id,
   };
   for (;;) {
     const stored = await priorities.findById(data.neighbourhoodId, { listVersion: 1 }).lean();

@@ -11,7 +11,12 @@ const toView = (c: Omit<StoredCommitment, 'outbox'>, now: Date) => {
   return {
     ...rest,
     commitmentId: _id,
-    history: history.map(({ status, at, evidence, revisedDueOn }) => ({ status, at, evidence: evidence ?? null, revisedDueOn: revisedDueOn ?? null })),
+    history: history.map(({ status, at, evidence, revisedDueOn }) => ({
+      status,
+      at,
+      evidence: evidence ?? null,
+      revisedDueOn: revisedDueOn ?? null,
+    })),
     overdue: isCommitmentOverdue(c, now),
   };
 };
@@ -69,7 +74,11 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
       handler: async () =>
         // One list per neighbourhood (a province has a few hundred): read whole, bounded.
         (await readAll(deps.models.priorities.find().sort({ _id: 1 }).lean(), caps.reference)).map((p) => ({
-          neighbourhoodId: p._id, neighbourhoodName: p.neighbourhoodName, period: p.period, version: p.listVersion, priorities: p.priorities,
+          neighbourhoodId: p._id,
+          neighbourhoodName: p.neighbourhoodName,
+          period: p.period,
+          version: p.listVersion,
+          priorities: p.priorities,
         })),
     }),
   ];

@@ -24,9 +24,18 @@ afterAll(async () => {
 });
 
 const fields = {
-  kind: 'social-care', title: { fa: 'پرونده مددکاری', en: 'Social work case' }, eligibility: { fa: 'خانوارها', en: 'Households' },
-  answers: ['social-care'], neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' }, schedule: { fa: 'شنبه', en: 'Saturday' },
-  startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
+  kind: 'social-care',
+  title: { fa: 'پرونده مددکاری', en: 'Social work case' },
+  eligibility: { fa: 'خانوارها', en: 'Households' },
+  answers: ['social-care'],
+  neighbourhoodIds: [],
+  place: { fa: 'اداره', en: 'Office' },
+  schedule: { fa: 'شنبه', en: 'Saturday' },
+  startsOn: null,
+  endsOn: null,
+  capacity: 10,
+  available: 10,
+  status: 'open',
 };
 
 describe('offer ids are the agency’s own', () => {
@@ -47,7 +56,11 @@ describe('offer ids are the agency’s own', () => {
     const welfaresId = (await welfare.api('welfare').post('/desk/offers', fields)).body.offerId as string;
     const taken = await tvto.api('tvto').post('/desk/offers', { ...fields, offerId: welfaresId });
     expect(taken.status).toBe(422);
-    expect(taken.body).toMatchObject({ code: 'offer-id-not-own', field: 'offerId', detail: 'vocational-training’s offer ids start with tvto-; leave offerId out to have one made' });
+    expect(taken.body).toMatchObject({
+      code: 'offer-id-not-own',
+      field: 'offerId',
+      detail: 'vocational-training’s offer ids start with tvto-; leave offerId out to have one made',
+    });
     expect(await tvto.models.offers.exists({ _id: welfaresId })).toBeNull();
     expect((await tvto.api('tvto').put(`/desk/offers/${welfaresId}`, fields)).status).toBe(404);
     // An integration keeping its own ids, with the prefix, still chooses them.

@@ -25,8 +25,17 @@ const day = (offset: number) => new Date(service.clock.now().getTime() + offset 
 
 async function received(respondIn = 7) {
   const made = {
-    referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'welfare', offerId: 'welfare-home-visit', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
-    residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'social-care', respondBy: day(respondIn), madeAt: service.clock.now().toISOString(),
+    referralId: randomUUID(),
+    trackingCode: 'K7QM-3XWA',
+    agency: 'welfare',
+    offerId: 'welfare-home-visit',
+    clinicId: 'clinic-sarasiab',
+    neighbourhoodId: 'nbh-sarasiab',
+    residentRef: randomUUID(),
+    householdRef: randomUUID(),
+    needCategory: 'social-care',
+    respondBy: day(respondIn),
+    madeAt: service.clock.now().toISOString(),
   };
   await service.deliver('clinics.referral.made', made);
   return made;
@@ -36,9 +45,19 @@ async function received(respondIn = 7) {
 async function logOf(person: string) {
   const res = await service.api('auditor').get(`/access-log?person=${person}`);
   expect(res.status).toBe(200);
-  return (res.body as { actor: string; action: string; recordKind: string; recordId: string; purpose: string; purposeSource: string; agency: string }[]).map((e) => [
-    e.actor, e.action, `${e.recordKind}:${e.recordId}`, `${e.purpose}/${e.purposeSource}`, e.agency,
-  ]).sort();
+  return (
+    res.body as {
+      actor: string;
+      action: string;
+      recordKind: string;
+      recordId: string;
+      purpose: string;
+      purposeSource: string;
+      agency: string;
+    }[]
+  )
+    .map((e) => [e.actor, e.action, `${e.recordKind}:${e.recordId}`, `${e.purpose}/${e.purposeSource}`, e.agency])
+    .sort();
 }
 
 describe('the desk’s received referrals in the agency’s access log', () => {
@@ -60,7 +79,9 @@ describe('the desk’s received referrals in the agency’s access log', () => {
     const res = await service.api('welfare').get('/desk/referrals?overdue=true');
     expect(res.body.map((r: { referralId: string }) => r.referralId)).toContain(late.referralId);
     expect(res.body.map((r: { referralId: string }) => r.referralId)).not.toContain(onTime.referralId);
-    expect(await logOf(late.residentRef)).toEqual([['welfare.officer', 'list', `referral:${late.referralId}`, 'referral/consent', 'welfare']]);
+    expect(await logOf(late.residentRef)).toEqual([
+      ['welfare.officer', 'list', `referral:${late.referralId}`, 'referral/consent', 'welfare'],
+    ]);
     expect(await logOf(onTime.residentRef)).toEqual([]);
   });
 
@@ -68,7 +89,9 @@ describe('the desk’s received referrals in the agency’s access log', () => {
     const made = await received();
     expect((await service.api('auditor').post(`/desk/referrals/${made.referralId}/decline`, { reason: 'not-eligible' })).status).toBe(403);
     expect((await service.api('welfare').post(`/desk/referrals/${made.referralId}/decline`, { reason: 'not-eligible' })).status).toBe(200);
-    expect(await logOf(made.householdRef)).toEqual([['welfare.officer', 'decide', `referral:${made.referralId}`, 'referral/consent', 'welfare']]);
+    expect(await logOf(made.householdRef)).toEqual([
+      ['welfare.officer', 'decide', `referral:${made.referralId}`, 'referral/consent', 'welfare'],
+    ]);
   });
 
   it('refuses a step the referral’s state blocks with 409 and a broken rule with 422, each with its code, and logs neither', async () => {
@@ -83,7 +106,9 @@ describe('the desk’s received referrals in the agency’s access log', () => {
     expect([again.status, again.body.code]).toEqual([409, 'referral-already-declined']);
     const unknown = await service.api('welfare').post(`/desk/referrals/${randomUUID()}/accept`, { completeBy: day(30) });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'referral-not-found']);
-    expect(await logOf(made.householdRef)).toEqual([['welfare.officer', 'decide', `referral:${made.referralId}`, 'referral/consent', 'welfare']]);
+    expect(await logOf(made.householdRef)).toEqual([
+      ['welfare.officer', 'decide', `referral:${made.referralId}`, 'referral/consent', 'welfare'],
+    ]);
   });
 
   it('is read by the auditor only', async () => {

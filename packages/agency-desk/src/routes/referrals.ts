@@ -5,7 +5,14 @@ import { actOnReferral, type ReferralAction } from '../app/referrals.js';
 import type { StoredReferral } from '../data/models.js';
 import { isReferralOverdue } from '../domain/referrals.js';
 import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
-import { acceptBodySchema, completeBodySchema, declineBodySchema, referralParams, referralQuerySchema, referralViewSchema } from './schemas.js';
+import {
+  acceptBodySchema,
+  completeBodySchema,
+  declineBodySchema,
+  referralParams,
+  referralQuerySchema,
+  referralViewSchema,
+} from './schemas.js';
 
 type Titles = Map<string, { fa: string; en: string }>;
 
@@ -15,19 +22,31 @@ type ReferralView = z.input<typeof referralViewSchema>;
 function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, now: Date): ReferralView {
   const { _id, agency: _a, receivedAt: _r, sourceEventId: _s, ...rest } = referral;
   const offerTitle = (referral.offerId && titles.get(referral.offerId)) || null;
-  return { ...rest, referralId: _id, householdRef: referral.householdRef ?? null, offerTitle, overdue: isReferralOverdue(referral, now) } as ReferralView;
+  return {
+    ...rest,
+    referralId: _id,
+    householdRef: referral.householdRef ?? null,
+    offerTitle,
+    overdue: isReferralOverdue(referral, now),
+  } as ReferralView;
 }
 
 export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
   const { referrals, offers } = deps.models;
   // The agency's own offers (tens, at most hundreds): read whole, bounded.
-  const titles = async (): Promise<Titles> => new Map((await readAll(offers.find({}, { title: 1 }).lean(), caps.reference)).map((o) => [o._id, o.title]));
+  const titles = async (): Promise<Titles> =>
+    new Map((await readAll(offers.find({}, { title: 1 }).lean(), caps.reference)).map((o) => [o._id, o.title]));
 
   const logReferrals = referralAccess(options);
   // Accepting and declining decide on the resident's referral; completing records its outcome.
   const logged = { accept: 'decide', decline: 'decide', complete: 'update' } as const;
 
-  const action = <S extends z.ZodObject>(verb: 'accept' | 'decline' | 'complete', body: S, toAction: (body: z.infer<S>) => ReferralAction, summary: string) =>
+  const action = <S extends z.ZodObject>(
+    verb: 'accept' | 'decline' | 'complete',
+    body: S,
+    toAction: (body: z.infer<S>) => ReferralAction,
+    summary: string,
+  ) =>
     defineRoute({
       method: 'post',
       path: `/desk/referrals/:referralId/${verb}`,
@@ -48,7 +67,8 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/desk/referrals',
-      summary: 'Referrals the clinics made to this agency, newest first; filter by state and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
+      summary:
+        'Referrals the clinics made to this agency, newest first; filter by state and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       tags: ['desk'],
       roles: readersOf(options),
       query: referralQuerySchema,
@@ -56,7 +76,10 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       handler: async ({ query, principal, req }, res) => {
         const now = deps.clock.now();
         const [rows, offerTitles] = await Promise.all([
-          pageOf(referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).lean(), { query, req }, res, { by: 'madeAt', order: -1 }),
+          pageOf(referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).lean(), { query, req }, res, {
+            by: 'madeAt',
+            order: -1,
+          }),
           titles(),
         ]);
         const shown = rows
@@ -67,8 +90,23 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
         return shown.map((r) => toView(r, offerTitles, now));
       },
     }),
-    action('accept', acceptBodySchema, (b) => ({ kind: 'accept', completeBy: b.completeBy }), `Accept a received referral with the day it will be completed by (publishes ${options.agency}.referral.accepted.v1; takes a place of the offer)`),
-    action('decline', declineBodySchema, (b) => ({ kind: 'decline', reason: b.reason }), `Decline a received referral with a reason (publishes ${options.agency}.referral.declined.v1)`),
-    action('complete', completeBodySchema, (b) => ({ kind: 'complete', outcome: b.outcome }), `Complete an accepted referral with its outcome (publishes ${options.agency}.referral.completed.v1)`),
+    action(
+      'accept',
+      acceptBodySchema,
+      (b) => ({ kind: 'accept', completeBy: b.completeBy }),
+      `Accept a received referral with the day it will be completed by (publishes ${options.agency}.referral.accepted.v1; takes a place of the offer)`,
+    ),
+    action(
+      'decline',
+      declineBodySchema,
+      (b) => ({ kind: 'decline', reason: b.reason }),
+      `Decline a received referral with a reason (publishes ${options.agency}.referral.declined.v1)`,
+    ),
+    action(
+      'complete',
+      completeBodySchema,
+      (b) => ({ kind: 'complete', outcome: b.outcome }),
+      `Complete an accepted referral with its outcome (publishes ${options.agency}.referral.completed.v1)`,
+    ),
   ];
 }

@@ -67,29 +67,58 @@ const commitment = (id: string, extra: Partial<Commitment> = {}): Commitment => 
 
 function deskApi(overrides: Record<string, FakeRoute> = {}) {
   return stubFetch({
-    [`GET ${base}/referrals`]: [referral(1, { overdue: true }), referral(2, { state: 'accepted', completeBy: '2026-06-01', acceptedAt: '2026-03-02T08:00:00Z' }), referral(3, { state: 'withdrawn', withdrawReason: 'duplicate' })],
+    [`GET ${base}/referrals`]: [
+      referral(1, { overdue: true }),
+      referral(2, { state: 'accepted', completeBy: '2026-06-01', acceptedAt: '2026-03-02T08:00:00Z' }),
+      referral(3, { state: 'withdrawn', withdrawReason: 'duplicate' }),
+    ],
     [`GET ${base}/offers`]: [offer],
-    [`GET ${base}/commitments`]: [commitment(rid(4), { overdue: true }), commitment(rid(5), { source: 'working-group', status: 'planned', title: 'Issue workshop permits' })],
+    [`GET ${base}/commitments`]: [
+      commitment(rid(4), { overdue: true }),
+      commitment(rid(5), { source: 'working-group', status: 'planned', title: 'Issue workshop permits' }),
+    ],
     [`GET ${base}/priorities`]: [
-      { neighbourhoodId: 'nbh-fajr', neighbourhoodName: { fa: 'فجر', en: 'Fajr' }, period: '1405', version: 1, priorities: [{ rank: 1, category: 'workshop-space', score: 4, households: 30 }, { rank: 2, category: 'employment', score: 3, households: 20 }] },
+      {
+        neighbourhoodId: 'nbh-fajr',
+        neighbourhoodName: { fa: 'فجر', en: 'Fajr' },
+        period: '1405',
+        version: 1,
+        priorities: [
+          { rank: 1, category: 'workshop-space', score: 4, households: 30 },
+          { rank: 2, category: 'employment', score: 3, households: 20 },
+        ],
+      },
     ],
     [`POST ${base}/referrals/${rid(1)}/accept`]: (body) => jsonResponse({ ...referral(1), state: 'accepted', ...(body as object) }),
-    [`POST ${base}/referrals/${rid(1)}/decline`]: (body) => jsonResponse({ ...referral(1), state: 'declined', declineReason: (body as { reason: string }).reason }),
+    [`POST ${base}/referrals/${rid(1)}/decline`]: (body) =>
+      jsonResponse({ ...referral(1), state: 'declined', declineReason: (body as { reason: string }).reason }),
     [`POST ${base}/referrals/${rid(2)}/complete`]: (body) => jsonResponse({ ...referral(2), state: 'completed', ...(body as object) }),
     [`POST ${base}/offers`]: (body) => jsonResponse({ ...offer, ...(body as object), revision: 1, seatsTaken: 0 }, 201),
     [`PUT ${base}/offers/${offer.offerId}`]: (body) => jsonResponse({ ...offer, ...(body as object), revision: 4 }),
     [`POST ${base}/commitments`]: (body) => jsonResponse({ ...commitment(rid(6)), ...(body as object), status: 'planned' }, 201),
     [`POST ${base}/commitments/${rid(4)}/progress`]: (body) => jsonResponse({ ...commitment(rid(4)), ...(body as object) }),
-    'GET /api/vocational-training/v1/me': { service: 'vocational-training', user: { id: 'u1', username: 'tvto.staff' }, roles: ['tvto-staff'], scopes: { clinicIds: [], neighbourhoodIds: [] } },
+    'GET /api/vocational-training/v1/me': {
+      service: 'vocational-training',
+      user: { id: 'u1', username: 'tvto.staff' },
+      roles: ['tvto-staff'],
+      scopes: { clinicIds: [], neighbourhoodIds: [] },
+    },
     ...overrides,
   });
 }
 
-function renderDesk({ path = '/vt', roles = ['tvto-staff'], locale = 'en' }: { path?: string; roles?: string[]; locale?: 'fa' | 'en' } = {}) {
+function renderDesk({
+  path = '/vt',
+  roles = ['tvto-staff'],
+  locale = 'en',
+}: { path?: string; roles?: string[]; locale?: 'fa' | 'en' } = {}) {
   return renderWithKit(
     <MemoryRouter initialEntries={[path]}>
       <Routes>
-        <Route path="/vt/*" element={<AgencyDesk basePath="/vt" service="vocational-training" titleKey="desk.nav.referrals" staffRoles={['tvto-staff']} />} />
+        <Route
+          path="/vt/*"
+          element={<AgencyDesk basePath="/vt" service="vocational-training" titleKey="desk.nav.referrals" staffRoles={['tvto-staff']} />}
+        />
       </Routes>
     </MemoryRouter>,
     { auth: fakeAuth({ roles }), locale },
@@ -97,7 +126,9 @@ function renderDesk({ path = '/vt', roles = ['tvto-staff'], locale = 'en' }: { p
 }
 
 const requests = (fetchMock: ReturnType<typeof deskApi>, method: string, path: string) =>
-  fetchMock.mock.calls.filter(([url, init]) => String(url).startsWith(path) && (init?.method ?? 'GET') === method).map(([url, init]) => ({ url: String(url), body: init?.body ? JSON.parse(String(init.body)) : undefined }));
+  fetchMock.mock.calls
+    .filter(([url, init]) => String(url).startsWith(path) && (init?.method ?? 'GET') === method)
+    .map(([url, init]) => ({ url: String(url), body: init?.body ? JSON.parse(String(init.body)) : undefined }));
 
 describe('referrals inbox', () => {
   it('lists referrals with their state and overdue badges, with no personal data, in Persian', async () => {
@@ -118,7 +149,9 @@ describe('referrals inbox', () => {
     await screen.findByTestId('desk-referrals-table');
     fireEvent.change(screen.getByTestId('desk-referrals-state'), { target: { value: 'received' } });
     fireEvent.click(screen.getByTestId('desk-referrals-overdue'));
-    await waitFor(() => expect(requests(fetchMock, 'GET', `${base}/referrals`).at(-1)!.url).toBe(`${base}/referrals?state=received&overdue=true`));
+    await waitFor(() =>
+      expect(requests(fetchMock, 'GET', `${base}/referrals`).at(-1)!.url).toBe(`${base}/referrals?state=received&overdue=true`),
+    );
   });
 
   it('accepts with a completion date and declines with a reason, then reloads', async () => {
@@ -137,8 +170,15 @@ describe('referrals inbox', () => {
   });
 
   it('completes an accepted referral with an outcome and shows the API’s refusal by its code, in the user’s language', async () => {
-    const refusal = { title: 'Conflict', status: 409, code: 'referral-withdrawn', detail: 'a referral that is withdrawn cannot become completed' };
-    const fetchMock = deskApi({ [`POST ${base}/referrals/${rid(2)}/complete`]: () => jsonResponse(refusal, 409, 'application/problem+json') });
+    const refusal = {
+      title: 'Conflict',
+      status: 409,
+      code: 'referral-withdrawn',
+      detail: 'a referral that is withdrawn cannot become completed',
+    };
+    const fetchMock = deskApi({
+      [`POST ${base}/referrals/${rid(2)}/complete`]: () => jsonResponse(refusal, 409, 'application/problem+json'),
+    });
     const complete = async () => {
       fireEvent.click(await screen.findByTestId(`desk-complete-${rid(2)}`));
       fireEvent.change(screen.getByTestId(`desk-outcome-${rid(2)}`), { target: { value: 'partly-achieved' } });
@@ -147,7 +187,9 @@ describe('referrals inbox', () => {
     const { unmount } = renderDesk();
     expect(screen.queryByTestId(`desk-accept-${rid(2)}`)).toBeNull();
     await complete();
-    expect(requests(fetchMock, 'POST', `${base}/referrals/${rid(2)}/complete`).map((r) => r.body)).toEqual([{ outcome: 'partly-achieved' }]);
+    expect(requests(fetchMock, 'POST', `${base}/referrals/${rid(2)}/complete`).map((r) => r.body)).toEqual([
+      { outcome: 'partly-achieved' },
+    ]);
     expect((await screen.findByTestId('error-card')).textContent).toContain('The clinic withdrew this referral.');
     expect(screen.getByTestId('error-card').textContent).not.toContain('cannot become completed');
     expect(screen.queryByTestId(`desk-complete-${rid(3)}`)).toBeNull();
@@ -189,7 +231,16 @@ describe('service catalogue', () => {
     expect(screen.getByText('Choose at least one need')).toBeTruthy();
     expect(requests(fetchMock, 'POST', `${base}/offers`)).toEqual([]);
 
-    for (const [key, value] of Object.entries({ titleFa: 'جوشکاری', titleEn: 'Welding', eligibilityFa: 'همه', eligibilityEn: 'Everyone', placeFa: 'مرکز ۲', placeEn: 'Centre 2', scheduleFa: 'شنبه‌ها', scheduleEn: 'Saturdays' })) {
+    for (const [key, value] of Object.entries({
+      titleFa: 'جوشکاری',
+      titleEn: 'Welding',
+      eligibilityFa: 'همه',
+      eligibilityEn: 'Everyone',
+      placeFa: 'مرکز ۲',
+      placeEn: 'Centre 2',
+      scheduleFa: 'شنبه‌ها',
+      scheduleEn: 'Saturdays',
+    })) {
       fireEvent.change(screen.getByTestId(`desk-offer-${key}`), { target: { value } });
     }
     fireEvent.click(screen.getByTestId('desk-offer-answers-employment'));
@@ -202,8 +253,14 @@ describe('service catalogue', () => {
     expect(screen.queryByTestId('desk-offer-id')).toBeNull();
     expect(post!.body).not.toHaveProperty('offerId');
     expect(post!.body).toMatchObject({
-      kind: 'course', title: { fa: 'جوشکاری', en: 'Welding' }, answers: ['employment'],
-      neighbourhoodIds: ['nbh-fajr', 'nbh-motahari'], capacity: 12, available: 12, status: 'open', endsOn: null,
+      kind: 'course',
+      title: { fa: 'جوشکاری', en: 'Welding' },
+      answers: ['employment'],
+      neighbourhoodIds: ['nbh-fajr', 'nbh-motahari'],
+      capacity: 12,
+      available: 12,
+      status: 'open',
+      endsOn: null,
     });
   });
 });
@@ -230,7 +287,8 @@ describe('commitments', () => {
   });
 
   it('shows a broken rule (422) by its code beside the form, and a code it has no sentence for in the service’s words', async () => {
-    const refuse = (code: string, detail: string) => () => jsonResponse({ title: 'Unprocessable Content', status: 422, code, field: 'dueOn', detail }, 422, 'application/problem+json');
+    const refuse = (code: string, detail: string) => () =>
+      jsonResponse({ title: 'Unprocessable Content', status: 422, code, field: 'dueOn', detail }, 422, 'application/problem+json');
     deskApi({ [`POST ${base}/commitments`]: refuse('due-on-in-past', 'dueOn cannot be in the past') });
     const { unmount } = renderDesk({ path: '/vt/commitments' });
     fireEvent.change(await screen.findByTestId('desk-declare-title'), { target: { value: 'Workshop permits in Fajr' } });
@@ -252,7 +310,9 @@ describe('commitments', () => {
     expect(requests(fetchMock, 'POST', `${base}/commitments/${rid(4)}/progress`)).toEqual([]);
     fireEvent.change(screen.getByTestId(`desk-evidence-${rid(4)}`), { target: { value: 'Report 1405/218' } });
     await act(async () => fireEvent.click(screen.getByTestId(`desk-progress-confirm-${rid(4)}`)));
-    expect(requests(fetchMock, 'POST', `${base}/commitments/${rid(4)}/progress`).map((r) => r.body)).toEqual([{ status: 'delivered', evidence: 'Report 1405/218' }]);
+    expect(requests(fetchMock, 'POST', `${base}/commitments/${rid(4)}/progress`).map((r) => r.body)).toEqual([
+      { status: 'delivered', evidence: 'Report 1405/218' },
+    ]);
     expect(screen.getByTestId(`desk-progress-in-progress-${rid(5)}`)).toBeTruthy();
   });
 

@@ -1,11 +1,33 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  Code,
+  type Column,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  Select,
+  TextInput,
+  useAsync,
+  useI18n,
+  useProblemSentence,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Commitment, NeighbourhoodPriorities } from './api';
 import { useDesk } from './context';
 import type { CommitmentStatus, NeedCategory } from './vocabulary';
 
-const statusTone: Record<CommitmentStatus, BadgeTone> = { planned: 'neutral', 'in-progress': 'info', delivered: 'success', slipped: 'warning' };
+const statusTone: Record<CommitmentStatus, BadgeTone> = {
+  planned: 'neutral',
+  'in-progress': 'info',
+  delivered: 'success',
+  slipped: 'warning',
+};
 
 /** The agency's own declarations and the working group's action items for it, with progress reports. */
 export function CommitmentsSection() {
@@ -20,8 +42,16 @@ export function CommitmentsSection() {
 
   const columns: Column<Commitment>[] = [
     { key: 'title', header: t('desk.commitments.commitment'), render: (c) => c.title },
-    { key: 'neighbourhood', header: t('desk.commitments.neighbourhood'), render: (c) => names.get(c.neighbourhoodId) ?? <Code>{c.neighbourhoodId}</Code> },
-    { key: 'answers', header: t('desk.commitments.answers'), render: (c) => (c.answers ? t(`desk.need.${c.answers}`) : t('desk.commitments.noPriority')) },
+    {
+      key: 'neighbourhood',
+      header: t('desk.commitments.neighbourhood'),
+      render: (c) => names.get(c.neighbourhoodId) ?? <Code>{c.neighbourhoodId}</Code>,
+    },
+    {
+      key: 'answers',
+      header: t('desk.commitments.answers'),
+      render: (c) => (c.answers ? t(`desk.need.${c.answers}`) : t('desk.commitments.noPriority')),
+    },
     {
       key: 'source',
       header: t('desk.commitments.source'),
@@ -62,7 +92,15 @@ export function CommitmentsSection() {
         </>
       ),
     },
-    ...(canAct ? [{ key: 'actions', header: t('desk.commitments.actions'), render: (c: Commitment) => <ProgressActions commitment={c} onDone={data.reload} /> }] : []),
+    ...(canAct
+      ? [
+          {
+            key: 'actions',
+            header: t('desk.commitments.actions'),
+            render: (c: Commitment) => <ProgressActions commitment={c} onDone={data.reload} />,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -142,7 +180,12 @@ function ProgressActions({ commitment, onDone }: { commitment: Commitment; onDon
             error={missing ? t('desk.required') : undefined}
           />
         ) : (
-          <DateInput label={t('desk.commitments.revisedDueOn')} data-testid={`desk-revised-${id}`} value={revisedDueOn} onChange={setRevisedDueOn} />
+          <DateInput
+            label={t('desk.commitments.revisedDueOn')}
+            data-testid={`desk-revised-${id}`}
+            value={revisedDueOn}
+            onChange={setRevisedDueOn}
+          />
         )}
         <div className="hg-form__row">
           <Button busy={busy} data-testid={`desk-progress-confirm-${id}`} onClick={() => report(step)}>
@@ -236,12 +279,21 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
             onChange={(e) => setAnswers(e.target.value as NeedCategory | '')}
             options={[
               { value: '', label: t('desk.commitments.noPriority') },
-              ...(chosen?.priorities ?? []).map((p) => ({ value: p.category, label: t('desk.commitments.rank', { rank: p.rank, category: t(`desk.need.${p.category}`) }) })),
+              ...(chosen?.priorities ?? []).map((p) => ({
+                value: p.category,
+                label: t('desk.commitments.rank', { rank: p.rank, category: t(`desk.need.${p.category}`) }),
+              })),
             ]}
           />
         </div>
         {priorities.length === 0 && <p className="hg-muted">{t('desk.commitments.noPriorities')}</p>}
-        <TextInput label={t('desk.commitments.declareTitle')} data-testid="desk-declare-title" value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+        <TextInput
+          label={t('desk.commitments.declareTitle')}
+          data-testid="desk-declare-title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={errors.title}
+        />
         <DateInput label={t('desk.commitments.dueOn')} data-testid="desk-declare-due" value={dueOn} onChange={setDueOn} />
         <Button type="submit" busy={saving} data-testid="desk-declare-submit">
           {t('desk.commitments.declareSubmit')}

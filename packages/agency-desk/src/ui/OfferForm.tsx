@@ -1,5 +1,17 @@
 import { today } from '@hamgam/contracts/days';
-import { Button, Card, DateInput, Field, Form, type LocalizedText, NumberInput, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import {
+  Button,
+  Card,
+  DateInput,
+  Field,
+  Form,
+  type LocalizedText,
+  NumberInput,
+  Select,
+  TextInput,
+  useI18n,
+  useProblemSentence,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Offer, OfferFields } from './api';
 import { useDesk } from './context';
@@ -97,7 +109,10 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
     set({ answers: draft.answers.includes(category) ? draft.answers.filter((c) => c !== category) : [...draft.answers, category] });
 
   return (
-    <Card title={offer ? t('desk.offers.formEdit', { title: localize(offer.title) }) : t('desk.offers.formNew')} testId="desk-offer-form-card">
+    <Card
+      title={offer ? t('desk.offers.formEdit', { title: localize(offer.title) }) : t('desk.offers.formNew')}
+      testId="desk-offer-form-card"
+    >
       <Form onSubmit={submit} error={apiError} testId="desk-offer-form">
         <div className="hg-form__row">
           <Select
@@ -138,19 +153,52 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
             <div className="hg-form__row" id={id} role="group">
               {needCategories.map((category) => (
                 <label key={category}>
-                  <input type="checkbox" data-testid={`desk-offer-answers-${category}`} checked={draft.answers.includes(category)} onChange={() => toggle(category)} />{' '}
+                  <input
+                    type="checkbox"
+                    data-testid={`desk-offer-answers-${category}`}
+                    checked={draft.answers.includes(category)}
+                    onChange={() => toggle(category)}
+                  />{' '}
                   {t(`desk.need.${category}`)}
                 </label>
               ))}
             </div>
           )}
         </Field>
-        <TextInput label={t('desk.offers.neighbourhoods')} dir="ltr" data-testid="desk-offer-neighbourhoods" value={draft.neighbourhoods} onChange={(e) => set({ neighbourhoods: e.target.value })} />
+        <TextInput
+          label={t('desk.offers.neighbourhoods')}
+          dir="ltr"
+          data-testid="desk-offer-neighbourhoods"
+          value={draft.neighbourhoods}
+          onChange={(e) => set({ neighbourhoods: e.target.value })}
+        />
         <div className="hg-form__row">
-          <DateInput label={t('desk.offers.startsOn')} data-testid="desk-offer-starts" value={draft.startsOn} onChange={(startsOn) => set({ startsOn })} />
-          <DateInput label={t('desk.offers.endsOn')} data-testid="desk-offer-ends" value={draft.endsOn} onChange={(endsOn) => set({ endsOn })} />
-          <NumberInput label={t('desk.offers.capacity')} data-testid="desk-offer-capacity" value={draft.capacity} onValueChange={(capacity) => set({ capacity })} error={errors['capacity']} />
-          <NumberInput label={t('desk.offers.available')} data-testid="desk-offer-available" value={draft.available} onValueChange={(available) => set({ available })} error={errors['available']} />
+          <DateInput
+            label={t('desk.offers.startsOn')}
+            data-testid="desk-offer-starts"
+            value={draft.startsOn}
+            onChange={(startsOn) => set({ startsOn })}
+          />
+          <DateInput
+            label={t('desk.offers.endsOn')}
+            data-testid="desk-offer-ends"
+            value={draft.endsOn}
+            onChange={(endsOn) => set({ endsOn })}
+          />
+          <NumberInput
+            label={t('desk.offers.capacity')}
+            data-testid="desk-offer-capacity"
+            value={draft.capacity}
+            onValueChange={(capacity) => set({ capacity })}
+            error={errors['capacity']}
+          />
+          <NumberInput
+            label={t('desk.offers.available')}
+            data-testid="desk-offer-available"
+            value={draft.available}
+            onValueChange={(available) => set({ available })}
+            error={errors['available']}
+          />
         </div>
         <div className="hg-form__row">
           <Button type="submit" busy={saving} data-testid="desk-offer-save">

@@ -13,14 +13,26 @@ export function OffersSection() {
   const [saved, setSaved] = useState(false);
 
   const columns: Column<Offer>[] = [
-    { key: 'offer', header: t('desk.offers.offer'), render: (o) => <span data-testid={`desk-offer-title-${o.offerId}`}>{localize(o.title)}</span> },
+    {
+      key: 'offer',
+      header: t('desk.offers.offer'),
+      render: (o) => <span data-testid={`desk-offer-title-${o.offerId}`}>{localize(o.title)}</span>,
+    },
     { key: 'kind', header: t('desk.offers.kind'), render: (o) => t(`desk.kind.${o.kind}`) },
     {
       key: 'places',
       header: t('desk.offers.places'),
-      render: (o) => <span data-testid={`desk-offer-places-${o.offerId}`}>{t('desk.offers.placesValue', { available: o.available, capacity: o.capacity })}</span>,
+      render: (o) => (
+        <span data-testid={`desk-offer-places-${o.offerId}`}>
+          {t('desk.offers.placesValue', { available: o.available, capacity: o.capacity })}
+        </span>
+      ),
     },
-    { key: 'dates', header: t('desk.offers.dates'), render: (o) => (o.startsOn ? `${formatDate(o.startsOn)} — ${o.endsOn ? formatDate(o.endsOn) : '…'}` : t('common.none')) },
+    {
+      key: 'dates',
+      header: t('desk.offers.dates'),
+      render: (o) => (o.startsOn ? `${formatDate(o.startsOn)} — ${o.endsOn ? formatDate(o.endsOn) : '…'}` : t('common.none')),
+    },
     {
       key: 'status',
       header: t('desk.offers.status'),
@@ -54,7 +66,14 @@ export function OffersSection() {
 
   return (
     <>
-      {editing && <OfferForm key={editing === 'new' ? 'new' : editing.offerId} offer={editing === 'new' ? undefined : editing} onSaved={done} onCancel={() => setEditing(undefined)} />}
+      {editing && (
+        <OfferForm
+          key={editing === 'new' ? 'new' : editing.offerId}
+          offer={editing === 'new' ? undefined : editing}
+          onSaved={done}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
       <Card
         title={t('desk.offers.title')}
         testId="desk-offers"
@@ -77,7 +96,14 @@ export function OffersSection() {
         ) : !offers.data ? (
           <Loading />
         ) : (
-          <DataTable testId="desk-offers-table" columns={columns} rows={offers.data} rowKey={(o) => o.offerId} rowTestId={(o) => `desk-offer-${o.offerId}`} empty={t('desk.offers.empty')} />
+          <DataTable
+            testId="desk-offers-table"
+            columns={columns}
+            rows={offers.data}
+            rowKey={(o) => o.offerId}
+            rowTestId={(o) => `desk-offer-${o.offerId}`}
+            empty={t('desk.offers.empty')}
+          />
         )}
       </Card>
     </>

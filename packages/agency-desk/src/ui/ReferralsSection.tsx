@@ -1,11 +1,39 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, Code, type Column, DataTable, DateInput, ErrorCard, Loading, Select, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  Code,
+  type Column,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Loading,
+  Select,
+  useAsync,
+  useI18n,
+  useProblemSentence,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { Referral } from './api';
 import { useDesk } from './context';
-import { declineReasons, referralOutcomes, referralStates, type DeclineReason, type ReferralOutcome, type ReferralState } from './vocabulary';
+import {
+  declineReasons,
+  referralOutcomes,
+  referralStates,
+  type DeclineReason,
+  type ReferralOutcome,
+  type ReferralState,
+} from './vocabulary';
 
-const stateTone: Record<ReferralState, BadgeTone> = { received: 'info', accepted: 'warning', declined: 'neutral', completed: 'success', withdrawn: 'neutral' };
+const stateTone: Record<ReferralState, BadgeTone> = {
+  received: 'info',
+  accepted: 'warning',
+  declined: 'neutral',
+  completed: 'success',
+  withdrawn: 'neutral',
+};
 
 export function StateBadges({ referral }: { referral: Referral }) {
   const { t } = useI18n();
@@ -32,9 +60,16 @@ export function ReferralsSection() {
   const referrals = useAsync(() => api.referrals({ state: state || undefined, overdue }), [api, state, overdue]);
 
   const columns: Column<Referral>[] = [
-    { key: 'code', header: t('desk.referrals.code'), render: (r) => <Code testId={`desk-referral-code-${r.referralId}`}>{r.trackingCode}</Code> },
+    {
+      key: 'code',
+      header: t('desk.referrals.code'),
+      render: (r) => <Code testId={`desk-referral-code-${r.referralId}`}>{r.trackingCode}</Code>,
+    },
     { key: 'offer', header: t('desk.referrals.offer'), render: (r) => (r.offerTitle ? localize(r.offerTitle) : r.offerId) },
-    { key: 'where', header: t('desk.referrals.where'), render: (r) => (
+    {
+      key: 'where',
+      header: t('desk.referrals.where'),
+      render: (r) => (
         <>
           <Code>{r.clinicId}</Code>
           <br />
@@ -71,7 +106,12 @@ export function ReferralsSection() {
         />
         <label className="hg-field">
           <span className="hg-field__label">{t('desk.referrals.onlyOverdue')}</span>
-          <input type="checkbox" data-testid="desk-referrals-overdue" checked={overdue} onChange={(event) => setOverdue(event.target.checked)} />
+          <input
+            type="checkbox"
+            data-testid="desk-referrals-overdue"
+            checked={overdue}
+            onChange={(event) => setOverdue(event.target.checked)}
+          />
         </label>
       </div>
       {referrals.error ? (
@@ -140,7 +180,14 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
   return (
     <div data-testid={`desk-action-${id}`}>
       {error !== undefined && <ErrorCard error={error} />}
-      {mode === 'accept' && <DateInput label={t('desk.referrals.completeBy')} data-testid={`desk-complete-by-${id}`} value={completeBy} onChange={setCompleteBy} />}
+      {mode === 'accept' && (
+        <DateInput
+          label={t('desk.referrals.completeBy')}
+          data-testid={`desk-complete-by-${id}`}
+          value={completeBy}
+          onChange={setCompleteBy}
+        />
+      )}
       {mode === 'decline' && (
         <Select
           label={t('desk.referrals.reason')}

@@ -78,7 +78,8 @@ export function deskApi(api: ApiClient, service: string) {
   return {
     offers: () => api.list<Offer>(`${base}/offers`),
     createOffer: (offer: OfferFields) => api.post<Offer>(`${base}/offers`, offer),
-    updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) => api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),
+    updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) =>
+      api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),
     referrals: ({ state, overdue }: ReferralFilter) => {
       const query = new URLSearchParams();
       if (state) query.set('state', state);
@@ -91,7 +92,8 @@ export function deskApi(api: ApiClient, service: string) {
     complete: (id: string, outcome: ReferralOutcome) => api.post<Referral>(referral(id, 'complete'), { outcome }),
     commitments: () => api.list<Commitment>(`${base}/commitments`),
     priorities: () => api.get<NeighbourhoodPriorities[]>(`${base}/priorities`),
-    declare: (body: { neighbourhoodId: string; answers: NeedCategory | null; title: string; dueOn: string }) => api.post<Commitment>(`${base}/commitments`, body),
+    declare: (body: { neighbourhoodId: string; answers: NeedCategory | null; title: string; dueOn: string }) =>
+      api.post<Commitment>(`${base}/commitments`, body),
     progress: (id: string, body: { status: Exclude<CommitmentStatus, 'planned'>; evidence?: string; revisedDueOn?: string }) =>
       api.post<Commitment>(`${base}/commitments/${encodeURIComponent(id)}/progress`, body),
   };

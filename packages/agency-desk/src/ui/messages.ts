@@ -145,7 +145,8 @@ export const messages = defineMessages({
     'desk.problem.complete-by-before-acceptance': 'موعد انجام نمی‌تواند پیش از امروز باشد.',
     'desk.problem.offer-not-found': 'این خدمت در فهرست سازمان پیدا نشد.',
     'desk.problem.offer-exists': 'خدمتی با این شناسه پیش‌تر ثبت شده است؛ همان را ویرایش کنید.',
-    'desk.problem.offer-changed-meanwhile': 'این خدمت در همین فاصله تغییر کرد (مثلاً ارجاعی جای آن را گرفت)؛ دوباره بارگذاری کنید و دوباره بکوشید.',
+    'desk.problem.offer-changed-meanwhile':
+      'این خدمت در همین فاصله تغییر کرد (مثلاً ارجاعی جای آن را گرفت)؛ دوباره بارگذاری کنید و دوباره بکوشید.',
     'desk.problem.offer-closed': 'این خدمت بسته است؛ ارجاع را با دلیل «ظرفیت نداریم» رد کنید.',
     'desk.problem.offer-full': 'این خدمت جای خالی ندارد؛ ارجاع را با دلیل «ظرفیت نداریم» رد کنید.',
     'desk.problem.offer-id-not-own': 'شناسه خدمت باید با پیشوند این سازمان آغاز شود؛ آن را خالی بگذارید تا ساخته شود.',
@@ -318,7 +319,8 @@ export const messages = defineMessages({
     'desk.problem.commitment-slipped': 'The commitment slipped; report it in progress again first.',
     'desk.problem.commitment-already-delivered': 'The commitment was delivered; it changes no more.',
     'desk.problem.commitment-changed-meanwhile': 'The commitment changed meanwhile; reload the list.',
-    'desk.problem.evidence-missing': 'A delivered commitment is reported with its evidence (a report number, a list of certificates, a photo reference).',
+    'desk.problem.evidence-missing':
+      'A delivered commitment is reported with its evidence (a report number, a list of certificates, a photo reference).',
     'desk.problem.due-on-in-past': 'A commitment cannot be due before today.',
     'desk.problem.revised-due-on-not-slipped': 'Only a slipped commitment gets a new due day.',
     'desk.problem.revised-due-on-in-past': 'The new due day cannot be before today.',

@@ -8,9 +8,7 @@ import { isoDateSchema, needCategorySchema, opaqueIdSchema, slugIdSchema } from 
  */
 
 /** Where a course runs: a clinic, a TVTO centre, or a private institute in the neighbourhood. */
-export const trainingVenueSchema = z
-  .object({ kind: z.enum(['clinic', 'tvto-centre', 'private-institute']), id: slugIdSchema })
-  .strict();
+export const trainingVenueSchema = z.object({ kind: z.enum(['clinic', 'tvto-centre', 'private-institute']), id: slugIdSchema }).strict();
 export type TrainingVenue = z.infer<typeof trainingVenueSchema>;
 
 const enrolmentFields = {
@@ -35,7 +33,10 @@ export const enrolmentCompletedV1 = z
   .object({
     ...enrolmentFields,
     result: z.enum(['passed', 'failed', 'dropped-out']),
-    certificateNo: z.string().regex(/^[A-Z0-9-]{4,32}$/).nullable(),
+    certificateNo: z
+      .string()
+      .regex(/^[A-Z0-9-]{4,32}$/)
+      .nullable(),
     completedAt: z.iso.datetime(),
   })
   .strict();

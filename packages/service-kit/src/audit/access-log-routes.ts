@@ -78,7 +78,18 @@ function filterOf(fields: AccessLogSource<never>['fields'], { person, user, from
 }
 
 const csvHeader = ['at', 'agency', 'actor', 'actorRoles', 'action', 'recordKind', 'recordId', 'subject', 'purpose', 'purposeSource'];
-const csvRow = (e: AccessEntryView) => [e.at.toISOString(), e.agency, e.actor, e.actorRoles.join(' '), e.action, e.recordKind, e.recordId, e.subject, e.purpose, e.purposeSource];
+const csvRow = (e: AccessEntryView) => [
+  e.at.toISOString(),
+  e.agency,
+  e.actor,
+  e.actorRoles.join(' '),
+  e.action,
+  e.recordKind,
+  e.recordId,
+  e.subject,
+  e.purpose,
+  e.purposeSource,
+];
 
 /**
  * `GET /access-log` (newest first, keyset-paged like every list) and `GET /access-log/export` (the same
@@ -114,12 +125,23 @@ export function accessLogRoutes<T extends { _id: string }>(agency: string, sourc
       raw: true,
       handler: async ({ query }, res) => {
         // One bounded read past a page's size (findPage stops at PAGE_MAX): the cap plus one tells "too many".
-        const rows = await find(query).sort({ [source.fields.at]: -1, _id: -1 }).limit(ACCESS_LOG_EXPORT_MAX + 1);
+        const rows = await find(query)
+          .sort({ [source.fields.at]: -1, _id: -1 })
+          .limit(ACCESS_LOG_EXPORT_MAX + 1);
         if (rows.length > ACCESS_LOG_EXPORT_MAX) {
-          throw badRequest(`more than ${ACCESS_LOG_EXPORT_MAX} entries match: narrow the days, the person or the user`, { code: accessLogExportTooLarge });
+          throw badRequest(`more than ${ACCESS_LOG_EXPORT_MAX} entries match: narrow the days, the person or the user`, {
+            code: accessLogExportTooLarge,
+          });
         }
-        const csv = toCsv(csvHeader, rows.map((doc) => csvRow(source.toView(doc))));
-        res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="access-log-${agency}.csv"`).send(csv);
+        const csv = toCsv(
+          csvHeader,
+          rows.map((doc) => csvRow(source.toView(doc))),
+        );
+        res
+          .status(200)
+          .type('text/csv; charset=utf-8')
+          .setHeader('Content-Disposition', `attachment; filename="access-log-${agency}.csv"`)
+          .send(csv);
       },
     }),
   ];

@@ -13,10 +13,21 @@ const definition: ServiceDefinition<Models> = {
   routes: ({ models }) => accessLogRoutes('audit-kit', kitAccessLog(models.accessLog)),
 };
 
-const officer: Principal = { subject: 'u-welfare', username: 'welfare.officer', roles: ['welfare-officer'], clinicIds: [], neighbourhoodIds: [] };
+const officer: Principal = {
+  subject: 'u-welfare',
+  username: 'welfare.officer',
+  roles: ['welfare-officer'],
+  clinicIds: [],
+  neighbourhoodIds: [],
+};
 const other: Principal = { subject: 'u-welfare2', username: '=cmd|evil', roles: ['welfare-officer'], clinicIds: [], neighbourhoodIds: [] };
 const read = (principal: Principal, subjects: (string | null)[], at: string) => ({
-  principal, action: 'read' as const, record: { kind: 'case', id: 'case-1' }, subjects, purpose: { value: 'referral', source: 'consent' as const }, at: new Date(at),
+  principal,
+  action: 'read' as const,
+  record: { kind: 'case', id: 'case-1' },
+  subjects,
+  purpose: { value: 'referral', source: 'consent' as const },
+  at: new Date(at),
 });
 
 let service: TestService<Models>;
@@ -42,7 +53,13 @@ describe('the access log model', () => {
       ['hh-1', '=cmd|evil', '2025-03-22T08:00:00.000Z'],
     ]);
     expect(entries[0]).toMatchObject({
-      agency: 'audit-kit', actorId: 'u-welfare', actorRoles: ['welfare-officer'], action: 'read', recordKind: 'case', purpose: 'referral', purposeSource: 'consent',
+      agency: 'audit-kit',
+      actorId: 'u-welfare',
+      actorRoles: ['welfare-officer'],
+      action: 'read',
+      recordKind: 'case',
+      purpose: 'referral',
+      purposeSource: 'consent',
     });
   });
 
@@ -71,7 +88,13 @@ describe('the access log model', () => {
 
   it('has the indexes the auditor’s filters use', async () => {
     const keys = (await service.models.accessLog.listIndexes()).map((i) => i.key);
-    expect(keys).toEqual(expect.arrayContaining([{ subject: 1, at: -1 }, { actor: 1, at: -1 }, { at: -1, _id: -1 }]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { subject: 1, at: -1 },
+        { actor: 1, at: -1 },
+        { at: -1, _id: -1 },
+      ]),
+    );
   });
 });
 
@@ -86,7 +109,8 @@ describe('GET /access-log', () => {
   });
 
   it('filters by person, user and Tehran days (both inclusive), newest first', async () => {
-    const subjects = async (query: string) => ((await service.api('auditor').get(`/access-log?${query}`)).body as StoredAccessEntry[]).map((e) => `${e.subject}@${e.actor}`);
+    const subjects = async (query: string) =>
+      ((await service.api('auditor').get(`/access-log?${query}`)).body as StoredAccessEntry[]).map((e) => `${e.subject}@${e.actor}`);
     expect(await subjects('person=hh-1')).toEqual(['hh-1@=cmd|evil', 'hh-1@welfare.officer']);
     expect(await subjects('user=welfare.officer&person=hh-1')).toEqual(['hh-1@welfare.officer']);
     expect((await subjects('to=2025-03-20')).sort()).toEqual(['hh-1@welfare.officer', 'res-1@welfare.officer']);

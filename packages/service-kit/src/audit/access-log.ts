@@ -45,7 +45,16 @@ export class AppendOnlyError extends Error {
   }
 }
 
-const changes = ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'] as const;
+const changes = [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+  'replaceOne',
+  'findOneAndReplace',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+] as const;
 
 const accessLogModelName = 'AccessLogEntry';
 
@@ -105,7 +114,11 @@ export interface AccessRecord {
 }
 
 /** Appends one entry per distinct person concerned; awaited before answering, so an access that cannot be logged fails. */
-export async function logAccess(model: Model<StoredAccessEntry>, agency: string, access: AccessRecord | readonly AccessRecord[]): Promise<void> {
+export async function logAccess(
+  model: Model<StoredAccessEntry>,
+  agency: string,
+  access: AccessRecord | readonly AccessRecord[],
+): Promise<void> {
   const all = Array.isArray(access) ? (access as readonly AccessRecord[]) : [access as AccessRecord];
   const entries = all.flatMap((a) =>
     [...new Set(a.subjects.filter((s): s is string => typeof s === 'string' && s.length > 0))].map((subject) => ({

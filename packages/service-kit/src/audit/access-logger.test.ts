@@ -4,13 +4,21 @@ import type { Principal } from '../auth/principal.js';
 import { accessLogModel, type StoredAccessEntry } from './access-log.js';
 import { accessLogger } from './access-logger.js';
 
-const officer: Principal = { subject: 'u-relief', username: 'relief.officer', roles: ['relief-officer'], clinicIds: [], neighbourhoodIds: [] };
+const officer: Principal = {
+  subject: 'u-relief',
+  username: 'relief.officer',
+  roles: ['relief-officer'],
+  clinicIds: [],
+  neighbourhoodIds: [],
+};
 const at = new Date('2026-03-21T08:00:00Z');
 
 /** A log that keeps what is inserted: the writer's mapping is what is under test, not the store. */
 function recordingDeps() {
   const inserted: Omit<StoredAccessEntry, '_id'>[] = [];
-  const accessLog = { insertMany: async (entries: StoredAccessEntry[]) => inserted.push(...entries) } as unknown as Model<StoredAccessEntry>;
+  const accessLog = {
+    insertMany: async (entries: StoredAccessEntry[]) => inserted.push(...entries),
+  } as unknown as Model<StoredAccessEntry>;
   return { inserted, deps: { models: { accessLog }, clock: { now: () => at } } };
 }
 
@@ -34,11 +42,23 @@ describe('accessLogger', () => {
       ['sr-1', 'hh-1', 'referral', 'consent'],
       ['sr-2', 'hh-2', 'home-business-support', 'route'],
     ]);
-    expect(inserted[0]).toMatchObject({ at, agency: 'relief-partnerships', actor: 'relief.officer', actorId: 'u-relief', action: 'list', recordKind: 'support-request' });
+    expect(inserted[0]).toMatchObject({
+      at,
+      agency: 'relief-partnerships',
+      actor: 'relief.officer',
+      actorId: 'u-relief',
+      action: 'list',
+      recordKind: 'support-request',
+    });
   });
 
   it('takes one purpose for every row, and writes nothing for rows naming no one', async () => {
-    const log = accessLogger<Row>('welfare', { kind: 'referral', id: (r) => r._id, subjects: (r) => [r.householdRef], purpose: { value: 'referral', source: 'consent' } });
+    const log = accessLogger<Row>('welfare', {
+      kind: 'referral',
+      id: (r) => r._id,
+      subjects: (r) => [r.householdRef],
+      purpose: { value: 'referral', source: 'consent' },
+    });
     const { inserted, deps } = recordingDeps();
     await log(deps, officer, 'read', [{ _id: 'ref-1', residentRef: null, householdRef: 'hh-1', referralId: 'ref-1' }]);
     await log(deps, officer, 'read', [{ _id: 'ref-2', residentRef: null, householdRef: null, referralId: 'ref-2' }]);

@@ -33,7 +33,14 @@ export function accessLogger<T>(agency: string, mapping: AccessMapping<T>): Acce
     return logAccess(
       deps.models.accessLog,
       agency,
-      rows.map((row) => ({ principal, action, record: { kind: mapping.kind, id: mapping.id(row) }, subjects: mapping.subjects(row), purpose: purposeOf(row), at })),
+      rows.map((row) => ({
+        principal,
+        action,
+        record: { kind: mapping.kind, id: mapping.id(row) },
+        subjects: mapping.subjects(row),
+        purpose: purposeOf(row),
+        at,
+      })),
     );
   };
 }

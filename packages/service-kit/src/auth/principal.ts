@@ -27,7 +27,13 @@ export interface Principal {
 }
 
 /** Who calls a public route: no roles, no scope. */
-export const anonymousPrincipal: Principal = Object.freeze({ subject: 'anonymous', username: 'anonymous', roles: [], clinicIds: [], neighbourhoodIds: [] });
+export const anonymousPrincipal: Principal = Object.freeze({
+  subject: 'anonymous',
+  username: 'anonymous',
+  roles: [],
+  clinicIds: [],
+  neighbourhoodIds: [],
+});
 
 const claimsSchema = z.object({
   sub: z.string().min(1),

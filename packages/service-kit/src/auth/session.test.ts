@@ -76,7 +76,10 @@ describe('sensitive routes', () => {
 
   it('fail closed with 503 and Retry-After when the session cannot be confirmed', async () => {
     const unreachable = appWith('http://127.0.0.1:1/userinfo');
-    const res = await request(unreachable).post('/api/v1/disbursements').set('Authorization', await bearer('relief.officer')).expect(503);
+    const res = await request(unreachable)
+      .post('/api/v1/disbursements')
+      .set('Authorization', await bearer('relief.officer'))
+      .expect(503);
     expect(res.body).toMatchObject({ code: 'session-check-unavailable' });
     expect(res.headers['retry-after']).toBe('5');
   });

@@ -22,12 +22,19 @@ export const sessionEndedCode = 'session-ended';
 export const sessionCheckUnavailableCode = 'session-check-unavailable';
 
 const sessionEnded = () =>
-  new HttpProblem(401, 'Unauthorized', 'your sign-in session has ended or your account was disabled; sign in again', { code: sessionEndedCode });
+  new HttpProblem(401, 'Unauthorized', 'your sign-in session has ended or your account was disabled; sign in again', {
+    code: sessionEndedCode,
+  });
 /** Fails closed: a write that moves money or personal data waits for a session that can be confirmed. */
 const checkUnavailable = () =>
-  Object.assign(new HttpProblem(503, 'Service Unavailable', 'your session could not be confirmed just now; try again shortly', { code: sessionCheckUnavailableCode }), {
-    retryAfterSeconds: 5,
-  });
+  Object.assign(
+    new HttpProblem(503, 'Service Unavailable', 'your session could not be confirmed just now; try again shortly', {
+      code: sessionCheckUnavailableCode,
+    }),
+    {
+      retryAfterSeconds: 5,
+    },
+  );
 
 /** Confirmations kept at most; older ones are dropped first (each is one token's). */
 const MAX_CONFIRMED = 10_000;

@@ -13,7 +13,10 @@ beforeAll(async () => {
 });
 
 async function refusal(token: string) {
-  const error = await verify(`Bearer ${token}`).then(() => undefined, (e: unknown) => e);
+  const error = await verify(`Bearer ${token}`).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HttpProblem);
   expect((error as HttpProblem).status).toBe(401);
   return (error as HttpProblem).detail;
@@ -21,9 +24,19 @@ async function refusal(token: string) {
 
 describe('token verification', () => {
   it('accepts a valid token and reads roles and scope claims', async () => {
-    const token = await keys.sign({ sub: 'u-7', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-fajr'], neighbourhoodIds: ['nbh-fajr'] });
+    const token = await keys.sign({
+      sub: 'u-7',
+      username: 'clinic.worker',
+      roles: ['clinic-worker'],
+      clinicIds: ['clinic-fajr'],
+      neighbourhoodIds: ['nbh-fajr'],
+    });
     await expect(verify(`Bearer ${token}`)).resolves.toEqual({
-      subject: 'u-7', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-fajr'], neighbourhoodIds: ['nbh-fajr'],
+      subject: 'u-7',
+      username: 'clinic.worker',
+      roles: ['clinic-worker'],
+      clinicIds: ['clinic-fajr'],
+      neighbourhoodIds: ['nbh-fajr'],
     });
   });
 
@@ -49,7 +62,11 @@ describe('token verification', () => {
 
   it('refuses an unsigned token (alg: none)', async () => {
     const token = new UnsecuredJWT({ realm_access: { roles: ['coordinator'] } })
-      .setSubject('u').setIssuer(testIssuer).setAudience(testAudience).setExpirationTime('5m').encode();
+      .setSubject('u')
+      .setIssuer(testIssuer)
+      .setAudience(testAudience)
+      .setExpirationTime('5m')
+      .encode();
     await refusal(token);
   });
 
@@ -57,20 +74,34 @@ describe('token verification', () => {
     const { privateKey } = await generateKeyPair('RS256');
     const token = await new SignJWT({ realm_access: { roles: ['coordinator'] } })
       .setProtectedHeader({ alg: 'RS256', kid: 'someone-else' })
-      .setSubject('u').setIssuer(testIssuer).setAudience(testAudience).setExpirationTime('5m').sign(privateKey);
+      .setSubject('u')
+      .setIssuer(testIssuer)
+      .setAudience(testAudience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(await refusal(token)).toBe('the token is signed with an unknown key');
   });
 
   it('refuses a token with a forged signature under the known key id', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setSubject('u').setIssuer(testIssuer).setAudience(testAudience).setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setSubject('u')
+      .setIssuer(testIssuer)
+      .setAudience(testAudience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
     expect(await refusal(token)).toBe('the token signature is invalid');
   });
 
   it('refuses an HMAC-signed token even with a plausible header', async () => {
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'test-key' })
-      .setSubject('u').setIssuer(testIssuer).setAudience(testAudience).setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(32)));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: 'test-key' })
+      .setSubject('u')
+      .setIssuer(testIssuer)
+      .setAudience(testAudience)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('x'.repeat(32)));
     expect(await refusal(token)).toBe('the token is signed with an algorithm that is not allowed');
   });
 });

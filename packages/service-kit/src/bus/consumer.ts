@@ -108,7 +108,11 @@ export class EventConsumer {
     const instrumented = trace.getSpan(context.active()) !== undefined;
     const parent = instrumented ? context.active() : traceContextOf(msg.properties.headers);
     const name = `handle ${typeof msg.properties.type === 'string' && msg.properties.type ? msg.properties.type : this.queues.main}`;
-    const attributes = { 'messaging.system': 'rabbitmq', 'messaging.destination.name': this.queues.main, 'messaging.message.id': String(msg.properties.messageId ?? '') };
+    const attributes = {
+      'messaging.system': 'rabbitmq',
+      'messaging.destination.name': this.queues.main,
+      'messaging.message.id': String(msg.properties.messageId ?? ''),
+    };
     return tracer.startActiveSpan(name, { kind: instrumented ? SpanKind.INTERNAL : SpanKind.CONSUMER, attributes }, parent, (span) =>
       this.onMessage(msg).then(
         (outcome) => {
@@ -133,7 +137,8 @@ export class EventConsumer {
       const subscription = this.options.registry().find(envelope.type, envelope.version);
       if (!subscription) throw new PoisonMessageError(`no handler for ${envelope.type} v${envelope.version}`);
       const parsed = schemaFor(envelope.type, envelope.version)?.safeParse(envelope.data);
-      if (!parsed?.success) throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
+      if (!parsed?.success)
+        throw new PoisonMessageError(`data does not match ${envelope.type} v${envelope.version}: ${parsed?.error.message}`);
       const log = logger.child({ eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId });
       const event = envelope;
       // One copy of an event at a time, across replicas: a duplicate delivered (to any replica) while the
@@ -141,17 +146,22 @@ export class EventConsumer {
       // It waits as long as the lease can live (a holder that was killed leaves it to expire), holding
       // the delivery: sending it round the retry queue instead would spend its attempts on waiting, and
       // a classic queue dead-letters at most once (a broker restart meanwhile could drop it).
-      await this.options.locks.run('inbox', event.id, async () => {
-        if (await alreadyHandled(this.options.inbox, event.id)) {
-          this.duplicates++;
-          log.debug('duplicate event skipped');
-          return;
-        }
-        await subscription.handle({ ...event, data: parsed.data }, { log });
-        await recordHandled(this.options.inbox, event.id, event.type);
-        this.handled++;
-        log.info('event handled');
-      }, { wait: 'outlast' });
+      await this.options.locks.run(
+        'inbox',
+        event.id,
+        async () => {
+          if (await alreadyHandled(this.options.inbox, event.id)) {
+            this.duplicates++;
+            log.debug('duplicate event skipped');
+            return;
+          }
+          await subscription.handle({ ...event, data: parsed.data }, { log });
+          await recordHandled(this.options.inbox, event.id, event.type);
+          this.handled++;
+          log.info('event handled');
+        },
+        { wait: 'outlast' },
+      );
       this.answer(msg, (channel) => channel.ack(msg));
       return undefined;
     } catch (error) {
@@ -167,14 +177,22 @@ export class EventConsumer {
     const poison = error instanceof PoisonMessageError;
     const park = poison || attempts >= (this.options.maxAttempts ?? 5);
     const log = this.options.logger.child({ eventId: envelope?.id, correlationId: envelope?.correlationId, attempts });
-    const headers = { ...msg.properties.headers, [attemptsHeader]: attempts, [errorHeader]: String((error as Error)?.message ?? error).slice(0, 500) };
+    const headers = {
+      ...msg.properties.headers,
+      [attemptsHeader]: attempts,
+      [errorHeader]: String((error as Error)?.message ?? error).slice(0, 500),
+    };
     try {
       if (park) {
         await this.options.publisher.publishRaw(deadLetterExchange, this.queues.deadLetter, msg.content, { ...msg.properties, headers });
         log.error({ err: error }, poison ? 'poison message dead-lettered' : 'event dead-lettered after retries');
       } else {
         const delay = (this.options.retryBaseMs ?? 250) * 4 ** (attempts - 1);
-        await this.options.publisher.publishRaw('', this.queues.retry, msg.content, { ...msg.properties, headers, expiration: String(delay) });
+        await this.options.publisher.publishRaw('', this.queues.retry, msg.content, {
+          ...msg.properties,
+          headers,
+          expiration: String(delay),
+        });
         log.warn({ err: error, delay }, 'event handling failed; retry scheduled');
       }
       this.answer(msg, (channel) => channel.ack(msg));

@@ -23,7 +23,10 @@ export interface OutboxEntry {
 /** Gives an aggregate's schema its outbox: pending events travel in the aggregate's own document. */
 export function addOutbox<S extends Schema<any>>(schema: S): S {
   schema.add({
-    outbox: { type: [new Schema({ _id: String, routingKey: String, envelope: Schema.Types.Mixed, trace: Schema.Types.Mixed }, { minimize: false })], default: [] },
+    outbox: {
+      type: [new Schema({ _id: String, routingKey: String, envelope: Schema.Types.Mixed, trace: Schema.Types.Mixed }, { minimize: false })],
+      default: [],
+    },
   });
   // Sparse: only documents with pending events are in it, so the sweep stays cheap on MongoDB.
   schema.index({ 'outbox._id': 1 }, { sparse: true });
@@ -152,13 +155,16 @@ export class OutboxRelay {
       this.running = undefined;
       if (this.state !== 'running' || this.hinted.size > 0 || this.sweepDue) return this.run();
       const interval = this.options.sweepIntervalMs ?? 5_000;
-      this.timer = setTimeout(() => {
-        // A marking queue means the relay is busy with known documents: a periodic sweep would only
-        // re-read them (FerretDB scans the whole collection), so it is put off by one interval.
-        if (this.marking.size > 0) this.lastSweep = Date.now();
-        else this.sweepDue = true;
-        this.run();
-      }, Math.max(0, this.lastSweep + interval - Date.now()));
+      this.timer = setTimeout(
+        () => {
+          // A marking queue means the relay is busy with known documents: a periodic sweep would only
+          // re-read them (FerretDB scans the whole collection), so it is put off by one interval.
+          if (this.marking.size > 0) this.lastSweep = Date.now();
+          else this.sweepDue = true;
+          this.run();
+        },
+        Math.max(0, this.lastSweep + interval - Date.now()),
+      );
     });
   }
 
@@ -189,7 +195,10 @@ export class OutboxRelay {
 
   private async drainIds(collection: Collection, ids: string[], maxTimeMS?: number): Promise<void> {
     const docs = await Promise.all(ids.map((id) => collection.findOne({ _id: id } as never, { projection: { outbox: 1 }, maxTimeMS })));
-    await this.publishDocs(collection, docs.filter((doc) => doc !== null));
+    await this.publishDocs(
+      collection,
+      docs.filter((doc) => doc !== null),
+    );
   }
 
   private async drainSweep(collection: Collection, maxTimeMS?: number): Promise<void> {
@@ -219,10 +228,14 @@ export class OutboxRelay {
       .map((doc) => ({ id: String(doc['_id']), entries: (doc['outbox'] ?? []) as OutboxEntry[] }))
       .filter((p) => p.entries.length > 0);
     const confirmations = await Promise.allSettled(
-      pending.map(({ entries }) => Promise.all(entries.map((e) =>
-          // Published under the context the event was written in, not the relay's: the trace goes on from the cause.
-          withTraceContext(e.trace, () => this.options.publisher.publishEvent(eventsExchange, e.routingKey, e.envelope)),
-        ))),
+      pending.map(({ entries }) =>
+        Promise.all(
+          entries.map((e) =>
+            // Published under the context the event was written in, not the relay's: the trace goes on from the cause.
+            withTraceContext(e.trace, () => this.options.publisher.publishEvent(eventsExchange, e.routingKey, e.envelope)),
+          ),
+        ),
+      ),
     );
     let failure: unknown;
     for (const [index, confirmation] of confirmations.entries()) {
@@ -236,7 +249,11 @@ export class OutboxRelay {
     this.marking.add(id);
     this.marks = this.marks
       // $pullAll with the exact stored entries: FerretDB does not support $pull with a condition.
-      .then(() => this.options.locks.run(collection.collectionName, id, () => collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never)))
+      .then(() =>
+        this.options.locks.run(collection.collectionName, id, () =>
+          collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never),
+        ),
+      )
       .then(
         () => {
           this.published += entries.length;

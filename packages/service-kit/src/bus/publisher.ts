@@ -38,18 +38,12 @@ export class ConfirmPublisher {
     const channel = this.channel;
     if (!channel) return Promise.reject(new BrokerUnavailableError('no broker channel'));
     return new Promise((resolve, reject) => {
-      channel.publish(
-        exchange,
-        routingKey,
-        content,
-        { ...options, persistent: true, contentType: 'application/json' },
-        (error) => {
-          const unroutable = typeof options.messageId === 'string' && this.returned.delete(options.messageId);
-          if (error) reject(new BrokerUnavailableError(`broker refused the message: ${String(error)}`));
-          else if (unroutable) reject(new BrokerUnavailableError(`no queue took message ${options.messageId} (${routingKey})`));
-          else resolve();
-        },
-      );
+      channel.publish(exchange, routingKey, content, { ...options, persistent: true, contentType: 'application/json' }, (error) => {
+        const unroutable = typeof options.messageId === 'string' && this.returned.delete(options.messageId);
+        if (error) reject(new BrokerUnavailableError(`broker refused the message: ${String(error)}`));
+        else if (unroutable) reject(new BrokerUnavailableError(`no queue took message ${options.messageId} (${routingKey})`));
+        else resolve();
+      });
     });
   }
 }

@@ -26,7 +26,12 @@ try {
     for (const service of chosen) print(service, await listDeadLetters(connection, service), false);
   } else if (command === 'show') {
     if (!id) fail(usage);
-    for (const service of chosen) print(service, (await listDeadLetters(connection, service)).filter((l) => l.messageId === id), true);
+    for (const service of chosen)
+      print(
+        service,
+        (await listDeadLetters(connection, service)).filter((l) => l.messageId === id),
+        true,
+      );
   } else if (command === 'replay') {
     if (!values.service || (!id && !values.all)) fail(usage);
     const replayed = await replayDeadLetters(connection, values.service, (l) => values.all === true || l.messageId === id);

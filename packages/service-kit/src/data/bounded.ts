@@ -33,16 +33,26 @@ export const readCapExceededCode = 'read-cap-exceeded';
 
 /** A `find` without a limit: every read must name its bound (findPage, readAll or an explicit `.limit`). */
 export class UnboundedQueryError extends HttpProblem {
-  constructor(readonly collection: string, readonly filter: unknown) {
-    super(500, 'Internal Server Error', `unbounded find on "${collection}": page it (findPage) or bound it (readAll with a cap)`, { code: unboundedQueryCode });
+  constructor(
+    readonly collection: string,
+    readonly filter: unknown,
+  ) {
+    super(500, 'Internal Server Error', `unbounded find on "${collection}": page it (findPage) or bound it (readAll with a cap)`, {
+      code: unboundedQueryCode,
+    });
     this.name = 'UnboundedQueryError';
   }
 }
 
 /** A set read whole turned out larger than its stated cap; never silently truncated. */
 export class ReadCapExceededError extends HttpProblem {
-  constructor(readonly collection: string, readonly cap: number) {
-    super(500, 'Internal Server Error', `more than ${cap} documents in "${collection}" for one read; this read needs paging`, { code: readCapExceededCode });
+  constructor(
+    readonly collection: string,
+    readonly cap: number,
+  ) {
+    super(500, 'Internal Server Error', `more than ${cap} documents in "${collection}" for one read; this read needs paging`, {
+      code: readCapExceededCode,
+    });
     this.name = 'ReadCapExceededError';
   }
 }
@@ -55,7 +65,8 @@ export class ReadCapExceededError extends HttpProblem {
 export function boundedFinds(schema: Schema): void {
   schema.pre('find', function (this: Query<unknown, unknown>) {
     const limit = this.getOptions().limit;
-    if (limit === undefined || limit === null || limit <= 0) throw new UnboundedQueryError(this.model?.collection?.collectionName ?? '?', this.getFilter());
+    if (limit === undefined || limit === null || limit <= 0)
+      throw new UnboundedQueryError(this.model?.collection?.collectionName ?? '?', this.getFilter());
   });
 }
 

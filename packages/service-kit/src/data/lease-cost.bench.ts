@@ -23,6 +23,8 @@ async function time(label: string, locks: DocumentLocks | null) {
 const bare = await time('updateOne by _id, no lock', null);
 const inProcess = await time('under the in-process lock only', new DocumentLocks(null));
 const leased = await time('under a lease (insert + delete in leases)', new DocumentLocks(new Leases(connection)));
-console.log(`lease cost: +${(leased - bare).toFixed(2)} ms per write (${((leased / bare - 1) * 100).toFixed(0)}%); in-process lock: +${(inProcess - bare).toFixed(2)} ms`);
+console.log(
+  `lease cost: +${(leased - bare).toFixed(2)} ms per write (${((leased / bare - 1) * 100).toFixed(0)}%); in-process lock: +${(inProcess - bare).toFixed(2)} ms`,
+);
 await connection.dropDatabase();
 await connection.close();

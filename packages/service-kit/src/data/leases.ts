@@ -49,7 +49,10 @@ interface LeaseDoc {
 export class LeaseBusyError extends HttpProblem {
   override name = 'LeaseBusyError';
   readonly retryAfterSeconds: number;
-  constructor(readonly key: string, retryAfterSeconds = 1) {
+  constructor(
+    readonly key: string,
+    retryAfterSeconds = 1,
+  ) {
     super(503, 'Service Unavailable', 'another change of the same record is in progress; try again shortly', { code: 'busy' });
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -68,7 +71,10 @@ export class Leases {
   /** Store round trips for leases (acquire attempts, reads, releases), for measurements. */
   roundTrips = 0;
 
-  constructor(private readonly connection: Connection, private readonly options: LeaseOptions = {}) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: LeaseOptions = {},
+  ) {
     this.ttlMs = options.ttlMs ?? 30_000;
     this.maxWaitMs = options.maxWaitMs ?? 5_000;
     this.releaseMarginMs = options.releaseMarginMs ?? Math.min(10_000, this.ttlMs / 3);
@@ -151,7 +157,10 @@ export class Leases {
   async release(lease: Lease): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       if (this.now() >= lease.expiresAt - this.releaseMarginMs) {
-        this.options.logger?.warn({ key: lease.key, overranMs: this.now() - (lease.expiresAt - this.ttlMs) }, 'work under a lease overran; the lease is left to expire');
+        this.options.logger?.warn(
+          { key: lease.key, overranMs: this.now() - (lease.expiresAt - this.ttlMs) },
+          'work under a lease overran; the lease is left to expire',
+        );
         return;
       }
       try {

@@ -30,7 +30,11 @@ beforeAll(async () => {
   // 7 rows; three share one instant so `_id` has to break the tie.
   const t0 = Date.UTC(2025, 0, 1);
   await rows.insertMany(
-    ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'].map((id, i) => ({ _id: id, at: new Date(t0 + (i < 3 ? 0 : i) * 60_000), group: i % 2 ? 'odd' : 'even' })),
+    ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'].map((id, i) => ({
+      _id: id,
+      at: new Date(t0 + (i < 3 ? 0 : i) * 60_000),
+      group: i % 2 ? 'odd' : 'even',
+    })),
   );
 });
 
@@ -95,7 +99,9 @@ describe('findPage (keyset)', () => {
     expect(decodeCursor(encodeCursor(at, 'x'))).toEqual({ value: at, id: 'x' });
     expect(decodeCursor(encodeCursor('b', 'y'))).toEqual({ value: 'b', id: 'y' });
     expect(decodeCursor(encodeCursor(3, 'z'))).toEqual({ value: 3, id: 'z' });
-    expect(() => decodeCursor('bm90LWpzb24')).toThrow(expect.objectContaining({ status: 400, extra: expect.objectContaining({ code: 'page-cursor-invalid' }) }));
+    expect(() => decodeCursor('bm90LWpzb24')).toThrow(
+      expect.objectContaining({ status: 400, extra: expect.objectContaining({ code: 'page-cursor-invalid' }) }),
+    );
   });
 });
 

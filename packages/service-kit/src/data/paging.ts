@@ -19,7 +19,12 @@ export const pageCursorInvalid = 'page-cursor-invalid';
  * `z.object({ ...pageQueryShape, state: … }).strict()`.
  */
 export const pageQueryShape = {
-  limit: z.coerce.number().int().min(1, { message: 'limit: at least 1' }).max(PAGE_MAX, { message: pageLimitExceeded }).default(PAGE_DEFAULT),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, { message: 'limit: at least 1' })
+    .max(PAGE_MAX, { message: pageLimitExceeded })
+    .default(PAGE_DEFAULT),
   after: z
     .string()
     .max(400)
@@ -61,7 +66,10 @@ export function decodeCursor(cursor: string): { value: KeyValue; id: string } {
     }
     return { value: body.v, id: body.i };
   } catch {
-    throw badRequest('the page cursor is not one this service gave out', { code: pageCursorInvalid, errors: [{ path: 'after', message: pageCursorInvalid }] });
+    throw badRequest('the page cursor is not one this service gave out', {
+      code: pageCursorInvalid,
+      errors: [{ path: 'after', message: pageCursorInvalid }],
+    });
   }
 }
 
@@ -77,7 +85,11 @@ export interface PageOrder {
  * limit+1 documents to know whether another page follows. No skip: every page costs the same.
  * The projection must keep `by` (and `_id`).
  */
-export async function findPage<T extends { _id: unknown }>(query: Query<T[], any>, page: PageQuery, orderBy: PageOrder = {}): Promise<Page<T>> {
+export async function findPage<T extends { _id: unknown }>(
+  query: Query<T[], any>,
+  page: PageQuery,
+  orderBy: PageOrder = {},
+): Promise<Page<T>> {
   const by = orderBy.by ?? '_id';
   const order = orderBy.order ?? 1;
   const limit = Math.min(Math.max(1, page.limit), PAGE_MAX);
@@ -87,7 +99,12 @@ export async function findPage<T extends { _id: unknown }>(query: Query<T[], any
     const condition =
       by === '_id'
         ? { _id: mongoose.trusted({ [beyond]: id }) }
-        : { $or: [{ [by]: mongoose.trusted({ [beyond]: value }) }, { [by]: mongoose.trusted({ $eq: value }), _id: mongoose.trusted({ [beyond]: id }) }] };
+        : {
+            $or: [
+              { [by]: mongoose.trusted({ [beyond]: value }) },
+              { [by]: mongoose.trusted({ $eq: value }), _id: mongoose.trusted({ [beyond]: id }) },
+            ],
+          };
     query.and([condition]);
   }
   const sort: Record<string, 1 | -1> = by === '_id' ? { _id: order } : { [by]: order, _id: order };

@@ -82,7 +82,10 @@ describe('service app', () => {
   it('refuses a NUL character anywhere in the input (the store refuses it) with 400 invalid-characters, after the token', async () => {
     const token = await keys.sign({ username: 'clinic.worker', roles: ['clinic-worker'] });
     const before = received.length;
-    const inBody = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ size: 3, deep: [{ note: 'a\u0000b' }] });
+    const inBody = await request(app)
+      .post('/api/v1/things/abc')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ size: 3, deep: [{ note: 'a\u0000b' }] });
     expect(inBody.status).toBe(400);
     expect(inBody.body).toMatchObject({ code: 'invalid-characters' });
     const inKey = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ 'si\u0000ze': 3 });
@@ -134,7 +137,11 @@ describe('service app', () => {
     const before = received.length;
     const extraField = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).send({ size: 3, $where: '1' });
     const badParam = await request(app).post('/api/v1/things/ABC').set('Authorization', `Bearer ${token}`).send({ size: 3 });
-    const malformed = await request(app).post('/api/v1/things/abc').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"size":');
+    const malformed = await request(app)
+      .post('/api/v1/things/abc')
+      .set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json')
+      .send('{"size":');
     expect([extraField.status, badParam.status, malformed.status]).toEqual([400, 400, 400]);
     expect(extraField.body.errors[0].message).toContain('$where');
     expect(received.length).toBe(before);
@@ -174,7 +181,11 @@ describe('service app', () => {
 
 describe('malformed URLs', () => {
   it('answers a problem with no stack or paths, in the API and outside it', async () => {
-    for (const [path, status] of [['/api/v1/lookup/%ff', 400], ['/%ff', 404], ['/api/v1/%ff', 404]] as const) {
+    for (const [path, status] of [
+      ['/api/v1/lookup/%ff', 400],
+      ['/%ff', 404],
+      ['/api/v1/%ff', 404],
+    ] as const) {
       const res = await request(app).get(path);
       expect(res.status, path).toBe(status);
       expect(res.headers['content-type'], path).toContain('application/problem+json');
@@ -187,7 +198,9 @@ describe('security headers', () => {
   it('forbid framing, sniffing, referrers and loading anything into an answer', async () => {
     for (const path of ['/healthz', '/api/v1/lookup/AB12CD', '/api/v1/nothing']) {
       const res = await request(app).get(path);
-      expect(res.headers['content-security-policy'], path).toBe("default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
+      expect(res.headers['content-security-policy'], path).toBe(
+        "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+      );
       expect(res.headers['x-content-type-options'], path).toBe('nosniff');
       expect(res.headers['referrer-policy'], path).toBe('no-referrer');
       expect(res.headers['x-frame-options'], path).toBe('SAMEORIGIN');

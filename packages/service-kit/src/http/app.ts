@@ -74,7 +74,8 @@ export function createApp(options: AppOptions): Express {
     res.json({ status: 'ok', service: options.service });
   });
   app.get('/readyz', async (_req, res, next) => {
-    if (options.draining?.()) return next(new HttpProblem(503, 'Service Unavailable', 'this replica is shutting down', { code: drainingCode }));
+    if (options.draining?.())
+      return next(new HttpProblem(503, 'Service Unavailable', 'this replica is shutting down', { code: drainingCode }));
     const checks = await Promise.resolve()
       .then(options.readiness)
       .catch(() => ({ readiness: false }));
@@ -95,7 +96,12 @@ export function createApp(options: AppOptions): Express {
 
   const guard = new LoadGuard(options.limits ?? defaultLoadLimits, options.metrics.registry);
   app.use('/api', noStore);
-  app.use('/api/v1', guard.deadline, express.json({ limit: '256kb' }), mountRoutes(options.routes, { service: options.service, verify: options.verify, checkSession: options.checkSession, guard }));
+  app.use(
+    '/api/v1',
+    guard.deadline,
+    express.json({ limit: '256kb' }),
+    mountRoutes(options.routes, { service: options.service, verify: options.verify, checkSession: options.checkSession, guard }),
+  );
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -62,7 +62,13 @@ describe('the client address a service counts by', () => {
     const app = await lookupApp(createRateLimiter({ limit: 5, windowMs: 60_000 }));
     const statuses = [];
     for (let i = 0; i < 10; i++) {
-      statuses.push((await request(app).get('/api/v1/track/A').set('X-Forwarded-For', forwarded(`198.51.100.${i}`, '127.0.0.1'))).status);
+      statuses.push(
+        (
+          await request(app)
+            .get('/api/v1/track/A')
+            .set('X-Forwarded-For', forwarded(`198.51.100.${i}`, '127.0.0.1'))
+        ).status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429, 429, 429]);
   });
@@ -82,10 +88,14 @@ describe('the limit across replicas', () => {
 
   it('holds for one client spread over two replicas, whatever X-Forwarded-For it sends', async () => {
     const now = () => 1_000_000;
-    const replicas = await Promise.all(stores.map((store) => lookupApp(createRateLimiter({ limit: 30, windowMs: 60_000, store, name: 'tracking', now }))));
+    const replicas = await Promise.all(
+      stores.map((store) => lookupApp(createRateLimiter({ limit: 30, windowMs: 60_000, store, name: 'tracking', now }))),
+    );
     const statuses: number[] = [];
     for (let i = 0; i < 100; i++) {
-      const res = await request(replicas[i % 2]!).get(`/api/v1/track/C${i}`).set('X-Forwarded-For', forwarded(`198.51.100.${i}`, '192.168.7.7'));
+      const res = await request(replicas[i % 2]!)
+        .get(`/api/v1/track/C${i}`)
+        .set('X-Forwarded-For', forwarded(`198.51.100.${i}`, '192.168.7.7'));
       statuses.push(res.status);
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(30);

@@ -14,7 +14,8 @@ export function refuseNulCharacters(...parts: unknown[]): void {
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) throw badRequest('the request holds a NUL character (U+0000), which no field accepts', { code: invalidCharactersCode });
+      if (value.includes('\u0000'))
+        throw badRequest('the request holds a NUL character (U+0000), which no field accepts', { code: invalidCharactersCode });
     } else if (Array.isArray(value)) {
       pending.push(...value);
     } else if (value !== null && typeof value === 'object') {

@@ -119,7 +119,9 @@ function answerOf(route: RouteSpec, result: unknown): unknown {
   const parsed = route.response.safeParse(result);
   if (parsed.success) return parsed.data;
   const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
-  throw new ResponseSchemaError(`the answer of ${route.method.toUpperCase()} ${route.path} does not match its schema at: ${[...new Set(paths)].join(', ')}`);
+  throw new ResponseSchemaError(
+    `the answer of ${route.method.toUpperCase()} ${route.path} does not match its schema at: ${[...new Set(paths)].join(', ')}`,
+  );
 }
 
 class ResponseSchemaError extends Error {

@@ -64,7 +64,14 @@ describe('request deadline', () => {
         return { ok: true };
       },
     });
-    const fast = defineRoute({ method: 'get', path: '/fast', summary: 'Fast', roles: 'public', response: z.object({ ok: z.boolean() }), handler: () => ({ ok: true }) });
+    const fast = defineRoute({
+      method: 'get',
+      path: '/fast',
+      summary: 'Fast',
+      roles: 'public',
+      response: z.object({ ok: z.boolean() }),
+      handler: () => ({ ok: true }),
+    });
     const base = await listen(await appWith([slow, fast], { deadlineMs: 100, maxConcurrent: 10, maxQueued: 10 }));
 
     const started = Date.now();

@@ -31,7 +31,11 @@ export interface LoadLimits {
 
 export const defaultLoadLimits: LoadLimits = { deadlineMs: 10_000, maxConcurrent: 32, maxQueued: 64 };
 
-export function loadLimitsOf(config: { HTTP_REQUEST_DEADLINE_MS: number; HTTP_MAX_CONCURRENT: number; HTTP_MAX_QUEUED: number }): LoadLimits {
+export function loadLimitsOf(config: {
+  HTTP_REQUEST_DEADLINE_MS: number;
+  HTTP_MAX_CONCURRENT: number;
+  HTTP_MAX_QUEUED: number;
+}): LoadLimits {
   return { deadlineMs: config.HTTP_REQUEST_DEADLINE_MS, maxConcurrent: config.HTTP_MAX_CONCURRENT, maxQueued: config.HTTP_MAX_QUEUED };
 }
 
@@ -116,7 +120,15 @@ export class LoadGuard {
       if (res.headersSent || res.writableEnded || res.destroyed) return;
       this.rejected.labels(deadlineExceededCode).inc();
       req.log?.warn({ deadlineMs: this.limits.deadlineMs }, 'request deadline exceeded; answered 503');
-      sendOverloaded(req, res, new OverloadedError(deadlineExceededCode, retryAfter[deadlineExceededCode], `no answer within ${this.limits.deadlineMs / 1000} s; try again later`));
+      sendOverloaded(
+        req,
+        res,
+        new OverloadedError(
+          deadlineExceededCode,
+          retryAfter[deadlineExceededCode],
+          `no answer within ${this.limits.deadlineMs / 1000} s; try again later`,
+        ),
+      );
     }, this.limits.deadlineMs);
     timer.unref();
     res.once('close', () => clearTimeout(timer));
@@ -131,7 +143,11 @@ export class LoadGuard {
     if (this.running < this.limits.maxConcurrent) return this.take();
     if (this.queue.length >= this.limits.maxQueued) {
       this.rejected.labels(overloadedCode).inc();
-      throw new OverloadedError(overloadedCode, retryAfter[overloadedCode], `too many requests in progress (${this.limits.maxConcurrent} running, ${this.limits.maxQueued} waiting); try again shortly`);
+      throw new OverloadedError(
+        overloadedCode,
+        retryAfter[overloadedCode],
+        `too many requests in progress (${this.limits.maxConcurrent} running, ${this.limits.maxQueued} waiting); try again shortly`,
+      );
     }
     return new Promise((resolve) => {
       const waiter: Waiter = { res, resolve };

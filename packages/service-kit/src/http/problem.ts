@@ -36,7 +36,15 @@ const domainTitles: Record<number, string> = { 404: 'Not Found', 409: 'Conflict'
 export function toProblem(error: unknown, instance?: string): ProblemBody {
   if (error instanceof DomainError) {
     const field = error.field === undefined ? {} : { field: error.field };
-    return { type: 'about:blank', title: domainTitles[error.status] ?? 'Error', status: error.status, detail: error.message, instance, code: error.code, ...field };
+    return {
+      type: 'about:blank',
+      title: domainTitles[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.message,
+      instance,
+      code: error.code,
+      ...field,
+    };
   }
   if (error instanceof HttpProblem) {
     return { type: 'about:blank', title: error.title, status: error.status, detail: error.detail, instance, ...error.extra };

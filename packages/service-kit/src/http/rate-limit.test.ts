@@ -87,7 +87,9 @@ describe('rate limiter shared by replicas (counts in the store)', () => {
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(10);
     // Another caller and another limiter name have their own counts.
     expect((await replicas[0]!.hit('10.0.0.10')).allowed).toBe(true);
-    expect((await createRateLimiter({ limit: 1, windowMs: 60_000, store: b, name: 'other', now: clock }).hit('10.0.0.9')).allowed).toBe(true);
+    expect((await createRateLimiter({ limit: 1, windowMs: 60_000, store: b, name: 'other', now: clock }).hit('10.0.0.9')).allowed).toBe(
+      true,
+    );
   });
 
   it('per-process counting lets each replica allow the limit (the failure the store fixes)', async () => {

@@ -58,9 +58,29 @@ const lookUp = (path: string, correlationId: string) =>
     .set('Cookie', 'session=secret-cookie');
 
 /** What must never be in a log line of these requests: the codes, the addresses, the credentials. */
-const secrets = ['ABCD-2345', 'abcd-2345', 'ZZZZ-9999', forwardedFor, '127.0.0.1', 'not-a-real-token', 'secret-cookie', 'x-forwarded-for', 'remoteAddress'];
+const secrets = [
+  'ABCD-2345',
+  'abcd-2345',
+  'ZZZZ-9999',
+  forwardedFor,
+  '127.0.0.1',
+  'not-a-real-token',
+  'secret-cookie',
+  'x-forwarded-for',
+  'remoteAddress',
+];
 
-const logged = () => lines.map((line) => JSON.parse(line) as { msg: string; req?: { id?: string; method?: string }; res?: { statusCode?: number }; route?: string; responseTime?: number });
+const logged = () =>
+  lines.map(
+    (line) =>
+      JSON.parse(line) as {
+        msg: string;
+        req?: { id?: string; method?: string };
+        res?: { statusCode?: number };
+        route?: string;
+        responseTime?: number;
+      },
+  );
 
 describe('the request log', () => {
   it('keeps the request id, method, route and status of a tracking look-up, and none of its code, address or headers', async () => {

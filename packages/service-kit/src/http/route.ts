@@ -51,10 +51,7 @@ export interface RouteSpec<
    * (a disabled user is refused at once, not when the token expires). See auth/session.ts.
    */
   sensitive?: true;
-  handler: (
-    ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>,
-    res: import('express').Response,
-  ) => Promise<z.input<RS>> | z.input<RS>;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>, res: import('express').Response) => Promise<z.input<RS>> | z.input<RS>;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;

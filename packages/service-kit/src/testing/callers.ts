@@ -5,8 +5,20 @@ import type { TestClaims } from './keys.js';
  * scope claims), so API tests sign the tokens those users would get from Keycloak.
  */
 export const testCallers = {
-  worker: { sub: 'u-worker', username: 'clinic.worker', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] },
-  worker2: { sub: 'u-worker2', username: 'clinic.worker2', roles: ['clinic-worker'], clinicIds: ['clinic-motahari'], neighbourhoodIds: ['nbh-motahari'] },
+  worker: {
+    sub: 'u-worker',
+    username: 'clinic.worker',
+    roles: ['clinic-worker'],
+    clinicIds: ['clinic-sarasiab'],
+    neighbourhoodIds: ['nbh-sarasiab'],
+  },
+  worker2: {
+    sub: 'u-worker2',
+    username: 'clinic.worker2',
+    roles: ['clinic-worker'],
+    clinicIds: ['clinic-motahari'],
+    neighbourhoodIds: ['nbh-motahari'],
+  },
   tvto: { sub: 'u-tvto', username: 'tvto.staff', roles: ['tvto-staff'] },
   welfare: { sub: 'u-welfare', username: 'welfare.officer', roles: ['welfare-officer'] },
   welfare2: { sub: 'u-welfare2', username: 'welfare.officer2', roles: ['welfare-officer'] },

@@ -32,4 +32,3 @@ export async function freezableStore(base: string, dbName: string) {
     },
   };
 }
-

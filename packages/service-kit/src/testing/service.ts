@@ -71,7 +71,14 @@ export async function startTestService<M, C extends BaseConfig>(
     const subscription = definition.subscriptions?.(service.deps).find((s) => s.type === type && s.version === 1);
     if (!subscription) throw new Error(`${definition.name} does not subscribe to ${type}.v1`);
     const source = type.split('.')[0]!;
-    const created = createEnvelope({ type, version: 1, source, data: schema.parse(data), actor: { subject: 'test-sender', agency: source }, correlationId: randomUUID() });
+    const created = createEnvelope({
+      type,
+      version: 1,
+      source,
+      data: schema.parse(data),
+      actor: { subject: 'test-sender', agency: source },
+      correlationId: randomUUID(),
+    });
     const envelope = options.id ? { ...created, id: options.id } : created;
     await subscription.handle(envelope, { log: service.logger });
     return envelope;

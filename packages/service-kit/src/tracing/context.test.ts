@@ -20,7 +20,9 @@ describe('trace context kept with an outbox entry', () => {
   it('captures the active span with the event and restores it later, outside any request', async () => {
     const tracer = trace.getTracer('test');
     const { entry, request } = tracer.startActiveSpan('POST /api/v1/lists/:id', (span) => {
-      const [written] = outboxEntries('clinics', { actor: { subject: 's', agency: 'clinics' }, correlationId: 'c-1' }, [{ type: 'clinics.x.happened', version: 1, data: {} }]);
+      const [written] = outboxEntries('clinics', { actor: { subject: 's', agency: 'clinics' }, correlationId: 'c-1' }, [
+        { type: 'clinics.x.happened', version: 1, data: {} },
+      ]);
       expect(activeTraceFields()).toEqual({ traceId: span.spanContext().traceId, spanId: span.spanContext().spanId });
       span.end();
       return { entry: written!, request: span.spanContext() };

@@ -16,7 +16,13 @@ if (tracingRequested(process.env)) {
   const { registerOptions, waitForAllMessagesAcknowledged } = createAddHookMessageChannel();
   register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
 
-  const [{ registerInstrumentations }, { HttpInstrumentation }, { ExpressInstrumentation }, { MongoDBInstrumentation }, { AmqplibInstrumentation }] = await Promise.all([
+  const [
+    { registerInstrumentations },
+    { HttpInstrumentation },
+    { ExpressInstrumentation },
+    { MongoDBInstrumentation },
+    { AmqplibInstrumentation },
+  ] = await Promise.all([
     import('@opentelemetry/instrumentation'),
     import('@opentelemetry/instrumentation-http'),
     import('@opentelemetry/instrumentation-express'),

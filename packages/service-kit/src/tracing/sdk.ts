@@ -22,7 +22,10 @@ export interface Tracing {
  */
 export async function startTracing(serviceName: string): Promise<Tracing | undefined> {
   if (!tracingRequested(process.env)) return undefined;
-  const [{ NodeSDK }, { resourceFromAttributes }] = await Promise.all([import('@opentelemetry/sdk-node'), import('@opentelemetry/resources')]);
+  const [{ NodeSDK }, { resourceFromAttributes }] = await Promise.all([
+    import('@opentelemetry/sdk-node'),
+    import('@opentelemetry/resources'),
+  ]);
   const sdk = new NodeSDK({
     // The base resource: the environment's detected attributes are merged over it, so OTEL_SERVICE_NAME wins.
     resource: resourceFromAttributes({ 'service.name': serviceName }),

@@ -5,7 +5,13 @@ import { activeTraceFields, captureTraceContext } from './context.js';
 import { instrumentedMarker } from './env.mjs';
 import { startTracing, tracingRequested } from './sdk.js';
 
-const otelEnv = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_TRACES_EXPORTER', 'OTEL_SDK_DISABLED', 'OTEL_SERVICE_NAME'];
+const otelEnv = [
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  'OTEL_TRACES_EXPORTER',
+  'OTEL_SDK_DISABLED',
+  'OTEL_SERVICE_NAME',
+];
 
 describe('tracing without the OpenTelemetry environment', () => {
   beforeEach(() => {
@@ -35,7 +41,9 @@ describe('tracing without the OpenTelemetry environment', () => {
     span.end();
     expect(captureTraceContext()).toBeUndefined();
     expect(activeTraceFields()).toEqual({});
-    const [entry] = outboxEntries('clinics', { actor: { subject: 's', agency: 'clinics' }, correlationId: 'c-1' }, [{ type: 'clinics.x.happened', version: 1, data: {} }]);
+    const [entry] = outboxEntries('clinics', { actor: { subject: 's', agency: 'clinics' }, correlationId: 'c-1' }, [
+      { type: 'clinics.x.happened', version: 1, data: {} },
+    ]);
     expect(entry).not.toHaveProperty('trace');
     expect(entry?.envelope.correlationId).toBe('c-1');
   });

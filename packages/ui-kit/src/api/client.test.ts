@@ -39,7 +39,9 @@ describe('createApiClient', () => {
       errors: [{ path: ['needs'], message: 'Too small' }],
     };
     stubFetch({ 'POST /api/clinics/v1/assessments': jsonResponse(problem, 400, 'application/problem+json') });
-    const error = await createApiClient(auth).post('/clinics/v1/assessments', {}).catch((e: unknown) => e);
+    const error = await createApiClient(auth)
+      .post('/clinics/v1/assessments', {})
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
@@ -51,7 +53,9 @@ describe('createApiClient', () => {
 
   it('still throws an ApiError when the error body is not JSON', async () => {
     stubFetch({ 'GET /api/down': new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' }) });
-    const error = await createApiClient(auth).get('/down').catch((e: unknown) => e);
+    const error = await createApiClient(auth)
+      .get('/down')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(502);
     expect((error as ApiError).title).toBe('Bad Gateway');
@@ -80,7 +84,11 @@ describe('createApiClient', () => {
     it('list follows the cursor to the last page, keeping the query', async () => {
       const fetchMock = pagedFetch();
       expect(await createApiClient(auth).list<number>('/x/v1/things?state=open')).toEqual([1, 2, 3, 4, 5]);
-      expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(['/api/x/v1/things?state=open', '/api/x/v1/things?state=open&after=2', '/api/x/v1/things?state=open&after=4']);
+      expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual([
+        '/api/x/v1/things?state=open',
+        '/api/x/v1/things?state=open&after=2',
+        '/api/x/v1/things?state=open&after=4',
+      ]);
     });
 
     it('list stops after maxPages; page reads one page and its next cursor', async () => {

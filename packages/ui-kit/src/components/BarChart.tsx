@@ -35,10 +35,22 @@ export function BarChart({ title, data, max, testId }: { title: string; data: re
             key={d.key}
             data-testid={testId ? `${testId}-${d.key}` : undefined}
             data-value={d.value ?? ''}
-            style={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, 14rem) 1fr minmax(4rem, max-content)', gap: '0.75rem', alignItems: 'center' }}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: 'minmax(8rem, 14rem) 1fr minmax(4rem, max-content)',
+              gap: '0.75rem',
+              alignItems: 'center',
+            }}
           >
             <span>{d.label}</span>
-            <svg viewBox="0 0 100 10" preserveAspectRatio="none" height="14" width="100%" aria-hidden="true" style={dir === 'rtl' ? { transform: 'scaleX(-1)' } : undefined}>
+            <svg
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              height="14"
+              width="100%"
+              aria-hidden="true"
+              style={dir === 'rtl' ? { transform: 'scaleX(-1)' } : undefined}
+            >
               <rect x="0" y="0" width="100" height="10" rx="2" fill="#eef1f3" />
               <rect x="0" y="0" width={share * 100} height="10" rx="2" fill={toneColour[d.tone ?? 'info']} />
             </svg>

@@ -44,7 +44,9 @@ export function Calendar({ value, min, max, onPick }: CalendarProps) {
     // Days read out the way dates are written elsewhere («دوشنبه ۱۶ آذر ۱۴۰۵»), not date-fns' «۱۶-ام».
     labels: {
       labelDayButton: (date: Date, { today: isToday, selected: isSelected }: Modifiers) =>
-        [isToday && t('date.today'), formatDate(dayOfDate(date), { dateStyle: 'full' }), isSelected && t('date.selected')].filter(Boolean).join(t('date.labelSeparator')),
+        [isToday && t('date.today'), formatDate(dayOfDate(date), { dateStyle: 'full' }), isSelected && t('date.selected')]
+          .filter(Boolean)
+          .join(t('date.labelSeparator')),
     },
   } as const;
   return locale === 'fa' ? <JalaliDayPicker {...props} /> : <DayPicker {...props} locale={enGB} />;

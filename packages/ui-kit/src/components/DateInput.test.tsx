@@ -8,7 +8,18 @@ import { renderWithKit } from '../testing';
 import { DateInput } from './DateInput';
 
 // ۱۶ آذر ۱۴۰۵ is 7 December 2026.
-function Harness({ initial = '', onDay = () => undefined, ...props }: { initial?: string; onDay?: (day: string) => void; min?: string; max?: string; required?: boolean; disabled?: boolean }) {
+function Harness({
+  initial = '',
+  onDay = () => undefined,
+  ...props
+}: {
+  initial?: string;
+  onDay?: (day: string) => void;
+  min?: string;
+  max?: string;
+  required?: boolean;
+  disabled?: boolean;
+}) {
   const [day, setDay] = useState(initial);
   const change = (next: string) => {
     onDay(next);
@@ -65,7 +76,12 @@ describe('DateInput: typing', () => {
       const { setLocale } = useI18n();
       return <button onClick={() => setLocale('en')}>English</button>;
     }
-    renderWithKit(<><Harness initial="2026-12-07" /><Switch /></>);
+    renderWithKit(
+      <>
+        <Harness initial="2026-12-07" />
+        <Switch />
+      </>,
+    );
     fireEvent.click(screen.getByText('English'));
     expect(field().value).toBe('2026-12-07');
   });
@@ -195,13 +211,28 @@ describe('DateInput: the calendar', () => {
     act(() => openCalendar());
     const todays = screen.getByRole('grid').querySelectorAll('.rdp-today');
     expect([...todays].map((cell) => cell.textContent)).toEqual(['7']);
-    expect(within(todays[0] as HTMLElement).getByRole('button').getAttribute('aria-label')).toBe('Today, Monday, 7 December 2026');
+    expect(
+      within(todays[0] as HTMLElement)
+        .getByRole('button')
+        .getAttribute('aria-label'),
+    ).toBe('Today, Monday, 7 December 2026');
   });
 });
 
 describe('DateInput messages', () => {
   it('has every message in fa and in en', () => {
-    const keys = ['input.example', 'date.open', 'date.calendar', 'date.invalid', 'date.tooEarly', 'date.tooLate', 'date.today', 'date.selected', 'date.labelSeparator', 'time.invalid'];
+    const keys = [
+      'input.example',
+      'date.open',
+      'date.calendar',
+      'date.invalid',
+      'date.tooEarly',
+      'date.tooLate',
+      'date.today',
+      'date.selected',
+      'date.labelSeparator',
+      'time.invalid',
+    ];
     for (const locale of LOCALES) for (const key of keys) expect(translate(locale, key), `${locale} ${key}`).not.toBe(key);
   });
 });

@@ -14,7 +14,13 @@ export function SubNav({ items, label }: { items: readonly SubNavItem[]; label: 
   return (
     <nav className="hg-subnav" aria-label={label}>
       {items.map((item) => (
-        <NavLink key={item.to} to={item.to} end={item.end} data-testid={item.testId} className={({ isActive }) => (isActive ? 'hg-subnav__link hg-subnav__link--active' : 'hg-subnav__link')}>
+        <NavLink
+          key={item.to}
+          to={item.to}
+          end={item.end}
+          data-testid={item.testId}
+          className={({ isActive }) => (isActive ? 'hg-subnav__link hg-subnav__link--active' : 'hg-subnav__link')}
+        >
           {item.label}
         </NavLink>
       ))}

@@ -6,7 +6,17 @@ import { TimeInput } from './TimeInput';
 
 function Harness({ initial = '', onTime }: { initial?: string; onTime: (time: string) => void }) {
   const [time, setTime] = useState(initial);
-  return <TimeInput label="Starts at" value={time} onChange={(next) => { onTime(next); setTime(next); }} data-testid="starts" />;
+  return (
+    <TimeInput
+      label="Starts at"
+      value={time}
+      onChange={(next) => {
+        onTime(next);
+        setTime(next);
+      }}
+      data-testid="starts"
+    />
+  );
 }
 
 const field = () => screen.getByTestId('starts') as HTMLInputElement;

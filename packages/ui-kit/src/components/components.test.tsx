@@ -17,16 +17,19 @@ describe('DataTable', () => {
   });
 
   it('renders one row per item with row test ids', () => {
-    renderWithKit(
-      <DataTable columns={columns} rows={[{ id: 'a' }, { id: 'b' }]} rowKey={(r) => r.id} rowTestId={(r) => `row-${r.id}`} />,
-    );
+    renderWithKit(<DataTable columns={columns} rows={[{ id: 'a' }, { id: 'b' }]} rowKey={(r) => r.id} rowTestId={(r) => `row-${r.id}`} />);
     expect(screen.getByTestId('row-b').textContent).toBe('b');
   });
 });
 
 describe('ErrorCard', () => {
   it('shows the problem title, detail and field errors', () => {
-    const error = new ApiError({ title: 'Validation failed', status: 400, detail: 'Bad input', errors: [{ path: ['period'], message: 'Four digits' }] });
+    const error = new ApiError({
+      title: 'Validation failed',
+      status: 400,
+      detail: 'Bad input',
+      errors: [{ path: ['period'], message: 'Four digits' }],
+    });
     renderWithKit(<ErrorCard error={error} />, { locale: 'en' });
     const card = screen.getByRole('alert');
     expect(card.textContent).toContain('Validation failed');
@@ -69,7 +72,14 @@ describe('WhoAmICard', () => {
     renderWithKit(<WhoAmICard service="welfare" />, { locale: 'en' });
     expect((await screen.findByTestId('error-card')).textContent).toContain('welfare is not reachable');
 
-    const fetchMock = stubFetch({ 'GET /api/welfare/v1/me': { service: 'welfare', user: { id: 'u1', username: 'w' }, roles: [], scopes: { clinicIds: [], neighbourhoodIds: [] } } });
+    const fetchMock = stubFetch({
+      'GET /api/welfare/v1/me': {
+        service: 'welfare',
+        user: { id: 'u1', username: 'w' },
+        roles: [],
+        scopes: { clinicIds: [], neighbourhoodIds: [] },
+      },
+    });
     fireEvent.click(screen.getByText('Try again'));
     expect((await screen.findByTestId('whoami-username')).textContent).toBe('w');
     expect(fetchMock).toHaveBeenCalledTimes(1);

@@ -1,10 +1,4 @@
-import {
-  useId,
-  type FormEvent,
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-} from 'react';
+import { useId, type FormEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { toLatinDigits } from '../i18n/format';
 import { ErrorCard } from './ErrorCard';
 
@@ -43,9 +37,7 @@ type TextInputProps = LabelledProps & Omit<InputHTMLAttributes<HTMLInputElement>
 export function TextInput({ label, error, className, ...input }: TextInputProps) {
   return (
     <Field label={label} error={error}>
-      {({ id, errorId }) => (
-        <input id={id} className={className ?? 'hg-input'} {...invalidProps(error, errorId)} {...input} />
-      )}
+      {({ id, errorId }) => <input id={id} className={className ?? 'hg-input'} {...invalidProps(error, errorId)} {...input} />}
     </Field>
   );
 }

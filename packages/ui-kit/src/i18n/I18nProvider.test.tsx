@@ -25,7 +25,11 @@ describe('I18nProvider', () => {
   beforeEach(() => localStorage.clear());
 
   it('defaults to Persian, right to left, with Persian digits in messages', () => {
-    render(<I18nProvider><Probe /></I18nProvider>);
+    render(
+      <I18nProvider>
+        <Probe />
+      </I18nProvider>,
+    );
     expect(screen.getByTestId('text').textContent).toBe('سلام Ali، ۳ پیام');
     expect(screen.getByTestId('dir').textContent).toBe('rtl');
     expect(document.documentElement.dir).toBe('rtl');
@@ -37,17 +41,29 @@ describe('I18nProvider', () => {
       const { t } = useI18n();
       return <p data-testid="counts">{[1, 2].map((count) => t('test.greeting', { name: 'A', count })).join(' | ')}</p>;
     }
-    render(<I18nProvider initialLocale="en"><Counts /></I18nProvider>);
+    render(
+      <I18nProvider initialLocale="en">
+        <Counts />
+      </I18nProvider>,
+    );
     expect(screen.getByTestId('counts').textContent).toBe('Hello A, 1 message | Hello A, 2 messages');
   });
 
   it('falls back to the key for a missing message', () => {
-    render(<I18nProvider><Probe /></I18nProvider>);
+    render(
+      <I18nProvider>
+        <Probe />
+      </I18nProvider>,
+    );
     expect(screen.getByTestId('missing').textContent).toBe('test.not-defined');
   });
 
   it('flips direction and language on switch, and remembers the choice', () => {
-    render(<I18nProvider><Probe /></I18nProvider>);
+    render(
+      <I18nProvider>
+        <Probe />
+      </I18nProvider>,
+    );
     act(() => fireEvent.click(screen.getByText('switch')));
     expect(document.documentElement.dir).toBe('ltr');
     expect(document.documentElement.lang).toBe('en');
@@ -57,7 +73,11 @@ describe('I18nProvider', () => {
 
   it('starts in the stored locale', () => {
     localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
-    render(<I18nProvider><Probe /></I18nProvider>);
+    render(
+      <I18nProvider>
+        <Probe />
+      </I18nProvider>,
+    );
     expect(document.documentElement.dir).toBe('ltr');
   });
 });

@@ -1,6 +1,17 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { UiKitStyles } from '../styles';
-import { directionOf, formatDate, formatDateTime, formatList, formatNumber, formatTime, LOCALES, type Direction, type Locale, type LocalizedText } from './format';
+import {
+  directionOf,
+  formatDate,
+  formatDateTime,
+  formatList,
+  formatNumber,
+  formatTime,
+  LOCALES,
+  type Direction,
+  type Locale,
+  type LocalizedText,
+} from './format';
 import { translate, type MessageParams } from './messages';
 
 export interface I18n {

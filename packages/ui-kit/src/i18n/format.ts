@@ -64,7 +64,5 @@ export function toPersianDigits(text: string): string {
 
 /** Persian (۰-۹) and Arabic-Indic (٠-٩) digits typed on a Persian keyboard, as Latin digits. */
 export function toLatinDigits(text: string): string {
-  return text
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }

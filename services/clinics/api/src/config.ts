@@ -15,7 +15,10 @@ export const clinicsConfigSchema = z.object({
 });
 export type ClinicsConfig = BaseConfig & z.infer<typeof clinicsConfigSchema>;
 
-type PiiConfig = Pick<ClinicsConfig, 'PII_ENCRYPTION_KEY' | 'PII_BLIND_INDEX_KEY' | 'PII_PREVIOUS_ENCRYPTION_KEYS' | 'PII_PREVIOUS_BLIND_INDEX_KEY'>;
+type PiiConfig = Pick<
+  ClinicsConfig,
+  'PII_ENCRYPTION_KEY' | 'PII_BLIND_INDEX_KEY' | 'PII_PREVIOUS_ENCRYPTION_KEYS' | 'PII_PREVIOUS_BLIND_INDEX_KEY'
+>;
 
 export const piiFromConfig = (config: PiiConfig): PiiProtector =>
   piiProtector({

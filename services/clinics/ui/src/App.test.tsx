@@ -31,7 +31,16 @@ function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
     [`GET ${base}/clinics/clinic-sarasiab/households`]: () => jsonResponse(households),
     [`POST ${base}/households`]: (body) => {
       const { clinicId, fileNumber } = body as { clinicId: string; fileNumber: string };
-      const created: Household = { id: `hh-${households.length + 1}`, clinicId, neighbourhoodId: 'nbh-sarasiab', fileNumber, registeredAt: '2026-03-21T12:00:00Z', members: 0, assessedAt: null, hasDraft: false };
+      const created: Household = {
+        id: `hh-${households.length + 1}`,
+        clinicId,
+        neighbourhoodId: 'nbh-sarasiab',
+        fileNumber,
+        registeredAt: '2026-03-21T12:00:00Z',
+        members: 0,
+        assessedAt: null,
+        hasDraft: false,
+      };
       households.push(created);
       return jsonResponse(created, 201);
     },
@@ -43,7 +52,12 @@ function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
       return jsonResponse(created, 201);
     },
     [`POST ${base}/neighbourhoods/nbh-sarasiab/priority-lists`]: (body) => {
-      const list = { version: 1, period: (body as { period: string }).period, publishedAt: '2026-03-21T12:00:00Z', priorities: priorities.draft };
+      const list = {
+        version: 1,
+        period: (body as { period: string }).period,
+        publishedAt: '2026-03-21T12:00:00Z',
+        priorities: priorities.draft,
+      };
       priorities.published = list;
       return jsonResponse(list, 201);
     },
@@ -83,12 +97,19 @@ describe('clinics App', () => {
     await act(async () => fireEvent.click(screen.getByTestId('save-assessment')));
 
     expect(postBodies(fetchMock, `${base}/assessments`)).toEqual([
-      { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: 'hh-1', needs: [{ category: 'employment', severity: 4 }] },
+      {
+        clinicId: 'clinic-sarasiab',
+        neighbourhoodId: 'nbh-sarasiab',
+        householdRef: 'hh-1',
+        needs: [{ category: 'employment', severity: 4 }],
+      },
     ]);
     // The file number named no registered household, so it was registered first.
     expect(postBodies(fetchMock, `${base}/households`)).toEqual([{ clinicId: 'clinic-sarasiab', fileNumber: 'HH-0012' }]);
     expect((await screen.findByTestId('assessment-HH-0012')).textContent).toContain('Employment (4)');
-    expect(within(await screen.findByTestId('draft-priorities')).getByTestId('draft-priorities-employment').textContent).toContain('Employment');
+    expect(within(await screen.findByTestId('draft-priorities')).getByTestId('draft-priorities-employment').textContent).toContain(
+      'Employment',
+    );
     expect(screen.getByTestId('assessment-saved').textContent).toContain('HH-0012');
   });
 
@@ -106,7 +127,12 @@ describe('clinics App', () => {
   it('shows the problem title and detail the API returns', async () => {
     clinicsApi({
       [`POST ${base}/assessments`]: jsonResponse(
-        { title: 'Validation failed', status: 400, detail: 'Request body is invalid', errors: [{ path: 'householdRef', message: 'letters, digits, - or _' }] },
+        {
+          title: 'Validation failed',
+          status: 400,
+          detail: 'Request body is invalid',
+          errors: [{ path: 'householdRef', message: 'letters, digits, - or _' }],
+        },
         400,
         'application/problem+json',
       ),

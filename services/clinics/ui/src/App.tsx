@@ -25,7 +25,10 @@ export default function App({ basePath }: RemoteAppProps) {
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="residents" element={<ResidentsPage basePath={basePath} />} />
         <Route path="residents/households/:householdId" element={<HouseholdPage basePath={basePath} />} />
-        <Route path="residents/:residentId" element={<ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>} />
+        <Route
+          path="residents/:residentId"
+          element={<ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>}
+        />
       </Routes>
     </>
   );

@@ -28,9 +28,7 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
   const [saving, setSaving] = useState(false);
   const [savedRef, setSavedRef] = useState<string>();
 
-  const needs = categories
-    .map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 }))
-    .filter((need) => need.severity > 0);
+  const needs = categories.map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 })).filter((need) => need.severity > 0);
 
   async function submit() {
     const ref = householdRef.trim();

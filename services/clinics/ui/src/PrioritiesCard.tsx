@@ -1,15 +1,4 @@
-import {
-  Button,
-  Card,
-  DataTable,
-  ErrorCard,
-  Form,
-  jalaliYear,
-  Loading,
-  NumberInput,
-  useI18n,
-  type AsyncState,
-} from '@hamgam/ui-kit';
+import { Button, Card, DataTable, ErrorCard, Form, jalaliYear, Loading, NumberInput, useI18n, type AsyncState } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type PrioritiesView, type RankedPriority } from './api';
 import { categoryLabel, type CategoryLabels } from './needs';
@@ -24,7 +13,19 @@ interface Props {
   canRerank?: boolean;
 }
 
-function PriorityTable({ rows, categoryLabels, testId, empty, computedRanks }: { rows: RankedPriority[]; categoryLabels: CategoryLabels; testId: string; empty?: string; computedRanks?: ReadonlyMap<string, number> }) {
+function PriorityTable({
+  rows,
+  categoryLabels,
+  testId,
+  empty,
+  computedRanks,
+}: {
+  rows: RankedPriority[];
+  categoryLabels: CategoryLabels;
+  testId: string;
+  empty?: string;
+  computedRanks?: ReadonlyMap<string, number>;
+}) {
   const { t, formatNumber, localize } = useI18n();
   return (
     <DataTable
@@ -39,7 +40,13 @@ function PriorityTable({ rows, categoryLabels, testId, empty, computedRanks }: {
         { key: 'score', header: t('clinics.priorities.score'), render: (p) => formatNumber(p.score, { maximumFractionDigits: 1 }) },
         { key: 'households', header: t('clinics.priorities.households'), render: (p) => formatNumber(p.households) },
         ...(computedRanks
-          ? [{ key: 'computed', header: t('rerank.computedRank'), render: (p: RankedPriority) => formatNumber(computedRanks.get(p.category) ?? p.rank) }]
+          ? [
+              {
+                key: 'computed',
+                header: t('rerank.computedRank'),
+                render: (p: RankedPriority) => formatNumber(computedRanks.get(p.category) ?? p.rank),
+              },
+            ]
           : []),
       ]}
     />
@@ -60,7 +67,9 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
   if (!state.data) return <Loading />;
   const { draft, published, agreed, computed } = state.data;
   const draftComputedRanks = agreed && computed ? new Map(computed.map((p) => [p.category, p.rank])) : undefined;
-  const publishedComputedRanks = published?.reranking ? new Map(published.reranking.computedRanks.map((p) => [p.category, p.computedRank])) : undefined;
+  const publishedComputedRanks = published?.reranking
+    ? new Map(published.reranking.computedRanks.map((p) => [p.category, p.computedRank]))
+    : undefined;
 
   async function publish() {
     const invalid = /^\d{4}$/.test(period) ? undefined : t('clinics.priorities.periodInvalid');
@@ -81,7 +90,13 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
   return (
     <>
       <Card title={t('clinics.priorities.draft')}>
-        <PriorityTable rows={draft} categoryLabels={categoryLabels} testId="draft-priorities" empty={t('clinics.priorities.emptyDraft')} computedRanks={draftComputedRanks} />
+        <PriorityTable
+          rows={draft}
+          categoryLabels={categoryLabels}
+          testId="draft-priorities"
+          empty={t('clinics.priorities.emptyDraft')}
+          computedRanks={draftComputedRanks}
+        />
         {agreed && (
           <p data-testid="agreed-order">
             {t('rerank.agreed', { date: formatDate(agreed.meetingDate), by: t(`rerank.by.${agreed.agreedByRole}`), reason: agreed.reason })}
@@ -134,9 +149,16 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
               })}
             </p>
             {published.reranking && (
-              <p data-testid="published-reranking">{t('rerank.published', { date: formatDate(published.reranking.meetingDate), reason: published.reranking.reason })}</p>
+              <p data-testid="published-reranking">
+                {t('rerank.published', { date: formatDate(published.reranking.meetingDate), reason: published.reranking.reason })}
+              </p>
             )}
-            <PriorityTable rows={published.priorities} categoryLabels={categoryLabels} testId="published-priorities-table" computedRanks={publishedComputedRanks} />
+            <PriorityTable
+              rows={published.priorities}
+              categoryLabels={categoryLabels}
+              testId="published-priorities-table"
+              computedRanks={publishedComputedRanks}
+            />
           </>
         ) : (
           <p className="hg-empty">{t('clinics.priorities.notPublished')}</p>

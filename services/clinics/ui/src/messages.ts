@@ -35,7 +35,8 @@ export const messages = defineMessages({
     'clinics.problem.title': 'انجام نشد',
     'clinics.problem.national-id-invalid': 'این کد ملی معتبر نیست؛ رقم‌ها و رقم کنترل را بررسی کنید.',
     'clinics.problem.national-id-registered-here': 'این کد ملی پیش‌تر در همین کلینیک ثبت شده است؛ پرونده‌ی همان ساکن را باز کنید.',
-    'clinics.problem.national-id-registered-elsewhere': 'این کد ملی در کلینیک دیگری ثبت شده است؛ از خود فرد بپرسید یا انتقال پرونده را با آن کلینیک هماهنگ کنید.',
+    'clinics.problem.national-id-registered-elsewhere':
+      'این کد ملی در کلینیک دیگری ثبت شده است؛ از خود فرد بپرسید یا انتقال پرونده را با آن کلینیک هماهنگ کنید.',
     'clinics.problem.resident-not-found': 'این ساکن پیدا نشد.',
     'clinics.problem.household-not-found': 'این خانوار پیدا نشد.',
     'clinics.problem.clinic-not-found': 'این کلینیک پیدا نشد.',
@@ -61,7 +62,8 @@ export const messages = defineMessages({
     'clinics.problem.clinic-not-in-neighbourhood': 'این کلینیک در این محله خدمت نمی‌دهد.',
     'clinics.problem.household-not-at-clinic': 'این خانوار در این کلینیک ثبت نشده است؛ نخست خانوار را ثبت کنید.',
     'clinics.problem.assessment-draft-invalid': 'برخی پاسخ‌های پرسشنامه معتبر نیستند؛ پاسخ‌ها را بررسی کنید.',
-    'clinics.problem.assessment-incomplete': 'نیازسنجی کامل نیست: برای دست‌کم یک نیاز شدت را برگزینید و همه‌ی پرسش‌های نیازهای برگزیده را پاسخ دهید.',
+    'clinics.problem.assessment-incomplete':
+      'نیازسنجی کامل نیست: برای دست‌کم یک نیاز شدت را برگزینید و همه‌ی پرسش‌های نیازهای برگزیده را پاسخ دهید.',
     'clinics.problem.draft-not-found': 'این خانوار پیش‌نویس نیازسنجی ندارد.',
     'clinics.problem.slot-not-found': 'این نوبت پیدا نشد.',
     'clinics.problem.booking-not-found': 'این ساکن در این نوبت رزرو نشده است.',
@@ -105,7 +107,8 @@ export const messages = defineMessages({
     'clinics.problem.title': 'Not done',
     'clinics.problem.national-id-invalid': 'This is not a valid national id; check its digits and check digit.',
     'clinics.problem.national-id-registered-here': 'This national id is already registered at this clinic; open that resident’s record.',
-    'clinics.problem.national-id-registered-elsewhere': 'This national id is registered at another clinic; ask the person, or arrange a transfer with that clinic.',
+    'clinics.problem.national-id-registered-elsewhere':
+      'This national id is registered at another clinic; ask the person, or arrange a transfer with that clinic.',
     'clinics.problem.resident-not-found': 'This resident was not found.',
     'clinics.problem.household-not-found': 'This household was not found.',
     'clinics.problem.clinic-not-found': 'This clinic was not found.',
@@ -131,7 +134,8 @@ export const messages = defineMessages({
     'clinics.problem.clinic-not-in-neighbourhood': 'This clinic does not serve this neighbourhood.',
     'clinics.problem.household-not-at-clinic': 'This household is not registered at this clinic; register the household first.',
     'clinics.problem.assessment-draft-invalid': 'Some answers of the questionnaire are not valid; check them.',
-    'clinics.problem.assessment-incomplete': 'The assessment is not complete: give at least one need a severity and answer every question of the needs chosen.',
+    'clinics.problem.assessment-incomplete':
+      'The assessment is not complete: give at least one need a severity and answer every question of the needs chosen.',
     'clinics.problem.draft-not-found': 'This household has no draft assessment.',
     'clinics.problem.slot-not-found': 'This slot was not found.',
     'clinics.problem.booking-not-found': 'The resident is not booked into this slot.',

@@ -5,7 +5,13 @@ import type { coordinationModels } from './data/models.js';
 export const agency = 'coordination';
 
 /** The partner agencies' staff: they may read the programme (transparency), never write it. */
-export const agencyStaffRoles = ['tvto-staff', 'welfare-officer', 'relief-officer', 'basij-liaison', 'fund-officer'] as const satisfies readonly Role[];
+export const agencyStaffRoles = [
+  'tvto-staff',
+  'welfare-officer',
+  'relief-officer',
+  'basij-liaison',
+  'fund-officer',
+] as const satisfies readonly Role[];
 
 /** Who reads meetings and resolutions: the HQ, the auditor, and a representative for their neighbourhood. */
 export const meetingReaders = ['coordinator', 'auditor', 'representative'] as const satisfies readonly Role[];

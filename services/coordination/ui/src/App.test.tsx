@@ -11,9 +11,22 @@ const neighbourhoods: NeighbourhoodRef[] = [
   { id: 'nbh-motahari', name: { fa: 'مطهری', en: 'Motahari' }, hasPriorities: true },
   { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: true },
 ];
-const ids = { a: '00000000-0000-4000-8000-00000000000a', b: '00000000-0000-4000-8000-00000000000b', c: '00000000-0000-4000-8000-00000000000c', m: '00000000-0000-4000-8000-0000000000aa' };
+const ids = {
+  a: '00000000-0000-4000-8000-00000000000a',
+  b: '00000000-0000-4000-8000-00000000000b',
+  c: '00000000-0000-4000-8000-00000000000c',
+  m: '00000000-0000-4000-8000-0000000000aa',
+};
 const item = (id: string, overrides: Partial<Board['overdue'][number]> = {}): Board['overdue'][number] => ({
-  id, agency: 'vocational-training', title: 'Workshop permits', answers: 'workshop-space', status: 'planned', dueOn: '2026-04-01', effectiveDueOn: '2026-04-01', overdue: false, ...overrides,
+  id,
+  agency: 'vocational-training',
+  title: 'Workshop permits',
+  answers: 'workshop-space',
+  status: 'planned',
+  dueOn: '2026-04-01',
+  effectiveDueOn: '2026-04-01',
+  overdue: false,
+  ...overrides,
 });
 const agencies = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
 const board: Board = {
@@ -24,14 +37,38 @@ const board: Board = {
   today: '2026-05-01',
   rows: [
     {
-      rank: 1, category: 'workshop-space', households: 14, agencies: ['vocational-training'], covered: true, duplicated: false,
+      rank: 1,
+      category: 'workshop-space',
+      households: 14,
+      agencies: ['vocational-training'],
+      covered: true,
+      duplicated: false,
       cells: agencies.map((agency) => ({ agency, commitments: agency === 'vocational-training' ? [item(ids.a, { overdue: true })] : [] })),
     },
     {
-      rank: 2, category: 'skills-training', households: 9, agencies: ['vocational-training', 'institute-funding'], covered: true, duplicated: true,
-      cells: agencies.map((agency) => ({ agency, commitments: agency === 'vocational-training' || agency === 'institute-funding' ? [item(`${agency}-x`, { agency, answers: 'skills-training' })] : [] })),
+      rank: 2,
+      category: 'skills-training',
+      households: 9,
+      agencies: ['vocational-training', 'institute-funding'],
+      covered: true,
+      duplicated: true,
+      cells: agencies.map((agency) => ({
+        agency,
+        commitments:
+          agency === 'vocational-training' || agency === 'institute-funding'
+            ? [item(`${agency}-x`, { agency, answers: 'skills-training' })]
+            : [],
+      })),
     },
-    { rank: 3, category: 'housing-repair', households: 4, agencies: [], covered: false, duplicated: false, cells: agencies.map((agency) => ({ agency, commitments: [] })) },
+    {
+      rank: 3,
+      category: 'housing-repair',
+      households: 4,
+      agencies: [],
+      covered: false,
+      duplicated: false,
+      cells: agencies.map((agency) => ({ agency, commitments: [] })),
+    },
   ],
   uncovered: ['housing-repair'],
   duplicated: ['skills-training'],
@@ -56,16 +93,39 @@ const meeting: Meeting = {
   createdAt: '2026-05-01T08:00:00Z',
   minutes: '',
   agenda: {
-    overdue: [{ commitmentId: ids.a, agency: 'vocational-training', title: 'Workshop permits', answers: 'workshop-space', dueOn: '2026-04-01', status: 'planned' }],
+    overdue: [
+      {
+        commitmentId: ids.a,
+        agency: 'vocational-training',
+        title: 'Workshop permits',
+        answers: 'workshop-space',
+        dueOn: '2026-04-01',
+        status: 'planned',
+      },
+    ],
     items: [{ id: 'i1', text: 'Home-based jobs' }],
     frozen: false,
   },
   resolutions: [],
 };
 const commitment = (id: string, overrides: Partial<Commitment> = {}): Commitment => ({
-  id, source: 'working-group', agency: 'vocational-training', neighbourhoodId: 'nbh-sarasiab', answers: 'workshop-space', title: 'Workshop permits',
-  dueOn: '2026-04-01', revisedDueOn: null, effectiveDueOn: '2026-04-01', status: 'planned', overdue: false, evidence: null, plannedAt: '2026-03-01T08:00:00Z',
-  deliveredOn: null, meetingId: ids.m, resolutionId: null, ...overrides,
+  id,
+  source: 'working-group',
+  agency: 'vocational-training',
+  neighbourhoodId: 'nbh-sarasiab',
+  answers: 'workshop-space',
+  title: 'Workshop permits',
+  dueOn: '2026-04-01',
+  revisedDueOn: null,
+  effectiveDueOn: '2026-04-01',
+  status: 'planned',
+  overdue: false,
+  evidence: null,
+  plannedAt: '2026-03-01T08:00:00Z',
+  deliveredOn: null,
+  meetingId: ids.m,
+  resolutionId: null,
+  ...overrides,
 });
 
 function renderAt(path: string, routes: Record<string, FakeRoute>, options: { locale?: 'fa' | 'en'; roles?: string[] } = {}) {
@@ -114,7 +174,9 @@ describe('programme board', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
     const fetchMock = renderAt('/coordination/board/nbh-sarasiab', {
       [`GET ${base}/neighbourhoods/nbh-sarasiab/board`]: board,
-      [`GET ${base}/neighbourhoods/nbh-sarasiab/board/export`]: new Response('a,b', { headers: { 'Content-Disposition': 'attachment; filename="board-nbh-sarasiab.csv"' } }),
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/board/export`]: new Response('a,b', {
+        headers: { 'Content-Disposition': 'attachment; filename="board-nbh-sarasiab.csv"' },
+      }),
     });
     fireEvent.click(await screen.findByTestId('board-export-csv'));
     expect((await screen.findByTestId('board-export-done')).textContent).toBe('board-nbh-sarasiab.csv is ready.');
@@ -160,12 +222,35 @@ describe('meetings', () => {
   it('opens the agenda with the overdue section, passes a resolution and marks the meeting held', async () => {
     const passed: Meeting = {
       ...meeting,
-      resolutions: [{ id: 'r1', text: 'TVTO acts', passedAt: '2026-05-08T09:00:00Z', passedBy: 'u', actionItems: [{ id: ids.c, agency: 'welfare', title: 'Care plans', dueOn: '2026-06-01', answers: 'social-care', progress: { status: 'in-progress', overdue: true, evidence: 'Plan 12', deliveredOn: null, effectiveDueOn: '2026-06-01' } }] }],
+      resolutions: [
+        {
+          id: 'r1',
+          text: 'TVTO acts',
+          passedAt: '2026-05-08T09:00:00Z',
+          passedBy: 'u',
+          actionItems: [
+            {
+              id: ids.c,
+              agency: 'welfare',
+              title: 'Care plans',
+              dueOn: '2026-06-01',
+              answers: 'social-care',
+              progress: { status: 'in-progress', overdue: true, evidence: 'Plan 12', deliveredOn: null, effectiveDueOn: '2026-06-01' },
+            },
+          ],
+        },
+      ],
     };
     const fetchMock = renderAt(`/coordination/meetings/${ids.m}`, {
       [`GET ${base}/meetings/${ids.m}`]: meeting,
       [`POST ${base}/meetings/${ids.m}/resolutions`]: jsonResponse(passed, 201),
-      [`POST ${base}/meetings/${ids.m}/held`]: { ...passed, status: 'held', heldAt: '2026-05-08T12:00:00Z', minutes: 'Agreed', agenda: { ...meeting.agenda, frozen: true } },
+      [`POST ${base}/meetings/${ids.m}/held`]: {
+        ...passed,
+        status: 'held',
+        heldAt: '2026-05-08T12:00:00Z',
+        minutes: 'Agreed',
+        agenda: { ...meeting.agenda, frozen: true },
+      },
     });
     const overdue = await screen.findByTestId(`agenda-overdue-item-${ids.a}`);
     expect(overdue.textContent).toContain('Workshop permits');
@@ -199,12 +284,21 @@ describe('meetings', () => {
   });
 
   it('shows a refusal by its code in the coordinator’s language: a past action item (422), a meeting held meanwhile (409)', async () => {
-    const problem = (status: number, code: string, detail: string) => () => jsonResponse({ title: 'Refused', status, code, detail }, status, 'application/problem+json');
-    const fetchMock = renderAt(`/coordination/meetings/${ids.m}`, {
-      [`GET ${base}/meetings/${ids.m}`]: meeting,
-      [`POST ${base}/meetings/${ids.m}/resolutions`]: problem(422, 'action-item-due-in-past', 'action item 1 is due before today (2026-05-08)'),
-      [`POST ${base}/meetings/${ids.m}/held`]: problem(409, 'meeting-held', 'the meeting has been held and its minutes are closed'),
-    }, { locale: 'fa' });
+    const problem = (status: number, code: string, detail: string) => () =>
+      jsonResponse({ title: 'Refused', status, code, detail }, status, 'application/problem+json');
+    const fetchMock = renderAt(
+      `/coordination/meetings/${ids.m}`,
+      {
+        [`GET ${base}/meetings/${ids.m}`]: meeting,
+        [`POST ${base}/meetings/${ids.m}/resolutions`]: problem(
+          422,
+          'action-item-due-in-past',
+          'action item 1 is due before today (2026-05-08)',
+        ),
+        [`POST ${base}/meetings/${ids.m}/held`]: problem(409, 'meeting-held', 'the meeting has been held and its minutes are closed'),
+      },
+      { locale: 'fa' },
+    );
     fireEvent.change(await screen.findByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
     fireEvent.change(screen.getByTestId('action-title-0'), { target: { value: 'Care plans' } });
     fireEvent.change(screen.getByTestId('action-due-0'), { target: { value: '۱۴۰۵/۰۲/۱۱' } }); // 1 May 2026
@@ -247,7 +341,9 @@ describe('commitments', () => {
     expect(screen.queryByTestId(`commitment-edit-${ids.b}`)).toBeNull();
 
     fireEvent.change(screen.getByTestId('filter-overdue'), { target: { value: 'true' } });
-    await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/commitments`).some(([url]) => String(url).includes('overdue=true'))).toBe(true));
+    await waitFor(() =>
+      expect(calls(fetchMock, 'GET', `${base}/commitments`).some(([url]) => String(url).includes('overdue=true'))).toBe(true),
+    );
 
     expect(screen.queryByTestId(`commitment-update-${ids.a}`)).toBeNull();
     fireEvent.click(screen.getByTestId(`commitment-edit-${ids.a}`));
@@ -261,7 +357,8 @@ describe('commitments', () => {
   });
 
   it('shows a refused status by its code, and one it has no sentence for in the service’s words', async () => {
-    const refuse = (code: string, detail: string) => () => jsonResponse({ title: 'Conflict', status: 409, code, detail }, 409, 'application/problem+json');
+    const refuse = (code: string, detail: string) => () =>
+      jsonResponse({ title: 'Conflict', status: 409, code, detail }, 409, 'application/problem+json');
     const save = async (id: string) => {
       fireEvent.click(await screen.findByTestId(`commitment-edit-${id}`));
       fireEvent.click(within(await screen.findByTestId(`commitment-update-${id}`)).getByTestId(`commitment-save-${id}`));

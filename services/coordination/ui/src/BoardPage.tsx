@@ -25,7 +25,12 @@ export function BoardPage({ basePath }: { basePath: string }) {
     <>
       <Card>
         <div className="hg-form__row">
-          <NeighbourhoodPicker neighbourhoods={list} value={chosen.id} onChange={(id) => navigate(`${basePath}/board/${id}`)} testId="board-neighbourhood" />
+          <NeighbourhoodPicker
+            neighbourhoods={list}
+            value={chosen.id}
+            onChange={(id) => navigate(`${basePath}/board/${id}`)}
+            testId="board-neighbourhood"
+          />
           <ExportButtons path={`/neighbourhoods/${chosen.id}/board/export`} params={{}} name={`board-${chosen.id}`} testId="board-export" />
         </div>
       </Card>
@@ -60,10 +65,16 @@ function ItemList({ items, empty, testId }: { items: BoardItem[]; empty: string;
     { key: 'agency', header: t('coordination.commitments.agency'), render: (i) => labels.agency(i.agency) },
     { key: 'title', header: t('coordination.commitments.what'), render: (i) => i.title },
     { key: 'answers', header: t('coordination.commitments.answers'), render: (i) => labels.category(i.answers) },
-    { key: 'status', header: t('coordination.commitments.status'), render: (i) => <Badge tone={statusTone[i.status]}>{labels.status(i.status)}</Badge> },
+    {
+      key: 'status',
+      header: t('coordination.commitments.status'),
+      render: (i) => <Badge tone={statusTone[i.status]}>{labels.status(i.status)}</Badge>,
+    },
     { key: 'due', header: t('coordination.commitments.due'), render: (i) => formatDate(i.effectiveDueOn) },
   ];
-  return <DataTable columns={columns} rows={items} rowKey={(i) => i.id} empty={empty} testId={testId} rowTestId={(i) => `${testId}-${i.id}`} />;
+  return (
+    <DataTable columns={columns} rows={items} rowKey={(i) => i.id} empty={empty} testId={testId} rowTestId={(i) => `${testId}-${i.id}`} />
+  );
 }
 
 export function BoardContent({ board, neighbourhoods }: { board: Board; neighbourhoods: readonly NeighbourhoodRef[] }) {
@@ -75,7 +86,12 @@ export function BoardContent({ board, neighbourhoods }: { board: Board; neighbou
     <>
       <Card title={`${t('coordination.programme.title')} — ${labels.neighbourhood(board.neighbourhoodId, neighbourhoods)}`} testId="board">
         {board.period && board.listVersion !== null ? (
-          <p className="hg-empty">{t('coordination.programme.list', { period: formatNumber(Number(board.period), { useGrouping: false }), version: board.listVersion })}</p>
+          <p className="hg-empty">
+            {t('coordination.programme.list', {
+              period: formatNumber(Number(board.period), { useGrouping: false }),
+              version: board.listVersion,
+            })}
+          </p>
         ) : (
           <p className="hg-empty" data-testid="board-no-list">
             {t('coordination.programme.noList')}
@@ -96,7 +112,12 @@ export function BoardContent({ board, neighbourhoods }: { board: Board; neighbou
               </thead>
               <tbody>
                 {board.rows.map((row) => (
-                  <tr key={row.category} data-testid={`board-row-${row.category}`} data-covered={row.covered} data-duplicated={row.duplicated}>
+                  <tr
+                    key={row.category}
+                    data-testid={`board-row-${row.category}`}
+                    data-covered={row.covered}
+                    data-duplicated={row.duplicated}
+                  >
                     <th scope="row">
                       <div>
                         {formatNumber(row.rank)}. {labels.category(row.category)}
@@ -119,7 +140,12 @@ export function BoardContent({ board, neighbourhoods }: { board: Board; neighbou
                       )}
                     </th>
                     {row.cells.map((cell) => (
-                      <td key={cell.agency} data-testid={`board-cell-${row.category}-${cell.agency}`} data-count={cell.commitments.length} data-live={row.agencies.includes(cell.agency)}>
+                      <td
+                        key={cell.agency}
+                        data-testid={`board-cell-${row.category}-${cell.agency}`}
+                        data-count={cell.commitments.length}
+                        data-live={row.agencies.includes(cell.agency)}
+                      >
                         {cell.commitments.length === 0 ? (
                           <span className="hg-empty">{t('common.none')}</span>
                         ) : (

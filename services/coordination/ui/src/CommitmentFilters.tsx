@@ -18,7 +18,13 @@ export function CommitmentFilters({
   const all = { value: '', label: t('coordination.commitments.all') };
   return (
     <div className="hg-form__row" data-testid="commitment-filters">
-      <NeighbourhoodPicker neighbourhoods={neighbourhoods} value={filter.neighbourhoodId ?? ''} onChange={(v) => onChange('neighbourhoodId', v)} allowAll testId="filter-neighbourhood" />
+      <NeighbourhoodPicker
+        neighbourhoods={neighbourhoods}
+        value={filter.neighbourhoodId ?? ''}
+        onChange={(v) => onChange('neighbourhoodId', v)}
+        allowAll
+        testId="filter-neighbourhood"
+      />
       <Select
         label={t('coordination.commitments.agency')}
         value={filter.agency ?? ''}
@@ -37,7 +43,11 @@ export function CommitmentFilters({
         label={t('coordination.commitments.overdueFilter')}
         value={filter.overdue ?? ''}
         onChange={(e) => onChange('overdue', e.target.value)}
-        options={[all, { value: 'true', label: t('coordination.commitments.overdueOnly') }, { value: 'false', label: t('coordination.commitments.notOverdue') }]}
+        options={[
+          all,
+          { value: 'true', label: t('coordination.commitments.overdueOnly') },
+          { value: 'false', label: t('coordination.commitments.notOverdue') },
+        ]}
         data-testid="filter-overdue"
       />
     </div>

@@ -28,7 +28,11 @@ export function CommitmentStatusForm({ commitment, onChanged }: { commitment: Co
     setBusy(true);
     setError(undefined);
     try {
-      await api.updateStatus(commitment.id, { status, evidence: evidence.trim() || null, revisedDueOn: status === 'slipped' && revisedDueOn ? revisedDueOn : null });
+      await api.updateStatus(commitment.id, {
+        status,
+        evidence: evidence.trim() || null,
+        revisedDueOn: status === 'slipped' && revisedDueOn ? revisedDueOn : null,
+      });
       onChanged();
     } catch (failure) {
       setError(sentence(failure));
@@ -46,10 +50,26 @@ export function CommitmentStatusForm({ commitment, onChanged }: { commitment: Co
   return (
     <div className="hg-form" data-testid={`commitment-update-${commitment.id}`} style={{ minInlineSize: '14rem' }}>
       {error !== undefined && <ErrorCard error={error} />}
-      <Select label={t('coordination.commitments.newStatus')} value={status} onChange={(e) => setStatus(e.target.value as StatusUpdate['status'])} options={options.map((s) => ({ value: s, label: labels.status(s) }))} data-testid={`commitment-new-status-${commitment.id}`} />
-      <TextInput label={t('coordination.commitments.evidence')} value={evidence} onChange={(e) => setEvidence(e.target.value)} data-testid={`commitment-evidence-${commitment.id}`} />
+      <Select
+        label={t('coordination.commitments.newStatus')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as StatusUpdate['status'])}
+        options={options.map((s) => ({ value: s, label: labels.status(s) }))}
+        data-testid={`commitment-new-status-${commitment.id}`}
+      />
+      <TextInput
+        label={t('coordination.commitments.evidence')}
+        value={evidence}
+        onChange={(e) => setEvidence(e.target.value)}
+        data-testid={`commitment-evidence-${commitment.id}`}
+      />
       {status === 'slipped' && (
-        <DateInput label={t('coordination.commitments.revisedDue')} value={revisedDueOn} onChange={setRevisedDueOn} data-testid={`commitment-revised-due-${commitment.id}`} />
+        <DateInput
+          label={t('coordination.commitments.revisedDue')}
+          value={revisedDueOn}
+          onChange={setRevisedDueOn}
+          data-testid={`commitment-revised-due-${commitment.id}`}
+        />
       )}
       <Button busy={busy} onClick={() => void save()} data-testid={`commitment-save-${commitment.id}`}>
         {t('coordination.commitments.update')}

@@ -4,12 +4,24 @@ import { CommitmentStatusForm } from './CommitmentStatusForm';
 import { statusTone, useCanWrite, useLabels } from './labels';
 
 /** The commitments with their status and overdue flag; coordinators record a status on each open one. */
-export function CommitmentsTable({ rows, neighbourhoods, onChanged }: { rows: Commitment[]; neighbourhoods: readonly NeighbourhoodRef[]; onChanged: () => void }) {
+export function CommitmentsTable({
+  rows,
+  neighbourhoods,
+  onChanged,
+}: {
+  rows: Commitment[];
+  neighbourhoods: readonly NeighbourhoodRef[];
+  onChanged: () => void;
+}) {
   const { t, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
   const columns: Column<Commitment>[] = [
-    { key: 'neighbourhood', header: t('coordination.neighbourhood'), render: (c) => labels.neighbourhood(c.neighbourhoodId, neighbourhoods) },
+    {
+      key: 'neighbourhood',
+      header: t('coordination.neighbourhood'),
+      render: (c) => labels.neighbourhood(c.neighbourhoodId, neighbourhoods),
+    },
     { key: 'agency', header: t('coordination.commitments.agency'), render: (c) => labels.agency(c.agency) },
     {
       key: 'what',
@@ -51,7 +63,11 @@ export function CommitmentsTable({ rows, neighbourhoods, onChanged }: { rows: Co
     { key: 'evidence', header: t('coordination.commitments.evidence'), render: (c) => c.evidence ?? t('common.none') },
   ];
   if (canWrite) {
-    columns.push({ key: 'update', header: t('coordination.commitments.newStatus'), render: (c) => (c.status === 'delivered' ? null : <CommitmentStatusForm commitment={c} onChanged={onChanged} />) });
+    columns.push({
+      key: 'update',
+      header: t('coordination.commitments.newStatus'),
+      render: (c) => (c.status === 'delivered' ? null : <CommitmentStatusForm commitment={c} onChanged={onChanged} />),
+    });
   }
   // Not DataTable: each row carries its status and overdue flag as data attributes for the browser story.
   return rows.length === 0 ? (

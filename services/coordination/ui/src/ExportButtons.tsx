@@ -3,7 +3,17 @@ import { useState } from 'react';
 import { useCoordinationApi } from './api';
 
 /** XLSX and CSV downloads of one export, headers in the user's language. */
-export function ExportButtons({ path, params, name, testId }: { path: string; params: Record<string, string | undefined>; name: string; testId: string }) {
+export function ExportButtons({
+  path,
+  params,
+  name,
+  testId,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  name: string;
+  testId: string;
+}) {
   const api = useCoordinationApi();
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState<string>();

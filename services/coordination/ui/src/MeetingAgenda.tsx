@@ -9,9 +9,14 @@ export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
   const { overdue, items, frozen } = meeting.agenda;
   return (
     <Card title={t('coordination.meeting.agendaTitle')} testId="meeting-agenda">
-      <section data-testid="agenda-overdue" data-frozen={frozen} style={{ borderInlineStart: '4px solid var(--hg-danger)', paddingInlineStart: '0.75rem' }}>
+      <section
+        data-testid="agenda-overdue"
+        data-frozen={frozen}
+        style={{ borderInlineStart: '4px solid var(--hg-danger)', paddingInlineStart: '0.75rem' }}
+      >
         <h3 className="hg-card__title">
-          <Badge tone="danger">{t('coordination.overdue')}</Badge> {frozen ? t('coordination.meeting.overdueFrozen') : t('coordination.meeting.overdueSection')}
+          <Badge tone="danger">{t('coordination.overdue')}</Badge>{' '}
+          {frozen ? t('coordination.meeting.overdueFrozen') : t('coordination.meeting.overdueSection')}
         </h3>
         {overdue.length === 0 ? (
           <p className="hg-empty">{t('coordination.meeting.noOverdue')}</p>
@@ -19,7 +24,8 @@ export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
           <ol>
             {overdue.map((item) => (
               <li key={item.commitmentId} data-testid={`agenda-overdue-item-${item.commitmentId}`}>
-                {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: formatDate(item.dueOn) })}{' '}
+                {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} —{' '}
+                {t('coordination.programme.due', { date: formatDate(item.dueOn) })}{' '}
                 <Badge tone={statusTone[item.status]}>{labels.status(item.status)}</Badge>
               </li>
             ))}

@@ -21,12 +21,24 @@ export function MeetingPage({ basePath }: { basePath: string }) {
   return (
     <>
       <Link to={`${basePath}/meetings`}>{t('coordination.meeting.back')}</Link>
-      <MeetingView meeting={meeting} neighbourhoodName={data.data[1].find((n) => n.id === meeting.neighbourhoodId)?.name ?? null} onChange={setUpdated} />
+      <MeetingView
+        meeting={meeting}
+        neighbourhoodName={data.data[1].find((n) => n.id === meeting.neighbourhoodId)?.name ?? null}
+        onChange={setUpdated}
+      />
     </>
   );
 }
 
-function MeetingView({ meeting, neighbourhoodName, onChange }: { meeting: Meeting; neighbourhoodName: { fa: string; en: string } | null; onChange: (m: Meeting) => void }) {
+function MeetingView({
+  meeting,
+  neighbourhoodName,
+  onChange,
+}: {
+  meeting: Meeting;
+  neighbourhoodName: { fa: string; en: string } | null;
+  onChange: (m: Meeting) => void;
+}) {
   const { t, localize, formatList, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
@@ -42,7 +54,12 @@ function MeetingView({ meeting, neighbourhoodName, onChange }: { meeting: Meetin
           </Badge>
         }
       >
-        <p>{t('coordination.meeting.when', { date: formatDate(meeting.scheduledOn), neighbourhood: neighbourhoodName ? localize(neighbourhoodName) : meeting.neighbourhoodId })}</p>
+        <p>
+          {t('coordination.meeting.when', {
+            date: formatDate(meeting.scheduledOn),
+            neighbourhood: neighbourhoodName ? localize(neighbourhoodName) : meeting.neighbourhoodId,
+          })}
+        </p>
         <p className="hg-empty">
           {t('coordination.meeting.attendees', { agencies: formatList(meeting.agencies.map(labels.agency)) })}
           {meeting.representativeAttends && ` — ${t('coordination.meeting.withRepresentative')}`}

@@ -16,8 +16,15 @@ export function MeetingResolutions({ meeting }: { meeting: Meeting }) {
             <p>{r.text}</p>
             <ul>
               {r.actionItems.map((item) => (
-                <li key={item.id} data-testid={`action-item-${item.id}`} data-agency={item.agency} data-answers={item.answers ?? ''} data-status={item.progress?.status ?? ''}>
-                  {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} — {t('coordination.programme.due', { date: formatDate(item.dueOn) })}{' '}
+                <li
+                  key={item.id}
+                  data-testid={`action-item-${item.id}`}
+                  data-agency={item.agency}
+                  data-answers={item.answers ?? ''}
+                  data-status={item.progress?.status ?? ''}
+                >
+                  {labels.agency(item.agency)}: {item.title} — {labels.category(item.answers)} —{' '}
+                  {t('coordination.programme.due', { date: formatDate(item.dueOn) })}{' '}
                   {item.progress && <Badge tone={statusTone[item.progress.status]}>{labels.status(item.progress.status)}</Badge>}{' '}
                   {item.progress?.overdue && <Badge tone="danger">{t('coordination.overdue')}</Badge>}
                   {item.progress?.evidence && (

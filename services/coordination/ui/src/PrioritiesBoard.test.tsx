@@ -48,7 +48,9 @@ describe('coordination board', () => {
     const card = await screen.findByTestId('nbh-priorities-nbh-sarasiab');
     expect(card.textContent).toContain('1405, version 2');
     expect(screen.getByTestId('priority-nbh-sarasiab-workshop-space').textContent).toBe('Workshop permit and space — 3 households');
-    expect(screen.getByTestId('priority-nbh-sarasiab-skills-training').textContent).toBe('Skills and home-based-job training — 1 household');
+    expect(screen.getByTestId('priority-nbh-sarasiab-skills-training').textContent).toBe(
+      'Skills and home-based-job training — 1 household',
+    );
   });
 
   it('says so when nothing is published yet', async () => {
@@ -58,7 +60,9 @@ describe('coordination board', () => {
   });
 
   it('shows the API problem with a retry', async () => {
-    stubFetch({ [route]: jsonResponse({ title: 'Forbidden', status: 403, detail: 'needs role coordinator' }, 403, 'application/problem+json') });
+    stubFetch({
+      [route]: jsonResponse({ title: 'Forbidden', status: 403, detail: 'needs role coordinator' }, 403, 'application/problem+json'),
+    });
     renderWithKit(<HomeWidget />, { locale: 'en' });
     const alert = await screen.findByTestId('error-card');
     expect(alert.textContent).toContain('Forbidden');

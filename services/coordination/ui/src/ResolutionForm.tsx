@@ -29,7 +29,10 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
   async function submit() {
     const found = {
       text: text.trim().length >= 3 ? undefined : t('coordination.resolution.textRequired'),
-      actions: actions.length > 0 && actions.every((a) => a.title.trim().length >= 3 && a.dueOn !== '') ? undefined : t('coordination.resolution.actionInvalid'),
+      actions:
+        actions.length > 0 && actions.every((a) => a.title.trim().length >= 3 && a.dueOn !== '')
+          ? undefined
+          : t('coordination.resolution.actionInvalid'),
     };
     setErrors(found);
     if (found.text || found.actions) return;
@@ -39,7 +42,12 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
       onChange(
         await api.passResolution(meeting.id, {
           text: text.trim(),
-          actionItems: actions.map((a) => ({ agency: a.agency, title: a.title.trim(), dueOn: a.dueOn, answers: a.answers === '' ? null : a.answers })),
+          actionItems: actions.map((a) => ({
+            agency: a.agency,
+            title: a.title.trim(),
+            dueOn: a.dueOn,
+            answers: a.answers === '' ? null : a.answers,
+          })),
         }),
       );
       setText('');
@@ -54,9 +62,20 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
   return (
     <Card title={t('coordination.resolution.new')}>
       <Form onSubmit={() => void submit()} error={apiError} testId="resolution-form">
-        <TextInput label={t('coordination.resolution.text')} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} data-testid="resolution-text" />
+        <TextInput
+          label={t('coordination.resolution.text')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          error={errors.text}
+          data-testid="resolution-text"
+        />
         {actions.map((action, index) => (
-          <fieldset key={index} className="hg-form__row" data-testid={`resolution-action-${index}`} style={{ border: '1px solid var(--hg-border)', borderRadius: 8 }}>
+          <fieldset
+            key={index}
+            className="hg-form__row"
+            data-testid={`resolution-action-${index}`}
+            style={{ border: '1px solid var(--hg-border)', borderRadius: 8 }}
+          >
             <legend>{t('coordination.resolution.action', { n: index + 1 })}</legend>
             <Select
               label={t('coordination.resolution.agency')}
@@ -65,17 +84,34 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
               options={PARTNER_AGENCIES.map((a) => ({ value: a, label: labels.agency(a) }))}
               data-testid={`action-agency-${index}`}
             />
-            <TextInput label={t('coordination.resolution.actionTitle')} value={action.title} onChange={(e) => edit(index, { title: e.target.value })} data-testid={`action-title-${index}`} />
-            <DateInput label={t('coordination.resolution.due')} value={action.dueOn} onChange={(dueOn) => edit(index, { dueOn })} data-testid={`action-due-${index}`} />
+            <TextInput
+              label={t('coordination.resolution.actionTitle')}
+              value={action.title}
+              onChange={(e) => edit(index, { title: e.target.value })}
+              data-testid={`action-title-${index}`}
+            />
+            <DateInput
+              label={t('coordination.resolution.due')}
+              value={action.dueOn}
+              onChange={(dueOn) => edit(index, { dueOn })}
+              data-testid={`action-due-${index}`}
+            />
             <Select
               label={t('coordination.resolution.answers')}
               value={action.answers}
               onChange={(e) => edit(index, { answers: e.target.value as NeedCategory | '' })}
-              options={[{ value: '', label: labels.category(null) }, ...NEED_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) }))]}
+              options={[
+                { value: '', label: labels.category(null) },
+                ...NEED_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) })),
+              ]}
               data-testid={`action-answers-${index}`}
             />
             {actions.length > 1 && (
-              <Button variant="secondary" onClick={() => setActions(actions.filter((_, i) => i !== index))} data-testid={`action-remove-${index}`}>
+              <Button
+                variant="secondary"
+                onClick={() => setActions(actions.filter((_, i) => i !== index))}
+                data-testid={`action-remove-${index}`}
+              >
                 {t('coordination.resolution.removeAction')}
               </Button>
             )}

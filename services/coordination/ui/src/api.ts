@@ -14,7 +14,14 @@ export interface NeighbourhoodPriorities {
 
 export const NEIGHBOURHOOD_PRIORITIES = '/coordination/v1/neighbourhood-priorities';
 
-export const NEED_CATEGORIES = ['employment', 'skills-training', 'workshop-space', 'income-support', 'housing-repair', 'social-care'] as const;
+export const NEED_CATEGORIES = [
+  'employment',
+  'skills-training',
+  'workshop-space',
+  'income-support',
+  'housing-repair',
+  'social-care',
+] as const;
 export const PARTNER_AGENCIES = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
 export const MEETING_AGENCIES = ['clinics', ...PARTNER_AGENCIES, 'coordination'] as const;
 export const STATUSES = ['planned', 'in-progress', 'delivered', 'slipped'] as const;
@@ -201,7 +208,9 @@ export function useCoordinationApi() {
       updateStatus: (id: string, body: StatusUpdate) => api.put<Commitment>(`${base}/commitments/${id}/status`, body),
       /** Downloads an export with the user's token and hands it to the browser as a file. */
       download: async (path: string, params: Record<string, string | undefined>, fallbackName: string) => {
-        const response = await fetch(`/api${base}${path}${queryString(params)}`, { headers: { Authorization: `Bearer ${await auth.getToken()}` } });
+        const response = await fetch(`/api${base}${path}${queryString(params)}`, {
+          headers: { Authorization: `Bearer ${await auth.getToken()}` },
+        });
         if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
         const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
         const url = URL.createObjectURL(await response.blob());

@@ -171,7 +171,8 @@ export const messages = defineMessages({
     'coordination.export.done': '{name} is ready.',
     'coordination.readOnly': 'Read-only view',
     'coordination.programme.title': 'Programme board',
-    'coordination.programme.noList': 'This neighbourhood’s clinic has not published a priority list yet; every action shows as answering no priority.',
+    'coordination.programme.noList':
+      'This neighbourhood’s clinic has not published a priority list yet; every action shows as answering no priority.',
     'coordination.programme.list': 'Priority list {period}, version {version}',
     'coordination.programme.matrix': 'Priorities × agencies',
     'coordination.programme.priority': 'Priority',

@@ -21,5 +21,13 @@ export default function App({ basePath }: RemoteAppProps) {
     { path: 'ledger', label: t('if.nav.ledger'), testId: 'if-nav-ledger', element: <LedgerSection /> },
     { path: 'duplicates', label: t('if.nav.flags'), testId: 'if-nav-flags', element: <FlagsSection /> },
   ];
-  return <AgencyDesk basePath={basePath} service="institute-funding" titleKey="institute-funding.title" staffRoles={['fund-officer']} sections={sections} />;
+  return (
+    <AgencyDesk
+      basePath={basePath}
+      service="institute-funding"
+      titleKey="institute-funding.title"
+      staffRoles={['fund-officer']}
+      sections={sections}
+    />
+  );
 }

@@ -91,7 +91,15 @@ export interface Ledger {
   unposted: string[];
   accounts: { account: string; balance: number }[];
   calls: { callId: string; title: LocalizedText; budget: number; available: number; committed: number; payable: number; paid: number }[];
-  postings: { postingId: string; kind: PostingKind; callId: string; awardId: string | null; trancheNo: number | null; lines: { account: string; debit: number; credit: number }[]; postedAt: string }[];
+  postings: {
+    postingId: string;
+    kind: PostingKind;
+    callId: string;
+    awardId: string | null;
+    trancheNo: number | null;
+    lines: { account: string; debit: number; credit: number }[];
+    postedAt: string;
+  }[];
 }
 
 export interface DuplicateFlag {
@@ -114,17 +122,22 @@ export function fundingApi(api: ApiClient) {
     calls: () => api.get<FundingCall[]>(`${base}/calls`),
     openCall: (body: CallFields) => api.post<FundingCall>(`${base}/calls`, body),
     applications: (callId: string) => api.list<Application>(`${base}/applications?callId=${id(callId)}`),
-    apply: (body: { callId: string; instituteId: string; trades: string[]; proposedSeats: number; amountRequestedRials: number }) => api.post<Application>(`${base}/applications`, body),
+    apply: (body: { callId: string; instituteId: string; trades: string[]; proposedSeats: number; amountRequestedRials: number }) =>
+      api.post<Application>(`${base}/applications`, body),
     review: (applicationId: string) => api.post<Application>(`${base}/applications/${id(applicationId)}/review`, {}),
-    reject: (applicationId: string, reason: string) => api.post<Application>(`${base}/applications/${id(applicationId)}/reject`, { reason }),
-    award: (applicationId: string, body: { amountRials: number; seats: number; plan: PlanItem[] }) => api.post<Award>(`${base}/applications/${id(applicationId)}/award`, body),
+    reject: (applicationId: string, reason: string) =>
+      api.post<Application>(`${base}/applications/${id(applicationId)}/reject`, { reason }),
+    award: (applicationId: string, body: { amountRials: number; seats: number; plan: PlanItem[] }) =>
+      api.post<Award>(`${base}/applications/${id(applicationId)}/award`, body),
     awards: () => api.list<Award>(`${base}/awards`),
     release: (awardId: string, trancheNo: number) => api.post<Award>(`${base}/awards/${id(awardId)}/tranches/${trancheNo}/release`, {}),
-    pay: (awardId: string, trancheNo: number, paymentRef: string) => api.post<Award>(`${base}/awards/${id(awardId)}/tranches/${trancheNo}/pay`, { paymentRef }),
+    pay: (awardId: string, trancheNo: number, paymentRef: string) =>
+      api.post<Award>(`${base}/awards/${id(awardId)}/tranches/${trancheNo}/pay`, { paymentRef }),
     cancel: (awardId: string, reason: string) => api.post<Award>(`${base}/awards/${id(awardId)}/cancel`, { reason }),
     ledger: () => api.get<Ledger>(`${base}/ledger`),
     flags: () => api.get<DuplicateFlag[]>(`${base}/duplicate-flags`),
-    reviewFlag: (flagId: string, note: string) => api.post<{ note: string; reviewedAt: string }>(`${base}/duplicate-flags/${id(flagId)}/review`, { note }),
+    reviewFlag: (flagId: string, note: string) =>
+      api.post<{ note: string; reviewedAt: string }>(`${base}/duplicate-flags/${id(flagId)}/review`, { note }),
   };
 }
 

@@ -21,6 +21,10 @@ export function useLabels() {
     trades: (ids: readonly string[]) => ids.map((id) => named('if.trade', id)).join('، '),
     rials: (amount: number) => t('if.rials', { amount: formatNumber(amount) }),
     /** Comma-separated ids typed by a user (Persian or Latin commas). */
-    parseList: (text: string) => text.split(/[,،]/).map((s) => s.trim()).filter(Boolean),
+    parseList: (text: string) =>
+      text
+        .split(/[,،]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
   };
 }

@@ -6,7 +6,11 @@ import { messages } from './messages';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.')
+        ? [readFileSync(join(dir, entry.name), 'utf8')]
+        : [],
   );
 
 it('speaks both languages: the same keys in fa and en, none empty', () => {
@@ -15,7 +19,9 @@ it('speaks both languages: the same keys in fa and en, none empty', () => {
 });
 
 it('has a message for every literal key the screens use', () => {
-  const used = new Set(sources(import.meta.dirname).flatMap((text) => [...text.matchAll(/t\('((?:if|institute-funding)\.[\w.-]+)'/g)].map((m) => m[1]!)));
+  const used = new Set(
+    sources(import.meta.dirname).flatMap((text) => [...text.matchAll(/t\('((?:if|institute-funding)\.[\w.-]+)'/g)].map((m) => m[1]!)),
+  );
   expect(used.size).toBeGreaterThan(50);
   expect([...used].filter((key) => !(key in messages.fa))).toEqual([]);
 });

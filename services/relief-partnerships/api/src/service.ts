@@ -22,8 +22,20 @@ export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
   roles: reliefReaders,
   models: (connection) => ({ ...desk.models(connection), ...reliefModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.supportRequests],
-  routes: (deps) => [...desk.routes(deps), ...supportRoutes(deps), ...projectRoutes(deps), ...agreementRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
-  subscriptions: (deps) => [...desk.subscriptions(deps), ...certificateSubscriptions(deps), ...welfareFlagSubscriptions(deps), ...benefitSubscriptions(deps), ...permitSubscriptions(deps)],
+  routes: (deps) => [
+    ...desk.routes(deps),
+    ...supportRoutes(deps),
+    ...projectRoutes(deps),
+    ...agreementRoutes(deps),
+    ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog)),
+  ],
+  subscriptions: (deps) => [
+    ...desk.subscriptions(deps),
+    ...certificateSubscriptions(deps),
+    ...welfareFlagSubscriptions(deps),
+    ...benefitSubscriptions(deps),
+    ...permitSubscriptions(deps),
+  ],
   // Before requests and events: the desk repairs its seats, then every disbursed request's referral is completed.
   reference: async (models, deps) => {
     await desk.reference(models, deps);

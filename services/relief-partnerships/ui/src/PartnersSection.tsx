@@ -1,10 +1,32 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, useAction, useAsync, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  Select,
+  TextInput,
+  useAction,
+  useAsync,
+  useI18n,
+  useProblemSentence,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { ATTENDEES, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
 import { Textarea, useRoles } from './common';
 
-const standingTones: Record<Agreement['standing'], BadgeTone> = { draft: 'neutral', upcoming: 'info', active: 'success', expired: 'warning', terminated: 'danger' };
+const standingTones: Record<Agreement['standing'], BadgeTone> = {
+  draft: 'neutral',
+  upcoming: 'info',
+  active: 'success',
+  expired: 'warning',
+  terminated: 'danger',
+};
 
 /** Partnership agreements (each partner's own officer records its own) and joint meetings with the partners. */
 export function PartnersSection() {
@@ -15,7 +37,10 @@ export function PartnersSection() {
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const [agreements, meetings] = data.data;
-  const ownPartners: Partner[] = [...(roles.relief ? (['relief-committee'] as const) : []), ...(roles.basij ? (['basij-construction'] as const) : [])];
+  const ownPartners: Partner[] = [
+    ...(roles.relief ? (['relief-committee'] as const) : []),
+    ...(roles.basij ? (['basij-construction'] as const) : []),
+  ];
   return (
     <>
       <Card title={t('relief.agreements.title')}>
@@ -23,8 +48,20 @@ export function PartnersSection() {
           columns={[
             { key: 'partner', header: t('relief.agreements.partner'), render: (a: Agreement) => t(`relief.agency.${a.partner}`) },
             { key: 'title', header: t('relief.projects.name'), render: (a: Agreement) => <span title={a.scope}>{a.title}</span> },
-            { key: 'period', header: t('relief.agreements.period'), render: (a: Agreement) => `${formatDate(a.startsOn)} – ${formatDate(a.endsOn)}` },
-            { key: 'standing', header: t('relief.agreements.standing'), render: (a: Agreement) => <Badge tone={standingTones[a.standing]} testId={`agreement-standing-${a.agreementId}`}>{t(`relief.standing.${a.standing}`)}</Badge> },
+            {
+              key: 'period',
+              header: t('relief.agreements.period'),
+              render: (a: Agreement) => `${formatDate(a.startsOn)} – ${formatDate(a.endsOn)}`,
+            },
+            {
+              key: 'standing',
+              header: t('relief.agreements.standing'),
+              render: (a: Agreement) => (
+                <Badge tone={standingTones[a.standing]} testId={`agreement-standing-${a.agreementId}`}>
+                  {t(`relief.standing.${a.standing}`)}
+                </Badge>
+              ),
+            },
           ]}
           rows={agreements}
           rowKey={(a) => a.agreementId}
@@ -38,7 +75,11 @@ export function PartnersSection() {
           columns={[
             { key: 'day', header: t('relief.meetings.heldOn'), render: (m: Meeting) => formatDate(m.heldOn) },
             { key: 'title', header: t('relief.projects.name'), render: (m: Meeting) => m.title },
-            { key: 'who', header: t('relief.meetings.attendees'), render: (m: Meeting) => m.attendees.map((a) => t(`relief.agency.${a}`)).join('، ') },
+            {
+              key: 'who',
+              header: t('relief.meetings.attendees'),
+              render: (m: Meeting) => m.attendees.map((a) => t(`relief.agency.${a}`)).join('، '),
+            },
             { key: 'decisions', header: t('relief.meetings.decisions'), render: (m: Meeting) => m.decisions },
           ]}
           rows={meetings}
@@ -68,21 +109,44 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
     onCreated();
   });
   function submit() {
-    void run(() => api.createAgreement({ partner, title: title.trim(), scope: scope.trim(), startsOn, endsOn, signedOn: signedOn || null, status: signedOn ? 'signed' : 'draft' }));
+    void run(() =>
+      api.createAgreement({
+        partner,
+        title: title.trim(),
+        scope: scope.trim(),
+        startsOn,
+        endsOn,
+        signedOn: signedOn || null,
+        status: signedOn ? 'signed' : 'draft',
+      }),
+    );
   }
   return (
     <Card title={t('relief.agreements.new')}>
       <Form onSubmit={() => void submit()} error={sentence(error)} testId="agreement-form">
         <div className="hg-form__row">
-          <Select label={t('relief.agreements.partner')} value={partner} onChange={(e) => setPartner(e.target.value as Partner)} options={partners.map((p) => ({ value: p, label: t(`relief.agency.${p}`) }))} data-testid="agreement-partner" />
-          <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="agreement-title" />
+          <Select
+            label={t('relief.agreements.partner')}
+            value={partner}
+            onChange={(e) => setPartner(e.target.value as Partner)}
+            options={partners.map((p) => ({ value: p, label: t(`relief.agency.${p}`) }))}
+            data-testid="agreement-partner"
+          />
+          <TextInput
+            label={t('relief.projects.name')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            data-testid="agreement-title"
+          />
           <DateInput label={t('relief.agreements.start')} value={startsOn} onChange={setStartsOn} data-testid="agreement-start" />
           <DateInput label={t('relief.agreements.end')} value={endsOn} onChange={setEndsOn} data-testid="agreement-end" />
           <DateInput label={t('relief.agreements.signed')} value={signedOn} onChange={setSignedOn} data-testid="agreement-signed" />
         </div>
         <Textarea label={t('relief.projects.scope')} value={scope} onChange={setScope} testId="agreement-scope" />
         <div>
-          <Button type="submit" busy={busy} data-testid="agreement-create">{t('relief.agreements.create')}</Button>
+          <Button type="submit" busy={busy} data-testid="agreement-create">
+            {t('relief.agreements.create')}
+          </Button>
         </div>
       </Form>
     </Card>
@@ -104,28 +168,48 @@ function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
   });
   const toggle = (a: string) => setAttendees(attendees.includes(a) ? attendees.filter((x) => x !== a) : [...attendees, a]);
   function submit() {
-    void run(() => api.createMeeting({ heldOn, title: title.trim(), attendees: ATTENDEES.filter((a) => attendees.includes(a)), decisions: decisions.trim() }));
+    void run(() =>
+      api.createMeeting({
+        heldOn,
+        title: title.trim(),
+        attendees: ATTENDEES.filter((a) => attendees.includes(a)),
+        decisions: decisions.trim(),
+      }),
+    );
   }
   return (
     <Card title={t('relief.meetings.new')}>
       <Form onSubmit={() => void submit()} error={sentence(error)} testId="joint-meeting-form">
         <div className="hg-form__row">
           <DateInput label={t('relief.meetings.heldOn')} value={heldOn} onChange={setHeldOn} data-testid="joint-meeting-date" />
-          <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="joint-meeting-title" />
+          <TextInput
+            label={t('relief.projects.name')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            data-testid="joint-meeting-title"
+          />
         </div>
         <fieldset className="hg-field" style={{ border: 0, padding: 0 }}>
           <legend className="hg-field__label">{t('relief.meetings.attendees')}</legend>
           <div className="hg-form__row">
             {ATTENDEES.map((a) => (
               <label key={a}>
-                <input type="checkbox" checked={attendees.includes(a)} onChange={() => toggle(a)} data-testid={`joint-meeting-attendee-${a}`} /> {t(`relief.agency.${a}`)}
+                <input
+                  type="checkbox"
+                  checked={attendees.includes(a)}
+                  onChange={() => toggle(a)}
+                  data-testid={`joint-meeting-attendee-${a}`}
+                />{' '}
+                {t(`relief.agency.${a}`)}
               </label>
             ))}
           </div>
         </fieldset>
         <Textarea label={t('relief.meetings.decisions')} value={decisions} onChange={setDecisions} testId="joint-meeting-decisions" />
         <div>
-          <Button type="submit" busy={busy} data-testid="joint-meeting-create">{t('relief.meetings.create')}</Button>
+          <Button type="submit" busy={busy} data-testid="joint-meeting-create">
+            {t('relief.meetings.create')}
+          </Button>
         </div>
       </Form>
     </Card>

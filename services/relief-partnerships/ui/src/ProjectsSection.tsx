@@ -1,5 +1,21 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useI18n, useProblemSentence, type BadgeTone } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  NumberInput,
+  Select,
+  TextInput,
+  useAsync,
+  useI18n,
+  useProblemSentence,
+  type BadgeTone,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type Permit, type Project } from './api';
 import { NEIGHBOURHOODS, Textarea, useNeighbourhood, useRoles } from './common';
@@ -35,7 +51,11 @@ export function ProjectsSection() {
       </Card>
       {roles.basij && <NewProjectForm permits={awaiting} onCreated={data.reload} />}
       <Card title={t('relief.projects.title')}>
-        {projects.length === 0 ? <p className="hg-empty">{t('relief.projects.empty')}</p> : projects.map((p) => <ProjectCard key={p.projectId} project={p} onChange={data.reload} />)}
+        {projects.length === 0 ? (
+          <p className="hg-empty">{t('relief.projects.empty')}</p>
+        ) : (
+          projects.map((p) => <ProjectCard key={p.projectId} project={p} onChange={data.reload} />)
+        )}
       </Card>
     </>
   );
@@ -67,23 +87,40 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
       <header className="hg-card__header">
         <h3 className="hg-card__title">{project.title}</h3>
         <span>
-          <Badge tone={projectTones[project.status]} testId={`project-status-${project.projectId}`}>{t(`relief.projects.status.${project.status}`)}</Badge>{' '}
-          {project.overdueMilestones > 0 && <Badge tone="danger" testId={`project-overdue-${project.projectId}`}>{t('relief.projects.overdue', { count: project.overdueMilestones })}</Badge>}
+          <Badge tone={projectTones[project.status]} testId={`project-status-${project.projectId}`}>
+            {t(`relief.projects.status.${project.status}`)}
+          </Badge>{' '}
+          {project.overdueMilestones > 0 && (
+            <Badge tone="danger" testId={`project-overdue-${project.projectId}`}>
+              {t('relief.projects.overdue', { count: project.overdueMilestones })}
+            </Badge>
+          )}
         </span>
       </header>
       {error !== undefined && <ErrorCard error={error} />}
       <p>{project.scope}</p>
       <p>
         {nbh(project.neighbourhoodId)}
-        {project.permitNo && ` · ${t('relief.projects.permit')} ${project.permitNo}`} · {t('relief.projects.volunteers')}: {t('relief.projects.volunteerCount', { count: project.volunteers.count })} ({project.volunteers.skills.join('، ')})
+        {project.permitNo && ` · ${t('relief.projects.permit')} ${project.permitNo}`} · {t('relief.projects.volunteers')}:{' '}
+        {t('relief.projects.volunteerCount', { count: project.volunteers.count })} ({project.volunteers.skills.join('، ')})
       </p>
       <ul>
         {project.milestones.map((m) => (
           <li key={m.milestoneId} data-testid={`milestone-${m.milestoneId}`}>
             {m.title} · {t('relief.page.dueOn')} {formatDate(m.dueOn)}{' '}
-            {m.doneOn ? <Badge tone="success">{t('relief.projects.done')} {formatDate(m.doneOn)}</Badge> : m.overdue ? <Badge tone="danger">{t('relief.projects.late')}</Badge> : null}
+            {m.doneOn ? (
+              <Badge tone="success">
+                {t('relief.projects.done')} {formatDate(m.doneOn)}
+              </Badge>
+            ) : m.overdue ? (
+              <Badge tone="danger">{t('relief.projects.late')}</Badge>
+            ) : null}
             {canAct && !m.doneOn && (
-              <Button variant="secondary" onClick={() => void run(() => api.milestoneDone(project.projectId, m.milestoneId, today()))} data-testid={`milestone-done-${m.milestoneId}`}>
+              <Button
+                variant="secondary"
+                onClick={() => void run(() => api.milestoneDone(project.projectId, m.milestoneId, today()))}
+                data-testid={`milestone-done-${m.milestoneId}`}
+              >
                 {t('relief.projects.done')}
               </Button>
             )}
@@ -92,8 +129,18 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
       </ul>
       {canAct && (
         <div className="hg-form__row">
-          <TextInput label={t('relief.projects.newMilestone')} value={milestone} onChange={(e) => setMilestone(e.target.value)} data-testid={`milestone-title-${project.projectId}`} />
-          <DateInput label={t('relief.projects.milestoneDue')} value={dueOn} onChange={setDueOn} data-testid={`milestone-due-${project.projectId}`} />
+          <TextInput
+            label={t('relief.projects.newMilestone')}
+            value={milestone}
+            onChange={(e) => setMilestone(e.target.value)}
+            data-testid={`milestone-title-${project.projectId}`}
+          />
+          <DateInput
+            label={t('relief.projects.milestoneDue')}
+            value={dueOn}
+            onChange={setDueOn}
+            data-testid={`milestone-due-${project.projectId}`}
+          />
           <Button
             variant="secondary"
             disabled={!milestone.trim() || !dueOn}
@@ -111,11 +158,24 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
           </Button>
         </div>
       )}
-      {project.evidence && <p data-testid={`project-evidence-${project.projectId}`}>{t('relief.projects.evidence')}: {project.evidence}</p>}
+      {project.evidence && (
+        <p data-testid={`project-evidence-${project.projectId}`}>
+          {t('relief.projects.evidence')}: {project.evidence}
+        </p>
+      )}
       {canAct && project.milestones.length > 0 && project.milestones.every((m) => m.doneOn) && (
         <div className="hg-form__row">
-          <TextInput label={t('relief.projects.evidence')} value={evidence} onChange={(e) => setEvidence(e.target.value)} data-testid={`project-evidence-input-${project.projectId}`} />
-          <Button disabled={!evidence.trim()} onClick={() => void run(() => api.completeProject(project.projectId, evidence.trim()))} data-testid={`project-complete-${project.projectId}`}>
+          <TextInput
+            label={t('relief.projects.evidence')}
+            value={evidence}
+            onChange={(e) => setEvidence(e.target.value)}
+            data-testid={`project-evidence-input-${project.projectId}`}
+          />
+          <Button
+            disabled={!evidence.trim()}
+            onClick={() => void run(() => api.completeProject(project.projectId, evidence.trim()))}
+            data-testid={`project-complete-${project.projectId}`}
+          >
             {t('relief.projects.complete')}
           </Button>
         </div>
@@ -150,8 +210,17 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
     setError(undefined);
     try {
       await api.createProject({
-        title: title.trim(), scope: scope.trim(), neighbourhoodId: permit?.neighbourhoodId ?? neighbourhoodId, permitId: permit?.permitId ?? null,
-        volunteers: { count: Number(count), skills: skills.split(/[,،]/).map((s) => s.trim()).filter(Boolean) },
+        title: title.trim(),
+        scope: scope.trim(),
+        neighbourhoodId: permit?.neighbourhoodId ?? neighbourhoodId,
+        permitId: permit?.permitId ?? null,
+        volunteers: {
+          count: Number(count),
+          skills: skills
+            .split(/[,،]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
         milestones: milestone.trim() ? [{ title: milestone.trim(), dueOn }] : [],
       });
       setTitle('');
@@ -168,20 +237,54 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
     <Card title={t('relief.projects.new')}>
       <Form onSubmit={() => void submit()} error={error} testId="project-form">
         <div className="hg-form__row">
-          <TextInput label={t('relief.projects.name')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="project-title" />
-          <Select label={t('relief.projects.permit')} value={permitId} onChange={(e) => setPermitId(e.target.value)} options={[{ value: '', label: t('relief.projects.noPermit') }, ...permits.map((p) => ({ value: p.permitId, label: `${p.permitNo} · ${p.trade}` }))]} data-testid="project-permit" />
-          {!permit && <Select label={t('relief.projects.neighbourhood')} value={neighbourhoodId} onChange={(e) => setNeighbourhoodId(e.target.value)} options={NEIGHBOURHOODS.map((n) => ({ value: n, label: nbh(n) }))} data-testid="project-neighbourhood" />}
+          <TextInput
+            label={t('relief.projects.name')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            data-testid="project-title"
+          />
+          <Select
+            label={t('relief.projects.permit')}
+            value={permitId}
+            onChange={(e) => setPermitId(e.target.value)}
+            options={[
+              { value: '', label: t('relief.projects.noPermit') },
+              ...permits.map((p) => ({ value: p.permitId, label: `${p.permitNo} · ${p.trade}` })),
+            ]}
+            data-testid="project-permit"
+          />
+          {!permit && (
+            <Select
+              label={t('relief.projects.neighbourhood')}
+              value={neighbourhoodId}
+              onChange={(e) => setNeighbourhoodId(e.target.value)}
+              options={NEIGHBOURHOODS.map((n) => ({ value: n, label: nbh(n) }))}
+              data-testid="project-neighbourhood"
+            />
+          )}
           <NumberInput label={t('relief.projects.volunteers')} value={count} onValueChange={setCount} data-testid="project-volunteers" />
-          <TextInput label={t('relief.projects.skills')} value={skills} onChange={(e) => setSkills(e.target.value)} data-testid="project-skills" />
+          <TextInput
+            label={t('relief.projects.skills')}
+            value={skills}
+            onChange={(e) => setSkills(e.target.value)}
+            data-testid="project-skills"
+          />
         </div>
         <Textarea label={t('relief.projects.scope')} value={scope} onChange={setScope} testId="project-scope" />
         <div className="hg-form__row">
-          <TextInput label={t('relief.projects.milestoneTitle')} value={milestone} onChange={(e) => setMilestone(e.target.value)} data-testid="project-milestone" />
+          <TextInput
+            label={t('relief.projects.milestoneTitle')}
+            value={milestone}
+            onChange={(e) => setMilestone(e.target.value)}
+            data-testid="project-milestone"
+          />
           <DateInput label={t('relief.projects.milestoneDue')} value={dueOn} onChange={setDueOn} data-testid="project-milestone-due" />
         </div>
         {missing && <span className="hg-field__error">{t('relief.new.required')}</span>}
         <div>
-          <Button type="submit" busy={busy} data-testid="project-create">{t('relief.projects.create')}</Button>
+          <Button type="submit" busy={busy} data-testid="project-create">
+            {t('relief.projects.create')}
+          </Button>
         </div>
       </Form>
     </Card>

@@ -3,10 +3,28 @@ import { useMemo } from 'react';
 
 // The relief-partnerships API as these screens use it (through the shell: /api/relief-partnerships/v1/...).
 export const SUPPORT_KINDS = ['micro-loan', 'grant', 'equipment'] as const;
-export const SUPPORT_STATUSES = ['submitted', 'eligible', 'ineligible', 'approved', 'rejected', 'disbursed', 'repaying', 'repaid', 'in-arrears'] as const;
+export const SUPPORT_STATUSES = [
+  'submitted',
+  'eligible',
+  'ineligible',
+  'approved',
+  'rejected',
+  'disbursed',
+  'repaying',
+  'repaid',
+  'in-arrears',
+] as const;
 export const PURPOSES = ['income-support', 'employment', 'skills-training', 'workshop-space', 'housing-repair', 'social-care'] as const;
 export const PARTNERS = ['relief-committee', 'basij-construction'] as const;
-export const ATTENDEES = ['relief-committee', 'basij-construction', 'clinics', 'vocational-training', 'welfare', 'institute-funding', 'coordination'] as const;
+export const ATTENDEES = [
+  'relief-committee',
+  'basij-construction',
+  'clinics',
+  'vocational-training',
+  'welfare',
+  'institute-funding',
+  'coordination',
+] as const;
 
 export type SupportKind = (typeof SUPPORT_KINDS)[number];
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
@@ -43,7 +61,13 @@ export interface SupportRequest {
   state: Exclude<SupportStatus, 'in-arrears'>;
   status: SupportStatus;
   assessment: { eligible: boolean; reasons: string[]; validFlags: string[]; at: string };
-  decision: { decision: 'approved' | 'rejected'; amountRials: number; reason: string | null; terms: LoanTerms | null; decidedAt: string } | null;
+  decision: {
+    decision: 'approved' | 'rejected';
+    amountRials: number;
+    reason: string | null;
+    terms: LoanTerms | null;
+    decidedAt: string;
+  } | null;
   disbursement: { amountRials: number; disbursedAt: string; disbursedOn: string; benefitId: string } | null;
   schedule: { principalRials: number; feeRials: number; totalRials: number; instalments: Instalment[] } | null;
   arrears: {
@@ -73,7 +97,13 @@ export interface Benefit {
 export interface SupportRequestPage extends SupportRequest {
   facts: {
     certificates: { enrolmentId: string; trade: string; certificateNo: string | null; completedAt: string }[];
-    flags: { flagId: string; flag: string | null; validUntil: string | null; revokedAt: string | null; status: 'valid' | 'expired' | 'revoked' }[];
+    flags: {
+      flagId: string;
+      flag: string | null;
+      validUntil: string | null;
+      revokedAt: string | null;
+      status: 'valid' | 'expired' | 'revoked';
+    }[];
   };
   eligibleToday: { eligible: boolean; reasons: string[]; validFlags: string[] };
   priorBenefits: Benefit[];
@@ -185,14 +215,16 @@ export interface Meeting {
 const base = '/relief-partnerships/v1';
 
 function reliefApi(api: ApiClient) {
-  const step = (id: string, path: string, body: unknown = {}) => api.post<SupportRequestPage>(`${base}/support-requests/${id}/${path}`, body);
+  const step = (id: string, path: string, body: unknown = {}) =>
+    api.post<SupportRequestPage>(`${base}/support-requests/${id}/${path}`, body);
   return {
     requests: () => api.list<SupportRequest>(`${base}/support-requests`),
     request: (id: string) => api.get<SupportRequestPage>(`${base}/support-requests/${id}`),
     openReferrals: () => api.list<OpenReferral>(`${base}/support-referrals`),
     candidates: () => api.list<Candidate>(`${base}/support-candidates`),
     submit: (body: NewRequest) => api.post<SupportRequestPage>(`${base}/support-requests`, body),
-    meansTest: (id: string, meansTest: MeansTest) => api.put<SupportRequestPage>(`${base}/support-requests/${id}/means-test`, { meansTest }),
+    meansTest: (id: string, meansTest: MeansTest) =>
+      api.put<SupportRequestPage>(`${base}/support-requests/${id}/means-test`, { meansTest }),
     approve: (id: string, amountRials: number, terms?: LoanTerms) => step(id, 'approve', terms ? { amountRials, terms } : { amountRials }),
     reject: (id: string, reason: string) => step(id, 'reject', { reason }),
     disburse: (id: string) => step(id, 'disburse'),
@@ -201,8 +233,10 @@ function reliefApi(api: ApiClient) {
     duplicateFlags: () => api.get<DuplicateFlag[]>(`${base}/benefit-flags`),
     projects: () => api.list<Project>(`${base}/projects`),
     createProject: (body: NewProject) => api.post<Project>(`${base}/projects`, body),
-    milestoneDone: (projectId: string, milestoneId: string, doneOn: string) => api.post<Project>(`${base}/projects/${projectId}/milestones/${milestoneId}/done`, { doneOn }),
-    addMilestone: (projectId: string, title: string, dueOn: string) => api.post<Project>(`${base}/projects/${projectId}/milestones`, { title, dueOn }),
+    milestoneDone: (projectId: string, milestoneId: string, doneOn: string) =>
+      api.post<Project>(`${base}/projects/${projectId}/milestones/${milestoneId}/done`, { doneOn }),
+    addMilestone: (projectId: string, title: string, dueOn: string) =>
+      api.post<Project>(`${base}/projects/${projectId}/milestones`, { title, dueOn }),
     completeProject: (projectId: string, evidence: string) => api.post<Project>(`${base}/projects/${projectId}/complete`, { evidence }),
     permits: () => api.list<Permit>(`${base}/permits`),
     agreements: () => api.get<Agreement[]>(`${base}/agreements`),

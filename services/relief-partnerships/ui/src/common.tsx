@@ -16,7 +16,15 @@ export function useRials() {
 }
 
 const statusTones: Record<SupportStatus, BadgeTone> = {
-  submitted: 'neutral', eligible: 'info', ineligible: 'warning', approved: 'info', rejected: 'neutral', disbursed: 'success', repaying: 'success', repaid: 'success', 'in-arrears': 'danger',
+  submitted: 'neutral',
+  eligible: 'info',
+  ineligible: 'warning',
+  approved: 'info',
+  rejected: 'neutral',
+  disbursed: 'success',
+  repaying: 'success',
+  repaid: 'success',
+  'in-arrears': 'danger',
 };
 
 export function StatusBadge({ status, testId }: { status: SupportStatus; testId?: string }) {
@@ -33,7 +41,19 @@ export function useRoles() {
   return { relief: auth.hasRole('relief-officer'), basij: auth.hasRole('basij-liaison') };
 }
 
-export function Textarea({ label, value, onChange, testId, rows = 3 }: { label: string; value: string; onChange: (v: string) => void; testId: string; rows?: number }) {
+export function Textarea({
+  label,
+  value,
+  onChange,
+  testId,
+  rows = 3,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  rows?: number;
+}) {
   return (
     <label className="hg-field">
       <span className="hg-field__label">{label}</span>

@@ -6,7 +6,11 @@ import { messages } from './messages';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.')
+        ? [readFileSync(join(dir, entry.name), 'utf8')]
+        : [],
   );
 
 it('has a sentence, in fa and en, for every code relief’s API refuses with', () => {

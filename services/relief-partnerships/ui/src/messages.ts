@@ -37,7 +37,8 @@ export const messages = defineMessages({
     'relief.direct': 'مستقیم',
     'relief.duplicate': 'هشدار حمایت تکراری',
     'relief.unverified': 'تأییدنشده: هیچ کلینیکی این فرد و خانوار را به کمیته امداد ارجاع نداده است؛ شناسه‌ها را با کلینیک بررسی کنید',
-    'relief.unverified.blocked': 'تا کلینیکی این فرد و خانوار را به کمیته امداد ارجاع ندهد، تصویب و پرداخت ممکن نیست؛ شناسه‌ها را با کلینیک بررسی کنید یا درخواست را رد کنید.',
+    'relief.unverified.blocked':
+      'تا کلینیکی این فرد و خانوار را به کمیته امداد ارجاع ندهد، تصویب و پرداخت ممکن نیست؛ شناسه‌ها را با کلینیک بررسی کنید یا درخواست را رد کنید.',
     'relief.requests.title': 'درخواست‌های حمایت از کسب‌وکار خانگی',
     'relief.requests.empty': 'درخواستی ثبت نشده است.',
     'relief.new.title': 'درخواست جدید',
@@ -174,7 +175,8 @@ export const messages = defineMessages({
     'relief.agency.coordination': 'ستاد بازآفرینی',
 
     'relief.problem.title': 'انجام نشد',
-    'relief.problem.refs-unverified': 'هیچ کلینیکی این فرد و خانوار را به کمیته امداد ارجاع نداده است، پس حمایتی برایشان تصویب یا پرداخت نمی‌شود. شناسه‌ها را با کلینیک بررسی کنید.',
+    'relief.problem.refs-unverified':
+      'هیچ کلینیکی این فرد و خانوار را به کمیته امداد ارجاع نداده است، پس حمایتی برایشان تصویب یا پرداخت نمی‌شود. شناسه‌ها را با کلینیک بررسی کنید.',
     'relief.problem.request-not-found': 'این درخواست پیدا نشد.',
     'relief.problem.request-changed-meanwhile': 'این درخواست در همین فاصله تغییر کرد؛ صفحه را دوباره بارگذاری کنید و دوباره بکوشید.',
     'relief.problem.request-decided': 'درباره این درخواست پیش‌تر تصمیم گرفته شده است.',
@@ -256,7 +258,8 @@ export const messages = defineMessages({
     'relief.direct': 'Direct',
     'relief.duplicate': 'Duplicate-benefit warning',
     'relief.unverified': 'Unverified: no clinic referred this resident and household to relief; check the ids with the clinic',
-    'relief.unverified.blocked': 'Approval and payment wait until a clinic refers this resident and household to relief; check the ids with the clinic, or reject the request.',
+    'relief.unverified.blocked':
+      'Approval and payment wait until a clinic refers this resident and household to relief; check the ids with the clinic, or reject the request.',
     'relief.requests.title': 'Home-business support requests',
     'relief.requests.empty': 'No requests yet.',
     'relief.new.title': 'New request',
@@ -393,11 +396,13 @@ export const messages = defineMessages({
     'relief.agency.coordination': 'Regeneration HQ',
 
     'relief.problem.title': 'Not done',
-    'relief.problem.refs-unverified': 'No clinic has referred this resident and household to relief, so no support is approved or paid to them. Check the ids with the clinic.',
+    'relief.problem.refs-unverified':
+      'No clinic has referred this resident and household to relief, so no support is approved or paid to them. Check the ids with the clinic.',
     'relief.problem.request-not-found': 'This request was not found.',
     'relief.problem.request-changed-meanwhile': 'The request changed meanwhile; reload it and try again.',
     'relief.problem.request-decided': 'This request is decided already.',
-    'relief.problem.request-not-eligible': 'The request is not eligible today (it needs a skills certificate, and a welfare flag or a passed means test).',
+    'relief.problem.request-not-eligible':
+      'The request is not eligible today (it needs a skills certificate, and a welfare flag or a passed means test).',
     'relief.problem.request-not-assessed': 'The request is not assessed yet.',
     'relief.problem.request-not-approved': 'Only an approved request is disbursed.',
     'relief.problem.request-disbursed': 'This request is disbursed already.',

@@ -21,12 +21,34 @@ const render = (path: string, roles: string[], locale: 'fa' | 'en' = 'fa') =>
     { auth: fakeAuth({ roles }), locale },
   );
 
-
 const request: SupportRequest = {
-  requestId: '11111111-1111-4111-8111-111111111111', referralId: null, unverified: false, residentRef: '22222222-2222-4222-8222-222222222222', householdRef: '33333333-3333-4333-8333-333333333333',
-  neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'خیاطی خانگی', meansTest: 'not-done',
-  state: 'eligible', status: 'eligible', assessment: { eligible: true, reasons: ['certificate', 'welfare-flag', 'means-test-not-done'], validFlags: ['low-income'], at: '2026-06-01T08:00:00Z' },
-  decision: null, disbursement: null, schedule: null, arrears: null, repayments: [], followUps: [], duplicateBenefits: 1, submittedAt: '2026-06-01T08:00:00Z',
+  requestId: '11111111-1111-4111-8111-111111111111',
+  referralId: null,
+  unverified: false,
+  residentRef: '22222222-2222-4222-8222-222222222222',
+  householdRef: '33333333-3333-4333-8333-333333333333',
+  neighbourhoodId: 'nbh-sarasiab',
+  kind: 'micro-loan',
+  purpose: 'income-support',
+  requestedRials: 300_000_000,
+  businessPlan: 'خیاطی خانگی',
+  meansTest: 'not-done',
+  state: 'eligible',
+  status: 'eligible',
+  assessment: {
+    eligible: true,
+    reasons: ['certificate', 'welfare-flag', 'means-test-not-done'],
+    validFlags: ['low-income'],
+    at: '2026-06-01T08:00:00Z',
+  },
+  decision: null,
+  disbursement: null,
+  schedule: null,
+  arrears: null,
+  repayments: [],
+  followUps: [],
+  duplicateBenefits: 1,
+  submittedAt: '2026-06-01T08:00:00Z',
 };
 const page: SupportRequestPage = {
   ...request,
@@ -35,7 +57,17 @@ const page: SupportRequestPage = {
     flags: [{ flagId: 'f1', flag: 'low-income', validUntil: '2026-12-01', revokedAt: null, status: 'valid' }],
   },
   eligibleToday: { eligible: true, reasons: ['certificate', 'welfare-flag', 'means-test-not-done'], validFlags: ['low-income'] },
-  priorBenefits: [{ benefitId: 'b1', source: 'institute-funding', householdRef: request.householdRef, purpose: 'income-support', amountRials: 80_000_000, grantedAt: '2026-03-01T08:00:00Z', requestId: null }],
+  priorBenefits: [
+    {
+      benefitId: 'b1',
+      source: 'institute-funding',
+      householdRef: request.householdRef,
+      purpose: 'income-support',
+      amountRials: 80_000_000,
+      grantedAt: '2026-03-01T08:00:00Z',
+      requestId: null,
+    },
+  ],
 };
 
 it('lists support requests with their status, the duplicate-benefit warning and the households funded twice', async () => {
@@ -62,8 +94,24 @@ it('hides the new-request form from Basij’s liaison, who only reads support', 
 });
 
 it('shows a request’s facts and duplicate warning, and approves a loan with its terms', async () => {
-  const approve = vi.fn((body: unknown) => json({ ...page, state: 'approved', status: 'approved', decision: { decision: 'approved', amountRials: (body as { amountRials: number }).amountRials, reason: null, terms: (body as { terms: object }).terms, decidedAt: '2026-06-02T08:00:00Z' } }));
-  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: page, [`POST ${api}/support-requests/${request.requestId}/approve`]: approve });
+  const approve = vi.fn((body: unknown) =>
+    json({
+      ...page,
+      state: 'approved',
+      status: 'approved',
+      decision: {
+        decision: 'approved',
+        amountRials: (body as { amountRials: number }).amountRials,
+        reason: null,
+        terms: (body as { terms: object }).terms,
+        decidedAt: '2026-06-02T08:00:00Z',
+      },
+    }),
+  );
+  stubFetch({
+    [`GET ${api}/support-requests/${request.requestId}`]: page,
+    [`POST ${api}/support-requests/${request.requestId}/approve`]: approve,
+  });
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   expect((await screen.findByTestId('support-eligible-today')).textContent).toBe(fa['relief.page.eligibleToday']);
   expect(screen.getByTestId('support-reasons').textContent).toContain(fa['relief.reason.welfare-flag']);
@@ -81,7 +129,10 @@ it('shows a request’s facts and duplicate warning, and approves a loan with it
 
 it('keeps approval of a request for refs no clinic referred disabled, saying why', async () => {
   const approve = vi.fn(() => json(page));
-  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: { ...page, unverified: true }, [`POST ${api}/support-requests/${request.requestId}/approve`]: approve });
+  stubFetch({
+    [`GET ${api}/support-requests/${request.requestId}`]: { ...page, unverified: true },
+    [`POST ${api}/support-requests/${request.requestId}/approve`]: approve,
+  });
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   expect((await screen.findByTestId('support-page-unverified')).textContent).toBe(fa['relief.unverified']);
   expect(screen.getByTestId('support-unverified-blocked').textContent).toBe(fa['relief.unverified.blocked']);
@@ -93,7 +144,13 @@ it('keeps approval of a request for refs no clinic referred disabled, saying why
 });
 
 it('keeps disbursement of an approved request for refs no clinic referred disabled, saying why', async () => {
-  const approved: SupportRequestPage = { ...page, unverified: true, state: 'approved', status: 'approved', decision: { decision: 'approved', amountRials: 1000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' } };
+  const approved: SupportRequestPage = {
+    ...page,
+    unverified: true,
+    state: 'approved',
+    status: 'approved',
+    decision: { decision: 'approved', amountRials: 1000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' },
+  };
   stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: approved });
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   expect(((await screen.findByTestId('support-disburse')) as HTMLButtonElement).disabled).toBe(true);
@@ -101,9 +158,21 @@ it('keeps disbursement of an approved request for refs no clinic referred disabl
 });
 
 it('tells the officer in Persian why the server refused a disbursement (refs-unverified), not its English detail', async () => {
-  const approved: SupportRequestPage = { ...page, state: 'approved', status: 'approved', decision: { decision: 'approved', amountRials: 1000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' } };
-  const refused = json({ title: 'Conflict', status: 409, detail: 'no clinic has referred this resident and household to relief', code: 'refs-unverified' }, 409, 'application/problem+json');
-  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: approved, [`POST ${api}/support-requests/${request.requestId}/disburse`]: refused });
+  const approved: SupportRequestPage = {
+    ...page,
+    state: 'approved',
+    status: 'approved',
+    decision: { decision: 'approved', amountRials: 1000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' },
+  };
+  const refused = json(
+    { title: 'Conflict', status: 409, detail: 'no clinic has referred this resident and household to relief', code: 'refs-unverified' },
+    409,
+    'application/problem+json',
+  );
+  stubFetch({
+    [`GET ${api}/support-requests/${request.requestId}`]: approved,
+    [`POST ${api}/support-requests/${request.requestId}/disburse`]: refused,
+  });
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   fireEvent.click(await screen.findByTestId('support-disburse'));
   const error = await screen.findByTestId('error-card');
@@ -116,7 +185,10 @@ it('shows a broken rule (422) by its code in English, and a code it has no sente
   const problem = (status: number, code: string, detail: string) =>
     json({ title: status === 422 ? 'Unprocessable Content' : 'Conflict', status, code, detail }, status, 'application/problem+json');
   let answer = problem(422, 'fee-out-of-range', 'the fee is 0–4 % with at most two decimals');
-  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: page, [`POST ${api}/support-requests/${request.requestId}/approve`]: () => answer });
+  stubFetch({
+    [`GET ${api}/support-requests/${request.requestId}`]: page,
+    [`POST ${api}/support-requests/${request.requestId}/approve`]: () => answer,
+  });
   render(`/m/support/${request.requestId}`, ['relief-officer'], 'en');
   fireEvent.change(await screen.findByTestId('support-approve-fee'), { target: { value: '4.123' } });
   fireEvent.click(screen.getByTestId('support-approve'));
@@ -128,14 +200,48 @@ it('shows a broken rule (422) by its code in English, and a code it has no sente
 
 it('shows a loan’s schedule, its arrears and records a repayment', async () => {
   const disbursed: SupportRequestPage = {
-    ...page, state: 'repaying', status: 'in-arrears', priorBenefits: [],
-    decision: { decision: 'approved', amountRials: 1200, reason: null, terms: { months: 2, graceMonths: 0, feePercent: 0 }, decidedAt: '2026-01-01T08:00:00Z' },
+    ...page,
+    state: 'repaying',
+    status: 'in-arrears',
+    priorBenefits: [],
+    decision: {
+      decision: 'approved',
+      amountRials: 1200,
+      reason: null,
+      terms: { months: 2, graceMonths: 0, feePercent: 0 },
+      decidedAt: '2026-01-01T08:00:00Z',
+    },
     disbursement: { amountRials: 1200, disbursedAt: '2026-01-10T08:00:00Z', disbursedOn: '2026-01-10', benefitId: 'b9' },
-    schedule: { principalRials: 1200, feeRials: 0, totalRials: 1200, instalments: [{ no: 1, dueOn: '2026-02-10', principalRials: 600, feeRials: 0, amountRials: 600 }, { no: 2, dueOn: '2026-03-10', principalRials: 600, feeRials: 0, amountRials: 600 }] },
-    arrears: { paidRials: 0, outstandingRials: 1200, arrearsRials: 600, overdueInstalments: 1, oldestOverdueOn: '2026-02-10', nextDue: { no: 1, dueOn: '2026-02-10', remainingRials: 600 } },
+    schedule: {
+      principalRials: 1200,
+      feeRials: 0,
+      totalRials: 1200,
+      instalments: [
+        { no: 1, dueOn: '2026-02-10', principalRials: 600, feeRials: 0, amountRials: 600 },
+        { no: 2, dueOn: '2026-03-10', principalRials: 600, feeRials: 0, amountRials: 600 },
+      ],
+    },
+    arrears: {
+      paidRials: 0,
+      outstandingRials: 1200,
+      arrearsRials: 600,
+      overdueInstalments: 1,
+      oldestOverdueOn: '2026-02-10',
+      nextDue: { no: 1, dueOn: '2026-02-10', remainingRials: 600 },
+    },
   };
-  const repay = vi.fn(() => json({ ...disbursed, status: 'repaying', repayments: [{ repaymentId: 'r1', amountRials: 600, paidOn: '2026-02-11' }], arrears: { ...disbursed.arrears!, paidRials: 600, outstandingRials: 600, arrearsRials: 0, overdueInstalments: 0 } }));
-  stubFetch({ [`GET ${api}/support-requests/${request.requestId}`]: disbursed, [`POST ${api}/support-requests/${request.requestId}/repayments`]: repay });
+  const repay = vi.fn(() =>
+    json({
+      ...disbursed,
+      status: 'repaying',
+      repayments: [{ repaymentId: 'r1', amountRials: 600, paidOn: '2026-02-11' }],
+      arrears: { ...disbursed.arrears!, paidRials: 600, outstandingRials: 600, arrearsRials: 0, overdueInstalments: 0 },
+    }),
+  );
+  stubFetch({
+    [`GET ${api}/support-requests/${request.requestId}`]: disbursed,
+    [`POST ${api}/support-requests/${request.requestId}/repayments`]: repay,
+  });
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   expect((await screen.findByTestId('support-arrears')).textContent).toContain('۶۰۰');
   expect(screen.getByTestId('support-instalments').querySelectorAll('tbody tr')).toHaveLength(2);
@@ -151,13 +257,56 @@ it('shows a loan’s schedule, its arrears and records a repayment', async () =>
 
 it('shows Basij projects with overdue milestones and the permitted workshops awaiting preparation; the liaison marks a milestone done', async () => {
   const project: Project = {
-    projectId: 'p1', title: 'کارگاه فجر', scope: 'برق‌کشی', neighbourhoodId: 'nbh-fajr', permitId: 'x1', permitNo: 'WP-1405-0031', volunteers: { count: 12, skills: ['برق‌کاری'] },
-    milestones: [{ milestoneId: 'm1', title: 'سیم‌کشی', dueOn: '2026-05-01', doneOn: null, overdue: true }], overdueMilestones: 1, status: 'in-progress', evidence: null, completedOn: null,
+    projectId: 'p1',
+    title: 'کارگاه فجر',
+    scope: 'برق‌کشی',
+    neighbourhoodId: 'nbh-fajr',
+    permitId: 'x1',
+    permitNo: 'WP-1405-0031',
+    volunteers: { count: 12, skills: ['برق‌کاری'] },
+    milestones: [{ milestoneId: 'm1', title: 'سیم‌کشی', dueOn: '2026-05-01', doneOn: null, overdue: true }],
+    overdueMilestones: 1,
+    status: 'in-progress',
+    evidence: null,
+    completedOn: null,
   };
-  const permits: Permit[] = [{ permitId: 'x2', permitNo: 'WP-1405-0044', trade: 'carpentry', neighbourhoodId: 'nbh-sarasiab', validUntil: '2027-01-01', projectId: null }, { permitId: 'x1', permitNo: 'WP-1405-0031', trade: 'tailoring', neighbourhoodId: 'nbh-fajr', validUntil: '2027-01-01', projectId: 'p1' }];
-  const done = vi.fn(() => json({ ...project, milestones: [{ ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false }], overdueMilestones: 0 }));
-  const added = vi.fn((_body: unknown) => json({ ...project, milestones: [{ ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false }, { milestoneId: 'm2', title: 'کف‌سازی', dueOn: '2026-07-01', doneOn: null, overdue: false }], overdueMilestones: 0 }));
-  stubFetch({ [`GET ${api}/projects`]: [project], [`GET ${api}/permits`]: permits, [`POST ${api}/projects/p1/milestones/m1/done`]: done, [`POST ${api}/projects/p1/milestones`]: added });
+  const permits: Permit[] = [
+    {
+      permitId: 'x2',
+      permitNo: 'WP-1405-0044',
+      trade: 'carpentry',
+      neighbourhoodId: 'nbh-sarasiab',
+      validUntil: '2027-01-01',
+      projectId: null,
+    },
+    {
+      permitId: 'x1',
+      permitNo: 'WP-1405-0031',
+      trade: 'tailoring',
+      neighbourhoodId: 'nbh-fajr',
+      validUntil: '2027-01-01',
+      projectId: 'p1',
+    },
+  ];
+  const done = vi.fn(() =>
+    json({ ...project, milestones: [{ ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false }], overdueMilestones: 0 }),
+  );
+  const added = vi.fn((_body: unknown) =>
+    json({
+      ...project,
+      milestones: [
+        { ...project.milestones[0]!, doneOn: '2026-06-01', overdue: false },
+        { milestoneId: 'm2', title: 'کف‌سازی', dueOn: '2026-07-01', doneOn: null, overdue: false },
+      ],
+      overdueMilestones: 0,
+    }),
+  );
+  stubFetch({
+    [`GET ${api}/projects`]: [project],
+    [`GET ${api}/permits`]: permits,
+    [`POST ${api}/projects/p1/milestones/m1/done`]: done,
+    [`POST ${api}/projects/p1/milestones`]: added,
+  });
   render('/m/projects', ['basij-liaison']);
   expect((await screen.findByTestId('project-overdue-p1')).textContent).toContain('۱');
   expect(screen.getByTestId('permit-row-WP-1405-0044')).toBeTruthy();
@@ -174,7 +323,19 @@ it('shows Basij projects with overdue milestones and the permitted workshops awa
 });
 
 it('shows agreements with their standing; relief officers record only their own partner’s', async () => {
-  const agreements: Agreement[] = [{ agreementId: 'a1', partner: 'basij-construction', title: 'اردوهای جهادی', scope: 'کارگاه‌ها', startsOn: '2026-01-01', endsOn: '2026-12-31', signedOn: '2025-12-20', status: 'signed', standing: 'active' }];
+  const agreements: Agreement[] = [
+    {
+      agreementId: 'a1',
+      partner: 'basij-construction',
+      title: 'اردوهای جهادی',
+      scope: 'کارگاه‌ها',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      signedOn: '2025-12-20',
+      status: 'signed',
+      standing: 'active',
+    },
+  ];
   stubFetch({ [`GET ${api}/agreements`]: agreements, [`GET ${api}/joint-meetings`]: [] });
   render('/m/partners', ['relief-officer']);
   expect((await screen.findByTestId('agreement-standing-a1')).textContent).toBe(fa['relief.standing.active']);
@@ -184,7 +345,15 @@ it('shows agreements with their standing; relief officers record only their own 
 });
 
 it('starts a request for a resident TVTO certified: their opaque ids come with the choice, then the request’s page opens', async () => {
-  const candidate = { residentRef: request.residentRef, householdRef: request.householdRef, neighbourhoodId: 'nbh-fajr', trade: 'tailoring', certificateNo: 'TVTO-1', completedAt: '2026-05-01T08:00:00Z', eligibleToday: true };
+  const candidate = {
+    residentRef: request.residentRef,
+    householdRef: request.householdRef,
+    neighbourhoodId: 'nbh-fajr',
+    trade: 'tailoring',
+    certificateNo: 'TVTO-1',
+    completedAt: '2026-05-01T08:00:00Z',
+    eligibleToday: true,
+  };
   const submit = vi.fn(() => json(page));
   stubFetch({
     [`GET ${api}/support-requests`]: [],
@@ -204,6 +373,17 @@ it('starts a request for a resident TVTO certified: their opaque ids come with t
   fireEvent.change(screen.getByTestId('support-plan'), { target: { value: 'خیاطی' } });
   fireEvent.click(screen.getByTestId('support-submit'));
   await waitFor(() => expect(submit).toHaveBeenCalled());
-  expect(submit.mock.calls[0]).toEqual([{ residentRef: request.residentRef, householdRef: request.householdRef, neighbourhoodId: 'nbh-fajr', kind: 'micro-loan', purpose: 'income-support', requestedRials: 1000, businessPlan: 'خیاطی', meansTest: 'not-done' }]);
+  expect(submit.mock.calls[0]).toEqual([
+    {
+      residentRef: request.residentRef,
+      householdRef: request.householdRef,
+      neighbourhoodId: 'nbh-fajr',
+      kind: 'micro-loan',
+      purpose: 'income-support',
+      requestedRials: 1000,
+      businessPlan: 'خیاطی',
+      meansTest: 'not-done',
+    },
+  ]);
   expect(await screen.findByTestId('support-facts')).toBeTruthy();
 });

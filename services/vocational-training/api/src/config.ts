@@ -23,7 +23,9 @@ export interface ApplicantData {
 const sealers = new WeakMap<object, Sealer<ApplicantData>>();
 
 /** The applicants' sealer of this configuration (built once per config). */
-export function applicantSealer(config: Pick<TvtoConfig, 'PERMITS_PII_ENCRYPTION_KEY' | 'PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS'>): Sealer<ApplicantData> {
+export function applicantSealer(
+  config: Pick<TvtoConfig, 'PERMITS_PII_ENCRYPTION_KEY' | 'PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS'>,
+): Sealer<ApplicantData> {
   let built = sealers.get(config);
   if (!built) {
     built = sealer<ApplicantData>(decodeKey(config.PERMITS_PII_ENCRYPTION_KEY), config.PERMITS_PII_PREVIOUS_ENCRYPTION_KEYS.map(decodeKey));

@@ -24,7 +24,14 @@ export const vocationalTrainingService: ServiceDefinition<VtModels, TvtoConfig> 
   roles: ['tvto-staff', 'coordinator', 'auditor'],
   models: (connection) => ({ ...desk.models(connection), ...tvtoModels(connection) }),
   outboxSources: (models) => [...desk.outboxSources(models), models.enrolments, models.permits],
-  routes: (deps) => [...desk.routes(deps), ...courseRoutes(deps), ...permitRoutes(deps), ...counsellingRoutes(deps), ...apprenticeshipRoutes(deps), ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog))],
+  routes: (deps) => [
+    ...desk.routes(deps),
+    ...courseRoutes(deps),
+    ...permitRoutes(deps),
+    ...counsellingRoutes(deps),
+    ...apprenticeshipRoutes(deps),
+    ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog)),
+  ],
   subscriptions: desk.subscriptions,
   reference: async (models, deps) => {
     await desk.reference(models, deps);

@@ -19,7 +19,12 @@ export default function App({ basePath }: RemoteAppProps) {
         { path: 'courses', label: t('vt.nav.courses'), testId: 'vt-nav-courses', element: <CoursesSection /> },
         { path: 'permits', label: t('vt.nav.permits'), testId: 'vt-nav-permits', element: <PermitsSection /> },
         { path: 'counselling', label: t('vt.nav.counselling'), testId: 'vt-nav-counselling', element: <CounsellingSection /> },
-        { path: 'apprenticeships', label: t('vt.nav.apprenticeships'), testId: 'vt-nav-apprenticeships', element: <ApprenticeshipsSection /> },
+        {
+          path: 'apprenticeships',
+          label: t('vt.nav.apprenticeships'),
+          testId: 'vt-nav-apprenticeships',
+          element: <ApprenticeshipsSection />,
+        },
       ]}
     />
   );

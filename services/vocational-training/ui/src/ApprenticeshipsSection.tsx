@@ -1,4 +1,19 @@
-import { Badge, type BadgeTone, Button, Card, DataTable, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  DataTable,
+  ErrorCard,
+  Form,
+  Loading,
+  NumberInput,
+  Select,
+  TextInput,
+  useAsync,
+  useAuth,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type Master, type Placement } from './api';
 import { useTvtoAction } from './problems';
@@ -30,7 +45,15 @@ export function ApprenticeshipsSection() {
             { key: 'guild', header: t('vt.apprenticeships.guild'), render: (m) => localize(m.guild) },
             { key: 'trade', header: t('vt.trade'), render: (m) => m.trade },
             { key: 'where', header: t('vt.neighbourhood'), render: (m) => m.neighbourhoodId },
-            { key: 'places', header: t('vt.courses.capacity'), render: (m) => <span data-testid={`vt-master-places-${m.masterId}`}>{t('vt.courses.places', { enrolled: formatNumber(m.placed), capacity: formatNumber(m.capacity) })}</span> },
+            {
+              key: 'places',
+              header: t('vt.courses.capacity'),
+              render: (m) => (
+                <span data-testid={`vt-master-places-${m.masterId}`}>
+                  {t('vt.courses.places', { enrolled: formatNumber(m.placed), capacity: formatNumber(m.capacity) })}
+                </span>
+              ),
+            },
           ]}
         />
         {canAct && <MasterForm onDone={data.reload} />}
@@ -49,14 +72,35 @@ export function ApprenticeshipsSection() {
               header: t('vt.resident'),
               render: (p) => (
                 <>
-                  <code dir="ltr">{p.residentRef.slice(0, 8)}</code> {p.unverified && <UnverifiedBadge testId={`vt-placement-unverified-${p.placementId}`} />}
+                  <code dir="ltr">{p.residentRef.slice(0, 8)}</code>{' '}
+                  {p.unverified && <UnverifiedBadge testId={`vt-placement-unverified-${p.placementId}`} />}
                 </>
               ),
             },
             { key: 'started', header: t('vt.courses.startsOn'), render: (p) => formatDate(p.startedOn) },
-            { key: 'checks', header: t('vt.apprenticeships.checks'), render: (p) => p.checks.map((c) => formatNumber(c.rating)).join('، ') || '—' },
-            { key: 'state', header: t('vt.status'), render: (p) => <Badge tone={stateTone[p.state]} testId={`vt-placement-state-${p.placementId}`}>{t(`vt.placement.${p.state}`)}</Badge> },
-            ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (p: Placement) => <PlacementActions placement={p} onDone={data.reload} /> }] : []),
+            {
+              key: 'checks',
+              header: t('vt.apprenticeships.checks'),
+              render: (p) => p.checks.map((c) => formatNumber(c.rating)).join('، ') || '—',
+            },
+            {
+              key: 'state',
+              header: t('vt.status'),
+              render: (p) => (
+                <Badge tone={stateTone[p.state]} testId={`vt-placement-state-${p.placementId}`}>
+                  {t(`vt.placement.${p.state}`)}
+                </Badge>
+              ),
+            },
+            ...(canAct
+              ? [
+                  {
+                    key: 'actions',
+                    header: t('vt.actions'),
+                    render: (p: Placement) => <PlacementActions placement={p} onDone={data.reload} />,
+                  },
+                ]
+              : []),
           ]}
         />
         <UnverifiedNote rows={placements} testId="vt-placements-unverified-note" />
@@ -72,13 +116,32 @@ function MasterForm({ onDone }: { onDone: () => void }) {
   const [f, setF] = useState({ masterId: '', name: '', guildFa: '', guildEn: '', trade: '', neighbourhoodId: '', capacity: '2' });
   const action = useTvtoAction(onDone);
   const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const ok = slug.test(f.masterId) && slug.test(f.trade) && slug.test(f.neighbourhoodId) && [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) && Number(f.capacity) > 0;
-  const field = (key: Exclude<keyof typeof f, 'capacity'>, label: string) => <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />;
+  const ok =
+    slug.test(f.masterId) &&
+    slug.test(f.trade) &&
+    slug.test(f.neighbourhoodId) &&
+    [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) &&
+    Number(f.capacity) > 0;
+  const field = (key: Exclude<keyof typeof f, 'capacity'>, label: string) => (
+    <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+  );
   return (
     <details data-testid="vt-master-form-toggle">
       <summary>{t('vt.apprenticeships.addMaster')}</summary>
       <Form
-        onSubmit={() => ok && void action.run(() => api.addMaster({ masterId: f.masterId, name: f.name.trim(), guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() }, trade: f.trade, neighbourhoodId: f.neighbourhoodId, capacity: Number(f.capacity) }))}
+        onSubmit={() =>
+          ok &&
+          void action.run(() =>
+            api.addMaster({
+              masterId: f.masterId,
+              name: f.name.trim(),
+              guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() },
+              trade: f.trade,
+              neighbourhoodId: f.neighbourhoodId,
+              capacity: Number(f.capacity),
+            }),
+          )
+        }
         error={action.error}
         testId="vt-master-form"
       >
@@ -88,7 +151,12 @@ function MasterForm({ onDone }: { onDone: () => void }) {
         {field('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
         {field('trade', t('vt.trade'))}
         {field('neighbourhoodId', t('vt.neighbourhood'))}
-        <NumberInput label={t('vt.courses.capacity')} value={f.capacity} data-testid="vt-master-capacity" onValueChange={(capacity) => setF({ ...f, capacity })} />
+        <NumberInput
+          label={t('vt.courses.capacity')}
+          value={f.capacity}
+          data-testid="vt-master-capacity"
+          onValueChange={(capacity) => setF({ ...f, capacity })}
+        />
         <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-master-submit">
           {t('vt.apprenticeships.addMaster')}
         </Button>
@@ -108,10 +176,35 @@ function PlaceForm({ masters, onDone }: { masters: Master[]; onDone: () => void 
   return (
     <details data-testid="vt-place-form-toggle">
       <summary>{t('vt.apprenticeships.place')}</summary>
-      <Form onSubmit={() => masterId && void action.run(() => api.place(masterId, referralId ? { referralId } : { residentRef: uuidOrNull(resident) }))} error={action.error} testId="vt-place-form">
-        <Select label={t('vt.apprenticeships.master')} value={masterId} data-testid="vt-place-master" onChange={(e) => setMasterId(e.target.value)} options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${m.trade})` }))} />
-        <TextInput label={t('vt.counselling.referral')} dir="ltr" value={referral} data-testid="vt-place-referral" onChange={(e) => setReferral(e.target.value)} />
-        <TextInput label={t('vt.resident')} placeholder={t('vt.residentHint')} dir="ltr" value={resident} data-testid="vt-place-resident" onChange={(e) => setResident(e.target.value)} />
+      <Form
+        onSubmit={() =>
+          masterId && void action.run(() => api.place(masterId, referralId ? { referralId } : { residentRef: uuidOrNull(resident) }))
+        }
+        error={action.error}
+        testId="vt-place-form"
+      >
+        <Select
+          label={t('vt.apprenticeships.master')}
+          value={masterId}
+          data-testid="vt-place-master"
+          onChange={(e) => setMasterId(e.target.value)}
+          options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${m.trade})` }))}
+        />
+        <TextInput
+          label={t('vt.counselling.referral')}
+          dir="ltr"
+          value={referral}
+          data-testid="vt-place-referral"
+          onChange={(e) => setReferral(e.target.value)}
+        />
+        <TextInput
+          label={t('vt.resident')}
+          placeholder={t('vt.residentHint')}
+          dir="ltr"
+          value={resident}
+          data-testid="vt-place-resident"
+          onChange={(e) => setResident(e.target.value)}
+        />
         <Button type="submit" busy={action.busy} data-testid="vt-place-submit">
           {t('vt.apprenticeships.place')}
         </Button>
@@ -132,17 +225,37 @@ function PlacementActions({ placement, onDone }: { placement: Placement; onDone:
     <div>
       {action.error !== undefined && <ErrorCard error={action.error} testId={`vt-placement-error-${id}`} />}
       <div className="hg-form__row">
-        <NumberInput label={t('vt.apprenticeships.rating')} value={rating} data-testid={`vt-progress-rating-${id}`} onValueChange={setRating} />
+        <NumberInput
+          label={t('vt.apprenticeships.rating')}
+          value={rating}
+          data-testid={`vt-progress-rating-${id}`}
+          onValueChange={setRating}
+        />
         <TextInput label={t('vt.note')} value={note} data-testid={`vt-progress-note-${id}`} onChange={(e) => setNote(e.target.value)} />
-        <Button busy={action.busy} disabled={!note.trim()} data-testid={`vt-progress-save-${id}`} onClick={() => void action.run(() => api.progress(id, Number(rating), note.trim()))}>
+        <Button
+          busy={action.busy}
+          disabled={!note.trim()}
+          data-testid={`vt-progress-save-${id}`}
+          onClick={() => void action.run(() => api.progress(id, Number(rating), note.trim()))}
+        >
           {t('vt.apprenticeships.checkProgress')}
         </Button>
       </div>
       <div className="hg-form__row">
-        <Button variant="secondary" busy={action.busy} data-testid={`vt-finish-completed-${id}`} onClick={() => void action.run(() => api.finish(id, 'completed'))}>
+        <Button
+          variant="secondary"
+          busy={action.busy}
+          data-testid={`vt-finish-completed-${id}`}
+          onClick={() => void action.run(() => api.finish(id, 'completed'))}
+        >
           {t('vt.apprenticeships.complete')}
         </Button>
-        <Button variant="secondary" busy={action.busy} data-testid={`vt-finish-withdrawn-${id}`} onClick={() => void action.run(() => api.finish(id, 'withdrawn'))}>
+        <Button
+          variant="secondary"
+          busy={action.busy}
+          data-testid={`vt-finish-withdrawn-${id}`}
+          onClick={() => void action.run(() => api.finish(id, 'withdrawn'))}
+        >
           {t('vt.apprenticeships.withdraw')}
         </Button>
       </div>

@@ -1,5 +1,21 @@
 import { dayOf, localInstant, timeOf, today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, Select, TextInput, TimeInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  Select,
+  TextInput,
+  TimeInput,
+  useAsync,
+  useAuth,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
 import { useTvtoAction } from './problems';
@@ -30,7 +46,11 @@ export function CounsellingSection() {
           rowTestId={(d) => `vt-demand-${d.trade}`}
           columns={[
             { key: 'trade', header: t('vt.trade'), render: (d) => localize(d.label) },
-            { key: 'level', header: t('vt.counselling.level'), render: (d) => <Badge tone={levelTone[d.level]}>{t(`vt.counselling.level.${d.level}`)}</Badge> },
+            {
+              key: 'level',
+              header: t('vt.counselling.level'),
+              render: (d) => <Badge tone={levelTone[d.level]}>{t(`vt.counselling.level.${d.level}`)}</Badge>,
+            },
             { key: 'note', header: t('vt.note'), render: (d) => localize(d.note) },
             { key: 'updated', header: t('vt.day'), render: (d) => formatDate(d.updatedAt) },
           ]}
@@ -60,7 +80,8 @@ export function CounsellingSection() {
               header: t('vt.resident'),
               render: (s) => (
                 <>
-                  <code dir="ltr">{s.residentRef.slice(0, 8)}</code> {s.unverified && <UnverifiedBadge testId={`vt-session-unverified-${s.sessionId}`} />}
+                  <code dir="ltr">{s.residentRef.slice(0, 8)}</code>{' '}
+                  {s.unverified && <UnverifiedBadge testId={`vt-session-unverified-${s.sessionId}`} />}
                 </>
               ),
             },
@@ -72,12 +93,30 @@ export function CounsellingSection() {
                   <Badge tone={sessionTone[s.state]} testId={`vt-session-state-${s.sessionId}`}>
                     {t(`vt.session.${s.state}`)}
                   </Badge>
-                  {s.notes && <div><small>{s.notes}</small></div>}
-                  {s.guidance.length > 0 && <div><small>{s.guidance.map((g) => localize(demand.find((d) => d.trade === g)?.label ?? { fa: g, en: g })).join('، ')}</small></div>}
+                  {s.notes && (
+                    <div>
+                      <small>{s.notes}</small>
+                    </div>
+                  )}
+                  {s.guidance.length > 0 && (
+                    <div>
+                      <small>
+                        {s.guidance.map((g) => localize(demand.find((d) => d.trade === g)?.label ?? { fa: g, en: g })).join('، ')}
+                      </small>
+                    </div>
+                  )}
                 </>
               ),
             },
-            ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (s: Session) => <RecordActions session={s} demand={demand} onDone={data.reload} /> }] : []),
+            ...(canAct
+              ? [
+                  {
+                    key: 'actions',
+                    header: t('vt.actions'),
+                    render: (s: Session) => <RecordActions session={s} demand={demand} onDone={data.reload} />,
+                  },
+                ]
+              : []),
           ]}
         />
         <UnverifiedNote rows={sessions} testId="vt-sessions-unverified-note" />
@@ -99,11 +138,30 @@ function DemandForm({ onDone }: { onDone: () => void }) {
   return (
     <details data-testid="vt-demand-form-toggle">
       <summary>{t('vt.counselling.saveDemand')}</summary>
-      <Form onSubmit={() => ok && void action.run(() => api.setDemand(f.trade, { label: { fa: f.fa.trim(), en: f.en.trim() }, level: f.level, note: { fa: f.noteFa.trim(), en: f.noteEn.trim() } }))} error={action.error} testId="vt-demand-form">
+      <Form
+        onSubmit={() =>
+          ok &&
+          void action.run(() =>
+            api.setDemand(f.trade, {
+              label: { fa: f.fa.trim(), en: f.en.trim() },
+              level: f.level,
+              note: { fa: f.noteFa.trim(), en: f.noteEn.trim() },
+            }),
+          )
+        }
+        error={action.error}
+        testId="vt-demand-form"
+      >
         {field('trade', t('vt.trade'))}
         {field('fa', `${t('vt.counselling.label')} (${t('vt.fa')})`)}
         {field('en', `${t('vt.counselling.label')} (${t('vt.en')})`)}
-        <Select label={t('vt.counselling.level')} value={f.level} data-testid="vt-demand-level" onChange={(e) => setF({ ...f, level: e.target.value as DemandLevel })} options={(['high', 'medium', 'low'] as const).map((l) => ({ value: l, label: t(`vt.counselling.level.${l}`) }))} />
+        <Select
+          label={t('vt.counselling.level')}
+          value={f.level}
+          data-testid="vt-demand-level"
+          onChange={(e) => setF({ ...f, level: e.target.value as DemandLevel })}
+          options={(['high', 'medium', 'low'] as const).map((l) => ({ value: l, label: t(`vt.counselling.level.${l}`) }))}
+        />
         {field('noteFa', `${t('vt.note')} (${t('vt.fa')})`)}
         {field('noteEn', `${t('vt.note')} (${t('vt.en')})`)}
         <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-demand-save">
@@ -134,9 +192,23 @@ function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }
           columns={[
             { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
             { key: 'when', header: t('vt.day'), render: (s) => formatDateTime(s.startsAt) },
-            { key: 'booked', header: t('vt.counselling.booked'), render: (s) => t('vt.courses.places', { enrolled: formatNumber(s.bookedCount), capacity: formatNumber(s.capacity) }) },
+            {
+              key: 'booked',
+              header: t('vt.counselling.booked'),
+              render: (s) => t('vt.courses.places', { enrolled: formatNumber(s.bookedCount), capacity: formatNumber(s.capacity) }),
+            },
             ...(onPick
-              ? [{ key: 'pick', header: t('vt.actions'), render: (s: CounsellingSlot) => <Button variant="secondary" data-testid={`vt-counsellor-day-${s.id}`} onClick={() => onPick(s)}>{t('vt.counselling.book')}</Button> }]
+              ? [
+                  {
+                    key: 'pick',
+                    header: t('vt.actions'),
+                    render: (s: CounsellingSlot) => (
+                      <Button variant="secondary" data-testid={`vt-counsellor-day-${s.id}`} onClick={() => onPick(s)}>
+                        {t('vt.counselling.book')}
+                      </Button>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -165,10 +237,35 @@ function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => 
   return (
     <details data-testid="vt-book-form-toggle" open={preset !== undefined}>
       <summary>{t('vt.counselling.book')}</summary>
-      <Form onSubmit={() => (residentRef || referralId) && void action.run(() => api.book({ clinicId: f.clinicId, residentRef, referralId, day: f.day, time: f.time }))} error={action.error} testId="vt-book-form">
-        <Select label={t('vt.clinic')} value={f.clinicId} data-testid="vt-book-clinic" onChange={(e) => setF({ ...f, clinicId: e.target.value })} options={clinics.map((c) => ({ value: c, label: c }))} />
-        <TextInput label={t('vt.resident')} dir="ltr" value={f.resident} data-testid="vt-book-resident" onChange={(e) => setF({ ...f, resident: e.target.value })} />
-        <TextInput label={t('vt.counselling.referral')} dir="ltr" value={f.referral} data-testid="vt-book-referral" onChange={(e) => setF({ ...f, referral: e.target.value })} />
+      <Form
+        onSubmit={() =>
+          (residentRef || referralId) &&
+          void action.run(() => api.book({ clinicId: f.clinicId, residentRef, referralId, day: f.day, time: f.time }))
+        }
+        error={action.error}
+        testId="vt-book-form"
+      >
+        <Select
+          label={t('vt.clinic')}
+          value={f.clinicId}
+          data-testid="vt-book-clinic"
+          onChange={(e) => setF({ ...f, clinicId: e.target.value })}
+          options={clinics.map((c) => ({ value: c, label: c }))}
+        />
+        <TextInput
+          label={t('vt.resident')}
+          dir="ltr"
+          value={f.resident}
+          data-testid="vt-book-resident"
+          onChange={(e) => setF({ ...f, resident: e.target.value })}
+        />
+        <TextInput
+          label={t('vt.counselling.referral')}
+          dir="ltr"
+          value={f.referral}
+          data-testid="vt-book-referral"
+          onChange={(e) => setF({ ...f, referral: e.target.value })}
+        />
         <DateInput label={t('vt.day')} value={f.day} data-testid="vt-book-day" onChange={(day) => setF({ ...f, day })} />
         <TimeInput label={t('vt.time')} value={f.time} data-testid="vt-book-time" onChange={(time) => setF({ ...f, time })} />
         <Button type="submit" busy={action.busy} disabled={!residentRef && !referralId} data-testid="vt-book-submit">
@@ -206,10 +303,20 @@ function RecordActions({ session, demand, onDone }: { session: Session; demand: 
         ))}
       </fieldset>
       <div className="hg-form__row">
-        <Button busy={action.busy} disabled={!notes.trim()} data-testid={`vt-record-held-${id}`} onClick={() => void action.run(() => api.record(id, { state: 'held', notes: notes.trim(), guidance }))}>
+        <Button
+          busy={action.busy}
+          disabled={!notes.trim()}
+          data-testid={`vt-record-held-${id}`}
+          onClick={() => void action.run(() => api.record(id, { state: 'held', notes: notes.trim(), guidance }))}
+        >
           {t('vt.counselling.recordHeld')}
         </Button>
-        <Button variant="secondary" busy={action.busy} data-testid={`vt-record-no-show-${id}`} onClick={() => void action.run(() => api.record(id, { state: 'no-show' }))}>
+        <Button
+          variant="secondary"
+          busy={action.busy}
+          data-testid={`vt-record-no-show-${id}`}
+          onClick={() => void action.run(() => api.record(id, { state: 'no-show' }))}
+        >
           {t('vt.counselling.noShow')}
         </Button>
       </div>

@@ -1,8 +1,33 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  NumberInput,
+  Select,
+  TextInput,
+  useAsync,
+  useAuth,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
-import { useTvtoApi, uuidOrNull, type CompletionResult, type CourseDetail, type Enrolment, type EnrolmentState, type NewCourse, type VenueKind } from './api';
+import {
+  useTvtoApi,
+  uuidOrNull,
+  type CompletionResult,
+  type CourseDetail,
+  type Enrolment,
+  type EnrolmentState,
+  type NewCourse,
+  type VenueKind,
+} from './api';
 import { useTvtoAction } from './problems';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
@@ -40,14 +65,34 @@ function CourseList() {
           rowTestId={(c) => `vt-course-${c.courseId}`}
           empty={t('vt.courses.empty')}
           columns={[
-            { key: 'title', header: t('vt.courses.name'), render: (c) => <Link to={c.courseId} data-testid={`vt-course-open-${c.courseId}`}>{localize(c.title)}</Link> },
-            { key: 'venue', header: t('vt.courses.venue'), render: (c) => <>{localize(c.venueName)} <Badge>{t(`vt.venue.${c.venue.kind}`)}</Badge></> },
+            {
+              key: 'title',
+              header: t('vt.courses.name'),
+              render: (c) => (
+                <Link to={c.courseId} data-testid={`vt-course-open-${c.courseId}`}>
+                  {localize(c.title)}
+                </Link>
+              ),
+            },
+            {
+              key: 'venue',
+              header: t('vt.courses.venue'),
+              render: (c) => (
+                <>
+                  {localize(c.venueName)} <Badge>{t(`vt.venue.${c.venue.kind}`)}</Badge>
+                </>
+              ),
+            },
             { key: 'dates', header: t('vt.courses.startsOn'), render: (c) => `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}` },
             { key: 'hours', header: t('vt.courses.hours'), render: (c) => formatNumber(c.hours) },
             {
               key: 'places',
               header: t('vt.courses.capacity'),
-              render: (c) => <span data-testid={`vt-course-places-${c.courseId}`}>{t('vt.courses.places', { enrolled: formatNumber(c.enrolled), capacity: formatNumber(c.capacity) })}</span>,
+              render: (c) => (
+                <span data-testid={`vt-course-places-${c.courseId}`}>
+                  {t('vt.courses.places', { enrolled: formatNumber(c.enrolled), capacity: formatNumber(c.capacity) })}
+                </span>
+              ),
             },
           ]}
         />
@@ -73,8 +118,21 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
   const [f, setF] = useState({
-    titleFa: '', titleEn: '', trade: '', level: 'beginner', hours: '60', sessions: '20', venueKind: 'tvto-centre' as VenueKind, venueId: '',
-    placeFa: '', placeEn: '', scheduleFa: '', scheduleEn: '', startsOn: today(14), endsOn: today(90), capacity: '15',
+    titleFa: '',
+    titleEn: '',
+    trade: '',
+    level: 'beginner',
+    hours: '60',
+    sessions: '20',
+    venueKind: 'tvto-centre' as VenueKind,
+    venueId: '',
+    placeFa: '',
+    placeEn: '',
+    scheduleFa: '',
+    scheduleEn: '',
+    startsOn: today(14),
+    endsOn: today(90),
+    capacity: '15',
   });
   const [missing, setMissing] = useState(false);
   const action = useTvtoAction(onCreated);
@@ -82,19 +140,38 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
   const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   function submit() {
-    const complete = slug.test(f.trade) && slug.test(f.venueId) && [f.titleFa, f.titleEn, f.placeFa, f.placeEn, f.scheduleFa, f.scheduleEn].every((v) => v.trim());
+    const complete =
+      slug.test(f.trade) &&
+      slug.test(f.venueId) &&
+      [f.titleFa, f.titleEn, f.placeFa, f.placeEn, f.scheduleFa, f.scheduleEn].every((v) => v.trim());
     setMissing(!complete);
     if (!complete) return;
     const course: NewCourse = {
-      title: { fa: f.titleFa.trim(), en: f.titleEn.trim() }, trade: f.trade, level: f.level as NewCourse['level'], hours: Number(f.hours), sessions: Number(f.sessions),
-      venue: { kind: f.venueKind, id: f.venueId }, venueName: { fa: f.placeFa.trim(), en: f.placeEn.trim() }, schedule: { fa: f.scheduleFa.trim(), en: f.scheduleEn.trim() },
-      startsOn: f.startsOn, endsOn: f.endsOn, capacity: Number(f.capacity), eligibility: { fa: 'ساکنان محله‌های هدف', en: 'Residents of the target neighbourhoods' },
+      title: { fa: f.titleFa.trim(), en: f.titleEn.trim() },
+      trade: f.trade,
+      level: f.level as NewCourse['level'],
+      hours: Number(f.hours),
+      sessions: Number(f.sessions),
+      venue: { kind: f.venueKind, id: f.venueId },
+      venueName: { fa: f.placeFa.trim(), en: f.placeEn.trim() },
+      schedule: { fa: f.scheduleFa.trim(), en: f.scheduleEn.trim() },
+      startsOn: f.startsOn,
+      endsOn: f.endsOn,
+      capacity: Number(f.capacity),
+      eligibility: { fa: 'ساکنان محله‌های هدف', en: 'Residents of the target neighbourhoods' },
     };
     void action.run(() => api.createCourse(course));
   }
 
   const text = (key: keyof typeof f, label: string, testId: string, ltr = false) => (
-    <TextInput label={label} value={f[key]} data-testid={testId} dir={ltr ? 'ltr' : undefined} onChange={(e) => set(key)(e.target.value)} error={missing && !f[key].trim() ? t('vt.required') : undefined} />
+    <TextInput
+      label={label}
+      value={f[key]}
+      data-testid={testId}
+      dir={ltr ? 'ltr' : undefined}
+      onChange={(e) => set(key)(e.target.value)}
+      error={missing && !f[key].trim() ? t('vt.required') : undefined}
+    />
   );
   return (
     <Card testId="vt-course-form-card">
@@ -104,9 +181,19 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
           {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
           {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en')}
           {text('trade', t('vt.trade'), 'vt-course-trade', true)}
-          <Select label={t('vt.courses.level')} value={f.level} onChange={(e) => set('level')(e.target.value)} options={['beginner', 'intermediate', 'advanced'].map((l) => ({ value: l, label: t(`vt.courses.level.${l}`) }))} />
+          <Select
+            label={t('vt.courses.level')}
+            value={f.level}
+            onChange={(e) => set('level')(e.target.value)}
+            options={['beginner', 'intermediate', 'advanced'].map((l) => ({ value: l, label: t(`vt.courses.level.${l}`) }))}
+          />
           <NumberInput label={t('vt.courses.hours')} value={f.hours} onValueChange={set('hours')} data-testid="vt-course-hours" />
-          <NumberInput label={t('vt.courses.sessions')} value={f.sessions} onValueChange={set('sessions')} data-testid="vt-course-sessions" />
+          <NumberInput
+            label={t('vt.courses.sessions')}
+            value={f.sessions}
+            onValueChange={set('sessions')}
+            data-testid="vt-course-sessions"
+          />
           <Select
             label={t('vt.courses.venueKind')}
             value={f.venueKind}
@@ -121,7 +208,12 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
           {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en')}
           <DateInput label={t('vt.courses.startsOn')} value={f.startsOn} onChange={set('startsOn')} data-testid="vt-course-starts" />
           <DateInput label={t('vt.courses.endsOn')} value={f.endsOn} onChange={set('endsOn')} data-testid="vt-course-ends" />
-          <NumberInput label={t('vt.courses.capacity')} value={f.capacity} onValueChange={set('capacity')} data-testid="vt-course-capacity" />
+          <NumberInput
+            label={t('vt.courses.capacity')}
+            value={f.capacity}
+            onValueChange={set('capacity')}
+            data-testid="vt-course-capacity"
+          />
           <Button type="submit" busy={action.busy} data-testid="vt-course-submit">
             {t('vt.save')}
           </Button>
@@ -136,7 +228,10 @@ function CoursePage() {
   const api = useTvtoApi();
   const { t, localize, formatNumber } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
-  const data = useAsync(() => Promise.all([api.course(courseId), canAct ? api.acceptedReferrals() : Promise.resolve([])]), [api, courseId, canAct]);
+  const data = useAsync(
+    () => Promise.all([api.course(courseId), canAct ? api.acceptedReferrals() : Promise.resolve([])]),
+    [api, courseId, canAct],
+  );
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const [course, referrals] = data.data;
@@ -152,7 +247,9 @@ function CoursePage() {
       <Card title={localize(course.title)} testId="vt-course-page">
         <p>
           {localize(course.venueName)} · {localize(course.schedule)} ·{' '}
-          <span data-testid="vt-course-page-places">{t('vt.courses.places', { enrolled: formatNumber(course.enrolled), capacity: formatNumber(course.capacity) })}</span>
+          <span data-testid="vt-course-page-places">
+            {t('vt.courses.places', { enrolled: formatNumber(course.enrolled), capacity: formatNumber(course.capacity) })}
+          </span>
         </p>
         <p className="hg-muted">{t('vt.courses.passRule')}</p>
       </Card>
@@ -170,12 +267,19 @@ function CoursePage() {
               header: t('vt.resident'),
               render: (e) => (
                 <>
-                  <code dir="ltr">{e.residentRef.slice(0, 8)}</code> {e.unverified && <UnverifiedBadge testId={`vt-enrolment-unverified-${e.enrolmentId}`} />}
+                  <code dir="ltr">{e.residentRef.slice(0, 8)}</code>{' '}
+                  {e.unverified && <UnverifiedBadge testId={`vt-enrolment-unverified-${e.enrolmentId}`} />}
                 </>
               ),
             },
             { key: 'source', header: t('vt.courses.source'), render: (e) => t(`vt.courses.source.${e.source}`) },
-            { key: 'rate', header: t('vt.courses.rate'), render: (e) => <span data-testid={`vt-enrolment-rate-${e.enrolmentId}`}>{formatNumber(e.attendanceRate, { style: 'percent' })}</span> },
+            {
+              key: 'rate',
+              header: t('vt.courses.rate'),
+              render: (e) => (
+                <span data-testid={`vt-enrolment-rate-${e.enrolmentId}`}>{formatNumber(e.attendanceRate, { style: 'percent' })}</span>
+              ),
+            },
             {
               key: 'state',
               header: t('vt.status'),
@@ -184,24 +288,51 @@ function CoursePage() {
                   <Badge tone={enrolmentTone[e.state]} testId={`vt-enrolment-state-${e.enrolmentId}`}>
                     {e.result ? t(`vt.courses.${e.result}`) : t(`vt.enrolment.${e.state}`)}
                   </Badge>{' '}
-                  {e.certificateNo && <code dir="ltr" data-testid={`vt-enrolment-certificate-${e.enrolmentId}`}>{e.certificateNo}</code>}
+                  {e.certificateNo && (
+                    <code dir="ltr" data-testid={`vt-enrolment-certificate-${e.enrolmentId}`}>
+                      {e.certificateNo}
+                    </code>
+                  )}
                 </>
               ),
             },
-            ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (e: Enrolment) => <CompleteActions enrolment={e} onDone={data.reload} /> }] : []),
+            ...(canAct
+              ? [
+                  {
+                    key: 'actions',
+                    header: t('vt.actions'),
+                    render: (e: Enrolment) => <CompleteActions enrolment={e} onDone={data.reload} />,
+                  },
+                ]
+              : []),
           ]}
         />
         <UnverifiedNote rows={course.enrolments} testId="vt-enrolments-unverified-note" />
       </Card>
       {canAct && course.enrolments.some((e) => e.state === 'enrolled') && (
         // A new set of enrolled residents starts a fresh sheet (everyone present until unticked).
-        <AttendanceSheet key={course.enrolments.filter((e) => e.state === 'enrolled').map((e) => e.enrolmentId).join()} course={course} onDone={data.reload} />
+        <AttendanceSheet
+          key={course.enrolments
+            .filter((e) => e.state === 'enrolled')
+            .map((e) => e.enrolmentId)
+            .join()}
+          course={course}
+          onDone={data.reload}
+        />
       )}
     </>
   );
 }
 
-function EnrolForm({ courseId, waiting, onDone }: { courseId: string; waiting: { referralId: string; trackingCode: string }[]; onDone: () => void }) {
+function EnrolForm({
+  courseId,
+  waiting,
+  onDone,
+}: {
+  courseId: string;
+  waiting: { referralId: string; trackingCode: string }[];
+  onDone: () => void;
+}) {
   const api = useTvtoApi();
   const { t } = useI18n();
   const [referralId, setReferralId] = useState(waiting[0]?.referralId ?? '');
@@ -222,25 +353,41 @@ function EnrolForm({ courseId, waiting, onDone }: { courseId: string; waiting: {
             onChange={(e) => setReferralId(e.target.value)}
             options={waiting.map((r) => ({ value: r.referralId, label: r.trackingCode }))}
           />
-          <Button busy={action.busy} data-testid="vt-enrol-from-referral" onClick={() => void action.run(() => api.enrol(courseId, { referralId: referralId || waiting[0]!.referralId }))}>
+          <Button
+            busy={action.busy}
+            data-testid="vt-enrol-from-referral"
+            onClick={() => void action.run(() => api.enrol(courseId, { referralId: referralId || waiting[0]!.referralId }))}
+          >
             {t('vt.courses.fromReferral')}
           </Button>
         </div>
       )}
       <div className="hg-form__row">
-        <TextInput label={t('vt.resident')} placeholder={t('vt.residentHint')} dir="ltr" value={resident} data-testid="vt-enrol-resident" onChange={(e) => setResident(e.target.value)} />
+        <TextInput
+          label={t('vt.resident')}
+          placeholder={t('vt.residentHint')}
+          dir="ltr"
+          value={resident}
+          data-testid="vt-enrol-resident"
+          onChange={(e) => setResident(e.target.value)}
+        />
         <Select
           label={t('vt.neighbourhood')}
           value={neighbourhoodId}
           data-testid="vt-enrol-neighbourhood"
           onChange={(e) => setNeighbourhoodId(e.target.value)}
-          options={[{ value: '', label: t('vt.courses.outsideTargets') }, ...targetNeighbourhoods.map((n) => ({ value: n, label: t(`vt.nbh.${n}`) }))]}
+          options={[
+            { value: '', label: t('vt.courses.outsideTargets') },
+            ...targetNeighbourhoods.map((n) => ({ value: n, label: t(`vt.nbh.${n}`) })),
+          ]}
         />
         <Button
           variant="secondary"
           busy={action.busy}
           data-testid="vt-enrol-walk-in"
-          onClick={() => void action.run(() => api.enrol(courseId, { residentRef: uuidOrNull(resident), neighbourhoodId: neighbourhoodId || null }))}
+          onClick={() =>
+            void action.run(() => api.enrol(courseId, { residentRef: uuidOrNull(resident), neighbourhoodId: neighbourhoodId || null }))
+          }
         >
           {t('vt.courses.walkIn')}
         </Button>
@@ -283,23 +430,41 @@ function AttendanceSheet({ course, onDone }: { course: CourseDetail; onDone: () 
   const toggle = (id: string) => setPresent((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])));
   async function save() {
     const n = Number(session);
-    if (await action.run(() => api.attendance(course.courseId, n, active.filter((e) => present.has(e.enrolmentId)).map((e) => e.enrolmentId)))) setSaved(n);
+    if (
+      await action.run(() =>
+        api.attendance(
+          course.courseId,
+          n,
+          active.filter((e) => present.has(e.enrolmentId)).map((e) => e.enrolmentId),
+        ),
+      )
+    )
+      setSaved(n);
   }
   return (
     <Card title={t('vt.courses.attendance')} testId="vt-attendance">
-      <p className="hg-muted">{t('vt.courses.sessionsHeld', { held: formatNumber(course.sessionsHeld), sessions: formatNumber(course.sessions) })}</p>
+      <p className="hg-muted">
+        {t('vt.courses.sessionsHeld', { held: formatNumber(course.sessionsHeld), sessions: formatNumber(course.sessions) })}
+      </p>
       <Form onSubmit={() => void save()} error={action.error} testId="vt-attendance-form">
         <NumberInput label={t('vt.courses.session')} value={session} onValueChange={setSession} data-testid="vt-attendance-session" />
         {active.map((e) => (
           <label key={e.enrolmentId} className="hg-check">
-            <input type="checkbox" checked={present.has(e.enrolmentId)} onChange={() => toggle(e.enrolmentId)} data-testid={`vt-attendance-present-${e.enrolmentId}`} />{' '}
+            <input
+              type="checkbox"
+              checked={present.has(e.enrolmentId)}
+              onChange={() => toggle(e.enrolmentId)}
+              data-testid={`vt-attendance-present-${e.enrolmentId}`}
+            />{' '}
             <code dir="ltr">{e.residentRef.slice(0, 8)}</code>
           </label>
         ))}
         <Button type="submit" busy={action.busy} data-testid="vt-attendance-save">
           {t('vt.courses.saveAttendance')}
         </Button>
-        {saved !== undefined && <p data-testid="vt-attendance-saved">{t('vt.courses.attendanceSaved', { session: formatNumber(saved) })}</p>}
+        {saved !== undefined && (
+          <p data-testid="vt-attendance-saved">{t('vt.courses.attendanceSaved', { session: formatNumber(saved) })}</p>
+        )}
       </Form>
     </Card>
   );

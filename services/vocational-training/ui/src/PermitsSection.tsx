@@ -1,12 +1,32 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, TextInput, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  TextInput,
+  useAsync,
+  useAuth,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
 import { useTvtoAction } from './problems';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const tone: Record<PermitStatus, BadgeTone> = {
-  submitted: 'neutral', 'documents-complete': 'info', inspected: 'info', approved: 'success', renewed: 'success', rejected: 'danger', expired: 'warning',
+  submitted: 'neutral',
+  'documents-complete': 'info',
+  inspected: 'info',
+  approved: 'success',
+  renewed: 'success',
+  rejected: 'danger',
+  expired: 'warning',
 };
 
 /** Workshop permit applications: new application, document checklist, inspection, decision, renewal. */
@@ -28,7 +48,15 @@ export function PermitsSection() {
           rowTestId={(p) => `vt-permit-${p.permitId}`}
           empty={t('vt.permits.empty')}
           columns={[
-            { key: 'code', header: t('vt.permits.code'), render: (p) => <code dir="ltr" data-testid={`vt-permit-code-${p.permitId}`}>{p.trackingCode}</code> },
+            {
+              key: 'code',
+              header: t('vt.permits.code'),
+              render: (p) => (
+                <code dir="ltr" data-testid={`vt-permit-code-${p.permitId}`}>
+                  {p.trackingCode}
+                </code>
+              ),
+            },
             {
               key: 'applicant',
               header: t('vt.permits.applicant'),
@@ -40,7 +68,11 @@ export function PermitsSection() {
               ),
             },
             { key: 'trade', header: t('vt.trade'), render: (p) => p.trade },
-            { key: 'where', header: t('vt.permits.address'), render: (p) => (p.address === null ? p.neighbourhoodId : `${p.neighbourhoodId} — ${p.address}`) },
+            {
+              key: 'where',
+              header: t('vt.permits.address'),
+              render: (p) => (p.address === null ? p.neighbourhoodId : `${p.neighbourhoodId} — ${p.address}`),
+            },
             {
               key: 'status',
               header: t('vt.status'),
@@ -51,7 +83,9 @@ export function PermitsSection() {
                   </Badge>
                   {p.permitNo && (
                     <div>
-                      <code dir="ltr" data-testid={`vt-permit-no-${p.permitId}`}>{p.permitNo}</code>
+                      <code dir="ltr" data-testid={`vt-permit-no-${p.permitId}`}>
+                        {p.permitNo}
+                      </code>
                       {p.validUntil && <small> {t('vt.permits.validUntil', { date: formatDate(p.validUntil) })}</small>}
                     </div>
                   )}
@@ -59,7 +93,9 @@ export function PermitsSection() {
                 </>
               ),
             },
-            ...(canAct ? [{ key: 'actions', header: t('vt.actions'), render: (p: Permit) => <PermitActions permit={p} onDone={data.reload} /> }] : []),
+            ...(canAct
+              ? [{ key: 'actions', header: t('vt.actions'), render: (p: Permit) => <PermitActions permit={p} onDone={data.reload} /> }]
+              : []),
           ]}
         />
         <UnverifiedNote rows={data.data} testId="vt-permits-unverified-note" />
@@ -84,12 +120,32 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
     const referralId = uuidOrNull(f.referral);
     const residentRef = referralId ? null : uuidOrNull(f.resident);
     const applicantName = referralId || residentRef ? null : f.name.trim() || null;
-    const ok = (referralId || residentRef || applicantName) !== null && slug.test(f.trade) && slug.test(f.neighbourhoodId) && f.address.trim().length > 0;
+    const ok =
+      (referralId || residentRef || applicantName) !== null &&
+      slug.test(f.trade) &&
+      slug.test(f.neighbourhoodId) &&
+      f.address.trim().length > 0;
     setMissing(!ok);
-    if (ok) void action.run(() => api.apply({ referralId, residentRef, applicantName, trade: f.trade, neighbourhoodId: f.neighbourhoodId, address: f.address.trim() }));
+    if (ok)
+      void action.run(() =>
+        api.apply({
+          referralId,
+          residentRef,
+          applicantName,
+          trade: f.trade,
+          neighbourhoodId: f.neighbourhoodId,
+          address: f.address.trim(),
+        }),
+      );
   }
   const field = (key: keyof typeof f, label: string, ltr = false) => (
-    <TextInput label={label} value={f[key]} dir={ltr ? 'ltr' : undefined} data-testid={`vt-permit-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
+    <TextInput
+      label={label}
+      value={f[key]}
+      dir={ltr ? 'ltr' : undefined}
+      data-testid={`vt-permit-${key}`}
+      onChange={(e) => setF({ ...f, [key]: e.target.value })}
+    />
   );
   return (
     <Card testId="vt-permit-form-card">
@@ -103,7 +159,11 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
           {field('trade', t('vt.trade'), true)}
           {field('neighbourhoodId', t('vt.neighbourhood'), true)}
           {field('address', t('vt.permits.address'))}
-          {missing && <p className="hg-field__error" data-testid="vt-permit-missing">{t('vt.required')}</p>}
+          {missing && (
+            <p className="hg-field__error" data-testid="vt-permit-missing">
+              {t('vt.required')}
+            </p>
+          )}
           <Button type="submit" busy={action.busy} data-testid="vt-permit-submit">
             {t('vt.save')}
           </Button>
@@ -142,19 +202,48 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
           ))}
         </fieldset>
         {permit.status === 'documents-complete' && (
-          <Form onSubmit={() => void action.run(() => api.inspect(id, { ...inspection, inspector: inspection.inspector.trim(), findings: inspection.findings.trim() }))} testId={`vt-inspection-form-${id}`}>
+          <Form
+            onSubmit={() =>
+              void action.run(() =>
+                api.inspect(id, { ...inspection, inspector: inspection.inspector.trim(), findings: inspection.findings.trim() }),
+              )
+            }
+            testId={`vt-inspection-form-${id}`}
+          >
             <DateInput label={t('vt.day')} value={inspection.date} onChange={(date) => setInspection({ ...inspection, date })} />
-            <TextInput label={t('vt.permits.inspector')} value={inspection.inspector} data-testid={`vt-inspector-${id}`} onChange={(e) => setInspection({ ...inspection, inspector: e.target.value })} />
-            <TextInput label={t('vt.permits.findings')} value={inspection.findings} data-testid={`vt-findings-${id}`} onChange={(e) => setInspection({ ...inspection, findings: e.target.value })} />
+            <TextInput
+              label={t('vt.permits.inspector')}
+              value={inspection.inspector}
+              data-testid={`vt-inspector-${id}`}
+              onChange={(e) => setInspection({ ...inspection, inspector: e.target.value })}
+            />
+            <TextInput
+              label={t('vt.permits.findings')}
+              value={inspection.findings}
+              data-testid={`vt-findings-${id}`}
+              onChange={(e) => setInspection({ ...inspection, findings: e.target.value })}
+            />
             <label className="hg-check">
-              <input type="checkbox" checked={inspection.passed} data-testid={`vt-inspection-passed-${id}`} onChange={(e) => setInspection({ ...inspection, passed: e.target.checked })} /> {t('vt.permits.passed')}
+              <input
+                type="checkbox"
+                checked={inspection.passed}
+                data-testid={`vt-inspection-passed-${id}`}
+                onChange={(e) => setInspection({ ...inspection, passed: e.target.checked })}
+              />{' '}
+              {t('vt.permits.passed')}
             </label>
             <Button type="submit" busy={action.busy} data-testid={`vt-inspection-save-${id}`}>
               {t('vt.permits.recordInspection')}
             </Button>
           </Form>
         )}
-        <RejectRow id={id} reason={reason} setReason={setReason} busy={action.busy} onReject={() => void action.run(() => api.decide(id, 'rejected', reason.trim()))} />
+        <RejectRow
+          id={id}
+          reason={reason}
+          setReason={setReason}
+          busy={action.busy}
+          onReject={() => void action.run(() => api.decide(id, 'rejected', reason.trim()))}
+        />
       </div>
     );
   }
@@ -162,14 +251,30 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
     return (
       <div>
         {error}
-        <TextInput label={t('vt.permits.reason')} value={reason} data-testid={`vt-decision-reason-${id}`} onChange={(e) => setReason(e.target.value)} />
+        <TextInput
+          label={t('vt.permits.reason')}
+          value={reason}
+          data-testid={`vt-decision-reason-${id}`}
+          onChange={(e) => setReason(e.target.value)}
+        />
         <div className="hg-form__row">
           {permit.inspection?.passed && (
-            <Button busy={action.busy} disabled={!reason.trim()} data-testid={`vt-approve-${id}`} onClick={() => void action.run(() => api.decide(id, 'approved', reason.trim()))}>
+            <Button
+              busy={action.busy}
+              disabled={!reason.trim()}
+              data-testid={`vt-approve-${id}`}
+              onClick={() => void action.run(() => api.decide(id, 'approved', reason.trim()))}
+            >
               {t('vt.permits.approve')}
             </Button>
           )}
-          <Button variant="secondary" busy={action.busy} disabled={!reason.trim()} data-testid={`vt-reject-${id}`} onClick={() => void action.run(() => api.decide(id, 'rejected', reason.trim()))}>
+          <Button
+            variant="secondary"
+            busy={action.busy}
+            disabled={!reason.trim()}
+            data-testid={`vt-reject-${id}`}
+            onClick={() => void action.run(() => api.decide(id, 'rejected', reason.trim()))}
+          >
             {t('vt.permits.reject')}
           </Button>
         </div>
@@ -180,7 +285,12 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
     return (
       <div>
         {error}
-        <Button variant={permit.status === 'expired' ? 'primary' : 'secondary'} busy={action.busy} data-testid={`vt-renew-${id}`} onClick={() => void action.run(() => api.renew(id))}>
+        <Button
+          variant={permit.status === 'expired' ? 'primary' : 'secondary'}
+          busy={action.busy}
+          data-testid={`vt-renew-${id}`}
+          onClick={() => void action.run(() => api.renew(id))}
+        >
           {t('vt.permits.renew')}
         </Button>
       </div>
@@ -189,11 +299,28 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
   return null;
 }
 
-function RejectRow({ id, reason, setReason, busy, onReject }: { id: string; reason: string; setReason: (r: string) => void; busy: boolean; onReject: () => void }) {
+function RejectRow({
+  id,
+  reason,
+  setReason,
+  busy,
+  onReject,
+}: {
+  id: string;
+  reason: string;
+  setReason: (r: string) => void;
+  busy: boolean;
+  onReject: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="hg-form__row">
-      <TextInput label={t('vt.permits.reason')} value={reason} data-testid={`vt-reject-reason-${id}`} onChange={(e) => setReason(e.target.value)} />
+      <TextInput
+        label={t('vt.permits.reason')}
+        value={reason}
+        data-testid={`vt-reject-reason-${id}`}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <Button variant="secondary" busy={busy} disabled={!reason.trim()} data-testid={`vt-reject-${id}`} onClick={onReject}>
         {t('vt.permits.reject')}
       </Button>

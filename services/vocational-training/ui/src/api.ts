@@ -157,30 +157,49 @@ export function tvtoApi(api: ApiClient) {
     courses: () => api.list<Course>(`${base}/courses`),
     course: (courseId: string) => api.get<CourseDetail>(`${base}/courses/${id(courseId)}`),
     createCourse: (course: NewCourse) => api.post<Course>(`${base}/courses`, course),
-    enrol: (courseId: string, body: { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null }) => api.post<Enrolment>(`${base}/courses/${id(courseId)}/enrolments`, body),
-    attendance: (courseId: string, session: number, present: string[]) => api.put(`${base}/courses/${id(courseId)}/sessions/${session}/attendance`, { present }),
-    complete: (enrolmentId: string, result: CompletionResult) => api.post<Enrolment>(`${base}/enrolments/${id(enrolmentId)}/complete`, { result }),
+    enrol: (courseId: string, body: { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null }) =>
+      api.post<Enrolment>(`${base}/courses/${id(courseId)}/enrolments`, body),
+    attendance: (courseId: string, session: number, present: string[]) =>
+      api.put(`${base}/courses/${id(courseId)}/sessions/${session}/attendance`, { present }),
+    complete: (enrolmentId: string, result: CompletionResult) =>
+      api.post<Enrolment>(`${base}/enrolments/${id(enrolmentId)}/complete`, { result }),
     certificates: () => api.list<Certificate>(`${base}/certificates`),
     acceptedReferrals: () => api.list<AcceptedReferral>(`${base}/desk/referrals?state=accepted`),
     permits: () => api.list<Permit>(`${base}/permits`),
-    apply: (body: { referralId: string | null; residentRef: string | null; applicantName: string | null; trade: string; neighbourhoodId: string; address: string }) => api.post<Permit>(`${base}/permits`, body),
-    checklist: (permitId: string, item: ChecklistItem, received: boolean) => api.put<Permit>(`${base}/permits/${id(permitId)}/checklist`, { item, received }),
-    inspect: (permitId: string, body: { date: string; inspector: string; findings: string; passed: boolean }) => api.post<Permit>(`${base}/permits/${id(permitId)}/inspection`, body),
-    decide: (permitId: string, decision: 'approved' | 'rejected', reason: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/decision`, { decision, reason }),
+    apply: (body: {
+      referralId: string | null;
+      residentRef: string | null;
+      applicantName: string | null;
+      trade: string;
+      neighbourhoodId: string;
+      address: string;
+    }) => api.post<Permit>(`${base}/permits`, body),
+    checklist: (permitId: string, item: ChecklistItem, received: boolean) =>
+      api.put<Permit>(`${base}/permits/${id(permitId)}/checklist`, { item, received }),
+    inspect: (permitId: string, body: { date: string; inspector: string; findings: string; passed: boolean }) =>
+      api.post<Permit>(`${base}/permits/${id(permitId)}/inspection`, body),
+    decide: (permitId: string, decision: 'approved' | 'rejected', reason: string) =>
+      api.post<Permit>(`${base}/permits/${id(permitId)}/decision`, { decision, reason }),
     renew: (permitId: string) => api.post<Permit>(`${base}/permits/${id(permitId)}/renew`, {}),
     demand: () => api.get<Demand[]>(`${base}/counselling/demand`),
     /** The clinics' calendar, read as TVTO staff: only the counselling slots, without residents. */
     counsellorDays: (days = 14) => api.list<CounsellingSlot>(`/clinics/v1/calendar/slots?kind=tvto-counselling&days=${days}`),
-    setDemand: (trade: string, body: { label: LocalizedText; level: DemandLevel; note: LocalizedText }) => api.put<Demand>(`${base}/counselling/demand/${id(trade)}`, body),
+    setDemand: (trade: string, body: { label: LocalizedText; level: DemandLevel; note: LocalizedText }) =>
+      api.put<Demand>(`${base}/counselling/demand/${id(trade)}`, body),
     sessions: (clinicId?: string) => api.list<Session>(`${base}/counselling/sessions${clinicId ? `?clinicId=${id(clinicId)}` : ''}`),
-    book: (body: { clinicId: string; residentRef: string | null; referralId: string | null; day: string; time: string }) => api.post<Session>(`${base}/counselling/sessions`, body),
-    record: (sessionId: string, body: { state: 'held'; notes: string; guidance: string[] } | { state: 'no-show' }) => api.post<Session>(`${base}/counselling/sessions/${id(sessionId)}/record`, body),
+    book: (body: { clinicId: string; residentRef: string | null; referralId: string | null; day: string; time: string }) =>
+      api.post<Session>(`${base}/counselling/sessions`, body),
+    record: (sessionId: string, body: { state: 'held'; notes: string; guidance: string[] } | { state: 'no-show' }) =>
+      api.post<Session>(`${base}/counselling/sessions/${id(sessionId)}/record`, body),
     masters: () => api.get<Master[]>(`${base}/apprenticeships/masters`),
     addMaster: (body: Omit<Master, 'placed' | 'available'>) => api.post<Master>(`${base}/apprenticeships/masters`, body),
     placements: () => api.list<Placement>(`${base}/apprenticeships/placements`),
-    place: (masterId: string, body: { referralId: string } | { residentRef: string | null }) => api.post<Placement>(`${base}/apprenticeships/masters/${id(masterId)}/placements`, body),
-    progress: (placementId: string, rating: number, note: string) => api.post<Placement>(`${base}/apprenticeships/placements/${id(placementId)}/progress`, { rating, note }),
-    finish: (placementId: string, state: 'completed' | 'withdrawn') => api.post<Placement>(`${base}/apprenticeships/placements/${id(placementId)}/finish`, { state }),
+    place: (masterId: string, body: { referralId: string } | { residentRef: string | null }) =>
+      api.post<Placement>(`${base}/apprenticeships/masters/${id(masterId)}/placements`, body),
+    progress: (placementId: string, rating: number, note: string) =>
+      api.post<Placement>(`${base}/apprenticeships/placements/${id(placementId)}/progress`, { rating, note }),
+    finish: (placementId: string, state: 'completed' | 'withdrawn') =>
+      api.post<Placement>(`${base}/apprenticeships/placements/${id(placementId)}/finish`, { state }),
   };
 }
 

@@ -6,14 +6,22 @@ import { messages } from './messages';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(dir, entry.name)) : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.')
+        ? [readFileSync(join(dir, entry.name), 'utf8')]
+        : [],
   );
 
 it('has a sentence, in fa and en, for every code TVTO’s API refuses with', () => {
   const codes = new Set(
     sources(join(import.meta.dirname, '../../api/src')).flatMap((text) =>
       // Thrown directly, through a state machine's guardStep, or named once as a `…Code` constant.
-      [...text.matchAll(/(?:(?:BrokenRuleError|IllegalStepError|NotFoundError|StepNotAllowedError|guardStep)\(\s*|Code = )'([a-z0-9-]+)'/g)].map((m) => m[1]!),
+      [
+        ...text.matchAll(
+          /(?:(?:BrokenRuleError|IllegalStepError|NotFoundError|StepNotAllowedError|guardStep)\(\s*|Code = )'([a-z0-9-]+)'/g,
+        ),
+      ].map((m) => m[1]!),
     ),
   );
   expect(codes.size).toBeGreaterThan(30);

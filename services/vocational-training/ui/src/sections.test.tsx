@@ -13,13 +13,35 @@ const residentB = '22222222-2222-4222-8222-222222222222';
 const referralId = '33333333-3333-4333-8333-333333333333';
 
 const course: Course = {
-  courseId: 'tvto-inst-negin-tailoring-1405', title: { fa: 'خیاطی', en: 'Tailoring' }, trade: 'tailoring', level: 'beginner', hours: 90, sessions: 30, sessionsHeld: 12,
-  venue: { kind: 'private-institute', id: 'inst-negin' }, venueName: { fa: 'آموزشگاه نگین', en: 'Negin institute' }, schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
-  startsOn: '2026-11-01', endsOn: '2027-01-10', capacity: 14, enrolled: 2, available: 12,
+  courseId: 'tvto-inst-negin-tailoring-1405',
+  title: { fa: 'خیاطی', en: 'Tailoring' },
+  trade: 'tailoring',
+  level: 'beginner',
+  hours: 90,
+  sessions: 30,
+  sessionsHeld: 12,
+  venue: { kind: 'private-institute', id: 'inst-negin' },
+  venueName: { fa: 'آموزشگاه نگین', en: 'Negin institute' },
+  schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
+  startsOn: '2026-11-01',
+  endsOn: '2027-01-10',
+  capacity: 14,
+  enrolled: 2,
+  available: 12,
 };
 const enrolment = (id: string, residentRef: string, rate: number) => ({
-  enrolmentId: id, courseId: course.courseId, residentRef, referralId: null, source: 'direct' as const, unverified: false, state: 'enrolled' as const, attended: [], attendanceRate: rate,
-  result: null, certificateNo: null, enrolledAt: '2026-11-01T08:00:00Z',
+  enrolmentId: id,
+  courseId: course.courseId,
+  residentRef,
+  referralId: null,
+  source: 'direct' as const,
+  unverified: false,
+  state: 'enrolled' as const,
+  attended: [],
+  attendanceRate: rate,
+  result: null,
+  certificateNo: null,
+  enrolledAt: '2026-11-01T08:00:00Z',
 });
 const detail: CourseDetail = { ...course, enrolments: [enrolment('e-1', residentA, 0.9), enrolment('e-2', residentB, 0.5)] };
 
@@ -38,7 +60,16 @@ describe('courses section', () => {
   it('lists courses with their places in Persian digits and the certificates issued', async () => {
     stubFetch({
       [`GET ${api}/courses`]: [course],
-      [`GET ${api}/certificates`]: [{ certificateNo: 'TVTO-TAILORING-0F8FAD5B', enrolmentId: 'e-9', courseId: course.courseId, courseTitle: course.title, residentRef: residentA, completedAt: '2026-10-01T08:00:00Z' }],
+      [`GET ${api}/certificates`]: [
+        {
+          certificateNo: 'TVTO-TAILORING-0F8FAD5B',
+          enrolmentId: 'e-9',
+          courseId: course.courseId,
+          courseTitle: course.title,
+          residentRef: residentA,
+          completedAt: '2026-10-01T08:00:00Z',
+        },
+      ],
     });
     renderAt('/m/courses');
     expect((await screen.findByTestId(`vt-course-places-${course.courseId}`)).textContent).toBe('۲ از ۱۴');
@@ -58,8 +89,14 @@ describe('courses section', () => {
     await screen.findByTestId('vt-course-form');
     expect(screen.queryByTestId('vt-course-id')).toBeNull();
     const fill: [string, string][] = [
-      ['vt-course-title-fa', 'خیاطی'], ['vt-course-title-en', 'Tailoring'], ['vt-course-trade', 'tailoring'], ['vt-course-venue-id', 'inst-negin'],
-      ['vt-course-place-fa', 'آموزشگاه نگین'], ['vt-course-place-en', 'Negin institute'], ['vt-course-schedule-fa', 'شنبه‌ها'], ['vt-course-schedule-en', 'Saturdays'],
+      ['vt-course-title-fa', 'خیاطی'],
+      ['vt-course-title-en', 'Tailoring'],
+      ['vt-course-trade', 'tailoring'],
+      ['vt-course-venue-id', 'inst-negin'],
+      ['vt-course-place-fa', 'آموزشگاه نگین'],
+      ['vt-course-place-en', 'Negin institute'],
+      ['vt-course-schedule-fa', 'شنبه‌ها'],
+      ['vt-course-schedule-en', 'Saturdays'],
     ];
     for (const [testId, value] of fill) fireEvent.change(screen.getByTestId(testId), { target: { value } });
     fireEvent.click(screen.getByTestId('vt-course-submit'));
@@ -74,11 +111,26 @@ describe('courses section', () => {
       [`GET ${api}/courses/${course.courseId}`]: detail,
       [`GET ${api}/desk/referrals`]: [
         { referralId, trackingCode: 'K7QM-3XWA', offerId: course.courseId, residentRef: residentA, clinicId: 'clinic-sarasiab' },
-        { referralId: '44444444-4444-4444-8444-444444444444', trackingCode: 'ZZZZ-ZZZZ', offerId: 'other', residentRef: residentB, clinicId: 'clinic-fajr' },
+        {
+          referralId: '44444444-4444-4444-8444-444444444444',
+          trackingCode: 'ZZZZ-ZZZZ',
+          offerId: 'other',
+          residentRef: residentB,
+          clinicId: 'clinic-fajr',
+        },
       ],
-      [`POST ${api}/courses/${course.courseId}/enrolments`]: (body: unknown) => (calls.push({ what: 'enrol', body }), jsonResponse(enrolment('e-3', residentA, 0), 201)),
-      [`PUT ${api}/courses/${course.courseId}/sessions/13/attendance`]: (body: unknown) => (calls.push({ what: 'attendance', body }), jsonResponse({ session: 13, present: 1, enrolled: 2, changed: 2 })),
-      [`POST ${api}/enrolments/e-1/complete`]: (body: unknown) => (calls.push({ what: 'complete', body }), jsonResponse({ ...enrolment('e-1', residentA, 0.9), state: 'completed', result: 'passed' })),
+      [`POST ${api}/courses/${course.courseId}/enrolments`]: (body: unknown) => (
+        calls.push({ what: 'enrol', body }),
+        jsonResponse(enrolment('e-3', residentA, 0), 201)
+      ),
+      [`PUT ${api}/courses/${course.courseId}/sessions/13/attendance`]: (body: unknown) => (
+        calls.push({ what: 'attendance', body }),
+        jsonResponse({ session: 13, present: 1, enrolled: 2, changed: 2 })
+      ),
+      [`POST ${api}/enrolments/e-1/complete`]: (body: unknown) => (
+        calls.push({ what: 'complete', body }),
+        jsonResponse({ ...enrolment('e-1', residentA, 0.9), state: 'completed', result: 'passed' })
+      ),
     });
     renderAt(`/m/courses/${course.courseId}`);
     const referralSelect = (await screen.findByTestId('vt-enrol-referral')) as HTMLSelectElement;
@@ -102,13 +154,18 @@ describe('courses section', () => {
   });
 
   const refusal = (status: number, code: string, detail: string) =>
-    jsonResponse({ title: status === 409 ? 'Conflict' : 'Unprocessable Content', status, code, detail }, status, 'application/problem+json');
+    jsonResponse(
+      { title: status === 409 ? 'Conflict' : 'Unprocessable Content', status, code, detail },
+      status,
+      'application/problem+json',
+    );
 
   it('shows the API’s refusal of a pass below the attendance rule (422) by its code, in the staff’s language', async () => {
     stubFetch({
       [`GET ${api}/courses/${course.courseId}`]: detail,
       [`GET ${api}/desk/referrals`]: [],
-      [`POST ${api}/enrolments/e-2/complete`]: () => refusal(422, 'attendance-below-pass-mark', 'passing needs at least 80 % attendance (2 of 5 sessions held)'),
+      [`POST ${api}/enrolments/e-2/complete`]: () =>
+        refusal(422, 'attendance-below-pass-mark', 'passing needs at least 80 % attendance (2 of 5 sessions held)'),
     });
     const { unmount } = renderAt(`/m/courses/${course.courseId}`);
     fireEvent.click(await screen.findByTestId('vt-complete-passed-e-2'));
@@ -117,14 +174,17 @@ describe('courses section', () => {
     unmount();
     renderAt(`/m/courses/${course.courseId}`, ['tvto-staff'], 'en');
     fireEvent.click(await screen.findByTestId('vt-complete-passed-e-2'));
-    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('Passing needs at least 80 % attendance of the sessions held.');
+    expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain(
+      'Passing needs at least 80 % attendance of the sessions held.',
+    );
   });
 
   it('shows a conflict (409) by its code, and a code it has no sentence for in the service’s words', async () => {
     stubFetch({
       [`GET ${api}/courses/${course.courseId}`]: detail,
       [`GET ${api}/desk/referrals`]: [],
-      [`POST ${api}/enrolments/e-1/complete`]: () => refusal(409, 'enrolment-ended', 'an enrolment that is completed cannot become completed'),
+      [`POST ${api}/enrolments/e-1/complete`]: () =>
+        refusal(409, 'enrolment-ended', 'an enrolment that is completed cannot become completed'),
       [`POST ${api}/enrolments/e-2/complete`]: () => refusal(409, 'something-new', 'a refusal this screen does not know'),
     });
     renderAt(`/m/courses/${course.courseId}`, ['tvto-staff'], 'en');
@@ -134,9 +194,13 @@ describe('courses section', () => {
     expect((await screen.findByTestId('vt-complete-error-e-2')).textContent).toContain('a refusal this screen does not know');
   });
 
-
   it('marks an enrolment of a resident no clinic referred to TVTO as unverified, explaining why', async () => {
-    stubFetch({ [`GET ${api}/courses/${course.courseId}`]: { ...detail, enrolments: [enrolment('e-1', residentA, 0.9), { ...enrolment('e-2', residentB, 0.5), unverified: true }] } });
+    stubFetch({
+      [`GET ${api}/courses/${course.courseId}`]: {
+        ...detail,
+        enrolments: [enrolment('e-1', residentA, 0.9), { ...enrolment('e-2', residentB, 0.5), unverified: true }],
+      },
+    });
     renderAt(`/m/courses/${course.courseId}`, ['auditor']);
     const badge = await screen.findByTestId('vt-enrolment-unverified-e-2');
     expect(badge.textContent).toBe('تأیید نشده');
@@ -163,17 +227,44 @@ describe('courses section', () => {
 });
 
 const permit = (status: Permit['status'], extra: Partial<Permit> = {}): Permit => ({
-  permitId: `p-${status}`, trackingCode: 'K7QM-3XWA', referralId: null, residentRef: null, unverified: false, applicantName: 'Zahra', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12',
-  status, checklist: ['id-copy'], inspection: null, decision: null, permitNo: null, validUntil: null, renewable: false, updatedAt: '2026-11-01T08:00:00Z', ...extra,
+  permitId: `p-${status}`,
+  trackingCode: 'K7QM-3XWA',
+  referralId: null,
+  residentRef: null,
+  unverified: false,
+  applicantName: 'Zahra',
+  trade: 'carpentry',
+  neighbourhoodId: 'nbh-fajr',
+  address: 'Alley 12',
+  status,
+  checklist: ['id-copy'],
+  inspection: null,
+  decision: null,
+  permitNo: null,
+  validUntil: null,
+  renewable: false,
+  updatedAt: '2026-11-01T08:00:00Z',
+  ...extra,
 });
 
 describe('permits section', () => {
   it('ticks documents, approves an inspected application with a reason, renews an expired permit', async () => {
     const calls: { what: string; body: unknown }[] = [];
     stubFetch({
-      [`GET ${api}/permits`]: [permit('submitted'), permit('inspected', { inspection: { date: '2026-11-01', inspector: 'R', findings: 'ok', passed: true } }), permit('expired', { permitNo: 'WP-2025-0F8FAD5B', validUntil: '2026-10-01', renewable: true }), permit('approved', { permitNo: 'WP-2026-1A2B3C4D', validUntil: '2027-10-01' })],
-      [`PUT ${api}/permits/p-submitted/checklist`]: (body: unknown) => (calls.push({ what: 'checklist', body }), jsonResponse(permit('submitted'))),
-      [`POST ${api}/permits/p-inspected/decision`]: (body: unknown) => (calls.push({ what: 'decision', body }), jsonResponse(permit('approved'))),
+      [`GET ${api}/permits`]: [
+        permit('submitted'),
+        permit('inspected', { inspection: { date: '2026-11-01', inspector: 'R', findings: 'ok', passed: true } }),
+        permit('expired', { permitNo: 'WP-2025-0F8FAD5B', validUntil: '2026-10-01', renewable: true }),
+        permit('approved', { permitNo: 'WP-2026-1A2B3C4D', validUntil: '2027-10-01' }),
+      ],
+      [`PUT ${api}/permits/p-submitted/checklist`]: (body: unknown) => (
+        calls.push({ what: 'checklist', body }),
+        jsonResponse(permit('submitted'))
+      ),
+      [`POST ${api}/permits/p-inspected/decision`]: (body: unknown) => (
+        calls.push({ what: 'decision', body }),
+        jsonResponse(permit('approved'))
+      ),
       [`POST ${api}/permits/p-expired/renew`]: (body: unknown) => (calls.push({ what: 'renew', body }), jsonResponse(permit('renewed'))),
     });
     renderAt('/m/permits', ['tvto-staff'], 'en');
@@ -190,7 +281,12 @@ describe('permits section', () => {
   });
 
   it('marks an application for a resident no clinic referred to TVTO as unverified (in English too)', async () => {
-    stubFetch({ [`GET ${api}/permits`]: [permit('submitted', { permitId: 'p-made-up', residentRef: residentA, applicantName: null, unverified: true }), permit('approved')] });
+    stubFetch({
+      [`GET ${api}/permits`]: [
+        permit('submitted', { permitId: 'p-made-up', residentRef: residentA, applicantName: null, unverified: true }),
+        permit('approved'),
+      ],
+    });
     renderAt('/m/permits', ['coordinator'], 'en');
     const badge = await screen.findByTestId('vt-permit-unverified-p-made-up');
     expect(badge.textContent).toBe('Unverified');
@@ -200,7 +296,10 @@ describe('permits section', () => {
 
   it('takes a walk-in application by name only when no resident id is given, and refuses an incomplete one', async () => {
     const bodies: unknown[] = [];
-    stubFetch({ [`GET ${api}/permits`]: [], [`POST ${api}/permits`]: (body: unknown) => (bodies.push(body), jsonResponse(permit('submitted'), 201)) });
+    stubFetch({
+      [`GET ${api}/permits`]: [],
+      [`POST ${api}/permits`]: (body: unknown) => (bodies.push(body), jsonResponse(permit('submitted'), 201)),
+    });
     renderAt('/m/permits');
     fireEvent.click(await screen.findByTestId('vt-permit-submit'));
     expect(await screen.findByTestId('vt-permit-missing')).toBeTruthy();
@@ -209,13 +308,43 @@ describe('permits section', () => {
     fireEvent.change(screen.getByTestId('vt-permit-neighbourhoodId'), { target: { value: 'nbh-fajr' } });
     fireEvent.change(screen.getByTestId('vt-permit-address'), { target: { value: 'Alley 12' } });
     fireEvent.click(screen.getByTestId('vt-permit-submit'));
-    await waitFor(() => expect(bodies).toEqual([{ referralId: null, residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Alley 12' }]));
+    await waitFor(() =>
+      expect(bodies).toEqual([
+        {
+          referralId: null,
+          residentRef: null,
+          applicantName: 'Zahra Karimi',
+          trade: 'carpentry',
+          neighbourhoodId: 'nbh-fajr',
+          address: 'Alley 12',
+        },
+      ]),
+    );
   });
 });
 
 describe('counselling and apprenticeships', () => {
-  const demand: Demand[] = [{ trade: 'tailoring', label: { fa: 'خیاطی', en: 'Tailoring' }, level: 'high', note: { fa: 'زیاد', en: 'Strong' }, updatedAt: '2026-11-01T08:00:00Z' }];
-  const session: Session = { sessionId: 's-1', clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, unverified: false, day: '2026-11-20', time: '10:00', state: 'booked', notes: null, guidance: [] };
+  const demand: Demand[] = [
+    {
+      trade: 'tailoring',
+      label: { fa: 'خیاطی', en: 'Tailoring' },
+      level: 'high',
+      note: { fa: 'زیاد', en: 'Strong' },
+      updatedAt: '2026-11-01T08:00:00Z',
+    },
+  ];
+  const session: Session = {
+    sessionId: 's-1',
+    clinicId: 'clinic-fajr',
+    residentRef: residentA,
+    referralId: null,
+    unverified: false,
+    day: '2026-11-20',
+    time: '10:00',
+    state: 'booked',
+    notes: null,
+    guidance: [],
+  };
 
   it('marks a session booked for a resident no clinic referred to TVTO as unverified, explaining why', async () => {
     stubFetch({
@@ -235,16 +364,23 @@ describe('counselling and apprenticeships', () => {
     const fetchMock = stubFetch({
       [`GET ${api}/counselling/demand`]: demand,
       [`GET ${api}/counselling/sessions`]: [session],
-      [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (calls.push({ what: 'record', body }), jsonResponse({ ...session, state: 'held' })),
+      [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (
+        calls.push({ what: 'record', body }),
+        jsonResponse({ ...session, state: 'held' })
+      ),
     });
     renderAt('/m/counselling');
     expect(await screen.findByTestId('vt-counsellor-days-error')).toBeTruthy(); // the clinics' calendar is not there: the rest still works
     fireEvent.change(await screen.findByTestId('vt-record-notes-s-1'), { target: { value: 'Has a sewing machine' } });
     fireEvent.click(screen.getByTestId('vt-record-guidance-tailoring-s-1'));
     fireEvent.click(screen.getByTestId('vt-record-held-s-1'));
-    await waitFor(() => expect(calls).toEqual([{ what: 'record', body: { state: 'held', notes: 'Has a sewing machine', guidance: ['tailoring'] } }]));
+    await waitFor(() =>
+      expect(calls).toEqual([{ what: 'record', body: { state: 'held', notes: 'Has a sewing machine', guidance: ['tailoring'] } }]),
+    );
     fireEvent.change(screen.getByTestId('vt-sessions-clinic'), { target: { value: 'clinic-fajr' } });
-    await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/counselling/sessions?clinicId=clinic-fajr'))).toBe(true));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/counselling/sessions?clinicId=clinic-fajr'))).toBe(true),
+    );
   });
 
   it('shows the counsellor’s days from the clinics’ calendar and fills the booking form from one', async () => {
@@ -252,7 +388,17 @@ describe('counselling and apprenticeships', () => {
     stubFetch({
       [`GET ${api}/counselling/demand`]: demand,
       [`GET ${api}/counselling/sessions`]: [],
-      'GET /api/clinics/v1/calendar/slots': [{ id: 'slot-1', clinicId: 'clinic-fajr', startsAt: '2026-11-24T05:30:00Z', endsAt: '2026-11-24T12:30:00Z', capacity: 8, bookedCount: 3, available: 5 }],
+      'GET /api/clinics/v1/calendar/slots': [
+        {
+          id: 'slot-1',
+          clinicId: 'clinic-fajr',
+          startsAt: '2026-11-24T05:30:00Z',
+          endsAt: '2026-11-24T12:30:00Z',
+          capacity: 8,
+          bookedCount: 3,
+          available: 5,
+        },
+      ],
       [`POST ${api}/counselling/sessions`]: (body: unknown) => (bodies.push(body), jsonResponse(session, 201)),
     });
     renderAt('/m/counselling');
@@ -263,17 +409,48 @@ describe('counselling and apprenticeships', () => {
     expect((screen.getByTestId('vt-book-time') as HTMLInputElement).value).toBe('۰۹:۰۰');
     fireEvent.change(screen.getByTestId('vt-book-resident'), { target: { value: residentA } });
     fireEvent.click(screen.getByTestId('vt-book-submit'));
-    await waitFor(() => expect(bodies).toEqual([{ clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-24', time: '09:00' }]));
+    await waitFor(() =>
+      expect(bodies).toEqual([{ clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-24', time: '09:00' }]),
+    );
   });
 
   it('shows masters’ places and records a monthly check of an active placement', async () => {
-    const master: Master = { masterId: 'm-1', name: 'Ostad Karimi', guild: { fa: 'درودگران', en: 'Carpenters' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 3, placed: 1, available: 2 };
+    const master: Master = {
+      masterId: 'm-1',
+      name: 'Ostad Karimi',
+      guild: { fa: 'درودگران', en: 'Carpenters' },
+      trade: 'carpentry',
+      neighbourhoodId: 'nbh-fajr',
+      capacity: 3,
+      placed: 1,
+      available: 2,
+    };
     const bodies: unknown[] = [];
     stubFetch({
       [`GET ${api}/apprenticeships/masters`]: [master],
       [`GET ${api}/apprenticeships/placements`]: [
-        { placementId: 'pl-1', masterId: 'm-1', trade: 'carpentry', residentRef: residentA, referralId: null, unverified: false, state: 'active', startedOn: '2026-10-01', checks: [] },
-        { placementId: 'pl-2', masterId: 'm-1', trade: 'carpentry', residentRef: residentB, referralId: null, unverified: true, state: 'active', startedOn: '2026-10-02', checks: [] },
+        {
+          placementId: 'pl-1',
+          masterId: 'm-1',
+          trade: 'carpentry',
+          residentRef: residentA,
+          referralId: null,
+          unverified: false,
+          state: 'active',
+          startedOn: '2026-10-01',
+          checks: [],
+        },
+        {
+          placementId: 'pl-2',
+          masterId: 'm-1',
+          trade: 'carpentry',
+          residentRef: residentB,
+          referralId: null,
+          unverified: true,
+          state: 'active',
+          startedOn: '2026-10-02',
+          checks: [],
+        },
       ],
       [`POST ${api}/apprenticeships/placements/pl-1/progress`]: (body: unknown) => (bodies.push(body), jsonResponse({})),
     });

@@ -13,7 +13,14 @@ export default function App({ basePath }: RemoteAppProps) {
   const auth = useAuth();
   const sections: DeskSection[] = [
     ...(auth.hasRole('welfare-officer')
-      ? [{ path: 'cases', label: t('welfare.nav.cases'), testId: 'welfare-nav-cases', element: <CasesSection base={`${basePath}/cases`} /> }]
+      ? [
+          {
+            path: 'cases',
+            label: t('welfare.nav.cases'),
+            testId: 'welfare-nav-cases',
+            element: <CasesSection base={`${basePath}/cases`} />,
+          },
+        ]
       : []),
     { path: 'summary', label: t('welfare.nav.summary'), testId: 'welfare-nav-summary', element: <SummarySection /> },
   ];

@@ -1,5 +1,20 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, Code, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useI18n } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  NumberInput,
+  Select,
+  TextInput,
+  useAction,
+  useAsync,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -130,8 +145,10 @@ function AssessmentPart({ c, setCase }: PartProps) {
   const start = c.assessment?.answers ?? emptyAnswers;
   const [a, setA] = useState(start);
   const [numbers, setNumbers] = useState({
-    months: String(start.income.mainEarnerMonthsUnemployed), members: String(start.household.members),
-    dependants: String(start.household.dependants), earners: String(start.household.earners),
+    months: String(start.income.mainEarnerMonthsUnemployed),
+    members: String(start.household.members),
+    dependants: String(start.household.dependants),
+    earners: String(start.household.earners),
   });
   const [editing, setEditing] = useState(c.assessment === null);
   const [invalid, setInvalid] = useState(false);
@@ -139,8 +156,19 @@ function AssessmentPart({ c, setCase }: PartProps) {
   const closed = c.state === 'closed';
 
   async function submit() {
-    const n = { months: Number(numbers.months), members: Number(numbers.members), dependants: Number(numbers.dependants), earners: Number(numbers.earners) };
-    if (numbers.members === '' || n.members < 1 || n.dependants > n.members || n.earners > n.members || n.dependants + n.earners > n.members) {
+    const n = {
+      months: Number(numbers.months),
+      members: Number(numbers.members),
+      dependants: Number(numbers.dependants),
+      earners: Number(numbers.earners),
+    };
+    if (
+      numbers.members === '' ||
+      n.members < 1 ||
+      n.dependants > n.members ||
+      n.earners > n.members ||
+      n.dependants + n.earners > n.members
+    ) {
       setInvalid(true);
       return;
     }
@@ -160,7 +188,9 @@ function AssessmentPart({ c, setCase }: PartProps) {
         <p data-testid="welfare-assessment-result">
           <LevelBadge level={result.level} testId="welfare-assessment-level" />{' '}
           {t('welfare.assessment.score', { total: formatNumber(result.total) })} —{' '}
-          {(['income', 'housing', 'health', 'household'] as const).map((d) => `${t(`welfare.assessment.${d}`)} ${formatNumber(result.scores[d])}`).join('، ')}
+          {(['income', 'housing', 'health', 'household'] as const)
+            .map((d) => `${t(`welfare.assessment.${d}`)} ${formatNumber(result.scores[d])}`)
+            .join('، ')}
         </p>
       )}
       {!editing && !closed && (
@@ -178,7 +208,12 @@ function AssessmentPart({ c, setCase }: PartProps) {
               onChange={(e) => setA({ ...a, income: { ...a.income, level: e.target.value as AssessmentAnswers['income']['level'] } })}
               options={incomeLevels.map((v) => ({ value: v, label: t(`welfare.income.${v}`) }))}
             />
-            <NumberInput label={t('welfare.assessment.monthsUnemployed')} data-testid="welfare-assess-months" value={numbers.months} onValueChange={(v) => setNumbers({ ...numbers, months: v })} />
+            <NumberInput
+              label={t('welfare.assessment.monthsUnemployed')}
+              data-testid="welfare-assess-months"
+              value={numbers.months}
+              onValueChange={(v) => setNumbers({ ...numbers, months: v })}
+            />
             <Select
               label={t('welfare.assessment.housing')}
               data-testid="welfare-assess-housing"
@@ -192,12 +227,19 @@ function AssessmentPart({ c, setCase }: PartProps) {
               label={t('welfare.assessment.disability')}
               data-testid="welfare-assess-disability"
               value={a.health.disability}
-              onChange={(e) => setA({ ...a, health: { ...a.health, disability: e.target.value as AssessmentAnswers['health']['disability'] } })}
+              onChange={(e) =>
+                setA({ ...a, health: { ...a.health, disability: e.target.value as AssessmentAnswers['health']['disability'] } })
+              }
               options={disabilityLevels.map((v) => ({ value: v, label: t(`welfare.disability.${v}`) }))}
             />
             <label className="hg-field">
               <span className="hg-field__label">{t('welfare.assessment.chronicIllness')}</span>
-              <input type="checkbox" data-testid="welfare-assess-chronic" checked={a.health.chronicIllness} onChange={(e) => setA({ ...a, health: { ...a.health, chronicIllness: e.target.checked } })} />
+              <input
+                type="checkbox"
+                data-testid="welfare-assess-chronic"
+                checked={a.health.chronicIllness}
+                onChange={(e) => setA({ ...a, health: { ...a.health, chronicIllness: e.target.checked } })}
+              />
             </label>
             <label className="hg-field">
               <span className="hg-field__label">{t('welfare.assessment.femaleHeaded')}</span>
@@ -210,9 +252,24 @@ function AssessmentPart({ c, setCase }: PartProps) {
             </label>
           </div>
           <div className="hg-form__row">
-            <NumberInput label={t('welfare.assessment.members')} data-testid="welfare-assess-members" value={numbers.members} onValueChange={(v) => setNumbers({ ...numbers, members: v })} />
-            <NumberInput label={t('welfare.assessment.dependants')} data-testid="welfare-assess-dependants" value={numbers.dependants} onValueChange={(v) => setNumbers({ ...numbers, dependants: v })} />
-            <NumberInput label={t('welfare.assessment.earners')} data-testid="welfare-assess-earners" value={numbers.earners} onValueChange={(v) => setNumbers({ ...numbers, earners: v })} />
+            <NumberInput
+              label={t('welfare.assessment.members')}
+              data-testid="welfare-assess-members"
+              value={numbers.members}
+              onValueChange={(v) => setNumbers({ ...numbers, members: v })}
+            />
+            <NumberInput
+              label={t('welfare.assessment.dependants')}
+              data-testid="welfare-assess-dependants"
+              value={numbers.dependants}
+              onValueChange={(v) => setNumbers({ ...numbers, dependants: v })}
+            />
+            <NumberInput
+              label={t('welfare.assessment.earners')}
+              data-testid="welfare-assess-earners"
+              value={numbers.earners}
+              onValueChange={(v) => setNumbers({ ...numbers, earners: v })}
+            />
           </div>
           {invalid && (
             <p className="hg-field__error" data-testid="welfare-assess-invalid">
@@ -250,14 +307,26 @@ function PlanPart({ c, setCase }: PartProps) {
         {c.goals.map((g) => (
           <li key={g.goalId} data-testid={`welfare-goal-${g.goalId}`}>
             <label>
-              <input type="checkbox" data-testid={`welfare-goal-met-${g.goalId}`} checked={g.met} disabled={!canMark || busy} onChange={(e) => run(() => api.markGoal(c.caseId, g.goalId, e.target.checked))} />{' '}
+              <input
+                type="checkbox"
+                data-testid={`welfare-goal-met-${g.goalId}`}
+                checked={g.met}
+                disabled={!canMark || busy}
+                onChange={(e) => run(() => api.markGoal(c.caseId, g.goalId, e.target.checked))}
+              />{' '}
               <strong>{g.text}</strong> {g.met && <Badge tone="success">{t('welfare.plan.met')}</Badge>}
             </label>
             <ul>
               {g.tasks.map((task) => (
                 <li key={task.taskId} data-testid={`welfare-task-${task.taskId}`}>
                   <label>
-                    <input type="checkbox" data-testid={`welfare-task-done-${task.taskId}`} checked={task.done} disabled={!canMark || busy} onChange={(e) => run(() => api.markTask(c.caseId, task.taskId, e.target.checked))} />{' '}
+                    <input
+                      type="checkbox"
+                      data-testid={`welfare-task-done-${task.taskId}`}
+                      checked={task.done}
+                      disabled={!canMark || busy}
+                      onChange={(e) => run(() => api.markTask(c.caseId, task.taskId, e.target.checked))}
+                    />{' '}
                     {task.text} — {t('welfare.plan.due', { date: formatDate(task.dueOn) })}
                   </label>{' '}
                   {task.overdue && (
@@ -275,7 +344,12 @@ function PlanPart({ c, setCase }: PartProps) {
       {canPlan && (
         <Form onSubmit={addGoal} testId="welfare-goal-form">
           <div className="hg-form__row">
-            <TextInput label={t('welfare.plan.goal')} data-testid="welfare-goal-text" value={text} onChange={(e) => setText(e.target.value)} />
+            <TextInput
+              label={t('welfare.plan.goal')}
+              data-testid="welfare-goal-text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
             <Button type="submit" busy={busy} data-testid="welfare-goal-submit">
               {t('welfare.plan.addGoal')}
             </Button>
@@ -299,7 +373,12 @@ function TaskForm({ c, goalId, setCase }: PartProps & { goalId: string }) {
   return (
     <Form onSubmit={submit} error={error} testId={`welfare-task-form-${goalId}`}>
       <div className="hg-form__row">
-        <TextInput label={t('welfare.plan.task')} data-testid={`welfare-task-text-${goalId}`} value={text} onChange={(e) => setText(e.target.value)} />
+        <TextInput
+          label={t('welfare.plan.task')}
+          data-testid={`welfare-task-text-${goalId}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <DateInput label={t('welfare.plan.dueOn')} data-testid={`welfare-task-due-${goalId}`} value={dueOn} onChange={setDueOn} />
         <Button type="submit" variant="secondary" busy={busy} data-testid={`welfare-task-submit-${goalId}`}>
           {t('welfare.plan.addTask')}
@@ -353,7 +432,13 @@ function VisitsPart({ c, setCase }: PartProps) {
             <DateInput label={t('welfare.visits.date')} data-testid="welfare-visit-date" value={visitedOn} onChange={setVisitedOn} />
             <DateInput label={t('welfare.visits.next')} data-testid="welfare-visit-next" value={nextVisitOn} onChange={setNextVisitOn} />
           </div>
-          <TextInput label={t('welfare.visits.notes')} data-testid="welfare-visit-notes" value={notes} onChange={(e) => setNotes(e.target.value)} error={missing ? t('welfare.required') : undefined} />
+          <TextInput
+            label={t('welfare.visits.notes')}
+            data-testid="welfare-visit-notes"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+            error={missing ? t('welfare.required') : undefined}
+          />
           <Button type="submit" busy={busy} data-testid="welfare-visit-submit">
             {t('welfare.visits.submit')}
           </Button>
@@ -387,7 +472,12 @@ function FlagsPart({ c, setCase }: PartProps) {
                 {t(f.revokedAt ? 'welfare.flags.revoked' : f.active ? 'welfare.flags.active' : 'welfare.flags.expired')}
               </Badge>{' '}
               {!f.revokedAt && (
-                <Button variant="secondary" busy={busy} data-testid={`welfare-flag-revoke-${f.flagId}`} onClick={() => run(() => api.revoke(c.caseId, f.flagId))}>
+                <Button
+                  variant="secondary"
+                  busy={busy}
+                  data-testid={`welfare-flag-revoke-${f.flagId}`}
+                  onClick={() => run(() => api.revoke(c.caseId, f.flagId))}
+                >
                   {t('welfare.flags.revoke')}
                 </Button>
               )}
@@ -459,7 +549,13 @@ function ReopenPart({ c, setCase }: PartProps) {
   return (
     <Card title={t('welfare.reopen.title')} testId="welfare-reopen">
       <Form onSubmit={submit} error={error} testId="welfare-reopen-form">
-        <TextInput label={t('welfare.reopen.reason')} data-testid="welfare-reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} error={missing ? t('welfare.required') : undefined} />
+        <TextInput
+          label={t('welfare.reopen.reason')}
+          data-testid="welfare-reopen-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={missing ? t('welfare.required') : undefined}
+        />
         <Button type="submit" busy={busy} data-testid="welfare-reopen-submit">
           {t('welfare.reopen.submit')}
         </Button>
@@ -467,4 +563,3 @@ function ReopenPart({ c, setCase }: PartProps) {
     </Card>
   );
 }
-

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, Code, DataTable, ErrorCard, Form, Loading, Select, TextInput, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  DataTable,
+  ErrorCard,
+  Form,
+  Loading,
+  Select,
+  TextInput,
+  useAsync,
+  useI18n,
+  type Column,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { caseStates, useWelfareApi, type CaseState, type CaseSummary, type OpenableReferral } from './api';
@@ -45,8 +59,16 @@ function Caseload({ base }: { base: string }) {
         ),
     },
     { key: 'neighbourhood', header: t('welfare.case.neighbourhood'), render: (c) => nameOf(c.neighbourhoodId) },
-    { key: 'state', header: t('welfare.case.state'), render: (c) => <StateBadge state={c.state} testId={`welfare-case-state-${c.caseId}`} /> },
-    { key: 'level', header: t('welfare.case.level'), render: (c) => <LevelBadge level={c.level} testId={`welfare-case-level-${c.caseId}`} /> },
+    {
+      key: 'state',
+      header: t('welfare.case.state'),
+      render: (c) => <StateBadge state={c.state} testId={`welfare-case-state-${c.caseId}`} />,
+    },
+    {
+      key: 'level',
+      header: t('welfare.case.level'),
+      render: (c) => <LevelBadge level={c.level} testId={`welfare-case-level-${c.caseId}`} />,
+    },
     {
       key: 'work',
       header: t('welfare.case.work'),
@@ -80,11 +102,19 @@ function Caseload({ base }: { base: string }) {
             data-testid="welfare-caseload-state"
             value={state}
             onChange={(e) => setState(e.target.value as CaseState | '')}
-            options={[{ value: '', label: t('welfare.caseload.allStates') }, ...caseStates.map((s) => ({ value: s, label: t(`welfare.state.${s}`) }))]}
+            options={[
+              { value: '', label: t('welfare.caseload.allStates') },
+              ...caseStates.map((s) => ({ value: s, label: t(`welfare.state.${s}`) })),
+            ]}
           />
           <label className="hg-field">
             <span className="hg-field__label">{t('welfare.caseload.overdueOnly')}</span>
-            <input type="checkbox" data-testid="welfare-caseload-overdue" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="welfare-caseload-overdue"
+              checked={overdueOnly}
+              onChange={(e) => setOverdueOnly(e.target.checked)}
+            />
           </label>
         </div>
         {cases.error ? (
@@ -150,7 +180,13 @@ function OpenableReferrals({ base }: { base: string }) {
   return (
     <Card title={t('welfare.openable.title')} testId="welfare-openable">
       {error !== undefined && <ErrorCard error={error} />}
-      <DataTable testId="welfare-openable-table" columns={columns} rows={referrals.data} rowKey={(r) => r.referralId} rowTestId={(r) => `welfare-openable-${r.referralId}`} />
+      <DataTable
+        testId="welfare-openable-table"
+        columns={columns}
+        rows={referrals.data}
+        rowKey={(r) => r.referralId}
+        rowTestId={(r) => `welfare-openable-${r.referralId}`}
+      />
     </Card>
   );
 }
@@ -192,8 +228,22 @@ function OpenCaseForm({ base }: { base: string }) {
     <Card title={t('welfare.open.title')} testId="welfare-open">
       <Form onSubmit={submit} error={apiError} testId="welfare-open-form">
         <div className="hg-form__row">
-          <TextInput label={t('welfare.open.household')} dir="ltr" data-testid="welfare-open-household" value={householdRef} onChange={(e) => setHouseholdRef(e.target.value)} error={errors.household} />
-          <TextInput label={t('welfare.open.neighbourhood')} dir="ltr" data-testid="welfare-open-neighbourhood" value={neighbourhoodId} onChange={(e) => setNeighbourhoodId(e.target.value)} error={errors.neighbourhood} />
+          <TextInput
+            label={t('welfare.open.household')}
+            dir="ltr"
+            data-testid="welfare-open-household"
+            value={householdRef}
+            onChange={(e) => setHouseholdRef(e.target.value)}
+            error={errors.household}
+          />
+          <TextInput
+            label={t('welfare.open.neighbourhood')}
+            dir="ltr"
+            data-testid="welfare-open-neighbourhood"
+            value={neighbourhoodId}
+            onChange={(e) => setNeighbourhoodId(e.target.value)}
+            error={errors.neighbourhood}
+          />
         </div>
         <Button type="submit" busy={saving} data-testid="welfare-open-submit">
           {t('welfare.open.submit')}

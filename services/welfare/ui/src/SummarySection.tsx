@@ -18,14 +18,22 @@ export function SummarySection() {
   const { neighbourhoods, totals, activeFlags, asOf } = summary.data;
   const n = (value: number) => formatNumber(value);
   const columns: Column<Row>[] = [
-    { key: 'neighbourhood', header: t('welfare.case.neighbourhood'), render: (r) => (r.neighbourhoodId === '' ? <strong>{t('welfare.summary.total')}</strong> : nameOf(r.neighbourhoodId)) },
+    {
+      key: 'neighbourhood',
+      header: t('welfare.case.neighbourhood'),
+      render: (r) => (r.neighbourhoodId === '' ? <strong>{t('welfare.summary.total')}</strong> : nameOf(r.neighbourhoodId)),
+    },
     { key: 'total', header: t('welfare.summary.cases'), render: (r) => n(r.total) },
     ...caseStates.map((s) => ({ key: s, header: t(`welfare.state.${s}`), render: (r: Row) => n(r.byState[s]) })),
     { key: 'high', header: t('welfare.level.high'), render: (r) => n(r.byLevel.high) },
     { key: 'medium', header: t('welfare.level.medium'), render: (r) => n(r.byLevel.medium) },
     { key: 'low', header: t('welfare.level.low'), render: (r) => n(r.byLevel.low) },
     { key: 'unassessed', header: t('welfare.level.unassessed'), render: (r) => n(r.byLevel.unassessed) },
-    { key: 'overdue', header: t('welfare.summary.overdue'), render: (r) => <span data-testid={`welfare-summary-overdue-${r.neighbourhoodId || 'total'}`}>{n(r.withOverdueWork)}</span> },
+    {
+      key: 'overdue',
+      header: t('welfare.summary.overdue'),
+      render: (r) => <span data-testid={`welfare-summary-overdue-${r.neighbourhoodId || 'total'}`}>{n(r.withOverdueWork)}</span>,
+    },
   ];
   const rows: Row[] = neighbourhoods.length > 0 ? [...neighbourhoods, { neighbourhoodId: '', ...totals }] : [];
   return (

@@ -55,13 +55,26 @@ export interface CaseView extends CaseSummary {
   reopenReason: string | null;
   assessment: {
     answers: AssessmentAnswers;
-    result: { scores: Record<'income' | 'housing' | 'health' | 'household', number>; total: number; level: Level; suggestedFlags: EligibilityFlag[] };
+    result: {
+      scores: Record<'income' | 'housing' | 'health' | 'household', number>;
+      total: number;
+      level: Level;
+      suggestedFlags: EligibilityFlag[];
+    };
     assessedAt: string;
     assessedBy: string;
   } | null;
   goals: { goalId: string; text: string; met: boolean; tasks: CaseTask[] }[];
   visits: { visitId: string; visitedOn: string; notes: string; nextVisitOn: string | null; recordedBy: string }[];
-  flags: { flagId: string; flag: EligibilityFlag; validUntil: string; confirmedAt: string; confirmedBy: string; revokedAt: string | null; active: boolean }[];
+  flags: {
+    flagId: string;
+    flag: EligibilityFlag;
+    validUntil: string;
+    confirmedAt: string;
+    confirmedBy: string;
+    revokedAt: string | null;
+    active: boolean;
+  }[];
   referral: { trackingCode: string | null; state: string; outcome: string | null } | null;
   revision: number;
   history: { at: string; by: string; action: string; detail: string | null }[];
@@ -112,15 +125,20 @@ export function welfareApi(api: ApiClient) {
     summary: () => api.get<CaseloadSummary>(`${base}/cases/summary`),
     neighbourhoods: () => api.get<NeighbourhoodName[]>(`${base}/desk/priorities`),
     openable: () => api.list<OpenableReferral>(`${base}/cases/openable-referrals`),
-    open: (body: { householdRef: string; neighbourhoodId: string; residentRef?: string | null }) => api.post<CaseView>(`${base}/cases`, body),
+    open: (body: { householdRef: string; neighbourhoodId: string; residentRef?: string | null }) =>
+      api.post<CaseView>(`${base}/cases`, body),
     openFromReferral: (referralId: string) => api.post<CaseView>(`${base}/cases/from-referral`, { referralId }),
     get: (caseId: string) => api.get<CaseView>(one(caseId)),
     assess: (caseId: string, answers: AssessmentAnswers) => api.put<CaseView>(`${one(caseId)}/assessment`, answers),
     addGoal: (caseId: string, text: string) => api.post<CaseView>(`${one(caseId)}/goals`, { text }),
-    markGoal: (caseId: string, goalId: string, met: boolean) => api.put<CaseView>(`${one(caseId)}/goals/${encodeURIComponent(goalId)}`, { met }),
-    addTask: (caseId: string, goalId: string, task: { text: string; dueOn: string }) => api.post<CaseView>(`${one(caseId)}/goals/${encodeURIComponent(goalId)}/tasks`, task),
-    markTask: (caseId: string, taskId: string, done: boolean) => api.put<CaseView>(`${one(caseId)}/tasks/${encodeURIComponent(taskId)}`, { done }),
-    visit: (caseId: string, visit: { visitedOn: string; notes: string; nextVisitOn: string | null }) => api.post<CaseView>(`${one(caseId)}/visits`, visit),
+    markGoal: (caseId: string, goalId: string, met: boolean) =>
+      api.put<CaseView>(`${one(caseId)}/goals/${encodeURIComponent(goalId)}`, { met }),
+    addTask: (caseId: string, goalId: string, task: { text: string; dueOn: string }) =>
+      api.post<CaseView>(`${one(caseId)}/goals/${encodeURIComponent(goalId)}/tasks`, task),
+    markTask: (caseId: string, taskId: string, done: boolean) =>
+      api.put<CaseView>(`${one(caseId)}/tasks/${encodeURIComponent(taskId)}`, { done }),
+    visit: (caseId: string, visit: { visitedOn: string; notes: string; nextVisitOn: string | null }) =>
+      api.post<CaseView>(`${one(caseId)}/visits`, visit),
     flag: (caseId: string, flag: EligibilityFlag, validUntil: string) => api.post<CaseView>(`${one(caseId)}/flags`, { flag, validUntil }),
     revoke: (caseId: string, flagId: string) => api.post<CaseView>(`${one(caseId)}/flags/${encodeURIComponent(flagId)}/revoke`),
     close: (caseId: string, reason: ClosureReason) => api.post<CaseView>(`${one(caseId)}/close`, { reason }),

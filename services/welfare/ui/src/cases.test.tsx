@@ -10,23 +10,62 @@ const caseId = '11111111-1111-4111-8111-111111111111';
 const householdRef = '22222222-2222-4222-8222-222222222222';
 
 const summary: CaseSummary = {
-  caseId, householdRef, residentRef: null, neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab', referralId: null, unverified: false,
-  state: 'planned', level: 'high', openedAt: '2026-03-01T08:00:00Z', overdueTasks: 2, nextVisitOn: null, visitOverdue: true, overdue: true, activeFlags: ['low-income'],
+  caseId,
+  householdRef,
+  residentRef: null,
+  neighbourhoodId: 'nbh-sarasiab',
+  clinicId: 'clinic-sarasiab',
+  referralId: null,
+  unverified: false,
+  state: 'planned',
+  level: 'high',
+  openedAt: '2026-03-01T08:00:00Z',
+  overdueTasks: 2,
+  nextVisitOn: null,
+  visitOverdue: true,
+  overdue: true,
+  activeFlags: ['low-income'],
 };
 const opened: CaseView = {
-  ...summary, state: 'opened', level: null, overdueTasks: 0, visitOverdue: false, overdue: false, activeFlags: [],
-  worker: 'welfare.officer', closedFrom: null, closure: null, reopenReason: null, assessment: null, goals: [], visits: [], flags: [], referral: null, revision: 1,
+  ...summary,
+  state: 'opened',
+  level: null,
+  overdueTasks: 0,
+  visitOverdue: false,
+  overdue: false,
+  activeFlags: [],
+  worker: 'welfare.officer',
+  closedFrom: null,
+  closure: null,
+  reopenReason: null,
+  assessment: null,
+  goals: [],
+  visits: [],
+  flags: [],
+  referral: null,
+  revision: 1,
   history: [{ at: '2026-03-01T08:00:00Z', by: 'welfare.officer', action: 'opened', detail: null }],
 };
 const assessed: CaseView = {
-  ...opened, state: 'assessed', level: 'high', revision: 2,
+  ...opened,
+  state: 'assessed',
+  level: 'high',
+  revision: 2,
   assessment: {
     answers: {
-      income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 }, housing: { condition: 'overcrowded' },
-      health: { disability: 'none', chronicIllness: false }, household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
+      income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 },
+      housing: { condition: 'overcrowded' },
+      health: { disability: 'none', chronicIllness: false },
+      household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
     },
-    result: { scores: { income: 3, housing: 2, health: 0, household: 3 }, total: 8, level: 'high', suggestedFlags: ['low-income', 'female-headed-household'] },
-    assessedAt: '2026-03-02T08:00:00Z', assessedBy: 'welfare.officer',
+    result: {
+      scores: { income: 3, housing: 2, health: 0, household: 3 },
+      total: 8,
+      level: 'high',
+      suggestedFlags: ['low-income', 'female-headed-household'],
+    },
+    assessedAt: '2026-03-02T08:00:00Z',
+    assessedBy: 'welfare.officer',
   },
 };
 
@@ -54,10 +93,16 @@ describe('my caseload', () => {
   });
 
   it('marks a case opened for a household no clinic referred as unverified', async () => {
-    stubFetch({ [`GET ${api}/cases`]: [{ ...summary, unverified: true }], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/priorities`]: [] });
+    stubFetch({
+      [`GET ${api}/cases`]: [{ ...summary, unverified: true }],
+      [`GET ${api}/cases/openable-referrals`]: [],
+      [`GET ${api}/desk/priorities`]: [],
+    });
     renderAt('/m/cases', ['welfare-officer'], 'en');
     const row = await screen.findByTestId(`welfare-case-row-${caseId}`);
-    expect(within(row).getByTestId(`welfare-case-unverified-${caseId}`).textContent).toMatch(/^Unverified: no clinic referred this household/);
+    expect(within(row).getByTestId(`welfare-case-unverified-${caseId}`).textContent).toMatch(
+      /^Unverified: no clinic referred this household/,
+    );
   });
 
   it('opens a case for an accepted referral with one click', async () => {
@@ -65,10 +110,19 @@ describe('my caseload', () => {
     const fetchMock = stubFetch({
       [`GET ${api}/cases`]: [],
       [`GET ${api}/desk/priorities`]: [],
-      [`GET ${api}/cases/openable-referrals`]: [{
-        referralId, trackingCode: 'K7QM-3XWA', offerId: 'welfare-social-case', offerTitle: { fa: 'پرونده مددکاری', en: 'Social case' },
-        clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef, acceptedAt: '2026-03-01T08:00:00Z', completeBy: '2026-06-01',
-      }],
+      [`GET ${api}/cases/openable-referrals`]: [
+        {
+          referralId,
+          trackingCode: 'K7QM-3XWA',
+          offerId: 'welfare-social-case',
+          offerTitle: { fa: 'پرونده مددکاری', en: 'Social case' },
+          clinicId: 'clinic-sarasiab',
+          neighbourhoodId: 'nbh-sarasiab',
+          householdRef,
+          acceptedAt: '2026-03-01T08:00:00Z',
+          completeBy: '2026-06-01',
+        },
+      ],
       [`POST ${api}/cases/from-referral`]: { ...opened, caseId: referralId, referralId },
       [`GET ${api}/cases/${referralId}`]: { ...opened, caseId: referralId, referralId },
     });
@@ -80,7 +134,11 @@ describe('my caseload', () => {
   });
 
   it('checks the household reference before opening a case directly', async () => {
-    const fetchMock = stubFetch({ [`GET ${api}/cases`]: [], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/priorities`]: [] });
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases`]: [],
+      [`GET ${api}/cases/openable-referrals`]: [],
+      [`GET ${api}/desk/priorities`]: [],
+    });
     renderAt('/m/cases');
     fireEvent.change(await screen.findByTestId('welfare-open-household'), { target: { value: 'Ali Rezaei' } });
     fireEvent.change(screen.getByTestId('welfare-open-neighbourhood'), { target: { value: 'nbh-fajr' } });
@@ -136,14 +194,26 @@ describe('the case page', () => {
   it('confirms a flag with its validity, and revokes it', async () => {
     const flagId = '44444444-4444-4444-8444-444444444444';
     const flagged: CaseView = {
-      ...assessed, activeFlags: ['low-income'],
-      flags: [{ flagId, flag: 'low-income', validUntil: '2026-09-01', confirmedAt: '2026-03-02T08:00:00Z', confirmedBy: 'welfare.officer', revokedAt: null, active: true }],
+      ...assessed,
+      activeFlags: ['low-income'],
+      flags: [
+        {
+          flagId,
+          flag: 'low-income',
+          validUntil: '2026-09-01',
+          confirmedAt: '2026-03-02T08:00:00Z',
+          confirmedBy: 'welfare.officer',
+          revokedAt: null,
+          active: true,
+        },
+      ],
     };
     const fetchMock = stubFetch({
       [`GET ${api}/cases/${caseId}`]: assessed,
       [`GET ${api}/desk/priorities`]: [],
       [`POST ${api}/cases/${caseId}/flags`]: () => jsonResponse(flagged),
-      [`POST ${api}/cases/${caseId}/flags/${flagId}/revoke`]: () => jsonResponse({ ...flagged, activeFlags: [], flags: [{ ...flagged.flags[0]!, revokedAt: '2026-03-03T08:00:00Z', active: false }] }),
+      [`POST ${api}/cases/${caseId}/flags/${flagId}/revoke`]: () =>
+        jsonResponse({ ...flagged, activeFlags: [], flags: [{ ...flagged.flags[0]!, revokedAt: '2026-03-03T08:00:00Z', active: false }] }),
     });
     renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
     fireEvent.change(await screen.findByTestId('welfare-flag-until'), { target: { value: '2026-09-01' } });
@@ -157,9 +227,18 @@ describe('the case page', () => {
   });
 
   it('shows the API’s refusal by its code, in the worker’s language, when a case cannot close with its goals met', async () => {
-    const refusal = { title: 'Conflict', status: 409, code: 'goals-not-met', detail: 'the case cannot be closed with its goals met: 1 goal(s) not met' };
+    const refusal = {
+      title: 'Conflict',
+      status: 409,
+      code: 'goals-not-met',
+      detail: 'the case cannot be closed with its goals met: 1 goal(s) not met',
+    };
     stubFetch({
-      [`GET ${api}/cases/${caseId}`]: { ...assessed, state: 'in-follow-up', goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }] },
+      [`GET ${api}/cases/${caseId}`]: {
+        ...assessed,
+        state: 'in-follow-up',
+        goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }],
+      },
       [`GET ${api}/desk/priorities`]: [],
       [`POST ${api}/cases/${caseId}/close`]: () => jsonResponse(refusal, 409, 'application/problem+json'),
     });
@@ -175,18 +254,44 @@ describe('the case page', () => {
   });
 
   it('says in the worker’s language that a case is not found', async () => {
-    stubFetch({ [`GET ${api}/cases/${caseId}`]: () => jsonResponse({ title: 'Not Found', status: 404, code: 'case-not-found', detail: `no case ${caseId}` }, 404, 'application/problem+json') });
+    stubFetch({
+      [`GET ${api}/cases/${caseId}`]: () =>
+        jsonResponse(
+          { title: 'Not Found', status: 404, code: 'case-not-found', detail: `no case ${caseId}` },
+          404,
+          'application/problem+json',
+        ),
+    });
     renderAt(`/m/cases/${caseId}`);
     expect(await screen.findByText('این پرونده پیدا نشد.')).toBeTruthy();
   });
 
   it('shows a broken rule (422) by its code, and a code it has no sentence for in the service’s words', async () => {
     stubFetch({
-      [`GET ${api}/cases/${caseId}`]: { ...assessed, state: 'planned', goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }] },
+      [`GET ${api}/cases/${caseId}`]: {
+        ...assessed,
+        state: 'planned',
+        goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }],
+      },
       [`GET ${api}/desk/priorities`]: [],
       [`POST ${api}/cases/${caseId}/visits`]: () =>
-        jsonResponse({ title: 'Unprocessable Content', status: 422, code: 'visit-in-future', field: 'visitedOn', detail: 'a visit is recorded once it took place' }, 422, 'application/problem+json'),
-      [`POST ${api}/cases/${caseId}/close`]: () => jsonResponse({ title: 'Conflict', status: 409, code: 'something-new', detail: 'a refusal this screen does not know' }, 409, 'application/problem+json'),
+        jsonResponse(
+          {
+            title: 'Unprocessable Content',
+            status: 422,
+            code: 'visit-in-future',
+            field: 'visitedOn',
+            detail: 'a visit is recorded once it took place',
+          },
+          422,
+          'application/problem+json',
+        ),
+      [`POST ${api}/cases/${caseId}/close`]: () =>
+        jsonResponse(
+          { title: 'Conflict', status: 409, code: 'something-new', detail: 'a refusal this screen does not know' },
+          409,
+          'application/problem+json',
+        ),
     });
     renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
     fireEvent.change(await screen.findByTestId('welfare-visit-notes'), { target: { value: 'Home visit' } });
@@ -199,14 +304,29 @@ describe('the case page', () => {
 
 describe('casework in numbers', () => {
   it('shows counts per neighbourhood and in total, in Persian digits', async () => {
-    const counts = { total: 12, byState: { opened: 1, assessed: 3, planned: 2, 'in-follow-up': 4, closed: 2 }, byLevel: { low: 1, medium: 5, high: 5, unassessed: 1 }, withOverdueWork: 3 };
+    const counts = {
+      total: 12,
+      byState: { opened: 1, assessed: 3, planned: 2, 'in-follow-up': 4, closed: 2 },
+      byLevel: { low: 1, medium: 5, high: 5, unassessed: 1 },
+      withOverdueWork: 3,
+    };
     const data: CaseloadSummary = {
-      asOf: '2026-03-10T08:00:00Z', neighbourhoods: [{ neighbourhoodId: 'nbh-sarasiab', ...counts }], totals: counts,
+      asOf: '2026-03-10T08:00:00Z',
+      neighbourhoods: [{ neighbourhoodId: 'nbh-sarasiab', ...counts }],
+      totals: counts,
       activeFlags: { 'low-income': 7, 'female-headed-household': 2, 'disability-in-household': 1, 'long-term-unemployed': 2 },
     };
     stubFetch({
       [`GET ${api}/cases/summary`]: data,
-      [`GET ${api}/desk/priorities`]: [{ neighbourhoodId: 'nbh-sarasiab', neighbourhoodName: { fa: 'سرآسیاب', en: 'Sar Asiab' }, period: '1405', version: 1, priorities: [] }],
+      [`GET ${api}/desk/priorities`]: [
+        {
+          neighbourhoodId: 'nbh-sarasiab',
+          neighbourhoodName: { fa: 'سرآسیاب', en: 'Sar Asiab' },
+          period: '1405',
+          version: 1,
+          priorities: [],
+        },
+      ],
     });
     renderAt('/m/summary', ['auditor']);
     const row = await screen.findByTestId('welfare-summary-nbh-sarasiab');

@@ -128,7 +128,8 @@ export const messages = defineMessages({
     'welfare.close.title': 'بستن پرونده',
     'welfare.close.reason': 'دلیل',
     'welfare.close.submit': 'بستن پرونده',
-    'welfare.close.referralNote': 'با بستن پرونده، نتیجه ارجاع به کلینیک اعلام می‌شود (اهداف محقق شد: نتیجه حاصل شد؛ نقل مکان یا انصراف: حاصل نشد).',
+    'welfare.close.referralNote':
+      'با بستن پرونده، نتیجه ارجاع به کلینیک اعلام می‌شود (اهداف محقق شد: نتیجه حاصل شد؛ نقل مکان یا انصراف: حاصل نشد).',
     'welfare.reopen.title': 'بازگشایی پرونده',
     'welfare.reopen.reason': 'دلیل بازگشایی',
     'welfare.reopen.submit': 'بازگشایی',
@@ -178,8 +179,10 @@ export const messages = defineMessages({
     'welfare.problem.flag-already-revoked': 'این نشان پیش‌تر لغو شده است.',
     'welfare.problem.flag-validity-too-short': 'اعتبار نشان باید دست‌کم تا فردا باشد.',
     'welfare.problem.flag-validity-too-long': 'اعتبار نشان حداکثر ۳۶۶ روز است.',
-    'welfare.problem.household-case-open-in-your-caseload': 'این خانوار هم‌اکنون پرونده‌ی بازی در کارتابل شما دارد؛ همان پرونده را ادامه دهید.',
-    'welfare.problem.household-case-open-elsewhere': 'این خانوار هم‌اکنون پرونده‌ی بازی در بهزیستی دارد (هر خانوار یک پرونده‌ی باز)؛ برای واگذاری با سرپرست خود هماهنگ کنید.',
+    'welfare.problem.household-case-open-in-your-caseload':
+      'این خانوار هم‌اکنون پرونده‌ی بازی در کارتابل شما دارد؛ همان پرونده را ادامه دهید.',
+    'welfare.problem.household-case-open-elsewhere':
+      'این خانوار هم‌اکنون پرونده‌ی بازی در بهزیستی دارد (هر خانوار یک پرونده‌ی باز)؛ برای واگذاری با سرپرست خود هماهنگ کنید.',
     'welfare.problem.household-has-open-case': 'خانوار پرونده‌ی باز دیگری دارد و نمی‌تواند دو پرونده‌ی باز داشته باشد.',
     'welfare.problem.referral-not-found': 'این ارجاع در بهزیستی پیدا نشد.',
     'welfare.problem.referral-not-accepted': 'پرونده فقط برای ارجاع پذیرفته‌شده گشوده می‌شود.',
@@ -365,7 +368,8 @@ export const messages = defineMessages({
     'welfare.problem.flag-validity-too-short': 'A flag is valid until a day after today.',
     'welfare.problem.flag-validity-too-long': 'A flag is valid for at most 366 days.',
     'welfare.problem.household-case-open-in-your-caseload': 'This household already has an open case in your caseload; continue that case.',
-    'welfare.problem.household-case-open-elsewhere': 'This household already has an open welfare case (one at a time); ask your supervisor if you should take it over.',
+    'welfare.problem.household-case-open-elsewhere':
+      'This household already has an open welfare case (one at a time); ask your supervisor if you should take it over.',
     'welfare.problem.household-has-open-case': 'The household has another open case; it cannot have two.',
     'welfare.problem.referral-not-found': 'This referral was not found at welfare.',
     'welfare.problem.referral-not-accepted': 'A case is opened for an accepted referral only.',

@@ -10,7 +10,13 @@ export const ShortRef = ({ value, testId }: { value: string; testId?: string }) 
 );
 
 const levelTone: Record<Level, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
-const stateTone: Record<CaseState, BadgeTone> = { opened: 'neutral', assessed: 'info', planned: 'info', 'in-follow-up': 'info', closed: 'success' };
+const stateTone: Record<CaseState, BadgeTone> = {
+  opened: 'neutral',
+  assessed: 'info',
+  planned: 'info',
+  'in-follow-up': 'info',
+  closed: 'success',
+};
 
 export function LevelBadge({ level, testId }: { level: Level | null; testId?: string }) {
   const { t } = useI18n();

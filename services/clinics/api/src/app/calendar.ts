@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalizedText } from '@hamgam/contracts';
 import { startOfDay } from '@hamgam/contracts/days';
-import { assertClinicInScope, between, forbidden, hasAnyRole, inList, isDuplicateKey, pageOf, seesWholeProgramme, type PageContext, type Principal } from '@hamgam/service-kit';
+import {
+  assertClinicInScope,
+  between,
+  forbidden,
+  hasAnyRole,
+  inList,
+  isDuplicateKey,
+  pageOf,
+  seesWholeProgramme,
+  type PageContext,
+  type Principal,
+} from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
 import type { ClinicsModels, ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/slots.js';
@@ -109,7 +120,11 @@ async function loadSlotInScope(models: ClinicsModels, principal: Principal, slot
  * compare-and-set on the booked count just read (a lost race re-reads and re-checks), and writes to
  * one slot are serialised in this process (FerretDB updates are not atomic).
  */
-export async function bookSlot({ models, clock, locks }: Deps, principal: Principal, request: { slotId: string; residentId: string }): Promise<StoredSlot> {
+export async function bookSlot(
+  { models, clock, locks }: Deps,
+  principal: Principal,
+  request: { slotId: string; residentId: string },
+): Promise<StoredSlot> {
   const resident = await loadResidentInScope(models, principal, request.residentId);
   return locks.run(slotLockKey(models), request.slotId, async () => {
     for (;;) {
@@ -127,12 +142,17 @@ export async function bookSlot({ models, clock, locks }: Deps, principal: Princi
 }
 
 /** Cancels a resident's booking, freeing the seat. */
-export async function cancelBooking({ models, locks }: Deps, principal: Principal, request: { slotId: string; residentId: string }): Promise<StoredSlot> {
+export async function cancelBooking(
+  { models, locks }: Deps,
+  principal: Principal,
+  request: { slotId: string; residentId: string },
+): Promise<StoredSlot> {
   return locks.run(slotLockKey(models), request.slotId, async () => {
     for (;;) {
       const slot = await loadSlotInScope(models, principal, request.slotId);
       const remaining = slot.bookings.filter((b) => b.residentId !== request.residentId);
-      if (remaining.length === slot.bookings.length) throw new NotFoundError('booking-not-found', `resident ${request.residentId} is not booked into this slot`);
+      if (remaining.length === slot.bookings.length)
+        throw new NotFoundError('booking-not-found', `resident ${request.residentId} is not booked into this slot`);
       const result = await models.slots.collection.updateOne(
         { _id: slot._id as never, bookedCount: slot.bookedCount },
         { $set: { bookings: remaining, bookedCount: remaining.length } },

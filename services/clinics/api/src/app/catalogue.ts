@@ -1,5 +1,12 @@
 import type { NeedCategory, OfferPublishedV1, PartnerAgency } from '@hamgam/contracts';
-import { assertNeighbourhoodInScope, isDuplicateKey, pageOf, type DocumentLocks, type PageContext, type Principal } from '@hamgam/service-kit';
+import {
+  assertNeighbourhoodInScope,
+  isDuplicateKey,
+  pageOf,
+  type DocumentLocks,
+  type PageContext,
+  type Principal,
+} from '@hamgam/service-kit';
 import type { ClinicsModels } from '../deps.js';
 import { agencyNameOf } from './referrals.js';
 
@@ -25,7 +32,10 @@ export function applyOffer(
   const record = { ...rest, publishedAt: new Date(offer.publishedAt), receivedAt };
   return locks.run(models.offers.collection.collectionName, offerId, async () => {
     for (;;) {
-      const updated = await models.offers.collection.updateOne({ _id: offerId as never, agency: offer.agency, revision: { $lt: offer.revision } }, { $set: record });
+      const updated = await models.offers.collection.updateOne(
+        { _id: offerId as never, agency: offer.agency, revision: { $lt: offer.revision } },
+        { $set: record },
+      );
       if (updated.matchedCount === 1) return 'updated';
       try {
         await models.offers.create({ _id: offerId, ...record });

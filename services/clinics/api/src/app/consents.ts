@@ -43,15 +43,28 @@ export async function recordConsent(
   const now = clock.now();
   checkConsentExpiry(request.expiresOn, now);
   const consent: StoredConsent = {
-    _id: randomUUID(), residentId: resident._id, clinicId: resident.clinicId, purpose: request.purpose, agency: request.agency,
-    grantedAt: now, expiresOn: request.expiresOn, grantedBy: principal.subject, withdrawnAt: null, withdrawnBy: null,
+    _id: randomUUID(),
+    residentId: resident._id,
+    clinicId: resident.clinicId,
+    purpose: request.purpose,
+    agency: request.agency,
+    grantedAt: now,
+    expiresOn: request.expiresOn,
+    grantedBy: principal.subject,
+    withdrawnAt: null,
+    withdrawnBy: null,
   };
   await models.consents.create(consent);
   return consentView(consent, now);
 }
 
 /** Withdraws a consent from now on; a referral consent takes back the open referrals it no longer covers. */
-export async function withdrawConsent(deps: Deps, principal: Principal, request: { residentId: string; consentId: string }, cause: EventCause) {
+export async function withdrawConsent(
+  deps: Deps,
+  principal: Principal,
+  request: { residentId: string; consentId: string },
+  cause: EventCause,
+) {
   const { models, clock } = deps;
   const resident = await loadResidentInScope(models, principal, request.residentId);
   assertOwnClinicStaff(principal, resident.clinicId);

@@ -11,12 +11,19 @@ import { isOwnClinicStaff, loadHouseholdInScope } from './residents.js';
 
 type Deps = Pick<ClinicsDeps, 'models' | 'clock'>;
 
-const draftView = (d: StoredAssessmentDraft) => ({ householdId: d._id, needs: d.needs, answers: answersFromStored(d.answers), savedAt: d.savedAt, savedBy: d.savedBy });
+const draftView = (d: StoredAssessmentDraft) => ({
+  householdId: d._id,
+  needs: d.needs,
+  answers: answersFromStored(d.answers),
+  savedAt: d.savedAt,
+  savedBy: d.savedBy,
+});
 
 /** Drafts are written and read by the staff of the household's own clinic. */
 async function ownHousehold({ models }: Deps, principal: Principal, householdId: string): Promise<StoredHousehold> {
   const household = await loadHouseholdInScope(models, principal, householdId);
-  if (!isOwnClinicStaff(principal, household.clinicId)) throw forbidden(`only the staff of clinic ${household.clinicId} assess its households`);
+  if (!isOwnClinicStaff(principal, household.clinicId))
+    throw forbidden(`only the staff of clinic ${household.clinicId} assess its households`);
   return household;
 }
 
@@ -27,12 +34,21 @@ async function storedDraft({ models }: Deps, household: StoredHousehold): Promis
 }
 
 /** Saves (or replaces) the household's unfinished assessment; a household has at most one draft. */
-export async function saveDraft(deps: Deps, principal: Principal, householdId: string, content: { needs: AssessedNeed[]; answers: Answers }) {
+export async function saveDraft(
+  deps: Deps,
+  principal: Principal,
+  householdId: string,
+  content: { needs: AssessedNeed[]; answers: Answers },
+) {
   const household = await ownHousehold(deps, principal, householdId);
   checkDraft(content);
   const saved = {
-    clinicId: household.clinicId, neighbourhoodId: household.neighbourhoodId, needs: content.needs, answers: answersToStored(content.answers),
-    savedBy: principal.subject, savedAt: deps.clock.now(),
+    clinicId: household.clinicId,
+    neighbourhoodId: household.neighbourhoodId,
+    needs: content.needs,
+    answers: answersToStored(content.answers),
+    savedBy: principal.subject,
+    savedAt: deps.clock.now(),
   };
   await deps.models.assessmentDrafts.replaceOne({ _id: household._id }, { _id: household._id, ...saved }, { upsert: true });
   return draftView({ _id: household._id, ...saved });
@@ -58,14 +74,25 @@ export async function submitDraft(deps: Deps, principal: Principal, householdId:
   const saved = await models.assessments.findOneAndUpdate(
     { neighbourhoodId: household.neighbourhoodId, householdRef: household._id },
     {
-      $set: { clinicId: household.clinicId, needs: content.needs, answers: answersToStored(content.answers), recordedBy: principal.subject, createdAt: clock.now() },
+      $set: {
+        clinicId: household.clinicId,
+        needs: content.needs,
+        answers: answersToStored(content.answers),
+        recordedBy: principal.subject,
+        createdAt: clock.now(),
+      },
       $setOnInsert: { _id: randomUUID() },
     },
     { upsert: true, new: true, lean: true },
   );
   await models.assessmentDrafts.deleteOne({ _id: household._id });
   return {
-    id: saved!._id, householdRef: saved!.householdRef, clinicId: saved!.clinicId, neighbourhoodId: saved!.neighbourhoodId,
-    needs: saved!.needs, answers: answersFromStored(saved!.answers), createdAt: saved!.createdAt,
+    id: saved!._id,
+    householdRef: saved!.householdRef,
+    clinicId: saved!.clinicId,
+    neighbourhoodId: saved!.neighbourhoodId,
+    needs: saved!.needs,
+    answers: answersFromStored(saved!.answers),
+    createdAt: saved!.createdAt,
   };
 }

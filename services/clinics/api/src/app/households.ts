@@ -34,13 +34,21 @@ function householdSummaries(models: ClinicsModels, households: StoredHousehold[]
 }
 
 /** Registers a household at one of the caller's own clinics; its id becomes the householdRef of its needs assessment. */
-export async function registerHousehold({ models, clock }: Pick<ResidentDeps, 'models' | 'clock'>, principal: Principal, request: { clinicId: string; fileNumber: string }) {
+export async function registerHousehold(
+  { models, clock }: Pick<ResidentDeps, 'models' | 'clock'>,
+  principal: Principal,
+  request: { clinicId: string; fileNumber: string },
+) {
   assertOwnClinicStaff(principal, request.clinicId);
   const clinic = await models.clinics.findById(request.clinicId).lean();
   if (!clinic) throw new NotFoundError('clinic-not-found', `clinic ${request.clinicId} does not exist`);
   const household = await models.households.create({
-    _id: randomUUID(), clinicId: clinic._id, neighbourhoodId: clinic.neighbourhoodId, fileNumber: request.fileNumber,
-    registeredBy: principal.subject, registeredAt: clock.now(),
+    _id: randomUUID(),
+    clinicId: clinic._id,
+    neighbourhoodId: clinic.neighbourhoodId,
+    fileNumber: request.fileNumber,
+    registeredBy: principal.subject,
+    registeredAt: clock.now(),
   });
   return (await householdSummaries(models, [household.toObject()]))[0]!;
 }
@@ -59,7 +67,13 @@ export async function householdDetail({ models, clock, pii }: ResidentDeps, prin
   const [summary] = await householdSummaries(models, [household]);
   const views = residents.map((r) => residentView(r, principal, pii));
   if (isOwnClinicStaff(principal, household.clinicId)) {
-    await logAccess(models, { residentIds: residents.map((r) => r._id), clinicId: household.clinicId, action: 'read', principal, at: clock.now() });
+    await logAccess(models, {
+      residentIds: residents.map((r) => r._id),
+      clinicId: household.clinicId,
+      action: 'read',
+      principal,
+      at: clock.now(),
+    });
   }
   return { ...summary!, residents: views };
 }

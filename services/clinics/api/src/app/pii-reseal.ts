@@ -60,8 +60,12 @@ export async function resealResidents(
       const record = await models.residents.findById(id, sealedFields).lean();
       const changes = record && resealed(pii, record);
       if (!changes) return false;
-      const result = await models.residents.updateOne({ _id: id, pii: record.pii, nationalIdIndex: record.nationalIdIndex }, { $set: changes });
-      if (result.matchedCount === 0) throw new Error('changed meanwhile by a writer that does not take the lease (a replica of an older version?); run again');
+      const result = await models.residents.updateOne(
+        { _id: id, pii: record.pii, nationalIdIndex: record.nationalIdIndex },
+        { $set: changes },
+      );
+      if (result.matchedCount === 0)
+        throw new Error('changed meanwhile by a writer that does not take the lease (a replica of an older version?); run again');
       return true;
     });
 
@@ -75,7 +79,9 @@ export async function resealResidents(
       counts.failed++;
       report.failed?.(
         record._id,
-        isDuplicateKey(error) ? 'another resident holds this national id under the current index: a duplicate registration, to resolve by hand' : (error as Error).message,
+        isDuplicateKey(error)
+          ? 'another resident holds this national id under the current index: a duplicate registration, to resolve by hand'
+          : (error as Error).message,
       );
     }
   }

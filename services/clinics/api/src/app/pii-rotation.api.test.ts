@@ -17,7 +17,11 @@ import { resealResidents, type ResealCounts } from './pii-reseal.js';
 const key = () => randomBytes(32).toString('base64');
 const keysA = { PII_ENCRYPTION_KEY: key(), PII_BLIND_INDEX_KEY: key() };
 const keysB = { PII_ENCRYPTION_KEY: key(), PII_BLIND_INDEX_KEY: key() };
-const midRotation = { ...keysB, PII_PREVIOUS_ENCRYPTION_KEYS: keysA.PII_ENCRYPTION_KEY, PII_PREVIOUS_BLIND_INDEX_KEY: keysA.PII_BLIND_INDEX_KEY };
+const midRotation = {
+  ...keysB,
+  PII_PREVIOUS_ENCRYPTION_KEYS: keysA.PII_ENCRYPTION_KEY,
+  PII_PREVIOUS_BLIND_INDEX_KEY: keysA.PII_BLIND_INDEX_KEY,
+};
 const keyIdB = keyIdOf(Buffer.from(keysB.PII_ENCRYPTION_KEY, 'base64'));
 
 let first: ApiHarness;
@@ -25,13 +29,15 @@ let running: ApiHarness;
 const residents: { id: string; personal: PersonalData }[] = [];
 let serial = 300_000_000;
 
-const start = async (keys: Record<string, string>) => (await startTestService(clinicsService, { ...keys, MONGO_URL: first.config.MONGO_URL })) as ApiHarness;
+const start = async (keys: Record<string, string>) =>
+  (await startTestService(clinicsService, { ...keys, MONGO_URL: first.config.MONGO_URL })) as ApiHarness;
 /** The next generation of replicas: the database stays. */
 async function restartWith(keys: Record<string, string>) {
   if (running !== first) await running.mongo.close();
   running = await start(keys);
 }
-const reseal = (h: ApiHarness, report = {}): Promise<ResealCounts> => resealResidents({ models: h.models, locks: h.deps.locks, pii: piiFromConfig(h.config) }, report);
+const reseal = (h: ApiHarness, report = {}): Promise<ResealCounts> =>
+  resealResidents({ models: h.models, locks: h.deps.locks, pii: piiFromConfig(h.config) }, report);
 
 async function register(h: ApiHarness, fullName: string) {
   const household = await h.api('worker').post('/households', { clinicId: 'clinic-sarasiab', fileNumber: 'R-1' });
@@ -45,7 +51,9 @@ async function register(h: ApiHarness, fullName: string) {
 async function expectReadableAndFindable(h: ApiHarness) {
   for (const r of residents) {
     expect((await h.api('worker').get(`/residents/${r.id}`)).body.personal).toEqual(r.personal);
-    const check = await h.api('worker').post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: r.personal.nationalId });
+    const check = await h
+      .api('worker')
+      .post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: r.personal.nationalId });
     expect(check.body).toEqual({ exists: true, sameClinic: true, residentId: r.id });
     const household = await h.api('worker2').post('/households', { clinicId: 'clinic-motahari' });
     const again = await h.api('worker2').post(`/households/${household.body.id}/residents`, { ...r.personal, relation: 'head' });
@@ -68,7 +76,10 @@ beforeAll(async () => {
   running = first;
   for (const name of ['زهرا احمدی', 'علی رضایی', 'مریم کاظمی']) residents.push(await register(first, name));
   // One record as databases written before key ids hold it.
-  await first.models.residents.updateOne({ _id: residents[0]!.id }, { $set: { pii: sealV1(residents[0]!.personal, Buffer.from(keysA.PII_ENCRYPTION_KEY, 'base64')) } });
+  await first.models.residents.updateOne(
+    { _id: residents[0]!.id },
+    { $set: { pii: sealV1(residents[0]!.personal, Buffer.from(keysA.PII_ENCRYPTION_KEY, 'base64')) } },
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -135,7 +146,9 @@ describe('rotating the PII keys', { timeout: 60_000 }, () => {
     const failures: string[] = [];
     const counts = await reseal(running, { failed: (id: string, reason: string) => failures.push(`${id}: ${reason}`) });
     expect(counts).toMatchObject({ checked: residents.length, failed: 1 });
-    expect(failures).toEqual([expect.stringContaining(`${residents[2]!.id}: personal data sealed under key ${keyIdOf(Buffer.from(retired, 'base64'))}`)]);
+    expect(failures).toEqual([
+      expect.stringContaining(`${residents[2]!.id}: personal data sealed under key ${keyIdOf(Buffer.from(retired, 'base64'))}`),
+    ]);
     expect((await running.models.residents.findById(residents[2]!.id).lean())!.pii).toBe(sealed);
     expect((await running.api('worker').get(`/residents/${residents[2]!.id}`)).status).toBe(500);
   });

@@ -19,14 +19,26 @@ export const latestAgreedOrder = (models: ClinicsModels, neighbourhoodId: string
  * Records the order the residents' meeting (through the clinic worker) or the people's representative
  * agreed for the neighbourhood's draft priorities; it applies until the next one.
  */
-export async function recordAgreedOrder(models: ClinicsModels, principal: Principal, neighbourhoodId: string, agreed: AgreedOrder & { order: NeedCategory[] }, now: Date) {
+export async function recordAgreedOrder(
+  models: ClinicsModels,
+  principal: Principal,
+  neighbourhoodId: string,
+  agreed: AgreedOrder & { order: NeedCategory[] },
+  now: Date,
+) {
   checkMeetingDate(agreed.meetingDate, now);
   const assessments = await readAll(models.assessments.find({ neighbourhoodId }, { needs: 1 }).lean(), caps.perNeighbourhood);
   checkAgreedOrder(rankPriorities(assessments), agreed.order);
   await models.agreedOrders.create({
-    _id: randomUUID(), neighbourhoodId, order: agreed.order, reason: agreed.reason, meetingDate: agreed.meetingDate,
-    agreedBy: principal.subject, agreedByName: principal.username,
-    agreedByRole: principal.roles.includes('representative') ? 'representative' : 'clinic-worker', agreedAt: now,
+    _id: randomUUID(),
+    neighbourhoodId,
+    order: agreed.order,
+    reason: agreed.reason,
+    meetingDate: agreed.meetingDate,
+    agreedBy: principal.subject,
+    agreedByName: principal.username,
+    agreedByRole: principal.roles.includes('representative') ? 'representative' : 'clinic-worker',
+    agreedAt: now,
   });
 }
 
@@ -60,7 +72,8 @@ export async function publishPriorities(
     // The list and its event are one document: one write, so neither exists without the other.
     await models.priorityLists.create({ _id: documentId, ...list, outbox });
   } catch (error) {
-    if (isDuplicateKey(error)) throw new IllegalStepError('list-published-meanwhile', 'another version was published at the same moment; reload and try again');
+    if (isDuplicateKey(error))
+      throw new IllegalStepError('list-published-meanwhile', 'another version was published at the same moment; reload and try again');
     throw error;
   }
   return { list, documentId };
@@ -84,7 +97,16 @@ export const publishedView = ({ version, period, publishedAt, priorities, rerank
 
 /** The agreed order in force, and who agreed it. */
 const agreedView = (a: StoredAgreedOrder | null) =>
-  a ? { order: a.order, reason: a.reason, meetingDate: a.meetingDate, agreedByName: a.agreedByName, agreedByRole: a.agreedByRole, agreedAt: a.agreedAt } : null;
+  a
+    ? {
+        order: a.order,
+        reason: a.reason,
+        meetingDate: a.meetingDate,
+        agreedByName: a.agreedByName,
+        agreedByRole: a.agreedByRole,
+        agreedAt: a.agreedAt,
+      }
+    : null;
 
 /** What the neighbourhood's priorities are now: the draft in the agreed order, the computed ranking, the agreement, the latest published list. */
 export async function prioritiesOf(models: ClinicsModels, neighbourhoodId: string) {

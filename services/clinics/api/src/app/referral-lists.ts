@@ -1,4 +1,13 @@
-import { assertClinicInScope, caps, inList, pageOf, readAll, seesWholeProgramme, type PageContext, type Principal } from '@hamgam/service-kit';
+import {
+  assertClinicInScope,
+  caps,
+  inList,
+  pageOf,
+  readAll,
+  seesWholeProgramme,
+  type PageContext,
+  type Principal,
+} from '@hamgam/service-kit';
 import type { ClinicsDeps } from '../deps.js';
 import { referralStates, type ReferralState } from '../domain/referral-state.js';
 import { dueDay, isOverdue } from '../domain/referrals.js';
@@ -53,7 +62,9 @@ export async function referralsPage(
   const match: Record<string, string> = {};
   if (filter.state) match.state = filter.state;
   if (filter.residentId) match.residentId = filter.residentId;
-  const referrals = models.referrals.find(referralsOf(clinicsToList(principal, filter.clinicId), match), { outbox: 0 }).lean<ReferralView[]>();
+  const referrals = models.referrals
+    .find(referralsOf(clinicsToList(principal, filter.clinicId), match), { outbox: 0 })
+    .lean<ReferralView[]>();
   const rows = await pageOf(referrals, page, page.res, { by: 'madeAt', order: -1 });
   const now = clock.now();
   const views = rows.map((r) => referralView(r, now));
@@ -64,7 +75,8 @@ export async function referralsPage(
 /** Per clinic in the caller's scope (or the one asked for): open and overdue referrals, and how many in each state. */
 export async function referralCounts(deps: Deps, principal: Principal, clinicId: string | undefined) {
   const clinicIds = clinicsToList(principal, clinicId);
-  const known = clinicIds ?? (await readAll(deps.models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean(), caps.reference)).map((c) => c._id);
+  const known =
+    clinicIds ?? (await readAll(deps.models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean(), caps.reference)).map((c) => c._id);
   // Counters over every referral of the clinics in scope: one clinic's caseload, bounded.
   const rows = await readAll(deps.models.referrals.find(referralsOf(known, {}), { outbox: 0 }).lean<ReferralView[]>(), caps.agencyCaseload);
   const now = deps.clock.now();

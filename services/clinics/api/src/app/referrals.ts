@@ -36,7 +36,10 @@ export async function makeReferral(
   await requireConsent(models, { residentId: resident._id, agency: offer.agency, purpose: 'referral', at: now });
   // One resident's referrals to one offer are made one at a time here, so a double click cannot send two.
   const created = await locks.run('referral-requests', `${resident._id}:${offer._id}`, async () => {
-    const open = await readAll(models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean(), caps.perPerson);
+    const open = await readAll(
+      models.referrals.find({ residentId: resident._id, offerId: offer._id }, { state: 1 }).lean(),
+      caps.perPerson,
+    );
     if (open.some((r) => r.state === 'sent' || r.state === 'accepted')) {
       throw new IllegalStepError('referral-already-open', `resident ${resident._id} already has an open referral to offer ${offer._id}`);
     }
@@ -104,7 +107,12 @@ export function withdrawReferral(
     const next = nextReferralState(referral.state, 'withdrawn');
     if (!next) throw new IllegalStepError('referral-not-withdrawable', `a ${referral.state} referral cannot be withdrawn`);
     const now = clock.now();
-    const data: ReferralWithdrawnV1 = { referralId: referral._id, agency: referral.agency, reason: request.reason, withdrawnAt: now.toISOString() };
+    const data: ReferralWithdrawnV1 = {
+      referralId: referral._id,
+      agency: referral.agency,
+      reason: request.reason,
+      withdrawnAt: now.toISOString(),
+    };
     const entries = outboxEntries(agency, cause, [{ type: 'clinics.referral.withdrawn', version: 1, data }]);
     const step: ReferralStep = { kind: 'withdrawn', at: now, reason: request.reason, outcome: null, completeBy: null, eventId: null };
     // Compare-and-set on the state read above, and the event in the same single-document write.
@@ -112,7 +120,8 @@ export function withdrawReferral(
       { _id: referral._id as never, state: referral.state },
       { $set: { state: next, updatedAt: now }, $push: { steps: step, outbox: { $each: entries } } as never },
     );
-    if (result.matchedCount !== 1) throw new IllegalStepError('referral-changed-meanwhile', 'the referral changed meanwhile; reload and try again');
+    if (result.matchedCount !== 1)
+      throw new IllegalStepError('referral-changed-meanwhile', 'the referral changed meanwhile; reload and try again');
     return { ...referral, state: next, updatedAt: now, steps: [...referral.steps, step] };
   });
 }
@@ -130,7 +139,10 @@ export async function withdrawReferralsWithoutConsent(
   const { models, clock } = deps;
   const consents = await readAll(models.consents.find({ residentId: request.residentId }).lean(), caps.perPerson);
   if (consentCovers(consents, { purpose: 'referral', agency: request.agency, at: clock.now() })) return [];
-  const referrals = await readAll(models.referrals.find({ residentId: request.residentId, agency: request.agency }, { state: 1 }).lean(), caps.perPerson);
+  const referrals = await readAll(
+    models.referrals.find({ residentId: request.residentId, agency: request.agency }, { state: 1 }).lean(),
+    caps.perPerson,
+  );
   const open = referrals.filter((r) => nextReferralState(r.state, 'withdrawn') !== null);
   for (const referral of open) {
     await withdrawReferral(deps, principal, { referralId: referral._id, reason: 'consent-withdrawn' }, cause);

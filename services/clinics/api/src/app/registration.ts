@@ -3,7 +3,15 @@ import { isDuplicateKey, type Principal } from '@hamgam/service-kit';
 import { IllegalStepError } from '@hamgam/service-kit/errors';
 import type { HouseholdRelation, StoredResident } from '../data/residents.js';
 import { parseNationalId, toLatinDigits } from '../domain/national-id.js';
-import { assertOwnClinicStaff, loadHouseholdInScope, loadResidentInScope, logAccess, residentLockKey, residentView, type ResidentDeps } from './residents.js';
+import {
+  assertOwnClinicStaff,
+  loadHouseholdInScope,
+  loadResidentInScope,
+  logAccess,
+  residentLockKey,
+  residentView,
+  type ResidentDeps,
+} from './residents.js';
 
 /** Counts a national-id look-up against the caller's limit before it is answered (the route's rate limiter). */
 export type CountLookup = () => Promise<void>;
@@ -26,8 +34,21 @@ async function findByNationalId({ models, pii }: Pick<ResidentDeps, 'models' | '
 }
 
 /** A look-up that found someone goes into their access log, whichever clinic asked. */
-const logLookup = ({ models, clock }: Pick<ResidentDeps, 'models' | 'clock'>, holder: Holder, principal: Principal, askingClinicId: string) =>
-  logAccess(models, { residentIds: [holder._id], clinicId: holder.clinicId, action: 'duplicate-check', principal, at: clock.now(), actorClinicId: askingClinicId, purpose: 'registration' });
+const logLookup = (
+  { models, clock }: Pick<ResidentDeps, 'models' | 'clock'>,
+  holder: Holder,
+  principal: Principal,
+  askingClinicId: string,
+) =>
+  logAccess(models, {
+    residentIds: [holder._id],
+    clinicId: holder.clinicId,
+    action: 'duplicate-check',
+    principal,
+    at: clock.now(),
+    actorClinicId: askingClinicId,
+    purpose: 'registration',
+  });
 
 /** The id is someone's already: this clinic learns whom; another clinic learns only that the person has a file elsewhere. */
 const registeredAlready = (holder: Holder, clinicId: string) =>
@@ -39,7 +60,12 @@ const registeredAlready = (holder: Holder, clinicId: string) =>
  * Is this national id registered already? It is asked of every clinic of the province, so it is an
  * oracle: each look-up is counted first, and one that finds someone is logged in their access log.
  */
-export async function checkDuplicate(deps: ResidentDeps, principal: Principal, request: { clinicId: string; nationalId: string }, countLookup: CountLookup) {
+export async function checkDuplicate(
+  deps: ResidentDeps,
+  principal: Principal,
+  request: { clinicId: string; nationalId: string },
+  countLookup: CountLookup,
+) {
   assertOwnClinicStaff(principal, request.clinicId);
   const nationalId = parseNationalId(request.nationalId);
   await countLookup();
@@ -66,7 +92,13 @@ export interface NewResident {
  * national id blind-indexed. A registered id is refused (409) and, as it answers the duplicate check's
  * question, counted and logged the same way.
  */
-export async function registerResident(deps: ResidentDeps, principal: Principal, householdId: string, request: NewResident, countLookup: CountLookup) {
+export async function registerResident(
+  deps: ResidentDeps,
+  principal: Principal,
+  householdId: string,
+  request: NewResident,
+  countLookup: CountLookup,
+) {
   const { models, clock, pii } = deps;
   const household = await loadHouseholdInScope(models, principal, householdId);
   assertOwnClinicStaff(principal, household.clinicId);
@@ -112,7 +144,12 @@ export interface ResidentCorrection {
 }
 
 /** Corrects a resident's name, phone, relation or birth year (own clinic staff; logged). A national id is never changed. */
-export async function correctResident({ models, clock, locks, pii }: ResidentDeps, principal: Principal, residentId: string, change: ResidentCorrection) {
+export async function correctResident(
+  { models, clock, locks, pii }: ResidentDeps,
+  principal: Principal,
+  residentId: string,
+  change: ResidentCorrection,
+) {
   // Read, decrypt and write back under the resident's lease, as the re-seal job does: two writers of one
   // record at once would otherwise lose a change (FerretDB's updates are not atomic).
   const updated = await locks.run(residentLockKey(models), residentId, async () => {

@@ -26,7 +26,11 @@ export function assertOwnClinicStaff(principal: Principal, clinicId: string): vo
 export const residentLockKey = (models: Pick<ClinicsModels, 'residents'>) => models.residents.collection.collectionName;
 
 /** The resident, if the caller may act on them: 404 when absent, 403 when their clinic is not the caller's. */
-export async function loadResidentInScope(models: Pick<ClinicsModels, 'residents'>, principal: Principal, residentId: string): Promise<StoredResident> {
+export async function loadResidentInScope(
+  models: Pick<ClinicsModels, 'residents'>,
+  principal: Principal,
+  residentId: string,
+): Promise<StoredResident> {
   const resident = await models.residents.findById(residentId).lean();
   if (!resident) throw new NotFoundError('resident-not-found', `resident ${residentId} does not exist`);
   if (!canSeeClinic(principal, resident.clinicId)) throw forbidden(`resident ${residentId} is registered at a clinic outside your scope`);
@@ -34,10 +38,15 @@ export async function loadResidentInScope(models: Pick<ClinicsModels, 'residents
 }
 
 /** The household, if the caller may act on it (same rules as residents). */
-export async function loadHouseholdInScope(models: Pick<ClinicsModels, 'households'>, principal: Principal, householdId: string): Promise<StoredHousehold> {
+export async function loadHouseholdInScope(
+  models: Pick<ClinicsModels, 'households'>,
+  principal: Principal,
+  householdId: string,
+): Promise<StoredHousehold> {
   const household = await models.households.findById(householdId).lean();
   if (!household) throw new NotFoundError('household-not-found', `household ${householdId} does not exist`);
-  if (!canSeeClinic(principal, household.clinicId)) throw forbidden(`household ${householdId} is registered at a clinic outside your scope`);
+  if (!canSeeClinic(principal, household.clinicId))
+    throw forbidden(`household ${householdId} is registered at a clinic outside your scope`);
   return household;
 }
 
@@ -46,16 +55,30 @@ export async function requireConsent(
   models: Pick<ClinicsModels, 'consents'>,
   request: { residentId: string; agency: PartnerAgency; purpose: ConsentPurpose; at: Date },
 ): Promise<void> {
-  const consents = await readAll(models.consents.find({ residentId: request.residentId, agency: request.agency, purpose: request.purpose }).lean(), caps.perPerson);
+  const consents = await readAll(
+    models.consents.find({ residentId: request.residentId, agency: request.agency, purpose: request.purpose }).lean(),
+    caps.perPerson,
+  );
   if (!consentCovers(consents, request)) {
-    throw new IllegalStepError('consent-missing', `resident ${request.residentId} has no consent in force for purpose "${request.purpose}" with agency "${request.agency}"`);
+    throw new IllegalStepError(
+      'consent-missing',
+      `resident ${request.residentId} has no consent in force for purpose "${request.purpose}" with agency "${request.agency}"`,
+    );
   }
 }
 
 /** Records one read or change of personal data (who, what, when). */
 export async function logAccess(
   models: Pick<ClinicsModels, 'accessLog'>,
-  entry: { residentIds: readonly string[]; clinicId: string; action: AccessAction; principal: Principal; at: Date; actorClinicId?: string; purpose?: string },
+  entry: {
+    residentIds: readonly string[];
+    clinicId: string;
+    action: AccessAction;
+    principal: Principal;
+    at: Date;
+    actorClinicId?: string;
+    purpose?: string;
+  },
 ): Promise<void> {
   if (entry.residentIds.length === 0) return;
   await models.accessLog.insertMany(
@@ -91,7 +114,10 @@ export function residentView(resident: StoredResident, principal: Principal, pii
 /** The residents registered at a clinic: ids, households and relations only (nothing sealed is read), newest first. */
 export async function clinicResidents(models: ClinicsModels, principal: Principal, clinicId: string, page: PageContext) {
   assertClinicInScope(principal, clinicId);
-  const residents = await pageOf(models.residents.find({ clinicId }, { pii: 0, nationalIdIndex: 0 }).lean(), page, page.res, { by: 'registeredAt', order: -1 });
+  const residents = await pageOf(models.residents.find({ clinicId }, { pii: 0, nationalIdIndex: 0 }).lean(), page, page.res, {
+    by: 'registeredAt',
+    order: -1,
+  });
   return residents.map((r) => ({ ...residentFields(r), personal: null }));
 }
 
@@ -99,7 +125,8 @@ export async function clinicResidents(models: ClinicsModels, principal: Principa
 export async function readResident({ models, clock, pii }: ResidentDeps, principal: Principal, residentId: string) {
   const resident = await loadResidentInScope(models, principal, residentId);
   const view = residentView(resident, principal, pii);
-  if (view.personal) await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'read', principal, at: clock.now() });
+  if (view.personal)
+    await logAccess(models, { residentIds: [resident._id], clinicId: resident.clinicId, action: 'read', principal, at: clock.now() });
   return view;
 }
 
@@ -111,6 +138,12 @@ export async function residentAccessLog(models: ClinicsModels, principal: Princi
   }
   const entries = await pageOf(models.accessLog.find({ residentId: resident._id }).lean(), page, page.res, { by: 'at', order: -1 });
   return entries.map(({ _id, action, actor, actorName, at, actorClinicId, purpose }) => ({
-    id: _id, action, actor, actorName, at, actorClinicId: actorClinicId ?? null, purpose: purpose ?? null,
+    id: _id,
+    action,
+    actor,
+    actorName,
+    at,
+    actorClinicId: actorClinicId ?? null,
+    purpose: purpose ?? null,
   }));
 }

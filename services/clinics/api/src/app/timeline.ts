@@ -66,7 +66,9 @@ export async function residentTimeline(models: ClinicsModels, principal: Princip
   const courseIds = [...new Set(journey.map((e) => (e.facts as Record<string, string>).courseId).filter((id): id is string => !!id))];
   const [offers, clinics] = await Promise.all([
     // A resident takes a handful of courses: one look-up each (sanitizeFilter forbids a built $in here).
-    Promise.all(courseIds.map((id) => models.offers.findById(id, { title: 1, place: 1 }).lean())).then((found) => found.filter((o) => o !== null)),
+    Promise.all(courseIds.map((id) => models.offers.findById(id, { title: 1, place: 1 }).lean())).then((found) =>
+      found.filter((o) => o !== null),
+    ),
     readAll(models.clinics.find({}, { name: 1 }).lean(), caps.reference),
   ]);
   const lookups: JourneyLookups = {
@@ -74,6 +76,7 @@ export async function residentTimeline(models: ClinicsModels, principal: Princip
     clinics: new Map(clinics.map((c) => [c._id, c.name])),
     trackingCodes: new Map(referrals.map((r) => [r._id, r.trackingCode])),
   };
-  return [...referrals.flatMap(referralTimeline), ...journey.map((e) => journeyTimelineEntry(e, lookups))]
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  return [...referrals.flatMap(referralTimeline), ...journey.map((e) => journeyTimelineEntry(e, lookups))].sort(
+    (a, b) => b.at.getTime() - a.at.getTime(),
+  );
 }

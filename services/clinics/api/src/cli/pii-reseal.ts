@@ -1,14 +1,32 @@
 // Operator job after a PII key change (services/clinics/README.md, "Rotating the PII keys"): re-seals
 // residents' personal data under the current keys. `npm run pii:reseal` in this workspace; in the image,
 // where tsx is not installed, `node services/clinics/api/dist/cli/pii-reseal.js`.
-import { baseConfigSchema, ConfigError, createLogger, createMongoConnection, DocumentLocks, Leases, loadConfig, type Lease, mongoLimitsOf } from '@hamgam/service-kit';
+import {
+  baseConfigSchema,
+  ConfigError,
+  createLogger,
+  createMongoConnection,
+  DocumentLocks,
+  Leases,
+  loadConfig,
+  type Lease,
+  mongoLimitsOf,
+} from '@hamgam/service-kit';
 import { resealResidents } from '../app/pii-reseal.js';
 import { clinicsConfigSchema, piiFromConfig } from '../config.js';
 import { clinicsModels } from '../data/models.js';
 
 /** Only what the job uses: the store and the keys (the same variables the service reads). */
 const jobConfigSchema = baseConfigSchema
-  .pick({ MONGO_URL: true, LOG_LEVEL: true, MONGO_MAX_POOL_SIZE: true, MONGO_WAIT_QUEUE_TIMEOUT_MS: true, MONGO_MAX_IDLE_TIME_MS: true, MONGO_QUERY_TIMEOUT_MS: true, MONGO_SOCKET_TIMEOUT_MS: true })
+  .pick({
+    MONGO_URL: true,
+    LOG_LEVEL: true,
+    MONGO_MAX_POOL_SIZE: true,
+    MONGO_WAIT_QUEUE_TIMEOUT_MS: true,
+    MONGO_MAX_IDLE_TIME_MS: true,
+    MONGO_QUERY_TIMEOUT_MS: true,
+    MONGO_SOCKET_TIMEOUT_MS: true,
+  })
   .extend(clinicsConfigSchema.shape);
 
 let config;

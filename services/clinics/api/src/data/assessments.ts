@@ -11,7 +11,8 @@ export interface StoredAnswer {
 
 export const storedAnswersField = { type: [{ _id: false, question: String, value: Schema.Types.Mixed }], default: undefined };
 
-export const answersToStored = (answers: Answers): StoredAnswer[] => Object.entries(answers).map(([question, value]) => ({ question, value }));
+export const answersToStored = (answers: Answers): StoredAnswer[] =>
+  Object.entries(answers).map(([question, value]) => ({ question, value }));
 export const answersFromStored = (stored: readonly StoredAnswer[] | undefined): Answers =>
   Object.fromEntries((stored ?? []).map((a) => [a.question, a.value]));
 

@@ -3,8 +3,46 @@ import { withCheckDigit } from '../domain/national-id.js';
 import { questions, type Answers } from '../domain/questionnaire.js';
 import type { AssessedNeed } from '../domain/ranking.js';
 
-const givenNames = ['زهرا', 'فاطمه', 'مریم', 'معصومه', 'سکینه', 'رقیه', 'محمد', 'علی', 'حسین', 'رضا', 'مهدی', 'حسن', 'نرگس', 'سمیه', 'امیر', 'جواد', 'اکبر', 'طاهره', 'لیلا', 'مصطفی'];
-const familyNames = ['احمدی', 'محمدی', 'کرمانی', 'رفسنجانی', 'حسینی', 'رضایی', 'جعفری', 'کاظمی', 'نوری', 'اسدی', 'زارعی', 'سلطانی', 'شریفی', 'قاسمی', 'بهرامی', 'ایرانی'];
+const givenNames = [
+  'زهرا',
+  'فاطمه',
+  'مریم',
+  'معصومه',
+  'سکینه',
+  'رقیه',
+  'محمد',
+  'علی',
+  'حسین',
+  'رضا',
+  'مهدی',
+  'حسن',
+  'نرگس',
+  'سمیه',
+  'امیر',
+  'جواد',
+  'اکبر',
+  'طاهره',
+  'لیلا',
+  'مصطفی',
+];
+const familyNames = [
+  'احمدی',
+  'محمدی',
+  'کرمانی',
+  'رفسنجانی',
+  'حسینی',
+  'رضایی',
+  'جعفری',
+  'کاظمی',
+  'نوری',
+  'اسدی',
+  'زارعی',
+  'سلطانی',
+  'شریفی',
+  'قاسمی',
+  'بهرامی',
+  'ایرانی',
+];
 
 /** A tiny deterministic generator, so every seed of every deployment tells the same story. */
 export function seededRandom(seedText: string): () => number {
@@ -34,10 +72,10 @@ export function demoAnswers(needs: readonly AssessedNeed[], seedText: string): A
   for (const q of questions) {
     const severity = assessed.get(q.category);
     if (severity === undefined) continue;
-    if (q.kind === 'yes-no') answers[q.id] = q.id === 'employment.working' || q.id === 'workshop.has-space' ? random() > severity / 6 : random() < severity / 5;
+    if (q.kind === 'yes-no')
+      answers[q.id] = q.id === 'employment.working' || q.id === 'workshop.has-space' ? random() > severity / 6 : random() < severity / 5;
     else if (q.kind === 'count') answers[q.id] = Math.min(q.max ?? 5, Math.floor(random() * severity));
     else answers[q.id] = q.options![Math.floor(random() * q.options!.length)]!.id;
   }
   return answers;
 }
-

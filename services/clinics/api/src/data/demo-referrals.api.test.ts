@@ -28,7 +28,9 @@ describe('demo referrals and calendars seed', () => {
   it('shows each clinic its referrals in every state, two overdue, and residents can track them', async () => {
     const worker = await h.token({ roles: ['clinic-worker'], clinicIds: ['clinic-motahari'], neighbourhoodIds: ['nbh-motahari'] });
     const summary = await request(h.app).get('/api/v1/referrals/summary').set('Authorization', `Bearer ${worker}`);
-    expect(summary.body).toEqual([{ clinicId: 'clinic-motahari', open: 4, overdue: 2, byState: { sent: 2, accepted: 2, declined: 1, completed: 2, withdrawn: 1 } }]);
+    expect(summary.body).toEqual([
+      { clinicId: 'clinic-motahari', open: 4, overdue: 2, byState: { sent: 2, accepted: 2, declined: 1, completed: 2, withdrawn: 1 } },
+    ]);
     const accepted = demoReferrals.find((r) => r.clinicId === 'clinic-motahari' && r.accepted && !r.completed)!;
     const page = await request(h.app).get(`/api/v1/tracking/${accepted.trackingCode}`);
     expect(page.body.status).toBe('accepted');

@@ -13,7 +13,12 @@ describe('demo referrals from the clinic’s side', () => {
     for (const clinicId of ['clinic-sarasiab', 'clinic-motahari', 'clinic-amiralmomenin', 'clinic-fajr']) {
       const mine = records.filter((r) => r.clinicId === clinicId);
       expect(new Set(mine.map((r) => r.state))).toEqual(new Set(['sent', 'accepted', 'declined', 'completed', 'withdrawn']));
-      expect(mine.filter((r) => isOverdue(r, now)).map((r) => r.state).sort()).toEqual(['accepted', 'sent']);
+      expect(
+        mine
+          .filter((r) => isOverdue(r, now))
+          .map((r) => r.state)
+          .sort(),
+      ).toEqual(['accepted', 'sent']);
     }
   });
 
@@ -30,7 +35,11 @@ describe('demo referrals from the clinic’s side', () => {
 });
 
 describe('demo calendars', () => {
-  const clinics = ['sarasiab', 'motahari', 'amiralmomenin', 'fajr'].map((n) => ({ _id: `clinic-${n}`, neighbourhoodId: `nbh-${n}`, name: { fa: n, en: n } }));
+  const clinics = ['sarasiab', 'motahari', 'amiralmomenin', 'fajr'].map((n) => ({
+    _id: `clinic-${n}`,
+    neighbourhoodId: `nbh-${n}`,
+    name: { fa: n, en: n },
+  }));
   const slots = demoSlots(now, clinics);
   it('give each clinic four counselling days and one guild meeting, all ahead, within capacity', () => {
     for (const { _id } of clinics) {

@@ -64,20 +64,36 @@ export function demoSlots(now: Date, clinics: { _id: string; neighbourhoodId: st
     const base = { clinicId, neighbourhoodId: clinic.neighbourhoodId, place: clinic.name, createdBy: 'demo-seed', createdAt: now };
     // The counsellor visits one clinic a day: Saturday, Sunday, Monday, Tuesday.
     const weekday = [6, 0, 1, 2][clinicIndex]!;
-    const counselling = weeklyOccurrences({ weekday, startTime: '09:00', durationMinutes: 240 }, now, 5).slice(0, 4).map((t, week): StoredSlot => {
-      const bookings = week === 0 ? [0, 1].map((n) => ({ residentId: resident(n), bookedAt: now, bookedBy: 'demo-seed' })) : [];
-      return {
-        ...base, _id: `${clinicId}:tvto-counselling:${t.startsAt.toISOString()}`, kind: 'tvto-counselling', title: slotKindLabels['tvto-counselling'],
-        startsAt: t.startsAt, endsAt: t.endsAt, capacity: 5, bookedCount: bookings.length, bookings, ruleId: `${clinicId}:tvto-counselling:${weekday}:09:00`,
-      };
-    });
+    const counselling = weeklyOccurrences({ weekday, startTime: '09:00', durationMinutes: 240 }, now, 5)
+      .slice(0, 4)
+      .map((t, week): StoredSlot => {
+        const bookings = week === 0 ? [0, 1].map((n) => ({ residentId: resident(n), bookedAt: now, bookedBy: 'demo-seed' })) : [];
+        return {
+          ...base,
+          _id: `${clinicId}:tvto-counselling:${t.startsAt.toISOString()}`,
+          kind: 'tvto-counselling',
+          title: slotKindLabels['tvto-counselling'],
+          startsAt: t.startsAt,
+          endsAt: t.endsAt,
+          capacity: 5,
+          bookedCount: bookings.length,
+          bookings,
+          ruleId: `${clinicId}:tvto-counselling:${weekday}:09:00`,
+        };
+      });
     const guildDay = dayOf(new Date(now.getTime() + (8 + clinicIndex) * dayMs));
     const guildStart = localInstant(guildDay, '16:00');
     const guild: StoredSlot = {
-      ...base, _id: `${clinicId}:guild-meeting:${guildStart.toISOString()}`, kind: 'guild-meeting',
+      ...base,
+      _id: `${clinicId}:guild-meeting:${guildStart.toISOString()}`,
+      kind: 'guild-meeting',
       title: { fa: 'جلسه شاگرد–استادی با صنف درودگران', en: 'Apprenticeship meeting with the carpenters’ guild' },
-      startsAt: guildStart, endsAt: new Date(guildStart.getTime() + 90 * 60_000), capacity: 8, bookedCount: 1,
-      bookings: [{ residentId: resident(5), bookedAt: now, bookedBy: 'demo-seed' }], ruleId: null,
+      startsAt: guildStart,
+      endsAt: new Date(guildStart.getTime() + 90 * 60_000),
+      capacity: 8,
+      bookedCount: 1,
+      bookings: [{ residentId: resident(5), bookedAt: now, bookedBy: 'demo-seed' }],
+      ruleId: null,
     };
     return [...counselling, guild];
   });
@@ -104,7 +120,10 @@ export async function seedReferralsDemo({ models, clock, logger }: Pick<ClinicsD
   const last = demoReferrals.at(-1)!;
   if (await models.referrals.exists({ _id: last.referralId })) return;
   const now = clock.now();
-  const referrals = await insertNew((row) => models.referrals.create(row), demoReferrals.map((d) => demoReferralRecord(d, now)));
+  const referrals = await insertNew(
+    (row) => models.referrals.create(row),
+    demoReferrals.map((d) => demoReferralRecord(d, now)),
+  );
   const clinics = await readAll(models.clinics.find().lean(), caps.reference);
   const slots = await insertNew((row) => models.slots.create(row), demoSlots(now, clinics));
   logger.info({ referrals, slots }, 'demo referrals and calendars seeded');

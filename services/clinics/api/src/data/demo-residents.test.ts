@@ -63,7 +63,14 @@ describe('demo seed on a database', () => {
     const deps = h.deps;
     // A database where tests or staff recorded a household first (e.g. \`npm test\`, then \`npm start\`).
     const other = randomUUID();
-    await h.models.households.create({ _id: other, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', fileNumber: 'E2E-0001', registeredBy: 'test', registeredAt: new Date() });
+    await h.models.households.create({
+      _id: other,
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      fileNumber: 'E2E-0001',
+      registeredBy: 'test',
+      registeredAt: new Date(),
+    });
     await seedClinicsDemo(deps);
     const counts = async () => ({
       households: await h.models.households.countDocuments(),

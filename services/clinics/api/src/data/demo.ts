@@ -17,7 +17,12 @@ export async function seedClinicsDemo(deps: ClinicsDeps): Promise<void> {
   for (const clinic of referenceClinics) {
     if (leftForTheDemoStory.has(clinic.neighbourhoodId)) continue;
     if (await latestPriorityList(models, clinic.neighbourhoodId)) continue;
-    const { documentId } = await publishPriorities(models, { neighbourhoodId: clinic.neighbourhoodId, period: '1405', cause, now: clock.now() });
+    const { documentId } = await publishPriorities(models, {
+      neighbourhoodId: clinic.neighbourhoodId,
+      period: '1405',
+      cause,
+      now: clock.now(),
+    });
     written.push(documentId);
   }
   flushOutbox(written);

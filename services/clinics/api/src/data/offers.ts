@@ -1,4 +1,12 @@
-import { needCategories, offerKinds, partnerAgencies, type LocalizedText, type NeedCategory, type OfferKind, type PartnerAgency } from '@hamgam/contracts';
+import {
+  needCategories,
+  offerKinds,
+  partnerAgencies,
+  type LocalizedText,
+  type NeedCategory,
+  type OfferKind,
+  type PartnerAgency,
+} from '@hamgam/contracts';
 import { Schema } from 'mongoose';
 
 /** A `{ fa, en }` text as the agencies publish it. */

@@ -13,4 +13,7 @@ export const neighbourhoodSchema = new Schema<Stored<Neighbourhood>>(
 );
 
 /** Their clinics. */
-export const clinicSchema = new Schema<Stored<Clinic>>({ _id: String, name: localized, neighbourhoodId: { type: String, index: true } }, { versionKey: false });
+export const clinicSchema = new Schema<Stored<Clinic>>(
+  { _id: String, name: localized, neighbourhoodId: { type: String, index: true } },
+  { versionKey: false },
+);

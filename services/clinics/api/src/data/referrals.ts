@@ -1,4 +1,12 @@
-import { declineReasons, needCategories, partnerAgencies, referralOutcomes, type LocalizedText, type NeedCategory, type PartnerAgency } from '@hamgam/contracts';
+import {
+  declineReasons,
+  needCategories,
+  partnerAgencies,
+  referralOutcomes,
+  type LocalizedText,
+  type NeedCategory,
+  type PartnerAgency,
+} from '@hamgam/contracts';
 import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema } from 'mongoose';
 import { referralStates, referralStepKinds, type ReferralState, type ReferralStepKind } from '../domain/referral-state.js';

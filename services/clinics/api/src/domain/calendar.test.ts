@@ -31,8 +31,12 @@ describe('weekly recurrence', () => {
   });
 
   it('refuses a malformed rule', () => {
-    expect(() => weeklyOccurrences({ weekday: 7, startTime: '09:00', durationMinutes: 60 }, from, 1)).toThrow(expect.objectContaining({ code: 'weekly-rule-invalid', field: 'weekday' }));
-    expect(() => weeklyOccurrences({ weekday: 1, startTime: '9am', durationMinutes: 60 }, from, 1)).toThrow(expect.objectContaining({ code: 'weekly-rule-invalid', field: 'startTime' }));
+    expect(() => weeklyOccurrences({ weekday: 7, startTime: '09:00', durationMinutes: 60 }, from, 1)).toThrow(
+      expect.objectContaining({ code: 'weekly-rule-invalid', field: 'weekday' }),
+    );
+    expect(() => weeklyOccurrences({ weekday: 1, startTime: '9am', durationMinutes: 60 }, from, 1)).toThrow(
+      expect.objectContaining({ code: 'weekly-rule-invalid', field: 'startTime' }),
+    );
     expect(() => weeklyOccurrences({ weekday: 1, startTime: '09:00', durationMinutes: 0 }, from, 1)).toThrow(
       expect.objectContaining({ code: 'weekly-rule-invalid', field: 'durationMinutes' }),
     );
@@ -46,13 +50,17 @@ describe('booking rule', () => {
     expect(() => checkBooking(slot, 'r2', now)).not.toThrow();
   });
   it('refuses a full slot', () => {
-    expect(() => checkBooking({ ...slot, bookedCount: 2, residentIds: ['r1', 'r3'] }, 'r2', now)).toThrow(expect.objectContaining({ code: 'slot-full', status: 409 }));
+    expect(() => checkBooking({ ...slot, bookedCount: 2, residentIds: ['r1', 'r3'] }, 'r2', now)).toThrow(
+      expect.objectContaining({ code: 'slot-full', status: 409 }),
+    );
   });
   it('refuses booking the same resident twice', () => {
     expect(() => checkBooking(slot, 'r1', now)).toThrow(expect.objectContaining({ code: 'resident-already-booked', status: 409 }));
   });
   it('refuses a slot that has begun', () => {
-    expect(() => checkBooking(slot, 'r2', new Date('2026-03-23T05:30:00Z'))).toThrow(expect.objectContaining({ code: 'slot-started', status: 409 }));
+    expect(() => checkBooking(slot, 'r2', new Date('2026-03-23T05:30:00Z'))).toThrow(
+      expect.objectContaining({ code: 'slot-started', status: 409 }),
+    );
     expect(() => checkSlotStart(new Date('2026-03-23T05:30:00Z'), now)).not.toThrow();
     expect(() => checkSlotStart(now, now)).toThrow(expect.objectContaining({ code: 'slot-in-past', field: 'startsAt', status: 422 }));
   });

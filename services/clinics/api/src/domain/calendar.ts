@@ -12,7 +12,6 @@ export const slotKindLabels: Record<SlotKind, LocalizedText> = {
   'joint-meeting': { fa: 'جلسه مشترک', en: 'Joint meeting' },
 };
 
-
 /** A weekly recurring slot: e.g. the TVTO counsellor every Monday 09:00–13:00 at the clinic. */
 export interface WeeklyRule {
   /** 0 = Sunday … 6 = Saturday (the Iranian week starts on Saturday). */
@@ -32,8 +31,10 @@ export interface SlotTime {
  * (occurrences that already started before `from` are left out).
  */
 export function weeklyOccurrences(rule: WeeklyRule, from: Date, weeks: number): SlotTime[] {
-  if (!Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6) throw new BrokenRuleError('weekly-rule-invalid', 'weekday is 0–6', 'weekday');
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.startTime)) throw new BrokenRuleError('weekly-rule-invalid', 'startTime is HH:mm', 'startTime');
+  if (!Number.isInteger(rule.weekday) || rule.weekday < 0 || rule.weekday > 6)
+    throw new BrokenRuleError('weekly-rule-invalid', 'weekday is 0–6', 'weekday');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.startTime))
+    throw new BrokenRuleError('weekly-rule-invalid', 'startTime is HH:mm', 'startTime');
   if (rule.durationMinutes <= 0) throw new BrokenRuleError('weekly-rule-invalid', 'durationMinutes must be positive', 'durationMinutes');
   const firstDay = dayOf(from);
   const firstWeekday = weekdayOf(firstDay);
@@ -58,7 +59,8 @@ export interface BookableSlot {
 /** A resident is booked into a slot that has not begun, once, while it has a free seat. */
 export function checkBooking(slot: BookableSlot, residentId: string, now: Date): void {
   if (slot.startsAt.getTime() <= now.getTime()) throw new IllegalStepError('slot-started', 'the slot has already begun');
-  if (slot.residentIds.includes(residentId)) throw new IllegalStepError('resident-already-booked', 'the resident is already booked into this slot');
+  if (slot.residentIds.includes(residentId))
+    throw new IllegalStepError('resident-already-booked', 'the resident is already booked into this slot');
   if (slot.bookedCount >= slot.capacity) throw new IllegalStepError('slot-full', 'the slot is full');
 }
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkConsentExpiry, consentCovers, consentStatus, type Consent } from './consent.js';
 
 const granted = new Date('2026-03-01T08:00:00Z');
-const referralToTvto: Consent = { purpose: 'referral', agency: 'vocational-training', grantedAt: granted, expiresOn: '2026-09-30', withdrawnAt: null };
+const referralToTvto: Consent = {
+  purpose: 'referral',
+  agency: 'vocational-training',
+  grantedAt: granted,
+  expiresOn: '2026-09-30',
+  withdrawnAt: null,
+};
 const ask = (at: string) => ({ purpose: 'referral' as const, agency: 'vocational-training' as const, at: new Date(at) });
 
 describe('consentCovers', () => {
@@ -47,6 +53,8 @@ describe('checkConsentExpiry', () => {
   it('accepts today (Iran’s day) and later, and refuses a day already over, naming the field', () => {
     const now = new Date('2026-03-20T21:00:00Z'); // 00:30 on 21 March in Iran
     expect(() => checkConsentExpiry('2026-03-21', now)).not.toThrow();
-    expect(() => checkConsentExpiry('2026-03-20', now)).toThrow(expect.objectContaining({ status: 422, code: 'consent-expiry-passed', field: 'expiresOn' }));
+    expect(() => checkConsentExpiry('2026-03-20', now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'consent-expiry-passed', field: 'expiresOn' }),
+    );
   });
 });

@@ -22,13 +22,17 @@ export function isConsentActive(consent: Consent, at: Date): boolean {
 }
 
 /** Nothing is shared without a consent for exactly this purpose and this receiving agency, in force at that moment. */
-export function consentCovers(consents: readonly Consent[], request: { purpose: ConsentPurpose; agency: PartnerAgency; at: Date }): boolean {
+export function consentCovers(
+  consents: readonly Consent[],
+  request: { purpose: ConsentPurpose; agency: PartnerAgency; at: Date },
+): boolean {
   return consents.some((c) => c.purpose === request.purpose && c.agency === request.agency && isConsentActive(c, request.at));
 }
 
 /** A consent is recorded until a day still to come or today, never one that has passed. */
 export function checkConsentExpiry(expiresOn: string, now: Date): void {
-  if (isPastDay(expiresOn, dayOf(now))) throw new BrokenRuleError('consent-expiry-passed', 'the expiry day has passed already', 'expiresOn');
+  if (isPastDay(expiresOn, dayOf(now)))
+    throw new BrokenRuleError('consent-expiry-passed', 'the expiry day has passed already', 'expiresOn');
 }
 
 export type ConsentStatus = 'active' | 'expired' | 'withdrawn' | 'pending';

@@ -31,7 +31,15 @@ export const journeyEventTypes = [
 ] as const;
 export type JourneyEventType = (typeof journeyEventTypes)[number];
 
-export const journeyKinds = ['enrolment.recorded', 'enrolment.completed', 'eligibility.flagged', 'eligibility.revoked', 'support.decided', 'support.disbursed', 'benefit.granted'] as const;
+export const journeyKinds = [
+  'enrolment.recorded',
+  'enrolment.completed',
+  'eligibility.flagged',
+  'eligibility.revoked',
+  'support.decided',
+  'support.disbursed',
+  'benefit.granted',
+] as const;
 export type JourneyKind = (typeof journeyKinds)[number];
 
 export const journeySubjects = ['enrolment', 'eligibility', 'support-request', 'benefit'] as const;
@@ -79,8 +87,14 @@ export function journeyFactsOf<T extends JourneyEventType>(type: T, eventId: str
     case 'vocational-training.enrolment.recorded': {
       const d = data as EnrolmentRecordedV1;
       return {
-        ...base, kind: 'enrolment.recorded', residentRef: d.residentRef, householdRef: d.householdRef, at: new Date(d.enrolledAt),
-        subject: { type: 'enrolment', id: d.enrolmentId }, referralId: d.referralId, facts: enrolmentFacts(d),
+        ...base,
+        kind: 'enrolment.recorded',
+        residentRef: d.residentRef,
+        householdRef: d.householdRef,
+        at: new Date(d.enrolledAt),
+        subject: { type: 'enrolment', id: d.enrolmentId },
+        referralId: d.referralId,
+        facts: enrolmentFacts(d),
       };
     }
     case 'vocational-training.enrolment.completed': {
@@ -88,38 +102,66 @@ export function journeyFactsOf<T extends JourneyEventType>(type: T, eventId: str
       const facts: Record<string, string> = { ...enrolmentFacts(d), result: d.result };
       if (d.certificateNo) facts.certificateNo = d.certificateNo;
       return {
-        ...base, kind: 'enrolment.completed', residentRef: d.residentRef, householdRef: d.householdRef, at: new Date(d.completedAt),
-        subject: { type: 'enrolment', id: d.enrolmentId }, referralId: d.referralId, facts,
+        ...base,
+        kind: 'enrolment.completed',
+        residentRef: d.residentRef,
+        householdRef: d.householdRef,
+        at: new Date(d.completedAt),
+        subject: { type: 'enrolment', id: d.enrolmentId },
+        referralId: d.referralId,
+        facts,
       };
     }
     case 'welfare.eligibility.flagged': {
       // Only that an eligibility exists and until when: the flag's kind says too much about the household.
       const d = data as EligibilityFlaggedV1;
       return {
-        ...base, kind: 'eligibility.flagged', residentRef: null, householdRef: d.householdRef, at: new Date(d.flaggedAt),
-        subject: { type: 'eligibility', id: d.flagId }, referralId: null, facts: { validUntil: d.validUntil },
+        ...base,
+        kind: 'eligibility.flagged',
+        residentRef: null,
+        householdRef: d.householdRef,
+        at: new Date(d.flaggedAt),
+        subject: { type: 'eligibility', id: d.flagId },
+        referralId: null,
+        facts: { validUntil: d.validUntil },
       };
     }
     case 'welfare.eligibility.revoked': {
       const d = data as EligibilityRevokedV1;
       return {
-        ...base, kind: 'eligibility.revoked', residentRef: null, householdRef: d.householdRef, at: new Date(d.revokedAt),
-        subject: { type: 'eligibility', id: d.flagId }, referralId: null, facts: {},
+        ...base,
+        kind: 'eligibility.revoked',
+        residentRef: null,
+        householdRef: d.householdRef,
+        at: new Date(d.revokedAt),
+        subject: { type: 'eligibility', id: d.flagId },
+        referralId: null,
+        facts: {},
       };
     }
     case 'relief-partnerships.support.decided': {
       const d = data as SupportDecidedV1;
       return {
-        ...base, kind: 'support.decided', residentRef: d.residentRef, householdRef: d.householdRef, at: new Date(d.decidedAt),
-        subject: { type: 'support-request', id: d.requestId }, referralId: d.referralId,
+        ...base,
+        kind: 'support.decided',
+        residentRef: d.residentRef,
+        householdRef: d.householdRef,
+        at: new Date(d.decidedAt),
+        subject: { type: 'support-request', id: d.requestId },
+        referralId: d.referralId,
         facts: { supportKind: d.kind, decision: d.decision, amountRials: String(d.amountRials) },
       };
     }
     case 'relief-partnerships.support.disbursed': {
       const d = data as SupportDisbursedV1;
       return {
-        ...base, kind: 'support.disbursed', residentRef: d.residentRef, householdRef: d.householdRef, at: new Date(d.disbursedAt),
-        subject: { type: 'support-request', id: d.requestId }, referralId: null,
+        ...base,
+        kind: 'support.disbursed',
+        residentRef: d.residentRef,
+        householdRef: d.householdRef,
+        at: new Date(d.disbursedAt),
+        subject: { type: 'support-request', id: d.requestId },
+        referralId: null,
         facts: { supportKind: d.kind, amountRials: String(d.amountRials) },
       };
     }
@@ -127,8 +169,13 @@ export function journeyFactsOf<T extends JourneyEventType>(type: T, eventId: str
     case 'institute-funding.benefit.granted': {
       const d = data as BenefitGrantedV1;
       return {
-        ...base, kind: 'benefit.granted', residentRef: d.residentRef, householdRef: d.householdRef, at: new Date(d.grantedAt),
-        subject: { type: 'benefit', id: d.benefitId }, referralId: null,
+        ...base,
+        kind: 'benefit.granted',
+        residentRef: d.residentRef,
+        householdRef: d.householdRef,
+        at: new Date(d.grantedAt),
+        subject: { type: 'benefit', id: d.benefitId },
+        referralId: null,
         facts: { purpose: d.purpose, amountRials: String(d.amountRials) },
       };
     }
@@ -177,7 +224,11 @@ export function journeyView(entry: Pick<JourneyFacts, 'kind' | 'facts'>, names: 
       return { title: eligibilityTitle, place: null, detail: pick('validUntil') };
     case 'support.decided':
     case 'support.disbursed':
-      return { title: supportTitles[facts.supportKind ?? ''] ?? plain(facts.supportKind ?? ''), place: null, detail: pick('decision', 'amountRials') };
+      return {
+        title: supportTitles[facts.supportKind ?? ''] ?? plain(facts.supportKind ?? ''),
+        place: null,
+        detail: pick('decision', 'amountRials'),
+      };
     case 'benefit.granted': {
       const label = needCategoryLabels[facts.purpose as keyof typeof needCategoryLabels];
       return { title: label ?? plain(facts.purpose ?? ''), place: null, detail: pick('purpose', 'amountRials') };

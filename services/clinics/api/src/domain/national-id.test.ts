@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidNationalIdError, isValidNationalId, normaliseNationalId, parseNationalId, toLatinDigits, withCheckDigit } from './national-id.js';
+import {
+  InvalidNationalIdError,
+  isValidNationalId,
+  normaliseNationalId,
+  parseNationalId,
+  toLatinDigits,
+  withCheckDigit,
+} from './national-id.js';
 
 describe('national id', () => {
   it('turns Persian and Arabic-Indic digits into Latin ones and drops separators', () => {

@@ -45,7 +45,11 @@ describe('personal data protection', () => {
   it('reads records sealed under a previous key, and seals anew under the current one', () => {
     const old = piiProtector(keys);
     const sealedOld = old.encrypt(person);
-    const rotated = piiProtector({ ...keys, encryptionKey: randomBytes(32), previousEncryptionKeys: [randomBytes(32), keys.encryptionKey] });
+    const rotated = piiProtector({
+      ...keys,
+      encryptionKey: randomBytes(32),
+      previousEncryptionKeys: [randomBytes(32), keys.encryptionKey],
+    });
     expect(rotated.decrypt(sealedOld)).toEqual(person);
     expect(rotated.isSealedWithCurrentKey(sealedOld)).toBe(false);
     const resealed = rotated.encrypt(rotated.decrypt(sealedOld));
@@ -74,7 +78,9 @@ describe('personal data protection', () => {
   it('authenticates the key id: a record relabelled with another configured key’s id fails', () => {
     const other = randomBytes(32);
     const pii = piiProtector({ ...keys, previousEncryptionKeys: [other] });
-    const parts = piiProtector({ ...keys, encryptionKey: other }).encrypt(person).split('.');
+    const parts = piiProtector({ ...keys, encryptionKey: other })
+      .encrypt(person)
+      .split('.');
     expect(() => pii.decrypt(['v2', pii.keyId, ...parts.slice(2)].join('.'))).toThrow();
   });
 

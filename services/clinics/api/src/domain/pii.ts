@@ -62,7 +62,10 @@ export function piiProtector(keys: PiiKeys): PiiProtector {
   if ([keys.encryptionKey, ...previous, ...blindKeys].some((key) => key.length !== 32)) throw new Error('PII keys must be 32 bytes each');
   const keyId = keyIdOf(keys.encryptionKey);
   const readable = new Map([...previous, keys.encryptionKey].map((key) => [keyIdOf(key), key]));
-  const indexUnder = (key: Buffer, nationalId: string) => createHmac('sha256', key).update(`national-id:${normaliseNationalId(nationalId)}`).digest('hex');
+  const indexUnder = (key: Buffer, nationalId: string) =>
+    createHmac('sha256', key)
+      .update(`national-id:${normaliseNationalId(nationalId)}`)
+      .digest('hex');
 
   function open(key: Buffer, [nonce, tag, body]: string[], header?: string): PersonalData {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce!, 'base64url'));
@@ -81,7 +84,9 @@ export function piiProtector(keys: PiiKeys): PiiProtector {
         // Not this key (or tampered): the next one, and a loud error after the last.
       }
     }
-    throw new Error('a v1 personal-data record that none of the configured keys opens (tampered, or sealed under a key no longer configured)');
+    throw new Error(
+      'a v1 personal-data record that none of the configured keys opens (tampered, or sealed under a key no longer configured)',
+    );
   }
 
   return {

@@ -59,7 +59,12 @@ export function preparePublication(input: PublicationInput): { list: PriorityLis
     publishedBy: input.publishedBy,
     priorities,
     reranking: input.agreed
-      ? { reason: input.agreed.reason, meetingDate: input.agreed.meetingDate, agreedBy: input.agreed.agreedBy, agreedByRole: input.agreed.agreedByRole }
+      ? {
+          reason: input.agreed.reason,
+          meetingDate: input.agreed.meetingDate,
+          agreedBy: input.agreed.agreedBy,
+          agreedByRole: input.agreed.agreedByRole,
+        }
       : null,
   };
   const event: PriorityPublishedV1 = {

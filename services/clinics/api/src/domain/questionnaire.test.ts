@@ -17,7 +17,15 @@ describe('needs questionnaire', () => {
     expect(draftProblems({ needs: [], answers: { 'employment.job-seekers': 21 } })[0]).toMatch(/0 to 20/);
     expect(draftProblems({ needs: [], answers: { 'skills.wanted-course': 'juggling' } })[0]).toMatch(/tailoring/);
     expect(draftProblems({ needs: [], answers: { 'nope.question': true } })).toEqual(['nope.question: no such question']);
-    expect(draftProblems({ needs: [{ category: 'employment', severity: 2 }, { category: 'employment', severity: 3 }], answers: {} })).toEqual(['employment: each category once']);
+    expect(
+      draftProblems({
+        needs: [
+          { category: 'employment', severity: 2 },
+          { category: 'employment', severity: 3 },
+        ],
+        answers: {},
+      }),
+    ).toEqual(['employment: each category once']);
   });
 
   it('submits only when every question of each assessed category is answered', () => {
@@ -25,16 +33,20 @@ describe('needs questionnaire', () => {
     expect(submissionProblems({ needs, answers: { 'employment.working': false } })).toEqual(['employment.job-seekers: not answered']);
     expect(submissionProblems({ needs, answers: { 'employment.working': false, 'employment.job-seekers': 2 } })).toEqual([]);
     expect(submissionProblems({ needs: [], answers: {} })).toEqual(['at least one need with a severity']);
-    expect(submissionProblems({ needs, answers: { 'employment.working': false, 'employment.job-seekers': 2, 'housing.unsafe': true } })).toEqual([
-      'housing.unsafe: answers a category without a severity',
-    ]);
+    expect(
+      submissionProblems({ needs, answers: { 'employment.working': false, 'employment.job-seekers': 2, 'housing.unsafe': true } }),
+    ).toEqual(['housing.unsafe: answers a category without a severity']);
   });
 });
 
 describe('refusing a draft or a submission', () => {
   it('is a broken rule naming the first problem’s question, or the needs when none is assessed', () => {
     expect(() => checkDraft({ needs: [], answers: {} })).not.toThrow();
-    expect(() => checkDraft({ needs: [], answers: { 'no.such': true } })).toThrow(expect.objectContaining({ status: 422, code: 'assessment-draft-invalid', field: 'no.such' }));
-    expect(() => checkSubmission({ needs: [], answers: {} })).toThrow(expect.objectContaining({ status: 422, code: 'assessment-incomplete', field: 'needs' }));
+    expect(() => checkDraft({ needs: [], answers: { 'no.such': true } })).toThrow(
+      expect.objectContaining({ status: 422, code: 'assessment-draft-invalid', field: 'no.such' }),
+    );
+    expect(() => checkSubmission({ needs: [], answers: {} })).toThrow(
+      expect.objectContaining({ status: 422, code: 'assessment-incomplete', field: 'needs' }),
+    );
   });
 });

@@ -17,15 +17,29 @@ export interface Question {
 export type Answer = boolean | number | string;
 export type Answers = Record<string, Answer>;
 
-const yesNo = (id: string, category: NeedCategory, fa: string, en: string): Question => ({ id, category, kind: 'yes-no', label: { fa, en } });
+const yesNo = (id: string, category: NeedCategory, fa: string, en: string): Question => ({
+  id,
+  category,
+  kind: 'yes-no',
+  label: { fa, en },
+});
 
 /** The structured questionnaire: per need category a severity (1–5) and these few questions. */
 export const questions: readonly Question[] = [
   yesNo('employment.working', 'employment', 'آیا سرپرست خانوار هم‌اکنون شاغل است؟', 'Is the head of household working now?'),
-  { id: 'employment.job-seekers', category: 'employment', kind: 'count', max: 20, label: { fa: 'چند نفر از اعضای خانوار جویای کارند؟', en: 'How many members are looking for work?' } },
+  {
+    id: 'employment.job-seekers',
+    category: 'employment',
+    kind: 'count',
+    max: 20,
+    label: { fa: 'چند نفر از اعضای خانوار جویای کارند؟', en: 'How many members are looking for work?' },
+  },
   yesNo('skills.has-trade', 'skills-training', 'آیا عضوی از خانوار مهارت فنی یا حرفه‌ای دارد؟', 'Does a member have a trade or skill?'),
   {
-    id: 'skills.wanted-course', category: 'skills-training', kind: 'choice', label: { fa: 'چه آموزشی می‌خواهند؟', en: 'Which training do they want?' },
+    id: 'skills.wanted-course',
+    category: 'skills-training',
+    kind: 'choice',
+    label: { fa: 'چه آموزشی می‌خواهند؟', en: 'Which training do they want?' },
     options: [
       { id: 'tailoring', label: { fa: 'خیاطی', en: 'Tailoring' } },
       { id: 'pastry', label: { fa: 'شیرینی‌پزی', en: 'Pastry-making' } },
@@ -38,7 +52,10 @@ export const questions: readonly Question[] = [
   yesNo('workshop.has-space', 'workshop-space', 'آیا فضایی برای کارگاه خانگی دارند؟', 'Do they have a space for a home workshop?'),
   yesNo('workshop.needs-permit', 'workshop-space', 'آیا برای کارگاه به مجوز نیاز دارند؟', 'Do they need a workshop permit?'),
   {
-    id: 'income.level', category: 'income-support', kind: 'choice', label: { fa: 'درآمد ماهانه خانوار', en: 'Monthly household income' },
+    id: 'income.level',
+    category: 'income-support',
+    kind: 'choice',
+    label: { fa: 'درآمد ماهانه خانوار', en: 'Monthly household income' },
     options: [
       { id: 'none', label: { fa: 'بدون درآمد', en: 'No income' } },
       { id: 'below-minimum', label: { fa: 'کمتر از حداقل دستمزد', en: 'Below the minimum wage' } },
@@ -46,9 +63,17 @@ export const questions: readonly Question[] = [
       { id: 'above-minimum', label: { fa: 'بیشتر از حداقل دستمزد', en: 'Above the minimum wage' } },
     ],
   },
-  yesNo('income.covered', 'income-support', 'آیا تحت پوشش بهزیستی یا کمیته امداد هستند؟', 'Are they covered by Welfare or the Relief Committee?'),
+  yesNo(
+    'income.covered',
+    'income-support',
+    'آیا تحت پوشش بهزیستی یا کمیته امداد هستند؟',
+    'Are they covered by Welfare or the Relief Committee?',
+  ),
   {
-    id: 'housing.tenure', category: 'housing-repair', kind: 'choice', label: { fa: 'وضعیت مسکن', en: 'Housing tenure' },
+    id: 'housing.tenure',
+    category: 'housing-repair',
+    kind: 'choice',
+    label: { fa: 'وضعیت مسکن', en: 'Housing tenure' },
     options: [
       { id: 'owner', label: { fa: 'مالک', en: 'Owner' } },
       { id: 'tenant', label: { fa: 'مستأجر', en: 'Tenant' } },
@@ -72,9 +97,13 @@ function answerProblem(question: Question, value: Answer): string | undefined {
     case 'yes-no':
       return typeof value === 'boolean' ? undefined : 'yes or no';
     case 'count':
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= (question.max ?? 99) ? undefined : `a whole number from 0 to ${question.max ?? 99}`;
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= (question.max ?? 99)
+        ? undefined
+        : `a whole number from 0 to ${question.max ?? 99}`;
     case 'choice':
-      return typeof value === 'string' && question.options?.some((o) => o.id === value) ? undefined : `one of ${question.options?.map((o) => o.id).join(', ')}`;
+      return typeof value === 'string' && question.options?.some((o) => o.id === value)
+        ? undefined
+        : `one of ${question.options?.map((o) => o.id).join(', ')}`;
   }
 }
 

@@ -4,9 +4,24 @@ import { rankPriorities } from './ranking.js';
 describe('rankPriorities', () => {
   it('ranks by total severity across households', () => {
     const ranked = rankPriorities([
-      { needs: [{ category: 'employment', severity: 5 }, { category: 'housing-repair', severity: 2 }] },
-      { needs: [{ category: 'employment', severity: 4 }, { category: 'workshop-space', severity: 3 }] },
-      { needs: [{ category: 'workshop-space', severity: 3 }, { category: 'housing-repair', severity: 1 }] },
+      {
+        needs: [
+          { category: 'employment', severity: 5 },
+          { category: 'housing-repair', severity: 2 },
+        ],
+      },
+      {
+        needs: [
+          { category: 'employment', severity: 4 },
+          { category: 'workshop-space', severity: 3 },
+        ],
+      },
+      {
+        needs: [
+          { category: 'workshop-space', severity: 3 },
+          { category: 'housing-repair', severity: 1 },
+        ],
+      },
     ]);
     expect(ranked).toEqual([
       { rank: 1, category: 'employment', score: 9, households: 2 },
@@ -25,8 +40,22 @@ describe('rankPriorities', () => {
   });
 
   it('breaks a full tie by the fixed category order, whatever the input order', () => {
-    const a = rankPriorities([{ needs: [{ category: 'social-care', severity: 3 }, { category: 'employment', severity: 3 }] }]);
-    const b = rankPriorities([{ needs: [{ category: 'employment', severity: 3 }, { category: 'social-care', severity: 3 }] }]);
+    const a = rankPriorities([
+      {
+        needs: [
+          { category: 'social-care', severity: 3 },
+          { category: 'employment', severity: 3 },
+        ],
+      },
+    ]);
+    const b = rankPriorities([
+      {
+        needs: [
+          { category: 'employment', severity: 3 },
+          { category: 'social-care', severity: 3 },
+        ],
+      },
+    ]);
     expect(a).toEqual(b);
     expect(a[0]?.category).toBe('employment');
   });

@@ -1,6 +1,14 @@
 import { trackingCodeSchema } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
-import { dayInWords, isOverdue, newTrackingCode, nextStep, TrackingCodesExhaustedError, trackingAlphabet, withUniqueTrackingCode } from './referrals.js';
+import {
+  dayInWords,
+  isOverdue,
+  newTrackingCode,
+  nextStep,
+  TrackingCodesExhaustedError,
+  trackingAlphabet,
+  withUniqueTrackingCode,
+} from './referrals.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -54,7 +62,10 @@ describe('tracking codes', () => {
   it('give up after the attempts and pass other errors through', async () => {
     const duplicate = () => Promise.reject(Object.assign(new Error('dup'), { code: 11000 }));
     await expect(withUniqueTrackingCode(duplicate, { attempts: 3 })).rejects.toBeInstanceOf(TrackingCodesExhaustedError);
-    await expect(withUniqueTrackingCode(duplicate, { attempts: 1 })).rejects.toMatchObject({ status: 409, code: 'tracking-codes-exhausted' });
+    await expect(withUniqueTrackingCode(duplicate, { attempts: 1 })).rejects.toMatchObject({
+      status: 409,
+      code: 'tracking-codes-exhausted',
+    });
     await expect(withUniqueTrackingCode(() => Promise.reject(new Error('disk full')))).rejects.toThrow('disk full');
   });
 });

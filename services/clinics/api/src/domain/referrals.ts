@@ -24,7 +24,8 @@ export function checkReferable(offer: ReferableOffer, neighbourhoodId: string, n
     throw new IllegalStepError('offer-not-for-neighbourhood', `offer ${offer._id} does not serve neighbourhood ${neighbourhoodId}`);
   }
   const needCategory = need ?? offer.answers[0]!;
-  if (!offer.answers.includes(needCategory)) throw new IllegalStepError('offer-not-for-need', `offer ${offer._id} does not answer the need "${needCategory}"`);
+  if (!offer.answers.includes(needCategory))
+    throw new IllegalStepError('offer-not-for-need', `offer ${offer._id} does not answer the need "${needCategory}"`);
   return needCategory;
 }
 
@@ -130,8 +131,14 @@ export function nextStep(referral: NextStepInput): LocalizedText {
         en: 'Visit your neighbourhood social-work clinic to find another service.',
       };
     case 'completed':
-      return { fa: 'این خدمت به پایان رسیده است. برای گام بعدی با کلینیک محله در تماس باشید.', en: 'This service is finished. Contact your neighbourhood clinic for the next step.' };
+      return {
+        fa: 'این خدمت به پایان رسیده است. برای گام بعدی با کلینیک محله در تماس باشید.',
+        en: 'This service is finished. Contact your neighbourhood clinic for the next step.',
+      };
     case 'withdrawn':
-      return { fa: 'این ارجاع لغو شده است. برای پرسش به کلینیک محله مراجعه کنید.', en: 'This referral was withdrawn. Ask your neighbourhood clinic if you have questions.' };
+      return {
+        fa: 'این ارجاع لغو شده است. برای پرسش به کلینیک محله مراجعه کنید.',
+        en: 'This referral was withdrawn. Ask your neighbourhood clinic if you have questions.',
+      };
   }
 }

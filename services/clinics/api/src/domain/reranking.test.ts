@@ -11,7 +11,9 @@ const computed: RankedPriority[] = [
 describe('applyAgreedOrder', () => {
   it('without an agreement keeps the computed order', () => {
     expect(applyAgreedOrder(computed, null).map((p) => [p.rank, p.category, p.computedRank])).toEqual([
-      [1, 'workshop-space', 1], [2, 'skills-training', 2], [3, 'employment', 3],
+      [1, 'workshop-space', 1],
+      [2, 'skills-training', 2],
+      [3, 'employment', 3],
     ]);
   });
 
@@ -35,14 +37,21 @@ describe('applyAgreedOrder', () => {
     ];
     const agreed = applyAgreedOrder(later, { order: ['employment', 'workshop-space', 'skills-training'] });
     expect(agreed.map((p) => [p.rank, p.category, p.computedRank])).toEqual([
-      [1, 'employment', 4], [2, 'workshop-space', 1], [3, 'skills-training', 3], [4, 'housing-repair', 2], [5, 'social-care', 5],
+      [1, 'employment', 4],
+      [2, 'workshop-space', 1],
+      [3, 'skills-training', 3],
+      [4, 'housing-repair', 2],
+      [5, 'social-care', 5],
     ]);
   });
 
   it('drops an agreed category no household reports any more, without leaving a gap in the ranks', () => {
     const fewer = computed.filter((p) => p.category !== 'workshop-space').map((p, i) => ({ ...p, rank: i + 1 }));
     const agreed = applyAgreedOrder(fewer, { order: ['employment', 'workshop-space', 'skills-training'] });
-    expect(agreed.map((p) => [p.rank, p.category])).toEqual([[1, 'employment'], [2, 'skills-training']]);
+    expect(agreed.map((p) => [p.rank, p.category])).toEqual([
+      [1, 'employment'],
+      [2, 'skills-training'],
+    ]);
   });
 });
 

@@ -52,8 +52,14 @@ export function checkAgreedOrder(computed: readonly RankedPriority[], order: rea
   const unknown = order.filter((c) => !current.has(c));
   if (unknown.length) throw new InvalidAgreedOrderError(`not in the current draft: ${unknown.join(', ')}`);
   const missing = [...current].filter((c) => !order.includes(c));
-  if (missing.length) throw new InvalidAgreedOrderError(`the agreed order must rank every category of the draft; missing: ${missing.join(', ')}`);
+  if (missing.length)
+    throw new InvalidAgreedOrderError(`the agreed order must rank every category of the draft; missing: ${missing.join(', ')}`);
 }
 
 /** The contract's view of an agreed priority (the event's `rank` is the agreed rank). */
-export const toRankedPriority = ({ rank, category, score, households }: AgreedPriority): RankedPriority => ({ rank, category, score, households });
+export const toRankedPriority = ({ rank, category, score, households }: AgreedPriority): RankedPriority => ({
+  rank,
+  category,
+  score,
+  households,
+});

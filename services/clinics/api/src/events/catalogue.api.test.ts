@@ -19,17 +19,42 @@ let connection: Parameters<typeof listDeadLetters>[0];
 
 const offerId = `welfare-case-${randomUUID().slice(0, 8)}`;
 const offer = (agency: OfferPublishedV1['agency'], revision: number, en: string): OfferPublishedV1 => ({
-  offerId, agency, kind: 'social-care', title: { fa: en, en }, eligibility: { fa: 'ساکنان', en: 'Residents' }, answers: ['social-care'],
-  neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' }, schedule: { fa: 'شنبه', en: 'Saturday' },
-  startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open', revision, publishedAt: new Date().toISOString(),
+  offerId,
+  agency,
+  kind: 'social-care',
+  title: { fa: en, en },
+  eligibility: { fa: 'ساکنان', en: 'Residents' },
+  answers: ['social-care'],
+  neighbourhoodIds: [],
+  place: { fa: 'اداره', en: 'Office' },
+  schedule: { fa: 'شنبه', en: 'Saturday' },
+  startsOn: null,
+  endsOn: null,
+  capacity: 10,
+  available: 10,
+  status: 'open',
+  revision,
+  publishedAt: new Date().toISOString(),
 });
 
 /** Sends an agency's `offer.published` to the test queue as the broker would route it. */
 async function publish(data: OfferPublishedV1) {
   const type = `${data.agency}.offer.published`;
-  const envelope = createEnvelope({ type, version: 1, source: data.agency, data, actor: { subject: 'desk-staff', agency: data.agency }, correlationId: randomUUID() });
+  const envelope = createEnvelope({
+    type,
+    version: 1,
+    source: data.agency,
+    data,
+    actor: { subject: 'desk-staff', agency: data.agency },
+    correlationId: randomUUID(),
+  });
   const channel = await connection.createConfirmChannel();
-  channel.sendToQueue(queues.main, Buffer.from(JSON.stringify(envelope)), { persistent: true, messageId: envelope.id, type, contentType: 'application/json' });
+  channel.sendToQueue(queues.main, Buffer.from(JSON.stringify(envelope)), {
+    persistent: true,
+    messageId: envelope.id,
+    type,
+    contentType: 'application/json',
+  });
   await channel.waitForConfirms();
   await channel.close();
   return envelope.id;

@@ -13,9 +13,11 @@ export function catalogueSubscriptions({ models, locks, clock }: ClinicsDeps): S
     subscribe(type, 1, async (event, { log }) => {
       const { offerId, agency, revision } = event.data;
       // An agency speaks only for its own offers.
-      if (!type.startsWith(`${agency}.`)) throw new PoisonMessageError(`offer ${offerId} published as ${type} under another agency’s name (${agency}); refused`);
+      if (!type.startsWith(`${agency}.`))
+        throw new PoisonMessageError(`offer ${offerId} published as ${type} under another agency’s name (${agency}); refused`);
       const result = await applyOffer(models, locks, event.data, clock.now());
-      if (typeof result === 'object') throw new PoisonMessageError(`offer ${offerId} belongs to ${result.foreign}; ${agency} may not publish it; refused`);
+      if (typeof result === 'object')
+        throw new PoisonMessageError(`offer ${offerId} belongs to ${result.foreign}; ${agency} may not publish it; refused`);
       log.debug({ offerId, revision, result }, 'catalogue offer');
     }),
   );

@@ -13,7 +13,12 @@ export function referralAnswerSubscriptions(deps: ClinicsDeps): Subscription[] {
     ...partnerEventTypes('referral.accepted').map((type) =>
       subscribe(type, 1, async ({ id, data }, { log }) => {
         const result = await applyAgencyStep(deps, {
-          referralId: data.referralId, agency: agencyOf(type), step: 'accepted', at: new Date(data.acceptedAt), eventId: id, completeBy: data.completeBy,
+          referralId: data.referralId,
+          agency: agencyOf(type),
+          step: 'accepted',
+          at: new Date(data.acceptedAt),
+          eventId: id,
+          completeBy: data.completeBy,
         });
         note(log, data.referralId, 'accepted', result);
       }),
@@ -21,7 +26,12 @@ export function referralAnswerSubscriptions(deps: ClinicsDeps): Subscription[] {
     ...partnerEventTypes('referral.declined').map((type) =>
       subscribe(type, 1, async ({ id, data }, { log }) => {
         const result = await applyAgencyStep(deps, {
-          referralId: data.referralId, agency: agencyOf(type), step: 'declined', at: new Date(data.declinedAt), eventId: id, reason: data.reason,
+          referralId: data.referralId,
+          agency: agencyOf(type),
+          step: 'declined',
+          at: new Date(data.declinedAt),
+          eventId: id,
+          reason: data.reason,
         });
         note(log, data.referralId, 'declined', result);
       }),
@@ -29,7 +39,12 @@ export function referralAnswerSubscriptions(deps: ClinicsDeps): Subscription[] {
     ...partnerEventTypes('referral.completed').map((type) =>
       subscribe(type, 1, async ({ id, data }, { log }) => {
         const result = await applyAgencyStep(deps, {
-          referralId: data.referralId, agency: agencyOf(type), step: 'completed', at: new Date(data.completedAt), eventId: id, outcome: data.outcome,
+          referralId: data.referralId,
+          agency: agencyOf(type),
+          step: 'completed',
+          at: new Date(data.completedAt),
+          eventId: id,
+          outcome: data.outcome,
         });
         note(log, data.referralId, 'completed', result);
       }),

@@ -13,7 +13,11 @@ describe('GET /access-log (clinics)', () => {
   it('gives the auditor the residents’ access log in the kit’s shape, filtered by person and user', async () => {
     const household = await service.api('worker').post('/households', { clinicId: 'clinic-sarasiab', fileNumber: 'F-7' });
     const registered = await service.api('worker').post(`/households/${household.body.id}/residents`, {
-      nationalId: withCheckDigit('001234567'), fullName: 'Zahra Ahmadi', phone: '09131234567', relation: 'head', birthYear: 1360,
+      nationalId: withCheckDigit('001234567'),
+      fullName: 'Zahra Ahmadi',
+      phone: '09131234567',
+      relation: 'head',
+      birthYear: 1360,
     });
     expect(registered.status).toBe(201);
     const residentId = registered.body.id as string;
@@ -21,8 +25,19 @@ describe('GET /access-log (clinics)', () => {
 
     const byPerson = await service.api('auditor').get(`/access-log?person=${residentId}`);
     expect(byPerson.status).toBe(200);
-    const entry = { agency: 'clinics', actor: 'clinic.worker', recordKind: 'resident', recordId: residentId, subject: residentId, purpose: 'clinic-care', purposeSource: 'route' };
-    expect(byPerson.body).toEqual([expect.objectContaining({ ...entry, action: 'read' }), expect.objectContaining({ ...entry, action: 'register' })]);
+    const entry = {
+      agency: 'clinics',
+      actor: 'clinic.worker',
+      recordKind: 'resident',
+      recordId: residentId,
+      subject: residentId,
+      purpose: 'clinic-care',
+      purposeSource: 'route',
+    };
+    expect(byPerson.body).toEqual([
+      expect.objectContaining({ ...entry, action: 'read' }),
+      expect.objectContaining({ ...entry, action: 'register' }),
+    ]);
     const byUser = await service.api('auditor').get('/access-log?user=clinic.worker&limit=100');
     expect(byUser.body.map((e: { subject: string }) => e.subject)).toContain(residentId);
     expect((await service.api('auditor').get('/access-log?user=clinic.worker2')).body).toEqual([]);

@@ -30,11 +30,25 @@ describe('clinic calendar', () => {
   let guild: { id: string };
 
   it('generates the counsellor’s weekly day as dated slots, once', async () => {
-    const rule = { clinicId: 'clinic-sarasiab', kind: 'tvto-counselling', weekday: 1, startTime: '09:00', durationMinutes: 240, capacity: 3, weeks: 4 };
+    const rule = {
+      clinicId: 'clinic-sarasiab',
+      kind: 'tvto-counselling',
+      weekday: 1,
+      startTime: '09:00',
+      durationMinutes: 240,
+      capacity: 3,
+      weeks: 4,
+    };
     const res = await api().post('/api/v1/calendar/weekly').set(as(worker)).send(rule);
     expect(res.status).toBe(201);
     expect(res.body).toHaveLength(4);
-    expect(res.body[0]).toMatchObject({ kind: 'tvto-counselling', capacity: 3, available: 3, bookedCount: 0, place: { en: 'Sar Asiab social-work clinic' } });
+    expect(res.body[0]).toMatchObject({
+      kind: 'tvto-counselling',
+      capacity: 3,
+      available: 3,
+      bookedCount: 0,
+      place: { en: 'Sar Asiab social-work clinic' },
+    });
     counselling = res.body;
     const again = await api().post('/api/v1/calendar/weekly').set(as(worker)).send(rule);
     expect(again.body).toEqual([]);
@@ -43,18 +57,28 @@ describe('clinic calendar', () => {
 
   it('adds a guild meeting and refuses one in the past', async () => {
     const startsAt = new Date(h.clock.now().getTime() + 2 * 86_400_000).toISOString();
-    const res = await api().post('/api/v1/calendar/slots').set(as(worker)).send({ clinicId: 'clinic-sarasiab', kind: 'guild-meeting', startsAt, durationMinutes: 90, capacity: 2 });
+    const res = await api()
+      .post('/api/v1/calendar/slots')
+      .set(as(worker))
+      .send({ clinicId: 'clinic-sarasiab', kind: 'guild-meeting', startsAt, durationMinutes: 90, capacity: 2 });
     expect(res.status).toBe(201);
     guild = res.body;
     const past = new Date(h.clock.now().getTime() - 3_600_000).toISOString();
-    const refused = await api().post('/api/v1/calendar/slots').set(as(worker)).send({ clinicId: 'clinic-sarasiab', kind: 'joint-meeting', startsAt: past, durationMinutes: 90, capacity: 2 });
+    const refused = await api()
+      .post('/api/v1/calendar/slots')
+      .set(as(worker))
+      .send({ clinicId: 'clinic-sarasiab', kind: 'joint-meeting', startsAt: past, durationMinutes: 90, capacity: 2 });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'slot-in-past', field: 'startsAt' });
   });
 
   it('books up to capacity even when bookings race, then refuses (409), and a cancellation frees a seat', async () => {
     const slot = counselling[0]!.id;
-    const book = (residentId: string) => api().post(`/api/v1/calendar/slots/${encodeURIComponent(slot)}/bookings`).set(as(worker)).send({ residentId });
+    const book = (residentId: string) =>
+      api()
+        .post(`/api/v1/calendar/slots/${encodeURIComponent(slot)}/bookings`)
+        .set(as(worker))
+        .send({ residentId });
     const results = await Promise.all(residents.map(book));
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
     expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(['slot-full', 'slot-full']);
@@ -63,7 +87,9 @@ describe('clinic calendar', () => {
     expect(stored!.bookings).toHaveLength(3);
     const booked = stored!.bookings[0]!.residentId;
     expect((await book(booked)).body).toMatchObject({ status: 409, code: 'resident-already-booked' });
-    const cancelled = await api().delete(`/api/v1/calendar/slots/${encodeURIComponent(slot)}/bookings/${booked}`).set(as(worker));
+    const cancelled = await api()
+      .delete(`/api/v1/calendar/slots/${encodeURIComponent(slot)}/bookings/${booked}`)
+      .set(as(worker));
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ bookedCount: 2, available: 1 });
     const waiting = residents.find((r) => !stored!.bookings.some((b) => b.residentId === r))!;

@@ -2,7 +2,15 @@ import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { bookSlot, cancelBooking, createSlot, createWeeklySlots, slotsFor, slotView } from '../app/calendar.js';
 import type { ClinicsDeps } from '../deps.js';
-import { bookingBodySchema, bookingParams, slotBodySchema, slotIdParams, slotQuerySchema, slotViewSchema, weeklySlotsBodySchema } from './schemas/calendar.js';
+import {
+  bookingBodySchema,
+  bookingParams,
+  slotBodySchema,
+  slotIdParams,
+  slotQuerySchema,
+  slotViewSchema,
+  weeklySlotsBodySchema,
+} from './schemas/calendar.js';
 
 /** The clinics' calendars: slots (weekly or single) and residents' bookings into them. */
 export function calendarRoutes(deps: ClinicsDeps) {
@@ -10,7 +18,8 @@ export function calendarRoutes(deps: ClinicsDeps) {
     defineRoute({
       method: 'get',
       path: '/calendar/slots',
-      summary: 'A clinic calendar’s slots from a day (default today) for some days (default 7); TVTO staff read the counselling slots of every clinic',
+      summary:
+        'A clinic calendar’s slots from a day (default today) for some days (default 7); TVTO staff read the counselling slots of every clinic',
       roles: ['clinic-worker', 'coordinator', 'auditor', 'tvto-staff'],
       query: slotQuerySchema,
       response: z.array(slotViewSchema),
@@ -34,7 +43,8 @@ export function calendarRoutes(deps: ClinicsDeps) {
       body: slotBodySchema,
       response: slotViewSchema,
       status: 201,
-      handler: async ({ body, principal }) => slotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
+      handler: async ({ body, principal }) =>
+        slotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
     }),
     defineRoute({
       method: 'post',
@@ -45,7 +55,8 @@ export function calendarRoutes(deps: ClinicsDeps) {
       body: bookingBodySchema,
       response: slotViewSchema,
       status: 201,
-      handler: async ({ params, body, principal }) => slotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
+      handler: async ({ params, body, principal }) =>
+        slotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
     }),
     defineRoute({
       method: 'delete',
@@ -54,7 +65,8 @@ export function calendarRoutes(deps: ClinicsDeps) {
       roles: ['clinic-worker'],
       params: bookingParams,
       response: slotViewSchema,
-      handler: async ({ params, principal }) => slotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
+      handler: async ({ params, principal }) =>
+        slotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
     }),
   ];
 }

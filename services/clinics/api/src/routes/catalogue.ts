@@ -10,7 +10,8 @@ export function catalogueRoutes(models: ClinicsModels) {
     defineRoute({
       method: 'get',
       path: '/catalogue',
-      summary: 'Every partner agency’s offers as last published (capacity, place, time), filtered by neighbourhood, need or agency; paged (a page may come short after the neighbourhood filter: follow X-Next-Cursor)',
+      summary:
+        'Every partner agency’s offers as last published (capacity, place, time), filtered by neighbourhood, need or agency; paged (a page may come short after the neighbourhood filter: follow X-Next-Cursor)',
       roles: ['clinic-worker', 'coordinator', 'auditor', 'representative'],
       query: catalogueQuerySchema,
       response: z.array(offerViewSchema),

@@ -26,7 +26,11 @@ describe('paged lists', () => {
       ids.push(res.body.id);
     }
     const walk = await walkPages<{ id: string; fileNumber: string }>(get, '/clinics/clinic-sarasiab/households', 2);
-    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([[200, 2, true], [200, 2, true], [200, 1, false]]);
+    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([
+      [200, 2, true],
+      [200, 2, true],
+      [200, 1, false],
+    ]);
     expect(walk.pages[0]!.link).toBe(`</api/v1/clinics/clinic-sarasiab/households?limit=2&after=${walk.pages[0]!.next}>; rel="next"`);
     expect(new Set(walk.items.map((x) => x.id)).size).toBe(5);
     // Newest first: the one page of everything agrees with the walk.

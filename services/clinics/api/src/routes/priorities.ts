@@ -22,7 +22,8 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
     defineRoute({
       method: 'put',
       path: '/neighbourhoods/:id/priorities/agreed-order',
-      summary: 'Re-rank the draft priorities as the residents’ meeting or the people’s representative agreed, with the reason (publishing follows it)',
+      summary:
+        'Re-rank the draft priorities as the residents’ meeting or the people’s representative agreed, with the reason (publishing follows it)',
       roles: ['clinic-worker', 'representative'],
       params: neighbourhoodIdParams,
       body: agreedOrderBodySchema,
@@ -36,7 +37,8 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
     defineRoute({
       method: 'post',
       path: '/neighbourhoods/:id/priority-lists',
-      summary: 'Publish the ranked priorities (in the agreed order) as a new version for a Jalali year (emits clinics.priority.published.v1)',
+      summary:
+        'Publish the ranked priorities (in the agreed order) as a new version for a Jalali year (emits clinics.priority.published.v1)',
       roles: ['clinic-worker'],
       params: neighbourhoodIdParams,
       body: publishRequestSchema,
@@ -44,7 +46,12 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
       status: 201,
       handler: async ({ params, body, principal, cause }) => {
         assertNeighbourhoodInScope(principal, params.id);
-        const { list, documentId } = await publishPriorities(models, { neighbourhoodId: params.id, period: body.period, cause, now: clock.now() });
+        const { list, documentId } = await publishPriorities(models, {
+          neighbourhoodId: params.id,
+          period: body.period,
+          cause,
+          now: clock.now(),
+        });
         flushOutbox([documentId]);
         return publishedView(list);
       },

@@ -21,13 +21,22 @@ const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 function offer(overrides: Partial<OfferPublishedV1> = {}): OfferPublishedV1 {
   return {
-    offerId: 'tvto-home-tailoring-test', agency: 'vocational-training', kind: 'course',
+    offerId: 'tvto-home-tailoring-test',
+    agency: 'vocational-training',
+    kind: 'course',
     title: { fa: 'دوره خیاطی خانگی', en: 'Home tailoring course' },
     eligibility: { fa: 'ساکنان', en: 'Residents' },
-    answers: ['skills-training', 'employment'], neighbourhoodIds: [],
+    answers: ['skills-training', 'employment'],
+    neighbourhoodIds: [],
     place: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
     schedule: { fa: 'شنبه‌ها ۹ تا ۱۲', en: 'Saturdays 9–12' },
-    startsOn: null, endsOn: null, capacity: 20, available: 20, status: 'open', revision: 1, publishedAt: new Date().toISOString(),
+    startsOn: null,
+    endsOn: null,
+    capacity: 20,
+    available: 20,
+    status: 'open',
+    revision: 1,
+    publishedAt: new Date().toISOString(),
     ...overrides,
   };
 }
@@ -36,7 +45,17 @@ function offer(overrides: Partial<OfferPublishedV1> = {}): OfferPublishedV1 {
 async function deliver(type: string, data: unknown, id = randomUUID()) {
   const subscription = subscriptions.find((s) => s.type === type && s.version === 1);
   if (!subscription) throw new Error(`clinics do not consume ${type}`);
-  const envelope = { ...createEnvelope({ type, version: 1, source: type.split('.')[0]!, data, actor: { subject: 'agency-user', agency: type.split('.')[0]! }, correlationId: 'test' }), id };
+  const envelope = {
+    ...createEnvelope({
+      type,
+      version: 1,
+      source: type.split('.')[0]!,
+      data,
+      actor: { subject: 'agency-user', agency: type.split('.')[0]! },
+      correlationId: 'test',
+    }),
+    id,
+  };
   await subscription.handle(envelope, { log: h.deps.logger });
 }
 
@@ -60,8 +79,14 @@ beforeAll(async () => {
   await deliver('vocational-training.offer.published', offer({ revision: 1, available: 20 }));
   await deliver('vocational-training.offer.published', offer({ offerId: 'tvto-closed-test', status: 'closed', revision: 1 }));
   await deliver('vocational-training.offer.published', offer({ offerId: 'tvto-full-test', available: 0, revision: 1 }));
-  await deliver('vocational-training.offer.published', offer({ offerId: 'tvto-fajr-only-test', neighbourhoodIds: ['nbh-fajr'], revision: 1 }));
-  await deliver('welfare.offer.published', offer({ offerId: 'welfare-case-test', agency: 'welfare', kind: 'social-care', answers: ['social-care'], revision: 3 }));
+  await deliver(
+    'vocational-training.offer.published',
+    offer({ offerId: 'tvto-fajr-only-test', neighbourhoodIds: ['nbh-fajr'], revision: 1 }),
+  );
+  await deliver(
+    'welfare.offer.published',
+    offer({ offerId: 'welfare-case-test', agency: 'welfare', kind: 'social-care', answers: ['social-care'], revision: 3 }),
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -73,7 +98,12 @@ describe('service catalogue', () => {
     const res = await api().get('/api/v1/catalogue').set(as(worker));
     expect(res.status).toBe(200);
     const tailoring = res.body.find((o: { id: string }) => o.id === 'tvto-home-tailoring-test');
-    expect(tailoring).toMatchObject({ revision: 2, available: 15, agency: 'vocational-training', agencyName: { en: 'Technical & Vocational Training' } });
+    expect(tailoring).toMatchObject({
+      revision: 2,
+      available: 15,
+      agency: 'vocational-training',
+      agencyName: { en: 'Technical & Vocational Training' },
+    });
     expect(res.body).toHaveLength(5);
   });
 
@@ -107,7 +137,13 @@ describe('referrals (closed loop)', () => {
   it('refers a consenting resident to an open offer, with a tracking code, a respond-by day and its event in one write', async () => {
     const res = await refer(residentA);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ state: 'sent', agency: 'vocational-training', offerId: 'tvto-home-tailoring-test', clinicId: 'clinic-sarasiab', overdue: false });
+    expect(res.body).toMatchObject({
+      state: 'sent',
+      agency: 'vocational-training',
+      offerId: 'tvto-home-tailoring-test',
+      clinicId: 'clinic-sarasiab',
+      overdue: false,
+    });
     expect(trackingCodeSchema.safeParse(res.body.trackingCode).success).toBe(true);
     const expectedDay = addDays(h.clock.now(), 7);
     expect(res.body.respondBy).toBe(expectedDay);
@@ -119,9 +155,19 @@ describe('referrals (closed loop)', () => {
     expect(event.type).toBe('clinics.referral.made');
     expect(referralMadeV1.parse(event.data)).toMatchObject({ referralId, residentRef: residentA, trackingCode });
     // Only opaque ids travel: the event's data has exactly the contract's keys.
-    expect(Object.keys(event.data as object).sort()).toEqual(
-      ['agency', 'clinicId', 'householdRef', 'madeAt', 'needCategory', 'neighbourhoodId', 'offerId', 'referralId', 'residentRef', 'respondBy', 'trackingCode'],
-    );
+    expect(Object.keys(event.data as object).sort()).toEqual([
+      'agency',
+      'clinicId',
+      'householdRef',
+      'madeAt',
+      'needCategory',
+      'neighbourhoodId',
+      'offerId',
+      'referralId',
+      'residentRef',
+      'respondBy',
+      'trackingCode',
+    ]);
   });
 
   it('refuses a second open referral of the same resident to the same offer, even sent at the same moment', async () => {
@@ -142,7 +188,11 @@ describe('referrals (closed loop)', () => {
   });
 
   it('refuses a closed offer, a full offer and an offer that does not serve the neighbourhood (409)', async () => {
-    for (const [offerId, code] of [['tvto-closed-test', 'offer-closed'], ['tvto-full-test', 'offer-full'], ['tvto-fajr-only-test', 'offer-not-for-neighbourhood']]) {
+    for (const [offerId, code] of [
+      ['tvto-closed-test', 'offer-closed'],
+      ['tvto-full-test', 'offer-full'],
+      ['tvto-fajr-only-test', 'offer-not-for-neighbourhood'],
+    ]) {
       const res = await refer(residentA, offerId!);
       expect(res.status, offerId).toBe(409);
       expect(res.body.code, offerId).toBe(code);
@@ -157,7 +207,9 @@ describe('referrals (closed loop)', () => {
 
   it('lets another clinic neither read nor withdraw the referral (403), while the coordinator reads it', async () => {
     expect((await api().get(`/api/v1/referrals/${referralId}`).set(as(otherWorker))).status).toBe(403);
-    expect((await api().post(`/api/v1/referrals/${referralId}/withdraw`).set(as(otherWorker)).send({ reason: 'duplicate' })).status).toBe(403);
+    expect((await api().post(`/api/v1/referrals/${referralId}/withdraw`).set(as(otherWorker)).send({ reason: 'duplicate' })).status).toBe(
+      403,
+    );
     expect((await api().get('/api/v1/referrals?clinicId=clinic-sarasiab').set(as(otherWorker))).status).toBe(403);
     const others = await api().get('/api/v1/referrals').set(as(otherWorker));
     expect(others.body.map((r: { id: string }) => r.id)).not.toContain(referralId);
@@ -193,9 +245,17 @@ describe('referrals (closed loop)', () => {
     expect(tracking.body.status).toBe('accepted');
     expect(tracking.body.nextStep.en).toBe('Attend Sar Asiab clinic; Saturdays 9–12.');
     // The agency moves the course: the resident reads the new day.
-    await deliver('vocational-training.offer.published', offer({ revision: 3, available: 14, schedule: { fa: 'یکشنبه‌ها ۹ تا ۱۲', en: 'Sundays 9–12' } }));
+    await deliver(
+      'vocational-training.offer.published',
+      offer({ revision: 3, available: 14, schedule: { fa: 'یکشنبه‌ها ۹ تا ۱۲', en: 'Sundays 9–12' } }),
+    );
     expect((await api().get(`/api/v1/tracking/${trackingCode}`)).body.nextStep.en).toBe('Attend Sar Asiab clinic; Sundays 9–12.');
-    await deliver('vocational-training.referral.declined', { referralId, agency: 'vocational-training', reason: 'no-capacity', declinedAt: h.clock.now().toISOString() });
+    await deliver('vocational-training.referral.declined', {
+      referralId,
+      agency: 'vocational-training',
+      reason: 'no-capacity',
+      declinedAt: h.clock.now().toISOString(),
+    });
     view = await api().get(`/api/v1/referrals/${referralId}`).set(as(worker));
     expect(view.body.state).toBe('accepted');
   });
@@ -212,7 +272,9 @@ describe('referrals (closed loop)', () => {
       const overdue = await api().get('/api/v1/referrals?overdue=true').set(as(worker));
       expect(overdue.body.map((r: { id: string }) => r.id)).toEqual([fresh.body.id]);
       const summary = await api().get('/api/v1/referrals/summary').set(as(worker));
-      expect(summary.body).toEqual([{ clinicId: 'clinic-sarasiab', open: 2, overdue: 1, byState: { sent: 1, accepted: 1, declined: 0, completed: 0, withdrawn: 1 } }]);
+      expect(summary.body).toEqual([
+        { clinicId: 'clinic-sarasiab', open: 2, overdue: 1, byState: { sent: 1, accepted: 1, declined: 0, completed: 0, withdrawn: 1 } },
+      ]);
       const all = await api().get('/api/v1/referrals/summary').set(as(coordinator));
       expect(all.body).toHaveLength(4);
     } finally {
@@ -221,8 +283,18 @@ describe('referrals (closed loop)', () => {
   });
 
   it('completes, then ignores a late "accepted"', async () => {
-    await deliver('vocational-training.referral.completed', { referralId, agency: 'vocational-training', outcome: 'achieved', completedAt: h.clock.now().toISOString() });
-    await deliver('vocational-training.referral.accepted', { referralId, agency: 'vocational-training', acceptedAt: h.clock.now().toISOString(), completeBy: '2030-01-01' });
+    await deliver('vocational-training.referral.completed', {
+      referralId,
+      agency: 'vocational-training',
+      outcome: 'achieved',
+      completedAt: h.clock.now().toISOString(),
+    });
+    await deliver('vocational-training.referral.accepted', {
+      referralId,
+      agency: 'vocational-training',
+      acceptedAt: h.clock.now().toISOString(),
+      completeBy: '2030-01-01',
+    });
     const view = await api().get(`/api/v1/referrals/${referralId}`).set(as(worker));
     expect(view.body.state).toBe('completed');
     expect(view.body.completeBy).not.toBe('2030-01-01');
@@ -238,7 +310,9 @@ describe('referrals (closed loop)', () => {
     const stored = await h.models.referrals.findById(id).lean();
     expect(stored!.outbox.map((e) => e.envelope.type)).toEqual(['clinics.referral.made', 'clinics.referral.withdrawn']);
     expect(stored!.outbox[1]!.envelope.data).toMatchObject({ referralId: id, reason: 'resident-request', agency: 'vocational-training' });
-    expect((await api().post(`/api/v1/referrals/${referralId}/withdraw`).set(as(worker)).send({ reason: 'duplicate' })).body).toMatchObject({ status: 409, code: 'referral-not-withdrawable' });
+    expect((await api().post(`/api/v1/referrals/${referralId}/withdraw`).set(as(worker)).send({ reason: 'duplicate' })).body).toMatchObject(
+      { status: 409, code: 'referral-not-withdrawable' },
+    );
     expect((await api().post(`/api/v1/referrals/${id}/withdraw`).set(as(worker)).send({ reason: 'bored' })).status).toBe(400);
   });
 
@@ -259,14 +333,22 @@ describe('referrals (closed loop)', () => {
     expect((await withdrawConsent(resident)).status).toBe(200);
     expect((await api().get(`/api/v1/referrals/${referral.id}`).set(as(worker))).body.state).toBe('withdrawn');
     const stored = await h.models.referrals.findById(referral.id).lean();
-    expect(stored!.outbox.at(-1)!.envelope).toMatchObject({ type: 'clinics.referral.withdrawn', data: { referralId: referral.id, reason: 'consent-withdrawn' } });
+    expect(stored!.outbox.at(-1)!.envelope).toMatchObject({
+      type: 'clinics.referral.withdrawn',
+      data: { referralId: referral.id, reason: 'consent-withdrawn' },
+    });
   });
 
   it('gives the resident’s own clinic their timeline, newest first, and nobody else', async () => {
     const res = await api().get(`/api/v1/residents/${residentA}/timeline`).set(as(worker));
     expect(res.status).toBe(200);
     expect(res.body.map((e: { kind: string }) => e.kind)).toEqual(['referral.completed', 'referral.accepted', 'referral.made']);
-    expect(res.body[0]).toMatchObject({ agency: 'vocational-training', title: { en: 'Home tailoring course' }, subject: { type: 'referral', id: referralId, trackingCode }, detail: { outcome: 'achieved' } });
+    expect(res.body[0]).toMatchObject({
+      agency: 'vocational-training',
+      title: { en: 'Home tailoring course' },
+      subject: { type: 'referral', id: referralId, trackingCode },
+      detail: { outcome: 'achieved' },
+    });
     expect((await api().get(`/api/v1/residents/${residentA}/timeline`).set(as(otherWorker))).status).toBe(403);
     expect((await api().get(`/api/v1/residents/${residentA}/timeline`).set(as(coordinator))).status).toBe(403);
   });

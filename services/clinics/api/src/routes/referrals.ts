@@ -4,7 +4,14 @@ import { referralCounts, referralsPage, referralView } from '../app/referral-lis
 import { loadReferralInScope, makeReferral, withdrawReferral } from '../app/referrals.js';
 import { clinicWorkers, registerReaders, type ClinicsDeps } from '../deps.js';
 import { uuidParams } from './schemas/common.js';
-import { newReferralSchema, referralCountsSchema, referralQuerySchema, referralSummaryQuerySchema, referralViewSchema, withdrawReferralSchema } from './schemas/referrals.js';
+import {
+  newReferralSchema,
+  referralCountsSchema,
+  referralQuerySchema,
+  referralSummaryQuerySchema,
+  referralViewSchema,
+  withdrawReferralSchema,
+} from './schemas/referrals.js';
 
 /** Referrals to the partner agencies: making, listing, counting and withdrawing them. */
 export function referralRoutes(deps: ClinicsDeps) {
@@ -29,7 +36,8 @@ export function referralRoutes(deps: ClinicsDeps) {
     defineRoute({
       method: 'get',
       path: '/referrals',
-      summary: 'Referrals of the caller’s clinics (or one clinic), by state, only the overdue ones, or one resident’s, newest first; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
+      summary:
+        'Referrals of the caller’s clinics (or one clinic), by state, only the overdue ones, or one resident’s, newest first; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       roles: registerReaders,
       query: referralQuerySchema,
       response: z.array(referralViewSchema),
@@ -56,7 +64,8 @@ export function referralRoutes(deps: ClinicsDeps) {
     defineRoute({
       method: 'post',
       path: '/referrals/:id/withdraw',
-      summary: 'Withdraw a sent or accepted referral (consent withdrawn, resident’s request, duplicate); emits clinics.referral.withdrawn.v1',
+      summary:
+        'Withdraw a sent or accepted referral (consent withdrawn, resident’s request, duplicate); emits clinics.referral.withdrawn.v1',
       roles: clinicWorkers,
       params: uuidParams,
       body: withdrawReferralSchema,

@@ -32,7 +32,11 @@ async function household(caller: Caller = 'worker', clinicId = 'clinic-sarasiab'
 
 async function resident(householdId: string, caller: Caller = 'worker', nationalId = nextNationalId()) {
   const res = await api(caller, 'post', `/households/${householdId}/residents`, {
-    nationalId: persian(nationalId), fullName: 'زهرا احمدی', phone: '۰۹۱۳ ۱۲۳ ۴۵۶۷', relation: 'head', birthYear: 1360,
+    nationalId: persian(nationalId),
+    fullName: 'زهرا احمدی',
+    phone: '۰۹۱۳ ۱۲۳ ۴۵۶۷',
+    relation: 'head',
+    birthYear: 1360,
   });
   expect(res.status).toBe(201);
   return { id: res.body.id as string, nationalId, body: res.body };
@@ -59,7 +63,12 @@ describe('households and residents', () => {
     const before = await h.models.residents.countDocuments();
     const wrongCheck = nextNationalId().slice(0, 9) + '0';
     const badCheckDigit = withCheckDigit('123456789').slice(0, 9) + ((Number(withCheckDigit('123456789')[9]) + 1) % 10);
-    const invalid = await api('worker', 'post', `/households/${hh}/residents`, { nationalId: badCheckDigit, fullName: 'x y', phone: '09130000000', relation: 'head' });
+    const invalid = await api('worker', 'post', `/households/${hh}/residents`, {
+      nationalId: badCheckDigit,
+      fullName: 'x y',
+      phone: '09130000000',
+      relation: 'head',
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({ code: 'national-id-invalid', field: 'nationalId' });
     for (const body of [
@@ -82,17 +91,28 @@ describe('households and residents', () => {
     const r = await resident(await household());
     const sameClinic = await api('worker', 'post', '/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: r.nationalId });
     expect(sameClinic.body).toEqual({ exists: true, sameClinic: true, residentId: r.id });
-    const otherClinic = await api('worker2', 'post', '/residents/duplicate-check', { clinicId: 'clinic-motahari', nationalId: persian(r.nationalId) });
+    const otherClinic = await api('worker2', 'post', '/residents/duplicate-check', {
+      clinicId: 'clinic-motahari',
+      nationalId: persian(r.nationalId),
+    });
     expect(otherClinic.body).toEqual({ exists: true, sameClinic: false });
     expect(otherClinic.body.residentId).toBeUndefined();
     const fresh = await api('worker', 'post', '/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() });
     expect(fresh.body).toEqual({ exists: false, sameClinic: false });
 
-    const again = await api('worker', 'post', `/households/${await household()}/residents`, { nationalId: r.nationalId, fullName: 'کسی دیگر', phone: '09130000001', relation: 'head' });
+    const again = await api('worker', 'post', `/households/${await household()}/residents`, {
+      nationalId: r.nationalId,
+      fullName: 'کسی دیگر',
+      phone: '09130000001',
+      relation: 'head',
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'national-id-registered-here', detail: expect.stringContaining(r.id) });
     const elsewhere = await api('worker2', 'post', `/households/${await household('worker2', 'clinic-motahari')}/residents`, {
-      nationalId: r.nationalId, fullName: 'کسی دیگر', phone: '09130000001', relation: 'head',
+      nationalId: r.nationalId,
+      fullName: 'کسی دیگر',
+      phone: '09130000001',
+      relation: 'head',
     });
     expect(elsewhere.status).toBe(409);
     expect(elsewhere.body.code).toBe('national-id-registered-elsewhere');
@@ -148,7 +168,9 @@ describe('households and residents', () => {
       const list = await api(caller, 'get', '/clinics/clinic-sarasiab/residents');
       expect(JSON.stringify(list.body)).not.toContain('0913');
     }
-    expect((await api('worker', 'get', '/clinics/clinic-sarasiab/residents')).body.every((x: { personal: unknown }) => x.personal === null)).toBe(true);
+    expect(
+      (await api('worker', 'get', '/clinics/clinic-sarasiab/residents')).body.every((x: { personal: unknown }) => x.personal === null),
+    ).toBe(true);
   });
 
   it('logs who read or changed personal data; the auditor and own staff read the log, the coordinator cannot', async () => {
@@ -172,7 +194,10 @@ describe('the national id oracle (is this person registered?)', () => {
     const check = await api('worker2', 'post', '/residents/duplicate-check', { clinicId: 'clinic-motahari', nationalId: r.nationalId });
     expect(check.body).toEqual({ exists: true, sameClinic: false });
     const register = await api('worker2', 'post', `/households/${await household('worker2', 'clinic-motahari')}/residents`, {
-      nationalId: r.nationalId, fullName: 'کسی دیگر', phone: '09130000001', relation: 'head',
+      nationalId: r.nationalId,
+      fullName: 'کسی دیگر',
+      phone: '09130000001',
+      relation: 'head',
     });
     expect(register.status).toBe(409);
     expect(JSON.stringify(register.body)).not.toMatch(new RegExp(`${r.id}|clinic-sarasiab`));
@@ -180,33 +205,48 @@ describe('the national id oracle (is this person registered?)', () => {
 
     const log = await api('auditor', 'get', `/residents/${r.id}/access-log`);
     const checks = log.body.filter((e: { action: string }) => e.action === 'duplicate-check');
-    expect(checks.map(({ actorName, actorClinicId, purpose }: Record<string, unknown>) => ({ actorName, actorClinicId, purpose }))).toEqual([
-      { actorName: 'clinic.worker', actorClinicId: 'clinic-sarasiab', purpose: 'registration' },
-      { actorName: 'clinic.worker2', actorClinicId: 'clinic-motahari', purpose: 'registration' },
-      { actorName: 'clinic.worker2', actorClinicId: 'clinic-motahari', purpose: 'registration' },
-    ]);
+    expect(checks.map(({ actorName, actorClinicId, purpose }: Record<string, unknown>) => ({ actorName, actorClinicId, purpose }))).toEqual(
+      [
+        { actorName: 'clinic.worker', actorClinicId: 'clinic-sarasiab', purpose: 'registration' },
+        { actorName: 'clinic.worker2', actorClinicId: 'clinic-motahari', purpose: 'registration' },
+        { actorName: 'clinic.worker2', actorClinicId: 'clinic-motahari', purpose: 'registration' },
+      ],
+    );
     // A look-up that finds no one has no one's log to go in.
     await api('worker2', 'post', '/residents/duplicate-check', { clinicId: 'clinic-motahari', nationalId: nextNationalId() });
     expect((await api('auditor', 'get', `/residents/${r.id}/access-log`)).body).toHaveLength(log.body.length);
   });
 
   it('answers 429 past 100 look-ups in 15 minutes per user (checks and registrations), and still serves other users', async () => {
-    const counted: TestClaims = { sub: 'u-counted', username: 'clinic.counted', roles: ['clinic-worker'], clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] };
+    const counted: TestClaims = {
+      sub: 'u-counted',
+      username: 'clinic.counted',
+      roles: ['clinic-worker'],
+      clinicIds: ['clinic-sarasiab'],
+      neighbourhoodIds: ['nbh-sarasiab'],
+    };
     const windowMs = 15 * 60_000;
     // Windows are aligned to the service's clock: start at the beginning of one, so the test stays in it.
     h.clock.setTo(new Date(Math.floor(Date.now() / windowMs) * windowMs));
     try {
       const hh = await household();
-      for (let i = 0; i < 99; i++) expect((await h.api(counted).post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() })).status).toBe(200);
+      for (let i = 0; i < 99; i++)
+        expect(
+          (await h.api(counted).post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() })).status,
+        ).toBe(200);
       const member = (nationalId: string) => ({ nationalId, fullName: 'زهرا احمدی', phone: '09131234567', relation: 'head' });
       expect((await h.api(counted).post(`/households/${hh}/residents`, member(nextNationalId()))).status).toBe(201);
-      const refused = await h.api(counted).post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() });
+      const refused = await h
+        .api(counted)
+        .post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       const before = await h.models.residents.countDocuments({ householdId: hh });
       expect((await h.api(counted).post(`/households/${hh}/residents`, member(nextNationalId()))).status).toBe(429);
       expect(await h.models.residents.countDocuments({ householdId: hh })).toBe(before);
-      expect((await api('worker', 'post', '/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() })).status).toBe(200);
+      expect(
+        (await api('worker', 'post', '/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: nextNationalId() })).status,
+      ).toBe(200);
     } finally {
       h.clock.reset();
     }
@@ -217,14 +257,30 @@ describe('consents', () => {
   it('grants per purpose and agency, lists with status, withdraws once, and follows the clock to expiry', async () => {
     const r = await resident(await household());
     const today = dayOf(h.clock.now());
-    const granted = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'vocational-training', expiresOn: today });
+    const granted = await api('worker', 'post', `/residents/${r.id}/consents`, {
+      purpose: 'referral',
+      agency: 'vocational-training',
+      expiresOn: today,
+    });
     expect(granted.status).toBe(201);
     expect(granted.body.status).toBe('active');
-    const other = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'case-follow-up', agency: 'welfare', expiresOn: '2099-12-31' });
-    const past = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2000-01-01' });
+    const other = await api('worker', 'post', `/residents/${r.id}/consents`, {
+      purpose: 'case-follow-up',
+      agency: 'welfare',
+      expiresOn: '2099-12-31',
+    });
+    const past = await api('worker', 'post', `/residents/${r.id}/consents`, {
+      purpose: 'referral',
+      agency: 'welfare',
+      expiresOn: '2000-01-01',
+    });
     expect(past.status).toBe(422);
     expect(past.body).toMatchObject({ code: 'consent-expiry-passed', field: 'expiresOn' });
-    const badAgency = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'coordination', expiresOn: '2099-01-01' });
+    const badAgency = await api('worker', 'post', `/residents/${r.id}/consents`, {
+      purpose: 'referral',
+      agency: 'coordination',
+      expiresOn: '2099-01-01',
+    });
     expect(badAgency.status).toBe(400);
 
     const withdrawn = await api('worker', 'post', `/residents/${r.id}/consents/${other.body.id}/withdraw`);
@@ -255,7 +311,9 @@ describe('assessment drafts', () => {
     expect(saved.status).toBe(200);
     const resumed = await api('worker', 'get', `/households/${hh}/assessment-draft`);
     expect(resumed.body).toMatchObject({ householdId: hh, needs, answers: { 'employment.working': false } });
-    expect((await api('worker', 'get', '/clinics/clinic-sarasiab/households')).body.find((x: { id: string }) => x.id === hh).hasDraft).toBe(true);
+    expect((await api('worker', 'get', '/clinics/clinic-sarasiab/households')).body.find((x: { id: string }) => x.id === hh).hasDraft).toBe(
+      true,
+    );
 
     const incomplete = await api('worker', 'post', `/households/${hh}/assessment-draft/submit`);
     expect(incomplete.status).toBe(422);
@@ -269,7 +327,10 @@ describe('assessment drafts', () => {
     expect((await api('worker', 'get', `/households/${hh}/assessment-draft`)).status).toBe(404);
 
     // A second assessment of the same household replaces the first.
-    await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs: [{ category: 'employment', severity: 1 }], answers: complete });
+    await api('worker', 'put', `/households/${hh}/assessment-draft`, {
+      needs: [{ category: 'employment', severity: 1 }],
+      answers: complete,
+    });
     await api('worker', 'post', `/households/${hh}/assessment-draft/submit`);
     const stored = await h.models.assessments.find({ householdRef: hh }).limit(1000).lean();
     expect(stored).toHaveLength(1);
@@ -288,13 +349,28 @@ describe('assessment drafts', () => {
   });
 
   it('records an assessment only for a registered household of the clinic', async () => {
-    const unknown = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: 'HH-0001', needs });
+    const unknown = await api('worker', 'post', '/assessments', {
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      householdRef: 'HH-0001',
+      needs,
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body).toMatchObject({ code: 'household-not-at-clinic', field: 'householdRef' });
     const motahariHousehold = await household('worker2', 'clinic-motahari');
-    const foreign = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: motahariHousehold, needs });
+    const foreign = await api('worker', 'post', '/assessments', {
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      householdRef: motahariHousehold,
+      needs,
+    });
     expect(foreign.body).toMatchObject({ status: 422, code: 'household-not-at-clinic' });
-    const ok = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: await household(), needs });
+    const ok = await api('worker', 'post', '/assessments', {
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      householdRef: await household(),
+      needs,
+    });
     expect(ok.status).toBe(201);
   });
 });
@@ -303,7 +379,12 @@ describe('neighbourhood reference', () => {
   it('gives the hierarchy, the clinic with its staff and the representative, within scope', async () => {
     const res = await api('representative', 'get', '/neighbourhoods/nbh-sarasiab');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: 'nbh-sarasiab', countyId: 'kerman-county', provinceId: 'kerman', representative: { username: 'representative' } });
+    expect(res.body).toMatchObject({
+      id: 'nbh-sarasiab',
+      countyId: 'kerman-county',
+      provinceId: 'kerman',
+      representative: { username: 'representative' },
+    });
     expect(res.body.clinics[0].id).toBe('clinic-sarasiab');
     expect(res.body.clinics[0].staff.length).toBeGreaterThan(0);
     expect((await api('worker2', 'get', '/neighbourhoods/nbh-sarasiab')).status).toBe(403);
@@ -314,7 +395,12 @@ describe('neighbourhood reference', () => {
 describe('re-ranking the draft priorities', () => {
   async function assessed(needsList: { category: string; severity: number }[][]) {
     for (const needs of needsList) {
-      const res = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: await household(), needs });
+      const res = await api('worker', 'post', '/assessments', {
+        clinicId: 'clinic-sarasiab',
+        neighbourhoodId: 'nbh-sarasiab',
+        householdRef: await household(),
+        needs,
+      });
       expect(res.status).toBe(201);
     }
   }
@@ -322,22 +408,43 @@ describe('re-ranking the draft priorities', () => {
   it('the representative re-ranks with a reason; publishing follows the agreed order and keeps the computed rank and reason', async () => {
     await h.models.assessments.deleteMany({ neighbourhoodId: 'nbh-sarasiab' });
     await assessed([
-      [{ category: 'workshop-space', severity: 5 }, { category: 'employment', severity: 2 }],
-      [{ category: 'workshop-space', severity: 4 }, { category: 'social-care', severity: 1 }],
+      [
+        { category: 'workshop-space', severity: 5 },
+        { category: 'employment', severity: 2 },
+      ],
+      [
+        { category: 'workshop-space', severity: 4 },
+        { category: 'social-care', severity: 1 },
+      ],
     ]);
     const before = await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities');
     expect(before.body.draft.map((p: { category: string }) => p.category)).toEqual(['workshop-space', 'employment', 'social-care']);
     const today = dayOf(h.clock.now());
-    const body = { order: ['social-care', 'workshop-space', 'employment'], reason: 'جلسه ساکنان: سالمندان تنها در اولویت', meetingDate: today };
+    const body = {
+      order: ['social-care', 'workshop-space', 'employment'],
+      reason: 'جلسه ساکنان: سالمندان تنها در اولویت',
+      meetingDate: today,
+    };
 
     expect((await api('worker2', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
     expect((await api('coordinator', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
     expect((await api(null, 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(401);
-    expect((await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { ...body, reason: '' })).status).toBe(400);
+    expect(
+      (await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { ...body, reason: '' })).status,
+    ).toBe(400);
     for (const [bad, broken] of [
-      [{ ...body, order: ['social-care', 'workshop-space'] }, { code: 'agreed-order-invalid', field: 'order' }],
-      [{ ...body, order: ['social-care', 'workshop-space', 'employment', 'housing-repair'] }, { code: 'agreed-order-invalid', field: 'order' }],
-      [{ ...body, meetingDate: '2999-01-01' }, { code: 'meeting-in-future', field: 'meetingDate' }],
+      [
+        { ...body, order: ['social-care', 'workshop-space'] },
+        { code: 'agreed-order-invalid', field: 'order' },
+      ],
+      [
+        { ...body, order: ['social-care', 'workshop-space', 'employment', 'housing-repair'] },
+        { code: 'agreed-order-invalid', field: 'order' },
+      ],
+      [
+        { ...body, meetingDate: '2999-01-01' },
+        { code: 'meeting-in-future', field: 'meetingDate' },
+      ],
     ] as const) {
       const refused = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', bad);
       expect(refused.status, JSON.stringify(bad)).toBe(422);
@@ -347,32 +454,59 @@ describe('re-ranking the draft priorities', () => {
 
     const agreed = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body);
     expect(agreed.status).toBe(200);
-    expect(agreed.body.draft.map((p: { rank: number; category: string }) => [p.rank, p.category])).toEqual([[1, 'social-care'], [2, 'workshop-space'], [3, 'employment']]);
+    expect(agreed.body.draft.map((p: { rank: number; category: string }) => [p.rank, p.category])).toEqual([
+      [1, 'social-care'],
+      [2, 'workshop-space'],
+      [3, 'employment'],
+    ]);
     expect(agreed.body.computed[0].category).toBe('workshop-space');
     expect(agreed.body.agreed).toMatchObject({ reason: body.reason, agreedByRole: 'representative', meetingDate: today });
 
     // A household assessed after the meeting brings a new category: it follows the agreed ones.
-    await assessed([[{ category: 'housing-repair', severity: 5 }, { category: 'workshop-space', severity: 5 }]]);
+    await assessed([
+      [
+        { category: 'housing-repair', severity: 5 },
+        { category: 'workshop-space', severity: 5 },
+      ],
+    ]);
     const published = await api('worker', 'post', '/neighbourhoods/nbh-sarasiab/priority-lists', { period: '1405' });
     expect(published.status).toBe(201);
     expect(published.body.priorities.map((p: { rank: number; category: string }) => [p.rank, p.category])).toEqual([
-      [1, 'social-care'], [2, 'workshop-space'], [3, 'employment'], [4, 'housing-repair'],
+      [1, 'social-care'],
+      [2, 'workshop-space'],
+      [3, 'employment'],
+      [4, 'housing-repair'],
     ]);
-    expect(published.body.reranking).toMatchObject({ reason: body.reason, computedRanks: expect.arrayContaining([{ category: 'social-care', computedRank: 4 }]) });
+    expect(published.body.reranking).toMatchObject({
+      reason: body.reason,
+      computedRanks: expect.arrayContaining([{ category: 'social-care', computedRank: 4 }]),
+    });
     const stored = await h.models.priorityLists.findOne({ neighbourhoodId: 'nbh-sarasiab' }).lean();
-    expect(stored!.outbox[0]!.envelope.data).toMatchObject({ priorities: [{ rank: 1, category: 'social-care', score: 1, households: 1 }, expect.anything(), expect.anything(), expect.anything()] });
-    expect(Object.keys((stored!.outbox[0]!.envelope.data as { priorities: object[] }).priorities[0]!)).toEqual(['rank', 'category', 'score', 'households']);
+    expect(stored!.outbox[0]!.envelope.data).toMatchObject({
+      priorities: [{ rank: 1, category: 'social-care', score: 1, households: 1 }, expect.anything(), expect.anything(), expect.anything()],
+    });
+    expect(Object.keys((stored!.outbox[0]!.envelope.data as { priorities: object[] }).priorities[0]!)).toEqual([
+      'rank',
+      'category',
+      'score',
+      'households',
+    ]);
   });
 });
 
 describe('neighbourhood assessments list', () => {
   it('lists assessments submitted with questionnaire answers (household level, without the answers)', async () => {
     const hh = await household();
-    await api('worker', 'put', `/households/${hh}/assessment-draft`, { needs: [{ category: 'employment', severity: 3 }], answers: { 'employment.working': true, 'employment.job-seekers': 1 } });
+    await api('worker', 'put', `/households/${hh}/assessment-draft`, {
+      needs: [{ category: 'employment', severity: 3 }],
+      answers: { 'employment.working': true, 'employment.job-seekers': 1 },
+    });
     expect((await api('worker', 'post', `/households/${hh}/assessment-draft/submit`)).status).toBe(201);
     const list = await api('worker', 'get', '/neighbourhoods/nbh-sarasiab/assessments');
     expect(list.status).toBe(200);
-    expect(list.body.find((a: { householdRef: string }) => a.householdRef === hh)).toMatchObject({ needs: [{ category: 'employment', severity: 3 }] });
+    expect(list.body.find((a: { householdRef: string }) => a.householdRef === hh)).toMatchObject({
+      needs: [{ category: 'employment', severity: 3 }],
+    });
   });
 });
 
@@ -382,10 +516,22 @@ describe('Iran’s day, just after midnight and late in the evening (issue 12)',
   const lateEvening = new Date('2026-03-21T20:00:00Z'); // 23:30 on the 21st in Iran
 
   it('accepts a residents’ meeting dated today at 00:30 and at 23:30 Iran time, and refuses one dated tomorrow', async () => {
-    const assessment = await api('worker', 'post', '/assessments', { clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', householdRef: await household(), needs: [{ category: 'employment', severity: 3 }] });
+    const assessment = await api('worker', 'post', '/assessments', {
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      householdRef: await household(),
+      needs: [{ category: 'employment', severity: 3 }],
+    });
     expect(assessment.status).toBe(201);
-    const order = (await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities')).body.draft.map((p: { category: string }) => p.category);
-    const agree = (meetingDate: string) => api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { order, reason: 'جلسه ساکنان محله', meetingDate });
+    const order = (await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities')).body.draft.map(
+      (p: { category: string }) => p.category,
+    );
+    const agree = (meetingDate: string) =>
+      api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', {
+        order,
+        reason: 'جلسه ساکنان محله',
+        meetingDate,
+      });
     try {
       for (const now of [justAfterMidnight, lateEvening]) {
         h.clock.setTo(now);
@@ -403,8 +549,15 @@ describe('Iran’s day, just after midnight and late in the evening (issue 12)',
     const consents = async () => (await api('worker', 'get', `/residents/${r.id}/consents`)).body.map((c: { status: string }) => c.status);
     try {
       h.clock.setTo(justAfterMidnight);
-      expect((await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-20' })).status).toBe(422);
-      const granted = await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-21' });
+      expect(
+        (await api('worker', 'post', `/residents/${r.id}/consents`, { purpose: 'referral', agency: 'welfare', expiresOn: '2026-03-20' }))
+          .status,
+      ).toBe(422);
+      const granted = await api('worker', 'post', `/residents/${r.id}/consents`, {
+        purpose: 'referral',
+        agency: 'welfare',
+        expiresOn: '2026-03-21',
+      });
       expect(granted.status).toBe(201);
       expect(granted.body.status).toBe('active');
       h.clock.setTo(lateEvening);

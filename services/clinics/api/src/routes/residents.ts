@@ -29,7 +29,13 @@ import {
  * replicas, on the service's clock. Registering a household of eight with a check each is 16.
  */
 export const nationalIdLookupLimiter = ({ models, clock }: Pick<ClinicsDeps, 'models' | 'clock'>): RateLimiter =>
-  createRateLimiter({ limit: 100, windowMs: 15 * 60_000, store: models.residents.db, name: 'national-id-lookups', now: () => clock.now().getTime() });
+  createRateLimiter({
+    limit: 100,
+    windowMs: 15 * 60_000,
+    store: models.residents.db,
+    name: 'national-id-lookups',
+    now: () => clock.now().getTime(),
+  });
 
 /** Households, residents (their personal data sealed), consents and who read them: the handlers ask app/, which holds the rules. */
 export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationalIdLookupLimiter(deps)) {
@@ -43,7 +49,9 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
       const verdict = await lookups.hit(principal.subject);
       if (verdict.allowed) return;
       res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-      throw tooManyRequests(`at most ${lookups.limit} national-id look-ups per ${lookups.windowMs / 60_000} minutes per user; try again later`);
+      throw tooManyRequests(
+        `at most ${lookups.limit} national-id look-ups per ${lookups.windowMs / 60_000} minutes per user; try again later`,
+      );
     };
 
   return [
@@ -79,7 +87,8 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
     defineRoute({
       method: 'post',
       path: '/residents/duplicate-check',
-      summary: 'Is this national id registered already? Found by its keyed blind index, without decrypting; logged in the resident’s access log; limited per user (429)',
+      summary:
+        'Is this national id registered already? Found by its keyed blind index, without decrypting; logged in the resident’s access log; limited per user (429)',
       roles: clinicWorkers,
       body: duplicateCheckSchema,
       response: duplicateAnswerSchema,
@@ -88,7 +97,8 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
     defineRoute({
       method: 'post',
       path: '/households/:id/residents',
-      summary: 'Register a resident into a household (409 if the national id is registered already: the resident at this clinic, or only “another clinic”); limited per user like the duplicate check',
+      summary:
+        'Register a resident into a household (409 if the national id is registered already: the resident at this clinic, or only “another clinic”); limited per user like the duplicate check',
       roles: clinicWorkers,
       params: uuidParams,
       body: newResidentSchema,
@@ -118,7 +128,8 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
     defineRoute({
       method: 'patch',
       path: '/residents/:id',
-      summary: 'Correct a resident’s name, phone, relation or birth year (own clinic staff; logged). A national id is never changed: register again.',
+      summary:
+        'Correct a resident’s name, phone, relation or birth year (own clinic staff; logged). A national id is never changed: register again.',
       roles: clinicWorkers,
       params: uuidParams,
       body: residentChangeSchema,
@@ -154,12 +165,14 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
       roles: clinicWorkers,
       params: consentParams,
       response: consentViewSchema,
-      handler: ({ params, principal, cause }) => withdrawConsent(deps, principal, { residentId: params.id, consentId: params.consentId }, cause),
+      handler: ({ params, principal, cause }) =>
+        withdrawConsent(deps, principal, { residentId: params.id, consentId: params.consentId }, cause),
     }),
     defineRoute({
       method: 'get',
       path: '/residents/:id/access-log',
-      summary: 'Who read or changed this resident’s personal data, and when, newest first (auditors; the staff of the resident’s own clinic); paged',
+      summary:
+        'Who read or changed this resident’s personal data, and when, newest first (auditors; the staff of the resident’s own clinic); paged',
       roles: ['auditor', 'clinic-worker'],
       params: uuidParams,
       query: pageQuerySchema,

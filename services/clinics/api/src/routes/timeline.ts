@@ -11,7 +11,8 @@ export function timelineRoutes({ models }: Pick<ClinicsDeps, 'models'>) {
     defineRoute({
       method: 'get',
       path: '/residents/:id/timeline',
-      summary: 'Everything that happened in a resident’s matters (referrals and their steps, and the agencies’ outcomes: enrolments, completions, the household’s eligibility, support, benefits), newest first — own clinic staff only',
+      summary:
+        'Everything that happened in a resident’s matters (referrals and their steps, and the agencies’ outcomes: enrolments, completions, the household’s eligibility, support, benefits), newest first — own clinic staff only',
       roles: ['clinic-worker'],
       params: uuidParams,
       response: z.array(timelineEntrySchema),

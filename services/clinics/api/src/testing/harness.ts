@@ -25,15 +25,38 @@ export async function addResident(models: ClinicsModels, clinicId: string, neigh
   const id = randomUUID();
   const now = new Date();
   await models.residents.create({
-    _id: id, householdId: randomUUID(), clinicId, neighbourhoodId, relation: 'head', birthYear: 1370,
-    pii: 'sealed-for-test', nationalIdIndex: `test-index-${++residentCounter}-${id}`, registeredBy: 'test', registeredAt: now, updatedAt: now,
+    _id: id,
+    householdId: randomUUID(),
+    clinicId,
+    neighbourhoodId,
+    relation: 'head',
+    birthYear: 1370,
+    pii: 'sealed-for-test',
+    nationalIdIndex: `test-index-${++residentCounter}-${id}`,
+    registeredBy: 'test',
+    registeredAt: now,
+    updatedAt: now,
   });
   return id;
 }
 
-export async function addConsent(models: ClinicsModels, residentId: string, clinicId: string, agency: PartnerAgency, grantedAt: Date): Promise<void> {
+export async function addConsent(
+  models: ClinicsModels,
+  residentId: string,
+  clinicId: string,
+  agency: PartnerAgency,
+  grantedAt: Date,
+): Promise<void> {
   await models.consents.create({
-    _id: randomUUID(), residentId, clinicId, purpose: 'referral', agency, grantedAt,
-    expiresOn: addDays(grantedAt, 365), grantedBy: 'test', withdrawnAt: null, withdrawnBy: null,
+    _id: randomUUID(),
+    residentId,
+    clinicId,
+    purpose: 'referral',
+    agency,
+    grantedAt,
+    expiresOn: addDays(grantedAt, 365),
+    grantedBy: 'test',
+    withdrawnAt: null,
+    withdrawnBy: null,
   });
 }

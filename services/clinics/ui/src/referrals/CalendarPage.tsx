@@ -36,8 +36,18 @@ export function CalendarPage() {
     }
   };
 
-  if (choice.clinics.error) return <Page title={t('calendar.title')}><ErrorCard error={choice.clinics.error} onRetry={choice.clinics.reload} /></Page>;
-  if (!choice.clinic) return <Page title={t('calendar.title')}><Loading /></Page>;
+  if (choice.clinics.error)
+    return (
+      <Page title={t('calendar.title')}>
+        <ErrorCard error={choice.clinics.error} onRetry={choice.clinics.reload} />
+      </Page>
+    );
+  if (!choice.clinic)
+    return (
+      <Page title={t('calendar.title')}>
+        <Loading />
+      </Page>
+    );
 
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
   const byDay = new Map<string, Slot[]>(days.map((d) => [d, []]));
@@ -51,9 +61,7 @@ export function CalendarPage() {
           <Button variant="secondary" data-testid="calendar-previous" onClick={() => setFrom(addDays(from, -7))}>
             {t('calendar.previous')}
           </Button>
-          <span data-testid="calendar-week">
-            {t('calendar.week', { from: formatDate(from), to: formatDate(addDays(from, 6)) })}
-          </span>
+          <span data-testid="calendar-week">{t('calendar.week', { from: formatDate(from), to: formatDate(addDays(from, 6)) })}</span>
           <Button variant="secondary" data-testid="calendar-next" onClick={() => setFrom(addDays(from, 7))}>
             {t('calendar.next')}
           </Button>
@@ -87,7 +95,11 @@ export function CalendarPage() {
                           <li key={b.residentId}>
                             <span dir="ltr">{shortId(b.residentId)}</span>{' '}
                             {canWrite && (
-                              <Button variant="secondary" data-testid={`cancel-${b.residentId}`} onClick={() => void act(() => api.cancelBooking(slot.id, b.residentId))}>
+                              <Button
+                                variant="secondary"
+                                data-testid={`cancel-${b.residentId}`}
+                                onClick={() => void act(() => api.cancelBooking(slot.id, b.residentId))}
+                              >
                                 {t('calendar.cancel')}
                               </Button>
                             )}
@@ -106,7 +118,10 @@ export function CalendarPage() {
                             { value: '', label: t('refer.chooseResident') },
                             ...(residents.data ?? [])
                               .filter((r) => !slot.bookings?.some((b) => b.residentId === r.id))
-                              .map((r) => ({ value: r.id, label: t('refer.residentOption', { id: shortId(r.id), year: r.birthYear ?? '—' }) })),
+                              .map((r) => ({
+                                value: r.id,
+                                label: t('refer.residentOption', { id: shortId(r.id), year: r.birthYear ?? '—' }),
+                              })),
                           ]}
                         />
                         <Button

@@ -12,7 +12,10 @@ export function CataloguePage() {
   const [agency, setAgency] = useState('');
   const [openOnly, setOpenOnly] = useState(true);
   const categories = useAsync(() => clinicsApi.needCategories(), [clinicsApi]);
-  const offers = useAsync(() => api.catalogue({ category: category || undefined, agency: agency || undefined, openOnly }), [api, category, agency, openOnly]);
+  const offers = useAsync(
+    () => api.catalogue({ category: category || undefined, agency: agency || undefined, openOnly }),
+    [api, category, agency, openOnly],
+  );
   const labelOf = new Map((categories.data ?? []).map((c) => [c.id, c.label]));
   const agencyName = (id: string) => offers.data?.find((o) => o.agency === id)?.agencyName;
   const rows = offers.data ?? [];
@@ -26,22 +29,38 @@ export function CataloguePage() {
             data-testid="catalogue-category"
             value={category}
             onChange={(event) => setCategory(event.target.value)}
-            options={[{ value: '', label: t('catalogue.any') }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: localize(c.label) }))]}
+            options={[
+              { value: '', label: t('catalogue.any') },
+              ...(categories.data ?? []).map((c) => ({ value: c.id, label: localize(c.label) })),
+            ]}
           />
           <Select
             label={t('catalogue.agency')}
             data-testid="catalogue-agency"
             value={agency}
             onChange={(event) => setAgency(event.target.value)}
-            options={[{ value: '', label: t('catalogue.any') }, ...partnerAgencies.map((a) => ({ value: a, label: agencyName(a) ? localize(agencyName(a)!) : a }))]}
+            options={[
+              { value: '', label: t('catalogue.any') },
+              ...partnerAgencies.map((a) => ({ value: a, label: agencyName(a) ? localize(agencyName(a)!) : a })),
+            ]}
           />
           <label>
-            <input type="checkbox" data-testid="catalogue-open-only" checked={openOnly} onChange={(event) => setOpenOnly(event.target.checked)} /> {t('catalogue.openOnly')}
+            <input
+              type="checkbox"
+              data-testid="catalogue-open-only"
+              checked={openOnly}
+              onChange={(event) => setOpenOnly(event.target.checked)}
+            />{' '}
+            {t('catalogue.openOnly')}
           </label>
         </div>
         {rows.length > 0 && (
           <p data-testid="catalogue-totals">
-            {t('catalogue.totals', { offers: rows.length, agencies: new Set(rows.map((o) => o.agency)).size, seats: rows.reduce((sum, o) => sum + o.available, 0) })}
+            {t('catalogue.totals', {
+              offers: rows.length,
+              agencies: new Set(rows.map((o) => o.agency)).size,
+              seats: rows.reduce((sum, o) => sum + o.available, 0),
+            })}
           </p>
         )}
       </Card>
@@ -71,11 +90,19 @@ export function CataloguePage() {
               },
               { key: 'where', header: t('catalogue.placeTime'), render: (o) => `${localize(o.place)} — ${localize(o.schedule)}` },
               { key: 'eligibility', header: t('catalogue.eligibility'), render: (o) => localize(o.eligibility) },
-              { key: 'capacity', header: t('catalogue.capacity'), render: (o) => `${formatNumber(o.available)} / ${formatNumber(o.capacity)}` },
+              {
+                key: 'capacity',
+                header: t('catalogue.capacity'),
+                render: (o) => `${formatNumber(o.available)} / ${formatNumber(o.capacity)}`,
+              },
               {
                 key: 'status',
                 header: t('catalogue.status'),
-                render: (o) => <Badge tone={o.status === 'open' && o.available > 0 ? 'success' : 'neutral'}>{t(o.status === 'open' ? 'catalogue.open' : 'catalogue.closed')}</Badge>,
+                render: (o) => (
+                  <Badge tone={o.status === 'open' && o.available > 0 ? 'success' : 'neutral'}>
+                    {t(o.status === 'open' ? 'catalogue.open' : 'catalogue.closed')}
+                  </Badge>
+                ),
               },
             ]}
           />

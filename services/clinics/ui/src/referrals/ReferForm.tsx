@@ -72,7 +72,10 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
             }}
             options={[
               { value: '', label: t('refer.chooseResident') },
-              ...(residents.data ?? []).map((r) => ({ value: r.id, label: t('refer.residentOption', { id: shortId(r.id), year: r.birthYear ?? '—' }) })),
+              ...(residents.data ?? []).map((r) => ({
+                value: r.id,
+                label: t('refer.residentOption', { id: shortId(r.id), year: r.birthYear ?? '—' }),
+              })),
             ]}
           />
         )}
@@ -81,10 +84,15 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
           data-testid="refer-category"
           value={category}
           onChange={(event) => setCategory(event.target.value)}
-          options={[{ value: '', label: t('refer.chooseCategory') }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: localize(c.label) }))]}
+          options={[
+            { value: '', label: t('refer.chooseCategory') },
+            ...(categories.data ?? []).map((c) => ({ value: c.id, label: localize(c.label) })),
+          ]}
         />
       </div>
-      {resident.data?.personal && <p data-testid="refer-resident-name">{t('refer.residentName', { name: resident.data.personal.fullName })}</p>}
+      {resident.data?.personal && (
+        <p data-testid="refer-resident-name">{t('refer.residentName', { name: resident.data.personal.fullName })}</p>
+      )}
       {residentId && !consents.loading && !hasAnyConsent && (
         <p role="alert" data-testid="refer-no-consent">
           {t('refer.noConsentAtAll')}
@@ -104,7 +112,9 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
                 return (
                   <li key={offer.id} data-testid={`refer-offer-${offer.id}`} className="hg-card">
                     <strong>{localize(offer.title)}</strong> — {localize(offer.agencyName)}
-                    <div>{localize(offer.place)} · {localize(offer.schedule)}</div>
+                    <div>
+                      {localize(offer.place)} · {localize(offer.schedule)}
+                    </div>
                     <div>{t('refer.capacity', { available: offer.available, capacity: offer.capacity })}</div>
                     <div data-testid={`refer-consent-${offer.id}`}>
                       {t('refer.consent')}:{' '}

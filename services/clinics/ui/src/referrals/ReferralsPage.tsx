@@ -20,7 +20,10 @@ export function ReferralsPage() {
   const [actionError, setActionError] = useState<unknown>();
 
   const summary = useAsync(() => (clinicId ? api.summary(clinicId) : Promise.resolve([])), [api, clinicId]);
-  const referrals = useAsync(() => (clinicId ? api.referrals({ clinicId, state: state || undefined, overdue: overdueOnly }) : Promise.resolve([])), [api, clinicId, state, overdueOnly]);
+  const referrals = useAsync(
+    () => (clinicId ? api.referrals({ clinicId, state: state || undefined, overdue: overdueOnly }) : Promise.resolve([])),
+    [api, clinicId, state, overdueOnly],
+  );
   const reload = () => {
     summary.reload();
     referrals.reload();
@@ -38,14 +41,26 @@ export function ReferralsPage() {
     }
   };
 
-  if (choice.clinics.error) return <Page title={t('referrals.title')}><ErrorCard error={choice.clinics.error} onRetry={choice.clinics.reload} /></Page>;
-  if (!choice.clinic) return <Page title={t('referrals.title')}>{choice.clinics.loading ? <Loading /> : <Card>{t('clinics.noNeighbourhoods')}</Card>}</Page>;
+  if (choice.clinics.error)
+    return (
+      <Page title={t('referrals.title')}>
+        <ErrorCard error={choice.clinics.error} onRetry={choice.clinics.reload} />
+      </Page>
+    );
+  if (!choice.clinic)
+    return <Page title={t('referrals.title')}>{choice.clinics.loading ? <Loading /> : <Card>{t('clinics.noNeighbourhoods')}</Card>}</Page>;
   const counts = summary.data?.[0];
 
   return (
     <Page
       title={t('referrals.title')}
-      actions={canWrite && <Button data-testid="referrals-new" onClick={() => setReferring((r) => !r)}>{t('referrals.new')}</Button>}
+      actions={
+        canWrite && (
+          <Button data-testid="referrals-new" onClick={() => setReferring((r) => !r)}>
+            {t('referrals.new')}
+          </Button>
+        )
+      }
     >
       <Card>
         <div className="hg-form__row">
@@ -55,21 +70,31 @@ export function ReferralsPage() {
             data-testid="referrals-state-filter"
             value={state}
             onChange={(event) => setState(event.target.value)}
-            options={[{ value: '', label: t('referrals.filter.all') }, ...referralStates.map((s) => ({ value: s, label: t(`referrals.state.${s}`) }))]}
+            options={[
+              { value: '', label: t('referrals.filter.all') },
+              ...referralStates.map((s) => ({ value: s, label: t(`referrals.state.${s}`) })),
+            ]}
           />
           <label>
-            <input type="checkbox" data-testid="referrals-overdue-filter" checked={overdueOnly} onChange={(event) => setOverdueOnly(event.target.checked)} />{' '}
+            <input
+              type="checkbox"
+              data-testid="referrals-overdue-filter"
+              checked={overdueOnly}
+              onChange={(event) => setOverdueOnly(event.target.checked)}
+            />{' '}
             {t('referrals.filter.overdue')}
           </label>
         </div>
-        {counts && (
-          <p data-testid="referrals-summary">{t('referrals.summary', { open: counts.open, overdue: counts.overdue })}</p>
-        )}
+        {counts && <p data-testid="referrals-summary">{t('referrals.summary', { open: counts.open, overdue: counts.overdue })}</p>}
       </Card>
       {referring && canWrite && (
         <ReferForm clinicId={choice.clinic.id} neighbourhoodId={choice.clinic.neighbourhoodId} onReferred={reload} />
       )}
-      {notice && <p role="status" data-testid="referrals-notice">{notice}</p>}
+      {notice && (
+        <p role="status" data-testid="referrals-notice">
+          {notice}
+        </p>
+      )}
       {actionError !== undefined && <ErrorCard error={actionError} />}
       <Card>
         {referrals.error ? (
@@ -87,7 +112,11 @@ export function ReferralsPage() {
               { key: 'code', header: t('referrals.code'), render: (r) => <span dir="ltr">{r.trackingCode}</span> },
               { key: 'resident', header: t('referrals.resident'), render: (r) => <span dir="ltr">{shortId(r.residentId)}</span> },
               { key: 'service', header: t('referrals.service'), render: (r) => `${localize(r.offerTitle)} — ${localize(r.agencyName)}` },
-              { key: 'state', header: t('referrals.state'), render: (r) => <StateBadges state={r.state} overdue={r.overdue} testId={`referral-${r.trackingCode}`} /> },
+              {
+                key: 'state',
+                header: t('referrals.state'),
+                render: (r) => <StateBadges state={r.state} overdue={r.overdue} testId={`referral-${r.trackingCode}`} />,
+              },
               { key: 'due', header: t('referrals.due'), render: (r) => (r.dueOn ? formatDate(r.dueOn) : t('common.none')) },
               { key: 'made', header: t('referrals.madeAt'), render: (r) => formatDate(r.madeAt) },
               {
@@ -109,7 +138,11 @@ export function ReferralsPage() {
                         </Button>
                       </span>
                     ) : (
-                      <Button variant="secondary" data-testid={`withdraw-${r.trackingCode}`} onClick={() => setWithdrawing({ id: r.id, reason: 'resident-request' })}>
+                      <Button
+                        variant="secondary"
+                        data-testid={`withdraw-${r.trackingCode}`}
+                        onClick={() => setWithdrawing({ id: r.id, reason: 'resident-request' })}
+                      >
                         {t('referrals.withdraw')}
                       </Button>
                     )

@@ -18,7 +18,12 @@ export function ResidentReferrals({ resident }: { resident: { id: string; clinic
         </Button>
       </div>
       {referring && (
-        <ReferForm clinicId={resident.clinicId} neighbourhoodId={resident.neighbourhoodId} residentId={resident.id} onReferred={() => setMade((n) => n + 1)} />
+        <ReferForm
+          clinicId={resident.clinicId}
+          neighbourhoodId={resident.neighbourhoodId}
+          residentId={resident.id}
+          onReferred={() => setMade((n) => n + 1)}
+        />
       )}
       <ResidentTimeline key={made} residentId={resident.id} />
     </>

@@ -2,8 +2,18 @@ import { Card, ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useReferralsApi, type TimelineEntry } from './api';
 
 const knownKinds = new Set([
-  'referral.made', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.withdrawn',
-  'enrolment.recorded', 'enrolment.completed', 'eligibility.flagged', 'eligibility.revoked', 'support.decided', 'support.disbursed', 'benefit.granted',
+  'referral.made',
+  'referral.accepted',
+  'referral.declined',
+  'referral.completed',
+  'referral.withdrawn',
+  'enrolment.recorded',
+  'enrolment.completed',
+  'eligibility.flagged',
+  'eligibility.revoked',
+  'support.decided',
+  'support.disbursed',
+  'benefit.granted',
 ]);
 
 /**

@@ -53,7 +53,11 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
   return (
     <Card title={t('calendar.form.title')} testId="slot-form">
       {error !== undefined && <ErrorCard error={error} />}
-      {added !== undefined && <p role="status" data-testid="slot-form-added">{t('calendar.form.added', { count: added })}</p>}
+      {added !== undefined && (
+        <p role="status" data-testid="slot-form-added">
+          {t('calendar.form.added', { count: added })}
+        </p>
+      )}
       <Form onSubmit={() => void submit()} testId="slot-form-form">
         <div className="hg-form__row">
           <Select
@@ -79,7 +83,13 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
           )}
           <TimeInput label={t('calendar.form.startTime')} data-testid="slot-start" value={startTime} onChange={setStartTime} />
           <NumberInput label={t('calendar.form.duration')} data-testid="slot-duration" value={duration} onValueChange={setDuration} />
-          <NumberInput label={t('calendar.form.capacity')} data-testid="slot-capacity" value={capacity} onValueChange={setCapacity} error={invalid} />
+          <NumberInput
+            label={t('calendar.form.capacity')}
+            data-testid="slot-capacity"
+            value={capacity}
+            onValueChange={setCapacity}
+            error={invalid}
+          />
         </div>
         <Button type="submit" data-testid="slot-submit">
           {t('calendar.form.submit')}

@@ -1,7 +1,13 @@
 import { Badge, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import type { ReferralState } from './api';
 
-const tones: Record<ReferralState, BadgeTone> = { sent: 'info', accepted: 'success', declined: 'warning', completed: 'neutral', withdrawn: 'neutral' };
+const tones: Record<ReferralState, BadgeTone> = {
+  sent: 'info',
+  accepted: 'success',
+  declined: 'warning',
+  completed: 'neutral',
+  withdrawn: 'neutral',
+};
 
 /** A referral's state word, and the overdue flag beside it when it is late. */
 export function StateBadges({ state, overdue, testId }: { state: ReferralState; overdue: boolean; testId?: string }) {

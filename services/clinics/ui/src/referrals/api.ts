@@ -132,10 +132,19 @@ export function referralsApi(api: ApiClient) {
     timeline: (residentId: string) => api.get<TimelineEntry[]>(`${v1}/residents/${encodeURIComponent(residentId)}/timeline`),
     slots: (filter: { clinicId?: string; from?: string; days?: number }) =>
       api.list<Slot>(`${v1}/calendar/slots${query({ clinicId: filter.clinicId, from: filter.from, days: filter.days?.toString() })}`),
-    addWeekly: (body: { clinicId: string; kind: SlotKind; weekday: number; startTime: string; durationMinutes: number; capacity: number; weeks: number }) =>
-      api.post<Slot[]>(`${v1}/calendar/weekly`, body),
-    addSlot: (body: { clinicId: string; kind: SlotKind; startsAt: string; durationMinutes: number; capacity: number }) => api.post<Slot>(`${v1}/calendar/slots`, body),
-    book: (slotId: string, residentId: string) => api.post<Slot>(`${v1}/calendar/slots/${encodeURIComponent(slotId)}/bookings`, { residentId }),
+    addWeekly: (body: {
+      clinicId: string;
+      kind: SlotKind;
+      weekday: number;
+      startTime: string;
+      durationMinutes: number;
+      capacity: number;
+      weeks: number;
+    }) => api.post<Slot[]>(`${v1}/calendar/weekly`, body),
+    addSlot: (body: { clinicId: string; kind: SlotKind; startsAt: string; durationMinutes: number; capacity: number }) =>
+      api.post<Slot>(`${v1}/calendar/slots`, body),
+    book: (slotId: string, residentId: string) =>
+      api.post<Slot>(`${v1}/calendar/slots/${encodeURIComponent(slotId)}/bookings`, { residentId }),
     cancelBooking: (slotId: string, residentId: string) =>
       api.del<Slot>(`${v1}/calendar/slots/${encodeURIComponent(slotId)}/bookings/${encodeURIComponent(residentId)}`),
   };

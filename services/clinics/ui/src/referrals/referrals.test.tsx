@@ -15,19 +15,44 @@ const tvto = name('فنی و حرفه‌ای', 'Technical & Vocational Training'
 
 function referral(overrides: Partial<Referral>): Referral {
   return {
-    id: 'aaaaaaaa-0000-4000-8000-000000000001', trackingCode: 'K7QM-3XWA', agency: 'vocational-training', agencyName: tvto,
-    offerId: 'tvto-home-tailoring', offerTitle: name('دوره خیاطی خانگی', 'Home tailoring course'), clinicId: 'clinic-sarasiab',
-    neighbourhoodId: 'nbh-sarasiab', residentId, needCategory: 'skills-training', state: 'sent', respondBy: '2026-03-27',
-    completeBy: null, dueOn: '2026-03-27', overdue: false, madeAt: '2026-03-20T08:00:00Z', updatedAt: '2026-03-20T08:00:00Z',
+    id: 'aaaaaaaa-0000-4000-8000-000000000001',
+    trackingCode: 'K7QM-3XWA',
+    agency: 'vocational-training',
+    agencyName: tvto,
+    offerId: 'tvto-home-tailoring',
+    offerTitle: name('دوره خیاطی خانگی', 'Home tailoring course'),
+    clinicId: 'clinic-sarasiab',
+    neighbourhoodId: 'nbh-sarasiab',
+    residentId,
+    needCategory: 'skills-training',
+    state: 'sent',
+    respondBy: '2026-03-27',
+    completeBy: null,
+    dueOn: '2026-03-27',
+    overdue: false,
+    madeAt: '2026-03-20T08:00:00Z',
+    updatedAt: '2026-03-20T08:00:00Z',
     steps: [{ kind: 'made', at: '2026-03-20T08:00:00Z' }],
     ...overrides,
   };
 }
 
 const offer = (overrides: Partial<Offer>): Offer => ({
-  id: 'tvto-home-tailoring', agency: 'vocational-training', agencyName: tvto, kind: 'course', title: name('دوره خیاطی خانگی', 'Home tailoring course'),
-  eligibility: name('ساکنان', 'Residents'), answers: ['skills-training'], neighbourhoodIds: [], place: name('کلینیک', 'The clinic'),
-  schedule: name('شنبه‌ها', 'Saturdays'), startsOn: null, endsOn: null, capacity: 20, available: 12, status: 'open',
+  id: 'tvto-home-tailoring',
+  agency: 'vocational-training',
+  agencyName: tvto,
+  kind: 'course',
+  title: name('دوره خیاطی خانگی', 'Home tailoring course'),
+  eligibility: name('ساکنان', 'Residents'),
+  answers: ['skills-training'],
+  neighbourhoodIds: [],
+  place: name('کلینیک', 'The clinic'),
+  schedule: name('شنبه‌ها', 'Saturdays'),
+  startsOn: null,
+  endsOn: null,
+  capacity: 20,
+  available: 12,
+  status: 'open',
   ...overrides,
 });
 
@@ -84,19 +109,37 @@ describe('referrals section', () => {
     const fetchMock = kit({ [`GET ${base}/referrals`]: [], [`GET ${base}/referrals/summary`]: [] });
     renderAt('/clinics/referrals');
     fireEvent.click(await screen.findByTestId('referrals-overdue-filter'));
-    await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/referrals`).some(([url]) => String(url).includes('overdue=true'))).toBe(true));
+    await waitFor(() =>
+      expect(calls(fetchMock, 'GET', `${base}/referrals`).some(([url]) => String(url).includes('overdue=true'))).toBe(true),
+    );
     expect(calls(fetchMock, 'GET', `${base}/referrals`).every(([url]) => String(url).includes('clinicId=clinic-sarasiab'))).toBe(true);
   });
 
   it('refers: resident → need → matching open offers with each agency’s consent; without consent it says so', async () => {
-    const consents: Consent[] = [{ id: 'c1', purpose: 'referral', agency: 'vocational-training', expiresOn: '2027-03-20', status: 'active' }];
+    const consents: Consent[] = [
+      { id: 'c1', purpose: 'referral', agency: 'vocational-training', expiresOn: '2027-03-20', status: 'active' },
+    ];
     const fetchMock = kit({
       [`GET ${base}/referrals`]: [],
       [`GET ${base}/referrals/summary`]: [],
-      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: residentId, householdId: 'h', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, personal: null }],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [
+        {
+          id: residentId,
+          householdId: 'h',
+          clinicId: 'clinic-sarasiab',
+          neighbourhoodId: 'nbh-sarasiab',
+          relation: 'head',
+          birthYear: 1360,
+          personal: null,
+        },
+      ],
       [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: { fullName: 'Zahra Ahmadi', phone: '', nationalId: '' } },
       [`GET ${base}/residents/${residentId}/consents`]: consents,
-      [`GET ${base}/catalogue`]: [offer({}), offer({ id: 'fund-seats', agency: 'institute-funding', agencyName: name('صندوق', 'Fund') }), offer({ id: 'full', available: 0 })],
+      [`GET ${base}/catalogue`]: [
+        offer({}),
+        offer({ id: 'fund-seats', agency: 'institute-funding', agencyName: name('صندوق', 'Fund') }),
+        offer({ id: 'full', available: 0 }),
+      ],
       [`POST ${base}/referrals`]: (body) => jsonResponse(referral({ trackingCode: 'NEWC-QDE2', ...(body as object) }), 201),
     });
     renderAt('/clinics/referrals');
@@ -114,7 +157,9 @@ describe('referrals section', () => {
     expect(String(catalogueCall)).toContain('neighbourhoodId=nbh-sarasiab');
     expect(String(catalogueCall)).toContain('openOnly=true');
     fireEvent.click(within(form).getByTestId('refer-submit-tvto-home-tailoring'));
-    expect((await within(form).findByTestId('refer-done')).textContent).toBe('Referral recorded. Tracking code for the resident: NEWC-QDE2');
+    expect((await within(form).findByTestId('refer-done')).textContent).toBe(
+      'Referral recorded. Tracking code for the resident: NEWC-QDE2',
+    );
     const [[, init]] = calls(fetchMock, 'POST', `${base}/referrals`) as [[unknown, RequestInit]];
     expect(JSON.parse(String(init.body))).toEqual({ residentId, offerId: 'tvto-home-tailoring', needCategory: 'skills-training' });
   });
@@ -125,7 +170,9 @@ describe('referrals section', () => {
       [`GET ${base}/referrals/summary`]: [],
       [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: residentId, birthYear: null }],
       [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: null },
-      [`GET ${base}/residents/${residentId}/consents`]: [{ id: 'c', purpose: 'referral', agency: 'welfare', expiresOn: '2020-01-01', status: 'expired' }],
+      [`GET ${base}/residents/${residentId}/consents`]: [
+        { id: 'c', purpose: 'referral', agency: 'welfare', expiresOn: '2020-01-01', status: 'expired' },
+      ],
       [`GET ${base}/catalogue`]: [],
     });
     renderAt('/clinics/referrals');
@@ -136,7 +183,10 @@ describe('referrals section', () => {
   });
 
   it('lets coordinators read but not refer or withdraw', async () => {
-    kit({ [`GET ${base}/referrals`]: [referral({})], [`GET ${base}/referrals/summary`]: [{ clinicId: 'clinic-sarasiab', open: 1, overdue: 0, byState: {} }] });
+    kit({
+      [`GET ${base}/referrals`]: [referral({})],
+      [`GET ${base}/referrals/summary`]: [{ clinicId: 'clinic-sarasiab', open: 1, overdue: 0, byState: {} }],
+    });
     renderAt('/clinics/referrals', ['coordinator']);
     await screen.findByTestId('referral-K7QM-3XWA');
     expect(screen.queryByTestId('referrals-new')).toBeNull();
@@ -146,12 +196,19 @@ describe('referrals section', () => {
 
 describe('catalogue section', () => {
   it('shows every agency’s offers with places left and filters by need', async () => {
-    const fetchMock = kit({ [`GET ${base}/catalogue`]: [offer({}), offer({ id: 'welfare-case', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), available: 5, capacity: 60 })] });
+    const fetchMock = kit({
+      [`GET ${base}/catalogue`]: [
+        offer({}),
+        offer({ id: 'welfare-case', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), available: 5, capacity: 60 }),
+      ],
+    });
     renderAt('/clinics/catalogue');
     expect((await screen.findByTestId('catalogue-totals')).textContent).toBe('2 services from 2 agencies, 17 places free');
     expect(within(screen.getByTestId('offer-welfare-case')).getByText('5 / 60')).toBeTruthy();
     fireEvent.change(screen.getByTestId('catalogue-category'), { target: { value: 'social-care' } });
-    await waitFor(() => expect(calls(fetchMock, 'GET', `${base}/catalogue`).some(([url]) => String(url).includes('category=social-care'))).toBe(true));
+    await waitFor(() =>
+      expect(calls(fetchMock, 'GET', `${base}/catalogue`).some(([url]) => String(url).includes('category=social-care'))).toBe(true),
+    );
   });
 });
 
@@ -160,9 +217,17 @@ describe('calendar section', () => {
     const from = weekStart(today());
     const startsAt = localInstant(addDays(from, 2), '09:00').toISOString();
     const slot: Slot = {
-      id: 'clinic-sarasiab:tvto-counselling:x', clinicId: 'clinic-sarasiab', kind: 'tvto-counselling', title: name('مشاوره شغلی', 'Career counselling'),
-      place: name('کلینیک', 'The clinic'), startsAt, endsAt: new Date(Date.parse(startsAt) + 4 * 3_600_000).toISOString(),
-      capacity: 5, bookedCount: 1, available: 4, bookings: [{ residentId: 'bbbbbbbb-0000-4000-8000-000000000009', bookedAt: startsAt }],
+      id: 'clinic-sarasiab:tvto-counselling:x',
+      clinicId: 'clinic-sarasiab',
+      kind: 'tvto-counselling',
+      title: name('مشاوره شغلی', 'Career counselling'),
+      place: name('کلینیک', 'The clinic'),
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 4 * 3_600_000).toISOString(),
+      capacity: 5,
+      bookedCount: 1,
+      available: 4,
+      bookings: [{ residentId: 'bbbbbbbb-0000-4000-8000-000000000009', bookedAt: startsAt }],
     };
     const other = '22222222-3333-4444-8555-666666666666';
     const fetchMock = kit({
@@ -179,10 +244,16 @@ describe('calendar section', () => {
     fireEvent.change(screen.getByTestId(`book-resident-${slot.id}`), { target: { value: other } });
     fireEvent.click(screen.getByTestId(`book-${slot.id}`));
     await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`)).toHaveLength(1));
-    const [[, init]] = calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`) as [[unknown, RequestInit]];
+    const [[, init]] = calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`) as [
+      [unknown, RequestInit],
+    ];
     expect(JSON.parse(String(init.body))).toEqual({ residentId: other });
     fireEvent.click(screen.getByTestId('cancel-bbbbbbbb-0000-4000-8000-000000000009'));
-    await waitFor(() => expect(calls(fetchMock, 'DELETE', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings/bbbbbbbb-0000-4000-8000-000000000009`)).toHaveLength(1));
+    await waitFor(() =>
+      expect(
+        calls(fetchMock, 'DELETE', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings/bbbbbbbb-0000-4000-8000-000000000009`),
+      ).toHaveLength(1),
+    );
   });
 
   it('adds the counsellor’s weekly day, and a one-off guild meeting at the clinic’s local time', async () => {
@@ -198,7 +269,15 @@ describe('calendar section', () => {
     fireEvent.click(screen.getByTestId('slot-submit'));
     expect((await screen.findByTestId('slot-form-added')).textContent).toBe('4 slots added to the calendar.');
     const [[, weekly]] = calls(fetchMock, 'POST', `${base}/calendar/weekly`) as [[unknown, RequestInit]];
-    expect(JSON.parse(String(weekly.body))).toEqual({ clinicId: 'clinic-sarasiab', kind: 'tvto-counselling', weekday: 1, startTime: '09:00', durationMinutes: 240, capacity: 5, weeks: 4 });
+    expect(JSON.parse(String(weekly.body))).toEqual({
+      clinicId: 'clinic-sarasiab',
+      kind: 'tvto-counselling',
+      weekday: 1,
+      startTime: '09:00',
+      durationMinutes: 240,
+      capacity: 5,
+      weeks: 4,
+    });
 
     fireEvent.change(screen.getByTestId('slot-kind'), { target: { value: 'guild-meeting' } });
     fireEvent.click(screen.getByTestId('slot-submit'));
@@ -209,7 +288,13 @@ describe('calendar section', () => {
     await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots`)).toHaveLength(1));
     const [[, single]] = calls(fetchMock, 'POST', `${base}/calendar/slots`) as [[unknown, RequestInit]];
     const sent = JSON.parse(String(single.body));
-    expect(sent).toEqual({ clinicId: 'clinic-sarasiab', kind: 'guild-meeting', startsAt: localIso('2026-04-01', '16:00'), durationMinutes: 240, capacity: 5 });
+    expect(sent).toEqual({
+      clinicId: 'clinic-sarasiab',
+      kind: 'guild-meeting',
+      startsAt: localIso('2026-04-01', '16:00'),
+      durationMinutes: 240,
+      capacity: 5,
+    });
     expect(new Date(sent.startsAt).toISOString()).toBe('2026-04-01T12:30:00.000Z');
   });
 
@@ -223,11 +308,28 @@ describe('calendar section', () => {
 describe('resident timeline', () => {
   it('sits on the resident’s page for their own clinic’s staff, with a refer button for that resident', async () => {
     kit({
-      [`GET ${base}/residents/${residentId}`]: { id: residentId, householdId: 'h1', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, registeredAt: '2026-03-01T08:00:00Z', personal: null },
+      [`GET ${base}/residents/${residentId}`]: {
+        id: residentId,
+        householdId: 'h1',
+        clinicId: 'clinic-sarasiab',
+        neighbourhoodId: 'nbh-sarasiab',
+        relation: 'head',
+        birthYear: 1360,
+        registeredAt: '2026-03-01T08:00:00Z',
+        personal: null,
+      },
       [`GET ${base}/residents/${residentId}/consents`]: [],
       [`GET ${base}/residents/${residentId}/access-log`]: [],
       [`GET ${base}/residents/${residentId}/timeline`]: [
-        { kind: 'referral.made', at: '2026-03-20T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('دوره', 'Tailoring course'), subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' }, detail: {} },
+        {
+          kind: 'referral.made',
+          at: '2026-03-20T08:00:00Z',
+          agency: 'vocational-training',
+          agencyName: tvto,
+          title: name('دوره', 'Tailoring course'),
+          subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' },
+          detail: {},
+        },
       ],
       [`GET ${base}/catalogue`]: [],
     });
@@ -248,7 +350,16 @@ describe('resident timeline', () => {
 
   it('is not shown to another clinic’s worker', async () => {
     kit({
-      [`GET ${base}/residents/${residentId}`]: { id: residentId, householdId: 'h1', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, registeredAt: '2026-03-01T08:00:00Z', personal: null },
+      [`GET ${base}/residents/${residentId}`]: {
+        id: residentId,
+        householdId: 'h1',
+        clinicId: 'clinic-sarasiab',
+        neighbourhoodId: 'nbh-sarasiab',
+        relation: 'head',
+        birthYear: 1360,
+        registeredAt: '2026-03-01T08:00:00Z',
+        personal: null,
+      },
       [`GET ${base}/residents/${residentId}/consents`]: [],
     });
     renderWithKit(
@@ -266,9 +377,33 @@ describe('resident timeline', () => {
 
   it('lists each step in words, newest first as the API orders them, and tolerates kinds it does not know', async () => {
     const entries: TimelineEntry[] = [
-      { kind: 'referral.completed', at: '2026-03-25T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('دوره', 'Tailoring course'), subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' }, detail: { outcome: 'achieved' } },
-      { kind: 'referral.declined', at: '2026-03-22T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('پرونده', 'Social case'), subject: { type: 'referral', id: 'r2' }, detail: { reason: 'duplicate-benefit' } },
-      { kind: 'permit.issued', at: '2026-03-21T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('مجوز', 'Permit'), subject: { type: 'permit', id: 'e1' }, detail: {} },
+      {
+        kind: 'referral.completed',
+        at: '2026-03-25T08:00:00Z',
+        agency: 'vocational-training',
+        agencyName: tvto,
+        title: name('دوره', 'Tailoring course'),
+        subject: { type: 'referral', id: 'r1', trackingCode: 'K7QM-3XWA' },
+        detail: { outcome: 'achieved' },
+      },
+      {
+        kind: 'referral.declined',
+        at: '2026-03-22T08:00:00Z',
+        agency: 'welfare',
+        agencyName: name('بهزیستی', 'Welfare'),
+        title: name('پرونده', 'Social case'),
+        subject: { type: 'referral', id: 'r2' },
+        detail: { reason: 'duplicate-benefit' },
+      },
+      {
+        kind: 'permit.issued',
+        at: '2026-03-21T08:00:00Z',
+        agency: 'welfare',
+        agencyName: name('بهزیستی', 'Welfare'),
+        title: name('مجوز', 'Permit'),
+        subject: { type: 'permit', id: 'e1' },
+        detail: {},
+      },
     ];
     stubFetch({ [`GET ${base}/residents/${residentId}/timeline`]: entries });
     renderWithKit(<ResidentTimeline residentId={residentId} />, { locale: 'en' });
@@ -280,11 +415,58 @@ describe('resident timeline', () => {
   });
 
   const journey: TimelineEntry[] = [
-    { kind: 'support.disbursed', at: '2026-04-12T08:00:00Z', agency: 'relief-partnerships', agencyName: name('کمیته امداد', 'Relief Committee'), title: name('وام خرد کسب‌وکار خانگی', 'Home-business micro-loan'), scope: 'resident', subject: { type: 'support-request', id: 's1' }, detail: { amountRials: '50000000' } },
-    { kind: 'support.decided', at: '2026-04-10T08:00:00Z', agency: 'relief-partnerships', agencyName: name('کمیته امداد', 'Relief Committee'), title: name('وام خرد کسب‌وکار خانگی', 'Home-business micro-loan'), scope: 'resident', subject: { type: 'support-request', id: 's1' }, detail: { decision: 'approved', amountRials: '50000000' } },
-    { kind: 'eligibility.flagged', at: '2026-04-01T08:00:00Z', agency: 'welfare', agencyName: name('بهزیستی', 'Welfare'), title: name('صلاحیت خانوار برای حمایت', 'The household’s eligibility for support'), scope: 'household', subject: { type: 'eligibility', id: 'f1' }, detail: { validUntil: '2027-03-20' } },
-    { kind: 'enrolment.completed', at: '2026-03-30T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('خیاطی خانگی', 'Home tailoring'), place: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), scope: 'resident', subject: { type: 'enrolment', id: 'n1', trackingCode: 'K7QM-3XWA' }, detail: { trade: 'tailoring', result: 'passed', certificateNo: 'TVTO-1405-0042' } },
-    { kind: 'enrolment.recorded', at: '2026-03-01T08:00:00Z', agency: 'vocational-training', agencyName: tvto, title: name('خیاطی خانگی', 'Home tailoring'), place: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), scope: 'resident', subject: { type: 'enrolment', id: 'n1', trackingCode: 'K7QM-3XWA' }, detail: { trade: 'tailoring' } },
+    {
+      kind: 'support.disbursed',
+      at: '2026-04-12T08:00:00Z',
+      agency: 'relief-partnerships',
+      agencyName: name('کمیته امداد', 'Relief Committee'),
+      title: name('وام خرد کسب‌وکار خانگی', 'Home-business micro-loan'),
+      scope: 'resident',
+      subject: { type: 'support-request', id: 's1' },
+      detail: { amountRials: '50000000' },
+    },
+    {
+      kind: 'support.decided',
+      at: '2026-04-10T08:00:00Z',
+      agency: 'relief-partnerships',
+      agencyName: name('کمیته امداد', 'Relief Committee'),
+      title: name('وام خرد کسب‌وکار خانگی', 'Home-business micro-loan'),
+      scope: 'resident',
+      subject: { type: 'support-request', id: 's1' },
+      detail: { decision: 'approved', amountRials: '50000000' },
+    },
+    {
+      kind: 'eligibility.flagged',
+      at: '2026-04-01T08:00:00Z',
+      agency: 'welfare',
+      agencyName: name('بهزیستی', 'Welfare'),
+      title: name('صلاحیت خانوار برای حمایت', 'The household’s eligibility for support'),
+      scope: 'household',
+      subject: { type: 'eligibility', id: 'f1' },
+      detail: { validUntil: '2027-03-20' },
+    },
+    {
+      kind: 'enrolment.completed',
+      at: '2026-03-30T08:00:00Z',
+      agency: 'vocational-training',
+      agencyName: tvto,
+      title: name('خیاطی خانگی', 'Home tailoring'),
+      place: name('کلینیک سرآسیاب', 'Sar Asiab clinic'),
+      scope: 'resident',
+      subject: { type: 'enrolment', id: 'n1', trackingCode: 'K7QM-3XWA' },
+      detail: { trade: 'tailoring', result: 'passed', certificateNo: 'TVTO-1405-0042' },
+    },
+    {
+      kind: 'enrolment.recorded',
+      at: '2026-03-01T08:00:00Z',
+      agency: 'vocational-training',
+      agencyName: tvto,
+      title: name('خیاطی خانگی', 'Home tailoring'),
+      place: name('کلینیک سرآسیاب', 'Sar Asiab clinic'),
+      scope: 'resident',
+      subject: { type: 'enrolment', id: 'n1', trackingCode: 'K7QM-3XWA' },
+      detail: { trade: 'tailoring' },
+    },
   ];
 
   it('tells the agencies’ outcomes in words: the course and its venue, the result, the loan and its amount, the household’s eligibility', async () => {
@@ -295,7 +477,9 @@ describe('resident timeline', () => {
     expect(enrolled).toContain('at Sar Asiab clinic');
     expect(enrolled).toContain('Code K7QM-3XWA');
     expect(screen.getByTestId('timeline-enrolment.completed').textContent).toContain('passed · certificate TVTO-1405-0042');
-    expect(screen.getByTestId('timeline-support.decided').textContent).toContain('Relief Committee decided the support request — Home-business micro-loan');
+    expect(screen.getByTestId('timeline-support.decided').textContent).toContain(
+      'Relief Committee decided the support request — Home-business micro-loan',
+    );
     expect(screen.getByTestId('timeline-support.decided').textContent).toContain('approved · 50,000,000 rials');
     expect(screen.getByTestId('timeline-support.disbursed').textContent).toContain('Relief Committee paid the support');
     const eligibility = screen.getByTestId('timeline-eligibility.flagged').textContent;
@@ -303,7 +487,11 @@ describe('resident timeline', () => {
     expect(eligibility).toContain('valid until 20 Mar 2027');
     expect(eligibility).toContain('for the household');
     expect(screen.getAllByRole('listitem').map((li) => li.getAttribute('data-testid'))).toEqual([
-      'timeline-support.disbursed', 'timeline-support.decided', 'timeline-eligibility.flagged', 'timeline-enrolment.completed', 'timeline-enrolment.recorded',
+      'timeline-support.disbursed',
+      'timeline-support.decided',
+      'timeline-eligibility.flagged',
+      'timeline-enrolment.completed',
+      'timeline-enrolment.recorded',
     ]);
   });
 

@@ -26,8 +26,18 @@ export function HouseholdPage({ basePath }: { basePath: string }) {
       {t('residents.back')}
     </Link>
   );
-  if (household.error) return <Page title={title} actions={back}><ErrorCard error={household.error} onRetry={household.reload} /></Page>;
-  if (!household.data) return <Page title={title} actions={back}><Loading /></Page>;
+  if (household.error)
+    return (
+      <Page title={title} actions={back}>
+        <ErrorCard error={household.error} onRetry={household.reload} />
+      </Page>
+    );
+  if (!household.data)
+    return (
+      <Page title={title} actions={back}>
+        <Loading />
+      </Page>
+    );
   const data = household.data;
   const ownClinic = auth.hasRole('clinic-worker') && auth.claims.clinicIds.includes(data.clinicId);
   const labels = new Map((categories.data ?? []).map((c) => [c.id, c.label]));
@@ -56,11 +66,17 @@ export function HouseholdPage({ basePath }: { basePath: string }) {
               ),
             },
             { key: 'relation', header: t('residents.relation'), render: (r) => t(`residents.relation.${r.relation}`) },
-            { key: 'birth', header: t('residents.birthYear'), render: (r) => (r.birthYear ? formatNumber(r.birthYear, { useGrouping: false }) : '—') },
+            {
+              key: 'birth',
+              header: t('residents.birthYear'),
+              render: (r) => (r.birthYear ? formatNumber(r.birthYear, { useGrouping: false }) : '—'),
+            },
           ]}
         />
       </Card>
-      {ownClinic && <RegisterResidentForm basePath={basePath} clinicId={data.clinicId} householdId={data.id} onRegistered={household.reload} />}
+      {ownClinic && (
+        <RegisterResidentForm basePath={basePath} clinicId={data.clinicId} householdId={data.id} onRegistered={household.reload} />
+      )}
       {ownClinic && categories.data && <QuestionnaireCard householdId={data.id} categoryLabels={labels} onSubmitted={household.reload} />}
       {!categories.data && categories.error !== undefined && <ErrorCard error={categories.error} onRetry={categories.reload} />}
     </Page>

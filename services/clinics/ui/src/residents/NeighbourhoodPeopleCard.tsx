@@ -18,7 +18,9 @@ export function NeighbourhoodPeopleCard({ neighbourhoodId }: { neighbourhoodId: 
         {n.clinics.map((c) => (
           <div key={c.id} style={{ display: 'contents' }}>
             <dt>{localize(c.name)}</dt>
-            <dd data-testid={`clinic-staff-${c.id}`}>{formatList(c.staff.map((s) => `${localize(s.name)} (${t(`people.role.${s.role}`)})`))}</dd>
+            <dd data-testid={`clinic-staff-${c.id}`}>
+              {formatList(c.staff.map((s) => `${localize(s.name)} (${t(`people.role.${s.role}`)})`))}
+            </dd>
           </div>
         ))}
         <dt>{t('people.representative')}</dt>

@@ -1,4 +1,16 @@
-import { ApiError, Button, Card, ErrorCard, Form, Loading, NumberInput, Select, useAsync, useI18n, type LocalizedText } from '@hamgam/ui-kit';
+import {
+  ApiError,
+  Button,
+  Card,
+  ErrorCard,
+  Form,
+  Loading,
+  NumberInput,
+  Select,
+  useAsync,
+  useI18n,
+  type LocalizedText,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useResidentsApi, type Answer, type Draft, type Question, type QuestionnaireSection } from './api';
 
@@ -15,10 +27,12 @@ export function QuestionnaireCard({ householdId, categoryLabels, onSubmitted }: 
   const api = useResidentsApi();
   const questionnaire = useAsync(() => api.questionnaire(), [api]);
   const saved = useAsync<Draft | null>(
-    () => api.draft(householdId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
+    () =>
+      api.draft(householdId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
     [api, householdId],
   );
-  if (questionnaire.error || saved.error) return <ErrorCard error={questionnaire.error ?? saved.error} onRetry={() => (questionnaire.reload(), saved.reload())} />;
+  if (questionnaire.error || saved.error)
+    return <ErrorCard error={questionnaire.error ?? saved.error} onRetry={() => (questionnaire.reload(), saved.reload())} />;
   if (!questionnaire.data || saved.data === undefined) return <Loading />;
   return (
     <QuestionnaireForm
@@ -32,10 +46,18 @@ export function QuestionnaireCard({ householdId, categoryLabels, onSubmitted }: 
   );
 }
 
-function QuestionnaireForm({ householdId, sections, resumed, categoryLabels, onSubmitted }: Props & { sections: QuestionnaireSection[]; resumed: Draft | null }) {
+function QuestionnaireForm({
+  householdId,
+  sections,
+  resumed,
+  categoryLabels,
+  onSubmitted,
+}: Props & { sections: QuestionnaireSection[]; resumed: Draft | null }) {
   const api = useResidentsApi();
   const { t, localize, formatNumber, formatDate } = useI18n();
-  const [severities, setSeverities] = useState<Record<string, number>>(() => Object.fromEntries((resumed?.needs ?? []).map((n) => [n.category, n.severity])));
+  const [severities, setSeverities] = useState<Record<string, number>>(() =>
+    Object.fromEntries((resumed?.needs ?? []).map((n) => [n.category, n.severity])),
+  );
   const [answers, setAnswers] = useState<Record<string, Answer>>(() => resumed?.answers ?? {});
   const [notice, setNotice] = useState<{ key: string; testId: string; date?: string } | undefined>(() =>
     resumed ? { key: 'questionnaire.resumed', testId: 'draft-resumed', date: formatDate(resumed.savedAt) } : undefined,
@@ -57,7 +79,9 @@ function QuestionnaireForm({ householdId, sections, resumed, categoryLabels, onS
     setApiError(undefined);
     if (kind === 'submit') {
       if (needs.length === 0) return setFormError(t('questionnaire.needsRequired'));
-      const unanswered = sections.flatMap((s) => (assessed.has(s.category) ? s.questions : [])).filter((q) => relevantAnswers[q.id] === undefined);
+      const unanswered = sections
+        .flatMap((s) => (assessed.has(s.category) ? s.questions : []))
+        .filter((q) => relevantAnswers[q.id] === undefined);
       if (unanswered.length) return setFormError(t('questionnaire.incomplete'));
     }
     setBusy(kind);
@@ -99,11 +123,23 @@ function QuestionnaireForm({ householdId, sections, resumed, categoryLabels, onS
     };
     const label = localize(q.label);
     if (q.kind === 'count') {
-      return <NumberInput key={q.id} label={label} data-testid={`q-${q.id}`} maxLength={2} value={value === undefined ? '' : String(value)} onValueChange={(d) => set(d === '' ? undefined : Math.min(Number(d), q.max ?? 99))} />;
+      return (
+        <NumberInput
+          key={q.id}
+          label={label}
+          data-testid={`q-${q.id}`}
+          maxLength={2}
+          value={value === undefined ? '' : String(value)}
+          onValueChange={(d) => set(d === '' ? undefined : Math.min(Number(d), q.max ?? 99))}
+        />
+      );
     }
     const options =
       q.kind === 'yes-no'
-        ? [{ value: 'yes', label: t('questionnaire.yes') }, { value: 'no', label: t('questionnaire.no') }]
+        ? [
+            { value: 'yes', label: t('questionnaire.yes') },
+            { value: 'no', label: t('questionnaire.no') },
+          ]
         : (q.options ?? []).map((o) => ({ value: o.id, label: localize(o.label) }));
     const current = q.kind === 'yes-no' ? (value === undefined ? '' : value ? 'yes' : 'no') : String(value ?? '');
     return (
@@ -130,7 +166,10 @@ function QuestionnaireForm({ householdId, sections, resumed, categoryLabels, onS
                 data-testid={`q-severity-${section.category}`}
                 value={String(severities[section.category] ?? 0)}
                 onChange={(e) => setSeverities({ ...severities, [section.category]: Number(e.target.value) })}
-                options={SEVERITIES.map((s) => ({ value: String(s), label: s === 0 ? t('questionnaire.notANeed') : `${t('questionnaire.severity')} ${formatNumber(s)}` }))}
+                options={SEVERITIES.map((s) => ({
+                  value: String(s),
+                  label: s === 0 ? t('questionnaire.notANeed') : `${t('questionnaire.severity')} ${formatNumber(s)}`,
+                }))}
               />
               {assessed.has(section.category) && section.questions.map(answerControl)}
             </fieldset>

@@ -64,18 +64,44 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
               <span>
                 {formatNumber(index + 1)}. {label(category)}
               </span>
-              <Button variant="secondary" disabled={index === 0} onClick={() => move(index, -1)} data-testid={`rerank-up-${category}`} aria-label={`${t('rerank.up')}: ${label(category)}`}>
+              <Button
+                variant="secondary"
+                disabled={index === 0}
+                onClick={() => move(index, -1)}
+                data-testid={`rerank-up-${category}`}
+                aria-label={`${t('rerank.up')}: ${label(category)}`}
+              >
                 ↑ {t('rerank.up')}
               </Button>
-              <Button variant="secondary" disabled={index === order.length - 1} onClick={() => move(index, 1)} data-testid={`rerank-down-${category}`} aria-label={`${t('rerank.down')}: ${label(category)}`}>
+              <Button
+                variant="secondary"
+                disabled={index === order.length - 1}
+                onClick={() => move(index, 1)}
+                data-testid={`rerank-down-${category}`}
+                aria-label={`${t('rerank.down')}: ${label(category)}`}
+              >
                 ↓ {t('rerank.down')}
               </Button>
             </li>
           ))}
         </ol>
         <div className="hg-form__row">
-          <TextInput label={t('rerank.reason')} data-testid="rerank-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
-          <DateInput label={t('rerank.meetingDate')} data-testid="rerank-date" value={meetingDate} max={today()} onChange={setMeetingDate} error={errors.meetingDate} />
+          <TextInput
+            label={t('rerank.reason')}
+            data-testid="rerank-reason"
+            value={reason}
+            maxLength={1000}
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.reason}
+          />
+          <DateInput
+            label={t('rerank.meetingDate')}
+            data-testid="rerank-date"
+            value={meetingDate}
+            max={today()}
+            onChange={setMeetingDate}
+            error={errors.meetingDate}
+          />
         </div>
         <div className="hg-form__row">
           <Button type="submit" busy={busy} data-testid="rerank-save">

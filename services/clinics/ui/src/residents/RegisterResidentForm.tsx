@@ -88,8 +88,24 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
             onBlur={() => void check().catch(setApiError)}
             error={errors.nationalId}
           />
-          <TextInput label={t('residents.name')} data-testid="resident-name" value={fullName} maxLength={120} onChange={(e) => setFullName(e.target.value)} error={errors.fullName} />
-          <TextInput label={t('residents.phone')} data-testid="resident-phone" dir="ltr" inputMode="tel" value={phone} maxLength={20} onChange={(e) => setPhone(e.target.value)} error={errors.phone} />
+          <TextInput
+            label={t('residents.name')}
+            data-testid="resident-name"
+            value={fullName}
+            maxLength={120}
+            onChange={(e) => setFullName(e.target.value)}
+            error={errors.fullName}
+          />
+          <TextInput
+            label={t('residents.phone')}
+            data-testid="resident-phone"
+            dir="ltr"
+            inputMode="tel"
+            value={phone}
+            maxLength={20}
+            onChange={(e) => setPhone(e.target.value)}
+            error={errors.phone}
+          />
           <Select
             label={t('residents.relation')}
             data-testid="resident-relation"
@@ -97,7 +113,13 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
             onChange={(e) => setRelation(e.target.value as Relation)}
             options={relations.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))}
           />
-          <NumberInput label={t('residents.birthYear')} data-testid="resident-birth-year" maxLength={4} value={birthYear} onValueChange={setBirthYear} />
+          <NumberInput
+            label={t('residents.birthYear')}
+            data-testid="resident-birth-year"
+            maxLength={4}
+            value={birthYear}
+            onValueChange={setBirthYear}
+          />
         </div>
         {duplicate?.exists && (
           <p role="alert" className="hg-field__error" data-testid="duplicate-warning" data-same-clinic={String(duplicate.sameClinic)}>

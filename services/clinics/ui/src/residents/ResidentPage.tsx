@@ -1,8 +1,31 @@
 import { addMonths, today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, DateInput, ErrorCard, Form, Loading, Page, Select, useAsync, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  Page,
+  Select,
+  useAsync,
+  useAuth,
+  useI18n,
+  type BadgeTone,
+} from '@hamgam/ui-kit';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { consentAgencies, consentPurposes, useResidentsApi, type Consent, type ConsentAgency, type ConsentPurpose, type Resident } from './api';
+import {
+  consentAgencies,
+  consentPurposes,
+  useResidentsApi,
+  type Consent,
+  type ConsentAgency,
+  type ConsentPurpose,
+  type Resident,
+} from './api';
 import './messages';
 
 const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
@@ -81,7 +104,12 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
               header: '',
               render: (c) =>
                 canChange && c.status === 'active' ? (
-                  <Button variant="secondary" busy={busy === c.id} onClick={() => void withdraw(c.id)} data-testid={`withdraw-consent-${c.id}`}>
+                  <Button
+                    variant="secondary"
+                    busy={busy === c.id}
+                    onClick={() => void withdraw(c.id)}
+                    data-testid={`withdraw-consent-${c.id}`}
+                  >
                     {t('residents.withdraw')}
                   </Button>
                 ) : null,
@@ -106,7 +134,14 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
               onChange={(e) => setAgency(e.target.value as ConsentAgency)}
               options={consentAgencies.map((a) => ({ value: a, label: t(`residents.agency.${a}`) }))}
             />
-            <DateInput label={t('residents.expiresOn')} data-testid="consent-expires" value={expiresOn} min={today()} onChange={setExpiresOn} error={expiryError} />
+            <DateInput
+              label={t('residents.expiresOn')}
+              data-testid="consent-expires"
+              value={expiresOn}
+              min={today()}
+              onChange={setExpiresOn}
+              error={expiryError}
+            />
             <Button type="submit" busy={busy === 'grant'} data-testid="grant-consent">
               {t('residents.grant')}
             </Button>
@@ -157,8 +192,18 @@ export function ResidentPage({ basePath, children }: ResidentPageProps) {
   const { t, formatNumber, formatDate } = useI18n();
   const resident = useAsync(() => api.resident(residentId), [api, residentId]);
 
-  if (resident.error) return <Page title={t('residents.resident')}><ErrorCard error={resident.error} onRetry={resident.reload} /></Page>;
-  if (!resident.data) return <Page title={t('residents.resident')}><Loading /></Page>;
+  if (resident.error)
+    return (
+      <Page title={t('residents.resident')}>
+        <ErrorCard error={resident.error} onRetry={resident.reload} />
+      </Page>
+    );
+  if (!resident.data)
+    return (
+      <Page title={t('residents.resident')}>
+        <Loading />
+      </Page>
+    );
   const r = resident.data;
   const ownClinic = auth.hasRole('clinic-worker') && auth.claims.clinicIds.includes(r.clinicId);
   const back = (
@@ -176,9 +221,13 @@ export function ResidentPage({ basePath, children }: ResidentPageProps) {
               <dt>{t('residents.name')}</dt>
               <dd data-testid="resident-full-name">{r.personal.fullName}</dd>
               <dt>{t('residents.nationalId')}</dt>
-              <dd data-testid="resident-national-id-value">{formatNumber(Number(r.personal.nationalId), { useGrouping: false, minimumIntegerDigits: 10 })}</dd>
+              <dd data-testid="resident-national-id-value">
+                {formatNumber(Number(r.personal.nationalId), { useGrouping: false, minimumIntegerDigits: 10 })}
+              </dd>
               <dt>{t('residents.phone')}</dt>
-              <dd data-testid="resident-phone-value"><bdi>{r.personal.phone}</bdi></dd>
+              <dd data-testid="resident-phone-value">
+                <bdi>{r.personal.phone}</bdi>
+              </dd>
             </>
           ) : (
             <>

@@ -18,8 +18,18 @@ export function ResidentsPage({ basePath }: { basePath: string }) {
   const [busy, setBusy] = useState(false);
   const ownClinic = !!clinic && auth.hasRole('clinic-worker') && auth.claims.clinicIds.includes(clinic.id);
 
-  if (clinics.error) return <Page title={t('residents.title')}><ErrorCard error={clinics.error} onRetry={clinics.reload} /></Page>;
-  if (!clinics.data) return <Page title={t('residents.title')}><Loading /></Page>;
+  if (clinics.error)
+    return (
+      <Page title={t('residents.title')}>
+        <ErrorCard error={clinics.error} onRetry={clinics.reload} />
+      </Page>
+    );
+  if (!clinics.data)
+    return (
+      <Page title={t('residents.title')}>
+        <Loading />
+      </Page>
+    );
 
   async function register() {
     if (!clinic) return;

@@ -134,15 +134,18 @@ export function residentsApi(api: ApiClient) {
     household: (id: string) => api.get<HouseholdDetail>(hh(id)),
     registerHousehold: (clinicId: string, fileNumber: string) => api.post<Household>(`${v1}/households`, { clinicId, fileNumber }),
     registerResident: (householdId: string, resident: NewResident) => api.post<Resident>(`${hh(householdId)}/residents`, resident),
-    duplicateCheck: (clinicId: string, nationalId: string) => api.post<DuplicateAnswer>(`${v1}/residents/duplicate-check`, { clinicId, nationalId }),
+    duplicateCheck: (clinicId: string, nationalId: string) =>
+      api.post<DuplicateAnswer>(`${v1}/residents/duplicate-check`, { clinicId, nationalId }),
     resident: (id: string) => api.get<Resident>(res(id)),
     consents: (id: string) => api.get<Consent[]>(`${res(id)}/consents`),
-    grantConsent: (id: string, consent: { purpose: ConsentPurpose; agency: ConsentAgency; expiresOn: string }) => api.post<Consent>(`${res(id)}/consents`, consent),
+    grantConsent: (id: string, consent: { purpose: ConsentPurpose; agency: ConsentAgency; expiresOn: string }) =>
+      api.post<Consent>(`${res(id)}/consents`, consent),
     withdrawConsent: (id: string, consentId: string) => api.post<Consent>(`${res(id)}/consents/${encodeURIComponent(consentId)}/withdraw`),
     accessLog: (id: string) => api.list<AccessEntry>(`${res(id)}/access-log`),
     questionnaire: () => api.get<QuestionnaireSection[]>(`${v1}/questionnaire`),
     draft: (householdId: string) => api.get<Draft>(`${hh(householdId)}/assessment-draft`),
-    saveDraft: (householdId: string, draft: { needs: Need[]; answers: Record<string, Answer> }) => api.put<Draft>(`${hh(householdId)}/assessment-draft`, draft),
+    saveDraft: (householdId: string, draft: { needs: Need[]; answers: Record<string, Answer> }) =>
+      api.put<Draft>(`${hh(householdId)}/assessment-draft`, draft),
     discardDraft: (householdId: string) => api.del<{ deleted: boolean }>(`${hh(householdId)}/assessment-draft`),
     submitDraft: (householdId: string) => api.post<{ id: string }>(`${hh(householdId)}/assessment-draft/submit`),
     neighbourhood: (id: string) => api.get<NeighbourhoodDetail>(`${v1}/neighbourhoods/${encodeURIComponent(id)}`),

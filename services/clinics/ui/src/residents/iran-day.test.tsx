@@ -22,7 +22,10 @@ describe('the residents’ meeting day is Iran’s day, whatever the browser’s
       vi.setSystemTime(new Date(now));
       const fetchMock = stubFetch({ [`PUT ${path}`]: jsonResponse({}) });
       const onSaved = vi.fn();
-      renderWithKit(<ReRankCard neighbourhoodId="nbh-sarasiab" draft={draft} categoryLabels={new Map()} onSaved={onSaved} onCancel={() => undefined} />, { locale: 'en' });
+      renderWithKit(
+        <ReRankCard neighbourhoodId="nbh-sarasiab" draft={draft} categoryLabels={new Map()} onSaved={onSaved} onCancel={() => undefined} />,
+        { locale: 'en' },
+      );
       const date = screen.getByTestId('rerank-date') as HTMLInputElement;
       expect(date.value).toBe('2026-03-21');
       fireEvent.change(screen.getByTestId('rerank-reason'), { target: { value: 'The meeting put employment first' } });

@@ -14,11 +14,24 @@ const residentId = 'bbbbbbbb-0000-4000-8000-000000000002';
 const worker = { roles: ['clinic-worker'], claims: { clinicIds: ['clinic-sarasiab'], neighbourhoodIds: ['nbh-sarasiab'] } };
 
 const household: Household = {
-  id: householdId, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', fileNumber: 'SAR-0001', registeredAt: '2026-03-01T08:00:00Z',
-  members: 1, assessedAt: null, hasDraft: true,
+  id: householdId,
+  clinicId: 'clinic-sarasiab',
+  neighbourhoodId: 'nbh-sarasiab',
+  fileNumber: 'SAR-0001',
+  registeredAt: '2026-03-01T08:00:00Z',
+  members: 1,
+  assessedAt: null,
+  hasDraft: true,
 };
 const resident = (personal: Resident['personal']): Resident => ({
-  id: residentId, householdId, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab', relation: 'head', birthYear: 1360, registeredAt: '2026-03-01T08:00:00Z', personal,
+  id: residentId,
+  householdId,
+  clinicId: 'clinic-sarasiab',
+  neighbourhoodId: 'nbh-sarasiab',
+  relation: 'head',
+  birthYear: 1360,
+  registeredAt: '2026-03-01T08:00:00Z',
+  personal,
 });
 const personal = { nationalId: '0012345679', fullName: 'زهرا احمدی', phone: '09131234567' };
 const questionnaire: QuestionnaireSection[] = [
@@ -29,7 +42,10 @@ const questionnaire: QuestionnaireSection[] = [
       { id: 'employment.job-seekers', category: 'employment', kind: 'count', max: 20, label: name('جویای کار', 'Looking for work') },
     ],
   },
-  { category: 'social-care', questions: [{ id: 'social.disability', category: 'social-care', kind: 'yes-no', label: name('معلولیت؟', 'Disability?') }] },
+  {
+    category: 'social-care',
+    questions: [{ id: 'social.disability', category: 'social-care', kind: 'yes-no', label: name('معلولیت؟', 'Disability?') }],
+  },
 ];
 
 function kit(routes: Record<string, FakeRoute> = {}) {
@@ -59,11 +75,16 @@ function render(path: string, auth: Parameters<typeof fakeAuth>[0] = worker) {
 }
 
 const calls = (fetchMock: ReturnType<typeof kit>, method: string, path: string) =>
-  fetchMock.mock.calls.filter(([url, init]) => url === path && (init?.method ?? 'GET') === method).map(([, init]) => (init?.body ? JSON.parse(String(init.body)) : undefined));
+  fetchMock.mock.calls
+    .filter(([url, init]) => url === path && (init?.method ?? 'GET') === method)
+    .map(([, init]) => (init?.body ? JSON.parse(String(init.body)) : undefined));
 
 describe('households and residents section', () => {
   it('lists the clinic’s households and registers a new one, opening its page', async () => {
-    const fetchMock = kit({ [`POST ${base}/households`]: jsonResponse(household, 201), [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404) });
+    const fetchMock = kit({
+      [`POST ${base}/households`]: jsonResponse(household, 201),
+      [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404),
+    });
     render('/clinics/residents');
     expect((await screen.findByTestId(`household-${householdId}`)).textContent).toContain('SAR-0001');
     fireEvent.change(screen.getByTestId('new-household-file'), { target: { value: 'SAR-0099' } });
@@ -84,7 +105,9 @@ describe('households and residents section', () => {
     const warning = await screen.findByTestId('duplicate-warning');
     expect(warning.textContent).toContain('already registered at this clinic');
     expect(screen.getByTestId('duplicate-open').getAttribute('href')).toBe(`/clinics/residents/${residentId}`);
-    expect(calls(fetchMock, 'POST', `${base}/residents/duplicate-check`)).toEqual([{ clinicId: 'clinic-sarasiab', nationalId: '0012345679' }]);
+    expect(calls(fetchMock, 'POST', `${base}/residents/duplicate-check`)).toEqual([
+      { clinicId: 'clinic-sarasiab', nationalId: '0012345679' },
+    ]);
     expect((screen.getByTestId('register-resident') as HTMLButtonElement).disabled).toBe(true);
     expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/residents`)).toEqual([]);
   });
@@ -112,12 +135,18 @@ describe('households and residents section', () => {
 });
 
 describe('assessment questionnaire', () => {
-  const draft: Draft = { householdId, needs: [{ category: 'employment', severity: 4 }], answers: { 'employment.working': false }, savedAt: '2026-03-02T08:00:00Z' };
+  const draft: Draft = {
+    householdId,
+    needs: [{ category: 'employment', severity: 4 }],
+    answers: { 'employment.working': false },
+    savedAt: '2026-03-02T08:00:00Z',
+  };
 
   it('resumes the saved draft, refuses an incomplete submission, saves and submits', async () => {
     const fetchMock = kit({
       [`GET ${base}/households/${householdId}/assessment-draft`]: draft,
-      [`PUT ${base}/households/${householdId}/assessment-draft`]: (body) => jsonResponse({ ...(body as object), householdId, savedAt: '2026-03-03T08:00:00Z' }),
+      [`PUT ${base}/households/${householdId}/assessment-draft`]: (body) =>
+        jsonResponse({ ...(body as object), householdId, savedAt: '2026-03-03T08:00:00Z' }),
       [`POST ${base}/households/${householdId}/assessment-draft/submit`]: jsonResponse({ id: 'x' }, 201),
     });
     render(`/clinics/residents/households/${householdId}`);
@@ -143,8 +172,14 @@ describe('assessment questionnaire', () => {
 
 describe('resident page', () => {
   const consent: Consent = {
-    id: 'cccccccc-0000-4000-8000-000000000003', residentId, purpose: 'referral', agency: 'welfare', grantedAt: '2026-03-01T08:00:00Z',
-    expiresOn: '2099-01-01', withdrawnAt: null, status: 'active',
+    id: 'cccccccc-0000-4000-8000-000000000003',
+    residentId,
+    purpose: 'referral',
+    agency: 'welfare',
+    grantedAt: '2026-03-01T08:00:00Z',
+    expiresOn: '2099-01-01',
+    withdrawnAt: null,
+    status: 'active',
   };
 
   it('shows the own clinic’s worker the personal data, records and withdraws consents', async () => {
@@ -161,14 +196,17 @@ describe('resident page', () => {
     fireEvent.change(screen.getByTestId('consent-agency'), { target: { value: 'vocational-training' } });
     fireEvent.change(screen.getByTestId('consent-expires'), { target: { value: '2099-06-30' } });
     await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
-    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/consents`)).toEqual([{ purpose: 'referral', agency: 'vocational-training', expiresOn: '2099-06-30' }]);
+    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/consents`)).toEqual([
+      { purpose: 'referral', agency: 'vocational-training', expiresOn: '2099-06-30' },
+    ]);
     await act(async () => fireEvent.click(screen.getByTestId(`withdraw-consent-${consent.id}`)));
     expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/consents/${consent.id}/withdraw`)).toHaveLength(1);
     await screen.findByTestId('access-log');
   });
 
   it('shows a refused consent by its code in the user’s language, and a code it has no sentence for as the service said it', async () => {
-    const problem = (code: string, detail: string) => jsonResponse({ title: 'Unprocessable Content', status: 422, code, field: 'expiresOn', detail }, 422, 'application/problem+json');
+    const problem = (code: string, detail: string) =>
+      jsonResponse({ title: 'Unprocessable Content', status: 422, code, field: 'expiresOn', detail }, 422, 'application/problem+json');
     let answer = problem('consent-expiry-passed', 'the expiry day has passed already');
     kit({
       [`GET ${base}/residents/${residentId}`]: resident(personal),
@@ -188,7 +226,10 @@ describe('resident page', () => {
   });
 
   it('refuses an expiry day before today without asking the service', async () => {
-    const fetchMock = kit({ [`GET ${base}/residents/${residentId}`]: resident(personal), [`GET ${base}/residents/${residentId}/consents`]: [] });
+    const fetchMock = kit({
+      [`GET ${base}/residents/${residentId}`]: resident(personal),
+      [`GET ${base}/residents/${residentId}/consents`]: [],
+    });
     render(`/clinics/residents/${residentId}`);
     await screen.findByTestId('grant-consent-form');
     fireEvent.change(screen.getByTestId('consent-expires'), { target: { value: '2020-01-01' } });
@@ -213,7 +254,10 @@ describe('resident page slot', () => {
     renderWithKit(
       <MemoryRouter initialEntries={[`/r/${residentId}`]}>
         <Routes>
-          <Route path="/r/:residentId" element={<ResidentPage basePath="/clinics">{(r) => <p data-testid="slot">{r.id}</p>}</ResidentPage>} />
+          <Route
+            path="/r/:residentId"
+            element={<ResidentPage basePath="/clinics">{(r) => <p data-testid="slot">{r.id}</p>}</ResidentPage>}
+          />
         </Routes>
       </MemoryRouter>,
       { auth: fakeAuth(worker), locale: 'en' },
@@ -237,22 +281,43 @@ describe('re-ranking priorities', () => {
       published: null,
     };
     const fetchMock = kit({
-      [`GET ${base}/neighbourhoods`]: [{ id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') }],
+      [`GET ${base}/neighbourhoods`]: [
+        { id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') },
+      ],
       [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: jsonResponse({ title: 'Forbidden', status: 403 }, 403),
       [`GET ${base}/neighbourhoods/nbh-sarasiab`]: {
-        id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('شهرستان کرمان', 'Kerman County'), province: name('کرمان', 'Kerman'),
-        clinics: [{ id: 'clinic-sarasiab', name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), staff: [{ id: 's1', name: name('مریم رضایی', 'Maryam Rezaei'), role: 'social-worker' }] }],
+        id: 'nbh-sarasiab',
+        name: name('سرآسیاب', 'Sar Asiab'),
+        county: name('شهرستان کرمان', 'Kerman County'),
+        province: name('کرمان', 'Kerman'),
+        clinics: [
+          {
+            id: 'clinic-sarasiab',
+            name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'),
+            staff: [{ id: 's1', name: name('مریم رضایی', 'Maryam Rezaei'), role: 'social-worker' }],
+          },
+        ],
         representative: { name: name('محمد کرمانی', 'Mohammad Kermani') },
       },
       [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(view),
       [`PUT ${base}/neighbourhoods/nbh-sarasiab/priorities/agreed-order`]: (body) => {
         const { order, reason, meetingDate } = body as { order: string[]; reason: string; meetingDate: string };
         view.draft = order.map((category, i) => ({ ...view.computed!.find((p) => p.category === category)!, rank: i + 1 }));
-        view.agreed = { order, reason, meetingDate, agreedByName: 'representative', agreedByRole: 'representative', agreedAt: '2026-03-05T08:00:00Z' };
+        view.agreed = {
+          order,
+          reason,
+          meetingDate,
+          agreedByName: 'representative',
+          agreedByRole: 'representative',
+          agreedAt: '2026-03-05T08:00:00Z',
+        };
         return jsonResponse(view);
       },
     });
-    render('/clinics/neighbourhoods/nbh-sarasiab', { roles: ['representative'], claims: { clinicIds: [], neighbourhoodIds: ['nbh-sarasiab'] } });
+    render('/clinics/neighbourhoods/nbh-sarasiab', {
+      roles: ['representative'],
+      claims: { clinicIds: [], neighbourhoodIds: ['nbh-sarasiab'] },
+    });
     const open = await screen.findByTestId('open-rerank');
     expect((await screen.findByTestId('neighbourhood-hierarchy')).textContent).toBe('Kerman › Kerman County › Sar Asiab');
     expect(screen.getByTestId('clinic-staff-clinic-sarasiab').textContent).toContain('Maryam Rezaei (social worker)');

@@ -4,7 +4,14 @@ import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
 import { commitmentsCollection as collection, type StoredCommitment } from '../data/commitments.js';
 import { fromStored } from '../data/stored.js';
-import { applyReport, checkCoordinatorReport, coordinatorReport, type Commitment, type ReportOutcome, type StatusReport } from '../domain/commitments.js';
+import {
+  applyReport,
+  checkCoordinatorReport,
+  coordinatorReport,
+  type Commitment,
+  type ReportOutcome,
+  type StatusReport,
+} from '../domain/commitments.js';
 import type { CoordinationDeps, CoordinationModels } from '../deps.js';
 
 /** What recording commitments needs (the events that bring them, and the working group's resolutions). */
@@ -61,7 +68,11 @@ export function recordCommitment(deps: CommitmentDeps, commitment: Commitment): 
  * when the commitment arrives (events from two publishers can overtake each other); a report from
  * another agency than the owner, a stale or an illegal one changes nothing.
  */
-export function applyAgencyReport(deps: CommitmentDeps, eventId: string, data: CommitmentProgressedV1): Promise<ReportOutcome | 'pending' | 'not-owner'> {
+export function applyAgencyReport(
+  deps: CommitmentDeps,
+  eventId: string,
+  data: CommitmentProgressedV1,
+): Promise<ReportOutcome | 'pending' | 'not-owner'> {
   return deps.locks.run(collection, data.commitmentId, async () => {
     const stored = await deps.models.commitments.findById(data.commitmentId).lean();
     if (!stored) {

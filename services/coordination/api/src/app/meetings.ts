@@ -5,7 +5,15 @@ import { caps, outboxEntries, readAll, type EventCause } from '@hamgam/service-k
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { meetingsCollection } from '../data/meetings.js';
 import { fromStored, type Stored } from '../data/stored.js';
-import { checkActionItemsDue, checkNotHeld, commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
+import {
+  checkActionItemsDue,
+  checkNotHeld,
+  commitmentFromActionItem,
+  overdueSection,
+  type ActionItem,
+  type Meeting,
+  type Resolution,
+} from '../domain/meetings.js';
 import { agency } from '../deps.js';
 import { recordCommitment, toCommitment, type CommitmentDeps } from './commitments.js';
 
@@ -23,7 +31,9 @@ export async function findMeeting(deps: CommitmentDeps, id: string): Promise<Mee
 export const neighbourhoodCommitments = async (deps: CommitmentDeps, neighbourhoodId: string) =>
   (await readAll(deps.models.commitments.find({ neighbourhoodId }).lean(), caps.perNeighbourhood)).map(toCommitment);
 
-export type NewMeeting = Pick<Meeting, 'neighbourhoodId' | 'scheduledOn' | 'title' | 'agencies' | 'representativeAttends'> & { agenda: string[] };
+export type NewMeeting = Pick<Meeting, 'neighbourhoodId' | 'scheduledOn' | 'title' | 'agencies' | 'representativeAttends'> & {
+  agenda: string[];
+};
 
 export async function createMeeting(deps: CommitmentDeps, input: NewMeeting, by: string, now: Date): Promise<Meeting> {
   const meeting: Meeting = {
@@ -44,7 +54,10 @@ export async function createMeeting(deps: CommitmentDeps, input: NewMeeting, by:
 }
 
 /** The events announcing a resolution's action items to their owner agencies. */
-export function actionItemEvents(meeting: Pick<Meeting, 'id' | 'neighbourhoodId'>, resolution: Resolution): { type: string; version: number; data: ActionItemAssignedV1 }[] {
+export function actionItemEvents(
+  meeting: Pick<Meeting, 'id' | 'neighbourhoodId'>,
+  resolution: Resolution,
+): { type: string; version: number; data: ActionItemAssignedV1 }[] {
   return resolution.actionItems.map((item) => ({
     type: 'coordination.action-item.assigned',
     version: 1,
@@ -97,7 +110,12 @@ export async function passResolution(
   for (const item of resolution.actionItems) {
     await recordCommitment(
       deps,
-      commitmentFromActionItem(item, { neighbourhoodId: meeting.neighbourhoodId, meetingId, resolutionId: resolution.id, assignedAt: context.now }),
+      commitmentFromActionItem(item, {
+        neighbourhoodId: meeting.neighbourhoodId,
+        meetingId,
+        resolutionId: resolution.id,
+        assignedAt: context.now,
+      }),
     );
   }
   return resolution;

@@ -17,7 +17,10 @@ export interface PendingReport {
 /** The collection's name: the key of the commitment leases too. */
 export const commitmentsCollection = 'commitments';
 
-const change = new Schema<CommitmentChange>({ status: String, at: Date, reportedBy: String, evidence: String, revisedDueOn: String }, { _id: false });
+const change = new Schema<CommitmentChange>(
+  { status: String, at: Date, reportedBy: String, evidence: String, revisedDueOn: String },
+  { _id: false },
+);
 
 export const commitmentSchema = new Schema<StoredCommitment>(
   {

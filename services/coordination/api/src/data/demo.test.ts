@@ -31,7 +31,9 @@ describe('coordination demo seed', () => {
     expect(held.status).toBe('held');
     expect(held.resolutions).toHaveLength(2);
     expect(held.outbox.map((e) => e.envelope.data)).toHaveLength(5);
-    expect(new Set(held.outbox.map((e) => (e.envelope.data as { agency: string }).agency))).toEqual(new Set(['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding']));
+    expect(new Set(held.outbox.map((e) => (e.envelope.data as { agency: string }).agency))).toEqual(
+      new Set(['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding']),
+    );
 
     const commitments = (await service.models.commitments.find().limit(1000).lean()).map(toCommitment);
     expect(commitments.map((c) => c.status).sort()).toEqual(['delivered', 'delivered', 'in-progress', 'planned', 'planned']);

@@ -19,26 +19,52 @@ interface DemoAction extends Omit<ActionItem, 'dueOn' | 'id'> {
 
 const firstResolution: DemoAction[] = [
   {
-    index: 1, agency: 'vocational-training', answers: 'skills-training', title: 'دوره خیاطی خانگی برای ۲۰ نفر از ساکنان در کلینیک', dueInDays: -14,
-    reports: [{ status: 'in-progress', inDays: -35, evidence: null }, { status: 'delivered', inDays: -16, evidence: 'فهرست ۱۸ گواهی‌نامه، شماره ۱۴۰۵/۲۳۱' }],
+    index: 1,
+    agency: 'vocational-training',
+    answers: 'skills-training',
+    title: 'دوره خیاطی خانگی برای ۲۰ نفر از ساکنان در کلینیک',
+    dueInDays: -14,
+    reports: [
+      { status: 'in-progress', inDays: -35, evidence: null },
+      { status: 'delivered', inDays: -16, evidence: 'فهرست ۱۸ گواهی‌نامه، شماره ۱۴۰۵/۲۳۱' },
+    ],
   },
   {
-    index: 2, agency: 'welfare', answers: 'social-care', title: 'تشکیل پرونده مددکاری برای ۱۵ خانوار آسیب‌پذیر', dueInDays: -21,
-    reports: [{ status: 'in-progress', inDays: -30, evidence: null }, { status: 'delivered', inDays: -10, evidence: 'گزارش مددکاری شماره ۷۷۴' }],
+    index: 2,
+    agency: 'welfare',
+    answers: 'social-care',
+    title: 'تشکیل پرونده مددکاری برای ۱۵ خانوار آسیب‌پذیر',
+    dueInDays: -21,
+    reports: [
+      { status: 'in-progress', inDays: -30, evidence: null },
+      { status: 'delivered', inDays: -10, evidence: 'گزارش مددکاری شماره ۷۷۴' },
+    ],
   },
   {
-    index: 3, agency: 'relief-partnerships', answers: 'housing-repair', title: 'بهسازی سقف ۸ خانه با بسیج سازندگی', dueInDays: -7,
+    index: 3,
+    agency: 'relief-partnerships',
+    answers: 'housing-repair',
+    title: 'بهسازی سقف ۸ خانه با بسیج سازندگی',
+    dueInDays: -7,
     reports: [],
   },
 ];
 
 const secondResolution: DemoAction[] = [
   {
-    index: 4, agency: 'institute-funding', answers: 'skills-training', title: 'خرید ظرفیت آموزشگاه آزاد برای ۱۰ نفر', dueInDays: 20,
+    index: 4,
+    agency: 'institute-funding',
+    answers: 'skills-training',
+    title: 'خرید ظرفیت آموزشگاه آزاد برای ۱۰ نفر',
+    dueInDays: 20,
     reports: [{ status: 'in-progress', inDays: -5, evidence: null }],
   },
   {
-    index: 5, agency: 'vocational-training', answers: null, title: 'معرفی ظرفیت‌های فنی و حرفه‌ای به کلینیک‌ها', dueInDays: 10,
+    index: 5,
+    agency: 'vocational-training',
+    answers: null,
+    title: 'معرفی ظرفیت‌های فنی و حرفه‌ای به کلینیک‌ها',
+    dueInDays: 10,
     reports: [],
   },
 ];
@@ -64,7 +90,13 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
     text,
     passedAt: at(heldOn),
     passedBy: 'demo-seed',
-    actionItems: actions.map((a) => ({ id: demoUuid('action-item', a.index), agency: a.agency, title: a.title, answers: a.answers, dueOn: day(a.dueInDays) })),
+    actionItems: actions.map((a) => ({
+      id: demoUuid('action-item', a.index),
+      agency: a.agency,
+      title: a.title,
+      answers: a.answers,
+      dueOn: day(a.dueInDays),
+    })),
   });
   const resolutions = [
     resolution(1, 'دستگاه‌ها برای سه اولویت نخست محله اقدام مشخص با موعد تعیین کنند.', firstResolution),
@@ -72,12 +104,21 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
   ];
 
   const commitments: Commitment[] = [];
-  for (const [r, actions] of [[resolutions[0]!, firstResolution], [resolutions[1]!, secondResolution]] as const) {
+  for (const [r, actions] of [
+    [resolutions[0]!, firstResolution],
+    [resolutions[1]!, secondResolution],
+  ] as const) {
     for (const action of actions) {
       const item = r.actionItems.find((i) => i.id === demoUuid('action-item', action.index))!;
       let commitment = commitmentFromActionItem(item, { neighbourhoodId, meetingId: heldId, resolutionId: r.id, assignedAt: r.passedAt });
       for (const report of action.reports) {
-        const outcome = applyReport(commitment, { status: report.status, at: at(report.inDays), evidence: report.evidence, revisedDueOn: null, reportedBy: 'coordinator' });
+        const outcome = applyReport(commitment, {
+          status: report.status,
+          at: at(report.inDays),
+          evidence: report.evidence,
+          revisedDueOn: null,
+          reportedBy: 'coordinator',
+        });
         if (outcome.applied) commitment = outcome.commitment;
       }
       commitments.push(commitment);
@@ -96,7 +137,8 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
       { id: demoUuid('agenda', 1), text: 'گزارش کلینیک از اولویت‌های منتشرشده محله' },
       { id: demoUuid('agenda', 2), text: 'تعیین اقدام هر دستگاه برای اولویت‌ها' },
     ],
-    minutes: 'نماینده مردمی محله اولویت‌ها را تأیید کرد. فنی و حرفه‌ای، بهزیستی و کمیته امداد برای سه اولویت نخست اقدام پذیرفتند؛ حمایت از آموزشگاه‌ها ظرفیت تکمیلی خرید.',
+    minutes:
+      'نماینده مردمی محله اولویت‌ها را تأیید کرد. فنی و حرفه‌ای، بهزیستی و کمیته امداد برای سه اولویت نخست اقدام پذیرفتند؛ حمایت از آموزشگاه‌ها ظرفیت تکمیلی خرید.',
     status: 'held',
     heldAt: at(heldOn),
     overdueAtHeld: [],
@@ -126,7 +168,11 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
   // The overdue section of the next meeting is computed when read; a sanity check keeps the demo honest.
   if (overdueSection(commitments, neighbourhoodId, now).length === 0) throw new Error('demo: expected an overdue commitment');
 
-  const outbox = outboxEntries(agency, cause, resolutions.flatMap((r) => actionItemEvents(held, r)));
+  const outbox = outboxEntries(
+    agency,
+    cause,
+    resolutions.flatMap((r) => actionItemEvents(held, r)),
+  );
   const { id: _h, ...heldFields } = held;
   const { id: _n, ...nextFields } = next;
   await models.meetings.create({ _id: heldId, ...heldFields, outbox });

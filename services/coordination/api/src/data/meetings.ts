@@ -10,9 +10,15 @@ export type StoredMeeting = Stored<Meeting> & { outbox: OutboxEntry[] };
 export const meetingsCollection = 'meetings';
 
 const agendaItem = new Schema<AgendaItem>({ id: String, text: String }, { _id: false });
-const overdueItem = new Schema<OverdueAgendaItem>({ commitmentId: String, agency: String, title: String, answers: String, dueOn: String, status: String }, { _id: false });
+const overdueItem = new Schema<OverdueAgendaItem>(
+  { commitmentId: String, agency: String, title: String, answers: String, dueOn: String, status: String },
+  { _id: false },
+);
 const actionItem = new Schema<ActionItem>({ id: String, agency: String, title: String, dueOn: String, answers: String }, { _id: false });
-const resolution = new Schema<Resolution>({ id: String, text: String, passedAt: Date, passedBy: String, actionItems: [actionItem] }, { _id: false });
+const resolution = new Schema<Resolution>(
+  { id: String, text: String, passedAt: Date, passedBy: String, actionItems: [actionItem] },
+  { _id: false },
+);
 
 export const meetingSchema = addOutbox(
   new Schema<StoredMeeting>(

@@ -8,7 +8,10 @@ export type StoredPriorities = NeighbourhoodPriorities & { _id: string };
 export const prioritiesCollection = 'neighbourhood_priorities';
 
 const name = new Schema<StoredPriorities['neighbourhoodName']>({ fa: String, en: String }, { _id: false });
-const ranked = new Schema<StoredPriorities['priorities'][number]>({ rank: Number, category: String, score: Number, households: Number }, { _id: false });
+const ranked = new Schema<StoredPriorities['priorities'][number]>(
+  { rank: Number, category: String, score: Number, households: Number },
+  { _id: false },
+);
 
 export const prioritiesSchema = new Schema<StoredPriorities>(
   {

@@ -10,13 +10,23 @@ const priorities: RankedPriority[] = [
 ];
 const now = new Date('2026-05-20T08:00:00Z');
 let n = 0;
-const c = (overrides: Parameters<typeof aCommitment>[0]) => aCommitment({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, ...overrides });
+const c = (overrides: Parameters<typeof aCommitment>[0]) =>
+  aCommitment({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, ...overrides });
 
 describe('computeBoard', () => {
   it('lays the priorities out by rank × every partner agency and marks uncovered ones', () => {
-    const board = computeBoard({ priorities, commitments: [c({ agency: 'vocational-training', answers: 'skills-training', dueOn: '2026-06-01' })], now });
+    const board = computeBoard({
+      priorities,
+      commitments: [c({ agency: 'vocational-training', answers: 'skills-training', dueOn: '2026-06-01' })],
+      now,
+    });
     expect(board.rows.map((r) => r.category)).toEqual(['workshop-space', 'skills-training', 'housing-repair']);
-    expect(board.rows[1]!.cells.map((cell) => cell.agency)).toEqual(['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding']);
+    expect(board.rows[1]!.cells.map((cell) => cell.agency)).toEqual([
+      'vocational-training',
+      'welfare',
+      'relief-partnerships',
+      'institute-funding',
+    ]);
     expect(board.rows[1]!.cells[0]!.commitments).toHaveLength(1);
     expect(board.rows[1]!.covered).toBe(true);
     expect(board.uncovered).toEqual(['workshop-space', 'housing-repair']);
@@ -92,7 +102,15 @@ describe('computeBoard', () => {
       now,
     });
     const welfare = board.rates.find((r) => r.agency === 'welfare')!;
-    expect(welfare).toEqual({ agency: 'welfare', deliveredOnTime: 1, delivered: 2, overdueUndelivered: 1, slipped: 1, counted: 4, rate: 0.25 });
+    expect(welfare).toEqual({
+      agency: 'welfare',
+      deliveredOnTime: 1,
+      delivered: 2,
+      overdueUndelivered: 1,
+      slipped: 1,
+      counted: 4,
+      rate: 0.25,
+    });
   });
 
   it('gives no rate (null, not 0 %) to an agency with nothing counted yet, and 100 % when all on time', () => {

@@ -94,7 +94,15 @@ export function computeBoard(input: {
       commitments: items.filter(({ c }) => c.agency === agency && c.answers === p.category).map(({ item }) => item),
     }));
     const live = agencies.filter((agency) => items.some(({ c }) => c.agency === agency && c.answers === p.category && isLive(c)));
-    return { rank: p.rank, category: p.category, households: p.households, cells, agencies: live, covered: live.length > 0, duplicated: live.length >= 2 };
+    return {
+      rank: p.rank,
+      category: p.category,
+      households: p.households,
+      cells,
+      agencies: live,
+      covered: live.length > 0,
+      duplicated: live.length >= 2,
+    };
   });
 
   const rates = agencies.map((agency) => {
@@ -104,7 +112,15 @@ export function computeBoard(input: {
     const slipped = own.filter((c) => c.status === 'slipped').length;
     const overdueUndelivered = own.filter((c) => (c.status === 'planned' || c.status === 'in-progress') && isOverdue(c, now)).length;
     const counted = delivered.length + overdueUndelivered + slipped;
-    return { agency, deliveredOnTime: onTime, delivered: delivered.length, overdueUndelivered, slipped, counted, rate: counted === 0 ? null : onTime / counted };
+    return {
+      agency,
+      deliveredOnTime: onTime,
+      delivered: delivered.length,
+      overdueUndelivered,
+      slipped,
+      counted,
+      rate: counted === 0 ? null : onTime / counted,
+    };
   });
 
   const byDue = (a: BoardItem, b: BoardItem) => a.effectiveDueOn.localeCompare(b.effectiveDueOn) || a.id.localeCompare(b.id);
@@ -112,8 +128,14 @@ export function computeBoard(input: {
     rows,
     uncovered: rows.filter((r) => !r.covered).map((r) => r.category),
     duplicated: rows.filter((r) => r.duplicated).map((r) => r.category),
-    unlinked: items.filter(({ c }) => c.answers === null || !listed.has(c.answers)).map(({ item }) => item).sort(byDue),
-    overdue: items.filter(({ item }) => item.overdue).map(({ item }) => item).sort(byDue),
+    unlinked: items
+      .filter(({ c }) => c.answers === null || !listed.has(c.answers))
+      .map(({ item }) => item)
+      .sort(byDue),
+    overdue: items
+      .filter(({ item }) => item.overdue)
+      .map(({ item }) => item)
+      .sort(byDue),
     rates,
   };
 }

@@ -26,7 +26,10 @@ describe('commitment state machine', () => {
   });
 
   it('allows a slipped commitment to be taken up again or delivered, and keeps its new due day', () => {
-    const slipped = applyReport(aCommitment({ status: 'in-progress' }), report('slipped', '2026-05-11T08:00:00Z', { revisedDueOn: '2026-06-01' }));
+    const slipped = applyReport(
+      aCommitment({ status: 'in-progress' }),
+      report('slipped', '2026-05-11T08:00:00Z', { revisedDueOn: '2026-06-01' }),
+    );
     expect(slipped.applied && slipped.commitment.revisedDueOn).toBe('2026-06-01');
     if (!slipped.applied) return;
     expect(applyReport(slipped.commitment, report('in-progress', '2026-05-12T08:00:00Z')).applied).toBe(true);
@@ -34,7 +37,10 @@ describe('commitment state machine', () => {
   });
 
   it('refuses illegal transitions: nothing follows delivery, in progress cannot go back', () => {
-    expect(applyReport(aCommitment({ status: 'delivered' }), report('slipped', '2026-05-11T08:00:00Z'))).toEqual({ applied: false, reason: 'illegal-transition' });
+    expect(applyReport(aCommitment({ status: 'delivered' }), report('slipped', '2026-05-11T08:00:00Z'))).toEqual({
+      applied: false,
+      reason: 'illegal-transition',
+    });
     expect(canMove('in-progress', 'planned')).toBe(false);
     expect(canMove('delivered', 'in-progress')).toBe(false);
     expect(canMove('planned', 'delivered')).toBe(true);
@@ -44,7 +50,10 @@ describe('commitment state machine', () => {
     const stale = aCommitment({ status: 'in-progress', lastReportAt: new Date('2026-05-01T00:00:00Z') });
     expect(applyReport(stale, report('delivered', '2026-04-30T00:00:00Z'))).toEqual({ applied: false, reason: 'stale' });
     expect(applyReport(stale, report('delivered', '2026-05-01T00:00:00Z'))).toEqual({ applied: false, reason: 'stale' });
-    expect(applyReport(aCommitment({ status: 'in-progress' }), report('in-progress', '2026-05-02T00:00:00Z'))).toEqual({ applied: false, reason: 'unchanged' });
+    expect(applyReport(aCommitment({ status: 'in-progress' }), report('in-progress', '2026-05-02T00:00:00Z'))).toEqual({
+      applied: false,
+      reason: 'unchanged',
+    });
   });
 });
 
@@ -77,8 +86,12 @@ describe('a status a coordinator records', () => {
   const report = { at: new Date('2026-05-02T08:00:00Z'), evidence: null, reportedBy: 'coordinator' as const };
 
   it('takes a new due day only with a slip, and not before today (broken rules, 422)', () => {
-    expect(() => checkCoordinatorReport({ status: 'in-progress', revisedDueOn: '2026-06-01' }, '2026-05-02')).toThrow(refusal('revised-due-on-not-slipped', 'revisedDueOn'));
-    expect(() => checkCoordinatorReport({ status: 'slipped', revisedDueOn: '2026-05-01' }, '2026-05-02')).toThrow(refusal('revised-due-on-in-past', 'revisedDueOn'));
+    expect(() => checkCoordinatorReport({ status: 'in-progress', revisedDueOn: '2026-06-01' }, '2026-05-02')).toThrow(
+      refusal('revised-due-on-not-slipped', 'revisedDueOn'),
+    );
+    expect(() => checkCoordinatorReport({ status: 'slipped', revisedDueOn: '2026-05-01' }, '2026-05-02')).toThrow(
+      refusal('revised-due-on-in-past', 'revisedDueOn'),
+    );
     expect(() => checkCoordinatorReport({ status: 'slipped', revisedDueOn: '2026-05-02' }, '2026-05-02')).not.toThrow();
     expect(() => checkCoordinatorReport({ status: 'delivered', revisedDueOn: null }, '2026-05-02')).not.toThrow();
   });
@@ -87,8 +100,14 @@ describe('a status a coordinator records', () => {
     const planned = aCommitment();
     expect(coordinatorReport(planned, { ...report, status: 'in-progress', revisedDueOn: null }).status).toBe('in-progress');
     const started = aCommitment({ status: 'in-progress', lastReportAt: new Date('2026-05-01T08:00:00Z') });
-    expect(() => coordinatorReport(started, { ...report, status: 'in-progress', revisedDueOn: null })).toThrow(refusal('commitment-status-unchanged'));
-    expect(() => coordinatorReport(started, { ...report, at: new Date('2026-04-30T08:00:00Z'), status: 'slipped', revisedDueOn: null })).toThrow(refusal('report-outdated'));
-    expect(() => coordinatorReport(aCommitment({ status: 'delivered' }), { ...report, status: 'slipped', revisedDueOn: null })).toThrow(refusal('commitment-already-delivered'));
+    expect(() => coordinatorReport(started, { ...report, status: 'in-progress', revisedDueOn: null })).toThrow(
+      refusal('commitment-status-unchanged'),
+    );
+    expect(() =>
+      coordinatorReport(started, { ...report, at: new Date('2026-04-30T08:00:00Z'), status: 'slipped', revisedDueOn: null }),
+    ).toThrow(refusal('report-outdated'));
+    expect(() => coordinatorReport(aCommitment({ status: 'delivered' }), { ...report, status: 'slipped', revisedDueOn: null })).toThrow(
+      refusal('commitment-already-delivered'),
+    );
   });
 });

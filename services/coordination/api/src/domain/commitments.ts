@@ -55,8 +55,7 @@ export const canMove = (from: CommitmentStatus, to: CommitmentStatus) => transit
 export const allowedNext = (from: CommitmentStatus): readonly CommitmentStatus[] => transitions[from];
 
 export type ReportOutcome =
-  | { applied: true; commitment: Commitment }
-  | { applied: false; reason: 'stale' | 'illegal-transition' | 'unchanged' };
+  { applied: true; commitment: Commitment } | { applied: false; reason: 'stale' | 'illegal-transition' | 'unchanged' };
 
 export interface StatusReport {
   status: Exclude<CommitmentStatus, 'planned'>;
@@ -92,8 +91,10 @@ export function applyReport(commitment: Commitment, report: StatusReport): Repor
 /** A status a coordinator records: a new due day only with a slip, and not before today (Iran's day). */
 export function checkCoordinatorReport(report: Pick<StatusReport, 'status' | 'revisedDueOn'>, today: string): void {
   if (report.revisedDueOn === null) return;
-  if (report.status !== 'slipped') throw new BrokenRuleError('revised-due-on-not-slipped', 'a revised due date goes with status slipped', 'revisedDueOn');
-  if (isPastDay(report.revisedDueOn, today)) throw new BrokenRuleError('revised-due-on-in-past', 'the revised due date is before today', 'revisedDueOn');
+  if (report.status !== 'slipped')
+    throw new BrokenRuleError('revised-due-on-not-slipped', 'a revised due date goes with status slipped', 'revisedDueOn');
+  if (isPastDay(report.revisedDueOn, today))
+    throw new BrokenRuleError('revised-due-on-in-past', 'the revised due date is before today', 'revisedDueOn');
 }
 
 /** Why a coordinator's report changes nothing (events are tolerant of it; a coordinator is told). */

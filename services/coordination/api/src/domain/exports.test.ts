@@ -37,10 +37,38 @@ describe('commitments export', () => {
   it('has headers in the requested language and one row per commitment with Jalali and Gregorian dues', () => {
     const fa = commitmentsTable([overdue, done], { lang: 'fa', now, neighbourhoodName: names });
     expect(fa.header[0]).toBe('شناسه');
-    expect(fa.rows[0]).toEqual([overdue.id, 'سرآسیاب', 'فنی و حرفه‌ای', 'Course, "tailoring"', 'آموزش مهارت و مشاغل خانگی', 'کارگروه', 'برنامه‌ریزی‌شده', '۱۴۰۵/۰۱/۰۱', '2026-03-21', null, null, 'بله', null]);
+    expect(fa.rows[0]).toEqual([
+      overdue.id,
+      'سرآسیاب',
+      'فنی و حرفه‌ای',
+      'Course, "tailoring"',
+      'آموزش مهارت و مشاغل خانگی',
+      'کارگروه',
+      'برنامه‌ریزی‌شده',
+      '۱۴۰۵/۰۱/۰۱',
+      '2026-03-21',
+      null,
+      null,
+      'بله',
+      null,
+    ]);
     const en = commitmentsTable([done], { lang: 'en', now, neighbourhoodName: names });
     expect(en.header).toContain('Due (Jalali)');
-    expect(en.rows[0]).toEqual([done.id, 'Sar Asiab', 'Welfare Organisation', 'Tailoring course', 'No priority', 'Working group', 'Delivered', '1405/02/20', '2026-05-10', null, '1405/02/19', 'No', 'Report 774']);
+    expect(en.rows[0]).toEqual([
+      done.id,
+      'Sar Asiab',
+      'Welfare Organisation',
+      'Tailoring course',
+      'No priority',
+      'Working group',
+      'Delivered',
+      '1405/02/20',
+      '2026-05-10',
+      null,
+      '1405/02/19',
+      'No',
+      'Report 774',
+    ]);
   });
 
   it('writes a CSV with a UTF-8 byte-order mark that parses back to the same cells, quotes and Persian included', () => {
@@ -80,7 +108,17 @@ describe('board export', () => {
   it('has four tables: coverage counts per agency, rates, overdue, unlinked', async () => {
     const tables = boardTables(board, 'en');
     expect(tables.map((t) => t.name)).toEqual(['Coverage', 'On-time rates', 'Overdue', 'Unlinked']);
-    expect(tables[0]!.header).toEqual(['Rank', 'Priority', 'Households', 'Technical & Vocational Training', 'Welfare Organisation', 'Relief Committee & Basij Construction', 'Private institute funding', 'Covered', 'Duplicated']);
+    expect(tables[0]!.header).toEqual([
+      'Rank',
+      'Priority',
+      'Households',
+      'Technical & Vocational Training',
+      'Welfare Organisation',
+      'Relief Committee & Basij Construction',
+      'Private institute funding',
+      'Covered',
+      'Duplicated',
+    ]);
     expect(tables[0]!.rows).toEqual([
       [1, 'Skills and home-based-job training', 12, 1, 0, 0, 0, 'Yes', 'No'],
       [2, 'Housing repair', 5, 0, 0, 0, 0, 'No', 'No'],
@@ -88,7 +126,17 @@ describe('board export', () => {
     expect(tables[1]!.rows[0]).toEqual(['Technical & Vocational Training', 0, 0, 1, 0, 1, 0]);
     expect(tables[1]!.rows[1]).toEqual(['Welfare Organisation', 1, 1, 0, 0, 1, 100]);
     expect(tables[1]!.rows[2]![6]).toBeNull();
-    expect(tables[2]!.rows).toEqual([[overdue.id, 'Technical & Vocational Training', 'Course, "tailoring"', 'Skills and home-based-job training', 'Planned', '1405/01/01', '2026-03-21']]);
+    expect(tables[2]!.rows).toEqual([
+      [
+        overdue.id,
+        'Technical & Vocational Training',
+        'Course, "tailoring"',
+        'Skills and home-based-job training',
+        'Planned',
+        '1405/01/01',
+        '2026-03-21',
+      ],
+    ]);
     expect(tables[3]!.rows.map((r) => r[0])).toEqual([done.id]);
 
     const workbook = await readXlsx(await toXlsx(tables, 'en'));

@@ -38,8 +38,36 @@ const words = {
 
 const headers = {
   commitments: {
-    fa: ['شناسه', 'محله', 'دستگاه', 'عنوان', 'اولویت پاسخ‌داده', 'منشأ', 'وضعیت', 'موعد (شمسی)', 'موعد (میلادی)', 'موعد جدید (شمسی)', 'تاریخ انجام (شمسی)', 'معوق', 'مستندات'],
-    en: ['Id', 'Neighbourhood', 'Agency', 'Title', 'Priority answered', 'Source', 'Status', 'Due (Jalali)', 'Due (Gregorian)', 'Revised due (Jalali)', 'Delivered (Jalali)', 'Overdue', 'Evidence'],
+    fa: [
+      'شناسه',
+      'محله',
+      'دستگاه',
+      'عنوان',
+      'اولویت پاسخ‌داده',
+      'منشأ',
+      'وضعیت',
+      'موعد (شمسی)',
+      'موعد (میلادی)',
+      'موعد جدید (شمسی)',
+      'تاریخ انجام (شمسی)',
+      'معوق',
+      'مستندات',
+    ],
+    en: [
+      'Id',
+      'Neighbourhood',
+      'Agency',
+      'Title',
+      'Priority answered',
+      'Source',
+      'Status',
+      'Due (Jalali)',
+      'Due (Gregorian)',
+      'Revised due (Jalali)',
+      'Delivered (Jalali)',
+      'Overdue',
+      'Evidence',
+    ],
   },
   coverageStart: { fa: ['رتبه', 'اولویت', 'خانوار'], en: ['Rank', 'Priority', 'Households'] },
   coverageEnd: { fa: ['پوشش داده شده', 'کار تکراری'], en: ['Covered', 'Duplicated'] },
@@ -64,10 +92,13 @@ const headers = {
 export function jalaliDay(day: string | null, lang: ExportLang): string | null {
   if (!day) return null;
   const locale = lang === 'fa' ? 'fa-IR-u-ca-persian' : 'fa-IR-u-ca-persian-nu-latn';
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
-export const categoryName = (category: NeedCategory | null, lang: ExportLang) => (category ? categoryNames[category][lang] : words.none[lang]);
+export const categoryName = (category: NeedCategory | null, lang: ExportLang) =>
+  category ? categoryNames[category][lang] : words.none[lang];
 const agencyName = (agency: keyof typeof agencyNames, lang: ExportLang) => agencyNames[agency][lang];
 const yesNo = (value: boolean, lang: ExportLang) => (value ? words.yes : words.no)[lang];
 

@@ -65,7 +65,12 @@ export function checkNotHeld(meeting: Pick<Meeting, 'status'>): void {
 /** A resolution's action items are due today or later (Iran's day). */
 export function checkActionItemsDue(items: readonly Pick<ActionItem, 'dueOn'>[], today: string): void {
   const past = items.findIndex((item) => isPastDay(item.dueOn, today));
-  if (past >= 0) throw new BrokenRuleError('action-item-due-in-past', `action item ${past + 1} is due before today (${today})`, `actionItems.${past}.dueOn`);
+  if (past >= 0)
+    throw new BrokenRuleError(
+      'action-item-due-in-past',
+      `action item ${past + 1} is due before today (${today})`,
+      `actionItems.${past}.dueOn`,
+    );
 }
 
 const toOverdueItem = (c: Commitment): OverdueAgendaItem => ({
@@ -96,7 +101,11 @@ export interface ComposedAgenda {
  * A meeting's agenda: the overdue section (live until the meeting is held, then what it was at that
  * moment) followed by the meeting's own items.
  */
-export function composeAgenda(meeting: Pick<Meeting, 'neighbourhoodId' | 'agenda' | 'status' | 'overdueAtHeld'>, commitments: readonly Commitment[], now: Date): ComposedAgenda {
+export function composeAgenda(
+  meeting: Pick<Meeting, 'neighbourhoodId' | 'agenda' | 'status' | 'overdueAtHeld'>,
+  commitments: readonly Commitment[],
+  now: Date,
+): ComposedAgenda {
   if (meeting.status === 'held') return { overdue: meeting.overdueAtHeld ?? [], items: meeting.agenda, frozen: true };
   return { overdue: overdueSection(commitments, meeting.neighbourhoodId, now), items: meeting.agenda, frozen: false };
 }

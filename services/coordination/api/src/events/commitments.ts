@@ -17,7 +17,12 @@ export function commitmentSubscriptions(deps: CommitmentDeps): Subscription[] {
       deps,
       commitmentFromActionItem(
         { id: data.actionItemId, agency: data.agency, title: data.title, dueOn: data.dueOn, answers: data.answers },
-        { neighbourhoodId: data.neighbourhoodId, meetingId: data.meetingId, resolutionId: data.resolutionId, assignedAt: new Date(data.assignedAt) },
+        {
+          neighbourhoodId: data.neighbourhoodId,
+          meetingId: data.meetingId,
+          resolutionId: data.resolutionId,
+          assignedAt: new Date(data.assignedAt),
+        },
       ),
     );
   });
@@ -54,7 +59,11 @@ export function commitmentSubscriptions(deps: CommitmentDeps): Subscription[] {
         return;
       }
       const outcome = await applyAgencyReport(deps, id, data);
-      if (typeof outcome === 'string' || !outcome.applied) log.info({ commitmentId: data.commitmentId, outcome: typeof outcome === 'string' ? outcome : outcome.reason }, 'progress report not applied now');
+      if (typeof outcome === 'string' || !outcome.applied)
+        log.info(
+          { commitmentId: data.commitmentId, outcome: typeof outcome === 'string' ? outcome : outcome.reason },
+          'progress report not applied now',
+        );
     }),
   );
   return [assigned, ...declared, ...progressed];

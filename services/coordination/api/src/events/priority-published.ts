@@ -15,7 +15,13 @@ export function onPriorityPublished(models: CoordinationModels, locks: DocumentL
 
 async function apply(models: CoordinationModels, event: Envelope<PriorityPublishedV1>): Promise<void> {
   const { data } = event;
-  const record = { _id: data.neighbourhoodId, ...data, publishedAt: new Date(data.publishedAt), receivedAt: new Date(), sourceEventId: event.id };
+  const record = {
+    _id: data.neighbourhoodId,
+    ...data,
+    publishedAt: new Date(data.publishedAt),
+    receivedAt: new Date(),
+    sourceEventId: event.id,
+  };
   // Compare-and-set on the stored version, so an older list never overwrites a newer one even when
   // another replica applies one at the same moment (on MongoDB). Lost races are simply re-read.
   for (;;) {

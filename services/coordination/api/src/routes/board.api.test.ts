@@ -26,7 +26,8 @@ describe('the board', () => {
   it('lets agencies’ staff, coordinators and auditors read every board, a representative only their own', async () => {
     const { get } = t;
     expect((await get('/neighbourhoods/nbh-sarasiab/board')).status).toBe(401);
-    for (const reader of ['tvto', 'coordinator', 'auditor'] as const) expect((await get('/neighbourhoods/nbh-motahari/board', reader)).status, reader).toBe(200);
+    for (const reader of ['tvto', 'coordinator', 'auditor'] as const)
+      expect((await get('/neighbourhoods/nbh-motahari/board', reader)).status, reader).toBe(200);
     expect((await get('/neighbourhoods/nbh-sarasiab/board', 'worker')).status).toBe(403);
     expect((await get('/neighbourhoods/nbh-motahari/board', 'representative')).status).toBe(403);
     expect((await get('/neighbourhoods/nbh-motahari/board/export?format=csv', 'representative')).status).toBe(403);

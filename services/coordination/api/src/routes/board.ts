@@ -76,7 +76,11 @@ export function boardRoutes(deps: CoordinationDeps) {
         assertCanReadNeighbourhood(principal, params.id);
         const tables = boardTables(await boardOf(params.id), query.lang);
         const file = query.format === 'csv' ? toCsv(tables) : await toXlsx(tables, query.lang);
-        res.status(200).type(contentTypes[query.format]).setHeader('Content-Disposition', attachment(`board-${params.id}`, query.format)).send(file);
+        res
+          .status(200)
+          .type(contentTypes[query.format])
+          .setHeader('Content-Disposition', attachment(`board-${params.id}`, query.format))
+          .send(file);
       },
     }),
   ];

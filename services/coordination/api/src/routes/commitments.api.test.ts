@@ -16,17 +16,33 @@ describe('a status the working group heard', () => {
     const { put, today, actionItem } = t;
     const id = await actionItem();
     const status = (body: object) => refusal(put(`/commitments/${id}/status`, 'coordinator', body));
-    expect(await status({ status: 'in-progress', revisedDueOn: addDays(today(), 60) })).toEqual({ status: 422, code: 'revised-due-on-not-slipped', field: 'revisedDueOn' });
-    expect(await status({ status: 'slipped', revisedDueOn: addDays(today(), -1) })).toEqual({ status: 422, code: 'revised-due-on-in-past', field: 'revisedDueOn' });
+    expect(await status({ status: 'in-progress', revisedDueOn: addDays(today(), 60) })).toEqual({
+      status: 422,
+      code: 'revised-due-on-not-slipped',
+      field: 'revisedDueOn',
+    });
+    expect(await status({ status: 'slipped', revisedDueOn: addDays(today(), -1) })).toEqual({
+      status: 422,
+      code: 'revised-due-on-in-past',
+      field: 'revisedDueOn',
+    });
     const slipped = await put(`/commitments/${id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: addDays(today(), 60) });
     expect(slipped.status).toBe(200);
-    expect(slipped.body).toMatchObject({ status: 'slipped', history: [expect.objectContaining({ status: 'slipped', reportedBy: 'coordinator' })] });
+    expect(slipped.body).toMatchObject({
+      status: 'slipped',
+      history: [expect.objectContaining({ status: 'slipped', reportedBy: 'coordinator' })],
+    });
     t.clock.advanceDays(1); // a later report: not an outdated one
     expect(await status({ status: 'slipped' })).toEqual({ status: 409, code: 'commitment-status-unchanged' });
-    expect((await put(`/commitments/${id}/status`, 'coordinator', { status: 'delivered', evidence: 'Visit reports 1405/12' })).status).toBe(200);
+    expect((await put(`/commitments/${id}/status`, 'coordinator', { status: 'delivered', evidence: 'Visit reports 1405/12' })).status).toBe(
+      200,
+    );
     t.clock.advanceDays(1);
     expect(await status({ status: 'slipped' })).toEqual({ status: 409, code: 'commitment-already-delivered' });
-    expect(await refusal(put(`/commitments/${randomUUID()}/status`, 'coordinator', { status: 'slipped' }))).toEqual({ status: 404, code: 'commitment-not-found' });
+    expect(await refusal(put(`/commitments/${randomUUID()}/status`, 'coordinator', { status: 'slipped' }))).toEqual({
+      status: 404,
+      code: 'commitment-not-found',
+    });
     t.clock.reset();
   });
 });
@@ -37,7 +53,9 @@ describe('who reads commitments', () => {
     const sarasiab = await actionItem('nbh-sarasiab');
     await actionItem('nbh-motahari');
     expect((await get('/commitments', 'worker')).status).toBe(403);
-    expect(new Set((await get('/commitments', 'tvto')).body.map((c: { neighbourhoodId: string }) => c.neighbourhoodId))).toEqual(new Set(['nbh-sarasiab', 'nbh-motahari']));
+    expect(new Set((await get('/commitments', 'tvto')).body.map((c: { neighbourhoodId: string }) => c.neighbourhoodId))).toEqual(
+      new Set(['nbh-sarasiab', 'nbh-motahari']),
+    );
     expect((await get('/commitments?neighbourhoodId=nbh-motahari', 'representative')).status).toBe(403);
     const own = await get('/commitments', 'representative');
     expect(own.body.length).toBeGreaterThan(0);

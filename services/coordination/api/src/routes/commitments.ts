@@ -6,7 +6,15 @@ import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitment
 import { commitmentsTable, type ExportLang } from '../domain/exports.js';
 import { programmeReaders, programmeWriters, type CoordinationDeps, type CoordinationModels } from '../deps.js';
 import { assertCanReadNeighbourhood, canReadNeighbourhood, seesEveryNeighbourhood } from './scope.js';
-import { commitmentExportQuerySchema, commitmentFilterSchema, commitmentListQuerySchema, commitmentViewSchema, fileSchema, idParams, statusUpdateSchema } from './schemas.js';
+import {
+  commitmentExportQuerySchema,
+  commitmentFilterSchema,
+  commitmentListQuerySchema,
+  commitmentViewSchema,
+  fileSchema,
+  idParams,
+  statusUpdateSchema,
+} from './schemas.js';
 
 type Filter = z.infer<typeof commitmentFilterSchema>;
 
@@ -49,7 +57,8 @@ export function commitmentRoutes(deps: CoordinationDeps) {
     defineRoute({
       method: 'get',
       path: '/commitments',
-      summary: 'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, overdue); paged by due day (with `overdue` a page may come short: follow X-Next-Cursor)',
+      summary:
+        'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, overdue); paged by due day (with `overdue` a page may come short: follow X-Next-Cursor)',
       roles: programmeReaders,
       query: commitmentListQuerySchema,
       response: z.array(commitmentViewSchema),
@@ -69,9 +78,17 @@ export function commitmentRoutes(deps: CoordinationDeps) {
       raw: true,
       handler: async ({ query, principal }, res) => {
         const { format, lang, ...filter } = query;
-        const table = commitmentsTable(await list(filter, principal), { lang, now: clock.now(), neighbourhoodName: await neighbourhoodNames(models) });
+        const table = commitmentsTable(await list(filter, principal), {
+          lang,
+          now: clock.now(),
+          neighbourhoodName: await neighbourhoodNames(models),
+        });
         const file = format === 'csv' ? toCsv([table]) : await toXlsx([table], lang);
-        res.status(200).type(contentTypes[format]).setHeader('Content-Disposition', attachment(`commitments-${filter.neighbourhoodId ?? 'all'}`, format)).send(file);
+        res
+          .status(200)
+          .type(contentTypes[format])
+          .setHeader('Content-Disposition', attachment(`commitments-${filter.neighbourhoodId ?? 'all'}`, format))
+          .send(file);
       },
     }),
     defineRoute({

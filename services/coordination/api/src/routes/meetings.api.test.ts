@@ -33,11 +33,21 @@ describe('working group: meeting → resolution → commitments → board → ov
 
     // One write: the resolution and one event per action item, in the meeting's outbox; the request's cause is the kit's.
     const stored = await service.models.meetings.findById(meetingId).lean();
-    expect(stored!.outbox.map((e) => e.routingKey)).toEqual(['coordination.action-item.assigned.v1', 'coordination.action-item.assigned.v1']);
+    expect(stored!.outbox.map((e) => e.routingKey)).toEqual([
+      'coordination.action-item.assigned.v1',
+      'coordination.action-item.assigned.v1',
+    ]);
     expect(stored!.outbox[0]!.envelope).toMatchObject({
       source: 'coordination',
       actor: { subject: testCallers.coordinator.sub, agency: 'coordination' },
-      data: { actionItemId: tvtoItem.id, meetingId, agency: 'vocational-training', neighbourhoodId: 'nbh-sarasiab', answers: 'workshop-space', dueOn },
+      data: {
+        actionItemId: tvtoItem.id,
+        meetingId,
+        agency: 'vocational-training',
+        neighbourhoodId: 'nbh-sarasiab',
+        answers: 'workshop-space',
+        dueOn,
+      },
     });
 
     const board = await get('/neighbourhoods/nbh-sarasiab/board', 'coordinator');
@@ -45,13 +55,19 @@ describe('working group: meeting → resolution → commitments → board → ov
     expect(board.body.uncovered).toEqual(['skills-training', 'housing-repair']);
     const workshop = board.body.rows.find((r: { category: string }) => r.category === 'workshop-space');
     expect(workshop.covered).toBe(true);
-    expect(workshop.cells[0]).toMatchObject({ agency: 'vocational-training', commitments: [{ id: tvtoItem.id, status: 'planned', overdue: false }] });
+    expect(workshop.cells[0]).toMatchObject({
+      agency: 'vocational-training',
+      commitments: [{ id: tvtoItem.id, status: 'planned', overdue: false }],
+    });
     expect(board.body.unlinked.map((i: { id: string }) => i.id)).toEqual([welfareItem.id]);
 
     const held = await post(`/meetings/${meetingId}/held`, 'coordinator', { minutes: 'Agreed.' });
     expect(held.status).toBe(200);
     expect(held.body).toMatchObject({ status: 'held', minutes: 'Agreed.', agenda: { overdue: [], frozen: true } });
-    expect(await refusal(put(`/meetings/${meetingId}/minutes`, 'coordinator', { minutes: 'Rewritten' }))).toEqual({ status: 409, code: 'meeting-held' });
+    expect(await refusal(put(`/meetings/${meetingId}/minutes`, 'coordinator', { minutes: 'Rewritten' }))).toEqual({
+      status: 409,
+      code: 'meeting-held',
+    });
     expect(await refusal(post(`/meetings/${meetingId}/held`, 'coordinator', {}))).toEqual({ status: 409, code: 'meeting-held' });
     const next = await post('/meetings', 'coordinator', { ...meetingBody(), scheduledOn: addDays(today(), 30), agenda: [] });
 
@@ -61,7 +77,14 @@ describe('working group: meeting → resolution → commitments → board → ov
     expect(overdue.body[0]).toMatchObject({ overdue: true, status: 'planned', source: 'working-group' });
     const nextAgenda = await get(`/meetings/${next.body.id}`, 'coordinator');
     expect(nextAgenda.body.agenda.overdue).toEqual([
-      { commitmentId: tvtoItem.id, agency: 'vocational-training', title: 'Workshop permits for 10 residents', answers: 'workshop-space', dueOn, status: 'planned' },
+      {
+        commitmentId: tvtoItem.id,
+        agency: 'vocational-training',
+        title: 'Workshop permits for 10 residents',
+        answers: 'workshop-space',
+        dueOn,
+        status: 'planned',
+      },
     ]);
     // The held meeting's agenda stays as it was when held.
     expect((await get(`/meetings/${meetingId}`, 'coordinator')).body.agenda.overdue).toEqual([]);
@@ -70,14 +93,29 @@ describe('working group: meeting → resolution → commitments → board → ov
     expect(lateBoard.body.rates[0]).toMatchObject({ agency: 'vocational-training', overdueUndelivered: 1, counted: 1, rate: 0 });
 
     // The coordinator records delivery as the working group heard it: no longer overdue, delivered late.
-    const delivered = await put(`/commitments/${tvtoItem.id}/status`, 'coordinator', { status: 'delivered', evidence: 'Permit list 1405/231' });
+    const delivered = await put(`/commitments/${tvtoItem.id}/status`, 'coordinator', {
+      status: 'delivered',
+      evidence: 'Permit list 1405/231',
+    });
     expect(delivered.status).toBe(200);
     expect(delivered.body).toMatchObject({ status: 'delivered', overdue: false, evidence: 'Permit list 1405/231' });
     const meetingNow = await get(`/meetings/${meetingId}`, 'coordinator');
-    expect(meetingNow.body.resolutions[0].actionItems[0].progress).toMatchObject({ status: 'delivered', evidence: 'Permit list 1405/231', overdue: false });
+    expect(meetingNow.body.resolutions[0].actionItems[0].progress).toMatchObject({
+      status: 'delivered',
+      evidence: 'Permit list 1405/231',
+      overdue: false,
+    });
     expect(meetingNow.body.resolutions[0].actionItems[1].progress).toMatchObject({ status: 'planned', overdue: false });
-    const slipped = await put(`/commitments/${welfareItem.id}/status`, 'coordinator', { status: 'slipped', revisedDueOn: addDays(today(), 60) });
-    expect(slipped.body).toMatchObject({ status: 'slipped', revisedDueOn: addDays(today(), 60), effectiveDueOn: addDays(today(), 60), overdue: false });
+    const slipped = await put(`/commitments/${welfareItem.id}/status`, 'coordinator', {
+      status: 'slipped',
+      revisedDueOn: addDays(today(), 60),
+    });
+    expect(slipped.body).toMatchObject({
+      status: 'slipped',
+      revisedDueOn: addDays(today(), 60),
+      effectiveDueOn: addDays(today(), 60),
+      overdue: false,
+    });
     expect((await get(`/meetings/${next.body.id}`, 'coordinator')).body.agenda.overdue).toEqual([]);
     clock.reset();
   });
@@ -158,9 +196,12 @@ describe('who reads meetings', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
     expect(await service.models.meetings.countDocuments()).toBe(before);
-    expect((await post(`/meetings/${motahariMeeting}/resolutions`, 'coordinator', { text: 'Nothing to do', actionItems: [] })).status).toBe(400);
+    expect((await post(`/meetings/${motahariMeeting}/resolutions`, 'coordinator', { text: 'Nothing to do', actionItems: [] })).status).toBe(
+      400,
+    );
     const badAgency = await post(`/meetings/${motahariMeeting}/resolutions`, 'coordinator', {
-      text: 'Bad', actionItems: [{ agency: 'coordination', title: 'Own work', dueOn: addDays(today(), 3), answers: null }],
+      text: 'Bad',
+      actionItems: [{ agency: 'coordination', title: 'Own work', dueOn: addDays(today(), 3), answers: null }],
     });
     expect(badAgency.status).toBe(400);
     expect((await service.models.meetings.findById(motahariMeeting).lean())!.resolutions).toEqual([]);

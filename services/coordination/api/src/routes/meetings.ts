@@ -1,11 +1,28 @@
 import { defineRoute, inList, pageOf, seesWholeProgramme } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { createMeeting, findMeeting, markHeld, neighbourhoodCommitments, passResolution, toMeeting, updateMinutes } from '../app/meetings.js';
+import {
+  createMeeting,
+  findMeeting,
+  markHeld,
+  neighbourhoodCommitments,
+  passResolution,
+  toMeeting,
+  updateMinutes,
+} from '../app/meetings.js';
 import { effectiveDueOn, isOverdue } from '../domain/commitments.js';
 import { composeAgenda, type Meeting } from '../domain/meetings.js';
 import { meetingReaders, programmeWriters, type CoordinationDeps } from '../deps.js';
 import { assertCanReadMeetings } from './scope.js';
-import { heldSchema, idParams, meetingListQuery, meetingSummarySchema, meetingViewSchema, minutesSchema, newMeetingSchema, newResolutionSchema } from './schemas.js';
+import {
+  heldSchema,
+  idParams,
+  meetingListQuery,
+  meetingSummarySchema,
+  meetingViewSchema,
+  minutesSchema,
+  newMeetingSchema,
+  newResolutionSchema,
+} from './schemas.js';
 
 export function meetingRoutes(deps: CoordinationDeps) {
   const { models, clock } = deps;
@@ -17,12 +34,23 @@ export function meetingRoutes(deps: CoordinationDeps) {
     const byId = new Map(commitments.map((c) => [c.id, c]));
     const progress = (id: string) => {
       const c = byId.get(id);
-      return c ? { status: c.status, overdue: isOverdue(c, now), evidence: c.evidence, deliveredOn: c.deliveredOn, effectiveDueOn: effectiveDueOn(c) } : null;
+      return c
+        ? {
+            status: c.status,
+            overdue: isOverdue(c, now),
+            evidence: c.evidence,
+            deliveredOn: c.deliveredOn,
+            effectiveDueOn: effectiveDueOn(c),
+          }
+        : null;
     };
     return {
       ...meeting,
       agenda: composeAgenda(meeting, commitments, now),
-      resolutions: meeting.resolutions.map((r) => ({ ...r, actionItems: r.actionItems.map((item) => ({ ...item, progress: progress(item.id) })) })),
+      resolutions: meeting.resolutions.map((r) => ({
+        ...r,
+        actionItems: r.actionItems.map((item) => ({ ...item, progress: progress(item.id) })),
+      })),
     };
   };
 
@@ -47,12 +75,19 @@ export function meetingRoutes(deps: CoordinationDeps) {
           : seesWholeProgramme(principal)
             ? {}
             : { neighbourhoodId: inList(principal.neighbourhoodIds) };
-        const rows = await pageOf(models.meetings.find(filter, { outbox: 0 }).lean(), { query, req }, res, { by: 'scheduledOn', order: -1 });
+        const rows = await pageOf(models.meetings.find(filter, { outbox: 0 }).lean(), { query, req }, res, {
+          by: 'scheduledOn',
+          order: -1,
+        });
         return rows
           .map(toMeeting)
           .filter((m) => seesWholeProgramme(principal) || principal.neighbourhoodIds.includes(m.neighbourhoodId))
           .sort((a, b) => b.scheduledOn.localeCompare(a.scheduledOn) || b.createdAt.getTime() - a.createdAt.getTime())
-          .map((m) => ({ ...m, resolutionCount: m.resolutions.length, actionItemCount: m.resolutions.reduce((n, r) => n + r.actionItems.length, 0) }));
+          .map((m) => ({
+            ...m,
+            resolutionCount: m.resolutions.length,
+            actionItemCount: m.resolutions.reduce((n, r) => n + r.actionItems.length, 0),
+          }));
       },
     }),
     defineRoute({
@@ -68,7 +103,8 @@ export function meetingRoutes(deps: CoordinationDeps) {
     defineRoute({
       method: 'get',
       path: '/meetings/:id',
-      summary: 'A meeting: its agenda (opening with every overdue commitment of the neighbourhood until it is held), minutes and resolutions',
+      summary:
+        'A meeting: its agenda (opening with every overdue commitment of the neighbourhood until it is held), minutes and resolutions',
       roles: meetingReaders,
       params: idParams,
       response: meetingViewSchema,

@@ -15,7 +15,12 @@ const openapi = async () => (await request(t.service.app).get('/openapi.json')).
 describe('OpenAPI', () => {
   it('documents every route, the file exports included', async () => {
     expect(Object.keys((await openapi()).paths)).toEqual(
-      expect.arrayContaining(['/api/v1/meetings/{id}/resolutions', '/api/v1/commitments/export', '/api/v1/neighbourhoods/{id}/board/export', '/api/v1/commitments/{id}/status']),
+      expect.arrayContaining([
+        '/api/v1/meetings/{id}/resolutions',
+        '/api/v1/commitments/export',
+        '/api/v1/neighbourhoods/{id}/board/export',
+        '/api/v1/commitments/{id}/status',
+      ]),
     );
   });
 });

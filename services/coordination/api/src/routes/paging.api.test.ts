@@ -22,11 +22,22 @@ describe('paged meetings', () => {
   it('walks the meetings latest first, two a page, each once; a representative pages their own', async () => {
     const today = dayOf(service.clock.now());
     for (let i = 0; i < 5; i++) {
-      const body = { neighbourhoodId: i < 4 ? 'nbh-sarasiab' : 'nbh-motahari', scheduledOn: addDays(today, i), title: `Meeting ${i}`, agencies: ['clinics'], representativeAttends: false, agenda: [] };
+      const body = {
+        neighbourhoodId: i < 4 ? 'nbh-sarasiab' : 'nbh-motahari',
+        scheduledOn: addDays(today, i),
+        title: `Meeting ${i}`,
+        agencies: ['clinics'],
+        representativeAttends: false,
+        agenda: [],
+      };
       expect((await service.api('coordinator').post('/meetings', body)).status).toBe(201);
     }
     const walk = await walkPages<{ id: string; title: string }>(get, '/meetings', 2);
-    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([[200, 2, true], [200, 2, true], [200, 1, false]]);
+    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([
+      [200, 2, true],
+      [200, 2, true],
+      [200, 1, false],
+    ]);
     expect(walk.items.map((m) => m.title)).toEqual(['Meeting 4', 'Meeting 3', 'Meeting 2', 'Meeting 1', 'Meeting 0']);
     const own = await walkPages<{ title: string }>((p) => service.api('representative').get(p), '/meetings', 3);
     expect(own.pages.map((p) => p.count)).toEqual([3, 1]);

@@ -1,5 +1,14 @@
 import { pageQueryShape } from '@hamgam/service-kit';
-import { agencyNames, commitmentStatusSchema, isoDateSchema, localizedNameSchema, needCategorySchema, partnerAgencySchema, rankedPrioritySchema, slugIdSchema } from '@hamgam/contracts';
+import {
+  agencyNames,
+  commitmentStatusSchema,
+  isoDateSchema,
+  localizedNameSchema,
+  needCategorySchema,
+  partnerAgencySchema,
+  rankedPrioritySchema,
+  slugIdSchema,
+} from '@hamgam/contracts';
 import { z } from 'zod';
 
 export const agencyIdSchema = z.enum(Object.keys(agencyNames) as [keyof typeof agencyNames, ...(keyof typeof agencyNames)[]]);
@@ -23,14 +32,26 @@ export const neighbourhoodPrioritiesSchema = z.object({
 /** A neighbourhood the programme knows, with its name once the clinics published its priorities. */
 export const neighbourhoodSchema = z.object({ id: z.string(), name: localizedNameSchema.nullable(), hasPriorities: z.boolean() });
 
-export const meetingListQuery = z.object({ ...pageQueryShape, neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/).optional() }).strict();
+export const meetingListQuery = z
+  .object({
+    ...pageQueryShape,
+    neighbourhoodId: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
+  })
+  .strict();
 
 export const newMeetingSchema = z
   .object({
     neighbourhoodId: slugIdSchema,
     scheduledOn: isoDateSchema,
     title: z.string().trim().min(3).max(200),
-    agencies: z.array(agencyIdSchema).min(1).max(6).refine((a) => new Set(a).size === a.length, 'each agency once'),
+    agencies: z
+      .array(agencyIdSchema)
+      .min(1)
+      .max(6)
+      .refine((a) => new Set(a).size === a.length, 'each agency once'),
     representativeAttends: z.boolean(),
     agenda: z.array(text(300)).max(30).default([]),
   })
@@ -71,10 +92,22 @@ const overdueItemSchema = z.object({
 
 /** Where an action item stands, from its commitment (null only while the commitment is being written). */
 const actionProgressSchema = z
-  .object({ status: commitmentStatusSchema, overdue: z.boolean(), evidence: z.string().nullable(), deliveredOn: z.string().nullable(), effectiveDueOn: z.string() })
+  .object({
+    status: commitmentStatusSchema,
+    overdue: z.boolean(),
+    evidence: z.string().nullable(),
+    deliveredOn: z.string().nullable(),
+    effectiveDueOn: z.string(),
+  })
   .nullable();
 const actionItemSchema = newActionItemSchema.extend({ id: z.string(), progress: actionProgressSchema });
-const resolutionSchema = z.object({ id: z.string(), text: z.string(), passedAt: z.date(), passedBy: z.string(), actionItems: z.array(actionItemSchema) });
+const resolutionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  passedAt: z.date(),
+  passedBy: z.string(),
+  actionItems: z.array(actionItemSchema),
+});
 
 const meetingBase = z.object({
   id: z.string(),
@@ -92,7 +125,11 @@ export const meetingSummarySchema = meetingBase.extend({ resolutionCount: z.numb
 
 export const meetingViewSchema = meetingBase.extend({
   minutes: z.string(),
-  agenda: z.object({ overdue: z.array(overdueItemSchema), items: z.array(z.object({ id: z.string(), text: z.string() })), frozen: z.boolean() }),
+  agenda: z.object({
+    overdue: z.array(overdueItemSchema),
+    items: z.array(z.object({ id: z.string(), text: z.string() })),
+    frozen: z.boolean(),
+  }),
   resolutions: z.array(resolutionSchema),
 });
 
@@ -114,7 +151,13 @@ export const commitmentViewSchema = z.object({
   meetingId: z.string().nullable(),
   resolutionId: z.string().nullable(),
   history: z.array(
-    z.object({ status: commitmentStatusSchema, at: z.date(), reportedBy: z.enum(['agency', 'coordinator']), evidence: z.string().nullable(), revisedDueOn: z.string().nullable() }),
+    z.object({
+      status: commitmentStatusSchema,
+      at: z.date(),
+      reportedBy: z.enum(['agency', 'coordinator']),
+      evidence: z.string().nullable(),
+      revisedDueOn: z.string().nullable(),
+    }),
   ),
 });
 

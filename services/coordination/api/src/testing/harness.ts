@@ -5,7 +5,10 @@ import { startTestService, type TestCaller, type TestService } from '@hamgam/ser
 import type { CoordinationModels } from '../deps.js';
 import { coordinationService } from '../service.js';
 
-const names: Record<string, { fa: string; en: string }> = { 'nbh-sarasiab': { fa: 'سرآسیاب', en: 'Sar Asiab' }, 'nbh-motahari': { fa: 'مطهری', en: 'Motahari' } };
+const names: Record<string, { fa: string; en: string }> = {
+  'nbh-sarasiab': { fa: 'سرآسیاب', en: 'Sar Asiab' },
+  'nbh-motahari': { fa: 'مطهری', en: 'Motahari' },
+};
 
 /**
  * Coordination on a throw-away FerretDB/MongoDB database with local signing keys and no broker, the
@@ -21,8 +24,16 @@ export async function startCoordination() {
 
   async function publishPriorities(neighbourhoodId: string, categories: NeedCategory[]) {
     await service.models.neighbourhoodPriorities.create({
-      _id: neighbourhoodId, neighbourhoodId, neighbourhoodName: names[neighbourhoodId]!, countyId: 'kerman-county', clinicId: neighbourhoodId.replace('nbh-', 'clinic-'),
-      period: '1405', listVersion: 1, publishedAt: new Date(), receivedAt: new Date(), sourceEventId: randomUUID(),
+      _id: neighbourhoodId,
+      neighbourhoodId,
+      neighbourhoodName: names[neighbourhoodId]!,
+      countyId: 'kerman-county',
+      clinicId: neighbourhoodId.replace('nbh-', 'clinic-'),
+      period: '1405',
+      listVersion: 1,
+      publishedAt: new Date(),
+      receivedAt: new Date(),
+      sourceEventId: randomUUID(),
       priorities: categories.map((category, i) => ({ rank: i + 1, category, score: 10 - i, households: 5 - i })),
     });
   }
@@ -30,15 +41,21 @@ export async function startCoordination() {
   await publishPriorities('nbh-motahari', ['employment']);
 
   const meetingBody = (neighbourhoodId = 'nbh-sarasiab') => ({
-    neighbourhoodId, scheduledOn: today(), title: 'Sar Asiab working group', agencies: ['clinics', 'vocational-training', 'welfare'], representativeAttends: true,
+    neighbourhoodId,
+    scheduledOn: today(),
+    title: 'Sar Asiab working group',
+    agencies: ['clinics', 'vocational-training', 'welfare'],
+    representativeAttends: true,
     agenda: ['Workshop space for home-based jobs'],
   });
   /** A scheduled meeting's id. */
-  const meeting = async (neighbourhoodId = 'nbh-sarasiab'): Promise<string> => (await post('/meetings', 'coordinator', meetingBody(neighbourhoodId))).body.id;
+  const meeting = async (neighbourhoodId = 'nbh-sarasiab'): Promise<string> =>
+    (await post('/meetings', 'coordinator', meetingBody(neighbourhoodId))).body.id;
   /** A resolution of a new meeting with one action item for welfare, due in `dueInDays`: its commitment's id. */
   async function actionItem(neighbourhoodId = 'nbh-sarasiab', dueInDays = 10): Promise<string> {
     const passed = await post(`/meetings/${await meeting(neighbourhoodId)}/resolutions`, 'coordinator', {
-      text: 'Home visits', actionItems: [{ agency: 'welfare', title: 'Visit the households', dueOn: addDays(today(), dueInDays), answers: null }],
+      text: 'Home visits',
+      actionItems: [{ agency: 'welfare', title: 'Visit the households', dueOn: addDays(today(), dueInDays), answers: null }],
     });
     return passed.body.resolutions[0].actionItems[0].id;
   }

@@ -12,19 +12,35 @@ import { postCall } from './ledger.js';
 
 /** Records an institute's application to an open call (one per institute and call). */
 export async function submitApplication(deps: FundingDeps, callId: string, instituteId: string, request: ApplicationRequest, by: string) {
-  const [call, institute] = await Promise.all([deps.models.calls.findById(callId).lean(), deps.models.institutes.findById(instituteId).lean()]);
+  const [call, institute] = await Promise.all([
+    deps.models.calls.findById(callId).lean(),
+    deps.models.institutes.findById(instituteId).lean(),
+  ]);
   if (!call) throw new NotFoundError('call-not-found', `no call ${callId}`);
   if (!institute) throw new NotFoundError('institute-not-found', `no institute ${instituteId}`);
   const now = deps.clock.now();
   checkApplication({ ...call, callId }, { ...institute, instituteId }, request, dayOf(now));
   const application: Omit<StoredApplication, 'outbox'> = {
-    _id: randomUUID(), callId, instituteId, ...request, state: 'submitted', submittedAt: now, recordedBy: by, reviewStartedAt: null,
-    decidedAt: null, decidedBy: null, rejectionReason: null, award: null, benefits: [], revision: 1,
+    _id: randomUUID(),
+    callId,
+    instituteId,
+    ...request,
+    state: 'submitted',
+    submittedAt: now,
+    recordedBy: by,
+    reviewStartedAt: null,
+    decidedAt: null,
+    decidedBy: null,
+    rejectionReason: null,
+    award: null,
+    benefits: [],
+    revision: 1,
   };
   try {
     await deps.models.applications.create({ ...application, outbox: [] });
   } catch (error) {
-    if (isDuplicateKey(error)) throw new IllegalStepError('application-exists', `institute ${instituteId} has applied to this call already`);
+    if (isDuplicateKey(error))
+      throw new IllegalStepError('application-exists', `institute ${instituteId} has applied to this call already`);
     throw error;
   }
   return application;
@@ -40,7 +56,9 @@ type Change = Partial<Omit<StoredApplication, '_id' | 'outbox' | 'revision' | 'b
 export async function changeApplication(
   deps: FundingDeps,
   id: string,
-  decide: (stored: Omit<StoredApplication, 'outbox'>) => Promise<{ set: Change; benefits?: GrantedBenefit[]; events?: { type: string; data: unknown }[]; cause?: EventCause }>,
+  decide: (
+    stored: Omit<StoredApplication, 'outbox'>,
+  ) => Promise<{ set: Change; benefits?: GrantedBenefit[]; events?: { type: string; data: unknown }[]; cause?: EventCause }>,
   kind: 'application' | 'award' = 'application',
 ) {
   const { applications } = deps.models;
@@ -50,12 +68,20 @@ export async function changeApplication(
     const { set, benefits = [], events = [], cause } = await decide(stored);
     const push: Record<string, unknown> = {};
     if (benefits.length > 0) push['benefits'] = { $each: benefits };
-    if (events.length > 0) push['outbox'] = { $each: outboxEntries(agency, cause!, events.map((e) => ({ ...e, version: 1 }))) };
+    if (events.length > 0)
+      push['outbox'] = {
+        $each: outboxEntries(
+          agency,
+          cause!,
+          events.map((e) => ({ ...e, version: 1 })),
+        ),
+      };
     const written = await applications.updateOne(
       { _id: id, revision: stored.revision },
       { $set: { ...set, revision: stored.revision + 1 }, ...(Object.keys(push).length > 0 ? { $push: push } : {}) },
     );
-    if (written.matchedCount !== 1) throw new IllegalStepError('application-changed-meanwhile', `application ${id} changed meanwhile; reload it`);
+    if (written.matchedCount !== 1)
+      throw new IllegalStepError('application-changed-meanwhile', `application ${id} changed meanwhile; reload it`);
     return { ...stored, ...set, benefits: [...stored.benefits, ...benefits], revision: stored.revision + 1, hadEvents: events.length > 0 };
   });
   const { hadEvents, ...application } = result;
@@ -64,7 +90,9 @@ export async function changeApplication(
 }
 
 export const startReview = (deps: FundingDeps, id: string) =>
-  changeApplication(deps, id, async (stored) => ({ set: { state: stepApplication(stored.state, 'review'), reviewStartedAt: deps.clock.now() } }));
+  changeApplication(deps, id, async (stored) => ({
+    set: { state: stepApplication(stored.state, 'review'), reviewStartedAt: deps.clock.now() },
+  }));
 
 export const rejectApplication = (deps: FundingDeps, id: string, reason: string, by: string) =>
   changeApplication(deps, id, async (stored) => ({
@@ -91,8 +119,20 @@ export async function awardApplication(deps: FundingDeps, id: string, terms: Awa
       const now = deps.clock.now();
       return {
         set: {
-          state, decidedAt: now, decidedBy: by,
-          award: { amountRials: terms.amountRials, seats: terms.seats, neighbourhoodIds: call.neighbourhoodIds, status: 'active', tranches, awardedAt: now, awardedBy: by, cancelledAt: null, cancelReason: null },
+          state,
+          decidedAt: now,
+          decidedBy: by,
+          award: {
+            amountRials: terms.amountRials,
+            seats: terms.seats,
+            neighbourhoodIds: call.neighbourhoodIds,
+            status: 'active',
+            tranches,
+            awardedAt: now,
+            awardedBy: by,
+            cancelledAt: null,
+            cancelReason: null,
+          },
         },
       };
     });

@@ -12,9 +12,23 @@ export async function duplicateFlagsView(deps: FundingDeps) {
     readAll(deps.models.flagReviews.find().lean(), caps.agencyCaseload),
   ]);
   const known: KnownBenefit[] = [
-    ...relief.map((b) => ({ benefitId: b._id, householdRef: b.householdRef, purpose: b.purpose, source: 'relief-partnerships' as const, amountRials: b.amountRials, grantedAt: b.grantedAt })),
+    ...relief.map((b) => ({
+      benefitId: b._id,
+      householdRef: b.householdRef,
+      purpose: b.purpose,
+      source: 'relief-partnerships' as const,
+      amountRials: b.amountRials,
+      grantedAt: b.grantedAt,
+    })),
     ...awarded.flatMap((a) =>
-      a.benefits.map((b) => ({ benefitId: b.benefitId, householdRef: b.householdRef, purpose: 'skills-training', source: 'institute-funding' as const, amountRials: b.amountRials, grantedAt: b.grantedAt })),
+      a.benefits.map((b) => ({
+        benefitId: b.benefitId,
+        householdRef: b.householdRef,
+        purpose: 'skills-training',
+        source: 'institute-funding' as const,
+        amountRials: b.amountRials,
+        grantedAt: b.grantedAt,
+      })),
     ),
   ];
   const reviewOf = new Map(reviews.map((r) => [r._id, r]));

@@ -17,7 +17,13 @@ export async function registerInstitute(deps: FundingDeps, instituteId: string, 
 
 /** A renewed licence, a move, new trades: the institute's record is replaced (applications keep what they asked). */
 export async function updateInstitute(deps: FundingDeps, instituteId: string, fields: InstituteFields, by: string) {
-  const updated = await deps.models.institutes.findOneAndUpdate({ _id: instituteId }, { $set: { ...fields, updatedAt: deps.clock.now(), updatedBy: by } }, { returnDocument: 'after' }).lean();
+  const updated = await deps.models.institutes
+    .findOneAndUpdate(
+      { _id: instituteId },
+      { $set: { ...fields, updatedAt: deps.clock.now(), updatedBy: by } },
+      { returnDocument: 'after' },
+    )
+    .lean();
   if (!updated) throw new NotFoundError('institute-not-found', `no institute ${instituteId}`);
   return updated;
 }

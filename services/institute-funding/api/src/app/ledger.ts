@@ -1,12 +1,24 @@
 import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
-import { awardPosting, budgetPosting, callPosition, cancellationPosting, checkLedger, paymentPosting, releasePosting, type Posting } from '../domain/ledger.js';
+import {
+  awardPosting,
+  budgetPosting,
+  callPosition,
+  cancellationPosting,
+  checkLedger,
+  paymentPosting,
+  releasePosting,
+  type Posting,
+} from '../domain/ledger.js';
 import type { StoredApplication } from '../data/applications.js';
 import type { StoredCall } from '../data/calls.js';
 import type { StoredPosting } from '../data/postings.js';
 import type { FundingDeps } from '../deps.js';
 
 /** The postings a call and its awards' documents say happened (each step's time is the document's). */
-export function postingsOf(call: Pick<StoredCall, '_id' | 'budgetRials' | 'createdAt'>, applications: readonly Pick<StoredApplication, '_id' | 'award'>[]): Posting[] {
+export function postingsOf(
+  call: Pick<StoredCall, '_id' | 'budgetRials' | 'createdAt'>,
+  applications: readonly Pick<StoredApplication, '_id' | 'award'>[],
+): Posting[] {
   const postings: Posting[] = [budgetPosting(call._id, call.budgetRials, call.createdAt)];
   for (const { _id: awardId, award } of applications) {
     if (!award) continue;
@@ -65,7 +77,14 @@ export async function ledgerView(deps: Pick<FundingDeps, 'models'>) {
   // What the calls' and awards' documents say happened but the ledger does not hold yet (start-up posts it).
   const awarded = await readAll(deps.models.applications.find({ state: 'awarded' }, { callId: 1, award: 1 }).lean(), caps.agencyCaseload);
   const held = new Set(stored.map((p) => p._id));
-  const unposted = calls.flatMap((c) => postingsOf(c, awarded.filter((a) => a.callId === c._id)).map((p) => p.postingId)).filter((id) => !held.has(id));
+  const unposted = calls
+    .flatMap((c) =>
+      postingsOf(
+        c,
+        awarded.filter((a) => a.callId === c._id),
+      ).map((p) => p.postingId),
+    )
+    .filter((id) => !held.has(id));
   const awardIdsOf = new Map<string, Set<string>>();
   for (const p of stored) if (p.awardId) (awardIdsOf.get(p.callId) ?? awardIdsOf.set(p.callId, new Set()).get(p.callId)!).add(p.awardId);
   return {
@@ -74,7 +93,19 @@ export async function ledgerView(deps: Pick<FundingDeps, 'models'>) {
     problems: check.problems,
     unposted,
     accounts: [...check.balances].map(([account, balance]) => ({ account, balance })).sort((a, b) => a.account.localeCompare(b.account)),
-    calls: calls.map((c) => ({ callId: c._id, title: c.title, ...callPosition(check.balances, c._id, [...(awardIdsOf.get(c._id) ?? [])]) })),
-    postings: stored.map((p) => ({ postingId: p._id, kind: p.kind, callId: p.callId, awardId: p.awardId, trancheNo: p.trancheNo, lines: p.lines, postedAt: p.postedAt.toISOString() })),
+    calls: calls.map((c) => ({
+      callId: c._id,
+      title: c.title,
+      ...callPosition(check.balances, c._id, [...(awardIdsOf.get(c._id) ?? [])]),
+    })),
+    postings: stored.map((p) => ({
+      postingId: p._id,
+      kind: p.kind,
+      callId: p.callId,
+      awardId: p.awardId,
+      trancheNo: p.trancheNo,
+      lines: p.lines,
+      postedAt: p.postedAt.toISOString(),
+    })),
   };
 }

@@ -84,7 +84,15 @@ const award = new Schema<StoredAward>(
 );
 
 const benefit = new Schema<GrantedBenefit>(
-  { benefitId: String, enrolmentId: String, householdRef: String, residentRef: String, amountRials: Number, trancheNo: Number, grantedAt: Date },
+  {
+    benefitId: String,
+    enrolmentId: String,
+    householdRef: String,
+    residentRef: String,
+    amountRials: Number,
+    trancheNo: Number,
+    grantedAt: Date,
+  },
   { _id: false },
 );
 

@@ -16,9 +16,22 @@ export interface StoredCall {
 /** The collection's name: the key of the call leases too (awards are serialised per call). */
 export const callsCollection = 'if_calls';
 
-const title = new Schema<StoredCall['title']>({ fa: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
+const title = new Schema<StoredCall['title']>(
+  { fa: { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
 
 export const callSchema = new Schema<StoredCall>(
-  { _id: String, title, budgetRials: Number, neighbourhoodIds: [String], trades: [String], opensOn: String, closesOn: String, createdAt: Date, createdBy: String },
+  {
+    _id: String,
+    title,
+    budgetRials: Number,
+    neighbourhoodIds: [String],
+    trades: [String],
+    opensOn: String,
+    closesOn: String,
+    createdAt: Date,
+    createdBy: String,
+  },
   { versionKey: false, minimize: false, collection: callsCollection },
 );

@@ -14,7 +14,16 @@ describe('demo seed', () => {
     const { api, service } = t;
     await seedFunding(service.deps);
     await seedFunding(service.deps);
-    expect((await service.models.institutes.find({ _id: /^inst-(negin|farda|omid)$/ }).limit(1000).lean()).map((i) => i.neighbourhoodId).sort()).toEqual(['nbh-fajr', 'nbh-motahari', 'nbh-sarasiab']);
+    expect(
+      (
+        await service.models.institutes
+          .find({ _id: /^inst-(negin|farda|omid)$/ })
+          .limit(1000)
+          .lean()
+      )
+        .map((i) => i.neighbourhoodId)
+        .sort(),
+    ).toEqual(['nbh-fajr', 'nbh-motahari', 'nbh-sarasiab']);
     const applications = (await api('fund').get(`/applications?callId=${demoCallId}`)).body;
     expect(applications.map((a: { state: string }) => a.state).sort()).toEqual(['awarded', 'awarded', 'rejected']);
     const awards = (await api('fund').get('/awards')).body.filter((a: { callId: string }) => a.callId === demoCallId);
@@ -25,7 +34,13 @@ describe('demo seed', () => {
     expect(byInstitute['inst-farda'].verified.enrolments).toBeLessThan(byInstitute['inst-farda'].tranches[0].condition.atLeast);
     const ledger = (await api('auditor').get('/ledger')).body;
     expect(ledger.balanced).toBe(true);
-    expect(ledger.calls.find((c: { callId: string }) => c.callId === demoCallId)).toMatchObject({ budget: 12_000_000_000, available: 5_000_000_000, committed: 5_800_000_000, payable: 0, paid: 1_200_000_000 });
+    expect(ledger.calls.find((c: { callId: string }) => c.callId === demoCallId)).toMatchObject({
+      budget: 12_000_000_000,
+      available: 5_000_000_000,
+      committed: 5_800_000_000,
+      payable: 0,
+      paid: 1_200_000_000,
+    });
     expect(ledger.postings.filter((p: { callId: string }) => p.callId === demoCallId)).toHaveLength(5);
   });
 });

@@ -15,9 +15,22 @@ export interface StoredInstitute {
 
 export const institutesCollection = 'if_institutes';
 
-const name = new Schema<StoredInstitute['name']>({ fa: { type: String, required: true }, en: { type: String, required: true } }, { _id: false });
+const name = new Schema<StoredInstitute['name']>(
+  { fa: { type: String, required: true }, en: { type: String, required: true } },
+  { _id: false },
+);
 
 export const instituteSchema = new Schema<StoredInstitute>(
-  { _id: String, name, licenceNo: String, licenceValidUntil: String, neighbourhoodId: String, address: String, trades: [String], updatedAt: Date, updatedBy: String },
+  {
+    _id: String,
+    name,
+    licenceNo: String,
+    licenceValidUntil: String,
+    neighbourhoodId: String,
+    address: String,
+    trades: [String],
+    updatedAt: Date,
+    updatedBy: String,
+  },
   { versionKey: false, minimize: false, collection: institutesCollection },
 );

@@ -22,9 +22,19 @@ export const outcomesCollection = 'if_outcomes';
 
 export const outcomeSchema = new Schema<StoredOutcome>(
   {
-    _id: String, awardId: { type: String, index: true }, instituteId: String, courseId: String, trade: String, residentRef: String,
-    householdRef: { type: String, default: null }, neighbourhoodId: String, enrolled: Boolean, enrolledAt: { type: Date, default: null },
-    result: { type: String, default: null }, completedAt: { type: Date, default: null }, updatedAt: Date,
+    _id: String,
+    awardId: { type: String, index: true },
+    instituteId: String,
+    courseId: String,
+    trade: String,
+    residentRef: String,
+    householdRef: { type: String, default: null },
+    neighbourhoodId: String,
+    enrolled: Boolean,
+    enrolledAt: { type: Date, default: null },
+    result: { type: String, default: null },
+    completedAt: { type: Date, default: null },
+    updatedAt: Date,
   },
   { versionKey: false, minimize: false, collection: outcomesCollection },
 );

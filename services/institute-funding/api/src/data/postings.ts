@@ -9,6 +9,14 @@ export interface StoredPosting extends Omit<Posting, 'postingId'> {
 const line = new Schema<PostingLine>({ account: String, debit: Number, credit: Number }, { _id: false });
 
 export const postingSchema = new Schema<StoredPosting>(
-  { _id: String, kind: String, callId: String, awardId: { type: String, default: null }, trancheNo: { type: Number, default: null }, lines: [line], postedAt: Date },
+  {
+    _id: String,
+    kind: String,
+    callId: String,
+    awardId: { type: String, default: null },
+    trancheNo: { type: Number, default: null },
+    lines: [line],
+    postedAt: Date,
+  },
   { versionKey: false, minimize: false, collection: 'if_postings' },
 );

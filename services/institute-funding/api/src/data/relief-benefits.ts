@@ -12,6 +12,14 @@ export interface StoredReliefBenefit {
 }
 
 export const reliefBenefitSchema = new Schema<StoredReliefBenefit>(
-  { _id: String, householdRef: String, residentRef: { type: String, default: null }, purpose: String, amountRials: Number, grantedAt: Date, sourceEventId: String },
+  {
+    _id: String,
+    householdRef: String,
+    residentRef: { type: String, default: null },
+    purpose: String,
+    amountRials: Number,
+    grantedAt: Date,
+    sourceEventId: String,
+  },
   { versionKey: false, minimize: false, collection: 'if_relief_benefits' },
 );

@@ -4,8 +4,21 @@ import { applicationStates, checkApplication, stepApplication, type ApplicationS
 import type { FundingCall } from './calls.js';
 import type { Institute } from './institutes.js';
 
-const call: FundingCall = { callId: 'c', budgetRials: 10_000_000_000, neighbourhoodIds: ['nbh-sarasiab', 'nbh-motahari'], trades: ['tailoring', 'pastry'], opensOn: '2026-11-01', closesOn: '2026-12-01' };
-const institute: Institute = { instituteId: 'inst-negin', neighbourhoodId: 'nbh-sarasiab', trades: ['tailoring', 'carpentry'], licenceNo: 'KRM-1234', licenceValidUntil: '2027-06-30' };
+const call: FundingCall = {
+  callId: 'c',
+  budgetRials: 10_000_000_000,
+  neighbourhoodIds: ['nbh-sarasiab', 'nbh-motahari'],
+  trades: ['tailoring', 'pastry'],
+  opensOn: '2026-11-01',
+  closesOn: '2026-12-01',
+};
+const institute: Institute = {
+  instituteId: 'inst-negin',
+  neighbourhoodId: 'nbh-sarasiab',
+  trades: ['tailoring', 'carpentry'],
+  licenceNo: 'KRM-1234',
+  licenceValidUntil: '2027-06-30',
+};
 const request = { trades: ['tailoring'], proposedSeats: 20, amountRequestedRials: 3_000_000_000 };
 
 describe('applications', () => {
@@ -17,12 +30,66 @@ describe('applications', () => {
   it.each([
     ['a call not open yet', call, institute, request, '2026-10-20', 'call-not-open', 'callId', /upcoming/],
     ['a closed call', call, institute, request, '2026-12-05', 'call-not-open', 'callId', /closed/],
-    ['an expired licence', call, { ...institute, licenceValidUntil: '2026-11-14' }, request, '2026-11-15', 'licence-expired', 'instituteId', /expired/],
-    ['an institute outside the target neighbourhoods', call, { ...institute, neighbourhoodId: 'nbh-fajr' }, request, '2026-11-15', 'institute-outside-target-neighbourhoods', 'instituteId', /not a target/],
-    ['a trade the call does not fund', call, { ...institute, trades: ['carpentry'] }, { ...request, trades: ['carpentry'] }, '2026-11-15', 'trade-not-funded', 'trades', /does not fund carpentry/],
-    ['a trade the institute does not teach', call, institute, { ...request, trades: ['pastry'] }, '2026-11-15', 'trade-not-taught', 'trades', /does not teach pastry/],
-    ['a trade named twice', call, institute, { ...request, trades: ['tailoring', 'tailoring'] }, '2026-11-15', 'trade-named-twice', 'trades', /twice/],
-    ['more than the whole budget', call, institute, { ...request, amountRequestedRials: call.budgetRials + 1 }, '2026-11-15', 'request-exceeds-call-budget', 'amountRequestedRials', /whole budget/],
+    [
+      'an expired licence',
+      call,
+      { ...institute, licenceValidUntil: '2026-11-14' },
+      request,
+      '2026-11-15',
+      'licence-expired',
+      'instituteId',
+      /expired/,
+    ],
+    [
+      'an institute outside the target neighbourhoods',
+      call,
+      { ...institute, neighbourhoodId: 'nbh-fajr' },
+      request,
+      '2026-11-15',
+      'institute-outside-target-neighbourhoods',
+      'instituteId',
+      /not a target/,
+    ],
+    [
+      'a trade the call does not fund',
+      call,
+      { ...institute, trades: ['carpentry'] },
+      { ...request, trades: ['carpentry'] },
+      '2026-11-15',
+      'trade-not-funded',
+      'trades',
+      /does not fund carpentry/,
+    ],
+    [
+      'a trade the institute does not teach',
+      call,
+      institute,
+      { ...request, trades: ['pastry'] },
+      '2026-11-15',
+      'trade-not-taught',
+      'trades',
+      /does not teach pastry/,
+    ],
+    [
+      'a trade named twice',
+      call,
+      institute,
+      { ...request, trades: ['tailoring', 'tailoring'] },
+      '2026-11-15',
+      'trade-named-twice',
+      'trades',
+      /twice/,
+    ],
+    [
+      'more than the whole budget',
+      call,
+      institute,
+      { ...request, amountRequestedRials: call.budgetRials + 1 },
+      '2026-11-15',
+      'request-exceeds-call-budget',
+      'amountRequestedRials',
+      /whole budget/,
+    ],
   ])('refuses %s (a broken rule, with its code and field)', (_what, c, i, r, today, code, field, message) => {
     expect(() => checkApplication(c, i, r, today)).toThrow(BrokenRuleError);
     expect(() => checkApplication(c, i, r, today)).toThrow(expect.objectContaining({ code, field }));
@@ -36,7 +103,11 @@ describe('applications', () => {
       'under-review/award': 'awarded',
       'under-review/reject': 'rejected',
     };
-    const refused: Record<ApplicationStep, string> = { review: 'application-not-submitted', award: 'application-not-under-review', reject: 'application-decided' };
+    const refused: Record<ApplicationStep, string> = {
+      review: 'application-not-submitted',
+      award: 'application-not-under-review',
+      reject: 'application-decided',
+    };
     for (const state of applicationStates) {
       for (const step of ['review', 'award', 'reject'] as ApplicationStep[]) {
         const expected = allowed[`${state}/${step}`];

@@ -12,18 +12,37 @@ export interface ApplicationRequest {
 /** What an institute may apply for: an open call, a licence valid today, its own trades the call funds, in a target neighbourhood. */
 export function checkApplication(call: FundingCall, institute: Institute, request: ApplicationRequest, today: string): void {
   const status = callStatus(call, today);
-  if (status !== 'open') throw new BrokenRuleError('call-not-open', `the call is ${status}: applications are taken from ${call.opensOn} to ${call.closesOn}`, 'callId');
-  if (!licenceValid(institute, today)) throw new BrokenRuleError('licence-expired', `the licence ${institute.licenceNo} expired on ${institute.licenceValidUntil}`, 'instituteId');
+  if (status !== 'open')
+    throw new BrokenRuleError(
+      'call-not-open',
+      `the call is ${status}: applications are taken from ${call.opensOn} to ${call.closesOn}`,
+      'callId',
+    );
+  if (!licenceValid(institute, today))
+    throw new BrokenRuleError(
+      'licence-expired',
+      `the licence ${institute.licenceNo} expired on ${institute.licenceValidUntil}`,
+      'instituteId',
+    );
   if (!call.neighbourhoodIds.includes(institute.neighbourhoodId)) {
-    throw new BrokenRuleError('institute-outside-target-neighbourhoods', `the institute is in ${institute.neighbourhoodId}, not a target neighbourhood of the call`, 'instituteId');
+    throw new BrokenRuleError(
+      'institute-outside-target-neighbourhoods',
+      `the institute is in ${institute.neighbourhoodId}, not a target neighbourhood of the call`,
+      'instituteId',
+    );
   }
-  if (new Set(request.trades).size !== request.trades.length) throw new BrokenRuleError('trade-named-twice', 'a trade is named twice', 'trades');
+  if (new Set(request.trades).size !== request.trades.length)
+    throw new BrokenRuleError('trade-named-twice', 'a trade is named twice', 'trades');
   for (const trade of request.trades) {
     if (!call.trades.includes(trade)) throw new BrokenRuleError('trade-not-funded', `the call does not fund ${trade}`, 'trades');
     if (!institute.trades.includes(trade)) throw new BrokenRuleError('trade-not-taught', `the institute does not teach ${trade}`, 'trades');
   }
   if (request.amountRequestedRials > call.budgetRials) {
-    throw new BrokenRuleError('request-exceeds-call-budget', 'the amount requested exceeds the call’s whole budget', 'amountRequestedRials');
+    throw new BrokenRuleError(
+      'request-exceeds-call-budget',
+      'the amount requested exceeds the call’s whole budget',
+      'amountRequestedRials',
+    );
   }
 }
 

@@ -24,13 +24,54 @@ describe('award terms', () => {
   });
 
   it.each([
-    ['shares not adding to 100', { amountRials: 1_000, seats: 12, plan: plan.map((t) => ({ ...t, percent: 30 })) }, /100 %/, 'tranche-shares-not-100', 'plan'],
-    ['a zero share', { amountRials: 1_000, seats: 12, plan: [{ ...plan[0]!, percent: 0 }, { ...plan[1]!, percent: 100 }] }, /at least 1/, 'tranche-share-invalid', 'plan.0.percent'],
-    ['more than requested', { amountRials: request.amountRequestedRials + 1, seats: 12, plan }, /exceeds the amount requested/, 'award-exceeds-request', 'amountRials'],
+    [
+      'shares not adding to 100',
+      { amountRials: 1_000, seats: 12, plan: plan.map((t) => ({ ...t, percent: 30 })) },
+      /100 %/,
+      'tranche-shares-not-100',
+      'plan',
+    ],
+    [
+      'a zero share',
+      {
+        amountRials: 1_000,
+        seats: 12,
+        plan: [
+          { ...plan[0]!, percent: 0 },
+          { ...plan[1]!, percent: 100 },
+        ],
+      },
+      /at least 1/,
+      'tranche-share-invalid',
+      'plan.0.percent',
+    ],
+    [
+      'more than requested',
+      { amountRials: request.amountRequestedRials + 1, seats: 12, plan },
+      /exceeds the amount requested/,
+      'award-exceeds-request',
+      'amountRials',
+    ],
     ['a fractional amount', { amountRials: 10.5, seats: 12, plan }, /whole number/, 'award-amount-invalid', 'amountRials'],
     ['more seats than proposed', { amountRials: 1_000, seats: 21, plan }, /seats/, 'award-seats-invalid', 'seats'],
-    ['a threshold beyond the seats', { amountRials: 1_000, seats: 8, plan }, /between 1 and the 8 seats/, 'tranche-threshold-invalid', 'plan.0.condition.atLeast'],
-    ['a falling threshold', { amountRials: 1_000, seats: 12, plan: [plan[0]!, plan[2]!, { ...plan[1]!, percent: 30 }].map((t, i) => (i === 1 ? { ...t, percent: 40 } : t)) }, /lower than an earlier/, 'tranche-threshold-falls', 'plan.2.condition.atLeast'],
+    [
+      'a threshold beyond the seats',
+      { amountRials: 1_000, seats: 8, plan },
+      /between 1 and the 8 seats/,
+      'tranche-threshold-invalid',
+      'plan.0.condition.atLeast',
+    ],
+    [
+      'a falling threshold',
+      {
+        amountRials: 1_000,
+        seats: 12,
+        plan: [plan[0]!, plan[2]!, { ...plan[1]!, percent: 30 }].map((t, i) => (i === 1 ? { ...t, percent: 40 } : t)),
+      },
+      /lower than an earlier/,
+      'tranche-threshold-falls',
+      'plan.2.condition.atLeast',
+    ],
     ['no tranche', { amountRials: 1_000, seats: 12, plan: [] }, /one to six/, 'tranche-count-invalid', 'plan'],
     ['a tranche of 0 rials', { amountRials: 1, seats: 12, plan }, /tranche 1 would be 0 rials/, 'tranche-amount-zero', 'amountRials'],
   ])('refuses %s (a broken rule, with its code and field)', (_what, terms, message, code, field) => {
@@ -63,9 +104,13 @@ describe('tranches (pending → released → paid; pending → cancelled with th
 
   it('refuses a release before its condition, out of order, twice, of a missing tranche, or on an award not active', () => {
     const tranches = fresh();
-    expect(() => releaseTranche('active', tranches, 1, { enrolments: 9, completions: 0 }, at)).toThrow(/needs 10 verified enrolments; 9 so far/);
+    expect(() => releaseTranche('active', tranches, 1, { enrolments: 9, completions: 0 }, at)).toThrow(
+      /needs 10 verified enrolments; 9 so far/,
+    );
     expect(() => releaseTranche('active', tranches, 1, { enrolments: 9, completions: 0 }, at)).toThrow(step('tranche-condition-not-met'));
-    expect(() => releaseTranche('active', tranches, 2, { enrolments: 12, completions: 12 }, at)).toThrow(/tranche 1 must be released first/);
+    expect(() => releaseTranche('active', tranches, 2, { enrolments: 12, completions: 12 }, at)).toThrow(
+      /tranche 1 must be released first/,
+    );
     expect(() => releaseTranche('active', tranches, 2, { enrolments: 12, completions: 12 }, at)).toThrow(step('earlier-tranche-pending'));
     const one = releaseTranche('active', tranches, 1, { enrolments: 10, completions: 0 }, at);
     expect(() => releaseTranche('active', one, 1, { enrolments: 10, completions: 0 }, at)).toThrow(IllegalStepError);
@@ -89,7 +134,11 @@ describe('tranches (pending → released → paid; pending → cancelled with th
       tranches = payTranche('active', tranches, no, `PAY-${no}`, at);
       expect(() => payTranche('active', tranches, no, 'again', at)).toThrow(/is paid/);
     }
-    expect(tranches.map((t) => [t.state, t.paymentRef])).toEqual([['paid', 'PAY-1'], ['paid', 'PAY-2'], ['paid', 'PAY-3']]);
+    expect(tranches.map((t) => [t.state, t.paymentRef])).toEqual([
+      ['paid', 'PAY-1'],
+      ['paid', 'PAY-2'],
+      ['paid', 'PAY-3'],
+    ]);
     expect(awardStatusAfter(tranches)).toBe('completed');
   });
 
@@ -108,4 +157,3 @@ describe('tranches (pending → released → paid; pending → cancelled with th
     expect(isReleasable(tranches, 2, { enrolments: 12, completions: 12 })).toBe(false);
   });
 });
-

@@ -43,21 +43,33 @@ export type AwardStatus = 'active' | 'completed' | 'cancelled';
  */
 export function planTranches(terms: AwardTerms, request: Pick<ApplicationRequest, 'proposedSeats' | 'amountRequestedRials'>): Tranche[] {
   const { amountRials, seats, plan } = terms;
-  if (!Number.isSafeInteger(amountRials) || amountRials <= 0) throw new BrokenRuleError('award-amount-invalid', 'the award is a positive whole number of rials', 'amountRials');
-  if (amountRials > request.amountRequestedRials) throw new BrokenRuleError('award-exceeds-request', 'the award exceeds the amount requested', 'amountRials');
+  if (!Number.isSafeInteger(amountRials) || amountRials <= 0)
+    throw new BrokenRuleError('award-amount-invalid', 'the award is a positive whole number of rials', 'amountRials');
+  if (amountRials > request.amountRequestedRials)
+    throw new BrokenRuleError('award-exceeds-request', 'the award exceeds the amount requested', 'amountRials');
   if (!Number.isInteger(seats) || seats < 1 || seats > request.proposedSeats) {
     throw new BrokenRuleError('award-seats-invalid', `seats must be between 1 and the ${request.proposedSeats} proposed`, 'seats');
   }
   if (plan.length < 1 || plan.length > 6) throw new BrokenRuleError('tranche-count-invalid', 'an award has one to six tranches', 'plan');
-  if (plan.reduce((s, t) => s + t.percent, 0) !== 100) throw new BrokenRuleError('tranche-shares-not-100', 'the tranches’ shares must add up to 100 %', 'plan');
+  if (plan.reduce((s, t) => s + t.percent, 0) !== 100)
+    throw new BrokenRuleError('tranche-shares-not-100', 'the tranches’ shares must add up to 100 %', 'plan');
   let previous: Record<ConditionKind, number> = { enrolments: 0, completions: 0 };
   for (const [i, t] of plan.entries()) {
-    if (!Number.isInteger(t.percent) || t.percent < 1) throw new BrokenRuleError('tranche-share-invalid', `tranche ${i + 1}: a share is a whole per cent, at least 1`, `plan.${i}.percent`);
+    if (!Number.isInteger(t.percent) || t.percent < 1)
+      throw new BrokenRuleError('tranche-share-invalid', `tranche ${i + 1}: a share is a whole per cent, at least 1`, `plan.${i}.percent`);
     if (!Number.isInteger(t.condition.atLeast) || t.condition.atLeast < 1 || t.condition.atLeast > seats) {
-      throw new BrokenRuleError('tranche-threshold-invalid', `tranche ${i + 1}: its threshold must be between 1 and the ${seats} seats`, `plan.${i}.condition.atLeast`);
+      throw new BrokenRuleError(
+        'tranche-threshold-invalid',
+        `tranche ${i + 1}: its threshold must be between 1 and the ${seats} seats`,
+        `plan.${i}.condition.atLeast`,
+      );
     }
     if (t.condition.atLeast < previous[t.condition.kind]) {
-      throw new BrokenRuleError('tranche-threshold-falls', `tranche ${i + 1}: its threshold is lower than an earlier tranche’s`, `plan.${i}.condition.atLeast`);
+      throw new BrokenRuleError(
+        'tranche-threshold-falls',
+        `tranche ${i + 1}: its threshold is lower than an earlier tranche’s`,
+        `plan.${i}.condition.atLeast`,
+      );
     }
     previous = { ...previous, [t.condition.kind]: t.condition.atLeast };
   }
@@ -65,11 +77,24 @@ export function planTranches(terms: AwardTerms, request: Pick<ApplicationRequest
   return plan.map((t, i) => {
     const amount = i === plan.length - 1 ? amountRials - allotted : Math.floor((amountRials * t.percent) / 100);
     // A tranche of nothing could never be released (nor paid): the award is too small for its plan.
-    if (amount < 1) throw new BrokenRuleError('tranche-amount-zero', `tranche ${i + 1} would be 0 rials: the award is too small for its plan`, 'amountRials');
+    if (amount < 1)
+      throw new BrokenRuleError(
+        'tranche-amount-zero',
+        `tranche ${i + 1} would be 0 rials: the award is too small for its plan`,
+        'amountRials',
+      );
     allotted += amount;
     return {
-      trancheNo: i + 1, percent: t.percent, condition: { ...t.condition }, amountRials: amount, state: 'pending',
-      releasedAt: null, verifiedEnrolments: null, verifiedCompletions: null, paidAt: null, paymentRef: null,
+      trancheNo: i + 1,
+      percent: t.percent,
+      condition: { ...t.condition },
+      amountRials: amount,
+      state: 'pending',
+      releasedAt: null,
+      verifiedEnrolments: null,
+      verifiedCompletions: null,
+      paidAt: null,
+      paymentRef: null,
     };
   });
 }
@@ -91,7 +116,13 @@ function trancheOf(tranches: readonly Tranche[], trancheNo: number): Tranche {
   return tranche;
 }
 
-export function releaseTranche(status: AwardStatus, tranches: readonly Tranche[], trancheNo: number, verified: Verified, at: Date): Tranche[] {
+export function releaseTranche(
+  status: AwardStatus,
+  tranches: readonly Tranche[],
+  trancheNo: number,
+  verified: Verified,
+  at: Date,
+): Tranche[] {
   if (status !== 'active') throw new IllegalStepError('award-not-active', `the award is ${status}: no tranche can be released`);
   const tranche = trancheOf(tranches, trancheNo);
   if (tranche.state !== 'pending') throw new IllegalStepError('tranche-not-pending', `tranche ${trancheNo} is ${tranche.state}`);
@@ -104,19 +135,23 @@ export function releaseTranche(status: AwardStatus, tranches: readonly Tranche[]
     );
   }
   return tranches.map((t) =>
-    t.trancheNo === trancheNo ? { ...t, state: 'released', releasedAt: at, verifiedEnrolments: verified.enrolments, verifiedCompletions: verified.completions } : t,
+    t.trancheNo === trancheNo
+      ? { ...t, state: 'released', releasedAt: at, verifiedEnrolments: verified.enrolments, verifiedCompletions: verified.completions }
+      : t,
   );
 }
 
 export function payTranche(status: AwardStatus, tranches: readonly Tranche[], trancheNo: number, paymentRef: string, at: Date): Tranche[] {
   if (status === 'cancelled') throw new IllegalStepError('award-cancelled', 'the award is cancelled');
   const tranche = trancheOf(tranches, trancheNo);
-  if (tranche.state !== 'released') throw new IllegalStepError('tranche-not-released', `tranche ${trancheNo} is ${tranche.state}; only a released tranche is paid`);
+  if (tranche.state !== 'released')
+    throw new IllegalStepError('tranche-not-released', `tranche ${trancheNo} is ${tranche.state}; only a released tranche is paid`);
   return tranches.map((t) => (t.trancheNo === trancheNo ? { ...t, state: 'paid', paidAt: at, paymentRef } : t));
 }
 
 /** An award is completed once every tranche is paid. */
-export const awardStatusAfter = (tranches: readonly Tranche[]): AwardStatus => (tranches.every((t) => t.state === 'paid') ? 'completed' : 'active');
+export const awardStatusAfter = (tranches: readonly Tranche[]): AwardStatus =>
+  tranches.every((t) => t.state === 'paid') ? 'completed' : 'active';
 
 /** Cancelling an active award: its pending tranches lapse; what was released stays owed or paid. */
 export function cancelAward(status: AwardStatus, tranches: readonly Tranche[]): { tranches: Tranche[]; unreleased: number } {

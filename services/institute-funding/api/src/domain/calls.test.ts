@@ -3,17 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { planTranches, releaseTranche, cancelAward } from './awards.js';
 import { awardedFrom, callStatus, checkCallDays, checkWithinBudget, type FundingCall } from './calls.js';
 
-const call: FundingCall = { callId: 'c', budgetRials: 10_000_000_000, neighbourhoodIds: ['nbh-sarasiab'], trades: ['tailoring'], opensOn: '2026-11-01', closesOn: '2026-12-01' };
+const call: FundingCall = {
+  callId: 'c',
+  budgetRials: 10_000_000_000,
+  neighbourhoodIds: ['nbh-sarasiab'],
+  trades: ['tailoring'],
+  opensOn: '2026-11-01',
+  closesOn: '2026-12-01',
+};
 const refusal = (code: string, field: string) => expect.objectContaining({ code, field });
 
 describe('funding calls', () => {
   it('a call is upcoming, open (both ends included) or closed by the day', () => {
-    expect(['2026-10-31', '2026-11-01', '2026-11-15', '2026-12-01', '2026-12-02'].map((d) => callStatus(call, d))).toEqual(['upcoming', 'open', 'open', 'open', 'closed']);
+    expect(['2026-10-31', '2026-11-01', '2026-11-15', '2026-12-01', '2026-12-02'].map((d) => callStatus(call, d))).toEqual([
+      'upcoming',
+      'open',
+      'open',
+      'open',
+      'closed',
+    ]);
   });
 
   it('closes on or after the day it opens, and not before today (broken rules, 422)', () => {
     expect(() => checkCallDays(call, '2026-12-01')).not.toThrow();
-    expect(() => checkCallDays({ opensOn: '2026-11-02', closesOn: '2026-11-01' }, '2026-10-01')).toThrow(refusal('call-closes-before-opening', 'closesOn'));
+    expect(() => checkCallDays({ opensOn: '2026-11-02', closesOn: '2026-11-01' }, '2026-10-01')).toThrow(
+      refusal('call-closes-before-opening', 'closesOn'),
+    );
     expect(() => checkCallDays(call, '2026-12-02')).toThrow(BrokenRuleError);
     expect(() => checkCallDays(call, '2026-12-02')).toThrow(refusal('call-closes-in-past', 'closesOn'));
   });

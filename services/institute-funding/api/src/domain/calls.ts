@@ -22,13 +22,19 @@ export function checkCallDays(call: Pick<FundingCall, 'opensOn' | 'closesOn'>, t
 }
 
 /** What a call's awards hold of its budget: a live award its amount, a cancelled one what it released. */
-export function awardedFrom(awards: readonly { status: AwardStatus; amountRials: number; tranches: readonly Pick<Tranche, 'state' | 'amountRials'>[] }[]): number {
+export function awardedFrom(
+  awards: readonly { status: AwardStatus; amountRials: number; tranches: readonly Pick<Tranche, 'state' | 'amountRials'>[] }[],
+): number {
   return awards.reduce((sum, a) => sum + (a.status === 'cancelled' ? releasedOf(a.tranches) : a.amountRials), 0);
 }
 
 /** The call's awards never exceed its budget. */
 export function checkWithinBudget(call: Pick<FundingCall, 'budgetRials'>, alreadyAwarded: number, amountRials: number): void {
   if (alreadyAwarded + amountRials > call.budgetRials) {
-    throw new BrokenRuleError('call-budget-exceeded', `the call has ${call.budgetRials - alreadyAwarded} rials left; this award needs ${amountRials}`, 'amountRials');
+    throw new BrokenRuleError(
+      'call-budget-exceeded',
+      `the call has ${call.budgetRials - alreadyAwarded} rials left; this award needs ${amountRials}`,
+      'amountRials',
+    );
   }
 }

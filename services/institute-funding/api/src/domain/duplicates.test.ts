@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateBenefits, flagIdOf, type KnownBenefit } from './duplicates.js';
 
-const benefit = (benefitId: string, householdRef: string, purpose: string, source: KnownBenefit['source'], day: number, amountRials = 100): KnownBenefit => ({
-  benefitId, householdRef, purpose, source, amountRials, grantedAt: new Date(Date.UTC(2026, 10, day)),
+const benefit = (
+  benefitId: string,
+  householdRef: string,
+  purpose: string,
+  source: KnownBenefit['source'],
+  day: number,
+  amountRials = 100,
+): KnownBenefit => ({
+  benefitId,
+  householdRef,
+  purpose,
+  source,
+  amountRials,
+  grantedAt: new Date(Date.UTC(2026, 10, day)),
 });
 
 describe('the duplicate-benefit check', () => {
@@ -12,7 +24,14 @@ describe('the duplicate-benefit check', () => {
       benefit('b1', 'h1', 'skills-training', 'relief-partnerships', 5, 200),
     ]);
     expect(flags).toEqual([
-      { flagId: flagIdOf('h1', 'skills-training'), householdRef: 'h1', purpose: 'skills-training', crossAgency: true, totalRials: 500, benefits: [expect.objectContaining({ benefitId: 'b1' }), expect.objectContaining({ benefitId: 'b2' })] },
+      {
+        flagId: flagIdOf('h1', 'skills-training'),
+        householdRef: 'h1',
+        purpose: 'skills-training',
+        crossAgency: true,
+        totalRials: 500,
+        benefits: [expect.objectContaining({ benefitId: 'b1' }), expect.objectContaining({ benefitId: 'b2' })],
+      },
     ]);
   });
 
@@ -23,7 +42,10 @@ describe('the duplicate-benefit check', () => {
       benefit('b1', 'h1', 'skills-training', 'relief-partnerships', 5),
       benefit('b2', 'h1', 'skills-training', 'institute-funding', 6),
     ]);
-    expect(flags.map((f) => [f.householdRef, f.crossAgency])).toEqual([['h1', true], ['h2', false]]);
+    expect(flags.map((f) => [f.householdRef, f.crossAgency])).toEqual([
+      ['h1', true],
+      ['h2', false],
+    ]);
   });
 
   it('does not flag one benefit, different purposes, different households, or the same benefit heard twice', () => {

@@ -21,7 +21,8 @@ export interface DuplicateFlag {
   benefits: KnownBenefit[];
 }
 
-export const flagIdOf = (householdRef: string, purpose: string) => createHash('sha256').update(`${householdRef}|${purpose}`).digest('hex').slice(0, 24);
+export const flagIdOf = (householdRef: string, purpose: string) =>
+  createHash('sha256').update(`${householdRef}|${purpose}`).digest('hex').slice(0, 24);
 
 /**
  * The same household funded more than once for the same purpose, across the Relief Committee and this
@@ -39,10 +40,14 @@ export function duplicateBenefits(benefits: readonly KnownBenefit[]): DuplicateF
   const flags: DuplicateFlag[] = [];
   for (const group of groups.values()) {
     if (group.size < 2) continue;
-    const list = [...group.values()].sort((a, b) => a.grantedAt.getTime() - b.grantedAt.getTime() || a.benefitId.localeCompare(b.benefitId));
+    const list = [...group.values()].sort(
+      (a, b) => a.grantedAt.getTime() - b.grantedAt.getTime() || a.benefitId.localeCompare(b.benefitId),
+    );
     const { householdRef, purpose } = list[0]!;
     flags.push({
-      flagId: flagIdOf(householdRef, purpose), householdRef, purpose,
+      flagId: flagIdOf(householdRef, purpose),
+      householdRef,
+      purpose,
       crossAgency: new Set(list.map((b) => b.source)).size > 1,
       totalRials: list.reduce((s, b) => s + b.amountRials, 0),
       benefits: list,

@@ -55,13 +55,16 @@ export function assertBalanced(posting: Pick<Posting, 'postingId' | 'lines'>): v
   let credits = 0;
   for (const line of posting.lines) {
     for (const amount of [line.debit, line.credit]) {
-      if (!Number.isSafeInteger(amount) || amount < 0) throw new LedgerError('posting-amount-invalid', `posting ${posting.postingId}: amounts are whole, non-negative rials`);
+      if (!Number.isSafeInteger(amount) || amount < 0)
+        throw new LedgerError('posting-amount-invalid', `posting ${posting.postingId}: amounts are whole, non-negative rials`);
     }
-    if ((line.debit === 0) === (line.credit === 0)) throw new LedgerError('posting-line-two-sided', `posting ${posting.postingId}: each line is either a debit or a credit`);
+    if ((line.debit === 0) === (line.credit === 0))
+      throw new LedgerError('posting-line-two-sided', `posting ${posting.postingId}: each line is either a debit or a credit`);
     debits += line.debit;
     credits += line.credit;
   }
-  if (debits !== credits) throw new LedgerError('posting-unbalanced', `posting ${posting.postingId} does not balance: ${debits} ≠ ${credits}`);
+  if (debits !== credits)
+    throw new LedgerError('posting-unbalanced', `posting ${posting.postingId} does not balance: ${debits} ≠ ${credits}`);
 }
 
 /** The balances after a posting, refusing one that does not balance or breaks an account's rule. */
@@ -79,7 +82,8 @@ export function post(balances: Balances, posting: Pick<Posting, 'postingId' | 'l
 }
 
 /** Replays postings from nothing (refusing the first that breaks a rule). */
-export const balancesOf = (postings: readonly Pick<Posting, 'postingId' | 'lines'>[]) => postings.reduce<Map<Account, number>>((b, p) => post(b, p), new Map());
+export const balancesOf = (postings: readonly Pick<Posting, 'postingId' | 'lines'>[]) =>
+  postings.reduce<Map<Account, number>>((b, p) => post(b, p), new Map());
 
 /** Debits minus credits over every account: zero when every posting balanced. */
 export const trialBalance = (balances: Balances) => [...balances.values()].reduce((sum, b) => sum + b, 0);
@@ -91,27 +95,52 @@ const move = (debit: Account, credit: Account, amount: number): PostingLine[] =>
 
 // The postings of each step of a call and its awards.
 export const budgetPosting = (callId: string, amount: number, postedAt: Date): Posting => ({
-  postingId: `budget:${callId}`, kind: 'budget', callId, awardId: null, trancheNo: null, postedAt,
+  postingId: `budget:${callId}`,
+  kind: 'budget',
+  callId,
+  awardId: null,
+  trancheNo: null,
+  postedAt,
   lines: move(account('budget', callId), account('appropriation', callId), amount),
 });
 
 export const awardPosting = (callId: string, awardId: string, amount: number, postedAt: Date): Posting => ({
-  postingId: `award:${awardId}`, kind: 'award', callId, awardId, trancheNo: null, postedAt,
+  postingId: `award:${awardId}`,
+  kind: 'award',
+  callId,
+  awardId,
+  trancheNo: null,
+  postedAt,
   lines: move(account('commitment', awardId), account('budget', callId), amount),
 });
 
 export const releasePosting = (callId: string, awardId: string, trancheNo: number, amount: number, postedAt: Date): Posting => ({
-  postingId: `release:${awardId}:${trancheNo}`, kind: 'release', callId, awardId, trancheNo, postedAt,
+  postingId: `release:${awardId}:${trancheNo}`,
+  kind: 'release',
+  callId,
+  awardId,
+  trancheNo,
+  postedAt,
   lines: move(account('payable', awardId), account('commitment', awardId), amount),
 });
 
 export const paymentPosting = (callId: string, awardId: string, trancheNo: number, amount: number, postedAt: Date): Posting => ({
-  postingId: `payment:${awardId}:${trancheNo}`, kind: 'payment', callId, awardId, trancheNo, postedAt,
+  postingId: `payment:${awardId}:${trancheNo}`,
+  kind: 'payment',
+  callId,
+  awardId,
+  trancheNo,
+  postedAt,
   lines: move(account('paid', awardId), account('payable', awardId), amount),
 });
 
 export const cancellationPosting = (callId: string, awardId: string, unreleased: number, postedAt: Date): Posting => ({
-  postingId: `cancellation:${awardId}`, kind: 'cancellation', callId, awardId, trancheNo: null, postedAt,
+  postingId: `cancellation:${awardId}`,
+  kind: 'cancellation',
+  callId,
+  awardId,
+  trancheNo: null,
+  postedAt,
   lines: move(account('budget', callId), account('commitment', awardId), unreleased),
 });
 
@@ -132,7 +161,11 @@ export function callPosition(balances: Balances, callId: string, awardIds: reado
  * Audits stored postings: every one must balance, and in order none may take a guarded account below
  * zero. Never throws; lists what is wrong (an empty list: the ledger balances).
  */
-export function checkLedger(postings: readonly Pick<Posting, 'postingId' | 'lines'>[]): { balances: Map<Account, number>; trialBalance: number; problems: string[] } {
+export function checkLedger(postings: readonly Pick<Posting, 'postingId' | 'lines'>[]): {
+  balances: Map<Account, number>;
+  trialBalance: number;
+  problems: string[];
+} {
   let balances = new Map<Account, number>();
   const problems: string[] = [];
   for (const p of postings) {

@@ -19,7 +19,13 @@ describe('verified outcomes', () => {
   });
 
   const award = (id: string, extra: Partial<AwardForMatching> = {}): AwardForMatching => ({
-    awardId: id, instituteId: 'inst-negin', trades: ['tailoring'], neighbourhoodIds: ['nbh-sarasiab'], status: 'active', awardedAt: at, ...extra,
+    awardId: id,
+    instituteId: 'inst-negin',
+    trades: ['tailoring'],
+    neighbourhoodIds: ['nbh-sarasiab'],
+    status: 'active',
+    awardedAt: at,
+    ...extra,
   });
   const facts = { venue: { kind: 'private-institute' as const, id: 'inst-negin' }, trade: 'tailoring', neighbourhoodId: 'nbh-sarasiab' };
 

@@ -46,7 +46,13 @@ export interface EnrolmentFacts {
 export function awardFor(facts: EnrolmentFacts, awards: readonly AwardForMatching[]): AwardForMatching | undefined {
   if (facts.venue.kind !== 'private-institute' || facts.neighbourhoodId === null) return undefined;
   return awards
-    .filter((a) => a.status === 'active' && a.instituteId === facts.venue.id && a.trades.includes(facts.trade) && a.neighbourhoodIds.includes(facts.neighbourhoodId!))
+    .filter(
+      (a) =>
+        a.status === 'active' &&
+        a.instituteId === facts.venue.id &&
+        a.trades.includes(facts.trade) &&
+        a.neighbourhoodIds.includes(facts.neighbourhoodId!),
+    )
     .sort((a, b) => a.awardedAt.getTime() - b.awardedAt.getTime() || a.awardId.localeCompare(b.awardId))[0];
 }
 

@@ -15,11 +15,25 @@ beforeAll(async () => {
 });
 afterAll(() => t?.service.close());
 
-type Entry = { actor: string; action: string; recordKind: string; recordId: string; purpose: string; purposeSource: string; agency: string };
+type Entry = {
+  actor: string;
+  action: string;
+  recordKind: string;
+  recordId: string;
+  purpose: string;
+  purposeSource: string;
+  agency: string;
+};
 const logOf = async (person: string) => {
   const res = await t.api('auditor').get(`/access-log?person=${person}&limit=100`);
   expect(res.status).toBe(200);
-  return (res.body as Entry[]).map((e) => [e.actor, e.action, `${e.recordKind}:${e.recordId}`, `${e.purpose}/${e.purposeSource}`, e.agency]);
+  return (res.body as Entry[]).map((e) => [
+    e.actor,
+    e.action,
+    `${e.recordKind}:${e.recordId}`,
+    `${e.purpose}/${e.purposeSource}`,
+    e.agency,
+  ]);
 };
 
 describe('the access log', () => {
@@ -48,13 +62,32 @@ describe('the access log', () => {
   it('holds the duplicate-benefit flags shown and settled, for the household each names', async () => {
     const { api, deliver, now } = t;
     const householdRef = seat.householdRef!;
-    await deliver('relief-partnerships.benefit.granted', { benefitId: randomUUID(), householdRef, residentRef: null, purpose: 'skills-training', amountRials: 1, grantedAt: now().toISOString() });
+    await deliver('relief-partnerships.benefit.granted', {
+      benefitId: randomUUID(),
+      householdRef,
+      residentRef: null,
+      purpose: 'skills-training',
+      amountRials: 1,
+      grantedAt: now().toISOString(),
+    });
     const flags = (await api('fund').get('/duplicate-flags')).body as { flagId: string; householdRef: string }[];
     const flag = flags.find((f) => f.householdRef === householdRef)!;
     expect((await api('fund').post(`/duplicate-flags/${flag.flagId}/review`, { note: 'settled' })).status).toBe(200);
     const entries = await logOf(householdRef);
-    expect(entries).toContainEqual(['fund.officer', 'list', `duplicate-flag:${flag.flagId}`, 'duplicate-benefit-check/route', 'institute-funding']);
-    expect(entries).toContainEqual(['fund.officer', 'update', `duplicate-flag:${flag.flagId}`, 'duplicate-benefit-check/route', 'institute-funding']);
+    expect(entries).toContainEqual([
+      'fund.officer',
+      'list',
+      `duplicate-flag:${flag.flagId}`,
+      'duplicate-benefit-check/route',
+      'institute-funding',
+    ]);
+    expect(entries).toContainEqual([
+      'fund.officer',
+      'update',
+      `duplicate-flag:${flag.flagId}`,
+      'duplicate-benefit-check/route',
+      'institute-funding',
+    ]);
   });
 
   it('is read and exported by auditors only', async () => {

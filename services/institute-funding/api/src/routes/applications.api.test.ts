@@ -21,24 +21,45 @@ describe('applications', () => {
     expect(far.status).toBe(422);
     expect(far.body).toMatchObject({ code: 'institute-outside-target-neighbourhoods', field: 'instituteId' });
     expect(far.body.detail).toMatch(/not a target neighbourhood/);
-    expect(await refusal(api('fund').post('/applications', application(callId, inTarget, { trades: ['carpentry'] })))).toEqual({ status: 422, code: 'trade-not-funded', field: 'trades' });
-    expect(await refusal(api('fund').post('/applications', application(callId, 'inst-nothing')))).toEqual({ status: 404, code: 'institute-not-found' });
-    expect(await refusal(api('fund').post('/applications', application(randomUUID(), inTarget)))).toEqual({ status: 404, code: 'call-not-found' });
+    expect(await refusal(api('fund').post('/applications', application(callId, inTarget, { trades: ['carpentry'] })))).toEqual({
+      status: 422,
+      code: 'trade-not-funded',
+      field: 'trades',
+    });
+    expect(await refusal(api('fund').post('/applications', application(callId, 'inst-nothing')))).toEqual({
+      status: 404,
+      code: 'institute-not-found',
+    });
+    expect(await refusal(api('fund').post('/applications', application(randomUUID(), inTarget)))).toEqual({
+      status: 404,
+      code: 'call-not-found',
+    });
     expect((await api('auditor').post('/applications', application(callId, inTarget))).status).toBe(403);
     expect(await t.service.models.applications.countDocuments()).toBe(before);
     const res = await api('fund').post('/applications', application(callId, inTarget));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'submitted', instituteId: inTarget, award: null });
-    expect(await refusal(api('fund').post('/applications', application(callId, inTarget)))).toEqual({ status: 409, code: 'application-exists' });
+    expect(await refusal(api('fund').post('/applications', application(callId, inTarget)))).toEqual({
+      status: 409,
+      code: 'application-exists',
+    });
   });
 
   it('refuses an application to a call that is not open yet, or from an expired licence (422)', async () => {
     const { api, application, registerInstitute, openCall, now } = t;
     const upcoming = await openCall({ opensOn: addDays(now(), 5) });
     const instituteId = await registerInstitute();
-    expect(await refusal(api('fund').post('/applications', application(upcoming, instituteId)))).toEqual({ status: 422, code: 'call-not-open', field: 'callId' });
+    expect(await refusal(api('fund').post('/applications', application(upcoming, instituteId)))).toEqual({
+      status: 422,
+      code: 'call-not-open',
+      field: 'callId',
+    });
     const lapsed = await registerInstitute({ licenceValidUntil: '2020-01-01' });
-    expect(await refusal(api('fund').post('/applications', application(callId, lapsed)))).toEqual({ status: 422, code: 'licence-expired', field: 'instituteId' });
+    expect(await refusal(api('fund').post('/applications', application(callId, lapsed)))).toEqual({
+      status: 422,
+      code: 'licence-expired',
+      field: 'instituteId',
+    });
   });
 
   it('reviews, then awards within the budget with a tranche plan; illegal steps are 409, broken terms 422', async () => {
@@ -46,32 +67,60 @@ describe('applications', () => {
     const instituteId = await registerInstitute();
     const { applicationId } = (await api('fund').post('/applications', application(callId, instituteId))).body;
     const terms = { amountRials: 2_500_000_000, seats: 5, plan };
-    expect(await refusal(api('fund').post(`/applications/${applicationId}/award`, terms))).toEqual({ status: 409, code: 'application-not-under-review' });
-    expect((await api('fund').post(`/applications/${applicationId}/review`)).body.state).toBe('under-review');
-    expect(await refusal(api('fund').post(`/applications/${applicationId}/review`))).toEqual({ status: 409, code: 'application-not-submitted' });
-    expect(await refusal(api('fund').post(`/applications/${applicationId}/award`, { ...terms, amountRials: 3_000_000_001 }))).toEqual({
-      status: 422, code: 'award-exceeds-request', field: 'amountRials',
+    expect(await refusal(api('fund').post(`/applications/${applicationId}/award`, terms))).toEqual({
+      status: 409,
+      code: 'application-not-under-review',
     });
-    expect(await refusal(api('fund').post(`/applications/${applicationId}/award`, { ...terms, plan: plan.slice(1) }))).toEqual({ status: 422, code: 'tranche-shares-not-100', field: 'plan' });
+    expect((await api('fund').post(`/applications/${applicationId}/review`)).body.state).toBe('under-review');
+    expect(await refusal(api('fund').post(`/applications/${applicationId}/review`))).toEqual({
+      status: 409,
+      code: 'application-not-submitted',
+    });
+    expect(await refusal(api('fund').post(`/applications/${applicationId}/award`, { ...terms, amountRials: 3_000_000_001 }))).toEqual({
+      status: 422,
+      code: 'award-exceeds-request',
+      field: 'amountRials',
+    });
+    expect(await refusal(api('fund').post(`/applications/${applicationId}/award`, { ...terms, plan: plan.slice(1) }))).toEqual({
+      status: 422,
+      code: 'tranche-shares-not-100',
+      field: 'plan',
+    });
     expect((await api('coordinator').post(`/applications/${applicationId}/award`, terms)).status).toBe(403);
     expect(await refusal(api('fund').post(`/applications/${randomUUID()}/review`))).toEqual({ status: 404, code: 'application-not-found' });
     const res = await api('fund').post(`/applications/${applicationId}/award`, terms);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ awardId: applicationId, status: 'active', amountRials: 2_500_000_000, seats: 5, verified: { enrolments: 0, completions: 0 }, releasedRials: 0 });
-    expect(res.body.tranches.map((tr: { amountRials: number; state: string; releasable: boolean }) => [tr.amountRials, tr.state, tr.releasable])).toEqual([
+    expect(res.body).toMatchObject({
+      awardId: applicationId,
+      status: 'active',
+      amountRials: 2_500_000_000,
+      seats: 5,
+      verified: { enrolments: 0, completions: 0 },
+      releasedRials: 0,
+    });
+    expect(
+      res.body.tranches.map((tr: { amountRials: number; state: string; releasable: boolean }) => [tr.amountRials, tr.state, tr.releasable]),
+    ).toEqual([
       [750_000_000, 'pending', false],
       [1_000_000_000, 'pending', false],
       [750_000_000, 'pending', false],
     ]);
-    expect(await refusal(api('fund').post(`/applications/${applicationId}/reject`, { reason: 'late' }))).toEqual({ status: 409, code: 'application-decided' });
-    expect((await api('fund').get('/calls')).body.find((c: { callId: string }) => c.callId === callId)).toMatchObject({ awardedRials: 2_500_000_000 });
+    expect(await refusal(api('fund').post(`/applications/${applicationId}/reject`, { reason: 'late' }))).toEqual({
+      status: 409,
+      code: 'application-decided',
+    });
+    expect((await api('fund').get('/calls')).body.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
+      awardedRials: 2_500_000_000,
+    });
   });
 
   it('never awards beyond the call’s budget (422), leaving the application under review', async () => {
     const { api, openCall, underReview } = t;
     const small = await openCall({ budgetRials: 4_000_000_000 });
     const first = await underReview(small);
-    expect((await api('fund').post(`/applications/${first.applicationId}/award`, { amountRials: 2_500_000_000, seats: 5, plan })).status).toBe(201);
+    expect(
+      (await api('fund').post(`/applications/${first.applicationId}/award`, { amountRials: 2_500_000_000, seats: 5, plan })).status,
+    ).toBe(201);
     const other = await underReview(small);
     const over = await api('fund').post(`/applications/${other.applicationId}/award`, { amountRials: 1_500_000_001, seats: 5, plan });
     expect(over.status).toBe(422);

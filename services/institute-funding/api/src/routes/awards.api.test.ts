@@ -38,7 +38,10 @@ describe('tranches', () => {
   it('refuses a release before its condition (409), then releases when it holds: event, benefits per household, posting', async () => {
     const { api, enrol, enrolment, deliver, completion } = t;
     const { awardId, callId } = award;
-    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/1/release`))).toEqual({ status: 409, code: 'tranche-condition-not-met' });
+    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/1/release`))).toEqual({
+      status: 409,
+      code: 'tranche-condition-not-met',
+    });
     await enrol(award.instituteId, undefined, { householdRef: null }); // a walk-in: no household known
     await enrol(award.instituteId, 'dropped-out');
     expect(await verified()).toEqual({ enrolments: 2, completions: 0 });
@@ -49,7 +52,10 @@ describe('tranches', () => {
     const before = (await api('fund').get(`/awards/${awardId}`)).body;
     expect(before.verified).toEqual({ enrolments: 3, completions: 1 });
     expect(before.tranches.map((tr: { releasable: boolean }) => tr.releasable)).toEqual([true, false, false]);
-    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/2/release`))).toEqual({ status: 409, code: 'earlier-tranche-pending' });
+    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/2/release`))).toEqual({
+      status: 409,
+      code: 'earlier-tranche-pending',
+    });
 
     expect((await api('coordinator').post(`/awards/${awardId}/tranches/1/release`)).status).toBe(403);
     expect((await api().post(`/awards/${awardId}/tranches/1/release`)).status).toBe(401);
@@ -58,33 +64,65 @@ describe('tranches', () => {
     expect(await refusal(api('fund').post(`/awards/${randomUUID()}/tranches/1/release`))).toEqual({ status: 404, code: 'award-not-found' });
     const released = await api('fund').post(`/awards/${awardId}/tranches/1/release`);
     expect(released.status).toBe(200);
-    expect(released.body.tranches[0]).toMatchObject({ state: 'released', verifiedEnrolments: 3, verifiedCompletions: 1, releasable: false });
+    expect(released.body.tranches[0]).toMatchObject({
+      state: 'released',
+      verifiedEnrolments: 3,
+      verifiedCompletions: 1,
+      releasable: false,
+    });
     expect(released.body.releasedRials).toBe(750_000_000);
     // The households known are funded (the walk-in's is unknown; the drop-out is not a seat).
     expect(released.body.benefits).toHaveLength(2);
     expect(released.body.benefits.every((b: { amountRials: number }) => b.amountRials === 500_000_000)).toBe(true);
 
     const events = await outboxOf(awardId);
-    expect(events.map((e) => e.type)).toEqual(['institute-funding.tranche.released', 'institute-funding.benefit.granted', 'institute-funding.benefit.granted']);
-    expect(events[0]!.data).toMatchObject({ awardId, instituteId: award.instituteId, trancheNo: 1, amountRials: 750_000_000, verifiedEnrolments: 3, verifiedCompletions: 1 });
+    expect(events.map((e) => e.type)).toEqual([
+      'institute-funding.tranche.released',
+      'institute-funding.benefit.granted',
+      'institute-funding.benefit.granted',
+    ]);
+    expect(events[0]!.data).toMatchObject({
+      awardId,
+      instituteId: award.instituteId,
+      trancheNo: 1,
+      amountRials: 750_000_000,
+      verifiedEnrolments: 3,
+      verifiedCompletions: 1,
+    });
     // The request's cause (the kit's ctx.cause): the officer, for the office.
     expect(events[0]!.actor).toEqual({ subject: testCallers.fund.sub, agency: 'institute-funding' });
-    expect(events.slice(1).map((e) => (e.data as { householdRef: string }).householdRef).sort()).toEqual([counted.householdRef, early.householdRef].sort());
+    expect(
+      events
+        .slice(1)
+        .map((e) => (e.data as { householdRef: string }).householdRef)
+        .sort(),
+    ).toEqual([counted.householdRef, early.householdRef].sort());
     expect(events.slice(1).every((e) => (e.data as { purpose: string }).purpose === 'skills-training')).toBe(true);
     expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/1/release`))).toEqual({ status: 409, code: 'tranche-not-pending' });
 
     const ledger = (await api('fund').get('/ledger')).body;
     expect(ledger.postings.filter((p: { callId: string }) => p.callId === callId).map((p: { postingId: string }) => p.postingId)).toEqual([
-      `budget:${callId}`, `award:${awardId}`, `release:${awardId}:1`,
+      `budget:${callId}`,
+      `award:${awardId}`,
+      `release:${awardId}:1`,
     ]);
     expect(ledger.balanced).toBe(true);
-    expect(ledger.calls.find((c: { callId: string }) => c.callId === callId)).toMatchObject({ budget: 10_000_000_000, available: 7_500_000_000, committed: 1_750_000_000, payable: 750_000_000, paid: 0 });
+    expect(ledger.calls.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
+      budget: 10_000_000_000,
+      available: 7_500_000_000,
+      committed: 1_750_000_000,
+      payable: 750_000_000,
+      paid: 0,
+    });
   });
 
   it('records the payment of a released tranche only; the ledger moves it to paid', async () => {
     const { api } = t;
     const { awardId, callId } = award;
-    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/2/pay`, { paymentRef: 'SATNA-1' }))).toEqual({ status: 409, code: 'tranche-not-released' });
+    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/2/pay`, { paymentRef: 'SATNA-1' }))).toEqual({
+      status: 409,
+      code: 'tranche-not-released',
+    });
     expect((await api('fund').post(`/awards/${awardId}/tranches/1/pay`, { paymentRef: 'no spaces!' })).status).toBe(400);
     const paid = await api('fund').post(`/awards/${awardId}/tranches/1/pay`, { paymentRef: 'SATNA-1405-77' });
     expect(paid.body.tranches[0]).toMatchObject({ state: 'paid', paymentRef: 'SATNA-1405-77' });
@@ -97,7 +135,12 @@ describe('tranches', () => {
   it('counts a completion once and a failed course only as an enrolment', async () => {
     const { api, enrolment, deliver, completion, enrol } = t;
     const outcome = (await t.service.models.outcomes.find({ awardId: award.awardId, result: null, enrolled: true }).limit(1000).lean())[0]!;
-    const recorded = { ...enrolment(award.instituteId), enrolmentId: outcome._id, residentRef: outcome.residentRef, householdRef: outcome.householdRef };
+    const recorded = {
+      ...enrolment(award.instituteId),
+      enrolmentId: outcome._id,
+      residentRef: outcome.residentRef,
+      householdRef: outcome.householdRef,
+    };
     await deliver('vocational-training.enrolment.completed', completion(recorded, 'passed'));
     await deliver('vocational-training.enrolment.completed', completion(recorded, 'dropped-out')); // a later contradiction is ignored
     const failing = await enrol(award.instituteId, 'failed');
@@ -118,15 +161,28 @@ describe('tranches', () => {
     const cancelled = await api('fund').post(`/awards/${awardId}/cancel`, { reason: 'the institute closed its tailoring class' });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'the institute closed its tailoring class' });
     expect(cancelled.body.tranches.map((tr: { state: string }) => tr.state)).toEqual(['paid', 'released', 'cancelled']);
-    expect(await refusal(api('fund').post(`/awards/${awardId}/cancel`, { reason: 'again' }))).toEqual({ status: 409, code: 'award-not-active' });
+    expect(await refusal(api('fund').post(`/awards/${awardId}/cancel`, { reason: 'again' }))).toEqual({
+      status: 409,
+      code: 'award-not-active',
+    });
     expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/3/release`))).toEqual({ status: 409, code: 'award-not-active' });
     const ledger = (await api('fund').get('/ledger')).body;
     expect(ledger.calls.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
-      budget: 10_000_000_000, available: 8_250_000_000, committed: 0, payable: 1_000_000_000, paid: 750_000_000,
+      budget: 10_000_000_000,
+      available: 8_250_000_000,
+      committed: 0,
+      payable: 1_000_000_000,
+      paid: 750_000_000,
     });
     expect(ledger.balanced).toBe(true);
-    expect((await api('fund').get('/calls')).body.find((c: { callId: string }) => c.callId === callId)).toMatchObject({ awardedRials: 1_750_000_000, availableRials: 8_250_000_000 });
+    expect((await api('fund').get('/calls')).body.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
+      awardedRials: 1_750_000_000,
+      availableRials: 8_250_000_000,
+    });
     // What it released stays owed (payable), but no payment is recorded on a cancelled award.
-    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/2/pay`, { paymentRef: 'SATNA-1405-78' }))).toEqual({ status: 409, code: 'award-cancelled' });
+    expect(await refusal(api('fund').post(`/awards/${awardId}/tranches/2/pay`, { paymentRef: 'SATNA-1405-78' }))).toEqual({
+      status: 409,
+      code: 'award-cancelled',
+    });
   });
 });

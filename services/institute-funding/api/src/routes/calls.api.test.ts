@@ -13,10 +13,14 @@ describe('calls', () => {
   it('opens a call and posts its budget to the ledger; refuses impossible days (422), bad input (400) and other roles, storing nothing', async () => {
     const { api, callBody, now } = t;
     expect(await refusal(api('fund').post('/calls', callBody({ closesOn: addDays(now(), -2), opensOn: addDays(now(), -9) })))).toEqual({
-      status: 422, code: 'call-closes-in-past', field: 'closesOn',
+      status: 422,
+      code: 'call-closes-in-past',
+      field: 'closesOn',
     });
     expect(await refusal(api('fund').post('/calls', callBody({ opensOn: addDays(now(), 5), closesOn: addDays(now(), 4) })))).toEqual({
-      status: 422, code: 'call-closes-before-opening', field: 'closesOn',
+      status: 422,
+      code: 'call-closes-before-opening',
+      field: 'closesOn',
     });
     expect((await api('fund').post('/calls', callBody({ budgetRials: 10.5 }))).status).toBe(400);
     expect((await api('coordinator').post('/calls', callBody())).status).toBe(403);
@@ -36,7 +40,9 @@ describe('calls', () => {
     expect((await api('fund').post('/calls', callBody({ closesOn: addDays(now(), 0) }))).status).toBe(201);
     const { callId } = await anAward();
     expect((await api('coordinator').get('/calls')).body.find((c: { callId: string }) => c.callId === callId)).toMatchObject({
-      status: 'open', awardedRials: 2_500_000_000, availableRials: 7_500_000_000,
+      status: 'open',
+      awardedRials: 2_500_000_000,
+      availableRials: 7_500_000_000,
     });
     for (const other of ['tvto', 'worker'] as const) expect((await api(other).get('/calls')).status, other).toBe(403);
   });

@@ -10,13 +10,23 @@ const toCall = (c: Awaited<ReturnType<typeof callsView>>[number]) => ({ ...c, cr
 export function callRoutes(deps: FundingDeps): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/calls', summary: 'Funding calls with their budget, what is awarded and what is left', tags: ['calls'], roles: readers,
+      method: 'get',
+      path: '/calls',
+      summary: 'Funding calls with their budget, what is awarded and what is left',
+      tags: ['calls'],
+      roles: readers,
       response: z.array(callView),
       handler: async () => (await callsView(deps)).map(toCall),
     }),
     defineRoute({
-      method: 'post', path: '/calls', summary: 'Open a funding call (its budget is posted to the ledger)', tags: ['calls'], roles: officers,
-      body: callFields, response: callView, status: 201,
+      method: 'post',
+      path: '/calls',
+      summary: 'Open a funding call (its budget is posted to the ledger)',
+      tags: ['calls'],
+      roles: officers,
+      body: callFields,
+      response: callView,
+      status: 201,
       handler: async ({ body, principal }) => {
         const call = await openCall(deps, body, principal.subject);
         return toCall((await callsView(deps)).find((c) => c.callId === call._id)!);

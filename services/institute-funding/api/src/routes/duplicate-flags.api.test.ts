@@ -22,7 +22,14 @@ describe('duplicate benefits', () => {
   it('flags a household the Relief Committee funded for the same purpose; officers review it', async () => {
     const { api, deliver, now } = t;
     const [funded] = await fundedHouseholds();
-    const relief = { benefitId: randomUUID(), householdRef: funded!.householdRef, residentRef: null, purpose: 'skills-training', amountRials: 200_000_000, grantedAt: now().toISOString() };
+    const relief = {
+      benefitId: randomUUID(),
+      householdRef: funded!.householdRef,
+      residentRef: null,
+      purpose: 'skills-training',
+      amountRials: 200_000_000,
+      grantedAt: now().toISOString(),
+    };
     const first = await deliver('relief-partnerships.benefit.granted', relief);
     await deliver('relief-partnerships.benefit.granted', relief, first.id);
     await deliver('relief-partnerships.benefit.granted', relief);
@@ -30,14 +37,23 @@ describe('duplicate benefits', () => {
     await deliver('relief-partnerships.benefit.granted', { ...relief, benefitId: randomUUID(), householdRef: randomUUID() }); // another household
     const flags = (await api('auditor').get('/duplicate-flags')).body;
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ householdRef: funded!.householdRef, purpose: 'skills-training', crossAgency: true, totalRials: funded!.amountRials + 200_000_000, review: null });
+    expect(flags[0]).toMatchObject({
+      householdRef: funded!.householdRef,
+      purpose: 'skills-training',
+      crossAgency: true,
+      totalRials: funded!.amountRials + 200_000_000,
+      review: null,
+    });
     expect(flags[0].benefits.map((b: { source: string }) => b.source).sort()).toEqual(['institute-funding', 'relief-partnerships']);
     expect(JSON.stringify(flags)).not.toMatch(/name|nationalId/i);
 
     const path = `/duplicate-flags/${flags[0].flagId}/review`;
     expect((await api('coordinator').post(path, { note: 'x' })).status).toBe(403);
     expect((await api('fund').post(path, { note: '' })).status).toBe(400);
-    expect(await refusal(api('fund').post(`/duplicate-flags/${'0'.repeat(24)}/review`, { note: 'x' }))).toEqual({ status: 404, code: 'flag-not-found' });
+    expect(await refusal(api('fund').post(`/duplicate-flags/${'0'.repeat(24)}/review`, { note: 'x' }))).toEqual({
+      status: 404,
+      code: 'flag-not-found',
+    });
     expect((await api('fund').post(path, { note: 'با کمیته امداد هماهنگ شد' })).status).toBe(200);
     expect((await api('fund').get('/duplicate-flags')).body[0].review.note).toBe('با کمیته امداد هماهنگ شد');
     for (const other of ['relief', 'tvto', 'worker'] as const) expect((await api(other).get('/duplicate-flags')).status).toBe(403);

@@ -9,7 +9,11 @@ import { flagParams, flagReviewView, flagView, noteBody } from './schemas.js';
 export function duplicateFlagRoutes(deps: FundingDeps): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/duplicate-flags', summary: 'Households funded twice for the same purpose across relief and institute funding (opaque ids)', tags: ['benefits'], roles: readers,
+      method: 'get',
+      path: '/duplicate-flags',
+      summary: 'Households funded twice for the same purpose across relief and institute funding (opaque ids)',
+      tags: ['benefits'],
+      roles: readers,
       response: z.array(flagView),
       handler: async ({ principal }) => {
         const flags = await duplicateFlagsView(deps);
@@ -18,8 +22,14 @@ export function duplicateFlagRoutes(deps: FundingDeps): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'post', path: '/duplicate-flags/:flagId/review', summary: 'Record how an officer settled a duplicate-benefit flag', tags: ['benefits'], roles: officers,
-      params: flagParams, body: noteBody, response: flagReviewView,
+      method: 'post',
+      path: '/duplicate-flags/:flagId/review',
+      summary: 'Record how an officer settled a duplicate-benefit flag',
+      tags: ['benefits'],
+      roles: officers,
+      params: flagParams,
+      body: noteBody,
+      response: flagReviewView,
       handler: async ({ params, body, principal }) => {
         const reviewed = await reviewFlag(deps, params.flagId, body.note, principal.subject);
         await logFlagAccess(deps, principal, 'update', [reviewed.flag]);

@@ -36,7 +36,8 @@ describe('institutes', () => {
     const res = await api('fund').put('/institutes/inst-test-a', fields);
     expect(res.body.licenceValidUntil).toBe(addDays(now(), 700));
     expect(await refusal(api('fund').put('/institutes/inst-nothing', fields))).toEqual({ status: 404, code: 'institute-not-found' });
-    for (const reader of ['fund', 'coordinator', 'auditor'] as const) expect((await api(reader).get('/institutes')).status, reader).toBe(200);
+    for (const reader of ['fund', 'coordinator', 'auditor'] as const)
+      expect((await api(reader).get('/institutes')).status, reader).toBe(200);
     for (const other of ['tvto', 'relief', 'worker'] as const) expect((await api(other).get('/institutes')).status, other).toBe(403);
     expect((await api().get('/institutes')).status).toBe(401);
   });

@@ -17,22 +17,39 @@ export function instituteRoutes(deps: FundingDeps): RouteSpec[] {
   const today = () => dayOf(deps.clock.now());
   return [
     defineRoute({
-      method: 'get', path: '/institutes', summary: 'Private training institutes: licence, neighbourhood, trades', tags: ['institutes'], roles: readers,
+      method: 'get',
+      path: '/institutes',
+      summary: 'Private training institutes: licence, neighbourhood, trades',
+      tags: ['institutes'],
+      roles: readers,
       response: z.array(instituteView),
       // The province's private institutes (tens, at most hundreds): read whole, bounded.
-      handler: async () => (await readAll(deps.models.institutes.find().sort({ _id: 1 }).lean(), caps.reference)).map((i) => toInstitute(i, today())),
+      handler: async () =>
+        (await readAll(deps.models.institutes.find().sort({ _id: 1 }).lean(), caps.reference)).map((i) => toInstitute(i, today())),
     }),
     defineRoute({
-      method: 'post', path: '/institutes', summary: 'Register an institute (its id is a slug such as inst-negin, used by TVTO as a course venue)', tags: ['institutes'], roles: officers,
-      body: newInstituteBody, response: instituteView, status: 201,
+      method: 'post',
+      path: '/institutes',
+      summary: 'Register an institute (its id is a slug such as inst-negin, used by TVTO as a course venue)',
+      tags: ['institutes'],
+      roles: officers,
+      body: newInstituteBody,
+      response: instituteView,
+      status: 201,
       handler: async ({ body, principal }) => {
         const { instituteId, ...fields } = body;
         return toInstitute(await registerInstitute(deps, instituteId, fields, principal.subject), today());
       },
     }),
     defineRoute({
-      method: 'put', path: '/institutes/:id', summary: 'Update an institute: a renewed licence, its address or trades', tags: ['institutes'], roles: officers,
-      params: instituteParams, body: instituteFields, response: instituteView,
+      method: 'put',
+      path: '/institutes/:id',
+      summary: 'Update an institute: a renewed licence, its address or trades',
+      tags: ['institutes'],
+      roles: officers,
+      params: instituteParams,
+      body: instituteFields,
+      response: instituteView,
       handler: async ({ params, body, principal }) => toInstitute(await updateInstitute(deps, params.id, body, principal.subject), today()),
     }),
   ];

@@ -19,10 +19,20 @@ describe('the ledger', () => {
     expect((await api('fund').post(`/awards/${awardId}/tranches/2/release`)).status).toBe(200);
     const ledger = (await api('auditor').get('/ledger')).body;
     expect(ledger.postings.map((p: { postingId: string }) => p.postingId)).toEqual([
-      `budget:${callId}`, `award:${awardId}`, `release:${awardId}:1`, `payment:${awardId}:1`, `release:${awardId}:2`,
+      `budget:${callId}`,
+      `award:${awardId}`,
+      `release:${awardId}:1`,
+      `payment:${awardId}:1`,
+      `release:${awardId}:2`,
     ]);
     expect(ledger).toMatchObject({ balanced: true, trialBalance: 0, problems: [], unposted: [] });
-    expect(ledger.calls[0]).toMatchObject({ budget: 10_000_000_000, available: 7_500_000_000, committed: 750_000_000, payable: 1_000_000_000, paid: 750_000_000 });
+    expect(ledger.calls[0]).toMatchObject({
+      budget: 10_000_000_000,
+      available: 7_500_000_000,
+      committed: 750_000_000,
+      payable: 1_000_000_000,
+      paid: 750_000_000,
+    });
     for (const reader of ['fund', 'coordinator'] as const) expect((await api(reader).get('/ledger')).status, reader).toBe(200);
     for (const other of ['tvto', 'relief', 'worker'] as const) expect((await api(other).get('/ledger')).status, other).toBe(403);
   });

@@ -7,7 +7,11 @@ import { ledgerSchema } from './schemas.js';
 export function ledgerRoutes(deps: FundingDeps): RouteSpec[] {
   return [
     defineRoute({
-      method: 'get', path: '/ledger', summary: 'The disbursement ledger: postings, balances, each call’s position, and whether it balances', tags: ['ledger'], roles: readers,
+      method: 'get',
+      path: '/ledger',
+      summary: 'The disbursement ledger: postings, balances, each call’s position, and whether it balances',
+      tags: ['ledger'],
+      roles: readers,
       response: ledgerSchema,
       handler: () => ledgerView(deps),
     }),

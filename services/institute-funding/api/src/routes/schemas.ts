@@ -49,21 +49,39 @@ export const callView = callFields.extend({
 
 // Applications ----------------------------------------------------------------------------------------
 
-export const applicationQuery = z.object({ ...pageQueryShape, callId: opaqueIdSchema.optional(), state: z.enum(applicationStates).optional() }).strict();
+export const applicationQuery = z
+  .object({ ...pageQueryShape, callId: opaqueIdSchema.optional(), state: z.enum(applicationStates).optional() })
+  .strict();
 export const newApplicationBody = z
-  .object({ callId: opaqueIdSchema, instituteId: slugIdSchema, trades, proposedSeats: z.number().int().positive().max(1000), amountRequestedRials: rials })
+  .object({
+    callId: opaqueIdSchema,
+    instituteId: slugIdSchema,
+    trades,
+    proposedSeats: z.number().int().positive().max(1000),
+    amountRequestedRials: rials,
+  })
   .strict();
 
-const conditionSchema = z.object({ kind: z.enum(['enrolments', 'completions']), atLeast: z.number().int().positive().max(10_000) }).strict();
+const conditionSchema = z
+  .object({ kind: z.enum(['enrolments', 'completions']), atLeast: z.number().int().positive().max(10_000) })
+  .strict();
 export const awardBody = z
   .object({
     amountRials: rials,
     seats: z.number().int().positive().max(1000),
-    plan: z.array(z.object({ percent: z.number().int().min(1).max(100), condition: conditionSchema }).strict()).min(1).max(6),
+    plan: z
+      .array(z.object({ percent: z.number().int().min(1).max(100), condition: conditionSchema }).strict())
+      .min(1)
+      .max(6),
   })
   .strict();
 
-const awardSummary = z.object({ amountRials: z.number().int(), seats: z.number().int(), status: z.enum(['active', 'completed', 'cancelled']), awardedAt: z.iso.datetime() });
+const awardSummary = z.object({
+  amountRials: z.number().int(),
+  seats: z.number().int(),
+  status: z.enum(['active', 'completed', 'cancelled']),
+  awardedAt: z.iso.datetime(),
+});
 export const applicationView = z.object({
   applicationId: opaqueIdSchema,
   callId: opaqueIdSchema,
@@ -111,7 +129,15 @@ export const awardView = z.object({
   releasedRials: z.number().int(),
   paidRials: z.number().int(),
   tranches: z.array(trancheView),
-  benefits: z.array(z.object({ benefitId: opaqueIdSchema, householdRef: opaqueIdSchema, amountRials: z.number().int(), trancheNo: z.number().int(), grantedAt: z.iso.datetime() })),
+  benefits: z.array(
+    z.object({
+      benefitId: opaqueIdSchema,
+      householdRef: opaqueIdSchema,
+      amountRials: z.number().int(),
+      trancheNo: z.number().int(),
+      grantedAt: z.iso.datetime(),
+    }),
+  ),
 });
 
 // Ledger ----------------------------------------------------------------------------------------------
@@ -122,7 +148,17 @@ export const ledgerSchema = z.object({
   problems: z.array(z.string()),
   unposted: z.array(z.string()),
   accounts: z.array(z.object({ account: z.string(), balance: z.number().int() })),
-  calls: z.array(z.object({ callId: z.string(), title: localizedNameSchema, budget: z.number().int(), available: z.number().int(), committed: z.number().int(), payable: z.number().int(), paid: z.number().int() })),
+  calls: z.array(
+    z.object({
+      callId: z.string(),
+      title: localizedNameSchema,
+      budget: z.number().int(),
+      available: z.number().int(),
+      committed: z.number().int(),
+      payable: z.number().int(),
+      paid: z.number().int(),
+    }),
+  ),
   postings: z.array(
     z.object({
       postingId: z.string(),
@@ -149,7 +185,12 @@ export const flagView = z.object({
   totalRials: z.number().int(),
   benefits: z.array(
     z.object({
-      benefitId: opaqueIdSchema, source: z.enum(['institute-funding', 'relief-partnerships']), amountRials: z.number().int(), grantedAt: z.iso.datetime(), purpose: z.string(), householdRef: z.string(),
+      benefitId: opaqueIdSchema,
+      source: z.enum(['institute-funding', 'relief-partnerships']),
+      amountRials: z.number().int(),
+      grantedAt: z.iso.datetime(),
+      purpose: z.string(),
+      householdRef: z.string(),
     }),
   ),
   review: flagReviewView.nullable(),

@@ -19,14 +19,32 @@ export async function startFunding() {
   const now = () => service.clock.now();
 
   const institute = (instituteId: string, extra: object = {}) => ({
-    instituteId, name: { fa: 'آموزشگاه آزمون', en: 'Test institute' }, licenceNo: 'KRM-1402-0118', licenceValidUntil: addDays(now(), 365),
-    neighbourhoodId: 'nbh-sarasiab', address: 'سرآسیاب، کوچه ۴', trades: ['tailoring', 'pastry'], ...extra,
+    instituteId,
+    name: { fa: 'آموزشگاه آزمون', en: 'Test institute' },
+    licenceNo: 'KRM-1402-0118',
+    licenceValidUntil: addDays(now(), 365),
+    neighbourhoodId: 'nbh-sarasiab',
+    address: 'سرآسیاب، کوچه ۴',
+    trades: ['tailoring', 'pastry'],
+    ...extra,
   });
   const callBody = (extra: object = {}) => ({
-    title: { fa: 'فراخوان آزمون', en: 'Test call' }, budgetRials: 10_000_000_000, neighbourhoodIds: ['nbh-sarasiab', 'nbh-motahari'],
-    trades: ['tailoring', 'pastry'], opensOn: addDays(now(), -1), closesOn: addDays(now(), 30), ...extra,
+    title: { fa: 'فراخوان آزمون', en: 'Test call' },
+    budgetRials: 10_000_000_000,
+    neighbourhoodIds: ['nbh-sarasiab', 'nbh-motahari'],
+    trades: ['tailoring', 'pastry'],
+    opensOn: addDays(now(), -1),
+    closesOn: addDays(now(), 30),
+    ...extra,
   });
-  const application = (callId: string, instituteId: string, extra: object = {}) => ({ callId, instituteId, trades: ['tailoring'], proposedSeats: 6, amountRequestedRials: 3_000_000_000, ...extra });
+  const application = (callId: string, instituteId: string, extra: object = {}) => ({
+    callId,
+    instituteId,
+    trades: ['tailoring'],
+    proposedSeats: 6,
+    amountRequestedRials: 3_000_000_000,
+    ...extra,
+  });
 
   /** A step that must succeed: its body. */
   const ok = async <T = Record<string, unknown>>(call: PromiseLike<{ status: number; body: unknown }>, status = 200): Promise<T> => {
@@ -48,7 +66,10 @@ export async function startFunding() {
   /** An institute's application to a call, under review. */
   async function underReview(callId: string, extra: object = {}): Promise<{ applicationId: string; instituteId: string }> {
     const instituteId = await registerInstitute();
-    const { applicationId } = await ok<{ applicationId: string }>(api('fund').post('/applications', application(callId, instituteId, extra)), 201);
+    const { applicationId } = await ok<{ applicationId: string }>(
+      api('fund').post('/applications', application(callId, instituteId, extra)),
+      201,
+    );
     await ok(api('fund').post(`/applications/${applicationId}/review`));
     return { applicationId, instituteId };
   }
@@ -62,12 +83,23 @@ export async function startFunding() {
   }
 
   const enrolment = (instituteId: string, extra: object = {}) => ({
-    enrolmentId: randomUUID() as string, courseId: `${instituteId}-tailoring`, trade: 'tailoring', venue: { kind: 'private-institute', id: instituteId },
-    residentRef: randomUUID() as string, householdRef: randomUUID() as string | null, neighbourhoodId: 'nbh-sarasiab' as string | null, referralId: null, enrolledAt: now().toISOString(), ...extra,
+    enrolmentId: randomUUID() as string,
+    courseId: `${instituteId}-tailoring`,
+    trade: 'tailoring',
+    venue: { kind: 'private-institute', id: instituteId },
+    residentRef: randomUUID() as string,
+    householdRef: randomUUID() as string | null,
+    neighbourhoodId: 'nbh-sarasiab' as string | null,
+    referralId: null,
+    enrolledAt: now().toISOString(),
+    ...extra,
   });
   type Enrolment = ReturnType<typeof enrolment>;
   const completion = ({ enrolledAt: _e, ...fields }: Enrolment, result: 'passed' | 'failed' | 'dropped-out') => ({
-    ...fields, result, certificateNo: result === 'passed' ? 'TVTO-1405-0001' : null, completedAt: now().toISOString(),
+    ...fields,
+    result,
+    certificateNo: result === 'passed' ? 'TVTO-1405-0001' : null,
+    completedAt: now().toISOString(),
   });
   const deliver = (type: EventType, data: unknown, id?: string) => service.deliver(type, data, { id });
   /** TVTO recorded an enrolment (and, given a result, its completion). */
@@ -78,7 +110,23 @@ export async function startFunding() {
     return recorded;
   }
 
-  return { service, api, now, institute, callBody, application, ok, registerInstitute, openCall, underReview, anAward, enrolment, completion, deliver, enrol };
+  return {
+    service,
+    api,
+    now,
+    institute,
+    callBody,
+    application,
+    ok,
+    registerInstitute,
+    openCall,
+    underReview,
+    anAward,
+    enrolment,
+    completion,
+    deliver,
+    enrol,
+  };
 }
 
 export const plan = [

@@ -1,10 +1,33 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Loading, TextInput, useAsync, useAuth, useI18n, useProblemSentence, type BadgeTone, type Column } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  DataTable,
+  ErrorCard,
+  Loading,
+  TextInput,
+  useAsync,
+  useAuth,
+  useI18n,
+  useProblemSentence,
+  type BadgeTone,
+  type Column,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Award, type AwardStatus, type Tranche } from '../api';
 import { useLabels } from '../labels';
 
 const awardTone: Record<AwardStatus, BadgeTone> = { active: 'info', completed: 'success', cancelled: 'neutral' };
-const trancheTone = (t: Tranche): BadgeTone => (t.state === 'pending' ? (t.releasable ? 'warning' : 'neutral') : t.state === 'cancelled' ? 'neutral' : t.state === 'paid' ? 'success' : 'info');
+const trancheTone = (t: Tranche): BadgeTone =>
+  t.state === 'pending'
+    ? t.releasable
+      ? 'warning'
+      : 'neutral'
+    : t.state === 'cancelled'
+      ? 'neutral'
+      : t.state === 'paid'
+        ? 'success'
+        : 'info';
 
 /** Each award: what TVTO verified, its tranches' states, and releasing or paying the one that is due. */
 export function AwardsSection() {
@@ -16,7 +39,12 @@ export function AwardsSection() {
   if (!data.data) return <Loading />;
   const [awards, institutes] = data.data;
   const nameOf = new Map(institutes.map((i) => [i.instituteId, i.name]));
-  if (awards.length === 0) return <Card title={t('if.awards.title')} testId="if-awards"><p className="hg-empty">{t('if.awards.empty')}</p></Card>;
+  if (awards.length === 0)
+    return (
+      <Card title={t('if.awards.title')} testId="if-awards">
+        <p className="hg-empty">{t('if.awards.empty')}</p>
+      </Card>
+    );
   return (
     <div data-testid="if-awards">
       {awards.map((award) => (
@@ -26,7 +54,17 @@ export function AwardsSection() {
   );
 }
 
-function AwardCard({ award, name, canAct, onChange }: { award: Award; name?: { fa: string; en: string }; canAct: boolean; onChange: () => void }) {
+function AwardCard({
+  award,
+  name,
+  canAct,
+  onChange,
+}: {
+  award: Award;
+  name?: { fa: string; en: string };
+  canAct: boolean;
+  onChange: () => void;
+}) {
   const api = useFundingApi();
   const { t, localize, formatNumber, formatDate } = useI18n();
   const labels = useLabels();
@@ -59,7 +97,11 @@ function AwardCard({ award, name, canAct, onChange }: { award: Award; name?: { f
     { key: 'no', header: t('if.tranches.no'), render: (tr) => formatNumber(tr.trancheNo) },
     { key: 'share', header: t('if.tranches.share'), render: (tr) => `${formatNumber(tr.percent)}٪` },
     { key: 'amount', header: t('if.tranches.amount'), render: (tr) => labels.rials(tr.amountRials) },
-    { key: 'condition', header: t('if.tranches.condition'), render: (tr) => t('if.condition', { count: formatNumber(tr.condition.atLeast), kind: t(`if.condition.${tr.condition.kind}`) }) },
+    {
+      key: 'condition',
+      header: t('if.tranches.condition'),
+      render: (tr) => t('if.condition', { count: formatNumber(tr.condition.atLeast), kind: t(`if.condition.${tr.condition.kind}`) }),
+    },
     {
       key: 'state',
       header: t('if.tranches.state'),
@@ -68,60 +110,127 @@ function AwardCard({ award, name, canAct, onChange }: { award: Award; name?: { f
           <Badge tone={trancheTone(tr)} testId={`if-tranche-state-${id}-${tr.trancheNo}`}>
             {t(`if.tranches.state.${tr.state === 'pending' && tr.releasable ? 'releasable' : tr.state}`)}
           </Badge>
-          {tr.releasedAt && (<><br /><small>{formatDate(tr.releasedAt)}</small></>)}
-          {tr.paymentRef && (<><br /><small dir="ltr">{tr.paymentRef}</small></>)}
+          {tr.releasedAt && (
+            <>
+              <br />
+              <small>{formatDate(tr.releasedAt)}</small>
+            </>
+          )}
+          {tr.paymentRef && (
+            <>
+              <br />
+              <small dir="ltr">{tr.paymentRef}</small>
+            </>
+          )}
         </>
       ),
     },
     ...(canAct
-      ? [{
-          key: 'actions',
-          header: t('if.actions'),
-          render: (tr: Tranche) => {
-            if (tr.releasable && award.status === 'active') {
-              return <Button busy={busy} data-testid={`if-release-${id}-${tr.trancheNo}`} onClick={() => act(() => api.release(id, tr.trancheNo))}>{t('if.tranches.release')}</Button>;
-            }
-            if (tr.state !== 'released' || award.status === 'cancelled') return null;
-            if (paying !== tr.trancheNo) {
-              return <Button variant="secondary" data-testid={`if-pay-${id}-${tr.trancheNo}`} onClick={() => setPaying(tr.trancheNo)}>{t('if.tranches.pay')}</Button>;
-            }
-            return (
-              <div>
-                <TextInput label={t('if.tranches.paymentRef')} dir="ltr" data-testid={`if-payment-ref-${id}-${tr.trancheNo}`} value={paymentRef} onChange={(e) => setPaymentRef(e.target.value)} />
-                <Button busy={busy} disabled={!paymentRef.trim()} data-testid={`if-pay-confirm-${id}-${tr.trancheNo}`} onClick={() => act(() => api.pay(id, tr.trancheNo, paymentRef.trim()))}>
-                  {t('if.tranches.pay')}
-                </Button>
-              </div>
-            );
+      ? [
+          {
+            key: 'actions',
+            header: t('if.actions'),
+            render: (tr: Tranche) => {
+              if (tr.releasable && award.status === 'active') {
+                return (
+                  <Button
+                    busy={busy}
+                    data-testid={`if-release-${id}-${tr.trancheNo}`}
+                    onClick={() => act(() => api.release(id, tr.trancheNo))}
+                  >
+                    {t('if.tranches.release')}
+                  </Button>
+                );
+              }
+              if (tr.state !== 'released' || award.status === 'cancelled') return null;
+              if (paying !== tr.trancheNo) {
+                return (
+                  <Button variant="secondary" data-testid={`if-pay-${id}-${tr.trancheNo}`} onClick={() => setPaying(tr.trancheNo)}>
+                    {t('if.tranches.pay')}
+                  </Button>
+                );
+              }
+              return (
+                <div>
+                  <TextInput
+                    label={t('if.tranches.paymentRef')}
+                    dir="ltr"
+                    data-testid={`if-payment-ref-${id}-${tr.trancheNo}`}
+                    value={paymentRef}
+                    onChange={(e) => setPaymentRef(e.target.value)}
+                  />
+                  <Button
+                    busy={busy}
+                    disabled={!paymentRef.trim()}
+                    data-testid={`if-pay-confirm-${id}-${tr.trancheNo}`}
+                    onClick={() => act(() => api.pay(id, tr.trancheNo, paymentRef.trim()))}
+                  >
+                    {t('if.tranches.pay')}
+                  </Button>
+                </div>
+              );
+            },
           },
-        }]
+        ]
       : []),
   ];
 
   return (
     <Card
       testId={`if-award-${id}`}
-      title={<>{name ? localize(name) : award.instituteId} · {labels.trades(award.trades)}</>}
-      actions={<Badge tone={awardTone[award.status]} testId={`if-award-status-${id}`}>{t(`if.awards.status.${award.status}`)}</Badge>}
+      title={
+        <>
+          {name ? localize(name) : award.instituteId} · {labels.trades(award.trades)}
+        </>
+      }
+      actions={
+        <Badge tone={awardTone[award.status]} testId={`if-award-status-${id}`}>
+          {t(`if.awards.status.${award.status}`)}
+        </Badge>
+      }
     >
       {error !== undefined && <ErrorCard error={sentence(error)} />}
       <p>{t('if.awards.summary', { amount: formatNumber(award.amountRials), seats: award.seats })}</p>
-      <p data-testid={`if-award-verified-${id}`}>{t('if.awards.verified', { enrolments: award.verified.enrolments, completions: award.verified.completions })}</p>
+      <p data-testid={`if-award-verified-${id}`}>
+        {t('if.awards.verified', { enrolments: award.verified.enrolments, completions: award.verified.completions })}
+      </p>
       <p>{t('if.awards.released', { released: formatNumber(award.releasedRials), paid: formatNumber(award.paidRials) })}</p>
       <p className="hg-muted">{t('if.awards.benefits', { count: award.benefits.length })}</p>
       {award.cancelReason && <p className="hg-muted">{award.cancelReason}</p>}
-      <DataTable testId={`if-tranches-${id}`} columns={columns} rows={award.tranches} rowKey={(tr) => String(tr.trancheNo)} rowTestId={(tr) => `if-tranche-${id}-${tr.trancheNo}`} />
-      {canAct && award.status === 'active' && (
-        cancelling ? (
+      <DataTable
+        testId={`if-tranches-${id}`}
+        columns={columns}
+        rows={award.tranches}
+        rowKey={(tr) => String(tr.trancheNo)}
+        rowTestId={(tr) => `if-tranche-${id}-${tr.trancheNo}`}
+      />
+      {canAct &&
+        award.status === 'active' &&
+        (cancelling ? (
           <div>
-            <TextInput label={t('if.awards.cancelReason')} data-testid={`if-cancel-reason-${id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
-            <Button busy={busy} disabled={!reason.trim()} data-testid={`if-cancel-confirm-${id}`} onClick={() => act(() => api.cancel(id, reason.trim()))}>{t('if.awards.cancel')}</Button>{' '}
-            <Button variant="secondary" onClick={() => setCancelling(false)}>{t('if.cancel')}</Button>
+            <TextInput
+              label={t('if.awards.cancelReason')}
+              data-testid={`if-cancel-reason-${id}`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <Button
+              busy={busy}
+              disabled={!reason.trim()}
+              data-testid={`if-cancel-confirm-${id}`}
+              onClick={() => act(() => api.cancel(id, reason.trim()))}
+            >
+              {t('if.awards.cancel')}
+            </Button>{' '}
+            <Button variant="secondary" onClick={() => setCancelling(false)}>
+              {t('if.cancel')}
+            </Button>
           </div>
         ) : (
-          <Button variant="secondary" data-testid={`if-cancel-${id}`} onClick={() => setCancelling(true)}>{t('if.awards.cancel')}</Button>
-        )
-      )}
+          <Button variant="secondary" data-testid={`if-cancel-${id}`} onClick={() => setCancelling(true)}>
+            {t('if.awards.cancel')}
+          </Button>
+        ))}
     </Card>
   );
 }

@@ -1,11 +1,43 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, type BadgeTone, Button, Card, type Column, DataTable, DateInput, ErrorCard, Form, Loading, NumberInput, Select, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  type Column,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  NumberInput,
+  Select,
+  TextInput,
+  useAction,
+  useAsync,
+  useAuth,
+  useI18n,
+  useProblemSentence,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useFundingApi, type Application, type ApplicationState, type ConditionKind, type FundingCall, type Institute, type PlanItem } from '../api';
+import {
+  useFundingApi,
+  type Application,
+  type ApplicationState,
+  type ConditionKind,
+  type FundingCall,
+  type Institute,
+  type PlanItem,
+} from '../api';
 import { useLabels } from '../labels';
 
 const statusTone: Record<FundingCall['status'], BadgeTone> = { upcoming: 'neutral', open: 'success', closed: 'warning' };
-const stateTone: Record<ApplicationState, BadgeTone> = { submitted: 'info', 'under-review': 'warning', awarded: 'success', rejected: 'danger' };
+const stateTone: Record<ApplicationState, BadgeTone> = {
+  submitted: 'info',
+  'under-review': 'warning',
+  awarded: 'success',
+  rejected: 'danger',
+};
 
 /** Funding calls (budget, what is awarded and left) and, for the chosen call, its applications and their review. */
 export function CallsSection() {
@@ -24,10 +56,18 @@ export function CallsSection() {
     { key: 'title', header: t('if.calls.call'), render: (c) => localize(c.title) },
     { key: 'budget', header: t('if.calls.budget'), render: (c) => labels.rials(c.budgetRials) },
     { key: 'awarded', header: t('if.calls.awarded'), render: (c) => labels.rials(c.awardedRials) },
-    { key: 'available', header: t('if.calls.available'), render: (c) => <span data-testid={`if-call-available-${c.callId}`}>{labels.rials(c.availableRials)}</span> },
+    {
+      key: 'available',
+      header: t('if.calls.available'),
+      render: (c) => <span data-testid={`if-call-available-${c.callId}`}>{labels.rials(c.availableRials)}</span>,
+    },
     { key: 'period', header: t('if.calls.period'), render: (c) => `${formatDate(c.opensOn)} – ${formatDate(c.closesOn)}` },
     { key: 'targets', header: t('if.calls.targets'), render: (c) => c.neighbourhoodIds.map(labels.neighbourhood).join('، ') },
-    { key: 'status', header: t('if.calls.status'), render: (c) => <Badge tone={statusTone[c.status]}>{t(`if.calls.status.${c.status}`)}</Badge> },
+    {
+      key: 'status',
+      header: t('if.calls.status'),
+      render: (c) => <Badge tone={statusTone[c.status]}>{t(`if.calls.status.${c.status}`)}</Badge>,
+    },
     {
       key: 'show',
       header: t('if.actions'),
@@ -41,7 +81,14 @@ export function CallsSection() {
   return (
     <>
       <Card title={t('if.calls.title')} testId="if-calls">
-        <DataTable testId="if-calls-table" columns={columns} rows={calls} rowKey={(c) => c.callId} rowTestId={(c) => `if-call-${c.callId}`} empty={t('if.calls.empty')} />
+        <DataTable
+          testId="if-calls-table"
+          columns={columns}
+          rows={calls}
+          rowKey={(c) => c.callId}
+          rowTestId={(c) => `if-call-${c.callId}`}
+          empty={t('if.calls.empty')}
+        />
       </Card>
       {call && <Applications key={call.callId} call={call} institutes={institutes} canAct={canAct} onChange={data.reload} />}
       {canAct && <OpenCallForm onDone={data.reload} />}
@@ -49,7 +96,17 @@ export function CallsSection() {
   );
 }
 
-function Applications({ call, institutes, canAct, onChange }: { call: FundingCall; institutes: Institute[]; canAct: boolean; onChange: () => void }) {
+function Applications({
+  call,
+  institutes,
+  canAct,
+  onChange,
+}: {
+  call: FundingCall;
+  institutes: Institute[];
+  canAct: boolean;
+  onChange: () => void;
+}) {
   const api = useFundingApi();
   const { t, localize, formatNumber } = useI18n();
   const labels = useLabels();
@@ -89,53 +146,89 @@ function Applications({ call, institutes, canAct, onChange }: { call: FundingCal
           <Badge tone={stateTone[a.state]} testId={`if-application-state-${a.applicationId}`}>
             {t(`if.applications.state.${a.state}`)}
           </Badge>
-          {a.rejectionReason && (<><br /><small>{a.rejectionReason}</small></>)}
-          {a.award && (<><br /><small>{t('if.awards.summary', { amount: formatNumber(a.award.amountRials), seats: a.award.seats })}</small></>)}
+          {a.rejectionReason && (
+            <>
+              <br />
+              <small>{a.rejectionReason}</small>
+            </>
+          )}
+          {a.award && (
+            <>
+              <br />
+              <small>{t('if.awards.summary', { amount: formatNumber(a.award.amountRials), seats: a.award.seats })}</small>
+            </>
+          )}
         </>
       ),
     },
     ...(canAct
-      ? [{
-          key: 'actions',
-          header: t('if.actions'),
-          render: (a: Application) =>
-            rejecting === a.applicationId ? (
-              <div>
-                <TextInput label={t('if.applications.reason')} data-testid={`if-reject-reason-${a.applicationId}`} value={reason} onChange={(e) => setReason(e.target.value)} />
-                <Button data-testid={`if-reject-confirm-${a.applicationId}`} disabled={!reason.trim()} onClick={() => act(() => api.reject(a.applicationId, reason.trim()))}>
-                  {t('if.applications.reject')}
-                </Button>{' '}
-                <Button variant="secondary" onClick={() => setRejecting(undefined)}>{t('if.cancel')}</Button>
-              </div>
-            ) : (
-              <>
-                {a.state === 'submitted' && (
-                  <Button variant="secondary" data-testid={`if-review-${a.applicationId}`} onClick={() => act(() => api.review(a.applicationId))}>
-                    {t('if.applications.review')}
-                  </Button>
-                )}{' '}
-                {a.state === 'under-review' && (
-                  <Button data-testid={`if-award-${a.applicationId}`} onClick={() => setAwarding(a)}>
-                    {t('if.applications.award')}
-                  </Button>
-                )}{' '}
-                {(a.state === 'submitted' || a.state === 'under-review') && (
-                  <Button variant="secondary" data-testid={`if-reject-${a.applicationId}`} onClick={() => setRejecting(a.applicationId)}>
+      ? [
+          {
+            key: 'actions',
+            header: t('if.actions'),
+            render: (a: Application) =>
+              rejecting === a.applicationId ? (
+                <div>
+                  <TextInput
+                    label={t('if.applications.reason')}
+                    data-testid={`if-reject-reason-${a.applicationId}`}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
+                  <Button
+                    data-testid={`if-reject-confirm-${a.applicationId}`}
+                    disabled={!reason.trim()}
+                    onClick={() => act(() => api.reject(a.applicationId, reason.trim()))}
+                  >
                     {t('if.applications.reject')}
+                  </Button>{' '}
+                  <Button variant="secondary" onClick={() => setRejecting(undefined)}>
+                    {t('if.cancel')}
                   </Button>
-                )}
-              </>
-            ),
-        }]
+                </div>
+              ) : (
+                <>
+                  {a.state === 'submitted' && (
+                    <Button
+                      variant="secondary"
+                      data-testid={`if-review-${a.applicationId}`}
+                      onClick={() => act(() => api.review(a.applicationId))}
+                    >
+                      {t('if.applications.review')}
+                    </Button>
+                  )}{' '}
+                  {a.state === 'under-review' && (
+                    <Button data-testid={`if-award-${a.applicationId}`} onClick={() => setAwarding(a)}>
+                      {t('if.applications.award')}
+                    </Button>
+                  )}{' '}
+                  {(a.state === 'submitted' || a.state === 'under-review') && (
+                    <Button variant="secondary" data-testid={`if-reject-${a.applicationId}`} onClick={() => setRejecting(a.applicationId)}>
+                      {t('if.applications.reject')}
+                    </Button>
+                  )}
+                </>
+              ),
+          },
+        ]
       : []),
   ];
   return (
     <>
       <Card title={t('if.applications.title', { call: localize(call.title) })} testId="if-applications">
         {error !== undefined && <ErrorCard error={sentence(error)} />}
-        <DataTable testId="if-applications-table" columns={columns} rows={data.data} rowKey={(a) => a.applicationId} rowTestId={(a) => `if-application-${a.applicationId}`} empty={t('if.applications.empty')} />
+        <DataTable
+          testId="if-applications-table"
+          columns={columns}
+          rows={data.data}
+          rowKey={(a) => a.applicationId}
+          rowTestId={(a) => `if-application-${a.applicationId}`}
+          empty={t('if.applications.empty')}
+        />
       </Card>
-      {awarding && <AwardForm application={awarding} onDone={() => (setAwarding(undefined), refresh())} onCancel={() => setAwarding(undefined)} />}
+      {awarding && (
+        <AwardForm application={awarding} onDone={() => (setAwarding(undefined), refresh())} onCancel={() => setAwarding(undefined)} />
+      )}
       {canAct && call.status === 'open' && <ApplicationForm call={call} institutes={institutes} onDone={refresh} />}
     </>
   );
@@ -159,17 +252,39 @@ function ApplicationForm({ call, institutes, onDone }: { call: FundingCall; inst
   });
 
   function submit() {
-    void run(() => api.apply({ callId: call.callId, instituteId, trades: parseList(trades), proposedSeats: Number(seats), amountRequestedRials: Number(amount) }));
+    void run(() =>
+      api.apply({
+        callId: call.callId,
+        instituteId,
+        trades: parseList(trades),
+        proposedSeats: Number(seats),
+        amountRequestedRials: Number(amount),
+      }),
+    );
   }
   return (
     <Card title={t('if.applications.record')}>
       <Form onSubmit={submit} error={sentence(error)} testId="if-application-form">
-        <Select label={t('if.applications.institute')} data-testid="if-application-institute" value={instituteId} onChange={(e) => setInstituteId(e.target.value)}
-          options={eligible.map((i) => ({ value: i.instituteId, label: localize(i.name) }))} />
-        <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={call.trades.join(', ')} data-testid="if-application-trades" value={trades} onChange={(e) => setTrades(e.target.value)} />
+        <Select
+          label={t('if.applications.institute')}
+          data-testid="if-application-institute"
+          value={instituteId}
+          onChange={(e) => setInstituteId(e.target.value)}
+          options={eligible.map((i) => ({ value: i.instituteId, label: localize(i.name) }))}
+        />
+        <TextInput
+          label={t('if.institutes.trades')}
+          dir="ltr"
+          placeholder={call.trades.join(', ')}
+          data-testid="if-application-trades"
+          value={trades}
+          onChange={(e) => setTrades(e.target.value)}
+        />
         <NumberInput label={t('if.applications.seats')} data-testid="if-application-seats" value={seats} onValueChange={setSeats} />
         <NumberInput label={t('if.applications.requested')} data-testid="if-application-amount" value={amount} onValueChange={setAmount} />
-        <Button type="submit" busy={busy} data-testid="if-application-submit">{t('if.save')}</Button>
+        <Button type="submit" busy={busy} data-testid="if-application-submit">
+          {t('if.save')}
+        </Button>
       </Form>
     </Card>
   );
@@ -187,7 +302,13 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   const { t, formatNumber } = useI18n();
   const [amount, setAmount] = useState(String(application.amountRequestedRials));
   const [seats, setSeats] = useState(String(application.proposedSeats));
-  const [plan, setPlan] = useState(() => defaultPlan(application.proposedSeats).map((p) => ({ percent: String(p.percent), kind: p.condition.kind, atLeast: String(p.condition.atLeast) })));
+  const [plan, setPlan] = useState(() =>
+    defaultPlan(application.proposedSeats).map((p) => ({
+      percent: String(p.percent),
+      kind: p.condition.kind,
+      atLeast: String(p.condition.atLeast),
+    })),
+  );
   const sentence = useProblemSentence('if');
   const { busy, error, run } = useAction(() => {
     onDone();
@@ -196,11 +317,13 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   const setItem = (i: number, change: Partial<(typeof plan)[number]>) => setPlan(plan.map((p, j) => (j === i ? { ...p, ...change } : p)));
 
   function submit() {
-    void run(() => api.award(application.applicationId, {
-      amountRials: Number(amount),
-      seats: Number(seats),
-      plan: plan.map((p) => ({ percent: Number(p.percent), condition: { kind: p.kind, atLeast: Number(p.atLeast) } })),
-    }));
+    void run(() =>
+      api.award(application.applicationId, {
+        amountRials: Number(amount),
+        seats: Number(seats),
+        plan: plan.map((p) => ({ percent: Number(p.percent), condition: { kind: p.kind, atLeast: Number(p.atLeast) } })),
+      }),
+    );
   }
   return (
     <Card title={t('if.award.title')} testId="if-award-form-card">
@@ -210,16 +333,37 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
         {plan.map((p, i) => (
           <fieldset key={i} className="hg-form__row" data-testid={`if-award-tranche-${i + 1}`}>
             <legend>{t('if.award.tranche', { no: formatNumber(i + 1) })}</legend>
-            <NumberInput label={t('if.award.percent')} data-testid={`if-award-percent-${i + 1}`} value={p.percent} onValueChange={(v) => setItem(i, { percent: v })} />
-            <Select label={t('if.award.kind')} data-testid={`if-award-kind-${i + 1}`} value={p.kind} onChange={(e) => setItem(i, { kind: e.target.value as ConditionKind })}
-              options={(['enrolments', 'completions'] as const).map((k) => ({ value: k, label: t(`if.condition.${k}`) }))} />
-            <NumberInput label={t('if.award.atLeast')} data-testid={`if-award-atleast-${i + 1}`} value={p.atLeast} onValueChange={(v) => setItem(i, { atLeast: v })} />
+            <NumberInput
+              label={t('if.award.percent')}
+              data-testid={`if-award-percent-${i + 1}`}
+              value={p.percent}
+              onValueChange={(v) => setItem(i, { percent: v })}
+            />
+            <Select
+              label={t('if.award.kind')}
+              data-testid={`if-award-kind-${i + 1}`}
+              value={p.kind}
+              onChange={(e) => setItem(i, { kind: e.target.value as ConditionKind })}
+              options={(['enrolments', 'completions'] as const).map((k) => ({ value: k, label: t(`if.condition.${k}`) }))}
+            />
+            <NumberInput
+              label={t('if.award.atLeast')}
+              data-testid={`if-award-atleast-${i + 1}`}
+              value={p.atLeast}
+              onValueChange={(v) => setItem(i, { atLeast: v })}
+            />
           </fieldset>
         ))}
-        <p className={sum === 100 ? 'hg-muted' : 'hg-field__error'} data-testid="if-award-sum">{t('if.award.sum', { sum: formatNumber(sum) })}</p>
+        <p className={sum === 100 ? 'hg-muted' : 'hg-field__error'} data-testid="if-award-sum">
+          {t('if.award.sum', { sum: formatNumber(sum) })}
+        </p>
         <div className="hg-form__row">
-          <Button type="submit" busy={busy} disabled={sum !== 100} data-testid="if-award-submit">{t('if.applications.award')}</Button>
-          <Button variant="secondary" onClick={onCancel}>{t('if.cancel')}</Button>
+          <Button type="submit" busy={busy} disabled={sum !== 100} data-testid="if-award-submit">
+            {t('if.applications.award')}
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
+            {t('if.cancel')}
+          </Button>
         </div>
       </Form>
     </Card>
@@ -237,25 +381,63 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
     setForm(empty);
     onDone();
   });
-  const text = (name: keyof typeof empty) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
+  const text = (name: keyof typeof empty) => ({
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+  });
 
   function submit() {
-    void run(() => api.openCall({
-      title: { fa: form.fa.trim(), en: form.en.trim() }, budgetRials: Number(form.budget), neighbourhoodIds: parseList(form.neighbourhoods), trades: parseList(form.trades),
-      opensOn: form.opensOn, closesOn: form.closesOn,
-    }));
+    void run(() =>
+      api.openCall({
+        title: { fa: form.fa.trim(), en: form.en.trim() },
+        budgetRials: Number(form.budget),
+        neighbourhoodIds: parseList(form.neighbourhoods),
+        trades: parseList(form.trades),
+        opensOn: form.opensOn,
+        closesOn: form.closesOn,
+      }),
+    );
   }
   return (
     <Card title={t('if.calls.open')}>
       <Form onSubmit={submit} error={sentence(error)} testId="if-call-form">
         <TextInput label={t('if.calls.titleFa')} data-testid="if-call-fa" {...text('fa')} />
         <TextInput label={t('if.calls.titleEn')} dir="ltr" data-testid="if-call-en" {...text('en')} />
-        <NumberInput label={t('if.calls.budget')} data-testid="if-call-budget" value={form.budget} onValueChange={(v) => setForm({ ...form, budget: v })} />
-        <TextInput label={t('if.calls.targets')} dir="ltr" placeholder={t('if.calls.neighbourhoodsHint')} data-testid="if-call-nbhs" {...text('neighbourhoods')} />
-        <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={t('if.tradesHint')} data-testid="if-call-trades" {...text('trades')} />
-        <DateInput label={t('if.calls.opensOn')} data-testid="if-call-opens" value={form.opensOn} onChange={(opensOn) => setForm({ ...form, opensOn })} />
-        <DateInput label={t('if.calls.closesOn')} data-testid="if-call-closes" value={form.closesOn} onChange={(closesOn) => setForm({ ...form, closesOn })} />
-        <Button type="submit" busy={busy} data-testid="if-call-submit">{t('if.save')}</Button>
+        <NumberInput
+          label={t('if.calls.budget')}
+          data-testid="if-call-budget"
+          value={form.budget}
+          onValueChange={(v) => setForm({ ...form, budget: v })}
+        />
+        <TextInput
+          label={t('if.calls.targets')}
+          dir="ltr"
+          placeholder={t('if.calls.neighbourhoodsHint')}
+          data-testid="if-call-nbhs"
+          {...text('neighbourhoods')}
+        />
+        <TextInput
+          label={t('if.institutes.trades')}
+          dir="ltr"
+          placeholder={t('if.tradesHint')}
+          data-testid="if-call-trades"
+          {...text('trades')}
+        />
+        <DateInput
+          label={t('if.calls.opensOn')}
+          data-testid="if-call-opens"
+          value={form.opensOn}
+          onChange={(opensOn) => setForm({ ...form, opensOn })}
+        />
+        <DateInput
+          label={t('if.calls.closesOn')}
+          data-testid="if-call-closes"
+          value={form.closesOn}
+          onChange={(closesOn) => setForm({ ...form, closesOn })}
+        />
+        <Button type="submit" busy={busy} data-testid="if-call-submit">
+          {t('if.save')}
+        </Button>
       </Form>
     </Card>
   );

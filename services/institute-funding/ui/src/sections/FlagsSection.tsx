@@ -1,4 +1,17 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Loading, TextInput, useAsync, useAuth, useI18n, useProblemSentence, type Column } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  DataTable,
+  ErrorCard,
+  Loading,
+  TextInput,
+  useAsync,
+  useAuth,
+  useI18n,
+  useProblemSentence,
+  type Column,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type DuplicateFlag } from '../api';
 import { Code, useLabels } from '../labels';
@@ -20,19 +33,37 @@ export function FlagsSection() {
       header: t('if.flags.sources'),
       render: (f) => (
         <>
-          <Badge tone={f.crossAgency ? 'danger' : 'warning'} testId={`if-flag-kind-${f.flagId}`}>{t(f.crossAgency ? 'if.flags.crossAgency' : 'if.flags.sameAgency')}</Badge>
+          <Badge tone={f.crossAgency ? 'danger' : 'warning'} testId={`if-flag-kind-${f.flagId}`}>
+            {t(f.crossAgency ? 'if.flags.crossAgency' : 'if.flags.sameAgency')}
+          </Badge>
           <ul>
-            {f.benefits.map((b) => (<li key={b.benefitId}>{t(`if.source.${b.source}`)}: {formatNumber(b.amountRials)}</li>))}
+            {f.benefits.map((b) => (
+              <li key={b.benefitId}>
+                {t(`if.source.${b.source}`)}: {formatNumber(b.amountRials)}
+              </li>
+            ))}
           </ul>
         </>
       ),
     },
     { key: 'total', header: t('if.flags.total'), render: (f) => labels.rials(f.totalRials) },
-    { key: 'review', header: t('if.flags.review'), render: (f) => (f.review ? t('if.flags.reviewed', { note: f.review.note }) : canAct ? <ReviewForm flag={f} onDone={data.reload} /> : null) },
+    {
+      key: 'review',
+      header: t('if.flags.review'),
+      render: (f) =>
+        f.review ? t('if.flags.reviewed', { note: f.review.note }) : canAct ? <ReviewForm flag={f} onDone={data.reload} /> : null,
+    },
   ];
   return (
     <Card title={t('if.flags.title')} testId="if-flags">
-      <DataTable testId="if-flags-table" columns={columns} rows={data.data} rowKey={(f) => f.flagId} rowTestId={(f) => `if-flag-${f.flagId}`} empty={t('if.flags.empty')} />
+      <DataTable
+        testId="if-flags-table"
+        columns={columns}
+        rows={data.data}
+        rowKey={(f) => f.flagId}
+        rowTestId={(f) => `if-flag-${f.flagId}`}
+        empty={t('if.flags.empty')}
+      />
     </Card>
   );
 }
@@ -46,7 +77,12 @@ function ReviewForm({ flag, onDone }: { flag: DuplicateFlag; onDone: () => void 
   return (
     <div>
       {error !== undefined && <ErrorCard error={sentence(error)} />}
-      <TextInput label={t('if.flags.note')} data-testid={`if-flag-note-${flag.flagId}`} value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextInput
+        label={t('if.flags.note')}
+        data-testid={`if-flag-note-${flag.flagId}`}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <Button
         variant="secondary"
         disabled={!note.trim()}

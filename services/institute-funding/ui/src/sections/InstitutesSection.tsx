@@ -1,5 +1,21 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, type Column, DataTable, DateInput, ErrorCard, Form, Loading, TextInput, useAction, useAsync, useAuth, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  type Column,
+  DataTable,
+  DateInput,
+  ErrorCard,
+  Form,
+  Loading,
+  TextInput,
+  useAction,
+  useAsync,
+  useAuth,
+  useI18n,
+  useProblemSentence,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
 import { Code, useLabels } from '../labels';
@@ -15,7 +31,18 @@ export function InstitutesSection() {
   if (!data.data) return <Loading />;
 
   const columns: Column<Institute>[] = [
-    { key: 'name', header: t('if.institutes.name'), render: (i) => (<>{localize(i.name)} <small><Code>{i.instituteId}</Code></small></>) },
+    {
+      key: 'name',
+      header: t('if.institutes.name'),
+      render: (i) => (
+        <>
+          {localize(i.name)}{' '}
+          <small>
+            <Code>{i.instituteId}</Code>
+          </small>
+        </>
+      ),
+    },
     { key: 'licence', header: t('if.institutes.licence'), render: (i) => <Code>{i.licenceNo}</Code> },
     {
       key: 'valid',
@@ -32,12 +59,21 @@ export function InstitutesSection() {
     { key: 'nbh', header: t('if.institutes.neighbourhood'), render: (i) => labels.neighbourhood(i.neighbourhoodId) },
     { key: 'address', header: t('if.institutes.address'), render: (i) => i.address },
     { key: 'trades', header: t('if.institutes.trades'), render: (i) => labels.trades(i.trades) },
-    ...(canAct ? [{ key: 'renew', header: t('if.actions'), render: (i: Institute) => <RenewLicence institute={i} onDone={data.reload} /> }] : []),
+    ...(canAct
+      ? [{ key: 'renew', header: t('if.actions'), render: (i: Institute) => <RenewLicence institute={i} onDone={data.reload} /> }]
+      : []),
   ];
   return (
     <>
       <Card title={t('if.institutes.title')} testId="if-institutes">
-        <DataTable testId="if-institutes-table" columns={columns} rows={data.data} rowKey={(i) => i.instituteId} rowTestId={(i) => `if-institute-${i.instituteId}`} empty={t('if.institutes.empty')} />
+        <DataTable
+          testId="if-institutes-table"
+          columns={columns}
+          rows={data.data}
+          rowKey={(i) => i.instituteId}
+          rowTestId={(i) => `if-institute-${i.instituteId}`}
+          empty={t('if.institutes.empty')}
+        />
       </Card>
       {canAct && <RegisterForm onDone={data.reload} />}
     </>
@@ -48,20 +84,39 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
   const api = useFundingApi();
   const { t } = useI18n();
   const { parseList } = useLabels();
-  const empty = { instituteId: '', fa: '', en: '', licenceNo: '', licenceValidUntil: today(365), neighbourhoodId: '', address: '', trades: '' };
+  const empty = {
+    instituteId: '',
+    fa: '',
+    en: '',
+    licenceNo: '',
+    licenceValidUntil: today(365),
+    neighbourhoodId: '',
+    address: '',
+    trades: '',
+  };
   const [form, setForm] = useState(empty);
   const sentence = useProblemSentence('if');
   const { busy, error, run } = useAction(() => {
     setForm(empty);
     onDone();
   });
-  const field = (name: keyof typeof empty) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
+  const field = (name: keyof typeof empty) => ({
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+  });
 
   function submit() {
-    void run(() => api.registerInstitute({
-      instituteId: form.instituteId.trim(), name: { fa: form.fa.trim(), en: form.en.trim() }, licenceNo: form.licenceNo.trim().toUpperCase(),
-      licenceValidUntil: form.licenceValidUntil, neighbourhoodId: form.neighbourhoodId.trim(), address: form.address.trim(), trades: parseList(form.trades),
-    }));
+    void run(() =>
+      api.registerInstitute({
+        instituteId: form.instituteId.trim(),
+        name: { fa: form.fa.trim(), en: form.en.trim() },
+        licenceNo: form.licenceNo.trim().toUpperCase(),
+        licenceValidUntil: form.licenceValidUntil,
+        neighbourhoodId: form.neighbourhoodId.trim(),
+        address: form.address.trim(),
+        trades: parseList(form.trades),
+      }),
+    );
   }
 
   return (
@@ -71,10 +126,27 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
         <TextInput label={t('if.institutes.nameFa')} data-testid="if-institute-fa" {...field('fa')} />
         <TextInput label={t('if.institutes.nameEn')} dir="ltr" data-testid="if-institute-en" {...field('en')} />
         <TextInput label={t('if.institutes.licence')} dir="ltr" data-testid="if-institute-licence" {...field('licenceNo')} />
-        <DateInput label={t('if.institutes.validUntil')} data-testid="if-institute-valid" value={form.licenceValidUntil} onChange={(licenceValidUntil) => setForm({ ...form, licenceValidUntil })} />
-        <TextInput label={t('if.institutes.neighbourhood')} dir="ltr" placeholder="nbh-sarasiab" data-testid="if-institute-nbh" {...field('neighbourhoodId')} />
+        <DateInput
+          label={t('if.institutes.validUntil')}
+          data-testid="if-institute-valid"
+          value={form.licenceValidUntil}
+          onChange={(licenceValidUntil) => setForm({ ...form, licenceValidUntil })}
+        />
+        <TextInput
+          label={t('if.institutes.neighbourhood')}
+          dir="ltr"
+          placeholder="nbh-sarasiab"
+          data-testid="if-institute-nbh"
+          {...field('neighbourhoodId')}
+        />
         <TextInput label={t('if.institutes.address')} data-testid="if-institute-address" {...field('address')} />
-        <TextInput label={t('if.institutes.trades')} dir="ltr" placeholder={t('if.tradesHint')} data-testid="if-institute-trades" {...field('trades')} />
+        <TextInput
+          label={t('if.institutes.trades')}
+          dir="ltr"
+          placeholder={t('if.tradesHint')}
+          data-testid="if-institute-trades"
+          {...field('trades')}
+        />
         <Button type="submit" busy={busy} data-testid="if-institute-submit">
           {t('if.save')}
         </Button>
@@ -114,8 +186,12 @@ function RenewLicence({ institute, onDone }: { institute: Institute; onDone: () 
     <div>
       {error !== undefined && <ErrorCard error={sentence(error)} />}
       <DateInput label={t('if.institutes.validUntil')} data-testid={`if-renew-day-${id}`} value={day} onChange={setDay} />
-      <Button data-testid={`if-renew-save-${id}`} onClick={save}>{t('if.save')}</Button>{' '}
-      <Button variant="secondary" onClick={() => setOpen(false)}>{t('if.cancel')}</Button>
+      <Button data-testid={`if-renew-save-${id}`} onClick={save}>
+        {t('if.save')}
+      </Button>{' '}
+      <Button variant="secondary" onClick={() => setOpen(false)}>
+        {t('if.cancel')}
+      </Button>
     </div>
   );
 }

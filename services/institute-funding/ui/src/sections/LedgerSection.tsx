@@ -15,24 +15,41 @@ export function LedgerSection() {
   const ledger = data.data;
   const account = (a: string) => {
     const [kind, id = ''] = a.split(':');
-    return (<>{t(`if.account.${kind}`)} <small><Code>{id.slice(0, 8)}</Code></small></>);
+    return (
+      <>
+        {t(`if.account.${kind}`)}{' '}
+        <small>
+          <Code>{id.slice(0, 8)}</Code>
+        </small>
+      </>
+    );
   };
   const positions: Column<Position>[] = [
     { key: 'call', header: t('if.calls.call'), render: (c) => localize(c.title) },
     ...(['budget', 'available', 'committed', 'payable', 'paid'] as const).map((k) => ({
-      key: k, header: t(`if.ledger.${k}`), render: (c: Position) => <span data-testid={`if-position-${k}-${c.callId}`}>{formatNumber(c[k])}</span>,
+      key: k,
+      header: t(`if.ledger.${k}`),
+      render: (c: Position) => <span data-testid={`if-position-${k}-${c.callId}`}>{formatNumber(c[k])}</span>,
     })),
   ];
   const postings: Column<Posting>[] = [
     { key: 'date', header: t('if.ledger.date'), render: (p) => formatDate(p.postedAt) },
-    { key: 'kind', header: t('if.ledger.kind'), render: (p) => t(`if.ledger.kind.${p.kind}`) + (p.trancheNo ? ` ${formatNumber(p.trancheNo)}` : '') },
+    {
+      key: 'kind',
+      header: t('if.ledger.kind'),
+      render: (p) => t(`if.ledger.kind.${p.kind}`) + (p.trancheNo ? ` ${formatNumber(p.trancheNo)}` : ''),
+    },
     {
       key: 'lines',
       header: t('if.ledger.lines'),
       render: (p) => {
         const debit = p.lines.find((l) => l.debit > 0)!;
         const credit = p.lines.find((l) => l.credit > 0)!;
-        return (<>{account(debit.account)} ← {account(credit.account)}</>);
+        return (
+          <>
+            {account(debit.account)} ← {account(credit.account)}
+          </>
+        );
       },
     },
     { key: 'amount', header: t('if.tranches.amount'), render: (p) => formatNumber(p.lines.reduce((s, l) => s + l.debit, 0)) },
@@ -42,16 +59,35 @@ export function LedgerSection() {
       <Card
         title={t('if.ledger.title')}
         testId="if-ledger"
-        actions={<Badge tone={ledger.balanced ? 'success' : 'danger'} testId="if-ledger-balanced">{t(ledger.balanced ? 'if.ledger.balanced' : 'if.ledger.unbalanced')}</Badge>}
+        actions={
+          <Badge tone={ledger.balanced ? 'success' : 'danger'} testId="if-ledger-balanced">
+            {t(ledger.balanced ? 'if.ledger.balanced' : 'if.ledger.unbalanced')}
+          </Badge>
+        }
       >
         <p data-testid="if-ledger-trial">{t('if.ledger.trial', { total: formatNumber(ledger.trialBalance) })}</p>
-        {ledger.unposted.length > 0 && <p className="hg-muted" data-testid="if-ledger-unposted">{t('if.ledger.unposted', { count: ledger.unposted.length })}</p>}
-        {ledger.problems.map((problem) => (<p key={problem} className="hg-field__error">{problem}</p>))}
+        {ledger.unposted.length > 0 && (
+          <p className="hg-muted" data-testid="if-ledger-unposted">
+            {t('if.ledger.unposted', { count: ledger.unposted.length })}
+          </p>
+        )}
+        {ledger.problems.map((problem) => (
+          <p key={problem} className="hg-field__error">
+            {problem}
+          </p>
+        ))}
         <h3>{t('if.ledger.positions')}</h3>
         <DataTable testId="if-ledger-positions" columns={positions} rows={ledger.calls} rowKey={(c) => c.callId} />
       </Card>
       <Card title={t('if.ledger.postings')}>
-        <DataTable testId="if-ledger-postings" columns={postings} rows={ledger.postings} rowKey={(p) => p.postingId} rowTestId={(p) => `if-posting-${p.postingId}`} empty={t('if.ledger.postings.empty')} />
+        <DataTable
+          testId="if-ledger-postings"
+          columns={postings}
+          rows={ledger.postings}
+          rowKey={(p) => p.postingId}
+          rowTestId={(p) => `if-posting-${p.postingId}`}
+          empty={t('if.ledger.postings.empty')}
+        />
       </Card>
     </>
   );

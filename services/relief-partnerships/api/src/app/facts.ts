@@ -9,11 +9,24 @@ import { type ReliefDeps } from '../deps.js';
 /** A fact's fields none of its kinds' events fill (each event sets its own). */
 export const blankFact = {
   neighbourhoodId: null,
-  residentRef: null, householdRef: null, trade: null, certificateNo: null, completedAt: null, flagId: null, flag: null, validUntil: null, flaggedAt: null, revokedAt: null,
+  residentRef: null,
+  householdRef: null,
+  trade: null,
+  certificateNo: null,
+  completedAt: null,
+  flagId: null,
+  flag: null,
+  validUntil: null,
+  flaggedAt: null,
+  revokedAt: null,
 };
 
 /** The facts that decide a request: the resident's certificates and the household's flags. */
-export async function factsOf(deps: ReliefDeps, residentRef: string, householdRef: string): Promise<{ facts: EligibilityFacts; stored: StoredFact[] }> {
+export async function factsOf(
+  deps: ReliefDeps,
+  residentRef: string,
+  householdRef: string,
+): Promise<{ facts: EligibilityFacts; stored: StoredFact[] }> {
   const { facts } = deps.models;
   const [certificates, flags] = await Promise.all([
     readAll(facts.find({ kind: 'certificate', residentRef }).sort({ completedAt: 1 }).lean(), caps.perPerson),
@@ -22,7 +35,12 @@ export async function factsOf(deps: ReliefDeps, residentRef: string, householdRe
   return {
     stored: [...certificates, ...flags],
     facts: {
-      certificates: certificates.map((c) => ({ enrolmentId: c._id.slice('certificate:'.length), trade: c.trade ?? '', certificateNo: c.certificateNo, completedAt: c.completedAt! })),
+      certificates: certificates.map((c) => ({
+        enrolmentId: c._id.slice('certificate:'.length),
+        trade: c.trade ?? '',
+        certificateNo: c.certificateNo,
+        completedAt: c.completedAt!,
+      })),
       flags: flags.map((f) => ({ flagId: f.flagId!, flag: f.flag, validUntil: f.validUntil, revokedAt: f.revokedAt })),
     },
   };
@@ -45,8 +63,16 @@ export async function reassess(deps: ReliefDeps, who: { residentRef?: string; ho
       const now = deps.clock.now();
       const result = assessEligibility(stored, facts, dayOf(now));
       const state = assess(stored.state, result.eligible);
-      if (state === stored.state && JSON.stringify(result.reasons) === JSON.stringify(stored.assessment.reasons) && JSON.stringify(result.validFlags) === JSON.stringify(stored.assessment.validFlags)) return;
-      const write = await supportRequests.updateOne({ _id: stored._id, state: stored.state }, { $set: { state, assessment: { ...result, at: now } } });
+      if (
+        state === stored.state &&
+        JSON.stringify(result.reasons) === JSON.stringify(stored.assessment.reasons) &&
+        JSON.stringify(result.validFlags) === JSON.stringify(stored.assessment.validFlags)
+      )
+        return;
+      const write = await supportRequests.updateOne(
+        { _id: stored._id, state: stored.state },
+        { $set: { state, assessment: { ...result, at: now } } },
+      );
       if (write.matchedCount !== 1) throw new Error(`support request ${stored._id} changed while being reassessed; retrying`);
       changed++;
     });

@@ -20,7 +20,13 @@ export async function recordAgreement(deps: ReliefDeps, input: AgreementInput, b
  * Signs, extends or terminates an agreement; its partner stays. `speaksFor` is the route's check that the
  * caller speaks for the stored agreement's partner.
  */
-export async function editAgreement(deps: ReliefDeps, agreementId: string, input: AgreementInput, by: string, speaksFor: (partner: Partner) => void): Promise<StoredAgreement> {
+export async function editAgreement(
+  deps: ReliefDeps,
+  agreementId: string,
+  input: AgreementInput,
+  by: string,
+  speaksFor: (partner: Partner) => void,
+): Promise<StoredAgreement> {
   const stored = await deps.models.agreements.findById(agreementId).lean();
   if (!stored) throw new NotFoundError('agreement-not-found', `no agreement ${agreementId}`);
   speaksFor(stored.partner);

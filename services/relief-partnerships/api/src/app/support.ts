@@ -40,13 +40,17 @@ interface RequestTerms {
  * given here only when the referral names none), or direct, naming the resident, the household and the need.
  */
 export type NewRequest = RequestTerms &
-  ({ referralId: string; householdRef?: string; neighbourhoodId?: string; purpose?: string } | { residentRef: string; householdRef: string; neighbourhoodId?: string; purpose: string });
+  (
+    | { referralId: string; householdRef?: string; neighbourhoodId?: string; purpose?: string }
+    | { residentRef: string; householdRef: string; neighbourhoodId?: string; purpose: string }
+  );
 
 /**
  * Whether the clinics told relief of this resident of this household: a clinic's referral to relief named
  * them. Refs are opaque ids only the clinics issue; a pair no referral named may be mistyped or made up.
  */
-const heardOfFromClinics = async (deps: ReliefDeps, residentRef: string, householdRef: string) => (await deps.models.referrals.exists({ residentRef, householdRef })) !== null;
+const heardOfFromClinics = async (deps: ReliefDeps, residentRef: string, householdRef: string) =>
+  (await deps.models.referrals.exists({ residentRef, householdRef })) !== null;
 
 type Refs = Pick<StoredSupportRequest, '_id' | 'referralId' | 'residentRef' | 'householdRef' | 'refsVerified'>;
 /** Verified when made (from a referral, or for refs a referral had named); absent on requests stored before the check. */
@@ -61,7 +65,9 @@ export async function stillUnverified(deps: ReliefDeps, requests: readonly Refs[
   const doubted = requests.filter((r) => !verifiedWhenMade(r));
   if (doubted.length === 0) return new Set();
   const named = await readAll(
-    deps.models.referrals.find({ residentRef: inList([...new Set(doubted.map((r) => r.residentRef))]) }, { residentRef: 1, householdRef: 1 }).lean(),
+    deps.models.referrals
+      .find({ residentRef: inList([...new Set(doubted.map((r) => r.residentRef))]) }, { residentRef: 1, householdRef: 1 })
+      .lean(),
     caps.pageOfHouseholds,
   );
   const known = new Set(named.map((r) => `${r.residentRef}:${r.householdRef}`));
@@ -74,24 +80,46 @@ export async function stillUnverified(deps: ReliefDeps, requests: readonly Refs[
  */
 async function assertRefsVerified(deps: ReliefDeps, stored: Refs): Promise<void> {
   if (verifiedWhenMade(stored) || (await heardOfFromClinics(deps, stored.residentRef, stored.householdRef))) return;
-  const why = 'no clinic has referred this resident and household to relief, so no support is approved or paid to them; check the ids with the clinic: a clinic’s referral verifies them';
+  const why =
+    'no clinic has referred this resident and household to relief, so no support is approved or paid to them; check the ids with the clinic: a clinic’s referral verifies them';
   throw new IllegalStepError('refs-unverified', why);
 }
 
 /** Where a request's resident and household come from: an accepted desk referral of a support offer, or the officer. */
 async function origin(deps: ReliefDeps, body: NewRequest) {
   if (!('referralId' in body)) {
-    return { referralId: null, residentRef: body.residentRef, householdRef: body.householdRef, neighbourhoodId: body.neighbourhoodId ?? null, purpose: body.purpose };
+    return {
+      referralId: null,
+      residentRef: body.residentRef,
+      householdRef: body.householdRef,
+      neighbourhoodId: body.neighbourhoodId ?? null,
+      purpose: body.purpose,
+    };
   }
   const referral = await deps.models.referrals.findById(body.referralId, { outbox: 0 }).lean();
-  if (!referral || referral.trackingCode === null) throw new NotFoundError('referral-not-found', `no referral ${body.referralId} at this agency`);
-  if (referral.state !== 'accepted') throw new IllegalStepError('referral-not-accepted', `referral ${body.referralId} is ${referral.state}; accept it on the desk first`);
+  if (!referral || referral.trackingCode === null)
+    throw new NotFoundError('referral-not-found', `no referral ${body.referralId} at this agency`);
+  if (referral.state !== 'accepted')
+    throw new IllegalStepError('referral-not-accepted', `referral ${body.referralId} is ${referral.state}; accept it on the desk first`);
   const offer = referral.offerId ? await deps.models.offers.findById(referral.offerId, { kind: 1 }).lean() : null;
-  if (!offer || !supportOfferKinds.has(offer.kind)) throw new BrokenRuleError('referral-not-for-support', `referral ${body.referralId} is not for a loan, grant or equipment offer`, 'referralId');
+  if (!offer || !supportOfferKinds.has(offer.kind))
+    throw new BrokenRuleError(
+      'referral-not-for-support',
+      `referral ${body.referralId} is not for a loan, grant or equipment offer`,
+      'referralId',
+    );
   const householdRef = referral.householdRef ?? body.householdRef;
-  if (!householdRef) throw new BrokenRuleError('referral-names-no-household', 'the referral does not name the household; give its opaque id', 'householdRef');
+  if (!householdRef)
+    throw new BrokenRuleError(
+      'referral-names-no-household',
+      'the referral does not name the household; give its opaque id',
+      'householdRef',
+    );
   return {
-    referralId: referral._id, residentRef: referral.residentRef!, householdRef, neighbourhoodId: referral.neighbourhoodId,
+    referralId: referral._id,
+    residentRef: referral.residentRef!,
+    householdRef,
+    neighbourhoodId: referral.neighbourhoodId,
     purpose: body.purpose ?? referral.needCategory ?? 'income-support',
   };
 }
@@ -108,9 +136,23 @@ export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: stri
     const result = assessEligibility({ meansTest: body.meansTest }, facts, dayOf(now));
     const refsVerified = from.referralId !== null || (await heardOfFromClinics(deps, from.residentRef, from.householdRef));
     const request: StoredSupportRequest = {
-      _id: randomUUID(), ...from, refsVerified, kind: body.kind, requestedRials: body.requestedRials, businessPlan: body.businessPlan, meansTest: body.meansTest,
-      state: assess('submitted', result.eligible), assessment: { ...result, at: now }, decision: null, disbursement: null, schedule: null,
-      repayments: [], followUps: [], submittedAt: now, submittedBy: by, outbox: [],
+      _id: randomUUID(),
+      ...from,
+      refsVerified,
+      kind: body.kind,
+      requestedRials: body.requestedRials,
+      businessPlan: body.businessPlan,
+      meansTest: body.meansTest,
+      state: assess('submitted', result.eligible),
+      assessment: { ...result, at: now },
+      decision: null,
+      disbursement: null,
+      schedule: null,
+      repayments: [],
+      followUps: [],
+      submittedAt: now,
+      submittedBy: by,
+      outbox: [],
     };
     await deps.models.supportRequests.create(request);
     return request;
@@ -123,7 +165,9 @@ export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: stri
 async function change(
   deps: ReliefDeps,
   requestId: string,
-  plan: (stored: StoredSupportRequest) => Promise<{ set: Partial<StoredSupportRequest>; push?: Record<string, unknown>; events?: EventDraft<unknown>[]; cause?: EventCause }>,
+  plan: (
+    stored: StoredSupportRequest,
+  ) => Promise<{ set: Partial<StoredSupportRequest>; push?: Record<string, unknown>; events?: EventDraft<unknown>[]; cause?: EventCause }>,
 ): Promise<StoredSupportRequest> {
   const { supportRequests } = deps.models;
   const updated = await deps.locks.run(reliefCollections.requests, requestId, async () => {
@@ -135,7 +179,8 @@ async function change(
     const pushes = { ...push, ...(outbox.length > 0 ? { outbox: { $each: outbox } } : {}) };
     if (Object.keys(pushes).length > 0) update['$push'] = pushes;
     const result = await supportRequests.updateOne({ _id: requestId, state: stored.state }, update);
-    if (result.matchedCount !== 1) throw new IllegalStepError('request-changed-meanwhile', `support request ${requestId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1)
+      throw new IllegalStepError('request-changed-meanwhile', `support request ${requestId} changed meanwhile; reload it`);
     return (await supportRequests.findById(requestId, { outbox: 0 }).lean())!;
   });
   deps.flushOutbox([requestId]);
@@ -153,15 +198,20 @@ export function setMeansTest(deps: ReliefDeps, requestId: string, meansTest: Mea
 }
 
 export type DecisionInput =
-  | { decision: 'approved'; amountRials: number; terms?: Omit<LoanTerms, 'amountRials'> }
-  | { decision: 'rejected'; reason: string };
+  { decision: 'approved'; amountRials: number; terms?: Omit<LoanTerms, 'amountRials'> } | { decision: 'rejected'; reason: string };
 
 const decidedEvent = (r: StoredSupportRequest, decision: Decision): EventDraft<unknown> => ({
   type: `${agency}.support.decided`,
   version: 1,
   data: {
-    requestId: r._id, residentRef: r.residentRef, householdRef: r.householdRef, referralId: r.referralId, kind: r.kind,
-    decision: decision.decision, amountRials: decision.amountRials, decidedAt: decision.decidedAt.toISOString(),
+    requestId: r._id,
+    residentRef: r.residentRef,
+    householdRef: r.householdRef,
+    referralId: r.referralId,
+    kind: r.kind,
+    decision: decision.decision,
+    amountRials: decision.amountRials,
+    decidedAt: decision.decidedAt.toISOString(),
   },
 });
 
@@ -207,10 +257,29 @@ export async function disburseRequest(deps: ReliefDeps, requestId: string, by: s
     const disbursement = { amountRials, disbursedAt: now, disbursedOn, benefitId: randomUUID(), disbursedBy: by };
     const at = now.toISOString();
     const events: EventDraft<unknown>[] = [
-      { type: `${agency}.support.disbursed`, version: 1, data: { requestId, residentRef: stored.residentRef, householdRef: stored.householdRef, kind: stored.kind, amountRials, disbursedAt: at } },
       {
-        type: `${agency}.benefit.granted`, version: 1,
-        data: { benefitId: disbursement.benefitId, householdRef: stored.householdRef, residentRef: stored.residentRef, purpose: stored.purpose, amountRials, grantedAt: at },
+        type: `${agency}.support.disbursed`,
+        version: 1,
+        data: {
+          requestId,
+          residentRef: stored.residentRef,
+          householdRef: stored.householdRef,
+          kind: stored.kind,
+          amountRials,
+          disbursedAt: at,
+        },
+      },
+      {
+        type: `${agency}.benefit.granted`,
+        version: 1,
+        data: {
+          benefitId: disbursement.benefitId,
+          householdRef: stored.householdRef,
+          residentRef: stored.residentRef,
+          purpose: stored.purpose,
+          amountRials,
+          grantedAt: at,
+        },
       },
     ];
     return { set: { state, disbursement, schedule }, events, cause };
@@ -231,9 +300,12 @@ async function completeReferral(deps: ReliefDeps, referralId: string, cause: Eve
 
 /** Start-up repair: every disbursed request's referral is completed on the desk. Idempotent. */
 export async function reconcileReferrals(deps: ReliefDeps): Promise<number> {
-  const disbursed = (await readAll(deps.models.supportRequests.find({ state: inList(['disbursed', 'repaying', 'repaid']) }, { referralId: 1, state: 1 }).lean(), caps.agencyCaseload)).filter(
-    (r) => r.referralId && (r.state === 'disbursed' || r.state === 'repaying' || r.state === 'repaid'),
-  );
+  const disbursed = (
+    await readAll(
+      deps.models.supportRequests.find({ state: inList(['disbursed', 'repaying', 'repaid']) }, { referralId: 1, state: 1 }).lean(),
+      caps.agencyCaseload,
+    )
+  ).filter((r) => r.referralId && (r.state === 'disbursed' || r.state === 'repaying' || r.state === 'repaid'));
   // The start-up has no request: the service itself is the actor.
   const cause = eventCause(agency, agency, `reconcile-${deps.clock.now().toISOString()}`);
   let repaired = 0;
@@ -254,13 +326,24 @@ export function recordRepayment(deps: ReliefDeps, requestId: string, input: { am
     const before = arrearsOf(schedule, stored.repayments, today);
     checkRepayment(input, { today, disbursedOn: stored.disbursement?.disbursedOn ?? null, outstandingRials: before.outstandingRials });
     const state = repay(stored.state, stored.kind, before.outstandingRials - input.amountRials);
-    const repayment = { repaymentId: randomUUID(), amountRials: input.amountRials, paidOn: input.paidOn, recordedAt: deps.clock.now(), recordedBy: by };
+    const repayment = {
+      repaymentId: randomUUID(),
+      amountRials: input.amountRials,
+      paidOn: input.paidOn,
+      recordedAt: deps.clock.now(),
+      recordedBy: by,
+    };
     return { set: { state }, push: { repayments: repayment } };
   });
 }
 
 /** A follow-up visit to the business, once the support reached it. */
-export function recordFollowUp(deps: ReliefDeps, requestId: string, input: { visitedOn: string; operating: boolean; note: string }, by: string) {
+export function recordFollowUp(
+  deps: ReliefDeps,
+  requestId: string,
+  input: { visitedOn: string; operating: boolean; note: string },
+  by: string,
+) {
   return change(deps, requestId, async (stored) => {
     checkFollowUp(stored.state, input.visitedOn, dayOf(deps.clock.now()));
     const followUp = { followUpId: randomUUID(), ...input, recordedAt: deps.clock.now(), recordedBy: by };
@@ -280,9 +363,25 @@ export async function allBenefits(deps: ReliefDeps, householdRefs?: readonly str
   ]);
   const own: Benefit[] = requests
     .filter((r) => r.disbursement)
-    .map((r) => ({ benefitId: r.disbursement!.benefitId, source: 'relief-partnerships', householdRef: r.householdRef, purpose: r.purpose, amountRials: r.disbursement!.amountRials, grantedAt: new Date(r.disbursement!.disbursedAt), requestId: r._id }));
+    .map((r) => ({
+      benefitId: r.disbursement!.benefitId,
+      source: 'relief-partnerships',
+      householdRef: r.householdRef,
+      purpose: r.purpose,
+      amountRials: r.disbursement!.amountRials,
+      grantedAt: new Date(r.disbursement!.disbursedAt),
+      requestId: r._id,
+    }));
   return [
     ...own,
-    ...heard.map((b): Benefit => ({ benefitId: b._id, source: 'institute-funding', householdRef: b.householdRef, purpose: b.purpose, amountRials: b.amountRials, grantedAt: new Date(b.grantedAt), requestId: null })),
+    ...heard.map((b): Benefit => ({
+      benefitId: b._id,
+      source: 'institute-funding',
+      householdRef: b.householdRef,
+      purpose: b.purpose,
+      amountRials: b.amountRials,
+      grantedAt: new Date(b.grantedAt),
+      requestId: null,
+    })),
   ];
 }

@@ -19,6 +19,17 @@ export interface StoredAgreement {
 }
 
 export const agreementSchema = new Schema<StoredAgreement>(
-  { _id: String, partner: String, title: String, scope: String, startsOn: String, endsOn: String, signedOn: { type: String, default: null }, status: String, updatedAt: Date, updatedBy: String },
+  {
+    _id: String,
+    partner: String,
+    title: String,
+    scope: String,
+    startsOn: String,
+    endsOn: String,
+    signedOn: { type: String, default: null },
+    status: String,
+    updatedAt: Date,
+    updatedBy: String,
+  },
   { ...plain, collection: agreementsCollection },
 );

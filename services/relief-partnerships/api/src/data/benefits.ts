@@ -16,6 +16,15 @@ export interface StoredBenefit {
 }
 
 export const benefitSchema = new Schema<StoredBenefit>(
-  { _id: String, source: String, householdRef: String, residentRef: { type: String, default: null }, purpose: String, amountRials: Number, grantedAt: Date, sourceEventId: String },
+  {
+    _id: String,
+    source: String,
+    householdRef: String,
+    residentRef: { type: String, default: null },
+    purpose: String,
+    amountRials: Number,
+    grantedAt: Date,
+    sourceEventId: String,
+  },
   { ...plain, collection: benefitsCollection },
 );

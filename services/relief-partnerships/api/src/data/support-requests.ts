@@ -81,8 +81,14 @@ export interface StoredSupportRequest {
   outbox: OutboxEntry[];
 }
 
-const repayment = new Schema<Repayment>({ repaymentId: String, amountRials: Number, paidOn: String, recordedAt: Date, recordedBy: String }, { _id: false });
-const followUp = new Schema<FollowUp>({ followUpId: String, visitedOn: String, operating: Boolean, note: String, recordedAt: Date, recordedBy: String }, { _id: false });
+const repayment = new Schema<Repayment>(
+  { repaymentId: String, amountRials: Number, paidOn: String, recordedAt: Date, recordedBy: String },
+  { _id: false },
+);
+const followUp = new Schema<FollowUp>(
+  { followUpId: String, visitedOn: String, operating: Boolean, note: String, recordedAt: Date, recordedBy: String },
+  { _id: false },
+);
 
 export const requestSchema = addOutbox(
   new Schema<StoredSupportRequest>(

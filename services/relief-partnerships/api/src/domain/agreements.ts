@@ -5,7 +5,10 @@ export const partners = ['relief-committee', 'basij-construction'] as const;
 export type Partner = (typeof partners)[number];
 
 /** The role that speaks for each partner: each edits only its own agreements. */
-export const partnerRole = { 'relief-committee': 'relief-officer', 'basij-construction': 'basij-liaison' } as const satisfies Record<Partner, string>;
+export const partnerRole = { 'relief-committee': 'relief-officer', 'basij-construction': 'basij-liaison' } as const satisfies Record<
+  Partner,
+  string
+>;
 
 export const agreementStatuses = ['draft', 'signed', 'terminated'] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
@@ -20,9 +23,11 @@ export interface AgreementDates {
 
 /** Checks an agreement's dates and signature: a broken rule (422) names the field at fault. */
 export function checkAgreement(a: AgreementDates): void {
-  if (a.endsOn < a.startsOn) throw new BrokenRuleError('agreement-ends-before-start', 'an agreement ends on or after the day it starts', 'endsOn');
+  if (a.endsOn < a.startsOn)
+    throw new BrokenRuleError('agreement-ends-before-start', 'an agreement ends on or after the day it starts', 'endsOn');
   if (a.status === 'draft' && a.signedOn !== null) throw new BrokenRuleError('draft-signed', 'a draft is not signed yet', 'signedOn');
-  if (a.status !== 'draft' && a.signedOn === null) throw new BrokenRuleError('signed-without-day', 'a signed agreement has its signing day', 'signedOn');
+  if (a.status !== 'draft' && a.signedOn === null)
+    throw new BrokenRuleError('signed-without-day', 'a signed agreement has its signing day', 'signedOn');
 }
 
 /** An agreement stays with the partner it was made with. */

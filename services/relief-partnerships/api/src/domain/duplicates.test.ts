@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { duplicateBenefits, priorBenefits, type Benefit } from './duplicates.js';
 
 const benefit = (over: Partial<Benefit>): Benefit => ({
-  benefitId: 'b', source: 'relief-partnerships', householdRef: 'h1', purpose: 'income-support', amountRials: 1000, grantedAt: new Date('2026-01-01'), requestId: null, ...over,
+  benefitId: 'b',
+  source: 'relief-partnerships',
+  householdRef: 'h1',
+  purpose: 'income-support',
+  amountRials: 1000,
+  grantedAt: new Date('2026-01-01'),
+  requestId: null,
+  ...over,
 });
 
 describe('duplicate-benefit check', () => {
@@ -24,8 +31,10 @@ describe('duplicate-benefit check', () => {
 
   it('lists the newest duplication first', () => {
     const flags = duplicateBenefits([
-      benefit({ benefitId: 'a', householdRef: 'old', grantedAt: new Date('2025-01-01') }), benefit({ benefitId: 'b2', householdRef: 'old', grantedAt: new Date('2025-02-01') }),
-      benefit({ benefitId: 'c', householdRef: 'new', grantedAt: new Date('2026-01-01') }), benefit({ benefitId: 'd', householdRef: 'new', grantedAt: new Date('2026-02-01') }),
+      benefit({ benefitId: 'a', householdRef: 'old', grantedAt: new Date('2025-01-01') }),
+      benefit({ benefitId: 'b2', householdRef: 'old', grantedAt: new Date('2025-02-01') }),
+      benefit({ benefitId: 'c', householdRef: 'new', grantedAt: new Date('2026-01-01') }),
+      benefit({ benefitId: 'd', householdRef: 'new', grantedAt: new Date('2026-02-01') }),
     ]);
     expect(flags.map((f) => f.householdRef)).toEqual(['new', 'old']);
   });

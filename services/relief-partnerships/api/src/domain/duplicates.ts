@@ -42,6 +42,9 @@ export function duplicateBenefits(benefits: readonly Benefit[]): DuplicateFlag[]
 }
 
 /** The benefits the household already had for this purpose, other than the request's own: shown before approving. */
-export function priorBenefits(request: { requestId: string; householdRef: string; purpose: string }, benefits: readonly Benefit[]): Benefit[] {
+export function priorBenefits(
+  request: { requestId: string; householdRef: string; purpose: string },
+  benefits: readonly Benefit[],
+): Benefit[] {
   return benefits.filter((b) => keyOf(b) === keyOf(request) && b.requestId !== request.requestId);
 }

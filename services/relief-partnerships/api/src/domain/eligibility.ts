@@ -69,7 +69,9 @@ export function assessEligibility(request: { meansTest: MeansTest }, facts: Elig
   else if (statuses.some((s) => s.status === 'revoked')) reasons.push('welfare-flag-revoked');
   else reasons.push('no-welfare-flag');
 
-  reasons.push(request.meansTest === 'passed' ? 'means-test-passed' : request.meansTest === 'failed' ? 'means-test-failed' : 'means-test-not-done');
+  reasons.push(
+    request.meansTest === 'passed' ? 'means-test-passed' : request.meansTest === 'failed' ? 'means-test-failed' : 'means-test-not-done',
+  );
   const means = valid.length > 0 || request.meansTest === 'passed';
   return { eligible: certified && means, reasons, validFlags: [...new Set(valid.map((s) => s.f.flag!))].sort() };
 }

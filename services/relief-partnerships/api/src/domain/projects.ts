@@ -31,13 +31,20 @@ export function checkOpen(project: Pick<ProjectState, 'status'>): void {
 
 export function addMilestone(project: ProjectState, milestone: Milestone): Milestone[] {
   checkOpen(project);
-  if (project.milestones.some((m) => m.milestoneId === milestone.milestoneId)) throw new IllegalStepError('milestone-exists', `milestone ${milestone.milestoneId} is in the project already`);
+  if (project.milestones.some((m) => m.milestoneId === milestone.milestoneId))
+    throw new IllegalStepError('milestone-exists', `milestone ${milestone.milestoneId} is in the project already`);
   return [...project.milestones, milestone];
 }
 
 /** Marks a milestone done on a day, which is not ahead of `today`; the project is then in progress. */
-export function completeMilestone(project: ProjectState, milestoneId: string, doneOn: string, today: string): { status: ProjectStatus; milestones: Milestone[] } {
-  if (doneOn > today) throw new BrokenRuleError('milestone-done-in-future', 'a milestone is marked done once it is, not ahead of the day', 'doneOn');
+export function completeMilestone(
+  project: ProjectState,
+  milestoneId: string,
+  doneOn: string,
+  today: string,
+): { status: ProjectStatus; milestones: Milestone[] } {
+  if (doneOn > today)
+    throw new BrokenRuleError('milestone-done-in-future', 'a milestone is marked done once it is, not ahead of the day', 'doneOn');
   const milestone = project.milestones.find((m) => m.milestoneId === milestoneId);
   if (!milestone) throw new NotFoundError('milestone-not-found', `no milestone ${milestoneId}`);
   checkOpen(project);

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from './days.js';
 import { arrearsOf, checkTerms, feeOf, repaymentSchedule, splitEvenly, type LoanTerms } from './schedule.js';
 
-const terms = (over: Partial<LoanTerms> = {}): LoanTerms => ({ amountRials: 300_000_000, months: 36, graceMonths: 3, feePercent: 4, ...over });
+const terms = (over: Partial<LoanTerms> = {}): LoanTerms => ({
+  amountRials: 300_000_000,
+  months: 36,
+  graceMonths: 3,
+  feePercent: 4,
+  ...over,
+});
 
 const termsArb = fc.record({
   amountRials: fc.integer({ min: 1, max: 100_000_000_000 }),
@@ -11,7 +17,9 @@ const termsArb = fc.record({
   graceMonths: fc.integer({ min: 0, max: 24 }),
   feePercent: fc.integer({ min: 0, max: 400 }).map((bp) => bp / 100),
 });
-const dayArb = fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dayArb = fc
+  .date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('repaymentSchedule', () => {
   it('a 300m-rial loan over 36 months at 4 % after 3 months’ grace', () => {
@@ -19,13 +27,23 @@ describe('repaymentSchedule', () => {
     expect(s.feeRials).toBe(36_000_000); // 4 % a year for 3 years
     expect(s.totalRials).toBe(336_000_000);
     expect(s.instalments).toHaveLength(36);
-    expect(s.instalments[0]).toEqual({ no: 1, dueOn: '2026-07-15', principalRials: 8_333_334, feeRials: 1_000_000, amountRials: 9_333_334 });
+    expect(s.instalments[0]).toEqual({
+      no: 1,
+      dueOn: '2026-07-15',
+      principalRials: 8_333_334,
+      feeRials: 1_000_000,
+      amountRials: 9_333_334,
+    });
     expect(s.instalments.at(-1)).toMatchObject({ no: 36, dueOn: '2029-06-15', principalRials: 8_333_333 });
   });
 
   it('an interest-free loan costs exactly its principal', () => {
     const s = repaymentSchedule(terms({ feePercent: 0, amountRials: 100, months: 3, graceMonths: 0 }), '2026-01-31');
-    expect(s.instalments.map((i) => [i.dueOn, i.amountRials])).toEqual([['2026-02-28', 34], ['2026-03-31', 33], ['2026-04-30', 33]]);
+    expect(s.instalments.map((i) => [i.dueOn, i.amountRials])).toEqual([
+      ['2026-02-28', 34],
+      ['2026-03-31', 33],
+      ['2026-04-30', 33],
+    ]);
     expect(s.totalRials).toBe(100);
   });
 
@@ -40,7 +58,8 @@ describe('repaymentSchedule', () => {
       [terms({ feePercent: -1 }), 'fee-out-of-range', 'terms.feePercent'],
       [terms({ feePercent: 1.234 }), 'fee-out-of-range', 'terms.feePercent'],
     ];
-    for (const [t, code, field] of bad) expect(() => checkTerms(t), JSON.stringify(t)).toThrow(expect.objectContaining({ status: 422, code, field }));
+    for (const [t, code, field] of bad)
+      expect(() => checkTerms(t), JSON.stringify(t)).toThrow(expect.objectContaining({ status: 422, code, field }));
     expect(() => checkTerms(terms({ feePercent: 2.5 }))).not.toThrow();
   });
 
@@ -76,10 +95,12 @@ describe('repaymentSchedule', () => {
 
   it('splitEvenly keeps the sum and puts the remainder first', () => {
     expect(splitEvenly(10, 3)).toEqual([4, 3, 3]);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 120 }), (total, parts) => {
-      const split = splitEvenly(total, parts);
-      expect(split.reduce((a, b) => a + b, 0)).toBe(total);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 120 }), (total, parts) => {
+        const split = splitEvenly(total, parts);
+        expect(split.reduce((a, b) => a + b, 0)).toBe(total);
+      }),
+    );
   });
 });
 
@@ -88,7 +109,12 @@ describe('arrearsOf', () => {
   // instalments of 100 due 2026-02-10, 03-10, ...
 
   it('nothing is late before the first due day is over', () => {
-    expect(arrearsOf(s, [], '2026-02-10')).toMatchObject({ arrearsRials: 0, overdueInstalments: 0, outstandingRials: 1200, nextDue: { no: 1, dueOn: '2026-02-10', remainingRials: 100 } });
+    expect(arrearsOf(s, [], '2026-02-10')).toMatchObject({
+      arrearsRials: 0,
+      overdueInstalments: 0,
+      outstandingRials: 1200,
+      nextDue: { no: 1, dueOn: '2026-02-10', remainingRials: 100 },
+    });
   });
 
   it('an unpaid instalment is late the day after it fell due', () => {
@@ -97,12 +123,27 @@ describe('arrearsOf', () => {
 
   it('repayments cover instalments in order; a part-paid one is still late for the rest', () => {
     const a = arrearsOf(s, [{ amountRials: 150 }], '2026-04-11');
-    expect(a).toMatchObject({ paidRials: 150, arrearsRials: 150, overdueInstalments: 2, oldestOverdueOn: '2026-03-10', outstandingRials: 1050, nextDue: { no: 2, remainingRials: 50 } });
+    expect(a).toMatchObject({
+      paidRials: 150,
+      arrearsRials: 150,
+      overdueInstalments: 2,
+      oldestOverdueOn: '2026-03-10',
+      outstandingRials: 1050,
+      nextDue: { no: 2, remainingRials: 50 },
+    });
   });
 
   it('paying ahead leaves no arrears, paying all leaves nothing outstanding', () => {
-    expect(arrearsOf(s, [{ amountRials: 400 }], '2026-04-11')).toMatchObject({ arrearsRials: 0, overdueInstalments: 0, nextDue: { no: 5 } });
-    expect(arrearsOf(s, [{ amountRials: 1000 }, { amountRials: 200 }], '2030-01-01')).toMatchObject({ arrearsRials: 0, outstandingRials: 0, nextDue: null });
+    expect(arrearsOf(s, [{ amountRials: 400 }], '2026-04-11')).toMatchObject({
+      arrearsRials: 0,
+      overdueInstalments: 0,
+      nextDue: { no: 5 },
+    });
+    expect(arrearsOf(s, [{ amountRials: 1000 }, { amountRials: 200 }], '2030-01-01')).toMatchObject({
+      arrearsRials: 0,
+      outstandingRials: 0,
+      nextDue: null,
+    });
   });
 
   it('property: arrears never exceed what fell due, and vanish once everything due is paid', () => {

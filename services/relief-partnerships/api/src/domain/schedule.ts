@@ -38,13 +38,18 @@ export function checkTerms(terms: LoanTerms): void {
   if (!Number.isSafeInteger(amountRials) || amountRials <= 0 || amountRials > loanLimits.maxAmountRials) {
     throw new BrokenRuleError('loan-amount-invalid', 'the amount must be a positive whole number of rials', 'amountRials');
   }
-  if (!Number.isInteger(months) || months < 1 || months > loanLimits.maxMonths) throw new BrokenRuleError('loan-months-out-of-range', `the loan runs 1–${loanLimits.maxMonths} months`, 'terms.months');
+  if (!Number.isInteger(months) || months < 1 || months > loanLimits.maxMonths)
+    throw new BrokenRuleError('loan-months-out-of-range', `the loan runs 1–${loanLimits.maxMonths} months`, 'terms.months');
   if (!Number.isInteger(graceMonths) || graceMonths < 0 || graceMonths > loanLimits.maxGraceMonths) {
     throw new BrokenRuleError('grace-months-out-of-range', `grace is 0–${loanLimits.maxGraceMonths} months`, 'terms.graceMonths');
   }
   const basisPoints = Math.round(feePercent * 100);
   if (!(feePercent >= 0) || feePercent > loanLimits.maxFeePercent || Math.abs(basisPoints - feePercent * 100) > 1e-6) {
-    throw new BrokenRuleError('fee-out-of-range', `the fee is 0–${loanLimits.maxFeePercent} % with at most two decimals`, 'terms.feePercent');
+    throw new BrokenRuleError(
+      'fee-out-of-range',
+      `the fee is 0–${loanLimits.maxFeePercent} % with at most two decimals`,
+      'terms.feePercent',
+    );
   }
 }
 
@@ -114,5 +119,12 @@ export function arrearsOf(schedule: Schedule, repayments: readonly { amountRials
       oldestOverdueOn ??= instalment.dueOn;
     }
   }
-  return { paidRials, outstandingRials: Math.max(0, schedule.totalRials - paidRials), arrearsRials, overdueInstalments, oldestOverdueOn, nextDue };
+  return {
+    paidRials,
+    outstandingRials: Math.max(0, schedule.totalRials - paidRials),
+    arrearsRials,
+    overdueInstalments,
+    oldestOverdueOn,
+    nextDue,
+  };
 }

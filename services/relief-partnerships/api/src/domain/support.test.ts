@@ -66,7 +66,8 @@ describe('support request state machine', () => {
   it('disburses only an approved request', () => {
     expect(disburse('approved')).toBe('disbursed');
     for (const from of ['disbursed', 'repaying', 'repaid'] as const) expect(() => disburse(from), from).toThrow(step('request-disbursed'));
-    for (const from of others('approved', 'disbursed', 'repaying', 'repaid')) expect(() => disburse(from), from).toThrow(step('request-not-approved'));
+    for (const from of others('approved', 'disbursed', 'repaying', 'repaid'))
+      expect(() => disburse(from), from).toThrow(step('request-not-approved'));
   });
 
   it('takes repayments of a disbursed loan until nothing is outstanding', () => {
@@ -74,7 +75,8 @@ describe('support request state machine', () => {
     expect(repay('repaying', 'micro-loan', 1)).toBe('repaying');
     expect(repay('repaying', 'micro-loan', 0)).toBe('repaid');
     expect(repay('disbursed', 'micro-loan', 0)).toBe('repaid');
-    for (const from of others('disbursed', 'repaying')) expect(() => repay(from, 'micro-loan', 10), from).toThrow(step('not-a-disbursed-loan'));
+    for (const from of others('disbursed', 'repaying'))
+      expect(() => repay(from, 'micro-loan', 10), from).toThrow(step('not-a-disbursed-loan'));
     expect(() => repay('disbursed', 'grant', 0)).toThrow(step('not-a-disbursed-loan'));
     expect(() => repay('disbursed', 'equipment', 0)).toThrow(step('not-a-disbursed-loan'));
     expect(() => loanSchedule({ state: 'disbursed', kind: 'grant', schedule: null })).toThrow(step('not-a-disbursed-loan'));
@@ -84,8 +86,12 @@ describe('support request state machine', () => {
     const loan = { today: '2026-05-10', disbursedOn: '2026-04-01', outstandingRials: 500 };
     expect(() => checkRepayment({ amountRials: 500, paidOn: '2026-05-10' }, loan)).not.toThrow();
     expect(() => checkRepayment({ amountRials: 100, paidOn: '2026-05-11' }, loan)).toThrow(broken('repayment-in-future', 'paidOn'));
-    expect(() => checkRepayment({ amountRials: 100, paidOn: '2026-03-31' }, loan)).toThrow(broken('repayment-before-disbursement', 'paidOn'));
-    expect(() => checkRepayment({ amountRials: 501, paidOn: '2026-05-10' }, loan)).toThrow(broken('repayment-over-outstanding', 'amountRials'));
+    expect(() => checkRepayment({ amountRials: 100, paidOn: '2026-03-31' }, loan)).toThrow(
+      broken('repayment-before-disbursement', 'paidOn'),
+    );
+    expect(() => checkRepayment({ amountRials: 501, paidOn: '2026-05-10' }, loan)).toThrow(
+      broken('repayment-over-outstanding', 'amountRials'),
+    );
   });
 
   it('shows a disbursed or repaying loan with late instalments as in arrears', () => {

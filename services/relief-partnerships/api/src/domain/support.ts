@@ -44,7 +44,8 @@ export function approve(state: SupportState): SupportState {
  * whatever its last stored assessment said.
  */
 export function approveEligible(state: SupportState, today: { eligible: boolean; reasons: readonly string[] }): SupportState {
-  if (isUndecided(state) && !today.eligible) throw new IllegalStepError('request-not-eligible', `the request is not eligible today (${today.reasons.join(', ')})`);
+  if (isUndecided(state) && !today.eligible)
+    throw new IllegalStepError('request-not-eligible', `the request is not eligible today (${today.reasons.join(', ')})`);
   return approve(assess(state, true));
 }
 
@@ -71,7 +72,10 @@ export function disburse(state: SupportState): SupportState {
 }
 
 const notALoan = (state: SupportState, kind: SupportKind) =>
-  new IllegalStepError('not-a-disbursed-loan', `a support request that is a ${state} ${kind} takes no repayments: only a disbursed loan does`);
+  new IllegalStepError(
+    'not-a-disbursed-loan',
+    `a support request that is a ${state} ${kind} takes no repayments: only a disbursed loan does`,
+  );
 
 /** The schedule a repayment is recorded against: only a disbursed loan has one. */
 export function loanSchedule<S>(request: { state: SupportState; kind: SupportKind; schedule: S | null }): S {
@@ -86,10 +90,16 @@ export function repay(state: SupportState, kind: SupportKind, outstandingAfter: 
 }
 
 /** A repayment is recorded once paid — not ahead of today, not before the disbursement — and never for more than is outstanding. */
-export function checkRepayment(repayment: { amountRials: number; paidOn: string }, loan: { today: string; disbursedOn: string | null; outstandingRials: number }): void {
-  if (repayment.paidOn > loan.today) throw new BrokenRuleError('repayment-in-future', 'a repayment is recorded once paid, not ahead of the day', 'paidOn');
-  if (loan.disbursedOn && repayment.paidOn < loan.disbursedOn) throw new BrokenRuleError('repayment-before-disbursement', 'a repayment cannot predate the disbursement', 'paidOn');
-  if (repayment.amountRials > loan.outstandingRials) throw new BrokenRuleError('repayment-over-outstanding', `only ${loan.outstandingRials} rials are outstanding`, 'amountRials');
+export function checkRepayment(
+  repayment: { amountRials: number; paidOn: string },
+  loan: { today: string; disbursedOn: string | null; outstandingRials: number },
+): void {
+  if (repayment.paidOn > loan.today)
+    throw new BrokenRuleError('repayment-in-future', 'a repayment is recorded once paid, not ahead of the day', 'paidOn');
+  if (loan.disbursedOn && repayment.paidOn < loan.disbursedOn)
+    throw new BrokenRuleError('repayment-before-disbursement', 'a repayment cannot predate the disbursement', 'paidOn');
+  if (repayment.amountRials > loan.outstandingRials)
+    throw new BrokenRuleError('repayment-over-outstanding', `only ${loan.outstandingRials} rials are outstanding`, 'amountRials');
 }
 
 /** Follow-up visits happen once the money or equipment reached the household. */
@@ -99,7 +109,11 @@ export function canFollowUp(state: SupportState): boolean {
 
 /** A follow-up visit: after the disbursement, recorded once it happened. */
 export function checkFollowUp(state: SupportState, visitedOn: string, today: string): void {
-  if (!canFollowUp(state)) throw new IllegalStepError('follow-up-before-disbursement', `a support request that is ${state} gets follow-ups only after its disbursement`);
+  if (!canFollowUp(state))
+    throw new IllegalStepError(
+      'follow-up-before-disbursement',
+      `a support request that is ${state} gets follow-ups only after its disbursement`,
+    );
   if (visitedOn > today) throw new BrokenRuleError('visit-in-future', 'a visit is recorded once it happened', 'visitedOn');
 }
 

@@ -8,11 +8,19 @@ async function receiveBenefit(deps: ReliefDeps, event: Envelope<BenefitGrantedV1
   const { data } = event;
   await insertOnce(() =>
     deps.models.benefits.create({
-      _id: data.benefitId, source: 'institute-funding', householdRef: data.householdRef, residentRef: data.residentRef, purpose: data.purpose,
-      amountRials: data.amountRials, grantedAt: new Date(data.grantedAt), sourceEventId: event.id,
+      _id: data.benefitId,
+      source: 'institute-funding',
+      householdRef: data.householdRef,
+      residentRef: data.residentRef,
+      purpose: data.purpose,
+      amountRials: data.amountRials,
+      grantedAt: new Date(data.grantedAt),
+      sourceEventId: event.id,
     }),
   );
 }
 
 /** Institute funding's benefits, for the duplicate-benefit check. */
-export const benefitSubscriptions = (deps: ReliefDeps): Subscription[] => [subscribe('institute-funding.benefit.granted', 1, (event) => receiveBenefit(deps, event))];
+export const benefitSubscriptions = (deps: ReliefDeps): Subscription[] => [
+  subscribe('institute-funding.benefit.granted', 1, (event) => receiveBenefit(deps, event)),
+];

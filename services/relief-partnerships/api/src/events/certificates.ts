@@ -9,8 +9,17 @@ async function receiveCompletion(deps: ReliefDeps, event: Envelope<EnrolmentComp
   if (data.result !== 'passed') return;
   await insertOnce(() =>
     deps.models.facts.create({
-      ...blankFact, _id: `certificate:${data.enrolmentId}`, kind: 'certificate', residentRef: data.residentRef, householdRef: data.householdRef,
-      neighbourhoodId: data.neighbourhoodId, trade: data.trade, certificateNo: data.certificateNo, completedAt: new Date(data.completedAt), receivedAt: deps.clock.now(), sourceEventId: event.id,
+      ...blankFact,
+      _id: `certificate:${data.enrolmentId}`,
+      kind: 'certificate',
+      residentRef: data.residentRef,
+      householdRef: data.householdRef,
+      neighbourhoodId: data.neighbourhoodId,
+      trade: data.trade,
+      certificateNo: data.certificateNo,
+      completedAt: new Date(data.completedAt),
+      receivedAt: deps.clock.now(),
+      sourceEventId: event.id,
     }),
   );
   // Also after a duplicate: a crash may have come between the fact and the reassessment.
@@ -18,4 +27,6 @@ async function receiveCompletion(deps: ReliefDeps, event: Envelope<EnrolmentComp
 }
 
 /** TVTO's course completions: a passed course is a certificate, half of what makes a request eligible. */
-export const certificateSubscriptions = (deps: ReliefDeps): Subscription[] => [subscribe('vocational-training.enrolment.completed', 1, (event) => receiveCompletion(deps, event))];
+export const certificateSubscriptions = (deps: ReliefDeps): Subscription[] => [
+  subscribe('vocational-training.enrolment.completed', 1, (event) => receiveCompletion(deps, event)),
+];

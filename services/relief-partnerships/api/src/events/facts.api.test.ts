@@ -21,19 +21,36 @@ describe('eligibility drawn from TVTO and welfare events', () => {
     await deliver('vocational-training.enrolment.completed', passed);
     await deliver('vocational-training.enrolment.completed', passed);
     const eligible = (await api('relief').get(`/support-requests/${created.requestId}`)).body;
-    expect(eligible).toMatchObject({ state: 'eligible', assessment: { eligible: true, validFlags: ['low-income'] }, eligibleToday: { eligible: true } });
+    expect(eligible).toMatchObject({
+      state: 'eligible',
+      assessment: { eligible: true, validFlags: ['low-income'] },
+      eligibleToday: { eligible: true },
+    });
     expect(eligible.facts.certificates).toHaveLength(1);
     expect(eligible.facts.flags).toEqual([expect.objectContaining({ flagId: flag.flagId, status: 'valid' })]);
-    await deliver('welfare.eligibility.revoked', { flagId: flag.flagId, householdRef: body.householdRef, flag: 'low-income', revokedAt: service().clock.now().toISOString() });
+    await deliver('welfare.eligibility.revoked', {
+      flagId: flag.flagId,
+      householdRef: body.householdRef,
+      flag: 'low-income',
+      revokedAt: service().clock.now().toISOString(),
+    });
     const revoked = (await api('relief').get(`/support-requests/${created.requestId}`)).body;
-    expect(revoked).toMatchObject({ state: 'ineligible', assessment: { reasons: ['certificate', 'welfare-flag-revoked', 'means-test-not-done'] } });
+    expect(revoked).toMatchObject({
+      state: 'ineligible',
+      assessment: { reasons: ['certificate', 'welfare-flag-revoked', 'means-test-not-done'] },
+    });
   });
 
   it('keeps a flag revoked when its revocation arrived first', async () => {
     const body = direct();
     await deliver('vocational-training.enrolment.completed', completion(body.residentRef));
     const flag = flagged(body.householdRef);
-    await deliver('welfare.eligibility.revoked', { flagId: flag.flagId, householdRef: body.householdRef, flag: 'low-income', revokedAt: service().clock.now().toISOString() });
+    await deliver('welfare.eligibility.revoked', {
+      flagId: flag.flagId,
+      householdRef: body.householdRef,
+      flag: 'low-income',
+      revokedAt: service().clock.now().toISOString(),
+    });
     await deliver('welfare.eligibility.flagged', flag);
     const created = (await api('relief').post('/support-requests', body)).body;
     expect(created.state).toBe('ineligible');

@@ -8,10 +8,18 @@ async function receivePermit(deps: ReliefDeps, event: Envelope<WorkshopPermitIss
   const { data } = event;
   await insertOnce(() =>
     deps.models.permits.create({
-      _id: data.permitId, permitNo: data.permitNo, trade: data.trade, neighbourhoodId: data.neighbourhoodId, validUntil: data.validUntil, issuedAt: new Date(data.issuedAt), sourceEventId: event.id,
+      _id: data.permitId,
+      permitNo: data.permitNo,
+      trade: data.trade,
+      neighbourhoodId: data.neighbourhoodId,
+      validUntil: data.validUntil,
+      issuedAt: new Date(data.issuedAt),
+      sourceEventId: event.id,
     }),
   );
 }
 
 /** TVTO's workshop permits: workshops Basij may prepare. */
-export const permitSubscriptions = (deps: ReliefDeps): Subscription[] => [subscribe('vocational-training.permit.issued', 1, (event) => receivePermit(deps, event))];
+export const permitSubscriptions = (deps: ReliefDeps): Subscription[] => [
+  subscribe('vocational-training.permit.issued', 1, (event) => receivePermit(deps, event)),
+];

@@ -9,8 +9,16 @@ async function receiveFlag(deps: ReliefDeps, event: Envelope<EligibilityFlaggedV
   const { data } = event;
   const _id = `flag:${data.flagId}`;
   await deps.locks.run(reliefCollections.facts, _id, async () => {
-    const fields = { householdRef: data.householdRef, flagId: data.flagId, flag: data.flag, validUntil: data.validUntil, flaggedAt: new Date(data.flaggedAt) };
-    const created = await insertOnce(() => deps.models.facts.create({ ...blankFact, ...fields, _id, kind: 'flag', receivedAt: deps.clock.now(), sourceEventId: event.id }));
+    const fields = {
+      householdRef: data.householdRef,
+      flagId: data.flagId,
+      flag: data.flag,
+      validUntil: data.validUntil,
+      flaggedAt: new Date(data.flaggedAt),
+    };
+    const created = await insertOnce(() =>
+      deps.models.facts.create({ ...blankFact, ...fields, _id, kind: 'flag', receivedAt: deps.clock.now(), sourceEventId: event.id }),
+    );
     if (!created) await deps.models.facts.updateOne({ _id, flag: null }, { $set: fields });
   });
   await reassess(deps, { householdRef: data.householdRef });
@@ -23,7 +31,16 @@ async function receiveRevocation(deps: ReliefDeps, event: Envelope<EligibilityRe
   const revokedAt = new Date(data.revokedAt);
   await deps.locks.run(reliefCollections.facts, _id, async () => {
     const created = await insertOnce(() =>
-      deps.models.facts.create({ ...blankFact, _id, kind: 'flag', householdRef: data.householdRef, flagId: data.flagId, revokedAt, receivedAt: deps.clock.now(), sourceEventId: event.id }),
+      deps.models.facts.create({
+        ...blankFact,
+        _id,
+        kind: 'flag',
+        householdRef: data.householdRef,
+        flagId: data.flagId,
+        revokedAt,
+        receivedAt: deps.clock.now(),
+        sourceEventId: event.id,
+      }),
     );
     if (!created) await deps.models.facts.updateOne({ _id, revokedAt: null }, { $set: { revokedAt } });
   });

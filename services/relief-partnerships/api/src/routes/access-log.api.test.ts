@@ -14,7 +14,16 @@ afterAll(() => service?.close());
 const entriesOf = async (person: string) => {
   const res = await service.api('auditor').get(`/access-log?person=${person}`);
   expect(res.status).toBe(200);
-  return res.body as { actor: string; action: string; recordKind: string; recordId: string; subject: string; purpose: string; purposeSource: string; agency: string }[];
+  return res.body as {
+    actor: string;
+    action: string;
+    recordKind: string;
+    recordId: string;
+    subject: string;
+    purpose: string;
+    purposeSource: string;
+    agency: string;
+  }[];
 };
 
 describe('relief’s access log', () => {
@@ -22,7 +31,13 @@ describe('relief’s access log', () => {
     const residentRef = randomUUID();
     const householdRef = randomUUID();
     const submitted = await service.api('relief').post('/support-requests', {
-      residentRef, householdRef, neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'home tailoring',
+      residentRef,
+      householdRef,
+      neighbourhoodId: 'nbh-sarasiab',
+      kind: 'micro-loan',
+      purpose: 'income-support',
+      requestedRials: 300_000_000,
+      businessPlan: 'home tailoring',
     });
     expect(submitted.status).toBe(201);
     const requestId = submitted.body.requestId as string;
@@ -34,11 +49,21 @@ describe('relief’s access log', () => {
 
     const entries = await entriesOf(residentRef);
     expect(entries.map((e) => [e.action, e.actor])).toEqual([
-      ['decide', 'relief.officer'], ['update', 'relief.officer'], ['read', 'basij.liaison'], ['read', 'relief.officer'], ['list', 'relief.officer'], ['create', 'relief.officer'],
+      ['decide', 'relief.officer'],
+      ['update', 'relief.officer'],
+      ['read', 'basij.liaison'],
+      ['read', 'relief.officer'],
+      ['list', 'relief.officer'],
+      ['create', 'relief.officer'],
     ]);
     for (const entry of entries) {
       expect(entry).toMatchObject({
-        agency: 'relief-partnerships', recordKind: 'support-request', recordId: requestId, subject: residentRef, purpose: 'home-business-support', purposeSource: 'route',
+        agency: 'relief-partnerships',
+        recordKind: 'support-request',
+        recordId: requestId,
+        subject: residentRef,
+        purpose: 'home-business-support',
+        purposeSource: 'route',
       });
     }
     expect(await entriesOf(householdRef)).toHaveLength(6);
@@ -49,8 +74,17 @@ describe('relief’s access log', () => {
     const householdRef = randomUUID();
     const enrolmentId = randomUUID();
     await service.deliver('vocational-training.enrolment.completed', {
-      enrolmentId, courseId: 'tvto-home-tailoring-1405', trade: 'tailoring', venue: { kind: 'clinic', id: 'clinic-sarasiab' }, residentRef, householdRef,
-      neighbourhoodId: 'nbh-sarasiab', referralId: null, result: 'passed', certificateNo: 'TVTO-1405-91', completedAt: new Date().toISOString(),
+      enrolmentId,
+      courseId: 'tvto-home-tailoring-1405',
+      trade: 'tailoring',
+      venue: { kind: 'clinic', id: 'clinic-sarasiab' },
+      residentRef,
+      householdRef,
+      neighbourhoodId: 'nbh-sarasiab',
+      referralId: null,
+      result: 'passed',
+      certificateNo: 'TVTO-1405-91',
+      completedAt: new Date().toISOString(),
     });
     for (const caller of ['relief', 'coordinator'] as const) {
       const listed = await service.api(caller).get('/support-candidates?limit=100');
@@ -61,13 +95,19 @@ describe('relief’s access log', () => {
     expect(entries.map((e) => `${e.action} by ${e.actor}`).sort()).toEqual(['list by coordinator', 'list by relief.officer']);
     for (const entry of entries) {
       expect(entry).toMatchObject({
-        agency: 'relief-partnerships', recordKind: 'certificate', recordId: `certificate:${enrolmentId}`, subject: residentRef, purpose: 'home-business-support', purposeSource: 'route',
+        agency: 'relief-partnerships',
+        recordKind: 'certificate',
+        recordId: `certificate:${enrolmentId}`,
+        subject: residentRef,
+        purpose: 'home-business-support',
+        purposeSource: 'route',
       });
     }
     expect((await entriesOf(householdRef)).map((e) => e.subject)).toEqual([householdRef, householdRef]);
   });
 
   it('is the auditor’s alone', async () => {
-    for (const caller of ['relief', 'basij', 'coordinator'] as const) expect((await service.api(caller).get('/access-log')).status).toBe(403);
+    for (const caller of ['relief', 'basij', 'coordinator'] as const)
+      expect((await service.api(caller).get('/access-log')).status).toBe(403);
   });
 });

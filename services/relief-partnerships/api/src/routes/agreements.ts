@@ -6,20 +6,42 @@ import type { StoredMeeting } from '../data/meetings.js';
 import { partnerRole, standingOf, type Partner } from '../domain/agreements.js';
 import { dayOf } from '../domain/days.js';
 import { partnerStaff, reliefReaders, type ReliefDeps } from '../deps.js';
-import { agreementBodySchema, agreementParams, agreementViewSchema, meetingAttendees, meetingBodySchema, meetingViewSchema } from './schemas.js';
+import {
+  agreementBodySchema,
+  agreementParams,
+  agreementViewSchema,
+  meetingAttendees,
+  meetingBodySchema,
+  meetingViewSchema,
+} from './schemas.js';
 
 /** Each partner's own officer edits its agreements: the Relief Committee's officer, Basij's liaison (403 for the other). */
 const speaksFor = (principal: Principal) => (partner: Partner) => {
   if (!principal.roles.includes(partnerRole[partner])) throw forbidden(`only the ${partnerRole[partner]} edits ${partner} agreements`);
 };
 
-const meetingView = (m: StoredMeeting) => ({ meetingId: m._id, heldOn: m.heldOn, title: m.title, attendees: m.attendees as (typeof meetingAttendees)[number][], decisions: m.decisions, recordedAt: m.recordedAt });
+const meetingView = (m: StoredMeeting) => ({
+  meetingId: m._id,
+  heldOn: m.heldOn,
+  title: m.title,
+  attendees: m.attendees as (typeof meetingAttendees)[number][],
+  decisions: m.decisions,
+  recordedAt: m.recordedAt,
+});
 
 export function agreementRoutes(deps: ReliefDeps) {
   const { agreements, meetings } = deps.models;
   const toView = (a: StoredAgreement, day: string) => ({
-    agreementId: a._id, partner: a.partner, title: a.title, scope: a.scope, startsOn: a.startsOn, endsOn: a.endsOn, signedOn: a.signedOn, status: a.status,
-    standing: standingOf(a, day), updatedAt: a.updatedAt,
+    agreementId: a._id,
+    partner: a.partner,
+    title: a.title,
+    scope: a.scope,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    signedOn: a.signedOn,
+    status: a.status,
+    standing: standingOf(a, day),
+    updatedAt: a.updatedAt,
   });
   const today = () => dayOf(deps.clock.now());
 
@@ -32,7 +54,8 @@ export function agreementRoutes(deps: ReliefDeps) {
       roles: reliefReaders,
       response: z.array(agreementViewSchema),
       // A handful of agreements with two partners: read whole, bounded.
-      handler: async () => (await readAll(agreements.find({}).sort({ startsOn: -1 }).lean(), caps.reference)).map((a) => toView(a, today())),
+      handler: async () =>
+        (await readAll(agreements.find({}).sort({ startsOn: -1 }).lean(), caps.reference)).map((a) => toView(a, today())),
     }),
     defineRoute({
       method: 'post',
@@ -57,7 +80,8 @@ export function agreementRoutes(deps: ReliefDeps) {
       params: agreementParams,
       body: agreementBodySchema,
       response: agreementViewSchema,
-      handler: async ({ params, body, principal }) => toView(await editAgreement(deps, params.agreementId, body, principal.subject, speaksFor(principal)), today()),
+      handler: async ({ params, body, principal }) =>
+        toView(await editAgreement(deps, params.agreementId, body, principal.subject, speaksFor(principal)), today()),
     }),
     defineRoute({
       method: 'get',
@@ -67,12 +91,14 @@ export function agreementRoutes(deps: ReliefDeps) {
       roles: reliefReaders,
       query: pageQuerySchema,
       response: z.array(meetingViewSchema),
-      handler: async ({ query, req }, res) => (await pageOf(meetings.find({}).lean(), { query, req }, res, { by: 'heldOn', order: -1 })).map(meetingView),
+      handler: async ({ query, req }, res) =>
+        (await pageOf(meetings.find({}).lean(), { query, req }, res, { by: 'heldOn', order: -1 })).map(meetingView),
     }),
     defineRoute({
       method: 'post',
       path: '/joint-meetings',
-      summary: 'Record a held joint meeting: its day (not ahead), the agencies present (a partner among them, each once) and what was decided',
+      summary:
+        'Record a held joint meeting: its day (not ahead), the agencies present (a partner among them, each once) and what was decided',
       tags: ['partners'],
       roles: partnerStaff,
       body: meetingBodySchema,

@@ -18,7 +18,13 @@ afterAll(async () => {
 
 const get = (path: string) => service.api('relief').get(path);
 const direct = () => ({
-  residentRef: randomUUID(), householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'home tailoring',
+  residentRef: randomUUID(),
+  householdRef: randomUUID(),
+  neighbourhoodId: 'nbh-sarasiab',
+  kind: 'micro-loan',
+  purpose: 'income-support',
+  requestedRials: 300_000_000,
+  businessPlan: 'home tailoring',
 });
 
 describe('paged support requests', () => {
@@ -30,7 +36,11 @@ describe('paged support requests', () => {
       made.push(res.body.requestId);
     }
     const walk = await walkPages<{ requestId: string }>(get, '/support-requests', 2);
-    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([[200, 2, true], [200, 2, true], [200, 1, false]]);
+    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([
+      [200, 2, true],
+      [200, 2, true],
+      [200, 1, false],
+    ]);
     expect(new Set(walk.items.map((r) => r.requestId))).toEqual(new Set(made));
   });
 

@@ -28,10 +28,27 @@ export function projectRoutes(deps: ReliefDeps) {
   };
 
   const toView = (p: StoredProject, numbers: Map<string, string>, day: string): z.input<typeof projectViewSchema> => {
-    const milestones = p.milestones.map((m) => ({ milestoneId: m.milestoneId, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn ?? null, overdue: isMilestoneOverdue(m, day) }));
+    const milestones = p.milestones.map((m) => ({
+      milestoneId: m.milestoneId,
+      title: m.title,
+      dueOn: m.dueOn,
+      doneOn: m.doneOn ?? null,
+      overdue: isMilestoneOverdue(m, day),
+    }));
     return {
-      projectId: p._id, title: p.title, scope: p.scope, neighbourhoodId: p.neighbourhoodId, permitId: p.permitId, permitNo: p.permitId ? (numbers.get(p.permitId) ?? null) : null,
-      volunteers: p.volunteers, milestones, overdueMilestones: milestones.filter((m) => m.overdue).length, status: p.status, evidence: p.evidence, completedOn: p.completedOn, createdAt: p.createdAt,
+      projectId: p._id,
+      title: p.title,
+      scope: p.scope,
+      neighbourhoodId: p.neighbourhoodId,
+      permitId: p.permitId,
+      permitNo: p.permitId ? (numbers.get(p.permitId) ?? null) : null,
+      volunteers: p.volunteers,
+      milestones,
+      overdueMilestones: milestones.filter((m) => m.overdue).length,
+      status: p.status,
+      evidence: p.evidence,
+      completedOn: p.completedOn,
+      createdAt: p.createdAt,
     };
   };
 
@@ -74,7 +91,8 @@ export function projectRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'post',
       path: '/projects',
-      summary: 'Start a Basij project (e.g. preparing a permitted workshop’s space), with volunteers and milestones; a permit TVTO did not issue, or issued for another neighbourhood, is 422',
+      summary:
+        'Start a Basij project (e.g. preparing a permitted workshop’s space), with volunteers and milestones; a permit TVTO did not issue, or issued for another neighbourhood, is 422',
       tags: ['basij'],
       roles: basijLiaisons,
       body: newProjectSchema,
@@ -110,7 +128,10 @@ export function projectRoutes(deps: ReliefDeps) {
       body: newMilestoneSchema,
       response: projectViewSchema,
       status: 201,
-      handler: ({ params, body }) => update(params.projectId, (p) => ({ milestones: addMilestone(p, { milestoneId: randomUUID(), title: body.title, dueOn: body.dueOn, doneOn: null }) })),
+      handler: ({ params, body }) =>
+        update(params.projectId, (p) => ({
+          milestones: addMilestone(p, { milestoneId: randomUUID(), title: body.title, dueOn: body.dueOn, doneOn: null }),
+        })),
     }),
     defineRoute({
       method: 'post',
@@ -132,7 +153,8 @@ export function projectRoutes(deps: ReliefDeps) {
       params: projectParams,
       body: completeProjectSchema,
       response: projectViewSchema,
-      handler: ({ params, body }) => update(params.projectId, (p) => ({ status: completeProject(p, body.evidence), evidence: body.evidence, completedOn: today() })),
+      handler: ({ params, body }) =>
+        update(params.projectId, (p) => ({ status: completeProject(p, body.evidence), evidence: body.evidence, completedOn: today() })),
     }),
     defineRoute({
       method: 'get',
@@ -144,9 +166,20 @@ export function projectRoutes(deps: ReliefDeps) {
       response: z.array(permitViewSchema),
       handler: async ({ query, req }, res) => {
         const rows = await pageOf(permits.find({}).lean(), { query, req }, res, { by: 'issuedAt', order: -1 });
-        const linked = await readAll(projects.find({ permitId: inList(rows.map((p) => p._id)) }, { permitId: 1 }).lean(), caps.pageOfHouseholds);
+        const linked = await readAll(
+          projects.find({ permitId: inList(rows.map((p) => p._id)) }, { permitId: 1 }).lean(),
+          caps.pageOfHouseholds,
+        );
         const byPermit = new Map(linked.filter((p) => p.permitId).map((p) => [p.permitId!, p._id]));
-        return rows.map((p) => ({ permitId: p._id, permitNo: p.permitNo, trade: p.trade, neighbourhoodId: p.neighbourhoodId, validUntil: p.validUntil, issuedAt: p.issuedAt, projectId: byPermit.get(p._id) ?? null }));
+        return rows.map((p) => ({
+          permitId: p._id,
+          permitNo: p.permitNo,
+          trade: p.trade,
+          neighbourhoodId: p.neighbourhoodId,
+          validUntil: p.validUntil,
+          issuedAt: p.issuedAt,
+          projectId: byPermit.get(p._id) ?? null,
+        }));
       },
     }),
   ];

@@ -14,15 +14,36 @@ export const requestQuery = z.object({ ...pageQueryShape, state: z.enum([...supp
 
 export const meansTestSchema = z.enum(['not-done', 'passed', 'failed']);
 
-const requestTerms = { kind: z.enum(supportKinds), requestedRials: rials, businessPlan: text(2000), meansTest: meansTestSchema.default('not-done') };
+const requestTerms = {
+  kind: z.enum(supportKinds),
+  requestedRials: rials,
+  businessPlan: text(2000),
+  meansTest: meansTestSchema.default('not-done'),
+};
 
 /**
  * A new request: from an accepted referral (its resident, household and neighbourhood come with it; the household
  * given only when the referral names none), or direct (the resident, the household and the need named here).
  */
 export const newRequestSchema = z.union([
-  z.object({ referralId: opaqueIdSchema, householdRef: opaqueIdSchema.optional(), neighbourhoodId: slugIdSchema.optional(), purpose: needCategorySchema.optional(), ...requestTerms }).strict(),
-  z.object({ residentRef: opaqueIdSchema, householdRef: opaqueIdSchema, neighbourhoodId: slugIdSchema.optional(), purpose: needCategorySchema, ...requestTerms }).strict(),
+  z
+    .object({
+      referralId: opaqueIdSchema,
+      householdRef: opaqueIdSchema.optional(),
+      neighbourhoodId: slugIdSchema.optional(),
+      purpose: needCategorySchema.optional(),
+      ...requestTerms,
+    })
+    .strict(),
+  z
+    .object({
+      residentRef: opaqueIdSchema,
+      householdRef: opaqueIdSchema,
+      neighbourhoodId: slugIdSchema.optional(),
+      purpose: needCategorySchema,
+      ...requestTerms,
+    })
+    .strict(),
 ]);
 
 export const meansTestBodySchema = z.object({ meansTest: meansTestSchema }).strict();
@@ -39,9 +60,17 @@ export const approveBodySchema = z.object({ amountRials: rials, terms: loanTerms
 export const rejectBodySchema = z.object({ reason: text(500) }).strict();
 export const emptyBodySchema = z.object({}).strict();
 export const repaymentBodySchema = z.object({ amountRials: rials, paidOn: isoDateSchema }).strict();
-export const followUpBodySchema = z.object({ visitedOn: isoDateSchema, operating: z.boolean(), note: z.string().trim().max(1000).default('') }).strict();
+export const followUpBodySchema = z
+  .object({ visitedOn: isoDateSchema, operating: z.boolean(), note: z.string().trim().max(1000).default('') })
+  .strict();
 
-const instalmentSchema = z.object({ no: z.number(), dueOn: z.string(), principalRials: z.number(), feeRials: z.number(), amountRials: z.number() });
+const instalmentSchema = z.object({
+  no: z.number(),
+  dueOn: z.string(),
+  principalRials: z.number(),
+  feeRials: z.number(),
+  amountRials: z.number(),
+});
 
 /** A request as the officers see it: opaque ids only, never a name. */
 export const requestViewSchema = z.object({
@@ -74,7 +103,9 @@ export const requestViewSchema = z.object({
     })
     .nullable(),
   disbursement: z.object({ amountRials: z.number(), disbursedAt: z.date(), disbursedOn: z.string(), benefitId: z.string() }).nullable(),
-  schedule: z.object({ principalRials: z.number(), feeRials: z.number(), totalRials: z.number(), instalments: z.array(instalmentSchema) }).nullable(),
+  schedule: z
+    .object({ principalRials: z.number(), feeRials: z.number(), totalRials: z.number(), instalments: z.array(instalmentSchema) })
+    .nullable(),
   arrears: z
     .object({
       paidRials: z.number(),
@@ -86,7 +117,9 @@ export const requestViewSchema = z.object({
     })
     .nullable(),
   repayments: z.array(z.object({ repaymentId: z.string(), amountRials: z.number(), paidOn: z.string(), recordedAt: z.date() })),
-  followUps: z.array(z.object({ followUpId: z.string(), visitedOn: z.string(), operating: z.boolean(), note: z.string(), recordedAt: z.date() })),
+  followUps: z.array(
+    z.object({ followUpId: z.string(), visitedOn: z.string(), operating: z.boolean(), note: z.string(), recordedAt: z.date() }),
+  ),
   /** Earlier benefits of the household for the same purpose (the duplicate-benefit warning). */
   duplicateBenefits: z.number(),
   submittedAt: z.date(),
@@ -105,8 +138,18 @@ const benefitViewSchema = z.object({
 /** The page of one request: the view, the facts it is judged on, today's answer and the household's earlier benefits. */
 export const requestDetailSchema = requestViewSchema.extend({
   facts: z.object({
-    certificates: z.array(z.object({ enrolmentId: z.string(), trade: z.string(), certificateNo: z.string().nullable(), completedAt: z.date() })),
-    flags: z.array(z.object({ flagId: z.string(), flag: z.string().nullable(), validUntil: z.string().nullable(), revokedAt: z.date().nullable(), status: z.enum(['valid', 'expired', 'revoked']) })),
+    certificates: z.array(
+      z.object({ enrolmentId: z.string(), trade: z.string(), certificateNo: z.string().nullable(), completedAt: z.date() }),
+    ),
+    flags: z.array(
+      z.object({
+        flagId: z.string(),
+        flag: z.string().nullable(),
+        validUntil: z.string().nullable(),
+        revokedAt: z.date().nullable(),
+        status: z.enum(['valid', 'expired', 'revoked']),
+      }),
+    ),
   }),
   eligibleToday: z.object({ eligible: z.boolean(), reasons: z.array(z.string()), validFlags: z.array(z.string()) }),
   priorBenefits: z.array(benefitViewSchema),
@@ -167,7 +210,9 @@ export const projectViewSchema = z.object({
   permitId: z.string().nullable(),
   permitNo: z.string().nullable(),
   volunteers: z.object({ count: z.number(), skills: z.array(z.string()) }),
-  milestones: z.array(z.object({ milestoneId: z.string(), title: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), overdue: z.boolean() })),
+  milestones: z.array(
+    z.object({ milestoneId: z.string(), title: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), overdue: z.boolean() }),
+  ),
   overdueMilestones: z.number(),
   status: z.enum(projectStatuses),
   evidence: z.string().nullable(),
@@ -205,7 +250,15 @@ export const agreementViewSchema = agreementBodySchema.extend({
   updatedAt: z.date(),
 });
 
-export const meetingAttendees = ['relief-committee', 'basij-construction', 'clinics', 'vocational-training', 'welfare', 'institute-funding', 'coordination'] as const;
+export const meetingAttendees = [
+  'relief-committee',
+  'basij-construction',
+  'clinics',
+  'vocational-training',
+  'welfare',
+  'institute-funding',
+  'coordination',
+] as const;
 export const meetingBodySchema = z
   .object({
     heldOn: isoDateSchema,

@@ -39,20 +39,54 @@ export function reliefForTests() {
     outboxOf: (collection: string, id: string) => service().outboxOf(collection, id),
     /** TVTO's completion of a course by the resident (passed, with a certificate, unless `extra` says otherwise). */
     completion: (residentRef: string, extra: object = {}) => ({
-      enrolmentId: randomUUID(), courseId: 'tvto-home-tailoring-1405', trade: 'tailoring', venue: { kind: 'clinic', id: 'clinic-sarasiab' }, residentRef, householdRef: null,
-      neighbourhoodId: 'nbh-sarasiab', referralId: null, result: 'passed', certificateNo: 'TVTO-1405-77', completedAt: now().toISOString(), ...extra,
+      enrolmentId: randomUUID(),
+      courseId: 'tvto-home-tailoring-1405',
+      trade: 'tailoring',
+      venue: { kind: 'clinic', id: 'clinic-sarasiab' },
+      residentRef,
+      householdRef: null,
+      neighbourhoodId: 'nbh-sarasiab',
+      referralId: null,
+      result: 'passed',
+      certificateNo: 'TVTO-1405-77',
+      completedAt: now().toISOString(),
+      ...extra,
     }),
     /** Welfare's low-income flag of the household, valid 90 days. */
-    flagged: (householdRef: string, extra: object = {}) => ({ flagId: randomUUID(), householdRef, flag: 'low-income', validUntil: addDays(today(), 90), flaggedAt: now().toISOString(), ...extra }),
+    flagged: (householdRef: string, extra: object = {}) => ({
+      flagId: randomUUID(),
+      householdRef,
+      flag: 'low-income',
+      validUntil: addDays(today(), 90),
+      flaggedAt: now().toISOString(),
+      ...extra,
+    }),
     /** A direct request for a made-up resident and household. */
     direct: (extra: object = {}) => ({
-      residentRef: randomUUID(), householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab', kind: 'micro-loan', purpose: 'income-support', requestedRials: 300_000_000, businessPlan: 'home tailoring', ...extra,
+      residentRef: randomUUID(),
+      householdRef: randomUUID(),
+      neighbourhoodId: 'nbh-sarasiab',
+      kind: 'micro-loan',
+      purpose: 'income-support',
+      requestedRials: 300_000_000,
+      businessPlan: 'home tailoring',
+      ...extra,
     }),
     /** A clinic's referral to relief naming this resident of this household arrives: money may then go to them. */
     referred: async <B extends { residentRef: string; householdRef: string }>(body: B, extra: object = {}): Promise<B> => {
       await deliver('clinics.referral.made', {
-        referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'relief-partnerships', offerId: 'relief-partnerships-home-loan', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
-        residentRef: body.residentRef, householdRef: body.householdRef, needCategory: 'income-support', respondBy: addDays(today(), 7), madeAt: now().toISOString(), ...extra,
+        referralId: randomUUID(),
+        trackingCode: 'K7QM-3XWA',
+        agency: 'relief-partnerships',
+        offerId: 'relief-partnerships-home-loan',
+        clinicId: 'clinic-sarasiab',
+        neighbourhoodId: 'nbh-sarasiab',
+        residentRef: body.residentRef,
+        householdRef: body.householdRef,
+        needCategory: 'income-support',
+        respondBy: addDays(today(), 7),
+        madeAt: now().toISOString(),
+        ...extra,
       });
       return body;
     },

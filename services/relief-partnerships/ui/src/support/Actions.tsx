@@ -7,7 +7,8 @@ import { DisburseCard } from './DisburseCard';
 export function Actions({ request, onChange }: { request: SupportRequestPage; onChange: (p: SupportRequestPage) => void }) {
   const roles = useRoles();
   if (!roles.relief) return null;
-  if (request.state === 'submitted' || request.state === 'eligible' || request.state === 'ineligible') return <DecideCard request={request} onChange={onChange} />;
+  if (request.state === 'submitted' || request.state === 'eligible' || request.state === 'ineligible')
+    return <DecideCard request={request} onChange={onChange} />;
   if (request.state === 'approved') return <DisburseCard request={request} onChange={onChange} />;
   return null;
 }

@@ -13,8 +13,8 @@ export function BenefitFlags({ flags }: { flags: DuplicateFlag[] }) {
         <ul>
           {flags.map((f) => (
             <li key={`${f.householdRef}-${f.purpose}`} data-testid={`benefit-flag-${f.householdRef}`}>
-              <ShortId id={f.householdRef} /> · {t(`relief.purpose.${f.purpose}`)} · {t('relief.flags.count', { count: f.benefits.length })}:{' '}
-              {f.benefits.map((b) => `${t(`relief.source.${b.source}`)} ${formatNumber(b.amountRials)}`).join('، ')}
+              <ShortId id={f.householdRef} /> · {t(`relief.purpose.${f.purpose}`)} · {t('relief.flags.count', { count: f.benefits.length })}
+              : {f.benefits.map((b) => `${t(`relief.source.${b.source}`)} ${formatNumber(b.amountRials)}`).join('، ')}
             </li>
           ))}
         </ul>

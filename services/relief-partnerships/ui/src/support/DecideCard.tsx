@@ -16,7 +16,12 @@ export function DecideCard({ request, onChange }: { request: SupportRequestPage;
   const [reason, setReason] = useState('');
   const [means, setMeans] = useState<MeansTest>(request.meansTest);
   const loan = request.kind === 'micro-loan';
-  const approve = () => api.approve(request.requestId, Number(amount), loan ? { months: Number(months), graceMonths: Number(grace), feePercent: Number(fee) } : undefined);
+  const approve = () =>
+    api.approve(
+      request.requestId,
+      Number(amount),
+      loan ? { months: Number(months), graceMonths: Number(grace), feePercent: Number(fee) } : undefined,
+    );
   return (
     <Card title={t('relief.page.decide')} testId="support-decide">
       <Form onSubmit={() => void step.run(approve)} error={step.error} testId="support-approve-form">
@@ -26,24 +31,59 @@ export function DecideCard({ request, onChange }: { request: SupportRequestPage;
             <>
               <NumberInput label={t('relief.page.months')} value={months} onValueChange={setMonths} data-testid="support-approve-months" />
               <NumberInput label={t('relief.page.grace')} value={grace} onValueChange={setGrace} data-testid="support-approve-grace" />
-              <TextInput label={t('relief.page.fee')} value={fee} onChange={(e) => setFee(e.target.value)} inputMode="decimal" data-testid="support-approve-fee" />
+              <TextInput
+                label={t('relief.page.fee')}
+                value={fee}
+                onChange={(e) => setFee(e.target.value)}
+                inputMode="decimal"
+                data-testid="support-approve-fee"
+              />
             </>
           )}
         </div>
         <UnverifiedBlocked request={request} />
         <div>
-          <Button type="submit" busy={step.busy} disabled={!request.eligibleToday.eligible || request.unverified} data-testid="support-approve">{t('relief.page.approve')}</Button>
+          <Button
+            type="submit"
+            busy={step.busy}
+            disabled={!request.eligibleToday.eligible || request.unverified}
+            data-testid="support-approve"
+          >
+            {t('relief.page.approve')}
+          </Button>
         </div>
       </Form>
       <div className="hg-form__row">
-        <TextInput label={t('relief.page.reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="support-reject-reason" />
-        <Button variant="secondary" busy={step.busy} disabled={!reason.trim()} onClick={() => void step.run(() => api.reject(request.requestId, reason.trim()))} data-testid="support-reject">
+        <TextInput
+          label={t('relief.page.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="support-reject-reason"
+        />
+        <Button
+          variant="secondary"
+          busy={step.busy}
+          disabled={!reason.trim()}
+          onClick={() => void step.run(() => api.reject(request.requestId, reason.trim()))}
+          data-testid="support-reject"
+        >
           {t('relief.page.reject')}
         </Button>
       </div>
       <div className="hg-form__row">
-        <Select label={t('relief.new.meansTest')} value={means} onChange={(e) => setMeans(e.target.value as MeansTest)} options={(['not-done', 'passed', 'failed'] as const).map((m) => ({ value: m, label: t(`relief.means.${m}`) }))} data-testid="support-means" />
-        <Button variant="secondary" busy={step.busy} onClick={() => void step.run(() => api.meansTest(request.requestId, means))} data-testid="support-means-save">
+        <Select
+          label={t('relief.new.meansTest')}
+          value={means}
+          onChange={(e) => setMeans(e.target.value as MeansTest)}
+          options={(['not-done', 'passed', 'failed'] as const).map((m) => ({ value: m, label: t(`relief.means.${m}`) }))}
+          data-testid="support-means"
+        />
+        <Button
+          variant="secondary"
+          busy={step.busy}
+          onClick={() => void step.run(() => api.meansTest(request.requestId, means))}
+          data-testid="support-means-save"
+        >
           {t('relief.page.setMeansTest')}
         </Button>
       </div>

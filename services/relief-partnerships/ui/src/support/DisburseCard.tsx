@@ -12,7 +12,12 @@ export function DisburseCard({ request, onChange }: { request: SupportRequestPag
     <Card title={t('relief.page.disburse')}>
       {step.error !== undefined && <ErrorCard error={step.error} />}
       <UnverifiedBlocked request={request} />
-      <Button busy={step.busy} disabled={request.unverified} onClick={() => void step.run(() => api.disburse(request.requestId))} data-testid="support-disburse">
+      <Button
+        busy={step.busy}
+        disabled={request.unverified}
+        onClick={() => void step.run(() => api.disburse(request.requestId))}
+        data-testid="support-disburse"
+      >
         {t('relief.page.disburse')}
       </Button>
     </Card>

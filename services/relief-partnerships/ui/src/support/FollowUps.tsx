@@ -19,21 +19,35 @@ export function FollowUps({ request, onChange }: { request: SupportRequestPage; 
       <ul>
         {request.followUps.map((f) => (
           <li key={f.followUpId}>
-            {formatDate(f.visitedOn)} · <Badge tone={f.operating ? 'success' : 'warning'}>{t(f.operating ? 'relief.page.operating' : 'relief.page.stopped')}</Badge> {f.note}
+            {formatDate(f.visitedOn)} ·{' '}
+            <Badge tone={f.operating ? 'success' : 'warning'}>{t(f.operating ? 'relief.page.operating' : 'relief.page.stopped')}</Badge>{' '}
+            {f.note}
           </li>
         ))}
       </ul>
       {roles.relief && (
-        <Form onSubmit={() => void step.run(() => api.followUp(request.requestId, visitedOn, operating, note.trim()))} error={step.error} testId="support-follow-up-form">
+        <Form
+          onSubmit={() => void step.run(() => api.followUp(request.requestId, visitedOn, operating, note.trim()))}
+          error={step.error}
+          testId="support-follow-up-form"
+        >
           <div className="hg-form__row">
             <DateInput label={t('relief.page.visitedOn')} value={visitedOn} onChange={setVisitedOn} data-testid="support-follow-up-date" />
             <label>
-              <input type="checkbox" checked={operating} onChange={(e) => setOperating(e.target.checked)} data-testid="support-follow-up-operating" /> {t('relief.page.operating')}
+              <input
+                type="checkbox"
+                checked={operating}
+                onChange={(e) => setOperating(e.target.checked)}
+                data-testid="support-follow-up-operating"
+              />{' '}
+              {t('relief.page.operating')}
             </label>
           </div>
           <Textarea label={t('relief.page.note')} value={note} onChange={setNote} testId="support-follow-up-note" rows={2} />
           <div>
-            <Button type="submit" busy={step.busy} data-testid="support-follow-up">{t('relief.page.addFollowUp')}</Button>
+            <Button type="submit" busy={step.busy} data-testid="support-follow-up">
+              {t('relief.page.addFollowUp')}
+            </Button>
           </div>
         </Form>
       )}

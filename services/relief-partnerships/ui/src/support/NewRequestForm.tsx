@@ -43,8 +43,24 @@ export function NewRequestForm({ root }: { root: string }) {
     setError(undefined);
     try {
       const body = referralId
-        ? { referralId, kind: chosen?.kind ?? kind, ...(chosen?.householdRef ? {} : { householdRef: householdRef.trim() }), requestedRials: Number(amount), businessPlan: plan.trim(), meansTest }
-        : { residentRef: residentRef.trim(), householdRef: householdRef.trim(), ...(neighbourhoodId ? { neighbourhoodId } : {}), kind, purpose, requestedRials: Number(amount), businessPlan: plan.trim(), meansTest };
+        ? {
+            referralId,
+            kind: chosen?.kind ?? kind,
+            ...(chosen?.householdRef ? {} : { householdRef: householdRef.trim() }),
+            requestedRials: Number(amount),
+            businessPlan: plan.trim(),
+            meansTest,
+          }
+        : {
+            residentRef: residentRef.trim(),
+            householdRef: householdRef.trim(),
+            ...(neighbourhoodId ? { neighbourhoodId } : {}),
+            kind,
+            purpose,
+            requestedRials: Number(amount),
+            businessPlan: plan.trim(),
+            meansTest,
+          };
       const created = await api.submit(body);
       navigate(`${root}/${created.requestId}`);
     } catch (e) {
@@ -61,7 +77,13 @@ export function NewRequestForm({ root }: { root: string }) {
             label={t('relief.new.referral')}
             value={referralId}
             onChange={(e) => setReferralId(e.target.value)}
-            options={[{ value: '', label: t('relief.new.noReferral') }, ...open.map((r) => ({ value: r.referralId, label: `${r.trackingCode} · ${t(`relief.kind.${r.kind}`)} · ${nbh(r.neighbourhoodId)}` }))]}
+            options={[
+              { value: '', label: t('relief.new.noReferral') },
+              ...open.map((r) => ({
+                value: r.referralId,
+                label: `${r.trackingCode} · ${t(`relief.kind.${r.kind}`)} · ${nbh(r.neighbourhoodId)}`,
+              })),
+            ]}
             data-testid="support-referral"
           />
           {!referralId && certified.length > 0 && (
@@ -81,13 +103,37 @@ export function NewRequestForm({ root }: { root: string }) {
           )}
           {!referralId && (
             <>
-              <TextInput label={t('relief.resident')} value={residentRef} onChange={(e) => setResidentRef(e.target.value)} data-testid="support-resident" />
-              <Select label={t('relief.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} options={PURPOSES.map((p) => ({ value: p, label: t(`relief.purpose.${p}`) }))} data-testid="support-purpose" />
+              <TextInput
+                label={t('relief.resident')}
+                value={residentRef}
+                onChange={(e) => setResidentRef(e.target.value)}
+                data-testid="support-resident"
+              />
+              <Select
+                label={t('relief.purpose')}
+                value={purpose}
+                onChange={(e) => setPurpose(e.target.value)}
+                options={PURPOSES.map((p) => ({ value: p, label: t(`relief.purpose.${p}`) }))}
+                data-testid="support-purpose"
+              />
             </>
           )}
-          {(!referralId || (chosen && !chosen.householdRef)) && <TextInput label={t('relief.household')} value={householdRef} onChange={(e) => setHouseholdRef(e.target.value)} data-testid="support-household" />}
+          {(!referralId || (chosen && !chosen.householdRef)) && (
+            <TextInput
+              label={t('relief.household')}
+              value={householdRef}
+              onChange={(e) => setHouseholdRef(e.target.value)}
+              data-testid="support-household"
+            />
+          )}
           {!referralId && (
-            <Select label={t('relief.kind')} value={kind} onChange={(e) => setKind(e.target.value as SupportKind)} options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`relief.kind.${k}`) }))} data-testid="support-kind" />
+            <Select
+              label={t('relief.kind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as SupportKind)}
+              options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`relief.kind.${k}`) }))}
+              data-testid="support-kind"
+            />
           )}
           <NumberInput label={t('relief.requested')} value={amount} onValueChange={setAmount} data-testid="support-amount" />
           <Select

@@ -16,7 +16,15 @@ export function RequestList({ root }: { root: string }) {
   if (!data.data) return <Loading />;
   const [requests, flags] = data.data;
   const columns: Column<SupportRequest>[] = [
-    { key: 'id', header: t('relief.ref'), render: (r) => <Link to={`${root}/${r.requestId}`} data-testid={`support-link-${r.requestId}`}><ShortId id={r.requestId} /></Link> },
+    {
+      key: 'id',
+      header: t('relief.ref'),
+      render: (r) => (
+        <Link to={`${root}/${r.requestId}`} data-testid={`support-link-${r.requestId}`}>
+          <ShortId id={r.requestId} />
+        </Link>
+      ),
+    },
     { key: 'kind', header: t('relief.kind'), render: (r) => t(`relief.kind.${r.kind}`) },
     { key: 'purpose', header: t('relief.purpose'), render: (r) => t(`relief.purpose.${r.purpose}`) },
     { key: 'amount', header: t('relief.requested'), render: (r) => rials(r.requestedRials) },
@@ -27,8 +35,16 @@ export function RequestList({ root }: { root: string }) {
       render: (r) => (
         <>
           <StatusBadge status={r.status} testId={`support-status-${r.requestId}`} />{' '}
-          {r.duplicateBenefits > 0 && <Badge tone="warning" testId={`support-duplicate-${r.requestId}`}>{t('relief.duplicate')}</Badge>}{' '}
-          {r.unverified && <Badge tone="warning" testId={`support-unverified-${r.requestId}`}>{t('relief.unverified')}</Badge>}
+          {r.duplicateBenefits > 0 && (
+            <Badge tone="warning" testId={`support-duplicate-${r.requestId}`}>
+              {t('relief.duplicate')}
+            </Badge>
+          )}{' '}
+          {r.unverified && (
+            <Badge tone="warning" testId={`support-unverified-${r.requestId}`}>
+              {t('relief.unverified')}
+            </Badge>
+          )}
         </>
       ),
     },
@@ -38,7 +54,14 @@ export function RequestList({ root }: { root: string }) {
     <>
       {roles.relief && <NewRequestForm root={root} />}
       <Card title={t('relief.requests.title')}>
-        <DataTable columns={columns} rows={requests} rowKey={(r) => r.requestId} empty={t('relief.requests.empty')} testId="support-table" rowTestId={(r) => `support-row-${r.requestId}`} />
+        <DataTable
+          columns={columns}
+          rows={requests}
+          rowKey={(r) => r.requestId}
+          empty={t('relief.requests.empty')}
+          testId="support-table"
+          rowTestId={(r) => `support-row-${r.requestId}`}
+        />
       </Card>
       <BenefitFlags flags={flags} />
     </>

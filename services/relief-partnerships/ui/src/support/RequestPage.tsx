@@ -22,7 +22,9 @@ export function RequestPage({ root }: { root: string }) {
   return (
     <>
       <p>
-        <Link to={root} data-testid="support-back">{t('relief.page.back')}</Link>
+        <Link to={root} data-testid="support-back">
+          {t('relief.page.back')}
+        </Link>
       </p>
       <Summary request={request} />
       <Facts request={request} />

@@ -20,9 +20,21 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
   const paidThrough = (no: number) => schedule.instalments.slice(0, no).reduce((sum, i) => sum + i.amountRials, 0) <= arrears.paidRials;
   return (
     <Card title={t('relief.page.schedule')} testId="support-schedule">
-      <p>{t('relief.page.total', { principal: formatNumber(schedule.principalRials), fee: formatNumber(schedule.feeRials), total: formatNumber(schedule.totalRials) })}</p>
+      <p>
+        {t('relief.page.total', {
+          principal: formatNumber(schedule.principalRials),
+          fee: formatNumber(schedule.feeRials),
+          total: formatNumber(schedule.totalRials),
+        })}
+      </p>
       <p data-testid="support-outstanding">{t('relief.page.outstanding', { amount: formatNumber(arrears.outstandingRials) })}</p>
-      {arrears.arrearsRials > 0 && <p><Badge tone="danger" testId="support-arrears">{t('relief.page.arrears', { amount: formatNumber(arrears.arrearsRials), count: arrears.overdueInstalments })}</Badge></p>}
+      {arrears.arrearsRials > 0 && (
+        <p>
+          <Badge tone="danger" testId="support-arrears">
+            {t('relief.page.arrears', { amount: formatNumber(arrears.arrearsRials), count: arrears.overdueInstalments })}
+          </Badge>
+        </p>
+      )}
       <DataTable
         columns={[
           { key: 'no', header: t('relief.page.instalment'), render: (i) => formatNumber(i.no) },
@@ -32,7 +44,11 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
             key: 'state',
             header: '',
             render: (i) =>
-              paidThrough(i.no) ? <Badge tone="success">{t('relief.instalment.paid')}</Badge> : isPastDay(i.dueOn, today()) ? <Badge tone="danger">{t('relief.instalment.late')}</Badge> : null,
+              paidThrough(i.no) ? (
+                <Badge tone="success">{t('relief.instalment.paid')}</Badge>
+              ) : isPastDay(i.dueOn, today()) ? (
+                <Badge tone="danger">{t('relief.instalment.late')}</Badge>
+              ) : null,
           },
         ]}
         rows={schedule.instalments}
@@ -41,16 +57,26 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
       />
       <h3>{t('relief.page.repayments')}</h3>
       <ul data-testid="support-repayments">
-        {request.repayments.map((r) => <li key={r.repaymentId}>{formatDate(r.paidOn)} · {rials(r.amountRials)}</li>)}
+        {request.repayments.map((r) => (
+          <li key={r.repaymentId}>
+            {formatDate(r.paidOn)} · {rials(r.amountRials)}
+          </li>
+        ))}
       </ul>
       {roles.relief && request.state !== 'repaid' && (
-        <Form onSubmit={() => void step.run(() => api.repay(request.requestId, Number(amount), paidOn))} error={step.error} testId="support-repay-form">
+        <Form
+          onSubmit={() => void step.run(() => api.repay(request.requestId, Number(amount), paidOn))}
+          error={step.error}
+          testId="support-repay-form"
+        >
           <div className="hg-form__row">
             <NumberInput label={t('relief.page.amount')} value={amount} onValueChange={setAmount} data-testid="support-repay-amount" />
             <DateInput label={t('relief.page.paidOn')} value={paidOn} onChange={setPaidOn} data-testid="support-repay-date" />
           </div>
           <div>
-            <Button type="submit" busy={step.busy} disabled={!amount} data-testid="support-repay">{t('relief.page.repay')}</Button>
+            <Button type="submit" busy={step.busy} disabled={!amount} data-testid="support-repay">
+              {t('relief.page.repay')}
+            </Button>
           </div>
         </Form>
       )}

@@ -8,17 +8,30 @@ export function Summary({ request }: { request: SupportRequestPage }) {
   const nbh = useNeighbourhood();
   const rials = useRials();
   return (
-    <Card title={<>{t(`relief.kind.${request.kind}`)} · <ShortId id={request.requestId} /></>} actions={<StatusBadge status={request.status} testId="support-page-status" />}>
+    <Card
+      title={
+        <>
+          {t(`relief.kind.${request.kind}`)} · <ShortId id={request.requestId} />
+        </>
+      }
+      actions={<StatusBadge status={request.status} testId="support-page-status" />}
+    >
       {request.unverified && (
         <p>
-          <Badge tone="warning" testId="support-page-unverified">{t('relief.unverified')}</Badge>
+          <Badge tone="warning" testId="support-page-unverified">
+            {t('relief.unverified')}
+          </Badge>
         </p>
       )}
       <dl className="hg-dl">
         <dt>{t('relief.resident')}</dt>
-        <dd><ShortId id={request.residentRef} /></dd>
+        <dd>
+          <ShortId id={request.residentRef} />
+        </dd>
         <dt>{t('relief.household')}</dt>
-        <dd><ShortId id={request.householdRef} testId="support-page-household" /></dd>
+        <dd>
+          <ShortId id={request.householdRef} testId="support-page-household" />
+        </dd>
         <dt>{t('relief.projects.neighbourhood')}</dt>
         <dd>{nbh(request.neighbourhoodId)}</dd>
         <dt>{t('relief.purpose')}</dt>

@@ -8,7 +8,15 @@ import type { StoredCourse } from '../data/courses.js';
 import type { StoredEnrolment } from '../data/enrolments.js';
 import { tvtoCollections } from '../data/models.js';
 import { checkCourseDates, type CourseFacts } from '../domain/courses.js';
-import { certificateNumberOf, checkSessionNumber, completeEnrolment as completeRule, holdsCourseSeat, markAttendance, referralOutcomeOf, type CompletionResult } from '../domain/enrolments.js';
+import {
+  certificateNumberOf,
+  checkSessionNumber,
+  completeEnrolment as completeRule,
+  holdsCourseSeat,
+  markAttendance,
+  referralOutcomeOf,
+  type CompletionResult,
+} from '../domain/enrolments.js';
 import { agency, desk, type VtDeps, type VtModels } from '../deps.js';
 import { acceptedReferral } from './referrals.js';
 import { refsVerifiedOf } from './refs.js';
@@ -33,7 +41,11 @@ function courseIdFor(requested: string | undefined, title: LocalizedText): strin
   if (requested === undefined) return newOfferId(agency, title, randomBytes(4).toString('hex'));
   if (ownsOfferId(agency, requested)) return requested;
   const prefixes = offerIdPrefixes[agency].map((p) => `${p}-`).join(' or ');
-  throw new BrokenRuleError('offer-id-not-own', `${agency}’s course ids start with ${prefixes}; leave courseId out to have one made`, 'courseId');
+  throw new BrokenRuleError(
+    'offer-id-not-own',
+    `${agency}’s course ids start with ${prefixes}; leave courseId out to have one made`,
+    'courseId',
+  );
 }
 
 /**
@@ -45,7 +57,15 @@ export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventC
   const { courseId: requested, eligibility, answers, neighbourhoodIds, ...fields } = input;
   checkCourseDates(fields);
   const courseId = courseIdFor(requested, input.title);
-  const course: StoredCourse = { _id: courseId, ...fields, sessionsHeld: 0, seatHolders: [], seats: 0, createdAt: deps.clock.now(), createdBy: cause.actor.subject };
+  const course: StoredCourse = {
+    _id: courseId,
+    ...fields,
+    sessionsHeld: 0,
+    seatHolders: [],
+    seats: 0,
+    createdAt: deps.clock.now(),
+    createdBy: cause.actor.subject,
+  };
   try {
     await deps.models.courses.create(course);
   } catch (error) {
@@ -53,8 +73,18 @@ export async function createCourse(deps: VtDeps, input: NewCourse, cause: EventC
     throw error;
   }
   const offer: OfferFields = {
-    kind: 'course', title: input.title, eligibility, answers, neighbourhoodIds, place: input.venueName, schedule: input.schedule,
-    startsOn: input.startsOn, endsOn: input.endsOn, capacity: input.capacity, available: input.capacity, status: 'open',
+    kind: 'course',
+    title: input.title,
+    eligibility,
+    answers,
+    neighbourhoodIds,
+    place: input.venueName,
+    schedule: input.schedule,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    capacity: input.capacity,
+    available: input.capacity,
+    status: 'open',
   };
   try {
     await createOffer(deps, desk.options, courseId, offer, cause);
@@ -79,7 +109,10 @@ async function takeCourseSeat(models: VtModels, courseId: string, capacity: numb
 }
 
 const releaseCourseSeatHeld = (models: VtModels, courseId: string, enrolmentId: string) =>
-  coursesRaw(models).updateOne({ _id: courseId, seatHolders: enrolmentId }, { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } });
+  coursesRaw(models).updateOne(
+    { _id: courseId, seatHolders: enrolmentId },
+    { $pullAll: { seatHolders: [enrolmentId] }, $inc: { seats: -1 } },
+  );
 
 function releaseCourseSeat({ models, locks }: Pick<VtDeps, 'models' | 'locks'>, courseId: string, enrolmentId: string) {
   return locks.run(tvtoCollections.courses, courseId, () => releaseCourseSeatHeld(models, courseId, enrolmentId));
@@ -105,12 +138,30 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   const capacity = offer?.capacity ?? course.capacity;
   if ('referralId' in request) {
     const referral = await acceptedReferral(deps, request.referralId, { offerId: courseId });
-    who = { residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: referral.neighbourhoodId, referralId: referral._id, source: 'referral', refsVerified: true };
+    who = {
+      residentRef: referral.residentRef,
+      householdRef: referral.householdRef,
+      neighbourhoodId: referral.neighbourhoodId,
+      referralId: referral._id,
+      source: 'referral',
+      refsVerified: true,
+    };
   } else {
-    if (offer && (offer.status === 'closed' || offer.available === 0)) throw new IllegalStepError('course-full', `course ${courseId} has no free place: the remaining places are held by accepted referrals`);
+    if (offer && (offer.status === 'closed' || offer.available === 0))
+      throw new IllegalStepError(
+        'course-full',
+        `course ${courseId} has no free place: the remaining places are held by accepted referrals`,
+      );
     // Kept even for a ref no clinic gave TVTO, marked unverified (refsVerified false) for staff to check.
     const refsVerified = await refsVerifiedOf(deps, request.residentRef);
-    who = { residentRef: request.residentRef ?? randomUUID(), householdRef: null, neighbourhoodId: request.neighbourhoodId, referralId: null, source: 'direct', refsVerified };
+    who = {
+      residentRef: request.residentRef ?? randomUUID(),
+      householdRef: null,
+      neighbourhoodId: request.neighbourhoodId,
+      referralId: null,
+      source: 'direct',
+      refsVerified,
+    };
   }
   const seatKey = `${courseId}:${who.residentRef}`;
   if (await models.enrolments.exists({ seatKey })) throw alreadyEnrolled();
@@ -118,18 +169,37 @@ export async function enrol(deps: VtDeps, courseId: string, request: EnrolmentRe
   const enrolmentId = randomUUID();
   const now = deps.clock.now();
   const data: EnrolmentRecordedV1 = {
-    enrolmentId, courseId, trade: course.trade, venue: course.venue, residentRef: who.residentRef, householdRef: who.householdRef,
-    neighbourhoodId: who.neighbourhoodId, referralId: who.referralId, enrolledAt: now.toISOString(),
+    enrolmentId,
+    courseId,
+    trade: course.trade,
+    venue: course.venue,
+    residentRef: who.residentRef,
+    householdRef: who.householdRef,
+    neighbourhoodId: who.neighbourhoodId,
+    referralId: who.referralId,
+    enrolledAt: now.toISOString(),
   };
   const enrolment: StoredEnrolment = {
-    _id: enrolmentId, courseId, seatKey, trade: course.trade, venue: course.venue, ...who, state: 'enrolled', attended: [], result: null,
-    certificateNo: null, enrolledAt: now, enrolledBy: cause.actor.subject, completedAt: null,
+    _id: enrolmentId,
+    courseId,
+    seatKey,
+    trade: course.trade,
+    venue: course.venue,
+    ...who,
+    state: 'enrolled',
+    attended: [],
+    result: null,
+    certificateNo: null,
+    enrolledAt: now,
+    enrolledBy: cause.actor.subject,
+    completedAt: null,
     outbox: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.recorded`, version: 1, data }]),
   };
   // The seat and the enrolment under one lease of the course: the start-up repair of another replica
   // (reconcileCourseSeats, under the same lease) never sees a seat whose enrolment is still being written.
   await deps.locks.run(tvtoCollections.courses, courseId, async () => {
-    if (!(await takeCourseSeat(models, courseId, capacity, enrolmentId))) throw new IllegalStepError('course-full', `course ${courseId} is full (${capacity} places)`);
+    if (!(await takeCourseSeat(models, courseId, capacity, enrolmentId)))
+      throw new IllegalStepError('course-full', `course ${courseId} is full (${capacity} places)`);
     try {
       await models.enrolments.create(enrolment);
     } catch (error) {
@@ -169,19 +239,30 @@ export async function takeAttendance(deps: VtDeps, courseId: string, session: nu
   }
   // Under the course's lease: FerretDB writes the whole document back, so an unguarded update could undo a seat taken meanwhile.
   if (session > course.sessionsHeld) {
-    await deps.locks.run(tvtoCollections.courses, courseId, () => coursesRaw(models).updateOne({ _id: courseId, sessionsHeld: { $lt: session } }, { $set: { sessionsHeld: session } }));
+    await deps.locks.run(tvtoCollections.courses, courseId, () =>
+      coursesRaw(models).updateOne({ _id: courseId, sessionsHeld: { $lt: session } }, { $set: { sessionsHeld: session } }),
+    );
   }
   return { session, present: present.length, enrolled: enrolled.length, changed };
 }
 
-const courseCode = (trade: string) => trade.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10) || 'COURSE';
+const courseCode = (trade: string) =>
+  trade
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 10) || 'COURSE';
 
 /**
  * Ends an enrolment (passed with a certificate, failed, dropped out) with its `enrolment.completed`
  * event in one write; a drop-out frees the seat. An enrolment that answered a referral then completes
  * the desk's referral (achieved / not achieved), which tells the clinic: its closed loop closes.
  */
-export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result: CompletionResult, cause: EventCause): Promise<StoredEnrolment> {
+export async function finishEnrolment(
+  deps: VtDeps,
+  enrolmentId: string,
+  result: CompletionResult,
+  cause: EventCause,
+): Promise<StoredEnrolment> {
   const { models } = deps;
   const updated = await deps.locks.run(tvtoCollections.enrolments, enrolmentId, async () => {
     const stored = await models.enrolments.findById(enrolmentId, { outbox: 0 }).lean();
@@ -189,14 +270,37 @@ export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result:
     const course = await models.courses.findById(stored.courseId, { sessionsHeld: 1 }).lean();
     const completion = completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(courseCode(stored.trade), enrolmentId));
     const now = deps.clock.now();
-    const { _id, seatKey: _k, source: _s, refsVerified: _v, state: _st, attended: _a, result: _r, certificateNo: _c, enrolledAt: _e, enrolledBy: _b, completedAt: _ca, ...facts } = stored;
-    const data: EnrolmentCompletedV1 = { enrolmentId: _id, ...facts, result: completion.result, certificateNo: completion.certificateNo, completedAt: now.toISOString() };
+    const {
+      _id,
+      seatKey: _k,
+      source: _s,
+      refsVerified: _v,
+      state: _st,
+      attended: _a,
+      result: _r,
+      certificateNo: _c,
+      enrolledAt: _e,
+      enrolledBy: _b,
+      completedAt: _ca,
+      ...facts
+    } = stored;
+    const data: EnrolmentCompletedV1 = {
+      enrolmentId: _id,
+      ...facts,
+      result: completion.result,
+      certificateNo: completion.certificateNo,
+      completedAt: now.toISOString(),
+    };
     const change = { state: completion.state, result: completion.result, certificateNo: completion.certificateNo, completedAt: now };
     const written = await models.enrolments.updateOne(
       { _id: enrolmentId, state: 'enrolled' },
-      { $set: change, $push: { outbox: { $each: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.completed`, version: 1, data }]) } } },
+      {
+        $set: change,
+        $push: { outbox: { $each: outboxEntries(agency, cause, [{ type: `${agency}.enrolment.completed`, version: 1, data }]) } },
+      },
     );
-    if (written.matchedCount !== 1) throw new IllegalStepError('enrolment-changed-meanwhile', `enrolment ${enrolmentId} changed meanwhile; reload it`);
+    if (written.matchedCount !== 1)
+      throw new IllegalStepError('enrolment-changed-meanwhile', `enrolment ${enrolmentId} changed meanwhile; reload it`);
     return { ...stored, ...change };
   });
   deps.flushOutbox([enrolmentId]);
@@ -209,7 +313,12 @@ export async function finishEnrolment(deps: VtDeps, enrolmentId: string, result:
 }
 
 /** Completes the desk referral an ended enrolment or placement answered; one the clinic withdrew meanwhile stays as it is. */
-export async function closeReferral(deps: VtDeps, referralId: string, outcome: 'achieved' | 'partly-achieved' | 'not-achieved', cause: EventCause) {
+export async function closeReferral(
+  deps: VtDeps,
+  referralId: string,
+  outcome: 'achieved' | 'partly-achieved' | 'not-achieved',
+  cause: EventCause,
+) {
   try {
     await actOnReferral(deps, desk.options, referralId, { kind: 'complete', outcome }, cause);
   } catch (error) {
@@ -229,16 +338,26 @@ export async function closeReferral(deps: VtDeps, referralId: string, outcome: '
  */
 export async function reconcileCourseSeats(deps: Pick<VtDeps, 'models' | 'locks'>): Promise<number> {
   const { models } = deps;
-  const [courses, enrolments] = await Promise.all([readAll(models.courses.find({}, { seatHolders: 1, seats: 1 }).lean(), caps.perNeighbourhood), readAll(models.enrolments.find({}, { courseId: 1, state: 1 }).lean(), caps.agencyCaseload)]);
+  const [courses, enrolments] = await Promise.all([
+    readAll(models.courses.find({}, { seatHolders: 1, seats: 1 }).lean(), caps.perNeighbourhood),
+    readAll(models.enrolments.find({}, { courseId: 1, state: 1 }).lean(), caps.agencyCaseload),
+  ]);
   let repaired = 0;
   for (const seen of courses) {
-    const inSync = (course: Pick<StoredCourse, 'seats' | 'seatHolders'>, holders: string[]) => course.seats === holders.length && [...course.seatHolders].sort().join() === holders.join();
-    const holdersIn = (rows: Pick<StoredEnrolment, '_id' | 'courseId' | 'state'>[]) => rows.filter((e) => e.courseId === seen._id && holdsCourseSeat(e.state)).map((e) => e._id).sort();
+    const inSync = (course: Pick<StoredCourse, 'seats' | 'seatHolders'>, holders: string[]) =>
+      course.seats === holders.length && [...course.seatHolders].sort().join() === holders.join();
+    const holdersIn = (rows: Pick<StoredEnrolment, '_id' | 'courseId' | 'state'>[]) =>
+      rows
+        .filter((e) => e.courseId === seen._id && holdsCourseSeat(e.state))
+        .map((e) => e._id)
+        .sort();
     if (inSync(seen, holdersIn(enrolments))) continue;
     const changed = await deps.locks.run(tvtoCollections.courses, seen._id, async () => {
       const course = await models.courses.findById(seen._id, { seatHolders: 1, seats: 1 }).lean();
       if (!course) return false;
-      const holders = holdersIn(await readAll(models.enrolments.find({ courseId: seen._id }, { courseId: 1, state: 1 }).lean(), caps.perPerson));
+      const holders = holdersIn(
+        await readAll(models.enrolments.find({ courseId: seen._id }, { courseId: 1, state: 1 }).lean(), caps.perPerson),
+      );
       if (inSync(course, holders)) return false;
       await models.courses.updateOne({ _id: course._id }, { $set: { seatHolders: holders, seats: holders.length } });
       return true;

@@ -22,19 +22,24 @@ type Stored = Omit<StoredPermit, 'outbox' | 'applicant'> & { applicant?: string 
 export async function sealPermitApplicants(deps: VtDeps): Promise<number> {
   const { permits } = deps.models;
   const sealer = applicantSealer(deps.config);
-  const current = (p: Stored) => p.applicant !== undefined && sealer.isSealedWithCurrentKey(p.applicant) && p.applicantName === undefined && p.address === undefined;
+  const current = (p: Stored) =>
+    p.applicant !== undefined && sealer.isSealedWithCurrentKey(p.applicant) && p.applicantName === undefined && p.address === undefined;
   const rewrite = (id: string) =>
     deps.locks.run(tvtoCollections.permits, id, async () => {
       const stored = (await permits.findById(id, { outbox: 0 }).lean()) as Stored | null;
       if (!stored || current(stored)) return false;
-      const data: ApplicantData = stored.applicant !== undefined ? sealer.open(stored.applicant) : { name: stored.applicantName ?? null, address: stored.address ?? '' };
+      const data: ApplicantData =
+        stored.applicant !== undefined
+          ? sealer.open(stored.applicant)
+          : { name: stored.applicantName ?? null, address: stored.address ?? '' };
       const result = await permits.updateOne(
         { _id: id, status: stored.status, updatedAt: stored.updatedAt },
         { $set: { applicant: sealer.seal(data) }, $unset: { applicantName: 1, address: 1 } },
         // The plaintext fields are no longer in the schema: without this, mongoose would drop their $unset.
         { strict: false },
       );
-      if (result.matchedCount !== 1) throw new Error(`permit application ${id} changed while its applicant was being sealed; the next start seals it`);
+      if (result.matchedCount !== 1)
+        throw new Error(`permit application ${id} changed while its applicant was being sealed; the next start seals it`);
       return true;
     });
 

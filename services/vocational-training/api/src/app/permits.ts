@@ -37,7 +37,8 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
   let application = input;
   if (input.referralId) {
     const referral = await acceptedReferral(deps, input.referralId, { kind: 'workshop-permit' });
-    if (await deps.models.permits.exists({ referralId: input.referralId })) throw new IllegalStepError('referral-has-application', `referral ${input.referralId} has an application already`);
+    if (await deps.models.permits.exists({ referralId: input.referralId }))
+      throw new IllegalStepError('referral-has-application', `referral ${input.referralId} has an application already`);
     application = { ...input, residentRef: referral.residentRef };
   }
   const { applicantName, address, ...facts } = application;
@@ -47,8 +48,22 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
   const submitted = { status: 'submitted', at: now, by, ...(refsVerified ? {} : { note: unverifiedNote }) };
   for (let attempt = 0; attempt < 5; attempt++) {
     const permit: StoredPermit = {
-      _id: randomUUID(), trackingCode: newTrackingCode(), ...facts, refsVerified, applicant, status: 'submitted', checklist: [], inspection: null, decision: null,
-      permitNo: null, validUntil: null, renewals: [], history: [submitted], submittedAt: now, updatedAt: now, outbox: [],
+      _id: randomUUID(),
+      trackingCode: newTrackingCode(),
+      ...facts,
+      refsVerified,
+      applicant,
+      status: 'submitted',
+      checklist: [],
+      inspection: null,
+      decision: null,
+      permitNo: null,
+      validUntil: null,
+      renewals: [],
+      history: [submitted],
+      submittedAt: now,
+      updatedAt: now,
+      outbox: [],
     };
     try {
       await deps.models.permits.create(permit);
@@ -63,7 +78,15 @@ export async function submitPermit(deps: VtDeps, input: PermitApplication, by: s
 const issued = (permit: StoredPermit, permitNo: string, validUntil: string, at: Date): EventDraft<WorkshopPermitIssuedV1> => ({
   type: `${agency}.permit.issued`,
   version: 1,
-  data: { permitId: permit._id, permitNo, trade: permit.trade, neighbourhoodId: permit.neighbourhoodId, residentRef: permit.residentRef, validUntil, issuedAt: at.toISOString() },
+  data: {
+    permitId: permit._id,
+    permitNo,
+    trade: permit.trade,
+    neighbourhoodId: permit.neighbourhoodId,
+    residentRef: permit.residentRef,
+    validUntil,
+    issuedAt: at.toISOString(),
+  },
 });
 
 type PermitStep =
@@ -109,15 +132,18 @@ export async function stepPermit(deps: VtDeps, permitId: string, step: PermitSte
         break;
       }
     }
-    const history = change.status && change.status !== stored.status ? [...stored.history, { status: change.status, at: now, by }] : stored.history;
+    const history =
+      change.status && change.status !== stored.status ? [...stored.history, { status: change.status, at: now, by }] : stored.history;
     const set = { ...change, history, updatedAt: now };
     const update = events.length > 0 ? { $set: set, $push: { outbox: { $each: outboxEntries(agency, cause, events) } } } : { $set: set };
     const result = await permits.updateOne({ _id: permitId, status: stored.status, updatedAt: stored.updatedAt }, update);
-    if (result.matchedCount !== 1) throw new IllegalStepError('permit-changed-meanwhile', `permit application ${permitId} changed meanwhile; reload it`);
+    if (result.matchedCount !== 1)
+      throw new IllegalStepError('permit-changed-meanwhile', `permit application ${permitId} changed meanwhile; reload it`);
     return { ...stored, ...set };
   });
   deps.flushOutbox([permitId]);
   // The decision answers the clinic's referral, if the application came from one: the loop closes.
-  if (step.kind === 'decision' && updated.referralId) await closeReferral(deps, updated.referralId, step.decision === 'approved' ? 'achieved' : 'not-achieved', cause);
+  if (step.kind === 'decision' && updated.referralId)
+    await closeReferral(deps, updated.referralId, step.decision === 'approved' ? 'achieved' : 'not-achieved', cause);
   return updated;
 }

@@ -15,7 +15,9 @@ type Outcome = 'achieved' | 'partly-achieved' | 'not-achieved';
  */
 export async function closeAnsweredReferrals(startDeps: VtDeps): Promise<number> {
   const { models } = startDeps;
-  const open = new Set((await readAll(models.referrals.find({ state: 'accepted' }, { _id: 1 }).lean(), caps.agencyCaseload)).map((r) => r._id));
+  const open = new Set(
+    (await readAll(models.referrals.find({ state: 'accepted' }, { _id: 1 }).lean(), caps.agencyCaseload)).map((r) => r._id),
+  );
   if (open.size === 0) return 0;
   const [enrolments, placements, sessions, permits] = await Promise.all([
     // Only the records answering an open referral (a trusted $in built here), bounded like the open set.
@@ -28,7 +30,8 @@ export async function closeAnsweredReferrals(startDeps: VtDeps): Promise<number>
   for (const e of enrolments) if (e.referralId && e.result) answers.set(e.referralId, referralOutcomeOf(e.result));
   for (const p of placements) if (p.referralId && p.state !== 'active') answers.set(p.referralId, placementOutcome(p.state, p.checks));
   for (const s of sessions) if (s.referralId) answers.set(s.referralId, 'achieved');
-  for (const p of permits) if (p.referralId && p.decision) answers.set(p.referralId, p.decision.decision === 'approved' ? 'achieved' : 'not-achieved');
+  for (const p of permits)
+    if (p.referralId && p.decision) answers.set(p.referralId, p.decision.decision === 'approved' ? 'achieved' : 'not-achieved');
 
   // The start-up has no request: the service's own pieces (its leases, since other replicas may be serving);
   // the relay's first sweep publishes what it completes.

@@ -11,14 +11,27 @@ export type ReferralFor = { offerId: string } | { kind: OfferKind };
  * resident, household and clinic come from it). Refused when no such referral reached TVTO (404), when it is
  * for another offer (422), or while the desk has not accepted it or after it ended (409).
  */
-export async function acceptedReferral(deps: Pick<VtDeps, 'models'>, referralId: string, answers?: ReferralFor): Promise<StoredReferral & { residentRef: string }> {
+export async function acceptedReferral(
+  deps: Pick<VtDeps, 'models'>,
+  referralId: string,
+  answers?: ReferralFor,
+): Promise<StoredReferral & { residentRef: string }> {
   const referral = await deps.models.referrals.findById(referralId, { outbox: 0 }).lean();
-  if (!referral || referral.trackingCode === null || !referral.residentRef) throw new NotFoundError('referral-not-found', `no referral ${referralId} at this agency`);
+  if (!referral || referral.trackingCode === null || !referral.residentRef)
+    throw new NotFoundError('referral-not-found', `no referral ${referralId} at this agency`);
   if (answers && !(await isFor(deps, referral.offerId, answers))) {
     const wanted = 'offerId' in answers ? answers.offerId : `a ${answers.kind} offer`;
-    throw new BrokenRuleError('referral-for-another-offer', `referral ${referralId} is for ${referral.offerId}, not ${wanted}`, 'referralId');
+    throw new BrokenRuleError(
+      'referral-for-another-offer',
+      `referral ${referralId} is for ${referral.offerId}, not ${wanted}`,
+      'referralId',
+    );
   }
-  if (referral.state !== 'accepted') throw new IllegalStepError('referral-not-accepted', `referral ${referralId} is ${referral.state}; only an accepted referral is answered`);
+  if (referral.state !== 'accepted')
+    throw new IllegalStepError(
+      'referral-not-accepted',
+      `referral ${referralId} is ${referral.state}; only an accepted referral is answered`,
+    );
   return { ...referral, residentRef: referral.residentRef };
 }
 

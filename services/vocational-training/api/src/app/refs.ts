@@ -26,7 +26,9 @@ interface Marked {
  * arrives later verifies the record on every replica without rewriting it.
  */
 export async function stillUnverified(deps: Pick<VtDeps, 'models'>, records: readonly Marked[]): Promise<Set<string>> {
-  const doubted = records.filter((r): r is Marked & { residentRef: string } => r.residentRef !== null && !(r.refsVerified ?? r.referralId !== null));
+  const doubted = records.filter(
+    (r): r is Marked & { residentRef: string } => r.residentRef !== null && !(r.refsVerified ?? r.referralId !== null),
+  );
   if (doubted.length === 0) return new Set();
   const refs = [...new Set(doubted.map((r) => r.residentRef))];
   const named = await readAll(deps.models.referrals.find({ residentRef: inList(refs) }, { residentRef: 1 }).lean(), caps.pageOfHouseholds);

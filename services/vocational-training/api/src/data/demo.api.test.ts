@@ -9,12 +9,22 @@ describe('demo seed', () => {
   it('seeds courses at every kind of venue, enrolments, permits in every state, counselling and apprenticeships, idempotently', async () => {
     const seedDeps = { ...service().deps, models: service().models };
     await vocationalTrainingService.seedDemo!(seedDeps);
-    const counts = async () => Promise.all((['courses', 'enrolments', 'permits', 'demand', 'sessions', 'masters', 'placements'] as const).map((m) => (service().models[m] as any).countDocuments()));
+    const counts = async () =>
+      Promise.all(
+        (['courses', 'enrolments', 'permits', 'demand', 'sessions', 'masters', 'placements'] as const).map((m) =>
+          (service().models[m] as any).countDocuments(),
+        ),
+      );
     const first = await counts();
     await vocationalTrainingService.seedDemo!(seedDeps);
     expect(await counts()).toEqual(first);
 
-    const seeded = (await api('auditor').get('/courses')).body as { courseId: string; venue: { kind: string }; enrolled: number; capacity: number }[];
+    const seeded = (await api('auditor').get('/courses')).body as {
+      courseId: string;
+      venue: { kind: string };
+      enrolled: number;
+      capacity: number;
+    }[];
     expect(seeded.length).toBeGreaterThanOrEqual(4);
     expect(new Set(seeded.map((c) => c.venue.kind))).toEqual(new Set(['clinic', 'tvto-centre', 'private-institute']));
     for (const c of seeded) expect(c.enrolled).toBeLessThanOrEqual(c.capacity);
@@ -27,16 +37,26 @@ describe('demo seed', () => {
     const tailoringRes = await api('tvto').get('/courses/tvto-home-tailoring-1405');
     expect(tailoringRes.status, JSON.stringify(tailoringRes.body)).toBe(200);
     const tailoring = tailoringRes.body;
-    const accepted = (await api('tvto').get('/desk/referrals?state=accepted')).body.filter((r: { offerId: string }) => r.offerId === 'tvto-home-tailoring-1405');
-    expect(tailoring.enrolments.map((e: { referralId: string }) => e.referralId).sort()).toEqual(accepted.map((r: { referralId: string }) => r.referralId).sort());
-    const certificates = (await api('tvto').get('/certificates')).body.filter((c: { courseId: string }) => c.courseId === 'tvto-computer-skills-1405');
+    const accepted = (await api('tvto').get('/desk/referrals?state=accepted')).body.filter(
+      (r: { offerId: string }) => r.offerId === 'tvto-home-tailoring-1405',
+    );
+    expect(tailoring.enrolments.map((e: { referralId: string }) => e.referralId).sort()).toEqual(
+      accepted.map((r: { referralId: string }) => r.referralId).sort(),
+    );
+    const certificates = (await api('tvto').get('/certificates')).body.filter(
+      (c: { courseId: string }) => c.courseId === 'tvto-computer-skills-1405',
+    );
     expect(certificates.length).toBeGreaterThanOrEqual(3);
-    const enrolmentIds = (await service().models.enrolments.find({ enrolledBy: 'demo-seed' }, { _id: 1 }).limit(1000).lean()).map((e) => e._id);
+    const enrolmentIds = (await service().models.enrolments.find({ enrolledBy: 'demo-seed' }, { _id: 1 }).limit(1000).lean()).map(
+      (e) => e._id,
+    );
     const types = (await Promise.all(enrolmentIds.map((id) => outboxOf('enrolments', id)))).flat().map((e) => e.type);
     expect(types.filter((t) => t.endsWith('enrolment.recorded'))).toHaveLength(enrolmentIds.length);
     expect(types.filter((t) => t.endsWith('enrolment.completed')).length).toBeGreaterThanOrEqual(4);
 
-    const permits = (await api('tvto').get('/permits')).body.filter((p: { history: { by?: string }[]; submittedAt: string }) => new Date(p.submittedAt) < service().clock.now());
+    const permits = (await api('tvto').get('/permits')).body.filter(
+      (p: { history: { by?: string }[]; submittedAt: string }) => new Date(p.submittedAt) < service().clock.now(),
+    );
     const states = new Set(permits.map((p: { status: string }) => p.status));
     for (const s of ['submitted', 'documents-complete', 'inspected', 'approved', 'rejected', 'expired']) expect(states, s).toContain(s);
     const approved = permits.find((p: { status: string }) => p.status === 'approved');

@@ -67,8 +67,14 @@ export const permitSchema = addOutbox(
       neighbourhoodId: String,
       status: String,
       checklist: { type: [String], default: [] },
-      inspection: { type: new Schema<PermitInspection>({ date: String, inspector: String, findings: String, passed: Boolean }, { _id: false }), default: null },
-      decision: { type: new Schema<PermitDecision>({ decision: String, reason: String, at: Date, by: String }, { _id: false }), default: null },
+      inspection: {
+        type: new Schema<PermitInspection>({ date: String, inspector: String, findings: String, passed: Boolean }, { _id: false }),
+        default: null,
+      },
+      decision: {
+        type: new Schema<PermitDecision>({ decision: String, reason: String, at: Date, by: String }, { _id: false }),
+        default: null,
+      },
       permitNo: { type: String, default: null },
       validUntil: { type: String, default: null },
       renewals: { type: [{ _id: false, at: Date, validUntil: String, by: String }], default: [] },

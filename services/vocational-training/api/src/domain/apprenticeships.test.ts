@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addProgressCheck, endPlacement, holdsMasterSeat, placementOutcome, placementStates, type PlacementState } from './apprenticeships.js';
+import {
+  addProgressCheck,
+  endPlacement,
+  holdsMasterSeat,
+  placementOutcome,
+  placementStates,
+  type PlacementState,
+} from './apprenticeships.js';
 import { byDemand, checkGuidance } from './counselling.js';
 import { StepNotAllowedError } from './transitions.js';
 
@@ -10,11 +17,19 @@ describe('placement: active → completed | withdrawn, monthly progress', () => 
   it('records one check per month, rated 1 to 5, only while active', () => {
     const first = addProgressCheck({ state: 'active', checks: [] }, check, now);
     expect(first).toMatchObject({ month: '2026-05', rating: 4 });
-    expect(() => addProgressCheck({ state: 'active', checks: [first] }, check, now)).toThrow(expect.objectContaining({ status: 422, code: 'progress-already-recorded' }));
+    expect(() => addProgressCheck({ state: 'active', checks: [first] }, check, now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'progress-already-recorded' }),
+    );
     expect(addProgressCheck({ state: 'active', checks: [first] }, check, new Date('2026-06-02T08:00:00Z')).month).toBe('2026-06');
-    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 6 }, now)).toThrow(expect.objectContaining({ status: 422, code: 'rating-out-of-range', field: 'rating' }));
-    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 0 }, now)).toThrow(expect.objectContaining({ status: 422, code: 'rating-out-of-range', field: 'rating' }));
-    expect(() => addProgressCheck({ state: 'completed', checks: [] }, check, now)).toThrow(expect.objectContaining({ status: 409, code: 'placement-ended' }));
+    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 6 }, now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'rating-out-of-range', field: 'rating' }),
+    );
+    expect(() => addProgressCheck({ state: 'active', checks: [] }, { ...check, rating: 0 }, now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'rating-out-of-range', field: 'rating' }),
+    );
+    expect(() => addProgressCheck({ state: 'completed', checks: [] }, check, now)).toThrow(
+      expect.objectContaining({ status: 409, code: 'placement-ended' }),
+    );
   });
 
   it('allows exactly these endings (exhaustive) and completes only after a check', () => {
@@ -33,7 +48,9 @@ describe('placement: active → completed | withdrawn, monthly progress', () => 
       });
       expect(ok, from).toEqual(expected[from]);
     }
-    expect(() => endPlacement({ state: 'active', checks: [] }, 'completed')).toThrow(expect.objectContaining({ status: 422, code: 'progress-not-checked' }));
+    expect(() => endPlacement({ state: 'active', checks: [] }, 'completed')).toThrow(
+      expect.objectContaining({ status: 422, code: 'progress-not-checked' }),
+    );
     expect(endPlacement({ state: 'active', checks: [] }, 'withdrawn')).toBe('withdrawn');
   });
 
@@ -51,10 +68,23 @@ describe('counselling guidance', () => {
   it('names only trades on the demand list, once each', () => {
     const list = new Set(['tailoring', 'pastry']);
     expect(checkGuidance(['pastry', 'pastry'], list)).toEqual(['pastry']);
-    expect(() => checkGuidance(['welding'], list)).toThrow(expect.objectContaining({ status: 422, code: 'guidance-not-on-demand-list', field: 'guidance', message: expect.stringContaining('welding') }));
+    expect(() => checkGuidance(['welding'], list)).toThrow(
+      expect.objectContaining({
+        status: 422,
+        code: 'guidance-not-on-demand-list',
+        field: 'guidance',
+        message: expect.stringContaining('welding'),
+      }),
+    );
   });
 
   it('orders the demand list high first', () => {
-    expect(byDemand([{ trade: 'b', level: 'low' }, { trade: 'c', level: 'high' }, { trade: 'a', level: 'high' }] as const).map((r) => r.trade)).toEqual(['a', 'c', 'b']);
+    expect(
+      byDemand([
+        { trade: 'b', level: 'low' },
+        { trade: 'c', level: 'high' },
+        { trade: 'a', level: 'high' },
+      ] as const).map((r) => r.trade),
+    ).toEqual(['a', 'c', 'b']);
   });
 });

@@ -10,7 +10,8 @@ export type SessionState = (typeof sessionStates)[number];
 /** Guidance names trades of the office's demand list; an unknown trade is refused. */
 export function checkGuidance(trades: readonly string[], demandList: ReadonlySet<string>): string[] {
   const unknown = trades.filter((t) => !demandList.has(t));
-  if (unknown.length > 0) throw new BrokenRuleError('guidance-not-on-demand-list', `not on the trade demand list: ${unknown.join(', ')}`, 'guidance');
+  if (unknown.length > 0)
+    throw new BrokenRuleError('guidance-not-on-demand-list', `not on the trade demand list: ${unknown.join(', ')}`, 'guidance');
   return [...new Set(trades)];
 }
 

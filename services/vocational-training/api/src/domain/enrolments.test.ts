@@ -37,11 +37,21 @@ describe('attendance', () => {
   });
 
   it('refuses sessions outside the course and attendance once the enrolment ended', () => {
-    expect(() => markAttendance(enrolled(), 0, true, 10)).toThrow(expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }));
-    expect(() => markAttendance(enrolled(), 11, true, 10)).toThrow(expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }));
-    expect(() => markAttendance(enrolled(), 1.5, true, 10)).toThrow(expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }));
-    expect(() => markAttendance({ state: 'completed', attended: [] }, 1, true, 10)).toThrow(expect.objectContaining({ status: 409, code: 'enrolment-ended' }));
-    expect(() => markAttendance({ state: 'dropped-out', attended: [] }, 1, true, 10)).toThrow(expect.objectContaining({ status: 409, code: 'enrolment-ended' }));
+    expect(() => markAttendance(enrolled(), 0, true, 10)).toThrow(
+      expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }),
+    );
+    expect(() => markAttendance(enrolled(), 11, true, 10)).toThrow(
+      expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }),
+    );
+    expect(() => markAttendance(enrolled(), 1.5, true, 10)).toThrow(
+      expect.objectContaining({ status: 422, code: 'session-out-of-range', field: 'session' }),
+    );
+    expect(() => markAttendance({ state: 'completed', attended: [] }, 1, true, 10)).toThrow(
+      expect.objectContaining({ status: 409, code: 'enrolment-ended' }),
+    );
+    expect(() => markAttendance({ state: 'dropped-out', attended: [] }, 1, true, 10)).toThrow(
+      expect.objectContaining({ status: 409, code: 'enrolment-ended' }),
+    );
   });
 });
 
@@ -49,15 +59,32 @@ describe('enrolment state machine: enrolled → completed(passed|failed) | dropp
   const nine = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
   it('passes with enough attendance and gets the certificate number', () => {
-    expect(completeEnrolment(enrolled(nine), 'passed', 10, 'TVTO-X-1')).toEqual({ state: 'completed', result: 'passed', certificateNo: 'TVTO-X-1' });
+    expect(completeEnrolment(enrolled(nine), 'passed', 10, 'TVTO-X-1')).toEqual({
+      state: 'completed',
+      result: 'passed',
+      certificateNo: 'TVTO-X-1',
+    });
   });
 
   it('refuses a pass below the threshold, but lets it fail or drop out', () => {
     expect(() => completeEnrolment(enrolled([1, 2, 3]), 'passed', 10, 'C')).toThrow(
-      expect.objectContaining({ status: 422, code: 'attendance-below-pass-mark', field: 'result', message: expect.stringContaining('80 % attendance') }),
+      expect.objectContaining({
+        status: 422,
+        code: 'attendance-below-pass-mark',
+        field: 'result',
+        message: expect.stringContaining('80 % attendance'),
+      }),
     );
-    expect(completeEnrolment(enrolled([1, 2, 3]), 'failed', 10, 'C')).toEqual({ state: 'completed', result: 'failed', certificateNo: null });
-    expect(completeEnrolment(enrolled([]), 'dropped-out', 10, 'C')).toEqual({ state: 'dropped-out', result: 'dropped-out', certificateNo: null });
+    expect(completeEnrolment(enrolled([1, 2, 3]), 'failed', 10, 'C')).toEqual({
+      state: 'completed',
+      result: 'failed',
+      certificateNo: null,
+    });
+    expect(completeEnrolment(enrolled([]), 'dropped-out', 10, 'C')).toEqual({
+      state: 'dropped-out',
+      result: 'dropped-out',
+      certificateNo: null,
+    });
   });
 
   it('allows exactly these steps from every state (exhaustive)', () => {

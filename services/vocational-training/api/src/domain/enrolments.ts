@@ -32,7 +32,8 @@ export function attendanceRate(attendedCount: number, sessionsHeld: number): num
   return Math.min(1, attendedCount / sessionsHeld);
 }
 
-export const meetsAttendance = (attendedCount: number, sessionsHeld: number) => sessionsHeld > 0 && attendanceRate(attendedCount, sessionsHeld) >= passThreshold - 1e-9;
+export const meetsAttendance = (attendedCount: number, sessionsHeld: number) =>
+  sessionsHeld > 0 && attendanceRate(attendedCount, sessionsHeld) >= passThreshold - 1e-9;
 
 /** Attendance is taken for one of the sessions planned, numbered 1…sessionsPlanned. */
 export function checkSessionNumber(session: number, sessionsPlanned: number): void {
@@ -60,7 +61,12 @@ export interface Completion {
  * Ends an enrolment. `passed` needs the attendance threshold over the sessions held and gets the
  * certificate number; `failed` and `dropped-out` get none.
  */
-export function completeEnrolment(enrolment: EnrolmentFacts, result: CompletionResult, sessionsHeld: number, certificateNo: string): Completion {
+export function completeEnrolment(
+  enrolment: EnrolmentFacts,
+  result: CompletionResult,
+  sessionsHeld: number,
+  certificateNo: string,
+): Completion {
   const to: EnrolmentState = result === 'dropped-out' ? 'dropped-out' : 'completed';
   guardStep('enrolment-ended', 'enrolment', allowed, enrolment.state, to);
   if (result === 'passed' && !meetsAttendance(enrolment.attended.length, sessionsHeld)) {
@@ -74,7 +80,8 @@ export function completeEnrolment(enrolment: EnrolmentFacts, result: CompletionR
 export const referralOutcomeOf = (result: CompletionResult): ReferralOutcome => (result === 'passed' ? 'achieved' : 'not-achieved');
 
 /** A certificate number from the enrolment's opaque id: unique, matches the contract's pattern. */
-export const certificateNumberOf = (courseCode: string, enrolmentId: string) => `TVTO-${courseCode}-${enrolmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+export const certificateNumberOf = (courseCode: string, enrolmentId: string) =>
+  `TVTO-${courseCode}-${enrolmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 /** Seats a course holds: enrolled and completed residents (a drop-out frees the seat). */
 export const holdsCourseSeat = (state: EnrolmentState) => state !== 'dropped-out';

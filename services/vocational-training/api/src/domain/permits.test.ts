@@ -19,7 +19,13 @@ import {
 } from './permits.js';
 
 const now = new Date('2026-05-10T08:00:00Z');
-const permit = (facts: Partial<PermitFacts> = {}): PermitFacts => ({ status: 'submitted', checklist: [], inspection: null, validUntil: null, ...facts });
+const permit = (facts: Partial<PermitFacts> = {}): PermitFacts => ({
+  status: 'submitted',
+  checklist: [],
+  inspection: null,
+  validUntil: null,
+  ...facts,
+});
 
 describe('permit state machine', () => {
   it('allows exactly these steps (exhaustive over every pair)', () => {
@@ -32,7 +38,11 @@ describe('permit state machine', () => {
       expired: ['renewed'],
       renewed: ['expired', 'renewed'],
     };
-    for (const from of permitStatuses) expect(permitStatuses.filter((to) => canMovePermit(from, to)), from).toEqual(expected[from]);
+    for (const from of permitStatuses)
+      expect(
+        permitStatuses.filter((to) => canMovePermit(from, to)),
+        from,
+      ).toEqual(expected[from]);
   });
 
   it('becomes documents-complete when the last document is ticked, and back when one is unticked', () => {
@@ -45,27 +55,47 @@ describe('permit state machine', () => {
     const complete = updateChecklist(p, 'safety', true, now);
     expect(complete).toEqual({ checklist: [...checklistItems], status: 'documents-complete' });
     expect(updateChecklist({ ...p, ...complete }, 'safety', true, now).status).toBe('documents-complete');
-    expect(updateChecklist({ ...p, ...complete }, 'id-copy', false, now)).toEqual({ checklist: ['skill-certificate', 'lease-or-ownership', 'safety'], status: 'submitted' });
+    expect(updateChecklist({ ...p, ...complete }, 'id-copy', false, now)).toEqual({
+      checklist: ['skill-certificate', 'lease-or-ownership', 'safety'],
+      status: 'submitted',
+    });
   });
 
   it('refuses checklist changes after the inspection', () => {
     for (const status of ['inspected', 'approved', 'rejected', 'renewed'] as const) {
-      expect(() => updateChecklist(permit({ status, validUntil: '2027-01-01' }), 'id-copy', false, now), status).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
+      expect(() => updateChecklist(permit({ status, validUntil: '2027-01-01' }), 'id-copy', false, now), status).toThrow(
+        expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }),
+      );
     }
   });
 
   it('inspects only a documents-complete application', () => {
     expect(inspect(permit({ status: 'documents-complete' }), now)).toBe('inspected');
-    for (const status of ['submitted', 'inspected', 'approved', 'rejected'] as const) expect(() => inspect(permit({ status }), now), status).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
+    for (const status of ['submitted', 'inspected', 'approved', 'rejected'] as const)
+      expect(() => inspect(permit({ status }), now), status).toThrow(
+        expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }),
+      );
   });
 
   it('approves only after a passed inspection, for one year; rejects at any point before a decision', () => {
-    expect(decide(permit({ status: 'inspected', inspection: { passed: true } }), 'approved', now)).toEqual({ status: 'approved', validUntil: addDays(now, 365) });
-    expect(() => decide(permit({ status: 'inspected', inspection: { passed: false } }), 'approved', now)).toThrow(expect.objectContaining({ status: 422, code: 'inspection-not-passed', field: 'decision' }));
-    expect(() => decide(permit({ status: 'documents-complete' }), 'approved', now)).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
-    for (const status of ['submitted', 'documents-complete', 'inspected'] as const) expect(decide(permit({ status }), 'rejected', now).status).toBe('rejected');
-    expect(() => decide(permit({ status: 'rejected' }), 'approved', now)).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
-    expect(() => decide(permit({ status: 'approved', validUntil: '2027-01-01' }), 'rejected', now)).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
+    expect(decide(permit({ status: 'inspected', inspection: { passed: true } }), 'approved', now)).toEqual({
+      status: 'approved',
+      validUntil: addDays(now, 365),
+    });
+    expect(() => decide(permit({ status: 'inspected', inspection: { passed: false } }), 'approved', now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'inspection-not-passed', field: 'decision' }),
+    );
+    expect(() => decide(permit({ status: 'documents-complete' }), 'approved', now)).toThrow(
+      expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }),
+    );
+    for (const status of ['submitted', 'documents-complete', 'inspected'] as const)
+      expect(decide(permit({ status }), 'rejected', now).status).toBe('rejected');
+    expect(() => decide(permit({ status: 'rejected' }), 'approved', now)).toThrow(
+      expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }),
+    );
+    expect(() => decide(permit({ status: 'approved', validUntil: '2027-01-01' }), 'rejected', now)).toThrow(
+      expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }),
+    );
   });
 
   it('expires by the calendar the day after its last valid day', () => {
@@ -77,20 +107,31 @@ describe('permit state machine', () => {
   });
 
   it('renews an expired permit from today, one in its last 30 days from its end, and refuses earlier', () => {
-    expect(renew(permit({ status: 'approved', validUntil: '2026-01-01' }), now)).toEqual({ status: 'renewed', validUntil: addDays(now, 365) });
+    expect(renew(permit({ status: 'approved', validUntil: '2026-01-01' }), now)).toEqual({
+      status: 'renewed',
+      validUntil: addDays(now, 365),
+    });
     const soon = addDays(now, 20);
     expect(renew(permit({ status: 'approved', validUntil: soon }), now)).toEqual({ status: 'renewed', validUntil: addDays(soon, 365) });
-    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 200) }), now)).toThrow(expect.objectContaining({ status: 422, code: 'renewal-not-open' }));
+    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 200) }), now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'renewal-not-open' }),
+    );
     expect(renew(permit({ status: 'renewed', validUntil: soon }), now).status).toBe('renewed');
-    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(() => renew(permit({ status }), now), status).toThrow(expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }));
+    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const)
+      expect(() => renew(permit({ status }), now), status).toThrow(
+        expect.objectContaining({ status: 409, code: 'permit-step-out-of-order' }),
+      );
   });
 
   it('offers renewal exactly when renewing would be accepted: expired, or within 30 days of the end', () => {
     expect(canRenew(permit({ status: 'approved', validUntil: '2026-01-01' }), now)).toBe(true);
     expect(canRenew(permit({ status: 'renewed', validUntil: addDays(now, 30) }), now)).toBe(true);
     expect(canRenew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toBe(false);
-    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toThrow(expect.objectContaining({ status: 422, code: 'renewal-not-open' }));
-    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const) expect(canRenew(permit({ status }), now), status).toBe(false);
+    expect(() => renew(permit({ status: 'approved', validUntil: addDays(now, 31) }), now)).toThrow(
+      expect.objectContaining({ status: 422, code: 'renewal-not-open' }),
+    );
+    for (const status of ['submitted', 'documents-complete', 'inspected', 'rejected'] as const)
+      expect(canRenew(permit({ status }), now), status).toBe(false);
   });
 
   it('numbers permits in the contract pattern and tells applicants each status and next step in both languages', () => {
@@ -98,7 +139,9 @@ describe('permit state machine', () => {
     expect(no).toBe('WP-2026-0F8FAD5B');
     expect(workshopPermitIssuedV1.shape.permitNo.safeParse(no).success).toBe(true);
     for (const status of permitStatuses) expect(permitStatusLabels[status].fa && permitStatusLabels[status].en).toBeTruthy();
-    expect(permitNextStep(permit({ checklist: ['id-copy'] }), now)).toEqual(expect.objectContaining({ en: expect.stringContaining('3 document') }));
+    expect(permitNextStep(permit({ checklist: ['id-copy'] }), now)).toEqual(
+      expect.objectContaining({ en: expect.stringContaining('3 document') }),
+    );
     expect(permitNextStep(permit({ checklist: ['id-copy'] }), now).fa).toContain('۳');
     expect(permitNextStep(permit({ status: 'approved', validUntil: '2020-01-01' }), now).en).toContain('renew');
   });

@@ -45,15 +45,22 @@ export interface PermitFacts {
 
 /** The status as of `now`: an approved or renewed permit past its last valid day is expired. */
 export function effectiveStatus(permit: Pick<PermitFacts, 'status' | 'validUntil'>, now: Date): PermitStatus {
-  if ((permit.status === 'approved' || permit.status === 'renewed') && permit.validUntil && dayOf(now) > permit.validUntil) return 'expired';
+  if ((permit.status === 'approved' || permit.status === 'renewed') && permit.validUntil && dayOf(now) > permit.validUntil)
+    return 'expired';
   return permit.status;
 }
 
 /** Ticks or unticks a document; the application is documents-complete exactly when all are in. */
-export function updateChecklist(permit: PermitFacts, item: ChecklistItem, received: boolean, now: Date): { checklist: ChecklistItem[]; status: StoredPermitStatus } {
+export function updateChecklist(
+  permit: PermitFacts,
+  item: ChecklistItem,
+  received: boolean,
+  now: Date,
+): { checklist: ChecklistItem[]; status: StoredPermitStatus } {
   const status = effectiveStatus(permit, now);
   // Documents are checked before the inspection: an application past it is in no state for it (409).
-  if (status !== 'submitted' && status !== 'documents-complete') throw new IllegalStepError(outOfOrderCode, `documents are checked before the inspection; this application is ${status}`);
+  if (status !== 'submitted' && status !== 'documents-complete')
+    throw new IllegalStepError(outOfOrderCode, `documents are checked before the inspection; this application is ${status}`);
   const checklist = received ? [...new Set([...permit.checklist, item])] : permit.checklist.filter((i) => i !== item);
   const ordered = checklistItems.filter((i) => checklist.includes(i));
   const next: StoredPermitStatus = ordered.length === checklistItems.length ? 'documents-complete' : 'submitted';
@@ -68,10 +75,15 @@ export function inspect(permit: PermitFacts, now: Date): StoredPermitStatus {
 }
 
 /** Approves (needs a passed inspection) or rejects (at any point before a decision, with a reason). */
-export function decide(permit: PermitFacts, decision: 'approved' | 'rejected', now: Date): { status: StoredPermitStatus; validUntil: string | null } {
+export function decide(
+  permit: PermitFacts,
+  decision: 'approved' | 'rejected',
+  now: Date,
+): { status: StoredPermitStatus; validUntil: string | null } {
   guardStep(outOfOrderCode, 'permit application', allowed, effectiveStatus(permit, now), decision);
   if (decision === 'approved') {
-    if (!permit.inspection?.passed) throw new BrokenRuleError('inspection-not-passed', 'a permit is approved only after an inspection that passed', 'decision');
+    if (!permit.inspection?.passed)
+      throw new BrokenRuleError('inspection-not-passed', 'a permit is approved only after an inspection that passed', 'decision');
     return { status: 'approved', validUntil: addDays(now, validityDays) };
   }
   return { status: 'rejected', validUntil: null };
@@ -90,13 +102,15 @@ export function renew(permit: PermitFacts, now: Date): { status: 'renewed'; vali
   guardStep(outOfOrderCode, 'permit', allowed, status, 'renewed');
   const today = dayOf(now);
   const end = permit.validUntil!;
-  if (!canRenew(permit, now)) throw new BrokenRuleError('renewal-not-open', `renewal opens ${renewalWindowDays} days before the permit ends (${end})`);
+  if (!canRenew(permit, now))
+    throw new BrokenRuleError('renewal-not-open', `renewal opens ${renewalWindowDays} days before the permit ends (${end})`);
   const from = end >= today ? end : today;
   return { status: 'renewed', validUntil: addDays(from, validityDays) };
 }
 
 /** A permit number from the permit's opaque id, unique and in the contract's pattern. */
-export const permitNumberOf = (permitId: string, now: Date) => `WP-${dayOf(now).slice(0, 4)}-${permitId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+export const permitNumberOf = (permitId: string, now: Date) =>
+  `WP-${dayOf(now).slice(0, 4)}-${permitId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 /** What the public tracking page says about each status, in both languages. */
 export const permitStatusLabels: Record<PermitStatus, LocalizedText> = {
@@ -125,10 +139,16 @@ export function permitNextStep(permit: Pick<PermitFacts, 'status' | 'checklist' 
       return { fa: 'نتیجه بررسی به‌زودی اعلام می‌شود.', en: 'The decision will be announced soon.' };
     case 'approved':
     case 'renewed':
-      return { fa: `مجوز تا ${permit.validUntil} معتبر است؛ پیش از پایان آن برای تمدید مراجعه کنید.`, en: `The permit is valid until ${permit.validUntil}; come to renew it before it ends.` };
+      return {
+        fa: `مجوز تا ${permit.validUntil} معتبر است؛ پیش از پایان آن برای تمدید مراجعه کنید.`,
+        en: `The permit is valid until ${permit.validUntil}; come to renew it before it ends.`,
+      };
     case 'expired':
       return { fa: 'برای تمدید مجوز به اداره فنی و حرفه‌ای مراجعه کنید.', en: 'Visit the TVTO office to renew the permit.' };
     case 'rejected':
-      return { fa: 'برای دانستن دلیل و درخواست دوباره به اداره فنی و حرفه‌ای مراجعه کنید.', en: 'Visit the TVTO office to learn the reason and apply again.' };
+      return {
+        fa: 'برای دانستن دلیل و درخواست دوباره به اداره فنی و حرفه‌ای مراجعه کنید.',
+        en: 'Visit the TVTO office to learn the reason and apply again.',
+      };
   }
 }

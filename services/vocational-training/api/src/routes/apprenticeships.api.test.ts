@@ -6,14 +6,24 @@ import { tvtoForTests } from '../testing/harness.js';
 const { service, api, acceptedReferral, referredByAClinic, publishOffer } = tvtoForTests();
 
 describe('apprenticeships', () => {
-  const master = { masterId: 'm-rezaei', name: 'Ostad Rezaei', guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 1 };
+  const master = {
+    masterId: 'm-rezaei',
+    name: 'Ostad Rezaei',
+    guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' },
+    trade: 'carpentry',
+    neighbourhoodId: 'nbh-fajr',
+    capacity: 1,
+  };
 
   it('places residents with a master up to capacity, checks progress monthly, and frees the place on completion', async () => {
     expect((await api('tvto').post('/apprenticeships/masters', master)).status).toBe(201);
     expect((await api('tvto').post('/apprenticeships/masters', master)).body).toMatchObject({ status: 409, code: 'master-exists' });
     expect((await api('tvto').post('/apprenticeships/masters', { ...master, masterId: 'm-x', capacity: 0 })).status).toBe(400);
     expect((await api('coordinator').post('/apprenticeships/masters', { ...master, masterId: 'm-y' })).status).toBe(403);
-    const first = await Promise.all([api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {}), api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {})]);
+    const first = await Promise.all([
+      api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {}),
+      api('tvto').post('/apprenticeships/masters/m-rezaei/placements', {}),
+    ]);
     expect(first.map((r) => r.status).sort()).toEqual([201, 409]);
     const placement = first.find((r) => r.status === 201)!.body;
     expect((await api('tvto').get('/apprenticeships/masters')).body[0]).toMatchObject({ placed: 1, available: 0 });
@@ -39,7 +49,9 @@ describe('apprenticeships', () => {
     expect(placed.body).toMatchObject({ residentRef: referral.residentRef, referralId: referral.referralId, state: 'active' });
     const withdrawn = await api('tvto').post(`/apprenticeships/placements/${placed.body.placementId}/finish`, { state: 'withdrawn' });
     expect(withdrawn.body.state).toBe('withdrawn');
-    const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === referral.referralId);
+    const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find(
+      (r: { referralId: string }) => r.referralId === referral.referralId,
+    );
     expect(row).toMatchObject({ outcome: 'not-achieved' });
     expect((await api('auditor').get('/apprenticeships/placements?masterId=m-rezaei')).body).toHaveLength(2);
   });
@@ -47,12 +59,25 @@ describe('apprenticeships', () => {
 
 describe('direct apprentice placements of residents no clinic referred', () => {
   beforeAll(async () => {
-    const master = { masterId: 'm-refs', name: 'Ostad Karimi', guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' }, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', capacity: 10 };
+    const master = {
+      masterId: 'm-refs',
+      name: 'Ostad Karimi',
+      guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' },
+      trade: 'carpentry',
+      neighbourhoodId: 'nbh-fajr',
+      capacity: 10,
+    };
     expect((await api('tvto').post('/apprenticeships/masters', master)).status).toBe(201);
   });
 
   const place = (body: object) => api('tvto').post('/apprenticeships/masters/m-refs/placements', body);
-  const listed = async (id: string) => ((await service().api('auditor').get('/apprenticeships/placements?masterId=m-refs')).body as { placementId: string; unverified: boolean }[]).find((p) => p.placementId === id);
+  const listed = async (id: string) =>
+    (
+      (await service().api('auditor').get('/apprenticeships/placements?masterId=m-refs')).body as {
+        placementId: string;
+        unverified: boolean;
+      }[]
+    ).find((p) => p.placementId === id);
 
   it('marks a placement of a made-up resident ref unverified, a referred resident’s and a walk-in’s not, and verifies it when a referral arrives', async () => {
     const madeUpRef = randomUUID();
@@ -69,7 +94,10 @@ describe('direct apprentice placements of residents no clinic referred', () => {
 
     await referredByAClinic(madeUpRef);
     expect(await listed(madeUp.body.placementId)).toMatchObject({ unverified: false });
-    const checked = await api('tvto').post(`/apprenticeships/placements/${madeUp.body.placementId}/progress`, { rating: 4, note: 'Joins well' });
+    const checked = await api('tvto').post(`/apprenticeships/placements/${madeUp.body.placementId}/progress`, {
+      rating: 4,
+      note: 'Joins well',
+    });
     expect(checked.body).toMatchObject({ unverified: false });
   });
 });

@@ -5,11 +5,30 @@ import { stillUnverified } from '../app/refs.js';
 import type { StoredMaster } from '../data/masters.js';
 import type { StoredPlacement } from '../data/placements.js';
 import { readers, staff, type VtDeps } from '../deps.js';
-import { finishBodySchema, masterParams, masterViewSchema, newMasterSchema, placeBodySchema, placementParams, placementQuerySchema, placementViewSchema, progressBodySchema } from './schemas.js';
+import {
+  finishBodySchema,
+  masterParams,
+  masterViewSchema,
+  newMasterSchema,
+  placeBodySchema,
+  placementParams,
+  placementQuerySchema,
+  placementViewSchema,
+  progressBodySchema,
+} from './schemas.js';
 
-const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: StoredMaster) => ({ ...m, masterId: _id, placed: seats, available: Math.max(0, m.capacity - seats) });
+const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: StoredMaster) => ({
+  ...m,
+  masterId: _id,
+  placed: seats,
+  available: Math.max(0, m.capacity - seats),
+});
 /** A placement as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
-const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement, unverified: ReadonlySet<string>) => ({ ...p, placementId: _id, unverified: unverified.has(_id) });
+const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement, unverified: ReadonlySet<string>) => ({
+  ...p,
+  placementId: _id,
+  unverified: unverified.has(_id),
+});
 
 export function apprenticeshipRoutes(deps: VtDeps) {
   const { masters, placements } = deps.models;
@@ -45,7 +64,10 @@ export function apprenticeshipRoutes(deps: VtDeps) {
       query: placementQuerySchema,
       response: z.array(placementViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, { by: 'startedOn', order: -1 });
+        const rows = await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, {
+          by: 'startedOn',
+          order: -1,
+        });
         const unverified = await stillUnverified(deps, rows);
         return rows.map((p) => placementView(p, unverified));
       },
@@ -53,7 +75,8 @@ export function apprenticeshipRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/apprenticeships/masters/:masterId/placements',
-      summary: 'Place a resident with a master: from an accepted apprenticeship referral or directly (a resident ref no clinic referral named is kept, marked unverified); the master’s capacity is enforced',
+      summary:
+        'Place a resident with a master: from an accepted apprenticeship referral or directly (a resident ref no clinic referral named is kept, marked unverified); the master’s capacity is enforced',
       tags: ['apprenticeships'],
       roles: staff,
       params: masterParams,
@@ -76,7 +99,8 @@ export function apprenticeshipRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/apprenticeships/placements/:placementId/finish',
-      summary: 'Complete (after at least one progress check) or withdraw a placement; frees the place and completes the referral it answered',
+      summary:
+        'Complete (after at least one progress check) or withdraw a placement; frees the place and completes the referral it answered',
       tags: ['apprenticeships'],
       roles: staff,
       params: placementParams,

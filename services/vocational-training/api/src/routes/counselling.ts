@@ -6,11 +6,24 @@ import type { StoredDemand } from '../data/demand.js';
 import type { StoredSession } from '../data/sessions.js';
 import { byDemand } from '../domain/counselling.js';
 import { readers, staff, type VtDeps } from '../deps.js';
-import { bookingBodySchema, demandBodySchema, demandViewSchema, recordBodySchema, sessionParams, sessionQuerySchema, sessionViewSchema, tradeParams } from './schemas.js';
+import {
+  bookingBodySchema,
+  demandBodySchema,
+  demandViewSchema,
+  recordBodySchema,
+  sessionParams,
+  sessionQuerySchema,
+  sessionViewSchema,
+  tradeParams,
+} from './schemas.js';
 
 const demandView = ({ _id, updatedBy: _b, ...row }: StoredDemand) => ({ ...row, trade: _id });
 /** A session as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
-const sessionView = ({ _id, counsellor: _c, ...row }: StoredSession, unverified: ReadonlySet<string>) => ({ ...row, sessionId: _id, unverified: unverified.has(_id) });
+const sessionView = ({ _id, counsellor: _c, ...row }: StoredSession, unverified: ReadonlySet<string>) => ({
+  ...row,
+  sessionId: _id,
+  unverified: unverified.has(_id),
+});
 
 export function counsellingRoutes(deps: VtDeps) {
   const { demand, sessions } = deps.models;
@@ -46,7 +59,10 @@ export function counsellingRoutes(deps: VtDeps) {
       query: sessionQuerySchema,
       response: z.array(sessionViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).lean(), { query, req }, res, { by: 'day', order: -1 });
+        const rows = await pageOf(sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).lean(), { query, req }, res, {
+          by: 'day',
+          order: -1,
+        });
         const unverified = await stillUnverified(deps, rows);
         return rows.sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time)).map((s) => sessionView(s, unverified));
       },
@@ -54,7 +70,8 @@ export function counsellingRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/counselling/sessions',
-      summary: 'Book a session on the counsellor’s day at a clinic, for an accepted counselling referral or a resident met there (a resident ref no clinic referral named is kept, marked unverified)',
+      summary:
+        'Book a session on the counsellor’s day at a clinic, for an accepted counselling referral or a resident met there (a resident ref no clinic referral named is kept, marked unverified)',
       tags: ['counselling'],
       roles: staff,
       body: bookingBodySchema,

@@ -27,9 +27,20 @@ describe('courses', () => {
   it('creates a course and publishes it as a desk offer of kind course, with the same id', async () => {
     const res = await api('tvto').post('/courses', courseBody('tvto-c-tailoring'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ courseId: 'tvto-c-tailoring', capacity: 4, enrolled: 0, available: 4, venue: { kind: 'private-institute', id: 'inst-negin' } });
+    expect(res.body).toMatchObject({
+      courseId: 'tvto-c-tailoring',
+      capacity: 4,
+      enrolled: 0,
+      available: 4,
+      venue: { kind: 'private-institute', id: 'inst-negin' },
+    });
     const offers = (await api('coordinator').get('/desk/offers')).body;
-    expect(offers.find((o: { offerId: string }) => o.offerId === 'tvto-c-tailoring')).toMatchObject({ kind: 'course', capacity: 4, available: 4, place: { en: 'Negin private institute' } });
+    expect(offers.find((o: { offerId: string }) => o.offerId === 'tvto-c-tailoring')).toMatchObject({
+      kind: 'course',
+      capacity: 4,
+      available: 4,
+      place: { en: 'Negin private institute' },
+    });
     expect((await outboxOf('offers', 'tvto-c-tailoring')).map((e) => e.type)).toEqual(['vocational-training.offer.published']);
     expect((await api('auditor').get('/courses')).body.map((c: { courseId: string }) => c.courseId)).toContain('tvto-c-tailoring');
   });
@@ -80,22 +91,42 @@ describe('enrolments, attendance, completion', () => {
     referral = await acceptedReferral('tvto-c-tailoring');
     const res = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: referral.referralId });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ source: 'referral', residentRef: referral.residentRef, householdRef: referral.householdRef, neighbourhoodId: 'nbh-sarasiab', state: 'enrolled' });
+    expect(res.body).toMatchObject({
+      source: 'referral',
+      residentRef: referral.residentRef,
+      householdRef: referral.householdRef,
+      neighbourhoodId: 'nbh-sarasiab',
+      state: 'enrolled',
+    });
     fromReferral = res.body.enrolmentId;
     const events = await outboxOf('enrolments', fromReferral);
     expect(events.map((e) => e.type)).toEqual(['vocational-training.enrolment.recorded']);
-    expect(events[0]!.data).toMatchObject({ courseId: 'tvto-c-tailoring', trade: 'tailoring', venue: { kind: 'private-institute', id: 'inst-negin' }, referralId: referral.referralId });
+    expect(events[0]!.data).toMatchObject({
+      courseId: 'tvto-c-tailoring',
+      trade: 'tailoring',
+      venue: { kind: 'private-institute', id: 'inst-negin' },
+      referralId: referral.referralId,
+    });
     expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: referral.referralId })).status).toBe(409);
   });
 
   it('refuses a referral not yet accepted (409), one for another offer (422), an unknown one (404)', async () => {
     const received = await acceptedReferral('tvto-c-tailoring', false);
-    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: received.referralId })).body).toMatchObject({ status: 409, code: 'referral-not-accepted' });
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: received.referralId })).body).toMatchObject({
+      status: 409,
+      code: 'referral-not-accepted',
+    });
     const other = await acceptedReferral('tvto-other-offer', false);
     const forAnother = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: other.referralId });
     expect(forAnother.body).toMatchObject({ status: 422, code: 'referral-for-another-offer', field: 'referralId' });
-    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: randomUUID() })).body).toMatchObject({ status: 404, code: 'referral-not-found' });
-    expect((await api('tvto').post('/courses/tvto-c-nothing/enrolments', {})).body).toMatchObject({ status: 404, code: 'course-not-found' });
+    expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: randomUUID() })).body).toMatchObject({
+      status: 404,
+      code: 'referral-not-found',
+    });
+    expect((await api('tvto').post('/courses/tvto-c-nothing/enrolments', {})).body).toMatchObject({
+      status: 404,
+      code: 'course-not-found',
+    });
     expect((await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: 'x', residentRef: null })).status).toBe(400);
     expect((await api('auditor').post('/courses/tvto-c-tailoring/enrolments', {})).status).toBe(403);
     expect(await service().models.enrolments.countDocuments({ courseId: 'tvto-c-tailoring' })).toBe(1);
@@ -115,9 +146,13 @@ describe('enrolments, attendance, completion', () => {
 
   it('enrols one resident once on a course, even when the same enrolment is sent twice at once', async () => {
     const residentRef = randomUUID();
-    const results = await Promise.all([1, 2].map(() => api('tvto').post('/courses/tvto-c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })));
+    const results = await Promise.all(
+      [1, 2].map(() => api('tvto').post('/courses/tvto-c-tailoring/enrolments', { residentRef, neighbourhoodId: 'nbh-fajr' })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const mine = (await service().models.enrolments.find({ courseId: 'tvto-c-tailoring' }).limit(1000).lean()).filter((e) => e.residentRef === residentRef);
+    const mine = (await service().models.enrolments.find({ courseId: 'tvto-c-tailoring' }).limit(1000).lean()).filter(
+      (e) => e.residentRef === residentRef,
+    );
     expect(mine).toHaveLength(1);
     expect(mine[0]!.neighbourhoodId).toBe('nbh-fajr');
     const course = (await service().models.courses.findById('tvto-c-tailoring').lean())!;
@@ -133,18 +168,28 @@ describe('enrolments, attendance, completion', () => {
     expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).body).toMatchObject({ status: 409, code: 'course-full' });
     const offer = (await api('tvto').get('/desk/offers')).body.find((o: { offerId: string }) => o.offerId === 'tvto-c-small');
     const { offerId: _o, revision: _r, seatsTaken: _s, updatedAt: _u, ...fields } = offer;
-    expect((await api('tvto').put('/desk/offers/tvto-c-small', { ...fields, capacity: 2, available: 1, basedOnRevision: offer.revision })).status).toBe(200);
+    expect(
+      (await api('tvto').put('/desk/offers/tvto-c-small', { ...fields, capacity: 2, available: 1, basedOnRevision: offer.revision }))
+        .status,
+    ).toBe(200);
     expect((await api('tvto').post('/courses/tvto-c-small/enrolments', {})).status).toBe(201);
     expect((await api('tvto').get('/courses/tvto-c-small')).body).toMatchObject({ capacity: 2, enrolled: 2, available: 0 });
   });
 
   it('never enrols past capacity, however many enrol at once', async () => {
-    await api('tvto').post('/courses', courseBody('tvto-c-pastry', { trade: 'pastry', capacity: 3, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' } }));
+    await api('tvto').post(
+      '/courses',
+      courseBody('tvto-c-pastry', { trade: 'pastry', capacity: 3, venue: { kind: 'tvto-centre', id: 'tvto-kerman-2' } }),
+    );
     const results = await Promise.all(Array.from({ length: 7 }, () => api('tvto').post('/courses/tvto-c-pastry/enrolments', {})));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409]);
     const course = (await service().models.courses.findById('tvto-c-pastry').lean())!;
-    expect([course.seats, course.seatHolders.length, await service().models.enrolments.countDocuments({ courseId: 'tvto-c-pastry' })]).toEqual([3, 3, 3]);
+    expect([
+      course.seats,
+      course.seatHolders.length,
+      await service().models.enrolments.countDocuments({ courseId: 'tvto-c-pastry' }),
+    ]).toEqual([3, 3, 3]);
   });
 
   it('takes attendance per session and refuses strangers, sessions out of range and readers', async () => {
@@ -165,26 +210,52 @@ describe('enrolments, attendance, completion', () => {
   it('passes at 80 % with a certificate, completes the referral as achieved for the clinic, and refuses a pass below it', async () => {
     const passed = await api('tvto').post(`/enrolments/${fromReferral}/complete`, { result: 'passed' });
     expect(passed.status).toBe(200);
-    expect(passed.body).toMatchObject({ state: 'completed', result: 'passed', certificateNo: expect.stringMatching(/^TVTO-TAILORING-[A-Z0-9]{8}$/) });
+    expect(passed.body).toMatchObject({
+      state: 'completed',
+      result: 'passed',
+      certificateNo: expect.stringMatching(/^TVTO-TAILORING-[A-Z0-9]{8}$/),
+    });
     const events = await outboxOf('enrolments', fromReferral);
     expect(events.map((e) => e.type)).toEqual(['vocational-training.enrolment.recorded', 'vocational-training.enrolment.completed']);
-    expect(events[1]!.data).toMatchObject({ result: 'passed', certificateNo: passed.body.certificateNo, residentRef: referral.residentRef, referralId: referral.referralId });
-    const desk = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === referral.referralId);
+    expect(events[1]!.data).toMatchObject({
+      result: 'passed',
+      certificateNo: passed.body.certificateNo,
+      residentRef: referral.residentRef,
+      referralId: referral.referralId,
+    });
+    const desk = (await api('tvto').get('/desk/referrals?state=completed')).body.find(
+      (r: { referralId: string }) => r.referralId === referral.referralId,
+    );
     expect(desk).toMatchObject({ state: 'completed', outcome: 'achieved' });
-    expect((await outboxOf('referrals', referral.referralId)).map((e) => e.type)).toEqual(['vocational-training.referral.accepted', 'vocational-training.referral.completed']);
+    expect((await outboxOf('referrals', referral.referralId)).map((e) => e.type)).toEqual([
+      'vocational-training.referral.accepted',
+      'vocational-training.referral.completed',
+    ]);
 
     const tooFew = await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'passed' });
     expect(tooFew.body).toMatchObject({ status: 422, code: 'attendance-below-pass-mark', detail: expect.stringContaining('80 %') });
     expect((await outboxOf('enrolments', walkIn)).map((e) => e.type)).toEqual(['vocational-training.enrolment.recorded']);
-    expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'failed' })).body).toMatchObject({ state: 'completed', result: 'failed', certificateNo: null });
-    expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'dropped-out' })).body).toMatchObject({ status: 409, code: 'enrolment-ended' });
+    expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'failed' })).body).toMatchObject({
+      state: 'completed',
+      result: 'failed',
+      certificateNo: null,
+    });
+    expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'dropped-out' })).body).toMatchObject({
+      status: 409,
+      code: 'enrolment-ended',
+    });
     expect((await api('tvto').post(`/enrolments/${fromReferral}/complete`, { result: 'passed' })).status).toBe(409);
-    expect((await api('tvto').post(`/enrolments/${randomUUID()}/complete`, { result: 'failed' })).body).toMatchObject({ status: 404, code: 'enrolment-not-found' });
+    expect((await api('tvto').post(`/enrolments/${randomUUID()}/complete`, { result: 'failed' })).body).toMatchObject({
+      status: 404,
+      code: 'enrolment-not-found',
+    });
     expect((await api('tvto').post(`/enrolments/${walkIn}/complete`, { result: 'graduated' })).status).toBe(400);
     expect((await api('welfare').post(`/enrolments/${walkIn}/complete`, { result: 'failed' })).status).toBe(403);
 
     const certificates = (await api('auditor').get('/certificates')).body;
-    expect(certificates).toEqual([expect.objectContaining({ certificateNo: passed.body.certificateNo, courseTitle: { fa: 'خیاطی خانگی', en: 'Home tailoring' } })]);
+    expect(certificates).toEqual([
+      expect.objectContaining({ certificateNo: passed.body.certificateNo, courseTitle: { fa: 'خیاطی خانگی', en: 'Home tailoring' } }),
+    ]);
   });
 
   it('frees the course’s and the offer’s place when a walk-in drops out', async () => {
@@ -202,7 +273,12 @@ describe('enrolments, attendance, completion', () => {
     const withdrawn = await acceptedReferral('tvto-c-tailoring');
     const enrolled = await api('tvto').post('/courses/tvto-c-tailoring/enrolments', { referralId: withdrawn.referralId });
     expect(enrolled.status).toBe(201);
-    await service().deliver('clinics.referral.withdrawn', { referralId: withdrawn.referralId, agency: 'vocational-training', reason: 'consent-withdrawn', withdrawnAt: service().clock.now().toISOString() });
+    await service().deliver('clinics.referral.withdrawn', {
+      referralId: withdrawn.referralId,
+      agency: 'vocational-training',
+      reason: 'consent-withdrawn',
+      withdrawnAt: service().clock.now().toISOString(),
+    });
     const dropped = await api('tvto').post(`/enrolments/${enrolled.body.enrolmentId}/complete`, { result: 'dropped-out' });
     expect([dropped.status, dropped.body.state]).toEqual([200, 'dropped-out']);
     expect((await service().models.referrals.findById(withdrawn.referralId).lean())!.state).toBe('withdrawn');
@@ -210,7 +286,10 @@ describe('enrolments, attendance, completion', () => {
 
   it('closes at start-up a referral whose enrolment ended but whose completion was interrupted', async () => {
     // Simulate a crash between the enrolment's completion and the referral's.
-    await service().models.referrals.updateOne({ _id: referral.referralId }, { $set: { state: 'accepted', completedAt: null, outcome: null } });
+    await service().models.referrals.updateOne(
+      { _id: referral.referralId },
+      { $set: { state: 'accepted', completedAt: null, outcome: null } },
+    );
     const before = (await outboxOf('referrals', referral.referralId)).length;
     await vocationalTrainingService.reference!(service().models, service().deps);
     await vocationalTrainingService.reference!(service().models, service().deps);
@@ -235,7 +314,8 @@ describe('direct enrolments of residents no clinic referred', () => {
   });
 
   const enrol = (body: object) => api('tvto').post('/courses/tvto-refs-tailoring/enrolments', body);
-  const enrolmentsListed = async () => (await api('coordinator').get('/courses/tvto-refs-tailoring')).body.enrolments as { enrolmentId: string; unverified: boolean }[];
+  const enrolmentsListed = async () =>
+    (await api('coordinator').get('/courses/tvto-refs-tailoring')).body.enrolments as { enrolmentId: string; unverified: boolean }[];
   const listedEnrolment = async (id: string) => (await enrolmentsListed()).find((e) => e.enrolmentId === id);
 
   it('keeps an enrolment of a made-up resident ref, marked unverified in the record, the answer and the course’s list', async () => {

@@ -38,7 +38,8 @@ export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: 
 export function courseRoutes(deps: VtDeps) {
   const { courses, enrolments, offers } = deps.models;
   /** The catalogue capacity of these courses (a course's offer has its id). */
-  const capacities = async (ids: readonly string[]) => new Map((await readAll(offers.find({ _id: inList(ids) }, { capacity: 1 }).lean(), ids.length)).map((o) => [o._id, o.capacity]));
+  const capacities = async (ids: readonly string[]) =>
+    new Map((await readAll(offers.find({ _id: inList(ids) }, { capacity: 1 }).lean(), ids.length)).map((o) => [o._id, o.capacity]));
   return [
     defineRoute({
       method: 'get',
@@ -57,7 +58,8 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'post',
       path: '/courses',
-      summary: 'Create a course; it is also published in the service catalogue as an offer of kind course (same id: TVTO’s prefix tvto-, made from the title when left out; another prefix is 422 offer-id-not-own, an end before the start 422 course-ends-before-start)',
+      summary:
+        'Create a course; it is also published in the service catalogue as an offer of kind course (same id: TVTO’s prefix tvto-, made from the title when left out; another prefix is 422 offer-id-not-own, an end before the start 422 course-ends-before-start)',
       tags: ['courses'],
       roles: staff,
       body: newCourseSchema,
@@ -77,8 +79,14 @@ export function courseRoutes(deps: VtDeps) {
         const course = await courses.findById(params.courseId).lean();
         if (!course) throw notFound(`no course ${params.courseId}`);
         // A course's enrolments (its seats, and who dropped out): bounded.
-        const rows = await readAll(enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean(), caps.perPerson);
-        const [offer, unverified] = await Promise.all([offers.findById(params.courseId, { capacity: 1 }).lean(), stillUnverified(deps, rows)]);
+        const rows = await readAll(
+          enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean(),
+          caps.perPerson,
+        );
+        const [offer, unverified] = await Promise.all([
+          offers.findById(params.courseId, { capacity: 1 }).lean(),
+          stillUnverified(deps, rows),
+        ]);
         return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld, unverified)) };
       },
     }),
@@ -119,7 +127,10 @@ export function courseRoutes(deps: VtDeps) {
       response: enrolmentViewSchema,
       handler: async ({ params, body, cause }) => {
         const done = await finishEnrolment(deps, params.enrolmentId, body.result, cause);
-        const [course, unverified] = await Promise.all([courses.findById(done.courseId, { sessionsHeld: 1 }).lean(), stillUnverified(deps, [done])]);
+        const [course, unverified] = await Promise.all([
+          courses.findById(done.courseId, { sessionsHeld: 1 }).lean(),
+          stillUnverified(deps, [done]),
+        ]);
         return enrolmentView(done, course?.sessionsHeld ?? 0, unverified);
       },
     }),
@@ -132,11 +143,20 @@ export function courseRoutes(deps: VtDeps) {
       query: pageQuerySchema,
       response: z.array(certificateViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(enrolments.find({ result: 'passed' }, { outbox: 0 }).lean(), { query, req }, res, { by: 'completedAt', order: -1 });
+        const rows = await pageOf(enrolments.find({ result: 'passed' }, { outbox: 0 }).lean(), { query, req }, res, {
+          by: 'completedAt',
+          order: -1,
+        });
         const courseIds = [...new Set(rows.map((e) => e.courseId))];
         const titles = await readAll(courses.find({ _id: inList(courseIds) }, { title: 1 }).lean(), courseIds.length);
         const byId = new Map(titles.map((c) => [c._id, c.title]));
-        return rows.map((e) => ({ ...e, enrolmentId: e._id, certificateNo: e.certificateNo!, completedAt: e.completedAt!, courseTitle: byId.get(e.courseId) ?? null }));
+        return rows.map((e) => ({
+          ...e,
+          enrolmentId: e._id,
+          certificateNo: e.certificateNo!,
+          completedAt: e.completedAt!,
+          courseTitle: byId.get(e.courseId) ?? null,
+        }));
       },
     }),
   ];

@@ -28,7 +28,8 @@ afterAll(async () => {
 const api = (caller?: Caller) => service.api(caller);
 const deliver = (type: EventType, data: unknown, id?: string) => service.deliver(type, data, { id });
 /** The events waiting in a document's outbox, checked against their contract. */
-const outboxOf = (model: 'offers' | 'referrals' | 'commitments', id: string) => service.outboxOf(service.models[model].collection.collectionName, id);
+const outboxOf = (model: 'offers' | 'referrals' | 'commitments', id: string) =>
+  service.outboxOf(service.models[model].collection.collectionName, id);
 
 const demoReferralsOf = (agency: string) => universe.filter((r) => r.agency === agency).map((r) => r.referralId);
 const storedOfferIds = async () => (await service.models.offers.find({}, { _id: 1 }).limit(1000).lean()).map((o) => o._id);
@@ -73,7 +74,9 @@ describe('offers (service catalogue)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ offerId: 'tvto-it-tailoring', revision: 1, capacity: 2, available: 2, seatsTaken: 0 });
     const events = await outboxOf('offers', 'tvto-it-tailoring');
-    expect(events.map((e) => [e.type, (e.data as any).revision, e.actor])).toEqual([['vocational-training.offer.published', 1, { subject: testCallers.tvto.sub, agency: 'vocational-training' }]]);
+    expect(events.map((e) => [e.type, (e.data as any).revision, e.actor])).toEqual([
+      ['vocational-training.offer.published', 1, { subject: testCallers.tvto.sub, agency: 'vocational-training' }],
+    ]);
     expect(events[0]!.source).toBe('vocational-training');
   });
 
@@ -91,7 +94,12 @@ describe('offers (service catalogue)', () => {
   it('refuses an edit based on a revision that changed meanwhile (409), leaving the offer as it was', async () => {
     const { offerId: _id, ...fields } = offerBody('tvto-it-tailoring', { capacity: 3, available: 3 });
     const current = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
-    const stale = await api('tvto').put('/desk/offers/tvto-it-tailoring', { ...fields, capacity: 9, available: 9, basedOnRevision: current.revision - 1 });
+    const stale = await api('tvto').put('/desk/offers/tvto-it-tailoring', {
+      ...fields,
+      capacity: 9,
+      available: 9,
+      basedOnRevision: current.revision - 1,
+    });
     expect(stale.status).toBe(409);
     const after = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
     expect([after.revision, after.capacity]).toEqual([current.revision, current.capacity]);
@@ -141,7 +149,13 @@ describe('received referrals', () => {
     expect(ids.filter((id: string) => id === mine.referralId)).toHaveLength(1);
     expect(ids).not.toContain(theirs.referralId);
     const row = res.body.find((r: { referralId: string }) => r.referralId === mine.referralId);
-    expect(row).toMatchObject({ state: 'received', trackingCode: 'K7QM-3XWA', offerTitle: { en: 'Home tailoring' }, clinicId: 'clinic-sarasiab', overdue: false });
+    expect(row).toMatchObject({
+      state: 'received',
+      trackingCode: 'K7QM-3XWA',
+      offerTitle: { en: 'Home tailoring' },
+      clinicId: 'clinic-sarasiab',
+      overdue: false,
+    });
     expect(Object.keys(row)).not.toContain('name');
   });
 
@@ -162,7 +176,12 @@ describe('received referrals', () => {
     expect(completed.body).toMatchObject({ state: 'completed', outcome: 'achieved' });
     const events = await outboxOf('referrals', made.referralId);
     expect(events.map((e) => e.type)).toEqual(['vocational-training.referral.accepted', 'vocational-training.referral.completed']);
-    expect(events[0]!.data).toEqual({ referralId: made.referralId, agency: 'vocational-training', acceptedAt: expect.any(String), completeBy: inDays(60) });
+    expect(events[0]!.data).toEqual({
+      referralId: made.referralId,
+      agency: 'vocational-training',
+      acceptedAt: expect.any(String),
+      completeBy: inDays(60),
+    });
   });
 
   it('declines with a contract reason; refuses illegal steps (409), a completion day before acceptance (422), bad reasons (400) and other agencies (403)', async () => {
@@ -173,7 +192,11 @@ describe('received referrals', () => {
     expect((await api('auditor').post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(403);
     expect((await api().post(`${path}/decline`, { reason: 'no-capacity' })).status).toBe(401);
     expect((await api('tvto').post(`${path}/decline`, { reason: 'bored' })).status).toBe(400);
-    expect((await api('tvto').post(`${path}/accept`, { completeBy: inDays(-1) })).body).toMatchObject({ status: 422, code: 'complete-by-before-acceptance', field: 'completeBy' });
+    expect((await api('tvto').post(`${path}/accept`, { completeBy: inDays(-1) })).body).toMatchObject({
+      status: 422,
+      code: 'complete-by-before-acceptance',
+      field: 'completeBy',
+    });
     expect((await api('tvto').post(`${path}/complete`, { outcome: 'achieved' })).status).toBe(409);
     expect(await outboxOf('referrals', made.referralId)).toEqual([]);
     const declined = await api('tvto').post(`${path}/decline`, { reason: 'not-eligible' });
@@ -188,7 +211,12 @@ describe('received referrals', () => {
     await deliver('clinics.referral.made', made);
     await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
     const seatsBefore = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
-    const withdrawal = { referralId: made.referralId, agency: 'vocational-training', reason: 'consent-withdrawn', withdrawnAt: clock.now().toISOString() };
+    const withdrawal = {
+      referralId: made.referralId,
+      agency: 'vocational-training',
+      reason: 'consent-withdrawn',
+      withdrawnAt: clock.now().toISOString(),
+    };
     await deliver('clinics.referral.withdrawn', withdrawal);
     await deliver('clinics.referral.withdrawn', withdrawal);
     const after = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
@@ -199,9 +227,13 @@ describe('received referrals', () => {
     // The withdrawal overtakes its referral: it arrives already withdrawn.
     const early = referralMade('tvto-it-tailoring');
     await deliver('clinics.referral.withdrawn', { ...withdrawal, referralId: early.referralId });
-    expect((await api('tvto').get('/desk/referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(early.referralId);
+    expect((await api('tvto').get('/desk/referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(
+      early.referralId,
+    );
     await deliver('clinics.referral.made', early);
-    const row = (await api('tvto').get('/desk/referrals?state=withdrawn')).body.find((r: { referralId: string }) => r.referralId === early.referralId);
+    const row = (await api('tvto').get('/desk/referrals?state=withdrawn')).body.find(
+      (r: { referralId: string }) => r.referralId === early.referralId,
+    );
     expect(row).toMatchObject({ state: 'withdrawn', trackingCode: early.trackingCode, withdrawReason: 'consent-withdrawn' });
   });
 
@@ -209,18 +241,35 @@ describe('received referrals', () => {
     const made = referralMade('tvto-it-tailoring');
     const { householdRef: _h, ...legacy } = made as typeof made & { householdRef?: string };
     await service.models.referrals.collection.insertOne({
-      ...legacy, _id: made.referralId, madeAt: new Date(made.madeAt), state: 'received', receivedAt: new Date(), sourceEventId: 'legacy', outbox: [],
-      acceptedAt: null, completeBy: null, declinedAt: null, declineReason: null, completedAt: null, outcome: null, withdrawnAt: null, withdrawReason: null,
+      ...legacy,
+      _id: made.referralId,
+      madeAt: new Date(made.madeAt),
+      state: 'received',
+      receivedAt: new Date(),
+      sourceEventId: 'legacy',
+      outbox: [],
+      acceptedAt: null,
+      completeBy: null,
+      declinedAt: null,
+      declineReason: null,
+      completedAt: null,
+      outcome: null,
+      withdrawnAt: null,
+      withdrawReason: null,
     } as never);
     const res = await api('tvto').get('/desk/referrals');
     expect(res.status).toBe(200);
-    expect(res.body.find((r: { referralId: string }) => r.referralId === made.referralId)).toMatchObject({ householdRef: null, state: 'received' });
+    expect(res.body.find((r: { referralId: string }) => r.referralId === made.referralId)).toMatchObject({
+      householdRef: null,
+      state: 'received',
+    });
   });
 
   it('flags overdue referrals by the service clock and filters by state and overdue', async () => {
     const made = referralMade('tvto-it-tailoring', { respondBy: inDays(2) });
     await deliver('clinics.referral.made', made);
-    const overdueNow = async () => (await api('coordinator').get('/desk/referrals?overdue=true')).body.map((r: { referralId: string }) => r.referralId);
+    const overdueNow = async () =>
+      (await api('coordinator').get('/desk/referrals?overdue=true')).body.map((r: { referralId: string }) => r.referralId);
     expect(await overdueNow()).not.toContain(made.referralId);
     clock.advanceDays(3);
     try {
@@ -249,7 +298,10 @@ describe('received referrals', () => {
     await api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(30) });
     // Simulate a crash between the two writes: the seat was never taken.
     const before = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
-    await service.models.offers.updateOne({ _id: 'tvto-it-tailoring' }, { $set: { seatHolders: before.seatHolders.filter((id) => id !== made.referralId), available: before.available + 1 } });
+    await service.models.offers.updateOne(
+      { _id: 'tvto-it-tailoring' },
+      { $set: { seatHolders: before.seatHolders.filter((id) => id !== made.referralId), available: before.available + 1 } },
+    );
     await desk.reference(service.models, service.deps);
     await desk.reference(service.models, service.deps);
     const repaired = (await service.models.offers.findById('tvto-it-tailoring').lean())!;
@@ -260,7 +312,12 @@ describe('received referrals', () => {
 });
 
 describe('commitments', () => {
-  const declaration = () => ({ neighbourhoodId: 'nbh-motahari', answers: 'skills-training', title: 'Home-based job courses at the Motahari clinic', dueOn: inDays(30) });
+  const declaration = () => ({
+    neighbourhoodId: 'nbh-motahari',
+    answers: 'skills-training',
+    title: 'Home-based job courses at the Motahari clinic',
+    dueOn: inDays(30),
+  });
 
   it('declares a commitment with its declared event and walks it to delivered with evidence', async () => {
     const declared = await api('tvto').post('/desk/commitments', declaration());
@@ -283,14 +340,26 @@ describe('commitments', () => {
       'vocational-training.commitment.declared',
       ...Array(4).fill('vocational-training.commitment.progressed'),
     ]);
-    expect(events[0]!.data).toMatchObject({ commitmentId: id, agency: 'vocational-training', neighbourhoodId: 'nbh-motahari', answers: 'skills-training' });
+    expect(events[0]!.data).toMatchObject({
+      commitmentId: id,
+      agency: 'vocational-training',
+      neighbourhoodId: 'nbh-motahari',
+      answers: 'skills-training',
+    });
     expect(events[2]!.data).toMatchObject({ status: 'slipped', revisedDueOn: inDays(45), evidence: null });
   });
 
   it('holds a working-group action item as its own commitment, once, and ignores other agencies’ items', async () => {
     const item = {
-      actionItemId: randomUUID(), meetingId: randomUUID(), resolutionId: randomUUID(), agency: 'vocational-training', neighbourhoodId: 'nbh-fajr',
-      answers: 'workshop-space', title: 'Issue workshop permits in Fajr', dueOn: inDays(20), assignedAt: clock.now().toISOString(),
+      actionItemId: randomUUID(),
+      meetingId: randomUUID(),
+      resolutionId: randomUUID(),
+      agency: 'vocational-training',
+      neighbourhoodId: 'nbh-fajr',
+      answers: 'workshop-space',
+      title: 'Issue workshop permits in Fajr',
+      dueOn: inDays(20),
+      assignedAt: clock.now().toISOString(),
     };
     await deliver('coordination.action-item.assigned', item);
     await deliver('coordination.action-item.assigned', item);
@@ -309,7 +378,9 @@ describe('commitments', () => {
     const declared = await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(1) });
     clock.advanceDays(2);
     try {
-      const row = (await api('tvto').get('/desk/commitments')).body.find((c: { commitmentId: string }) => c.commitmentId === declared.body.commitmentId);
+      const row = (await api('tvto').get('/desk/commitments')).body.find(
+        (c: { commitmentId: string }) => c.commitmentId === declared.body.commitmentId,
+      );
       expect(row.overdue).toBe(true);
     } finally {
       clock.advanceDays(-2);
@@ -321,7 +392,11 @@ describe('commitments', () => {
     expect((await api('welfare').post('/desk/commitments', declaration())).status).toBe(403);
     expect((await api('coordinator').post('/desk/commitments', declaration())).status).toBe(403);
     expect((await api().post('/desk/commitments', declaration())).status).toBe(401);
-    expect((await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(-1) })).body).toMatchObject({ status: 422, code: 'due-on-in-past', field: 'dueOn' });
+    expect((await api('tvto').post('/desk/commitments', { ...declaration(), dueOn: inDays(-1) })).body).toMatchObject({
+      status: 422,
+      code: 'due-on-in-past',
+      field: 'dueOn',
+    });
     expect((await api('tvto').post('/desk/commitments', { ...declaration(), neighbourhoodId: 'Not A Slug' })).status).toBe(400);
     expect((await api('tvto').post('/desk/commitments', { ...declaration(), agency: 'welfare' })).status).toBe(400);
     expect((await api('tvto').post(`/desk/commitments/${randomUUID()}/progress`, { status: 'in-progress' })).status).toBe(404);
@@ -331,13 +406,27 @@ describe('commitments', () => {
 
   it('keeps each neighbourhood’s newest priority list for the declare form', async () => {
     const list = (listVersion: number, category: string) => ({
-      neighbourhoodId: 'nbh-fajr', neighbourhoodName: { fa: 'فجر', en: 'Fajr' }, countyId: 'county-kerman', clinicId: 'clinic-fajr', period: '1405',
-      listVersion, publishedAt: clock.now().toISOString(), priorities: [{ rank: 1, category, score: 4, households: 10 }],
+      neighbourhoodId: 'nbh-fajr',
+      neighbourhoodName: { fa: 'فجر', en: 'Fajr' },
+      countyId: 'county-kerman',
+      clinicId: 'clinic-fajr',
+      period: '1405',
+      listVersion,
+      publishedAt: clock.now().toISOString(),
+      priorities: [{ rank: 1, category, score: 4, households: 10 }],
     });
     await deliver('clinics.priority.published', list(2, 'employment'));
     await deliver('clinics.priority.published', list(1, 'social-care'));
     const res = await api('tvto').get('/desk/priorities');
-    expect(res.body).toEqual([{ neighbourhoodId: 'nbh-fajr', neighbourhoodName: { fa: 'فجر', en: 'Fajr' }, period: '1405', version: 2, priorities: [{ rank: 1, category: 'employment', score: 4, households: 10 }] }]);
+    expect(res.body).toEqual([
+      {
+        neighbourhoodId: 'nbh-fajr',
+        neighbourhoodName: { fa: 'فجر', en: 'Fajr' },
+        period: '1405',
+        version: 2,
+        priorities: [{ rank: 1, category: 'employment', score: 4, households: 10 }],
+      },
+    ]);
   });
 });
 
@@ -349,7 +438,13 @@ describe('demo seed', () => {
     await vocationalTrainingService.seedDemo!(seedDeps);
     await vocationalTrainingService.seedDemo!(seedDeps);
     const offers = await service.models.offers.find().limit(1000).lean();
-    const demoIds = ['tvto-apprentice-carpentry', 'tvto-career-counselling', 'tvto-home-tailoring-1405', 'tvto-pastry-home-1405', 'tvto-workshop-permit'];
+    const demoIds = [
+      'tvto-apprentice-carpentry',
+      'tvto-career-counselling',
+      'tvto-home-tailoring-1405',
+      'tvto-pastry-home-1405',
+      'tvto-workshop-permit',
+    ];
     expect(offers.map((o) => o._id)).toEqual(expect.arrayContaining([...demoIds, 'tvto-it-tailoring']));
     expect(offers.find((o) => o._id === 'tvto-it-tailoring')!.revision).toBe(staffOffer.revision);
     const tailoring = offers.find((o) => o._id === 'tvto-home-tailoring-1405')!;
@@ -359,7 +454,9 @@ describe('demo seed', () => {
 
     const demoReferrals = demoReferralsOf('vocational-training');
     expect(await service.models.referrals.countDocuments()).toBe(referralsBefore + demoReferrals.length);
-    const rows = (await api('tvto').get('/desk/referrals')).body.filter((r: { referralId: string }) => demoReferrals.includes(r.referralId));
+    const rows = (await api('tvto').get('/desk/referrals')).body.filter((r: { referralId: string }) =>
+      demoReferrals.includes(r.referralId),
+    );
     expect(new Set(rows.map((r: { state: string }) => r.state))).toEqual(new Set(['received', 'accepted', 'completed']));
     expect(rows.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
     for (const id of demoReferrals) expect(await outboxOf('referrals', id)).toEqual([]);

@@ -7,7 +7,14 @@ import { tvtoForTests } from '../testing/harness.js';
 const { service, api, inDays, outboxOf, acceptedReferral, referredByAClinic, publishOffer } = tvtoForTests();
 
 describe('workshop permits', () => {
-  const application = (extra: object = {}) => ({ residentRef: null, applicantName: 'Zahra Karimi', trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Fajr, alley 12, no. 4', ...extra });
+  const application = (extra: object = {}) => ({
+    residentRef: null,
+    applicantName: 'Zahra Karimi',
+    trade: 'carpentry',
+    neighbourhoodId: 'nbh-fajr',
+    address: 'Fajr, alley 12, no. 4',
+    ...extra,
+  });
   let permitId: string;
   let code: string;
 
@@ -38,21 +45,50 @@ describe('workshop permits', () => {
     const path = `/permits/${permitId}`;
     const early = await api('tvto').post(`${path}/inspection`, { date: inDays(0), inspector: 'Eng. Rahimi', findings: 'ok', passed: true });
     expect(early.body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
-    for (const item of ['id-copy', 'skill-certificate', 'lease-or-ownership']) expect((await api('tvto').put(`${path}/checklist`, { item, received: true })).body.status).toBe('submitted');
+    for (const item of ['id-copy', 'skill-certificate', 'lease-or-ownership'])
+      expect((await api('tvto').put(`${path}/checklist`, { item, received: true })).body.status).toBe('submitted');
     expect((await api('tvto').put(`${path}/checklist`, { item: 'fire-drill', received: true })).status).toBe(400);
-    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).body).toMatchObject({ status: 'documents-complete', checklist: ['id-copy', 'skill-certificate', 'lease-or-ownership', 'safety'] });
+    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).body).toMatchObject({
+      status: 'documents-complete',
+      checklist: ['id-copy', 'skill-certificate', 'lease-or-ownership', 'safety'],
+    });
     expect((await api('tvto').post(`${path}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(409);
-    const inspected = await api('tvto').post(`${path}/inspection`, { date: inDays(0), inspector: 'Eng. Rahimi', findings: 'Ventilation and extinguisher in place', passed: true });
+    const inspected = await api('tvto').post(`${path}/inspection`, {
+      date: inDays(0),
+      inspector: 'Eng. Rahimi',
+      findings: 'Ventilation and extinguisher in place',
+      passed: true,
+    });
     expect(inspected.body).toMatchObject({ status: 'inspected', inspection: { passed: true, inspector: 'Eng. Rahimi' } });
     // Documents are checked before the inspection: an inspected application is in no state for it.
-    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: false })).body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
+    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: false })).body).toMatchObject({
+      status: 409,
+      code: 'permit-step-out-of-order',
+    });
     expect(await outboxOf('permits', permitId)).toEqual([]);
     const approved = await api('tvto').post(`${path}/decision`, { decision: 'approved', reason: 'All requirements met' });
-    expect(approved.body).toMatchObject({ status: 'approved', permitNo: expect.stringMatching(/^WP-\d{4}-[A-Z0-9]{8}$/), validUntil: inDays(365), decision: { decision: 'approved' } });
-    expect(approved.body.history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'documents-complete', 'inspected', 'approved']);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      permitNo: expect.stringMatching(/^WP-\d{4}-[A-Z0-9]{8}$/),
+      validUntil: inDays(365),
+      decision: { decision: 'approved' },
+    });
+    expect(approved.body.history.map((h: { status: string }) => h.status)).toEqual([
+      'submitted',
+      'documents-complete',
+      'inspected',
+      'approved',
+    ]);
     const events = await outboxOf('permits', permitId);
     expect(events.map((e) => e.type)).toEqual(['vocational-training.permit.issued']);
-    expect(events[0]!.data).toMatchObject({ permitId, permitNo: approved.body.permitNo, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', residentRef: null, validUntil: inDays(365) });
+    expect(events[0]!.data).toMatchObject({
+      permitId,
+      permitNo: approved.body.permitNo,
+      trade: 'carpentry',
+      neighbourhoodId: 'nbh-fajr',
+      residentRef: null,
+      validUntil: inDays(365),
+    });
     expect(JSON.stringify(events)).not.toContain('Zahra');
     expect((await api('tvto').post(`${path}/decision`, { decision: 'rejected', reason: 'x' })).status).toBe(409);
     expect((await api('tvto').post(`${path}/renew`)).body).toMatchObject({ status: 422, code: 'renewal-not-open' });
@@ -94,10 +130,19 @@ describe('workshop permits', () => {
     expect((await api('tvto').post('/permits', body)).body).toMatchObject({ status: 409, code: 'referral-has-application' });
     expect((await api('tvto').post('/permits', { ...body, applicantName: 'X' })).status).toBe(400);
     const course = await acceptedReferral('tvto-c-tailoring');
-    expect((await api('tvto').post('/permits', { ...body, referralId: course.referralId })).body).toMatchObject({ status: 422, code: 'referral-for-another-offer', field: 'referralId' });
-    expect((await api('tvto').post('/permits', { ...body, referralId: randomUUID() })).body).toMatchObject({ status: 404, code: 'referral-not-found' });
+    expect((await api('tvto').post('/permits', { ...body, referralId: course.referralId })).body).toMatchObject({
+      status: 422,
+      code: 'referral-for-another-offer',
+      field: 'referralId',
+    });
+    expect((await api('tvto').post('/permits', { ...body, referralId: randomUUID() })).body).toMatchObject({
+      status: 404,
+      code: 'referral-not-found',
+    });
     await api('tvto').post(`/permits/${applied.body.permitId}/decision`, { decision: 'rejected', reason: 'Not in a target neighbourhood' });
-    const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find((r: { referralId: string }) => r.referralId === made.referralId);
+    const row = (await api('tvto').get('/desk/referrals?state=completed')).body.find(
+      (r: { referralId: string }) => r.referralId === made.referralId,
+    );
     expect(row).toMatchObject({ outcome: 'not-achieved' });
   });
 
@@ -105,10 +150,20 @@ describe('workshop permits', () => {
     const referred = await api('tvto').post('/permits', application({ residentRef: randomUUID(), applicantName: null, trade: 'welding' }));
     const path = `/permits/${referred.body.permitId}`;
     expect((await api('tvto').post(`${path}/decision`, { decision: 'rejected', reason: '' })).status).toBe(400);
-    const rejected = await api('tvto').post(`${path}/decision`, { decision: 'rejected', reason: 'Address is outside the target neighbourhoods' });
-    expect(rejected.body).toMatchObject({ status: 'rejected', decision: { reason: 'Address is outside the target neighbourhoods' }, permitNo: null });
+    const rejected = await api('tvto').post(`${path}/decision`, {
+      decision: 'rejected',
+      reason: 'Address is outside the target neighbourhoods',
+    });
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      decision: { reason: 'Address is outside the target neighbourhoods' },
+      permitNo: null,
+    });
     expect((await api('tvto').post(`${path}/renew`)).body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
-    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).body).toMatchObject({ status: 409, code: 'permit-step-out-of-order' });
+    expect((await api('tvto').put(`${path}/checklist`, { item: 'safety', received: true })).body).toMatchObject({
+      status: 409,
+      code: 'permit-step-out-of-order',
+    });
     expect(await outboxOf('permits', referred.body.permitId)).toEqual([]);
   });
 });
@@ -126,15 +181,29 @@ describe('public tracking is rate-limited', () => {
 });
 
 describe('permit applications for residents no clinic referred', () => {
-  const application = (extra: object) => ({ referralId: null, residentRef: null, applicantName: null, trade: 'carpentry', neighbourhoodId: 'nbh-fajr', address: 'Fajr, alley 12', ...extra });
+  const application = (extra: object) => ({
+    referralId: null,
+    residentRef: null,
+    applicantName: null,
+    trade: 'carpentry',
+    neighbourhoodId: 'nbh-fajr',
+    address: 'Fajr, alley 12',
+    ...extra,
+  });
   const apply = (extra: object) => api('tvto').post('/permits', application(extra));
-  const listed = async (id: string) => ((await service().api('coordinator').get('/permits?limit=100')).body as { permitId: string; unverified: boolean }[]).find((p) => p.permitId === id);
+  const listed = async (id: string) =>
+    ((await service().api('coordinator').get('/permits?limit=100')).body as { permitId: string; unverified: boolean }[]).find(
+      (p) => p.permitId === id,
+    );
 
   it('marks an application for a made-up resident ref unverified, says why in its history, and verifies it when a referral arrives', async () => {
     const madeUpRef = randomUUID();
     const madeUp = await apply({ residentRef: madeUpRef });
     expect(madeUp.status).toBe(201);
-    expect(madeUp.body).toMatchObject({ unverified: true, history: [{ status: 'submitted', note: expect.stringMatching(/not referred.*unverified/) }] });
+    expect(madeUp.body).toMatchObject({
+      unverified: true,
+      history: [{ status: 'submitted', note: expect.stringMatching(/not referred.*unverified/) }],
+    });
     expect((await service().models.permits.findById(madeUp.body.permitId).lean())!.refsVerified).toBe(false);
     expect(await listed(madeUp.body.permitId)).toMatchObject({ unverified: true });
 

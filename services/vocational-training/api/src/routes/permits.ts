@@ -26,7 +26,12 @@ import {
  * personal data that only TVTO's own staff need, to deal with the applicant and inspect the workshop:
  * opened for them alone. Coordinators and auditors follow the programme by trade, neighbourhood and status.
  */
-function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown }, principal: Principal, unverified: ReadonlySet<string>) {
+function permitView(
+  deps: VtDeps,
+  { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown },
+  principal: Principal,
+  unverified: ReadonlySet<string>,
+) {
   const now = deps.clock.now();
   const personal = seesApplicant(principal) ? applicantSealer(deps.config).open(applicant) : { name: null, address: null };
   return {
@@ -43,7 +48,10 @@ function permitView(deps: VtDeps, { _id, outbox: _o, applicant, ...permit }: Omi
 }
 
 // The public lookup's limit is counted in the service's database (rate_limits), shared by every replica.
-export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: deps.models.permits.db, name: 'permits' })) {
+export function permitRoutes(
+  deps: VtDeps,
+  limiter: RateLimiter = createRateLimiter({ limit: 30, windowMs: 60_000, store: deps.models.permits.db, name: 'permits' }),
+) {
   const { permits } = deps.models;
   const step = (path: string, summary: string, body: z.ZodType, toStep: (body: any) => Parameters<typeof stepPermit>[2]) =>
     defineRoute({
@@ -73,17 +81,26 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
       params: permitTrackingParams,
       response: permitTrackingViewSchema,
       handler: async ({ params }) => {
-        const permit = await permits.findOne({ trackingCode: params.code }, { status: 1, checklist: 1, validUntil: 1, updatedAt: 1 }).lean();
+        const permit = await permits
+          .findOne({ trackingCode: params.code }, { status: 1, checklist: 1, validUntil: 1, updatedAt: 1 })
+          .lean();
         if (!permit) throw notFound('no permit application has this tracking code');
         const now = deps.clock.now();
         const status = effectiveStatus(permit, now);
-        return { code: params.code, status, statusLabel: permitStatusLabels[status], nextStep: permitNextStep(permit, now), lastUpdate: dayOf(permit.updatedAt) };
+        return {
+          code: params.code,
+          status,
+          statusLabel: permitStatusLabels[status],
+          nextStep: permitNextStep(permit, now),
+          lastUpdate: dayOf(permit.updatedAt),
+        };
       },
     }),
     defineRoute({
       method: 'get',
       path: '/permits',
-      summary: 'Workshop permit applications, newest first; filter by status (expired is read from the calendar); paged (with `status` a page may come short: follow X-Next-Cursor)',
+      summary:
+        'Workshop permit applications, newest first; filter by status (expired is read from the calendar); paged (with `status` a page may come short: follow X-Next-Cursor)',
       tags: ['permits'],
       roles: readers,
       query: permitQuerySchema,
@@ -115,7 +132,8 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
     defineRoute({
       method: 'post',
       path: '/permits',
-      summary: 'A workshop permit application (a referred resident by opaque id — one no clinic referral named is kept, marked unverified — or a walk-in by name kept only at TVTO); gets a tracking code',
+      summary:
+        'A workshop permit application (a referred resident by opaque id — one no clinic referral named is kept, marked unverified — or a walk-in by name kept only at TVTO); gets a tracking code',
       tags: ['permits'],
       roles: staff,
       body: permitApplicationSchema,
@@ -127,9 +145,29 @@ export function permitRoutes(deps: VtDeps, limiter: RateLimiter = createRateLimi
         return permitView(deps, submitted, principal, await stillUnverified(deps, [submitted]));
       },
     }),
-    step('checklist', 'Tick or untick a document of the checklist; the application is documents-complete when all four are in', checklistBodySchema, (b) => ({ kind: 'checklist', ...b })),
-    step('inspection', 'Record the inspection of a documents-complete application (date, inspector, findings, pass or fail)', inspectionBodySchema, (b) => ({ kind: 'inspection', inspection: b })),
-    step('decision', `Approve (after a passed inspection: permit number, valid a year; publishes ${agency}.permit.issued.v1) or reject, with a reason`, decisionBodySchema, (b) => ({ kind: 'decision', ...b })),
-    step('renew', `Renew an expired permit, or one in its last 30 days, for a year (republishes ${agency}.permit.issued.v1 with the new validity)`, renewBodySchema, () => ({ kind: 'renewal' })),
+    step(
+      'checklist',
+      'Tick or untick a document of the checklist; the application is documents-complete when all four are in',
+      checklistBodySchema,
+      (b) => ({ kind: 'checklist', ...b }),
+    ),
+    step(
+      'inspection',
+      'Record the inspection of a documents-complete application (date, inspector, findings, pass or fail)',
+      inspectionBodySchema,
+      (b) => ({ kind: 'inspection', inspection: b }),
+    ),
+    step(
+      'decision',
+      `Approve (after a passed inspection: permit number, valid a year; publishes ${agency}.permit.issued.v1) or reject, with a reason`,
+      decisionBodySchema,
+      (b) => ({ kind: 'decision', ...b }),
+    ),
+    step(
+      'renew',
+      `Renew an expired permit, or one in its last 30 days, for a year (republishes ${agency}.permit.issued.v1 with the new validity)`,
+      renewBodySchema,
+      () => ({ kind: 'renewal' }),
+    ),
   ];
 }

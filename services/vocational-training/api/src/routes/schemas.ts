@@ -1,5 +1,13 @@
 import { pageQueryShape } from '@hamgam/service-kit';
-import { isoDateSchema, localizedTextSchema, needCategorySchema, opaqueIdSchema, slugIdSchema, trackingCodeSchema, trainingVenueSchema } from '@hamgam/contracts';
+import {
+  isoDateSchema,
+  localizedTextSchema,
+  needCategorySchema,
+  opaqueIdSchema,
+  slugIdSchema,
+  trackingCodeSchema,
+  trainingVenueSchema,
+} from '@hamgam/contracts';
 import { z } from 'zod';
 import { placementStates } from '../domain/apprenticeships.js';
 import { demandLevels, sessionStates } from '../domain/counselling.js';
@@ -108,7 +116,9 @@ export const permitParams = z.object({ permitId: opaqueIdSchema }).strict();
 export const permitTrackingParams = z.object({ code: z.string().trim().toUpperCase().pipe(trackingCodeSchema) }).strict();
 export const renewBodySchema = z.object({}).strict().optional();
 export const checklistBodySchema = z.object({ item: z.enum(checklistItems), received: z.boolean() }).strict();
-export const inspectionBodySchema = z.object({ date: isoDateSchema, inspector: text(120), findings: text(1000), passed: z.boolean() }).strict();
+export const inspectionBodySchema = z
+  .object({ date: isoDateSchema, inspector: text(120), findings: text(1000), passed: z.boolean() })
+  .strict();
 export const decisionBodySchema = z.object({ decision: z.enum(['approved', 'rejected']), reason: text(500) }).strict();
 export const permitViewSchema = z.object({
   permitId: z.string(),
@@ -139,13 +149,25 @@ export const permitViewSchema = z.object({
 export const permitQuerySchema = z.object({ ...pageQueryShape, status: z.enum(permitStatuses).optional() }).strict();
 /** Exactly what the public tracking page may show: no name, no address, no resident id. */
 export const permitTrackingViewSchema = z
-  .object({ code: trackingCodeSchema, status: z.enum(permitStatuses), statusLabel: localizedTextSchema, nextStep: localizedTextSchema, lastUpdate: isoDateSchema })
+  .object({
+    code: trackingCodeSchema,
+    status: z.enum(permitStatuses),
+    statusLabel: localizedTextSchema,
+    nextStep: localizedTextSchema,
+    lastUpdate: isoDateSchema,
+  })
   .strict();
 
 // ---- counselling
 export const tradeParams = z.object({ trade: slugIdSchema.max(40) }).strict();
 export const demandBodySchema = z.object({ label: localizedTextSchema, level: z.enum(demandLevels), note: localizedTextSchema }).strict();
-export const demandViewSchema = z.object({ trade: z.string(), label: localizedTextSchema, level: z.enum(demandLevels), note: localizedTextSchema, updatedAt: z.date() });
+export const demandViewSchema = z.object({
+  trade: z.string(),
+  label: localizedTextSchema,
+  level: z.enum(demandLevels),
+  note: localizedTextSchema,
+  updatedAt: z.date(),
+});
 export const bookingBodySchema = z
   .object({
     clinicId: slugIdSchema,
@@ -179,7 +201,14 @@ export const sessionViewSchema = z.object({
 
 // ---- apprenticeships
 export const newMasterSchema = z
-  .object({ masterId: slugIdSchema.max(60), name: text(120), guild: localizedTextSchema, trade: slugIdSchema.max(40), neighbourhoodId: slugIdSchema, capacity: z.number().int().positive().max(20) })
+  .object({
+    masterId: slugIdSchema.max(60),
+    name: text(120),
+    guild: localizedTextSchema,
+    trade: slugIdSchema.max(40),
+    neighbourhoodId: slugIdSchema,
+    capacity: z.number().int().positive().max(20),
+  })
   .strict();
 export const masterParams = z.object({ masterId: slugIdSchema }).strict();
 export const masterViewSchema = z.object({

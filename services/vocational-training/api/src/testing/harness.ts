@@ -20,15 +20,29 @@ export const startTvto = (env: Record<string, string> = {}): Promise<TvtoTestSer
  * A referral a clinic made to TVTO's `offerId` (of a made-up resident and household unless `residentRef` is
  * given), delivered through the desk's subscription and, unless `accept` is false, accepted by staff.
  */
-export async function clinicReferral(service: TvtoTestService, offerId: string, { accept = true, residentRef = randomUUID() as string } = {}) {
+export async function clinicReferral(
+  service: TvtoTestService,
+  offerId: string,
+  { accept = true, residentRef = randomUUID() as string } = {},
+) {
   const inDays = (n: number) => addDays(service.clock.now(), n);
   const made = {
-    referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'vocational-training', offerId, clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
-    residentRef, householdRef: randomUUID(), needCategory: 'skills-training', respondBy: inDays(7), madeAt: service.clock.now().toISOString(),
+    referralId: randomUUID(),
+    trackingCode: 'K7QM-3XWA',
+    agency: 'vocational-training',
+    offerId,
+    clinicId: 'clinic-sarasiab',
+    neighbourhoodId: 'nbh-sarasiab',
+    residentRef,
+    householdRef: randomUUID(),
+    needCategory: 'skills-training',
+    respondBy: inDays(7),
+    madeAt: service.clock.now().toISOString(),
   };
   expect(referralMadeV1.parse(made)).toEqual(made);
   await service.deliver('clinics.referral.made', made);
-  if (accept) expect((await service.api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(90) })).status).toBe(200);
+  if (accept)
+    expect((await service.api('tvto').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: inDays(90) })).status).toBe(200);
   return made;
 }
 
@@ -60,10 +74,23 @@ export function tvtoForTests(env: Record<string, string> = {}) {
     outboxOf: (model: WithOutbox, id: string) => service().outboxOf(service().models[model].collection.collectionName, id),
     /** A desk offer of this kind (counselling, workshop permit, apprenticeship…) staff publish for the clinics to refer to. */
     publishOffer: async (offerId: string, kind: OfferKind, title: LocalizedText) => {
-      const offer = await service().api('tvto').post('/desk/offers', {
-        offerId, kind, title, eligibility: { fa: 'همه', en: 'All' }, answers: ['employment'], neighbourhoodIds: [], place: { fa: 'اداره', en: 'Office' },
-        schedule: { fa: 'روزهای کاری', en: 'Working days' }, startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
-      });
+      const offer = await service()
+        .api('tvto')
+        .post('/desk/offers', {
+          offerId,
+          kind,
+          title,
+          eligibility: { fa: 'همه', en: 'All' },
+          answers: ['employment'],
+          neighbourhoodIds: [],
+          place: { fa: 'اداره', en: 'Office' },
+          schedule: { fa: 'روزهای کاری', en: 'Working days' },
+          startsOn: null,
+          endsOn: null,
+          capacity: 10,
+          available: 10,
+          status: 'open',
+        });
       expect(offer.status, JSON.stringify(offer.body)).toBe(201);
     },
     /** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */

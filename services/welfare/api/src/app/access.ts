@@ -6,12 +6,15 @@ import { agency } from '../deps.js';
  * worker sees a household: the clinic's referral to welfare went out under the resident's consent for
  * `referral`; a case opened directly rests on the agency's own social-work duty.
  */
-export const logCaseAccess = accessLogger<{ _id: string; householdRef: string; residentRef: string | null; referralId: string | null }>(agency, {
-  kind: 'case',
-  id: (c) => c._id,
-  subjects: (c) => [c.householdRef, c.residentRef],
-  purpose: (c) => (c.referralId ? { value: 'referral', source: 'consent' } : { value: 'case-work', source: 'route' }),
-});
+export const logCaseAccess = accessLogger<{ _id: string; householdRef: string; residentRef: string | null; referralId: string | null }>(
+  agency,
+  {
+    kind: 'case',
+    id: (c) => c._id,
+    subjects: (c) => [c.householdRef, c.residentRef],
+    purpose: (c) => (c.referralId ? { value: 'referral', source: 'consent' } : { value: 'case-work', source: 'route' }),
+  },
+);
 
 /** Logs referrals shown to a case worker (the household and resident each names), under the referral consent. */
 export const logReferralAccess = accessLogger<{ _id: string; householdRef: string | null; residentRef?: string | null }>(agency, {

@@ -29,7 +29,9 @@ export function caseSummary(c: Omit<CaseRecord, 'history'>, now: Date) {
 export async function caseView(deps: WelfareDeps, c: CaseRecord) {
   const now = deps.clock.now();
   const late = new Set(overdueTasks(c, now).map((t) => t.taskId));
-  const referral = c.referralId ? await deps.models.referrals.findById(c.referralId, { trackingCode: 1, state: 1, outcome: 1 }).lean() : null;
+  const referral = c.referralId
+    ? await deps.models.referrals.findById(c.referralId, { trackingCode: 1, state: 1, outcome: 1 }).lean()
+    : null;
   return {
     ...caseSummary(c, now),
     worker: c.worker,
@@ -47,9 +49,16 @@ export async function caseView(deps: WelfareDeps, c: CaseRecord) {
 }
 
 /** One page of the caller's own caseload, newest first, by stage and overdue work (a page may come short). */
-export async function caseload(deps: WelfareDeps, principal: Principal, filter: { state?: CaseState; overdue?: 'true' | 'false' }, page: PageContext) {
+export async function caseload(
+  deps: WelfareDeps,
+  principal: Principal,
+  filter: { state?: CaseState; overdue?: 'true' | 'false' },
+  page: PageContext,
+) {
   const now = deps.clock.now();
-  const mine = deps.models.cases.find({ worker: principal.username, ...(filter.state ? { state: filter.state } : {}) }, { outbox: 0, history: 0 }).lean();
+  const mine = deps.models.cases
+    .find({ worker: principal.username, ...(filter.state ? { state: filter.state } : {}) }, { outbox: 0, history: 0 })
+    .lean();
   const rows = await pageOf(mine, page, page.res, { by: 'openedAt', order: -1 });
   return rows.filter((c) => filter.overdue === undefined || hasOverdueWork(c, now) === (filter.overdue === 'true'));
 }
@@ -59,7 +68,9 @@ export async function caseloadSummary(deps: WelfareDeps) {
   const now = deps.clock.now();
   // Counters over every case (the agency's caseload), bounded.
   const rows = await readAll(
-    deps.models.cases.find({}, { state: 1, neighbourhoodId: 1, assessment: 1, goals: 1, visits: 1, flags: 1, closedFrom: 1, closure: 1 }).lean(),
+    deps.models.cases
+      .find({}, { state: 1, neighbourhoodId: 1, assessment: 1, goals: 1, visits: 1, flags: 1, closedFrom: 1, closure: 1 })
+      .lean(),
     caps.agencyCaseload,
   );
   return { asOf: now, ...summarise(rows, now) };

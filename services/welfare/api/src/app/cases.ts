@@ -5,7 +5,15 @@ import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { casesCollection, type CaseHistoryEntry, type StoredCase } from '../data/cases.js';
 import { agency, type WelfareDeps } from '../deps.js';
 import { scoreAssessment, type AssessmentAnswers } from '../domain/assessment.js';
-import { assertPlanned, checkFlagConfirmation, checkFlagRevocation, checkVisit, stateAfterAssessment, stateAfterGoal, stateAfterVisit } from '../domain/cases.js';
+import {
+  assertPlanned,
+  checkFlagConfirmation,
+  checkFlagRevocation,
+  checkVisit,
+  stateAfterAssessment,
+  stateAfterGoal,
+  stateAfterVisit,
+} from '../domain/cases.js';
 
 /** A case as the app works on it (no outbox). */
 export type CaseRecord = Omit<StoredCase, 'outbox'>;
@@ -51,7 +59,10 @@ export async function changeCase(
       { $set: { ...change.set, revision: stored.revision + 1 }, $push: { history: entry, outbox: { $each: outbox } } },
     );
     if (written.matchedCount !== 1) throw new IllegalStepError('case-changed-meanwhile', `case ${caseId} changed meanwhile; reload it`);
-    return { updated: { ...stored, ...change.set, revision: stored.revision + 1, history: [...stored.history, entry] }, published: outbox.length > 0 };
+    return {
+      updated: { ...stored, ...change.set, revision: stored.revision + 1, history: [...stored.history, entry] },
+      published: outbox.length > 0,
+    };
   });
   if (result.published) deps.flushOutbox([caseId]);
   return result.updated;
@@ -61,14 +72,22 @@ export function assess(deps: WelfareDeps, caseId: string, principal: Principal, 
   return changeCase(deps, caseId, principal, cause, (c, now) => {
     const state = stateAfterAssessment(c);
     const result = scoreAssessment(answers);
-    return { set: { state, assessment: { answers, result, assessedAt: now, assessedBy: principal.username } }, action: 'assessed', detail: `${result.level} (${result.total}/12)` };
+    return {
+      set: { state, assessment: { answers, result, assessedAt: now, assessedBy: principal.username } },
+      action: 'assessed',
+      detail: `${result.level} (${result.total}/12)`,
+    };
   });
 }
 
 export function addGoal(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, text: string) {
   return changeCase(deps, caseId, principal, cause, (c) => {
     const state = stateAfterGoal(c);
-    return { set: { state, goals: [...c.goals, { goalId: randomUUID(), text, met: false, tasks: [] }] }, action: 'goal-added', detail: text };
+    return {
+      set: { state, goals: [...c.goals, { goalId: randomUUID(), text, met: false, tasks: [] }] },
+      action: 'goal-added',
+      detail: text,
+    };
   });
 }
 
@@ -77,16 +96,31 @@ export function markGoal(deps: WelfareDeps, caseId: string, principal: Principal
     assertPlanned(c);
     const goal = c.goals.find((g) => g.goalId === goalId);
     if (!goal) throw new NotFoundError('goal-not-found', `no goal ${goalId} in case ${caseId}`);
-    return { set: { goals: c.goals.map((g) => (g.goalId === goalId ? { ...g, met } : g)) }, action: met ? 'goal-met' : 'goal-reopened', detail: goal.text };
+    return {
+      set: { goals: c.goals.map((g) => (g.goalId === goalId ? { ...g, met } : g)) },
+      action: met ? 'goal-met' : 'goal-reopened',
+      detail: goal.text,
+    };
   });
 }
 
-export function addTask(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, goalId: string, task: { text: string; dueOn: string }) {
+export function addTask(
+  deps: WelfareDeps,
+  caseId: string,
+  principal: Principal,
+  cause: EventCause,
+  goalId: string,
+  task: { text: string; dueOn: string },
+) {
   return changeCase(deps, caseId, principal, cause, (c) => {
     assertPlanned(c);
     if (!c.goals.some((g) => g.goalId === goalId)) throw new NotFoundError('goal-not-found', `no goal ${goalId} in case ${caseId}`);
     const added = { taskId: randomUUID(), text: task.text, dueOn: task.dueOn, done: false, doneAt: null };
-    return { set: { goals: c.goals.map((g) => (g.goalId === goalId ? { ...g, tasks: [...g.tasks, added] } : g)) }, action: 'task-added', detail: `${task.text} (${task.dueOn})` };
+    return {
+      set: { goals: c.goals.map((g) => (g.goalId === goalId ? { ...g, tasks: [...g.tasks, added] } : g)) },
+      action: 'task-added',
+      detail: `${task.text} (${task.dueOn})`,
+    };
   });
 }
 
@@ -95,12 +129,21 @@ export function markTask(deps: WelfareDeps, caseId: string, principal: Principal
     assertPlanned(c);
     const task = c.goals.flatMap((g) => g.tasks).find((t) => t.taskId === taskId);
     if (!task) throw new NotFoundError('task-not-found', `no task ${taskId} in case ${caseId}`);
-    const goals = c.goals.map((g) => ({ ...g, tasks: g.tasks.map((t) => (t.taskId === taskId ? { ...t, done, doneAt: done ? now : null } : t)) }));
+    const goals = c.goals.map((g) => ({
+      ...g,
+      tasks: g.tasks.map((t) => (t.taskId === taskId ? { ...t, done, doneAt: done ? now : null } : t)),
+    }));
     return { set: { goals }, action: done ? 'task-done' : 'task-not-done', detail: task.text };
   });
 }
 
-export function recordVisit(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, visit: { visitedOn: string; notes: string; nextVisitOn: string | null }) {
+export function recordVisit(
+  deps: WelfareDeps,
+  caseId: string,
+  principal: Principal,
+  cause: EventCause,
+  visit: { visitedOn: string; notes: string; nextVisitOn: string | null },
+) {
   return changeCase(deps, caseId, principal, cause, (c, now) => {
     const state = stateAfterVisit(c);
     checkVisit(visit.visitedOn, visit.nextVisitOn, now);
@@ -109,13 +152,25 @@ export function recordVisit(deps: WelfareDeps, caseId: string, principal: Princi
   });
 }
 
-export function confirmFlag(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, flag: EligibilityFlag, validUntil: string) {
+export function confirmFlag(
+  deps: WelfareDeps,
+  caseId: string,
+  principal: Principal,
+  cause: EventCause,
+  flag: EligibilityFlag,
+  validUntil: string,
+) {
   return changeCase(deps, caseId, principal, cause, (c, now) => {
     checkFlagConfirmation(c, flag, validUntil, now);
     const flagId = randomUUID();
     const data: EligibilityFlaggedV1 = { flagId, householdRef: c.householdRef, flag, validUntil, flaggedAt: now.toISOString() };
     return {
-      set: { flags: [...c.flags, { flagId, flag, validUntil, confirmedAt: now, confirmedBy: principal.username, revokedAt: null, revokedBy: null }] },
+      set: {
+        flags: [
+          ...c.flags,
+          { flagId, flag, validUntil, confirmedAt: now, confirmedBy: principal.username, revokedAt: null, revokedBy: null },
+        ],
+      },
       action: 'flag-confirmed',
       detail: `${flag} until ${validUntil}`,
       events: [{ type: 'welfare.eligibility.flagged', version: 1, data }],

@@ -17,7 +17,13 @@ export const referralOutcomeOf = (reason: ClosureReason): ReferralCompletedV1['o
  * Closes the case; a case opened from a referral then completes that referral through the desk (a
  * second write: if it is lost, `completeClosedReferrals` at the next start does it).
  */
-export async function close(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, reason: ClosureReason): Promise<CaseRecord> {
+export async function close(
+  deps: WelfareDeps,
+  caseId: string,
+  principal: Principal,
+  cause: EventCause,
+  reason: ClosureReason,
+): Promise<CaseRecord> {
   const closed = await changeCase(deps, caseId, principal, cause, (c, now) => {
     const { state, closedFrom } = closeCase(c, reason);
     return { set: { state, closedFrom, closure: { reason, at: now, by: principal.username } }, action: 'closed', detail: reason };
@@ -26,7 +32,11 @@ export async function close(deps: WelfareDeps, caseId: string, principal: Princi
   return closed;
 }
 
-async function completeReferralOf(deps: WelfareDeps, closed: Pick<CaseRecord, '_id' | 'referralId' | 'closure'>, cause: EventCause): Promise<void> {
+async function completeReferralOf(
+  deps: WelfareDeps,
+  closed: Pick<CaseRecord, '_id' | 'referralId' | 'closure'>,
+  cause: EventCause,
+): Promise<void> {
   const outcome = closed.closure ? referralOutcomeOf(closed.closure.reason) : null;
   if (!closed.referralId || !outcome) return;
   const referral = await deps.models.referrals.findById(closed.referralId, { state: 1 }).lean();
@@ -46,8 +56,12 @@ async function completeReferralOf(deps: WelfareDeps, closed: Pick<CaseRecord, '_
 export async function reopen(deps: WelfareDeps, caseId: string, principal: Principal, cause: EventCause, reason: string) {
   const target = await readOwnCase(deps, caseId, principal);
   return deps.locks.run('welfare_households', target.householdRef, async () => {
-    const others = await readAll(deps.models.cases.find({ householdRef: target.householdRef }, { _id: 1, state: 1 }).lean(), caps.perPerson);
-    if (others.some((c) => c._id !== caseId && c.state !== 'closed')) throw new IllegalStepError('household-has-open-case', 'the household has another open case; it cannot have two');
+    const others = await readAll(
+      deps.models.cases.find({ householdRef: target.householdRef }, { _id: 1, state: 1 }).lean(),
+      caps.perPerson,
+    );
+    if (others.some((c) => c._id !== caseId && c.state !== 'closed'))
+      throw new IllegalStepError('household-has-open-case', 'the household has another open case; it cannot have two');
     return changeCase(deps, caseId, principal, cause, (c) => {
       const state = reopenCase(c);
       return { set: { state, closedFrom: null, closure: null, reopenReason: reason }, action: 'reopened', detail: reason };

@@ -1,7 +1,16 @@
 import { eligibilityFlags } from '@hamgam/contracts';
 import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema } from 'mongoose';
-import { caseStates, closureReasons, type CaseClosure, type CaseFlag, type CaseGoal, type CaseTask, type CaseVisit, type WelfareCase } from '../domain/cases.js';
+import {
+  caseStates,
+  closureReasons,
+  type CaseClosure,
+  type CaseFlag,
+  type CaseGoal,
+  type CaseTask,
+  type CaseVisit,
+  type WelfareCase,
+} from '../domain/cases.js';
 
 /** Who did what to a case, when (welfare keeps its own record of who changed a sensitive case). */
 export interface CaseHistoryEntry {
@@ -41,7 +50,10 @@ export interface StoredCase extends WelfareCase {
   outbox: OutboxEntry[];
 }
 
-const task = new Schema<CaseTask>({ taskId: String, text: String, dueOn: String, done: Boolean, doneAt: { type: Date, default: null } }, { _id: false });
+const task = new Schema<CaseTask>(
+  { taskId: String, text: String, dueOn: String, done: Boolean, doneAt: { type: Date, default: null } },
+  { _id: false },
+);
 const goal = new Schema<CaseGoal>({ goalId: String, text: String, met: Boolean, tasks: { type: [task], default: [] } }, { _id: false });
 const visit = new Schema<CaseVisit>(
   { visitId: String, visitedOn: String, notes: String, nextVisitOn: { type: String, default: null }, recordedBy: String, recordedAt: Date },
@@ -49,8 +61,13 @@ const visit = new Schema<CaseVisit>(
 );
 const flag = new Schema<CaseFlag>(
   {
-    flagId: String, flag: { type: String, enum: eligibilityFlags }, validUntil: String, confirmedAt: Date, confirmedBy: String,
-    revokedAt: { type: Date, default: null }, revokedBy: { type: String, default: null },
+    flagId: String,
+    flag: { type: String, enum: eligibilityFlags },
+    validUntil: String,
+    confirmedAt: Date,
+    confirmedBy: String,
+    revokedAt: { type: Date, default: null },
+    revokedBy: { type: String, default: null },
   },
   { _id: false },
 );
@@ -71,7 +88,10 @@ export const caseSchema = addOutbox(
       worker: { type: String, required: true },
       state: { type: String, enum: caseStates, required: true },
       closedFrom: { type: String, default: null },
-      closure: { type: new Schema<CaseClosure>({ reason: { type: String, enum: closureReasons }, at: Date, by: String }, { _id: false }), default: null },
+      closure: {
+        type: new Schema<CaseClosure>({ reason: { type: String, enum: closureReasons }, at: Date, by: String }, { _id: false }),
+        default: null,
+      },
       reopenReason: { type: String, default: null },
       // The answers and the scores are stored as given (structured, validated at the edge).
       assessment: { type: Schema.Types.Mixed, default: null },
@@ -81,7 +101,12 @@ export const caseSchema = addOutbox(
       openedAt: Date,
       openedBy: String,
       revision: { type: Number, required: true },
-      history: { type: [new Schema<CaseHistoryEntry>({ at: Date, by: String, action: String, detail: { type: String, default: null } }, { _id: false })], default: [] },
+      history: {
+        type: [
+          new Schema<CaseHistoryEntry>({ at: Date, by: String, action: String, detail: { type: String, default: null } }, { _id: false }),
+        ],
+        default: [],
+      },
     },
     { versionKey: false, minimize: false, collection: casesCollection },
   ),

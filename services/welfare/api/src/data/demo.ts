@@ -13,23 +13,31 @@ import type { ClosureReason } from '../domain/cases.js';
 const answers = {
   /** 3+2+0+3 = 8, high; low-income, female-headed, long-term-unemployed. */
   femaleHeadedNoIncome: {
-    income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 }, housing: { condition: 'overcrowded' },
-    health: { disability: 'none', chronicIllness: false }, household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
+    income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 },
+    housing: { condition: 'overcrowded' },
+    health: { disability: 'none', chronicIllness: false },
+    household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
   },
   /** 2+1+3+0 = 6, medium; low-income, disability-in-household. */
   disability: {
-    income: { level: 'below-poverty-line', mainEarnerMonthsUnemployed: 0 }, housing: { condition: 'insecure-tenure' },
-    health: { disability: 'severe', chronicIllness: false }, household: { members: 5, dependants: 2, earners: 1, femaleHeaded: false },
+    income: { level: 'below-poverty-line', mainEarnerMonthsUnemployed: 0 },
+    housing: { condition: 'insecure-tenure' },
+    health: { disability: 'severe', chronicIllness: false },
+    household: { members: 5, dependants: 2, earners: 1, femaleHeaded: false },
   },
   /** 1+0+0+0 = 1, low; long-term-unemployed. */
   longUnemployed: {
-    income: { level: 'irregular', mainEarnerMonthsUnemployed: 18 }, housing: { condition: 'adequate' },
-    health: { disability: 'none', chronicIllness: false }, household: { members: 3, dependants: 1, earners: 1, femaleHeaded: false },
+    income: { level: 'irregular', mainEarnerMonthsUnemployed: 18 },
+    housing: { condition: 'adequate' },
+    health: { disability: 'none', chronicIllness: false },
+    household: { members: 3, dependants: 1, earners: 1, femaleHeaded: false },
   },
   /** 2+2+1+1 = 6, medium; low-income. */
   lowIncome: {
-    income: { level: 'below-poverty-line', mainEarnerMonthsUnemployed: 6 }, housing: { condition: 'overcrowded' },
-    health: { disability: 'none', chronicIllness: true }, household: { members: 6, dependants: 3, earners: 1, femaleHeaded: false },
+    income: { level: 'below-poverty-line', mainEarnerMonthsUnemployed: 6 },
+    housing: { condition: 'overcrowded' },
+    health: { disability: 'none', chronicIllness: true },
+    household: { members: 6, dependants: 3, earners: 1, femaleHeaded: false },
   },
 } satisfies Record<string, AssessmentAnswers>;
 
@@ -53,14 +61,18 @@ interface DemoCase {
 }
 
 const goalIncome = (doneTask: boolean, dueInDays: number): Step & { do: 'goal' } => ({
-  daysAgo: 0, do: 'goal', text: 'درآمد پایدار برای خانوار (Stable household income)',
+  daysAgo: 0,
+  do: 'goal',
+  text: 'درآمد پایدار برای خانوار (Stable household income)',
   tasks: [
     { text: 'معرفی به دوره مهارتی فنی و حرفه‌ای (Refer to a TVTO skills course)', dueInDays: -20, done: doneTask },
     { text: 'تکمیل پرونده وام خرد کمیته امداد (Complete the Relief Committee micro-loan file)', dueInDays },
   ],
 });
 const goalSchool: Step & { do: 'goal' } = {
-  daysAgo: 0, do: 'goal', text: 'ادامه تحصیل فرزندان (Children stay in school)',
+  daysAgo: 0,
+  do: 'goal',
+  text: 'ادامه تحصیل فرزندان (Children stay in school)',
   tasks: [{ text: 'ثبت‌نام فرزندان و تأمین لوازم‌التحریر (Enrol the children, school supplies)', dueInDays: 10 }],
 };
 const at = <S extends Step>(daysAgo: number, step: S): S => ({ ...step, daysAgo });
@@ -72,47 +84,84 @@ const at = <S extends Step>(daysAgo: number, step: S): S => ({ ...step, daysAgo 
  */
 export const demoCases: readonly DemoCase[] = [
   ...demoClinics.map((_, k): DemoCase => ({
-    clinicIndex: k, n: 3, worker: 'welfare.officer', openedDaysAgo: 70,
+    clinicIndex: k,
+    n: 3,
+    worker: 'welfare.officer',
+    openedDaysAgo: 70,
     steps: [
       { daysAgo: 68, do: 'assess', answers: answers.femaleHeadedNoIncome },
       { daysAgo: 67, do: 'flag', flag: 'low-income', validForDays: 200 },
       ...(k % 2 === 0 ? [{ daysAgo: 67, do: 'flag', flag: 'female-headed-household', validForDays: 200 } as const] : []),
       at(66, goalIncome(true, k === 2 ? -3 : 25)),
       at(66, goalSchool),
-      { daysAgo: 60, do: 'visit', notes: 'بازدید منزل؛ مادر خانوار برای دوره خیاطی خانگی ثبت‌نام کرد. (Home visit; enrolled for home tailoring.)', nextInDays: -30 },
-      { daysAgo: 30, do: 'visit', notes: 'دوره در جریان است؛ پیگیری پرونده وام. (Course under way; loan file followed up.)', nextInDays: k === 1 ? -4 : 20 },
+      {
+        daysAgo: 60,
+        do: 'visit',
+        notes: 'بازدید منزل؛ مادر خانوار برای دوره خیاطی خانگی ثبت‌نام کرد. (Home visit; enrolled for home tailoring.)',
+        nextInDays: -30,
+      },
+      {
+        daysAgo: 30,
+        do: 'visit',
+        notes: 'دوره در جریان است؛ پیگیری پرونده وام. (Course under way; loan file followed up.)',
+        nextInDays: k === 1 ? -4 : 20,
+      },
     ],
   })),
   {
-    clinicIndex: 0, n: 0, worker: 'welfare.officer', openedDaysAgo: 3, steps: [],
+    clinicIndex: 0,
+    n: 0,
+    worker: 'welfare.officer',
+    openedDaysAgo: 3,
+    steps: [],
   },
   {
-    clinicIndex: 1, n: 1, worker: 'welfare.officer', openedDaysAgo: 12,
+    clinicIndex: 1,
+    n: 1,
+    worker: 'welfare.officer',
+    openedDaysAgo: 12,
     steps: [
       { daysAgo: 8, do: 'assess', answers: answers.disability },
       { daysAgo: 8, do: 'flag', flag: 'disability-in-household', validForDays: 300 },
     ],
   },
   {
-    clinicIndex: 2, n: 2, worker: 'welfare.officer', openedDaysAgo: 25,
+    clinicIndex: 2,
+    n: 2,
+    worker: 'welfare.officer',
+    openedDaysAgo: 25,
     steps: [
       { daysAgo: 22, do: 'assess', answers: answers.lowIncome },
-      at(20, { ...goalSchool, tasks: [{ text: 'ثبت‌نام فرزندان و تأمین لوازم‌التحریر (Enrol the children, school supplies)', dueInDays: -2 }] }),
+      at(20, {
+        ...goalSchool,
+        tasks: [{ text: 'ثبت‌نام فرزندان و تأمین لوازم‌التحریر (Enrol the children, school supplies)', dueInDays: -2 }],
+      }),
     ],
   },
   {
-    clinicIndex: 3, n: 5, worker: 'welfare.officer', openedDaysAgo: 150,
+    clinicIndex: 3,
+    n: 5,
+    worker: 'welfare.officer',
+    openedDaysAgo: 150,
     steps: [
       { daysAgo: 148, do: 'assess', answers: answers.longUnemployed },
       { daysAgo: 147, do: 'flag', flag: 'long-term-unemployed', validForDays: 100 },
       at(146, { ...goalIncome(true, -60), met: true }),
-      { daysAgo: 120, do: 'visit', notes: 'سرپرست خانوار در کارگاه نجاری مشغول به کار شد. (The head of household started work at a carpentry workshop.)', nextInDays: -90 },
+      {
+        daysAgo: 120,
+        do: 'visit',
+        notes: 'سرپرست خانوار در کارگاه نجاری مشغول به کار شد. (The head of household started work at a carpentry workshop.)',
+        nextInDays: -90,
+      },
       { daysAgo: 90, do: 'revoke', flag: 'long-term-unemployed' },
       { daysAgo: 89, do: 'close', reason: 'goals-met' },
     ],
   },
   {
-    clinicIndex: 0, n: 7, worker: 'welfare.officer2', openedDaysAgo: 40,
+    clinicIndex: 0,
+    n: 7,
+    worker: 'welfare.officer2',
+    openedDaysAgo: 40,
     steps: [
       { daysAgo: 38, do: 'assess', answers: answers.femaleHeadedNoIncome },
       { daysAgo: 37, do: 'flag', flag: 'low-income', validForDays: 150 },
@@ -122,7 +171,10 @@ export const demoCases: readonly DemoCase[] = [
     ],
   },
   {
-    clinicIndex: 1, n: 7, worker: 'welfare.officer2', openedDaysAgo: 30,
+    clinicIndex: 1,
+    n: 7,
+    worker: 'welfare.officer2',
+    openedDaysAgo: 30,
     steps: [
       { daysAgo: 28, do: 'assess', answers: answers.lowIncome },
       { daysAgo: 28, do: 'flag', flag: 'low-income', validForDays: 180 },
@@ -130,7 +182,10 @@ export const demoCases: readonly DemoCase[] = [
     ],
   },
   {
-    clinicIndex: 2, n: 7, worker: 'welfare.officer', openedDaysAgo: 90,
+    clinicIndex: 2,
+    n: 7,
+    worker: 'welfare.officer',
+    openedDaysAgo: 90,
     steps: [
       { daysAgo: 88, do: 'assess', answers: answers.lowIncome },
       { daysAgo: 87, do: 'close', reason: 'declined' },
@@ -139,7 +194,10 @@ export const demoCases: readonly DemoCase[] = [
     ],
   },
   {
-    clinicIndex: 3, n: 7, worker: 'welfare.officer', openedDaysAgo: 45,
+    clinicIndex: 3,
+    n: 7,
+    worker: 'welfare.officer',
+    openedDaysAgo: 45,
     steps: [
       { daysAgo: 44, do: 'assess', answers: answers.disability },
       { daysAgo: 40, do: 'close', reason: 'moved' },
@@ -161,13 +219,26 @@ export async function seedWelfare(deps: WelfareDeps): Promise<void> {
     if (await deps.models.cases.exists({ _id: caseId })) continue;
     const index = demoResidentIndex(demo.clinicIndex, demo.n);
     const clinic = demoClinics[demo.clinicIndex]!;
-    const principal: Principal = { subject: `seed-${demo.worker}`, username: demo.worker, roles: ['welfare-officer'], clinicIds: [], neighbourhoodIds: [] };
+    const principal: Principal = {
+      subject: `seed-${demo.worker}`,
+      username: demo.worker,
+      roles: ['welfare-officer'],
+      clinicIds: [],
+      neighbourhoodIds: [],
+    };
     const cause = eventCause(agency, principal, `seed-welfare-${i}`);
     const back = (daysAgo: number): WelfareDeps => ({ ...deps, clock: { now: () => new Date(today.getTime() - daysAgo * 86_400_000) } });
     const due = (days: number) => addDays(today, days);
     await openCase(
-      back(demo.openedDaysAgo), principal,
-      { householdRef: demoHouseholdRef(index), residentRef: demoResidentRef(index), neighbourhoodId: clinic.neighbourhoodId, clinicId: clinic.clinicId, referralId: null },
+      back(demo.openedDaysAgo),
+      principal,
+      {
+        householdRef: demoHouseholdRef(index),
+        residentRef: demoResidentRef(index),
+        neighbourhoodId: clinic.neighbourhoodId,
+        clinicId: clinic.clinicId,
+        referralId: null,
+      },
       caseId,
     );
     let current: CaseRecord | undefined;
@@ -188,7 +259,11 @@ export async function seedWelfare(deps: WelfareDeps): Promise<void> {
           break;
         }
         case 'visit':
-          current = await recordVisit(d, caseId, principal, cause, { visitedOn: addDays(today, -step.daysAgo), notes: step.notes, nextVisitOn: step.nextInDays === null ? null : due(step.nextInDays) });
+          current = await recordVisit(d, caseId, principal, cause, {
+            visitedOn: addDays(today, -step.daysAgo),
+            notes: step.notes,
+            nextVisitOn: step.nextInDays === null ? null : due(step.nextInDays),
+          });
           break;
         case 'flag':
           current = await confirmFlag(d, caseId, principal, cause, step.flag, due(step.validForDays - step.daysAgo));

@@ -17,7 +17,12 @@ const withAnswers = (patch: { [K in keyof AssessmentAnswers]?: Partial<Assessmen
 
 describe('vulnerability scoring', () => {
   it('scores a household without concerns 0, low, with no flags', () => {
-    expect(scoreAssessment(calm)).toEqual({ scores: { income: 0, housing: 0, health: 0, household: 0 }, total: 0, level: 'low', suggestedFlags: [] });
+    expect(scoreAssessment(calm)).toEqual({
+      scores: { income: 0, housing: 0, health: 0, household: 0 },
+      total: 0,
+      level: 'low',
+      suggestedFlags: [],
+    });
   });
 
   it.each([
@@ -54,22 +59,37 @@ describe('vulnerability scoring', () => {
     expect(scoreAssessment(withAnswers({ household: { earners: 0 } })).scores.household).toBe(1);
     expect(scoreAssessment(withAnswers({ household: { members: 4, dependants: 2, earners: 1 } })).scores.household).toBe(1);
     expect(scoreAssessment(withAnswers({ household: { members: 5, dependants: 2, earners: 1 } })).scores.household).toBe(0);
-    expect(scoreAssessment(withAnswers({ household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true } })).scores.household).toBe(3);
+    expect(
+      scoreAssessment(withAnswers({ household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true } })).scores.household,
+    ).toBe(3);
   });
 
   it('levels by total: 0–3 low, 4–7 medium, 8–12 high (boundaries)', () => {
     // 3: irregular (1) + overcrowded (2)
-    expect(scoreAssessment(withAnswers({ income: { level: 'irregular' }, housing: { condition: 'overcrowded' } }))).toMatchObject({ total: 3, level: 'low' });
+    expect(scoreAssessment(withAnswers({ income: { level: 'irregular' }, housing: { condition: 'overcrowded' } }))).toMatchObject({
+      total: 3,
+      level: 'low',
+    });
     // 4: below poverty line (2) + overcrowded (2)
-    expect(scoreAssessment(withAnswers({ income: { level: 'below-poverty-line' }, housing: { condition: 'overcrowded' } }))).toMatchObject({ total: 4, level: 'medium' });
+    expect(scoreAssessment(withAnswers({ income: { level: 'below-poverty-line' }, housing: { condition: 'overcrowded' } }))).toMatchObject({
+      total: 4,
+      level: 'medium',
+    });
     // 7: 2 + 2 + 2 + 1
-    const seven = withAnswers({ income: { level: 'below-poverty-line' }, housing: { condition: 'overcrowded' }, health: { disability: 'moderate' }, household: { femaleHeaded: true } });
+    const seven = withAnswers({
+      income: { level: 'below-poverty-line' },
+      housing: { condition: 'overcrowded' },
+      health: { disability: 'moderate' },
+      household: { femaleHeaded: true },
+    });
     expect(scoreAssessment(seven)).toMatchObject({ total: 7, level: 'medium' });
     // 8: 3 + 2 + 2 + 1
     expect(scoreAssessment({ ...seven, income: { ...seven.income, level: 'no-income' } })).toMatchObject({ total: 8, level: 'high' });
     // 12: every domain in crisis
     const worst = withAnswers({
-      income: { level: 'no-income', mainEarnerMonthsUnemployed: 24 }, housing: { condition: 'unsafe' }, health: { disability: 'severe', chronicIllness: true },
+      income: { level: 'no-income', mainEarnerMonthsUnemployed: 24 },
+      housing: { condition: 'unsafe' },
+      health: { disability: 'severe', chronicIllness: true },
       household: { members: 5, dependants: 4, earners: 0, femaleHeaded: true },
     });
     expect(scoreAssessment(worst)).toMatchObject({ total: 12, level: 'high' });
@@ -111,7 +131,16 @@ describe('suggested eligibility flags', () => {
   });
 
   it('all four together, in the contract’s order', () => {
-    const all = withAnswers({ income: { level: 'no-income', mainEarnerMonthsUnemployed: 30 }, health: { disability: 'severe' }, household: { femaleHeaded: true } });
-    expect(scoreAssessment(all).suggestedFlags).toEqual(['low-income', 'female-headed-household', 'disability-in-household', 'long-term-unemployed']);
+    const all = withAnswers({
+      income: { level: 'no-income', mainEarnerMonthsUnemployed: 30 },
+      health: { disability: 'severe' },
+      household: { femaleHeaded: true },
+    });
+    expect(scoreAssessment(all).suggestedFlags).toEqual([
+      'low-income',
+      'female-headed-household',
+      'disability-in-household',
+      'long-term-unemployed',
+    ]);
   });
 });

@@ -67,17 +67,35 @@ const disabilityScore: Record<DisabilityLevel, number> = { none: 0, moderate: 2,
 /** Facts that cannot describe one household (more dependants or earners than members) break a rule, naming the answer at fault. */
 export function checkAnswers(answers: AssessmentAnswers): void {
   const { members, dependants, earners } = answers.household;
-  if (!Number.isInteger(members) || members < 1) throw new BrokenRuleError('household-members-invalid', 'a household has at least one member', 'household.members');
+  if (!Number.isInteger(members) || members < 1)
+    throw new BrokenRuleError('household-members-invalid', 'a household has at least one member', 'household.members');
   if (!Number.isInteger(dependants) || dependants < 0 || dependants > members) {
-    throw new BrokenRuleError('household-counts-exceed-members', 'dependants must be between 0 and the number of members', 'household.dependants');
+    throw new BrokenRuleError(
+      'household-counts-exceed-members',
+      'dependants must be between 0 and the number of members',
+      'household.dependants',
+    );
   }
   if (!Number.isInteger(earners) || earners < 0 || earners > members) {
-    throw new BrokenRuleError('household-counts-exceed-members', 'earners must be between 0 and the number of members', 'household.earners');
+    throw new BrokenRuleError(
+      'household-counts-exceed-members',
+      'earners must be between 0 and the number of members',
+      'household.earners',
+    );
   }
-  if (dependants + earners > members) throw new BrokenRuleError('household-counts-exceed-members', 'dependants and earners together cannot outnumber the members', 'household');
+  if (dependants + earners > members)
+    throw new BrokenRuleError(
+      'household-counts-exceed-members',
+      'dependants and earners together cannot outnumber the members',
+      'household',
+    );
   const months = answers.income.mainEarnerMonthsUnemployed;
   if (!Number.isInteger(months) || months < 0 || months > 600) {
-    throw new BrokenRuleError('months-unemployed-invalid', 'months unemployed must be a whole number from 0 to 600', 'income.mainEarnerMonthsUnemployed');
+    throw new BrokenRuleError(
+      'months-unemployed-invalid',
+      'months unemployed must be a whole number from 0 to 600',
+      'income.mainEarnerMonthsUnemployed',
+    );
   }
 }
 

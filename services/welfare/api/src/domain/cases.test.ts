@@ -30,9 +30,27 @@ const answers: AssessmentAnswers = {
   household: { members: 4, dependants: 2, earners: 0, femaleHeaded: true },
 };
 const assessment = { answers, result: scoreAssessment(answers), assessedAt: now, assessedBy: 'welfare.officer' };
-const goal = (met: boolean, tasks: WelfareCase['goals'][number]['tasks'] = []) => ({ goalId: `g-${Math.random()}`, text: 'Stable income', met, tasks });
-const task = (dueOn: string, done = false) => ({ taskId: `t-${dueOn}-${done}`, text: 'Visit the employment office', dueOn, done, doneAt: done ? now : null });
-const visit = (visitedOn: string, nextVisitOn: string | null) => ({ visitId: `v-${visitedOn}`, visitedOn, notes: 'Seen at home', nextVisitOn, recordedBy: 'welfare.officer', recordedAt: now });
+const goal = (met: boolean, tasks: WelfareCase['goals'][number]['tasks'] = []) => ({
+  goalId: `g-${Math.random()}`,
+  text: 'Stable income',
+  met,
+  tasks,
+});
+const task = (dueOn: string, done = false) => ({
+  taskId: `t-${dueOn}-${done}`,
+  text: 'Visit the employment office',
+  dueOn,
+  done,
+  doneAt: done ? now : null,
+});
+const visit = (visitedOn: string, nextVisitOn: string | null) => ({
+  visitId: `v-${visitedOn}`,
+  visitedOn,
+  notes: 'Seen at home',
+  nextVisitOn,
+  recordedBy: 'welfare.officer',
+  recordedAt: now,
+});
 
 function aCase(state: CaseState, extra: Partial<WelfareCase> = {}): WelfareCase {
   const reached = caseStates.indexOf(state === 'closed' ? 'in-follow-up' : state);
@@ -137,7 +155,14 @@ describe('overdue work by the clock', () => {
 
 describe('eligibility flags', () => {
   const flag = (extra: Partial<CaseFlag> = {}): CaseFlag => ({
-    flagId: 'f1', flag: 'low-income', validUntil: '2026-09-10', confirmedAt: now, confirmedBy: 'welfare.officer', revokedAt: null, revokedBy: null, ...extra,
+    flagId: 'f1',
+    flag: 'low-income',
+    validUntil: '2026-09-10',
+    confirmedAt: now,
+    confirmedBy: 'welfare.officer',
+    revokedAt: null,
+    revokedBy: null,
+    ...extra,
   });
 
   it('confirms a flag the assessment supports, valid after today and within a year', () => {
@@ -159,8 +184,12 @@ describe('eligibility flags', () => {
   });
 
   it('a revoked or expired flag may be confirmed again', () => {
-    expect(() => checkFlagConfirmation(aCase('assessed', { flags: [flag({ revokedAt: now, revokedBy: 'x' })] }), 'low-income', '2026-06-01', now)).not.toThrow();
-    expect(() => checkFlagConfirmation(aCase('assessed', { flags: [flag({ validUntil: '2026-03-09' })] }), 'low-income', '2026-06-01', now)).not.toThrow();
+    expect(() =>
+      checkFlagConfirmation(aCase('assessed', { flags: [flag({ revokedAt: now, revokedBy: 'x' })] }), 'low-income', '2026-06-01', now),
+    ).not.toThrow();
+    expect(() =>
+      checkFlagConfirmation(aCase('assessed', { flags: [flag({ validUntil: '2026-03-09' })] }), 'low-income', '2026-06-01', now),
+    ).not.toThrow();
   });
 
   it('active means not revoked and valid through today', () => {
@@ -184,10 +213,26 @@ describe('the case rules just after midnight and late in the evening in Iran', (
     it(`at ${label} Iran time, today is 10 March: a visit today is not in the future, work due today is not late`, () => {
       expect(() => checkVisit('2026-03-10', null, at)).not.toThrow();
       isBroken(() => checkVisit('2026-03-11', null, at), 'visit-in-future', 'visitedOn');
-      const c = aCase('in-follow-up', { goals: [goal(false, [task('2026-03-09'), task('2026-03-10')])], visits: [visit('2026-03-01', '2026-03-10')] });
+      const c = aCase('in-follow-up', {
+        goals: [goal(false, [task('2026-03-09'), task('2026-03-10')])],
+        visits: [visit('2026-03-01', '2026-03-10')],
+      });
       expect(overdueTasks(c, at).map((t) => t.dueOn)).toEqual(['2026-03-09']);
       expect(isVisitOverdue(c, at)).toBe(false);
-      expect(isFlagActive({ flagId: 'f1', flag: 'low-income', validUntil: '2026-03-10', confirmedAt: now, confirmedBy: 'welfare.officer', revokedAt: null, revokedBy: null }, at)).toBe(true);
+      expect(
+        isFlagActive(
+          {
+            flagId: 'f1',
+            flag: 'low-income',
+            validUntil: '2026-03-10',
+            confirmedAt: now,
+            confirmedBy: 'welfare.officer',
+            revokedAt: null,
+            revokedBy: null,
+          },
+          at,
+        ),
+      ).toBe(true);
     });
   }
 });

@@ -116,14 +116,17 @@ export function stateAfterVisit(c: WelfareCase): OpenState {
 
 /** A visit's next visit comes after it; the visit itself is not in the future. */
 export function checkVisit(visitedOn: string, nextVisitOn: string | null, now: Date): void {
-  if (isFutureDay(visitedOn, now)) throw new BrokenRuleError('visit-in-future', 'a visit is recorded once it took place (not in the future)', 'visitedOn');
-  if (nextVisitOn !== null && nextVisitOn <= visitedOn) throw new BrokenRuleError('next-visit-not-after-visit', 'the next visit comes after this one', 'nextVisitOn');
+  if (isFutureDay(visitedOn, now))
+    throw new BrokenRuleError('visit-in-future', 'a visit is recorded once it took place (not in the future)', 'visitedOn');
+  if (nextVisitOn !== null && nextVisitOn <= visitedOn)
+    throw new BrokenRuleError('next-visit-not-after-visit', 'the next visit comes after this one', 'nextVisitOn');
 }
 
 export function closeCase(c: WelfareCase, reason: ClosureReason): { state: 'closed'; closedFrom: OpenState } {
   open(c);
   if (reason === 'goals-met') {
-    if (c.state === 'opened' || c.state === 'assessed') throw new IllegalStepError('goals-met-without-plan', 'a case without a plan cannot be closed with its goals met');
+    if (c.state === 'opened' || c.state === 'assessed')
+      throw new IllegalStepError('goals-met-without-plan', 'a case without a plan cannot be closed with its goals met');
     const unmet = c.goals.filter((g) => !g.met).length;
     if (unmet > 0) throw new IllegalStepError('goals-not-met', `the case cannot be closed with its goals met: ${unmet} goal(s) not met`);
   }
@@ -148,10 +151,14 @@ export const isFlagActive = (flag: CaseFlag, now: Date): boolean => flag.revoked
 export function checkFlagConfirmation(c: WelfareCase, flag: EligibilityFlag, validUntil: string, now: Date): void {
   open(c);
   if (!c.assessment) throw notAssessed();
-  if (!c.assessment.result.suggestedFlags.includes(flag)) throw new IllegalStepError('flag-not-supported', `the case's assessment does not support the flag ${flag}`);
-  if (c.flags.some((f) => f.flag === flag && isFlagActive(f, now))) throw new IllegalStepError('flag-already-active', `the case holds ${flag} already: revoke the active flag first`);
-  if (validUntil <= dayOf(now)) throw new BrokenRuleError('flag-validity-too-short', 'a flag is valid until a day after today', 'validUntil');
-  if (validUntil > addDays(now, maxFlagValidityDays)) throw new BrokenRuleError('flag-validity-too-long', `a flag is valid for at most ${maxFlagValidityDays} days`, 'validUntil');
+  if (!c.assessment.result.suggestedFlags.includes(flag))
+    throw new IllegalStepError('flag-not-supported', `the case's assessment does not support the flag ${flag}`);
+  if (c.flags.some((f) => f.flag === flag && isFlagActive(f, now)))
+    throw new IllegalStepError('flag-already-active', `the case holds ${flag} already: revoke the active flag first`);
+  if (validUntil <= dayOf(now))
+    throw new BrokenRuleError('flag-validity-too-short', 'a flag is valid until a day after today', 'validUntil');
+  if (validUntil > addDays(now, maxFlagValidityDays))
+    throw new BrokenRuleError('flag-validity-too-long', `a flag is valid for at most ${maxFlagValidityDays} days`, 'validUntil');
 }
 
 /** A flag is revoked once (even on a closed case, and even after it expired). */

@@ -18,7 +18,12 @@ export interface CaseloadSummary {
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Counts<K>;
-const empty = (): CountsOf => ({ total: 0, byState: zeros(caseStates), byLevel: zeros(['low', 'medium', 'high', 'unassessed'] as const), withOverdueWork: 0 });
+const empty = (): CountsOf => ({
+  total: 0,
+  byState: zeros(caseStates),
+  byLevel: zeros(['low', 'medium', 'high', 'unassessed'] as const),
+  withOverdueWork: 0,
+});
 
 /** A case has overdue work when a task is past its due day or the planned next visit was missed. */
 export const hasOverdueWork = (c: WelfareCase, now: Date) => overdueTasks(c, now).length > 0 || isVisitOverdue(c, now);
@@ -45,6 +50,8 @@ export function summarise(cases: readonly (WelfareCase & { neighbourhoodId: stri
     }
     for (const f of c.flags) if (isFlagActive(f, now)) activeFlags[f.flag]++;
   }
-  const neighbourhoods = [...per.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([neighbourhoodId, counts]) => ({ neighbourhoodId, ...counts }));
+  const neighbourhoods = [...per.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([neighbourhoodId, counts]) => ({ neighbourhoodId, ...counts }));
   return { neighbourhoods, totals, activeFlags };
 }

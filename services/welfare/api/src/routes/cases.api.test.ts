@@ -55,7 +55,16 @@ describe('opening cases', () => {
     const householdRef = randomUUID();
     const res = await api('welfare').post('/cases', { householdRef, residentRef: null, neighbourhoodId: 'nbh-motahari' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ householdRef, neighbourhoodId: 'nbh-motahari', clinicId: null, state: 'opened', worker: 'welfare.officer', level: null, referral: null, revision: 1 });
+    expect(res.body).toMatchObject({
+      householdRef,
+      neighbourhoodId: 'nbh-motahari',
+      clinicId: null,
+      state: 'opened',
+      worker: 'welfare.officer',
+      level: null,
+      referral: null,
+      revision: 1,
+    });
     expect(res.body.history).toEqual([expect.objectContaining({ action: 'opened', by: 'welfare.officer' })]);
     expect(await outboxOf('cases', res.body.caseId)).toEqual([]);
   });
@@ -75,25 +84,48 @@ describe('opening cases', () => {
   });
 
   it('marks a case opened for a household no clinic referred to welfare as unverified, in the record and the answer', async () => {
-    const madeUp = await api('welfare').post('/cases', { householdRef: randomUUID(), residentRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' });
+    const madeUp = await api('welfare').post('/cases', {
+      householdRef: randomUUID(),
+      residentRef: randomUUID(),
+      neighbourhoodId: 'nbh-sarasiab',
+    });
     expect(madeUp.status).toBe(201);
     expect(madeUp.body).toMatchObject({ unverified: true, history: [{ action: 'opened', detail: expect.stringMatching(/unverified/) }] });
     expect((await service.models.cases.findById(madeUp.body.caseId).lean())!.refsVerified).toBe(false);
-    expect((await api('welfare').get('/cases?limit=100')).body.find((c: { caseId: string }) => c.caseId === madeUp.body.caseId)).toMatchObject({ unverified: true });
+    expect(
+      (await api('welfare').get('/cases?limit=100')).body.find((c: { caseId: string }) => c.caseId === madeUp.body.caseId),
+    ).toMatchObject({ unverified: true });
 
     // Refs a clinic's referral to welfare named: verified, for the household alone or with its resident.
     const made = {
-      referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'welfare', offerId: 'welfare-social-case', clinicId: 'clinic-sarasiab', neighbourhoodId: 'nbh-sarasiab',
-      residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'social-care', respondBy: today(7), madeAt: clock.now().toISOString(),
+      referralId: randomUUID(),
+      trackingCode: 'K7QM-3XWA',
+      agency: 'welfare',
+      offerId: 'welfare-social-case',
+      clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
+      residentRef: randomUUID(),
+      householdRef: randomUUID(),
+      needCategory: 'social-care',
+      respondBy: today(7),
+      madeAt: clock.now().toISOString(),
     };
     await deliver('clinics.referral.made', made);
-    const known = await api('welfare').post('/cases', { householdRef: made.householdRef, residentRef: made.residentRef, neighbourhoodId: 'nbh-sarasiab' });
+    const known = await api('welfare').post('/cases', {
+      householdRef: made.householdRef,
+      residentRef: made.residentRef,
+      neighbourhoodId: 'nbh-sarasiab',
+    });
     expect(known.status).toBe(201);
     expect(known.body).toMatchObject({ unverified: false, history: [{ action: 'opened', detail: null }] });
     expect((await service.models.cases.findById(known.body.caseId).lean())!.refsVerified).toBe(true);
     // A known household with a resident no referral named is not verified either.
     await api('welfare').post(`/cases/${known.body.caseId}/close`, { reason: 'transferred' });
-    const strangerResident = await api('welfare').post('/cases', { householdRef: made.householdRef, residentRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab' });
+    const strangerResident = await api('welfare').post('/cases', {
+      householdRef: made.householdRef,
+      residentRef: randomUUID(),
+      neighbourhoodId: 'nbh-sarasiab',
+    });
     expect(strangerResident.body).toMatchObject({ unverified: true });
   });
 
@@ -116,7 +148,8 @@ describe('opening cases', () => {
     const householdRef = randomUUID();
     const body = { householdRef, neighbourhoodId: 'nbh-sarasiab' };
     expect((await api().post('/cases', body)).status).toBe(401);
-    for (const caller of ['tvto', 'worker', 'coordinator', 'auditor'] as const) expect((await api(caller).post('/cases', body)).status, caller).toBe(403);
+    for (const caller of ['tvto', 'worker', 'coordinator', 'auditor'] as const)
+      expect((await api(caller).post('/cases', body)).status, caller).toBe(403);
     expect(await service.models.cases.countDocuments({ householdRef })).toBe(0);
   });
 });
@@ -156,16 +189,24 @@ describe('assessment, plan, visits and closure', () => {
     const { caseId } = await openCase();
     const path = `/cases/${caseId}`;
     // A plan or a visit before the assessment.
-    expect(await problemOf(api('welfare').post(`${path}/goals`, { text: 'Stable income' }))).toEqual({ status: 409, code: 'case-not-assessed' });
+    expect(await problemOf(api('welfare').post(`${path}/goals`, { text: 'Stable income' }))).toEqual({
+      status: 409,
+      code: 'case-not-assessed',
+    });
 
     const assessed = await api('welfare').put(`${path}/assessment`, hardship);
     expect(assessed.status).toBe(200);
     expect(assessed.body).toMatchObject({ state: 'assessed', level: 'high' });
     expect(assessed.body.assessment.result).toEqual({
-      scores: { income: 3, housing: 2, health: 0, household: 3 }, total: 8, level: 'high',
+      scores: { income: 3, housing: 2, health: 0, household: 3 },
+      total: 8,
+      level: 'high',
       suggestedFlags: ['low-income', 'female-headed-household', 'long-term-unemployed'],
     });
-    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit' }))).toEqual({ status: 409, code: 'case-not-planned' });
+    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit' }))).toEqual({
+      status: 409,
+      code: 'case-not-planned',
+    });
 
     const planned = await api('welfare').post(`${path}/goals`, { text: 'Stable income' });
     expect(planned.body.state).toBe('planned');
@@ -173,13 +214,26 @@ describe('assessment, plan, visits and closure', () => {
     const withTask = await api('welfare').post(`${path}/goals/${goalId}/tasks`, { text: 'Enrol in a TVTO course', dueOn: today(2) });
     expect(withTask.status).toBe(200);
     const taskId = withTask.body.goals[0].tasks[0].taskId;
-    expect(await problemOf(api('welfare').post(`${path}/goals/${randomUUID()}/tasks`, { text: 'x', dueOn: today(2) }))).toEqual({ status: 404, code: 'goal-not-found' });
+    expect(await problemOf(api('welfare').post(`${path}/goals/${randomUUID()}/tasks`, { text: 'x', dueOn: today(2) }))).toEqual({
+      status: 404,
+      code: 'goal-not-found',
+    });
 
-    const visited = await api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'Home visit; the mother wants to learn tailoring', nextVisitOn: today(5) });
+    const visited = await api('welfare').post(`${path}/visits`, {
+      visitedOn: today(),
+      notes: 'Home visit; the mother wants to learn tailoring',
+      nextVisitOn: today(5),
+    });
     expect(visited.body).toMatchObject({ state: 'in-follow-up', nextVisitOn: today(5), visitOverdue: false, overdue: false });
-    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(1), notes: 'Tomorrow' }))).toEqual({ status: 422, code: 'visit-in-future', field: 'visitedOn' });
+    expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(1), notes: 'Tomorrow' }))).toEqual({
+      status: 422,
+      code: 'visit-in-future',
+      field: 'visitedOn',
+    });
     expect(await problemOf(api('welfare').post(`${path}/visits`, { visitedOn: today(), notes: 'x', nextVisitOn: today() }))).toEqual({
-      status: 422, code: 'next-visit-not-after-visit', field: 'nextVisitOn',
+      status: 422,
+      code: 'next-visit-not-after-visit',
+      field: 'nextVisitOn',
     });
 
     // Three days on the task is late; seven days on the visit too.
@@ -192,7 +246,11 @@ describe('assessment, plan, visits and closure', () => {
       clock.advanceDays(4);
       expect((await api('welfare').get(path)).body).toMatchObject({ visitOverdue: true });
       expect((await api('welfare').put(`${path}/tasks/${taskId}`, { done: true })).body).toMatchObject({ overdueTasks: 0 });
-      await api('welfare').post(`${path}/visits`, { visitedOn: addDays(clock.now(), 0), notes: 'Enrolled', nextVisitOn: addDays(clock.now(), 30) });
+      await api('welfare').post(`${path}/visits`, {
+        visitedOn: addDays(clock.now(), 0),
+        notes: 'Enrolled',
+        nextVisitOn: addDays(clock.now(), 30),
+      });
       expect((await api('welfare').get(path)).body).toMatchObject({ overdue: false });
       expect((await api('welfare').get('/cases?overdue=false')).body.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
     } finally {
@@ -203,7 +261,11 @@ describe('assessment, plan, visits and closure', () => {
     expect(await problemOf(api('welfare').post(`${path}/close`, { reason: 'goals-met' }))).toEqual({ status: 409, code: 'goals-not-met' });
     await api('welfare').put(`${path}/goals/${goalId}`, { met: true });
     const closed = await api('welfare').post(`${path}/close`, { reason: 'goals-met' });
-    expect(closed.body).toMatchObject({ state: 'closed', closedFrom: 'in-follow-up', closure: { reason: 'goals-met', by: 'welfare.officer' } });
+    expect(closed.body).toMatchObject({
+      state: 'closed',
+      closedFrom: 'in-follow-up',
+      closure: { reason: 'goals-met', by: 'welfare.officer' },
+    });
     expect(await problemOf(api('welfare').post(`${path}/goals`, { text: 'More' }))).toEqual({ status: 409, code: 'case-closed' });
     expect((await api('welfare').put(`${path}/assessment`, hardship)).status).toBe(409);
     expect((await api('welfare').post(`${path}/close`, { reason: 'moved' })).status).toBe(409);
@@ -212,15 +274,33 @@ describe('assessment, plan, visits and closure', () => {
     const reopened = await api('welfare').post(`${path}/reopen`, { reason: 'The household asked again' });
     expect(reopened.body).toMatchObject({ state: 'in-follow-up', closure: null, reopenReason: 'The household asked again' });
     expect(reopened.body.history.map((h: { action: string }) => h.action)).toEqual([
-      'opened', 'assessed', 'goal-added', 'task-added', 'visited', 'task-done', 'visited', 'goal-met', 'closed', 'reopened',
+      'opened',
+      'assessed',
+      'goal-added',
+      'task-added',
+      'visited',
+      'task-done',
+      'visited',
+      'goal-met',
+      'closed',
+      'reopened',
     ]);
     expect(await problemOf(api('welfare').post(`${path}/reopen`, { reason: 'Again' }))).toEqual({ status: 409, code: 'case-not-closed' });
   });
 
   it('refuses impossible assessments (422) and malformed ones (400), and leaves the case as it was', async () => {
     const { caseId } = await openCase();
-    expect(await problemOf(api('welfare').put(`/cases/${caseId}/assessment`, { ...hardship, household: { members: 3, dependants: 4, earners: 0, femaleHeaded: false } }))).toEqual({
-      status: 422, code: 'household-counts-exceed-members', field: 'household.dependants',
+    expect(
+      await problemOf(
+        api('welfare').put(`/cases/${caseId}/assessment`, {
+          ...hardship,
+          household: { members: 3, dependants: 4, earners: 0, femaleHeaded: false },
+        }),
+      ),
+    ).toEqual({
+      status: 422,
+      code: 'household-counts-exceed-members',
+      field: 'household.dependants',
     });
     for (const body of [
       { ...hardship, income: { level: 'rich', mainEarnerMonthsUnemployed: 0 } },
@@ -237,7 +317,10 @@ describe('eligibility flags', () => {
   it('publishes a confirmed flag (opaque household, flag, validity — never the reasons) and its revocation', async () => {
     const { caseId, householdRef } = await openCase();
     const path = `/cases/${caseId}`;
-    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) }))).toEqual({ status: 409, code: 'case-not-assessed' });
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) }))).toEqual({
+      status: 409,
+      code: 'case-not-assessed',
+    });
     await api('welfare').put(`${path}/assessment`, hardship);
 
     const flagged = await api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(180) });
@@ -246,18 +329,33 @@ describe('eligibility flags', () => {
     const flagId = flagged.body.flags[0].flagId;
     let events = await outboxOf('cases', caseId);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'welfare.eligibility.flagged', version: 1, source: 'welfare', actor: { subject: testCallers.welfare.sub, agency: 'welfare' } });
+    expect(events[0]).toMatchObject({
+      type: 'welfare.eligibility.flagged',
+      version: 1,
+      source: 'welfare',
+      actor: { subject: testCallers.welfare.sub, agency: 'welfare' },
+    });
     expect(Object.keys(events[0]!.data as object).sort()).toEqual(['flag', 'flagId', 'flaggedAt', 'householdRef', 'validUntil']);
     expect(events[0]!.data).toMatchObject({ flagId, householdRef, flag: 'low-income', validUntil: today(180) });
 
     // Unsupported by the assessment, already active, out of range, or someone else's case.
-    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'disability-in-household', validUntil: today(180) }))).toEqual({ status: 409, code: 'flag-not-supported' });
-    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(100) }))).toEqual({ status: 409, code: 'flag-already-active' });
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'disability-in-household', validUntil: today(180) }))).toEqual({
+      status: 409,
+      code: 'flag-not-supported',
+    });
+    expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'low-income', validUntil: today(100) }))).toEqual({
+      status: 409,
+      code: 'flag-already-active',
+    });
     expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(0) }))).toEqual({
-      status: 422, code: 'flag-validity-too-short', field: 'validUntil',
+      status: 422,
+      code: 'flag-validity-too-short',
+      field: 'validUntil',
     });
     expect(await problemOf(api('welfare').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(400) }))).toEqual({
-      status: 422, code: 'flag-validity-too-long', field: 'validUntil',
+      status: 422,
+      code: 'flag-validity-too-long',
+      field: 'validUntil',
     });
     expect((await api('welfare').post(`${path}/flags`, { flag: 'rich', validUntil: today(10) })).status).toBe(400);
     expect((await api('welfare2').post(`${path}/flags`, { flag: 'female-headed-household', validUntil: today(10) })).status).toBe(403);
@@ -288,42 +386,81 @@ describe('eligibility flags', () => {
 
 describe('cases from the desk’s referrals', () => {
   const referral = (extra: object = {}) => ({
-    referralId: randomUUID(), trackingCode: 'K7QM-3XWA', agency: 'welfare', offerId: 'welfare-it-social-case', clinicId: 'clinic-motahari', neighbourhoodId: 'nbh-motahari',
-    residentRef: randomUUID(), householdRef: randomUUID(), needCategory: 'social-care', respondBy: today(7), madeAt: clock.now().toISOString(), ...extra,
+    referralId: randomUUID(),
+    trackingCode: 'K7QM-3XWA',
+    agency: 'welfare',
+    offerId: 'welfare-it-social-case',
+    clinicId: 'clinic-motahari',
+    neighbourhoodId: 'nbh-motahari',
+    residentRef: randomUUID(),
+    householdRef: randomUUID(),
+    needCategory: 'social-care',
+    respondBy: today(7),
+    madeAt: clock.now().toISOString(),
+    ...extra,
   });
 
   beforeAll(async () => {
     const offer = {
-      kind: 'social-care', title: { fa: 'پرونده مددکاری', en: 'Social-work case' }, eligibility: { fa: 'خانوارهای آسیب‌پذیر', en: 'Vulnerable households' },
-      answers: ['social-care'], neighbourhoodIds: [], place: { fa: 'کلینیک', en: 'Clinic' }, schedule: { fa: 'ماهانه', en: 'Monthly' },
-      startsOn: null, endsOn: null, capacity: 10, available: 10, status: 'open',
+      kind: 'social-care',
+      title: { fa: 'پرونده مددکاری', en: 'Social-work case' },
+      eligibility: { fa: 'خانوارهای آسیب‌پذیر', en: 'Vulnerable households' },
+      answers: ['social-care'],
+      neighbourhoodIds: [],
+      place: { fa: 'کلینیک', en: 'Clinic' },
+      schedule: { fa: 'ماهانه', en: 'Monthly' },
+      startsOn: null,
+      endsOn: null,
+      capacity: 10,
+      available: 10,
+      status: 'open',
     };
     expect((await api('welfare').post('/desk/offers', { offerId: 'welfare-it-social-case', ...offer })).status).toBe(201);
-    expect((await api('welfare').post('/desk/offers', { offerId: 'welfare-it-counselling', ...offer, kind: 'counselling' })).status).toBe(201);
+    expect((await api('welfare').post('/desk/offers', { offerId: 'welfare-it-counselling', ...offer, kind: 'counselling' })).status).toBe(
+      201,
+    );
   });
 
   it('offers an accepted social-care referral for a case; the case keeps it, and closing with goals met completes it as achieved', async () => {
     const made = referral();
     await deliver('clinics.referral.made', made);
     // Received, not yet accepted: not offered, and refused.
-    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
-    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({ status: 409, code: 'referral-not-accepted' });
+    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(
+      made.referralId,
+    );
+    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({
+      status: 409,
+      code: 'referral-not-accepted',
+    });
 
     expect((await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) })).status).toBe(200);
     const openable = await api('welfare').get('/cases/openable-referrals');
     expect(openable.body.find((r: { referralId: string }) => r.referralId === made.referralId)).toMatchObject({
-      trackingCode: 'K7QM-3XWA', householdRef: made.householdRef, offerTitle: { en: 'Social-work case' }, completeBy: today(90),
+      trackingCode: 'K7QM-3XWA',
+      householdRef: made.householdRef,
+      offerTitle: { en: 'Social-work case' },
+      completeBy: today(90),
     });
     expect((await api('coordinator').get('/cases/openable-referrals')).status).toBe(403);
 
     const opened = await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({
-      caseId: made.referralId, referralId: made.referralId, householdRef: made.householdRef, residentRef: made.residentRef,
-      neighbourhoodId: 'nbh-motahari', clinicId: 'clinic-motahari', referral: { trackingCode: 'K7QM-3XWA', state: 'accepted' },
+      caseId: made.referralId,
+      referralId: made.referralId,
+      householdRef: made.householdRef,
+      residentRef: made.residentRef,
+      neighbourhoodId: 'nbh-motahari',
+      clinicId: 'clinic-motahari',
+      referral: { trackingCode: 'K7QM-3XWA', state: 'accepted' },
     });
-    expect(await problemOf(api('welfare2').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({ status: 409, code: 'household-case-open-elsewhere' });
-    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
+    expect(await problemOf(api('welfare2').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({
+      status: 409,
+      code: 'household-case-open-elsewhere',
+    });
+    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(
+      made.referralId,
+    );
 
     const path = `/cases/${made.referralId}`;
     await api('welfare').put(`${path}/assessment`, hardship);
@@ -333,11 +470,17 @@ describe('cases from the desk’s referrals', () => {
     expect(closed.body).toMatchObject({ state: 'closed', referral: { state: 'completed', outcome: 'achieved' } });
     const deskEvents = await outboxOf('referrals', made.referralId);
     expect(deskEvents.map((e) => e.type)).toEqual(['welfare.referral.accepted', 'welfare.referral.completed']);
-    expect(deskEvents[1]).toMatchObject({ data: { referralId: made.referralId, agency: 'welfare', outcome: 'achieved' }, actor: { subject: testCallers.welfare.sub, agency: 'welfare' } });
+    expect(deskEvents[1]).toMatchObject({
+      data: { referralId: made.referralId, agency: 'welfare', outcome: 'achieved' },
+      actor: { subject: testCallers.welfare.sub, agency: 'welfare' },
+    });
   });
 
   it('a case closed because the household moved completes its referral as not achieved; a transfer leaves it accepted', async () => {
-    for (const [reason, state, outcome] of [['moved', 'completed', 'not-achieved'], ['transferred', 'accepted', null]] as const) {
+    for (const [reason, state, outcome] of [
+      ['moved', 'completed', 'not-achieved'],
+      ['transferred', 'accepted', null],
+    ] as const) {
       const made = referral();
       await deliver('clinics.referral.made', made);
       await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
@@ -352,7 +495,12 @@ describe('cases from the desk’s referrals', () => {
     await deliver('clinics.referral.made', made);
     await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
     await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
-    await deliver('clinics.referral.withdrawn', { referralId: made.referralId, agency: 'welfare', reason: 'consent-withdrawn', withdrawnAt: clock.now().toISOString() });
+    await deliver('clinics.referral.withdrawn', {
+      referralId: made.referralId,
+      agency: 'welfare',
+      reason: 'consent-withdrawn',
+      withdrawnAt: clock.now().toISOString(),
+    });
     const closed = await api('welfare').post(`/cases/${made.referralId}/close`, { reason: 'declined' });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', referral: { state: 'withdrawn', outcome: null } });
@@ -364,9 +512,17 @@ describe('cases from the desk’s referrals', () => {
     const made = referral({ offerId: 'welfare-it-counselling' });
     await deliver('clinics.referral.made', made);
     await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(30) });
-    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(made.referralId);
-    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({ status: 409, code: 'referral-not-social-care' });
-    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: randomUUID() }))).toEqual({ status: 404, code: 'referral-not-found' });
+    expect((await api('welfare').get('/cases/openable-referrals')).body.map((r: { referralId: string }) => r.referralId)).not.toContain(
+      made.referralId,
+    );
+    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: made.referralId }))).toEqual({
+      status: 409,
+      code: 'referral-not-social-care',
+    });
+    expect(await problemOf(api('welfare').post('/cases/from-referral', { referralId: randomUUID() }))).toEqual({
+      status: 404,
+      code: 'referral-not-found',
+    });
     expect((await api('welfare').post('/cases/from-referral', { referralId: 'x' })).status).toBe(400);
     expect(await service.models.cases.exists({ _id: made.referralId })).toBeNull();
   });
@@ -377,12 +533,18 @@ describe('cases from the desk’s referrals', () => {
     await api('welfare').post(`/desk/referrals/${made.referralId}/accept`, { completeBy: today(90) });
     await api('welfare').post('/cases/from-referral', { referralId: made.referralId });
     // The case's write happened, the referral's did not.
-    await service.models.cases.updateOne({ _id: made.referralId }, { $set: { state: 'closed', closedFrom: 'opened', closure: { reason: 'declined', at: new Date(), by: 'welfare.officer' } } });
+    await service.models.cases.updateOne(
+      { _id: made.referralId },
+      { $set: { state: 'closed', closedFrom: 'opened', closure: { reason: 'declined', at: new Date(), by: 'welfare.officer' } } },
+    );
     await welfareService.reference!(service.models, service.deps);
     const stored = await service.models.referrals.findById(made.referralId).lean();
     expect(stored).toMatchObject({ state: 'completed', outcome: 'not-achieved' });
     await welfareService.reference!(service.models, service.deps); // idempotent
-    expect((await outboxOf('referrals', made.referralId)).map((e) => e.type)).toEqual(['welfare.referral.accepted', 'welfare.referral.completed']);
+    expect((await outboxOf('referrals', made.referralId)).map((e) => e.type)).toEqual([
+      'welfare.referral.accepted',
+      'welfare.referral.completed',
+    ]);
   });
 });
 
@@ -401,7 +563,12 @@ describe('aggregate numbers for coordinators and auditors', () => {
       expect(text).not.toContain(c._id);
     }
     expect(text).not.toContain('welfare.officer');
-    expect(Object.keys(res.body.activeFlags).sort()).toEqual(['disability-in-household', 'female-headed-household', 'long-term-unemployed', 'low-income']);
+    expect(Object.keys(res.body.activeFlags).sort()).toEqual([
+      'disability-in-household',
+      'female-headed-household',
+      'long-term-unemployed',
+      'low-income',
+    ]);
     expect((await api('auditor').get('/cases/summary')).status).toBe(200);
     expect((await api('welfare').get('/cases/summary')).status).toBe(200);
     expect((await api('worker').get('/cases/summary')).status).toBe(403);
@@ -425,14 +592,18 @@ describe('demo seed', () => {
       const householdRef = demoHouseholdRef(demoResidentIndex(k, 3));
       const c = seeded.find((s) => s.householdRef === householdRef)!;
       const events = await outboxOf('cases', c._id);
-      expect(events.filter((e) => e.type === 'welfare.eligibility.flagged').map((e) => (e.data as { flag: string }).flag)).toContain('low-income');
+      expect(events.filter((e) => e.type === 'welfare.eligibility.flagged').map((e) => (e.data as { flag: string }).flag)).toContain(
+        'low-income',
+      );
       expect(c.flags.some((f) => f.flag === 'low-income' && f.revokedAt === null && f.validUntil > today())).toBe(true);
     }
     const summary = await api('coordinator').get('/cases/summary');
     expect(summary.body.totals.withOverdueWork).toBeGreaterThan(0);
     expect(summary.body.activeFlags['low-income']).toBeGreaterThanOrEqual(6);
     const mine = await api('welfare').get('/cases');
-    expect(mine.body.filter((c: { caseId: string }) => seeded.some((s) => s._id === c.caseId))).toHaveLength(seeded.filter((s) => s.worker === 'welfare.officer').length);
+    expect(mine.body.filter((c: { caseId: string }) => seeded.some((s) => s._id === c.caseId))).toHaveLength(
+      seeded.filter((s) => s.worker === 'welfare.officer').length,
+    );
   });
 });
 

@@ -1,7 +1,18 @@
 import { defineRoute, pageQuerySchema, type EventCause, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { logCaseAccess, logReferralAccess } from '../app/access.js';
-import { addGoal, addTask, assess, confirmFlag, markGoal, markTask, readOwnCase, recordVisit, revokeFlag, type CaseRecord } from '../app/cases.js';
+import {
+  addGoal,
+  addTask,
+  assess,
+  confirmFlag,
+  markGoal,
+  markTask,
+  readOwnCase,
+  recordVisit,
+  revokeFlag,
+  type CaseRecord,
+} from '../app/cases.js';
 import { caseload, caseloadSummary, caseSummary, caseView } from '../app/caseload.js';
 import { close, reopen } from '../app/closing.js';
 import { openableReferrals, openCase, openCaseFromReferral } from '../app/opening.js';
@@ -59,7 +70,8 @@ export function caseRoutes(deps: WelfareDeps) {
     defineRoute({
       method: 'get',
       path: '/cases',
-      summary: "The caller's own caseload, newest first; filter by stage and overdue work; paged (with `overdue` a page may come short: follow X-Next-Cursor)",
+      summary:
+        "The caller's own caseload, newest first; filter by stage and overdue work; paged (with `overdue` a page may come short: follow X-Next-Cursor)",
       tags: ['cases'],
       roles: caseWorkers,
       query: caseQuerySchema,
@@ -83,17 +95,30 @@ export function caseRoutes(deps: WelfareDeps) {
     defineRoute({
       method: 'get',
       path: '/cases/openable-referrals',
-      summary: 'Accepted social-care referrals of the desk that no case was opened for yet, newest first; paged over accepted referrals (a page may come short: follow X-Next-Cursor)',
+      summary:
+        'Accepted social-care referrals of the desk that no case was opened for yet, newest first; paged over accepted referrals (a page may come short: follow X-Next-Cursor)',
       tags: ['cases'],
       roles: caseWorkers,
       query: pageQuerySchema,
       response: z.array(openableReferralSchema),
       handler: async ({ query, principal, req }, res) => {
         const openable = await openableReferrals(deps, { query, req, res });
-        await logReferralAccess(deps, principal, 'list', openable.map(({ referral }) => referral));
+        await logReferralAccess(
+          deps,
+          principal,
+          'list',
+          openable.map(({ referral }) => referral),
+        );
         return openable.map(({ referral: r, offerTitle }) => ({
-          referralId: r._id, trackingCode: r.trackingCode!, offerId: r.offerId!, offerTitle, clinicId: r.clinicId, neighbourhoodId: r.neighbourhoodId,
-          householdRef: r.householdRef, acceptedAt: r.acceptedAt, completeBy: r.completeBy,
+          referralId: r._id,
+          trackingCode: r.trackingCode!,
+          offerId: r.offerId!,
+          offerTitle,
+          clinicId: r.clinicId,
+          neighbourhoodId: r.neighbourhoodId,
+          householdRef: r.householdRef,
+          acceptedAt: r.acceptedAt,
+          completeBy: r.completeBy,
         }));
       },
     }),
@@ -141,20 +166,58 @@ export function caseRoutes(deps: WelfareDeps) {
         return caseView(deps, found);
       },
     }),
-    change('/cases/:caseId/assessment', 'Record (or repeat) the vulnerability assessment: scores, level, suggested flags', caseParams, assessmentBodySchema,
-      ({ params, body, principal, cause }) => assess(deps, params.caseId, principal, cause, body), 'put'),
-    change('/cases/:caseId/goals', 'Add a goal to the case plan (an assessed case becomes planned)', caseParams, goalBodySchema,
-      ({ params, body, principal, cause }) => addGoal(deps, params.caseId, principal, cause, body.text)),
-    change('/cases/:caseId/goals/:goalId', 'Mark a goal met or not met', goalParams, goalMarkSchema,
-      ({ params, body, principal, cause }) => markGoal(deps, params.caseId, principal, cause, params.goalId, body.met), 'put'),
-    change('/cases/:caseId/goals/:goalId/tasks', 'Add a task with a due day to a goal', goalParams, taskBodySchema,
-      ({ params, body, principal, cause }) => addTask(deps, params.caseId, principal, cause, params.goalId, body)),
-    change('/cases/:caseId/tasks/:taskId', 'Mark a task done or not done', taskParams, taskMarkSchema,
-      ({ params, body, principal, cause }) => markTask(deps, params.caseId, principal, cause, params.taskId, body.done), 'put'),
-    change('/cases/:caseId/visits', 'Record a follow-up visit with its notes and the next visit (a planned case goes into follow-up)', caseParams, visitBodySchema,
-      ({ params, body, principal, cause }) => recordVisit(deps, params.caseId, principal, cause, body)),
-    change('/cases/:caseId/flags', 'Confirm an eligibility flag the assessment supports, with its validity (publishes welfare.eligibility.flagged.v1)', caseParams, flagBodySchema,
-      ({ params, body, principal, cause }) => confirmFlag(deps, params.caseId, principal, cause, body.flag, body.validUntil)),
+    change(
+      '/cases/:caseId/assessment',
+      'Record (or repeat) the vulnerability assessment: scores, level, suggested flags',
+      caseParams,
+      assessmentBodySchema,
+      ({ params, body, principal, cause }) => assess(deps, params.caseId, principal, cause, body),
+      'put',
+    ),
+    change(
+      '/cases/:caseId/goals',
+      'Add a goal to the case plan (an assessed case becomes planned)',
+      caseParams,
+      goalBodySchema,
+      ({ params, body, principal, cause }) => addGoal(deps, params.caseId, principal, cause, body.text),
+    ),
+    change(
+      '/cases/:caseId/goals/:goalId',
+      'Mark a goal met or not met',
+      goalParams,
+      goalMarkSchema,
+      ({ params, body, principal, cause }) => markGoal(deps, params.caseId, principal, cause, params.goalId, body.met),
+      'put',
+    ),
+    change(
+      '/cases/:caseId/goals/:goalId/tasks',
+      'Add a task with a due day to a goal',
+      goalParams,
+      taskBodySchema,
+      ({ params, body, principal, cause }) => addTask(deps, params.caseId, principal, cause, params.goalId, body),
+    ),
+    change(
+      '/cases/:caseId/tasks/:taskId',
+      'Mark a task done or not done',
+      taskParams,
+      taskMarkSchema,
+      ({ params, body, principal, cause }) => markTask(deps, params.caseId, principal, cause, params.taskId, body.done),
+      'put',
+    ),
+    change(
+      '/cases/:caseId/visits',
+      'Record a follow-up visit with its notes and the next visit (a planned case goes into follow-up)',
+      caseParams,
+      visitBodySchema,
+      ({ params, body, principal, cause }) => recordVisit(deps, params.caseId, principal, cause, body),
+    ),
+    change(
+      '/cases/:caseId/flags',
+      'Confirm an eligibility flag the assessment supports, with its validity (publishes welfare.eligibility.flagged.v1)',
+      caseParams,
+      flagBodySchema,
+      ({ params, body, principal, cause }) => confirmFlag(deps, params.caseId, principal, cause, body.flag, body.validUntil),
+    ),
     defineRoute({
       method: 'post',
       path: '/cases/:caseId/flags/:flagId/revoke',
@@ -169,9 +232,19 @@ export function caseRoutes(deps: WelfareDeps) {
         return caseView(deps, changed);
       },
     }),
-    change('/cases/:caseId/close', 'Close the case with a reason (goals met completes its referral as achieved)', caseParams, closeBodySchema,
-      ({ params, body, principal, cause }) => close(deps, params.caseId, principal, cause, body.reason)),
-    change('/cases/:caseId/reopen', 'Reopen a closed case with a reason (it returns to the stage it was closed from)', caseParams, reopenBodySchema,
-      ({ params, body, principal, cause }) => reopen(deps, params.caseId, principal, cause, body.reason)),
+    change(
+      '/cases/:caseId/close',
+      'Close the case with a reason (goals met completes its referral as achieved)',
+      caseParams,
+      closeBodySchema,
+      ({ params, body, principal, cause }) => close(deps, params.caseId, principal, cause, body.reason),
+    ),
+    change(
+      '/cases/:caseId/reopen',
+      'Reopen a closed case with a reason (it returns to the stage it was closed from)',
+      caseParams,
+      reopenBodySchema,
+      ({ params, body, principal, cause }) => reopen(deps, params.caseId, principal, cause, body.reason),
+    ),
   ];
 }

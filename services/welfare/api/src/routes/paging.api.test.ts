@@ -21,12 +21,18 @@ describe('paged caseload', () => {
   it('walks the caller’s cases newest first, two a page, each once', async () => {
     const opened: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await service.api('welfare').post('/cases', { householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab' });
+      const res = await service
+        .api('welfare')
+        .post('/cases', { householdRef: randomUUID(), neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab' });
       expect(res.status).toBe(201);
       opened.push(res.body.caseId ?? res.body.id);
     }
     const walk = await walkPages<{ caseId: string }>(get, '/cases', 2);
-    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([[200, 2, true], [200, 2, true], [200, 1, false]]);
+    expect(walk.pages.map((p) => [p.status, p.count, !!p.next])).toEqual([
+      [200, 2, true],
+      [200, 2, true],
+      [200, 1, false],
+    ]);
     expect(new Set(walk.items.map((c) => c.caseId))).toEqual(new Set(opened));
     // Another worker's caseload is their own, paged or not.
     expect((await service.api('welfare2').get('/cases?limit=2')).body).toEqual([]);

@@ -26,7 +26,12 @@ describe('with two replicas', { timeout: 30_000 }, () => {
     const households = Array.from({ length: 5 }, () => randomUUID());
     const statuses = await Promise.all(
       households.flatMap((householdRef) =>
-        Array.from({ length: 6 }, (_, i) => (i % 2 ? two : one).api(i % 4 < 2 ? 'welfare' : 'welfare2').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' }).then((r) => r.status)),
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? two : one)
+            .api(i % 4 < 2 ? 'welfare' : 'welfare2')
+            .post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' })
+            .then((r) => r.status),
+        ),
       ),
     );
     for (const householdRef of households) expect(await openCases(householdRef)).toHaveLength(1);

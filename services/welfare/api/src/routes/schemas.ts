@@ -11,7 +11,9 @@ export const goalParams = caseParams.extend({ goalId: opaqueIdSchema }).strict()
 export const taskParams = caseParams.extend({ taskId: opaqueIdSchema }).strict();
 export const flagParams = caseParams.extend({ flagId: opaqueIdSchema }).strict();
 
-export const caseQuerySchema = z.object({ ...pageQueryShape, state: z.enum(caseStates).optional(), overdue: z.enum(['true', 'false']).optional() }).strict();
+export const caseQuerySchema = z
+  .object({ ...pageQueryShape, state: z.enum(caseStates).optional(), overdue: z.enum(['true', 'false']).optional() })
+  .strict();
 
 export const openCaseBodySchema = z
   .object({
@@ -37,7 +39,9 @@ export const goalBodySchema = z.object({ text: text(300) }).strict();
 export const goalMarkSchema = z.object({ met: z.boolean() }).strict();
 export const taskBodySchema = z.object({ text: text(300), dueOn: isoDateSchema }).strict();
 export const taskMarkSchema = z.object({ done: z.boolean() }).strict();
-export const visitBodySchema = z.object({ visitedOn: isoDateSchema, notes: text(2000), nextVisitOn: isoDateSchema.nullable().default(null) }).strict();
+export const visitBodySchema = z
+  .object({ visitedOn: isoDateSchema, notes: text(2000), nextVisitOn: isoDateSchema.nullable().default(null) })
+  .strict();
 export const closeBodySchema = z.object({ reason: z.enum(closureReasons) }).strict();
 export const reopenBodySchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 export const flagBodySchema = z.object({ flag: eligibilityFlagSchema, validUntil: isoDateSchema }).strict();
@@ -81,14 +85,38 @@ export const caseViewSchema = caseSummarySchema.extend({
       goalId: z.string(),
       text: z.string(),
       met: z.boolean(),
-      tasks: z.array(z.object({ taskId: z.string(), text: z.string(), dueOn: z.string(), done: z.boolean(), doneAt: z.date().nullable(), overdue: z.boolean() })),
+      tasks: z.array(
+        z.object({
+          taskId: z.string(),
+          text: z.string(),
+          dueOn: z.string(),
+          done: z.boolean(),
+          doneAt: z.date().nullable(),
+          overdue: z.boolean(),
+        }),
+      ),
     }),
   ),
-  visits: z.array(z.object({ visitId: z.string(), visitedOn: z.string(), notes: z.string(), nextVisitOn: z.string().nullable(), recordedBy: z.string(), recordedAt: z.date() })),
+  visits: z.array(
+    z.object({
+      visitId: z.string(),
+      visitedOn: z.string(),
+      notes: z.string(),
+      nextVisitOn: z.string().nullable(),
+      recordedBy: z.string(),
+      recordedAt: z.date(),
+    }),
+  ),
   flags: z.array(
     z.object({
-      flagId: z.string(), flag: eligibilityFlagSchema, validUntil: z.string(), confirmedAt: z.date(), confirmedBy: z.string(),
-      revokedAt: z.date().nullable(), revokedBy: z.string().nullable(), active: z.boolean(),
+      flagId: z.string(),
+      flag: eligibilityFlagSchema,
+      validUntil: z.string(),
+      confirmedAt: z.date(),
+      confirmedBy: z.string(),
+      revokedAt: z.date().nullable(),
+      revokedBy: z.string().nullable(),
+      active: z.boolean(),
     }),
   ),
   /** The desk referral it came from, as the desk holds it now. */
@@ -120,5 +148,10 @@ export const caseloadSummarySchema = z.object({
   asOf: z.date(),
   neighbourhoods: z.array(z.object({ neighbourhoodId: z.string(), total: z.number(), byState, byLevel, withOverdueWork: z.number() })),
   totals: z.object({ total: z.number(), byState, byLevel, withOverdueWork: z.number() }),
-  activeFlags: z.object(Object.fromEntries(eligibilityFlagSchema.options.map((f) => [f, z.number()])) as Record<z.infer<typeof eligibilityFlagSchema>, z.ZodNumber>),
+  activeFlags: z.object(
+    Object.fromEntries(eligibilityFlagSchema.options.map((f) => [f, z.number()])) as Record<
+      z.infer<typeof eligibilityFlagSchema>,
+      z.ZodNumber
+    >,
+  ),
 });

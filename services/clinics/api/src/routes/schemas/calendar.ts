@@ -20,10 +20,21 @@ export const slotViewSchema = z.object({
 });
 
 export const slotQuerySchema = z
-  .object({ ...pageQueryShape, clinicId: slugIdSchema.optional(), kind: z.enum(slotKinds).optional(), from: z.iso.date().optional(), days: z.coerce.number().int().min(1).max(92).optional() })
+  .object({
+    ...pageQueryShape,
+    clinicId: slugIdSchema.optional(),
+    kind: z.enum(slotKinds).optional(),
+    from: z.iso.date().optional(),
+    days: z.coerce.number().int().min(1).max(92).optional(),
+  })
   .strict();
 
-const slotBase = { clinicId: slugIdSchema, kind: z.enum(slotKinds), title: localizedTextSchema.optional(), capacity: z.number().int().min(1).max(200) };
+const slotBase = {
+  clinicId: slugIdSchema,
+  kind: z.enum(slotKinds),
+  title: localizedTextSchema.optional(),
+  capacity: z.number().int().min(1).max(200),
+};
 export const slotIdParams = z.object({ id: z.string().min(1).max(120) }).strict();
 
 const duration = z.number().int().min(15).max(600);

@@ -5,7 +5,10 @@ export const newAssessmentSchema = z
   .object({
     clinicId: slugIdSchema,
     neighbourhoodId: slugIdSchema,
-    householdRef: z.string().trim().regex(/^[\w-]{1,40}$/, 'letters, digits, - or _ (an opaque reference, not a name)'),
+    householdRef: z
+      .string()
+      .trim()
+      .regex(/^[\w-]{1,40}$/, 'letters, digits, - or _ (an opaque reference, not a name)'),
     needs: z
       .array(z.object({ category: needCategorySchema, severity: z.number().int().min(1).max(5) }).strict())
       .min(1, 'at least one need')

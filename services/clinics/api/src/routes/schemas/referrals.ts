@@ -51,11 +51,18 @@ export const referralQuerySchema = z
   })
   .strict();
 
-export const newReferralSchema = z.object({ residentId: z.uuid(), offerId: slugIdSchema, needCategory: needCategorySchema.optional() }).strict();
+export const newReferralSchema = z
+  .object({ residentId: z.uuid(), offerId: slugIdSchema, needCategory: needCategorySchema.optional() })
+  .strict();
 export const withdrawReferralSchema = z.object({ reason: referralWithdrawnV1.shape.reason }).strict();
 export const referralSummaryQuerySchema = z.object({ clinicId: slugIdSchema.optional() }).strict();
 /** A clinic home's counters. */
-export const referralCountsSchema = z.object({ clinicId: z.string(), open: z.number(), overdue: z.number(), byState: z.record(z.string(), z.number()) });
+export const referralCountsSchema = z.object({
+  clinicId: z.string(),
+  open: z.number(),
+  overdue: z.number(),
+  byState: z.record(z.string(), z.number()),
+});
 
 export const offerViewSchema = z.object({
   id: z.string(),
@@ -78,7 +85,13 @@ export const offerViewSchema = z.object({
 });
 
 export const catalogueQuerySchema = z
-  .object({ ...pageQueryShape, neighbourhoodId: slugIdSchema.optional(), category: needCategorySchema.optional(), agency: partnerAgencySchema.optional(), openOnly: z.enum(['true', 'false']).optional() })
+  .object({
+    ...pageQueryShape,
+    neighbourhoodId: slugIdSchema.optional(),
+    category: needCategorySchema.optional(),
+    agency: partnerAgencySchema.optional(),
+    openOnly: z.enum(['true', 'false']).optional(),
+  })
   .strict();
 
 /**

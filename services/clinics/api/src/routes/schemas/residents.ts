@@ -9,7 +9,12 @@ export const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() }).str
 export const newHouseholdSchema = z
   .object({
     clinicId: slugIdSchema,
-    fileNumber: z.string().trim().max(40).regex(/^[\w\-/]*$/, 'letters, digits, -, / or _').default(''),
+    fileNumber: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[\w\-/]*$/, 'letters, digits, -, / or _')
+      .default(''),
   })
   .strict();
 
@@ -20,7 +25,10 @@ export const newResidentSchema = z
   .object({
     nationalId: nationalIdInput,
     fullName: z.string().trim().min(2).max(120),
-    phone: z.string().trim().regex(/^[+\d\u06f0-\u06f9\u0660-\u0669\s-]{7,20}$/, 'a phone number'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+\d\u06f0-\u06f9\u0660-\u0669\s-]{7,20}$/, 'a phone number'),
     relation: z.enum(householdRelations),
     birthYear: z.number().int().min(1300).max(1500).nullable().default(null),
   })
@@ -29,7 +37,11 @@ export const newResidentSchema = z
 export const residentChangeSchema = z
   .object({
     fullName: z.string().trim().min(2).max(120).optional(),
-    phone: z.string().trim().regex(/^[+\d\u06f0-\u06f9\u0660-\u0669\s-]{7,20}$/, 'a phone number').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+\d\u06f0-\u06f9\u0660-\u0669\s-]{7,20}$/, 'a phone number')
+      .optional(),
     relation: z.enum(householdRelations).optional(),
     birthYear: z.number().int().min(1300).max(1500).nullable().optional(),
   })
