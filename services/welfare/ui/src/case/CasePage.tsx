@@ -1,0 +1,45 @@
+import { ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useWelfareApi, type CaseView } from '../api';
+import { useProblemSentence } from '../problems';
+import { AssessmentPart } from './AssessmentPart';
+import { CaseFacts } from './CaseFacts';
+import { CaseHistory } from './CaseHistory';
+import { ClosePart } from './ClosePart';
+import { FlagsPart } from './FlagsPart';
+import { PlanPart } from './PlanPart';
+import { ReopenPart } from './ReopenPart';
+import { VisitsPart } from './VisitsPart';
+
+/** One case of the worker's caseload: facts, assessment, plan, visits, flags, closure and history. */
+export function CasePage({ base }: { base: string }) {
+  const { caseId = '' } = useParams();
+  const api = useWelfareApi();
+  const { t } = useI18n();
+  const loaded = useAsync(() => api.get(caseId), [api, caseId]);
+  const sentence = useProblemSentence();
+  // The case as the last change answered it, else as loaded.
+  const [changed, setCase] = useState<CaseView>();
+  const c = changed?.caseId === caseId ? changed : loaded.data;
+
+  if (loaded.error) return <ErrorCard error={sentence(loaded.error)} onRetry={loaded.reload} />;
+  if (!c) return <Loading />;
+  const closed = c.state === 'closed';
+  return (
+    <>
+      <p>
+        <Link to={base} data-testid="welfare-back">
+          {t('welfare.case.back')}
+        </Link>
+      </p>
+      <CaseFacts c={c} />
+      <AssessmentPart c={c} setCase={setCase} />
+      <PlanPart c={c} setCase={setCase} />
+      <VisitsPart c={c} setCase={setCase} />
+      <FlagsPart c={c} setCase={setCase} />
+      {closed ? <ReopenPart c={c} setCase={setCase} /> : <ClosePart c={c} setCase={setCase} />}
+      <CaseHistory c={c} />
+    </>
+  );
+}
