@@ -1,7 +1,7 @@
 import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { demoUsers } from './realm.js';
-import { call, eventually } from './stack.js';
+import { call, eventually, type ServiceName } from './stack.js';
 import { nationalId } from './people.js';
 
 /**
@@ -19,12 +19,13 @@ async function created(what: string, answer: Promise<{ status: number; body: any
   return body;
 }
 
-async function publishWelfareOffer(): Promise<string> {
+/** A new offer of this agency (published by one of its staff) once the clinics' catalogue shows it; its id. */
+async function publishOffer(agency: ServiceName, staff: string): Promise<string> {
   // No offerId: the desk makes one with its agency's prefix.
   const { offerId } = await created(
-    'welfare offer',
-    call('welfare', '/api/v1/desk/offers', {
-      as: 'welfare.officer',
+    `${agency} offer`,
+    call(agency, '/api/v1/desk/offers', {
+      as: staff,
       body: {
         kind: 'social-care',
         title: { fa: 'پرونده مددکاری', en: `Social-work case ${tag()}` },
@@ -43,7 +44,7 @@ async function publishWelfareOffer(): Promise<string> {
   );
   await eventually(
     async () => {
-      const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
+      const res = await call('clinics', `/api/v1/catalogue?agency=${agency}`, { as: 'clinic.worker' });
       return res.body?.find?.((o: { id: string }) => o.id === offerId);
     },
     20_000,
@@ -53,7 +54,7 @@ async function publishWelfareOffer(): Promise<string> {
 }
 
 /** A household with a resident, consent, booking and referral at this worker's clinic; the referral id. */
-async function clinicObjects(worker: string, clinicId: string, offerId: string): Promise<string> {
+async function clinicObjects(worker: string, clinicId: string, offerId: string, agency: ServiceName = 'welfare'): Promise<string> {
   const household = await created(
     'household',
     call('clinics', '/api/v1/households', { as: worker, body: { clinicId, fileNumber: `SEC-${tag()}` } }),
@@ -69,7 +70,7 @@ async function clinicObjects(worker: string, clinicId: string, offerId: string):
     'consent',
     call('clinics', `/api/v1/residents/${resident.id}/consents`, {
       as: worker,
-      body: { purpose: 'referral', agency: 'welfare', expiresOn: day(365) },
+      body: { purpose: 'referral', agency, expiresOn: day(365) },
     }),
   );
   const slot = await created(
@@ -97,16 +98,31 @@ const hardship = {
   household: { members: 4, dependants: 3, earners: 0, femaleHeaded: true },
 };
 
-/** A case with a goal in this welfare worker's caseload, opened from the referral. */
-async function caseObjects(worker: string, referralId: string): Promise<void> {
-  await eventually(
+/** Waits until the agency's desk shows the referral to this staff member. */
+const atDesk = (agency: ServiceName, staff: string, referralId: string) =>
+  eventually(
     async () => {
-      const res = await call('welfare', '/api/v1/desk/referrals', { as: worker });
+      const res = await call(agency, '/api/v1/desk/referrals?limit=100', { as: staff });
       return res.body?.find?.((r: { referralId: string }) => r.referralId === referralId);
     },
     20_000,
-    `referral ${referralId} at the welfare desk`,
+    `referral ${referralId} at the ${agency} desk`,
   );
+
+/**
+ * A referral from clinic.worker's clinic to a new offer of this agency, once the agency's desk holds it
+ * (a stack without demo data has none for some agencies); its id.
+ */
+export async function referralAtDesk(agency: ServiceName, staff: string): Promise<string> {
+  const worker = demoUsers.find((u) => u.username === 'clinic.worker')!;
+  const referralId = await clinicObjects(worker.username, worker.clinicIds[0]!, await publishOffer(agency, staff), agency);
+  await atDesk(agency, staff, referralId);
+  return referralId;
+}
+
+/** A case with a goal in this welfare worker's caseload, opened from the referral. */
+async function caseObjects(worker: string, referralId: string): Promise<void> {
+  await atDesk('welfare', worker, referralId);
   await created('accept', call('welfare', `/api/v1/desk/referrals/${referralId}/accept`, { as: worker, body: { completeBy: day(120) } }));
   await created('case', call('welfare', '/api/v1/cases/from-referral', { as: worker, body: { referralId } }));
   await created('assessment', call('welfare', `/api/v1/cases/${referralId}/assessment`, { as: worker, method: 'PUT', body: hardship }));
@@ -116,7 +132,7 @@ async function caseObjects(worker: string, referralId: string): Promise<void> {
 export async function makeOwnedObjects(): Promise<void> {
   const clinicWorkers = demoUsers.filter((u) => u.roles.includes('clinic-worker') && u.clinicIds.length > 0);
   const caseWorkers = demoUsers.filter((u) => u.roles.includes('welfare-officer'));
-  const offerId = await publishWelfareOffer();
+  const offerId = await publishOffer('welfare', 'welfare.officer');
   const referrals = await Promise.all(clinicWorkers.map((w) => clinicObjects(w.username, w.clinicIds[0]!, offerId)));
   await Promise.all(caseWorkers.map((w, i) => caseObjects(w.username, referrals[i % referrals.length]!)));
 }
