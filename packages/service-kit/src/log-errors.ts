@@ -4,7 +4,8 @@
  * serializer copies every enumerable field too (`keyValue`, `errInfo`). So only a known set of fields is
  * kept, and the message — and the stack's first line, which repeats it — loses every quoted value.
  */
-const keptFields = ['type', 'code', 'codeName', 'status', 'kind', 'path', 'errorLabels'] as const;
+/** Besides its type (pino's serialized `type`, or the class of a raw error). */
+const keptFields = ['code', 'codeName', 'status', 'kind', 'path', 'errorLabels'] as const;
 
 /** Quoted values ("…", '…', `…` after "value"), and the `{ … }` a duplicate-key message names. */
 const quotedValues: ReadonlyArray<[RegExp, string]> = [
@@ -22,7 +23,7 @@ export function errorForLog(error: unknown, depth = 0): unknown {
   if (typeof error !== 'object' || error === null) return typeof error === 'string' ? withoutValues(error) : error;
   const source = error as Loggable;
   const logged: Record<string, unknown> = { type: source['type'] ?? source.constructor?.name };
-  for (const field of keptFields) if (field !== 'type' && source[field] !== undefined) logged[field] = source[field];
+  for (const field of keptFields) if (source[field] !== undefined) logged[field] = source[field];
   if (typeof source.message === 'string') logged['message'] = withoutValues(source.message);
   if (typeof source.stack === 'string') logged['stack'] = withoutValues(source.stack);
   if (source.cause !== undefined && depth < 3) logged['cause'] = errorForLog(source.cause, depth + 1);
