@@ -7,3 +7,4 @@ export * from './events/referrals.js';
 export * from './events/commitments.js';
 export * from './events/livelihood.js';
 export * from './days.js';
+export * from './places.js';
