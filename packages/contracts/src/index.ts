@@ -8,3 +8,4 @@ export * from './events/commitments.js';
 export * from './events/livelihood.js';
 export * from './days.js';
 export * from './places.js';
+export * from './trades.js';
