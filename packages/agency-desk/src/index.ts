@@ -24,6 +24,8 @@ export { actOnReferral, type ReferralAction } from './app/referrals.js';
 /** Catalogue writes (one write with the offer's event), for an agency whose own records are also offers (TVTO's courses). */
 export { adjustSeat, createOffer, updateOffer, type OfferDeps } from './app/offers.js';
 export { causeOf } from './options.js';
+/** The desk's part of the agency's `GET /work` (what waits for its staff), for the service's work route to compose with its own. */
+export { deskWork } from './app/work.js';
 export * from './domain/commitments.js';
 export * from './domain/offers.js';
 export * from './domain/referrals.js';

@@ -12,6 +12,7 @@ export * from './errors/domain-errors.js';
 export * from './http/problem.js';
 export * from './http/route.js';
 export * from './http/rate-limit.js';
+export * from './http/work.js';
 export * from './http/app.js';
 export * from './http/metrics.js';
 export * from './http/openapi.js';

@@ -136,6 +136,11 @@ export function deskModels(connection: Connection) {
       { ...outboxDocument, collection: deskCollections.referrals },
     ),
   );
+  // The staff's work counts (app/work.ts): referrals waiting for an answer or past their day.
+  referralSchema.index({ state: 1, respondBy: 1 });
+  // The list's default order, and a tracking code looked up whole or by its beginning.
+  referralSchema.index({ madeAt: -1, _id: -1 });
+  referralSchema.index({ trackingCode: 1 });
   const commitmentSchema = addOutbox(
     new Schema<StoredCommitment>(
       {
@@ -160,6 +165,8 @@ export function deskModels(connection: Connection) {
       { ...outboxDocument, collection: deskCollections.commitments },
     ),
   );
+  // The staff's work counts: open commitments by due day.
+  commitmentSchema.index({ status: 1, dueOn: 1 });
   const priorities = connection.model(
     'DeskPriorities',
     new Schema<StoredPriorities>(

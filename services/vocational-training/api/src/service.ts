@@ -11,6 +11,7 @@ import { apprenticeshipRoutes } from './routes/apprenticeships.js';
 import { counsellingRoutes } from './routes/counselling.js';
 import { courseRoutes } from './routes/courses.js';
 import { permitRoutes } from './routes/permits.js';
+import { workRoutes } from './routes/work.js';
 
 /**
  * Technical & Vocational Training Organisation: the shared agency desk (its service catalogue, the
@@ -30,6 +31,7 @@ export const vocationalTrainingService: ServiceDefinition<VtModels, TvtoConfig> 
     ...permitRoutes(deps),
     ...counsellingRoutes(deps),
     ...apprenticeshipRoutes(deps),
+    ...workRoutes(deps),
     ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog)),
   ],
   subscriptions: desk.subscriptions,

@@ -85,3 +85,5 @@ export const permitSchema = addOutbox(
     { ...plain, collection: permitsCollection },
   ),
 );
+// The staff's work counts (routes/work.ts): applications by step.
+permitSchema.index({ status: 1 });

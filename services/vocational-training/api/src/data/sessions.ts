@@ -45,3 +45,5 @@ export const sessionSchema = new Schema<StoredSession>(
   },
   { ...plain, collection: sessionsCollection },
 );
+// The staff's work counts (routes/work.ts): today's booked sessions.
+sessionSchema.index({ day: 1, state: 1 });
