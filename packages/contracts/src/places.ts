@@ -32,9 +32,15 @@ export const referenceNeighbourhoods: readonly ReferenceNeighbourhood[] = [
   { id: 'nbh-fajr', name: { fa: 'فجر', en: 'Fajr' }, ...kermanCounty, ...kerman },
 ];
 
+/** How a neighbourhood's social-work clinic is called. */
+export const clinicNameFor = (neighbourhood: LocalizedName): LocalizedName => ({
+  fa: `کلینیک مددکاری اجتماعی ${neighbourhood.fa}`,
+  en: `${neighbourhood.en} social-work clinic`,
+});
+
 /** One clinic per target neighbourhood (`clinic-<name>` for `nbh-<name>`). */
 export const referenceClinics: readonly ReferenceClinic[] = referenceNeighbourhoods.map((n) => ({
   id: n.id.replace(/^nbh-/, 'clinic-'),
-  name: { fa: `کلینیک مددکاری اجتماعی ${n.name.fa}`, en: `${n.name.en} social-work clinic` },
+  name: clinicNameFor(n.name),
   neighbourhoodId: n.id,
 }));

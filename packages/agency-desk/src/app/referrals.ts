@@ -1,5 +1,15 @@
 import type { Envelope, ReferralMadeV1, ReferralWithdrawnV1 } from '@hamgam/contracts';
-import { caps, isDuplicateKey, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import {
+  caps,
+  isDuplicateKey,
+  outboxEntries,
+  pageOf,
+  readAll,
+  type EventCause,
+  type EventDraft,
+  type PageContext,
+} from '@hamgam/service-kit';
+import mongoose from 'mongoose';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredReferral } from '../data/models.js';
 import { checkHasPlace } from '../domain/offers.js';
@@ -233,4 +243,40 @@ export async function reconcileSeats(deps: OfferDeps, options: DeskOptions): Pro
     repaired++;
   }
   return repaired;
+}
+
+/** What the received referrals list may be narrowed and ordered by. */
+export interface ReferralListQuery {
+  state?: StoredReferral['state'] | undefined;
+  /** A tracking code or its beginning, normalised (`K7QM3X`). */
+  q?: string | undefined;
+  neighbourhoodId?: string | undefined;
+  clinicId?: string | undefined;
+  offerId?: string | undefined;
+  needCategory?: StoredReferral['needCategory'] | undefined;
+  sort: 'madeAt' | 'respondBy';
+  order: 'asc' | 'desc';
+}
+
+/** The filter of a tracking code typed whole (one code) or begun (`K7QM3` → codes starting `K7QM-3`). */
+function trackingCodeFilter(q: string) {
+  const shaped = q.length > 4 ? `${q.slice(0, 4)}-${q.slice(4)}` : q;
+  // `q` is made of the code's alphabet only (the route's schema), so it is a literal in the expression.
+  return q.length === 8 ? shaped : new RegExp(`^${shaped}`);
+}
+
+/** One page of the referrals the agency received (never a withdrawal still waiting for its referral). */
+export function receivedReferrals(deps: DeskDeps, query: ReferralListQuery, page: PageContext) {
+  const filter = {
+    trackingCode: query.q ? trackingCodeFilter(query.q) : mongoose.trusted({ $ne: null }),
+    ...(query.state ? { state: query.state } : {}),
+    ...(query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {}),
+    ...(query.clinicId ? { clinicId: query.clinicId } : {}),
+    ...(query.offerId ? { offerId: query.offerId } : {}),
+    ...(query.needCategory ? { needCategory: query.needCategory } : {}),
+  };
+  return pageOf(deps.models.referrals.find(filter, { outbox: 0 }).lean(), page, page.res, {
+    by: query.sort,
+    order: query.order === 'asc' ? 1 : -1,
+  });
 }

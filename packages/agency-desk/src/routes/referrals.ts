@@ -1,7 +1,8 @@
-import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
+import { caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { referralAccess } from '../app/access.js';
-import { actOnReferral, type ReferralAction } from '../app/referrals.js';
+import { deskPlaces, placeNames } from '../app/places.js';
+import { actOnReferral, receivedReferrals, type ReferralAction } from '../app/referrals.js';
 import type { StoredReferral } from '../data/models.js';
 import { isReferralOverdue } from '../domain/referrals.js';
 import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
@@ -9,17 +10,19 @@ import {
   acceptBodySchema,
   completeBodySchema,
   declineBodySchema,
+  placesViewSchema,
   referralParams,
   referralQuerySchema,
   referralViewSchema,
 } from './schemas.js';
 
 type Titles = Map<string, { fa: string; en: string }>;
+type Names = ReturnType<typeof placeNames>;
 
 type ReferralView = z.input<typeof referralViewSchema>;
 
 /** Only for referrals that arrived (a withdrawal waiting for its referral has no details); the response schema checks it. */
-function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, now: Date): ReferralView {
+function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, names: Names, now: Date): ReferralView {
   const { _id, agency: _a, receivedAt: _r, sourceEventId: _s, ...rest } = referral;
   const offerTitle = (referral.offerId && titles.get(referral.offerId)) || null;
   return {
@@ -27,15 +30,18 @@ function toView(referral: Omit<StoredReferral, 'outbox'>, titles: Titles, now: D
     referralId: _id,
     householdRef: referral.householdRef ?? null,
     offerTitle,
+    clinicName: names.clinic(referral.clinicId),
+    neighbourhoodName: names.neighbourhood(referral.neighbourhoodId),
     overdue: isReferralOverdue(referral, now),
   } as ReferralView;
 }
 
 export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
-  const { referrals, offers } = deps.models;
+  const { offers } = deps.models;
   // The agency's own offers (tens, at most hundreds): read whole, bounded.
   const titles = async (): Promise<Titles> =>
     new Map((await readAll(offers.find({}, { title: 1 }).lean(), caps.reference)).map((o) => [o._id, o.title]));
+  const names = async () => placeNames(await deskPlaces(deps.models));
 
   const logReferrals = referralAccess(options);
   // Accepting and declining decide on the resident's referral; completing records its outcome.
@@ -59,7 +65,7 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       handler: async ({ params, body: given, principal, cause }) => {
         const updated = await actOnReferral(deps, options, params.referralId, toAction(given as z.infer<S>), cause);
         await logReferrals(deps, principal, logged[verb], [updated]);
-        return toView(updated, await titles(), deps.clock.now());
+        return toView(updated, await titles(), await names(), deps.clock.now());
       },
     });
 
@@ -68,27 +74,32 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       method: 'get',
       path: '/desk/referrals',
       summary:
-        'Referrals the clinics made to this agency, newest first; filter by state and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
+        'Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       tags: ['desk'],
       roles: readersOf(options),
       query: referralQuerySchema,
       response: z.array(referralViewSchema),
       handler: async ({ query, principal, req }, res) => {
         const now = deps.clock.now();
-        const [rows, offerTitles] = await Promise.all([
-          pageOf(referrals.find(query.state ? { state: query.state } : {}, { outbox: 0 }).lean(), { query, req }, res, {
-            by: 'madeAt',
-            order: -1,
-          }),
+        const [rows, offerTitles, placeNamesOf] = await Promise.all([
+          receivedReferrals(deps, query, { query, req, res }),
           titles(),
+          names(),
         ]);
-        const shown = rows
-          .filter((r) => r.trackingCode !== null) // a withdrawal still waiting for its referral
-          .filter((r) => query.overdue === undefined || isReferralOverdue(r, now) === (query.overdue === 'true'));
+        const shown = rows.filter((r) => query.overdue === undefined || isReferralOverdue(r, now) === (query.overdue === 'true'));
         // Whoever reads the list (staff, coordinator, auditor) sees each resident and household it names.
         await logReferrals(deps, principal, 'list', shown);
-        return shown.map((r) => toView(r, offerTitles, now));
+        return shown.map((r) => toView(r, offerTitles, placeNamesOf, now));
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/desk/places',
+      summary: 'The neighbourhoods and clinics of the programme by name (fa/en), to label and pick places with',
+      tags: ['desk'],
+      roles: readersOf(options),
+      response: placesViewSchema,
+      handler: () => deskPlaces(deps.models),
     }),
     action(
       'accept',

@@ -30,22 +30,53 @@ export const offerViewSchema = offerFieldsSchema.extend({
   updatedAt: z.date(),
 });
 
+/** Digits typed on a Persian or Arabic keyboard, as Latin ones. */
+const latinDigits = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) - (d >= '۰' ? 0x06f0 : 0x0660)) % 10));
+
+/**
+ * A tracking code or its beginning, as a person types it (any case, Persian digits, with or without the
+ * dash or spaces): normalised to the code's own alphabet, e.g. `k7qm 3x` → `K7QM3X`.
+ */
+export const trackingCodeSearchSchema = z
+  .string()
+  .max(20)
+  .transform((text) => latinDigits(text).toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{1,8}$/, 'tracking-code-search-invalid'));
+
+/** The orders the received referrals can be listed in. */
+export const referralSorts = ['madeAt', 'respondBy'] as const;
+
 export const referralQuerySchema = z
-  .object({ ...pageQueryShape, state: z.enum(referralStates).optional(), overdue: z.enum(['true', 'false']).optional() })
+  .object({
+    ...pageQueryShape,
+    state: z.enum(referralStates).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    /** A tracking code, or its first characters. */
+    q: trackingCodeSearchSchema.optional(),
+    neighbourhoodId: slugIdSchema.max(80).optional(),
+    clinicId: slugIdSchema.max(80).optional(),
+    offerId: slugIdSchema.max(80).optional(),
+    needCategory: needCategorySchema.optional(),
+    sort: z.enum(referralSorts).default('madeAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
   .strict();
 export const referralParams = z.object({ referralId: opaqueIdSchema }).strict();
 export const acceptBodySchema = z.object({ completeBy: isoDateSchema }).strict();
 export const declineBodySchema = z.object({ reason: z.enum(declineReasons) }).strict();
 export const completeBodySchema = z.object({ outcome: z.enum(referralOutcomes) }).strict();
 
-/** A received referral as staff see it: opaque ids, the tracking code, what and where; never a name. */
+/** A received referral as staff see it: opaque ids, the tracking code, what and where; never a resident's name. */
 export const referralViewSchema = z.object({
   referralId: z.string(),
   trackingCode: z.string(),
   offerId: z.string(),
   offerTitle: localizedNameSchema.nullable(),
   clinicId: z.string(),
+  /** The clinic and neighbourhood by name (null only for a place the desk has never heard named). */
+  clinicName: localizedNameSchema.nullable(),
   neighbourhoodId: z.string(),
+  neighbourhoodName: localizedNameSchema.nullable(),
   residentRef: z.string(),
   /** Null for referrals received before referrals carried the household. */
   householdRef: z.string().nullable(),
@@ -62,6 +93,12 @@ export const referralViewSchema = z.object({
   withdrawnAt: z.date().nullable(),
   withdrawReason: z.string().nullable(),
   overdue: z.boolean(),
+});
+
+/** The places the desk names: every neighbourhood of the programme and its clinics, in both languages. */
+export const placesViewSchema = z.object({
+  neighbourhoods: z.array(z.object({ neighbourhoodId: z.string(), name: localizedNameSchema })),
+  clinics: z.array(z.object({ clinicId: z.string(), name: localizedNameSchema, neighbourhoodId: z.string() })),
 });
 
 export const declareBodySchema = z
