@@ -22,6 +22,7 @@ export const referenceTrades: readonly ReferenceTrade[] = [
   { id: 'auto-repair', name: { fa: 'تعمیر خودرو', en: 'Car repair' } },
   { id: 'carpet-weaving', name: { fa: 'قالی‌بافی', en: 'Carpet weaving' } },
   { id: 'cooking', name: { fa: 'آشپزی', en: 'Cooking' } },
+  { id: 'embroidery', name: { fa: 'گلدوزی', en: 'Embroidery' } },
 ];
 
 export const referenceTradeIds = referenceTrades.map((t) => t.id);
