@@ -1,4 +1,4 @@
-import { useAuth, type RemoteAppProps } from '@hamgam/ui-kit';
+import { QueryProvider, useAuth, type RemoteAppProps } from '@hamgam/ui-kit';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/AuditPage';
 import { AUDIT_PATH, AUDIT_ROLES } from './audit/route';
@@ -34,10 +34,13 @@ export function ShellRoutes({ modules }: { modules: readonly RemoteModuleConfig[
   );
 }
 
+/** The page's one query cache wraps the routes, so every module reads and invalidates the same data. */
 export function App({ modules }: { modules: readonly RemoteModuleConfig[] }) {
   return (
-    <BrowserRouter>
-      <ShellRoutes modules={modules} />
-    </BrowserRouter>
+    <QueryProvider>
+      <BrowserRouter>
+        <ShellRoutes modules={modules} />
+      </BrowserRouter>
+    </QueryProvider>
   );
 }

@@ -15,6 +15,8 @@ export const SINGLETONS = /** @type {const} */ ({
   'react-dom/': 'react-dom',
   'react-router-dom': 'react-router-dom',
   '@hamgam/ui-kit': '@hamgam/ui-kit',
+  // One query cache per page: a second copy would give a remote its own QueryClient context and an empty cache.
+  '@tanstack/react-query': '@tanstack/react-query',
 });
 
 function readJson(file) {

@@ -10,9 +10,9 @@ const shellDir = path.join(repo, 'apps/shell');
 const clinicsUiDir = path.join(repo, 'services/clinics/ui');
 
 describe('sharedConfig', () => {
-  it('shares react, react-dom, their subpaths, the router and ui-kit as singletons', () => {
+  it('shares react, react-dom, their subpaths, the router, ui-kit and the query cache as singletons', () => {
     const shared = sharedConfig(shellDir);
-    for (const key of ['react', 'react-dom', 'react/', 'react-dom/', 'react-router-dom', '@hamgam/ui-kit']) {
+    for (const key of ['react', 'react-dom', 'react/', 'react-dom/', 'react-router-dom', '@hamgam/ui-kit', '@tanstack/react-query']) {
       expect(shared[key], key).toMatchObject({ singleton: true });
       expect(shared[key].requiredVersion, key).toMatch(/^\^\d/);
     }
@@ -23,6 +23,7 @@ describe('sharedConfig', () => {
     expect(shared.react.requiredVersion).toBe('^19.3.1');
     expect(shared['react/'].requiredVersion).toBe(shared.react.requiredVersion);
     expect(shared['@hamgam/ui-kit'].requiredVersion).toBe('^0.1.0');
+    expect(shared['@tanstack/react-query'].requiredVersion).toMatch(/^\^5\./);
   });
 
   it('gives the host and a remote identical shared settings', () => {

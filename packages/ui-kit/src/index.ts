@@ -18,6 +18,20 @@ export { getAuthClient, hasAnyRole, setAuthClient, useAuth, type AuthClient, typ
 export { ApiError, type Problem } from './api/ApiError';
 export { createApiClient, LIST_MAX_PAGES, useApi, type ApiClient } from './api/client';
 export { useAsync, type AsyncState } from './useAsync';
+export { createQueryClient, QueryProvider } from './query/QueryProvider';
+export {
+  useApiMutation,
+  useApiQuery,
+  usePagedQuery,
+  type ApiMutation,
+  type ApiMutationOptions,
+  type ApiQuery,
+  type ApiQueryOptions,
+  type CursorPage,
+  type PagedQuery,
+} from './query/hooks';
+// Modules use TanStack Query through the kit, so host and remotes always share one copy (a singleton in build-config).
+export { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 export { Page } from './components/Page';
 export { Card, type CardProps } from './components/Card';
 export { DataTable, type Column, type DataTableProps } from './components/DataTable';

@@ -1,10 +1,12 @@
 // Test helpers for packages that render ui-kit components (not part of the runtime bundle).
 import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
 import { hasAnyRole, setAuthClient, type AuthClient } from './auth';
 import type { Locale } from './i18n/format';
 import { I18nProvider } from './i18n/I18nProvider';
+import { QueryClient } from '@tanstack/react-query';
+import { QueryProvider } from './query/QueryProvider';
 
 // findBy*/waitFor give up after 1 s by default, too short when turbo runs every suite at once on 2 cores.
 configure({ asyncUtilTimeout: 5000 });
@@ -54,11 +56,29 @@ export function stubFetch(routes: Record<string, FakeRoute>) {
   return fetchMock;
 }
 
-/** Renders inside the providers the shell gives every module, with a signed-in fake user. */
+/** A query cache for one test: nothing shared between tests, no retries (a failure shows at once). */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } } });
+}
+
+/**
+ * Renders inside the providers the shell gives every module, with a signed-in fake user and a fresh query
+ * cache (pass `queryClient` to inspect or share it between renders).
+ */
 export function renderWithKit(
   ui: ReactElement,
-  { locale = 'fa', auth = fakeAuth() }: { locale?: Locale; auth?: AuthClient } = {},
+  {
+    locale = 'fa',
+    auth = fakeAuth(),
+    queryClient = testQueryClient(),
+  }: { locale?: Locale; auth?: AuthClient; queryClient?: QueryClient } = {},
 ): RenderResult {
   setAuthClient(auth);
-  return render(<I18nProvider initialLocale={locale}>{ui}</I18nProvider>);
+  // A wrapper, so `rerender` keeps the providers (and the same cache).
+  const Providers = ({ children }: { children: ReactNode }) => (
+    <I18nProvider initialLocale={locale}>
+      <QueryProvider client={queryClient}>{children}</QueryProvider>
+    </I18nProvider>
+  );
+  return render(ui, { wrapper: Providers });
 }

@@ -8,7 +8,10 @@ export interface AsyncState<T> {
   reload(): void;
 }
 
-/** Runs `fn` whenever `deps` change; answers to superseded runs are ignored. */
+/**
+ * Runs `fn` whenever `deps` change; answers to superseded runs are ignored.
+ * @deprecated Use `useApiQuery` (TanStack Query, one shared cache): same `data`/`error`/`loading`/`reload`.
+ */
 export function useAsync<T>(fn: () => Promise<T>, deps: DependencyList): AsyncState<T> {
   const [run, setRun] = useState(0);
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
