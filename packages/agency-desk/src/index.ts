@@ -7,6 +7,7 @@ import { deskSubscriptions } from './events/subscriptions.js';
 import type { DeskDeps, DeskOptions } from './options.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { offerRoutes } from './routes/offers.js';
+import { referenceRoutes } from './routes/reference.js';
 import { referralRoutes } from './routes/referrals.js';
 
 export { deskBindingKeys } from './events/subscriptions.js';
@@ -52,7 +53,12 @@ export function agencyDesk(options: DeskOptions): AgencyDesk {
     options,
     models: deskModels,
     outboxSources: (models) => [models.offers, models.referrals, models.commitments],
-    routes: (deps) => [...offerRoutes(deps, options), ...referralRoutes(deps, options), ...commitmentRoutes(deps, options)],
+    routes: (deps) => [
+      ...offerRoutes(deps, options),
+      ...referralRoutes(deps, options),
+      ...commitmentRoutes(deps, options),
+      ...referenceRoutes(deps, options),
+    ],
     subscriptions: (deps) => deskSubscriptions(deps, options),
     // Before this replica listens or consumes; other replicas may be serving, so the repair takes the
     // offers' leases like any write. The relay's first sweep publishes whatever offer it had to republish.

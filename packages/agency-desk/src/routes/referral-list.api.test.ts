@@ -63,34 +63,6 @@ describe('the desk’s received referrals list', () => {
     });
   });
 
-  it('serves the places to pick from, named in both languages: every neighbourhood of the programme and one a clinic published', async () => {
-    await service.deliver('clinics.priority.published', {
-      neighbourhoodId: 'nbh-new-town',
-      neighbourhoodName: { fa: 'شهرک نو', en: 'New Town' },
-      countyId: 'kerman-county',
-      clinicId: 'clinic-new-town',
-      period: '1405',
-      listVersion: 1,
-      publishedAt: service.clock.now().toISOString(),
-      priorities: [{ rank: 1, category: 'social-care', score: 3, households: 4 }],
-    });
-    const res = await service.api('coordinator').get('/desk/places');
-    expect(res.status).toBe(200);
-    expect(res.body.neighbourhoods).toEqual(
-      expect.arrayContaining([
-        { neighbourhoodId: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' } },
-        { neighbourhoodId: 'nbh-fajr', name: { fa: 'فجر', en: 'Fajr' } },
-        { neighbourhoodId: 'nbh-new-town', name: { fa: 'شهرک نو', en: 'New Town' } },
-      ]),
-    );
-    expect(res.body.clinics).toContainEqual({
-      clinicId: 'clinic-new-town',
-      name: { fa: 'کلینیک مددکاری اجتماعی شهرک نو', en: 'New Town social-work clinic' },
-      neighbourhoodId: 'nbh-new-town',
-    });
-    expect((await service.api('worker').get('/desk/places')).status).toBe(403);
-  });
-
   it('finds a referral by its tracking code typed in any case, with Persian digits, without the dash, or by its beginning', async () => {
     const wanted = await received({ trackingCode: code('QW7') });
     const other = await received({ trackingCode: code('ZZ9') });

@@ -10,7 +10,6 @@ import {
   acceptBodySchema,
   completeBodySchema,
   declineBodySchema,
-  placesViewSchema,
   referralParams,
   referralQuerySchema,
   referralViewSchema,
@@ -91,15 +90,6 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
         await logReferrals(deps, principal, 'list', shown);
         return shown.map((r) => toView(r, offerTitles, placeNamesOf, now));
       },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/desk/places',
-      summary: 'The neighbourhoods and clinics of the programme by name (fa/en), to label and pick places with',
-      tags: ['desk'],
-      roles: readersOf(options),
-      response: placesViewSchema,
-      handler: () => deskPlaces(deps.models),
     }),
     action(
       'accept',

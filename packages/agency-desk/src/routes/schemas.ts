@@ -101,6 +101,10 @@ export const placesViewSchema = z.object({
   clinics: z.array(z.object({ clinicId: z.string(), name: localizedNameSchema, neighbourhoodId: z.string() })),
 });
 
+/** A trade's name, or part of it, in either language. */
+export const tradeQuerySchema = z.object({ q: z.string().trim().max(60).optional() }).strict();
+export const tradeViewSchema = z.object({ tradeId: z.string(), name: localizedNameSchema });
+
 export const declareBodySchema = z
   .object({
     neighbourhoodId: slugIdSchema,
