@@ -16,7 +16,8 @@ import { refsVerifiedOf } from './refs.js';
 const mastersRaw = (models: VtModels) => models.masters.collection as unknown as mongo.Collection<StoredMaster>;
 
 export interface NewMaster {
-  masterId: string;
+  /** Left out, one is made (`master-<trade>-<random>`): staff name a master by name, never by an id. */
+  masterId?: string | undefined;
   name: string;
   guild: LocalizedText;
   trade: string;
@@ -25,7 +26,7 @@ export interface NewMaster {
 }
 
 export async function addMaster(deps: VtDeps, input: NewMaster): Promise<StoredMaster> {
-  const { masterId, ...fields } = input;
+  const { masterId = `master-${input.trade}-${randomUUID().slice(0, 8)}`, ...fields } = input;
   const master: StoredMaster = { _id: masterId, ...fields, seatHolders: [], seats: 0, createdAt: deps.clock.now() };
   try {
     await deps.models.masters.create(master);

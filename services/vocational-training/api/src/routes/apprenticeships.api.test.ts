@@ -101,3 +101,55 @@ describe('direct apprentice placements of residents no clinic referred', () => {
     expect(checked.body).toMatchObject({ unverified: false });
   });
 });
+
+describe('what a screen may show of a master and an apprentice (issue 10: no typed ids, no raw refs)', () => {
+  it('makes a master’s id when staff give none (they name the master, never type a slug)', async () => {
+    const { masterId: _typed, ...typedByNoOne } = {
+      masterId: 'unused',
+      name: 'Ostad Bahrami',
+      guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' },
+      trade: 'carpentry',
+      neighbourhoodId: 'nbh-fajr',
+      capacity: 3,
+    };
+    const made = await api('tvto').post('/apprenticeships/masters', typedByNoOne);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.masterId).toMatch(/^master-carpentry-[0-9a-f]{8}$/);
+    expect((await api('tvto').post('/apprenticeships/masters', typedByNoOne)).status).toBe(201);
+  });
+
+  it('names each placement’s resident by the tracking code of a clinic referral naming them, and no code for a ref no referral named', async () => {
+    const masterId = (
+      await api('tvto').post('/apprenticeships/masters', {
+        name: 'Ostad Naderi',
+        guild: { fa: 'صنف درودگران', en: 'Carpenters’ guild' },
+        trade: 'carpentry',
+        neighbourhoodId: 'nbh-fajr',
+        capacity: 5,
+      })
+    ).body.masterId as string;
+    await publishOffer('tvto-codes-apprentice', 'apprenticeship', { fa: 'شاگردی', en: 'Apprenticeship' });
+    const referral = await acceptedReferral('tvto-codes-apprentice', true, 'ABCD-EFGH');
+    const fromReferral = await api('tvto').post(`/apprenticeships/masters/${masterId}/placements`, { referralId: referral.referralId });
+    expect(fromReferral.body).toMatchObject({ referralCode: 'ABCD-EFGH' });
+    const known = randomUUID();
+    await referredByAClinic(known, 'WXYZ-2345');
+    const direct = await api('tvto').post(`/apprenticeships/masters/${masterId}/placements`, { residentRef: known, neighbourhoodId: null });
+    expect(direct.body).toMatchObject({ referralCode: 'WXYZ-2345', unverified: false });
+    const madeUp = await api('tvto').post(`/apprenticeships/masters/${masterId}/placements`, {
+      residentRef: randomUUID(),
+      neighbourhoodId: null,
+    });
+    expect(madeUp.body).toMatchObject({ referralCode: null, unverified: true });
+    const listed = (await api('auditor').get(`/apprenticeships/placements?masterId=${masterId}`)).body as {
+      placementId: string;
+      referralCode: string | null;
+    }[];
+    const codes = Object.fromEntries(listed.map((p) => [p.placementId, p.referralCode]));
+    expect(codes).toEqual({
+      [fromReferral.body.placementId]: 'ABCD-EFGH',
+      [direct.body.placementId]: 'WXYZ-2345',
+      [madeUp.body.placementId]: null,
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { addMaster, checkProgress, finishPlacement, place } from '../app/apprenticeships.js';
-import { stillUnverified } from '../app/refs.js';
+import { marksOf, residentMarks, type ResidentMarks } from '../app/refs.js';
 import type { StoredMaster } from '../data/masters.js';
 import type { StoredPlacement } from '../data/placements.js';
 import { readers, staff, type VtDeps } from '../deps.js';
@@ -23,16 +23,16 @@ const masterView = ({ _id, seatHolders: _h, seats, createdAt: _c, ...m }: Stored
   placed: seats,
   available: Math.max(0, m.capacity - seats),
 });
-/** A placement as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
-const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement, unverified: ReadonlySet<string>) => ({
+/** A placement as staff see it; `unverified` and `referralCode` from residentMarks (its resident no clinic referred to TVTO; the referral's code that names them). */
+const placementView = ({ _id, seatKey: _k, createdBy: _b, ...p }: StoredPlacement, marks: ResidentMarks) => ({
   ...p,
   placementId: _id,
-  unverified: unverified.has(_id),
+  ...marksOf(marks, _id),
 });
 
 export function apprenticeshipRoutes(deps: VtDeps) {
   const { masters, placements } = deps.models;
-  const viewed = async (placement: StoredPlacement) => placementView(placement, await stillUnverified(deps, [placement]));
+  const viewed = async (placement: StoredPlacement) => placementView(placement, await residentMarks(deps, [placement]));
   return [
     defineRoute({
       method: 'get',
@@ -68,8 +68,8 @@ export function apprenticeshipRoutes(deps: VtDeps) {
           by: 'startedOn',
           order: -1,
         });
-        const unverified = await stillUnverified(deps, rows);
-        return rows.map((p) => placementView(p, unverified));
+        const marks = await residentMarks(deps, rows);
+        return rows.map((p) => placementView(p, marks));
       },
     }),
     defineRoute({

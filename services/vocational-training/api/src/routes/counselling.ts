@@ -1,7 +1,7 @@
 import { caps, defineRoute, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { book, recordSession, setDemand } from '../app/counselling.js';
-import { stillUnverified } from '../app/refs.js';
+import { marksOf, residentMarks, type ResidentMarks } from '../app/refs.js';
 import type { StoredDemand } from '../data/demand.js';
 import type { StoredSession } from '../data/sessions.js';
 import { byDemand } from '../domain/counselling.js';
@@ -18,16 +18,16 @@ import {
 } from './schemas.js';
 
 const demandView = ({ _id, updatedBy: _b, ...row }: StoredDemand) => ({ ...row, trade: _id });
-/** A session as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
-const sessionView = ({ _id, counsellor: _c, ...row }: StoredSession, unverified: ReadonlySet<string>) => ({
+/** A session as staff see it; `unverified` and `referralCode` from residentMarks (its resident no clinic referred to TVTO; the referral's code that names them). */
+const sessionView = ({ _id, counsellor: _c, ...row }: StoredSession, marks: ResidentMarks) => ({
   ...row,
   sessionId: _id,
-  unverified: unverified.has(_id),
+  ...marksOf(marks, _id),
 });
 
 export function counsellingRoutes(deps: VtDeps) {
   const { demand, sessions } = deps.models;
-  const viewed = async (session: StoredSession) => sessionView(session, await stillUnverified(deps, [session]));
+  const viewed = async (session: StoredSession) => sessionView(session, await residentMarks(deps, [session]));
   return [
     defineRoute({
       method: 'get',
@@ -63,8 +63,8 @@ export function counsellingRoutes(deps: VtDeps) {
           by: 'day',
           order: -1,
         });
-        const unverified = await stillUnverified(deps, rows);
-        return rows.sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time)).map((s) => sessionView(s, unverified));
+        const marks = await residentMarks(deps, rows);
+        return rows.sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time)).map((s) => sessionView(s, marks));
       },
     }),
     defineRoute({

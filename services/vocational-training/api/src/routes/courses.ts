@@ -1,7 +1,7 @@
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
-import { stillUnverified } from '../app/refs.js';
+import { marksOf, residentMarks, type ResidentMarks } from '../app/refs.js';
 import type { StoredCourse } from '../data/courses.js';
 import type { StoredEnrolment } from '../data/enrolments.js';
 import { attendanceRate } from '../domain/enrolments.js';
@@ -27,11 +27,11 @@ const courseView = ({ _id, seatHolders: _h, seats, createdAt: _c, createdBy: _b,
   return { ...course, courseId: _id, capacity, enrolled: seats, available: Math.max(0, capacity - seats) };
 };
 
-/** An enrolment as staff see it; `unverified` from stillUnverified (its resident no clinic referred to TVTO). */
-export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: number, unverified: ReadonlySet<string>) => ({
+/** An enrolment as staff see it; `unverified` and `referralCode` from residentMarks (its resident no clinic referred to TVTO; the referral's code that names them). */
+export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: number, marks: ResidentMarks) => ({
   ...e,
   enrolmentId: e._id,
-  unverified: unverified.has(e._id),
+  ...marksOf(marks, e._id),
   attendanceRate: attendanceRate(e.attended.length, sessionsHeld),
 });
 
@@ -83,11 +83,8 @@ export function courseRoutes(deps: VtDeps) {
           enrolments.find({ courseId: params.courseId }, { outbox: 0 }).sort({ enrolledAt: 1 }).lean(),
           caps.perPerson,
         );
-        const [offer, unverified] = await Promise.all([
-          offers.findById(params.courseId, { capacity: 1 }).lean(),
-          stillUnverified(deps, rows),
-        ]);
-        return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld, unverified)) };
+        const [offer, marks] = await Promise.all([offers.findById(params.courseId, { capacity: 1 }).lean(), residentMarks(deps, rows)]);
+        return { ...courseView(course, offer?.capacity), enrolments: rows.map((e) => enrolmentView(e, course.sessionsHeld, marks)) };
       },
     }),
     defineRoute({
@@ -102,7 +99,7 @@ export function courseRoutes(deps: VtDeps) {
       status: 201,
       handler: async ({ params, body, cause }) => {
         const enrolment = await enrol(deps, params.courseId, body, cause);
-        return enrolmentView(enrolment, 0, await stillUnverified(deps, [enrolment]));
+        return enrolmentView(enrolment, 0, await residentMarks(deps, [enrolment]));
       },
     }),
     defineRoute({
@@ -127,11 +124,11 @@ export function courseRoutes(deps: VtDeps) {
       response: enrolmentViewSchema,
       handler: async ({ params, body, cause }) => {
         const done = await finishEnrolment(deps, params.enrolmentId, body.result, cause);
-        const [course, unverified] = await Promise.all([
+        const [course, marks] = await Promise.all([
           courses.findById(done.courseId, { sessionsHeld: 1 }).lean(),
-          stillUnverified(deps, [done]),
+          residentMarks(deps, [done]),
         ]);
-        return enrolmentView(done, course?.sessionsHeld ?? 0, unverified);
+        return enrolmentView(done, course?.sessionsHeld ?? 0, marks);
       },
     }),
     defineRoute({

@@ -3,7 +3,7 @@ import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type 
 import { z } from 'zod';
 import { logPermitAccess, seesApplicant } from '../app/access.js';
 import { stepPermit, submitPermit } from '../app/permits.js';
-import { stillUnverified } from '../app/refs.js';
+import { marksOf, residentMarks, type ResidentMarks } from '../app/refs.js';
 import { applicantSealer } from '../config.js';
 import type { StoredPermit } from '../data/permits.js';
 import { canRenew, effectiveStatus, permitNextStep, permitStatusLabels } from '../domain/permits.js';
@@ -30,7 +30,7 @@ function permitView(
   deps: VtDeps,
   { _id, outbox: _o, applicant, ...permit }: Omit<StoredPermit, 'outbox'> & { outbox?: unknown },
   principal: Principal,
-  unverified: ReadonlySet<string>,
+  marks: ResidentMarks,
 ) {
   const now = deps.clock.now();
   const personal = seesApplicant(principal) ? applicantSealer(deps.config).open(applicant) : { name: null, address: null };
@@ -39,7 +39,7 @@ function permitView(
     permitId: _id,
     // Applications stored before applications could come from referrals have no such field.
     referralId: permit.referralId ?? null,
-    unverified: unverified.has(_id),
+    ...marksOf(marks, _id),
     status: effectiveStatus(permit, now),
     renewable: canRenew(permit, now),
     applicantName: personal.name,
@@ -66,7 +66,7 @@ export function permitRoutes(
       handler: async ({ params, body: given, principal, cause }) => {
         const changed = await stepPermit(deps, params.permitId, toStep(given), cause);
         await logPermitAccess(deps, principal, path === 'decision' ? 'decide' : 'update', [changed]);
-        return permitView(deps, changed, principal, await stillUnverified(deps, [changed]));
+        return permitView(deps, changed, principal, await residentMarks(deps, [changed]));
       },
     });
 
@@ -110,8 +110,8 @@ export function permitRoutes(
         const now = deps.clock.now();
         const shown = query.status ? page.filter((p) => effectiveStatus(p, now) === query.status) : page;
         if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'list', shown);
-        const unverified = await stillUnverified(deps, shown);
-        return shown.map((p) => permitView(deps, p, principal, unverified));
+        const marks = await residentMarks(deps, shown);
+        return shown.map((p) => permitView(deps, p, principal, marks));
       },
     }),
     defineRoute({
@@ -126,7 +126,7 @@ export function permitRoutes(
         const permit = await permits.findById(params.permitId, { outbox: 0 }).lean();
         if (!permit) throw notFound(`no permit application ${params.permitId}`);
         if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'read', [permit]);
-        return permitView(deps, permit, principal, await stillUnverified(deps, [permit]));
+        return permitView(deps, permit, principal, await residentMarks(deps, [permit]));
       },
     }),
     defineRoute({
@@ -142,7 +142,7 @@ export function permitRoutes(
       handler: async ({ body, principal }) => {
         const submitted = await submitPermit(deps, body, principal.subject);
         await logPermitAccess(deps, principal, 'create', [submitted]);
-        return permitView(deps, submitted, principal, await stillUnverified(deps, [submitted]));
+        return permitView(deps, submitted, principal, await residentMarks(deps, [submitted]));
       },
     }),
     step(

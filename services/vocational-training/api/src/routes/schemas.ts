@@ -72,6 +72,8 @@ export const enrolmentViewSchema = z.object({
   source: z.enum(['referral', 'direct']),
   /** A direct record for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
   unverified: z.boolean(),
+  /** The tracking code of the clinic referral naming this resident (the code staff, clinic and resident share); null when none does. */
+  referralCode: z.string().nullable(),
   state: z.enum(enrolmentStates),
   attended: z.array(z.number()),
   attendanceRate: z.number(),
@@ -127,6 +129,8 @@ export const permitViewSchema = z.object({
   residentRef: z.string().nullable(),
   /** A direct record for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
   unverified: z.boolean(),
+  /** The tracking code of the clinic referral naming this resident (the code staff, clinic and resident share); null when none does. */
+  referralCode: z.string().nullable(),
   /** Only TVTO staff see a walk-in's name and the workshop's address; programme readers get null for both. */
   applicantName: z.string().nullable(),
   trade: z.string(),
@@ -190,6 +194,8 @@ export const sessionViewSchema = z.object({
   referralId: z.string().nullable(),
   /** A direct booking for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
   unverified: z.boolean(),
+  /** The tracking code of the clinic referral naming this resident (the code staff, clinic and resident share); null when none does. */
+  referralCode: z.string().nullable(),
   day: z.string(),
   time: z.string(),
   state: z.enum(sessionStates),
@@ -202,7 +208,8 @@ export const sessionViewSchema = z.object({
 // ---- apprenticeships
 export const newMasterSchema = z
   .object({
-    masterId: slugIdSchema.max(60),
+    // Left out (as the UI does), the API makes one: a person never types an id.
+    masterId: slugIdSchema.max(60).optional(),
     name: text(120),
     guild: localizedTextSchema,
     trade: slugIdSchema.max(40),
@@ -236,6 +243,8 @@ export const placementViewSchema = z.object({
   referralId: z.string().nullable(),
   /** A direct record for a resident no clinic's referral to TVTO has named (yet): the ref may be mistyped or made up. */
   unverified: z.boolean(),
+  /** The tracking code of the clinic referral naming this resident (the code staff, clinic and resident share); null when none does. */
+  referralCode: z.string().nullable(),
   state: z.enum(placementStates),
   startedOn: z.string(),
   checks: z.array(z.object({ month: z.string(), rating: z.number(), note: z.string(), at: z.date() })),

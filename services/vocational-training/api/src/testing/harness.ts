@@ -23,12 +23,12 @@ export const startTvto = (env: Record<string, string> = {}): Promise<TvtoTestSer
 export async function clinicReferral(
   service: TvtoTestService,
   offerId: string,
-  { accept = true, residentRef = randomUUID() as string } = {},
+  { accept = true, residentRef = randomUUID() as string, trackingCode = 'K7QM-3XWA' } = {},
 ) {
   const inDays = (n: number) => addDays(service.clock.now(), n);
   const made = {
     referralId: randomUUID(),
-    trackingCode: 'K7QM-3XWA',
+    trackingCode,
     agency: 'vocational-training',
     offerId,
     clinicId: 'clinic-sarasiab',
@@ -94,12 +94,14 @@ export function tvtoForTests(env: Record<string, string> = {}) {
       expect(offer.status, JSON.stringify(offer.body)).toBe(201);
     },
     /** A referral the clinic made to `offerId`, delivered and (unless `accept` is false) accepted at the desk. */
-    acceptedReferral: (offerId: string, accept = true) => clinicReferral(service(), offerId, { accept }),
+    acceptedReferral: (offerId: string, accept = true, trackingCode?: string) =>
+      clinicReferral(service(), offerId, { accept, ...(trackingCode ? { trackingCode } : {}) }),
     /**
      * Resident refs are opaque ids only the clinics issue: a direct record for a ref no clinic's referral to TVTO
      * named is kept but answered (and listed) unverified, until such a referral arrives (it need not be accepted,
      * nor be for this record's offer).
      */
-    referredByAClinic: (residentRef: string) => clinicReferral(service(), 'tvto-some-offer', { accept: false, residentRef }),
+    referredByAClinic: (residentRef: string, trackingCode?: string) =>
+      clinicReferral(service(), 'tvto-some-offer', { accept: false, residentRef, ...(trackingCode ? { trackingCode } : {}) }),
   };
 }
