@@ -35,6 +35,17 @@ export { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 export { Page } from './components/Page';
 export { Card, type CardProps } from './components/Card';
 export { DataTable, type Column, type DataTableProps } from './components/DataTable';
+export {
+  ListControls,
+  normaliseSearch,
+  Pager,
+  useDebouncedValue,
+  type ListControlsProps,
+  type ListSearch,
+  type ListSort,
+  type PagerProps,
+} from './components/ListControls';
+export { PagedTable, type PagedTableProps } from './components/PagedTable';
 export { Field, Form, NumberInput, Select, TextInput, type FormProps, type SelectOption } from './components/form';
 export { Button } from './components/Button';
 export { ErrorCard } from './components/ErrorCard';

@@ -28,6 +28,7 @@ button, input, select, textarea { font: inherit; }
 .hg-card__title { margin: 0; font-size: 1.05rem; font-weight: 600; }
 .hg-card--error { border-color: var(--hg-danger); background: var(--hg-danger-soft); }
 .hg-card--error .hg-card__title { color: var(--hg-danger); }
+.hg-table-wrap { max-inline-size: 100%; overflow-x: auto; }
 .hg-table { inline-size: 100%; border-collapse: collapse; }
 .hg-table th, .hg-table td { text-align: start; padding-block: 0.5rem; padding-inline: 0.75rem; border-block-end: 1px solid var(--hg-border); }
 .hg-table th { color: var(--hg-muted); font-weight: 600; font-size: 0.9rem; }
@@ -89,7 +90,20 @@ button, input, select, textarea { font: inherit; }
 .hg-badge--success { background: #e6f4ea; color: #1e6b34; }
 .hg-badge--warning { background: #fff4de; color: #8a5a00; }
 .hg-badge--danger { background: var(--hg-danger-soft); color: var(--hg-danger); }
+.hg-list-controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: end; }
+.hg-list-controls__search { flex: 1 1 14rem; }
+.hg-pager { display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.75rem; padding-block: 0.5rem; }
+.hg-pager__page { color: var(--hg-muted); font-variant-numeric: tabular-nums; }
 .hg-tag { background: var(--hg-primary-soft); color: var(--hg-primary-strong); border-radius: 999px; padding-inline: 0.7rem; font-size: 0.9rem; }
+/* Phones: a table's rows become cards, each cell labelled with its column's header (DataTable's data-label). */
+@media (max-width: 40rem) {
+  .hg-table thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .hg-table, .hg-table tbody, .hg-table tr, .hg-table td { display: block; inline-size: 100%; box-sizing: border-box; }
+  .hg-table tr { border: 1px solid var(--hg-border); border-radius: var(--hg-radius); background: var(--hg-surface); padding-block: 0.4rem; margin-block-end: 0.6rem; }
+  .hg-table td { border-block-end: none; padding-block: 0.25rem; padding-inline: 0.75rem; overflow-wrap: anywhere; }
+  .hg-table td[data-label]::before { content: attr(data-label); display: block; color: var(--hg-muted); font-size: 0.8rem; }
+  .hg-table td:first-child { font-weight: 600; }
+}
 `;
 
 export function UiKitStyles() {

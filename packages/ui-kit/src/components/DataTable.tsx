@@ -5,6 +5,8 @@ export interface Column<T> {
   key: string;
   header: ReactNode;
   render: (row: T) => ReactNode;
+  /** The cell's label on a phone's card when `header` is not plain text (e.g. an icon); defaults to `header`. */
+  label?: string;
 }
 
 export interface DataTableProps<T> {
@@ -15,9 +17,16 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   testId?: string;
   rowTestId?: (row: T) => string;
+  /** The table's name for screen readers (e.g. the card's title). */
+  label?: string;
 }
 
-export function DataTable<T>({ columns, rows, rowKey, empty, testId, rowTestId }: DataTableProps<T>) {
+/**
+ * A table on wide screens; under 40rem (phones) each row becomes a card whose cells are labelled with
+ * their column's header (styles.tsx: `td::before { content: attr(data-label) }`), so a wide table never
+ * makes the page scroll sideways. The label is CSS content, not text, so rows read the same in tests.
+ */
+export function DataTable<T>({ columns, rows, rowKey, empty, testId, rowTestId, label }: DataTableProps<T>) {
   const { t } = useI18n();
   if (rows.length === 0) {
     return (
@@ -27,25 +36,34 @@ export function DataTable<T>({ columns, rows, rowKey, empty, testId, rowTestId }
     );
   }
   return (
-    <table className="hg-table" data-testid={testId}>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column.key} scope="col">
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
+    <div className="hg-table-wrap">
+      <table className="hg-table" data-testid={testId} aria-label={label}>
+        <thead>
+          <tr>
             {columns.map((column) => (
-              <td key={column.key}>{column.render(row)}</td>
+              <th key={column.key} scope="col">
+                {column.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
+              {columns.map((column) => (
+                <td key={column.key} data-label={labelOf(column) || undefined}>
+                  {column.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+function labelOf<T>(column: Column<T>): string {
+  if (column.label !== undefined) return column.label;
+  return typeof column.header === 'string' || typeof column.header === 'number' ? String(column.header) : '';
 }
