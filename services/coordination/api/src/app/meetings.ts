@@ -2,11 +2,12 @@ import { dayOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import type { ActionItemAssignedV1 } from '@hamgam/contracts';
 import { caps, outboxEntries, readAll, type EventCause } from '@hamgam/service-kit';
-import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { meetingsCollection } from '../data/meetings.js';
 import { fromStored, type Stored } from '../data/stored.js';
 import {
   checkActionItemsDue,
+  checkMeetingDayReached,
   checkNotHeld,
   commitmentFromActionItem,
   overdueSection,
@@ -15,6 +16,7 @@ import {
   type Resolution,
 } from '../domain/meetings.js';
 import { agency } from '../deps.js';
+import { isKnownNeighbourhood } from './neighbourhoods.js';
 import { recordCommitment, toCommitment, type CommitmentDeps } from './commitments.js';
 
 export const toMeeting = (stored: Stored<Meeting> & { outbox?: unknown }): Meeting => {
@@ -36,6 +38,8 @@ export type NewMeeting = Pick<Meeting, 'neighbourhoodId' | 'scheduledOn' | 'titl
 };
 
 export async function createMeeting(deps: CommitmentDeps, input: NewMeeting, by: string, now: Date): Promise<Meeting> {
+  if (!(await isKnownNeighbourhood(deps.models, input.neighbourhoodId)))
+    throw new BrokenRuleError('neighbourhood-unknown', `neighbourhood ${input.neighbourhoodId} is not in the hierarchy`, 'neighbourhoodId');
   const meeting: Meeting = {
     id: randomUUID(),
     ...input,
@@ -90,6 +94,7 @@ export async function passResolution(
   const { meeting, resolution } = await deps.locks.run(meetingsCollection, meetingId, async () => {
     const meeting = await findMeeting(deps, meetingId);
     checkNotHeld(meeting);
+    checkMeetingDayReached(meeting, dayOf(context.now));
     const resolution: Resolution = {
       id: randomUUID(),
       text: input.text,
@@ -135,6 +140,7 @@ export function markHeld(deps: CommitmentDeps, meetingId: string, input: { minut
   return deps.locks.run(meetingsCollection, meetingId, async () => {
     const meeting = await findMeeting(deps, meetingId);
     checkNotHeld(meeting);
+    checkMeetingDayReached(meeting, dayOf(now));
     const overdueAtHeld = overdueSection(await neighbourhoodCommitments(deps, meeting.neighbourhoodId), meeting.neighbourhoodId, now);
     const minutes = input.minutes ?? meeting.minutes;
     await deps.models.meetings.updateOne({ _id: meetingId }, { $set: { status: 'held', heldAt: now, overdueAtHeld, minutes } });

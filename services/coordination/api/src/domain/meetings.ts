@@ -62,6 +62,15 @@ export function checkNotHeld(meeting: Pick<Meeting, 'status'>): void {
   if (meeting.status === 'held') throw new IllegalStepError('meeting-held', 'the meeting has been held and its minutes are closed');
 }
 
+/**
+ * A meeting is held, and passes its resolutions, on or after its day (Iran's day): a meeting set for
+ * 29 Azar cannot be recorded as held on 15 Azar.
+ */
+export function checkMeetingDayReached(meeting: Pick<Meeting, 'scheduledOn'>, today: string): void {
+  if (meeting.scheduledOn > today)
+    throw new IllegalStepError('meeting-day-not-reached', `the meeting is on ${meeting.scheduledOn}, after today (${today})`);
+}
+
 /** A resolution's action items are due today or later (Iran's day). */
 export function checkActionItemsDue(items: readonly Pick<ActionItem, 'dueOn'>[], today: string): void {
   const past = items.findIndex((item) => isPastDay(item.dueOn, today));

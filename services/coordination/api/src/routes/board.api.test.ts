@@ -12,14 +12,17 @@ beforeAll(async () => {
 afterAll(() => t?.service.close());
 
 describe('the board', () => {
-  it('lists the neighbourhoods the caller may read', async () => {
+  it('lists the neighbourhoods the caller may read, every one of the hierarchy', async () => {
     const { get } = t;
-    expect((await get('/neighbourhoods', 'coordinator')).body).toEqual([
-      { id: 'nbh-motahari', name: { fa: 'مطهری', en: 'Motahari' }, hasPriorities: true },
-      { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: true },
+    const all = (await get('/neighbourhoods', 'coordinator')).body as { id: string; hasPriorities: boolean }[];
+    expect(all.map((n) => [n.id, n.hasPriorities])).toEqual([
+      ['nbh-sarasiab', true],
+      ['nbh-motahari', true],
+      ['nbh-amiralmomenin', false],
+      ['nbh-fajr', false],
     ]);
     expect((await get('/neighbourhoods', 'representative')).body.map((n: { id: string }) => n.id)).toEqual(['nbh-sarasiab']);
-    expect((await get('/neighbourhoods', 'tvto')).body).toHaveLength(2);
+    expect((await get('/neighbourhoods', 'tvto')).body).toHaveLength(4);
     expect((await get('/neighbourhoods', 'worker')).status).toBe(403);
   });
 

@@ -1,27 +1,40 @@
 import { dayOf } from '@hamgam/contracts/days';
-import { caps, defineRoute, readAll } from '@hamgam/service-kit';
+import { defineRoute } from '@hamgam/service-kit';
+import { NotFoundError } from '@hamgam/service-kit/errors';
 import { z } from 'zod';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
 import { neighbourhoodCommitments } from '../app/meetings.js';
+import { knownNeighbourhoods, nameMatches } from '../app/neighbourhoods.js';
 import { computeBoard } from '../domain/board.js';
 import { boardTables } from '../domain/exports.js';
 import { programmeReaders, type CoordinationDeps } from '../deps.js';
 import { attachment } from './commitments.js';
 import { assertCanReadNeighbourhood, canReadNeighbourhood } from './scope.js';
-import { boardViewSchema, exportQuerySchema, fileSchema, neighbourhoodParams, neighbourhoodSchema } from './schemas.js';
+import {
+  boardViewSchema,
+  exportQuerySchema,
+  fileSchema,
+  neighbourhoodListQuery,
+  neighbourhoodParams,
+  neighbourhoodSchema,
+} from './schemas.js';
 
 export function boardRoutes(deps: CoordinationDeps) {
   const { models, clock } = deps;
 
   async function boardOf(neighbourhoodId: string) {
-    const [list, commitments] = await Promise.all([
+    const [known, list, commitments] = await Promise.all([
+      knownNeighbourhoods(models),
       models.neighbourhoodPriorities.findById(neighbourhoodId).lean(),
       neighbourhoodCommitments(deps, neighbourhoodId),
     ]);
+    const neighbourhood = known.find((n) => n.id === neighbourhoodId);
+    if (!neighbourhood)
+      throw new NotFoundError('neighbourhood-not-found', `neighbourhood ${neighbourhoodId} is not one the programme knows`);
     const now = clock.now();
     return {
       neighbourhoodId,
-      neighbourhoodName: list?.neighbourhoodName ?? null,
+      neighbourhoodName: neighbourhood.name,
       period: list?.period ?? null,
       listVersion: list?.listVersion ?? null,
       today: dayOf(now),
@@ -33,23 +46,17 @@ export function boardRoutes(deps: CoordinationDeps) {
     defineRoute({
       method: 'get',
       path: '/neighbourhoods',
-      summary: 'The neighbourhoods the programme knows (published priorities, meetings, commitments) that the caller may read',
+      summary:
+        'Every neighbourhood of the hierarchy the caller may read (one with no published priority list yet too), with its published list if any; `q` searches the names (fa or en)',
       roles: programmeReaders,
+      query: neighbourhoodListQuery,
       response: z.array(neighbourhoodSchema),
-      handler: async ({ principal }) => {
-        // One priorities list per neighbourhood; meetings and commitments only name theirs (distinct: no cursor, one id each).
-        const [lists, meetings, commitments] = await Promise.all([
-          readAll(models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean(), caps.reference),
-          models.meetings.distinct('neighbourhoodId'),
-          models.commitments.distinct('neighbourhoodId'),
-        ]);
-        const names = new Map(lists.map((l) => [l._id, l.neighbourhoodName]));
-        const ids = new Set<string>([...names.keys(), ...meetings, ...commitments, ...principal.neighbourhoodIds]);
-        return [...ids]
-          .filter((id) => canReadNeighbourhood(principal, id))
-          .sort()
-          .map((id) => ({ id, name: names.get(id) ?? null, hasPriorities: names.has(id) }));
-      },
+      handler: async ({ principal, query }) =>
+        // Reference data: the hierarchy's neighbourhoods (hundreds at most), read whole and never paged.
+        (await knownNeighbourhoods(models))
+          .filter((n) => canReadNeighbourhood(principal, n.id))
+          .filter((n) => !query.q || nameMatches(n.name, query.q))
+          .map((n) => ({ ...n, hasPriorities: n.list !== null })),
     }),
     defineRoute({
       method: 'get',

@@ -1,29 +1,23 @@
-import { caps, defineRoute, inList, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
+import { dayOf } from '@hamgam/contracts/days';
+import { caps, defineRoute, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { applyCoordinatorReport, toCommitment } from '../app/commitments.js';
 import { contentTypes, toCsv, toXlsx } from '../app/files.js';
+import { neighbourhoodNames } from '../app/neighbourhoods.js';
 import { effectiveDueOn, isOverdue, type Commitment } from '../domain/commitments.js';
-import { commitmentsTable, type ExportLang } from '../domain/exports.js';
-import { programmeReaders, programmeWriters, type CoordinationDeps, type CoordinationModels } from '../deps.js';
-import { assertCanReadNeighbourhood, canReadNeighbourhood, seesEveryNeighbourhood } from './scope.js';
+import { commitmentsTable } from '../domain/exports.js';
+import { programmeReaders, programmeWriters, type CoordinationDeps } from '../deps.js';
+import { commitmentQuery, type CommitmentFilter } from './commitment-query.js';
+import { assertCanReadNeighbourhood } from './scope.js';
 import {
   commitmentExportQuerySchema,
-  commitmentFilterSchema,
   commitmentListQuerySchema,
+  commitmentSorts,
   commitmentViewSchema,
   fileSchema,
   idParams,
   statusUpdateSchema,
 } from './schemas.js';
-
-type Filter = z.infer<typeof commitmentFilterSchema>;
-
-/** Neighbourhood names as the clinics published them (the id when none is known yet). */
-export async function neighbourhoodNames(models: CoordinationModels) {
-  const rows = await readAll(models.neighbourhoodPriorities.find({}, { neighbourhoodName: 1 }).lean(), caps.reference);
-  const names = new Map(rows.map((r) => [r._id, r.neighbourhoodName]));
-  return (id: string, lang: ExportLang) => names.get(id)?.[lang] ?? id;
-}
 
 export const attachment = (name: string, format: 'csv' | 'xlsx') => `attachment; filename="${name}.${format}"`;
 
@@ -33,24 +27,21 @@ export function commitmentRoutes(deps: CoordinationDeps) {
   const toView = (c: Commitment, now: Date) => ({ ...c, effectiveDueOn: effectiveDueOn(c), overdue: isOverdue(c, now) });
 
   /**
-   * The commitments matching the filter: one page (by due day, then id) for the list, or all of them
-   * (bounded by a province's caseload) for the export.
+   * The commitments matching the filter, every condition (overdue and the search too) asked of the store:
+   * one page in the chosen order for the list, or all of them (bounded by a province's caseload) for the export.
    */
-  async function list(filter: Filter, principal: Principal, page?: PageContext): Promise<Commitment[]> {
+  async function list(
+    filter: CommitmentFilter,
+    principal: Principal,
+    now: Date,
+    page?: PageContext & { sort: keyof typeof commitmentSorts },
+  ): Promise<Commitment[]> {
     if (filter.neighbourhoodId) assertCanReadNeighbourhood(principal, filter.neighbourhoodId);
-    const query: Record<string, unknown> = {};
-    if (filter.neighbourhoodId) query['neighbourhoodId'] = filter.neighbourhoodId;
-    else if (!seesEveryNeighbourhood(principal)) query['neighbourhoodId'] = inList(principal.neighbourhoodIds);
-    if (filter.agency) query['agency'] = filter.agency;
-    if (filter.status) query['status'] = filter.status;
-    const now = clock.now();
-    const find = models.commitments.find(query).lean();
-    const rows = page ? await pageOf(find, page, page.res, { by: 'dueOn', order: 1 }) : await readAll(find, caps.agencyCaseload);
-    return rows
-      .map(toCommitment)
-      .filter((c) => canReadNeighbourhood(principal, c.neighbourhoodId))
-      .filter((c) => filter.overdue === undefined || isOverdue(c, now) === (filter.overdue === 'true'))
-      .sort((a, b) => effectiveDueOn(a).localeCompare(effectiveDueOn(b)) || a.id.localeCompare(b.id));
+    const find = models.commitments.find(commitmentQuery(filter, principal, dayOf(now))).lean();
+    const rows = page
+      ? await pageOf(find, page, page.res, commitmentSorts[page.sort])
+      : await readAll(find.sort({ dueOn: 1, _id: 1 }), caps.agencyCaseload);
+    return rows.map(toCommitment);
   }
 
   return [
@@ -58,14 +49,14 @@ export function commitmentRoutes(deps: CoordinationDeps) {
       method: 'get',
       path: '/commitments',
       summary:
-        'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, overdue); paged by due day (with `overdue` a page may come short: follow X-Next-Cursor)',
+        'Every commitment made to the neighbourhoods, with status and overdue flag (filters: neighbourhood, agency, status, source, meeting, overdue; `q` searches title and evidence); paged, by agreed due day (`sort=dueOn`, default) or newest planned (`-plannedAt`)',
       roles: programmeReaders,
       query: commitmentListQuerySchema,
       response: z.array(commitmentViewSchema),
       handler: async ({ query, principal, req }, res) => {
         const now = clock.now();
-        const { limit, after, ...filter } = query;
-        return (await list(filter, principal, { query: { limit, after }, req, res })).map((c) => toView(c, now));
+        const { limit, after, sort, ...filter } = query;
+        return (await list(filter, principal, now, { query: { limit, after }, req, res, sort })).map((c) => toView(c, now));
       },
     }),
     defineRoute({
@@ -78,9 +69,10 @@ export function commitmentRoutes(deps: CoordinationDeps) {
       raw: true,
       handler: async ({ query, principal }, res) => {
         const { format, lang, ...filter } = query;
-        const table = commitmentsTable(await list(filter, principal), {
+        const now = clock.now();
+        const table = commitmentsTable(await list(filter, principal, now), {
           lang,
-          now: clock.now(),
+          now,
           neighbourhoodName: await neighbourhoodNames(models),
         });
         const file = format === 'csv' ? toCsv([table]) : await toXlsx([table], lang);

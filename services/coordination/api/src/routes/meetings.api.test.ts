@@ -144,6 +144,34 @@ describe('working group: meeting → resolution → commitments → board → ov
   });
 });
 
+describe('a meeting’s day', () => {
+  it('refuses to mark a meeting held, or pass its resolutions, before its day in Iran (409), and stores nothing', async () => {
+    const { post, get, today, meetingBody, clock, service } = t;
+    clock.reset();
+    const scheduledOn = addDays(today(), 14);
+    const id = (await post('/meetings', 'coordinator', { ...meetingBody(), scheduledOn })).body.id as string;
+    expect((await get(`/meetings/${id}`, 'coordinator')).body).toMatchObject({ scheduledOn, today: today(), status: 'scheduled' });
+    expect(await refusal(post(`/meetings/${id}/held`, 'coordinator', { minutes: 'Too early' }))).toEqual({
+      status: 409,
+      code: 'meeting-day-not-reached',
+    });
+    const early = post(`/meetings/${id}/resolutions`, 'coordinator', {
+      text: 'Decided before meeting',
+      actionItems: [{ agency: 'welfare', title: 'Something', dueOn: addDays(today(), 20), answers: null }],
+    });
+    expect(await refusal(early)).toEqual({ status: 409, code: 'meeting-day-not-reached' });
+    const stored = await service.models.meetings.findById(id).lean();
+    expect(stored).toMatchObject({ status: 'scheduled', heldAt: null, minutes: '', resolutions: [], outbox: [] });
+
+    // On its day it is held.
+    clock.advanceDays(14);
+    const held = await post(`/meetings/${id}/held`, 'coordinator', { minutes: 'Met' });
+    expect(held.status).toBe(200);
+    expect(held.body).toMatchObject({ status: 'held', today: scheduledOn });
+    clock.reset();
+  });
+});
+
 describe('who reads meetings', () => {
   let motahariMeeting: string;
   beforeAll(async () => {

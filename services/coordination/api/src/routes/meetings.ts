@@ -1,3 +1,4 @@
+import { dayOf } from '@hamgam/contracts/days';
 import { defineRoute, inList, pageOf, seesWholeProgramme } from '@hamgam/service-kit';
 import { z } from 'zod';
 import {
@@ -12,11 +13,13 @@ import {
 import { effectiveDueOn, isOverdue } from '../domain/commitments.js';
 import { composeAgenda, type Meeting } from '../domain/meetings.js';
 import { meetingReaders, programmeWriters, type CoordinationDeps } from '../deps.js';
+import { containsText } from './search.js';
 import { assertCanReadMeetings } from './scope.js';
 import {
   heldSchema,
   idParams,
   meetingListQuery,
+  meetingSorts,
   meetingSummarySchema,
   meetingViewSchema,
   minutesSchema,
@@ -46,6 +49,7 @@ export function meetingRoutes(deps: CoordinationDeps) {
     };
     return {
       ...meeting,
+      today: dayOf(now),
       agenda: composeAgenda(meeting, commitments, now),
       resolutions: meeting.resolutions.map((r) => ({
         ...r,
@@ -64,30 +68,32 @@ export function meetingRoutes(deps: CoordinationDeps) {
     defineRoute({
       method: 'get',
       path: '/meetings',
-      summary: 'Working-group meetings, latest first (representatives: their neighbourhood); paged',
+      summary:
+        'Working-group meetings (representatives: their neighbourhood), filtered by neighbourhood and status, `q` searching the title; paged, latest day first (`sort=-scheduledOn`) or soonest first (`scheduledOn`)',
       roles: meetingReaders,
       query: meetingListQuery,
       response: z.array(meetingSummarySchema),
       handler: async ({ query, principal, req }, res) => {
-        if (query.neighbourhoodId) assertCanReadMeetings(principal, query.neighbourhoodId);
-        const filter = query.neighbourhoodId
-          ? { neighbourhoodId: query.neighbourhoodId }
+        const { limit, after, sort, neighbourhoodId, status, q } = query;
+        if (neighbourhoodId) assertCanReadMeetings(principal, neighbourhoodId);
+        const filter: Record<string, unknown> = neighbourhoodId
+          ? { neighbourhoodId }
           : seesWholeProgramme(principal)
             ? {}
             : { neighbourhoodId: inList(principal.neighbourhoodIds) };
-        const rows = await pageOf(models.meetings.find(filter, { outbox: 0 }).lean(), { query, req }, res, {
-          by: 'scheduledOn',
-          order: -1,
-        });
-        return rows
-          .map(toMeeting)
-          .filter((m) => seesWholeProgramme(principal) || principal.neighbourhoodIds.includes(m.neighbourhoodId))
-          .sort((a, b) => b.scheduledOn.localeCompare(a.scheduledOn) || b.createdAt.getTime() - a.createdAt.getTime())
-          .map((m) => ({
-            ...m,
-            resolutionCount: m.resolutions.length,
-            actionItemCount: m.resolutions.reduce((n, r) => n + r.actionItems.length, 0),
-          }));
+        if (status) filter['status'] = status;
+        if (q) filter['title'] = containsText(q);
+        const rows = await pageOf(
+          models.meetings.find(filter, { outbox: 0 }).lean(),
+          { query: { limit, after }, req },
+          res,
+          meetingSorts[sort],
+        );
+        return rows.map(toMeeting).map((m) => ({
+          ...m,
+          resolutionCount: m.resolutions.length,
+          actionItemCount: m.resolutions.reduce((n, r) => n + r.actionItems.length, 0),
+        }));
       },
     }),
     defineRoute({

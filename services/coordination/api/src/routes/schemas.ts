@@ -18,6 +18,10 @@ export const neighbourhoodParams = z.object({ id: slugIdSchema }).strict();
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** A list's `sort` parameter: one of the orders it offers (each a keyset the kit's paging walks). */
+const sortOf = <T extends Record<string, unknown>>(sorts: T, fallback: keyof T & string) =>
+  z.enum(Object.keys(sorts) as [keyof T & string, ...(keyof T & string)[]]).default(fallback);
+
 export const neighbourhoodPrioritiesSchema = z.object({
   neighbourhoodId: z.string(),
   neighbourhoodName: localizedNameSchema,
@@ -29,16 +33,36 @@ export const neighbourhoodPrioritiesSchema = z.object({
   priorities: z.array(rankedPrioritySchema),
 });
 
-/** A neighbourhood the programme knows, with its name once the clinics published its priorities. */
-export const neighbourhoodSchema = z.object({ id: z.string(), name: localizedNameSchema.nullable(), hasPriorities: z.boolean() });
+/** Free text searched in a list (names, titles): trimmed, short, plain text (matched literally, never as a pattern). */
+export const searchText = z.string().trim().min(1).max(100).optional();
+
+export const neighbourhoodListQuery = z.object({ q: searchText }).strict();
+
+export const priorityListQuery = z.object({ ...pageQueryShape, neighbourhoodId: slugIdSchema.optional() }).strict();
+
+/** A neighbourhood of the hierarchy, with its clinic's latest published list once there is one. */
+export const neighbourhoodSchema = z.object({
+  id: z.string(),
+  name: localizedNameSchema.nullable(),
+  county: localizedNameSchema.nullable(),
+  hasPriorities: z.boolean(),
+  list: z.object({ period: z.string(), version: z.number(), publishedAt: z.date() }).nullable(),
+});
+
+/** The orders a meetings list can be read in: latest day first (default) or soonest first. */
+export const meetingSorts = {
+  '-scheduledOn': { by: 'scheduledOn', order: -1 },
+  scheduledOn: { by: 'scheduledOn', order: 1 },
+} as const;
 
 export const meetingListQuery = z
   .object({
     ...pageQueryShape,
-    neighbourhoodId: z
-      .string()
-      .regex(/^[a-z0-9-]+$/)
-      .optional(),
+    neighbourhoodId: slugIdSchema.optional(),
+    status: z.enum(['scheduled', 'held']).optional(),
+    /** Searched in the meeting's title. */
+    q: searchText,
+    sort: sortOf(meetingSorts, '-scheduledOn'),
   })
   .strict();
 
@@ -124,6 +148,8 @@ const meetingBase = z.object({
 export const meetingSummarySchema = meetingBase.extend({ resolutionCount: z.number(), actionItemCount: z.number() });
 
 export const meetingViewSchema = meetingBase.extend({
+  /** Today in Iran when read: before the meeting's day it cannot be marked held nor pass resolutions. */
+  today: z.string(),
   minutes: z.string(),
   agenda: z.object({
     overdue: z.array(overdueItemSchema),
@@ -166,13 +192,26 @@ export const commitmentFilterSchema = z
     neighbourhoodId: slugIdSchema.optional(),
     agency: partnerAgencySchema.optional(),
     status: commitmentStatusSchema.optional(),
+    source: z.enum(['working-group', 'agency']).optional(),
+    /** A meeting's action items (the commitments its resolutions created). */
+    meetingId: z.uuid().optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    q: searchText,
   })
   .strict();
 
+/** The orders a commitments list can be read in: each a keyset the kit's paging walks (the field, then the id). */
+export const commitmentSorts = {
+  dueOn: { by: 'dueOn', order: 1 },
+  '-dueOn': { by: 'dueOn', order: -1 },
+  plannedAt: { by: 'plannedAt', order: 1 },
+  '-plannedAt': { by: 'plannedAt', order: -1 },
+} as const;
 export const exportQuerySchema = z.object({ format: z.enum(['xlsx', 'csv']), lang: z.enum(['fa', 'en']).default('fa') }).strict();
 export const commitmentExportQuerySchema = commitmentFilterSchema.extend(exportQuerySchema.shape).strict();
-export const commitmentListQuerySchema = commitmentFilterSchema.extend(pageQueryShape).strict();
+export const commitmentListQuerySchema = commitmentFilterSchema
+  .extend({ ...pageQueryShape, sort: sortOf(commitmentSorts, 'dueOn') })
+  .strict();
 
 const boardItemSchema = z.object({
   id: z.string(),
