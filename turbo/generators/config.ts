@@ -87,6 +87,7 @@ const kebab = /^[a-z]+(-[a-z]+)*$/;
 
 export default function generator(plop: PlopTypes.NodePlopAPI): void {
   plop.setHelper('quoted', quoted);
+  plop.setHelper('json', (text: string) => JSON.stringify(text));
   plop.setGenerator('service', {
     description: 'A new agency service on the one layout: API, federated UI, README and its registry entry',
     prompts: [

@@ -2,11 +2,11 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api/ApiError';
 import { ErrorCard } from './components/ErrorCard';
-import { defineMessages } from './i18n/messages';
+import { registerMessages } from './i18n/messages';
 import { useProblemSentence } from './problems';
 import { renderWithKit } from './testing';
 
-defineMessages({
+registerMessages('test', {
   fa: { 'kit-test.problem.title': 'انجام نشد', 'kit-test.problem.seats-full': 'جای خالی نمانده است.' },
   en: { 'kit-test.problem.title': 'Not done', 'kit-test.problem.seats-full': 'No place is left.' },
 });

@@ -4,7 +4,7 @@ import { AUDITED_AGENCIES, mergeLogs, type AccessEntry, type AccessLogFilter, ty
 import { AuditStyles } from './AuditStyles';
 import { errorMessageKey } from './errorMessage';
 import { ExportButtons } from './ExportButtons';
-import './messages';
+import '../messages';
 import { useAccessLogs } from './useAccessLogs';
 
 const noFilter: AccessLogFilter = { person: '', user: '', from: '', to: '' };

@@ -1,7 +1,7 @@
 import { Button, useAuth, useI18n } from '@hamgam/ui-kit';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { AUDIT_PATH, AUDIT_ROLES } from '../audit/route';
-import '../audit/messages';
+import '../messages';
 import type { RemoteModuleConfig } from '../config';
 import { ShellStyles } from './ShellStyles';
 

@@ -2,7 +2,6 @@ import { Badge, Button, Card, Page, TextInput, toLatinDigits, useAsync, useI18n,
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import '../messages';
-import './messages';
 
 type ReferralStatus = 'sent' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
 /** A workshop permit application's status at TVTO (its own public tracking route). */

@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider, LOCALE_STORAGE_KEY, useI18n } from './I18nProvider';
-import { defineMessages } from './messages';
+import { registerMessages } from './messages';
 import '../testing';
 
-defineMessages({
+registerMessages('test', {
   fa: { 'test.greeting': 'سلام {name}، {count} پیام', 'test.greeting.one': 'سلام {name}، {count} پیام' },
   en: { 'test.greeting': 'Hello {name}, {count} messages', 'test.greeting.one': 'Hello {name}, {count} message' },
 });

@@ -12,7 +12,8 @@ import {
   type Locale,
   type LocalizedText,
 } from './format';
-import { translate, type MessageParams } from './messages';
+import { I18nextProvider } from 'react-i18next';
+import { i18n, translate, type MessageParams } from './messages';
 
 export interface I18n {
   locale: Locale;
@@ -52,6 +53,8 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dir = directionOf(locale);
+    // Modules may also use react-i18next's useTranslation(namespace) directly.
+    void i18n.changeLanguage(locale);
   }, [locale]);
 
   const value = useMemo<I18n>(() => {
@@ -60,7 +63,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       locale,
       dir: directionOf(locale),
       setLocale,
-      t: (key, params) => translate(locale, key, params, number),
+      t: (key, params) => translate(locale, key, params),
       localize: (text) => text[locale],
       formatNumber: number,
       formatDate: (value, options) => formatDate(value, locale, options),
@@ -71,10 +74,12 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
   }, [locale, setLocale]);
 
   return (
-    <I18nContext value={value}>
-      <UiKitStyles />
-      {children}
-    </I18nContext>
+    <I18nextProvider i18n={i18n}>
+      <I18nContext value={value}>
+        <UiKitStyles />
+        {children}
+      </I18nContext>
+    </I18nextProvider>
   );
 }
 

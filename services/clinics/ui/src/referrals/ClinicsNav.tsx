@@ -1,6 +1,6 @@
 import { SubNav, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useReferralsApi } from './api';
-import './messages';
+import '../messages';
 
 /**
  * The clinics module's sections, one URL each under the module's base path. The referrals tab carries

@@ -2,7 +2,7 @@ import { Card, DataTable, ErrorCard, Loading, Page, useAsync, useAuth, useI18n }
 import { Link, useParams } from 'react-router-dom';
 import { useClinicsApi } from '../api';
 import { useResidentsApi } from './api';
-import './messages';
+import '../messages';
 import { QuestionnaireCard } from './QuestionnaireCard';
 import { RegisterResidentForm } from './RegisterResidentForm';
 

@@ -1,6 +1,6 @@
 import { Card, useAsync, useI18n } from '@hamgam/ui-kit';
 import { useResidentsApi } from './api';
-import './messages';
+import '../messages';
 
 /** Where the neighbourhood sits (province → county → neighbourhood), who staffs its clinic, and its people's representative. */
 export function NeighbourhoodPeopleCard({ neighbourhoodId }: { neighbourhoodId: string }) {

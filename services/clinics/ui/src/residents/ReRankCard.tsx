@@ -3,7 +3,7 @@ import { Button, Card, DateInput, Form, TextInput, useI18n, type LocalizedText }
 import { useState } from 'react';
 import type { RankedPriority } from '../api';
 import { useResidentsApi } from './api';
-import './messages';
+import '../messages';
 
 interface Props {
   neighbourhoodId: string;

@@ -26,7 +26,7 @@ import {
   type ConsentPurpose,
   type Resident,
 } from './api';
-import './messages';
+import '../messages';
 
 const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ClinicPicker, useClinicChoice } from '../referrals/ClinicPicker';
 import { useResidentsApi } from './api';
-import './messages';
+import '../messages';
 
 /** The clinic's households: register a new one, open one to register its members and assess it. */
 export function ResidentsPage({ basePath }: { basePath: string }) {
