@@ -17,6 +17,9 @@ export const SINGLETONS = /** @type {const} */ ({
   '@hamgam/ui-kit': '@hamgam/ui-kit',
   // One query cache per page: a second copy would give a remote its own QueryClient context and an empty cache.
   '@tanstack/react-query': '@tanstack/react-query',
+  // One i18next instance and one react-i18next context on the page, whichever module calls useTranslation.
+  i18next: 'i18next',
+  'react-i18next': 'react-i18next',
 });
 
 function readJson(file) {
