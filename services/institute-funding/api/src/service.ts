@@ -11,6 +11,7 @@ import { callRoutes } from './routes/calls.js';
 import { duplicateFlagRoutes } from './routes/duplicate-flags.js';
 import { instituteRoutes } from './routes/institutes.js';
 import { ledgerRoutes } from './routes/ledger.js';
+import { workRoutes } from './routes/work.js';
 
 /**
  * Financial support for private training institutes in the target neighbourhoods: the shared agency desk
@@ -33,6 +34,7 @@ export const instituteFundingService: ServiceDefinition<InstituteFundingModels> 
     ...awardRoutes(deps),
     ...ledgerRoutes(deps),
     ...duplicateFlagRoutes(deps),
+    ...workRoutes(deps),
     ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog)),
   ],
   subscriptions: (deps) => [...desk.subscriptions(deps), ...enrolmentSubscriptions(deps), reliefBenefitSubscription(deps)],

@@ -10,6 +10,7 @@ import { welfareFlagSubscriptions } from './events/welfare-flags.js';
 import { agreementRoutes } from './routes/agreements.js';
 import { projectRoutes } from './routes/projects.js';
 import { supportRoutes } from './routes/support.js';
+import { workRoutes } from './routes/work.js';
 
 /**
  * Relief Committee and Basij Construction: the shared desk, plus home-business support requests
@@ -27,6 +28,7 @@ export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
     ...supportRoutes(deps),
     ...projectRoutes(deps),
     ...agreementRoutes(deps),
+    ...workRoutes(deps),
     ...accessLogRoutes(agency, kitAccessLog(deps.models.accessLog)),
   ],
   subscriptions: (deps) => [

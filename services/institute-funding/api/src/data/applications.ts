@@ -121,3 +121,5 @@ export const applicationSchema = addOutbox(
 );
 // One application per institute and call.
 applicationSchema.index({ callId: 1, instituteId: 1 }, { unique: true });
+// The officers' work counts (routes/work.ts): applications by state.
+applicationSchema.index({ state: 1 });

@@ -121,3 +121,5 @@ export const requestSchema = addOutbox(
 // A fact's arrival reassesses the requests of its resident or household.
 requestSchema.index({ residentRef: 1 });
 requestSchema.index({ householdRef: 1 });
+// The officers' work counts (routes/work.ts): requests by state.
+requestSchema.index({ state: 1 });
