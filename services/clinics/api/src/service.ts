@@ -20,6 +20,7 @@ import { priorityRoutes } from './routes/priorities.js';
 import { referralRoutes } from './routes/referrals.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { trackingRoutes } from './routes/tracking.js';
+import { workRoutes } from './routes/work.js';
 
 /** Social-work clinics: the hub where residents' needs are assessed and ranked. */
 export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
@@ -40,6 +41,7 @@ export const clinicsService: ServiceDefinition<ClinicsModels, ClinicsConfig> = {
     ...trackingRoutes(deps),
     ...timelineRoutes(deps),
     ...calendarRoutes(deps),
+    ...workRoutes(deps),
     ...accessLogRoutes(agency, clinicsAccessLog(deps.models)),
   ],
   subscriptions: (deps) => [...catalogueSubscriptions(deps), ...referralAnswerSubscriptions(deps), ...journeySubscriptions(deps)],

@@ -32,3 +32,5 @@ export const consentSchema = new Schema<StoredConsent>(
   },
   { versionKey: false },
 );
+// The clinic's work counts (routes/work.ts): consents ending soon.
+consentSchema.index({ clinicId: 1, expiresOn: 1 });

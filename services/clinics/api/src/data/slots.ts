@@ -47,3 +47,5 @@ export const slotSchema = new Schema<StoredSlot>(
   },
   { versionKey: false },
 );
+// The clinic's work counts (routes/work.ts): today's slots.
+slotSchema.index({ clinicId: 1, startsAt: 1 });
