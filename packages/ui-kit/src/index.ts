@@ -48,6 +48,10 @@ export {
 export { PagedTable, type PagedTableProps } from './components/PagedTable';
 export { Field, Form, NumberInput, Select, TextInput, type FormProps, type SelectOption } from './components/form';
 export { Button } from './components/Button';
+export { ConfirmButton, type ConfirmButtonProps } from './components/ConfirmButton';
+export { ReferencePicker, type ReferenceOption, type ReferencePickerProps } from './components/ReferencePicker';
+export { AmountInput } from './components/AmountInput';
+export { DigitsInput } from './components/DigitsInput';
 export { ErrorCard } from './components/ErrorCard';
 export { Loading } from './components/Loading';
 export { WhoAmICard, type Me } from './components/WhoAmICard';

@@ -94,6 +94,23 @@ button, input, select, textarea { font: inherit; }
 .hg-list-controls__search { flex: 1 1 14rem; }
 .hg-pager { display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 0.75rem; padding-block: 0.5rem; }
 .hg-pager__page { color: var(--hg-muted); font-variant-numeric: tabular-nums; }
+.hg-picker { position: relative; display: flex; align-items: stretch; }
+.hg-picker__input { flex: 1; min-inline-size: 0; }
+.hg-picker__clear { position: absolute; inset-inline-end: 0.3rem; inset-block-start: 50%; transform: translateY(-50%); border: none; background: none; color: var(--hg-muted); font-size: 1.2rem; line-height: 1; cursor: pointer; padding-inline: 0.4rem; min-block-size: 2rem; }
+.hg-picker__list { position: absolute; z-index: 1000; inset-block-start: calc(100% + 2px); inset-inline: 0; margin: 0; padding: 0.25rem; list-style: none; max-block-size: min(16rem, 50vh); overflow-y: auto; background: var(--hg-surface); border: 1px solid var(--hg-border); border-radius: 8px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.15); }
+.hg-picker__list:empty { display: none; }
+.hg-picker__option { display: flex; flex-direction: column; padding-block: 0.45rem; padding-inline: 0.6rem; border-radius: 6px; cursor: pointer; overflow-wrap: anywhere; }
+.hg-picker__option--active, .hg-picker__option:hover { background: var(--hg-primary-soft); }
+.hg-picker__option[aria-selected='true'] { font-weight: 600; }
+.hg-picker__hint { font-size: 0.8rem; color: var(--hg-muted); }
+.hg-picker__status { font-size: 0.85rem; color: var(--hg-muted); padding-block: 0.3rem; padding-inline: 0.6rem; }
+.hg-amount { display: flex; align-items: center; gap: 0.4rem; }
+.hg-amount__input { flex: 1; min-inline-size: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.hg-amount__unit { color: var(--hg-muted); font-size: 0.9rem; white-space: nowrap; }
+.hg-digits { text-align: left; font-variant-numeric: tabular-nums; }
+[dir='rtl'] .hg-digits { text-align: right; }
+.hg-confirm { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding-block: 0.3rem; padding-inline: 0.6rem; border: 1px solid var(--hg-danger); border-radius: 8px; background: var(--hg-danger-soft); }
+.hg-confirm__question { font-weight: 600; }
 .hg-tag { background: var(--hg-primary-soft); color: var(--hg-primary-strong); border-radius: 999px; padding-inline: 0.7rem; font-size: 0.9rem; }
 /* Phones: a table's rows become cards, each cell labelled with its column's header (DataTable's data-label). */
 @media (max-width: 40rem) {

@@ -1,6 +1,6 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary'; busy?: boolean };
+type ButtonProps = ComponentPropsWithRef<'button'> & { variant?: 'primary' | 'secondary'; busy?: boolean };
 
 export function Button({ variant = 'primary', busy = false, disabled, type = 'button', ...button }: ButtonProps) {
   return (
