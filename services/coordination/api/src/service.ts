@@ -8,6 +8,7 @@ import { boardRoutes } from './routes/board.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { priorityRoutes } from './routes/priorities.js';
+import { workRoutes } from './routes/work.js';
 
 /**
  * The regeneration HQ's view of the whole programme: working group, commitments, board.
@@ -25,7 +26,13 @@ export const coordinationService: ServiceDefinition<CoordinationModels> = {
   roles: programmeReaders,
   models: coordinationModels,
   outboxSources: (models) => [models.meetings],
-  routes: (deps) => [...priorityRoutes(deps.models), ...meetingRoutes(deps), ...commitmentRoutes(deps), ...boardRoutes(deps)],
+  routes: (deps) => [
+    ...priorityRoutes(deps.models),
+    ...meetingRoutes(deps),
+    ...commitmentRoutes(deps),
+    ...boardRoutes(deps),
+    ...workRoutes(deps),
+  ],
   subscriptions: (deps) => [onPriorityPublished(deps.models, deps.locks), ...commitmentSubscriptions(deps)],
   seedDemo: seedCoordinationDemo,
 };

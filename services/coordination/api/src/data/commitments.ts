@@ -48,3 +48,5 @@ export const pendingReportSchema = new Schema<PendingReport>(
   { _id: String, commitmentId: { type: String, required: true, index: true }, data: Schema.Types.Mixed, receivedAt: Date },
   { versionKey: false, collection: 'pending_commitment_reports' },
 );
+// The coordinators' work counts (routes/work.ts): open commitments by due day.
+commitmentSchema.index({ status: 1, dueOn: 1 });

@@ -41,3 +41,5 @@ export const meetingSchema = addOutbox(
     { versionKey: false, collection: meetingsCollection, minimize: false },
   ),
 );
+// The work counts (routes/work.ts): scheduled meetings by day.
+meetingSchema.index({ status: 1, scheduledOn: 1 });
