@@ -94,7 +94,8 @@ describe('Pager', () => {
     expect((screen.getByTestId('pager-previous') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('pager-next'));
     expect(move.next).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId('pager-page')).toBeTruthy();
+    expect(screen.getByTestId('pager-page').textContent).toBe('صفحهٔ ۲');
+    expect(screen.getByTestId('pager-next').textContent).toBe('بعدی');
   });
 });
 

@@ -125,6 +125,7 @@ describe('AmountInput', () => {
     renderWithKit(<Harness onAmount={onAmount} />);
     fireEvent.change(amount(), { target: { value: '۱۲۵۰۰000' } });
     expect(amount().value).toBe('۱۲٬۵۰۰٬۰۰۰');
+    expect(screen.getByText('ریال')).toBeTruthy();
     expect(onAmount).toHaveBeenLastCalledWith(12_500_000);
     fireEvent.change(amount(), { target: { value: '' } });
     expect(onAmount).toHaveBeenLastCalledWith(null);
@@ -170,6 +171,7 @@ describe('ConfirmButton', () => {
     fireEvent.click(screen.getByTestId('confirm'));
     expect(pay).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByTestId('confirm-cancel'));
+    expect(screen.getByRole('group', { name: 'مطمئن هستید؟' })).toBeTruthy();
     fireEvent.click(screen.getByTestId('confirm-cancel'));
     expect(pay).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByTestId('confirm'));
