@@ -12,6 +12,7 @@ import {
 import mongoose from 'mongoose';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredReferral } from '../data/models.js';
+import { codeSearch } from '../domain/code-search.js';
 import { checkHasPlace } from '../domain/offers.js';
 import {
   acceptReferral,
@@ -258,17 +259,10 @@ export interface ReferralListQuery {
   order: 'asc' | 'desc';
 }
 
-/** The filter of a tracking code typed whole (one code) or begun (`K7QM3` → codes starting `K7QM-3`). */
-function trackingCodeFilter(q: string) {
-  const shaped = q.length > 4 ? `${q.slice(0, 4)}-${q.slice(4)}` : q;
-  // `q` is made of the code's alphabet only (the route's schema), so it is a literal in the expression.
-  return q.length === 8 ? shaped : new RegExp(`^${shaped}`);
-}
-
 /** One page of the referrals the agency received (never a withdrawal still waiting for its referral). */
 export function receivedReferrals(deps: DeskDeps, query: ReferralListQuery, page: PageContext) {
   const filter = {
-    trackingCode: query.q ? trackingCodeFilter(query.q) : mongoose.trusted({ $ne: null }),
+    trackingCode: query.q ? codeSearch(query.q) : mongoose.trusted({ $ne: null }),
     ...(query.state ? { state: query.state } : {}),
     ...(query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {}),
     ...(query.clinicId ? { clinicId: query.clinicId } : {}),

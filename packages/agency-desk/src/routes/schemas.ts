@@ -12,6 +12,7 @@ import {
   slugIdSchema,
 } from '@hamgam/contracts';
 import { z } from 'zod';
+import { normaliseTypedCode } from '../domain/code-search.js';
 import { referralStates } from '../domain/referrals.js';
 
 /** What staff send to create an offer: the catalogue entry without what the desk adds. */
@@ -30,9 +31,6 @@ export const offerViewSchema = offerFieldsSchema.extend({
   updatedAt: z.date(),
 });
 
-/** Digits typed on a Persian or Arabic keyboard, as Latin ones. */
-const latinDigits = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) - (d >= '۰' ? 0x06f0 : 0x0660)) % 10));
-
 /**
  * A tracking code or its beginning, as a person types it (any case, Persian digits, with or without the
  * dash or spaces): normalised to the code's own alphabet, e.g. `k7qm 3x` → `K7QM3X`.
@@ -40,7 +38,7 @@ const latinDigits = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => Strin
 export const trackingCodeSearchSchema = z
   .string()
   .max(20)
-  .transform((text) => latinDigits(text).toUpperCase().replace(/[\s-]/g, ''))
+  .transform(normaliseTypedCode)
   .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{1,8}$/, 'tracking-code-search-invalid'));
 
 /** The orders the received referrals can be listed in. */

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { codeSearch, deskPlaces, placeNames } from '@hamgam/agency-desk';
 import { caps, inList, isDuplicateKey, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
-import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
+import mongoose from 'mongoose';
 import type { WelfareDeps } from '../deps.js';
+import { fileNumberOf } from '../domain/file-number.js';
 import type { CaseRecord } from './cases.js';
 
 export interface OpenCaseInput {
@@ -30,15 +33,21 @@ export async function openCase(
   caseId: string = randomUUID(),
 ): Promise<CaseRecord> {
   const { cases } = deps.models;
+  // Opened directly, the neighbourhood was picked from the places the desk serves; a referral's is the clinic's own.
+  if (input.referralId === null) {
+    const { neighbourhoods } = await deskPlaces(deps.models);
+    if (!neighbourhoods.some((n) => n.neighbourhoodId === input.neighbourhoodId))
+      throw new BrokenRuleError('neighbourhood-unknown', `no neighbourhood ${input.neighbourhoodId} in the programme`, 'neighbourhoodId');
+  }
   return deps.locks.run('welfare_households', input.householdRef, async () => {
     // A household has few cases; filtered here (operators in filters are sanitised away).
     const open = (
-      await readAll(cases.find({ householdRef: input.householdRef }, { _id: 1, worker: 1, state: 1 }).lean(), caps.perPerson)
+      await readAll(cases.find({ householdRef: input.householdRef }, { _id: 1, fileNumber: 1, worker: 1, state: 1 }).lean(), caps.perPerson)
     ).find((c) => c.state !== 'closed');
     if (open?.worker === principal.username) {
       throw new IllegalStepError(
         'household-case-open-in-your-caseload',
-        `this household already has an open case in your caseload (case ${open._id}); continue that case`,
+        `this household already has an open case in your caseload (${open.fileNumber ?? fileNumberOf(open._id)}); continue that case`,
       );
     }
     if (open) {
@@ -52,6 +61,7 @@ export async function openCase(
     const refsVerified = input.referralId !== null || (await heardOfFromClinics(deps, input));
     const record: CaseRecord = {
       _id: caseId,
+      fileNumber: fileNumberOf(caseId),
       ...input,
       refsVerified,
       worker: principal.username,
@@ -135,4 +145,40 @@ export async function openCaseFromReferral(deps: WelfareDeps, principal: Princip
     },
     referralId,
   );
+}
+
+/**
+ * The households welfare may open a case for: those the clinics named in their referrals to welfare (any
+ * offer, any state), one row a referral, newest first, found by the referral's tracking code; each says
+ * whether the household has an open case already. Paged over referrals.
+ */
+export async function knownHouseholds(deps: WelfareDeps, q: string | undefined, page: PageContext) {
+  const { referrals, cases, offers } = deps.models;
+  const filter = {
+    householdRef: mongoose.trusted({ $ne: null }),
+    ...(q ? { trackingCode: codeSearch(q) } : { trackingCode: mongoose.trusted({ $ne: null }) }),
+  };
+  const rows = await pageOf(referrals.find(filter, { outbox: 0 }).lean(), page, page.res, { by: 'madeAt', order: -1 });
+  const households = [...new Set(rows.map((r) => r.householdRef!))];
+  const [withCases, titles, places] = await Promise.all([
+    readAll(cases.find({ householdRef: inList(households) }, { householdRef: 1, state: 1 }).lean(), caps.pageOfHouseholds),
+    readAll(offers.find({}, { title: 1 }).lean(), caps.reference),
+    deskPlaces(deps.models),
+  ]);
+  const open = new Set(withCases.filter((c) => c.state !== 'closed').map((c) => c.householdRef));
+  const titleOf = new Map(titles.map((o) => [o._id, o.title]));
+  const names = placeNames(places);
+  return rows.map((r) => ({
+    referralId: r._id,
+    trackingCode: r.trackingCode!,
+    householdRef: r.householdRef!,
+    residentRef: r.residentRef,
+    neighbourhoodId: r.neighbourhoodId!,
+    neighbourhoodName: names.neighbourhood(r.neighbourhoodId),
+    clinicId: r.clinicId,
+    offerTitle: (r.offerId && titleOf.get(r.offerId)) || null,
+    state: r.state,
+    madeAt: r.madeAt,
+    openCase: open.has(r.householdRef!),
+  }));
 }

@@ -26,6 +26,8 @@ export interface CaseHistoryEntry {
  */
 export interface StoredCase extends WelfareCase {
   _id: string;
+  /** What people read and search by (`WF-K7QM-3XWA`, from the id); absent only until the start-up fills it in. */
+  fileNumber?: string;
   householdRef: string;
   /** The person the case is mainly about, when known (opaque, as the clinic issued it). */
   residentRef: string | null;
@@ -79,6 +81,7 @@ export const caseSchema = addOutbox(
   new Schema<StoredCase>(
     {
       _id: String,
+      fileNumber: String,
       householdRef: { type: String, required: true },
       residentRef: { type: String, default: null },
       neighbourhoodId: { type: String, required: true },
@@ -114,3 +117,6 @@ export const caseSchema = addOutbox(
 // A case worker's caseload; a household's cases (one open at a time).
 caseSchema.index({ worker: 1 });
 caseSchema.index({ householdRef: 1 });
+// A case found by its file number (or its beginning), and the caseload in its order.
+caseSchema.index({ fileNumber: 1 });
+caseSchema.index({ worker: 1, openedAt: -1, _id: -1 });

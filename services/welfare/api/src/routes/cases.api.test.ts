@@ -47,7 +47,7 @@ const hardship = {
 async function openCase(caller: Caller = 'welfare', householdRef = randomUUID()) {
   const res = await api(caller).post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab', clinicId: 'clinic-sarasiab' });
   expect(res.status).toBe(201);
-  return res.body as { caseId: string; householdRef: string; revision: number };
+  return res.body as { caseId: string; fileNumber: string; householdRef: string; revision: number };
 }
 
 describe('opening cases', () => {
@@ -70,11 +70,12 @@ describe('opening cases', () => {
   });
 
   it('refuses a second open case for the household (409), whoever asks; another worker’s case stays theirs', async () => {
-    const { householdRef, caseId } = await openCase();
+    const { householdRef, caseId, fileNumber } = await openCase();
     const mine = await api('welfare').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
     expect(mine.status).toBe(409);
-    // The officer's own case: the answer names it, so they can continue it.
-    expect(mine.body).toMatchObject({ code: 'household-case-open-in-your-caseload', detail: expect.stringContaining(caseId) });
+    // The officer's own case: the answer names it by its file number (never its id), so they can continue it.
+    expect(mine.body).toMatchObject({ code: 'household-case-open-in-your-caseload', detail: expect.stringContaining(fileNumber) });
+    expect(mine.body.detail).not.toContain(caseId);
     const other = await api('welfare2').post('/cases', { householdRef, neighbourhoodId: 'nbh-sarasiab' });
     expect(other.status).toBe(409);
     // What the officer needs to act (there is one; ask the supervisor), not whose it is or which it is.

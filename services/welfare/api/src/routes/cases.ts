@@ -13,9 +13,9 @@ import {
   revokeFlag,
   type CaseRecord,
 } from '../app/cases.js';
-import { caseload, caseloadSummary, caseSummary, caseView } from '../app/caseload.js';
+import { caseload, caseloadSummary, caseSummary, caseView, trackingCodesOf } from '../app/caseload.js';
 import { close, reopen } from '../app/closing.js';
-import { openableReferrals, openCase, openCaseFromReferral } from '../app/opening.js';
+import { knownHouseholds, openableReferrals, openCase, openCaseFromReferral } from '../app/opening.js';
 import { caseWorkers, summaryReaders, type WelfareDeps } from '../deps.js';
 import {
   assessmentBodySchema,
@@ -31,6 +31,8 @@ import {
   goalBodySchema,
   goalMarkSchema,
   goalParams,
+  knownHouseholdQuerySchema,
+  knownHouseholdSchema,
   openableReferralSchema,
   openCaseBodySchema,
   reopenBodySchema,
@@ -71,7 +73,7 @@ export function caseRoutes(deps: WelfareDeps) {
       method: 'get',
       path: '/cases',
       summary:
-        "The caller's own caseload, newest first; filter by stage and overdue work; paged (with `overdue` a page may come short: follow X-Next-Cursor)",
+        "The caller's own caseload, newest (or oldest) first; found by file number or the referral's tracking code (whole or begun), filtered by stage, neighbourhood and overdue work; paged (with `overdue` a page may come short: follow X-Next-Cursor)",
       tags: ['cases'],
       roles: caseWorkers,
       query: caseQuerySchema,
@@ -80,7 +82,8 @@ export function caseRoutes(deps: WelfareDeps) {
         const shown = await caseload(deps, principal, query, { query, req, res });
         await logCaseAccess(deps, principal, 'list', shown);
         const now = deps.clock.now();
-        return shown.map((c) => caseSummary(c, now));
+        const codes = await trackingCodesOf(deps, shown);
+        return shown.map((c) => caseSummary(c, now, (c.referralId && codes.get(c.referralId)) || null));
       },
     }),
     defineRoute({
@@ -120,6 +123,26 @@ export function caseRoutes(deps: WelfareDeps) {
           acceptedAt: r.acceptedAt,
           completeBy: r.completeBy,
         }));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/cases/households',
+      summary:
+        'The households welfare may open a case for: those the clinics named in referrals to welfare, one row a referral, newest first, found by tracking code (whole or begun); paged',
+      tags: ['cases'],
+      roles: caseWorkers,
+      query: knownHouseholdQuerySchema,
+      response: z.array(knownHouseholdSchema),
+      handler: async ({ query, principal, req }, res) => {
+        const rows = await knownHouseholds(deps, query.q, { query, req, res });
+        await logReferralAccess(
+          deps,
+          principal,
+          'list',
+          rows.map((r) => ({ _id: r.referralId, residentRef: r.residentRef, householdRef: r.householdRef })),
+        );
+        return rows;
       },
     }),
     defineRoute({

@@ -1,3 +1,4 @@
+import { normaliseTypedCode, trackingCodeSearchSchema } from '@hamgam/agency-desk';
 import { pageQueryShape } from '@hamgam/service-kit';
 import { eligibilityFlagSchema, isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
@@ -11,9 +12,42 @@ export const goalParams = caseParams.extend({ goalId: opaqueIdSchema }).strict()
 export const taskParams = caseParams.extend({ taskId: opaqueIdSchema }).strict();
 export const flagParams = caseParams.extend({ flagId: opaqueIdSchema }).strict();
 
+/** A file number (`WF-K7QM-3XWA`) or a tracking code, whole or begun, as typed: normalised (`WFK7QM3XWA`, `K7QM3X`). */
+const caseCodeSearchSchema = z
+  .string()
+  .max(24)
+  .transform(normaliseTypedCode)
+  .pipe(z.string().regex(/^(?:WF)?[A-HJ-NP-Z2-9]{1,8}$/, 'case-search-invalid'));
+
 export const caseQuerySchema = z
-  .object({ ...pageQueryShape, state: z.enum(caseStates).optional(), overdue: z.enum(['true', 'false']).optional() })
+  .object({
+    ...pageQueryShape,
+    state: z.enum(caseStates).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    neighbourhoodId: slugIdSchema.max(80).optional(),
+    /** A file number (`WF-K7QM-3XWA`) or a referral's tracking code, whole or its beginning, as typed. */
+    q: caseCodeSearchSchema.optional(),
+    /** By the day opened: newest first (default) or oldest first. */
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
   .strict();
+
+/** A household welfare may open a case for: one a clinic named in a referral to welfare, found by its tracking code. */
+export const knownHouseholdQuerySchema = z.object({ ...pageQueryShape, q: trackingCodeSearchSchema.optional() }).strict();
+export const knownHouseholdSchema = z.object({
+  referralId: z.string(),
+  trackingCode: z.string(),
+  householdRef: z.string(),
+  residentRef: z.string().nullable(),
+  neighbourhoodId: z.string(),
+  neighbourhoodName: localizedNameSchema.nullable(),
+  clinicId: z.string().nullable(),
+  offerTitle: localizedNameSchema.nullable(),
+  state: z.string(),
+  madeAt: z.date().nullable(),
+  /** The household has an open case already (in this or another caseload): opening another is refused. */
+  openCase: z.boolean(),
+});
 
 export const openCaseBodySchema = z
   .object({
@@ -56,6 +90,10 @@ const resultSchema = z.object({
 /** A case in the worker's caseload list. */
 export const caseSummarySchema = z.object({
   caseId: z.string(),
+  /** What people read and search by (never the case's id). */
+  fileNumber: z.string(),
+  /** The tracking code of the referral the case was opened from, if it was. */
+  trackingCode: z.string().nullable(),
   householdRef: z.string(),
   residentRef: z.string().nullable(),
   neighbourhoodId: z.string(),

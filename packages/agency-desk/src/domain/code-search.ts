@@ -1,0 +1,18 @@
+/** The alphabet of tracking codes and file numbers: no look-alikes (no 0/O, 1/I). */
+export const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Digits typed on a Persian or Arabic keyboard, as Latin ones. */
+const latinDigits = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) - (d >= '۰' ? 0x06f0 : 0x0660)) % 10));
+
+/** A code as a person types it (any case, Persian digits, with or without dashes or spaces), in the codes' own form: `k7qm ۳x` → `K7QM3X`. */
+export const normaliseTypedCode = (text: string) => latinDigits(text).toUpperCase().replace(/[\s-]/g, '');
+
+/**
+ * The filter for a code of 8 characters grouped 4-4 (`K7QM-3XWA`), typed whole (one code) or begun
+ * (`K7QM3` → codes starting `K7QM-3`), after an optional fixed prefix (`WF-`). `typed` is normalised to
+ * the alphabet already (the route's schema), so it is a literal inside the expression.
+ */
+export function codeSearch(typed: string, prefix = ''): string | RegExp {
+  const shaped = prefix + (typed.length > 4 ? `${typed.slice(0, 4)}-${typed.slice(4)}` : typed);
+  return typed.length === 8 ? shaped : new RegExp(`^${shaped.replace(/-/g, '\\-')}`);
+}
