@@ -28,3 +28,9 @@ export interface CourseFacts {
 export function checkCourseDates(course: Pick<CourseFacts, 'startsOn' | 'endsOn'>): void {
   if (course.endsOn < course.startsOn) throw new BrokenRuleError('course-ends-before-start', 'endsOn cannot be before startsOn', 'endsOn');
 }
+
+/** TVTO's own training centres in the province (reference data: a course held there names one). */
+export const tvtoCentres: readonly { id: string; name: LocalizedText }[] = [
+  { id: 'tvto-kerman-1', name: { fa: 'مرکز فنی و حرفه‌ای شماره ۱ کرمان', en: 'Kerman TVTO centre no. 1' } },
+  { id: 'tvto-kerman-2', name: { fa: 'مرکز فنی و حرفه‌ای شماره ۲ کرمان', en: 'Kerman TVTO centre no. 2' } },
+];

@@ -82,6 +82,25 @@ describe('courses', () => {
   });
 });
 
+describe('venues a course is picked at (issue 10: nobody types a venue id)', () => {
+  it('lists the clinics, TVTO’s centres and the private institutes its courses name, each by name in both languages', async () => {
+    await api('tvto').post(
+      '/courses',
+      courseBody('tvto-c-venues', {
+        venue: { kind: 'private-institute', id: 'inst-farda' },
+        venueName: { fa: 'آموزشگاه فردا', en: 'Farda institute' },
+      }),
+    );
+    const venues = (await api('coordinator').get('/venues')).body as { kind: string; id: string; name: { fa: string; en: string } }[];
+    const named = (kind: string, id: string) => venues.find((v) => v.kind === kind && v.id === id)?.name;
+    expect(named('clinic', 'clinic-sarasiab')).toEqual({ fa: 'کلینیک مددکاری اجتماعی سرآسیاب', en: 'Sar Asiab social-work clinic' });
+    expect(named('tvto-centre', 'tvto-kerman-2')?.en).toBe('Kerman TVTO centre no. 2');
+    expect(named('private-institute', 'inst-farda')).toEqual({ fa: 'آموزشگاه فردا', en: 'Farda institute' });
+    expect(new Set(venues.map((v) => `${v.kind}:${v.id}`)).size).toBe(venues.length);
+    expect((await api('worker').get('/venues')).status).toBe(403);
+  });
+});
+
 describe('enrolments, attendance, completion', () => {
   let referral: Awaited<ReturnType<typeof acceptedReferral>>;
   let fromReferral: string;

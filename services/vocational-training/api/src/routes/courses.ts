@@ -1,6 +1,7 @@
 import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createCourse, enrol, finishEnrolment, takeAttendance } from '../app/courses.js';
+import { courseVenues } from '../app/venues.js';
 import { marksOf, residentMarks, type ResidentMarks } from '../app/refs.js';
 import type { StoredCourse } from '../data/courses.js';
 import type { StoredEnrolment } from '../data/enrolments.js';
@@ -19,6 +20,7 @@ import {
   enrolmentParams,
   enrolmentViewSchema,
   newCourseSchema,
+  venueViewSchema,
 } from './schemas.js';
 
 /** A course as staff see it; its capacity is its catalogue entry's when there is one (staff change it there). */
@@ -54,6 +56,15 @@ export function courseRoutes(deps: VtDeps) {
         const capacity = await capacities(rows.map((c) => c._id));
         return rows.map((c) => courseView(c, capacity.get(c._id)));
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/venues',
+      summary: 'Where a course can be held, by name (fa/en): the clinics, TVTO’s centres and the private institutes TVTO’s courses name',
+      tags: ['courses'],
+      roles: readers,
+      response: z.array(venueViewSchema),
+      handler: () => courseVenues(deps),
     }),
     defineRoute({
       method: 'post',

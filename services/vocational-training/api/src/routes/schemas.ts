@@ -38,6 +38,7 @@ export const newCourseSchema = z
     neighbourhoodIds: z.array(slugIdSchema).max(50).default([]),
   })
   .strict();
+export const venueViewSchema = z.object({ kind: trainingVenueSchema.shape.kind, id: z.string(), name: localizedTextSchema });
 export const courseParams = z.object({ courseId: slugIdSchema }).strict();
 export const courseViewSchema = z.object({
   courseId: z.string(),
