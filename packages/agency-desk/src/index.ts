@@ -36,6 +36,9 @@ export { codeAlphabet, codeSearch, normaliseTypedCode } from './domain/code-sear
 export { trackingCodeSearchSchema } from './routes/schemas.js';
 /** The places the desk names (reference hierarchy and published neighbourhoods), for an agency's own views and checks. */
 export { deskPlaces, placeNames, type Places } from './app/places.js';
+/** The people the clinics referred to the agency, to pick from (an agency's own lists may add what it knows of each). */
+export { referredPeople } from './app/people.js';
+export { referredPersonSchema } from './routes/schemas.js';
 
 /** The desk's pieces, for a partner service's ServiceDefinition to compose with its own. */
 export interface AgencyDesk {

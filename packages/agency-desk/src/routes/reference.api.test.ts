@@ -61,3 +61,39 @@ describe('the desk’s reference lists', () => {
     expect((await service.api('worker').get('/desk/trades')).status).toBe(403);
   });
 });
+
+describe('the people referred to the agency', () => {
+  it('lists them by tracking code, place and offer (found by the code’s beginning), logs the read, and is for the agency’s staff only', async () => {
+    const made = {
+      referralId: '5d0c3a52-52b4-4b5e-9c7e-0d3f6f1a2b3c',
+      trackingCode: 'PX7Q-4MRT',
+      agency: 'vocational-training',
+      offerId: 'tvto-welding',
+      clinicId: 'clinic-fajr',
+      neighbourhoodId: 'nbh-fajr',
+      residentRef: 'a3c1f2e4-1111-4222-8333-944455566677',
+      householdRef: 'b3c1f2e4-1111-4222-8333-944455566677',
+      needCategory: 'skills-training',
+      respondBy: '2099-01-01',
+      madeAt: service.clock.now().toISOString(),
+    };
+    await service.deliver('clinics.referral.made', made);
+    const res = await service.api('tvto').get('/desk/referred-people?q=px7q4');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        referralId: made.referralId,
+        trackingCode: 'PX7Q-4MRT',
+        residentRef: made.residentRef,
+        householdRef: made.householdRef,
+        neighbourhoodName: { fa: 'فجر', en: 'Fajr' },
+        clinicName: { fa: 'کلینیک مددکاری اجتماعی فجر', en: 'Fajr social-work clinic' },
+        state: 'received',
+      }),
+    ]);
+    expect((await service.api('tvto').get('/desk/referred-people?q=ZZZZ')).body).toEqual([]);
+    const logged = await service.models.accessLog.find({ recordId: made.referralId }).limit(10).lean();
+    expect(logged.map((e) => e.action)).toEqual(['list', 'list']);
+    expect((await service.api('coordinator').get('/desk/referred-people')).status).toBe(403);
+  });
+});

@@ -1,9 +1,11 @@
 import { referenceTrades } from '@hamgam/contracts';
 import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
+import { referralAccess } from '../app/access.js';
+import { referredPeople } from '../app/people.js';
 import { deskPlaces } from '../app/places.js';
 import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
-import { placesViewSchema, tradeQuerySchema, tradeViewSchema } from './schemas.js';
+import { placesViewSchema, referredPeopleQuerySchema, referredPersonSchema, tradeQuerySchema, tradeViewSchema } from './schemas.js';
 
 /** Lower-cased, with Arabic kaf/yeh as the Persian ones, so a name is found however it was typed. */
 const folded = (text: string) =>
@@ -13,9 +15,30 @@ const folded = (text: string) =>
     .replace(/ي/g, 'ی')
     .replace(/\u200c/g, ' ');
 
-/** The reference lists a desk's screens label and pick with: places and trades, by name in both languages. */
+/** The reference lists a desk's screens label and pick with: places and trades by name in both languages, people by tracking code. */
 export function referenceRoutes(deps: DeskDeps, options: DeskOptions) {
+  const logReferrals = referralAccess(options);
   return [
+    defineRoute({
+      method: 'get',
+      path: '/desk/referred-people',
+      summary:
+        'The residents and households the clinics referred to this agency (one row a referral, newest first), to pick a person by tracking code (whole or begun) instead of typing an id; paged',
+      tags: ['desk'],
+      roles: options.roles,
+      query: referredPeopleQuerySchema,
+      response: z.array(referredPersonSchema),
+      handler: async ({ query, principal, req }, res) => {
+        const people = await referredPeople(deps, query.q, { query, req, res });
+        await logReferrals(
+          deps,
+          principal,
+          'list',
+          people.map((p) => ({ _id: p.referralId, residentRef: p.residentRef, householdRef: p.householdRef })),
+        );
+        return people;
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/desk/places',

@@ -99,6 +99,24 @@ export const placesViewSchema = z.object({
   clinics: z.array(z.object({ clinicId: z.string(), name: localizedNameSchema, neighbourhoodId: z.string() })),
 });
 
+export const referredPeopleQuerySchema = z.object({ ...pageQueryShape, q: trackingCodeSearchSchema.optional() }).strict();
+/** A resident and household a clinic named to the agency, as its staff pick them: by tracking code, place and offer, never an id shown. */
+export const referredPersonSchema = z.object({
+  referralId: z.string(),
+  trackingCode: z.string(),
+  residentRef: z.string(),
+  householdRef: z.string(),
+  neighbourhoodId: z.string(),
+  neighbourhoodName: localizedNameSchema.nullable(),
+  clinicId: z.string(),
+  clinicName: localizedNameSchema.nullable(),
+  offerId: z.string(),
+  offerTitle: localizedNameSchema.nullable(),
+  needCategory: needCategorySchema,
+  state: z.enum(referralStates),
+  madeAt: z.date(),
+});
+
 /** A trade's name, or part of it, in either language. */
 export const tradeQuerySchema = z.object({ q: z.string().trim().max(60).optional() }).strict();
 export const tradeViewSchema = z.object({ tradeId: z.string(), name: localizedNameSchema });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { codeSearch, deskPlaces, placeNames } from '@hamgam/agency-desk';
+import { deskPlaces, referredPeople } from '@hamgam/agency-desk';
 import { caps, inList, isDuplicateKey, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
 import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
-import mongoose from 'mongoose';
 import type { WelfareDeps } from '../deps.js';
 import { fileNumberOf } from '../domain/file-number.js';
 import type { CaseRecord } from './cases.js';
@@ -148,37 +147,16 @@ export async function openCaseFromReferral(deps: WelfareDeps, principal: Princip
 }
 
 /**
- * The households welfare may open a case for: those the clinics named in their referrals to welfare (any
- * offer, any state), one row a referral, newest first, found by the referral's tracking code; each says
- * whether the household has an open case already. Paged over referrals.
+ * The households welfare may open a case for: those the clinics named in their referrals to welfare (the
+ * desk's referred people, found by tracking code), each saying whether the household has an open case already.
  */
 export async function knownHouseholds(deps: WelfareDeps, q: string | undefined, page: PageContext) {
-  const { referrals, cases, offers } = deps.models;
-  const filter = {
-    householdRef: mongoose.trusted({ $ne: null }),
-    ...(q ? { trackingCode: codeSearch(q) } : { trackingCode: mongoose.trusted({ $ne: null }) }),
-  };
-  const rows = await pageOf(referrals.find(filter, { outbox: 0 }).lean(), page, page.res, { by: 'madeAt', order: -1 });
-  const households = [...new Set(rows.map((r) => r.householdRef!))];
-  const [withCases, titles, places] = await Promise.all([
-    readAll(cases.find({ householdRef: inList(households) }, { householdRef: 1, state: 1 }).lean(), caps.pageOfHouseholds),
-    readAll(offers.find({}, { title: 1 }).lean(), caps.reference),
-    deskPlaces(deps.models),
-  ]);
+  const people = await referredPeople(deps, q, page);
+  const households = [...new Set(people.map((p) => p.householdRef))];
+  const withCases = await readAll(
+    deps.models.cases.find({ householdRef: inList(households) }, { householdRef: 1, state: 1 }).lean(),
+    caps.pageOfHouseholds,
+  );
   const open = new Set(withCases.filter((c) => c.state !== 'closed').map((c) => c.householdRef));
-  const titleOf = new Map(titles.map((o) => [o._id, o.title]));
-  const names = placeNames(places);
-  return rows.map((r) => ({
-    referralId: r._id,
-    trackingCode: r.trackingCode!,
-    householdRef: r.householdRef!,
-    residentRef: r.residentRef,
-    neighbourhoodId: r.neighbourhoodId!,
-    neighbourhoodName: names.neighbourhood(r.neighbourhoodId),
-    clinicId: r.clinicId,
-    offerTitle: (r.offerId && titleOf.get(r.offerId)) || null,
-    state: r.state,
-    madeAt: r.madeAt,
-    openCase: open.has(r.householdRef!),
-  }));
+  return people.map((p) => ({ ...p, openCase: open.has(p.householdRef) }));
 }

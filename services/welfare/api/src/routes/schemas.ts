@@ -1,4 +1,4 @@
-import { normaliseTypedCode, trackingCodeSearchSchema } from '@hamgam/agency-desk';
+import { normaliseTypedCode, referredPersonSchema, trackingCodeSearchSchema } from '@hamgam/agency-desk';
 import { pageQueryShape } from '@hamgam/service-kit';
 import { eligibilityFlagSchema, isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
@@ -34,17 +34,7 @@ export const caseQuerySchema = z
 
 /** A household welfare may open a case for: one a clinic named in a referral to welfare, found by its tracking code. */
 export const knownHouseholdQuerySchema = z.object({ ...pageQueryShape, q: trackingCodeSearchSchema.optional() }).strict();
-export const knownHouseholdSchema = z.object({
-  referralId: z.string(),
-  trackingCode: z.string(),
-  householdRef: z.string(),
-  residentRef: z.string().nullable(),
-  neighbourhoodId: z.string(),
-  neighbourhoodName: localizedNameSchema.nullable(),
-  clinicId: z.string().nullable(),
-  offerTitle: localizedNameSchema.nullable(),
-  state: z.string(),
-  madeAt: z.date().nullable(),
+export const knownHouseholdSchema = referredPersonSchema.extend({
   /** The household has an open case already (in this or another caseload): opening another is refused. */
   openCase: z.boolean(),
 });
