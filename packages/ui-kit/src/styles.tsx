@@ -16,15 +16,17 @@ const css = `
   --hg-danger-soft: #fbeeee;
   --hg-radius: 10px;
 }
-body { margin: 0; font-family: var(--hg-font); background: var(--hg-bg); color: var(--hg-text); line-height: 1.6; }
+body { margin: 0; font-family: var(--hg-font); background: var(--hg-bg); color: var(--hg-text); line-height: 1.6; overflow-wrap: break-word; }
+img, svg, video, canvas { max-inline-size: 100%; }
+pre { white-space: pre-wrap; }
 button, input, select, textarea { font: inherit; }
 :lang(fa) ol { list-style-type: persian; }
 .hg-page { padding-block: 1.5rem; padding-inline: 1.5rem; max-inline-size: 72rem; }
-.hg-page__header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 1.25rem; }
+.hg-page__header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 1.25rem; }
 .hg-page__title { margin: 0; font-size: 1.4rem; font-weight: 600; }
 .hg-page__body { display: grid; gap: 1rem; }
 .hg-card { background: var(--hg-surface); border: 1px solid var(--hg-border); border-radius: var(--hg-radius); padding-block: 1rem; padding-inline: 1.25rem; }
-.hg-card__header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 0.75rem; }
+.hg-card__header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 0.75rem; }
 .hg-card__title { margin: 0; font-size: 1.05rem; font-weight: 600; }
 .hg-card--error { border-color: var(--hg-danger); background: var(--hg-danger-soft); }
 .hg-card--error .hg-card__title { color: var(--hg-danger); }
@@ -112,6 +114,20 @@ button, input, select, textarea { font: inherit; }
 .hg-confirm { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding-block: 0.3rem; padding-inline: 0.6rem; border: 1px solid var(--hg-danger); border-radius: 8px; background: var(--hg-danger-soft); }
 .hg-confirm__question { font-weight: 600; }
 .hg-tag { background: var(--hg-primary-soft); color: var(--hg-primary-strong); border-radius: 999px; padding-inline: 0.7rem; font-size: 0.9rem; }
+/* Phones: nothing wider than the screen. Fields take the whole row, rows wrap, long words (ids in a
+   message, an e-mail, a URL) break, touch targets are at least 2.5rem high. */
+@media (max-width: 40rem) {
+  .hg-page { padding-block: 1rem; padding-inline: 0.75rem; }
+  .hg-page__title { font-size: 1.2rem; }
+  .hg-card { padding-inline: 0.85rem; }
+  .hg-page, .hg-card, .hg-form, .hg-field { min-inline-size: 0; overflow-wrap: anywhere; }
+  .hg-form__row > *, .hg-list-controls > * { flex: 1 1 100%; min-inline-size: 0; }
+  .hg-input { inline-size: 100%; max-inline-size: 100%; box-sizing: border-box; min-block-size: 2.5rem; }
+  .hg-button { min-block-size: 2.5rem; }
+  .hg-dl { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
+  .hg-dl dd { margin-block-end: 0.5rem; }
+  .hg-subnav__link { padding-inline: 0.6rem; }
+}
 /* Phones: a table's rows become cards, each cell labelled with its column's header (DataTable's data-label). */
 @media (max-width: 40rem) {
   .hg-table thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }

@@ -1,4 +1,5 @@
 import { Button, useAuth, useI18n } from '@hamgam/ui-kit';
+import { useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { AUDIT_PATH, AUDIT_ROLES } from '../audit/route';
 import '../messages';
@@ -8,10 +9,34 @@ import { ShellStyles } from './ShellStyles';
 export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) {
   const auth = useAuth();
   const { t, locale, setLocale, localize } = useI18n();
+  // Phones: the navigation folds behind a menu button (styles under 48rem); wider screens always show it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeOnLink = (event: MouseEvent<HTMLElement>) => {
+    if (event.target instanceof Element && event.target.closest('a')) setMenuOpen(false);
+  };
+  const closeOnEscape = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
   return (
     <div className="shell">
       <ShellStyles />
       <header className="shell__header">
+        <button
+          ref={menuButton}
+          type="button"
+          className="shell__menu-button"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen((open) => !open)}
+          data-testid="menu-button"
+        >
+          <span className="shell__menu-icon" aria-hidden="true" />
+          {t('shell.menu')}
+        </button>
         <Link to="/" className="shell__brand" data-testid="app-name">
           {t('shell.appName')}
         </Link>
@@ -31,7 +56,15 @@ export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) 
         </Button>
       </header>
       <div className="shell__body">
-        <nav className="shell__nav" aria-label={t('shell.menu')} data-testid="side-menu">
+        <nav
+          id={navId}
+          className="shell__nav"
+          aria-label={t('shell.menu')}
+          data-open={menuOpen || undefined}
+          onClick={closeOnLink}
+          onKeyDown={closeOnEscape}
+          data-testid="side-menu"
+        >
           <h2>{t('shell.menu')}</h2>
           <ul>
             <li>
