@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { assertClinicInScope, assertNeighbourhoodInScope, pageOf, type PageContext, type Principal } from '@hamgam/service-kit';
-import { BrokenRuleError } from '@hamgam/service-kit/errors';
+import {
+  assertClinicInScope,
+  assertNeighbourhoodInScope,
+  caps,
+  inList,
+  pageOf,
+  readAll,
+  type PageContext,
+  type Principal,
+} from '@hamgam/service-kit';
+import { BrokenRuleError, NotFoundError } from '@hamgam/service-kit/errors';
+import { answersFromStored } from '../data/assessments.js';
+import { toLatinDigits } from '../domain/national-id.js';
+import { loadHouseholdInScope } from './residents.js';
 import type { ClinicsModels } from '../deps.js';
 import type { AssessedNeed } from '../domain/ranking.js';
 
@@ -46,19 +58,59 @@ export async function recordAssessment(
   };
 }
 
-/** One page of the needs assessments recorded in a neighbourhood, newest first. */
-export async function neighbourhoodAssessments(models: ClinicsModels, principal: Principal, neighbourhoodId: string, page: PageContext) {
+/**
+ * One page of the needs assessments recorded in a neighbourhood (of one clinic if asked), newest or oldest
+ * first; `q` finds a household's by its file number. Each carries its household's file number: what staff
+ * call a household, never its id.
+ */
+export async function neighbourhoodAssessments(
+  models: ClinicsModels,
+  principal: Principal,
+  neighbourhoodId: string,
+  asked: { clinicId?: string; sort: 'newest' | 'oldest'; q?: string },
+  page: PageContext,
+) {
   assertNeighbourhoodInScope(principal, neighbourhoodId);
-  const rows = await pageOf(models.assessments.find({ neighbourhoodId: neighbourhoodId }).lean(), page, page.res, {
+  const filter: Record<string, unknown> = { neighbourhoodId };
+  if (asked.clinicId) filter.clinicId = asked.clinicId;
+  if (asked.q) {
+    const typed = toLatinDigits(asked.q);
+    const households = await readAll(
+      models.households.find({ neighbourhoodId, fileNumber: inList([...new Set([typed, typed.toUpperCase()])]) }, { _id: 1 }).lean(),
+      caps.perPerson,
+    );
+    filter.householdRef = inList(households.map((h) => h._id));
+  }
+  const rows = await pageOf(models.assessments.find(filter).lean(), page, page.res, {
     by: 'createdAt',
-    order: -1,
+    order: asked.sort === 'oldest' ? 1 : -1,
   });
-  return rows.map(({ _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }) => ({
+  // One equality lookup per row (FerretDB evaluates `$in` over the whole collection).
+  const households = await Promise.all(rows.map((a) => models.households.findById(a.householdRef, { fileNumber: 1 }).lean()));
+  return rows.map(({ _id, clinicId, neighbourhoodId, householdRef, needs, createdAt }, i) => ({
     id: _id,
     clinicId,
     neighbourhoodId,
     householdRef,
+    fileNumber: households[i]?.fileNumber ?? '',
     needs,
     createdAt,
   }));
+}
+
+/** What was recorded for a household: its needs with their severities and every answer (404 before its first assessment). */
+export async function householdAssessment(models: ClinicsModels, principal: Principal, householdId: string) {
+  const household = await loadHouseholdInScope(models, principal, householdId);
+  assertNeighbourhoodInScope(principal, household.neighbourhoodId);
+  const saved = await models.assessments.findOne({ neighbourhoodId: household.neighbourhoodId, householdRef: household._id }).lean();
+  if (!saved) throw new NotFoundError('assessment-not-found', `household ${householdId} has no recorded assessment`);
+  return {
+    id: saved._id,
+    householdRef: saved.householdRef,
+    clinicId: saved.clinicId,
+    neighbourhoodId: saved.neighbourhoodId,
+    needs: saved.needs,
+    answers: answersFromStored(saved.answers),
+    createdAt: saved.createdAt,
+  };
 }

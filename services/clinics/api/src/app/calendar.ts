@@ -13,11 +13,12 @@ import {
   type PageContext,
   type Principal,
 } from '@hamgam/service-kit';
-import { NotFoundError } from '@hamgam/service-kit/errors';
+import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import type { ClinicsModels, ClinicsDeps } from '../deps.js';
 import type { StoredSlot } from '../data/slots.js';
 import { checkBooking, checkSlotStart, slotKindLabels, weeklyOccurrences, type SlotKind, type WeeklyRule } from '../domain/calendar.js';
-import { isOwnClinicStaff, loadResidentInScope } from './residents.js';
+import { labelOf, labelPeople, residentsByIds } from './people-labels.js';
+import { isOwnClinicStaff, loadResidentInScope, type ResidentDeps } from './residents.js';
 
 type Deps = Pick<ClinicsDeps, 'models' | 'clock' | 'locks'>;
 
@@ -126,6 +127,7 @@ export async function bookSlot(
   request: { slotId: string; residentId: string },
 ): Promise<StoredSlot> {
   const resident = await loadResidentInScope(models, principal, request.residentId);
+  if (resident.archivedAt) throw new IllegalStepError('resident-archived', 'the resident is archived; restore them first');
   return locks.run(slotLockKey(models), request.slotId, async () => {
     for (;;) {
       const slot = await loadSlotInScope(models, principal, request.slotId);
@@ -198,6 +200,16 @@ export async function slotsFor(
   const kind = counsellorOnly ? 'tvto-counselling' : asked.kind;
   if (kind) filter.kind = kind;
   if (clinicIds !== null) filter.clinicId = clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds);
-  const rows = await pageOf(models.slots.find(filter).lean(), page, page.res, { by: 'startsAt', order: 1 });
-  return rows.map((s) => slotView(s, principal));
+  return pageOf(models.slots.find(filter).lean(), page, page.res, { by: 'startsAt', order: 1 });
+}
+
+/**
+ * Slots as the calendar shows them, each booking naming its resident for the slot's own clinic staff (the
+ * name, each read logged, and the household's file number): a booked seat is a person, never an id.
+ */
+export async function labelledSlots(deps: Pick<ResidentDeps, 'models' | 'clock' | 'pii'>, principal: Principal, slots: StoredSlot[]) {
+  const views = slots.map((s) => slotView(s, principal));
+  const booked = views.flatMap((v) => v.bookings?.map((b) => b.residentId) ?? []);
+  const labels = booked.length ? await labelPeople(deps, principal, await residentsByIds(deps.models, booked), 'calendar') : new Map();
+  return views.map((v) => ({ ...v, bookings: v.bookings?.map((b) => ({ ...b, ...labelOf(labels, b.residentId) })) ?? null }));
 }

@@ -18,18 +18,26 @@ export interface ResealReport {
   page?(counts: ResealCounts): void;
 }
 
-type SealedRecord = Pick<StoredResident, '_id' | 'pii' | 'nationalIdIndex'>;
-const sealedFields = { _id: 1, pii: 1, nationalIdIndex: 1 } as const;
+type SealedRecord = Pick<StoredResident, '_id' | 'pii' | 'nationalIdIndex' | 'nameIndex'>;
+const sealedFields = { _id: 1, pii: 1, nationalIdIndex: 1, nameIndex: 1 } as const;
 
 /** Records re-sealed at once: a few, so that the job leaves the store's connections to the replicas serving requests. */
 const inParallel = 4;
 
-/** The record sealed and indexed under the current keys, or null when it is already; throws when no configured key reads it. */
-function resealed(pii: PiiProtector, record: SealedRecord): Pick<StoredResident, 'pii' | 'nationalIdIndex'> | null {
+const sameWords = (a: readonly string[] | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((w, i) => w === b[i]);
+
+/**
+ * The record sealed and indexed under the current keys (the national id's index and the name's words), or
+ * null when it is already; throws when no configured key reads it. Records written before names were
+ * indexed get their name index here too: running the job once after the upgrade makes them findable by name.
+ */
+function resealed(pii: PiiProtector, record: SealedRecord): Pick<StoredResident, 'pii' | 'nationalIdIndex' | 'nameIndex'> | null {
   const personal = pii.decrypt(record.pii);
   const nationalIdIndex = pii.blindIndex(personal.nationalId);
-  if (pii.isSealedWithCurrentKey(record.pii) && record.nationalIdIndex === nationalIdIndex) return null;
-  return { pii: pii.encrypt(personal), nationalIdIndex };
+  const nameIndex = pii.nameIndex(personal.fullName);
+  if (pii.isSealedWithCurrentKey(record.pii) && record.nationalIdIndex === nationalIdIndex && sameWords(record.nameIndex, nameIndex))
+    return null;
+  return { pii: pii.isSealedWithCurrentKey(record.pii) ? record.pii : pii.encrypt(personal), nationalIdIndex, nameIndex };
 }
 
 /**

@@ -40,7 +40,7 @@ const reseal = (h: ApiHarness, report = {}): Promise<ResealCounts> =>
   resealResidents({ models: h.models, locks: h.deps.locks, pii: piiFromConfig(h.config) }, report);
 
 async function register(h: ApiHarness, fullName: string) {
-  const household = await h.api('worker').post('/households', { clinicId: 'clinic-sarasiab', fileNumber: 'R-1' });
+  const household = await h.api('worker').post('/households', { clinicId: 'clinic-sarasiab', fileNumber: `R-${serial}` });
   const personal = { nationalId: withCheckDigit(String(serial++)), fullName, phone: '09131234567' };
   const res = await h.api('worker').post(`/households/${household.body.id}/residents`, { ...personal, relation: 'head' });
   expect(res.status).toBe(201);
@@ -55,7 +55,7 @@ async function expectReadableAndFindable(h: ApiHarness) {
       .api('worker')
       .post('/residents/duplicate-check', { clinicId: 'clinic-sarasiab', nationalId: r.personal.nationalId });
     expect(check.body).toEqual({ exists: true, sameClinic: true, residentId: r.id });
-    const household = await h.api('worker2').post('/households', { clinicId: 'clinic-motahari' });
+    const household = await h.api('worker2').post('/households', { clinicId: 'clinic-motahari', fileNumber: `M-${serial++}` });
     const again = await h.api('worker2').post(`/households/${household.body.id}/residents`, { ...r.personal, relation: 'head' });
     expect(again.status).toBe(409);
   }

@@ -6,9 +6,14 @@ import {
   readAll,
   seesWholeProgramme,
   type PageContext,
+  type PageOrder,
   type Principal,
 } from '@hamgam/service-kit';
+import type { PartnerAgency } from '@hamgam/contracts';
 import type { ClinicsDeps } from '../deps.js';
+import { readSearch, residentsFound } from './clinic-search.js';
+import { labelOf, labelPeople, residentsByIds } from './people-labels.js';
+import type { ResidentDeps } from './residents.js';
 import { referralStates, type ReferralState } from '../domain/referral-state.js';
 import { dueDay, isOverdue } from '../domain/referrals.js';
 import { agencyNameOf, type ReferralView } from './referrals.js';
@@ -52,24 +57,67 @@ const referralsOf = (clinicIds: string[] | null, filter: Record<string, string>)
   ...(clinicIds === null ? {} : { clinicId: clinicIds.length === 1 ? clinicIds[0] : inList(clinicIds) }),
 });
 
-/** One page of the referrals of the caller's clinics (or one clinic), by state, resident and lateness, newest first (a page may come short). */
-export async function referralsPage(
-  { models, clock }: Deps,
-  principal: Principal,
-  filter: { clinicId?: string; state?: ReferralState; residentId?: string; overdue?: 'true' | 'false' },
-  page: PageContext,
-) {
-  const match: Record<string, string> = {};
+export type ReferralSort = 'newest' | 'oldest' | 'updated' | 'respond-by';
+const referralOrders: Record<ReferralSort, PageOrder> = {
+  newest: { by: 'madeAt', order: -1 },
+  oldest: { by: 'madeAt', order: 1 },
+  updated: { by: 'updatedAt', order: -1 },
+  'respond-by': { by: 'respondBy', order: 1 },
+};
+
+export interface ReferralFilter {
+  clinicId?: string;
+  state?: ReferralState;
+  residentId?: string;
+  agency?: PartnerAgency;
+  overdue?: 'true' | 'false';
+  q?: string;
+  sort?: ReferralSort;
+}
+
+/** What the search box names among referrals: one tracking code, or the referrals of the residents a search finds. */
+async function referralSearch(deps: ResidentDeps, principal: Principal, clinicIds: string[] | null, q: string) {
+  const term = readSearch(q);
+  if (term.kind === 'tracking-code') return { trackingCode: term.code };
+  const clinics =
+    clinicIds ?? (await readAll(deps.models.clinics.find({}, { _id: 1 }).sort({ _id: 1 }).lean(), caps.reference)).map((c) => c._id);
+  const found = await residentsFound(deps, principal, clinics, term);
+  return { residentId: inList(found.map((r) => r._id)) };
+}
+
+/**
+ * One page of the referrals of the caller's clinics (or one clinic), by state, agency, resident and lateness,
+ * sorted as asked (a page may come short with `overdue`); `q` is a tracking code, a file number or — the
+ * clinic's own staff — a name or national id. Each names its resident: the name for the clinic's own staff
+ * (each read logged), the household's file number for anyone.
+ */
+export async function referralsPage(deps: ResidentDeps, principal: Principal, filter: ReferralFilter, page: PageContext) {
+  const { models, clock } = deps;
+  const clinicIds = clinicsToList(principal, filter.clinicId);
+  const match: Record<string, unknown> = {};
   if (filter.state) match.state = filter.state;
   if (filter.residentId) match.residentId = filter.residentId;
-  const referrals = models.referrals
-    .find(referralsOf(clinicsToList(principal, filter.clinicId), match), { outbox: 0 })
-    .lean<ReferralView[]>();
-  const rows = await pageOf(referrals, page, page.res, { by: 'madeAt', order: -1 });
+  if (filter.agency) match.agency = filter.agency;
+  if (filter.q) Object.assign(match, await referralSearch(deps, principal, clinicIds, filter.q));
+  const referrals = models.referrals.find(referralsOf(clinicIds, match as Record<string, string>), { outbox: 0 }).lean<ReferralView[]>();
+  const rows = await pageOf(referrals, page, page.res, referralOrders[filter.sort ?? 'newest']);
   const now = clock.now();
-  const views = rows.map((r) => referralView(r, now));
-  if (filter.overdue === undefined) return views;
-  return views.filter((r) => r.overdue === (filter.overdue === 'true'));
+  const shown = filter.overdue === undefined ? rows : rows.filter((r) => isOverdue(r, now) === (filter.overdue === 'true'));
+  return withResidents(deps, principal, shown, now, 'referral-list');
+}
+
+/** Referrals as the screens show them, each naming its resident (see referralsPage). */
+export async function withResidents(deps: ResidentDeps, principal: Principal, referrals: ReferralView[], now: Date, purpose: string) {
+  const labels = await labelPeople(
+    deps,
+    principal,
+    await residentsByIds(
+      deps.models,
+      referrals.map((r) => r.residentId),
+    ),
+    purpose,
+  );
+  return referrals.map((r) => ({ ...referralView(r, now), resident: labelOf(labels, r.residentId) }));
 }
 
 /** Per clinic in the caller's scope (or the one asked for): open and overdue referrals, and how many in each state. */

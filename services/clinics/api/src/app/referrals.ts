@@ -29,6 +29,7 @@ export async function makeReferral(
   cause: EventCause,
 ): Promise<ReferralView> {
   const resident = await loadResidentInScope(models, principal, request.residentId);
+  if (resident.archivedAt) throw new IllegalStepError('resident-archived', 'the resident is archived; restore them first');
   const offer = await models.offers.findById(request.offerId).lean();
   if (!offer) throw new NotFoundError('offer-not-found', `offer ${request.offerId} is not in the catalogue`);
   const needCategory = checkReferable(offer, resident.neighbourhoodId, request.needCategory);

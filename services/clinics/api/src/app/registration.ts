@@ -99,9 +99,18 @@ export async function registerResident(
   request: NewResident,
   countLookup: CountLookup,
 ) {
+  const { models, locks } = deps;
+  // Under the household's lease, which archiving it takes too: no member joins a household being archived.
+  return locks.run(models.households.collection.collectionName, householdId, () =>
+    registerInto(deps, principal, householdId, request, countLookup),
+  );
+}
+
+async function registerInto(deps: ResidentDeps, principal: Principal, householdId: string, request: NewResident, countLookup: CountLookup) {
   const { models, clock, pii } = deps;
   const household = await loadHouseholdInScope(models, principal, householdId);
   assertOwnClinicStaff(principal, household.clinicId);
+  if (household.archivedAt) throw new IllegalStepError('household-archived', 'the household is archived; restore it first');
   const nationalId = parseNationalId(request.nationalId);
   await countLookup();
   const existing = await findByNationalId(deps, nationalId);
@@ -119,6 +128,7 @@ export async function registerResident(
     birthYear: request.birthYear,
     pii: pii.encrypt({ nationalId, fullName: request.fullName, phone: normalisePhone(request.phone) }),
     nationalIdIndex: pii.blindIndex(nationalId),
+    nameIndex: pii.nameIndex(request.fullName),
     registeredBy: principal.subject,
     registeredAt: now,
     updatedAt: now,
@@ -155,6 +165,7 @@ export async function correctResident(
   const updated = await locks.run(residentLockKey(models), residentId, async () => {
     const resident = await loadResidentInScope(models, principal, residentId);
     assertOwnClinicStaff(principal, resident.clinicId);
+    if (resident.archivedAt) throw new IllegalStepError('resident-archived', 'an archived resident is restored before they are changed');
     const personal = pii.decrypt(resident.pii);
     const nextPersonal = {
       ...personal,
@@ -165,6 +176,7 @@ export async function correctResident(
       // A changed record is sealed and indexed under the current keys, whatever it was under before.
       pii: pii.encrypt(nextPersonal),
       nationalIdIndex: pii.blindIndex(personal.nationalId),
+      nameIndex: pii.nameIndex(nextPersonal.fullName),
       updatedAt: clock.now(),
       ...(change.relation !== undefined && { relation: change.relation }),
       ...(change.birthYear !== undefined && { birthYear: change.birthYear }),

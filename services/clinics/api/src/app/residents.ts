@@ -1,10 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnerAgency } from '@hamgam/contracts';
-import { assertClinicInScope, canSeeClinic, caps, forbidden, pageOf, readAll, type PageContext, type Principal } from '@hamgam/service-kit';
+import {
+  assertClinicInScope,
+  canSeeClinic,
+  caps,
+  forbidden,
+  pageOf,
+  readAll,
+  type PageContext,
+  type PageOrder,
+  type Principal,
+} from '@hamgam/service-kit';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import type { AccessAction } from '../data/access-log.js';
 import type { StoredHousehold } from '../data/households.js';
-import type { StoredResident } from '../data/residents.js';
+import type { HouseholdRelation, StoredResident } from '../data/residents.js';
+import { archivedFilter, type ArchivedFilter } from './archive.js';
+import { readSearch, residentSearchFilter } from './clinic-search.js';
+import { labelOf, labelPeople } from './people-labels.js';
 import type { ClinicsDeps, ClinicsModels } from '../deps.js';
 import { consentCovers, type ConsentPurpose } from '../domain/consent.js';
 import type { PiiProtector } from '../domain/pii.js';
@@ -96,7 +109,7 @@ export async function logAccess(
   );
 }
 
-const residentFields = (resident: Omit<StoredResident, 'pii' | 'nationalIdIndex'>) => ({
+const residentFields = (resident: Omit<StoredResident, 'pii' | 'nationalIdIndex' | 'nameIndex'>) => ({
   id: resident._id,
   householdId: resident.householdId,
   clinicId: resident.clinicId,
@@ -104,6 +117,7 @@ const residentFields = (resident: Omit<StoredResident, 'pii' | 'nationalIdIndex'
   relation: resident.relation,
   birthYear: resident.birthYear ?? null,
   registeredAt: resident.registeredAt,
+  archivedAt: resident.archivedAt ?? null,
 });
 
 /** Personal data is decrypted only for the staff of the resident's own clinic; everyone else gets `personal: null`. */
@@ -111,14 +125,44 @@ export function residentView(resident: StoredResident, principal: Principal, pii
   return { ...residentFields(resident), personal: isOwnClinicStaff(principal, resident.clinicId) ? pii.decrypt(resident.pii) : null };
 }
 
-/** The residents registered at a clinic: ids, households and relations only (nothing sealed is read), newest first. */
-export async function clinicResidents(models: ClinicsModels, principal: Principal, clinicId: string, page: PageContext) {
+export type ResidentSort = 'newest' | 'oldest';
+const residentOrders: Record<ResidentSort, PageOrder> = {
+  newest: { by: 'registeredAt', order: -1 },
+  oldest: { by: 'registeredAt', order: 1 },
+};
+
+export interface ResidentListQuery {
+  q?: string;
+  sort: ResidentSort;
+  archived: ArchivedFilter;
+  relation?: HouseholdRelation;
+}
+
+/**
+ * The residents registered at a clinic, sorted as asked, archived ones hidden unless asked for; `q` finds
+ * them by file number or tracking code, and — the clinic's own staff — by name words or national id (by
+ * their blind indexes: nothing is decrypted to search). Each row names the person for the clinic's own
+ * staff (each name read logged) and carries the household's file number for anyone; no phone or national id.
+ * Names cannot be sorted on (they are sealed), so the order is by registration.
+ */
+export async function clinicResidents(
+  deps: ResidentDeps,
+  principal: Principal,
+  clinicId: string,
+  asked: ResidentListQuery,
+  page: PageContext,
+) {
   assertClinicInScope(principal, clinicId);
-  const residents = await pageOf(models.residents.find({ clinicId }, { pii: 0, nationalIdIndex: 0 }).lean(), page, page.res, {
-    by: 'registeredAt',
-    order: -1,
-  });
-  return residents.map((r) => ({ ...residentFields(r), personal: null }));
+  const search = asked.q ? await residentSearchFilter(deps, principal, [clinicId], readSearch(asked.q)) : {};
+  const filter = { clinicId, ...archivedFilter(asked.archived), ...(asked.relation && { relation: asked.relation }), ...search };
+  const residents = await pageOf(
+    deps.models.residents.find(filter, { nationalIdIndex: 0, nameIndex: 0 }).lean(),
+    page,
+    page.res,
+    residentOrders[asked.sort],
+  );
+  const labels = await labelPeople(deps, principal, residents, 'resident-list');
+  return residents.map((r) => ({ ...residentFields(r), personal: null, ...labelOf(labels, r._id) }));
 }
 
 /** One resident as the caller may see them; a read of their personal data is logged. */
@@ -130,13 +174,20 @@ export async function readResident({ models, clock, pii }: ResidentDeps, princip
   return view;
 }
 
-/** Who read or changed this resident's personal data, newest first: auditors, and the staff of the resident's own clinic. */
-export async function residentAccessLog(models: ClinicsModels, principal: Principal, residentId: string, page: PageContext) {
+/** Who read or changed this resident's personal data, newest (or oldest) first, of one kind if asked: auditors, and the staff of the resident's own clinic. */
+export async function residentAccessLog(
+  models: ClinicsModels,
+  principal: Principal,
+  residentId: string,
+  asked: { sort: ResidentSort; action?: AccessAction },
+  page: PageContext,
+) {
   const resident = await loadResidentInScope(models, principal, residentId);
   if (!principal.roles.includes('auditor') && !isOwnClinicStaff(principal, resident.clinicId)) {
     throw forbidden('only auditors and the staff of the resident’s clinic read the access log');
   }
-  const entries = await pageOf(models.accessLog.find({ residentId: resident._id }).lean(), page, page.res, { by: 'at', order: -1 });
+  const filter = { residentId: resident._id, ...(asked.action && { action: asked.action }) };
+  const entries = await pageOf(models.accessLog.find(filter).lean(), page, page.res, { by: 'at', order: asked.sort === 'oldest' ? 1 : -1 });
   return entries.map(({ _id, action, actor, actorName, at, actorClinicId, purpose }) => ({
     id: _id,
     action,

@@ -39,7 +39,7 @@ export interface DemoRegister {
  */
 export function demoRegister(
   now: Date,
-  seal: (p: { nationalId: string; fullName: string; phone: string }) => { pii: string; nationalIdIndex: string },
+  seal: (p: { nationalId: string; fullName: string; phone: string }) => { pii: string; nationalIdIndex: string; nameIndex?: string[] },
 ): DemoRegister {
   const register: DemoRegister = { households: [], residents: [], consents: [], assessments: [] };
   demoClinics.forEach(({ clinicId, neighbourhoodId }, k) => {
@@ -132,6 +132,7 @@ export async function seedDemoResidents({ models, config, clock }: Pick<ClinicsD
   const register = demoRegister(clock.now(), (person) => ({
     pii: pii.encrypt(person),
     nationalIdIndex: pii.blindIndex(person.nationalId),
+    nameIndex: pii.nameIndex(person.fullName),
   }));
   // The register's last record is written last: if it is there, the whole register is (whatever else the
   // database holds, e.g. what tests or staff recorded).

@@ -9,6 +9,10 @@ export interface StoredHousehold {
   fileNumber: string;
   registeredBy: string;
   registeredAt: Date;
+  updatedAt?: Date;
+  /** Set when staff archived a mistaken household: hidden from lists, kept for the record (and restorable). */
+  archivedAt?: Date | null;
+  archivedBy?: string | null;
 }
 
 export const householdSchema = new Schema<StoredHousehold>(
@@ -19,6 +23,11 @@ export const householdSchema = new Schema<StoredHousehold>(
     fileNumber: { type: String, default: '' },
     registeredBy: String,
     registeredAt: Date,
+    updatedAt: Date,
+    archivedAt: { type: Date, default: null },
+    archivedBy: { type: String, default: null },
   },
   { versionKey: false },
 );
+// A file number typed in the search box, within a clinic.
+householdSchema.index({ clinicId: 1, fileNumber: 1 });

@@ -17,9 +17,14 @@ export interface StoredResident {
   birthYear: number | null;
   pii: string;
   nationalIdIndex: string;
+  /** The keyed index of each word of the name (domain/name-tokens.ts): a name search without decrypting. */
+  nameIndex?: string[];
   registeredBy: string;
   registeredAt: Date;
   updatedAt: Date;
+  /** Set when staff archived a mistaken registration: hidden from lists, kept for the record (and restorable). */
+  archivedAt?: Date | null;
+  archivedBy?: string | null;
 }
 
 export const residentSchema = new Schema<StoredResident>(
@@ -32,11 +37,16 @@ export const residentSchema = new Schema<StoredResident>(
     birthYear: { type: Number, default: null },
     pii: { type: String, required: true },
     nationalIdIndex: { type: String, required: true },
+    nameIndex: { type: [String], default: [] },
     registeredBy: String,
     registeredAt: Date,
     updatedAt: Date,
+    archivedAt: { type: Date, default: null },
+    archivedBy: { type: String, default: null },
   },
   { versionKey: false },
 );
 // One person, one registration, programme-wide: two clinics registering the same id at once cannot both succeed.
 residentSchema.index({ nationalIdIndex: 1 }, { unique: true });
+// A name search within a clinic: the clinic, then one word's index.
+residentSchema.index({ clinicId: 1, nameIndex: 1 });

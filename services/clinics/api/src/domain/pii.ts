@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { nameWords } from './name-tokens.js';
 import { normaliseNationalId } from './national-id.js';
 
 /** A resident's personal data: never in events, never shown outside the resident's own clinic. */
@@ -48,6 +49,10 @@ export interface PiiProtector {
   blindIndex(nationalId: string): string;
   /** Every index a stored record of this id may carry: the current one first, then the previous key's while one is set. */
   blindIndexes(nationalId: string): string[];
+  /** The keyed index of each word of a name under the current key (name-tokens.ts says why whole words). */
+  nameIndex(fullName: string): string[];
+  /** What a name search looks for: per index key (current first), the indexes of the words typed; a record must hold them all. */
+  nameSearchIndexes(text: string): string[][];
 }
 
 /**
@@ -66,6 +71,9 @@ export function piiProtector(keys: PiiKeys): PiiProtector {
     createHmac('sha256', key)
       .update(`national-id:${normaliseNationalId(nationalId)}`)
       .digest('hex');
+
+  // Another label than the national id's, so that a name word and an id never share an index.
+  const wordUnder = (key: Buffer, word: string) => createHmac('sha256', key).update(`name-word:${word}`).digest('hex');
 
   function open(key: Buffer, [nonce, tag, body]: string[], header?: string): PersonalData {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce!, 'base64url'));
@@ -111,5 +119,10 @@ export function piiProtector(keys: PiiKeys): PiiProtector {
     isSealedWithCurrentKey: (sealed) => sealed.startsWith(`v2.${keyId}.`),
     blindIndex: (nationalId) => indexUnder(keys.blindIndexKey, nationalId),
     blindIndexes: (nationalId) => blindKeys.map((key) => indexUnder(key, nationalId)),
+    nameIndex: (fullName) => nameWords(fullName).map((word) => wordUnder(keys.blindIndexKey, word)),
+    nameSearchIndexes: (text) => {
+      const words = nameWords(text);
+      return words.length === 0 ? [] : blindKeys.map((key) => words.map((word) => wordUnder(key, word)));
+    },
   };
 }

@@ -1,9 +1,10 @@
-import { defineRoute, pageQuerySchema } from '@hamgam/service-kit';
+import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { neighbourhoodAssessments, recordAssessment } from '../app/assessments.js';
+import { householdAssessment, neighbourhoodAssessments, recordAssessment } from '../app/assessments.js';
 import type { ClinicsModels } from '../deps.js';
-import { neighbourhoodIdParams } from './schemas/common.js';
-import { assessmentSchema, newAssessmentSchema } from './schemas/priorities.js';
+import { neighbourhoodIdParams, uuidParams } from './schemas/common.js';
+import { submittedAssessmentSchema } from './schemas/drafts.js';
+import { assessmentListItemSchema, assessmentQuerySchema, assessmentSchema, newAssessmentSchema } from './schemas/priorities.js';
 
 export function assessmentRoutes(models: ClinicsModels) {
   return [
@@ -20,12 +21,23 @@ export function assessmentRoutes(models: ClinicsModels) {
     defineRoute({
       method: 'get',
       path: '/neighbourhoods/:id/assessments',
-      summary: 'Needs assessments recorded in a neighbourhood (household level: clinic staff and coordinators only), newest first; paged',
+      summary:
+        'Needs assessments recorded in a neighbourhood (household level: clinic staff and coordinators only), of one clinic if asked, newest or oldest first, `q` a file number; each with its household’s file number; paged',
       roles: ['clinic-worker', 'coordinator', 'auditor'],
       params: neighbourhoodIdParams,
-      query: pageQuerySchema,
-      response: z.array(assessmentSchema),
-      handler: ({ params, principal, query, req }, res) => neighbourhoodAssessments(models, principal, params.id, { query, req, res }),
+      query: assessmentQuerySchema,
+      response: z.array(assessmentListItemSchema),
+      handler: ({ params, principal, query, req }, res) =>
+        neighbourhoodAssessments(models, principal, params.id, query, { query, req, res }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/households/:id/assessment',
+      summary: 'What was recorded for a household: its needs, severities and every answer (404 assessment-not-found before the first)',
+      roles: ['clinic-worker', 'coordinator', 'auditor'],
+      params: uuidParams,
+      response: submittedAssessmentSchema,
+      handler: ({ params, principal }) => householdAssessment(models, principal, params.id),
     }),
   ];
 }

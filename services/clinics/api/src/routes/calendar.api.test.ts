@@ -1,3 +1,4 @@
+import { dayOf, weekdayOf } from '@hamgam/contracts/days';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addResident, startApiHarness, type ApiHarness } from '../testing/harness.js';
@@ -33,7 +34,8 @@ describe('clinic calendar', () => {
     const rule = {
       clinicId: 'clinic-sarasiab',
       kind: 'tvto-counselling',
-      weekday: 1,
+      // Tomorrow's weekday, so that all four weeks lie ahead whatever day and hour the test runs.
+      weekday: (weekdayOf(dayOf(h.clock.now())) + 1) % 7,
       startTime: '09:00',
       durationMinutes: 240,
       capacity: 3,

@@ -1,6 +1,8 @@
-import { defineRoute } from '@hamgam/service-kit';
+import { defineRoute, type Principal } from '@hamgam/service-kit';
+import type { StoredSlot } from '../data/slots.js';
 import { z } from 'zod';
-import { bookSlot, cancelBooking, createSlot, createWeeklySlots, slotsFor, slotView } from '../app/calendar.js';
+import { bookSlot, cancelBooking, createSlot, createWeeklySlots, labelledSlots, slotsFor } from '../app/calendar.js';
+import { piiFromConfig } from '../config.js';
 import type { ClinicsDeps } from '../deps.js';
 import {
   bookingBodySchema,
@@ -14,6 +16,9 @@ import {
 
 /** The clinics' calendars: slots (weekly or single) and residents' bookings into them. */
 export function calendarRoutes(deps: ClinicsDeps) {
+  const withPii = { ...deps, pii: piiFromConfig(deps.config) };
+  const show = (principal: Principal, slots: StoredSlot[]) => labelledSlots(withPii, principal, slots);
+  const showOne = async (principal: Principal, slot: StoredSlot) => (await show(principal, [slot]))[0]!;
   return [
     defineRoute({
       method: 'get',
@@ -23,7 +28,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       roles: ['clinic-worker', 'coordinator', 'auditor', 'tvto-staff'],
       query: slotQuerySchema,
       response: z.array(slotViewSchema),
-      handler: ({ query, principal, req }, res) => slotsFor(deps, principal, query, { query, req, res }),
+      handler: async ({ query, principal, req }, res) => show(principal, await slotsFor(deps, principal, query, { query, req, res })),
     }),
     defineRoute({
       method: 'post',
@@ -33,7 +38,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       body: weeklySlotsBodySchema,
       response: z.array(slotViewSchema),
       status: 201,
-      handler: async ({ body, principal }) => (await createWeeklySlots(deps, principal, body)).map((s) => slotView(s, principal)),
+      handler: async ({ body, principal }) => show(principal, await createWeeklySlots(deps, principal, body)),
     }),
     defineRoute({
       method: 'post',
@@ -44,7 +49,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       response: slotViewSchema,
       status: 201,
       handler: async ({ body, principal }) =>
-        slotView(await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) }), principal),
+        showOne(principal, await createSlot(deps, principal, { ...body, startsAt: new Date(body.startsAt) })),
     }),
     defineRoute({
       method: 'post',
@@ -56,7 +61,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       response: slotViewSchema,
       status: 201,
       handler: async ({ params, body, principal }) =>
-        slotView(await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId }), principal),
+        showOne(principal, await bookSlot(deps, principal, { slotId: params.id, residentId: body.residentId })),
     }),
     defineRoute({
       method: 'delete',
@@ -66,7 +71,7 @@ export function calendarRoutes(deps: ClinicsDeps) {
       params: bookingParams,
       response: slotViewSchema,
       handler: async ({ params, principal }) =>
-        slotView(await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId }), principal),
+        showOne(principal, await cancelBooking(deps, principal, { slotId: params.id, residentId: params.residentId })),
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
-import { referralCounts, referralsPage, referralView } from '../app/referral-lists.js';
+import { referralCounts, referralsPage, referralView, withResidents } from '../app/referral-lists.js';
+import { piiFromConfig } from '../config.js';
 import { loadReferralInScope, makeReferral, withdrawReferral } from '../app/referrals.js';
 import { clinicWorkers, registerReaders, type ClinicsDeps } from '../deps.js';
 import { uuidParams } from './schemas/common.js';
@@ -16,6 +17,7 @@ import {
 /** Referrals to the partner agencies: making, listing, counting and withdrawing them. */
 export function referralRoutes(deps: ClinicsDeps) {
   const { models, clock, flushOutbox } = deps;
+  const withPii = { ...deps, pii: piiFromConfig(deps.config) };
   return [
     defineRoute({
       method: 'post',
@@ -37,11 +39,11 @@ export function referralRoutes(deps: ClinicsDeps) {
       method: 'get',
       path: '/referrals',
       summary:
-        'Referrals of the caller’s clinics (or one clinic), by state, only the overdue ones, or one resident’s, newest first; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
+        'Referrals of the caller’s clinics (or one clinic), by state, agency, only the overdue ones, or one resident’s; `q`: a tracking code, a file number or (own clinic staff) a name or national id; sorted (newest, oldest, updated, respond-by); each names its resident (name for own staff, logged; file number); paged (with `overdue` a page may come short: follow X-Next-Cursor)',
       roles: registerReaders,
       query: referralQuerySchema,
       response: z.array(referralViewSchema),
-      handler: ({ query, principal, req }, res) => referralsPage(deps, principal, query, { query, req, res }),
+      handler: ({ query, principal, req }, res) => referralsPage(withPii, principal, query, { query, req, res }),
     }),
     defineRoute({
       method: 'get',
@@ -55,11 +57,12 @@ export function referralRoutes(deps: ClinicsDeps) {
     defineRoute({
       method: 'get',
       path: '/referrals/:id',
-      summary: 'One referral and every step of it',
+      summary: 'One referral and every step of it, naming its resident (the name for own clinic staff, logged; the file number)',
       roles: registerReaders,
       params: uuidParams,
       response: referralViewSchema,
-      handler: async ({ params, principal }) => referralView(await loadReferralInScope(models, principal, params.id), clock.now()),
+      handler: async ({ params, principal }) =>
+        (await withResidents(withPii, principal, [await loadReferralInScope(models, principal, params.id)], clock.now(), 'referral'))[0]!,
     }),
     defineRoute({
       method: 'post',

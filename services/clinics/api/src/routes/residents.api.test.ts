@@ -24,8 +24,9 @@ async function api(caller: Caller | null, method: 'get' | 'post' | 'put' | 'patc
   return body === undefined ? req : req.send(body as object);
 }
 
+let fileSerial = 0;
 async function household(caller: Caller = 'worker', clinicId = 'clinic-sarasiab') {
-  const res = await api(caller, 'post', '/households', { clinicId, fileNumber: 'F-12' });
+  const res = await api(caller, 'post', '/households', { clinicId, fileNumber: `F-${++fileSerial}` });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }

@@ -1,8 +1,9 @@
-import { createRateLimiter, defineRoute, pageQuerySchema, tooManyRequests, type Principal, type RateLimiter } from '@hamgam/service-kit';
+import { createRateLimiter, defineRoute, tooManyRequests, type Principal, type RateLimiter } from '@hamgam/service-kit';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { recordConsent, residentConsents, withdrawConsent } from '../app/consents.js';
-import { clinicHouseholds, householdDetail, registerHousehold } from '../app/households.js';
+import { archiveHousehold, archiveResident, restoreHousehold, restoreResident } from '../app/archive.js';
+import { clinicHouseholds, correctHousehold, householdDetail, registerHousehold } from '../app/households.js';
 import { checkDuplicate, correctResident, registerResident, type CountLookup } from '../app/registration.js';
 import { clinicResidents, readResident, residentAccessLog, type ResidentDeps } from '../app/residents.js';
 import { piiFromConfig } from '../config.js';
@@ -10,6 +11,11 @@ import { clinicWorkers, registerReaders, type ClinicsDeps } from '../deps.js';
 import { clinicIdParams, uuidParams } from './schemas/common.js';
 import {
   accessEntrySchema,
+  accessLogQuerySchema,
+  householdChangeSchema,
+  householdQuerySchema,
+  residentListItemSchema,
+  residentQuerySchema,
   consentParams,
   consentViewSchema,
   duplicateAnswerSchema,
@@ -66,14 +72,49 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
       handler: ({ body, principal }) => registerHousehold(deps, principal, body),
     }),
     defineRoute({
+      method: 'patch',
+      path: '/households/:id',
+      summary: 'Correct a household’s file number (own clinic staff; 409 when another household of the clinic has it)',
+      roles: clinicWorkers,
+      params: uuidParams,
+      body: householdChangeSchema,
+      response: householdDetailSchema,
+      handler: ({ params, body, principal }) => correctHousehold(residents, principal, params.id, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/households/:id/archive',
+      summary: 'Archive a household registered by mistake (no member left on the register): hidden from lists, kept, restorable',
+      roles: clinicWorkers,
+      params: uuidParams,
+      response: householdDetailSchema,
+      handler: async ({ params, principal }) => {
+        await archiveHousehold(residents, principal, params.id);
+        return householdDetail(residents, principal, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/households/:id/restore',
+      summary: 'Bring an archived household back onto the clinic’s lists',
+      roles: clinicWorkers,
+      params: uuidParams,
+      response: householdDetailSchema,
+      handler: async ({ params, principal }) => {
+        await restoreHousehold(residents, principal, params.id);
+        return householdDetail(residents, principal, params.id);
+      },
+    }),
+    defineRoute({
       method: 'get',
       path: '/clinics/:id/households',
-      summary: 'The households registered at a clinic (no personal data), newest first; paged (limit, after; X-Next-Cursor)',
+      summary:
+        'The households registered at a clinic (the head’s name for its own staff, logged), sorted (newest, oldest, file), archived hidden unless asked; `q`: file number, tracking code, or (own staff) a name or national id; paged (limit, after; X-Next-Cursor)',
       roles: registerReaders,
       params: clinicIdParams,
-      query: pageQuerySchema,
+      query: householdQuerySchema,
       response: z.array(householdViewSchema),
-      handler: ({ params, principal, query, req }, res) => clinicHouseholds(models, principal, params.id, { query, req, res }),
+      handler: ({ params, principal, query, req }, res) => clinicHouseholds(residents, principal, params.id, query, { query, req, res }),
     }),
     defineRoute({
       method: 'get',
@@ -109,12 +150,13 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
     defineRoute({
       method: 'get',
       path: '/clinics/:id/residents',
-      summary: 'The residents registered at a clinic: ids, households and relations only (no personal data), newest first; paged',
+      summary:
+        'The residents registered at a clinic with their household’s file number and, for its own staff, their name (each read logged; no phone or national id); sorted, filtered by relation, archived hidden unless asked; `q` as for households; paged',
       roles: registerReaders,
       params: clinicIdParams,
-      query: pageQuerySchema,
-      response: z.array(residentViewSchema),
-      handler: ({ params, principal, query, req }, res) => clinicResidents(models, principal, params.id, { query, req, res }),
+      query: residentQuerySchema,
+      response: z.array(residentListItemSchema),
+      handler: ({ params, principal, query, req }, res) => clinicResidents(residents, principal, params.id, query, { query, req, res }),
     }),
     defineRoute({
       method: 'get',
@@ -135,6 +177,31 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
       body: residentChangeSchema,
       response: residentViewSchema,
       handler: ({ params, body, principal }) => correctResident(residents, principal, params.id, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/residents/:id/archive',
+      summary:
+        'Archive a resident registered by mistake (409 while a referral of theirs is open): hidden from lists, kept, restorable; logged',
+      roles: clinicWorkers,
+      params: uuidParams,
+      response: residentViewSchema,
+      handler: async ({ params, principal }) => {
+        await archiveResident(residents, principal, params.id);
+        return readResident(residents, principal, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/residents/:id/restore',
+      summary: 'Bring an archived resident back onto the clinic’s lists (409 while their household is archived); logged',
+      roles: clinicWorkers,
+      params: uuidParams,
+      response: residentViewSchema,
+      handler: async ({ params, principal }) => {
+        await restoreResident(residents, principal, params.id);
+        return readResident(residents, principal, params.id);
+      },
     }),
     defineRoute({
       method: 'get',
@@ -172,12 +239,12 @@ export function residentRoutes(deps: ClinicsDeps, lookups: RateLimiter = nationa
       method: 'get',
       path: '/residents/:id/access-log',
       summary:
-        'Who read or changed this resident’s personal data, and when, newest first (auditors; the staff of the resident’s own clinic); paged',
+        'Who read or changed this resident’s personal data, and when, newest (or oldest) first, of one kind if asked (auditors; the staff of the resident’s own clinic); paged',
       roles: ['auditor', 'clinic-worker'],
       params: uuidParams,
-      query: pageQuerySchema,
+      query: accessLogQuerySchema,
       response: z.array(accessEntrySchema),
-      handler: ({ params, principal, query, req }, res) => residentAccessLog(models, principal, params.id, { query, req, res }),
+      handler: ({ params, principal, query, req }, res) => residentAccessLog(models, principal, params.id, query, { query, req, res }),
     }),
   ];
 }

@@ -104,6 +104,7 @@ export async function seedScaleRegister(
           ...{
             pii: pii.encrypt({ nationalId, fullName: `ساکن ${person}`, phone: `0913${String(person).padStart(7, '0')}` }),
             nationalIdIndex: pii.blindIndex(nationalId),
+            nameIndex: pii.nameIndex(`ساکن ${person}`),
           },
           registeredBy: 'scale-seed',
           registeredAt,

@@ -15,8 +15,10 @@ export const slotViewSchema = z.object({
   capacity: z.number(),
   bookedCount: z.number(),
   available: z.number(),
-  /** Opaque resident ids booked in; only the slot's own clinic staff get them. */
-  bookings: z.array(z.object({ residentId: z.string(), bookedAt: z.date() })).nullable(),
+  /** Who is booked in (the name and the household's file number); only the slot's own clinic staff get them. */
+  bookings: z
+    .array(z.object({ residentId: z.string(), bookedAt: z.date(), fullName: z.string().nullable(), fileNumber: z.string() }))
+    .nullable(),
 });
 
 export const slotQuerySchema = z

@@ -1,3 +1,4 @@
+import { pageQueryShape } from '@hamgam/service-kit';
 import { isoDateSchema, jalaliYearSchema, needCategorySchema, rankedPrioritySchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
 
@@ -17,6 +18,16 @@ export const newAssessmentSchema = z
   .strict();
 
 export const assessmentSchema = newAssessmentSchema.extend({ id: z.string(), createdAt: z.date() });
+/** An assessment in a neighbourhood's list: with its household's file number, what staff call the household. */
+export const assessmentListItemSchema = assessmentSchema.extend({ fileNumber: z.string() });
+export const assessmentQuerySchema = z
+  .object({
+    ...pageQueryShape,
+    clinicId: slugIdSchema.optional(),
+    sort: z.enum(['newest', 'oldest']).default('newest'),
+    q: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
 
 export const publishRequestSchema = z.object({ period: jalaliYearSchema }).strict();
 

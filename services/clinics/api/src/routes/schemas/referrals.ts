@@ -39,6 +39,8 @@ export const referralViewSchema = z.object({
   madeAt: z.date(),
   updatedAt: z.date(),
   steps: z.array(referralStepSchema),
+  /** Who is referred, as the clinic's screens name them: the name for its own staff only, the household's file number. */
+  resident: z.object({ fullName: z.string().nullable(), fileNumber: z.string() }).optional(),
 });
 
 export const referralQuerySchema = z
@@ -48,6 +50,10 @@ export const referralQuerySchema = z
     state: z.enum(referralStates).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     residentId: z.uuid().optional(),
+    agency: partnerAgencySchema.optional(),
+    /** A tracking code, a file number, or (the clinic's own staff) a name or national id. */
+    q: z.string().trim().min(1).max(120).optional(),
+    sort: z.enum(['newest', 'oldest', 'updated', 'respond-by']).default('newest'),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { isoDateSchema, partnerAgencySchema, slugIdSchema } from '@hamgam/contracts';
+import { pageQueryShape } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { consentPurposes } from '../../domain/consent.js';
 import { householdRelations } from '../../data/residents.js';
@@ -6,16 +7,40 @@ import { accessActions } from '../../data/access-log.js';
 
 export const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() }).strict();
 
-export const newHouseholdSchema = z
+/** A paper file number: letters, digits, -, / or _ (Persian digits read as Latin). Required by the rule, not here, so a blank one is a 422 naming the field. */
+const fileNumberSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v) =>
+    v
+      .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)),
+  )
+  .pipe(z.string().regex(/^[\w\-/]*$/, 'letters, digits, -, / or _'));
+
+export const newHouseholdSchema = z.object({ clinicId: slugIdSchema, fileNumber: fileNumberSchema.default('') }).strict();
+export const householdChangeSchema = z.object({ fileNumber: fileNumberSchema }).strict();
+
+/** What a clinic's search box sends: a name, a national id, a file number or a tracking code (see app/clinic-search.ts). */
+const searchText = z.string().trim().min(1).max(120).optional();
+const archivedQuery = z.enum(['exclude', 'include', 'only']).default('exclude');
+const newestOrOldest = z.enum(['newest', 'oldest']).default('newest');
+
+export const householdQuerySchema = z
+  .object({ ...pageQueryShape, q: searchText, sort: z.enum(['newest', 'oldest', 'file']).default('newest'), archived: archivedQuery })
+  .strict();
+export const residentQuerySchema = z
   .object({
-    clinicId: slugIdSchema,
-    fileNumber: z
-      .string()
-      .trim()
-      .max(40)
-      .regex(/^[\w\-/]*$/, 'letters, digits, -, / or _')
-      .default(''),
+    ...pageQueryShape,
+    q: searchText,
+    sort: newestOrOldest,
+    archived: archivedQuery,
+    relation: z.enum(householdRelations).optional(),
   })
+  .strict();
+export const accessLogQuerySchema = z
+  .object({ ...pageQueryShape, sort: newestOrOldest, action: z.enum(accessActions).optional() })
   .strict();
 
 /** Typed by clinic staff: Persian, Arabic-Indic or Latin digits, spaces and dashes allowed (normalised later). */
@@ -62,8 +87,12 @@ export const residentViewSchema = z.object({
   relation: z.enum(householdRelations),
   birthYear: z.number().nullable(),
   registeredAt: z.date(),
+  archivedAt: z.date().nullable(),
   personal: personalSchema.nullable(),
 });
+
+/** A row of a clinic's residents: the name for the clinic's own staff (null for anyone else) and the household's file number. */
+export const residentListItemSchema = residentViewSchema.extend({ fullName: z.string().nullable(), fileNumber: z.string() });
 
 export const householdViewSchema = z.object({
   id: z.string(),
@@ -74,6 +103,9 @@ export const householdViewSchema = z.object({
   members: z.number(),
   assessedAt: z.date().nullable(),
   hasDraft: z.boolean(),
+  archivedAt: z.date().nullable(),
+  /** The head's name, for the clinic's own staff in its list (null elsewhere). */
+  headName: z.string().nullable(),
 });
 
 export const householdDetailSchema = householdViewSchema.extend({ residents: z.array(residentViewSchema) });
