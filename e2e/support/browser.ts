@@ -24,8 +24,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens the shell in a fresh session and signs in on the real Keycloak page. */
-export async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function signIn(browser: Browser, username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(shellUrl);
   await page.waitForURL(/\/realms\/hamgam\/protocol\/openid-connect\/auth/);
