@@ -1,0 +1,33 @@
+import { useApi, useQuery } from '@hamgam/ui-kit';
+import type { RemoteModuleConfig } from '../config';
+import { serviceOf, type ServiceWork, type WorkItem } from './work';
+
+/** How often the home and the bell ask again while open: new referrals and assignments show within a minute. */
+export const WORK_REFRESH_MS = 60_000;
+
+/**
+ * The user's work in every service their roles reach (the modules they may open), read together under one
+ * cached query that the home and the bell share. A service that cannot be read is marked failed; the others
+ * still answer.
+ */
+export function useMyWork(modules: readonly RemoteModuleConfig[]) {
+  const api = useApi();
+  const served = modules.flatMap((module) => {
+    const service = serviceOf(module);
+    return service ? [{ module, service }] : [];
+  });
+  return useQuery({
+    queryKey: ['shell', 'work', served.map((s) => s.service)],
+    queryFn: (): Promise<ServiceWork[]> =>
+      Promise.all(
+        served.map(({ module, service }) =>
+          api.get<WorkItem[]>(`/${service}/v1/work`).then(
+            (items) => ({ module, service, items, failed: false }),
+            () => ({ module, service, items: [], failed: true }),
+          ),
+        ),
+      ),
+    refetchInterval: WORK_REFRESH_MS,
+    enabled: served.length > 0,
+  });
+}
