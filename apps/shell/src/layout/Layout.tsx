@@ -5,6 +5,7 @@ import { AUDIT_PATH, AUDIT_ROLES } from '../audit/route';
 import '../messages';
 import type { RemoteModuleConfig } from '../config';
 import { ShellStyles } from './ShellStyles';
+import { NotificationBell } from '../work/NotificationBell';
 
 export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) {
   const auth = useAuth();
@@ -40,6 +41,7 @@ export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) 
         <Link to="/" className="shell__brand" data-testid="app-name">
           {t('shell.appName')}
         </Link>
+        <NotificationBell modules={modules} />
         <span className="shell__user" data-testid="user-display-name">
           {auth.user.displayName}
         </span>
