@@ -63,4 +63,4 @@ export { DateInput } from './components/DateInput';
 export { TimeInput } from './components/TimeInput';
 export { Code } from './components/Code';
 export { useAction } from './useAction';
-export { useProblemSentence } from './problems';
+export { problemField, useFieldProblem, useProblemSentence } from './problems';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from './api/ApiError';
 import { ErrorCard } from './components/ErrorCard';
 import { registerMessages } from './i18n/messages';
-import { useProblemSentence } from './problems';
+import { Form, TextInput } from './components/form';
+import { useFieldProblem, useProblemSentence } from './problems';
 import { renderWithKit } from './testing';
 
 registerMessages('test', {
@@ -39,5 +40,34 @@ describe('useProblemSentence', () => {
     again.unmount();
     renderWithKit(<Refusal error={new Error('offline')} />, { locale: 'en' });
     expect(screen.getByText('offline')).toBeTruthy();
+  });
+});
+
+describe('useFieldProblem', () => {
+  function DeskForm({ error }: { error: unknown }) {
+    const problems = useFieldProblem('kit-test');
+    return (
+      <Form onSubmit={() => undefined} error={problems.rest(error, ['completeBy'])}>
+        <TextInput label="Complete by" error={problems.of(error, 'completeBy')} data-testid="complete-by" />
+      </Form>
+    );
+  }
+  const late = (field?: string) =>
+    new ApiError({ title: 'Unprocessable', status: 422, code: 'seats-full', detail: 'english', ...(field ? { field } : {}) });
+
+  it("shows a refusal naming a field under that field, in the user's language, and not again above the form", () => {
+    renderWithKit(<DeskForm error={late('completeBy')} />);
+    const input = screen.getByTestId('complete-by');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('جای خالی نمانده است.');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a refusal about another field, or none, above the form', () => {
+    const { unmount } = renderWithKit(<DeskForm error={late('budget')} />);
+    expect(screen.getByRole('alert').textContent).toContain('جای خالی نمانده است.');
+    expect(screen.getByTestId('complete-by').getAttribute('aria-invalid')).toBeNull();
+    unmount();
+    renderWithKit(<DeskForm error={late()} />);
+    expect(screen.getByRole('alert').textContent).toContain('جای خالی نمانده است.');
   });
 });

@@ -19,3 +19,29 @@ export function useProblemSentence(module: string) {
     return new ApiError({ ...error.problem, title: t(`${module}.problem.title`), detail: sentence });
   };
 }
+
+/** The input a refusal names (a BrokenRuleError's `field`), if any. */
+export function problemField(error: unknown): string | undefined {
+  const field = error instanceof ApiError ? error.problem['field'] : undefined;
+  return typeof field === 'string' ? field : undefined;
+}
+
+/**
+ * Puts a refusal next to the field at fault: `of(error, 'completeBy')` is the module's sentence when the
+ * problem names that field (for the field's `error` prop), and `rest(error, fields)` is the error for the
+ * form's own error card unless it names one of the form's `fields` (so it is not shown twice).
+ */
+export function useFieldProblem(module: string) {
+  const explain = useProblemSentence(module);
+  return {
+    of(error: unknown, field: string): string | undefined {
+      if (problemField(error) !== field) return undefined;
+      const explained = explain(error);
+      return explained instanceof ApiError ? (explained.detail ?? explained.title) : undefined;
+    },
+    rest(error: unknown, fields: readonly string[]): unknown {
+      const field = problemField(error);
+      return field !== undefined && fields.includes(field) ? undefined : explain(error);
+    },
+  };
+}
