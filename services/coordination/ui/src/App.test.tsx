@@ -85,6 +85,7 @@ const meeting: Meeting = {
   id: ids.m,
   neighbourhoodId: 'nbh-sarasiab',
   scheduledOn: '2026-05-08',
+  today: '2026-05-08',
   title: 'Sar Asiab working group',
   agencies: ['clinics', 'vocational-training'],
   representativeAttends: true,
@@ -254,6 +255,8 @@ describe('meetings', () => {
     });
     const overdue = await screen.findByTestId(`agenda-overdue-item-${ids.a}`);
     expect(overdue.textContent).toContain('Workshop permits');
+    expect(screen.getByTestId('agenda-overdue-count').textContent).toBe('1');
+    expect(screen.getByTestId('agenda-overdue-count').className).toContain('hg-badge--danger');
     expect(screen.getByTestId('agenda-overdue').textContent).toContain('Overdue commitments (automatic)');
 
     fireEvent.change(screen.getByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
@@ -277,7 +280,7 @@ describe('meetings', () => {
 
     fireEvent.change(screen.getByTestId('meeting-minutes-input'), { target: { value: 'Agreed' } });
     fireEvent.click(screen.getByTestId('meeting-mark-held'));
-    expect((await screen.findByTestId('meeting-status')).textContent).toBe('Held');
+    await waitFor(() => expect(screen.getByTestId('meeting-status').textContent).toBe('Held'));
     await waitFor(() => expect(screen.getByTestId('agenda-overdue').dataset['frozen']).toBe('true'));
     expect(screen.queryByTestId('resolution-form')).toBeNull();
     expect(screen.getByTestId('meeting-minutes').textContent).toBe('Agreed');
@@ -309,6 +312,26 @@ describe('meetings', () => {
     fireEvent.click(screen.getByTestId('meeting-mark-held'));
     expect(await screen.findByText('جلسه برگزار شده و صورت‌جلسه آن بسته است.')).toBeTruthy();
     expect(screen.queryByText(/minutes are closed/)).toBeNull();
+  });
+
+  it('offers neither "held" nor a resolution before the meeting’s day (29 Azar is not held on 15 Azar)', async () => {
+    renderAt(`/coordination/meetings/${ids.m}`, {
+      [`GET ${base}/meetings/${ids.m}`]: { ...meeting, scheduledOn: '2026-12-20', today: '2026-12-06' },
+    });
+    await screen.findByTestId('meeting-not-yet');
+    expect(screen.getByTestId('meeting-minutes-input')).toBeTruthy();
+    expect(screen.queryByTestId('meeting-mark-held')).toBeNull();
+    expect(screen.queryByTestId('resolution-form')).toBeNull();
+  });
+
+  it('counts the overdue items the agenda lists: no red badge above "nothing is overdue"', async () => {
+    renderAt(`/coordination/meetings/${ids.m}`, {
+      [`GET ${base}/meetings/${ids.m}`]: { ...meeting, agenda: { ...meeting.agenda, overdue: [] } },
+    });
+    const section = await screen.findByTestId('agenda-overdue');
+    expect(section.textContent).toContain('Nothing is overdue.');
+    expect(section.querySelector('.hg-badge--danger')).toBeNull();
+    expect(screen.getByTestId('agenda-overdue-count').textContent).toBe('0');
   });
 
   it('shows a representative the meeting read-only', async () => {
@@ -383,11 +406,34 @@ describe('commitments', () => {
 });
 
 describe('home widget', () => {
-  it('adds the programme’s overdue count above the priorities', async () => {
-    stubFetch({ [`GET ${base}/neighbourhood-priorities`]: [], [`GET ${base}/commitments`]: [commitment(ids.a, { overdue: true })] });
-    renderWithKit(<HomeWidget />, { locale: 'en' });
-    const count = await screen.findByTestId('home-overdue');
-    expect(count.dataset['count']).toBe('1');
-    expect(count.textContent).toBe('Overdue commitments in the programme: 1');
+  const home = (overdue: Commitment[]) => {
+    stubFetch({
+      [`GET ${base}/neighbourhoods`]: neighbourhoods,
+      [`GET ${base}/neighbourhood-priorities`]: [],
+      [`GET ${base}/commitments`]: overdue,
+    });
+    renderWithKit(
+      <MemoryRouter>
+        <HomeWidget />
+      </MemoryRouter>,
+      { locale: 'en' },
+    );
+  };
+
+  it('counts the overdue commitments it lists, from one answer: the badge and the list agree', async () => {
+    home([commitment(ids.a, { overdue: true }), commitment(ids.b, { overdue: true, neighbourhoodId: 'nbh-motahari' })]);
+    const count = await screen.findByTestId('overdue-count');
+    expect(count.dataset['count']).toBe('2');
+    expect(count.querySelector('.hg-badge--danger')?.textContent).toBe('2');
+    expect(screen.getByTestId(`overdue-${ids.a}`).textContent).toContain('Sar Asiab');
+    expect(screen.getByTestId(`overdue-${ids.b}`).textContent).toContain('Motahari');
+  });
+
+  it('shows no red badge above "nothing is overdue"', async () => {
+    home([]);
+    const count = await screen.findByTestId('overdue-count');
+    expect(count.dataset['count']).toBe('0');
+    expect(count.querySelector('.hg-badge--danger')).toBeNull();
+    expect(screen.getByTestId('overdue-list').textContent).toBe('Nothing is overdue.');
   });
 });

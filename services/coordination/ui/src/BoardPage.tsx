@@ -1,17 +1,17 @@
-import { Badge, BarChart, Card, DataTable, ErrorCard, Loading, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, BarChart, Card, DataTable, ErrorCard, Loading, useApiQuery, useI18n, type Column } from '@hamgam/ui-kit';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { useCoordinationApi, type Board, type BoardItem, type NeighbourhoodRef } from './api';
 import { ExportButtons } from './ExportButtons';
 import { statusTone, useLabels } from './labels';
 import { NeighbourhoodPicker } from './NeighbourhoodPicker';
+import { keys, useNeighbourhoods } from './queries';
 
-/** Picks the neighbourhood (from the user's scope) and shows its programme board. */
+/** Picks the neighbourhood (every one of the hierarchy in the user's scope, from the API) and shows its programme board. */
 export function BoardPage({ basePath }: { basePath: string }) {
-  const api = useCoordinationApi();
   const { t } = useI18n();
   const navigate = useNavigate();
   const { neighbourhoodId } = useParams();
-  const neighbourhoods = useAsync(() => api.neighbourhoods(), [api]);
+  const neighbourhoods = useNeighbourhoods();
   if (neighbourhoods.error) return <ErrorCard error={neighbourhoods.error} onRetry={neighbourhoods.reload} />;
   if (!neighbourhoods.data) return <Loading />;
   const list = neighbourhoods.data;
@@ -41,7 +41,7 @@ export function BoardPage({ basePath }: { basePath: string }) {
 
 function BoardView({ neighbourhoodId, neighbourhoods }: { neighbourhoodId: string; neighbourhoods: readonly NeighbourhoodRef[] }) {
   const api = useCoordinationApi();
-  const board = useAsync(() => api.board(neighbourhoodId), [api, neighbourhoodId]);
+  const board = useApiQuery(keys.board(neighbourhoodId), () => api.board(neighbourhoodId), { module: 'coordination' });
   if (board.error) return <ErrorCard error={board.error} onRetry={board.reload} />;
   if (!board.data) return <Loading />;
   return <BoardContent board={board.data} neighbourhoods={neighbourhoods} />;
@@ -98,7 +98,7 @@ export function BoardContent({ board, neighbourhoods }: { board: Board; neighbou
           </p>
         )}
         {board.rows.length > 0 && (
-          <div style={{ overflowX: 'auto' }}>
+          <div className="hg-table-wrap">
             <table className="hg-table" data-testid="board-matrix" aria-label={t('coordination.programme.matrix')}>
               <thead>
                 <tr>
@@ -143,6 +143,7 @@ export function BoardContent({ board, neighbourhoods }: { board: Board; neighbou
                       <td
                         key={cell.agency}
                         data-testid={`board-cell-${row.category}-${cell.agency}`}
+                        data-label={labels.agency(cell.agency)}
                         data-count={cell.commitments.length}
                         data-live={row.agencies.includes(cell.agency)}
                       >

@@ -3,28 +3,33 @@ import { PARTNER_AGENCIES, STATUSES, type CommitmentFilter, type NeighbourhoodRe
 import { useLabels } from './labels';
 import { NeighbourhoodPicker } from './NeighbourhoodPicker';
 
-/** The commitments list's filters: neighbourhood, agency, status, overdue (empty: all). */
+/** The commitments list's filters: neighbourhood, agency, status, source, overdue (empty: all). */
 export function CommitmentFilters({
   filter,
   neighbourhoods,
   onChange,
+  oneNeighbourhood = false,
 }: {
   filter: CommitmentFilter;
   neighbourhoods: readonly NeighbourhoodRef[];
   onChange: (name: keyof CommitmentFilter, value: string) => void;
+  /** No neighbourhood filter (a page about one neighbourhood). */
+  oneNeighbourhood?: boolean;
 }) {
   const { t } = useI18n();
   const labels = useLabels();
   const all = { value: '', label: t('coordination.commitments.all') };
   return (
     <div className="hg-form__row" data-testid="commitment-filters">
-      <NeighbourhoodPicker
-        neighbourhoods={neighbourhoods}
-        value={filter.neighbourhoodId ?? ''}
-        onChange={(v) => onChange('neighbourhoodId', v)}
-        allowAll
-        testId="filter-neighbourhood"
-      />
+      {!oneNeighbourhood && (
+        <NeighbourhoodPicker
+          neighbourhoods={neighbourhoods}
+          value={filter.neighbourhoodId ?? ''}
+          onChange={(v) => onChange('neighbourhoodId', v)}
+          allowAll
+          testId="filter-neighbourhood"
+        />
+      )}
       <Select
         label={t('coordination.commitments.agency')}
         value={filter.agency ?? ''}
@@ -38,6 +43,16 @@ export function CommitmentFilters({
         onChange={(e) => onChange('status', e.target.value)}
         options={[all, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
         data-testid="filter-status"
+      />
+      <Select
+        label={t('coordination.commitments.sourceFilter')}
+        value={filter.source ?? ''}
+        onChange={(e) => onChange('source', e.target.value)}
+        options={[
+          all,
+          ...(['working-group', 'agency'] as const).map((s) => ({ value: s, label: t(`coordination.commitments.source.${s}`) })),
+        ]}
+        data-testid="filter-source"
       />
       <Select
         label={t('coordination.commitments.overdueFilter')}

@@ -8,20 +8,27 @@ export function CommitmentsTable({
   rows,
   neighbourhoods,
   onChanged,
+  oneNeighbourhood = false,
 }: {
-  rows: Commitment[];
+  rows: readonly Commitment[];
   neighbourhoods: readonly NeighbourhoodRef[];
   onChanged: () => void;
+  /** Leave out the neighbourhood column (a page about one neighbourhood). */
+  oneNeighbourhood?: boolean;
 }) {
   const { t, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
   const columns: Column<Commitment>[] = [
-    {
-      key: 'neighbourhood',
-      header: t('coordination.neighbourhood'),
-      render: (c) => labels.neighbourhood(c.neighbourhoodId, neighbourhoods),
-    },
+    ...(oneNeighbourhood
+      ? []
+      : [
+          {
+            key: 'neighbourhood',
+            header: t('coordination.neighbourhood'),
+            render: (c: Commitment) => labels.neighbourhood(c.neighbourhoodId, neighbourhoods),
+          },
+        ]),
     { key: 'agency', header: t('coordination.commitments.agency'), render: (c) => labels.agency(c.agency) },
     {
       key: 'what',
@@ -69,12 +76,13 @@ export function CommitmentsTable({
       render: (c) => (c.status === 'delivered' ? null : <CommitmentStatusForm commitment={c} onChanged={onChanged} />),
     });
   }
-  // Not DataTable: each row carries its status and overdue flag as data attributes for the browser story.
+  // Not DataTable: each row carries its status and overdue flag as data attributes for the browser story. The kit's
+  // table styles still turn each row into a card on a phone, its cells labelled by `data-label`.
   return rows.length === 0 ? (
     <DataTable columns={columns} rows={rows} rowKey={(c) => c.id} empty={t('coordination.commitments.empty')} testId="commitments-table" />
   ) : (
-    <div style={{ overflowX: 'auto' }}>
-      <table className="hg-table" data-testid="commitments-table">
+    <div className="hg-table-wrap">
+      <table className="hg-table" data-testid="commitments-table" aria-label={t('coordination.commitments.title')}>
         <thead>
           <tr>
             {columns.map((c) => (
@@ -88,7 +96,9 @@ export function CommitmentsTable({
           {rows.map((row) => (
             <tr key={row.id} data-testid={`commitment-row-${row.id}`} data-overdue={row.overdue} data-status={row.status}>
               {columns.map((c) => (
-                <td key={c.key}>{c.render(row)}</td>
+                <td key={c.key} data-label={typeof c.header === 'string' ? c.header : undefined}>
+                  {c.render(row)}
+                </td>
               ))}
             </tr>
           ))}

@@ -1,30 +1,43 @@
-import { Badge, useAsync, useI18n } from '@hamgam/ui-kit';
-import { useCoordinationApi } from './api';
+import { Card, ErrorCard, Loading, useI18n } from '@hamgam/ui-kit';
+import { Link } from 'react-router-dom';
 import './messages';
+import { OverdueCard } from './OverdueCard';
 import { PrioritiesBoard } from './PrioritiesBoard';
+import { useNeighbourhoods } from './queries';
+import { useAccess } from './access';
 
-/** How many commitments the user may see are overdue (left out if it cannot be read: the board below shows its own error). */
-function OverdueCount() {
-  const api = useCoordinationApi();
-  const { t } = useI18n();
-  const overdue = useAsync(() => api.commitments({ overdue: 'true' }), [api]);
-  if (!overdue.data) return null;
-  return (
-    <p data-testid="home-overdue" data-count={overdue.data.length}>
-      <Badge tone={overdue.data.length > 0 ? 'danger' : 'success'}>{t('coordination.home.overdue', { count: overdue.data.length })}</Badge>
-    </p>
-  );
-}
+/** Where the shell mounts the module (the registry's path): the home links into it. */
+const modulePath = '/coordination';
 
-/** The coordinator's and representative's home: what the clinics asked for, per neighbourhood, and what is overdue. */
+/**
+ * The coordinator's and the representative's home: what is overdue (count and items from one answer),
+ * then every neighbourhood with its published priorities or "no published list yet". A representative
+ * sees their neighbourhood's and a link to the page made for them.
+ */
 export default function HomeWidget() {
   const { t } = useI18n();
+  const access = useAccess();
+  const neighbourhoods = useNeighbourhoods();
   return (
-    <section aria-labelledby="coordination-home-title" data-testid="coordination-home">
+    <section aria-labelledby="coordination-home-title" data-testid="coordination-home" className="hg-page__body">
       <h2 id="coordination-home-title" className="hg-card__title">
-        {t('coordination.board.title')}
+        {t(access.isRepresentative ? 'coordination.rep.homeTitle' : 'coordination.board.title')}
       </h2>
-      <OverdueCount />
+      {access.isRepresentative && (
+        <Card testId="rep-home-link">
+          <Link to={`${modulePath}/promises`}>{t('coordination.rep.open')}</Link>
+        </Card>
+      )}
+      {neighbourhoods.error ? (
+        <ErrorCard error={neighbourhoods.error} onRetry={neighbourhoods.reload} />
+      ) : !neighbourhoods.data ? (
+        <Loading />
+      ) : (
+        <OverdueCard
+          neighbourhoods={neighbourhoods.data}
+          listPath={access.isRepresentative ? `${modulePath}/promises?overdue=true` : `${modulePath}/commitments?overdue=true`}
+        />
+      )}
       <PrioritiesBoard />
     </section>
   );

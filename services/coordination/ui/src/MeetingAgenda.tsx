@@ -4,7 +4,7 @@ import { statusTone, useLabels } from './labels';
 
 /** The agenda: the neighbourhood's overdue commitments first (frozen once held), then the meeting's own items. */
 export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const labels = useLabels();
   const { overdue, items, frozen } = meeting.agenda;
   return (
@@ -12,11 +12,15 @@ export function MeetingAgenda({ meeting }: { meeting: Meeting }) {
       <section
         data-testid="agenda-overdue"
         data-frozen={frozen}
-        style={{ borderInlineStart: '4px solid var(--hg-danger)', paddingInlineStart: '0.75rem' }}
+        data-count={overdue.length}
+        style={{ borderInlineStart: `4px solid var(${overdue.length > 0 ? '--hg-danger' : '--hg-border'})`, paddingInlineStart: '0.75rem' }}
       >
         <h3 className="hg-card__title">
-          <Badge tone="danger">{t('coordination.overdue')}</Badge>{' '}
-          {frozen ? t('coordination.meeting.overdueFrozen') : t('coordination.meeting.overdueSection')}
+          {frozen ? t('coordination.meeting.overdueFrozen') : t('coordination.meeting.overdueSection')}{' '}
+          {/* The badge counts the very items listed below: red only when there are some. */}
+          <Badge tone={overdue.length > 0 ? 'danger' : 'success'} testId="agenda-overdue-count">
+            {formatNumber(overdue.length)}
+          </Badge>
         </h3>
         {overdue.length === 0 ? (
           <p className="hg-empty">{t('coordination.meeting.noOverdue')}</p>

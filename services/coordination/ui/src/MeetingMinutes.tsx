@@ -3,7 +3,18 @@ import { useState } from 'react';
 import { useCoordinationApi, type Meeting } from './api';
 
 /** The minutes: coordinators write them and mark the meeting held; everyone else reads them. */
-export function MeetingMinutes({ meeting, canWrite, onChange }: { meeting: Meeting; canWrite: boolean; onChange: (m: Meeting) => void }) {
+export function MeetingMinutes({
+  meeting,
+  canWrite,
+  canHold,
+  onChange,
+}: {
+  meeting: Meeting;
+  canWrite: boolean;
+  /** False before the meeting's day: the minutes can be drafted, the meeting not yet marked held. */
+  canHold: boolean;
+  onChange: (m: Meeting) => void;
+}) {
   const api = useCoordinationApi();
   const { t } = useI18n();
   const [minutes, setMinutes] = useState(meeting.minutes);
@@ -51,9 +62,11 @@ export function MeetingMinutes({ meeting, canWrite, onChange }: { meeting: Meeti
         <Button variant="secondary" busy={busy === 'save'} onClick={() => void run('save')} data-testid="meeting-save-minutes">
           {t('coordination.meeting.saveMinutes')}
         </Button>
-        <Button busy={busy === 'held'} onClick={() => void run('held')} data-testid="meeting-mark-held">
-          {t('coordination.meeting.markHeld')}
-        </Button>
+        {canHold && (
+          <Button busy={busy === 'held'} onClick={() => void run('held')} data-testid="meeting-mark-held">
+            {t('coordination.meeting.markHeld')}
+          </Button>
+        )}
         {saved && <span role="status">{t('coordination.meeting.saved')}</span>}
       </div>
     </Card>

@@ -2,40 +2,68 @@ import {
   Badge,
   Button,
   Card,
-  DataTable,
   DateInput,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
+  PagedTable,
+  Select,
   TextInput,
-  useAsync,
   useI18n,
+  usePagedQuery,
+  useQueryClient,
   type Column,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { MEETING_AGENCIES, useCoordinationApi, type AgencyId, type MeetingSummary, type NeighbourhoodRef } from './api';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  MEETING_AGENCIES,
+  MEETING_SORTS,
+  useCoordinationApi,
+  type AgencyId,
+  type MeetingFilter,
+  type MeetingSort,
+  type MeetingSummary,
+  type NeighbourhoodRef,
+} from './api';
 import { useCanWrite, useLabels } from './labels';
 import { NeighbourhoodPicker } from './NeighbourhoodPicker';
+import { keys, useNeighbourhoods } from './queries';
 
-/** The working group's meetings, latest first; coordinators schedule new ones here. */
+/** The working group's meetings, searched, filtered and paged by the API, latest first; coordinators schedule new ones here. */
 export function MeetingsPage({ basePath }: { basePath: string }) {
   const api = useCoordinationApi();
   const { t, formatNumber, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
-  const data = useAsync(() => Promise.all([api.neighbourhoods(), api.meetings()]), [api]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
-  const [neighbourhoods, meetings] = data.data;
+  const [search, setSearch] = useSearchParams();
+  const filter: MeetingFilter = {
+    neighbourhoodId: search.get('neighbourhoodId') ?? undefined,
+    status: search.get('status') ?? undefined,
+    q: search.get('q') ?? undefined,
+  };
+  const sort = (MEETING_SORTS as readonly string[]).includes(search.get('sort') ?? '')
+    ? (search.get('sort') as MeetingSort)
+    : MEETING_SORTS[0];
+  const neighbourhoods = useNeighbourhoods();
+  const meetings = usePagedQuery([...keys.meetings, filter, sort], (after) => api.meetingsPage(filter, sort, after), {
+    module: 'coordination',
+  });
+  if (neighbourhoods.error) return <ErrorCard error={neighbourhoods.error} onRetry={neighbourhoods.reload} />;
+  if (!neighbourhoods.data) return <Loading />;
+  const known = neighbourhoods.data;
+
+  const setParam = (name: string, value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setSearch(next, { replace: true });
+  };
 
   const columns: Column<MeetingSummary>[] = [
     { key: 'date', header: t('coordination.meetings.date'), render: (m) => formatDate(m.scheduledOn) },
-    {
-      key: 'neighbourhood',
-      header: t('coordination.neighbourhood'),
-      render: (m) => labels.neighbourhood(m.neighbourhoodId, neighbourhoods),
-    },
+    { key: 'neighbourhood', header: t('coordination.neighbourhood'), render: (m) => labels.neighbourhood(m.neighbourhoodId, known) },
     {
       key: 'title',
       header: t('coordination.meetings.name'),
@@ -55,15 +83,47 @@ export function MeetingsPage({ basePath }: { basePath: string }) {
 
   return (
     <>
-      {canWrite && <NewMeetingForm neighbourhoods={neighbourhoods} basePath={basePath} />}
+      {canWrite && <NewMeetingForm neighbourhoods={known} basePath={basePath} />}
       <Card title={t('coordination.meetings.title')}>
-        <DataTable
+        <ListControls
+          testId="meetings-controls"
+          search={{ onSearch: (q) => setParam('q', q), initial: filter.q, placeholder: t('coordination.meetings.searchHint') }}
+          sort={{
+            value: sort,
+            onChange: (value) => setParam('sort', value === MEETING_SORTS[0] ? '' : value),
+            options: MEETING_SORTS.map((value) => ({ value, label: t(`coordination.meetings.sort.${value}`) })),
+          }}
+          filters={
+            <>
+              <NeighbourhoodPicker
+                neighbourhoods={known}
+                value={filter.neighbourhoodId ?? ''}
+                onChange={(id) => setParam('neighbourhoodId', id)}
+                allowAll
+                testId="meetings-filter-neighbourhood"
+              />
+              <Select
+                label={t('coordination.meetings.status')}
+                value={filter.status ?? ''}
+                onChange={(e) => setParam('status', e.target.value)}
+                options={[
+                  { value: '', label: t('coordination.commitments.all') },
+                  { value: 'scheduled', label: t('coordination.meetings.scheduled') },
+                  { value: 'held', label: t('coordination.meetings.held') },
+                ]}
+                data-testid="meetings-filter-status"
+              />
+            </>
+          }
+        />
+        <PagedTable
+          paged={meetings}
           columns={columns}
-          rows={meetings}
           rowKey={(m) => m.id}
           empty={t('coordination.meetings.empty')}
           testId="meetings-table"
           rowTestId={(m) => `meeting-row-${m.id}`}
+          label={t('coordination.meetings.title')}
         />
       </Card>
     </>
@@ -73,6 +133,7 @@ export function MeetingsPage({ basePath }: { basePath: string }) {
 function NewMeetingForm({ neighbourhoods, basePath }: { neighbourhoods: readonly NeighbourhoodRef[]; basePath: string }) {
   const api = useCoordinationApi();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { t } = useI18n();
   const labels = useLabels();
   const [neighbourhoodId, setNeighbourhoodId] = useState(neighbourhoods[0]?.id ?? '');
@@ -116,6 +177,8 @@ function NewMeetingForm({ neighbourhoods, basePath }: { neighbourhoods: readonly
           .map((line) => line.trim())
           .filter(Boolean),
       });
+      client.setQueryData(keys.meeting(meeting.id), meeting);
+      void client.invalidateQueries({ queryKey: keys.meetings });
       navigate(`${basePath}/meetings/${meeting.id}`);
     } catch (error) {
       setApiError(error);

@@ -31,10 +31,14 @@ export type PartnerAgency = (typeof PARTNER_AGENCIES)[number];
 export type AgencyId = (typeof MEETING_AGENCIES)[number];
 export type CommitmentStatus = (typeof STATUSES)[number];
 
+/** A neighbourhood of the hierarchy (GET /neighbourhoods): every one, with its published priority list or none yet. */
 export interface NeighbourhoodRef {
   id: string;
+  /** Null only for an id outside the hierarchy that no clinic has named (older data). */
   name: LocalizedText | null;
+  county?: LocalizedText | null;
   hasPriorities: boolean;
+  list?: { period: string; version: number; publishedAt: string } | null;
 }
 
 export interface OverdueAgendaItem {
@@ -88,6 +92,8 @@ export interface MeetingSummary extends MeetingBase {
 }
 
 export interface Meeting extends MeetingBase {
+  /** Today in Iran when the server answered: before `scheduledOn` the meeting cannot be held nor pass resolutions. */
+  today: string;
   minutes: string;
   agenda: { overdue: OverdueAgendaItem[]; items: { id: string; text: string }[]; frozen: boolean };
   resolutions: Resolution[];
@@ -179,8 +185,24 @@ export interface CommitmentFilter {
   neighbourhoodId?: string;
   agency?: string;
   status?: string;
+  source?: string;
+  meetingId?: string;
   overdue?: 'true' | 'false';
+  /** Searched in the title and evidence. */
+  q?: string;
 }
+
+/** The orders the commitments list offers (the API's `sort`). */
+export const COMMITMENT_SORTS = ['dueOn', '-dueOn', '-plannedAt', 'plannedAt'] as const;
+export type CommitmentSort = (typeof COMMITMENT_SORTS)[number];
+
+export interface MeetingFilter {
+  neighbourhoodId?: string;
+  status?: string;
+  q?: string;
+}
+export const MEETING_SORTS = ['-scheduledOn', 'scheduledOn'] as const;
+export type MeetingSort = (typeof MEETING_SORTS)[number];
 
 const base = '/coordination/v1';
 
@@ -197,14 +219,20 @@ export function useCoordinationApi() {
   return useMemo(
     () => ({
       neighbourhoods: () => api.get<NeighbourhoodRef[]>(`${base}/neighbourhoods`),
+      priorities: (neighbourhoodId?: string) =>
+        api.list<NeighbourhoodPriorities>(`${base}/neighbourhood-priorities${queryString({ neighbourhoodId })}`),
       board: (neighbourhoodId: string) => api.get<Board>(`${base}/neighbourhoods/${neighbourhoodId}/board`),
-      meetings: (neighbourhoodId?: string) => api.list<MeetingSummary>(`${base}/meetings${queryString({ neighbourhoodId })}`),
+      /** One page of meetings (the next page's cursor in `next`). */
+      meetingsPage: (filter: MeetingFilter, sort: MeetingSort, after: string | null) =>
+        api.page<MeetingSummary>(`${base}/meetings${queryString({ ...filter, sort })}`, after),
       meeting: (id: string) => api.get<Meeting>(`${base}/meetings/${id}`),
       createMeeting: (body: NewMeeting) => api.post<Meeting>(`${base}/meetings`, body),
       saveMinutes: (id: string, minutes: string) => api.put<Meeting>(`${base}/meetings/${id}/minutes`, { minutes }),
       markHeld: (id: string, minutes: string) => api.post<Meeting>(`${base}/meetings/${id}/held`, { minutes }),
       passResolution: (id: string, body: NewResolution) => api.post<Meeting>(`${base}/meetings/${id}/resolutions`, body),
-      commitments: (filter: CommitmentFilter) => api.list<Commitment>(`${base}/commitments${queryString({ ...filter })}`),
+      /** One page of commitments (the next page's cursor in `next`). */
+      commitmentsPage: (filter: CommitmentFilter, sort: CommitmentSort, after: string | null, limit?: number) =>
+        api.page<Commitment>(`${base}/commitments${queryString({ ...filter, sort, limit: limit ? String(limit) : undefined })}`, after),
       updateStatus: (id: string, body: StatusUpdate) => api.put<Commitment>(`${base}/commitments/${id}/status`, body),
       /** Downloads an export with the user's token and hands it to the browser as a file. */
       download: async (path: string, params: Record<string, string | undefined>, fallbackName: string) => {

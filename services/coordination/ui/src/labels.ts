@@ -1,7 +1,8 @@
-import { useAuth, useI18n } from '@hamgam/ui-kit';
+import { useI18n } from '@hamgam/ui-kit';
 import type { BadgeTone } from '@hamgam/ui-kit';
 import type { CommitmentStatus, NeighbourhoodRef } from './api';
 import './messages';
+import { useAccess } from './access';
 
 export const statusTone: Record<CommitmentStatus, BadgeTone> = {
   planned: 'neutral',
@@ -10,21 +11,22 @@ export const statusTone: Record<CommitmentStatus, BadgeTone> = {
   slipped: 'warning',
 };
 
-/** Names of the module's codes in the current language. */
+/** Names of the module's codes in the current language: a slug or id never reaches the screen. */
 export function useLabels() {
   const { t, localize } = useI18n();
   return {
     category: (category: string | null) => t(`coordination.category.${category ?? 'none'}`),
     agency: (agency: string) => t(`coordination.agency.${agency}`),
     status: (status: string) => t(`coordination.status.${status}`),
+    /** The neighbourhood's name from the API's reference list; one it does not name reads "a neighbourhood outside the list". */
     neighbourhood: (id: string, known?: readonly NeighbourhoodRef[]) => {
       const name = known?.find((n) => n.id === id)?.name;
-      return name ? localize(name) : id;
+      return name ? localize(name) : t('coordination.neighbourhoodUnnamed');
     },
   };
 }
 
 /** Coordinators write; everyone else who may open the module (auditor, representative, agencies' staff) reads. */
 export function useCanWrite(): boolean {
-  return useAuth().hasRole('coordinator');
+  return useAccess().canWrite;
 }

@@ -1,0 +1,28 @@
+import { useApiQuery, type QueryKey } from '@hamgam/ui-kit';
+import { useCoordinationApi } from './api';
+
+/** The module's cache keys: every one starts with the service, so a command can refresh what it changed by prefix. */
+export const keys = {
+  all: ['coordination'] as QueryKey,
+  neighbourhoods: ['coordination', 'neighbourhoods'] as QueryKey,
+  priorities: ['coordination', 'priorities'] as QueryKey,
+  board: (neighbourhoodId: string): QueryKey => ['coordination', 'board', neighbourhoodId],
+  meetings: ['coordination', 'meetings'] as QueryKey,
+  meeting: (id: string): QueryKey => ['coordination', 'meeting', id],
+  commitments: ['coordination', 'commitments'] as QueryKey,
+};
+
+/** Reference data: changes when a clinic publishes, so read it at most every five minutes. */
+const referenceFreshFor = 5 * 60_000;
+
+/** Every neighbourhood of the hierarchy the user may read (from the API; never hard-coded in the UI). */
+export function useNeighbourhoods() {
+  const api = useCoordinationApi();
+  return useApiQuery(keys.neighbourhoods, () => api.neighbourhoods(), { module: 'coordination', staleTime: referenceFreshFor });
+}
+
+/** Each neighbourhood's latest published priorities the user may read. */
+export function usePriorities(options: { enabled?: boolean } = {}) {
+  const api = useCoordinationApi();
+  return useApiQuery(keys.priorities, () => api.priorities(), { module: 'coordination', staleTime: referenceFreshFor, ...options });
+}
