@@ -16,3 +16,15 @@ export function codeSearch(typed: string, prefix = ''): string | RegExp {
   const shaped = prefix + (typed.length > 4 ? `${typed.slice(0, 4)}-${typed.slice(4)}` : typed);
   return typed.length === 8 ? shaped : new RegExp(`^${shaped.replace(/-/g, '\\-')}`);
 }
+
+/**
+ * What a search for text no code can hold (a name, letters of another script) becomes: a character no code
+ * has, so the search finds nothing (an empty page, as for a code no record has) rather than a 400 in English.
+ */
+export const matchesNoCode = '!';
+
+/** A typed search in the codes' form, or `matchesNoCode` when it cannot be (part of) a code of this shape. */
+export const typedCodeOr = (shape: RegExp) => (text: string) => {
+  const code = normaliseTypedCode(text);
+  return shape.test(code) ? code : matchesNoCode;
+};

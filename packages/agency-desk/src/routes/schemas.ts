@@ -12,7 +12,7 @@ import {
   slugIdSchema,
 } from '@hamgam/contracts';
 import { z } from 'zod';
-import { normaliseTypedCode } from '../domain/code-search.js';
+import { typedCodeOr } from '../domain/code-search.js';
 import { referralStates } from '../domain/referrals.js';
 
 /** What staff send to create an offer: the catalogue entry without what the desk adds. */
@@ -33,13 +33,13 @@ export const offerViewSchema = offerFieldsSchema.extend({
 
 /**
  * A tracking code or its beginning, as a person types it (any case, Persian digits, with or without the
- * dash or spaces): normalised to the code's own alphabet, e.g. `k7qm 3x` → `K7QM3X`.
+ * dash or spaces): normalised to the code's own alphabet, e.g. `k7qm 3x` → `K7QM3X`; text that cannot be
+ * part of a code finds nothing.
  */
 export const trackingCodeSearchSchema = z
   .string()
-  .max(20)
-  .transform(normaliseTypedCode)
-  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{1,8}$/, 'tracking-code-search-invalid'));
+  .max(40)
+  .transform(typedCodeOr(/^[A-HJ-NP-Z2-9]{1,8}$/));
 
 /** The orders the received referrals can be listed in. */
 export const referralSorts = ['madeAt', 'respondBy'] as const;

@@ -16,7 +16,9 @@ const referral = (n: number, extra: Partial<Referral> = {}): Referral => ({
   offerId: 'tvto-home-tailoring-1405',
   offerTitle: { fa: 'دوره خیاطی خانگی', en: 'Home-based tailoring course' },
   clinicId: 'clinic-sarasiab',
+  clinicName: { fa: 'کلینیک مددکاری اجتماعی سرآسیاب', en: 'Sar Asiab social-work clinic' },
   neighbourhoodId: 'nbh-sarasiab',
+  neighbourhoodName: { fa: 'سرآسیاب', en: 'Sar Asiab' },
   residentRef: rid(9),
   householdRef: rid(8),
   needCategory: 'skills-training',
@@ -73,6 +75,13 @@ function deskApi(overrides: Record<string, FakeRoute> = {}) {
       referral(3, { state: 'withdrawn', withdrawReason: 'duplicate' }),
     ],
     [`GET ${base}/offers`]: [offer],
+    [`GET ${base}/places`]: {
+      neighbourhoods: [
+        { neighbourhoodId: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' } },
+        { neighbourhoodId: 'nbh-fajr', name: { fa: 'فجر', en: 'Fajr' } },
+      ],
+      clinics: [],
+    },
     [`GET ${base}/commitments`]: [
       commitment(rid(4), { overdue: true }),
       commitment(rid(5), { source: 'working-group', status: 'planned', title: 'Issue workshop permits' }),
@@ -197,6 +206,72 @@ describe('referrals inbox', () => {
     renderDesk({ locale: 'fa' });
     await complete();
     expect((await screen.findByTestId('error-card')).textContent).toContain('کلینیک این ارجاع را پس گرفته است.');
+  });
+
+  it('names where each referral comes from (clinic and neighbourhood by name), never a slug or an id', async () => {
+    deskApi();
+    renderDesk({ locale: 'fa' });
+    const table = await screen.findByTestId('desk-referrals-table');
+    expect(screen.getByTestId(`desk-referral-where-${rid(1)}`).textContent).toBe('کلینیک مددکاری اجتماعی سرآسیاب');
+    expect(table.textContent).not.toMatch(/nbh-|clinic-|tvto-|[0-9a-f]{8}-[0-9a-f]{4}/);
+  });
+
+  it('searches by tracking code, sorts, narrows by neighbourhood (picked by name) and need, all through the API', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ locale: 'fa' });
+    await screen.findByTestId('desk-referrals-table');
+    const last = () => requests(fetchMock, 'GET', `${base}/referrals`).at(-1)!.url;
+    fireEvent.change(screen.getByTestId('desk-referrals-controls-search'), { target: { value: 'k7q۱' } });
+    await waitFor(() => expect(last()).toBe(`${base}/referrals?q=k7q1`));
+    fireEvent.change(screen.getByTestId('desk-referrals-controls-sort'), { target: { value: 'respond-by' } });
+    await waitFor(() => expect(last()).toBe(`${base}/referrals?q=k7q1&sort=respondBy&order=asc`));
+    const neighbourhood = screen.getByTestId('desk-referrals-neighbourhood') as HTMLSelectElement;
+    expect([...neighbourhood.options].map((o) => o.textContent)).toEqual([messages.fa['desk.all'], 'سرآسیاب', 'فجر']);
+    fireEvent.change(neighbourhood, { target: { value: 'nbh-fajr' } });
+    fireEvent.change(screen.getByTestId('desk-referrals-need'), { target: { value: 'employment' } });
+    await waitFor(() =>
+      expect(last()).toBe(`${base}/referrals?q=k7q1&neighbourhoodId=nbh-fajr&needCategory=employment&sort=respondBy&order=asc`),
+    );
+  });
+
+  it('pages the list with the cursor the API gave', async () => {
+    const fetchMock = deskApi({
+      [`GET ${base}/referrals`]: () => {
+        const calls = requests(fetchMock, 'GET', `${base}/referrals`);
+        const second = calls.at(-1)!.url.includes('after=');
+        return second
+          ? jsonResponse([referral(5)])
+          : new Response(JSON.stringify([referral(1)]), {
+              status: 200,
+              headers: { 'content-type': 'application/json', 'x-next-cursor': 'c2' },
+            });
+      },
+    });
+    renderDesk();
+    await screen.findByTestId(`desk-referral-${rid(1)}`);
+    fireEvent.click(screen.getByTestId('desk-referrals-table-pager-next'));
+    expect(await screen.findByTestId(`desk-referral-${rid(5)}`)).toBeTruthy();
+    expect(requests(fetchMock, 'GET', `${base}/referrals`).at(-1)!.url).toContain('after=c2');
+  });
+
+  it('says a refusal about the completion day under that field, in the user’s language', async () => {
+    const refusal = {
+      title: 'Unprocessable Content',
+      status: 422,
+      code: 'complete-by-before-acceptance',
+      field: 'completeBy',
+      detail: 'completeBy must not be before the day of acceptance',
+    };
+    deskApi({ [`POST ${base}/referrals/${rid(1)}/accept`]: () => jsonResponse(refusal, 422, 'application/problem+json') });
+    renderDesk({ locale: 'fa' });
+    fireEvent.click(await screen.findByTestId(`desk-accept-${rid(1)}`));
+    await act(async () => fireEvent.click(screen.getByTestId(`desk-confirm-${rid(1)}`)));
+    const action = screen.getByTestId(`desk-action-${rid(1)}`);
+    await waitFor(() =>
+      expect(action.querySelector('.hg-field__error')?.textContent).toBe(messages.fa['desk.problem.complete-by-before-acceptance']),
+    );
+    expect(screen.queryByTestId('error-card')).toBeNull();
+    expect(action.textContent).not.toContain('completeBy must not');
   });
 
   it('shows coordinators and auditors the inbox without any action', async () => {

@@ -39,7 +39,7 @@ export function AgencyDesk({ basePath, service, titleKey, staffRoles, sections =
   const auth = useAuth();
   const api = useDeskApi(service);
   const canAct = auth.hasRole(...staffRoles);
-  const desk = useMemo(() => ({ api, canAct }), [api, canAct]);
+  const desk = useMemo(() => ({ api, service, canAct }), [api, service, canAct]);
   return (
     <DeskContext value={desk}>
       <Page title={t(titleKey)}>

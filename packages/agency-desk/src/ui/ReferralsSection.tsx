@@ -6,20 +6,24 @@ import {
   Card,
   Code,
   type Column,
-  DataTable,
   DateInput,
   ErrorCard,
-  Loading,
+  ListControls,
+  PagedTable,
   Select,
-  useAsync,
+  useApiMutation,
   useI18n,
-  useProblemSentence,
+  usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import type { Referral } from './api';
+import { referralSorts, type Referral, type ReferralFilter, type ReferralSort } from './api';
 import { useDesk } from './context';
+import { usePlaces } from './places';
+import { problemAt } from './problemAt';
 import {
   declineReasons,
+  needCategories,
+  type NeedCategory,
   referralOutcomes,
   referralStates,
   type DeclineReason,
@@ -51,13 +55,14 @@ export function StateBadges({ referral }: { referral: Referral }) {
   );
 }
 
-/** The inbox of referrals the clinics made to this agency, with the closed loop's three answers. */
+/** The inbox of referrals the clinics made to this agency, with the closed loop's three answers: found, narrowed, ordered and paged by the API. */
 export function ReferralsSection() {
-  const { api } = useDesk();
+  const { api, service } = useDesk();
   const { t, localize, formatDate } = useI18n();
-  const [state, setState] = useState<ReferralState | ''>('');
-  const [overdue, setOverdue] = useState(false);
-  const referrals = useAsync(() => api.referrals({ state: state || undefined, overdue }), [api, state, overdue]);
+  const places = usePlaces();
+  const [filter, setFilter] = useState<ReferralFilter>({ sort: 'newest' });
+  const change = (part: Partial<ReferralFilter>) => setFilter((current) => ({ ...current, ...part }));
+  const referrals = usePagedQuery([service, 'desk', 'referrals', filter], (after) => api.referrals(filter, after), { module: 'desk' });
 
   const columns: Column<Referral>[] = [
     {
@@ -65,16 +70,14 @@ export function ReferralsSection() {
       header: t('desk.referrals.code'),
       render: (r) => <Code testId={`desk-referral-code-${r.referralId}`}>{r.trackingCode}</Code>,
     },
-    { key: 'offer', header: t('desk.referrals.offer'), render: (r) => (r.offerTitle ? localize(r.offerTitle) : r.offerId) },
+    { key: 'offer', header: t('desk.referrals.offer'), render: (r) => (r.offerTitle ? localize(r.offerTitle) : t('desk.place.unknown')) },
     {
       key: 'where',
       header: t('desk.referrals.where'),
       render: (r) => (
-        <>
-          <Code>{r.clinicId}</Code>
-          <br />
-          <Code>{r.neighbourhoodId}</Code>
-        </>
+        <span data-testid={`desk-referral-where-${r.referralId}`}>
+          {r.clinicName ? localize(r.clinicName) : places.neighbourhoodName(r.neighbourhoodId, r.neighbourhoodName)}
+        </span>
       ),
     },
     { key: 'need', header: t('desk.referrals.need'), render: (r) => t(`desk.need.${r.needCategory}`) },
@@ -90,44 +93,71 @@ export function ReferralsSection() {
             : t('common.none'),
     },
     { key: 'state', header: t('desk.referrals.state'), render: (r) => <StateBadges referral={r} /> },
-    { key: 'actions', header: t('desk.referrals.actions'), render: (r) => <ReferralActions referral={r} onDone={referrals.reload} /> },
+    { key: 'actions', header: t('desk.referrals.actions'), render: (r) => <ReferralActions referral={r} /> },
   ];
 
   return (
     <Card title={t('desk.referrals.title')} testId="desk-referrals">
       <p className="hg-muted">{t('desk.referrals.privacy')}</p>
-      <div className="hg-form__row">
-        <Select
-          label={t('desk.referrals.state')}
-          data-testid="desk-referrals-state"
-          value={state}
-          onChange={(event) => setState(event.target.value as ReferralState | '')}
-          options={[{ value: '', label: t('desk.all') }, ...referralStates.map((s) => ({ value: s, label: t(`desk.state.${s}`) }))]}
-        />
-        <label className="hg-field">
-          <span className="hg-field__label">{t('desk.referrals.onlyOverdue')}</span>
-          <input
-            type="checkbox"
-            data-testid="desk-referrals-overdue"
-            checked={overdue}
-            onChange={(event) => setOverdue(event.target.checked)}
-          />
-        </label>
-      </div>
-      {referrals.error ? (
-        <ErrorCard error={referrals.error} onRetry={referrals.reload} />
-      ) : !referrals.data ? (
-        <Loading />
-      ) : (
-        <DataTable
-          testId="desk-referrals-table"
-          columns={columns}
-          rows={referrals.data}
-          rowKey={(r) => r.referralId}
-          rowTestId={(r) => `desk-referral-${r.referralId}`}
-          empty={t('desk.referrals.empty')}
-        />
-      )}
+      <ListControls
+        testId="desk-referrals-controls"
+        search={{
+          onSearch: (q) => change({ q: q || undefined }),
+          label: t('desk.referrals.search'),
+          placeholder: t('desk.referrals.searchHint'),
+        }}
+        sort={{
+          value: filter.sort ?? 'newest',
+          onChange: (sort) => change({ sort: sort as ReferralSort }),
+          options: referralSorts.map((s) => ({ value: s, label: t(`desk.referrals.sort.${s}`) })),
+        }}
+        filters={
+          <>
+            <Select
+              label={t('desk.referrals.state')}
+              data-testid="desk-referrals-state"
+              value={filter.state ?? ''}
+              onChange={(event) => change({ state: (event.target.value || undefined) as ReferralState | undefined })}
+              options={[{ value: '', label: t('desk.all') }, ...referralStates.map((s) => ({ value: s, label: t(`desk.state.${s}`) }))]}
+            />
+            <Select
+              label={t('desk.referrals.neighbourhood')}
+              data-testid="desk-referrals-neighbourhood"
+              value={filter.neighbourhoodId ?? ''}
+              onChange={(event) => change({ neighbourhoodId: event.target.value || undefined })}
+              options={[
+                { value: '', label: t('desk.all') },
+                ...places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) })),
+              ]}
+            />
+            <Select
+              label={t('desk.referrals.need')}
+              data-testid="desk-referrals-need"
+              value={filter.needCategory ?? ''}
+              onChange={(event) => change({ needCategory: (event.target.value || undefined) as NeedCategory | undefined })}
+              options={[{ value: '', label: t('desk.all') }, ...needCategories.map((n) => ({ value: n, label: t(`desk.need.${n}`) }))]}
+            />
+            <label className="hg-field">
+              <span className="hg-field__label">{t('desk.referrals.onlyOverdue')}</span>
+              <input
+                type="checkbox"
+                data-testid="desk-referrals-overdue"
+                checked={filter.overdue ?? false}
+                onChange={(event) => change({ overdue: event.target.checked || undefined })}
+              />
+            </label>
+          </>
+        }
+      />
+      <PagedTable
+        testId="desk-referrals-table"
+        label={t('desk.referrals.title')}
+        paged={referrals}
+        columns={columns}
+        rowKey={(r) => r.referralId}
+        rowTestId={(r) => `desk-referral-${r.referralId}`}
+        empty={t('desk.referrals.empty')}
+      />
     </Card>
   );
 }
@@ -135,36 +165,24 @@ export function ReferralsSection() {
 type Mode = 'accept' | 'decline' | 'complete';
 
 /** What staff may do with one referral now: accept (with a date) or decline (with a reason), then complete (with an outcome). */
-function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () => void }) {
-  const { api, canAct } = useDesk();
+function ReferralActions({ referral }: { referral: Referral }) {
+  const { api, canAct, service } = useDesk();
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>();
   const [completeBy, setCompleteBy] = useState(today(60));
   const [reason, setReason] = useState<DeclineReason>(declineReasons[0]);
   const [outcome, setOutcome] = useState<ReferralOutcome>(referralOutcomes[0]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const sentence = useProblemSentence('desk');
+  const id = referral.referralId;
+  const step = useApiMutation(
+    (chosen: Mode) =>
+      chosen === 'accept' ? api.accept(id, completeBy) : chosen === 'decline' ? api.decline(id, reason) : api.complete(id, outcome),
+    { module: 'desk', invalidates: [[service, 'desk', 'referrals']], onSuccess: () => setMode(undefined) },
+  );
+  // A refusal about one field is said under that field; any other above the buttons.
+  const { atField, elsewhere } = problemAt(step.error, 'completeBy');
 
   const possible: Mode[] = referral.state === 'received' ? ['accept', 'decline'] : referral.state === 'accepted' ? ['complete'] : [];
   if (!canAct || possible.length === 0) return null;
-  const id = referral.referralId;
-
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (mode === 'accept') await api.accept(id, completeBy);
-      if (mode === 'decline') await api.decline(id, reason);
-      if (mode === 'complete') await api.complete(id, outcome);
-      setMode(undefined);
-      onDone();
-    } catch (failure) {
-      setError(sentence(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!mode) {
     return (
@@ -179,13 +197,14 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
   }
   return (
     <div data-testid={`desk-action-${id}`}>
-      {error !== undefined && <ErrorCard error={error} />}
+      {elsewhere !== null && <ErrorCard error={elsewhere} />}
       {mode === 'accept' && (
         <DateInput
           label={t('desk.referrals.completeBy')}
           data-testid={`desk-complete-by-${id}`}
           value={completeBy}
           onChange={setCompleteBy}
+          error={atField}
         />
       )}
       {mode === 'decline' && (
@@ -207,10 +226,16 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
         />
       )}
       <div className="hg-form__row">
-        <Button busy={busy} data-testid={`desk-confirm-${id}`} onClick={confirm}>
+        <Button busy={step.busy} data-testid={`desk-confirm-${id}`} onClick={() => void step.run(mode)}>
           {t(`desk.referrals.${mode}`)}
         </Button>
-        <Button variant="secondary" onClick={() => setMode(undefined)}>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            step.reset();
+            setMode(undefined);
+          }}
+        >
           {t('desk.cancel')}
         </Button>
       </div>

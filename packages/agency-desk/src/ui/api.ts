@@ -31,7 +31,9 @@ export interface Referral {
   offerId: string;
   offerTitle: LocalizedText | null;
   clinicId: string;
+  clinicName: LocalizedText | null;
   neighbourhoodId: string;
+  neighbourhoodName: LocalizedText | null;
   residentRef: string;
   householdRef: string | null;
   needCategory: NeedCategory;
@@ -67,9 +69,39 @@ export interface NeighbourhoodPriorities {
   priorities: { rank: number; category: NeedCategory; score: number; households: number }[];
 }
 
+export interface Places {
+  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
+  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
+}
+
+export const referralSorts = ['newest', 'oldest', 'respond-by'] as const;
+export type ReferralSort = (typeof referralSorts)[number];
+
 export interface ReferralFilter {
-  state?: ReferralState;
-  overdue?: boolean;
+  state?: ReferralState | undefined;
+  overdue?: boolean | undefined;
+  /** A tracking code or its beginning, as typed. */
+  q?: string | undefined;
+  neighbourhoodId?: string | undefined;
+  needCategory?: NeedCategory | undefined;
+  sort?: ReferralSort | undefined;
+}
+
+/** The list's query string: the filter as the API names it (`sort`/`order` from the one choice on screen). */
+export function referralQuery({ state, overdue, q, neighbourhoodId, needCategory, sort = 'newest' }: ReferralFilter): string {
+  const query = new URLSearchParams();
+  if (q) query.set('q', q);
+  if (state) query.set('state', state);
+  if (overdue) query.set('overdue', 'true');
+  if (neighbourhoodId) query.set('neighbourhoodId', neighbourhoodId);
+  if (needCategory) query.set('needCategory', needCategory);
+  if (sort === 'oldest') query.set('order', 'asc');
+  if (sort === 'respond-by') {
+    query.set('sort', 'respondBy');
+    query.set('order', 'asc');
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 export function deskApi(api: ApiClient, service: string) {
@@ -80,13 +112,8 @@ export function deskApi(api: ApiClient, service: string) {
     createOffer: (offer: OfferFields) => api.post<Offer>(`${base}/offers`, offer),
     updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) =>
       api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),
-    referrals: ({ state, overdue }: ReferralFilter) => {
-      const query = new URLSearchParams();
-      if (state) query.set('state', state);
-      if (overdue) query.set('overdue', 'true');
-      const text = query.toString();
-      return api.list<Referral>(`${base}/referrals${text ? `?${text}` : ''}`);
-    },
+    referrals: (filter: ReferralFilter, after: string | null) => api.page<Referral>(`${base}/referrals${referralQuery(filter)}`, after),
+    places: () => api.get<Places>(`${base}/places`),
     accept: (id: string, completeBy: string) => api.post<Referral>(referral(id, 'accept'), { completeBy }),
     decline: (id: string, reason: DeclineReason) => api.post<Referral>(referral(id, 'decline'), { reason }),
     complete: (id: string, outcome: ReferralOutcome) => api.post<Referral>(referral(id, 'complete'), { outcome }),

@@ -3,6 +3,8 @@ import type { DeskApi } from './api';
 
 export interface Desk {
   api: DeskApi;
+  /** The agency's service (query keys start with it). */
+  service: string;
   /** The user is one of the agency's staff, so may change the desk (others only read it). */
   canAct: boolean;
 }

@@ -1,4 +1,4 @@
-import { normaliseTypedCode, referredPersonSchema, trackingCodeSearchSchema } from '@hamgam/agency-desk';
+import { referredPersonSchema, trackingCodeSearchSchema, typedCodeOr } from '@hamgam/agency-desk';
 import { pageQueryShape } from '@hamgam/service-kit';
 import { eligibilityFlagSchema, isoDateSchema, localizedNameSchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
@@ -15,9 +15,8 @@ export const flagParams = caseParams.extend({ flagId: opaqueIdSchema }).strict()
 /** A file number (`WF-K7QM-3XWA`) or a tracking code, whole or begun, as typed: normalised (`WFK7QM3XWA`, `K7QM3X`). */
 const caseCodeSearchSchema = z
   .string()
-  .max(24)
-  .transform(normaliseTypedCode)
-  .pipe(z.string().regex(/^(?:WF)?[A-HJ-NP-Z2-9]{1,8}$/, 'case-search-invalid'));
+  .max(40)
+  .transform(typedCodeOr(/^(?:WF)?[A-HJ-NP-Z2-9]{1,8}$/));
 
 export const caseQuerySchema = z
   .object({
