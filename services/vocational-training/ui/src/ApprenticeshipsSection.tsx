@@ -15,8 +15,9 @@ import {
   useI18n,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useTvtoApi, uuidOrNull, type Master, type Placement } from './api';
+import { useTvtoApi, type Master, type PickableReferral, type Placement } from './api';
 import { useTvtoAction } from './problems';
+import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', completed: 'success', withdrawn: 'neutral' };
@@ -24,12 +25,32 @@ const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', compl
 /** Apprenticeships: guild masters with their places, placements and their monthly progress checks. */
 export function ApprenticeshipsSection() {
   const api = useTvtoApi();
-  const { t, localize, formatNumber, formatDate } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
   const data = useAsync(() => Promise.all([api.masters(), api.placements()]), [api]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
-  const [masters, placements] = data.data;
+  const references = useReferences();
+  const error = data.error ?? references.error;
+  if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
+  if (!data.data || !references.data) return <Loading />;
+  return (
+    <Apprenticeships masters={data.data[0]} placements={data.data[1]} references={references.data} canAct={canAct} onChange={data.reload} />
+  );
+}
+
+function Apprenticeships({
+  masters,
+  placements,
+  references,
+  canAct,
+  onChange,
+}: {
+  masters: Master[];
+  placements: Placement[];
+  references: References;
+  canAct: boolean;
+  onChange: () => void;
+}) {
+  const { t, localize, formatNumber, formatDate } = useI18n();
+  const placeNames = useNames(references);
   const names = new Map(masters.map((m) => [m.masterId, m.name]));
   return (
     <>
@@ -43,8 +64,8 @@ export function ApprenticeshipsSection() {
           columns={[
             { key: 'name', header: t('vt.apprenticeships.name'), render: (m) => m.name },
             { key: 'guild', header: t('vt.apprenticeships.guild'), render: (m) => localize(m.guild) },
-            { key: 'trade', header: t('vt.trade'), render: (m) => m.trade },
-            { key: 'where', header: t('vt.neighbourhood'), render: (m) => m.neighbourhoodId },
+            { key: 'trade', header: t('vt.trade'), render: (m) => placeNames.trade(m.trade) },
+            { key: 'where', header: t('vt.neighbourhood'), render: (m) => placeNames.neighbourhood(m.neighbourhoodId) },
             {
               key: 'places',
               header: t('vt.courses.capacity'),
@@ -56,7 +77,7 @@ export function ApprenticeshipsSection() {
             },
           ]}
         />
-        {canAct && <MasterForm onDone={data.reload} />}
+        {canAct && <MasterForm references={references} onDone={onChange} />}
       </Card>
       <Card title={t('vt.apprenticeships.placements')} testId="vt-placements">
         <DataTable
@@ -66,13 +87,13 @@ export function ApprenticeshipsSection() {
           rowTestId={(p) => `vt-placement-${p.placementId}`}
           empty={t('vt.apprenticeships.empty')}
           columns={[
-            { key: 'master', header: t('vt.apprenticeships.master'), render: (p) => names.get(p.masterId) ?? p.masterId },
+            { key: 'master', header: t('vt.apprenticeships.master'), render: (p) => names.get(p.masterId) ?? '—' },
             {
               key: 'resident',
               header: t('vt.resident'),
               render: (p) => (
                 <>
-                  <code dir="ltr">{p.residentRef.slice(0, 8)}</code>{' '}
+                  <ResidentCode code={p.referralCode} testId={`vt-placement-resident-${p.placementId}`} />{' '}
                   {p.unverified && <UnverifiedBadge testId={`vt-placement-unverified-${p.placementId}`} />}
                 </>
               ),
@@ -97,32 +118,28 @@ export function ApprenticeshipsSection() {
                   {
                     key: 'actions',
                     header: t('vt.actions'),
-                    render: (p: Placement) => <PlacementActions placement={p} onDone={data.reload} />,
+                    render: (p: Placement) => <PlacementActions placement={p} onDone={onChange} />,
                   },
                 ]
               : []),
           ]}
         />
         <UnverifiedNote rows={placements} testId="vt-placements-unverified-note" />
-        {canAct && <PlaceForm masters={masters} onDone={data.reload} />}
+        {canAct && <PlaceForm masters={masters} references={references} onDone={onChange} />}
       </Card>
     </>
   );
 }
 
-function MasterForm({ onDone }: { onDone: () => void }) {
+function MasterForm({ references, onDone }: { references: References; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const [f, setF] = useState({ masterId: '', name: '', guildFa: '', guildEn: '', trade: '', neighbourhoodId: '', capacity: '2' });
+  const [places, trades] = references;
+  const [f, setF] = useState({ name: '', guildFa: '', guildEn: '', trade: '', neighbourhoodId: '', capacity: '2' });
   const action = useTvtoAction(onDone);
-  const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const ok =
-    slug.test(f.masterId) &&
-    slug.test(f.trade) &&
-    slug.test(f.neighbourhoodId) &&
-    [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) &&
-    Number(f.capacity) > 0;
-  const field = (key: Exclude<keyof typeof f, 'capacity'>, label: string) => (
+  // The API makes the master's id: staff name the master and pick the trade and neighbourhood.
+  const ok = f.trade !== '' && f.neighbourhoodId !== '' && [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) && Number(f.capacity) > 0;
+  const field = (key: 'name' | 'guildFa' | 'guildEn', label: string) => (
     <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
   );
   return (
@@ -133,7 +150,6 @@ function MasterForm({ onDone }: { onDone: () => void }) {
           ok &&
           void action.run(() =>
             api.addMaster({
-              masterId: f.masterId,
               name: f.name.trim(),
               guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() },
               trade: f.trade,
@@ -145,12 +161,23 @@ function MasterForm({ onDone }: { onDone: () => void }) {
         error={action.error}
         testId="vt-master-form"
       >
-        {field('masterId', t('vt.apprenticeships.masterId'))}
         {field('name', t('vt.apprenticeships.name'))}
         {field('guildFa', `${t('vt.apprenticeships.guild')} (${t('vt.fa')})`)}
         {field('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
-        {field('trade', t('vt.trade'))}
-        {field('neighbourhoodId', t('vt.neighbourhood'))}
+        <TradePicker
+          label={t('vt.trade')}
+          trades={trades}
+          value={f.trade}
+          testId="vt-master-trade"
+          onChange={(trade) => setF({ ...f, trade })}
+        />
+        <NeighbourhoodPicker
+          label={t('vt.neighbourhood')}
+          places={places}
+          value={f.neighbourhoodId}
+          testId="vt-master-neighbourhoodId"
+          onChange={(neighbourhoodId) => setF({ ...f, neighbourhoodId })}
+        />
         <NumberInput
           label={t('vt.courses.capacity')}
           value={f.capacity}
@@ -165,20 +192,23 @@ function MasterForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function PlaceForm({ masters, onDone }: { masters: Master[]; onDone: () => void }) {
+function PlaceForm({ masters, references, onDone }: { masters: Master[]; references: References; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
+  const names = useNames(references);
   const [masterId, setMasterId] = useState(masters[0]?.masterId ?? '');
-  const [resident, setResident] = useState('');
-  const [referral, setReferral] = useState('');
-  const action = useTvtoAction(onDone);
-  const referralId = uuidOrNull(referral);
+  const [referral, setReferral] = useState<PickableReferral>();
+  const [resident, setResident] = useState<PickableReferral>();
+  const action = useTvtoAction(() => (setReferral(undefined), setResident(undefined), onDone()));
   return (
     <details data-testid="vt-place-form-toggle">
       <summary>{t('vt.apprenticeships.place')}</summary>
       <Form
         onSubmit={() =>
-          masterId && void action.run(() => api.place(masterId, referralId ? { referralId } : { residentRef: uuidOrNull(resident) }))
+          masterId &&
+          void action.run(() =>
+            api.place(masterId, referral ? { referralId: referral.referralId } : { residentRef: resident?.residentRef ?? null }),
+          )
         }
         error={action.error}
         testId="vt-place-form"
@@ -188,23 +218,16 @@ function PlaceForm({ masters, onDone }: { masters: Master[]; onDone: () => void 
           value={masterId}
           data-testid="vt-place-master"
           onChange={(e) => setMasterId(e.target.value)}
-          options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${m.trade})` }))}
+          options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${names.trade(m.trade)})` }))}
         />
-        <TextInput
+        <ReferralPicker
           label={t('vt.counselling.referral')}
-          dir="ltr"
+          testId="vt-place-referral"
+          state="accepted"
           value={referral}
-          data-testid="vt-place-referral"
-          onChange={(e) => setReferral(e.target.value)}
+          onChange={setReferral}
         />
-        <TextInput
-          label={t('vt.resident')}
-          placeholder={t('vt.residentHint')}
-          dir="ltr"
-          value={resident}
-          data-testid="vt-place-resident"
-          onChange={(e) => setResident(e.target.value)}
-        />
+        <ReferralPicker label={t('vt.resident')} testId="vt-place-resident" value={resident} onChange={setResident} />
         <Button type="submit" busy={action.busy} data-testid="vt-place-submit">
           {t('vt.apprenticeships.place')}
         </Button>

@@ -17,13 +17,13 @@ import {
   useI18n,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useTvtoApi, uuidOrNull, type CounsellingSlot, type Demand, type DemandLevel, type Session } from './api';
+import { useTvtoApi, type CounsellingSlot, type Demand, type DemandLevel, type PickableReferral, type Session } from './api';
 import { useTvtoAction } from './problems';
+import { ClinicPicker, namesOf, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
 const sessionTone: Record<Session['state'], BadgeTone> = { booked: 'info', held: 'success', 'no-show': 'warning' };
-const clinics = ['clinic-sarasiab', 'clinic-motahari', 'clinic-amiralmomenin', 'clinic-fajr'];
 
 /** Career counselling: the office's trade demand list and the counsellor's sessions at the clinics. */
 export function CounsellingSection() {
@@ -33,9 +33,13 @@ export function CounsellingSection() {
   const [clinicId, setClinicId] = useState('');
   const [preset, setPreset] = useState<CounsellingSlot>();
   const data = useAsync(() => Promise.all([api.demand(), api.sessions(clinicId || undefined)]), [api, clinicId]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
+  const references = useReferences();
+  const error = data.error ?? references.error;
+  if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
+  if (!data.data || !references.data) return <Loading />;
   const [demand, sessions] = data.data;
+  const [places] = references.data;
+  const names = namesOf(references.data, localize);
   return (
     <>
       <Card title={t('vt.counselling.demand')} testId="vt-demand">
@@ -55,16 +59,17 @@ export function CounsellingSection() {
             { key: 'updated', header: t('vt.day'), render: (d) => formatDate(d.updatedAt) },
           ]}
         />
-        {canAct && <DemandForm onDone={data.reload} />}
+        {canAct && <DemandForm references={references.data} onDone={data.reload} />}
       </Card>
-      <CounsellorDays onPick={canAct ? setPreset : undefined} />
+      <CounsellorDays references={references.data} onPick={canAct ? setPreset : undefined} />
       <Card title={t('vt.counselling.sessions')} testId="vt-sessions">
-        <Select
+        <ClinicPicker
           label={t('vt.clinic')}
+          places={places}
           value={clinicId}
-          data-testid="vt-sessions-clinic"
-          onChange={(e) => setClinicId(e.target.value)}
-          options={[{ value: '', label: t('vt.counselling.allClinics') }, ...clinics.map((c) => ({ value: c, label: c }))]}
+          testId="vt-sessions-clinic"
+          none={t('vt.counselling.allClinics')}
+          onChange={setClinicId}
         />
         <DataTable
           testId="vt-sessions-table"
@@ -74,13 +79,13 @@ export function CounsellingSection() {
           empty={t('vt.counselling.empty')}
           columns={[
             { key: 'day', header: t('vt.day'), render: (s) => formatDateTime(localInstant(s.day, s.time)) },
-            { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
+            { key: 'clinic', header: t('vt.clinic'), render: (s) => names.clinic(s.clinicId) },
             {
               key: 'resident',
               header: t('vt.resident'),
               render: (s) => (
                 <>
-                  <code dir="ltr">{s.residentRef.slice(0, 8)}</code>{' '}
+                  <ResidentCode code={s.referralCode} testId={`vt-session-resident-${s.sessionId}`} />{' '}
                   {s.unverified && <UnverifiedBadge testId={`vt-session-unverified-${s.sessionId}`} />}
                 </>
               ),
@@ -101,7 +106,11 @@ export function CounsellingSection() {
                   {s.guidance.length > 0 && (
                     <div>
                       <small>
-                        {s.guidance.map((g) => localize(demand.find((d) => d.trade === g)?.label ?? { fa: g, en: g })).join('، ')}
+                        {s.guidance
+                          .map((g) =>
+                            demand.find((d) => d.trade === g) ? localize(demand.find((d) => d.trade === g)!.label) : names.trade(g),
+                          )
+                          .join('، ')}
                       </small>
                     </div>
                   )}
@@ -120,19 +129,21 @@ export function CounsellingSection() {
           ]}
         />
         <UnverifiedNote rows={sessions} testId="vt-sessions-unverified-note" />
-        {canAct && <BookForm key={preset?.id ?? 'none'} preset={preset} onDone={data.reload} />}
+        {canAct && <BookForm key={preset?.id ?? 'none'} preset={preset} references={references.data} onDone={data.reload} />}
       </Card>
     </>
   );
 }
 
-function DemandForm({ onDone }: { onDone: () => void }) {
+function DemandForm({ references, onDone }: { references: References; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const [f, setF] = useState({ trade: '', fa: '', en: '', level: 'medium' as DemandLevel, noteFa: '', noteEn: '' });
+  const trades = references[1];
+  const [f, setF] = useState({ trade: '', level: 'medium' as DemandLevel, noteFa: '', noteEn: '' });
   const action = useTvtoAction(onDone);
-  const ok = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(f.trade) && [f.fa, f.en, f.noteFa, f.noteEn].every((v) => v.trim());
-  const field = (key: 'trade' | 'fa' | 'en' | 'noteFa' | 'noteEn', label: string) => (
+  const chosen = trades.find((tr) => tr.tradeId === f.trade);
+  const ok = chosen !== undefined && [f.noteFa, f.noteEn].every((v) => v.trim());
+  const field = (key: 'noteFa' | 'noteEn', label: string) => (
     <TextInput label={label} value={f[key]} data-testid={`vt-demand-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
   );
   return (
@@ -142,19 +153,20 @@ function DemandForm({ onDone }: { onDone: () => void }) {
         onSubmit={() =>
           ok &&
           void action.run(() =>
-            api.setDemand(f.trade, {
-              label: { fa: f.fa.trim(), en: f.en.trim() },
-              level: f.level,
-              note: { fa: f.noteFa.trim(), en: f.noteEn.trim() },
-            }),
+            // The trade's label is its name in the programme's list of trades.
+            api.setDemand(f.trade, { label: chosen.name, level: f.level, note: { fa: f.noteFa.trim(), en: f.noteEn.trim() } }),
           )
         }
         error={action.error}
         testId="vt-demand-form"
       >
-        {field('trade', t('vt.trade'))}
-        {field('fa', `${t('vt.counselling.label')} (${t('vt.fa')})`)}
-        {field('en', `${t('vt.counselling.label')} (${t('vt.en')})`)}
+        <TradePicker
+          label={t('vt.trade')}
+          trades={trades}
+          value={f.trade}
+          testId="vt-demand-trade"
+          onChange={(trade) => setF({ ...f, trade })}
+        />
         <Select
           label={t('vt.counselling.level')}
           value={f.level}
@@ -173,8 +185,9 @@ function DemandForm({ onDone }: { onDone: () => void }) {
 }
 
 /** The counsellor's days at the clinics, from the clinics' calendar (a clinic keeps its own week); picking one fills the booking form. */
-function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }) {
+function CounsellorDays({ references, onPick }: { references: References; onPick?: (slot: CounsellingSlot) => void }) {
   const api = useTvtoApi();
+  const names = useNames(references);
   const { t, formatDateTime, formatNumber } = useI18n();
   const slots = useAsync(() => api.counsellorDays(), [api]);
   return (
@@ -190,7 +203,7 @@ function CounsellorDays({ onPick }: { onPick?: (slot: CounsellingSlot) => void }
           rowKey={(s) => s.id}
           empty={t('vt.counselling.noDays')}
           columns={[
-            { key: 'clinic', header: t('vt.clinic'), render: (s) => s.clinicId },
+            { key: 'clinic', header: t('vt.clinic'), render: (s) => names.clinic(s.clinicId) },
             { key: 'when', header: t('vt.day'), render: (s) => formatDateTime(s.startsAt) },
             {
               key: 'booked',
@@ -222,50 +235,46 @@ function kermanDayTime(instant: string): { day: string; time: string } {
   return { day: dayOf(new Date(instant)), time: timeOf(new Date(instant)) };
 }
 
-function BookForm({ preset, onDone }: { preset?: CounsellingSlot; onDone: () => void }) {
+function BookForm({ preset, references, onDone }: { preset?: CounsellingSlot; references: References; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
+  const [places] = references;
   const [f, setF] = useState(() => ({
-    clinicId: preset?.clinicId ?? clinics[0]!,
-    resident: '',
-    referral: '',
+    clinicId: preset?.clinicId ?? places.clinics[0]?.clinicId ?? '',
     ...(preset ? kermanDayTime(preset.startsAt) : { day: today(7), time: '10:00' }),
   }));
+  const [referral, setReferral] = useState<PickableReferral>();
+  const [resident, setResident] = useState<PickableReferral>();
   const action = useTvtoAction(onDone);
-  const residentRef = uuidOrNull(f.resident);
-  const referralId = uuidOrNull(f.referral);
+  const referralId = referral?.referralId ?? null;
+  const residentRef = referralId ? null : (resident?.residentRef ?? null);
   return (
     <details data-testid="vt-book-form-toggle" open={preset !== undefined}>
       <summary>{t('vt.counselling.book')}</summary>
       <Form
         onSubmit={() =>
           (residentRef || referralId) &&
+          f.clinicId &&
           void action.run(() => api.book({ clinicId: f.clinicId, residentRef, referralId, day: f.day, time: f.time }))
         }
         error={action.error}
         testId="vt-book-form"
       >
-        <Select
+        <ClinicPicker
           label={t('vt.clinic')}
+          places={places}
           value={f.clinicId}
-          data-testid="vt-book-clinic"
-          onChange={(e) => setF({ ...f, clinicId: e.target.value })}
-          options={clinics.map((c) => ({ value: c, label: c }))}
+          testId="vt-book-clinic"
+          onChange={(clinicId) => setF({ ...f, clinicId })}
         />
-        <TextInput
-          label={t('vt.resident')}
-          dir="ltr"
-          value={f.resident}
-          data-testid="vt-book-resident"
-          onChange={(e) => setF({ ...f, resident: e.target.value })}
-        />
-        <TextInput
+        <ReferralPicker
           label={t('vt.counselling.referral')}
-          dir="ltr"
-          value={f.referral}
-          data-testid="vt-book-referral"
-          onChange={(e) => setF({ ...f, referral: e.target.value })}
+          testId="vt-book-referral"
+          state="accepted"
+          value={referral}
+          onChange={setReferral}
         />
+        <ReferralPicker label={t('vt.resident')} testId="vt-book-resident" value={resident} onChange={setResident} />
         <DateInput label={t('vt.day')} value={f.day} data-testid="vt-book-day" onChange={(day) => setF({ ...f, day })} />
         <TimeInput label={t('vt.time')} value={f.time} data-testid="vt-book-time" onChange={(time) => setF({ ...f, time })} />
         <Button type="submit" busy={action.busy} disabled={!residentRef && !referralId} data-testid="vt-book-submit">

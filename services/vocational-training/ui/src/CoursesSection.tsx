@@ -20,19 +20,18 @@ import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import {
   useTvtoApi,
-  uuidOrNull,
   type CompletionResult,
   type CourseDetail,
   type Enrolment,
   type EnrolmentState,
   type NewCourse,
+  type PickableReferral,
+  type Venue,
   type VenueKind,
 } from './api';
 import { useTvtoAction } from './problems';
+import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
-
-/** The programme's target neighbourhoods (a walk-in's, so institutes are funded for serving them). */
-const targetNeighbourhoods = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'] as const;
 
 export const enrolmentTone: Record<EnrolmentState, BadgeTone> = { enrolled: 'info', completed: 'success', 'dropped-out': 'neutral' };
 
@@ -56,7 +55,7 @@ function CourseList() {
   const [courses, certificates] = data.data;
   return (
     <>
-      {canAct && <CourseForm onCreated={data.reload} />}
+      {canAct && <NewCourse onCreated={data.reload} />}
       <Card title={t('vt.courses.title')} testId="vt-courses">
         <DataTable
           testId="vt-courses-table"
@@ -105,7 +104,7 @@ function CourseList() {
           empty={t('vt.certificates.empty')}
           columns={[
             { key: 'no', header: t('vt.certificates.no'), render: (c) => <code dir="ltr">{c.certificateNo}</code> },
-            { key: 'course', header: t('vt.certificates.course'), render: (c) => (c.courseTitle ? localize(c.courseTitle) : c.courseId) },
+            { key: 'course', header: t('vt.certificates.course'), render: (c) => (c.courseTitle ? localize(c.courseTitle) : '—') },
             { key: 'date', header: t('vt.certificates.date'), render: (c) => formatDate(c.completedAt) },
           ]}
         />
@@ -114,9 +113,21 @@ function CourseList() {
   );
 }
 
-function CourseForm({ onCreated }: { onCreated: () => void }) {
+/** The new-course form once the lists it picks from (trades, venues) are in. */
+function NewCourse({ onCreated }: { onCreated: () => void }) {
   const api = useTvtoApi();
-  const { t } = useI18n();
+  const references = useReferences();
+  const venues = useAsync(() => api.venues(), [api]);
+  const error = references.error ?? venues.error;
+  if (error) return <ErrorCard error={error} onRetry={() => (references.reload(), venues.reload())} />;
+  if (!references.data || !venues.data) return <Loading />;
+  return <CourseForm references={references.data} venues={venues.data} onCreated={onCreated} />;
+}
+
+function CourseForm({ references, venues, onCreated }: { references: References; venues: Venue[]; onCreated: () => void }) {
+  const api = useTvtoApi();
+  const { t, localize } = useI18n();
+  const trades = references[1];
   const [f, setF] = useState({
     titleFa: '',
     titleEn: '',
@@ -137,13 +148,16 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
   const [missing, setMissing] = useState(false);
   const action = useTvtoAction(onCreated);
   const set = (key: keyof typeof f) => (value: string) => setF({ ...f, [key]: value });
-  const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const ofKind = venues.filter((v) => v.kind === f.venueKind);
+  // Picking a venue names the place in both languages; staff may still add a room or a street.
+  const pickVenue = (venueId: string) => {
+    const venue = venues.find((v) => v.kind === f.venueKind && v.id === venueId);
+    setF({ ...f, venueId, placeFa: venue?.name.fa ?? f.placeFa, placeEn: venue?.name.en ?? f.placeEn });
+  };
 
   function submit() {
     const complete =
-      slug.test(f.trade) &&
-      slug.test(f.venueId) &&
-      [f.titleFa, f.titleEn, f.placeFa, f.placeEn, f.scheduleFa, f.scheduleEn].every((v) => v.trim());
+      f.trade !== '' && f.venueId !== '' && [f.titleFa, f.titleEn, f.placeFa, f.placeEn, f.scheduleFa, f.scheduleEn].every((v) => v.trim());
     setMissing(!complete);
     if (!complete) return;
     const course: NewCourse = {
@@ -179,8 +193,15 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
         <summary>{t('vt.courses.new')}</summary>
         <Form onSubmit={submit} error={action.error} testId="vt-course-form">
           {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
-          {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en')}
-          {text('trade', t('vt.trade'), 'vt-course-trade', true)}
+          {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en', true)}
+          <TradePicker
+            label={t('vt.trade')}
+            trades={trades}
+            value={f.trade}
+            testId="vt-course-trade"
+            error={missing && !f.trade ? t('vt.required') : undefined}
+            onChange={set('trade')}
+          />
           <Select
             label={t('vt.courses.level')}
             value={f.level}
@@ -198,14 +219,21 @@ function CourseForm({ onCreated }: { onCreated: () => void }) {
             label={t('vt.courses.venueKind')}
             value={f.venueKind}
             data-testid="vt-course-venue-kind"
-            onChange={(e) => set('venueKind')(e.target.value)}
+            onChange={(e) => setF({ ...f, venueKind: e.target.value as VenueKind, venueId: '' })}
             options={(['clinic', 'tvto-centre', 'private-institute'] as const).map((k) => ({ value: k, label: t(`vt.venue.${k}`) }))}
           />
-          {text('venueId', t('vt.courses.venueId'), 'vt-course-venue-id', true)}
+          <Select
+            label={t('vt.courses.venue')}
+            value={f.venueId}
+            data-testid="vt-course-venue-id"
+            error={missing && !f.venueId ? t('vt.required') : undefined}
+            onChange={(e) => pickVenue(e.target.value)}
+            options={[{ value: '', label: t('vt.choose') }, ...ofKind.map((v) => ({ value: v.id, label: localize(v.name) }))]}
+          />
           {text('placeFa', `${t('vt.courses.venue')} (${t('vt.fa')})`, 'vt-course-place-fa')}
-          {text('placeEn', `${t('vt.courses.venue')} (${t('vt.en')})`, 'vt-course-place-en')}
+          {text('placeEn', `${t('vt.courses.venue')} (${t('vt.en')})`, 'vt-course-place-en', true)}
           {text('scheduleFa', `${t('vt.courses.schedule')} (${t('vt.fa')})`, 'vt-course-schedule-fa')}
-          {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en')}
+          {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en', true)}
           <DateInput label={t('vt.courses.startsOn')} value={f.startsOn} onChange={set('startsOn')} data-testid="vt-course-starts" />
           <DateInput label={t('vt.courses.endsOn')} value={f.endsOn} onChange={set('endsOn')} data-testid="vt-course-ends" />
           <NumberInput
@@ -267,7 +295,7 @@ function CoursePage() {
               header: t('vt.resident'),
               render: (e) => (
                 <>
-                  <code dir="ltr">{e.residentRef.slice(0, 8)}</code>{' '}
+                  <ResidentCode code={e.referralCode} testId={`vt-enrolment-resident-${e.enrolmentId}`} />{' '}
                   {e.unverified && <UnverifiedBadge testId={`vt-enrolment-unverified-${e.enrolmentId}`} />}
                 </>
               ),
@@ -335,10 +363,11 @@ function EnrolForm({
 }) {
   const api = useTvtoApi();
   const { t } = useI18n();
+  const references = useReferences();
   const [referralId, setReferralId] = useState(waiting[0]?.referralId ?? '');
-  const [resident, setResident] = useState('');
+  const [resident, setResident] = useState<PickableReferral>();
   const [neighbourhoodId, setNeighbourhoodId] = useState('');
-  const action = useTvtoAction(onDone);
+  const action = useTvtoAction(() => (setResident(undefined), onDone()));
   return (
     <Card title={t('vt.courses.enrol')} testId="vt-enrol">
       {action.error !== undefined && <ErrorCard error={action.error} />}
@@ -363,30 +392,25 @@ function EnrolForm({
         </div>
       )}
       <div className="hg-form__row">
-        <TextInput
-          label={t('vt.resident')}
-          placeholder={t('vt.residentHint')}
-          dir="ltr"
-          value={resident}
-          data-testid="vt-enrol-resident"
-          onChange={(e) => setResident(e.target.value)}
-        />
-        <Select
-          label={t('vt.neighbourhood')}
-          value={neighbourhoodId}
-          data-testid="vt-enrol-neighbourhood"
-          onChange={(e) => setNeighbourhoodId(e.target.value)}
-          options={[
-            { value: '', label: t('vt.courses.outsideTargets') },
-            ...targetNeighbourhoods.map((n) => ({ value: n, label: t(`vt.nbh.${n}`) })),
-          ]}
-        />
+        <ReferralPicker label={t('vt.resident')} testId="vt-enrol-resident" value={resident} onChange={setResident} />
+        {references.data && (
+          <NeighbourhoodPicker
+            label={t('vt.neighbourhood')}
+            places={references.data[0]}
+            value={neighbourhoodId}
+            testId="vt-enrol-neighbourhood"
+            none={t('vt.courses.outsideTargets')}
+            onChange={setNeighbourhoodId}
+          />
+        )}
         <Button
           variant="secondary"
           busy={action.busy}
           data-testid="vt-enrol-walk-in"
           onClick={() =>
-            void action.run(() => api.enrol(courseId, { residentRef: uuidOrNull(resident), neighbourhoodId: neighbourhoodId || null }))
+            void action.run(() =>
+              api.enrol(courseId, { residentRef: resident?.residentRef ?? null, neighbourhoodId: neighbourhoodId || null }),
+            )
           }
         >
           {t('vt.courses.walkIn')}
@@ -456,7 +480,7 @@ function AttendanceSheet({ course, onDone }: { course: CourseDetail; onDone: () 
               onChange={() => toggle(e.enrolmentId)}
               data-testid={`vt-attendance-present-${e.enrolmentId}`}
             />{' '}
-            <code dir="ltr">{e.residentRef.slice(0, 8)}</code>
+            <ResidentCode code={e.referralCode} />
           </label>
         ))}
         <Button type="submit" busy={action.busy} data-testid="vt-attendance-save">

@@ -15,8 +15,9 @@ import {
   useI18n,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { checklistItems, useTvtoApi, uuidOrNull, type Permit, type PermitStatus } from './api';
+import { checklistItems, useTvtoApi, type PickableReferral, type Permit, type PermitStatus } from './api';
 import { useTvtoAction } from './problems';
+import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const tone: Record<PermitStatus, BadgeTone> = {
@@ -32,18 +33,35 @@ const tone: Record<PermitStatus, BadgeTone> = {
 /** Workshop permit applications: new application, document checklist, inspection, decision, renewal. */
 export function PermitsSection() {
   const api = useTvtoApi();
-  const { t, formatDate } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
   const data = useAsync(() => api.permits(), [api]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
+  const references = useReferences();
+  const error = data.error ?? references.error;
+  if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
+  if (!data.data || !references.data) return <Loading />;
+  return <PermitList permits={data.data} references={references.data} canAct={canAct} onChange={data.reload} />;
+}
+
+function PermitList({
+  permits,
+  references,
+  canAct,
+  onChange,
+}: {
+  permits: Permit[];
+  references: References;
+  canAct: boolean;
+  onChange: () => void;
+}) {
+  const { t, formatDate } = useI18n();
+  const names = useNames(references);
   return (
     <>
-      {canAct && <ApplicationForm onDone={data.reload} />}
+      {canAct && <ApplicationForm references={references} onDone={onChange} />}
       <Card title={t('vt.permits.title')} testId="vt-permits">
         <DataTable
           testId="vt-permits-table"
-          rows={data.data}
+          rows={permits}
           rowKey={(p) => p.permitId}
           rowTestId={(p) => `vt-permit-${p.permitId}`}
           empty={t('vt.permits.empty')}
@@ -62,16 +80,18 @@ export function PermitsSection() {
               header: t('vt.permits.applicant'),
               render: (p) => (
                 <>
-                  {p.applicantName ?? (p.residentRef ? <code dir="ltr">{p.residentRef.slice(0, 8)}</code> : '—')}{' '}
+                  {p.applicantName ??
+                    (p.residentRef ? <ResidentCode code={p.referralCode} testId={`vt-permit-resident-${p.permitId}`} /> : '—')}{' '}
                   {p.unverified && <UnverifiedBadge testId={`vt-permit-unverified-${p.permitId}`} />}
                 </>
               ),
             },
-            { key: 'trade', header: t('vt.trade'), render: (p) => p.trade },
+            { key: 'trade', header: t('vt.trade'), render: (p) => names.trade(p.trade) },
             {
               key: 'where',
               header: t('vt.permits.address'),
-              render: (p) => (p.address === null ? p.neighbourhoodId : `${p.neighbourhoodId} — ${p.address}`),
+              render: (p) =>
+                p.address === null ? names.neighbourhood(p.neighbourhoodId) : `${names.neighbourhood(p.neighbourhoodId)} — ${p.address}`,
             },
             {
               key: 'status',
@@ -94,37 +114,38 @@ export function PermitsSection() {
               ),
             },
             ...(canAct
-              ? [{ key: 'actions', header: t('vt.actions'), render: (p: Permit) => <PermitActions permit={p} onDone={data.reload} /> }]
+              ? [{ key: 'actions', header: t('vt.actions'), render: (p: Permit) => <PermitActions permit={p} onDone={onChange} /> }]
               : []),
           ]}
         />
-        <UnverifiedNote rows={data.data} testId="vt-permits-unverified-note" />
+        <UnverifiedNote rows={permits} testId="vt-permits-unverified-note" />
       </Card>
     </>
   );
 }
 
-function ApplicationForm({ onDone }: { onDone: () => void }) {
+function ApplicationForm({ references, onDone }: { references: References; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
-  const empty = { referral: '', resident: '', name: '', trade: '', neighbourhoodId: '', address: '' };
+  const [places, trades] = references;
+  const empty = { name: '', trade: '', neighbourhoodId: '', address: '' };
   const [f, setF] = useState(empty);
+  const [referral, setReferral] = useState<PickableReferral>();
+  const [resident, setResident] = useState<PickableReferral>();
   const [missing, setMissing] = useState(false);
   const action = useTvtoAction(() => {
     setF(empty);
+    setReferral(undefined);
+    setResident(undefined);
     onDone();
   });
-  const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   function submit() {
-    // One applicant: a clinic referral, else a resident the clinic knows, else a walk-in by name.
-    const referralId = uuidOrNull(f.referral);
-    const residentRef = referralId ? null : uuidOrNull(f.resident);
+    // One applicant: a clinic referral to answer, else a resident a referral names, else a walk-in by name.
+    const referralId = referral?.referralId ?? null;
+    const residentRef = referralId ? null : (resident?.residentRef ?? null);
     const applicantName = referralId || residentRef ? null : f.name.trim() || null;
     const ok =
-      (referralId || residentRef || applicantName) !== null &&
-      slug.test(f.trade) &&
-      slug.test(f.neighbourhoodId) &&
-      f.address.trim().length > 0;
+      (referralId || residentRef || applicantName) !== null && f.trade !== '' && f.neighbourhoodId !== '' && f.address.trim().length > 0;
     setMissing(!ok);
     if (ok)
       void action.run(() =>
@@ -138,27 +159,50 @@ function ApplicationForm({ onDone }: { onDone: () => void }) {
         }),
       );
   }
-  const field = (key: keyof typeof f, label: string, ltr = false) => (
-    <TextInput
-      label={label}
-      value={f[key]}
-      dir={ltr ? 'ltr' : undefined}
-      data-testid={`vt-permit-${key}`}
-      onChange={(e) => setF({ ...f, [key]: e.target.value })}
-    />
-  );
+  const required = (value: string) => (missing && !value.trim() ? t('vt.required') : undefined);
   return (
     <Card testId="vt-permit-form-card">
       <details data-testid="vt-permit-form-toggle">
         <summary>{t('vt.permits.new')}</summary>
         <Form onSubmit={submit} error={action.error} testId="vt-permit-form">
           <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
-          {field('referral', t('vt.counselling.referral'), true)}
-          {field('resident', t('vt.resident'), true)}
-          {field('name', t('vt.permits.applicantName'))}
-          {field('trade', t('vt.trade'), true)}
-          {field('neighbourhoodId', t('vt.neighbourhood'), true)}
-          {field('address', t('vt.permits.address'))}
+          <ReferralPicker
+            label={t('vt.counselling.referral')}
+            testId="vt-permit-referral"
+            state="accepted"
+            value={referral}
+            onChange={setReferral}
+          />
+          <ReferralPicker label={t('vt.resident')} testId="vt-permit-resident" value={resident} onChange={setResident} />
+          <TextInput
+            label={t('vt.permits.applicantName')}
+            value={f.name}
+            data-testid="vt-permit-name"
+            onChange={(e) => setF({ ...f, name: e.target.value })}
+          />
+          <TradePicker
+            label={t('vt.trade')}
+            trades={trades}
+            value={f.trade}
+            testId="vt-permit-trade"
+            error={required(f.trade)}
+            onChange={(trade) => setF({ ...f, trade })}
+          />
+          <NeighbourhoodPicker
+            label={t('vt.neighbourhood')}
+            places={places}
+            value={f.neighbourhoodId}
+            testId="vt-permit-neighbourhoodId"
+            error={required(f.neighbourhoodId)}
+            onChange={(neighbourhoodId) => setF({ ...f, neighbourhoodId })}
+          />
+          <TextInput
+            label={t('vt.permits.address')}
+            value={f.address}
+            data-testid="vt-permit-address"
+            error={required(f.address)}
+            onChange={(e) => setF({ ...f, address: e.target.value })}
+          />
           {missing && (
             <p className="hg-field__error" data-testid="vt-permit-missing">
               {t('vt.required')}

@@ -1,4 +1,4 @@
-import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { toLatinDigits, useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
 
 // TVTO's own API as these screens use it (through the shell: /api/vocational-training/v1/...).
@@ -41,6 +41,8 @@ export interface Enrolment {
   source: 'referral' | 'direct';
   /** A direct record for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
   unverified: boolean;
+  /** The tracking code of a clinic referral naming the resident: how a screen names them (never residentRef). */
+  referralCode: string | null;
   state: EnrolmentState;
   attended: number[];
   attendanceRate: number;
@@ -70,6 +72,36 @@ export interface AcceptedReferral {
   clinicId: string;
 }
 
+/** A referral TVTO holds, as a picker lists it (its residentRef is sent, never shown). */
+export interface PickableReferral extends AcceptedReferral {
+  offerTitle: LocalizedText | null;
+  clinicName: LocalizedText | null;
+}
+
+/** The programme's neighbourhoods and clinics by name (the desk's reference list). */
+export interface Places {
+  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
+  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
+}
+
+/** A place a course can be held: a clinic, a TVTO centre or a private institute, by name. */
+export interface Venue {
+  kind: VenueKind;
+  id: string;
+  name: LocalizedText;
+}
+
+export interface Trade {
+  tradeId: string;
+  name: LocalizedText;
+}
+
+/** A tracking code or its beginning as typed (any case, Persian digits, spaces, dash), or null when it cannot be one. */
+export function trackingCodeSearch(text: string): string | null {
+  const shaped = toLatinDigits(text).toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-HJ-NP-Z2-9]{0,8}$/.test(shaped) ? shaped : null;
+}
+
 export interface Permit {
   permitId: string;
   trackingCode: string;
@@ -77,6 +109,7 @@ export interface Permit {
   residentRef: string | null;
   /** A direct record for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
   unverified: boolean;
+  referralCode: string | null;
   applicantName: string | null;
   trade: string;
   neighbourhoodId: string;
@@ -108,6 +141,7 @@ export interface Session {
   referralId: string | null;
   /** A direct booking for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
   unverified: boolean;
+  referralCode: string | null;
   day: string;
   time: string;
   state: 'booked' | 'held' | 'no-show';
@@ -134,6 +168,7 @@ export interface Placement {
   referralId: string | null;
   /** A direct record for a resident no clinic's referral to TVTO has named: the ref may be mistyped or made up. */
   unverified: boolean;
+  referralCode: string | null;
   state: 'active' | 'completed' | 'withdrawn';
   startedOn: string;
   checks: { month: string; rating: number; note: string }[];
@@ -165,6 +200,21 @@ export function tvtoApi(api: ApiClient) {
       api.post<Enrolment>(`${base}/enrolments/${id(enrolmentId)}/complete`, { result }),
     certificates: () => api.list<Certificate>(`${base}/certificates`),
     acceptedReferrals: () => api.list<AcceptedReferral>(`${base}/desk/referrals?state=accepted`),
+    places: () => api.get<Places>(`${base}/desk/places`),
+    venues: () => api.get<Venue[]>(`${base}/venues`),
+    trades: () => api.get<Trade[]>(`${base}/desk/trades`),
+    /** One page (20) of the referrals TVTO holds, newest first, found by tracking code; a search that cannot be a code finds none. */
+    pickReferrals: async ({ q, state, offerId }: { q: string; state?: 'accepted' | undefined; offerId?: string | undefined }) => {
+      const code = trackingCodeSearch(q);
+      if (code === null) return [];
+      const query = new URLSearchParams({
+        limit: '20',
+        ...(code ? { q: code } : {}),
+        ...(state ? { state } : {}),
+        ...(offerId ? { offerId } : {}),
+      });
+      return api.get<PickableReferral[]>(`${base}/desk/referrals?${query}`);
+    },
     permits: () => api.list<Permit>(`${base}/permits`),
     apply: (body: {
       referralId: string | null;
@@ -192,7 +242,7 @@ export function tvtoApi(api: ApiClient) {
     record: (sessionId: string, body: { state: 'held'; notes: string; guidance: string[] } | { state: 'no-show' }) =>
       api.post<Session>(`${base}/counselling/sessions/${id(sessionId)}/record`, body),
     masters: () => api.get<Master[]>(`${base}/apprenticeships/masters`),
-    addMaster: (body: Omit<Master, 'placed' | 'available'>) => api.post<Master>(`${base}/apprenticeships/masters`, body),
+    addMaster: (body: Omit<Master, 'masterId' | 'placed' | 'available'>) => api.post<Master>(`${base}/apprenticeships/masters`, body),
     placements: () => api.list<Placement>(`${base}/apprenticeships/placements`),
     place: (masterId: string, body: { referralId: string } | { residentRef: string | null }) =>
       api.post<Placement>(`${base}/apprenticeships/masters/${id(masterId)}/placements`, body),
@@ -208,10 +258,4 @@ export type TvtoApi = ReturnType<typeof tvtoApi>;
 export function useTvtoApi(): TvtoApi {
   const api = useApi();
   return useMemo(() => tvtoApi(api), [api]);
-}
-
-/** An opaque id typed or pasted by staff, or null when it is not one. */
-export function uuidOrNull(text: string): string | null {
-  const trimmed = text.trim();
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(trimmed) ? trimmed.toLowerCase() : null;
 }

@@ -29,13 +29,14 @@ const course: Course = {
   enrolled: 2,
   available: 12,
 };
-const enrolment = (id: string, residentRef: string, rate: number) => ({
+const enrolment = (id: string, residentRef: string, rate: number, referralCode: string | null = null) => ({
   enrolmentId: id,
   courseId: course.courseId,
   residentRef,
   referralId: null,
   source: 'direct' as const,
   unverified: false,
+  referralCode,
   state: 'enrolled' as const,
   attended: [],
   attendanceRate: rate,
@@ -43,7 +44,64 @@ const enrolment = (id: string, residentRef: string, rate: number) => ({
   certificateNo: null,
   enrolledAt: '2026-11-01T08:00:00Z',
 });
-const detail: CourseDetail = { ...course, enrolments: [enrolment('e-1', residentA, 0.9), enrolment('e-2', residentB, 0.5)] };
+const detail: CourseDetail = { ...course, enrolments: [enrolment('e-1', residentA, 0.9, 'K7QM-3XWA'), enrolment('e-2', residentB, 0.5)] };
+
+// The lists the forms pick from, as the API serves them (the desk's places and trades, TVTO's venues).
+const references = {
+  [`GET ${api}/desk/places`]: {
+    neighbourhoods: [
+      { neighbourhoodId: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' } },
+      { neighbourhoodId: 'nbh-fajr', name: { fa: 'فجر', en: 'Fajr' } },
+    ],
+    clinics: [
+      { clinicId: 'clinic-sarasiab', name: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' }, neighbourhoodId: 'nbh-sarasiab' },
+      { clinicId: 'clinic-fajr', name: { fa: 'کلینیک فجر', en: 'Fajr clinic' }, neighbourhoodId: 'nbh-fajr' },
+    ],
+  },
+  [`GET ${api}/desk/trades`]: [
+    { tradeId: 'tailoring', name: { fa: 'خیاطی', en: 'Tailoring' } },
+    { tradeId: 'carpentry', name: { fa: 'نجاری', en: 'Carpentry' } },
+  ],
+  [`GET ${api}/venues`]: [
+    { kind: 'tvto-centre', id: 'tvto-kerman-1', name: { fa: 'مرکز شماره ۱', en: 'Centre no. 1' } },
+    { kind: 'private-institute', id: 'inst-negin', name: { fa: 'آموزشگاه نگین', en: 'Negin institute' } },
+  ],
+};
+const referrals = [
+  {
+    referralId,
+    trackingCode: 'K7QM-3XWA',
+    offerId: course.courseId,
+    offerTitle: course.title,
+    residentRef: residentA,
+    clinicId: 'clinic-sarasiab',
+    clinicName: { fa: 'کلینیک سرآسیاب', en: 'Sar Asiab clinic' },
+  },
+  {
+    referralId: '44444444-4444-4444-8444-444444444444',
+    trackingCode: 'ZZZZ-ZZZZ',
+    offerId: 'other',
+    offerTitle: null,
+    residentRef: residentB,
+    clinicId: 'clinic-fajr',
+    clinicName: { fa: 'کلینیک فجر', en: 'Fajr clinic' },
+  },
+];
+
+/** Types into a picker and picks the option whose label holds `label`, as a person does. */
+async function pick(testId: string, typed: string, label: string) {
+  fireEvent.change(screen.getByTestId(`${testId}-input`), { target: { value: typed } });
+  const options = await screen.findAllByTestId(`${testId}-option`);
+  const option = options.find((o) => o.textContent?.includes(label));
+  if (!option) throw new Error(`${testId}: no option "${label}" among ${options.map((o) => o.textContent).join(', ')}`);
+  fireEvent.click(option);
+}
+
+/** No slug, no opaque id on the page: what a person may never be shown. */
+function expectNoIdsOnScreen(...ids: string[]) {
+  const text = document.body.textContent ?? '';
+  for (const id of ids) expect(text).not.toContain(id);
+}
 
 function renderAt(path: string, roles = ['tvto-staff'], locale: 'fa' | 'en' = 'fa') {
   return renderWithKit(
@@ -59,6 +117,7 @@ function renderAt(path: string, roles = ['tvto-staff'], locale: 'fa' | 'en' = 'f
 describe('courses section', () => {
   it('lists courses with their places in Persian digits and the certificates issued', async () => {
     stubFetch({
+      ...references,
       [`GET ${api}/courses`]: [course],
       [`GET ${api}/certificates`]: [
         {
@@ -75,12 +134,13 @@ describe('courses section', () => {
     expect((await screen.findByTestId(`vt-course-places-${course.courseId}`)).textContent).toBe('۲ از ۱۴');
     expect(screen.getByTestId('vt-certificates-table').textContent).toContain('TVTO-TAILORING-0F8FAD5B');
     expect(screen.getByTestId('vt-nav-courses').getAttribute('href')).toBe('/m/courses');
-    expect(screen.getByTestId('vt-course-form')).toBeTruthy();
+    expect(await screen.findByTestId('vt-course-form')).toBeTruthy();
   });
 
   it('creates a course without asking staff for an id (the API makes a tvto- one)', async () => {
     const posted: Record<string, unknown>[] = [];
     stubFetch({
+      ...references,
       [`GET ${api}/courses`]: [],
       [`GET ${api}/certificates`]: [],
       [`POST ${api}/courses`]: (body: Record<string, unknown>) => (posted.push(body), jsonResponse(course, 201)),
@@ -91,34 +151,35 @@ describe('courses section', () => {
     const fill: [string, string][] = [
       ['vt-course-title-fa', 'خیاطی'],
       ['vt-course-title-en', 'Tailoring'],
-      ['vt-course-trade', 'tailoring'],
-      ['vt-course-venue-id', 'inst-negin'],
-      ['vt-course-place-fa', 'آموزشگاه نگین'],
-      ['vt-course-place-en', 'Negin institute'],
       ['vt-course-schedule-fa', 'شنبه‌ها'],
       ['vt-course-schedule-en', 'Saturdays'],
     ];
     for (const [testId, value] of fill) fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    // The trade and the venue are picked from the API's lists by name; the venue's name fills the place.
+    await pick('vt-course-trade', 'خیا', 'خیاطی');
+    fireEvent.change(screen.getByTestId('vt-course-venue-kind'), { target: { value: 'private-institute' } });
+    const venues = screen.getByTestId('vt-course-venue-id') as HTMLSelectElement;
+    expect([...venues.options].map((o) => o.textContent)).toEqual([fa['vt.choose'], 'آموزشگاه نگین']);
+    fireEvent.change(venues, { target: { value: 'inst-negin' } });
+    expect((screen.getByTestId('vt-course-place-fa') as HTMLInputElement).value).toBe('آموزشگاه نگین');
     fireEvent.click(screen.getByTestId('vt-course-submit'));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toMatchObject({ title: { fa: 'خیاطی', en: 'Tailoring' }, trade: 'tailoring' });
+    expect(posted[0]).toMatchObject({
+      title: { fa: 'خیاطی', en: 'Tailoring' },
+      trade: 'tailoring',
+      venue: { kind: 'private-institute', id: 'inst-negin' },
+      venueName: { fa: 'آموزشگاه نگین', en: 'Negin institute' },
+    });
+    expectNoIdsOnScreen('tailoring', 'inst-negin');
     expect(posted[0]).not.toHaveProperty('courseId');
   });
 
   it('enrols an accepted referral of this course, takes attendance and completes an enrolment', async () => {
     const calls: { what: string; body: unknown }[] = [];
     stubFetch({
+      ...references,
       [`GET ${api}/courses/${course.courseId}`]: detail,
-      [`GET ${api}/desk/referrals`]: [
-        { referralId, trackingCode: 'K7QM-3XWA', offerId: course.courseId, residentRef: residentA, clinicId: 'clinic-sarasiab' },
-        {
-          referralId: '44444444-4444-4444-8444-444444444444',
-          trackingCode: 'ZZZZ-ZZZZ',
-          offerId: 'other',
-          residentRef: residentB,
-          clinicId: 'clinic-fajr',
-        },
-      ],
+      [`GET ${api}/desk/referrals`]: referrals,
       [`POST ${api}/courses/${course.courseId}/enrolments`]: (body: unknown) => (
         calls.push({ what: 'enrol', body }),
         jsonResponse(enrolment('e-3', residentA, 0), 201)
@@ -148,9 +209,19 @@ describe('courses section', () => {
     fireEvent.click(screen.getByTestId('vt-complete-passed-e-1'));
     await waitFor(() => expect(calls).toContainEqual({ what: 'complete', body: { result: 'passed' } }));
 
-    fireEvent.change(screen.getByTestId('vt-enrol-neighbourhood'), { target: { value: 'nbh-fajr' } });
+    // Residents are named by their referral's tracking code, never by their ref.
+    expect(screen.getByTestId('vt-enrolment-resident-e-1').textContent).toBe('K7QM-3XWA');
+    expect(screen.getByTestId('vt-enrolment-resident-e-2').textContent).toBe(fa['vt.resident.noReferral']);
+    expectNoIdsOnScreen(residentA.slice(0, 8), residentB.slice(0, 8));
+
+    await pick('vt-enrol-neighbourhood', 'فج', 'فجر');
     fireEvent.click(screen.getByTestId('vt-enrol-walk-in'));
     await waitFor(() => expect(calls).toContainEqual({ what: 'enrol', body: { residentRef: null, neighbourhoodId: 'nbh-fajr' } }));
+    // A resident a referral names is found by its tracking code and picked; their ref is sent, not shown.
+    await pick('vt-enrol-resident', 'zzz', 'ZZZZ-ZZZZ');
+    fireEvent.click(screen.getByTestId('vt-enrol-walk-in'));
+    await waitFor(() => expect(calls).toContainEqual({ what: 'enrol', body: { residentRef: residentB, neighbourhoodId: 'nbh-fajr' } }));
+    expectNoIdsOnScreen('nbh-fajr', residentB.slice(0, 8));
   });
 
   const refusal = (status: number, code: string, detail: string) =>
@@ -162,6 +233,7 @@ describe('courses section', () => {
 
   it('shows the API’s refusal of a pass below the attendance rule (422) by its code, in the staff’s language', async () => {
     stubFetch({
+      ...references,
       [`GET ${api}/courses/${course.courseId}`]: detail,
       [`GET ${api}/desk/referrals`]: [],
       [`POST ${api}/enrolments/e-2/complete`]: () =>
@@ -181,6 +253,7 @@ describe('courses section', () => {
 
   it('shows a conflict (409) by its code, and a code it has no sentence for in the service’s words', async () => {
     stubFetch({
+      ...references,
       [`GET ${api}/courses/${course.courseId}`]: detail,
       [`GET ${api}/desk/referrals`]: [],
       [`POST ${api}/enrolments/e-1/complete`]: () =>
@@ -196,6 +269,7 @@ describe('courses section', () => {
 
   it('marks an enrolment of a resident no clinic referred to TVTO as unverified, explaining why', async () => {
     stubFetch({
+      ...references,
       [`GET ${api}/courses/${course.courseId}`]: {
         ...detail,
         enrolments: [enrolment('e-1', residentA, 0.9), { ...enrolment('e-2', residentB, 0.5), unverified: true }],
@@ -210,14 +284,14 @@ describe('courses section', () => {
   });
 
   it('says nothing of verification when every enrolment’s resident was referred', async () => {
-    stubFetch({ [`GET ${api}/courses/${course.courseId}`]: detail });
+    stubFetch({ ...references, [`GET ${api}/courses/${course.courseId}`]: detail });
     renderAt(`/m/courses/${course.courseId}`, ['auditor']);
     await screen.findByTestId('vt-enrolments-table');
     expect(screen.queryByTestId('vt-enrolments-unverified-note')).toBeNull();
   });
 
   it('lets auditors read a course without any action', async () => {
-    stubFetch({ [`GET ${api}/courses/${course.courseId}`]: detail });
+    stubFetch({ ...references, [`GET ${api}/courses/${course.courseId}`]: detail });
     renderAt(`/m/courses/${course.courseId}`, ['auditor']);
     expect(await screen.findByTestId('vt-enrolments-table')).toBeTruthy();
     expect(screen.queryByTestId('vt-enrol')).toBeNull();
@@ -232,6 +306,7 @@ const permit = (status: Permit['status'], extra: Partial<Permit> = {}): Permit =
   referralId: null,
   residentRef: null,
   unverified: false,
+  referralCode: null,
   applicantName: 'Zahra',
   trade: 'carpentry',
   neighbourhoodId: 'nbh-fajr',
@@ -251,6 +326,7 @@ describe('permits section', () => {
   it('ticks documents, approves an inspected application with a reason, renews an expired permit', async () => {
     const calls: { what: string; body: unknown }[] = [];
     stubFetch({
+      ...references,
       [`GET ${api}/permits`]: [
         permit('submitted'),
         permit('inspected', { inspection: { date: '2026-11-01', inspector: 'R', findings: 'ok', passed: true } }),
@@ -282,6 +358,7 @@ describe('permits section', () => {
 
   it('marks an application for a resident no clinic referred to TVTO as unverified (in English too)', async () => {
     stubFetch({
+      ...references,
       [`GET ${api}/permits`]: [
         permit('submitted', { permitId: 'p-made-up', residentRef: residentA, applicantName: null, unverified: true }),
         permit('approved'),
@@ -294,9 +371,25 @@ describe('permits section', () => {
     expect(screen.queryByTestId('vt-permit-unverified-p-approved')).toBeNull();
   });
 
+  it('names trades and neighbourhoods, and residents by their referral’s tracking code, never by slug or ref', async () => {
+    stubFetch({
+      ...references,
+      [`GET ${api}/permits`]: [
+        permit('submitted', { permitId: 'p-referred', residentRef: residentA, applicantName: null, referralCode: 'K7QM-3XWA' }),
+      ],
+    });
+    renderAt('/m/permits');
+    expect((await screen.findByTestId('vt-permit-resident-p-referred')).textContent).toBe('K7QM-3XWA');
+    const row = screen.getByTestId('vt-permit-p-referred').textContent!;
+    expect(row).toContain('نجاری');
+    expect(row).toContain('فجر');
+    expectNoIdsOnScreen('carpentry', 'nbh-fajr', residentA.slice(0, 8));
+  });
+
   it('takes a walk-in application by name only when no resident id is given, and refuses an incomplete one', async () => {
     const bodies: unknown[] = [];
     stubFetch({
+      ...references,
       [`GET ${api}/permits`]: [],
       [`POST ${api}/permits`]: (body: unknown) => (bodies.push(body), jsonResponse(permit('submitted'), 201)),
     });
@@ -304,8 +397,8 @@ describe('permits section', () => {
     fireEvent.click(await screen.findByTestId('vt-permit-submit'));
     expect(await screen.findByTestId('vt-permit-missing')).toBeTruthy();
     fireEvent.change(screen.getByTestId('vt-permit-name'), { target: { value: 'Zahra Karimi' } });
-    fireEvent.change(screen.getByTestId('vt-permit-trade'), { target: { value: 'carpentry' } });
-    fireEvent.change(screen.getByTestId('vt-permit-neighbourhoodId'), { target: { value: 'nbh-fajr' } });
+    await pick('vt-permit-trade', 'نجا', 'نجاری');
+    await pick('vt-permit-neighbourhoodId', 'فجر', 'فجر');
     fireEvent.change(screen.getByTestId('vt-permit-address'), { target: { value: 'Alley 12' } });
     fireEvent.click(screen.getByTestId('vt-permit-submit'));
     await waitFor(() =>
@@ -339,6 +432,7 @@ describe('counselling and apprenticeships', () => {
     residentRef: residentA,
     referralId: null,
     unverified: false,
+    referralCode: null,
     day: '2026-11-20',
     time: '10:00',
     state: 'booked',
@@ -348,6 +442,7 @@ describe('counselling and apprenticeships', () => {
 
   it('marks a session booked for a resident no clinic referred to TVTO as unverified, explaining why', async () => {
     stubFetch({
+      ...references,
       [`GET ${api}/counselling/demand`]: demand,
       [`GET ${api}/counselling/sessions`]: [session, { ...session, sessionId: 's-2', residentRef: residentB, unverified: true }],
     });
@@ -362,6 +457,7 @@ describe('counselling and apprenticeships', () => {
   it('records a held session with guidance from the demand list and filters sessions by clinic', async () => {
     const calls: { what: string; body: unknown }[] = [];
     const fetchMock = stubFetch({
+      ...references,
       [`GET ${api}/counselling/demand`]: demand,
       [`GET ${api}/counselling/sessions`]: [session],
       [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (
@@ -377,7 +473,7 @@ describe('counselling and apprenticeships', () => {
     await waitFor(() =>
       expect(calls).toEqual([{ what: 'record', body: { state: 'held', notes: 'Has a sewing machine', guidance: ['tailoring'] } }]),
     );
-    fireEvent.change(screen.getByTestId('vt-sessions-clinic'), { target: { value: 'clinic-fajr' } });
+    await pick('vt-sessions-clinic', 'فجر', 'کلینیک فجر');
     await waitFor(() =>
       expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/counselling/sessions?clinicId=clinic-fajr'))).toBe(true),
     );
@@ -386,6 +482,7 @@ describe('counselling and apprenticeships', () => {
   it('shows the counsellor’s days from the clinics’ calendar and fills the booking form from one', async () => {
     const bodies: unknown[] = [];
     stubFetch({
+      ...references,
       [`GET ${api}/counselling/demand`]: demand,
       [`GET ${api}/counselling/sessions`]: [],
       'GET /api/clinics/v1/calendar/slots': [
@@ -399,15 +496,16 @@ describe('counselling and apprenticeships', () => {
           available: 5,
         },
       ],
+      [`GET ${api}/desk/referrals`]: referrals,
       [`POST ${api}/counselling/sessions`]: (body: unknown) => (bodies.push(body), jsonResponse(session, 201)),
     });
     renderAt('/m/counselling');
     fireEvent.click(await screen.findByTestId('vt-counsellor-day-slot-1'));
-    expect((screen.getByTestId('vt-book-clinic') as HTMLSelectElement).value).toBe('clinic-fajr');
+    expect((screen.getByTestId('vt-book-clinic-input') as HTMLInputElement).value).toBe('کلینیک فجر');
     expect(screen.getByTestId('vt-counsellor-days-table').textContent).toContain('۳ آذر ۱۴۰۵، ۹:۰۰'); // Iran's day and time, not the browser's
     expect((screen.getByTestId('vt-book-day') as HTMLInputElement).value).toBe('۱۴۰۵/۰۹/۰۳'); // 24 Nov 2026 in Jalali
     expect((screen.getByTestId('vt-book-time') as HTMLInputElement).value).toBe('۰۹:۰۰');
-    fireEvent.change(screen.getByTestId('vt-book-resident'), { target: { value: residentA } });
+    await pick('vt-book-resident', 'k7qm', 'K7QM-3XWA');
     fireEvent.click(screen.getByTestId('vt-book-submit'));
     await waitFor(() =>
       expect(bodies).toEqual([{ clinicId: 'clinic-fajr', residentRef: residentA, referralId: null, day: '2026-11-24', time: '09:00' }]),
@@ -427,6 +525,7 @@ describe('counselling and apprenticeships', () => {
     };
     const bodies: unknown[] = [];
     stubFetch({
+      ...references,
       [`GET ${api}/apprenticeships/masters`]: [master],
       [`GET ${api}/apprenticeships/placements`]: [
         {
@@ -436,6 +535,7 @@ describe('counselling and apprenticeships', () => {
           residentRef: residentA,
           referralId: null,
           unverified: false,
+          referralCode: 'K7QM-3XWA',
           state: 'active',
           startedOn: '2026-10-01',
           checks: [],
@@ -447,6 +547,7 @@ describe('counselling and apprenticeships', () => {
           residentRef: residentB,
           referralId: null,
           unverified: true,
+          referralCode: null,
           state: 'active',
           startedOn: '2026-10-02',
           checks: [],
@@ -456,6 +557,10 @@ describe('counselling and apprenticeships', () => {
     });
     renderAt('/m/apprenticeships');
     expect((await screen.findByTestId('vt-master-places-m-1')).textContent).toBe('۱ از ۳');
+    expect(screen.getByTestId('vt-master-m-1').textContent).toContain('نجاری');
+    expect(screen.getByTestId('vt-placement-resident-pl-1').textContent).toBe('K7QM-3XWA');
+    expectNoIdsOnScreen('carpentry', 'nbh-fajr', residentA.slice(0, 8));
+    expect(screen.queryByTestId('vt-master-masterId')).toBeNull();
     // A placement of a resident no clinic referred to TVTO is marked, with the reason.
     expect(screen.queryByTestId('vt-placement-unverified-pl-1')).toBeNull();
     expect(screen.getByTestId('vt-placement-unverified-pl-2').textContent).toBe(fa['vt.unverified']);
