@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { partnerAgencies, type PartnerAgency } from './shared.js';
 import { offerPublishedV1 } from './events/offers.js';
 import { priorityPublishedV1 } from './events/clinics.js';
-import { actionItemAssignedV1, commitmentDeclaredV1, commitmentProgressedV1 } from './events/commitments.js';
+import { actionItemAssignedV1, commitmentDeclaredV1, commitmentProgressedV1, commitmentStatusRecordedV1 } from './events/commitments.js';
 import {
   benefitGrantedV1,
   eligibilityFlaggedV1,
@@ -32,6 +32,7 @@ export const eventCatalog = {
   'clinics.referral.made': { 1: referralMadeV1 },
   'clinics.referral.withdrawn': { 1: referralWithdrawnV1 },
   'coordination.action-item.assigned': { 1: actionItemAssignedV1 },
+  'coordination.commitment.status-recorded': { 1: commitmentStatusRecordedV1 },
   ...fromEveryPartner('offer.published', offerPublishedV1),
   ...fromEveryPartner('referral.accepted', referralAcceptedV1),
   ...fromEveryPartner('referral.declined', referralDeclinedV1),

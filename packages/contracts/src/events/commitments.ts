@@ -53,3 +53,21 @@ export const commitmentProgressedV1 = z
   })
   .strict();
 export type CommitmentProgressedV1 = z.infer<typeof commitmentProgressedV1>;
+
+/**
+ * The coordination HQ recorded a status of an agency's commitment as the working group heard it (not the
+ * agency's own report). The owner agency's desk applies it, so the desk and the programme board read the
+ * same truth; the agency does not report it back.
+ */
+export const commitmentStatusRecordedV1 = z
+  .object({
+    commitmentId: opaqueIdSchema,
+    /** The owner agency: only its desk applies it. */
+    agency: partnerAgencySchema,
+    status: z.enum(['in-progress', 'delivered', 'slipped']),
+    evidence: z.string().min(1).max(500).nullable(),
+    revisedDueOn: isoDateSchema.nullable(),
+    at: z.iso.datetime(),
+  })
+  .strict();
+export type CommitmentStatusRecordedV1 = z.infer<typeof commitmentStatusRecordedV1>;

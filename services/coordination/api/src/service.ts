@@ -25,7 +25,7 @@ export const coordinationService: ServiceDefinition<CoordinationModels> = {
   name: agency,
   roles: programmeReaders,
   models: coordinationModels,
-  outboxSources: (models) => [models.meetings],
+  outboxSources: (models) => [models.meetings, models.commitments],
   routes: (deps) => [
     ...priorityRoutes(deps.models),
     ...meetingRoutes(deps),

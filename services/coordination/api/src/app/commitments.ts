@@ -1,9 +1,9 @@
-import type { CommitmentProgressedV1 } from '@hamgam/contracts';
+import type { CommitmentProgressedV1, CommitmentStatusRecordedV1 } from '@hamgam/contracts';
 import { dayOf } from '@hamgam/contracts/days';
-import { caps, isDuplicateKey, readAll } from '@hamgam/service-kit';
+import { caps, isDuplicateKey, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
 import { commitmentsCollection as collection, type StoredCommitment } from '../data/commitments.js';
-import { fromStored } from '../data/stored.js';
+import { fromStored, type Stored } from '../data/stored.js';
 import {
   applyReport,
   checkCoordinatorReport,
@@ -12,14 +12,17 @@ import {
   type ReportOutcome,
   type StatusReport,
 } from '../domain/commitments.js';
-import type { CoordinationDeps, CoordinationModels } from '../deps.js';
+import { agency, type CoordinationDeps, type CoordinationModels } from '../deps.js';
 
 /** What recording commitments needs (the events that bring them, and the working group's resolutions). */
 export type CommitmentDeps = Pick<CoordinationDeps, 'models' | 'locks'>;
 
-export const toCommitment = (stored: StoredCommitment): Commitment => fromStored(stored) as Commitment;
+export const toCommitment = (stored: StoredCommitment): Commitment => {
+  const { outbox: _outbox, ...commitment } = fromStored(stored);
+  return commitment as Commitment;
+};
 
-const toStored = ({ id, ...rest }: Commitment): StoredCommitment => ({ _id: id, ...rest });
+const toStored = ({ id, ...rest }: Commitment): Stored<Commitment> => ({ _id: id, ...rest });
 
 async function save(models: CoordinationModels, commitment: Commitment): Promise<void> {
   const { _id, ...fields } = toStored(commitment);
@@ -90,14 +93,45 @@ export function applyAgencyReport(
   });
 }
 
-/** A coordinator records a status the working group heard; one that changes nothing is refused. */
-export function applyCoordinatorReport(deps: CommitmentDeps, commitmentId: string, report: StatusReport): Promise<Commitment> {
+/** The event telling the owner agency's desk what a coordinator recorded, so the desk and the board read the same status. */
+export function statusRecordedEvent(
+  commitment: Pick<Commitment, 'id' | 'agency'>,
+  report: StatusReport,
+): EventDraft<CommitmentStatusRecordedV1> {
+  return {
+    type: 'coordination.commitment.status-recorded',
+    version: 1,
+    data: {
+      commitmentId: commitment.id,
+      agency: commitment.agency,
+      status: report.status,
+      evidence: report.evidence,
+      revisedDueOn: report.revisedDueOn,
+      at: report.at.toISOString(),
+    },
+  };
+}
+
+/**
+ * A coordinator records a status the working group heard; one that changes nothing is refused. The change
+ * and `coordination.commitment.status-recorded.v1` for the owner agency are one write to the commitment.
+ */
+export async function applyCoordinatorReport(
+  deps: CommitmentDeps & { flushOutbox: (ids: readonly string[]) => void },
+  commitmentId: string,
+  report: StatusReport,
+  cause: EventCause,
+): Promise<Commitment> {
   checkCoordinatorReport(report, dayOf(report.at));
-  return deps.locks.run(collection, commitmentId, async () => {
-    const stored = await deps.models.commitments.findById(commitmentId).lean();
+  const commitment = await deps.locks.run(collection, commitmentId, async () => {
+    const stored = await deps.models.commitments.findById(commitmentId, { outbox: 0 }).lean();
     if (!stored) throw new NotFoundError('commitment-not-found', `commitment ${commitmentId} does not exist`);
     const commitment = coordinatorReport(toCommitment(stored), report);
-    await save(deps.models, commitment);
+    const { _id, ...fields } = toStored(commitment);
+    const outbox = outboxEntries(agency, cause, [statusRecordedEvent(commitment, report)]);
+    await deps.models.commitments.updateOne({ _id }, { $set: fields, $push: { outbox: { $each: outbox } } });
     return commitment;
   });
+  deps.flushOutbox([commitmentId]);
+  return commitment;
 }

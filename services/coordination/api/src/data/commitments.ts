@@ -1,10 +1,14 @@
 import type { CommitmentProgressedV1 } from '@hamgam/contracts';
+import { addOutbox, type OutboxEntry } from '@hamgam/service-kit';
 import { Schema } from 'mongoose';
 import type { Commitment, CommitmentChange } from '../domain/commitments.js';
 import type { Stored } from './stored.js';
 
-/** An agency's commitment to a neighbourhood, as coordination tracks it (the action item's or declaration's id). */
-export type StoredCommitment = Stored<Commitment>;
+/**
+ * An agency's commitment to a neighbourhood, as coordination tracks it (the action item's or declaration's id),
+ * with its outbox: a status a coordinator records is announced to the owner agency in the same write.
+ */
+export type StoredCommitment = Stored<Commitment> & { outbox?: OutboxEntry[] };
 
 /** A progress report for a commitment not known yet (its declaration is still on its way). */
 export interface PendingReport {
@@ -22,26 +26,28 @@ const change = new Schema<CommitmentChange>(
   { _id: false },
 );
 
-export const commitmentSchema = new Schema<StoredCommitment>(
-  {
-    _id: String,
-    source: { type: String, enum: ['working-group', 'agency'], required: true },
-    agency: { type: String, required: true },
-    neighbourhoodId: { type: String, required: true, index: true },
-    answers: { type: String, default: null },
-    title: String,
-    dueOn: String,
-    revisedDueOn: { type: String, default: null },
-    status: { type: String, enum: ['planned', 'in-progress', 'delivered', 'slipped'], required: true },
-    evidence: { type: String, default: null },
-    plannedAt: Date,
-    deliveredOn: { type: String, default: null },
-    lastReportAt: { type: Date, default: null },
-    meetingId: { type: String, default: null },
-    resolutionId: { type: String, default: null },
-    history: [change],
-  },
-  { versionKey: false, collection: commitmentsCollection, minimize: false },
+export const commitmentSchema = addOutbox(
+  new Schema<StoredCommitment>(
+    {
+      _id: String,
+      source: { type: String, enum: ['working-group', 'agency'], required: true },
+      agency: { type: String, required: true },
+      neighbourhoodId: { type: String, required: true, index: true },
+      answers: { type: String, default: null },
+      title: String,
+      dueOn: String,
+      revisedDueOn: { type: String, default: null },
+      status: { type: String, enum: ['planned', 'in-progress', 'delivered', 'slipped'], required: true },
+      evidence: { type: String, default: null },
+      plannedAt: Date,
+      deliveredOn: { type: String, default: null },
+      lastReportAt: { type: Date, default: null },
+      meetingId: { type: String, default: null },
+      resolutionId: { type: String, default: null },
+      history: [change],
+    },
+    { versionKey: false, collection: commitmentsCollection, minimize: false },
+  ),
 );
 
 export const pendingReportSchema = new Schema<PendingReport>(

@@ -30,10 +30,29 @@ describe('coordination demo seed', () => {
     const held = (await service.models.meetings.findById(demoUuid('meeting', 1)).lean())!;
     expect(held.status).toBe('held');
     expect(held.resolutions).toHaveLength(2);
-    expect(held.outbox.map((e) => e.envelope.data)).toHaveLength(5);
-    expect(new Set(held.outbox.map((e) => (e.envelope.data as { agency: string }).agency))).toEqual(
+    const assigned = held.outbox.filter((e) => e.routingKey === 'coordination.action-item.assigned.v1');
+    expect(assigned).toHaveLength(5);
+    expect(new Set(assigned.map((e) => (e.envelope.data as { agency: string }).agency))).toEqual(
       new Set(['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding']),
     );
+    // The agencies' desks hear what the working group heard of items 1, 2 and 4, after their assignment (issue 10:
+    // c8d4412f delivered on the board but "planned · overdue" on TVTO's desk).
+    const heard = held.outbox
+      .slice(assigned.length)
+      .map((e) => [
+        e.routingKey,
+        (e.envelope.data as { commitmentId: string; status: string }).commitmentId,
+        (e.envelope.data as { status: string }).status,
+      ]);
+    const item = (n: number) => demoUuid('action-item', n);
+    const key = 'coordination.commitment.status-recorded.v1';
+    expect(heard).toEqual([
+      [key, item(1), 'in-progress'],
+      [key, item(1), 'delivered'],
+      [key, item(2), 'in-progress'],
+      [key, item(2), 'delivered'],
+      [key, item(4), 'in-progress'],
+    ]);
 
     const commitments = (await service.models.commitments.find().limit(1000).lean()).map(toCommitment);
     expect(commitments.map((c) => c.status).sort()).toEqual(['delivered', 'delivered', 'in-progress', 'planned', 'planned']);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { demoUuid } from '@hamgam/demo-data';
-import { eventCause, outboxEntries } from '@hamgam/service-kit';
+import { eventCause, outboxEntries, type EventDraft } from '@hamgam/service-kit';
 import { actionItemEvents } from '../app/meetings.js';
-import { recordCommitment } from '../app/commitments.js';
+import { recordCommitment, statusRecordedEvent } from '../app/commitments.js';
 import { dayOf } from '@hamgam/contracts/days';
 import { applyReport, type Commitment, type StatusReport } from '../domain/commitments.js';
 import { commitmentFromActionItem, overdueSection, type ActionItem, type Meeting, type Resolution } from '../domain/meetings.js';
@@ -104,6 +104,8 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
   ];
 
   const commitments: Commitment[] = [];
+  // What the working group heard of each item, for the owner agency's desk (so desk and board agree).
+  const heard: EventDraft<unknown>[] = [];
   for (const [r, actions] of [
     [resolutions[0]!, firstResolution],
     [resolutions[1]!, secondResolution],
@@ -112,14 +114,17 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
       const item = r.actionItems.find((i) => i.id === demoUuid('action-item', action.index))!;
       let commitment = commitmentFromActionItem(item, { neighbourhoodId, meetingId: heldId, resolutionId: r.id, assignedAt: r.passedAt });
       for (const report of action.reports) {
-        const outcome = applyReport(commitment, {
+        const statusReport: StatusReport = {
           status: report.status,
           at: at(report.inDays),
           evidence: report.evidence,
           revisedDueOn: null,
           reportedBy: 'coordinator',
-        });
-        if (outcome.applied) commitment = outcome.commitment;
+        };
+        const outcome = applyReport(commitment, statusReport);
+        if (!outcome.applied) continue;
+        commitment = outcome.commitment;
+        heard.push(statusRecordedEvent(commitment, statusReport));
       }
       commitments.push(commitment);
     }
@@ -168,11 +173,8 @@ export async function seedCoordinationDemo(deps: CoordinationDeps): Promise<void
   // The overdue section of the next meeting is computed when read; a sanity check keeps the demo honest.
   if (overdueSection(commitments, neighbourhoodId, now).length === 0) throw new Error('demo: expected an overdue commitment');
 
-  const outbox = outboxEntries(
-    agency,
-    cause,
-    resolutions.flatMap((r) => actionItemEvents(held, r)),
-  );
+  // One outbox, in order: each agency's desk hears the action item before what was heard of it.
+  const outbox = outboxEntries(agency, cause, [...resolutions.flatMap((r) => actionItemEvents(held, r)), ...heard]);
   const { id: _h, ...heldFields } = held;
   const { id: _n, ...nextFields } = next;
   await models.meetings.create({ _id: heldId, ...heldFields, outbox });

@@ -47,6 +47,30 @@ describe('a status the working group heard', () => {
   });
 });
 
+describe('the owner agency hears what the working group heard', () => {
+  it('writes coordination.commitment.status-recorded.v1 for the owner agency in the same write as the status, and shows no outbox', async () => {
+    const { put, today, actionItem, service } = t;
+    const id = await actionItem();
+    const res = await put(`/commitments/${id}/status`, 'coordinator', {
+      status: 'slipped',
+      evidence: 'Minutes 12',
+      revisedDueOn: addDays(today(), 30),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).not.toHaveProperty('outbox');
+    const stored = await service.models.commitments.findById(id).lean();
+    expect(stored).toMatchObject({ status: 'slipped', revisedDueOn: addDays(today(), 30) });
+    expect(stored!.outbox!.map((e) => e.routingKey)).toEqual(['coordination.commitment.status-recorded.v1']);
+    expect(stored!.outbox![0]!.envelope).toMatchObject({
+      source: 'coordination',
+      data: { commitmentId: id, agency: 'welfare', status: 'slipped', evidence: 'Minutes 12', revisedDueOn: addDays(today(), 30) },
+    });
+    // A refused report announces nothing.
+    expect((await put(`/commitments/${id}/status`, 'coordinator', { status: 'slipped' })).status).toBe(409);
+    expect((await service.models.commitments.findById(id).lean())!.outbox).toHaveLength(1);
+  });
+});
+
 describe('who reads commitments', () => {
   it('lets agencies’ staff read every neighbourhood’s, a representative only their own; a clinic worker none', async () => {
     const { get, put, actionItem } = t;

@@ -86,14 +86,15 @@ export function commitmentRoutes(deps: CoordinationDeps) {
     defineRoute({
       method: 'put',
       path: '/commitments/:id/status',
-      summary: 'Record a commitment’s status and evidence as the working group heard it (coordinators)',
+      summary:
+        'Record a commitment’s status and evidence as the working group heard it (coordinators); the owner agency hears it as coordination.commitment.status-recorded.v1',
       roles: programmeWriters,
       params: idParams,
       body: statusUpdateSchema,
       response: commitmentViewSchema,
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, cause }) => {
         const now = clock.now();
-        return toView(await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' }), now);
+        return toView(await applyCoordinatorReport(deps, params.id, { ...body, at: now, reportedBy: 'coordinator' }, cause), now);
       },
     }),
   ];
