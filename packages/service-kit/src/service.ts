@@ -111,6 +111,14 @@ function whoAmIRoute(service: string, roles: readonly Role[]): RouteSpec {
   });
 }
 
+/**
+ * Every route a service serves and documents: its `/me` and its own. Also what the API types of its
+ * UI are generated from (infra/generate/api-types.ts), without a running server.
+ */
+export function routesOf<M, C extends BaseConfig>(definition: ServiceDefinition<M, C>, deps: ServiceDeps<M, C>): RouteSpec[] {
+  return [whoAmIRoute(definition.name, definition.roles), ...definition.routes(deps)];
+}
+
 /** The base configuration schema plus the service's own settings. */
 export function configSchemaOf(definition: Pick<ServiceDefinition<unknown>, 'config'>): z.ZodObject {
   return definition.config ? baseConfigSchema.extend(definition.config.shape) : baseConfigSchema;
@@ -147,7 +155,7 @@ export function createService<M, C extends BaseConfig>(
   let stopping: Promise<ShutdownOutcome> | undefined;
   const app = createApp({
     service: definition.name,
-    routes: [whoAmIRoute(definition.name, definition.roles), ...(testClock ? testClockRoutes(testClock) : []), ...definition.routes(deps)],
+    routes: [...(testClock ? testClockRoutes(testClock) : []), ...routesOf(definition, deps)],
     verify,
     checkSession: overrides.checkSession ?? (overrides.keys ? undefined : createSessionCheck({ userinfoUrl: userinfoUrlOf(config) })),
     logger,

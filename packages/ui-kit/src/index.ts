@@ -17,6 +17,7 @@ export { I18nProvider, LOCALE_STORAGE_KEY, useI18n, type I18n } from './i18n/I18
 export { getAuthClient, hasAnyRole, setAuthClient, useAuth, type AuthClient, type AuthUser, type RemoteAppProps } from './auth';
 export { ApiError, type Problem } from './api/ApiError';
 export { createApiClient, LIST_MAX_PAGES, useApi, type ApiClient } from './api/client';
+export { createTypedClient, data, pageOf, useTypedClient, type TypedClient } from './api/typed';
 export { useAsync, type AsyncState } from './useAsync';
 export { createQueryClient, QueryProvider } from './query/QueryProvider';
 export {

@@ -43,13 +43,16 @@ export type FakeRoute = Response | ((body: unknown) => Response) | object;
  */
 export function stubFetch(routes: Record<string, FakeRoute>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), 'http://localhost');
-    const route = routes[`${init.method ?? 'GET'} ${url.pathname}`];
+    // createApiClient calls fetch(path, init); the typed client (openapi-fetch) calls fetch(request).
+    const request = input instanceof Request ? input : undefined;
+    const url = new URL(request ? request.url : String(input), 'http://localhost');
+    const route = routes[`${init.method ?? request?.method ?? 'GET'} ${url.pathname}`];
     if (route === undefined) {
       return jsonResponse({ title: 'Not Found', status: 404 }, 404, 'application/problem+json');
     }
     if (route instanceof Response) return route.clone();
-    if (typeof route === 'function') return route(init.body ? JSON.parse(String(init.body)) : undefined);
+    const body = init.body ? String(init.body) : await request?.text();
+    if (typeof route === 'function') return route(body ? JSON.parse(body) : undefined);
     return jsonResponse(route);
   });
   vi.stubGlobal('fetch', fetchMock);
