@@ -1,4 +1,4 @@
-import { Card, DataTable, ErrorCard, Loading, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Card, DataTable, ErrorCard, Loading, useApiQuery, useI18n, type Column } from '@hamgam/ui-kit';
 import { caseStates, eligibilityFlags, useWelfareApi, type CaseloadSummary } from './api';
 import { useNeighbourhoodName } from './parts';
 
@@ -12,7 +12,7 @@ export function SummarySection() {
   const api = useWelfareApi();
   const { t, formatNumber, formatDate } = useI18n();
   const nameOf = useNeighbourhoodName();
-  const summary = useAsync(() => api.summary(), [api]);
+  const summary = useApiQuery(['welfare', 'summary'], () => api.summary(), { module: 'welfare' });
   if (summary.error) return <ErrorCard error={summary.error} onRetry={summary.reload} />;
   if (!summary.data) return <Loading />;
   const { neighbourhoods, totals, activeFlags, asOf } = summary.data;

@@ -22,6 +22,10 @@ export interface AssessmentAnswers {
 
 export interface CaseSummary {
   caseId: string;
+  /** What the officer reads and searches by (`WF-K7QM-3XWA`), never the id. */
+  fileNumber: string;
+  /** The tracking code of the referral the case was opened from, if it was. */
+  trackingCode: string | null;
   householdRef: string;
   residentRef: string | null;
   neighbourhoodId: string;
@@ -106,26 +110,55 @@ export interface CaseloadSummary {
   activeFlags: Record<EligibilityFlag, number>;
 }
 
-export interface NeighbourhoodName {
+export interface Places {
+  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
+  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
+}
+
+/** A household welfare may open a case for: one a clinic's referral to welfare named (what welfare may know of it). */
+export interface KnownHousehold {
+  referralId: string;
+  trackingCode: string;
+  residentRef: string;
+  householdRef: string;
   neighbourhoodId: string;
-  neighbourhoodName: LocalizedText;
+  neighbourhoodName: LocalizedText | null;
+  clinicId: string;
+  clinicName: LocalizedText | null;
+  offerTitle: LocalizedText | null;
+  state: string;
+  madeAt: string;
+  openCase: boolean;
+}
+
+export interface CaseloadFilter {
+  state?: CaseState | undefined;
+  overdue?: boolean | undefined;
+  neighbourhoodId?: string | undefined;
+  /** A file number or a tracking code (whole or begun), as typed. */
+  q?: string | undefined;
+  order?: 'desc' | 'asc' | undefined;
 }
 
 export function welfareApi(api: ApiClient) {
   const base = '/welfare/v1';
   const one = (caseId: string) => `${base}/cases/${encodeURIComponent(caseId)}`;
   return {
-    caseload: (filter: { state?: CaseState; overdue?: boolean } = {}) => {
+    caseload: (filter: CaseloadFilter, after: string | null) => {
       const query = new URLSearchParams();
+      if (filter.q) query.set('q', filter.q);
       if (filter.state) query.set('state', filter.state);
       if (filter.overdue) query.set('overdue', 'true');
+      if (filter.neighbourhoodId) query.set('neighbourhoodId', filter.neighbourhoodId);
+      if (filter.order === 'asc') query.set('order', 'asc');
       const text = query.toString();
-      return api.list<CaseSummary>(`${base}/cases${text ? `?${text}` : ''}`);
+      return api.page<CaseSummary>(`${base}/cases${text ? `?${text}` : ''}`, after);
     },
     summary: () => api.get<CaseloadSummary>(`${base}/cases/summary`),
-    neighbourhoods: () => api.get<NeighbourhoodName[]>(`${base}/desk/priorities`),
+    places: () => api.get<Places>(`${base}/desk/places`),
+    households: (q: string) => api.get<KnownHousehold[]>(`${base}/cases/households?limit=20&q=${encodeURIComponent(q)}`),
     openable: () => api.list<OpenableReferral>(`${base}/cases/openable-referrals`),
-    open: (body: { householdRef: string; neighbourhoodId: string; residentRef?: string | null }) =>
+    open: (body: { householdRef: string; neighbourhoodId: string; residentRef?: string | null; clinicId?: string | null }) =>
       api.post<CaseView>(`${base}/cases`, body),
     openFromReferral: (referralId: string) => api.post<CaseView>(`${base}/cases/from-referral`, { referralId }),
     get: (caseId: string) => api.get<CaseView>(one(caseId)),

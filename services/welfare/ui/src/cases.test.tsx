@@ -11,6 +11,8 @@ const householdRef = '22222222-2222-4222-8222-222222222222';
 
 const summary: CaseSummary = {
   caseId,
+  fileNumber: 'WF-K7QM-3XWA',
+  trackingCode: null,
   householdRef,
   residentRef: null,
   neighbourhoodId: 'nbh-sarasiab',
@@ -69,6 +71,15 @@ const assessed: CaseView = {
   },
 };
 
+const places = {
+  neighbourhoods: [
+    { neighbourhoodId: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' } },
+    { neighbourhoodId: 'nbh-fajr', name: { fa: 'فجر', en: 'Fajr' } },
+  ],
+  clinics: [],
+};
+const uuidOrSlug = /[0-9a-f]{8}-[0-9a-f]{4}|nbh-|clinic-|welfare-/;
+
 function renderAt(path: string, roles: string[] = ['welfare-officer'], locale: 'fa' | 'en' = 'fa') {
   return renderWithKit(
     <MemoryRouter initialEntries={[path]}>
@@ -82,7 +93,7 @@ function renderAt(path: string, roles: string[] = ['welfare-officer'], locale: '
 
 describe('my caseload', () => {
   it('lists the worker’s cases with their level and overdue badges, linking to each case', async () => {
-    stubFetch({ [`GET ${api}/cases`]: [summary], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/priorities`]: [] });
+    stubFetch({ [`GET ${api}/cases`]: [summary], [`GET ${api}/cases/openable-referrals`]: [], [`GET ${api}/desk/places`]: places });
     renderAt('/m/cases', ['welfare-officer'], 'en');
     const row = await screen.findByTestId(`welfare-case-row-${caseId}`);
     expect(within(row).getByTestId(`welfare-case-level-${caseId}`).textContent).toBe('High vulnerability');
@@ -96,7 +107,7 @@ describe('my caseload', () => {
     stubFetch({
       [`GET ${api}/cases`]: [{ ...summary, unverified: true }],
       [`GET ${api}/cases/openable-referrals`]: [],
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
     });
     renderAt('/m/cases', ['welfare-officer'], 'en');
     const row = await screen.findByTestId(`welfare-case-row-${caseId}`);
@@ -109,7 +120,7 @@ describe('my caseload', () => {
     const referralId = '33333333-3333-4333-8333-333333333333';
     const fetchMock = stubFetch({
       [`GET ${api}/cases`]: [],
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
       [`GET ${api}/cases/openable-referrals`]: [
         {
           referralId,
@@ -133,18 +144,113 @@ describe('my caseload', () => {
     expect(JSON.parse(String(posted![1]!.body))).toEqual({ referralId });
   });
 
-  it('checks the household reference before opening a case directly', async () => {
+  it('opens a case for a household picked by its referral’s tracking code, in a neighbourhood picked by name: no id or slug typed or shown', async () => {
+    const referralId = '44444444-4444-4444-8444-444444444444';
+    const residentRef = '55555555-5555-4555-8555-555555555555';
+    const known = {
+      referralId,
+      trackingCode: 'P7QM-4XWA',
+      residentRef,
+      householdRef,
+      neighbourhoodId: 'nbh-fajr',
+      neighbourhoodName: { fa: 'فجر', en: 'Fajr' },
+      clinicId: 'clinic-fajr',
+      clinicName: { fa: 'کلینیک مددکاری اجتماعی فجر', en: 'Fajr social-work clinic' },
+      offerTitle: { fa: 'مشاوره خانواده', en: 'Family counselling' },
+      state: 'declined',
+      madeAt: '2026-03-01T08:00:00Z',
+      openCase: false,
+    };
     const fetchMock = stubFetch({
       [`GET ${api}/cases`]: [],
       [`GET ${api}/cases/openable-referrals`]: [],
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
+      [`GET ${api}/cases/households`]: [known],
+      [`POST ${api}/cases`]: jsonResponse(opened, 201),
+      [`GET ${api}/cases/${caseId}`]: opened,
     });
     renderAt('/m/cases');
-    fireEvent.change(await screen.findByTestId('welfare-open-household'), { target: { value: 'Ali Rezaei' } });
-    fireEvent.change(screen.getByTestId('welfare-open-neighbourhood'), { target: { value: 'nbh-fajr' } });
+    fireEvent.click(await screen.findByTestId('welfare-open-submit'));
+    expect(await screen.findByText('خانوار را از فهرست ارجاع‌ها برگزینید')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('welfare-open-household-input'), { target: { value: 'p7qm' } });
+    const option = await screen.findByTestId('welfare-open-household-option');
+    expect(option.textContent).toContain('P7QM-4XWA');
+    expect(option.textContent).toContain('فجر');
+    expect(option.textContent).not.toMatch(uuidOrSlug);
+    fireEvent.click(option);
+    // The household's own neighbourhood is proposed, by name.
+    expect((screen.getByTestId('welfare-open-neighbourhood-input') as HTMLInputElement).value).toBe('فجر');
     fireEvent.click(screen.getByTestId('welfare-open-submit'));
-    expect(await screen.findByText('شناسه خانوار را همان‌طور که کلینیک داده وارد کنید')).toBeTruthy();
-    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+    expect(await screen.findByTestId('welfare-assessment-form')).toBeTruthy();
+    const posted = fetchMock.mock.calls.find(([url, init]) => String(url).endsWith(`${api}/cases`) && init?.method === 'POST');
+    expect(JSON.parse(String(posted![1]!.body))).toEqual({
+      householdRef,
+      residentRef,
+      neighbourhoodId: 'nbh-fajr',
+      clinicId: 'clinic-fajr',
+    });
+    const searched = fetchMock.mock.calls.find(([url]) => String(url).includes('/cases/households'));
+    expect(String(searched![0])).toContain('q=p7qm');
+  });
+
+  it('says a neighbourhood the API does not know under the neighbourhood, in the worker’s language', async () => {
+    const refusal = {
+      title: 'Unprocessable Content',
+      status: 422,
+      code: 'neighbourhood-unknown',
+      field: 'neighbourhoodId',
+      detail: 'no neighbourhood nbh-x in the programme',
+    };
+    stubFetch({
+      [`GET ${api}/cases`]: [],
+      [`GET ${api}/cases/openable-referrals`]: [],
+      [`GET ${api}/desk/places`]: places,
+      [`GET ${api}/cases/households`]: [
+        {
+          referralId: 'r1',
+          trackingCode: 'P7QM-4XWA',
+          residentRef: 'x',
+          householdRef,
+          neighbourhoodId: 'nbh-sarasiab',
+          neighbourhoodName: null,
+          clinicId: 'c',
+          clinicName: null,
+          offerTitle: null,
+          state: 'received',
+          madeAt: '2026-03-01T08:00:00Z',
+          openCase: false,
+        },
+      ],
+      [`POST ${api}/cases`]: () => jsonResponse(refusal, 422, 'application/problem+json'),
+    });
+    renderAt('/m/cases');
+    fireEvent.change(await screen.findByTestId('welfare-open-household-input'), { target: { value: 'p7qm' } });
+    fireEvent.click(await screen.findByTestId('welfare-open-household-option'));
+    fireEvent.click(screen.getByTestId('welfare-open-submit'));
+    const form = screen.getByTestId('welfare-open-form');
+    await waitFor(() => expect(form.textContent).toContain('این محله در فهرست محله‌های برنامه نیست'));
+    expect(form.textContent).not.toContain('no neighbourhood');
+  });
+
+  it('shows each case by its file number, never an id, and searches, filters and orders through the API', async () => {
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases`]: [{ ...summary, trackingCode: 'K7QM-3XWA', referralId: caseId }],
+      [`GET ${api}/cases/openable-referrals`]: [],
+      [`GET ${api}/desk/places`]: places,
+    });
+    renderAt('/m/cases');
+    const table = await screen.findByTestId('welfare-caseload-table');
+    expect(screen.getByTestId(`welfare-case-file-${caseId}`).textContent).toBe('WF-K7QM-3XWA');
+    expect(table.textContent).toContain('K7QM-3XWA');
+    expect(table.textContent).toContain('سرآسیاب');
+    expect(table.textContent).not.toMatch(uuidOrSlug);
+    const last = () =>
+      String(fetchMock.mock.calls.filter(([url]) => new URL(String(url), 'http://x').pathname === `${api}/cases`).at(-1)![0]);
+    fireEvent.change(screen.getByTestId('welfare-caseload-controls-search'), { target: { value: 'wf-k7qm' } });
+    await waitFor(() => expect(last()).toBe(`${api}/cases?q=wf-k7qm`));
+    fireEvent.change(screen.getByTestId('welfare-caseload-neighbourhood'), { target: { value: 'nbh-fajr' } });
+    fireEvent.change(screen.getByTestId('welfare-caseload-controls-sort'), { target: { value: 'asc' } });
+    await waitFor(() => expect(last()).toBe(`${api}/cases?q=wf-k7qm&neighbourhoodId=nbh-fajr&order=asc`));
   });
 
   it('is not offered to coordinators, who get the numbers instead', async () => {
@@ -160,7 +266,7 @@ describe('the case page', () => {
   it('records the assessment with the answers given, then shows the level and offers the suggested flags', async () => {
     const fetchMock = stubFetch({
       [`GET ${api}/cases/${caseId}`]: opened,
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
       [`PUT ${api}/cases/${caseId}/assessment`]: () => jsonResponse(assessed),
     });
     renderAt(`/m/cases/${caseId}`);
@@ -182,7 +288,7 @@ describe('the case page', () => {
   });
 
   it('refuses impossible household numbers without calling the API', async () => {
-    const fetchMock = stubFetch({ [`GET ${api}/cases/${caseId}`]: opened, [`GET ${api}/desk/priorities`]: [] });
+    const fetchMock = stubFetch({ [`GET ${api}/cases/${caseId}`]: opened, [`GET ${api}/desk/places`]: places });
     renderAt(`/m/cases/${caseId}`);
     fireEvent.change(await screen.findByTestId('welfare-assess-members'), { target: { value: '2' } });
     fireEvent.change(screen.getByTestId('welfare-assess-dependants'), { target: { value: '3' } });
@@ -210,7 +316,7 @@ describe('the case page', () => {
     };
     const fetchMock = stubFetch({
       [`GET ${api}/cases/${caseId}`]: assessed,
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
       [`POST ${api}/cases/${caseId}/flags`]: () => jsonResponse(flagged),
       [`POST ${api}/cases/${caseId}/flags/${flagId}/revoke`]: () =>
         jsonResponse({ ...flagged, activeFlags: [], flags: [{ ...flagged.flags[0]!, revokedAt: '2026-03-03T08:00:00Z', active: false }] }),
@@ -239,7 +345,7 @@ describe('the case page', () => {
         state: 'in-follow-up',
         goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }],
       },
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
       [`POST ${api}/cases/${caseId}/close`]: () => jsonResponse(refusal, 409, 'application/problem+json'),
     });
     const { unmount } = renderAt(`/m/cases/${caseId}`);
@@ -273,7 +379,7 @@ describe('the case page', () => {
         state: 'planned',
         goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }],
       },
-      [`GET ${api}/desk/priorities`]: [],
+      [`GET ${api}/desk/places`]: places,
       [`POST ${api}/cases/${caseId}/visits`]: () =>
         jsonResponse(
           {
@@ -318,15 +424,7 @@ describe('casework in numbers', () => {
     };
     stubFetch({
       [`GET ${api}/cases/summary`]: data,
-      [`GET ${api}/desk/priorities`]: [
-        {
-          neighbourhoodId: 'nbh-sarasiab',
-          neighbourhoodName: { fa: 'سرآسیاب', en: 'Sar Asiab' },
-          period: '1405',
-          version: 1,
-          priorities: [],
-        },
-      ],
+      [`GET ${api}/desk/places`]: places,
     });
     renderAt('/m/summary', ['auditor']);
     const row = await screen.findByTestId('welfare-summary-nbh-sarasiab');
@@ -351,7 +449,7 @@ describe('the visit form’s days are Iran’s days (issue 12)', () => {
       const planned: CaseView = { ...assessed, state: 'planned' };
       const fetchMock = stubFetch({
         [`GET ${api}/cases/${caseId}`]: planned,
-        [`GET ${api}/desk/priorities`]: [],
+        [`GET ${api}/desk/places`]: places,
         [`POST ${api}/cases/${caseId}/visits`]: () => jsonResponse(planned),
       });
       renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');

@@ -1,13 +1,6 @@
-import { Badge, useAsync, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, useApiQuery, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import type { CaseState, Level } from './api';
 import { useWelfareApi } from './api';
-
-/** An opaque id, shortened for reading (the whole id in its tooltip). */
-export const ShortRef = ({ value, testId }: { value: string; testId?: string }) => (
-  <bdi dir="ltr" title={value} style={{ whiteSpace: 'nowrap' }} data-testid={testId}>
-    {value.slice(0, 8)}
-  </bdi>
-);
 
 const levelTone: Record<Level, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
 const stateTone: Record<CaseState, BadgeTone> = {
@@ -36,11 +29,24 @@ export function StateBadge({ state, testId }: { state: CaseState; testId?: strin
   );
 }
 
-/** The neighbourhoods' names as the clinics published them with their priorities; the id where none is known. */
-export function useNeighbourhoodName() {
+/** Names change rarely: the places are read once in a while, not on every screen. */
+const placesStaleMs = 10 * 60_000;
+
+/** The programme's neighbourhoods as the desk serves them (every one, by name), for pickers and labels. */
+export function usePlaces() {
   const api = useWelfareApi();
-  const { localize } = useI18n();
-  const names = useAsync(() => api.neighbourhoods().catch(() => []), [api]);
-  const map = new Map((names.data ?? []).map((n) => [n.neighbourhoodId, localize(n.neighbourhoodName)]));
-  return (id: string | null) => (id === null ? '—' : (map.get(id) ?? id));
+  const { localize, t } = useI18n();
+  const places = useApiQuery(['welfare', 'places'], () => api.places(), { staleTime: placesStaleMs });
+  const neighbourhoods = places.data?.neighbourhoods ?? [];
+  const names = new Map(neighbourhoods.map((n) => [n.neighbourhoodId, localize(n.name)]));
+  return {
+    neighbourhoods,
+    /** A neighbourhood's name in the user's language; never its slug. */
+    nameOf: (id: string | null) => (id === null ? '—' : (names.get(id) ?? t('welfare.place.unknown'))),
+  };
+}
+
+/** A neighbourhood's name by its id (see usePlaces). */
+export function useNeighbourhoodName() {
+  return usePlaces().nameOf;
 }

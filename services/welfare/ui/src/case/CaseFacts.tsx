@@ -2,16 +2,16 @@ import { Badge, Card, Code, useI18n } from '@hamgam/ui-kit';
 import type { CaseView } from '../api';
 import { LevelBadge, StateBadge, useNeighbourhoodName } from '../parts';
 
-/** The case's facts: household, neighbourhood, state, level, opening, referral, closure and why it was reopened. */
+/** The case's facts: its file number (never the household's id), neighbourhood, state, level, opening, referral, closure and why it was reopened. */
 export function CaseFacts({ c }: { c: CaseView }) {
   const { t, formatDate } = useI18n();
   const nameOf = useNeighbourhoodName();
   return (
     <Card title={t('welfare.case.title')} testId="welfare-case">
       <dl className="hg-dl">
-        <dt>{t('welfare.case.household')}</dt>
+        <dt>{t('welfare.case.file')}</dt>
         <dd>
-          <Code testId="welfare-case-household">{c.householdRef}</Code>{' '}
+          <Code testId="welfare-case-file">{c.fileNumber}</Code>{' '}
           {c.unverified && (
             <Badge tone="warning" testId="welfare-case-unverified">
               {t('welfare.case.unverified')}

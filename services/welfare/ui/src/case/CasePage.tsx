@@ -1,8 +1,6 @@
-import { ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { ErrorCard, Loading, useApiQuery, useI18n, useQueryClient } from '@hamgam/ui-kit';
 import { Link, useParams } from 'react-router-dom';
 import { useWelfareApi, type CaseView } from '../api';
-import { useProblemSentence } from '../problems';
 import { AssessmentPart } from './AssessmentPart';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
@@ -17,13 +15,16 @@ export function CasePage({ base }: { base: string }) {
   const { caseId = '' } = useParams();
   const api = useWelfareApi();
   const { t } = useI18n();
-  const loaded = useAsync(() => api.get(caseId), [api, caseId]);
-  const sentence = useProblemSentence();
-  // The case as the last change answered it, else as loaded.
-  const [changed, setCase] = useState<CaseView>();
-  const c = changed?.caseId === caseId ? changed : loaded.data;
+  const client = useQueryClient();
+  const loaded = useApiQuery(['welfare', 'case', caseId], () => api.get(caseId), { module: 'welfare' });
+  // A change answers with the whole case: it becomes the cached case, and the caseload is read again.
+  const setCase = (changed: CaseView) => {
+    client.setQueryData(['welfare', 'case', changed.caseId], changed);
+    void client.invalidateQueries({ queryKey: ['welfare', 'caseload'] });
+  };
+  const c = loaded.data;
 
-  if (loaded.error) return <ErrorCard error={sentence(loaded.error)} onRetry={loaded.reload} />;
+  if (loaded.error) return <ErrorCard error={loaded.error} onRetry={loaded.reload} />;
   if (!c) return <Loading />;
   const closed = c.state === 'closed';
   return (

@@ -1,11 +1,10 @@
-import { useAction } from '@hamgam/ui-kit';
+import { useAction, useProblemSentence } from '@hamgam/ui-kit';
 import type { CaseView } from '../api';
-import { useProblemSentence } from '../problems';
 
 /** Runs one change of the case and shows the case as the API answers it (or the refusal, in the worker's language). */
 export function useChange(setCase: (c: CaseView) => void) {
   const action = useAction<CaseView>(setCase);
-  const sentence = useProblemSentence();
+  const sentence = useProblemSentence('welfare');
   return { ...action, error: sentence(action.error) };
 }
 

@@ -1,28 +1,35 @@
-import { Badge, Card, DataTable, ErrorCard, Loading, Select, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Card, Code, ListControls, PagedTable, Select, useI18n, usePagedQuery, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { caseStates, useWelfareApi, type CaseState, type CaseSummary } from '../api';
-import { LevelBadge, ShortRef, StateBadge, useNeighbourhoodName } from '../parts';
+import { caseStates, useWelfareApi, type CaseloadFilter, type CaseState, type CaseSummary } from '../api';
+import { LevelBadge, StateBadge, usePlaces } from '../parts';
 import { OpenableReferrals } from './OpenableReferrals';
 import { OpenCaseForm } from './OpenCaseForm';
 
-/** The worker's caseload, filtered by state or overdue work, between the referrals to open and the form opening a case. */
+/**
+ * The worker's caseload — found by file number or tracking code, filtered by stage, neighbourhood or overdue
+ * work, newest or oldest first, paged by the API — between the referrals to open and the form opening a case.
+ */
 export function Caseload({ base }: { base: string }) {
   const api = useWelfareApi();
-  const { t, formatDate, formatNumber } = useI18n();
-  const nameOf = useNeighbourhoodName();
-  const [state, setState] = useState<CaseState | ''>('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const cases = useAsync(() => api.caseload({ state: state || undefined, overdue: overdueOnly }), [api, state, overdueOnly]);
+  const { t, formatDate, formatNumber, localize } = useI18n();
+  const places = usePlaces();
+  const nameOf = places.nameOf;
+  const [filter, setFilter] = useState<CaseloadFilter>({});
+  const change = (part: Partial<CaseloadFilter>) => setFilter((current) => ({ ...current, ...part }));
+  const cases = usePagedQuery(['welfare', 'caseload', filter], (after) => api.caseload(filter, after), { module: 'welfare' });
 
   const columns: Column<CaseSummary>[] = [
     {
       key: 'household',
-      header: t('welfare.case.household'),
+      header: t('welfare.case.file'),
       render: (c) => (
-        <Link to={`${base}/${c.caseId}`} data-testid={`welfare-case-link-${c.caseId}`}>
-          <ShortRef value={c.householdRef} />
-        </Link>
+        <>
+          <Link to={`${base}/${c.caseId}`} data-testid={`welfare-case-link-${c.caseId}`}>
+            <Code testId={`welfare-case-file-${c.caseId}`}>{c.fileNumber}</Code>
+          </Link>
+          {c.trackingCode && <small className="hg-muted"> {t('welfare.case.trackingCode', { code: c.trackingCode })}</small>}
+        </>
       ),
     },
     {
@@ -73,41 +80,64 @@ export function Caseload({ base }: { base: string }) {
     <>
       <OpenableReferrals base={base} />
       <Card title={t('welfare.caseload.title')} testId="welfare-caseload">
-        <div className="hg-form__row">
-          <Select
-            label={t('welfare.case.state')}
-            data-testid="welfare-caseload-state"
-            value={state}
-            onChange={(e) => setState(e.target.value as CaseState | '')}
-            options={[
-              { value: '', label: t('welfare.caseload.allStates') },
-              ...caseStates.map((s) => ({ value: s, label: t(`welfare.state.${s}`) })),
-            ]}
-          />
-          <label className="hg-field">
-            <span className="hg-field__label">{t('welfare.caseload.overdueOnly')}</span>
-            <input
-              type="checkbox"
-              data-testid="welfare-caseload-overdue"
-              checked={overdueOnly}
-              onChange={(e) => setOverdueOnly(e.target.checked)}
-            />
-          </label>
-        </div>
-        {cases.error ? (
-          <ErrorCard error={cases.error} onRetry={cases.reload} />
-        ) : !cases.data ? (
-          <Loading />
-        ) : (
-          <DataTable
-            testId="welfare-caseload-table"
-            columns={columns}
-            rows={cases.data}
-            rowKey={(c) => c.caseId}
-            rowTestId={(c) => `welfare-case-row-${c.caseId}`}
-            empty={t('welfare.caseload.empty')}
-          />
-        )}
+        <ListControls
+          testId="welfare-caseload-controls"
+          search={{
+            onSearch: (q) => change({ q: q || undefined }),
+            label: t('welfare.caseload.search'),
+            placeholder: t('welfare.caseload.searchHint'),
+          }}
+          sort={{
+            value: filter.order ?? 'desc',
+            onChange: (order) => change({ order: order as 'asc' | 'desc' }),
+            options: [
+              { value: 'desc', label: t('welfare.caseload.newest') },
+              { value: 'asc', label: t('welfare.caseload.oldest') },
+            ],
+          }}
+          filters={
+            <>
+              <Select
+                label={t('welfare.case.state')}
+                data-testid="welfare-caseload-state"
+                value={filter.state ?? ''}
+                onChange={(e) => change({ state: (e.target.value || undefined) as CaseState | undefined })}
+                options={[
+                  { value: '', label: t('welfare.caseload.allStates') },
+                  ...caseStates.map((s) => ({ value: s, label: t(`welfare.state.${s}`) })),
+                ]}
+              />
+              <Select
+                label={t('welfare.case.neighbourhood')}
+                data-testid="welfare-caseload-neighbourhood"
+                value={filter.neighbourhoodId ?? ''}
+                onChange={(e) => change({ neighbourhoodId: e.target.value || undefined })}
+                options={[
+                  { value: '', label: t('welfare.caseload.allNeighbourhoods') },
+                  ...places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) })),
+                ]}
+              />
+              <label className="hg-field">
+                <span className="hg-field__label">{t('welfare.caseload.overdueOnly')}</span>
+                <input
+                  type="checkbox"
+                  data-testid="welfare-caseload-overdue"
+                  checked={filter.overdue ?? false}
+                  onChange={(e) => change({ overdue: e.target.checked || undefined })}
+                />
+              </label>
+            </>
+          }
+        />
+        <PagedTable
+          testId="welfare-caseload-table"
+          label={t('welfare.caseload.title')}
+          paged={cases}
+          columns={columns}
+          rowKey={(c) => c.caseId}
+          rowTestId={(c) => `welfare-case-row-${c.caseId}`}
+          empty={t('welfare.caseload.empty')}
+        />
       </Card>
       <OpenCaseForm base={base} />
     </>

@@ -1,64 +1,91 @@
-import { Button, Card, Form, TextInput, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { ApiError, Button, Card, Form, ReferencePicker, useApiMutation, useI18n, type ReferenceOption } from '@hamgam/ui-kit';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useWelfareApi } from '../api';
-import { useProblemSentence } from '../problems';
+import { useWelfareApi, type KnownHousehold } from '../api';
+import { usePlaces } from '../parts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Opens a case directly, for a household the clinic identified by its opaque reference. */
+/**
+ * Opens a case directly for a household welfare knows of: picked from the households the clinics named in
+ * their referrals to welfare (by tracking code, with where and for what), never typed as an id; the
+ * neighbourhood is picked by name from the programme's list (the household's own is proposed).
+ */
 export function OpenCaseForm({ base }: { base: string }) {
   const api = useWelfareApi();
-  const { t } = useI18n();
+  const { t, localize, formatDate } = useI18n();
   const navigate = useNavigate();
-  const [householdRef, setHouseholdRef] = useState('');
-  const [neighbourhoodId, setNeighbourhoodId] = useState('');
+  const places = usePlaces();
+  // The rows the last search answered: the picker gives back the referral's id, the case needs its household.
+  const found = useRef(new Map<string, KnownHousehold>());
+  const [household, setHousehold] = useState<KnownHousehold | null>(null);
+  const [neighbourhoodId, setNeighbourhoodId] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ household?: string; neighbourhood?: string }>({});
-  const sentence = useProblemSentence();
-  const [apiError, setApiError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
+  const open = useApiMutation(
+    (picked: KnownHousehold) =>
+      api.open({
+        householdRef: picked.householdRef,
+        residentRef: picked.residentRef,
+        neighbourhoodId: neighbourhoodId!,
+        clinicId: picked.neighbourhoodId === neighbourhoodId ? picked.clinicId : null,
+      }),
+    { module: 'welfare', invalidates: [['welfare', 'caseload']], onSuccess: (opened) => navigate(`${base}/${opened.caseId}`) },
+  );
 
-  async function submit() {
-    const found = {
-      household: uuid.test(householdRef.trim()) ? undefined : t('welfare.open.badRef'),
-      neighbourhood: slug.test(neighbourhoodId.trim()) ? undefined : t('welfare.required'),
-    };
-    setErrors(found);
-    if (found.household || found.neighbourhood) return;
-    setSaving(true);
-    setApiError(undefined);
-    try {
-      const opened = await api.open({ householdRef: householdRef.trim().toLowerCase(), neighbourhoodId: neighbourhoodId.trim() });
-      navigate(`${base}/${opened.caseId}`);
-    } catch (failure) {
-      setApiError(sentence(failure));
-      setSaving(false);
-    }
+  const describe = (h: KnownHousehold): ReferenceOption => ({
+    value: h.referralId,
+    label: `${h.trackingCode} · ${h.neighbourhoodName ? localize(h.neighbourhoodName) : t('welfare.place.unknown')}`,
+    hint: [h.offerTitle ? localize(h.offerTitle) : null, formatDate(h.madeAt), h.openCase ? t('welfare.open.hasCase') : null]
+      .filter(Boolean)
+      .join(' · '),
+  });
+  async function search(text: string) {
+    const rows = await api.households(text);
+    found.current = new Map(rows.map((h) => [h.referralId, h]));
+    return rows.map(describe);
   }
+  function pick(referralId: string | null) {
+    const picked = referralId ? (found.current.get(referralId) ?? null) : null;
+    setHousehold(picked);
+    // The household's own neighbourhood is the likely one; the officer may pick another.
+    if (picked) setNeighbourhoodId(picked.neighbourhoodId);
+  }
+  function submit() {
+    const missing = {
+      household: household ? undefined : t('welfare.open.pickHousehold'),
+      neighbourhood: neighbourhoodId ? undefined : t('welfare.required'),
+    };
+    setErrors(missing);
+    if (household && neighbourhoodId) void open.run(household);
+  }
+  // A refusal naming a field (422 neighbourhood-unknown) is said under it, in the officer's language.
+  const fieldError = (field: string) =>
+    open.error instanceof ApiError && open.error.problem['field'] === field ? open.error.detail : undefined;
 
   return (
     <Card title={t('welfare.open.title')} testId="welfare-open">
-      <Form onSubmit={submit} error={apiError} testId="welfare-open-form">
+      <p className="hg-muted">{t('welfare.open.explain')}</p>
+      <Form onSubmit={submit} error={fieldError('neighbourhoodId') ? undefined : open.error} testId="welfare-open-form">
         <div className="hg-form__row">
-          <TextInput
+          <ReferencePicker
             label={t('welfare.open.household')}
-            dir="ltr"
-            data-testid="welfare-open-household"
-            value={householdRef}
-            onChange={(e) => setHouseholdRef(e.target.value)}
+            placeholder={t('welfare.open.householdHint')}
+            value={household?.referralId ?? null}
+            onChange={(value) => pick(value)}
+            search={search}
             error={errors.household}
+            required
+            testId="welfare-open-household"
           />
-          <TextInput
+          <ReferencePicker
             label={t('welfare.open.neighbourhood')}
-            dir="ltr"
-            data-testid="welfare-open-neighbourhood"
             value={neighbourhoodId}
-            onChange={(e) => setNeighbourhoodId(e.target.value)}
-            error={errors.neighbourhood}
+            onChange={(value) => setNeighbourhoodId(value)}
+            options={places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) }))}
+            error={errors.neighbourhood ?? fieldError('neighbourhoodId')}
+            required
+            testId="welfare-open-neighbourhood"
           />
         </div>
-        <Button type="submit" busy={saving} data-testid="welfare-open-submit">
+        <Button type="submit" busy={open.busy} data-testid="welfare-open-submit">
           {t('welfare.open.submit')}
         </Button>
       </Form>

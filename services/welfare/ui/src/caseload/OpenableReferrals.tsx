@@ -1,9 +1,7 @@
-import { Button, Card, Code, DataTable, ErrorCard, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { Button, Card, Code, DataTable, ErrorCard, useApiMutation, useApiQuery, useI18n, type Column } from '@hamgam/ui-kit';
 import { useNavigate } from 'react-router-dom';
 import { useWelfareApi, type OpenableReferral } from '../api';
 import { useNeighbourhoodName } from '../parts';
-import { useProblemSentence } from '../problems';
 
 /** Accepted social-care referrals of the desk without a case yet: one click opens the case. */
 export function OpenableReferrals({ base }: { base: string }) {
@@ -11,22 +9,16 @@ export function OpenableReferrals({ base }: { base: string }) {
   const { t, localize, formatDate } = useI18n();
   const navigate = useNavigate();
   const nameOf = useNeighbourhoodName();
-  const referrals = useAsync(() => api.openable(), [api]);
-  const sentence = useProblemSentence();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState<string>();
-
-  async function open(referralId: string) {
-    setBusy(referralId);
-    setError(undefined);
-    try {
-      const opened = await api.openFromReferral(referralId);
-      navigate(`${base}/${opened.caseId}`);
-    } catch (failure) {
-      setError(sentence(failure));
-      setBusy(undefined);
-    }
-  }
+  const referrals = useApiQuery(['welfare', 'openable'], () => api.openable(), { module: 'welfare' });
+  const open = useApiMutation((referralId: string) => api.openFromReferral(referralId), {
+    module: 'welfare',
+    invalidates: [
+      ['welfare', 'openable'],
+      ['welfare', 'caseload'],
+    ],
+    onSuccess: (opened) => navigate(`${base}/${opened.caseId}`),
+  });
+  const busy = open.busy ? open.variables : undefined;
 
   if (referrals.error) return <ErrorCard error={referrals.error} onRetry={referrals.reload} />;
   if (!referrals.data || referrals.data.length === 0) return null;
@@ -39,7 +31,11 @@ export function OpenableReferrals({ base }: { base: string }) {
       key: 'open',
       header: '',
       render: (r) => (
-        <Button busy={busy === r.referralId} data-testid={`welfare-open-referral-${r.referralId}`} onClick={() => open(r.referralId)}>
+        <Button
+          busy={busy === r.referralId}
+          data-testid={`welfare-open-referral-${r.referralId}`}
+          onClick={() => void open.run(r.referralId)}
+        >
           {t('welfare.openable.open')}
         </Button>
       ),
@@ -47,7 +43,7 @@ export function OpenableReferrals({ base }: { base: string }) {
   ];
   return (
     <Card title={t('welfare.openable.title')} testId="welfare-openable">
-      {error !== undefined && <ErrorCard error={error} />}
+      {open.error && <ErrorCard error={open.error} />}
       <DataTable
         testId="welfare-openable-table"
         columns={columns}
