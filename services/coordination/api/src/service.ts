@@ -8,6 +8,7 @@ import { boardRoutes } from './routes/board.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { priorityRoutes } from './routes/priorities.js';
+import { referenceRoutes } from './routes/reference.js';
 import { workRoutes } from './routes/work.js';
 
 /**
@@ -28,6 +29,7 @@ export const coordinationService: ServiceDefinition<CoordinationModels> = {
   outboxSources: (models) => [models.meetings, models.commitments],
   routes: (deps) => [
     ...priorityRoutes(deps.models),
+    ...referenceRoutes(),
     ...meetingRoutes(deps),
     ...commitmentRoutes(deps),
     ...boardRoutes(deps),

@@ -73,3 +73,18 @@ describe('the neighbourhoods as reference data', () => {
     expect(res.text).not.toContain('nbh-fajr');
   });
 });
+
+describe('the agencies as reference data', () => {
+  it('names every agency in both languages and says which commit actions', async () => {
+    const res = await t.get('/agencies', 'tvto');
+    expect(res.status).toBe(200);
+    expect(res.body).toContainEqual({
+      id: 'vocational-training',
+      name: { fa: 'فنی و حرفه‌ای', en: 'Technical & Vocational Training' },
+      partner: true,
+    });
+    expect(res.body).toContainEqual(expect.objectContaining({ id: 'clinics', partner: false }));
+    expect(res.body.filter((a: { partner: boolean }) => a.partner)).toHaveLength(4);
+    expect((await t.get('/agencies', 'worker')).status).toBe(403);
+  });
+});
