@@ -4,13 +4,16 @@ import { caps, readAll } from '@hamgam/service-kit';
 import type { StoredCall } from '../data/calls.js';
 import { awardedFrom, callStatus, checkCallDays } from '../domain/calls.js';
 import type { FundingDeps } from '../deps.js';
+import { checkKnownReferences } from '../domain/references.js';
 import { postCall } from './ledger.js';
+import { knownReferences } from './references.js';
 
 export type CallFields = Omit<StoredCall, '_id' | 'createdAt' | 'createdBy'>;
 
 /** A funding call and its budget's posting (money from the programme's appropriation into the call). */
 export async function openCall(deps: FundingDeps, fields: CallFields, by: string) {
   checkCallDays(fields, dayOf(deps.clock.now()));
+  checkKnownReferences(fields, await knownReferences(deps));
   const call: StoredCall = { _id: randomUUID(), ...fields, createdAt: deps.clock.now(), createdBy: by };
   await deps.models.calls.create(call);
   await postCall(deps, call._id);

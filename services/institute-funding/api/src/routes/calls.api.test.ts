@@ -47,3 +47,32 @@ describe('calls', () => {
     for (const other of ['tvto', 'worker'] as const) expect((await api(other).get('/calls')).status, other).toBe(403);
   });
 });
+
+describe('a call names the programme’s neighbourhoods and trades (issue 10)', () => {
+  it('refuses a neighbourhood or a trade the programme does not name, with the field at fault, storing nothing', async () => {
+    const { api, callBody } = t;
+    const before = await t.service.models.calls.countDocuments();
+    expect(await refusal(api('fund').post('/calls', callBody({ neighbourhoodIds: ['nbh-sarasiab', 'nbh-nowhere'] })))).toEqual({
+      status: 422,
+      code: 'neighbourhood-unknown',
+      field: 'neighbourhoodIds',
+    });
+    expect(await refusal(api('fund').post('/calls', callBody({ trades: ['tailoring', 'space-travel'] })))).toEqual({
+      status: 422,
+      code: 'trade-unknown',
+      field: 'trades',
+    });
+    expect(await t.service.models.calls.countDocuments()).toBe(before);
+    expect(
+      (await api('fund').post('/calls', callBody({ neighbourhoodIds: ['nbh-fajr'], trades: ['welding', 'computer-skills'] }))).status,
+    ).toBe(201);
+  });
+
+  it('serves the lists a call is picked from: every neighbourhood of the programme and the trades, by name', async () => {
+    const { api } = t;
+    const places = (await api('fund').get('/desk/places')).body as { neighbourhoods: { neighbourhoodId: string; name: { fa: string } }[] };
+    expect(places.neighbourhoods.map((n) => n.name.fa)).toEqual(expect.arrayContaining(['سرآسیاب', 'مطهری', 'امیرالمؤمنین', 'فجر']));
+    const trades = (await api('fund').get('/desk/trades')).body as { tradeId: string; name: { fa: string } }[];
+    expect(trades.find((tr) => tr.tradeId === 'welding')?.name.fa).toBe('جوشکاری');
+  });
+});

@@ -51,3 +51,24 @@ describe('institutes', () => {
     expect(list.find((i) => i.instituteId === lastDay)!.licenceValid).toBe(true);
   });
 });
+
+describe('an institute as officers register it (issue 10: no typed slugs)', () => {
+  it('makes the institute’s id when none is given, and refuses a neighbourhood or trade the programme does not name', async () => {
+    const { api, institute } = t;
+    const { instituteId: _none, ...named } = institute('unused');
+    const made = await api('fund').post('/institutes', named);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.instituteId).toMatch(/^inst-[0-9a-f]{8}$/);
+    expect(await refusal(api('fund').post('/institutes', { ...named, neighbourhoodId: 'سرآسیاب' }))).toMatchObject({ status: 400 });
+    expect(await refusal(api('fund').post('/institutes', { ...named, neighbourhoodId: 'nbh-nowhere' }))).toEqual({
+      status: 422,
+      code: 'neighbourhood-unknown',
+      field: 'neighbourhoodId',
+    });
+    expect(await refusal(api('fund').put(`/institutes/${made.body.instituteId}`, { ...named, trades: ['juggling'] }))).toEqual({
+      status: 422,
+      code: 'trade-unknown',
+      field: 'trades',
+    });
+  });
+});

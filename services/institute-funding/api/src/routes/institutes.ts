@@ -30,7 +30,8 @@ export function instituteRoutes(deps: FundingDeps): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/institutes',
-      summary: 'Register an institute (its id is a slug such as inst-negin, used by TVTO as a course venue)',
+      summary:
+        'Register an institute (its id, made when left out, is what TVTO names as a course venue); its neighbourhood and trades must be the programme’s (422 neighbourhood-unknown, trade-unknown)',
       tags: ['institutes'],
       roles: officers,
       body: newInstituteBody,

@@ -23,7 +23,8 @@ export const instituteFields = z
     trades,
   })
   .strict();
-export const newInstituteBody = instituteFields.extend({ instituteId: slugIdSchema }).strict();
+// Left out (as the UI does), the API makes the id: nobody types a slug.
+export const newInstituteBody = instituteFields.extend({ instituteId: slugIdSchema.optional() }).strict();
 export const instituteParams = z.object({ id: slugIdSchema }).strict();
 export const instituteView = instituteFields.extend({ instituteId: slugIdSchema, licenceValid: z.boolean(), updatedAt: z.iso.datetime() });
 
