@@ -46,7 +46,10 @@ function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
     },
     [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(priorities),
     [`POST ${base}/assessments`]: (body) => {
-      const created = { ...(body as Assessment), id: `a${assessments.length + 1}`, createdAt: '2026-03-21T12:00:00Z' };
+      const recorded = body as Assessment;
+      // The API names the household by its file number in the list.
+      const fileNumber = households.find((h) => h.id === recorded.householdRef)?.fileNumber ?? '';
+      const created = { ...recorded, fileNumber, id: `a${assessments.length + 1}`, createdAt: '2026-03-21T12:00:00Z' };
       assessments.push(created);
       priorities.draft = [{ rank: 1, category: 'employment', score: 4, households: 1 }];
       return jsonResponse(created, 201);

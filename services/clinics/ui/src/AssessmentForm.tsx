@@ -1,4 +1,4 @@
-import { Button, Card, Form, Select, TextInput, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, Form, Select, TextInput, toLatinDigits, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type NeedCategory } from './api';
 import { useResidentsApi } from './residents/api';
@@ -31,7 +31,7 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
   const needs = categories.map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 })).filter((need) => need.severity > 0);
 
   async function submit() {
-    const ref = householdRef.trim();
+    const ref = toLatinDigits(householdRef).trim();
     const found = {
       householdRef: ref ? undefined : t('clinics.form.householdRefRequired'),
       needs: needs.length > 0 ? undefined : t('clinics.form.needsRequired'),
@@ -43,7 +43,8 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
     setSaving(true);
     setApiError(undefined);
     try {
-      const known = (await residents.households(clinicId)).find((h) => h.fileNumber === ref);
+      const found = await residents.householdsPage(clinicId, { q: ref, sort: 'newest', archived: 'exclude' });
+      const known = found.items.find((h) => h.fileNumber.toUpperCase() === ref.toUpperCase());
       const household = known ?? (await residents.registerHousehold(clinicId, ref));
       await api.recordAssessment({ clinicId, neighbourhoodId, householdRef: household.id, needs });
       setHouseholdRef('');

@@ -1,9 +1,8 @@
-import { useAuth, useAsync } from '@hamgam/ui-kit';
+import { useApiQuery, useAuth, useQueryClient } from '@hamgam/ui-kit';
 import { useClinicsApi, type NeedCategory } from './api';
 import { AssessmentForm } from './AssessmentForm';
 import { AssessmentsCard } from './AssessmentsCard';
 import { PrioritiesCard } from './PrioritiesCard';
-import { useResidentsApi } from './residents/api';
 import { NeighbourhoodPeopleCard } from './residents/NeighbourhoodPeopleCard';
 
 export interface PanelProps {
@@ -20,21 +19,15 @@ export function NeighbourhoodPanel({ neighbourhoodId, clinicId, categories }: Pa
   const auth = useAuth();
   const canWrite = auth.hasRole('clinic-worker');
   const canRerank = auth.hasRole('clinic-worker', 'representative');
-  const assessments = useAsync(() => api.assessments(neighbourhoodId), [api, neighbourhoodId]);
-  const priorities = useAsync(() => api.priorities(neighbourhoodId), [api, neighbourhoodId]);
-  const residentsApi = useResidentsApi();
-  const seesHouseholds = auth.hasRole('clinic-worker', 'coordinator', 'auditor');
-  const households = useAsync(
-    () => (clinicId && seesHouseholds ? residentsApi.households(clinicId) : Promise.resolve([])),
-    [residentsApi, clinicId, seesHouseholds],
-  );
-  const fileNumbers = new Map((households.data ?? []).map((h) => [h.id, h.fileNumber]));
+  const queries = useQueryClient();
+  const priorities = useApiQuery(['clinics', 'priorities', neighbourhoodId], () => api.priorities(neighbourhoodId));
+  const seesAssessments = auth.hasRole('clinic-worker', 'coordinator', 'auditor');
   const categoryLabels = new Map(categories.map((c) => [c.id, c.label]));
 
   const onSaved = () => {
-    assessments.reload();
+    void queries.invalidateQueries({ queryKey: ['clinics', 'assessments', neighbourhoodId] });
+    void queries.invalidateQueries({ queryKey: ['clinics', 'households'] });
     priorities.reload();
-    households.reload();
   };
 
   return (
@@ -43,7 +36,7 @@ export function NeighbourhoodPanel({ neighbourhoodId, clinicId, categories }: Pa
       {canWrite && clinicId && (
         <AssessmentForm neighbourhoodId={neighbourhoodId} clinicId={clinicId} categories={categories} onSaved={onSaved} />
       )}
-      <AssessmentsCard state={assessments} categoryLabels={categoryLabels} fileNumbers={fileNumbers} />
+      {seesAssessments && <AssessmentsCard neighbourhoodId={neighbourhoodId} categoryLabels={categoryLabels} />}
       <PrioritiesCard
         neighbourhoodId={neighbourhoodId}
         state={priorities}

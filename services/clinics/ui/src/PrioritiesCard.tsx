@@ -1,4 +1,4 @@
-import { Button, Card, DataTable, ErrorCard, Form, jalaliYear, Loading, NumberInput, useI18n, type AsyncState } from '@hamgam/ui-kit';
+import { Button, Card, DataTable, ErrorCard, Form, jalaliYear, Loading, NumberInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type PrioritiesView, type RankedPriority } from './api';
 import { categoryLabel, type CategoryLabels } from './needs';
@@ -6,7 +6,8 @@ import { ReRankCard } from './residents/ReRankCard';
 
 interface Props {
   neighbourhoodId: string;
-  state: AsyncState<PrioritiesView>;
+  /** The neighbourhood's priorities as a query gives them (data once loaded, the error, reload). */
+  state: { data?: PrioritiesView | undefined; error: unknown; reload: () => void };
   categoryLabels: CategoryLabels;
   canPublish: boolean;
   /** Clinic workers (recording the residents' meeting) and the neighbourhood's representative re-rank. */

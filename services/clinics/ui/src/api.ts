@@ -39,6 +39,8 @@ export interface Assessment {
   needs: Need[];
   clinicId: string;
   createdAt: string;
+  /** The household's file number (what staff call it; the API adds it to the list). */
+  fileNumber?: string;
 }
 
 export interface RankedPriority {
@@ -88,7 +90,12 @@ export function clinicsApi(api: ApiClient) {
     neighbourhoods: () => api.get<Neighbourhood[]>('/clinics/v1/neighbourhoods'),
     clinics: () => api.get<Clinic[]>('/clinics/v1/clinics'),
     needCategories: () => api.get<NeedCategory[]>('/clinics/v1/need-categories'),
-    assessments: (neighbourhoodId: string) => api.list<Assessment>(`${nbh(neighbourhoodId)}/assessments`),
+    /** One page of a neighbourhood's assessments, newest or oldest first, `q` a household's file number. */
+    assessmentsPage: (neighbourhoodId: string, filter: { q: string; sort: 'newest' | 'oldest' }, after?: string | null) =>
+      api.page<Assessment>(
+        `${nbh(neighbourhoodId)}/assessments?${new URLSearchParams({ sort: filter.sort, ...(filter.q && { q: filter.q }) })}`,
+        after,
+      ),
     priorities: (neighbourhoodId: string) => api.get<PrioritiesView>(`${nbh(neighbourhoodId)}/priorities`),
     recordAssessment: (assessment: NewAssessment) => api.post<Assessment>('/clinics/v1/assessments', assessment),
     publishPriorities: (neighbourhoodId: string, period: string) =>

@@ -1,4 +1,4 @@
-import { ApiError, useApi, useI18n, type ApiClient } from '@hamgam/ui-kit';
+import { ApiError, mapApiErrors, useApi, useI18n, type ApiClient } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
 import { messages } from './messages';
 
@@ -18,15 +18,5 @@ function inTheirLanguage(error: unknown, t: Translate): unknown {
 export function useClinicsClient(): ApiClient {
   const api = useApi();
   const { t } = useI18n();
-  return useMemo(() => {
-    const explained = <T>(call: Promise<T>) => call.catch((error: unknown) => Promise.reject(inTheirLanguage(error, t)));
-    return {
-      get: <T>(path: string) => explained(api.get<T>(path)),
-      list: <T>(path: string, options?: { maxPages?: number }) => explained(api.list<T>(path, options)),
-      page: <T>(path: string, after?: string | null) => explained(api.page<T>(path, after)),
-      post: <T>(path: string, body?: unknown) => explained(api.post<T>(path, body)),
-      put: <T>(path: string, body?: unknown) => explained(api.put<T>(path, body)),
-      del: <T = void>(path: string) => explained(api.del<T>(path)),
-    };
-  }, [api, t]);
+  return useMemo(() => mapApiErrors(api, (error) => inTheirLanguage(error, t)), [api, t]);
 }

@@ -1,20 +1,68 @@
-import { Card, DataTable, ErrorCard, Loading, Page, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmButton,
+  DataTable,
+  ErrorCard,
+  Loading,
+  Page,
+  useApiMutation,
+  useApiQuery,
+  useAuth,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { Link, useParams } from 'react-router-dom';
 import { useClinicsApi } from '../api';
-import { useResidentsApi } from './api';
 import '../messages';
+import { useResidentsApi, type HouseholdDetail } from './api';
 import { QuestionnaireCard } from './QuestionnaireCard';
+import { RecordedAssessmentCard } from './RecordedAssessmentCard';
 import { RegisterResidentForm } from './RegisterResidentForm';
 
-/** One household: its members (names for the clinic's own staff only), registering members, and its needs questionnaire. */
+/** Archive a household registered by mistake (asked first; the API refuses while members are on the register), or restore it. */
+function ArchiveHousehold({ household }: { household: HouseholdDetail }) {
+  const api = useResidentsApi();
+  const { t } = useI18n();
+  const changed = {
+    invalidates: [
+      ['clinics', 'household', household.id],
+      ['clinics', 'households'],
+    ],
+  };
+  const archive = useApiMutation(() => api.archiveHousehold(household.id), changed);
+  const restore = useApiMutation(() => api.restoreHousehold(household.id), changed);
+  const error = archive.error ?? restore.error;
+  return (
+    <div className="hg-form__row">
+      {household.archivedAt ? (
+        <Button variant="secondary" busy={restore.busy} onClick={() => void restore.run()} data-testid="restore-household">
+          {t('residents.restore')}
+        </Button>
+      ) : (
+        <ConfirmButton
+          onConfirm={() => void archive.run()}
+          busy={archive.busy}
+          question={t('residents.archiveHouseholdQuestion')}
+          testId="archive-household"
+        >
+          {t('residents.archiveHousehold')}
+        </ConfirmButton>
+      )}
+      {error && <ErrorCard error={error} />}
+    </div>
+  );
+}
+
+/** One household: its members (names for the clinic's own staff only), registering members, its questionnaire and what was recorded. */
 export function HouseholdPage({ basePath }: { basePath: string }) {
   const { householdId = '' } = useParams();
   const api = useResidentsApi();
   const clinicsApi = useClinicsApi();
   const auth = useAuth();
   const { t, formatDate, formatNumber } = useI18n();
-  const household = useAsync(() => api.household(householdId), [api, householdId]);
-  const categories = useAsync(() => clinicsApi.needCategories(), [clinicsApi]);
+  const household = useApiQuery(['clinics', 'household', householdId], () => api.household(householdId));
+  const categories = useApiQuery(['clinics', 'need-categories'], () => clinicsApi.needCategories(), { staleTime: 3_600_000 });
 
   const title = household.data
     ? household.data.fileNumber
@@ -41,13 +89,19 @@ export function HouseholdPage({ basePath }: { basePath: string }) {
   const data = household.data;
   const ownClinic = auth.hasRole('clinic-worker') && auth.claims.clinicIds.includes(data.clinicId);
   const labels = new Map((categories.data ?? []).map((c) => [c.id, c.label]));
+  const active = ownClinic && !data.archivedAt;
 
   return (
     <Page title={title} actions={back}>
       <Card title={t('residents.residents')} testId="household-residents">
         <p data-testid="household-meta">
           {t('residents.registeredAt')}: {formatDate(data.registeredAt)} ·{' '}
-          {data.assessedAt ? t('residents.assessedOn', { date: formatDate(data.assessedAt) }) : t('residents.notAssessed')}
+          {data.assessedAt ? t('residents.assessedOn', { date: formatDate(data.assessedAt) }) : t('residents.notAssessed')}{' '}
+          {data.archivedAt && (
+            <Badge tone="neutral" testId="household-archived">
+              {t('residents.householdArchived')}
+            </Badge>
+          )}
         </p>
         <DataTable
           testId="residents"
@@ -65,7 +119,15 @@ export function HouseholdPage({ basePath }: { basePath: string }) {
                 </Link>
               ),
             },
-            { key: 'relation', header: t('residents.relation'), render: (r) => t(`residents.relation.${r.relation}`) },
+            {
+              key: 'relation',
+              header: t('residents.relation'),
+              render: (r) => (
+                <>
+                  {t(`residents.relation.${r.relation}`)} {r.archivedAt && <Badge tone="neutral">{t('residents.archivedBadge')}</Badge>}
+                </>
+              ),
+            },
             {
               key: 'birth',
               header: t('residents.birthYear'),
@@ -73,12 +135,14 @@ export function HouseholdPage({ basePath }: { basePath: string }) {
             },
           ]}
         />
+        {ownClinic && <ArchiveHousehold household={data} />}
       </Card>
-      {ownClinic && (
+      {active && (
         <RegisterResidentForm basePath={basePath} clinicId={data.clinicId} householdId={data.id} onRegistered={household.reload} />
       )}
-      {ownClinic && categories.data && <QuestionnaireCard householdId={data.id} categoryLabels={labels} onSubmitted={household.reload} />}
-      {!categories.data && categories.error !== undefined && <ErrorCard error={categories.error} onRetry={categories.reload} />}
+      {data.assessedAt && <RecordedAssessmentCard householdId={data.id} categoryLabels={labels} />}
+      {active && categories.data && <QuestionnaireCard householdId={data.id} categoryLabels={labels} onSubmitted={household.reload} />}
+      {!categories.data && categories.error && <ErrorCard error={categories.error} onRetry={categories.reload} />}
     </Page>
   );
 }

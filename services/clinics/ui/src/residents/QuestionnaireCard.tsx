@@ -6,8 +6,9 @@ import {
   Form,
   Loading,
   NumberInput,
+  problemField,
   Select,
-  useAsync,
+  useApiQuery,
   useI18n,
   type LocalizedText,
 } from '@hamgam/ui-kit';
@@ -25,11 +26,9 @@ const SEVERITIES = [0, 1, 2, 3, 4, 5];
 /** The household's needs questionnaire: a severity per need and its questions; save a draft, resume it later, submit it. */
 export function QuestionnaireCard({ householdId, categoryLabels, onSubmitted }: Props) {
   const api = useResidentsApi();
-  const questionnaire = useAsync(() => api.questionnaire(), [api]);
-  const saved = useAsync<Draft | null>(
-    () =>
-      api.draft(householdId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
-    [api, householdId],
+  const questionnaire = useApiQuery(['clinics', 'questionnaire'], () => api.questionnaire(), { staleTime: 3_600_000 });
+  const saved = useApiQuery<Draft | null>(['clinics', 'household', householdId, 'draft'], () =>
+    api.draft(householdId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
   );
   if (questionnaire.error || saved.error)
     return <ErrorCard error={questionnaire.error ?? saved.error} onRetry={() => (questionnaire.reload(), saved.reload())} />;
@@ -54,7 +53,7 @@ function QuestionnaireForm({
   onSubmitted,
 }: Props & { sections: QuestionnaireSection[]; resumed: Draft | null }) {
   const api = useResidentsApi();
-  const { t, localize, formatNumber, formatDate } = useI18n();
+  const { t, localize, formatNumber, formatDate, formatList } = useI18n();
   const [severities, setSeverities] = useState<Record<string, number>>(() =>
     Object.fromEntries((resumed?.needs ?? []).map((n) => [n.category, n.severity])),
   );
@@ -63,6 +62,8 @@ function QuestionnaireForm({
     resumed ? { key: 'questionnaire.resumed', testId: 'draft-resumed', date: formatDate(resumed.savedAt) } : undefined,
   );
   const [formError, setFormError] = useState<string>();
+  // The questions a submission found unanswered (here, or the one the API's refusal names): each shows its error.
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [apiError, setApiError] = useState<unknown>();
   const [busy, setBusy] = useState<'save' | 'submit' | 'discard'>();
   const [hasDraft, setHasDraft] = useState(resumed !== null);
@@ -77,12 +78,16 @@ function QuestionnaireForm({
   async function run(kind: 'save' | 'submit' | 'discard') {
     setFormError(undefined);
     setApiError(undefined);
+    setMissing(new Set());
     if (kind === 'submit') {
       if (needs.length === 0) return setFormError(t('questionnaire.needsRequired'));
       const unanswered = sections
         .flatMap((s) => (assessed.has(s.category) ? s.questions : []))
         .filter((q) => relevantAnswers[q.id] === undefined);
-      if (unanswered.length) return setFormError(t('questionnaire.incomplete'));
+      if (unanswered.length) {
+        setMissing(new Set(unanswered.map((q) => q.id)));
+        return setFormError(t('questionnaire.missing', { questions: formatList(unanswered.map((q) => `«${localize(q.label)}»`)) }));
+      }
     }
     setBusy(kind);
     try {
@@ -107,7 +112,13 @@ function QuestionnaireForm({
         }
       }
     } catch (error) {
-      setApiError(error);
+      // A refusal naming a question (the API's `field`) is shown at that question, in the user's words.
+      const field = problemField(error);
+      const question = sections.flatMap((s) => s.questions).find((q) => q.id === field);
+      if (question) {
+        setMissing(new Set([question.id]));
+        setFormError(t('questionnaire.missing', { questions: `«${localize(question.label)}»` }));
+      } else setApiError(error);
     } finally {
       setBusy(undefined);
     }
@@ -122,6 +133,7 @@ function QuestionnaireForm({
       setAnswers(copy);
     };
     const label = localize(q.label);
+    const error = missing.has(q.id) ? t('questionnaire.missingOne') : undefined;
     if (q.kind === 'count') {
       return (
         <NumberInput
@@ -129,6 +141,7 @@ function QuestionnaireForm({
           label={label}
           data-testid={`q-${q.id}`}
           maxLength={2}
+          error={error}
           value={value === undefined ? '' : String(value)}
           onValueChange={(d) => set(d === '' ? undefined : Math.min(Number(d), q.max ?? 99))}
         />
@@ -147,6 +160,7 @@ function QuestionnaireForm({
         key={q.id}
         label={label}
         data-testid={`q-${q.id}`}
+        error={error}
         value={current}
         onChange={(e) => set(e.target.value === '' ? undefined : q.kind === 'yes-no' ? e.target.value === 'yes' : e.target.value)}
         options={[{ value: '', label: t('questionnaire.unanswered') }, ...options]}

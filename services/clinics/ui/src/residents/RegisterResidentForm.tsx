@@ -1,4 +1,4 @@
-import { Button, Card, Form, NumberInput, Select, TextInput, toLatinDigits, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, DigitsInput, Form, Select, TextInput, toLatinDigits, useFieldProblem, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { relations, useResidentsApi, type DuplicateAnswer, type Relation } from './api';
@@ -11,12 +11,14 @@ interface Props {
   onRegistered: () => void;
 }
 
-type Errors = Partial<Record<'nationalId' | 'fullName' | 'phone', string>>;
+type Errors = Partial<Record<'nationalId' | 'fullName' | 'phone' | 'birthYear', string>>;
+const fields = ['nationalId', 'fullName', 'phone', 'relation', 'birthYear'] as const;
 
 /** Registers a member; the national id is checked for a duplicate (by its blind index) as soon as it is typed. */
 export function RegisterResidentForm({ basePath, clinicId, householdId, onRegistered }: Props) {
   const api = useResidentsApi();
   const { t } = useI18n();
+  const problems = useFieldProblem('clinics');
   const [nationalId, setNationalId] = useState('');
   const [fullName, setFullName] = useState('');
   const [phone, setPhone] = useState('');
@@ -41,9 +43,10 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
       nationalId: isValidNationalId(nationalId) ? undefined : t('residents.nationalIdInvalid'),
       fullName: fullName.trim().length >= 2 ? undefined : t('residents.nameRequired'),
       phone: /^[+\d\s-]{7,20}$/.test(toLatinDigits(phone).trim()) ? undefined : t('residents.phoneInvalid'),
+      birthYear: !birthYear || (Number(birthYear) >= 1300 && Number(birthYear) <= 1500) ? undefined : t('residents.birthYearInvalid'),
     };
     setErrors(found);
-    if (found.nationalId || found.fullName || found.phone) return;
+    if (found.nationalId || found.fullName || found.phone || found.birthYear) return;
     setBusy(true);
     setApiError(undefined);
     try {
@@ -70,9 +73,11 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
     }
   }
 
+  // A refusal that names a field is shown under it; others above the form.
+  const errorOf = (field: (typeof fields)[number]) => errors[field as keyof Errors] ?? problems.of(apiError, field);
   return (
     <Card title={t('residents.newResident')}>
-      <Form onSubmit={submit} error={apiError} testId="register-resident-form">
+      <Form onSubmit={submit} error={problems.rest(apiError, fields)} testId="register-resident-form">
         <div className="hg-form__row">
           <TextInput
             label={t('residents.nationalId')}
@@ -86,7 +91,7 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
               setDuplicate(undefined);
             }}
             onBlur={() => void check().catch(setApiError)}
-            error={errors.nationalId}
+            error={errorOf('nationalId')}
           />
           <TextInput
             label={t('residents.name')}
@@ -94,17 +99,16 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
             value={fullName}
             maxLength={120}
             onChange={(e) => setFullName(e.target.value)}
-            error={errors.fullName}
+            error={errorOf('fullName')}
           />
-          <TextInput
+          <DigitsInput
             label={t('residents.phone')}
             data-testid="resident-phone"
-            dir="ltr"
             inputMode="tel"
             value={phone}
-            maxLength={20}
-            onChange={(e) => setPhone(e.target.value)}
-            error={errors.phone}
+            maxDigits={13}
+            onValueChange={setPhone}
+            error={errorOf('phone')}
           />
           <Select
             label={t('residents.relation')}
@@ -113,12 +117,13 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
             onChange={(e) => setRelation(e.target.value as Relation)}
             options={relations.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))}
           />
-          <NumberInput
+          <DigitsInput
             label={t('residents.birthYear')}
             data-testid="resident-birth-year"
-            maxLength={4}
+            maxDigits={4}
             value={birthYear}
             onValueChange={setBirthYear}
+            error={errorOf('birthYear')}
           />
         </div>
         {duplicate?.exists && (

@@ -3,16 +3,21 @@ import {
   Badge,
   Button,
   Card,
+  ConfirmButton,
   DataTable,
   DateInput,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
   Page,
+  PagedTable,
   Select,
-  useAsync,
+  useApiMutation,
+  useApiQuery,
   useAuth,
   useI18n,
+  usePagedQuery,
   type BadgeTone,
 } from '@hamgam/ui-kit';
 import { useState, type ReactNode } from 'react';
@@ -27,6 +32,7 @@ import {
   type Resident,
 } from './api';
 import '../messages';
+import { useLocaleDigits } from './digits';
 
 const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
 
@@ -35,42 +41,21 @@ const inAYear = () => addMonths(today(), 12);
 function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: boolean }) {
   const api = useResidentsApi();
   const { t, formatDate } = useI18n();
-  const consents = useAsync(() => api.consents(resident.id), [api, resident.id]);
+  const consents = useApiQuery(['clinics', 'consents', resident.id], () => api.consents(resident.id));
   const [purpose, setPurpose] = useState<ConsentPurpose>('referral');
   const [agency, setAgency] = useState<ConsentAgency>('vocational-training');
   const [expiresOn, setExpiresOn] = useState(inAYear);
   const [expiryError, setExpiryError] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState<string>();
+  const changed = { invalidates: [['clinics', 'consents', resident.id]] };
+  const granting = useApiMutation(() => api.grantConsent(resident.id, { purpose, agency, expiresOn }), changed);
+  const withdrawing = useApiMutation((consentId: string) => api.withdrawConsent(resident.id, consentId), changed);
+  const error = granting.error ?? withdrawing.error ?? undefined;
 
-  async function grant() {
+  function grant() {
     // The field hands on '' until its text reads as a day from today on.
     const invalid = expiresOn ? undefined : t('residents.expiryInvalid');
     setExpiryError(invalid);
-    if (invalid) return;
-    setBusy('grant');
-    setError(undefined);
-    try {
-      await api.grantConsent(resident.id, { purpose, agency, expiresOn });
-      consents.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  }
-
-  async function withdraw(consentId: string) {
-    setBusy(consentId);
-    setError(undefined);
-    try {
-      await api.withdrawConsent(resident.id, consentId);
-      consents.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(undefined);
-    }
+    if (!invalid) void granting.run();
   }
 
   return (
@@ -106,8 +91,8 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
                 canChange && c.status === 'active' ? (
                   <Button
                     variant="secondary"
-                    busy={busy === c.id}
-                    onClick={() => void withdraw(c.id)}
+                    busy={withdrawing.busy && withdrawing.variables === c.id}
+                    onClick={() => void withdrawing.run(c.id)}
                     data-testid={`withdraw-consent-${c.id}`}
                   >
                     {t('residents.withdraw')}
@@ -142,7 +127,7 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
               onChange={setExpiresOn}
               error={expiryError}
             />
-            <Button type="submit" busy={busy === 'grant'} data-testid="grant-consent">
+            <Button type="submit" busy={granting.busy} data-testid="grant-consent">
               {t('residents.grant')}
             </Button>
           </div>
@@ -152,29 +137,68 @@ function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: 
   );
 }
 
+/** Who read or changed the resident's personal data: a page at a time (it grows with every read), newest or oldest first. */
 function AccessLogCard({ residentId }: { residentId: string }) {
   const api = useResidentsApi();
   const { t, formatDateTime } = useI18n();
-  const log = useAsync(() => api.accessLog(residentId), [api, residentId]);
+  const [sort, setSort] = useState<'newest' | 'oldest'>('newest');
+  const log = usePagedQuery(['clinics', 'access-log', residentId, sort], (after) => api.accessLogPage(residentId, sort, after));
   return (
     <Card title={t('residents.accessLog')} testId="access-log">
-      {log.error ? (
-        <ErrorCard error={log.error} onRetry={log.reload} />
-      ) : !log.data ? (
-        <Loading />
-      ) : (
-        <DataTable
-          testId="access-log-table"
-          rows={log.data}
-          rowKey={(e) => e.id}
-          columns={[
-            { key: 'at', header: t('residents.accessAt'), render: (e) => formatDateTime(e.at) },
-            { key: 'action', header: t('residents.status'), render: (e) => t(`residents.access.${e.action}`) },
-            { key: 'by', header: t('residents.accessBy'), render: (e) => <bdi>{e.actorName}</bdi> },
-          ]}
-        />
-      )}
+      <ListControls
+        testId="access-log-controls"
+        sort={{
+          value: sort,
+          onChange: (value) => setSort(value as 'newest' | 'oldest'),
+          options: (['newest', 'oldest'] as const).map((value) => ({ value, label: t(`residents.sort.${value}`) })),
+        }}
+      />
+      <PagedTable
+        paged={log}
+        testId="access-log-table"
+        rowKey={(e) => e.id}
+        columns={[
+          { key: 'at', header: t('residents.accessAt'), render: (e) => formatDateTime(e.at) },
+          { key: 'action', header: t('residents.status'), render: (e) => t(`residents.access.${e.action}`) },
+          { key: 'by', header: t('residents.accessBy'), render: (e) => <bdi>{e.actorName}</bdi> },
+        ]}
+      />
     </Card>
+  );
+}
+
+/** Archive a resident registered by mistake (asked first), or bring an archived one back. */
+function ArchiveResident({ resident }: { resident: Resident }) {
+  const api = useResidentsApi();
+  const { t } = useI18n();
+  const changed = {
+    invalidates: [
+      ['clinics', 'resident', resident.id],
+      ['clinics', 'households'],
+      ['clinics', 'household', resident.householdId],
+    ],
+  };
+  const archive = useApiMutation(() => api.archiveResident(resident.id), changed);
+  const restore = useApiMutation(() => api.restoreResident(resident.id), changed);
+  const error = archive.error ?? restore.error;
+  return (
+    <div className="hg-form__row">
+      {resident.archivedAt ? (
+        <Button variant="secondary" busy={restore.busy} onClick={() => void restore.run()} data-testid="restore-resident">
+          {t('residents.restore')}
+        </Button>
+      ) : (
+        <ConfirmButton
+          onConfirm={() => void archive.run()}
+          busy={archive.busy}
+          question={t('residents.archiveResidentQuestion')}
+          testId="archive-resident"
+        >
+          {t('residents.archiveResident')}
+        </ConfirmButton>
+      )}
+      {error && <ErrorCard error={error} />}
+    </div>
   );
 }
 
@@ -190,7 +214,8 @@ export function ResidentPage({ basePath, children }: ResidentPageProps) {
   const api = useResidentsApi();
   const auth = useAuth();
   const { t, formatNumber, formatDate } = useI18n();
-  const resident = useAsync(() => api.resident(residentId), [api, residentId]);
+  const digits = useLocaleDigits();
+  const resident = useApiQuery(['clinics', 'resident', residentId], () => api.resident(residentId));
 
   if (resident.error)
     return (
@@ -226,7 +251,7 @@ export function ResidentPage({ basePath, children }: ResidentPageProps) {
               </dd>
               <dt>{t('residents.phone')}</dt>
               <dd data-testid="resident-phone-value">
-                <bdi>{r.personal.phone}</bdi>
+                <bdi>{digits(r.personal.phone)}</bdi>
               </dd>
             </>
           ) : (
@@ -241,7 +266,14 @@ export function ResidentPage({ basePath, children }: ResidentPageProps) {
           <dd>{r.birthYear ? formatNumber(r.birthYear, { useGrouping: false }) : '—'}</dd>
           <dt>{t('residents.registeredAt')}</dt>
           <dd>{formatDate(r.registeredAt)}</dd>
+          {r.archivedAt && (
+            <>
+              <dt>{t('residents.archivedBadge')}</dt>
+              <dd data-testid="resident-archived">{formatDate(r.archivedAt)}</dd>
+            </>
+          )}
         </dl>
+        {ownClinic && <ArchiveResident resident={r} />}
       </Card>
       <ConsentsCard resident={r} canChange={ownClinic} />
       {children?.(r)}

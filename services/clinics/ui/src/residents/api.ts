@@ -19,7 +19,14 @@ export interface Household {
   members: number;
   assessedAt: string | null;
   hasDraft: boolean;
+  /** Set when staff archived it (a mistaken registration). */
+  archivedAt?: string | null;
+  /** The head's name, for the clinic's own staff, in the clinic's list. */
+  headName?: string | null;
 }
+
+export type HouseholdSort = 'newest' | 'oldest' | 'file';
+export type ArchivedFilter = 'exclude' | 'include' | 'only';
 
 export interface Personal {
   nationalId: string;
@@ -35,8 +42,24 @@ export interface Resident {
   relation: Relation;
   birthYear: number | null;
   registeredAt: string;
+  archivedAt?: string | null;
   /** Null for anyone but the staff of the resident's own clinic. */
   personal: Personal | null;
+}
+
+/** A row of the clinic's residents: the name (own clinic staff only) and the household's file number, never an id to read. */
+export interface ResidentListItem extends Resident {
+  fullName: string | null;
+  fileNumber: string;
+}
+
+/** What was recorded for a household: needs, severities and answers. */
+export interface RecordedAssessment {
+  id: string;
+  householdRef: string;
+  needs: Need[];
+  answers: Record<string, Answer>;
+  createdAt: string;
 }
 
 export interface HouseholdDetail extends Household {
@@ -74,6 +97,7 @@ export interface AccessEntry {
   actor: string;
   actorName: string;
   at: string;
+  purpose?: string | null;
 }
 
 export type Answer = boolean | number | string;
@@ -125,12 +149,29 @@ export interface AgreedOrderRequest {
   meetingDate: string;
 }
 
+/** A list's query string from the filters that are set. */
+export const listQuery = (params: Record<string, string | undefined>) => {
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
+  return entries.length ? `?${new URLSearchParams(entries)}` : '';
+};
+
 export function residentsApi(api: ApiClient) {
   const v1 = '/clinics/v1';
   const hh = (id: string) => `${v1}/households/${encodeURIComponent(id)}`;
   const res = (id: string) => `${v1}/residents/${encodeURIComponent(id)}`;
+  const clinic = (id: string) => `${v1}/clinics/${encodeURIComponent(id)}`;
   return {
-    households: (clinicId: string) => api.list<Household>(`${v1}/clinics/${encodeURIComponent(clinicId)}/households`),
+    /** One page of a clinic's households, found by `q` (file number, name, national id, tracking code). */
+    householdsPage: (clinicId: string, filter: { q: string; sort: HouseholdSort; archived: ArchivedFilter }, after?: string | null) =>
+      api.page<Household>(`${clinic(clinicId)}/households${listQuery(filter)}`, after),
+    /** The first residents a search names (for a picker): name and file number, never an id on screen. */
+    findResidents: (clinicId: string, q: string) =>
+      api.get<ResidentListItem[]>(`${clinic(clinicId)}/residents${listQuery({ q, limit: '20' })}`),
+    archiveHousehold: (id: string) => api.post<HouseholdDetail>(`${hh(id)}/archive`),
+    restoreHousehold: (id: string) => api.post<HouseholdDetail>(`${hh(id)}/restore`),
+    archiveResident: (id: string) => api.post<Resident>(`${res(id)}/archive`),
+    restoreResident: (id: string) => api.post<Resident>(`${res(id)}/restore`),
+    assessment: (householdId: string) => api.get<RecordedAssessment>(`${hh(householdId)}/assessment`),
     household: (id: string) => api.get<HouseholdDetail>(hh(id)),
     registerHousehold: (clinicId: string, fileNumber: string) => api.post<Household>(`${v1}/households`, { clinicId, fileNumber }),
     registerResident: (householdId: string, resident: NewResident) => api.post<Resident>(`${hh(householdId)}/residents`, resident),
@@ -141,7 +182,8 @@ export function residentsApi(api: ApiClient) {
     grantConsent: (id: string, consent: { purpose: ConsentPurpose; agency: ConsentAgency; expiresOn: string }) =>
       api.post<Consent>(`${res(id)}/consents`, consent),
     withdrawConsent: (id: string, consentId: string) => api.post<Consent>(`${res(id)}/consents/${encodeURIComponent(consentId)}/withdraw`),
-    accessLog: (id: string) => api.list<AccessEntry>(`${res(id)}/access-log`),
+    accessLogPage: (id: string, sort: 'newest' | 'oldest', after?: string | null) =>
+      api.page<AccessEntry>(`${res(id)}/access-log${listQuery({ sort })}`, after),
     questionnaire: () => api.get<QuestionnaireSection[]>(`${v1}/questionnaire`),
     draft: (householdId: string) => api.get<Draft>(`${hh(householdId)}/assessment-draft`),
     saveDraft: (householdId: string, draft: { needs: Need[]; answers: Record<string, Answer> }) =>

@@ -55,7 +55,7 @@ function kit(routes: Record<string, FakeRoute> = {}) {
       { id: 'employment', label: name('اشتغال', 'Employment') },
       { id: 'social-care', label: name('مددکاری', 'Social care') },
     ],
-    [`GET ${base}/clinics/clinic-sarasiab/households`]: [household],
+    [`GET ${base}/clinics/clinic-sarasiab/households`]: [{ ...household, headName: 'زهرا احمدی' }],
     [`GET ${base}/households/${householdId}`]: { ...household, residents: [resident(personal)] } satisfies HouseholdDetail,
     [`GET ${base}/questionnaire`]: questionnaire,
     [`GET ${base}/residents/${residentId}/access-log`]: [],
@@ -86,7 +86,9 @@ describe('households and residents section', () => {
       [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404),
     });
     render('/clinics/residents');
-    expect((await screen.findByTestId(`household-${householdId}`)).textContent).toContain('SAR-0001');
+    const row = await screen.findByTestId('household-SAR-0001');
+    expect(row.textContent).toContain('زهرا احمدی');
+    expect(row.textContent).not.toContain(householdId);
     fireEvent.change(screen.getByTestId('new-household-file'), { target: { value: 'SAR-0099' } });
     await act(async () => fireEvent.click(screen.getByTestId('register-household')));
     expect(calls(fetchMock, 'POST', `${base}/households`)).toEqual([{ clinicId: 'clinic-sarasiab', fileNumber: 'SAR-0099' }]);
@@ -134,6 +136,60 @@ describe('households and residents section', () => {
   });
 });
 
+describe('households list', () => {
+  it('refuses a household with nothing filled in, naming the file number, without asking the service', async () => {
+    const fetchMock = kit();
+    render('/clinics/residents');
+    await screen.findByTestId('household-SAR-0001');
+    await act(async () => fireEvent.click(screen.getByTestId('register-household')));
+    expect((await screen.findByText('Enter the file number: a household without one cannot be told apart.')).className).toContain(
+      'hg-field__error',
+    );
+    expect(calls(fetchMock, 'POST', `${base}/households`)).toEqual([]);
+  });
+
+  it('shows a file number the service refuses as taken next to the field, in the user’s language', async () => {
+    kit({
+      [`POST ${base}/households`]: jsonResponse(
+        {
+          title: 'Conflict',
+          status: 409,
+          code: 'household-file-number-taken',
+          field: 'fileNumber',
+          detail: 'file number SAR-0001 is another household’s',
+        },
+        409,
+        'application/problem+json',
+      ),
+    });
+    render('/clinics/residents');
+    await screen.findByTestId('household-SAR-0001');
+    fireEvent.change(screen.getByTestId('new-household-file'), { target: { value: 'SAR-0001' } });
+    await act(async () => fireEvent.click(screen.getByTestId('register-household')));
+    expect(await screen.findByText('This file number belongs to another household of this clinic.')).toBeTruthy();
+    expect(screen.queryByText(/another household’s/)).toBeNull();
+  });
+
+  it('asks the service for what was searched, sorted and filtered, a page at a time', async () => {
+    const fetchMock = kit();
+    render('/clinics/residents');
+    await screen.findByTestId('household-SAR-0001');
+    fireEvent.change(screen.getByTestId('list-controls-search'), { target: { value: 'احمدي' } });
+    fireEvent.keyDown(screen.getByTestId('list-controls-search'), { key: 'Enter' });
+    fireEvent.change(screen.getByTestId('list-controls-sort'), { target: { value: 'file' } });
+    fireEvent.change(screen.getByTestId('households-archived-filter'), { target: { value: 'only' } });
+    await waitFor(() => {
+      const urls = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://x')).filter((u) => u.pathname.endsWith('/households'));
+      const last = urls.at(-1)!;
+      expect([last.searchParams.get('q'), last.searchParams.get('sort'), last.searchParams.get('archived')]).toEqual([
+        'احمدی',
+        'file',
+        'only',
+      ]);
+    });
+  });
+});
+
 describe('assessment questionnaire', () => {
   const draft: Draft = {
     householdId,
@@ -156,7 +212,9 @@ describe('assessment questionnaire', () => {
     expect(screen.queryByTestId('q-social.disability')).toBeNull();
 
     await act(async () => fireEvent.click(screen.getByTestId('submit-assessment')));
-    expect(screen.getByTestId('questionnaire-error').textContent).toContain('Answer every question');
+    // The message names the question left unanswered, and the question itself says so.
+    expect(screen.getByTestId('questionnaire-error').textContent).toBe('These questions are not answered: «Looking for work»');
+    expect(screen.getByTestId('q-employment.job-seekers').getAttribute('aria-invalid')).toBe('true');
     expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/assessment-draft/submit`)).toEqual([]);
 
     fireEvent.change(screen.getByTestId('q-employment.job-seekers'), { target: { value: '۲' } });
@@ -167,6 +225,59 @@ describe('assessment questionnaire', () => {
     await act(async () => fireEvent.click(screen.getByTestId('submit-assessment')));
     expect(calls(fetchMock, 'POST', `${base}/households/${householdId}/assessment-draft/submit`)).toHaveLength(1);
     await screen.findByTestId('assessment-submitted');
+  });
+
+  it('shows what was recorded once the household is assessed: each need, its severity and every answer', async () => {
+    kit({
+      [`GET ${base}/households/${householdId}`]: { ...household, assessedAt: '2026-03-04T08:00:00Z', residents: [resident(personal)] },
+      [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404),
+      [`GET ${base}/households/${householdId}/assessment`]: {
+        id: 'a1',
+        householdRef: householdId,
+        needs: [{ category: 'employment', severity: 4 }],
+        answers: { 'employment.working': false, 'employment.job-seekers': 2 },
+        createdAt: '2026-03-04T08:00:00Z',
+      },
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    expect((await screen.findByTestId('recorded-employment')).textContent).toContain('Employment — Severity 4');
+    expect(screen.getByTestId('recorded-answer-employment.working').textContent).toBe('Working now?: No');
+    expect(screen.getByTestId('recorded-answer-employment.job-seekers').textContent).toBe('Looking for work: 2');
+  });
+});
+
+describe('digits and archiving on the resident’s page', () => {
+  it('shows the phone and the birth year in Persian digits, the year never grouped (۱۳۶۰, not ۱٬۳۶۰)', async () => {
+    kit({ [`GET ${base}/residents/${residentId}`]: resident(personal), [`GET ${base}/residents/${residentId}/consents`]: [] });
+    renderWithKit(
+      <MemoryRouter initialEntries={[`/clinics/residents/${residentId}`]}>
+        <Routes>
+          <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+        </Routes>
+      </MemoryRouter>,
+      { auth: fakeAuth(worker), locale: 'fa' },
+    );
+    expect((await screen.findByTestId('resident-phone-value')).textContent).toBe('۰۹۱۳۱۲۳۴۵۶۷');
+    expect(screen.getByTestId('resident-personal').textContent).toContain('۱۳۶۰');
+    expect(screen.getByTestId('resident-personal').textContent).not.toContain('۱٬۳۶۰');
+  });
+
+  it('archives a resident registered by mistake after asking, and says why the service refused in the user’s words', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/residents/${residentId}`]: resident(personal),
+      [`GET ${base}/residents/${residentId}/consents`]: [],
+      [`POST ${base}/residents/${residentId}/archive`]: jsonResponse(
+        { title: 'Conflict', status: 409, code: 'resident-has-open-referrals', detail: 'the resident has open referrals' },
+        409,
+        'application/problem+json',
+      ),
+    });
+    render(`/clinics/residents/${residentId}`);
+    await act(async () => fireEvent.click(await screen.findByTestId('archive-resident')));
+    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/archive`)).toEqual([]);
+    await act(async () => fireEvent.click(screen.getByTestId('archive-resident-yes')));
+    expect(calls(fetchMock, 'POST', `${base}/residents/${residentId}/archive`)).toHaveLength(1);
+    expect(await screen.findByText('This resident has an open referral; withdraw it first.')).toBeTruthy();
   });
 });
 
