@@ -9,6 +9,7 @@ export {
   jalaliYear,
   LOCALES,
   toLatinDigits,
+  toPersianDigits,
   type Direction,
   type Locale,
   type LocalizedText,
@@ -16,7 +17,7 @@ export {
 export { I18nProvider, LOCALE_STORAGE_KEY, useI18n, type I18n } from './i18n/I18nProvider';
 export { getAuthClient, hasAnyRole, setAuthClient, useAuth, type AuthClient, type AuthUser, type RemoteAppProps } from './auth';
 export { ApiError, type Problem } from './api/ApiError';
-export { createApiClient, LIST_MAX_PAGES, useApi, type ApiClient } from './api/client';
+export { createApiClient, LIST_MAX_PAGES, mapApiErrors, useApi, type ApiClient } from './api/client';
 export { createTypedClient, data, pageOf, useTypedClient, type TypedClient } from './api/typed';
 export { useAsync, type AsyncState } from './useAsync';
 export { createQueryClient, QueryProvider } from './query/QueryProvider';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../testing';
 import { ApiError } from './ApiError';
-import { createApiClient } from './client';
+import { createApiClient, mapApiErrors } from './client';
 
 const auth = { getToken: async () => 'token-123' };
 
@@ -98,5 +98,54 @@ describe('createApiClient', () => {
       expect(await api.page<number>('/x/v1/things')).toEqual({ items: [1, 2], next: '2' });
       expect(await api.page<number>('/x/v1/things', '4')).toEqual({ items: [5], next: null });
     });
+  });
+});
+
+describe('download', () => {
+  it('saves the answer as a file named by Content-Disposition (Persian names too), with the token', async () => {
+    const fetchMock = stubFetch({
+      'GET /api/coordination/v1/exports/board': new Response('a,b\n1,2\n', {
+        headers: {
+          'Content-Type': 'text/csv',
+          'Content-Disposition': 'attachment; filename="board.csv"; filename*=UTF-8\'\'%D8%AA%D8%AE%D8%AA%D9%87.csv',
+        },
+      }),
+    });
+    const saved: { name: string; href: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, href: this.href });
+    });
+    const name = await createApiClient(auth).download('/coordination/v1/exports/board', 'export.csv');
+    expect(name).toBe('تخته.csv');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.name).toBe('تخته.csv');
+    expect(saved[0]!.href).toMatch(/^blob:/);
+    expect(new Headers(fetchMock.mock.calls[0]![1]?.headers).get('Authorization')).toBe('Bearer token-123');
+    click.mockRestore();
+  });
+
+  it('falls back to the given name, and throws a refusal as ApiError', async () => {
+    stubFetch({ 'GET /api/x.csv': new Response('x', { headers: { 'Content-Type': 'text/csv' } }) });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    expect(await createApiClient(auth).download('/x.csv', 'fallback.csv')).toBe('fallback.csv');
+    stubFetch({ 'GET /api/x.csv': jsonResponse({ title: 'Forbidden', status: 403, code: 'not-yours' }, 403, 'application/problem+json') });
+    const refusal = await createApiClient(auth)
+      .download('/x.csv', 'fallback.csv')
+      .catch((error: unknown) => error);
+    expect((refusal as ApiError).problem.code).toBe('not-yours');
+    click.mockRestore();
+  });
+});
+
+describe('patch and mapApiErrors', () => {
+  it('sends PATCH, and maps every failure of a wrapped client', async () => {
+    stubFetch({
+      'PATCH /api/clinics/v1/households/h-1': (body) => jsonResponse({ patched: body }),
+      'GET /api/clinics/v1/missing': jsonResponse({ title: 'Not Found', status: 404, code: 'x' }, 404, 'application/problem+json'),
+    });
+    const api = mapApiErrors(createApiClient(auth), () => new Error('in Persian'));
+    expect(await api.patch('/clinics/v1/households/h-1', { address: 'x' })).toEqual({ patched: { address: 'x' } });
+    await expect(api.get('/clinics/v1/missing')).rejects.toThrow('in Persian');
+    await expect(api.download('/clinics/v1/missing', 'f')).rejects.toThrow('in Persian');
   });
 });

@@ -13,7 +13,15 @@ export interface ApiClient {
   page<T>(path: string, after?: string | null): Promise<{ items: T[]; next: string | null }>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
+  /** A partial correction of a record (e.g. PATCH /households/:id). */
+  patch<T>(path: string, body?: unknown): Promise<T>;
   del<T = void>(path: string): Promise<T>;
+  /**
+   * Fetches a file (a CSV or XLSX export, a printable slip) with the user's token and hands it to the
+   * browser as a download, named as the answer's Content-Disposition says, else `fallbackName`.
+   * Resolves to the name saved; a refusal throws ApiError like every other call.
+   */
+  download(path: string, fallbackName: string): Promise<string>;
 }
 
 /**
@@ -26,9 +34,9 @@ export function createApiClient(auth: Pick<AuthClient, 'getToken'>, base = '/api
     return (await exchange<T>(method, path, body)).body;
   }
 
-  async function exchange<T>(method: string, path: string, body?: unknown): Promise<{ body: T; next: string | null }> {
+  async function send(method: string, path: string, body: unknown, accept: string): Promise<Response> {
     const headers = new Headers({
-      Accept: 'application/json, application/problem+json',
+      Accept: `${accept}, application/problem+json`,
       Authorization: `Bearer ${await auth.getToken()}`,
       'X-Correlation-Id': crypto.randomUUID(),
     });
@@ -39,6 +47,11 @@ export function createApiClient(auth: Pick<AuthClient, 'getToken'>, base = '/api
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw await problemFrom(response);
+    return response;
+  }
+
+  async function exchange<T>(method: string, path: string, body?: unknown): Promise<{ body: T; next: string | null }> {
+    const response = await send(method, path, body, 'application/json');
     const text = await response.text();
     return { body: (text ? JSON.parse(text) : undefined) as T, next: response.headers.get('X-Next-Cursor') };
   }
@@ -64,7 +77,53 @@ export function createApiClient(auth: Pick<AuthClient, 'getToken'>, base = '/api
     },
     post: (path, body) => request('POST', path, body),
     put: (path, body) => request('PUT', path, body),
+    patch: (path, body) => request('PATCH', path, body),
     del: (path) => request('DELETE', path),
+    download: async (path, fallbackName) => {
+      const response = await send('GET', path, undefined, '*/*');
+      const name = fileNameOf(response) ?? fallbackName;
+      saveBlob(await response.blob(), name);
+      return name;
+    },
+  };
+}
+
+/** The file name a Content-Disposition header gives (`filename*=UTF-8''…` for Persian names, else `filename="…"`). */
+function fileNameOf(response: Response): string | undefined {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1];
+}
+
+/** Hands a Blob to the browser as a download through a temporary link. */
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked a moment later: some browsers read the Blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The same client with every failure passed through `map` (e.g. a module's useProblemSentence, so each
+ * refusal reaches the screen in the user's language), kept in the kit so a new method is wrapped everywhere.
+ */
+export function mapApiErrors(api: ApiClient, map: (error: unknown) => unknown): ApiClient {
+  const mapped = <T>(call: Promise<T>) => call.catch((error: unknown) => Promise.reject(map(error)));
+  return {
+    get: <T>(path: string) => mapped(api.get<T>(path)),
+    list: <T>(path: string, options?: { maxPages?: number }) => mapped(api.list<T>(path, options)),
+    page: <T>(path: string, after?: string | null) => mapped(api.page<T>(path, after)),
+    post: <T>(path: string, body?: unknown) => mapped(api.post<T>(path, body)),
+    put: <T>(path: string, body?: unknown) => mapped(api.put<T>(path, body)),
+    patch: <T>(path: string, body?: unknown) => mapped(api.patch<T>(path, body)),
+    del: <T = void>(path: string) => mapped(api.del<T>(path)),
+    download: (path, fallbackName) => mapped(api.download(path, fallbackName)),
   };
 }
 
