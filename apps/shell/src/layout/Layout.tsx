@@ -36,7 +36,7 @@ export function Layout({ modules }: { modules: readonly RemoteModuleConfig[] }) 
           data-testid="menu-button"
         >
           <span className="shell__menu-icon" aria-hidden="true" />
-          {t('shell.menu')}
+          <span className="shell__menu-label">{t('shell.menu')}</span>
         </button>
         <Link to="/" className="shell__brand" data-testid="app-name">
           {t('shell.appName')}

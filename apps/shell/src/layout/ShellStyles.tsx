@@ -25,7 +25,8 @@ const css = `
 .shell__main > .hg-card { margin-block: 1.5rem; margin-inline: 1.5rem; max-inline-size: 72rem; }
 /* Phones and narrow tablets: the navigation folds behind the menu button and opens as a panel under the header. */
 @media (max-width: 48rem) {
-  .shell__header { padding-inline: 0.75rem; }
+  .shell__header { padding-inline: 0.75rem; gap: 0.4rem 0.5rem; }
+  .shell__header .hg-button { padding-inline: 0.6rem; }
   .shell__menu-button { display: inline-flex; }
   .shell__brand { font-size: 1.1rem; }
   .shell__user { flex-basis: 100%; order: 10; font-size: 0.85rem; }
@@ -35,6 +36,11 @@ const css = `
   .shell__nav h2 { display: none; }
   .shell__nav a { padding-block: 0.7rem; }
   .shell__main > .hg-card { margin-inline: 0.75rem; }
+}
+/* Small phones: the menu button keeps its icon and its name for screen readers, so the header stays one row. */
+@media (max-width: 30rem) {
+  .shell__menu-label { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .shell__menu-button { padding-inline: 0.6rem; min-inline-size: 2.5rem; justify-content: center; }
 }
 `;
 
