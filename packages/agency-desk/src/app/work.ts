@@ -1,4 +1,4 @@
-import { countUpTo, hasAnyRole, lessThan, notIn, type WorkContext, type WorkItem } from '@hamgam/service-kit';
+import { after, between, hasAnyRole, lessThan, notIn, tally, type WorkContext, type WorkItem } from '@hamgam/service-kit';
 import type { DeskModels } from '../data/models.js';
 import type { DeskOptions } from '../options.js';
 
@@ -7,7 +7,8 @@ import type { DeskOptions } from '../options.js';
  * that wait for an answer, referrals past their day (an answer or a completion due), the action items the
  * working group gave the agency that are still open, and commitments past their (revised) due day. The
  * rules are the desk's own (`isReferralOverdue`, `isCommitmentOverdue`) written as store filters, so each
- * is one bounded count. Coordinators and auditors only read the desk: nothing here waits for them.
+ * is one bounded count; asked `since`, each also says how many arrived (or fell due) after it.
+ * Coordinators and auditors only read the desk: nothing here waits for them.
  */
 export async function deskWork(
   models: Pick<DeskModels, 'referrals' | 'commitments'>,
@@ -17,25 +18,29 @@ export async function deskWork(
   if (!hasAnyRole(work.principal, options.roles)) return [];
   const { today } = work;
   const open = notIn(['delivered']);
-  const [fresh, lateReferrals, assigned, lateCommitments] = await Promise.all([
-    countUpTo(models.referrals, { state: 'received' }),
-    countUpTo(models.referrals, {
-      $or: [
-        { state: 'received', respondBy: lessThan(today) },
-        { state: 'accepted', completeBy: lessThan(today) },
-      ],
-    }),
-    countUpTo(models.commitments, { source: 'working-group', status: open }),
-    // The effective due day is the revised one when the commitment slipped with a new day.
-    countUpTo(models.commitments, {
+  // Due on a day the filter names: late when before today, fell due since `since` when on or after its day.
+  const referralsDue = (day: string) => ({
+    $or: [
+      { state: 'received', respondBy: day },
+      { state: 'accepted', completeBy: day },
+    ],
+  });
+  // The effective due day is the revised one when the commitment slipped with a new day.
+  const commitmentsDue = (day: string) => ({ status: open, $or: [{ revisedDueOn: day }, { revisedDueOn: null, dueOn: day }] });
+  const [fresh, late, assigned, overdue] = await Promise.all([
+    tally(models.referrals, work, { state: 'received' }, (since) => ({ state: 'received', receivedAt: after(since.at) })),
+    tally(models.referrals, work, referralsDue(lessThan(today)), (since) => referralsDue(between(since.day, today))),
+    tally(models.commitments, work, { source: 'working-group', status: open }, (since) => ({
+      source: 'working-group',
       status: open,
-      $or: [{ revisedDueOn: lessThan(today) }, { revisedDueOn: null, dueOn: lessThan(today) }],
-    }),
+      declaredAt: after(since.at),
+    })),
+    tally(models.commitments, work, commitmentsDue(lessThan(today)), (since) => commitmentsDue(between(since.day, today))),
   ]);
   return [
-    { kind: 'referrals-new', count: fresh, path: '?state=received' },
-    { kind: 'referrals-overdue', count: lateReferrals, path: '?overdue=true' },
-    { kind: 'action-items-open', count: assigned, path: 'commitments' },
-    { kind: 'commitments-overdue', count: lateCommitments, path: 'commitments?overdue=true' },
+    { kind: 'referrals-new', ...fresh, path: '?state=received' },
+    { kind: 'referrals-overdue', ...late, path: '?overdue=true' },
+    { kind: 'action-items-open', ...assigned, path: 'commitments' },
+    { kind: 'commitments-overdue', ...overdue, path: 'commitments?overdue=true' },
   ];
 }

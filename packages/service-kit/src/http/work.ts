@@ -17,6 +17,11 @@ export const workItemSchema = z
     count: z.number().int().min(0),
     /** Where the module shows them, relative to where the shell mounts it (`''` is its first page), e.g. `commitments?overdue=true`. */
     path: z.string().regex(/^[a-z0-9/?=&-]*$/),
+    /**
+     * Asked with `?since=`: how many of them arrived (or fell due) after that instant — the bell's "new since you
+     * last looked". Left out for a kind whose items carry no such time (the shell then compares counts).
+     */
+    fresh: z.number().int().min(0).optional(),
   })
   .strict();
 export type WorkItem = z.infer<typeof workItemSchema>;
@@ -42,7 +47,36 @@ export interface WorkContext {
   now: Date;
   /** Today in Iran (`YYYY-MM-DD`), from `@hamgam/contracts/days`: "overdue" and "today" turn at Tehran's midnight. */
   today: string;
+  /** When the caller last looked (`?since=`), and its Iran day; null when not asked. */
+  since: { at: Date; day: string } | null;
 }
+
+/** When the caller last looked, as an instant and its Iran day. */
+export type WorkSince = NonNullable<WorkContext['since']>;
+
+/**
+ * One kind's `count` (documents matching `filter`) and, when the caller asked `?since=`, its `fresh` count:
+ * those matching `arrivedSince(since)` — arrived after it (e.g. `receivedAt: after(since.at)`), or fell due
+ * after it: work due on day D is late from D + 1, so it fell due after `since` when D is on or after since's
+ * day (`dueOn: between(since.day, today)`). Without `arrivedSince` the kind says nothing of what is new.
+ */
+export async function tally(
+  model: Model<any>,
+  work: WorkContext,
+  filter: Record<string, unknown>,
+  arrivedSince?: (since: WorkSince) => Record<string, unknown>,
+): Promise<{ count: number; fresh?: number }> {
+  const [count, fresh] = await Promise.all([
+    countUpTo(model, filter),
+    arrivedSince && work.since ? countUpTo(model, arrivedSince(work.since)) : undefined,
+  ]);
+  return fresh === undefined ? { count } : { count, fresh };
+}
+
+/** `{ $gt: value }`, built by the service itself, like lessThan. */
+export const after = <T extends Date | number | string>(value: T) => mongoose.trusted({ $gt: value }) as unknown as T;
+
+const workQuerySchema = z.object({ since: z.iso.datetime({ offset: true }).optional() }).strict();
 
 /**
  * The service's `GET /work` route: open to every role of the service (a role with nothing to do here gets
@@ -56,13 +90,16 @@ export function workRoute(options: {
   return defineRoute({
     method: 'get',
     path: '/work',
-    summary: 'What is waiting for the caller here (counts, each with the module page that shows them), for the shell’s home and bell',
+    summary:
+      'What is waiting for the caller here (counts, each with the module page that shows them), for the shell’s home and bell; with `since`, how many of each arrived or fell due after it',
     tags: ['work'],
     roles: options.roles,
+    query: workQuerySchema,
     response: workListSchema,
-    handler: async ({ principal }) => {
+    handler: async ({ principal, query }) => {
       const now = options.clock.now();
-      return options.items({ principal, now, today: dayOf(now) });
+      const since = query.since ? new Date(query.since) : null;
+      return options.items({ principal, now, today: dayOf(now), since: since && { at: since, day: dayOf(since) } });
     },
   });
 }

@@ -76,6 +76,15 @@ describe('GET /work', () => {
     expect(res.status).toBe(200);
     expect(counts(res.body)).toEqual({ 'bookings-today': 4, 'referrals-overdue': 2, 'referrals-declined': 1, 'consents-expiring': 2 });
     expect(res.body.find((i: { kind: string }) => i.kind === 'referrals-overdue').path).toBe('referrals?overdue=true');
+    // Asked since the worker last looked (the 19th, 14:00 in Tehran): what fell due, was declined or came within
+    // the two weeks after it is new.
+    const since = await h.api('worker').get('/work?since=2026-03-19T10:30:00Z');
+    expect(Object.fromEntries(since.body.map((i: { kind: string; fresh?: number }) => [i.kind, i.fresh]))).toEqual({
+      'bookings-today': undefined,
+      'referrals-overdue': 2,
+      'referrals-declined': 0,
+      'consents-expiring': 1,
+    });
     // The other clinic's worker counts only theirs.
     expect(counts((await h.api('worker2').get('/work')).body)).toEqual({
       'bookings-today': 4,

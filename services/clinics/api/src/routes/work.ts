@@ -1,5 +1,5 @@
 import { addDays, startOfDay } from '@hamgam/contracts/days';
-import { between, caps, countUpTo, hasAnyRole, inList, lessThan, readAll, workRoute, type WorkContext } from '@hamgam/service-kit';
+import { between, caps, hasAnyRole, inList, lessThan, readAll, tally, workRoute, type WorkContext } from '@hamgam/service-kit';
 import { clinicReaders, clinicWorkers, type ClinicsDeps } from '../deps.js';
 
 /** A consent ending within this many days (today included) is worth renewing before a referral needs it. */
@@ -22,28 +22,36 @@ export const workRoutes = (deps: ClinicsDeps) => [
       const { models } = deps;
       const { today, now } = work;
       const clinicId = inList(work.principal.clinicIds);
+      // isOverdue (domain/referrals.ts) as a filter: sent past respond-by, accepted past complete-by.
+      const referralsDue = (day: string) => ({
+        clinicId,
+        $or: [
+          { state: 'sent', respondBy: day },
+          { state: 'accepted', completeBy: day },
+        ],
+      });
+      const weekAgo = new Date(now.getTime() - DECLINED_RECENT_DAYS * 86_400_000);
+      const declinedFrom = (from: Date) => ({ clinicId, state: 'declined', updatedAt: between(from, new Date(now.getTime() + 1)) });
+      const consentsEnding = (from: string) => ({
+        clinicId,
+        withdrawnAt: null,
+        expiresOn: between(from, addDays(today, CONSENT_WARNING_DAYS)),
+      });
+      // Asked `since`, each says how many are new: fell due, were declined, or came within the two weeks after it.
       const [late, declined, consents, booked] = await Promise.all([
-        // isOverdue (domain/referrals.ts) as a filter: sent past respond-by, accepted past complete-by.
-        countUpTo(models.referrals, {
-          clinicId,
-          $or: [
-            { state: 'sent', respondBy: lessThan(today) },
-            { state: 'accepted', completeBy: lessThan(today) },
-          ],
-        }),
-        countUpTo(models.referrals, {
-          clinicId,
-          state: 'declined',
-          updatedAt: between(new Date(now.getTime() - DECLINED_RECENT_DAYS * 86_400_000), new Date(now.getTime() + 1)),
-        }),
-        countUpTo(models.consents, { clinicId, withdrawnAt: null, expiresOn: between(today, addDays(today, CONSENT_WARNING_DAYS)) }),
+        tally(models.referrals, work, referralsDue(lessThan(today)), (since) => referralsDue(between(since.day, today))),
+        tally(models.referrals, work, declinedFrom(weekAgo), (since) =>
+          declinedFrom(new Date(Math.max(since.at.getTime() + 1, weekAgo.getTime()))),
+        ),
+        tally(models.consents, work, consentsEnding(today), (since) => consentsEnding(addDays(since.day, CONSENT_WARNING_DAYS))),
         bookedToday(deps, work, clinicId),
       ]);
       return [
+        // A booking's time is inside the slot's list, which FerretDB cannot match element-wise: no "new" count.
         { kind: 'bookings-today', count: booked, path: 'calendar' },
-        { kind: 'referrals-overdue', count: late, path: 'referrals?overdue=true' },
-        { kind: 'referrals-declined', count: declined, path: 'referrals?state=declined' },
-        { kind: 'consents-expiring', count: consents, path: 'residents' },
+        { kind: 'referrals-overdue', ...late, path: 'referrals?overdue=true' },
+        { kind: 'referrals-declined', ...declined, path: 'referrals?state=declined' },
+        { kind: 'consents-expiring', ...consents, path: 'residents' },
       ];
     },
   }),

@@ -34,6 +34,7 @@ const meeting = (neighbourhoodId: string, status: string, scheduledOn: string) =
   neighbourhoodId,
   status,
   scheduledOn,
+  createdAt: new Date('2026-03-01T08:00:00Z'),
 });
 
 describe('GET /work', () => {
@@ -59,9 +60,20 @@ describe('GET /work', () => {
     expect(counts(coordinator.body)).toEqual({ 'commitments-overdue': 2, 'meetings-today': 1, 'meetings-to-record': 1 });
     expect(coordinator.body[0].path).toBe('commitments?overdue=true');
 
+    // Last looked on the 19th (Tehran): the commitment due on the 20th fell overdue since, the one of 1 March before.
+    const since = await service.api('coordinator').get('/work?since=2026-03-19T08:00:00Z');
+    expect(Object.fromEntries(since.body.map((i: { kind: string; fresh?: number }) => [i.kind, i.fresh]))).toEqual({
+      'commitments-overdue': 1,
+      'meetings-today': undefined,
+      'meetings-to-record': 1,
+    });
+
     // The test representative speaks for Sar Asiab.
     const representative = await service.api('representative').get('/work');
     expect(counts(representative.body)).toEqual({ 'commitments-overdue': 1, 'meetings-upcoming': 2 });
+    // The meeting of the 27th came within the coming week after a look on the 19th; today's was scheduled long before.
+    const representativeSince = await service.api('representative').get('/work?since=2026-03-19T08:00:00Z');
+    expect(representativeSince.body.find((i: { kind: string }) => i.kind === 'meetings-upcoming')).toMatchObject({ count: 2, fresh: 1 });
   });
 
   it('answers nothing for auditors and agencies’ staff, and refuses a clinic worker', async () => {

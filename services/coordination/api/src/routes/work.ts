@@ -1,12 +1,13 @@
 import { addDays } from '@hamgam/contracts/days';
 import {
+  after,
   between,
-  countUpTo,
   hasAnyRole,
   inList,
   lessThan,
   notIn,
   seesWholeProgramme,
+  tally,
   workRoute,
   type WorkContext,
 } from '@hamgam/service-kit';
@@ -33,35 +34,53 @@ export const workRoutes = (deps: CoordinationDeps) => [
   }),
 ];
 
-/** isOverdue (domain/commitments.ts) as a filter: not delivered, and its revised day (or else its due day) is past. */
-const overdue = (today: string) => ({
+/**
+ * isOverdue (domain/commitments.ts) as a filter, for due days the filter names: before today (overdue), or on
+ * or after the day the caller last looked and before today (fell overdue since: late from the next day).
+ */
+const dueOn = (day: string) => ({
   status: notIn(['delivered']),
-  $or: [{ revisedDueOn: lessThan(today) }, { revisedDueOn: null, dueOn: lessThan(today) }],
+  $or: [{ revisedDueOn: day }, { revisedDueOn: null, dueOn: day }],
 });
 
-async function coordinatorWork({ models }: CoordinationDeps, { today }: WorkContext) {
+async function coordinatorWork({ models }: CoordinationDeps, work: WorkContext) {
+  const { today } = work;
   const [late, meetingsToday, unrecorded] = await Promise.all([
-    countUpTo(models.commitments, overdue(today)),
-    countUpTo(models.meetings, { status: 'scheduled', scheduledOn: today }),
-    countUpTo(models.meetings, { status: 'scheduled', scheduledOn: lessThan(today) }),
+    tally(models.commitments, work, dueOn(lessThan(today)), (since) => dueOn(between(since.day, today))),
+    tally(models.meetings, work, { status: 'scheduled', scheduledOn: today }),
+    tally(models.meetings, work, { status: 'scheduled', scheduledOn: lessThan(today) }, (since) => ({
+      status: 'scheduled',
+      scheduledOn: between(since.day, today),
+    })),
   ]);
   return [
-    { kind: 'commitments-overdue', count: late, path: 'commitments?overdue=true' },
-    { kind: 'meetings-today', count: meetingsToday, path: 'meetings' },
-    { kind: 'meetings-to-record', count: unrecorded, path: 'meetings' },
+    { kind: 'commitments-overdue', ...late, path: 'commitments?overdue=true' },
+    { kind: 'meetings-today', ...meetingsToday, path: 'meetings' },
+    { kind: 'meetings-to-record', ...unrecorded, path: 'meetings' },
   ];
 }
 
-async function representativeWork({ models }: CoordinationDeps, { principal, today }: WorkContext) {
+async function representativeWork({ models }: CoordinationDeps, work: WorkContext) {
+  const { principal, today } = work;
   // seesWholeProgramme is false for a representative: their scope claim names their neighbourhoods.
-  const neighbourhoodId = seesWholeProgramme(principal) ? undefined : inList(principal.neighbourhoodIds);
-  const scope = neighbourhoodId === undefined ? {} : { neighbourhoodId };
+  const scope = seesWholeProgramme(principal) ? {} : { neighbourhoodId: inList(principal.neighbourhoodIds) };
+  const coming = { ...scope, status: 'scheduled', scheduledOn: between(today, addDays(today, UPCOMING_MEETING_DAYS)) };
   const [late, upcoming] = await Promise.all([
-    countUpTo(models.commitments, { ...scope, ...overdue(today) }),
-    countUpTo(models.meetings, { ...scope, status: 'scheduled', scheduledOn: between(today, addDays(today, UPCOMING_MEETING_DAYS)) }),
+    tally(models.commitments, work, { ...scope, ...dueOn(lessThan(today)) }, (since) => ({
+      ...scope,
+      ...dueOn(between(since.day, today)),
+    })),
+    // New since the last look: scheduled after it, or come within the week since.
+    tally(models.meetings, work, coming, (since) => ({
+      ...coming,
+      $or: [
+        { createdAt: after(since.at) },
+        { scheduledOn: between(addDays(since.day, UPCOMING_MEETING_DAYS), addDays(today, UPCOMING_MEETING_DAYS)) },
+      ],
+    })),
   ]);
   return [
-    { kind: 'commitments-overdue', count: late, path: 'commitments?overdue=true' },
-    { kind: 'meetings-upcoming', count: upcoming, path: 'meetings' },
+    { kind: 'commitments-overdue', ...late, path: 'commitments?overdue=true' },
+    { kind: 'meetings-upcoming', ...upcoming, path: 'meetings' },
   ];
 }

@@ -19,11 +19,12 @@ describe('GET /work', () => {
   it('counts the applications waiting for the office beside the desk’s referrals and commitments', async () => {
     const { applications, commitments } = t.service.models;
     await applications.collection.insertMany(
-      ['submitted', 'under-review', 'under-review', 'awarded', 'rejected'].map((state) => ({
+      ['submitted', 'under-review', 'under-review', 'awarded', 'rejected'].map((state, i) => ({
         _id: randomUUID(),
         callId: randomUUID(),
         instituteId: randomUUID(),
         state,
+        submittedAt: new Date(i === 0 ? '2026-03-20T10:00:00Z' : '2026-03-01T10:00:00Z'),
       })) as never[],
     );
     await commitments.collection.insertOne({
@@ -45,6 +46,9 @@ describe('GET /work', () => {
       'applications-to-review': 3,
     });
     expect(res.body.find((i: { kind: string }) => i.kind === 'applications-to-review').path).toBe('calls');
+    // Asked since the last look, the application submitted after it is the new one.
+    const since = await t.service.api('fund').get('/work?since=2026-03-15T00:00:00Z');
+    expect(since.body.find((i: { kind: string }) => i.kind === 'applications-to-review')).toMatchObject({ count: 3, fresh: 1 });
   });
 
   it('answers nothing for readers and refuses other agencies', async () => {

@@ -1,5 +1,5 @@
 import { deskWork } from '@hamgam/agency-desk';
-import { countUpTo, hasAnyRole, inList, workRoute } from '@hamgam/service-kit';
+import { after, hasAnyRole, inList, tally, workRoute } from '@hamgam/service-kit';
 import { desk, officers, readers, type FundingDeps } from '../deps.js';
 
 /** Applications whose next step is the office's: to take up for review, or reviewed and waiting for a decision. */
@@ -17,9 +17,13 @@ export const workRoutes = (deps: FundingDeps) => [
       if (!hasAnyRole(work.principal, officers)) return [];
       const [fromDesk, applications] = await Promise.all([
         deskWork(deps.models, desk.options, work),
-        countUpTo(deps.models.applications, { state: inList(toReview) }),
+        // Asked `since`: those submitted after it.
+        tally(deps.models.applications, work, { state: inList(toReview) }, (since) => ({
+          state: inList(toReview),
+          submittedAt: after(since.at),
+        })),
       ]);
-      return [...fromDesk, { kind: 'applications-to-review', count: applications, path: 'calls' }];
+      return [...fromDesk, { kind: 'applications-to-review', ...applications, path: 'calls' }];
     },
   }),
 ];

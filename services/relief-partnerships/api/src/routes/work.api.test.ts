@@ -6,7 +6,11 @@ import { reliefForTests } from '../testing/harness.js';
 const relief = reliefForTests();
 
 const counts = (items: { kind: string; count: number }[]) => Object.fromEntries(items.map((i) => [i.kind, i.count]));
-const request = (state: string) => ({ _id: randomUUID(), state });
+const request = (state: string, i: number) => ({
+  _id: randomUUID(),
+  state,
+  submittedAt: new Date(i === 0 ? '2026-03-20T10:00:00Z' : '2026-03-01T10:00:00Z'),
+});
 const project = (status: string, milestones: { dueOn: string; doneOn: string | null }[]) => ({
   _id: randomUUID(),
   status,
@@ -56,6 +60,18 @@ describe('GET /work', () => {
       'projects-late': 2,
     });
     expect(liaison.body.find((i: { kind: string }) => i.kind === 'projects-late').path).toBe('projects');
+
+    // Last looked on 20 March (Tehran): the milestone due that day fell due after it, the older one before.
+    const since = await service.api('basij').get('/work?since=2026-03-20T06:00:00Z');
+    expect(since.body.find((i: { kind: string }) => i.kind === 'projects-late')).toEqual({
+      kind: 'projects-late',
+      count: 2,
+      fresh: 1,
+      path: 'projects',
+    });
+    // Requests submitted after the last look are new to the officer.
+    const officerSince = await service.api('relief').get('/work?since=2026-03-20T06:00:00Z');
+    expect(officerSince.body.find((i: { kind: string }) => i.kind === 'support-to-decide')).toMatchObject({ count: 3, fresh: 1 });
   });
 
   it('answers nothing for readers and refuses other agencies', async () => {

@@ -1,5 +1,5 @@
 import { deskWork } from '@hamgam/agency-desk';
-import { caps, countUpTo, hasAnyRole, inList, lessThan, notIn, readAll, workRoute, type WorkContext } from '@hamgam/service-kit';
+import { after, caps, hasAnyRole, inList, lessThan, notIn, readAll, tally, workRoute, type WorkContext } from '@hamgam/service-kit';
 import { basijLiaisons, desk, reliefOfficers, reliefReaders, type ReliefDeps } from '../deps.js';
 import { overdueMilestones } from '../domain/projects.js';
 
@@ -11,12 +11,15 @@ const undecided = ['submitted', 'eligible', 'ineligible'] as const;
  * before today (FerretDB's `$elemMatch` takes no field conditions, so "not done" is judged here, by the
  * domain's rule); Basij's projects are tens, read whole under the reference cap.
  */
-async function lateProjects(deps: ReliefDeps, { today }: WorkContext): Promise<number> {
+async function lateProjects(deps: ReliefDeps, { today, since }: WorkContext): Promise<{ count: number; fresh?: number }> {
   const candidates = await readAll(
     deps.models.projects.find({ status: notIn(['completed']), 'milestones.dueOn': lessThan(today) }, { status: 1, milestones: 1 }).lean(),
     caps.reference,
   );
-  return candidates.filter((project) => overdueMilestones(project, today).length > 0).length;
+  const late = candidates.map((project) => overdueMilestones(project, today)).filter((milestones) => milestones.length > 0);
+  if (!since) return { count: late.length };
+  // New since the last look: a milestone due on or after its day (late from the next day) is among the late ones.
+  return { count: late.length, fresh: late.filter((milestones) => milestones.some((m) => m.dueOn >= since.day)).length };
 }
 
 /**
@@ -35,13 +38,18 @@ export const workRoutes = (deps: ReliefDeps) => [
       if (!officer && !liaison) return [];
       const [fromDesk, toDecide, late] = await Promise.all([
         deskWork(deps.models, desk.options, work),
-        officer ? countUpTo(deps.models.supportRequests, { state: inList(undecided) }) : 0,
-        liaison ? lateProjects(deps, work) : 0,
+        officer
+          ? tally(deps.models.supportRequests, work, { state: inList(undecided) }, (since) => ({
+              state: inList(undecided),
+              submittedAt: after(since.at),
+            }))
+          : null,
+        liaison ? lateProjects(deps, work) : null,
       ]);
       return [
         ...fromDesk,
-        ...(officer ? [{ kind: 'support-to-decide', count: toDecide, path: 'support' }] : []),
-        ...(liaison ? [{ kind: 'projects-late', count: late, path: 'projects' }] : []),
+        ...(toDecide ? [{ kind: 'support-to-decide', ...toDecide, path: 'support' }] : []),
+        ...(late ? [{ kind: 'projects-late', ...late, path: 'projects' }] : []),
       ];
     },
   }),

@@ -103,6 +103,48 @@ describe('GET /work', () => {
     }
   });
 
+  it('says, asked since when the caller last looked, how many of each arrived or fell due after it', async () => {
+    const { referrals, commitments, permits, sessions } = service.models;
+    const [before, after] = [new Date('2026-03-10T08:00:00Z'), new Date('2026-03-20T08:00:00Z')];
+    await referrals.collection.insertMany([
+      referral('received', { receivedAt: after }),
+      referral('received', { receivedAt: before }),
+      referral('received', { receivedAt: before, respondBy: '2026-03-19' }), // late from the 20th: after the last look
+      referral('received', { receivedAt: before, respondBy: '2026-03-18' }), // already late when last looked
+      referral('accepted', { receivedAt: before, completeBy: yesterday }),
+    ] as never[]);
+    await commitments.collection.insertMany([
+      { ...commitment('working-group', 'planned', tomorrow), declaredAt: after },
+      { ...commitment('working-group', 'planned', tomorrow), declaredAt: before },
+      { ...commitment('agency', 'in-progress', '2026-03-19'), declaredAt: before },
+      { ...commitment('agency', 'slipped', '2026-03-10', yesterday), declaredAt: before },
+      { ...commitment('agency', 'planned', '2026-03-10'), declaredAt: before },
+    ] as never[]);
+    await permits.collection.insertMany([
+      { _id: randomUUID(), status: 'submitted', submittedAt: after },
+      { _id: randomUUID(), status: 'inspected', submittedAt: before },
+    ] as never[]);
+    await sessions.collection.insertMany([
+      { _id: randomUUID(), day: today, state: 'booked', bookedAt: after },
+      { _id: randomUUID(), day: today, state: 'booked', bookedAt: before },
+    ] as never[]);
+
+    // Last looked at 15:30 on 19 March in Tehran.
+    const res = await service.api('tvto').get('/work?since=2026-03-19T12:00:00Z');
+    expect(res.status).toBe(200);
+    expect(Object.fromEntries(res.body.map((i: { kind: string; count: number; fresh: number }) => [i.kind, [i.count, i.fresh]]))).toEqual({
+      'referrals-new': [4, 1],
+      'referrals-overdue': [3, 2],
+      'action-items-open': [2, 1],
+      'commitments-overdue': [3, 2],
+      'permits-in-hand': [2, 1],
+      'counselling-today': [2, 1],
+    });
+    // Not asked, nothing is said of what is new.
+    expect((await service.api('tvto').get('/work')).body.every((i: object) => !('fresh' in i))).toBe(true);
+    expect((await service.api('tvto').get('/work?since=yesterday')).status).toBe(400);
+  });
+
   it('refuses roles outside TVTO and callers without a token', async () => {
     expect((await service.api('welfare').get('/work')).status).toBe(403);
     expect((await service.api().get('/work')).status).toBe(401);

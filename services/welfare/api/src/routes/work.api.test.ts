@@ -26,9 +26,10 @@ const aCase = (worker: string, state: string) => ({
 
 describe('GET /work', () => {
   it('counts the open cases of the caller’s own caseload beside the desk’s referrals', async () => {
+    const lastLook = new Date(Date.now() - 3_600_000);
     await service.models.cases.collection.insertMany([
-      aCase('welfare.officer', 'opened'),
-      aCase('welfare.officer', 'in-follow-up'),
+      { ...aCase('welfare.officer', 'opened'), openedAt: new Date() },
+      { ...aCase('welfare.officer', 'in-follow-up'), openedAt: new Date(lastLook.getTime() - 86_400_000) },
       aCase('welfare.officer', 'closed'),
       aCase('welfare.officer2', 'planned'),
     ] as never[]);
@@ -45,6 +46,14 @@ describe('GET /work', () => {
     expect(mine.body.find((i: { kind: string }) => i.kind === 'cases-open').path).toBe('cases');
     // Another case worker's caseload is theirs; the desk's referrals are the agency's.
     expect(counts((await service.api('welfare2').get('/work')).body)).toMatchObject({ 'cases-open': 1, 'referrals-new': 1 });
+    // Asked since the last look: only the cases opened into the caseload after it are new.
+    const since = await service.api('welfare').get(`/work?since=${encodeURIComponent(lastLook.toISOString())}`);
+    expect(since.body.find((i: { kind: string }) => i.kind === 'cases-open')).toEqual({
+      kind: 'cases-open',
+      count: 2,
+      fresh: 1,
+      path: 'cases',
+    });
   });
 
   it('answers nothing for those who only read welfare, and refuses everyone else', async () => {

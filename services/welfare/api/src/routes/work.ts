@@ -1,5 +1,5 @@
 import { deskWork } from '@hamgam/agency-desk';
-import { countUpTo, hasAnyRole, notIn, workRoute } from '@hamgam/service-kit';
+import { after, hasAnyRole, notIn, tally, workRoute } from '@hamgam/service-kit';
 import { caseWorkers, desk, summaryReaders, type WelfareDeps } from '../deps.js';
 
 /**
@@ -13,11 +13,13 @@ export const workRoutes = (deps: WelfareDeps) => [
     clock: deps.clock,
     items: async (work) => {
       if (!hasAnyRole(work.principal, caseWorkers)) return [];
+      const mine = { worker: work.principal.username, state: notIn(['closed']) };
       const [fromDesk, caseload] = await Promise.all([
         deskWork(deps.models, desk.options, work),
-        countUpTo(deps.models.cases, { worker: work.principal.username, state: notIn(['closed']) }),
+        // Asked `since`: the cases opened into the caseload after it.
+        tally(deps.models.cases, work, mine, (since) => ({ ...mine, openedAt: after(since.at) })),
       ]);
-      return [...fromDesk, { kind: 'cases-open', count: caseload, path: 'cases' }];
+      return [...fromDesk, { kind: 'cases-open', ...caseload, path: 'cases' }];
     },
   }),
 ];
