@@ -32,7 +32,7 @@ export * from './domain/offers.js';
 export * from './domain/referrals.js';
 export { IllegalTransitionError, isPast } from './domain/transitions.js';
 /** Finding a record by a code a person types (a tracking code, a file number), for an agency's own lists. */
-export { codeAlphabet, codeSearch, matchesNoCode, normaliseTypedCode, typedCodeOr } from './domain/code-search.js';
+export { codeAlphabet, codeSearch, matchesNoCode, normaliseTypedCode, numberFromId, typedCodeOr } from './domain/code-search.js';
 export { trackingCodeSearchSchema } from './routes/schemas.js';
 /** The places the desk names (reference hierarchy and published neighbourhoods), for an agency's own views and checks. */
 export { deskPlaces, placeNames, type Places } from './app/places.js';

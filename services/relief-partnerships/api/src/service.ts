@@ -1,6 +1,6 @@
 import { accessLogRoutes, kitAccessLog, type ServiceDefinition } from '@hamgam/service-kit';
 import { agency, desk, reliefReaders, type ReliefDeps, type ReliefModels } from './deps.js';
-import { reconcileReferrals } from './app/support.js';
+import { fillRequestNumbers, reconcileReferrals } from './app/support.js';
 import { reliefModels } from './data/models.js';
 import { seedRelief } from './data/demo.js';
 import { benefitSubscriptions } from './events/benefits.js';
@@ -42,6 +42,7 @@ export const reliefPartnershipsService: ServiceDefinition<ReliefModels> = {
   reference: async (models, deps) => {
     await desk.reference(models, deps);
     await reconcileReferrals({ ...deps, flushOutbox: () => undefined } as ReliefDeps);
+    await fillRequestNumbers({ models });
   },
   seedDemo: async (deps) => {
     await desk.seedDemo(deps);

@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { actOnReferral } from '@hamgam/agency-desk';
-import { caps, eventCause, inList, outboxEntries, readAll, type EventCause, type EventDraft } from '@hamgam/service-kit';
+import { actOnReferral, codeSearch } from '@hamgam/agency-desk';
+import {
+  caps,
+  eventCause,
+  inList,
+  outboxEntries,
+  pageOf,
+  readAll,
+  type EventCause,
+  type EventDraft,
+  type PageContext,
+} from '@hamgam/service-kit';
 import { BrokenRuleError, IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { reliefCollections } from '../data/models.js';
 import type { Decision, StoredSupportRequest } from '../data/support-requests.js';
 import { dayOf } from '../domain/days.js';
+import { requestNumberOf, requestNumberPrefix } from '../domain/request-number.js';
 import type { Benefit } from '../domain/duplicates.js';
 import { assessEligibility, type MeansTest } from '../domain/eligibility.js';
 import { arrearsOf, checkTerms, repaymentSchedule, type LoanTerms } from '../domain/schedule.js';
@@ -135,8 +146,10 @@ export async function submitRequest(deps: ReliefDeps, body: NewRequest, by: stri
     const { facts } = await factsOf(deps, from.residentRef, from.householdRef);
     const result = assessEligibility({ meansTest: body.meansTest }, facts, dayOf(now));
     const refsVerified = from.referralId !== null || (await heardOfFromClinics(deps, from.residentRef, from.householdRef));
+    const requestId = randomUUID();
     const request: StoredSupportRequest = {
-      _id: randomUUID(),
+      _id: requestId,
+      requestNumber: requestNumberOf(requestId),
       ...from,
       refsVerified,
       kind: body.kind,
@@ -384,4 +397,63 @@ export async function allBenefits(deps: ReliefDeps, householdRefs?: readonly str
       requestId: null,
     })),
   ];
+}
+
+/**
+ * At start: gives every request stored before requests had numbers its number (derived from its id, so
+ * replicas doing it at once write the same value), so a search by number finds it too.
+ */
+export async function fillRequestNumbers(deps: Pick<ReliefDeps, 'models'>) {
+  const { supportRequests } = deps.models;
+  const missing = await readAll(supportRequests.find({ requestNumber: null }, { _id: 1 }).lean(), caps.agencyCaseload);
+  for (const r of missing)
+    await supportRequests.updateOne({ _id: r._id, requestNumber: null }, { $set: { requestNumber: requestNumberOf(r._id) } });
+}
+
+export interface RequestListFilter {
+  /** A request number or a referral's tracking code, whole or begun, normalised (`RLK7QM`, `K7QM3X`). */
+  q?: string | undefined;
+  kind?: SupportKind | undefined;
+  purpose?: string | undefined;
+  neighbourhoodId?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+/** How many referrals a tracking code's beginning may name for a search of the requests (a longer beginning narrows it). */
+const codeMatchesRead = 500;
+
+/** One page of the support requests, newest (or oldest) first, found by number or tracking code and narrowed by kind, need and place. */
+export async function listRequests(deps: ReliefDeps, filter: RequestListFilter, page: PageContext) {
+  let found: object[] | null = null;
+  if (filter.q) {
+    const q = filter.q;
+    const byNumber = q.startsWith('RL') && q.length > 2 ? [{ requestNumber: codeSearch(q.slice(2), requestNumberPrefix) }] : [];
+    const referrals = await deps.models.referrals
+      .find({ trackingCode: codeSearch(q) }, { _id: 1 })
+      .limit(codeMatchesRead)
+      .lean();
+    const byReferral = referrals.length > 0 ? [{ referralId: inList(referrals.map((r) => r._id)) }] : [];
+    found = [...byNumber, ...byReferral];
+    if (found.length === 0) return [];
+  }
+  const query = deps.models.supportRequests
+    .find(
+      {
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.purpose ? { purpose: filter.purpose } : {}),
+        ...(filter.neighbourhoodId ? { neighbourhoodId: filter.neighbourhoodId } : {}),
+        ...(found ? { $or: found } : {}),
+      },
+      { outbox: 0 },
+    )
+    .lean();
+  return pageOf(query, page, page.res, { by: 'submittedAt', order: filter.order === 'asc' ? 1 : -1 });
+}
+
+/** The tracking codes of the referrals the requests on a page answer. */
+export async function trackingCodesOf(deps: ReliefDeps, requests: { referralId: string | null }[]) {
+  const ids = requests.map((r) => r.referralId).filter((id): id is string => id !== null);
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await readAll(deps.models.referrals.find({ _id: inList(ids) }, { trackingCode: 1 }).lean(), caps.pageOfHouseholds);
+  return new Map(rows.filter((r) => r.trackingCode !== null).map((r) => [r._id, r.trackingCode!]));
 }

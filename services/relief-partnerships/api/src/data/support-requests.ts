@@ -51,6 +51,8 @@ export interface FollowUp {
 
 export interface StoredSupportRequest {
   _id: string;
+  /** What people read and search by (`RL-K7QM-3XWA`, from the id); absent only until the start-up fills it in. */
+  requestNumber?: string;
   /** The desk referral it answers, or null for a direct request. */
   referralId: string | null;
   residentRef: string;
@@ -94,6 +96,7 @@ export const requestSchema = addOutbox(
   new Schema<StoredSupportRequest>(
     {
       _id: String,
+      requestNumber: String,
       referralId: { type: String, default: null },
       refsVerified: Boolean,
       residentRef: String,
@@ -123,3 +126,6 @@ requestSchema.index({ residentRef: 1 });
 requestSchema.index({ householdRef: 1 });
 // The officers' work counts (routes/work.ts): requests by state.
 requestSchema.index({ state: 1 });
+// The list in its order, and a request found by its number (or its beginning).
+requestSchema.index({ submittedAt: -1, _id: -1 });
+requestSchema.index({ requestNumber: 1 });

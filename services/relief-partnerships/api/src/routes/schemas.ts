@@ -1,3 +1,4 @@
+import { typedCodeOr } from '@hamgam/agency-desk';
 import { pageQueryShape } from '@hamgam/service-kit';
 import { isoDateSchema, needCategorySchema, opaqueIdSchema, slugIdSchema } from '@hamgam/contracts';
 import { z } from 'zod';
@@ -10,7 +11,23 @@ const rials = z.number().int().positive().max(loanLimits.maxAmountRials);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const requestParams = z.object({ requestId: opaqueIdSchema }).strict();
-export const requestQuery = z.object({ ...pageQueryShape, state: z.enum([...supportStates, 'in-arrears']).optional() }).strict();
+export const requestQuery = z
+  .object({
+    ...pageQueryShape,
+    state: z.enum([...supportStates, 'in-arrears']).optional(),
+    /** A request number (`RL-K7QM-3XWA`) or a referral's tracking code, whole or its beginning, as typed. */
+    q: z
+      .string()
+      .max(40)
+      .transform(typedCodeOr(/^(?:RL)?[A-HJ-NP-Z2-9]{1,8}$/))
+      .optional(),
+    kind: z.enum(supportKinds).optional(),
+    purpose: needCategorySchema.optional(),
+    neighbourhoodId: slugIdSchema.max(80).optional(),
+    /** By the day submitted: newest first (default) or oldest first. */
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
 
 export const meansTestSchema = z.enum(['not-done', 'passed', 'failed']);
 
@@ -75,6 +92,10 @@ const instalmentSchema = z.object({
 /** A request as the officers see it: opaque ids only, never a name. */
 export const requestViewSchema = z.object({
   requestId: z.string(),
+  /** What people read and search by (`RL-K7QM-3XWA`), never the id. */
+  requestNumber: z.string(),
+  /** The tracking code of the referral it answers, if it does. */
+  trackingCode: z.string().nullable(),
   referralId: z.string().nullable(),
   /**
    * A direct request for a resident and household no clinic's referral has named to relief (yet): check the

@@ -16,12 +16,15 @@ import {
   allBenefits,
   decide,
   disburseRequest,
+  listRequests,
   recordFollowUp,
   recordRepayment,
   setMeansTest,
   stillUnverified,
   submitRequest,
+  trackingCodesOf,
 } from '../app/support.js';
+import { requestNumberOf } from '../domain/request-number.js';
 import type { StoredSupportRequest } from '../data/support-requests.js';
 import { dayOf } from '../domain/days.js';
 import { duplicateBenefits, priorBenefits, type Benefit } from '../domain/duplicates.js';
@@ -54,10 +57,13 @@ function toView(
   benefits: readonly Benefit[],
   today: string,
   unverified: ReadonlySet<string>,
+  trackingCode: string | null = null,
 ): View {
   const arrears = r.schedule ? arrearsOf(r.schedule, r.repayments, today) : null;
   return {
     requestId: r._id,
+    requestNumber: r.requestNumber ?? requestNumberOf(r._id),
+    trackingCode,
     referralId: r.referralId,
     unverified: unverified.has(r._id),
     residentRef: r.residentRef,
@@ -87,15 +93,16 @@ export function supportRoutes(deps: ReliefDeps) {
   const today = () => dayOf(deps.clock.now());
 
   async function detail(stored: Omit<StoredSupportRequest, 'outbox'>) {
-    const [benefits, { facts, stored: factDocs }, unverified] = await Promise.all([
+    const [benefits, { facts, stored: factDocs }, unverified, codes] = await Promise.all([
       allBenefits(deps, [stored.householdRef]),
       factsOf(deps, stored.residentRef, stored.householdRef),
       stillUnverified(deps, [stored]),
+      trackingCodesOf(deps, [stored]),
     ]);
     const day = today();
     const { eligible, reasons, validFlags } = assessEligibility(stored, facts, day);
     return {
-      ...toView(stored, benefits, day, unverified),
+      ...toView(stored, benefits, day, unverified, (stored.referralId && codes.get(stored.referralId)) || null),
       facts: {
         certificates: [...facts.certificates],
         flags: factDocs
@@ -140,20 +147,21 @@ export function supportRoutes(deps: ReliefDeps) {
       method: 'get',
       path: '/support-requests',
       summary:
-        'Home-business support requests, newest first; filter by state (in-arrears: loans with late instalments); paged (with `state` a page may come short: follow X-Next-Cursor)',
+        'Home-business support requests, newest (or oldest) first; found by request number or the referral’s tracking code (whole or begun), filtered by kind, need, neighbourhood and state (in-arrears: loans with late instalments); paged (with `state` a page may come short: follow X-Next-Cursor)',
       tags: ['support'],
       roles: reliefReaders,
       query: requestQuery,
       response: z.array(requestViewSchema),
       handler: async ({ query, principal, req }, res) => {
-        const rows = await pageOf(supportRequests.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 });
-        const [benefits, unverified] = await Promise.all([
+        const rows = await listRequests(deps, query, { query, req, res });
+        const [benefits, unverified, codes] = await Promise.all([
           allBenefits(deps, [...new Set(rows.map((r) => r.householdRef))]),
           stillUnverified(deps, rows),
+          trackingCodesOf(deps, rows),
         ]);
         const day = today();
         const shown = rows
-          .map((r) => ({ r, view: toView(r, benefits, day, unverified) }))
+          .map((r) => ({ r, view: toView(r, benefits, day, unverified, (r.referralId && codes.get(r.referralId)) || null) }))
           .filter(({ view }) => !query.state || view.status === query.state);
         await logRequestAccess(
           deps,
