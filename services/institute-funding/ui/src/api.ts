@@ -112,12 +112,25 @@ export interface DuplicateFlag {
   review: { note: string; reviewedAt: string } | null;
 }
 
+/** The programme's neighbourhoods and clinics by name (the desk's reference list). */
+export interface Places {
+  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
+  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
+}
+
+export interface Trade {
+  tradeId: string;
+  name: LocalizedText;
+}
+
 export function fundingApi(api: ApiClient) {
   const base = '/institute-funding/v1';
   const id = encodeURIComponent;
   return {
+    places: () => api.get<Places>(`${base}/desk/places`),
+    trades: () => api.get<Trade[]>(`${base}/desk/trades`),
     institutes: () => api.get<Institute[]>(`${base}/institutes`),
-    registerInstitute: (body: InstituteFields & { instituteId: string }) => api.post<Institute>(`${base}/institutes`, body),
+    registerInstitute: (body: InstituteFields) => api.post<Institute>(`${base}/institutes`, body),
     updateInstitute: (instituteId: string, body: InstituteFields) => api.put<Institute>(`${base}/institutes/${id(instituteId)}`, body),
     calls: () => api.get<FundingCall[]>(`${base}/calls`),
     openCall: (body: CallFields) => api.post<FundingCall>(`${base}/calls`, body),

@@ -180,7 +180,7 @@ function AwardCard({
       testId={`if-award-${id}`}
       title={
         <>
-          {name ? localize(name) : award.instituteId} · {labels.trades(award.trades)}
+          {name ? localize(name) : '—'} · {labels.trades(award.trades)}
         </>
       }
       actions={

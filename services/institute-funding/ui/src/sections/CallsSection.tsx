@@ -1,5 +1,6 @@
 import { today } from '@hamgam/contracts/days';
 import {
+  AmountInput,
   Badge,
   type BadgeTone,
   Button,
@@ -29,7 +30,7 @@ import {
   type Institute,
   type PlanItem,
 } from '../api';
-import { useLabels } from '../labels';
+import { CheckList, useFieldProblems, useLabels, useOptions } from '../labels';
 
 const statusTone: Record<FundingCall['status'], BadgeTone> = { upcoming: 'neutral', open: 'success', closed: 'warning' };
 const stateTone: Record<ApplicationState, BadgeTone> = {
@@ -134,7 +135,7 @@ function Applications({
   }
 
   const columns: Column<Application>[] = [
-    { key: 'institute', header: t('if.applications.institute'), render: (a) => nameOf.get(a.instituteId) ?? a.instituteId },
+    { key: 'institute', header: t('if.applications.institute'), render: (a) => nameOf.get(a.instituteId) ?? '—' },
     { key: 'trades', header: t('if.institutes.trades'), render: (a) => labels.trades(a.trades) },
     { key: 'seats', header: t('if.applications.seats'), render: (a) => formatNumber(a.proposedSeats) },
     { key: 'requested', header: t('if.applications.requested'), render: (a) => labels.rials(a.amountRequestedRials) },
@@ -237,34 +238,35 @@ function Applications({
 function ApplicationForm({ call, institutes, onDone }: { call: FundingCall; institutes: Institute[]; onDone: () => void }) {
   const api = useFundingApi();
   const { t, localize } = useI18n();
-  const { parseList } = useLabels();
+  const labels = useLabels();
+  const problems = useFieldProblems();
   const eligible = institutes.filter((i) => call.neighbourhoodIds.includes(i.neighbourhoodId));
   const [instituteId, setInstituteId] = useState(eligible[0]?.instituteId ?? '');
-  const [trades, setTrades] = useState('');
+  const [trades, setTrades] = useState<string[]>([]);
   const [seats, setSeats] = useState('');
-  const [amount, setAmount] = useState('');
-  const sentence = useProblemSentence('if');
+  const [amount, setAmount] = useState<number | null>(null);
   const { busy, error, run } = useAction(() => {
-    setTrades('');
+    setTrades([]);
     setSeats('');
-    setAmount('');
+    setAmount(null);
     onDone();
   });
+  const refused = problems(error);
 
   function submit() {
     void run(() =>
       api.apply({
         callId: call.callId,
         instituteId,
-        trades: parseList(trades),
+        trades,
         proposedSeats: Number(seats),
-        amountRequestedRials: Number(amount),
+        amountRequestedRials: amount ?? 0,
       }),
     );
   }
   return (
     <Card title={t('if.applications.record')}>
-      <Form onSubmit={submit} error={sentence(error)} testId="if-application-form">
+      <Form onSubmit={submit} error={refused.form} testId="if-application-form">
         <Select
           label={t('if.applications.institute')}
           data-testid="if-application-institute"
@@ -272,16 +274,28 @@ function ApplicationForm({ call, institutes, onDone }: { call: FundingCall; inst
           onChange={(e) => setInstituteId(e.target.value)}
           options={eligible.map((i) => ({ value: i.instituteId, label: localize(i.name) }))}
         />
-        <TextInput
+        <CheckList
           label={t('if.institutes.trades')}
-          dir="ltr"
-          placeholder={call.trades.join(', ')}
-          data-testid="if-application-trades"
+          options={call.trades.map((id) => ({ value: id, label: labels.trade(id) }))}
           value={trades}
-          onChange={(e) => setTrades(e.target.value)}
+          onChange={setTrades}
+          error={refused.fields['trades']}
+          testId="if-application-trades"
         />
-        <NumberInput label={t('if.applications.seats')} data-testid="if-application-seats" value={seats} onValueChange={setSeats} />
-        <NumberInput label={t('if.applications.requested')} data-testid="if-application-amount" value={amount} onValueChange={setAmount} />
+        <NumberInput
+          label={t('if.applications.seats')}
+          data-testid="if-application-seats"
+          value={seats}
+          error={refused.fields['proposedSeats']}
+          onValueChange={setSeats}
+        />
+        <AmountInput
+          label={t('if.applications.requested')}
+          data-testid="if-application-amount"
+          value={amount}
+          error={refused.fields['amountRequestedRials']}
+          onChange={setAmount}
+        />
         <Button type="submit" busy={busy} data-testid="if-application-submit">
           {t('if.save')}
         </Button>
@@ -300,7 +314,7 @@ const defaultPlan = (seats: number): PlanItem[] => [
 function AwardForm({ application, onDone, onCancel }: { application: Application; onDone: () => void; onCancel: () => void }) {
   const api = useFundingApi();
   const { t, formatNumber } = useI18n();
-  const [amount, setAmount] = useState(String(application.amountRequestedRials));
+  const [amount, setAmount] = useState<number | null>(application.amountRequestedRials);
   const [seats, setSeats] = useState(String(application.proposedSeats));
   const [plan, setPlan] = useState(() =>
     defaultPlan(application.proposedSeats).map((p) => ({
@@ -319,7 +333,7 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   function submit() {
     void run(() =>
       api.award(application.applicationId, {
-        amountRials: Number(amount),
+        amountRials: amount ?? 0,
         seats: Number(seats),
         plan: plan.map((p) => ({ percent: Number(p.percent), condition: { kind: p.kind, atLeast: Number(p.atLeast) } })),
       }),
@@ -328,7 +342,7 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
   return (
     <Card title={t('if.award.title')} testId="if-award-form-card">
       <Form onSubmit={submit} error={sentence(error)} testId="if-award-form">
-        <NumberInput label={t('if.award.amount')} data-testid="if-award-amount" value={amount} onValueChange={setAmount} />
+        <AmountInput label={t('if.award.amount')} data-testid="if-award-amount" value={amount} onChange={setAmount} />
         <NumberInput label={t('if.award.seats')} data-testid="if-award-seats" value={seats} onValueChange={setSeats} />
         {plan.map((p, i) => (
           <fieldset key={i} className="hg-form__row" data-testid={`if-award-tranche-${i + 1}`}>
@@ -373,26 +387,30 @@ function AwardForm({ application, onDone, onCancel }: { application: Application
 function OpenCallForm({ onDone }: { onDone: () => void }) {
   const api = useFundingApi();
   const { t } = useI18n();
-  const { parseList } = useLabels();
-  const empty = { fa: '', en: '', budget: '', neighbourhoods: '', trades: '', opensOn: today(), closesOn: today(30) };
+  const options = useOptions();
+  const problems = useFieldProblems();
+  const empty = { fa: '', en: '', opensOn: today(), closesOn: today(30) };
   const [form, setForm] = useState(empty);
-  const sentence = useProblemSentence('if');
+  const [budget, setBudget] = useState<number | null>(null);
+  const [neighbourhoodIds, setNeighbourhoodIds] = useState<string[]>([]);
+  const [trades, setTrades] = useState<string[]>([]);
   const { busy, error, run } = useAction(() => {
     setForm(empty);
+    setBudget(null);
+    setNeighbourhoodIds([]);
+    setTrades([]);
     onDone();
   });
-  const text = (name: keyof typeof empty) => ({
-    value: form[name],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
-  });
+  // Each refusal under the field it is about (a title, the budget, a day), in the officer's language.
+  const refused = problems(error);
 
   function submit() {
     void run(() =>
       api.openCall({
         title: { fa: form.fa.trim(), en: form.en.trim() },
-        budgetRials: Number(form.budget),
-        neighbourhoodIds: parseList(form.neighbourhoods),
-        trades: parseList(form.trades),
+        budgetRials: budget ?? 0,
+        neighbourhoodIds,
+        trades,
         opensOn: form.opensOn,
         closesOn: form.closesOn,
       }),
@@ -400,39 +418,57 @@ function OpenCallForm({ onDone }: { onDone: () => void }) {
   }
   return (
     <Card title={t('if.calls.open')}>
-      <Form onSubmit={submit} error={sentence(error)} testId="if-call-form">
-        <TextInput label={t('if.calls.titleFa')} data-testid="if-call-fa" {...text('fa')} />
-        <TextInput label={t('if.calls.titleEn')} dir="ltr" data-testid="if-call-en" {...text('en')} />
-        <NumberInput
+      <Form onSubmit={submit} error={refused.form} testId="if-call-form">
+        <TextInput
+          label={t('if.calls.titleFa')}
+          data-testid="if-call-fa"
+          value={form.fa}
+          error={refused.fields['title']}
+          onChange={(e) => setForm({ ...form, fa: e.target.value })}
+        />
+        <TextInput
+          label={t('if.calls.titleEn')}
+          dir="ltr"
+          data-testid="if-call-en"
+          value={form.en}
+          error={refused.fields['title']}
+          onChange={(e) => setForm({ ...form, en: e.target.value })}
+        />
+        <AmountInput
           label={t('if.calls.budget')}
           data-testid="if-call-budget"
-          value={form.budget}
-          onValueChange={(v) => setForm({ ...form, budget: v })}
+          value={budget}
+          error={refused.fields['budgetRials']}
+          onChange={setBudget}
         />
-        <TextInput
+        <CheckList
           label={t('if.calls.targets')}
-          dir="ltr"
-          placeholder={t('if.calls.neighbourhoodsHint')}
-          data-testid="if-call-nbhs"
-          {...text('neighbourhoods')}
+          options={options.neighbourhoods}
+          value={neighbourhoodIds}
+          onChange={setNeighbourhoodIds}
+          error={refused.fields['neighbourhoodIds']}
+          testId="if-call-nbhs"
         />
-        <TextInput
+        <CheckList
           label={t('if.institutes.trades')}
-          dir="ltr"
-          placeholder={t('if.tradesHint')}
-          data-testid="if-call-trades"
-          {...text('trades')}
+          options={options.trades}
+          value={trades}
+          onChange={setTrades}
+          error={refused.fields['trades']}
+          testId="if-call-trades"
         />
         <DateInput
           label={t('if.calls.opensOn')}
           data-testid="if-call-opens"
           value={form.opensOn}
+          error={refused.fields['opensOn']}
           onChange={(opensOn) => setForm({ ...form, opensOn })}
         />
         <DateInput
           label={t('if.calls.closesOn')}
           data-testid="if-call-closes"
           value={form.closesOn}
+          error={refused.fields['closesOn']}
           onChange={(closesOn) => setForm({ ...form, closesOn })}
         />
         <Button type="submit" busy={busy} data-testid="if-call-submit">

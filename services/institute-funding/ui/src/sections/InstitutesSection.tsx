@@ -18,7 +18,7 @@ import {
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
-import { Code, useLabels } from '../labels';
+import { CheckList, Code, NeighbourhoodPicker, useFieldProblems, useLabels, useOptions } from '../labels';
 
 /** The private institutes the office funds: licence and its validity, neighbourhood, trades. */
 export function InstitutesSection() {
@@ -83,46 +83,40 @@ export function InstitutesSection() {
 function RegisterForm({ onDone }: { onDone: () => void }) {
   const api = useFundingApi();
   const { t } = useI18n();
-  const { parseList } = useLabels();
-  const empty = {
-    instituteId: '',
-    fa: '',
-    en: '',
-    licenceNo: '',
-    licenceValidUntil: today(365),
-    neighbourhoodId: '',
-    address: '',
-    trades: '',
-  };
+  const options = useOptions();
+  const problems = useFieldProblems();
+  const empty = { fa: '', en: '', licenceNo: '', licenceValidUntil: today(365), neighbourhoodId: '', address: '' };
   const [form, setForm] = useState(empty);
-  const sentence = useProblemSentence('if');
+  const [trades, setTrades] = useState<string[]>([]);
   const { busy, error, run } = useAction(() => {
     setForm(empty);
+    setTrades([]);
     onDone();
   });
+  const refused = problems(error);
   const field = (name: keyof typeof empty) => ({
     value: form[name],
+    error: refused.fields[name],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
   });
 
   function submit() {
+    // The API makes the institute's id: officers name it and pick its neighbourhood and trades.
     void run(() =>
       api.registerInstitute({
-        instituteId: form.instituteId.trim(),
         name: { fa: form.fa.trim(), en: form.en.trim() },
         licenceNo: form.licenceNo.trim().toUpperCase(),
         licenceValidUntil: form.licenceValidUntil,
-        neighbourhoodId: form.neighbourhoodId.trim(),
+        neighbourhoodId: form.neighbourhoodId,
         address: form.address.trim(),
-        trades: parseList(form.trades),
+        trades,
       }),
     );
   }
 
   return (
     <Card title={t('if.institutes.register')}>
-      <Form onSubmit={submit} error={sentence(error)} testId="if-institute-form">
-        <TextInput label={t('if.institutes.id')} dir="ltr" data-testid="if-institute-id" {...field('instituteId')} />
+      <Form onSubmit={submit} error={refused.form} testId="if-institute-form">
         <TextInput label={t('if.institutes.nameFa')} data-testid="if-institute-fa" {...field('fa')} />
         <TextInput label={t('if.institutes.nameEn')} dir="ltr" data-testid="if-institute-en" {...field('en')} />
         <TextInput label={t('if.institutes.licence')} dir="ltr" data-testid="if-institute-licence" {...field('licenceNo')} />
@@ -130,22 +124,24 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
           label={t('if.institutes.validUntil')}
           data-testid="if-institute-valid"
           value={form.licenceValidUntil}
+          error={refused.fields['licenceValidUntil']}
           onChange={(licenceValidUntil) => setForm({ ...form, licenceValidUntil })}
         />
-        <TextInput
+        <NeighbourhoodPicker
           label={t('if.institutes.neighbourhood')}
-          dir="ltr"
-          placeholder="nbh-sarasiab"
-          data-testid="if-institute-nbh"
-          {...field('neighbourhoodId')}
+          testId="if-institute-nbh"
+          value={form.neighbourhoodId}
+          error={refused.fields['neighbourhoodId']}
+          onChange={(neighbourhoodId) => setForm({ ...form, neighbourhoodId })}
         />
         <TextInput label={t('if.institutes.address')} data-testid="if-institute-address" {...field('address')} />
-        <TextInput
+        <CheckList
           label={t('if.institutes.trades')}
-          dir="ltr"
-          placeholder={t('if.tradesHint')}
-          data-testid="if-institute-trades"
-          {...field('trades')}
+          options={options.trades}
+          value={trades}
+          onChange={setTrades}
+          error={refused.fields['trades']}
+          testId="if-institute-trades"
         />
         <Button type="submit" busy={busy} data-testid="if-institute-submit">
           {t('if.save')}
