@@ -77,7 +77,12 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     const page = await signIn(browser, 'coordinator');
     await page.getByTestId('nav-coordination').click();
     await page.getByTestId('coordination-nav-meetings').click();
-    await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
+    // The neighbourhood is picked by its name (ReferencePicker), never its id.
+    await page.getByTestId('meeting-neighbourhood-input').fill('سرآ');
+    await page
+      .getByTestId('meeting-neighbourhood')
+      .getByRole('option', { name: /سرآسیاب/ })
+      .click();
     await page.getByTestId('meeting-date').fill(typedDay(today()));
     await page.getByTestId('meeting-title').fill(`E2E working group ${randomUUID().slice(0, 4)}`);
     await page.getByTestId('meeting-agency-vocational-training').check();
@@ -114,7 +119,12 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await screenshot(page, '08-commitment-overdue');
 
     await page.getByTestId('coordination-nav-meetings').click();
-    await page.getByTestId('meeting-neighbourhood').selectOption('nbh-sarasiab');
+    // The neighbourhood is picked by its name (ReferencePicker), never its id.
+    await page.getByTestId('meeting-neighbourhood-input').fill('سرآ');
+    await page
+      .getByTestId('meeting-neighbourhood')
+      .getByRole('option', { name: /سرآسیاب/ })
+      .click();
     await page.getByTestId('meeting-date').fill(typedDay(today(12)));
     await page.getByTestId('meeting-title').fill('E2E next working group');
     await page.getByTestId('meeting-create').click();

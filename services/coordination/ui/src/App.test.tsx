@@ -129,8 +129,17 @@ const commitment = (id: string, overrides: Partial<Commitment> = {}): Commitment
   ...overrides,
 });
 
+const agencyList = [
+  { id: 'clinics', name: { fa: 'کلینیک‌های مددکاری اجتماعی', en: 'Social-work clinics' }, partner: false },
+  { id: 'vocational-training', name: { fa: 'فنی و حرفه‌ای', en: 'Technical & Vocational Training' }, partner: true },
+  { id: 'welfare', name: { fa: 'بهزیستی', en: 'Welfare Organisation' }, partner: true },
+  { id: 'relief-partnerships', name: { fa: 'کمیته امداد و بسیج سازندگی', en: 'Relief Committee & Basij Construction' }, partner: true },
+  { id: 'institute-funding', name: { fa: 'حمایت از آموزشگاه‌های آزاد', en: 'Private institute funding' }, partner: true },
+  { id: 'coordination', name: { fa: 'ستاد بازآفرینی شهری', en: 'Urban Regeneration HQ' }, partner: false },
+];
+
 function renderAt(path: string, routes: Record<string, FakeRoute>, options: { locale?: 'fa' | 'en'; roles?: string[] } = {}) {
-  const fetchMock = stubFetch({ [`GET ${base}/neighbourhoods`]: neighbourhoods, ...routes });
+  const fetchMock = stubFetch({ [`GET ${base}/neighbourhoods`]: neighbourhoods, [`GET ${base}/agencies`]: agencyList, ...routes });
   renderWithKit(
     <MemoryRouter initialEntries={[path]}>
       <Routes>
@@ -199,10 +208,13 @@ describe('meetings', () => {
     });
     await screen.findByTestId(`meeting-row-${ids.m}`);
     fireEvent.click(screen.getByTestId('meeting-create'));
-    expect(screen.getByTestId('meeting-form').textContent).toContain('Give the meeting a title');
+    await waitFor(() => expect(screen.getByTestId('meeting-form').textContent).toContain('Give the meeting a title'));
     expect(calls(fetchMock, 'POST', `${base}/meetings`)).toHaveLength(0);
 
-    fireEvent.change(screen.getByTestId('meeting-neighbourhood'), { target: { value: 'nbh-sarasiab' } });
+    expect(screen.getByTestId('meeting-form').textContent).toContain('Choose the meeting');
+    // The neighbourhood is picked by its name from the API's list.
+    fireEvent.change(screen.getByTestId('meeting-neighbourhood-input'), { target: { value: 'asiab' } });
+    fireEvent.click(within(screen.getByTestId('meeting-neighbourhood')).getByRole('option', { name: /Sar Asiab/ }));
     fireEvent.change(screen.getByTestId('meeting-title'), { target: { value: 'Sar Asiab working group' } });
     fireEvent.change(screen.getByTestId('meeting-date'), { target: { value: '2026-05-08' } });
     fireEvent.click(screen.getByTestId('meeting-agency-institute-funding'));
@@ -218,6 +230,38 @@ describe('meetings', () => {
       representativeAttends: true,
       agenda: ['Home-based jobs', 'Workshop space'],
     });
+  });
+
+  it('puts a refusal naming a field under that field, in the coordinator’s language', async () => {
+    renderAt(
+      '/coordination/meetings',
+      {
+        [`GET ${base}/meetings`]: [],
+        [`POST ${base}/meetings`]: () =>
+          jsonResponse(
+            {
+              title: 'Unprocessable',
+              status: 422,
+              code: 'neighbourhood-unknown',
+              field: 'neighbourhoodId',
+              detail: 'neighbourhood nbh-x is not in the hierarchy',
+            },
+            422,
+            'application/problem+json',
+          ),
+      },
+      { locale: 'fa' },
+    );
+    fireEvent.change(await screen.findByTestId('meeting-neighbourhood-input'), { target: { value: 'سرآ' } });
+    fireEvent.click(within(screen.getByTestId('meeting-neighbourhood')).getByRole('option', { name: /سرآسیاب/ }));
+    fireEvent.change(screen.getByTestId('meeting-title'), { target: { value: 'کارگروه سرآسیاب' } });
+    fireEvent.change(screen.getByTestId('meeting-date'), { target: { value: '۱۴۰۵/۰۹/۲۹' } });
+    fireEvent.click(screen.getByTestId('meeting-create'));
+    // Under the neighbourhood field (described by it), not in a card above the form, and never the English detail.
+    const sentence = await screen.findByText('این محله در فهرست محله‌های برنامه نیست؛ یکی از فهرست انتخاب کنید.');
+    expect(screen.getByTestId('meeting-neighbourhood-input').getAttribute('aria-describedby')).toContain(sentence.id);
+    expect(within(screen.getByTestId('meeting-form')).queryByTestId('error-card')).toBeNull();
+    expect(screen.getByTestId('meeting-form').textContent).not.toContain('hierarchy');
   });
 
   it('opens the agenda with the overdue section, passes a resolution and marks the meeting held', async () => {

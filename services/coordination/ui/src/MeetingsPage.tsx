@@ -1,35 +1,10 @@
-import {
-  Badge,
-  Button,
-  Card,
-  DateInput,
-  ErrorCard,
-  Form,
-  ListControls,
-  Loading,
-  PagedTable,
-  Select,
-  TextInput,
-  useI18n,
-  usePagedQuery,
-  useQueryClient,
-  type Column,
-} from '@hamgam/ui-kit';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import {
-  MEETING_AGENCIES,
-  MEETING_SORTS,
-  useCoordinationApi,
-  type AgencyId,
-  type MeetingFilter,
-  type MeetingSort,
-  type MeetingSummary,
-  type NeighbourhoodRef,
-} from './api';
+import { Badge, Card, ErrorCard, ListControls, Loading, PagedTable, Select, useI18n, usePagedQuery, type Column } from '@hamgam/ui-kit';
+import { Link, useSearchParams } from 'react-router-dom';
+import { MEETING_SORTS, useCoordinationApi, type MeetingFilter, type MeetingSort, type MeetingSummary } from './api';
 import { useCanWrite, useLabels } from './labels';
 import { NeighbourhoodPicker } from './NeighbourhoodPicker';
-import { keys, useNeighbourhoods } from './queries';
+import { NewMeetingForm } from './NewMeetingForm';
+import { keys, useAgencies, useNeighbourhoods } from './queries';
 
 /** The working group's meetings, searched, filtered and paged by the API, latest first; coordinators schedule new ones here. */
 export function MeetingsPage({ basePath }: { basePath: string }) {
@@ -47,6 +22,7 @@ export function MeetingsPage({ basePath }: { basePath: string }) {
     ? (search.get('sort') as MeetingSort)
     : MEETING_SORTS[0];
   const neighbourhoods = useNeighbourhoods();
+  const agencies = useAgencies();
   const meetings = usePagedQuery([...keys.meetings, filter, sort], (after) => api.meetingsPage(filter, sort, after), {
     module: 'coordination',
   });
@@ -83,7 +59,7 @@ export function MeetingsPage({ basePath }: { basePath: string }) {
 
   return (
     <>
-      {canWrite && <NewMeetingForm neighbourhoods={known} basePath={basePath} />}
+      {canWrite && agencies.data && <NewMeetingForm neighbourhoods={known} agencies={agencies.data} basePath={basePath} />}
       <Card title={t('coordination.meetings.title')}>
         <ListControls
           testId="meetings-controls"
@@ -127,126 +103,5 @@ export function MeetingsPage({ basePath }: { basePath: string }) {
         />
       </Card>
     </>
-  );
-}
-
-function NewMeetingForm({ neighbourhoods, basePath }: { neighbourhoods: readonly NeighbourhoodRef[]; basePath: string }) {
-  const api = useCoordinationApi();
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const { t } = useI18n();
-  const labels = useLabels();
-  const [neighbourhoodId, setNeighbourhoodId] = useState(neighbourhoods[0]?.id ?? '');
-  const [title, setTitle] = useState('');
-  const [scheduledOn, setScheduledOn] = useState('');
-  const [agencies, setAgencies] = useState<AgencyId[]>([
-    'clinics',
-    'vocational-training',
-    'welfare',
-    'relief-partnerships',
-    'institute-funding',
-  ]);
-  const [representativeAttends, setRepresentativeAttends] = useState(true);
-  const [agenda, setAgenda] = useState('');
-  const [errors, setErrors] = useState<{ title?: string; date?: string; agencies?: string }>({});
-  const [apiError, setApiError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-
-  const toggle = (agency: AgencyId) =>
-    setAgencies(agencies.includes(agency) ? agencies.filter((a) => a !== agency) : [...agencies, agency]);
-
-  async function submit() {
-    const found = {
-      title: title.trim().length >= 3 ? undefined : t('coordination.meetings.titleRequired'),
-      date: scheduledOn ? undefined : t('coordination.meetings.dateRequired'),
-      agencies: agencies.length > 0 ? undefined : t('coordination.meetings.agenciesRequired'),
-    };
-    setErrors(found);
-    if (found.title || found.date || found.agencies || !neighbourhoodId) return;
-    setSaving(true);
-    setApiError(undefined);
-    try {
-      const meeting = await api.createMeeting({
-        neighbourhoodId,
-        scheduledOn,
-        title: title.trim(),
-        agencies: MEETING_AGENCIES.filter((a) => agencies.includes(a)),
-        representativeAttends,
-        agenda: agenda
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean),
-      });
-      client.setQueryData(keys.meeting(meeting.id), meeting);
-      void client.invalidateQueries({ queryKey: keys.meetings });
-      navigate(`${basePath}/meetings/${meeting.id}`);
-    } catch (error) {
-      setApiError(error);
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Card title={t('coordination.meetings.new')}>
-      <Form onSubmit={() => void submit()} error={apiError} testId="meeting-form">
-        <div className="hg-form__row">
-          <NeighbourhoodPicker
-            neighbourhoods={neighbourhoods}
-            value={neighbourhoodId}
-            onChange={setNeighbourhoodId}
-            testId="meeting-neighbourhood"
-          />
-          <DateInput
-            label={t('coordination.meetings.date')}
-            value={scheduledOn}
-            onChange={setScheduledOn}
-            error={errors.date}
-            data-testid="meeting-date"
-          />
-          <TextInput
-            label={t('coordination.meetings.name')}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            error={errors.title}
-            data-testid="meeting-title"
-          />
-        </div>
-        <fieldset className="hg-field" style={{ border: 0, padding: 0 }}>
-          <legend className="hg-field__label">{t('coordination.meetings.participants')}</legend>
-          <div className="hg-form__row">
-            {MEETING_AGENCIES.map((agency) => (
-              <label key={agency}>
-                <input
-                  type="checkbox"
-                  checked={agencies.includes(agency)}
-                  onChange={() => toggle(agency)}
-                  data-testid={`meeting-agency-${agency}`}
-                />{' '}
-                {labels.agency(agency)}
-              </label>
-            ))}
-          </div>
-          {errors.agencies && <span className="hg-field__error">{errors.agencies}</span>}
-        </fieldset>
-        <label>
-          <input
-            type="checkbox"
-            checked={representativeAttends}
-            onChange={(e) => setRepresentativeAttends(e.target.checked)}
-            data-testid="meeting-representative"
-          />{' '}
-          {t('coordination.meetings.representative')}
-        </label>
-        <label className="hg-field">
-          <span className="hg-field__label">{t('coordination.meetings.agenda')}</span>
-          <textarea className="hg-input" rows={3} value={agenda} onChange={(e) => setAgenda(e.target.value)} data-testid="meeting-agenda" />
-        </label>
-        <div>
-          <Button type="submit" busy={saving} data-testid="meeting-create">
-            {t('coordination.meetings.create')}
-          </Button>
-        </div>
-      </Form>
-    </Card>
   );
 }

@@ -31,6 +31,13 @@ export type PartnerAgency = (typeof PARTNER_AGENCIES)[number];
 export type AgencyId = (typeof MEETING_AGENCIES)[number];
 export type CommitmentStatus = (typeof STATUSES)[number];
 
+/** An agency of the programme (GET /agencies), named in both languages; partners own action items and commitments. */
+export interface AgencyRef {
+  id: AgencyId;
+  name: LocalizedText;
+  partner: boolean;
+}
+
 /** A neighbourhood of the hierarchy (GET /neighbourhoods): every one, with its published priority list or none yet. */
 export interface NeighbourhoodRef {
   id: string;
@@ -219,6 +226,7 @@ export function useCoordinationApi() {
   return useMemo(
     () => ({
       neighbourhoods: () => api.get<NeighbourhoodRef[]>(`${base}/neighbourhoods`),
+      agencies: () => api.get<AgencyRef[]>(`${base}/agencies`),
       priorities: (neighbourhoodId?: string) =>
         api.list<NeighbourhoodPriorities>(`${base}/neighbourhood-priorities${queryString({ neighbourhoodId })}`),
       board: (neighbourhoodId: string) => api.get<Board>(`${base}/neighbourhoods/${neighbourhoodId}/board`),

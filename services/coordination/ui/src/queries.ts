@@ -5,6 +5,7 @@ import { useCoordinationApi } from './api';
 export const keys = {
   all: ['coordination'] as QueryKey,
   neighbourhoods: ['coordination', 'neighbourhoods'] as QueryKey,
+  agencies: ['coordination', 'agencies'] as QueryKey,
   priorities: ['coordination', 'priorities'] as QueryKey,
   board: (neighbourhoodId: string): QueryKey => ['coordination', 'board', neighbourhoodId],
   meetings: ['coordination', 'meetings'] as QueryKey,
@@ -25,4 +26,10 @@ export function useNeighbourhoods() {
 export function usePriorities(options: { enabled?: boolean } = {}) {
   const api = useCoordinationApi();
   return useApiQuery(keys.priorities, () => api.priorities(), { module: 'coordination', staleTime: referenceFreshFor, ...options });
+}
+
+/** The programme's agencies by name (from the API), for the forms that pick or invite them. */
+export function useAgencies() {
+  const api = useCoordinationApi();
+  return useApiQuery(keys.agencies, () => api.agencies(), { module: 'coordination', staleTime: referenceFreshFor });
 }
