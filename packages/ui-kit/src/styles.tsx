@@ -130,7 +130,8 @@ button, input, select, textarea { font: inherit; }
 }
 /* Phones: a table's rows become cards, each cell labelled with its column's header (DataTable's data-label). */
 @media (max-width: 40rem) {
-  .hg-table thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  /* Each cell says its header (data-label, read by screen readers too); a block-laid table has no header cells to point at. */
+  .hg-table thead { display: none; }
   .hg-table, .hg-table tbody, .hg-table tr, .hg-table td { display: block; inline-size: 100%; box-sizing: border-box; }
   .hg-table tr { border: 1px solid var(--hg-border); border-radius: var(--hg-radius); background: var(--hg-surface); padding-block: 0.4rem; margin-block-end: 0.6rem; }
   .hg-table td { border-block-end: none; padding-block: 0.25rem; padding-inline: 0.75rem; overflow-wrap: anywhere; }
