@@ -3,6 +3,7 @@ import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from
 import { describe, expect, it, vi } from 'vitest';
 import type { AccessEntry, AuditedAgency } from './accessLog';
 import { AuditPage } from './AuditPage';
+import { referenceCode } from './referenceCode';
 
 const entry = (agency: AuditedAgency, id: string, at: string, extra: Partial<AccessEntry> = {}): AccessEntry => ({
   id,
@@ -161,6 +162,26 @@ describe('the auditor’s access-log page', () => {
     }
     expect(calls(fetchMock, '/api/relief-partnerships/v1/access-log')).toHaveLength(0);
     expect(screen.queryByTestId('audit-export-relief-partnerships')).toBeNull();
+  });
+
+  it('names records and people by a code, never their ids, and follows one person by a click or by the code typed', async () => {
+    const subject = '628a85f9-d206-4e16-9532-fc0d02e0a569';
+    const fetchMock = renderAudit({
+      [logRoute('clinics')]: page([entry('clinics', 'c1', '2026-03-21T10:00:00Z', { subject, recordId: subject })]),
+    });
+    const table = await screen.findByTestId('audit-table');
+    await waitFor(() => expect(table.textContent).toContain(referenceCode(subject)));
+    expect(table.textContent).not.toMatch(/628a85f9/);
+    fetchMock.mockClear();
+    fireEvent.click(screen.getByTestId('audit-follow-person'));
+    await waitFor(() => expect(calls(fetchMock, '/api/welfare/v1/access-log')).toHaveLength(1));
+    expect(calls(fetchMock, '/api/welfare/v1/access-log')[0]!.url.searchParams.get('person')).toBe(subject);
+    expect((screen.getByTestId('audit-person') as HTMLInputElement).value).toBe(referenceCode(subject));
+    fetchMock.mockClear();
+    fireEvent.change(screen.getByTestId('audit-person'), { target: { value: referenceCode(subject).toLowerCase().replace('-', '') } });
+    fireEvent.click(screen.getByTestId('audit-search'));
+    await waitFor(() => expect(calls(fetchMock, '/api/clinics/v1/access-log')).toHaveLength(1));
+    expect(calls(fetchMock, '/api/clinics/v1/access-log')[0]!.url.searchParams.get('person')).toBe(subject);
   });
 
   it('refuses days in the wrong order before asking anyone', async () => {

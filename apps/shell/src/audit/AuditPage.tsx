@@ -1,10 +1,11 @@
 import { Button, Card, DataTable, DateInput, Loading, Page, TextInput, toLatinDigits, useI18n, type Column } from '@hamgam/ui-kit';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { AUDITED_AGENCIES, mergeLogs, type AccessEntry, type AccessLogFilter, type AuditedAgency } from './accessLog';
 import { AuditStyles } from './AuditStyles';
 import { errorMessageKey } from './errorMessage';
 import { ExportButtons } from './ExportButtons';
 import '../messages';
+import { normaliseCode, referenceCode } from './referenceCode';
 import { useAccessLogs } from './useAccessLogs';
 
 const noFilter: AccessLogFilter = { person: '', user: '', from: '', to: '' };
@@ -21,12 +22,20 @@ export function AuditPage() {
   });
   const { logs, loading, loadMore, hasMore } = useAccessLogs(search);
   const entries = mergeLogs(logs);
-  const columns = useColumns();
+  // Which person each code on the page stands for, so the auditor filters by a code they read (or follow by a click).
+  const people = useMemo(() => new Map(entries.map((e) => [normaliseCode(referenceCode(e.subject)), e.subject])), [entries]);
+  const followPerson = (subject: string) => {
+    const next = { ...draft, person: referenceCode(subject) };
+    setDraft(next);
+    setSearch({ agencies, filter: { ...next, person: subject, user: toLatinDigits(next.user).trim() } });
+  };
+  const columns = useColumns(followPerson);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // Refs and usernames typed on a Persian keyboard carry Persian digits; the logs hold Latin ones.
-    const filter = { ...draft, person: toLatinDigits(draft.person).trim(), user: toLatinDigits(draft.user).trim() };
+    // Codes and usernames typed on a Persian keyboard carry Persian digits; the logs hold Latin ones.
+    const typed = toLatinDigits(draft.person).trim();
+    const filter = { ...draft, person: people.get(normaliseCode(typed)) ?? typed, user: toLatinDigits(draft.user).trim() };
     const errors = {
       to: filter.from && filter.to && filter.from > filter.to ? t('audit.error.access-log-range-invalid') : undefined,
       agencies: agencies.length === 0 ? t('audit.noAgency') : undefined,
@@ -138,7 +147,7 @@ export function AuditPage() {
 }
 
 /** The table's columns; each cell repeats its column's name, shown only where rows stack as cards (a phone). */
-function useColumns(): Column<AccessEntry>[] {
+function useColumns(followPerson: (subject: string) => void): Column<AccessEntry>[] {
   const { t, formatDateTime, formatList } = useI18n();
   // A code the catalogue lacks (a record kind added later) is shown as it came rather than as a key.
   const label = (prefix: string, code: string) => {
@@ -172,14 +181,22 @@ function useColumns(): Column<AccessEntry>[] {
       <>
         {label('audit.kind', e.recordKind)}{' '}
         <bdi dir="ltr" className="audit__id">
-          {e.recordId}
+          {referenceCode(e.recordId)}
         </bdi>
       </>
     )),
     column('person', (e) => (
-      <bdi dir="ltr" className="audit__id">
-        {e.subject}
-      </bdi>
+      <button
+        type="button"
+        className="audit__person"
+        title={t('audit.followPerson')}
+        data-testid="audit-follow-person"
+        onClick={() => followPerson(e.subject)}
+      >
+        <bdi dir="ltr" className="audit__id">
+          {referenceCode(e.subject)}
+        </bdi>
+      </button>
     )),
     column('purpose', (e) => (
       <>

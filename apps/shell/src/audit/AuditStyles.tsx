@@ -8,6 +8,7 @@ const css = `
 .audit__log { margin-block-end: 0.75rem; }
 .audit__log td { overflow-wrap: anywhere; }
 .audit__cell-label { display: none; }
+.audit__person { background: none; border: none; padding: 0; color: var(--hg-link, inherit); text-decoration: underline dotted; cursor: pointer; font: inherit; }
 @media (max-width: 48rem) {
   .audit__log .hg-table thead { display: none; }
   .audit__log .hg-table, .audit__log .hg-table tbody, .audit__log .hg-table tr { display: block; }

@@ -1,14 +1,13 @@
-import { Button, Card, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, useApi, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { exportPath, type AccessLogFilter, type AuditedAgency } from './accessLog';
 import { errorMessageKey } from './errorMessage';
-import { saveExport } from './exportCsv';
 
 type Outcome = { saved: string } | { error: unknown };
 
 /** One CSV download per agency searched, under the search's filters (each service caps its export at 10,000 rows). */
 export function ExportButtons({ agencies, filter }: { agencies: readonly AuditedAgency[]; filter: AccessLogFilter }) {
-  const auth = useAuth();
+  const api = useApi();
   const { t } = useI18n();
   const [busy, setBusy] = useState<AuditedAgency>();
   const [outcome, setOutcome] = useState<Partial<Record<AuditedAgency, Outcome>>>({});
@@ -17,7 +16,7 @@ export function ExportButtons({ agencies, filter }: { agencies: readonly Audited
     setBusy(agency);
     let result: Outcome;
     try {
-      result = { saved: await saveExport(auth, exportPath(agency, filter), `access-log-${agency}.csv`) };
+      result = { saved: await api.download(exportPath(agency, filter), `access-log-${agency}.csv`) };
     } catch (error) {
       result = { error };
     }
