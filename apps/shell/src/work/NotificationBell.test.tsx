@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fakeAuth, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { MemoryRouter } from 'react-router-dom';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ beforeEach(() => localStorage.clear());
 
 describe('the notification bell', () => {
   it('counts what waits, lists it with links when opened, and clears the count once marked seen', async () => {
-    stubFetch(welfareWork(2, 1));
+    const fetch = stubFetch(welfareWork(2, 1));
     renderBell();
 
     expect((await screen.findByTestId('bell-count')).textContent).toBe('۳');
@@ -42,7 +42,12 @@ describe('the notification bell', () => {
     expect(screen.queryByTestId('bell-item-welfare-cases-open')).toBeNull();
 
     fireEvent.click(screen.getByTestId('bell-mark-seen'));
-    expect(screen.queryByTestId('bell-count')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('bell-count')).toBeNull());
+    // From now on the services are asked what is new since the marks.
+    const marked = JSON.parse(localStorage.getItem('hamgam.work.seen.u-welfare')!);
+    await waitFor(() =>
+      expect(fetch.mock.calls.map(([url]) => String(url))).toContain(`/api/welfare/v1/work?since=${encodeURIComponent(marked.at)}`),
+    );
     expect(screen.queryByTestId('bell-new-welfare-referrals-new')).toBeNull();
     // The items stay listed (they still wait), only no longer new; when they were seen is said as a Jalali date.
     expect(screen.getByTestId('bell-item-welfare-referrals-new')).toBeTruthy();
@@ -54,22 +59,35 @@ describe('the notification bell', () => {
     });
   });
 
-  it('after marks, counts only what rose since, and marks each user’s own', async () => {
+  it('after marks, asks the services what is new since them, and each user has marks of their own', async () => {
+    const at = '2026-03-20T08:00:00.000Z';
     localStorage.setItem(
       'hamgam.work.seen.u-welfare',
-      JSON.stringify({ at: '2026-03-20T08:00:00Z', counts: { 'welfare:referrals-new': 2, 'welfare:referrals-overdue': 1 } }),
+      JSON.stringify({ at, counts: { 'welfare:referrals-new': 2, 'welfare:referrals-overdue': 1, 'welfare:cases-open': 1 } }),
     );
-    stubFetch(welfareWork(5, 1));
+    const fetch = stubFetch({
+      'GET /api/welfare/v1/work': [
+        // Two were answered and one came in since: the count fell, yet one is new.
+        { kind: 'referrals-new', count: 1, fresh: 1, path: '?state=received' },
+        { kind: 'referrals-overdue', count: 1, fresh: 0, path: '?overdue=true' },
+        // A kind the service cannot date: what is new is the rise in its count.
+        { kind: 'cases-open', count: 3, path: 'cases' },
+      ],
+    });
     const view = renderBell();
     expect((await screen.findByTestId('bell-count')).textContent).toBe('۳');
+    expect(String(fetch.mock.calls[0]![0])).toBe(`/api/welfare/v1/work?since=${encodeURIComponent(at)}`);
     fireEvent.click(screen.getByTestId('bell'));
-    expect(screen.getByTestId('bell-new-welfare-referrals-new').textContent).toBe('۳ تازه');
+    expect(screen.getByTestId('bell-new-welfare-referrals-new').textContent).toBe('۱ تازه');
     expect(screen.queryByTestId('bell-new-welfare-referrals-overdue')).toBeNull();
+    expect(screen.getByTestId('bell-new-welfare-cases-open').textContent).toBe('۲ تازه');
     view.unmount();
 
-    // Another user on the same browser has marks of their own (none yet): all of it is new to them.
+    // Another user on the same browser has no marks yet: all of it is new to them, and no `since` is asked.
+    fetch.mockClear();
     renderBell('u-other', 'en');
-    expect((await screen.findByTestId('bell-count')).textContent).toBe('6');
+    expect((await screen.findByTestId('bell-count')).textContent).toBe('5');
+    expect(String(fetch.mock.calls[0]![0])).toBe('/api/welfare/v1/work');
   });
 
   it('shows no count and says nothing waits when nothing does', async () => {

@@ -3,29 +3,30 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { RemoteModuleConfig } from '../config';
 import '../messages';
-import { newSince, readSeen, writeSeen, type SeenMarks } from './seen';
+import { newSince, useSeenMarks } from './seen';
 import { useMyWork } from './useMyWork';
 import { useWorkText } from './useWorkText';
 import { waiting } from './work';
 import { WorkStyles } from './WorkStyles';
 
 /**
- * The header's bell: how many new things wait for the user — new referrals, assignments, overdue items,
- * i.e. the rise of the services' work counts since the user last marked them seen (see seen.ts). Opening it
- * lists what waits, each a link to its module page, the new ones marked; "mark as seen" clears the count.
+ * The header's bell: how many new things wait for the user — new referrals, assignments, overdue items: what
+ * each service says arrived or fell due since the user last marked them seen (`GET /work?since=`; for a kind
+ * it cannot date, the rise in its count; see seen.ts). Opening it lists what waits, each a link to its module
+ * page, the new ones marked; "mark as seen" clears the count.
  */
 export function NotificationBell({ modules }: { modules: readonly RemoteModuleConfig[] }) {
   const { t, formatDateTime } = useI18n();
   const auth = useAuth();
   const text = useWorkText();
-  const work = useMyWork(modules);
-  const [marks, setMarks] = useState<SeenMarks | null>(() => readSeen(auth.user.id));
+  const [marks, setMarks] = useSeenMarks(auth.user.id);
+  const work = useMyWork(modules, marks?.at ?? null);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
 
-  const entries = waiting(work.data ?? []).map((entry) => ({ ...entry, fresh: newSince(marks, entry.key, entry.count) }));
-  const freshTotal = entries.reduce((sum, entry) => sum + entry.fresh, 0);
+  const entries = waiting(work.data ?? []).map((entry) => ({ ...entry, isNew: newSince(marks, entry) }));
+  const freshTotal = entries.reduce((sum, entry) => sum + entry.isNew, 0);
 
   // Escape or a click elsewhere closes the list, as with any menu.
   useEffect(() => {
@@ -45,9 +46,7 @@ export function NotificationBell({ modules }: { modules: readonly RemoteModuleCo
   const markSeen = () => {
     // Every count as it stands now, including those at zero, so an item that comes back counts as new.
     const counts = Object.fromEntries((work.data ?? []).flatMap((a) => a.items.map((i) => [`${a.service}:${i.kind}`, i.count])));
-    const next = { at: new Date().toISOString(), counts };
-    writeSeen(auth.user.id, next);
-    setMarks(next);
+    setMarks({ at: new Date().toISOString(), counts });
   };
 
   const label = freshTotal > 0 ? t('shell.bell.labelWithCount', { count: freshTotal }) : t('shell.bell.label');
@@ -89,9 +88,9 @@ export function NotificationBell({ modules }: { modules: readonly RemoteModuleCo
                       <span>{text.kind(entry)}</span>
                       <span className="shell-bell__item-service">{text.service(entry)}</span>
                     </span>
-                    {entry.fresh > 0 && (
+                    {entry.isNew > 0 && (
                       <span className="hg-badge hg-badge--info" data-testid={`bell-new-${entry.key.replace(':', '-')}`}>
-                        {t('shell.bell.new', { count: entry.fresh })}
+                        {t('shell.bell.new', { count: entry.isNew })}
                       </span>
                     )}
                   </Link>

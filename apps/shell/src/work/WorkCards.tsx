@@ -1,7 +1,8 @@
-import { Button, ErrorCard, Loading, useI18n } from '@hamgam/ui-kit';
+import { Button, ErrorCard, Loading, useAuth, useI18n } from '@hamgam/ui-kit';
 import { Link } from 'react-router-dom';
 import type { RemoteModuleConfig } from '../config';
 import '../messages';
+import { useSeenMarks } from './seen';
 import { useMyWork } from './useMyWork';
 import { useWorkText } from './useWorkText';
 import { waiting } from './work';
@@ -15,7 +16,9 @@ import { WorkStyles } from './WorkStyles';
 export function WorkCards({ modules }: { modules: readonly RemoteModuleConfig[] }) {
   const { t } = useI18n();
   const text = useWorkText();
-  const work = useMyWork(modules);
+  // The same query as the bell's (same marks, same key): one request per service for both.
+  const [marks] = useSeenMarks(useAuth().user.id);
+  const work = useMyWork(modules, marks?.at ?? null);
   const entries = waiting(work.data ?? []);
   const failed = (work.data ?? []).filter((answer) => answer.failed);
   return (

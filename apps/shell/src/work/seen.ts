@@ -1,5 +1,9 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
 /**
- * What the user had seen when they last marked the bell's list as seen: each item's count then, and when.
+ * What the user had seen when they last marked the bell's list as seen: when (the services count what is new
+ * after it, `GET /work?since=`), and each item's count then (for a kind a service cannot date, the rise in
+ * its count is what is new).
  *
  * Kept in this browser's localStorage, one entry per user, rather than on a server: the marks hold no
  * personal data and decide nothing — the counts themselves always come fresh from the services, so a lost
@@ -36,5 +40,50 @@ export function writeSeen(userId: string, marks: SeenMarks): void {
   }
 }
 
-/** How many of an item are new since the marks: the rise in its count (never below zero; all of it without marks). */
-export const newSince = (marks: SeenMarks | null, key: string, count: number): number => Math.max(0, count - (marks?.counts[key] ?? 0));
+/**
+ * How many of an item are new since the marks: what the service says arrived after them (`fresh`), else the
+ * rise in its count (never below zero); without marks, all of it.
+ */
+export const newSince = (marks: SeenMarks | null, item: { key: string; count: number; fresh?: number }): number =>
+  marks && item.fresh !== undefined ? item.fresh : Math.max(0, item.count - (marks?.counts[item.key] ?? 0));
+
+// The home and the bell read the marks together: a change in one shows in the other at once.
+const listeners = new Set<() => void>();
+const cache = new Map<string, { raw: string | null; marks: SeenMarks | null }>();
+
+function rawOf(userId: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(storageKey(userId)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same object while the stored text is the same (useSyncExternalStore compares snapshots by identity). */
+function snapshot(userId: string): SeenMarks | null {
+  const raw = rawOf(userId);
+  const cached = cache.get(userId);
+  if (cached && cached.raw === raw) return cached.marks;
+  const marks = readSeen(userId);
+  cache.set(userId, { raw, marks });
+  return marks;
+}
+
+/** The user's marks and the step that sets them; every component using it re-renders when they change. */
+export function useSeenMarks(userId: string): [SeenMarks | null, (marks: SeenMarks) => void] {
+  const subscribe = useCallback((listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, []);
+  const marks = useSyncExternalStore(subscribe, () => snapshot(userId));
+  const mark = useCallback(
+    (next: SeenMarks) => {
+      writeSeen(userId, next);
+      // Stored or not (storage refused), this page goes on from the new marks.
+      cache.set(userId, { raw: rawOf(userId), marks: next });
+      for (const listener of listeners) listener();
+    },
+    [userId],
+  );
+  return [marks, mark];
+}

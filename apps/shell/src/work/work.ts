@@ -10,6 +10,8 @@ export interface WorkItem {
   count: number;
   /** Relative to the module's mount: `''` its first page, `?state=received`, `commitments?overdue=true`. */
   path: string;
+  /** Asked `?since=`: how many arrived or fell due after it; absent for a kind the service cannot date. */
+  fresh?: number;
 }
 
 /** The services cap each count here (service-kit's WORK_COUNT_CAP): a count at it means "at least that many". */
