@@ -154,6 +154,8 @@ const benefitViewSchema = z.object({
   amountRials: z.number(),
   grantedAt: z.date(),
   requestId: z.string().nullable(),
+  /** The relief request's number (what people read), for a benefit relief granted. */
+  requestNumber: z.string().nullable(),
 });
 
 /** The page of one request: the view, the facts it is judged on, today's answer and the household's earlier benefits. */

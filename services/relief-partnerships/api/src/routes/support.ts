@@ -51,6 +51,12 @@ import {
 
 type View = z.input<typeof requestViewSchema>;
 
+/** A benefit as people read it: a relief benefit names its request by number. */
+const withNumber = <B extends { source: string; requestId: string | null }>(b: B) => ({
+  ...b,
+  requestNumber: b.source === 'relief-partnerships' && b.requestId ? requestNumberOf(b.requestId) : null,
+});
+
 /** A request as officers see it; `unverified` from stillUnverified (no clinic referred its resident and household to relief, even now). */
 function toView(
   r: Omit<StoredSupportRequest, 'outbox'>,
@@ -113,7 +119,9 @@ export function supportRoutes(deps: ReliefDeps) {
           }),
       },
       eligibleToday: { eligible, reasons, validFlags },
-      priorBenefits: priorBenefits({ requestId: stored._id, householdRef: stored.householdRef, purpose: stored.purpose }, benefits),
+      priorBenefits: priorBenefits({ requestId: stored._id, householdRef: stored.householdRef, purpose: stored.purpose }, benefits).map(
+        withNumber,
+      ),
     };
   }
 
@@ -262,7 +270,7 @@ export function supportRoutes(deps: ReliefDeps) {
       tags: ['support'],
       roles: reliefReaders,
       response: z.array(duplicateFlagSchema),
-      handler: async () => duplicateBenefits(await allBenefits(deps)),
+      handler: async () => duplicateBenefits(await allBenefits(deps)).map((f) => ({ ...f, benefits: f.benefits.map(withNumber) })),
     }),
     defineRoute({
       method: 'get',
