@@ -25,6 +25,10 @@ const css = `
 .shell-bell__seen { font-size: 0.8rem; color: var(--hg-muted); margin-block: 0 0.5rem; }
 .shell-bell__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; }
 .shell__header .shell-bell__panel .hg-button--secondary { color: var(--hg-text); border-color: var(--hg-border); }
+/* Phones: the list opens under the header across the screen, whatever the bell's place in the wrapped header. */
+@media (max-width: 48rem) {
+  .shell-bell__panel { position: fixed; inset-block-start: 3.75rem; inset-inline: 0.75rem; inline-size: auto; }
+}
 `;
 
 export function WorkStyles() {
