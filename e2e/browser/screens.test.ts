@@ -19,8 +19,9 @@ import { accessibilityViolations, auditScreen, settle, type Finding } from '../s
 const DESK = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const NARROWEST = 360;
-/** Enough to reach each kind of page a role has; one detail page per kind (ids in the path collapse). */
-const MAX_PAGES = 14;
+/** One detail page per kind (ids in the path collapse), a few kinds per module, so a role with many modules still reaches its own. */
+const MAX_PAGES = 18;
+const MAX_PAGES_PER_MODULE = 5;
 const slugs = [...referenceNeighbourhoods.map((n) => n.id), ...referenceTrades.map((t) => t.id)];
 
 /** `/clinics/residents/1bd3…` and `/clinics/residents/2c4e…` are one kind of page. */
@@ -46,7 +47,8 @@ async function walk(page: Page): Promise<string[]> {
   const pages: string[] = [];
   while (queue.length > 0 && pages.length < MAX_PAGES) {
     const path = queue.shift()!;
-    if (seen.has(kindOf(path))) continue;
+    const module = path.split('/')[1] ?? '';
+    if (seen.has(kindOf(path)) || pages.filter((p) => p.split('/')[1] === module).length >= MAX_PAGES_PER_MODULE) continue;
     seen.add(kindOf(path));
     await page.goto(`${shellUrl}${path}`);
     await settle(page);
