@@ -4,6 +4,7 @@ import './messages';
 import { CalendarPage } from './referrals/CalendarPage';
 import { CataloguePage } from './referrals/CataloguePage';
 import { ClinicsNav } from './referrals/ClinicsNav';
+import { ReferralSlipPage } from './referrals/ReferralSlipPage';
 import { ReferralsPage } from './referrals/ReferralsPage';
 import { ResidentReferrals } from './referrals/ResidentReferrals';
 import { HouseholdPage } from './residents/HouseholdPage';
@@ -20,7 +21,8 @@ export default function App({ basePath }: RemoteAppProps) {
         <Route index element={<Workspace basePath={basePath} />} />
         <Route path="neighbourhoods" element={<Workspace basePath={basePath} />} />
         <Route path="neighbourhoods/:neighbourhoodId" element={<Workspace basePath={basePath} />} />
-        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals" element={<ReferralsPage basePath={basePath} />} />
+        <Route path="referrals/:referralId/slip" element={<ReferralSlipPage basePath={basePath} />} />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="residents" element={<ResidentsPage basePath={basePath} />} />

@@ -1,10 +1,10 @@
 import { addDays, dayOf, weekdayOf } from '@hamgam/contracts/days';
-import { Badge, Button, Card, ErrorCard, Loading, Page, Select, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { Badge, Button, Card, ErrorCard, Loading, Page, useApiMutation, useApiQuery, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useReferralsApi, type Slot } from './api';
+import { personText, useReferralsApi, type Slot } from './api';
 import { ClinicPicker, useClinicChoice } from './ClinicPicker';
+import { ResidentPicker } from './ResidentPicker';
 import { SlotForm } from './SlotForm';
-import { shortId } from './StateBadges';
 
 /** The Saturday (the first day of the Iranian week) on or before `day`. */
 export function weekStart(day: string): string {
@@ -21,20 +21,18 @@ export function CalendarPage() {
   const clinicId = choice.clinic?.id;
   const [from, setFrom] = useState(() => weekStart(dayOf(new Date())));
   const [chosenResident, setChosenResident] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
 
-  const slots = useAsync(() => (clinicId ? api.slots({ clinicId, from, days: 7 }) : Promise.resolve([])), [api, clinicId, from]);
-  const residents = useAsync(() => (clinicId && canWrite ? api.clinicResidents(clinicId) : Promise.resolve([])), [api, clinicId, canWrite]);
-
-  const act = async (work: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await work();
-      slots.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  // A week of one clinic is a few dozen slots at most: read whole (the API pages; the client follows).
+  const slots = useApiQuery(['clinics', 'slots', clinicId, from], () => api.slots({ clinicId: clinicId!, from, days: 7 }), {
+    enabled: !!clinicId,
+  });
+  const changed = { invalidates: [['clinics', 'slots', clinicId]] };
+  const book = useApiMutation((b: { slotId: string; residentId: string }) => api.book(b.slotId, b.residentId), {
+    ...changed,
+    onSuccess: (slot) => setChosenResident((chosen) => ({ ...chosen, [slot.id]: '' })),
+  });
+  const cancel = useApiMutation((b: { slotId: string; residentId: string }) => api.cancelBooking(b.slotId, b.residentId), changed);
+  const error = book.error ?? cancel.error;
 
   if (choice.clinics.error)
     return (
@@ -68,7 +66,7 @@ export function CalendarPage() {
         </div>
       </Card>
       {canWrite && <SlotForm clinicId={choice.clinic.id} onAdded={slots.reload} />}
-      {error !== undefined && <ErrorCard error={error} />}
+      {error && <ErrorCard error={error} />}
       {slots.error ? (
         <ErrorCard error={slots.error} onRetry={slots.reload} />
       ) : !slots.data ? (
@@ -92,13 +90,13 @@ export function CalendarPage() {
                     {slot.bookings && slot.bookings.length > 0 && (
                       <ul>
                         {slot.bookings.map((b) => (
-                          <li key={b.residentId}>
-                            <span dir="ltr">{shortId(b.residentId)}</span>{' '}
+                          <li key={b.residentId} data-testid={`booking-${slot.id}-${b.fileNumber || 'x'}`}>
+                            <span>{personText(b, t('referrals.fileWord'))}</span>{' '}
                             {canWrite && (
                               <Button
                                 variant="secondary"
                                 data-testid={`cancel-${b.residentId}`}
-                                onClick={() => void act(() => api.cancelBooking(slot.id, b.residentId))}
+                                onClick={() => void cancel.run({ slotId: slot.id, residentId: b.residentId })}
                               >
                                 {t('calendar.cancel')}
                               </Button>
@@ -109,25 +107,18 @@ export function CalendarPage() {
                     )}
                     {canWrite && slot.available > 0 && (
                       <div className="hg-form__row">
-                        <Select
-                          label={t('calendar.chooseResident')}
-                          data-testid={`book-resident-${slot.id}`}
-                          value={chosenResident[slot.id] ?? ''}
-                          onChange={(event) => setChosenResident({ ...chosenResident, [slot.id]: event.target.value })}
-                          options={[
-                            { value: '', label: t('refer.chooseResident') },
-                            ...(residents.data ?? [])
-                              .filter((r) => !slot.bookings?.some((b) => b.residentId === r.id))
-                              .map((r) => ({
-                                value: r.id,
-                                label: t('refer.residentOption', { id: shortId(r.id), year: r.birthYear ?? '—' }),
-                              })),
-                          ]}
+                        <ResidentPicker
+                          clinicId={slot.clinicId}
+                          value={chosenResident[slot.id] || null}
+                          onChange={(value) => setChosenResident({ ...chosenResident, [slot.id]: value ?? '' })}
+                          exclude={slot.bookings?.map((b) => b.residentId)}
+                          testId={`book-resident-${slot.id}`}
                         />
                         <Button
                           data-testid={`book-${slot.id}`}
                           disabled={!chosenResident[slot.id]}
-                          onClick={() => void act(() => api.book(slot.id, chosenResident[slot.id]!))}
+                          busy={book.busy}
+                          onClick={() => void book.run({ slotId: slot.id, residentId: chosenResident[slot.id]! })}
                         >
                           {t('calendar.book')}
                         </Button>

@@ -1,8 +1,9 @@
-import { Button, Card, ErrorCard, Loading, Select, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, ErrorCard, Loading, Select, useApiMutation, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useClinicsApi } from '../api';
 import { useReferralsApi, type Consent, type Offer, type Referral } from './api';
-import { shortId } from './StateBadges';
+import { ResidentPicker } from './ResidentPicker';
 
 const activeReferralConsent = (consents: Consent[] | undefined, agency: string) =>
   consents?.find((c) => c.purpose === 'referral' && c.agency === agency && c.status === 'active');
@@ -13,41 +14,37 @@ interface Props {
   /** Preset when opened from a resident's page. */
   residentId?: string;
   onReferred: (referral: Referral) => void;
+  /** Where the referral slip of a new referral is (`${slipBase}/<id>/slip`). */
+  slipBase?: string;
 }
 
 /** Choose a resident → a need → an open offer that serves the neighbourhood; consent per agency is shown. */
-export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResident, onReferred }: Props) {
+export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResident, onReferred, slipBase }: Props) {
   const api = useReferralsApi();
   const clinicsApi = useClinicsApi();
   const { t, localize, formatDate } = useI18n();
   const [residentId, setResidentId] = useState(presetResident ?? '');
   const [category, setCategory] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Referral>();
 
-  const categories = useAsync(() => clinicsApi.needCategories(), [clinicsApi]);
-  const residents = useAsync(() => (presetResident ? Promise.resolve([]) : api.clinicResidents(clinicId)), [api, clinicId, presetResident]);
-  const resident = useAsync(() => (residentId ? api.resident(residentId) : Promise.resolve(null)), [api, residentId]);
-  const consents = useAsync(() => (residentId ? api.consents(residentId) : Promise.resolve([])), [api, residentId]);
-  const offers = useAsync(
-    () => (category ? api.catalogue({ neighbourhoodId, category, openOnly: true }) : Promise.resolve([] as Offer[])),
-    [api, neighbourhoodId, category],
+  const categories = useApiQuery(['clinics', 'need-categories'], () => clinicsApi.needCategories(), { staleTime: 3_600_000 });
+  const resident = useApiQuery(['clinics', 'resident', residentId], () => api.resident(residentId), { enabled: !!residentId });
+  const consents = useApiQuery(['clinics', 'consents', residentId], () => api.consents(residentId), { enabled: !!residentId });
+  const offers = useApiQuery(
+    ['clinics', 'catalogue', { neighbourhoodId, category, openOnly: true }],
+    () => api.catalogue({ neighbourhoodId, category, openOnly: true }),
+    { enabled: !!category },
   );
-
-  const refer = async (offer: Offer) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const referral = await api.refer({ residentId, offerId: offer.id, needCategory: category });
+  const referring = useApiMutation((offer: Offer) => api.refer({ residentId, offerId: offer.id, needCategory: category }), {
+    invalidates: [['clinics', 'referrals']],
+    onSuccess: (referral) => {
       setDone(referral);
       onReferred(referral);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const error = referring.error ?? undefined;
+  const busy = referring.busy;
+  const refer = (offer: Offer) => referring.run(offer);
 
   const open = (offers.data ?? []).filter((o) => o.available > 0);
   const hasAnyConsent = (consents.data ?? []).some((c) => c.purpose === 'referral' && c.status === 'active');
@@ -56,27 +53,25 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
     <Card title={t('refer.title')} testId="refer-form">
       {done && (
         <p role="status" data-testid="refer-done">
-          {t('refer.done', { code: done.trackingCode })}
+          {t('refer.done', { code: done.trackingCode })}{' '}
+          {slipBase && (
+            <Link to={`${slipBase}/${done.id}/slip`} data-testid="refer-slip">
+              {t('referrals.slip')}
+            </Link>
+          )}
         </p>
       )}
       {error !== undefined && <ErrorCard error={error} />}
       <div className="hg-form__row">
         {!presetResident && (
-          <Select
-            label={t('refer.resident')}
-            data-testid="refer-resident"
-            value={residentId}
-            onChange={(event) => {
-              setResidentId(event.target.value);
+          <ResidentPicker
+            clinicId={clinicId}
+            value={residentId || null}
+            onChange={(value) => {
+              setResidentId(value ?? '');
               setDone(undefined);
             }}
-            options={[
-              { value: '', label: t('refer.chooseResident') },
-              ...(residents.data ?? []).map((r) => ({
-                value: r.id,
-                label: t('refer.residentOption', { id: shortId(r.id), year: r.birthYear ?? '—' }),
-              })),
-            ]}
+            testId="refer-resident"
           />
         )}
         <Select
@@ -93,7 +88,7 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
       {resident.data?.personal && (
         <p data-testid="refer-resident-name">{t('refer.residentName', { name: resident.data.personal.fullName })}</p>
       )}
-      {residentId && !consents.loading && !hasAnyConsent && (
+      {residentId && consents.data && !hasAnyConsent && (
         <p role="alert" data-testid="refer-no-consent">
           {t('refer.noConsentAtAll')}
         </p>

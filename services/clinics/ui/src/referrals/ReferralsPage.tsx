@@ -1,45 +1,65 @@
-import { Button, Card, DataTable, ErrorCard, Loading, Page, Select, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import {
+  Button,
+  Card,
+  ErrorCard,
+  ListControls,
+  Loading,
+  Page,
+  PagedTable,
+  Select,
+  useApiMutation,
+  useApiQuery,
+  useAuth,
+  useI18n,
+  usePagedQuery,
+} from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useReferralsApi, referralStates, withdrawReasons, type Referral, type WithdrawReason } from './api';
+import { Link } from 'react-router-dom';
+import {
+  personText,
+  referralSorts,
+  referralStates,
+  useReferralsApi,
+  withdrawReasons,
+  type Referral,
+  type ReferralSort,
+  type WithdrawReason,
+} from './api';
 import { ClinicPicker, useClinicChoice } from './ClinicPicker';
 import { ReferForm } from './ReferForm';
-import { shortId, StateBadges } from './StateBadges';
+import { StateBadges } from './StateBadges';
 
-/** The clinic's referrals: counts with the overdue ones, filters, a refer form and withdrawal. */
-export function ReferralsPage() {
+/** The clinic's referrals: counts, search (tracking code, file number, name, national id), filters, sort, pages; refer, withdraw, print a slip. */
+export function ReferralsPage({ basePath = '/clinics' }: { basePath?: string }) {
   const api = useReferralsApi();
   const { t, localize, formatDate } = useI18n();
   const canWrite = useAuth().hasRole('clinic-worker');
   const choice = useClinicChoice();
-  const clinicId = choice.clinic?.id;
+  const clinicId = choice.clinic?.id ?? '';
   const [state, setState] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<ReferralSort>('newest');
   const [referring, setReferring] = useState(false);
   const [withdrawing, setWithdrawing] = useState<{ id: string; reason: WithdrawReason }>();
   const [notice, setNotice] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>();
 
-  const summary = useAsync(() => (clinicId ? api.summary(clinicId) : Promise.resolve([])), [api, clinicId]);
-  const referrals = useAsync(
-    () => (clinicId ? api.referrals({ clinicId, state: state || undefined, overdue: overdueOnly }) : Promise.resolve([])),
-    [api, clinicId, state, overdueOnly],
+  const summary = useApiQuery(['clinics', 'referrals', 'summary', clinicId], () => api.summary(clinicId), { enabled: !!clinicId });
+  const filter = { clinicId, state: state || undefined, overdue: overdueOnly, q: q || undefined, sort };
+  // Nothing is asked before the clinic is known (the list is always one clinic's).
+  const referrals = usePagedQuery(['clinics', 'referrals', filter], (after) =>
+    clinicId ? api.referralsPage(filter, after) : Promise.resolve({ items: [], next: null }),
   );
-  const reload = () => {
-    summary.reload();
-    referrals.reload();
-  };
-
-  const withdraw = async (referral: Referral, reason: WithdrawReason) => {
-    setActionError(undefined);
-    try {
-      await api.withdraw(referral.id, reason);
-      setWithdrawing(undefined);
-      setNotice(t('referrals.withdrawn', { code: referral.trackingCode }));
-      reload();
-    } catch (error) {
-      setActionError(error);
-    }
-  };
+  const withdraw = useApiMutation(
+    (request: { referral: Referral; reason: WithdrawReason }) => api.withdraw(request.referral.id, request.reason),
+    {
+      invalidates: [['clinics', 'referrals']],
+      onSuccess: (referral) => {
+        setWithdrawing(undefined);
+        setNotice(t('referrals.withdrawn', { code: referral.trackingCode }));
+      },
+    },
+  );
 
   if (choice.clinics.error)
     return (
@@ -63,94 +83,124 @@ export function ReferralsPage() {
       }
     >
       <Card>
-        <div className="hg-form__row">
-          <ClinicPicker {...choice} />
-          <Select
-            label={t('referrals.filter.state')}
-            data-testid="referrals-state-filter"
-            value={state}
-            onChange={(event) => setState(event.target.value)}
-            options={[
-              { value: '', label: t('referrals.filter.all') },
-              ...referralStates.map((s) => ({ value: s, label: t(`referrals.state.${s}`) })),
-            ]}
-          />
-          <label>
-            <input
-              type="checkbox"
-              data-testid="referrals-overdue-filter"
-              checked={overdueOnly}
-              onChange={(event) => setOverdueOnly(event.target.checked)}
-            />{' '}
-            {t('referrals.filter.overdue')}
-          </label>
-        </div>
+        <ClinicPicker {...choice} />
         {counts && <p data-testid="referrals-summary">{t('referrals.summary', { open: counts.open, overdue: counts.overdue })}</p>}
       </Card>
       {referring && canWrite && (
-        <ReferForm clinicId={choice.clinic.id} neighbourhoodId={choice.clinic.neighbourhoodId} onReferred={reload} />
+        <ReferForm
+          clinicId={choice.clinic.id}
+          neighbourhoodId={choice.clinic.neighbourhoodId}
+          onReferred={() => summary.reload()}
+          slipBase={`${basePath}/referrals`}
+        />
       )}
       {notice && (
         <p role="status" data-testid="referrals-notice">
           {notice}
         </p>
       )}
-      {actionError !== undefined && <ErrorCard error={actionError} />}
+      {withdraw.error && <ErrorCard error={withdraw.error} />}
       <Card>
-        {referrals.error ? (
-          <ErrorCard error={referrals.error} onRetry={referrals.reload} />
-        ) : !referrals.data ? (
-          <Loading />
-        ) : (
-          <DataTable
-            testId="referrals-table"
-            rows={referrals.data}
-            rowKey={(r) => r.id}
-            rowTestId={(r) => `referral-${r.trackingCode}`}
-            empty={t('referrals.empty')}
-            columns={[
-              { key: 'code', header: t('referrals.code'), render: (r) => <span dir="ltr">{r.trackingCode}</span> },
-              { key: 'resident', header: t('referrals.resident'), render: (r) => <span dir="ltr">{shortId(r.residentId)}</span> },
-              { key: 'service', header: t('referrals.service'), render: (r) => `${localize(r.offerTitle)} — ${localize(r.agencyName)}` },
-              {
-                key: 'state',
-                header: t('referrals.state'),
-                render: (r) => <StateBadges state={r.state} overdue={r.overdue} testId={`referral-${r.trackingCode}`} />,
-              },
-              { key: 'due', header: t('referrals.due'), render: (r) => (r.dueOn ? formatDate(r.dueOn) : t('common.none')) },
-              { key: 'made', header: t('referrals.madeAt'), render: (r) => formatDate(r.madeAt) },
-              {
-                key: 'actions',
-                header: t('referrals.actions'),
-                render: (r) =>
-                  canWrite && (r.state === 'sent' || r.state === 'accepted') ? (
-                    withdrawing?.id === r.id ? (
-                      <span style={{ display: 'inline-flex', gap: '0.4rem', alignItems: 'end' }}>
-                        <Select
-                          label={t('referrals.withdrawReason')}
-                          data-testid={`withdraw-reason-${r.trackingCode}`}
-                          value={withdrawing.reason}
-                          onChange={(event) => setWithdrawing({ id: r.id, reason: event.target.value as WithdrawReason })}
-                          options={withdrawReasons.map((reason) => ({ value: reason, label: t(`referrals.reason.${reason}`) }))}
-                        />
-                        <Button data-testid={`withdraw-confirm-${r.trackingCode}`} onClick={() => void withdraw(r, withdrawing.reason)}>
-                          {t('referrals.withdrawConfirm')}
-                        </Button>
-                      </span>
-                    ) : (
+        <ListControls
+          search={{ onSearch: setQ, placeholder: t('referrals.searchHint') }}
+          sort={{
+            value: sort,
+            onChange: (value) => setSort(value as ReferralSort),
+            options: referralSorts.map((value) => ({ value, label: t(`referrals.sort.${value}`) })),
+          }}
+          filters={
+            <>
+              <Select
+                label={t('referrals.filter.state')}
+                data-testid="referrals-state-filter"
+                value={state}
+                onChange={(event) => setState(event.target.value)}
+                options={[
+                  { value: '', label: t('referrals.filter.all') },
+                  ...referralStates.map((s) => ({ value: s, label: t(`referrals.state.${s}`) })),
+                ]}
+              />
+              <label className="hg-field">
+                <span>
+                  <input
+                    type="checkbox"
+                    data-testid="referrals-overdue-filter"
+                    checked={overdueOnly}
+                    onChange={(event) => setOverdueOnly(event.target.checked)}
+                  />{' '}
+                  {t('referrals.filter.overdue')}
+                </span>
+              </label>
+            </>
+          }
+        />
+        <PagedTable
+          paged={referrals}
+          testId="referrals-table"
+          label={t('referrals.title')}
+          rowKey={(r) => r.id}
+          rowTestId={(r) => `referral-${r.trackingCode}`}
+          empty={t('referrals.empty')}
+          columns={[
+            {
+              key: 'code',
+              header: t('referrals.code'),
+              render: (r) => (
+                <Link to={`${basePath}/referrals/${r.id}/slip`} data-testid={`slip-${r.trackingCode}`} title={t('referrals.slip')}>
+                  <bdi dir="ltr">{r.trackingCode}</bdi>
+                </Link>
+              ),
+            },
+            {
+              key: 'resident',
+              header: t('referrals.resident'),
+              render: (r) => (
+                <span data-testid={`referral-${r.trackingCode}-resident`}>{personText(r.resident, t('referrals.fileWord'))}</span>
+              ),
+            },
+            { key: 'service', header: t('referrals.service'), render: (r) => `${localize(r.offerTitle)} — ${localize(r.agencyName)}` },
+            {
+              key: 'state',
+              header: t('referrals.state'),
+              render: (r) => <StateBadges state={r.state} overdue={r.overdue} testId={`referral-${r.trackingCode}`} />,
+            },
+            { key: 'due', header: t('referrals.due'), render: (r) => (r.dueOn ? formatDate(r.dueOn) : t('common.none')) },
+            { key: 'made', header: t('referrals.madeAt'), render: (r) => formatDate(r.madeAt) },
+            {
+              key: 'actions',
+              header: t('referrals.actions'),
+              render: (r) =>
+                canWrite && (r.state === 'sent' || r.state === 'accepted') ? (
+                  withdrawing?.id === r.id ? (
+                    <span className="hg-form__row">
+                      <Select
+                        label={t('referrals.withdrawReason')}
+                        data-testid={`withdraw-reason-${r.trackingCode}`}
+                        value={withdrawing.reason}
+                        onChange={(event) => setWithdrawing({ id: r.id, reason: event.target.value as WithdrawReason })}
+                        options={withdrawReasons.map((reason) => ({ value: reason, label: t(`referrals.reason.${reason}`) }))}
+                      />
                       <Button
-                        variant="secondary"
-                        data-testid={`withdraw-${r.trackingCode}`}
-                        onClick={() => setWithdrawing({ id: r.id, reason: 'resident-request' })}
+                        data-testid={`withdraw-confirm-${r.trackingCode}`}
+                        busy={withdraw.busy}
+                        onClick={() => void withdraw.run({ referral: r, reason: withdrawing.reason })}
                       >
-                        {t('referrals.withdraw')}
+                        {t('referrals.withdrawConfirm')}
                       </Button>
-                    )
-                  ) : null,
-              },
-            ]}
-          />
-        )}
+                    </span>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      data-testid={`withdraw-${r.trackingCode}`}
+                      onClick={() => setWithdrawing({ id: r.id, reason: 'resident-request' })}
+                    >
+                      {t('referrals.withdraw')}
+                    </Button>
+                  )
+                ) : null,
+            },
+          ]}
+        />
       </Card>
     </Page>
   );

@@ -25,6 +25,3 @@ export function StateBadges({ state, overdue, testId }: { state: ReferralState; 
     </span>
   );
 }
-
-/** An opaque resident id, short enough to read aloud and match against the register. */
-export const shortId = (id: string) => id.slice(0, 8);

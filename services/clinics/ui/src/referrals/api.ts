@@ -36,6 +36,25 @@ export interface Referral {
   madeAt: string;
   updatedAt: string;
   steps: ReferralStep[];
+  /** Who is referred: the name for the clinic's own staff (null for others), and the household's file number. */
+  resident?: PersonLabel;
+}
+
+export interface PersonLabel {
+  fullName: string | null;
+  fileNumber: string;
+}
+
+export type ReferralSort = 'newest' | 'oldest' | 'updated' | 'respond-by';
+export const referralSorts: ReferralSort[] = ['newest', 'oldest', 'updated', 'respond-by'];
+
+export interface ReferralFilter {
+  clinicId?: string;
+  state?: string;
+  overdue?: boolean;
+  residentId?: string;
+  q?: string;
+  sort?: ReferralSort;
 }
 
 export interface ReferralSummary {
@@ -71,6 +90,9 @@ export interface ResidentSummary {
   relation: string;
   birthYear: number | null;
   personal: { fullName: string; phone: string; nationalId: string } | null;
+  /** In a list: the name (own clinic staff) and the household's file number. */
+  fullName?: string | null;
+  fileNumber?: string;
 }
 
 export interface Consent {
@@ -108,7 +130,8 @@ export interface Slot {
   capacity: number;
   bookedCount: number;
   available: number;
-  bookings: { residentId: string; bookedAt: string }[] | null;
+  /** Who is booked (name and file number), for the slot's own clinic staff only. */
+  bookings: ({ residentId: string; bookedAt: string } & PersonLabel)[] | null;
 }
 
 const v1 = '/clinics/v1';
@@ -117,16 +140,26 @@ const query = (params: Record<string, string | undefined>) => {
   return entries.length ? `?${new URLSearchParams(entries)}` : '';
 };
 
+const referralQuery = (filter: ReferralFilter) => query({ ...filter, overdue: filter.overdue ? 'true' : undefined });
+
+/** How a picker or a list names a resident: their name where the clinic may show it, with the household's file number. */
+export const personText = (label: PersonLabel | undefined, fileWord: string) =>
+  label ? [label.fullName, label.fileNumber && `${fileWord} ${label.fileNumber}`].filter(Boolean).join(' — ') : '—';
+
 export function referralsApi(api: ApiClient) {
   return {
-    referrals: (filter: { clinicId?: string; state?: string; overdue?: boolean; residentId?: string }) =>
-      api.list<Referral>(`${v1}/referrals${query({ ...filter, overdue: filter.overdue ? 'true' : undefined })}`),
+    referrals: (filter: ReferralFilter) => api.list<Referral>(`${v1}/referrals${referralQuery(filter)}`),
+    /** One page of referrals as filtered, searched and sorted on the server. */
+    referralsPage: (filter: ReferralFilter, after?: string | null) => api.page<Referral>(`${v1}/referrals${referralQuery(filter)}`, after),
+    referral: (id: string) => api.get<Referral>(`${v1}/referrals/${encodeURIComponent(id)}`),
+    /** The first residents of a clinic a search names (name, national id, file number, tracking code), for a picker. */
+    findResidents: (clinicId: string, q: string) =>
+      api.get<ResidentSummary[]>(`${v1}/clinics/${encodeURIComponent(clinicId)}/residents${query({ q, limit: '20' })}`),
     summary: (clinicId?: string) => api.get<ReferralSummary[]>(`${v1}/referrals/summary${query({ clinicId })}`),
     refer: (body: { residentId: string; offerId: string; needCategory?: string }) => api.post<Referral>(`${v1}/referrals`, body),
     withdraw: (id: string, reason: WithdrawReason) => api.post<Referral>(`${v1}/referrals/${encodeURIComponent(id)}/withdraw`, { reason }),
     catalogue: (filter: { neighbourhoodId?: string; category?: string; agency?: string; openOnly?: boolean }) =>
       api.list<Offer>(`${v1}/catalogue${query({ ...filter, openOnly: filter.openOnly ? 'true' : undefined })}`),
-    clinicResidents: (clinicId: string) => api.list<ResidentSummary>(`${v1}/clinics/${encodeURIComponent(clinicId)}/residents`),
     resident: (id: string) => api.get<ResidentSummary>(`${v1}/residents/${encodeURIComponent(id)}`),
     consents: (residentId: string) => api.get<Consent[]>(`${v1}/residents/${encodeURIComponent(residentId)}/consents`),
     timeline: (residentId: string) => api.get<TimelineEntry[]>(`${v1}/residents/${encodeURIComponent(residentId)}/timeline`),

@@ -56,6 +56,14 @@ const offer = (overrides: Partial<Offer>): Offer => ({
   ...overrides,
 });
 
+/** Picks a resident in a ReferencePicker by typing what staff know of them and choosing the option the service gave. */
+async function pickResident(testId: string, typed: string, scope: HTMLElement = document.body) {
+  fireEvent.change(within(scope).getByTestId(`${testId}-input`), { target: { value: typed } });
+  const option = await within(scope).findByTestId(`${testId}-option`, {}, { timeout: 3000 });
+  fireEvent.click(option);
+  return option;
+}
+
 function kit(routes: Record<string, FakeRoute> = {}) {
   return stubFetch({
     [`GET ${base}/clinics`]: [{ id: 'clinic-sarasiab', name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'), neighbourhoodId: 'nbh-sarasiab' }],
@@ -131,6 +139,8 @@ describe('referrals section', () => {
           relation: 'head',
           birthYear: 1360,
           personal: null,
+          fullName: 'Zahra Ahmadi',
+          fileNumber: 'SAR-0001',
         },
       ],
       [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: { fullName: 'Zahra Ahmadi', phone: '', nationalId: '' } },
@@ -145,8 +155,14 @@ describe('referrals section', () => {
     renderAt('/clinics/referrals');
     fireEvent.click(await screen.findByTestId('referrals-new'));
     const form = await screen.findByTestId('refer-form');
-    await waitFor(() => expect(within(form).getByTestId('refer-resident').querySelectorAll('option')).toHaveLength(2));
-    fireEvent.change(within(form).getByTestId('refer-resident'), { target: { value: residentId } });
+    const option = await pickResident('refer-resident', 'Ahmadi', form);
+    // The picker names the person with their file number and birth year (never grouped), never an id.
+    expect(option.textContent).toContain('Zahra Ahmadi');
+    expect(option.textContent).toContain('file SAR-0001');
+    expect(option.textContent).toContain('born 1360');
+    expect(option.textContent).not.toContain(residentId.slice(0, 8));
+    const search = calls(fetchMock, 'GET', `${base}/clinics/clinic-sarasiab/residents`).at(-1)![0];
+    expect(new URL(String(search), 'http://x').searchParams.get('q')).toBe('Ahmadi');
     fireEvent.change(within(form).getByTestId('refer-category'), { target: { value: 'skills-training' } });
     expect((await within(form).findByTestId('refer-consent-tvto-home-tailoring')).textContent).toContain('Consents until');
     expect(within(form).getByTestId('refer-consent-fund-seats').textContent).toContain('No referral consent for this agency');
@@ -157,8 +173,11 @@ describe('referrals section', () => {
     expect(String(catalogueCall)).toContain('neighbourhoodId=nbh-sarasiab');
     expect(String(catalogueCall)).toContain('openOnly=true');
     fireEvent.click(within(form).getByTestId('refer-submit-tvto-home-tailoring'));
-    expect((await within(form).findByTestId('refer-done')).textContent).toBe(
+    expect((await within(form).findByTestId('refer-done')).textContent).toContain(
       'Referral recorded. Tracking code for the resident: NEWC-QDE2',
+    );
+    expect(within(form).getByTestId('refer-slip').getAttribute('href')).toBe(
+      '/clinics/referrals/aaaaaaaa-0000-4000-8000-000000000001/slip',
     );
     const [[, init]] = calls(fetchMock, 'POST', `${base}/referrals`) as [[unknown, RequestInit]];
     expect(JSON.parse(String(init.body))).toEqual({ residentId, offerId: 'tvto-home-tailoring', needCategory: 'skills-training' });
@@ -168,7 +187,7 @@ describe('referrals section', () => {
     kit({
       [`GET ${base}/referrals`]: [],
       [`GET ${base}/referrals/summary`]: [],
-      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: residentId, birthYear: null }],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: residentId, birthYear: null, fullName: 'Ali', fileNumber: 'SAR-0002' }],
       [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: null },
       [`GET ${base}/residents/${residentId}/consents`]: [
         { id: 'c', purpose: 'referral', agency: 'welfare', expiresOn: '2020-01-01', status: 'expired' },
@@ -177,8 +196,8 @@ describe('referrals section', () => {
     });
     renderAt('/clinics/referrals');
     fireEvent.click(await screen.findByTestId('referrals-new'));
-    await waitFor(() => expect(screen.getByTestId('refer-resident').querySelectorAll('option')).toHaveLength(2));
-    fireEvent.change(screen.getByTestId('refer-resident'), { target: { value: residentId } });
+    await screen.findByTestId('refer-resident-input');
+    await pickResident('refer-resident', 'Ali');
     expect((await screen.findByTestId('refer-no-consent')).textContent).toMatch(/no referral consent to any agency/);
   });
 
@@ -227,12 +246,17 @@ describe('calendar section', () => {
       capacity: 5,
       bookedCount: 1,
       available: 4,
-      bookings: [{ residentId: 'bbbbbbbb-0000-4000-8000-000000000009', bookedAt: startsAt }],
+      bookings: [
+        { residentId: 'bbbbbbbb-0000-4000-8000-000000000009', bookedAt: startsAt, fullName: 'Maryam Rezaei', fileNumber: 'SAR-0007' },
+      ],
     };
     const other = '22222222-3333-4444-8555-666666666666';
     const fetchMock = kit({
       [`GET ${base}/calendar/slots`]: [slot],
-      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [{ id: other, birthYear: 1370 }],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [
+        { id: 'bbbbbbbb-0000-4000-8000-000000000009', birthYear: 1365, fullName: 'Maryam Rezaei', fileNumber: 'SAR-0007' },
+        { id: other, birthYear: 1370, fullName: 'Hasan Mousavi', fileNumber: 'SAR-0008' },
+      ],
       [`POST ${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`]: () => jsonResponse(slot, 201),
       [`DELETE ${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings/bbbbbbbb-0000-4000-8000-000000000009`]: slot,
     });
@@ -240,8 +264,16 @@ describe('calendar section', () => {
     expect((await screen.findByTestId('slot-seats')).textContent).toBe('1 of 5 places booked');
     expect(screen.getByTestId('slot-tvto-counselling').textContent).toContain('09:00–13:00 · The clinic'); // Iran's time, not the browser's
     expect(String(calls(fetchMock, 'GET', `${base}/calendar/slots`)[0]![0])).toContain(`from=${from}`);
-    await waitFor(() => expect(screen.getByTestId(`book-resident-${slot.id}`).querySelectorAll('option')).toHaveLength(2));
-    fireEvent.change(screen.getByTestId(`book-resident-${slot.id}`), { target: { value: other } });
+    // Who is booked is named, never an id.
+    const booked = screen.getByTestId(`booking-${slot.id}-SAR-0007`);
+    expect(booked.textContent).toContain('Maryam Rezaei — file SAR-0007');
+    expect(screen.getByTestId('slot-tvto-counselling').textContent).not.toContain('bbbbbbbb');
+    // The one already booked is not offered again.
+    fireEvent.change(screen.getByTestId(`book-resident-${slot.id}-input`), { target: { value: 'SAR' } });
+    const offered = await screen.findAllByTestId(`book-resident-${slot.id}-option`, {}, { timeout: 3000 });
+    expect(offered.map((o) => o.textContent)).toEqual(['Hasan Mousavifile SAR-0008 · born 1370']);
+    fireEvent.click(offered[0]!);
+    await waitFor(() => expect((screen.getByTestId(`book-${slot.id}`) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId(`book-${slot.id}`));
     await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`)).toHaveLength(1));
     const [[, init]] = calls(fetchMock, 'POST', `${base}/calendar/slots/${encodeURIComponent(slot.id)}/bookings`) as [

@@ -77,8 +77,9 @@ export function ResidentsPage({ basePath }: { basePath: string }) {
   const [sort, setSort] = useState<HouseholdSort>('newest');
   const [archived, setArchived] = useState<ArchivedFilter>('exclude');
   const clinicId = clinic?.id ?? '';
+  // Nothing is asked before the clinic is known.
   const households = usePagedQuery(['clinics', 'households', clinicId, { q, sort, archived }], (after) =>
-    api.householdsPage(clinicId, { q, sort, archived }, after),
+    clinicId ? api.householdsPage(clinicId, { q, sort, archived }, after) : Promise.resolve({ items: [], next: null }),
   );
   const ownClinic = !!clinic && auth.hasRole('clinic-worker') && auth.claims.clinicIds.includes(clinic.id);
 
