@@ -58,15 +58,17 @@ export function apprenticeshipRoutes(deps: VtDeps) {
     defineRoute({
       method: 'get',
       path: '/apprenticeships/placements',
-      summary: 'Placements of residents with masters and their monthly progress, newest first; paged',
+      summary:
+        'Placements of residents with masters and their monthly progress, newest first (or oldest); filter by master and state; paged',
       tags: ['apprenticeships'],
       roles: readers,
       query: placementQuerySchema,
       response: z.array(placementViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(placements.find(query.masterId ? { masterId: query.masterId } : {}).lean(), { query, req }, res, {
+        const filter = { ...(query.masterId ? { masterId: query.masterId } : {}), ...(query.state ? { state: query.state } : {}) };
+        const rows = await pageOf(placements.find(filter).lean(), { query, req }, res, {
           by: 'startedOn',
-          order: -1,
+          order: query.order === 'asc' ? 1 : -1,
         });
         const marks = await residentMarks(deps, rows);
         return rows.map((p) => placementView(p, marks));

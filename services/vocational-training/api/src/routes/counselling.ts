@@ -53,18 +53,18 @@ export function counsellingRoutes(deps: VtDeps) {
     defineRoute({
       method: 'get',
       path: '/counselling/sessions',
-      summary: 'The counsellor’s sessions at the clinics (bookings and notes), latest day first; filter by clinic; paged',
+      summary:
+        'The counsellor’s sessions at the clinics (bookings and notes), latest day first (or earliest); filter by clinic and state; paged',
       tags: ['counselling'],
       roles: readers,
       query: sessionQuerySchema,
       response: z.array(sessionViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(sessions.find(query.clinicId ? { clinicId: query.clinicId } : {}).lean(), { query, req }, res, {
-          by: 'day',
-          order: -1,
-        });
+        const filter = { ...(query.clinicId ? { clinicId: query.clinicId } : {}), ...(query.state ? { state: query.state } : {}) };
+        const order = query.order === 'asc' ? 1 : -1;
+        const rows = await pageOf(sessions.find(filter).lean(), { query, req }, res, { by: 'day', order });
         const marks = await residentMarks(deps, rows);
-        return rows.sort((a, b) => b.day.localeCompare(a.day) || a.time.localeCompare(b.time)).map((s) => sessionView(s, marks));
+        return rows.sort((a, b) => order * (a.day.localeCompare(b.day) || a.time.localeCompare(b.time))).map((s) => sessionView(s, marks));
       },
     }),
     defineRoute({

@@ -15,6 +15,7 @@ import {
   completeBodySchema,
   courseDetailSchema,
   courseParams,
+  courseQuerySchema,
   courseViewSchema,
   enrolBodySchema,
   enrolmentParams,
@@ -37,6 +38,9 @@ export const enrolmentView = (e: Omit<StoredEnrolment, 'outbox'>, sessionsHeld: 
   attendanceRate: attendanceRate(e.attended.length, sessionsHeld),
 });
 
+/** Text as typed, matched anywhere, case-insensitively (its special characters escaped: a title, not a pattern). */
+const containing = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
 export function courseRoutes(deps: VtDeps) {
   const { courses, enrolments, offers } = deps.models;
   /** The catalogue capacity of these courses (a course's offer has its id). */
@@ -46,13 +50,19 @@ export function courseRoutes(deps: VtDeps) {
     defineRoute({
       method: 'get',
       path: '/courses',
-      summary: 'Courses (business skills, home-based jobs) with their places taken and free, by start day; paged',
+      summary:
+        'Courses (business skills, home-based jobs) with their places taken and free, by start day (soonest or latest first); found by words of the title (fa or en), filtered by trade and kind of venue; paged',
       tags: ['courses'],
       roles: readers,
-      query: pageQuerySchema,
+      query: courseQuerySchema,
       response: z.array(courseViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(courses.find().lean(), { query, req }, res, { by: 'startsOn', order: 1 });
+        const find = courses.find({
+          ...(query.trade ? { trade: query.trade } : {}),
+          ...(query.venueKind ? { 'venue.kind': query.venueKind } : {}),
+        });
+        if (query.q) find.or([{ 'title.fa': containing(query.q) }, { 'title.en': containing(query.q) }]);
+        const rows = await pageOf(find.lean(), { query, req }, res, { by: 'startsOn', order: query.order === 'asc' ? 1 : -1 });
         const capacity = await capacities(rows.map((c) => c._id));
         return rows.map((c) => courseView(c, capacity.get(c._id)));
       },

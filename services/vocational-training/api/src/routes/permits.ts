@@ -1,3 +1,4 @@
+import { codeSearch } from '@hamgam/agency-desk';
 import { dayOf } from '@hamgam/contracts/days';
 import { createRateLimiter, defineRoute, notFound, pageOf, type Principal, type RateLimiter } from '@hamgam/service-kit';
 import { z } from 'zod';
@@ -100,13 +101,21 @@ export function permitRoutes(
       method: 'get',
       path: '/permits',
       summary:
-        'Workshop permit applications, newest first; filter by status (expired is read from the calendar); paged (with `status` a page may come short: follow X-Next-Cursor)',
+        'Workshop permit applications, newest first (or oldest, or by last change); found by tracking code (or its beginning), filtered by status (expired is read from the calendar), trade and neighbourhood; paged (with `status` a page may come short: follow X-Next-Cursor)',
       tags: ['permits'],
       roles: readers,
       query: permitQuerySchema,
       response: z.array(permitViewSchema),
       handler: async ({ query, principal, req }, res) => {
-        const page = await pageOf(permits.find({}, { outbox: 0 }).lean(), { query, req }, res, { by: 'submittedAt', order: -1 });
+        const filter = {
+          ...(query.q ? { trackingCode: codeSearch(query.q) } : {}),
+          ...(query.trade ? { trade: query.trade } : {}),
+          ...(query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {}),
+        };
+        const page = await pageOf(permits.find(filter, { outbox: 0 }).lean(), { query, req }, res, {
+          by: query.sort,
+          order: query.order === 'asc' ? 1 : -1,
+        });
         const now = deps.clock.now();
         const shown = query.status ? page.filter((p) => effectiveStatus(p, now) === query.status) : page;
         if (seesApplicant(principal)) await logPermitAccess(deps, principal, 'list', shown);

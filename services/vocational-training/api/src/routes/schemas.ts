@@ -1,3 +1,4 @@
+import { codeAlphabet, typedCodeOr } from '@hamgam/agency-desk';
 import { pageQueryShape } from '@hamgam/service-kit';
 import {
   isoDateSchema,
@@ -151,7 +152,36 @@ export const permitViewSchema = z.object({
   submittedAt: z.date(),
   updatedAt: z.date(),
 });
-export const permitQuerySchema = z.object({ ...pageQueryShape, status: z.enum(permitStatuses).optional() }).strict();
+/** A tracking code or its beginning as typed (Persian digits, any case, with or without the dash); text no code can hold finds nothing. */
+const typedCode = z
+  .string()
+  .max(20)
+  .transform(typedCodeOr(new RegExp(`^[${codeAlphabet}]{1,8}$`)));
+/** Text searched for in a title (fa or en): at most a line, matched as typed, case-insensitively. */
+const titleSearch = z.string().trim().max(80);
+const order = z.enum(['asc', 'desc']);
+
+export const permitQuerySchema = z
+  .object({
+    ...pageQueryShape,
+    status: z.enum(permitStatuses).optional(),
+    /** The application's tracking code, or its first characters. */
+    q: typedCode.optional(),
+    trade: slugIdSchema.max(40).optional(),
+    neighbourhoodId: slugIdSchema.optional(),
+    sort: z.enum(['submittedAt', 'updatedAt']).default('submittedAt'),
+    order: order.default('desc'),
+  })
+  .strict();
+export const courseQuerySchema = z
+  .object({
+    ...pageQueryShape,
+    q: titleSearch.optional(),
+    trade: slugIdSchema.max(40).optional(),
+    venueKind: trainingVenueSchema.shape.kind.optional(),
+    order: order.default('asc'),
+  })
+  .strict();
 /** Exactly what the public tracking page may show: no name, no address, no resident id. */
 export const permitTrackingViewSchema = z
   .object({
@@ -183,7 +213,9 @@ export const bookingBodySchema = z
   })
   .strict();
 export const sessionParams = z.object({ sessionId: opaqueIdSchema }).strict();
-export const sessionQuerySchema = z.object({ ...pageQueryShape, clinicId: slugIdSchema.optional() }).strict();
+export const sessionQuerySchema = z
+  .object({ ...pageQueryShape, clinicId: slugIdSchema.optional(), state: z.enum(sessionStates).optional(), order: order.default('desc') })
+  .strict();
 export const recordBodySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('held'), notes: text(2000), guidance: z.array(slugIdSchema).max(10) }).strict(),
   z.object({ state: z.literal('no-show') }).strict(),
@@ -231,7 +263,9 @@ export const masterViewSchema = z.object({
 });
 export const placeBodySchema = enrolBodySchema;
 export const placementParams = z.object({ placementId: opaqueIdSchema }).strict();
-export const placementQuerySchema = z.object({ ...pageQueryShape, masterId: slugIdSchema.optional() }).strict();
+export const placementQuerySchema = z
+  .object({ ...pageQueryShape, masterId: slugIdSchema.optional(), state: z.enum(placementStates).optional(), order: order.default('desc') })
+  .strict();
 export const progressBodySchema = z.object({ rating: z.number().int().min(1).max(5), note: text(500) }).strict();
 export const finishBodySchema = z.object({ state: z.enum(['completed', 'withdrawn']) }).strict();
 export const placementViewSchema = z.object({
