@@ -175,7 +175,7 @@ export function ReferencePicker({
               ×
             </button>
           )}
-          <ul className="hg-picker__list" id={listId} role="listbox" hidden={!open}>
+          <ul className="hg-picker__list" id={listId} role="listbox" aria-labelledby={`${id}-label`} hidden={!open}>
             {open &&
               visible.map((option, index) => (
                 <li

@@ -8,13 +8,16 @@ interface LabelledProps {
   error?: string;
 }
 
-/** A label, one control and its error text; `children` receives the id to put on the control. */
+/**
+ * A label, one control and its error text; `children` receives the id to put on the control (the label's
+ * own id is `${id}-label`, for a popup that needs a name, e.g. a listbox).
+ */
 export function Field({ label, error, children }: LabelledProps & { children: (ids: { id: string; errorId: string }) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
     <div className="hg-field">
-      <label className="hg-field__label" htmlFor={id}>
+      <label className="hg-field__label" htmlFor={id} id={`${id}-label`}>
         {label}
       </label>
       {children({ id, errorId })}

@@ -56,6 +56,7 @@ describe('ReferencePicker', () => {
     renderWithKit(<Picker onPick={onPick} />);
     fireEvent.change(box(), { target: { value: 'علي' } });
     expect(box().getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('listbox', { name: 'Neighbourhood' })).toBeTruthy();
     expect(optionTexts()).toEqual(['علی‌آبادسیرجان']);
     fireEvent.change(box(), { target: { value: 'کرمان' } });
     expect(optionTexts()).toHaveLength(2);
