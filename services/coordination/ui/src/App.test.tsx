@@ -303,7 +303,7 @@ describe('meetings', () => {
     expect(screen.getByTestId('agenda-overdue-count').className).toContain('hg-badge--danger');
     expect(screen.getByTestId('agenda-overdue').textContent).toContain('Overdue commitments (automatic)');
 
-    fireEvent.change(screen.getByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
+    fireEvent.change(await screen.findByTestId('resolution-text'), { target: { value: 'Welfare opens care plans' } });
     fireEvent.click(screen.getByTestId('resolution-add-action'));
     fireEvent.click(screen.getByTestId('action-remove-1'));
     fireEvent.change(screen.getByTestId('action-agency-0'), { target: { value: 'welfare' } });
@@ -331,8 +331,8 @@ describe('meetings', () => {
   });
 
   it('shows a refusal by its code in the coordinator’s language: a past action item (422), a meeting held meanwhile (409)', async () => {
-    const problem = (status: number, code: string, detail: string) => () =>
-      jsonResponse({ title: 'Refused', status, code, detail }, status, 'application/problem+json');
+    const problem = (status: number, code: string, detail: string, field?: string) => () =>
+      jsonResponse({ title: 'Refused', status, code, detail, ...(field ? { field } : {}) }, status, 'application/problem+json');
     const fetchMock = renderAt(
       `/coordination/meetings/${ids.m}`,
       {
@@ -341,6 +341,7 @@ describe('meetings', () => {
           422,
           'action-item-due-in-past',
           'action item 1 is due before today (2026-05-08)',
+          'actionItems.0.dueOn',
         ),
         [`POST ${base}/meetings/${ids.m}/held`]: problem(409, 'meeting-held', 'the meeting has been held and its minutes are closed'),
       },
@@ -350,7 +351,9 @@ describe('meetings', () => {
     fireEvent.change(screen.getByTestId('action-title-0'), { target: { value: 'Care plans' } });
     fireEvent.change(screen.getByTestId('action-due-0'), { target: { value: '۱۴۰۵/۰۲/۱۱' } }); // 1 May 2026
     fireEvent.click(screen.getByTestId('resolution-submit'));
-    expect(await screen.findByText('موعد اقدام نمی‌تواند پیش از امروز باشد.')).toBeTruthy();
+    // Under the item's due field, the one the API named.
+    const sentence = await screen.findByText('موعد اقدام نمی‌تواند پیش از امروز باشد.');
+    expect(within(screen.getByTestId('resolution-action-0')).getByText(sentence.textContent!)).toBe(sentence);
     const [, init] = calls(fetchMock, 'POST', `${base}/meetings/${ids.m}/resolutions`)[0]!;
     expect(JSON.parse(String(init?.body)).actionItems[0].dueOn).toBe('2026-05-01'); // the Jalali day typed, as the API takes it
     fireEvent.click(screen.getByTestId('meeting-mark-held'));
@@ -439,6 +442,36 @@ describe('commitments', () => {
     expect(await screen.findByText('The commitment was delivered; its status changes no more.')).toBeTruthy();
     await save(ids.b);
     expect(await screen.findByText('a refusal this screen does not know')).toBeTruthy();
+  });
+
+  it('puts a refused new due day under the due-day field, in Persian', async () => {
+    renderAt(
+      '/coordination/commitments',
+      {
+        [`GET ${base}/commitments`]: [commitment(ids.a)],
+        [`PUT ${base}/commitments/${ids.a}/status`]: () =>
+          jsonResponse(
+            {
+              title: 'Unprocessable',
+              status: 422,
+              code: 'revised-due-on-in-past',
+              field: 'revisedDueOn',
+              detail: 'the revised due date is before today',
+            },
+            422,
+            'application/problem+json',
+          ),
+      },
+      { locale: 'fa' },
+    );
+    fireEvent.click(await screen.findByTestId(`commitment-edit-${ids.a}`));
+    const form = within(await screen.findByTestId(`commitment-update-${ids.a}`));
+    fireEvent.change(form.getByTestId(`commitment-new-status-${ids.a}`), { target: { value: 'slipped' } });
+    fireEvent.change(await form.findByTestId(`commitment-revised-due-${ids.a}`), { target: { value: '۱۴۰۵/۰۱/۰۱' } });
+    fireEvent.click(form.getByTestId(`commitment-save-${ids.a}`));
+    const sentence = await form.findByText('موعد جدید نمی‌تواند پیش از امروز باشد.');
+    expect(form.getByTestId(`commitment-revised-due-${ids.a}`).getAttribute('aria-describedby')).toContain(sentence.id);
+    expect(form.queryByTestId('error-card')).toBeNull();
   });
 
   it('gives readers no status form', async () => {

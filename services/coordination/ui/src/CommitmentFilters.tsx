@@ -1,7 +1,8 @@
 import { Select, useI18n } from '@hamgam/ui-kit';
-import { PARTNER_AGENCIES, STATUSES, type CommitmentFilter, type NeighbourhoodRef } from './api';
+import { STATUSES, type CommitmentFilter, type NeighbourhoodRef } from './api';
 import { useLabels } from './labels';
 import { NeighbourhoodPicker } from './NeighbourhoodPicker';
+import { useAgencies } from './queries';
 
 /** The commitments list's filters: neighbourhood, agency, status, source, overdue (empty: all). */
 export function CommitmentFilters({
@@ -16,8 +17,10 @@ export function CommitmentFilters({
   /** No neighbourhood filter (a page about one neighbourhood). */
   oneNeighbourhood?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, localize } = useI18n();
   const labels = useLabels();
+  // The partner agencies by name, as the API lists them.
+  const partners = (useAgencies().data ?? []).filter((a) => a.partner);
   const all = { value: '', label: t('coordination.commitments.all') };
   return (
     <div className="hg-form__row" data-testid="commitment-filters">
@@ -34,7 +37,7 @@ export function CommitmentFilters({
         label={t('coordination.commitments.agency')}
         value={filter.agency ?? ''}
         onChange={(e) => onChange('agency', e.target.value)}
-        options={[all, ...PARTNER_AGENCIES.map((a) => ({ value: a, label: labels.agency(a) }))]}
+        options={[all, ...partners.map((a) => ({ value: a.id, label: localize(a.name) }))]}
         data-testid="filter-agency"
       />
       <Select

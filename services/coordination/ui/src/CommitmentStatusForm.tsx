@@ -1,5 +1,6 @@
-import { Button, DateInput, ErrorCard, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Button, DateInput, ErrorCard, Select, TextInput, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useCoordinationApi, type Commitment, type StatusUpdate } from './api';
 import { useLabels } from './labels';
 
@@ -10,35 +11,36 @@ const nextStatuses: Record<Commitment['status'], StatusUpdate['status'][]> = {
   delivered: [],
 };
 
-/** A coordinator records the status (and evidence, or a new due day with a slip) the working group heard. */
+interface Draft {
+  status: StatusUpdate['status'];
+  evidence: string;
+  revisedDueOn: string;
+}
+
+/**
+ * A coordinator records the status (and evidence, or a new due day with a slip) the working group heard;
+ * a refusal naming the new due day shows under it, in the user's language.
+ */
 export function CommitmentStatusForm({ commitment, onChanged }: { commitment: Commitment; onChanged: () => void }) {
   const api = useCoordinationApi();
   const { t } = useI18n();
   const labels = useLabels();
+  const problems = useFieldProblem('coordination');
   const options = nextStatuses[commitment.status];
-  const [status, setStatus] = useState<StatusUpdate['status']>(options[0]!);
-  const [evidence, setEvidence] = useState('');
-  const [revisedDueOn, setRevisedDueOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState(false);
-  const sentence = useProblemSentence('coordination');
-
-  async function save() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.updateStatus(commitment.id, {
-        status,
-        evidence: evidence.trim() || null,
-        revisedDueOn: status === 'slipped' && revisedDueOn ? revisedDueOn : null,
-      });
-      onChanged();
-    } catch (failure) {
-      setError(sentence(failure));
-      setBusy(false);
-    }
-  }
+  const form = useForm<Draft>({ defaultValues: { status: options[0]!, evidence: '', revisedDueOn: '' } });
+  const record = useApiMutation((body: StatusUpdate) => api.updateStatus(commitment.id, body), {
+    module: 'coordination',
+    onSuccess: onChanged,
+  });
+  const status = useWatch({ control: form.control, name: 'status' });
+  const save = form.handleSubmit((draft) =>
+    record.run({
+      status: draft.status,
+      evidence: draft.evidence.trim() || null,
+      revisedDueOn: draft.status === 'slipped' && draft.revisedDueOn ? draft.revisedDueOn : null,
+    }),
+  );
 
   if (!open) {
     return (
@@ -47,31 +49,38 @@ export function CommitmentStatusForm({ commitment, onChanged }: { commitment: Co
       </Button>
     );
   }
+  const rest = problems.rest(record.error, ['revisedDueOn', 'evidence']);
   return (
-    <div className="hg-form" data-testid={`commitment-update-${commitment.id}`} style={{ minInlineSize: '14rem' }}>
-      {error !== undefined && <ErrorCard error={error} />}
+    <div className="hg-form" data-testid={`commitment-update-${commitment.id}`}>
+      {rest !== undefined && rest !== null && <ErrorCard error={rest} />}
       <Select
         label={t('coordination.commitments.newStatus')}
-        value={status}
-        onChange={(e) => setStatus(e.target.value as StatusUpdate['status'])}
+        {...form.register('status')}
         options={options.map((s) => ({ value: s, label: labels.status(s) }))}
         data-testid={`commitment-new-status-${commitment.id}`}
       />
       <TextInput
         label={t('coordination.commitments.evidence')}
-        value={evidence}
-        onChange={(e) => setEvidence(e.target.value)}
+        {...form.register('evidence')}
+        error={problems.of(record.error, 'evidence')}
         data-testid={`commitment-evidence-${commitment.id}`}
       />
       {status === 'slipped' && (
-        <DateInput
-          label={t('coordination.commitments.revisedDue')}
-          value={revisedDueOn}
-          onChange={setRevisedDueOn}
-          data-testid={`commitment-revised-due-${commitment.id}`}
+        <Controller
+          control={form.control}
+          name="revisedDueOn"
+          render={({ field }) => (
+            <DateInput
+              label={t('coordination.commitments.revisedDue')}
+              value={field.value}
+              onChange={field.onChange}
+              error={problems.of(record.error, 'revisedDueOn')}
+              data-testid={`commitment-revised-due-${commitment.id}`}
+            />
+          )}
         />
       )}
-      <Button busy={busy} onClick={() => void save()} data-testid={`commitment-save-${commitment.id}`}>
+      <Button busy={record.busy} onClick={() => void save()} data-testid={`commitment-save-${commitment.id}`}>
         {t('coordination.commitments.update')}
       </Button>
     </div>

@@ -5,7 +5,7 @@ import { useCanWrite, useLabels } from './labels';
 import { MeetingAgenda } from './MeetingAgenda';
 import { MeetingMinutes } from './MeetingMinutes';
 import { MeetingResolutions } from './MeetingResolutions';
-import { keys, useNeighbourhoods } from './queries';
+import { keys, useAgencies, useNeighbourhoods } from './queries';
 import { ResolutionForm } from './ResolutionForm';
 
 /** One meeting: the agenda (opening with the overdue commitments), minutes, resolutions; coordinators act here. */
@@ -42,6 +42,7 @@ function MeetingView({ meeting, neighbourhood, onChange }: { meeting: Meeting; n
   const { t, formatList, formatDate } = useI18n();
   const labels = useLabels();
   const canWrite = useCanWrite();
+  const agencies = useAgencies();
   const open = meeting.status === 'scheduled';
   // Held, and resolutions passed, only on or after the meeting's day in Iran (the API refuses earlier: meeting-day-not-reached).
   const dayReached = meeting.scheduledOn <= meeting.today;
@@ -71,7 +72,7 @@ function MeetingView({ meeting, neighbourhood, onChange }: { meeting: Meeting; n
       <MeetingAgenda meeting={meeting} />
       <MeetingMinutes meeting={meeting} canWrite={canWrite && open} canHold={dayReached} onChange={onChange} />
       <MeetingResolutions meeting={meeting} />
-      {canWrite && open && dayReached && <ResolutionForm meeting={meeting} onChange={onChange} />}
+      {canWrite && open && dayReached && agencies.data && <ResolutionForm meeting={meeting} agencies={agencies.data} onChange={onChange} />}
     </>
   );
 }

@@ -1,6 +1,14 @@
-import { Button, Card, DateInput, Form, Select, TextInput, useI18n, useProblemSentence } from '@hamgam/ui-kit';
-import { useState } from 'react';
-import { NEED_CATEGORIES, PARTNER_AGENCIES, useCoordinationApi, type Meeting, type NeedCategory, type PartnerAgency } from './api';
+import { Button, Card, DateInput, Form, Select, TextInput, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import {
+  NEED_CATEGORIES,
+  useCoordinationApi,
+  type AgencyRef,
+  type Meeting,
+  type NeedCategory,
+  type NewResolution,
+  type PartnerAgency,
+} from './api';
 import { useLabels } from './labels';
 
 interface DraftAction {
@@ -10,68 +18,68 @@ interface DraftAction {
   answers: NeedCategory | '';
 }
 
-const emptyAction = (): DraftAction => ({ agency: 'vocational-training', title: '', dueOn: '', answers: '' });
+interface Draft {
+  text: string;
+  actions: DraftAction[];
+}
 
-/** A coordinator passes a resolution with its action items, each for one partner agency. */
-export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChange: (m: Meeting) => void }) {
+const emptyAction = (agency: PartnerAgency): DraftAction => ({ agency, title: '', dueOn: '', answers: '' });
+
+/**
+ * A coordinator passes a resolution with its action items, each for one partner agency (picked by name from
+ * the API's list). A refusal naming an item's field (`actionItems.1.dueOn`) shows under that field.
+ */
+export function ResolutionForm({
+  meeting,
+  agencies,
+  onChange,
+}: {
+  meeting: Meeting;
+  agencies: readonly AgencyRef[];
+  onChange: (m: Meeting) => void;
+}) {
   const api = useCoordinationApi();
-  const { t } = useI18n();
+  const { t, localize } = useI18n();
   const labels = useLabels();
-  const [text, setText] = useState('');
-  const [actions, setActions] = useState<DraftAction[]>([emptyAction()]);
-  const [errors, setErrors] = useState<{ text?: string; actions?: string }>({});
-  const [apiError, setApiError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const sentence = useProblemSentence('coordination');
-
-  const edit = (index: number, change: Partial<DraftAction>) => setActions(actions.map((a, i) => (i === index ? { ...a, ...change } : a)));
-
-  async function submit() {
-    const found = {
-      text: text.trim().length >= 3 ? undefined : t('coordination.resolution.textRequired'),
-      actions:
-        actions.length > 0 && actions.every((a) => a.title.trim().length >= 3 && a.dueOn !== '')
-          ? undefined
-          : t('coordination.resolution.actionInvalid'),
-    };
-    setErrors(found);
-    if (found.text || found.actions) return;
-    setSaving(true);
-    setApiError(undefined);
-    try {
-      onChange(
-        await api.passResolution(meeting.id, {
-          text: text.trim(),
-          actionItems: actions.map((a) => ({
-            agency: a.agency,
-            title: a.title.trim(),
-            dueOn: a.dueOn,
-            answers: a.answers === '' ? null : a.answers,
-          })),
-        }),
-      );
-      setText('');
-      setActions([emptyAction()]);
-    } catch (error) {
-      setApiError(sentence(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const problems = useFieldProblem('coordination');
+  const partners = agencies.filter((a) => a.partner);
+  const first = (partners[0]?.id ?? 'vocational-training') as PartnerAgency;
+  const form = useForm<Draft>({ defaultValues: { text: '', actions: [emptyAction(first)] } });
+  const actions = useFieldArray({ control: form.control, name: 'actions' });
+  const pass = useApiMutation((body: NewResolution) => api.passResolution(meeting.id, body), {
+    module: 'coordination',
+    onSuccess: (updated) => {
+      onChange(updated);
+      form.reset({ text: '', actions: [emptyAction(first)] });
+    },
+  });
+  const { errors } = form.formState;
+  const itemFields = actions.fields.flatMap((_, i) => ['agency', 'title', 'dueOn', 'answers'].map((f) => `actionItems.${i}.${f}`));
+  const problemOf = (field: string) => problems.of(pass.error, field);
+  const submit = form.handleSubmit((draft) =>
+    pass.run({
+      text: draft.text.trim(),
+      actionItems: draft.actions.map((a) => ({
+        agency: a.agency,
+        title: a.title.trim(),
+        dueOn: a.dueOn,
+        answers: a.answers === '' ? null : a.answers,
+      })),
+    }),
+  );
 
   return (
     <Card title={t('coordination.resolution.new')}>
-      <Form onSubmit={() => void submit()} error={apiError} testId="resolution-form">
+      <Form onSubmit={() => void submit()} error={problems.rest(pass.error, ['text', ...itemFields]) ?? undefined} testId="resolution-form">
         <TextInput
           label={t('coordination.resolution.text')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          error={errors.text}
+          {...form.register('text', { validate: (v) => v.trim().length >= 3 || t('coordination.resolution.textRequired') })}
+          error={errors.text?.message ?? problemOf('text')}
           data-testid="resolution-text"
         />
-        {actions.map((action, index) => (
+        {actions.fields.map((action, index) => (
           <fieldset
-            key={index}
+            key={action.id}
             className="hg-form__row"
             data-testid={`resolution-action-${index}`}
             style={{ border: '1px solid var(--hg-border)', borderRadius: 8 }}
@@ -79,54 +87,59 @@ export function ResolutionForm({ meeting, onChange }: { meeting: Meeting; onChan
             <legend>{t('coordination.resolution.action', { n: index + 1 })}</legend>
             <Select
               label={t('coordination.resolution.agency')}
-              value={action.agency}
-              onChange={(e) => edit(index, { agency: e.target.value as PartnerAgency })}
-              options={PARTNER_AGENCIES.map((a) => ({ value: a, label: labels.agency(a) }))}
+              {...form.register(`actions.${index}.agency`)}
+              options={partners.map((a) => ({ value: a.id, label: localize(a.name) }))}
+              error={problemOf(`actionItems.${index}.agency`)}
               data-testid={`action-agency-${index}`}
             />
             <TextInput
               label={t('coordination.resolution.actionTitle')}
-              value={action.title}
-              onChange={(e) => edit(index, { title: e.target.value })}
+              {...form.register(`actions.${index}.title`, {
+                validate: (v) => v.trim().length >= 3 || t('coordination.resolution.actionTitleRequired'),
+              })}
+              error={errors.actions?.[index]?.title?.message ?? problemOf(`actionItems.${index}.title`)}
               data-testid={`action-title-${index}`}
             />
-            <DateInput
-              label={t('coordination.resolution.due')}
-              value={action.dueOn}
-              onChange={(dueOn) => edit(index, { dueOn })}
-              data-testid={`action-due-${index}`}
+            <Controller
+              control={form.control}
+              name={`actions.${index}.dueOn`}
+              rules={{ required: t('coordination.resolution.dueRequired') }}
+              render={({ field }) => (
+                <DateInput
+                  label={t('coordination.resolution.due')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.actions?.[index]?.dueOn?.message ?? problemOf(`actionItems.${index}.dueOn`)}
+                  data-testid={`action-due-${index}`}
+                />
+              )}
             />
             <Select
               label={t('coordination.resolution.answers')}
-              value={action.answers}
-              onChange={(e) => edit(index, { answers: e.target.value as NeedCategory | '' })}
+              {...form.register(`actions.${index}.answers`)}
               options={[
                 { value: '', label: labels.category(null) },
                 ...NEED_CATEGORIES.map((c) => ({ value: c, label: labels.category(c) })),
               ]}
               data-testid={`action-answers-${index}`}
             />
-            {actions.length > 1 && (
-              <Button
-                variant="secondary"
-                onClick={() => setActions(actions.filter((_, i) => i !== index))}
-                data-testid={`action-remove-${index}`}
-              >
+            {actions.fields.length > 1 && (
+              <Button variant="secondary" onClick={() => actions.remove(index)} data-testid={`action-remove-${index}`}>
                 {t('coordination.resolution.removeAction')}
               </Button>
             )}
           </fieldset>
         ))}
-        {errors.actions && (
-          <p className="hg-field__error" role="alert">
-            {errors.actions}
-          </p>
-        )}
         <div className="hg-form__row">
-          <Button variant="secondary" onClick={() => setActions([...actions, emptyAction()])} data-testid="resolution-add-action">
+          <Button
+            variant="secondary"
+            onClick={() => actions.append(emptyAction(first))}
+            disabled={actions.fields.length >= 20}
+            data-testid="resolution-add-action"
+          >
             {t('coordination.resolution.addAction')}
           </Button>
-          <Button type="submit" busy={saving} data-testid="resolution-submit">
+          <Button type="submit" busy={pass.busy} data-testid="resolution-submit">
             {t('coordination.resolution.submit')}
           </Button>
         </div>
