@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useClinicsApi } from '../api';
 import '../messages';
 import { useResidentsApi, type HouseholdDetail } from './api';
+import { EditFileNumber } from './EditRecord';
 import { QuestionnaireCard } from './QuestionnaireCard';
 import { RecordedAssessmentCard } from './RecordedAssessmentCard';
 import { RegisterResidentForm } from './RegisterResidentForm';
@@ -135,6 +136,7 @@ export function HouseholdPage({ basePath }: { basePath: string }) {
             },
           ]}
         />
+        {active && <EditFileNumber household={data} />}
         {ownClinic && <ArchiveHousehold household={data} />}
       </Card>
       {active && (

@@ -33,6 +33,7 @@ import {
 } from './api';
 import '../messages';
 import { useLocaleDigits } from './digits';
+import { EditResident } from './EditRecord';
 
 const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
 
@@ -273,6 +274,7 @@ export function ResidentPage({ basePath, children }: ResidentPageProps) {
             </>
           )}
         </dl>
+        {ownClinic && !r.archivedAt && <EditResident resident={r} />}
         {ownClinic && <ArchiveResident resident={r} />}
       </Card>
       <ConsentsCard resident={r} canChange={ownClinic} />

@@ -167,6 +167,9 @@ export function residentsApi(api: ApiClient) {
     /** The first residents a search names (for a picker): name and file number, never an id on screen. */
     findResidents: (clinicId: string, q: string) =>
       api.get<ResidentListItem[]>(`${clinic(clinicId)}/residents${listQuery({ q, limit: '20' })}`),
+    correctHousehold: (id: string, fileNumber: string) => api.patch<HouseholdDetail>(hh(id), { fileNumber }),
+    correctResident: (id: string, change: Partial<Pick<NewResident, 'fullName' | 'phone' | 'relation' | 'birthYear'>>) =>
+      api.patch<Resident>(res(id), change),
     archiveHousehold: (id: string) => api.post<HouseholdDetail>(`${hh(id)}/archive`),
     restoreHousehold: (id: string) => api.post<HouseholdDetail>(`${hh(id)}/restore`),
     archiveResident: (id: string) => api.post<Resident>(`${res(id)}/archive`),

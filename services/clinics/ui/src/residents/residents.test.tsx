@@ -281,6 +281,53 @@ describe('digits and archiving on the resident’s page', () => {
   });
 });
 
+describe('correcting mistaken records', () => {
+  it('corrects a household’s file number, and says a taken one under the field', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/households/${householdId}/assessment-draft`]: jsonResponse({ title: 'Not Found', status: 404 }, 404),
+      [`PATCH ${base}/households/${householdId}`]: (body) =>
+        (body as { fileNumber: string }).fileNumber === 'SAR-0002'
+          ? jsonResponse(
+              { title: 'Conflict', status: 409, code: 'household-file-number-taken', field: 'fileNumber' },
+              409,
+              'application/problem+json',
+            )
+          : jsonResponse({ ...household, ...(body as object), residents: [] }),
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    fireEvent.click(await screen.findByTestId('edit-household'));
+    fireEvent.change(screen.getByTestId('edit-household-file'), { target: { value: 'SAR-0002' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-household')));
+    expect(await screen.findByText('This file number belongs to another household of this clinic.')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('edit-household-file'), { target: { value: 'SAR-۰۰۱۰' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-household')));
+    await waitFor(() =>
+      expect(calls(fetchMock, 'PATCH', `${base}/households/${householdId}`)).toEqual([
+        { fileNumber: 'SAR-0002' },
+        { fileNumber: 'SAR-0010' },
+      ]),
+    );
+  });
+
+  it('corrects a resident’s name and phone (typed in Persian digits), sending Latin digits', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/residents/${residentId}`]: resident(personal),
+      [`GET ${base}/residents/${residentId}/consents`]: [],
+      [`PATCH ${base}/residents/${residentId}`]: (body) => jsonResponse({ ...resident(personal), ...(body as object) }),
+    });
+    render(`/clinics/residents/${residentId}`);
+    fireEvent.click(await screen.findByTestId('edit-resident'));
+    fireEvent.change(screen.getByTestId('edit-resident-name'), { target: { value: 'زهرا احمدی‌نژاد' } });
+    fireEvent.change(screen.getByTestId('edit-resident-phone'), { target: { value: '۰۹۱۳۷۶۵۴۳۲۱' } });
+    await act(async () => fireEvent.click(screen.getByTestId('save-resident')));
+    await waitFor(() =>
+      expect(calls(fetchMock, 'PATCH', `${base}/residents/${residentId}`)).toEqual([
+        { fullName: 'زهرا احمدی‌نژاد', phone: '09137654321', relation: 'head', birthYear: 1360 },
+      ]),
+    );
+  });
+});
+
 describe('resident page', () => {
   const consent: Consent = {
     id: 'cccccccc-0000-4000-8000-000000000003',
