@@ -46,7 +46,8 @@ export function NotificationBell({ modules }: { modules: readonly RemoteModuleCo
   const markSeen = () => {
     // Every count as it stands now, including those at zero, so an item that comes back counts as new.
     const counts = Object.fromEntries((work.data ?? []).flatMap((a) => a.items.map((i) => [`${a.service}:${i.kind}`, i.count])));
-    setMarks({ at: new Date().toISOString(), counts });
+    // Seen up to the answer on screen, not the click: what arrived after it was never shown, so it stays new.
+    setMarks({ at: new Date(work.dataUpdatedAt || Date.now()).toISOString(), counts });
   };
 
   const label = freshTotal > 0 ? t('shell.bell.labelWithCount', { count: freshTotal }) : t('shell.bell.label');
