@@ -18,7 +18,7 @@ import {
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type Permit, type Project } from './api';
-import { NEIGHBOURHOODS, Textarea, useNeighbourhood, useRoles } from './common';
+import { Textarea, useNeighbourhood, usePlaces, useRoles, useTradeName } from './common';
 
 const projectTones: Record<Project['status'], BadgeTone> = { planned: 'neutral', 'in-progress': 'info', completed: 'success' };
 
@@ -27,6 +27,7 @@ export function ProjectsSection() {
   const api = useReliefApi();
   const { t, formatDate } = useI18n();
   const nbh = useNeighbourhood();
+  const tradeName = useTradeName();
   const roles = useRoles();
   const data = useAsync(() => Promise.all([api.projects(), api.permits()]), [api]);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
@@ -39,7 +40,7 @@ export function ProjectsSection() {
         <DataTable
           columns={[
             { key: 'no', header: t('relief.projects.permit'), render: (p: Permit) => p.permitNo },
-            { key: 'trade', header: '', render: (p: Permit) => p.trade },
+            { key: 'trade', header: t('relief.trade'), render: (p: Permit) => tradeName(p.trade) },
             { key: 'nbh', header: t('relief.projects.neighbourhood'), render: (p: Permit) => nbh(p.neighbourhoodId) },
             { key: 'valid', header: '', render: (p: Permit) => t('relief.page.validUntil', { date: formatDate(p.validUntil) }) },
           ]}
@@ -187,11 +188,13 @@ function ProjectCard({ project: initial, onChange }: { project: Project; onChang
 function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: () => void }) {
   const api = useReliefApi();
   const { t } = useI18n();
-  const nbh = useNeighbourhood();
+  const places = usePlaces();
+  const tradeName = useTradeName();
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState('');
   const [permitId, setPermitId] = useState('');
-  const [neighbourhoodId, setNeighbourhoodId] = useState<string>(NEIGHBOURHOODS[0]);
+  const [picked, setNeighbourhoodId] = useState<string>('');
+  const neighbourhoodId = picked || places.neighbourhoods[0]?.neighbourhoodId || '';
   const [count, setCount] = useState('');
   const [skills, setSkills] = useState('');
   const [milestone, setMilestone] = useState('');
@@ -249,7 +252,7 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
             onChange={(e) => setPermitId(e.target.value)}
             options={[
               { value: '', label: t('relief.projects.noPermit') },
-              ...permits.map((p) => ({ value: p.permitId, label: `${p.permitNo} · ${p.trade}` })),
+              ...permits.map((p) => ({ value: p.permitId, label: `${p.permitNo} · ${tradeName(p.trade)}` })),
             ]}
             data-testid="project-permit"
           />
@@ -258,7 +261,7 @@ function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCreated: 
               label={t('relief.projects.neighbourhood')}
               value={neighbourhoodId}
               onChange={(e) => setNeighbourhoodId(e.target.value)}
-              options={NEIGHBOURHOODS.map((n) => ({ value: n, label: nbh(n) }))}
+              options={places.options}
               data-testid="project-neighbourhood"
             />
           )}

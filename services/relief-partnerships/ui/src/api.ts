@@ -1,4 +1,4 @@
-import { useApi, type ApiClient } from '@hamgam/ui-kit';
+import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
 
 // The relief-partnerships API as these screens use it (through the shell: /api/relief-partnerships/v1/...).
@@ -47,6 +47,10 @@ export interface LoanTerms {
 
 export interface SupportRequest {
   requestId: string;
+  /** What the officer reads and searches by (`RL-K7QM-3XWA`), never the id. */
+  requestNumber: string;
+  /** The tracking code of the referral it answers, if it does. */
+  trackingCode: string | null;
   referralId: string | null;
   /** A direct request for a resident and household no clinic's referral has named to relief: not approved or paid (409 refs-unverified). */
   unverified: boolean;
@@ -92,6 +96,7 @@ export interface Benefit {
   amountRials: number;
   grantedAt: string;
   requestId: string | null;
+  requestNumber: string | null;
 }
 
 export interface SupportRequestPage extends SupportRequest {
@@ -212,13 +217,62 @@ export interface Meeting {
   decisions: string;
 }
 
+export interface Places {
+  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
+  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
+}
+
+export interface Trade {
+  tradeId: string;
+  name: LocalizedText;
+}
+
+/** A resident and household a clinic referred to relief, as the desk serves them (tracking code, place, offer; ids only for the API). */
+export interface ReferredPerson {
+  referralId: string;
+  trackingCode: string;
+  residentRef: string;
+  householdRef: string;
+  neighbourhoodId: string;
+  neighbourhoodName: LocalizedText | null;
+  offerTitle: LocalizedText | null;
+  needCategory: string;
+  state: string;
+  madeAt: string;
+}
+
+export interface RequestFilter {
+  /** A request number or a tracking code (whole or begun), as typed. */
+  q?: string | undefined;
+  state?: SupportStatus | undefined;
+  kind?: SupportKind | undefined;
+  purpose?: string | undefined;
+  neighbourhoodId?: string | undefined;
+  order?: 'desc' | 'asc' | undefined;
+}
+
+function requestQuery(filter: RequestFilter): string {
+  const query = new URLSearchParams();
+  for (const key of ['q', 'state', 'kind', 'purpose', 'neighbourhoodId'] as const) {
+    const value = filter[key];
+    if (value) query.set(key, value);
+  }
+  if (filter.order === 'asc') query.set('order', 'asc');
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 const base = '/relief-partnerships/v1';
 
 function reliefApi(api: ApiClient) {
   const step = (id: string, path: string, body: unknown = {}) =>
     api.post<SupportRequestPage>(`${base}/support-requests/${id}/${path}`, body);
   return {
-    requests: () => api.list<SupportRequest>(`${base}/support-requests`),
+    requests: (filter: RequestFilter, after: string | null) =>
+      api.page<SupportRequest>(`${base}/support-requests${requestQuery(filter)}`, after),
+    places: () => api.get<Places>(`${base}/desk/places`),
+    trades: () => api.get<Trade[]>(`${base}/desk/trades`),
+    referredPeople: (q: string) => api.get<ReferredPerson[]>(`${base}/desk/referred-people?limit=20&q=${encodeURIComponent(q)}`),
     request: (id: string) => api.get<SupportRequestPage>(`${base}/support-requests/${id}`),
     openReferrals: () => api.list<OpenReferral>(`${base}/support-referrals`),
     candidates: () => api.list<Candidate>(`${base}/support-candidates`),

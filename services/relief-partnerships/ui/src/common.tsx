@@ -1,14 +1,5 @@
-import { Badge, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
-import type { SupportStatus } from './api';
-
-/** Opaque ids shown short (the whole id is in the title for copying). */
-export function ShortId({ id, testId }: { id: string; testId?: string }) {
-  return (
-    <code title={id} data-testid={testId}>
-      {id.slice(0, 8)}
-    </code>
-  );
-}
+import { Badge, useApiQuery, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { useReliefApi, type SupportStatus } from './api';
 
 export function useRials() {
   const { t, formatNumber } = useI18n();
@@ -62,10 +53,34 @@ export function Textarea({
   );
 }
 
-export const NEIGHBOURHOODS = ['nbh-sarasiab', 'nbh-motahari', 'nbh-amiralmomenin', 'nbh-fajr'] as const;
+/** Names change rarely: reference lists are read once in a while, not on every screen. */
+const referenceStaleMs = 10 * 60_000;
 
-/** A target neighbourhood's name (its id when it is not one of the programme's four). */
+/** The programme's neighbourhoods as the desk serves them (every one, by name), for pickers and labels. */
+export function usePlaces() {
+  const api = useReliefApi();
+  const { localize, t } = useI18n();
+  const places = useApiQuery(['relief-partnerships', 'places'], () => api.places(), { staleTime: referenceStaleMs });
+  const neighbourhoods = places.data?.neighbourhoods ?? [];
+  const names = new Map(neighbourhoods.map((n) => [n.neighbourhoodId, localize(n.name)]));
+  return {
+    neighbourhoods,
+    options: neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) })),
+    /** A neighbourhood's name in the user's language; never its slug. */
+    nameOf: (id: string | null) => (id === null ? '—' : (names.get(id) ?? t('relief.place.unknown'))),
+  };
+}
+
+/** A target neighbourhood's name (see usePlaces). */
 export function useNeighbourhood() {
-  const { t } = useI18n();
-  return (id: string | null) => (id === null ? '—' : (NEIGHBOURHOODS as readonly string[]).includes(id) ? t(`relief.nbh.${id}`) : id);
+  return usePlaces().nameOf;
+}
+
+/** A trade's name in the user's language, from the desk's list (never the slug). */
+export function useTradeName() {
+  const api = useReliefApi();
+  const { localize, t } = useI18n();
+  const trades = useApiQuery(['relief-partnerships', 'trades'], () => api.trades(), { staleTime: referenceStaleMs });
+  const names = new Map((trades.data ?? []).map((trade) => [trade.tradeId, localize(trade.name)]));
+  return (id: string | null | undefined) => (id ? (names.get(id) ?? t('relief.trade.other')) : '—');
 }

@@ -23,6 +23,8 @@ const render = (path: string, roles: string[], locale: 'fa' | 'en' = 'fa') =>
 
 const request: SupportRequest = {
   requestId: '11111111-1111-4111-8111-111111111111',
+  requestNumber: 'RL-K7QM-3XWA',
+  trackingCode: null,
   referralId: null,
   unverified: false,
   residentRef: '22222222-2222-4222-8222-222222222222',
@@ -66,12 +68,25 @@ const page: SupportRequestPage = {
       amountRials: 80_000_000,
       grantedAt: '2026-03-01T08:00:00Z',
       requestId: null,
+      requestNumber: null,
     },
   ],
 };
+const reference = {
+  [`GET ${api}/desk/places`]: {
+    neighbourhoods: [
+      { neighbourhoodId: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' } },
+      { neighbourhoodId: 'nbh-fajr', name: { fa: 'فجر', en: 'Fajr' } },
+    ],
+    clinics: [],
+  },
+  [`GET ${api}/desk/trades`]: [{ tradeId: 'tailoring', name: { fa: 'خیاطی', en: 'Tailoring' } }],
+};
+const uuidOrSlug = /[0-9a-f]{8}-[0-9a-f]{4}|nbh-|clinic-|relief-partnerships-|tailoring/;
 
 it('lists support requests with their status, the duplicate-benefit warning and the households funded twice', async () => {
   stubFetch({
+    ...reference,
     [`GET ${api}/support-requests`]: [{ ...request, status: 'in-arrears', unverified: true }],
     [`GET ${api}/benefit-flags`]: [{ householdRef: request.householdRef, purpose: 'income-support', benefits: page.priorBenefits }],
     [`GET ${api}/support-referrals`]: [],
@@ -82,6 +97,11 @@ it('lists support requests with their status, the duplicate-benefit warning and 
   expect(screen.getByTestId(`support-unverified-${request.requestId}`).textContent).toBe(fa['relief.unverified']);
   expect(screen.getByTestId(`benefit-flag-${request.householdRef}`).textContent).toContain('۸۰٬۰۰۰٬۰۰۰');
   expect(screen.getByTestId(`support-row-${request.requestId}`).textContent).toContain('۳۰۰٬۰۰۰٬۰۰۰');
+  // Each request by its number and its place by name; no resident, household or request id, no slug.
+  expect(screen.getByTestId(`support-number-${request.requestId}`).textContent).toBe('RL-K7QM-3XWA');
+  await waitFor(() => expect(screen.getByTestId(`support-row-${request.requestId}`).textContent).toContain('سرآسیاب'));
+  expect(screen.getByTestId('support-table').textContent).not.toMatch(uuidOrSlug);
+  expect(screen.getByTestId('benefit-flags').textContent).not.toMatch(uuidOrSlug);
   expect(screen.getByTestId('support-form')).toBeTruthy();
   expect(screen.getByTestId('relief-nav-support').getAttribute('href')).toBe('/m/support');
 });
@@ -175,10 +195,106 @@ it('tells the officer in Persian why the server refused a disbursement (refs-unv
   });
   render(`/m/support/${request.requestId}`, ['relief-officer']);
   fireEvent.click(await screen.findByTestId('support-disburse'));
+  fireEvent.click(await screen.findByTestId('support-disburse-yes'));
   const error = await screen.findByTestId('error-card');
   expect(error.textContent).toContain(fa['relief.problem.title']);
   expect(error.textContent).toContain(fa['relief.problem.refs-unverified']);
   expect(error.textContent).not.toContain('no clinic has referred');
+});
+
+it('asks before a disbursement, saying how much for which request; pays only on yes', async () => {
+  const approved: SupportRequestPage = {
+    ...page,
+    state: 'approved',
+    status: 'approved',
+    decision: { decision: 'approved', amountRials: 250_000_000, reason: null, terms: null, decidedAt: '2026-06-02T08:00:00Z' },
+  };
+  const disburse = vi.fn(() => json({ ...approved, state: 'disbursed', status: 'disbursed' }));
+  stubFetch({
+    [`GET ${api}/support-requests/${request.requestId}`]: approved,
+    [`POST ${api}/support-requests/${request.requestId}/disburse`]: disburse,
+  });
+  render(`/m/support/${request.requestId}`, ['relief-officer']);
+  fireEvent.click(await screen.findByTestId('support-disburse'));
+  expect(disburse).not.toHaveBeenCalled();
+  const card = screen.getByTestId('support-disburse-yes').closest('.hg-card')!;
+  expect(card.textContent).toContain('۲۵۰٬۰۰۰٬۰۰۰');
+  expect(card.textContent).toContain('RL-K7QM-3XWA');
+  fireEvent.click(screen.getByTestId('support-disburse-cancel'));
+  expect(disburse).not.toHaveBeenCalled();
+  fireEvent.click(screen.getByTestId('support-disburse'));
+  fireEvent.click(screen.getByTestId('support-disburse-yes'));
+  await waitFor(() => expect(disburse).toHaveBeenCalledTimes(1));
+  expect((await screen.findByTestId('support-page-status')).textContent).toBe(fa['relief.status.disbursed']);
+});
+
+it('groups a requested amount in rials as it is typed, and sends the number', async () => {
+  stubFetch({
+    ...reference,
+    [`GET ${api}/support-requests`]: [],
+    [`GET ${api}/benefit-flags`]: [],
+    [`GET ${api}/support-referrals`]: [],
+    [`GET ${api}/support-candidates`]: [],
+  });
+  render('/m/support', ['relief-officer']);
+  const amount = (await screen.findByTestId('support-amount')) as HTMLInputElement;
+  fireEvent.change(amount, { target: { value: '۲۵۰۰۰۰۰۰۰' } });
+  expect(amount.value).toBe('۲۵۰٬۰۰۰٬۰۰۰');
+});
+
+it('starts a direct request for a person a clinic referred to relief, picked by tracking code: no id typed or shown', async () => {
+  const person = {
+    referralId: '44444444-4444-4444-8444-444444444444',
+    trackingCode: 'P7QM-4XWA',
+    residentRef: request.residentRef,
+    householdRef: request.householdRef,
+    neighbourhoodId: 'nbh-fajr',
+    neighbourhoodName: { fa: 'فجر', en: 'Fajr' },
+    clinicId: 'clinic-fajr',
+    clinicName: null,
+    offerId: 'relief-partnerships-home-loan',
+    offerTitle: { fa: 'وام خرد', en: 'Micro-loan' },
+    needCategory: 'income-support',
+    state: 'declined',
+    madeAt: '2026-05-01T08:00:00Z',
+  };
+  const submit = vi.fn(() => json(page));
+  const fetchMock = stubFetch({
+    ...reference,
+    [`GET ${api}/support-requests`]: [],
+    [`GET ${api}/benefit-flags`]: [],
+    [`GET ${api}/support-referrals`]: [],
+    [`GET ${api}/support-candidates`]: [],
+    [`GET ${api}/desk/referred-people`]: [person],
+    [`POST ${api}/support-requests`]: submit,
+    [`GET ${api}/support-requests/${request.requestId}`]: page,
+  });
+  render('/m/support', ['relief-officer']);
+  expect(screen.queryByTestId('support-resident')).toBeNull();
+  expect(screen.queryByTestId('support-household')).toBeNull();
+  fireEvent.change(await screen.findByTestId('support-person-input'), { target: { value: 'p7qm' } });
+  const option = await screen.findByTestId('support-person-option');
+  expect(option.textContent).toContain('P7QM-4XWA');
+  expect(option.textContent).toContain('فجر');
+  expect(option.textContent).not.toMatch(uuidOrSlug);
+  fireEvent.click(option);
+  fireEvent.change(screen.getByTestId('support-amount'), { target: { value: '۱۰۰۰' } });
+  fireEvent.change(screen.getByTestId('support-plan'), { target: { value: 'خیاطی' } });
+  fireEvent.click(screen.getByTestId('support-submit'));
+  await waitFor(() => expect(submit).toHaveBeenCalled());
+  expect(submit.mock.calls[0]).toEqual([
+    {
+      residentRef: request.residentRef,
+      householdRef: request.householdRef,
+      neighbourhoodId: 'nbh-fajr',
+      kind: 'micro-loan',
+      purpose: 'income-support',
+      requestedRials: 1000,
+      businessPlan: 'خیاطی',
+      meansTest: 'not-done',
+    },
+  ]);
+  expect(String(fetchMock.mock.calls.find(([url]) => String(url).includes('/desk/referred-people'))![0])).toContain('q=p7qm');
 });
 
 it('shows a broken rule (422) by its code in English, and a code it has no sentence for in the service’s words', async () => {
@@ -356,6 +472,7 @@ it('starts a request for a resident TVTO certified: their opaque ids come with t
   };
   const submit = vi.fn(() => json(page));
   stubFetch({
+    ...reference,
     [`GET ${api}/support-requests`]: [],
     [`GET ${api}/benefit-flags`]: [],
     [`GET ${api}/support-referrals`]: [],
@@ -367,8 +484,12 @@ it('starts a request for a resident TVTO certified: their opaque ids come with t
   const pick = (await screen.findByTestId('support-candidate')) as HTMLSelectElement;
   await waitFor(() => expect(pick.options).toHaveLength(2));
   expect(pick.options[1]!.textContent).toContain(fa['relief.new.candidateEligible']);
+  // The candidate by certificate, trade and neighbourhood, by name: no resident id, no slug.
+  await waitFor(() => expect(pick.options[1]!.textContent).toContain('خیاطی'));
+  expect(pick.options[1]!.textContent).toContain('TVTO-1');
+  expect(pick.options[1]!.textContent).toContain('فجر');
+  expect(pick.options[1]!.textContent).not.toMatch(uuidOrSlug);
   fireEvent.change(pick, { target: { value: request.residentRef } });
-  expect((screen.getByTestId('support-household') as HTMLInputElement).value).toBe(request.householdRef);
   fireEvent.change(screen.getByTestId('support-amount'), { target: { value: '۱۰۰۰' } });
   fireEvent.change(screen.getByTestId('support-plan'), { target: { value: 'خیاطی' } });
   fireEvent.click(screen.getByTestId('support-submit'));

@@ -1,10 +1,11 @@
 import { Card, useI18n } from '@hamgam/ui-kit';
 import type { DuplicateFlag } from '../api';
-import { ShortId } from '../common';
+import { useRials } from '../common';
 
-/** Households funded more than once for the same purpose, by relief or institute funding (opaque ids only). */
+/** Households funded more than once for the same purpose, by relief or institute funding: each benefit by its source, amount, day and (relief's) request number; no household id is shown. */
 export function BenefitFlags({ flags }: { flags: DuplicateFlag[] }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatDate } = useI18n();
+  const rials = useRials();
   return (
     <Card title={t('relief.flags.title')} testId="benefit-flags">
       {flags.length === 0 ? (
@@ -13,8 +14,14 @@ export function BenefitFlags({ flags }: { flags: DuplicateFlag[] }) {
         <ul>
           {flags.map((f) => (
             <li key={`${f.householdRef}-${f.purpose}`} data-testid={`benefit-flag-${f.householdRef}`}>
-              <ShortId id={f.householdRef} /> · {t(`relief.purpose.${f.purpose}`)} · {t('relief.flags.count', { count: f.benefits.length })}
-              : {f.benefits.map((b) => `${t(`relief.source.${b.source}`)} ${formatNumber(b.amountRials)}`).join('، ')}
+              {t(`relief.purpose.${f.purpose}`)} · {t('relief.flags.count', { count: formatNumber(f.benefits.length) })}:{' '}
+              {f.benefits
+                .map((b) =>
+                  [t(`relief.source.${b.source}`), rials(b.amountRials), formatDate(b.grantedAt), b.requestNumber]
+                    .filter(Boolean)
+                    .join(' '),
+                )
+                .join('، ')}
             </li>
           ))}
         </ul>

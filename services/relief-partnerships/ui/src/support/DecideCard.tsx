@@ -1,4 +1,4 @@
-import { Button, Card, Form, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
+import { AmountInput, Button, Card, Form, NumberInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type MeansTest, type SupportRequestPage } from '../api';
 import { UnverifiedBlocked } from './UnverifiedBlocked';
@@ -9,7 +9,7 @@ export function DecideCard({ request, onChange }: { request: SupportRequestPage;
   const api = useReliefApi();
   const { t } = useI18n();
   const step = useStep(onChange);
-  const [amount, setAmount] = useState(String(request.requestedRials));
+  const [amount, setAmount] = useState<number | null>(request.requestedRials);
   const [months, setMonths] = useState('36');
   const [grace, setGrace] = useState('3');
   const [fee, setFee] = useState('4');
@@ -19,14 +19,14 @@ export function DecideCard({ request, onChange }: { request: SupportRequestPage;
   const approve = () =>
     api.approve(
       request.requestId,
-      Number(amount),
+      amount ?? 0,
       loan ? { months: Number(months), graceMonths: Number(grace), feePercent: Number(fee) } : undefined,
     );
   return (
     <Card title={t('relief.page.decide')} testId="support-decide">
       <Form onSubmit={() => void step.run(approve)} error={step.error} testId="support-approve-form">
         <div className="hg-form__row">
-          <NumberInput label={t('relief.page.amount')} value={amount} onValueChange={setAmount} data-testid="support-approve-amount" />
+          <AmountInput label={t('relief.page.amount')} value={amount} onChange={setAmount} data-testid="support-approve-amount" />
           {loan && (
             <>
               <NumberInput label={t('relief.page.months')} value={months} onValueChange={setMonths} data-testid="support-approve-months" />
@@ -46,7 +46,7 @@ export function DecideCard({ request, onChange }: { request: SupportRequestPage;
           <Button
             type="submit"
             busy={step.busy}
-            disabled={!request.eligibleToday.eligible || request.unverified}
+            disabled={!request.eligibleToday.eligible || request.unverified || !amount}
             data-testid="support-approve"
           >
             {t('relief.page.approve')}

@@ -1,5 +1,5 @@
 import { isPastDay, today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DataTable, DateInput, Form, NumberInput, useI18n } from '@hamgam/ui-kit';
+import { AmountInput, Badge, Button, Card, DataTable, DateInput, Form, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReliefApi, type SupportRequestPage } from '../api';
 import { useRials, useRoles } from '../common';
@@ -14,7 +14,7 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
   const step = useStep(onChange);
   const schedule = request.schedule!;
   const arrears = request.arrears!;
-  const [amount, setAmount] = useState(String(arrears.nextDue?.remainingRials ?? ''));
+  const [amount, setAmount] = useState<number | null>(arrears.nextDue?.remainingRials ?? null);
   const [paidOn, setPaidOn] = useState(today());
   /** Whether the repayments (applied in order) cover instalment `no` in full. */
   const paidThrough = (no: number) => schedule.instalments.slice(0, no).reduce((sum, i) => sum + i.amountRials, 0) <= arrears.paidRials;
@@ -65,12 +65,12 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
       </ul>
       {roles.relief && request.state !== 'repaid' && (
         <Form
-          onSubmit={() => void step.run(() => api.repay(request.requestId, Number(amount), paidOn))}
+          onSubmit={() => void step.run(() => api.repay(request.requestId, amount ?? 0, paidOn))}
           error={step.error}
           testId="support-repay-form"
         >
           <div className="hg-form__row">
-            <NumberInput label={t('relief.page.amount')} value={amount} onValueChange={setAmount} data-testid="support-repay-amount" />
+            <AmountInput label={t('relief.page.amount')} value={amount} onChange={setAmount} data-testid="support-repay-amount" />
             <DateInput label={t('relief.page.paidOn')} value={paidOn} onChange={setPaidOn} data-testid="support-repay-date" />
           </div>
           <div>

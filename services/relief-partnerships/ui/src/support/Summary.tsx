@@ -1,8 +1,8 @@
-import { Badge, Card, useI18n } from '@hamgam/ui-kit';
+import { Badge, Card, Code, useI18n } from '@hamgam/ui-kit';
 import type { SupportRequestPage } from '../api';
-import { ShortId, StatusBadge, useNeighbourhood, useRials } from '../common';
+import { StatusBadge, useNeighbourhood, useRials } from '../common';
 
-/** Who the request is for, what it asks and what was decided. */
+/** The request by its number (and its referral's tracking code), where, what it asks and what was decided; no resident or household id. */
 export function Summary({ request }: { request: SupportRequestPage }) {
   const { t } = useI18n();
   const nbh = useNeighbourhood();
@@ -11,7 +11,7 @@ export function Summary({ request }: { request: SupportRequestPage }) {
     <Card
       title={
         <>
-          {t(`relief.kind.${request.kind}`)} · <ShortId id={request.requestId} />
+          {t(`relief.kind.${request.kind}`)} · <Code testId="support-page-number">{request.requestNumber}</Code>
         </>
       }
       actions={<StatusBadge status={request.status} testId="support-page-status" />}
@@ -24,14 +24,14 @@ export function Summary({ request }: { request: SupportRequestPage }) {
         </p>
       )}
       <dl className="hg-dl">
-        <dt>{t('relief.resident')}</dt>
-        <dd>
-          <ShortId id={request.residentRef} />
-        </dd>
-        <dt>{t('relief.household')}</dt>
-        <dd>
-          <ShortId id={request.householdRef} testId="support-page-household" />
-        </dd>
+        {request.trackingCode && (
+          <>
+            <dt>{t('relief.trackingCode')}</dt>
+            <dd>
+              <Code testId="support-page-tracking">{request.trackingCode}</Code>
+            </dd>
+          </>
+        )}
         <dt>{t('relief.projects.neighbourhood')}</dt>
         <dd>{nbh(request.neighbourhoodId)}</dd>
         <dt>{t('relief.purpose')}</dt>
