@@ -24,7 +24,10 @@ button, input, select, textarea { font: inherit; }
 .hg-page { padding-block: 1.5rem; padding-inline: 1.5rem; max-inline-size: 72rem; }
 .hg-page__header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 1.25rem; }
 .hg-page__title { margin: 0; font-size: 1.4rem; font-weight: 600; }
-.hg-page__body { display: grid; gap: 1rem; }
+/* minmax(0, …) and min-inline-size: 0: one wide child (a table, a long word) must not widen the page's column
+   and with it every card, header and tab row beside it. */
+.hg-page__body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+.hg-page__body > *, .hg-card > * { min-inline-size: 0; }
 .hg-card { background: var(--hg-surface); border: 1px solid var(--hg-border); border-radius: var(--hg-radius); padding-block: 1rem; padding-inline: 1.25rem; }
 .hg-card__header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 0.75rem; }
 .hg-card__title { margin: 0; font-size: 1.05rem; font-weight: 600; }
@@ -126,6 +129,7 @@ button, input, select, textarea { font: inherit; }
   .hg-button { min-block-size: 2.5rem; }
   .hg-dl { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
   .hg-dl dd { margin-block-end: 0.5rem; }
+  .hg-badge { white-space: normal; max-inline-size: 100%; }
   .hg-subnav__link { padding-inline: 0.6rem; }
 }
 /* Phones: a table's rows become cards, each cell labelled with its column's header (DataTable's data-label). */

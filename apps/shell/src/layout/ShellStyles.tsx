@@ -13,7 +13,7 @@ const css = `
 .shell__menu-icon::after { inset-block-start: 6px; }
 .shell__header .hg-button--secondary { background: transparent; color: #fff; border-color: rgba(255, 255, 255, 0.6); }
 .shell__header .hg-button--secondary:hover { background: rgba(255, 255, 255, 0.12); }
-.shell__body { display: grid; grid-template-columns: 15rem 1fr; }
+.shell__body { display: grid; grid-template-columns: 15rem minmax(0, 1fr); }
 .shell__nav { background: var(--hg-surface); border-inline-end: 1px solid var(--hg-border); padding-block: 1rem; }
 .shell__nav h2 { font-size: 0.8rem; color: var(--hg-muted); margin-block: 0 0.5rem; padding-inline: 1.25rem; font-weight: 600; }
 .shell__nav ul { list-style: none; margin: 0; padding: 0; }
