@@ -10,5 +10,13 @@ describe('kit styles on a phone', () => {
     expect(phone).toContain('.hg-form__row > *, .hg-list-controls > * { flex: 1 1 100%; min-inline-size: 0; }');
     expect(phone).toMatch(/\.hg-page, \.hg-card, \.hg-form, \.hg-field \{ min-inline-size: 0; overflow-wrap: anywhere; \}/);
     expect(css).toMatch(/\.hg-page__header \{ display: flex; flex-wrap: wrap;/);
+    expect(phone).toContain('.hg-badge { white-space: normal; max-inline-size: 100%; }');
+  });
+
+  it('never let one wide child widen the page column (and with it every card and tab row beside it)', () => {
+    renderWithKit(<p>page</p>);
+    const css = document.querySelector('style[data-href="hamgam-ui-kit"]')?.textContent ?? '';
+    expect(css).toContain('.hg-page__body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }');
+    expect(css).toContain('.hg-table-wrap { max-inline-size: 100%; overflow-x: auto; }');
   });
 });
