@@ -25,6 +25,12 @@ const css = `
 .shell-bell__seen { font-size: 0.8rem; color: var(--hg-muted); margin-block: 0 0.5rem; }
 .shell-bell__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; }
 .shell__header .shell-bell__panel .hg-button--secondary { color: var(--hg-text); border-color: var(--hg-border); }
+/* Phones: one line per card, the count beside its words, so a day's work fits the first screen. */
+@media (max-width: 40rem) {
+  .shell-work__cards { gap: 0.5rem; }
+  .shell-work__card { grid-template-columns: auto minmax(0, 1fr); column-gap: 0.75rem; row-gap: 0; align-items: center; padding: 0.6rem 0.8rem; }
+  .shell-work__count { grid-row: span 2; min-inline-size: 2.5rem; font-size: 1.5rem; text-align: center; white-space: nowrap; }
+}
 /* Phones: the list opens under the header across the screen, whatever the bell's place in the wrapped header. */
 @media (max-width: 48rem) {
   .shell-bell__panel { position: fixed; inset-block-start: 3.75rem; inset-inline: 0.75rem; inline-size: auto; }
