@@ -1,4 +1,4 @@
-import { Card, ErrorCard, Loading, Page, Select, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Card, ErrorCard, Loading, Page, Select, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useState, type ReactNode } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { useClinicsApi } from './api';
@@ -11,7 +11,9 @@ export function Workspace({ basePath }: { basePath: string }) {
   const navigate = useNavigate();
   const { neighbourhoodId } = useParams();
   const [chosenClinicId, setChosenClinicId] = useState<string>();
-  const reference = useAsync(() => Promise.all([api.neighbourhoods(), api.clinics(), api.needCategories()]), [api]);
+  const reference = useApiQuery(['clinics', 'reference'], () => Promise.all([api.neighbourhoods(), api.clinics(), api.needCategories()]), {
+    staleTime: 3_600_000,
+  });
 
   const page = (body: ReactNode) => <Page title={t('clinics.title')}>{body}</Page>;
   if (reference.error) return page(<ErrorCard error={reference.error} onRetry={reference.reload} />);

@@ -1,4 +1,4 @@
-import { Badge, Card, DataTable, ErrorCard, Loading, Page, Select, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Badge, Card, DataTable, ErrorCard, Loading, Page, Select, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi } from '../api';
 import { partnerAgencies, useReferralsApi } from './api';
@@ -11,10 +11,9 @@ export function CataloguePage() {
   const [category, setCategory] = useState('');
   const [agency, setAgency] = useState('');
   const [openOnly, setOpenOnly] = useState(true);
-  const categories = useAsync(() => clinicsApi.needCategories(), [clinicsApi]);
-  const offers = useAsync(
-    () => api.catalogue({ category: category || undefined, agency: agency || undefined, openOnly }),
-    [api, category, agency, openOnly],
+  const categories = useApiQuery(['clinics', 'need-categories'], () => clinicsApi.needCategories(), { staleTime: 3_600_000 });
+  const offers = useApiQuery(['clinics', 'catalogue', { category, agency, openOnly }], () =>
+    api.catalogue({ category: category || undefined, agency: agency || undefined, openOnly }),
   );
   const labelOf = new Map((categories.data ?? []).map((c) => [c.id, c.label]));
   const agencyName = (id: string) => offers.data?.find((o) => o.agency === id)?.agencyName;

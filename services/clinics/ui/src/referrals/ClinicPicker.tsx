@@ -1,11 +1,11 @@
-import { Select, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Select, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type Clinic } from '../api';
 
 /** The clinics the user may see (the API filters by scope) and the one chosen; a clinic worker has one. */
 export function useClinicChoice() {
   const api = useClinicsApi();
-  const clinics = useAsync(() => api.clinics(), [api]);
+  const clinics = useApiQuery(['clinics', 'clinics'], () => api.clinics(), { staleTime: 3_600_000 });
   const [chosen, setChosen] = useState<string>();
   const list = clinics.data ?? [];
   const clinic: Clinic | undefined = list.find((c) => c.id === chosen) ?? list[0];

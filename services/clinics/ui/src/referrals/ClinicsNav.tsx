@@ -1,4 +1,4 @@
-import { SubNav, useAsync, useAuth, useI18n } from '@hamgam/ui-kit';
+import { SubNav, useApiQuery, useAuth, useI18n } from '@hamgam/ui-kit';
 import { useReferralsApi } from './api';
 import '../messages';
 
@@ -10,7 +10,7 @@ export function ClinicsNav({ basePath }: { basePath: string }) {
   const { t } = useI18n();
   const api = useReferralsApi();
   const readsReferrals = useAuth().hasRole('clinic-worker', 'coordinator', 'auditor');
-  const summary = useAsync(() => (readsReferrals ? api.summary() : Promise.resolve([])), [api, readsReferrals]);
+  const summary = useApiQuery(['clinics', 'referrals', 'summary', 'all'], () => api.summary(), { enabled: readsReferrals });
   const overdue = (summary.data ?? []).reduce((sum, clinic) => sum + clinic.overdue, 0);
   return (
     <SubNav

@@ -1,4 +1,4 @@
-import { Card, ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Card, ErrorCard, Loading, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useReferralsApi, type TimelineEntry } from './api';
 
 const knownKinds = new Set([
@@ -24,7 +24,7 @@ const knownKinds = new Set([
 export function ResidentTimeline({ residentId }: { residentId: string }) {
   const api = useReferralsApi();
   const { t, localize, formatDate, formatNumber } = useI18n();
-  const timeline = useAsync(() => api.timeline(residentId), [api, residentId]);
+  const timeline = useApiQuery(['clinics', 'timeline', residentId], () => api.timeline(residentId));
 
   const headline = (entry: TimelineEntry) => {
     const agency = entry.agencyName ? localize(entry.agencyName) : '';

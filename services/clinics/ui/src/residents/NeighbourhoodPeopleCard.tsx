@@ -1,4 +1,4 @@
-import { Card, useAsync, useI18n } from '@hamgam/ui-kit';
+import { Card, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useResidentsApi } from './api';
 import '../messages';
 
@@ -6,7 +6,9 @@ import '../messages';
 export function NeighbourhoodPeopleCard({ neighbourhoodId }: { neighbourhoodId: string }) {
   const api = useResidentsApi();
   const { t, localize, formatList } = useI18n();
-  const detail = useAsync(() => api.neighbourhood(neighbourhoodId), [api, neighbourhoodId]);
+  const detail = useApiQuery(['clinics', 'neighbourhood', neighbourhoodId], () => api.neighbourhood(neighbourhoodId), {
+    staleTime: 3_600_000,
+  });
   // Reference data only: if it cannot be loaded the rest of the page still works, so nothing is shown.
   if (!detail.data) return null;
   const n = detail.data;
