@@ -24,12 +24,14 @@ export { createQueryClient, QueryProvider } from './query/QueryProvider';
 export {
   useApiMutation,
   useApiQuery,
+  useGrowingQuery,
   usePagedQuery,
   type ApiMutation,
   type ApiMutationOptions,
   type ApiQuery,
   type ApiQueryOptions,
   type CursorPage,
+  type GrowingQuery,
   type PagedQuery,
 } from './query/hooks';
 // Modules use TanStack Query through the kit, so host and remotes always share one copy (a singleton in build-config).
@@ -39,6 +41,7 @@ export { Card, type CardProps } from './components/Card';
 export { DataTable, type Column, type DataTableProps } from './components/DataTable';
 export {
   ListControls,
+  MoreButton,
   normaliseSearch,
   Pager,
   useDebouncedValue,

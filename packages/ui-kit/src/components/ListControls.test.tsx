@@ -2,11 +2,11 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useApi } from '../api/client';
-import { usePagedQuery } from '../query/hooks';
+import { useGrowingQuery, usePagedQuery } from '../query/hooks';
 import { jsonResponse, renderWithKit, stubFetch } from '../testing';
 import { PagedTable } from './PagedTable';
 import { DataTable } from './DataTable';
-import { ListControls, normaliseSearch, Pager } from './ListControls';
+import { ListControls, MoreButton, normaliseSearch, Pager } from './ListControls';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -121,5 +121,32 @@ describe('PagedTable', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect((screen.getByTestId('people-pager-next') as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByTestId('people-pager-previous') as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('useGrowingQuery + MoreButton', () => {
+  function Log({ fetchPage }: { fetchPage: (after: string | null) => Promise<{ items: string[]; next: string | null }> }) {
+    const growing = useGrowingQuery(['probe', 'log'], fetchPage);
+    return (
+      <div>
+        <p data-testid="log">{growing.items.join(',')}</p>
+        <MoreButton {...growing} />
+      </div>
+    );
+  }
+
+  it('adds the next page under the ones shown, and offers no more after the last', async () => {
+    const pages: Record<string, { items: string[]; next: string | null }> = {
+      first: { items: ['a', 'b'], next: 'c2' },
+      c2: { items: ['c'], next: null },
+    };
+    const fetchPage = vi.fn(async (after: string | null) => pages[after ?? 'first']!);
+    renderWithKit(<Log fetchPage={fetchPage} />);
+    expect((await screen.findByText('a,b')).dataset.testid).toBe('log');
+    expect(screen.getByTestId('more').textContent).toBe('بیشتر');
+    await act(async () => fireEvent.click(screen.getByTestId('more')));
+    await screen.findByText('a,b,c');
+    expect(screen.queryByTestId('more')).toBeNull();
+    expect(fetchPage.mock.calls.map(([after]) => after)).toEqual([null, 'c2']);
   });
 });

@@ -149,3 +149,26 @@ export function Pager({ pageNumber, hasNext, hasPrevious, next, previous, fetchi
     </nav>
   );
 }
+
+/** «بیشتر» under a growing list (useGrowingQuery): `<MoreButton {...growing} />`; nothing once every page is there. */
+export function MoreButton({
+  hasMore,
+  loadMore,
+  loadingMore = false,
+  testId = 'more',
+}: {
+  hasMore: boolean;
+  loadMore(): void;
+  loadingMore?: boolean;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  if (!hasMore) return null;
+  return (
+    <div className="hg-pager">
+      <Button variant="secondary" busy={loadingMore} onClick={loadMore} data-testid={testId}>
+        {t('list.more')}
+      </Button>
+    </div>
+  );
+}

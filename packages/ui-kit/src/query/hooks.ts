@@ -1,5 +1,6 @@
 import {
   keepPreviousData,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -139,6 +140,48 @@ export function usePagedQuery<T>(
     },
     previous: () => {
       if (cursors.length > 1) setTrail({ keyText, cursors: cursors.slice(0, -1) });
+    },
+    reload: () => void query.refetch(),
+  };
+}
+
+export interface GrowingQuery<T> {
+  /** Every item of the pages loaded so far, in order. */
+  items: T[];
+  loading: boolean;
+  /** True while the next page is on its way. */
+  loadingMore: boolean;
+  error: unknown;
+  hasMore: boolean;
+  loadMore(): void;
+  reload(): void;
+}
+
+/**
+ * A list that grows by a page on «بیشتر» (a timeline, an access log, a feed): the same cursor pages as
+ * usePagedQuery, kept one under the other. A new `key` starts again with the first page.
+ */
+export function useGrowingQuery<T>(
+  key: QueryKey,
+  fetchPage: (after: string | null) => Promise<CursorPage<T>>,
+  { module = '', ...options }: ApiQueryOptions = {},
+): GrowingQuery<T> {
+  const explain = useProblemSentence(module);
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    ...options,
+  });
+  return {
+    items: query.data?.pages.flatMap((page) => page.items) ?? [],
+    loading: query.isPending,
+    loadingMore: query.isFetchingNextPage,
+    error: module && query.error ? explain(query.error) : query.error,
+    hasMore: query.hasNextPage,
+    loadMore: () => {
+      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
     },
     reload: () => void query.refetch(),
   };
