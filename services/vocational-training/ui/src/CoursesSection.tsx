@@ -8,13 +8,16 @@ import {
   DateInput,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
   NumberInput,
+  PagedTable,
   Select,
   TextInput,
   useAsync,
   useAuth,
   useI18n,
+  usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
@@ -45,21 +48,51 @@ export function CoursesSection() {
   );
 }
 
+export interface CourseSearch {
+  q: string;
+  venueKind: VenueKind | '';
+  order: 'asc' | 'desc';
+}
+
+/** The courses a page at a time, found by title, filtered by kind of venue, soonest or latest first; then the certificates. */
 function CourseList() {
   const api = useTvtoApi();
   const { t, localize, formatDate, formatNumber } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
-  const data = useAsync(() => Promise.all([api.courses(), api.certificates()]), [api]);
+  const [search, setSearch] = useState<CourseSearch>({ q: '', venueKind: '', order: 'asc' });
+  const paged = usePagedQuery(['vocational-training', 'courses', search], (after) => api.coursePage(search, after), { module: 'vt' });
+  const data = useAsync(() => api.certificates(), [api]);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
-  const [courses, certificates] = data.data;
+  const certificates = data.data;
   return (
     <>
-      {canAct && <NewCourse onCreated={data.reload} />}
+      {canAct && <NewCourse onCreated={paged.reload} />}
       <Card title={t('vt.courses.title')} testId="vt-courses">
-        <DataTable
+        <ListControls
+          testId="vt-courses-controls"
+          search={{ onSearch: (q) => setSearch({ ...search, q }), placeholder: t('vt.courses.searchHint') }}
+          sort={{
+            value: search.order,
+            onChange: (order) => setSearch({ ...search, order: order as CourseSearch['order'] }),
+            options: (['asc', 'desc'] as const).map((o) => ({ value: o, label: t(`vt.courses.order.${o}`) })),
+          }}
+          filters={
+            <Select
+              label={t('vt.courses.venueKind')}
+              value={search.venueKind}
+              data-testid="vt-courses-venue-kind"
+              onChange={(e) => setSearch({ ...search, venueKind: e.target.value as CourseSearch['venueKind'] })}
+              options={[
+                { value: '', label: t('vt.all') },
+                ...(['clinic', 'tvto-centre', 'private-institute'] as const).map((k) => ({ value: k, label: t(`vt.venue.${k}`) })),
+              ]}
+            />
+          }
+        />
+        <PagedTable
+          paged={paged}
           testId="vt-courses-table"
-          rows={courses}
           rowKey={(c) => c.courseId}
           rowTestId={(c) => `vt-course-${c.courseId}`}
           empty={t('vt.courses.empty')}

@@ -4,18 +4,20 @@ import {
   type BadgeTone,
   Button,
   Card,
-  DataTable,
   DateInput,
   ErrorCard,
   Form,
   Loading,
+  ListControls,
+  PagedTable,
+  Select,
   TextInput,
-  useAsync,
   useAuth,
   useI18n,
+  usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { checklistItems, useTvtoApi, type PickableReferral, type Permit, type PermitStatus } from './api';
+import { checklistItems, permitStatuses, useTvtoApi, type PickableReferral, type Permit, type PermitStatus } from './api';
 import { useTvtoAction } from './problems';
 import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
@@ -30,38 +32,65 @@ const tone: Record<PermitStatus, BadgeTone> = {
   expired: 'warning',
 };
 
-/** Workshop permit applications: new application, document checklist, inspection, decision, renewal. */
-export function PermitsSection() {
-  const api = useTvtoApi();
-  const canAct = useAuth().hasRole('tvto-staff');
-  const data = useAsync(() => api.permits(), [api]);
-  const references = useReferences();
-  const error = data.error ?? references.error;
-  if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
-  if (!data.data || !references.data) return <Loading />;
-  return <PermitList permits={data.data} references={references.data} canAct={canAct} onChange={data.reload} />;
+export interface PermitSearch {
+  q: string;
+  status: PermitStatus | '';
+  trade: string;
+  sort: 'submittedAt' | 'updatedAt';
 }
 
-function PermitList({
-  permits,
-  references,
-  canAct,
-  onChange,
-}: {
-  permits: Permit[];
-  references: References;
-  canAct: boolean;
-  onChange: () => void;
-}) {
+/** Workshop permit applications: new application, document checklist, inspection, decision, renewal. */
+export function PermitsSection() {
+  const references = useReferences();
+  if (references.error) return <ErrorCard error={references.error} onRetry={references.reload} />;
+  if (!references.data) return <Loading />;
+  return <PermitList references={references.data} />;
+}
+
+/** The applications a page at a time, found by tracking code, filtered by status and trade, newest or last changed first. */
+function PermitList({ references }: { references: References }) {
+  const api = useTvtoApi();
   const { t, formatDate } = useI18n();
+  const canAct = useAuth().hasRole('tvto-staff');
   const names = useNames(references);
+  const [search, setSearch] = useState<PermitSearch>({ q: '', status: '', trade: '', sort: 'submittedAt' });
+  const paged = usePagedQuery(['vocational-training', 'permits', search], (after) => api.permitPage(search, after), { module: 'vt' });
+  const onChange = paged.reload;
   return (
     <>
       {canAct && <ApplicationForm references={references} onDone={onChange} />}
+      <ListControls
+        testId="vt-permits-controls"
+        search={{ onSearch: (q) => setSearch({ ...search, q }), placeholder: t('vt.permits.searchHint') }}
+        sort={{
+          value: search.sort,
+          onChange: (sort) => setSearch({ ...search, sort: sort as PermitSearch['sort'] }),
+          options: (['submittedAt', 'updatedAt'] as const).map((s) => ({ value: s, label: t(`vt.permits.sort.${s}`) })),
+        }}
+        filters={
+          <>
+            <Select
+              label={t('vt.status')}
+              value={search.status}
+              data-testid="vt-permits-status"
+              onChange={(e) => setSearch({ ...search, status: e.target.value as PermitSearch['status'] })}
+              options={[{ value: '', label: t('vt.all') }, ...permitStatuses.map((s) => ({ value: s, label: t(`vt.permit.${s}`) }))]}
+            />
+            <TradePicker
+              label={t('vt.trade')}
+              trades={references[1]}
+              value={search.trade}
+              testId="vt-permits-trade"
+              none={t('vt.all')}
+              onChange={(trade) => setSearch({ ...search, trade })}
+            />
+          </>
+        }
+      />
       <Card title={t('vt.permits.title')} testId="vt-permits">
-        <DataTable
+        <PagedTable
+          paged={paged}
           testId="vt-permits-table"
-          rows={permits}
           rowKey={(p) => p.permitId}
           rowTestId={(p) => `vt-permit-${p.permitId}`}
           empty={t('vt.permits.empty')}
@@ -118,7 +147,7 @@ function PermitList({
               : []),
           ]}
         />
-        <UnverifiedNote rows={permits} testId="vt-permits-unverified-note" />
+        <UnverifiedNote rows={paged.items} testId="vt-permits-unverified-note" />
       </Card>
     </>
   );

@@ -5,7 +5,8 @@ import { useMemo } from 'react';
 export type VenueKind = 'clinic' | 'tvto-centre' | 'private-institute';
 export type EnrolmentState = 'enrolled' | 'completed' | 'dropped-out';
 export type CompletionResult = 'passed' | 'failed' | 'dropped-out';
-export type PermitStatus = 'submitted' | 'documents-complete' | 'inspected' | 'approved' | 'rejected' | 'expired' | 'renewed';
+export const permitStatuses = ['submitted', 'documents-complete', 'inspected', 'approved', 'rejected', 'expired', 'renewed'] as const;
+export type PermitStatus = (typeof permitStatuses)[number];
 export type ChecklistItem = 'id-copy' | 'skill-certificate' | 'lease-or-ownership' | 'safety';
 export const checklistItems: readonly ChecklistItem[] = ['id-copy', 'skill-certificate', 'lease-or-ownership', 'safety'];
 export type DemandLevel = 'high' | 'medium' | 'low';
@@ -185,11 +186,17 @@ export interface CounsellingSlot {
   available: number;
 }
 
+/** A list's query string from the filters set (empty ones left out). */
+const pageQuery = (params: Record<string, string>) =>
+  new URLSearchParams(Object.entries(params).filter(([, value]) => value !== '')).toString();
+
 export function tvtoApi(api: ApiClient) {
   const base = '/vocational-training/v1';
   const id = encodeURIComponent;
   return {
-    courses: () => api.list<Course>(`${base}/courses`),
+    /** One page of the courses (the server's search, filter and order; 20 a page). */
+    coursePage: (search: { q: string; venueKind: string; order: string }, after: string | null) =>
+      api.page<Course>(`${base}/courses?${pageQuery({ limit: '20', ...search })}`, after),
     course: (courseId: string) => api.get<CourseDetail>(`${base}/courses/${id(courseId)}`),
     createCourse: (course: NewCourse) => api.post<Course>(`${base}/courses`, course),
     enrol: (courseId: string, body: { referralId: string } | { residentRef: string | null; neighbourhoodId: string | null }) =>
@@ -215,7 +222,9 @@ export function tvtoApi(api: ApiClient) {
       });
       return api.get<PickableReferral[]>(`${base}/desk/referrals?${query}`);
     },
-    permits: () => api.list<Permit>(`${base}/permits`),
+    /** One page of the applications (the server's search, filters and order; 20 a page). */
+    permitPage: (search: { q: string; status: string; trade: string; sort: string }, after: string | null) =>
+      api.page<Permit>(`${base}/permits?${pageQuery({ limit: '20', ...search })}`, after),
     apply: (body: {
       referralId: string | null;
       residentRef: string | null;

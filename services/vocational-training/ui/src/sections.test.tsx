@@ -137,6 +137,20 @@ describe('courses section', () => {
     expect(await screen.findByTestId('vt-course-form')).toBeTruthy();
   });
 
+  it('searches the courses by title and kind of venue on the server, latest first when asked', async () => {
+    const fetchMock = stubFetch({ ...references, [`GET ${api}/courses`]: [course], [`GET ${api}/certificates`]: [] });
+    renderAt('/m/courses', ['auditor']);
+    await screen.findByTestId(`vt-course-${course.courseId}`);
+    fireEvent.change(screen.getByTestId('vt-courses-controls-search'), { target: { value: 'خیاطي' } });
+    fireEvent.keyDown(screen.getByTestId('vt-courses-controls-search'), { key: 'Enter' });
+    fireEvent.change(screen.getByTestId('vt-courses-venue-kind'), { target: { value: 'private-institute' } });
+    fireEvent.change(screen.getByTestId('vt-courses-controls-sort'), { target: { value: 'desc' } });
+    await waitFor(() => {
+      const last = new URL(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/courses?')).at(-1)![0]), 'http://x');
+      expect(Object.fromEntries(last.searchParams)).toEqual({ limit: '20', q: 'خیاطی', venueKind: 'private-institute', order: 'desc' });
+    });
+  });
+
   it('creates a course without asking staff for an id (the API makes a tvto- one)', async () => {
     const posted: Record<string, unknown>[] = [];
     stubFetch({
@@ -384,6 +398,27 @@ describe('permits section', () => {
     expect(row).toContain('نجاری');
     expect(row).toContain('فجر');
     expectNoIdsOnScreen('carpentry', 'nbh-fajr', residentA.slice(0, 8));
+  });
+
+  it('searches the applications by tracking code, status and trade on the server, a page at a time', async () => {
+    const fetchMock = stubFetch({ ...references, [`GET ${api}/permits`]: [permit('submitted')] });
+    renderAt('/m/permits');
+    await screen.findByTestId('vt-permit-p-submitted');
+    fireEvent.change(screen.getByTestId('vt-permits-controls-search'), { target: { value: 'k7qm ۳x' } });
+    fireEvent.keyDown(screen.getByTestId('vt-permits-controls-search'), { key: 'Enter' });
+    fireEvent.change(screen.getByTestId('vt-permits-status'), { target: { value: 'inspected' } });
+    await pick('vt-permits-trade', 'نجا', 'نجاری');
+    fireEvent.change(screen.getByTestId('vt-permits-controls-sort'), { target: { value: 'updatedAt' } });
+    await waitFor(() => {
+      const last = new URL(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/permits?')).at(-1)![0]), 'http://x');
+      expect(Object.fromEntries(last.searchParams)).toEqual({
+        limit: '20',
+        q: 'k7qm 3x',
+        status: 'inspected',
+        trade: 'carpentry',
+        sort: 'updatedAt',
+      });
+    });
   });
 
   it('takes a walk-in application by name only when no resident id is given, and refuses an incomplete one', async () => {
