@@ -34,6 +34,7 @@ export {
   type GrowingQuery,
   type PagedQuery,
 } from './query/hooks';
+export { useReferenceOptions, type ReferenceOptions } from './query/reference';
 // Modules use TanStack Query through the kit, so host and remotes always share one copy (a singleton in build-config).
 export { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 export { Page } from './components/Page';
