@@ -30,8 +30,8 @@ export function useReferenceOptions<T>(
 ): ReferenceOptions {
   const i18n = useI18n();
   const query = useApiQuery(key, fetchAll, { module, enabled, staleTime: REFERENCE_STALE_MS });
-  // toOption is usually an inline arrow; the list only changes with the data or the language.
-  const options = useMemo(() => (query.data ?? []).map((item) => toOption(item, i18n)), [query.data, i18n]); // eslint-disable-line react-hooks/exhaustive-deps
+  // toOption is usually an inline arrow, so not a dependency: the list changes with the data or the language.
+  const options = useMemo(() => (query.data ?? []).map((item) => toOption(item, i18n)), [query.data, i18n]);
   const byValue = useMemo(() => new Map(options.map((option) => [option.value, option.label])), [options]);
   return {
     options,
