@@ -1,4 +1,4 @@
-import { Button, Card, ErrorCard, Loading, Select, useApiMutation, useApiQuery, useI18n } from '@hamgam/ui-kit';
+import { ApiError, Button, Card, ErrorCard, Loading, Select, useApiMutation, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useClinicsApi } from '../api';
@@ -61,7 +61,7 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
           )}
         </p>
       )}
-      {error !== undefined && <ErrorCard error={error} />}
+      {error && !referring.variables && <ErrorCard error={error} />}
       <div className="hg-form__row">
         {!presetResident && (
           <ResidentPicker
@@ -118,6 +118,12 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
                     <Button data-testid={`refer-submit-${offer.id}`} disabled={!consent || busy} onClick={() => void refer(offer)}>
                       {t('refer.submit')}
                     </Button>
+                    {error && referring.variables?.id === offer.id && (
+                      // The refusal beside the offer it concerns (e.g. an open referral to it already), in the user's words.
+                      <p className="hg-field__error" role="alert" data-testid={`refer-error-${offer.id}`}>
+                        {error instanceof ApiError ? (error.detail ?? error.title) : String(error)}
+                      </p>
+                    )}
                   </li>
                 );
               })}

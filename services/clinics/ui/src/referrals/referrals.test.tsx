@@ -183,6 +183,48 @@ describe('referrals section', () => {
     expect(JSON.parse(String(init.body))).toEqual({ residentId, offerId: 'tvto-home-tailoring', needCategory: 'skills-training' });
   });
 
+  it('says a duplicate referral’s refusal beside the offer, in Persian, without the service’s English or an id', async () => {
+    kit({
+      [`GET ${base}/referrals`]: [],
+      [`GET ${base}/referrals/summary`]: [],
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [
+        { id: residentId, birthYear: 1360, fullName: 'زهرا احمدی', fileNumber: 'SAR-0001' },
+      ],
+      [`GET ${base}/residents/${residentId}`]: { id: residentId, personal: null },
+      [`GET ${base}/residents/${residentId}/consents`]: [
+        { id: 'c1', purpose: 'referral', agency: 'vocational-training', expiresOn: '2099-03-20', status: 'active' },
+      ],
+      [`GET ${base}/catalogue`]: [offer({})],
+      [`POST ${base}/referrals`]: jsonResponse(
+        {
+          title: 'Conflict',
+          status: 409,
+          code: 'referral-already-open',
+          detail: `resident ${residentId} already has an open referral to offer tvto-home-tailoring`,
+        },
+        409,
+        'application/problem+json',
+      ),
+    });
+    renderWithKit(
+      <MemoryRouter initialEntries={['/clinics/referrals']}>
+        <Routes>
+          <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+        </Routes>
+      </MemoryRouter>,
+      { auth: fakeAuth({ roles: ['clinic-worker'] }), locale: 'fa' },
+    );
+    fireEvent.click(await screen.findByTestId('referrals-new'));
+    const form = await screen.findByTestId('refer-form');
+    await pickResident('refer-resident', 'احمدی', form);
+    fireEvent.change(within(form).getByTestId('refer-category'), { target: { value: 'skills-training' } });
+    fireEvent.click(await within(form).findByTestId('refer-submit-tvto-home-tailoring'));
+    const said = await within(form).findByTestId('refer-error-tvto-home-tailoring');
+    expect(said.textContent).toBe('این ساکن هم‌اکنون ارجاع بازی به همین خدمت دارد.');
+    expect(form.textContent).not.toContain(residentId);
+    expect(form.textContent).not.toMatch(/already has an open referral/);
+  });
+
   it('tells the worker when the resident has no referral consent at all', async () => {
     kit({
       [`GET ${base}/referrals`]: [],
