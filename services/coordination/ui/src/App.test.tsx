@@ -8,8 +8,8 @@ import HomeWidget from './HomeWidget';
 
 const base = '/api/coordination/v1';
 const neighbourhoods: NeighbourhoodRef[] = [
-  { id: 'nbh-motahari', name: { fa: 'مطهری', en: 'Motahari' }, hasPriorities: true },
-  { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: true },
+  { id: 'nbh-motahari', name: { fa: 'مطهری', en: 'Motahari' }, county: null, hasPriorities: true, list: null },
+  { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, county: null, hasPriorities: true, list: null },
 ];
 const ids = {
   a: '00000000-0000-4000-8000-00000000000a',
@@ -126,6 +126,7 @@ const commitment = (id: string, overrides: Partial<Commitment> = {}): Commitment
   deliveredOn: null,
   meetingId: ids.m,
   resolutionId: null,
+  history: [],
   ...overrides,
 });
 

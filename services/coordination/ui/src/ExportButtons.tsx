@@ -1,4 +1,4 @@
-import { Button, ErrorCard, useI18n } from '@hamgam/ui-kit';
+import { Button, ErrorCard, useI18n, useProblemSentence } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useCoordinationApi } from './api';
 
@@ -19,6 +19,7 @@ export function ExportButtons({
   const [busy, setBusy] = useState<string>();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<unknown>();
+  const explain = useProblemSentence('coordination');
 
   async function download(format: 'xlsx' | 'csv') {
     setBusy(format);
@@ -26,7 +27,7 @@ export function ExportButtons({
     try {
       setDone(await api.download(path, { ...params, format, lang: locale }, `${name}.${format}`));
     } catch (failure) {
-      setError(failure);
+      setError(explain(failure));
     } finally {
       setBusy(undefined);
     }

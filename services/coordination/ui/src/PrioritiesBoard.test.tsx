@@ -9,6 +9,7 @@ import HomeWidget from './HomeWidget';
 const motahari: NeighbourhoodPriorities = {
   neighbourhoodId: 'nbh-motahari',
   neighbourhoodName: { fa: 'مطهری', en: 'Motahari' },
+  clinicId: 'clinic-motahari',
   period: '1405',
   version: 2,
   publishedAt: '2026-03-21T12:00:00Z',
@@ -20,10 +21,11 @@ const motahari: NeighbourhoodPriorities = {
 };
 // The hierarchy as the API serves it: Sar Asiab's clinic has published nothing yet.
 const neighbourhoods: NeighbourhoodRef[] = [
-  { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: false, list: null },
+  { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, county: null, hasPriorities: false, list: null },
   {
     id: 'nbh-motahari',
     name: { fa: 'مطهری', en: 'Motahari' },
+    county: null,
     hasPriorities: true,
     list: { period: '1405', version: 2, publishedAt: '2026-03-21T12:00:00Z' },
   },

@@ -8,7 +8,13 @@ import App from './App';
 // A role sees only the tabs and controls the API lets it use (issue 10: "Forbidden" cards on the representative's
 // page and on TVTO's working-group tab; a read-only representative who could change things).
 const base = '/api/coordination/v1';
-const sarasiab: NeighbourhoodRef = { id: 'nbh-sarasiab', name: { fa: 'سرآسیاب', en: 'Sar Asiab' }, hasPriorities: false, list: null };
+const sarasiab: NeighbourhoodRef = {
+  id: 'nbh-sarasiab',
+  name: { fa: 'سرآسیاب', en: 'Sar Asiab' },
+  county: null,
+  hasPriorities: false,
+  list: null,
+};
 const id = '00000000-0000-4000-8000-00000000000a';
 const meetingId = '00000000-0000-4000-8000-0000000000aa';
 const promised: Commitment = {
@@ -28,6 +34,7 @@ const promised: Commitment = {
   deliveredOn: null,
   meetingId,
   resolutionId: null,
+  history: [],
 };
 const held: MeetingSummary = {
   id: meetingId,

@@ -1,19 +1,41 @@
-import { useApi, useAuth, type LocalizedText } from '@hamgam/ui-kit';
+import { useApi } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
 
-/** One row of GET /api/coordination/v1/neighbourhood-priorities: a clinic's latest published list. */
-export interface NeighbourhoodPriorities {
-  neighbourhoodId: string;
-  neighbourhoodName: LocalizedText;
-  period: string;
-  version: number;
-  publishedAt: string;
-  receivedAt: string;
-  priorities: { rank: number; category: string; score: number; households: number }[];
-}
+import type { paths } from './api/schema';
 
-export const NEIGHBOURHOOD_PRIORITIES = '/coordination/v1/neighbourhood-priorities';
+// The API's own types, generated from its OpenAPI document (npm run generate:api-types), so the module never
+// re-types by hand what the API states; a stale schema.d.ts fails infra/test/api-types.test.ts.
+type Json<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P][M] extends { responses: infer R }
+  ? Json<R extends { 200: infer Ok } ? Ok : R extends { 201: infer Created } ? Created : never>
+  : never;
+type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
 
+/** A clinic's latest published priority list (GET /neighbourhood-priorities). */
+export type NeighbourhoodPriorities = Answer<'/neighbourhood-priorities', 'get'>[number];
+/** An agency of the programme (GET /agencies), named in both languages; partners own action items and commitments. */
+export type AgencyRef = Answer<'/agencies', 'get'>[number];
+/** A neighbourhood of the hierarchy (GET /neighbourhoods): every one, with its published priority list or none yet. */
+export type NeighbourhoodRef = Answer<'/neighbourhoods', 'get'>[number];
+export type MeetingSummary = Answer<'/meetings', 'get'>[number];
+/** A meeting; `today` is Iran's day when the server answered: before `scheduledOn` it cannot be held nor pass resolutions. */
+export type Meeting = Answer<'/meetings/{id}', 'get'>;
+export type Resolution = Meeting['resolutions'][number];
+export type OverdueAgendaItem = Meeting['agenda']['overdue'][number];
+export type Commitment = Answer<'/commitments', 'get'>[number];
+export type Board = Answer<'/neighbourhoods/{id}/board', 'get'>;
+export type BoardItem = Board['overdue'][number];
+export type AgencyRate = Board['rates'][number];
+export type NewMeeting = Body<'/meetings', 'post'>;
+export type NewResolution = Body<'/meetings/{id}/resolutions', 'post'>;
+export type StatusUpdate = Body<'/commitments/{id}/status', 'put'>;
+
+export type NeedCategory = NonNullable<Commitment['answers']>;
+export type PartnerAgency = Commitment['agency'];
+export type AgencyId = AgencyRef['id'];
+export type CommitmentStatus = Commitment['status'];
+
+/** The need categories a priority or an action item answers (the form's choices, labelled by the module's messages). */
 export const NEED_CATEGORIES = [
   'employment',
   'skills-training',
@@ -21,172 +43,8 @@ export const NEED_CATEGORIES = [
   'income-support',
   'housing-repair',
   'social-care',
-] as const;
-export const PARTNER_AGENCIES = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
-export const MEETING_AGENCIES = ['clinics', ...PARTNER_AGENCIES, 'coordination'] as const;
-export const STATUSES = ['planned', 'in-progress', 'delivered', 'slipped'] as const;
-
-export type NeedCategory = (typeof NEED_CATEGORIES)[number];
-export type PartnerAgency = (typeof PARTNER_AGENCIES)[number];
-export type AgencyId = (typeof MEETING_AGENCIES)[number];
-export type CommitmentStatus = (typeof STATUSES)[number];
-
-/** An agency of the programme (GET /agencies), named in both languages; partners own action items and commitments. */
-export interface AgencyRef {
-  id: AgencyId;
-  name: LocalizedText;
-  partner: boolean;
-}
-
-/** A neighbourhood of the hierarchy (GET /neighbourhoods): every one, with its published priority list or none yet. */
-export interface NeighbourhoodRef {
-  id: string;
-  /** Null only for an id outside the hierarchy that no clinic has named (older data). */
-  name: LocalizedText | null;
-  county?: LocalizedText | null;
-  hasPriorities: boolean;
-  list?: { period: string; version: number; publishedAt: string } | null;
-}
-
-export interface OverdueAgendaItem {
-  commitmentId: string;
-  agency: PartnerAgency;
-  title: string;
-  answers: NeedCategory | null;
-  dueOn: string;
-  status: CommitmentStatus;
-}
-
-export interface ActionItem {
-  id: string;
-  agency: PartnerAgency;
-  title: string;
-  dueOn: string;
-  answers: NeedCategory | null;
-}
-
-export interface ActionProgress {
-  status: CommitmentStatus;
-  overdue: boolean;
-  evidence: string | null;
-  deliveredOn: string | null;
-  effectiveDueOn: string;
-}
-
-export interface Resolution {
-  id: string;
-  text: string;
-  passedAt: string;
-  passedBy: string;
-  actionItems: (ActionItem & { progress: ActionProgress | null })[];
-}
-
-interface MeetingBase {
-  id: string;
-  neighbourhoodId: string;
-  scheduledOn: string;
-  title: string;
-  agencies: AgencyId[];
-  representativeAttends: boolean;
-  status: 'scheduled' | 'held';
-  heldAt: string | null;
-  createdAt: string;
-}
-
-export interface MeetingSummary extends MeetingBase {
-  resolutionCount: number;
-  actionItemCount: number;
-}
-
-export interface Meeting extends MeetingBase {
-  /** Today in Iran when the server answered: before `scheduledOn` the meeting cannot be held nor pass resolutions. */
-  today: string;
-  minutes: string;
-  agenda: { overdue: OverdueAgendaItem[]; items: { id: string; text: string }[]; frozen: boolean };
-  resolutions: Resolution[];
-}
-
-export interface NewMeeting {
-  neighbourhoodId: string;
-  scheduledOn: string;
-  title: string;
-  agencies: AgencyId[];
-  representativeAttends: boolean;
-  agenda: string[];
-}
-
-export interface NewResolution {
-  text: string;
-  actionItems: Omit<ActionItem, 'id'>[];
-}
-
-export interface Commitment {
-  id: string;
-  source: 'working-group' | 'agency';
-  agency: PartnerAgency;
-  neighbourhoodId: string;
-  answers: NeedCategory | null;
-  title: string;
-  dueOn: string;
-  revisedDueOn: string | null;
-  effectiveDueOn: string;
-  status: CommitmentStatus;
-  overdue: boolean;
-  evidence: string | null;
-  plannedAt: string;
-  deliveredOn: string | null;
-  meetingId: string | null;
-  resolutionId: string | null;
-}
-
-export interface StatusUpdate {
-  status: Exclude<CommitmentStatus, 'planned'>;
-  evidence: string | null;
-  revisedDueOn: string | null;
-}
-
-export interface BoardItem {
-  id: string;
-  agency: PartnerAgency;
-  title: string;
-  answers: NeedCategory | null;
-  status: CommitmentStatus;
-  dueOn: string;
-  effectiveDueOn: string;
-  overdue: boolean;
-}
-
-export interface AgencyRate {
-  agency: PartnerAgency;
-  deliveredOnTime: number;
-  delivered: number;
-  overdueUndelivered: number;
-  slipped: number;
-  counted: number;
-  rate: number | null;
-}
-
-export interface Board {
-  neighbourhoodId: string;
-  neighbourhoodName: LocalizedText | null;
-  period: string | null;
-  listVersion: number | null;
-  today: string;
-  rows: {
-    rank: number;
-    category: NeedCategory;
-    households: number;
-    cells: { agency: PartnerAgency; commitments: BoardItem[] }[];
-    agencies: PartnerAgency[];
-    covered: boolean;
-    duplicated: boolean;
-  }[];
-  uncovered: NeedCategory[];
-  duplicated: NeedCategory[];
-  unlinked: BoardItem[];
-  overdue: BoardItem[];
-  rates: AgencyRate[];
-}
+] as const satisfies readonly NeedCategory[];
+export const STATUSES = ['planned', 'in-progress', 'delivered', 'slipped'] as const satisfies readonly CommitmentStatus[];
 
 export interface CommitmentFilter {
   neighbourhoodId?: string;
@@ -222,7 +80,6 @@ const queryString = (params: Record<string, string | undefined>) => {
 /** The coordination API as the module uses it, through the shell's proxy and token. */
 export function useCoordinationApi() {
   const api = useApi();
-  const auth = useAuth();
   return useMemo(
     () => ({
       neighbourhoods: () => api.get<NeighbourhoodRef[]>(`${base}/neighbourhoods`),
@@ -242,25 +99,11 @@ export function useCoordinationApi() {
       commitmentsPage: (filter: CommitmentFilter, sort: CommitmentSort, after: string | null, limit?: number) =>
         api.page<Commitment>(`${base}/commitments${queryString({ ...filter, sort, limit: limit ? String(limit) : undefined })}`, after),
       updateStatus: (id: string, body: StatusUpdate) => api.put<Commitment>(`${base}/commitments/${id}/status`, body),
-      /** Downloads an export with the user's token and hands it to the browser as a file. */
-      download: async (path: string, params: Record<string, string | undefined>, fallbackName: string) => {
-        const response = await fetch(`/api${base}${path}${queryString(params)}`, {
-          headers: { Authorization: `Bearer ${await auth.getToken()}` },
-        });
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-        const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-        const url = URL.createObjectURL(await response.blob());
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = name;
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 1000);
-        return name;
-      },
+      /** Saves an export as a file (the kit's download: token, name from the answer, a refusal as ApiError). */
+      download: (path: string, params: Record<string, string | undefined>, fallbackName: string) =>
+        api.download(`${base}${path}${queryString(params)}`, fallbackName),
     }),
-    [api, auth],
+    [api],
   );
 }
 
