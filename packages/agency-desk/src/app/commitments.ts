@@ -13,9 +13,30 @@ export interface Declaration {
   dueOn: string;
 }
 
-/** One page of the agency's commitments, by due day. */
-export const listCommitments = (deps: DeskDeps, page: PageContext) =>
-  pageOf(deps.models.commitments.find({}, { outbox: 0 }).lean(), page, page.res, { by: 'dueOn', order: 1 });
+export interface CommitmentFilter {
+  status?: StoredCommitment['status'] | undefined;
+  source?: StoredCommitment['source'] | undefined;
+  neighbourhoodId?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+/** One page of the agency's commitments by due day (soonest first unless asked), narrowed by status, source and neighbourhood. */
+export const listCommitments = (deps: DeskDeps, filter: CommitmentFilter, page: PageContext) =>
+  pageOf(
+    deps.models.commitments
+      .find(
+        {
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.source ? { source: filter.source } : {}),
+          ...(filter.neighbourhoodId ? { neighbourhoodId: filter.neighbourhoodId } : {}),
+        },
+        { outbox: 0 },
+      )
+      .lean(),
+    page,
+    page.res,
+    { by: 'dueOn', order: filter.order === 'desc' ? -1 : 1 },
+  );
 
 /** The agency plans an action of its own; stored with `<agency>.commitment.declared` in one write. */
 export async function declareCommitment(

@@ -1,10 +1,17 @@
-import { caps, defineRoute, pageQuerySchema, readAll } from '@hamgam/service-kit';
+import { caps, defineRoute, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { declareCommitment, listCommitments, reportProgress } from '../app/commitments.js';
 import type { StoredCommitment } from '../data/models.js';
 import { isCommitmentOverdue } from '../domain/commitments.js';
 import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
-import { commitmentParams, commitmentViewSchema, declareBodySchema, prioritiesViewSchema, progressBodySchema } from './schemas.js';
+import {
+  commitmentParams,
+  commitmentQuerySchema,
+  commitmentViewSchema,
+  declareBodySchema,
+  prioritiesViewSchema,
+  progressBodySchema,
+} from './schemas.js';
 
 const toView = (c: Omit<StoredCommitment, 'outbox'>, now: Date) => {
   const { _id, agency: _a, declaredBy: _d, history, ...rest } = c;
@@ -26,14 +33,15 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/desk/commitments',
-      summary: 'The agency’s commitments: its own declarations and the action items the working group assigned it, by due day; paged',
+      summary:
+        'The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged',
       tags: ['desk'],
       roles: readersOf(options),
-      query: pageQuerySchema,
+      query: commitmentQuerySchema,
       response: z.array(commitmentViewSchema),
       handler: async ({ query, req }, res) => {
         const now = deps.clock.now();
-        return (await listCommitments(deps, { query, req, res })).map((c) => toView(c, now));
+        return (await listCommitments(deps, query, { query, req, res })).map((c) => toView(c, now));
       },
     }),
     defineRoute({

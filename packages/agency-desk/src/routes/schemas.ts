@@ -130,6 +130,16 @@ export const declareBodySchema = z
   })
   .strict();
 export const commitmentParams = z.object({ id: opaqueIdSchema }).strict();
+export const commitmentQuerySchema = z
+  .object({
+    ...pageQueryShape,
+    status: commitmentStatusSchema.optional(),
+    source: z.enum(['agency', 'working-group']).optional(),
+    neighbourhoodId: slugIdSchema.max(80).optional(),
+    /** By due day: soonest first (default) or latest first. */
+    order: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .strict();
 export const progressBodySchema = z
   .object({
     status: z.enum(['in-progress', 'delivered', 'slipped']),

@@ -319,7 +319,10 @@ describe('service catalogue', () => {
       fireEvent.change(screen.getByTestId(`desk-offer-${key}`), { target: { value } });
     }
     fireEvent.click(screen.getByTestId('desk-offer-answers-employment'));
-    fireEvent.change(screen.getByTestId('desk-offer-neighbourhoods'), { target: { value: 'nbh-fajr, nbh-motahari' } });
+    // Neighbourhoods are ticked by name, never typed as slugs.
+    expect(screen.getByTestId('desk-offer-neighbourhoods').textContent).toBe(' Sar Asiab Fajr');
+    fireEvent.click(screen.getByTestId('desk-offer-neighbourhood-nbh-fajr'));
+    fireEvent.click(screen.getByTestId('desk-offer-neighbourhood-nbh-sarasiab'));
     fireEvent.change(screen.getByTestId('desk-offer-capacity'), { target: { value: '12' } });
     fireEvent.change(screen.getByTestId('desk-offer-available'), { target: { value: '12' } });
     await act(async () => fireEvent.click(screen.getByTestId('desk-offer-save')));
@@ -331,7 +334,7 @@ describe('service catalogue', () => {
       kind: 'course',
       title: { fa: 'جوشکاری', en: 'Welding' },
       answers: ['employment'],
-      neighbourhoodIds: ['nbh-fajr', 'nbh-motahari'],
+      neighbourhoodIds: ['nbh-fajr', 'nbh-sarasiab'],
       capacity: 12,
       available: 12,
       status: 'open',
@@ -347,6 +350,21 @@ describe('commitments', () => {
     expect((await screen.findByTestId(`desk-commitment-overdue-${rid(4)}`)).textContent).toBe('Overdue');
     expect(screen.getByTestId(`desk-commitment-source-${rid(5)}`).textContent).toBe('Working-group resolution');
     expect(within(screen.getByTestId(`desk-commitment-${rid(4)}`)).getByText('Fajr')).toBeTruthy();
+  });
+
+  it('names each commitment’s neighbourhood (never its slug) and narrows and orders the list through the API', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/commitments', locale: 'fa' });
+    await waitFor(() => expect(screen.getByTestId(`desk-commitment-where-${rid(4)}`).textContent).toBe('فجر'));
+    expect(screen.getByTestId('desk-commitments-table').textContent).not.toMatch(/nbh-|[0-9a-f]{8}-[0-9a-f]{4}/);
+    fireEvent.change(screen.getByTestId('desk-commitments-status'), { target: { value: 'planned' } });
+    fireEvent.change(screen.getByTestId('desk-commitments-neighbourhood'), { target: { value: 'nbh-fajr' } });
+    fireEvent.change(screen.getByTestId('desk-commitments-controls-sort'), { target: { value: 'desc' } });
+    await waitFor(() =>
+      expect(requests(fetchMock, 'GET', `${base}/commitments`).at(-1)!.url).toBe(
+        `${base}/commitments?status=planned&neighbourhoodId=nbh-fajr&order=desc`,
+      ),
+    );
   });
 
   it('declares against a neighbourhood priority', async () => {

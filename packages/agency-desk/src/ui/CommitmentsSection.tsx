@@ -4,23 +4,25 @@ import {
   type BadgeTone,
   Button,
   Card,
-  Code,
   type Column,
-  DataTable,
   DateInput,
   ErrorCard,
   Form,
-  Loading,
+  ListControls,
+  PagedTable,
   Select,
   TextInput,
-  useAsync,
+  useApiQuery,
   useI18n,
+  usePagedQuery,
   useProblemSentence,
+  useQueryClient,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import type { Commitment, NeighbourhoodPriorities } from './api';
+import type { Commitment, CommitmentFilter, NeighbourhoodPriorities } from './api';
 import { useDesk } from './context';
-import type { CommitmentStatus, NeedCategory } from './vocabulary';
+import { usePlaces } from './places';
+import { commitmentStatuses, type CommitmentStatus, type NeedCategory } from './vocabulary';
 
 const statusTone: Record<CommitmentStatus, BadgeTone> = {
   planned: 'neutral',
@@ -29,23 +31,26 @@ const statusTone: Record<CommitmentStatus, BadgeTone> = {
   slipped: 'warning',
 };
 
-/** The agency's own declarations and the working group's action items for it, with progress reports. */
+/** The agency's own declarations and the working group's action items for it, with progress reports: filtered, ordered and paged by the API. */
 export function CommitmentsSection() {
-  const { api, canAct } = useDesk();
+  const { api, canAct, service } = useDesk();
   const { t, localize, formatDate } = useI18n();
-  const data = useAsync(() => Promise.all([api.commitments(), api.priorities()]), [api]);
-
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
-  const [commitments, priorities] = data.data;
-  const names = new Map(priorities.map((p) => [p.neighbourhoodId, localize(p.neighbourhoodName)]));
+  const places = usePlaces();
+  const client = useQueryClient();
+  const [filter, setFilter] = useState<CommitmentFilter>({});
+  const change = (part: Partial<CommitmentFilter>) => setFilter((current) => ({ ...current, ...part }));
+  const commitments = usePagedQuery([service, 'desk', 'commitments', filter], (after) => api.commitments(filter, after), {
+    module: 'desk',
+  });
+  const priorities = useApiQuery([service, 'desk', 'priorities'], () => api.priorities(), { module: 'desk' });
+  const reload = () => void client.invalidateQueries({ queryKey: [service, 'desk', 'commitments'] });
 
   const columns: Column<Commitment>[] = [
     { key: 'title', header: t('desk.commitments.commitment'), render: (c) => c.title },
     {
       key: 'neighbourhood',
       header: t('desk.commitments.neighbourhood'),
-      render: (c) => names.get(c.neighbourhoodId) ?? <Code>{c.neighbourhoodId}</Code>,
+      render: (c) => <span data-testid={`desk-commitment-where-${c.commitmentId}`}>{places.neighbourhoodName(c.neighbourhoodId)}</span>,
     },
     {
       key: 'answers',
@@ -97,7 +102,7 @@ export function CommitmentsSection() {
           {
             key: 'actions',
             header: t('desk.commitments.actions'),
-            render: (c: Commitment) => <ProgressActions commitment={c} onDone={data.reload} />,
+            render: (c: Commitment) => <ProgressActions commitment={c} onDone={reload} />,
           },
         ]
       : []),
@@ -105,12 +110,58 @@ export function CommitmentsSection() {
 
   return (
     <>
-      {canAct && <DeclareForm priorities={priorities} onDeclared={data.reload} />}
+      {canAct && priorities.data && <DeclareForm priorities={priorities.data} onDeclared={reload} />}
       <Card title={t('desk.commitments.title')} testId="desk-commitments">
-        <DataTable
+        <ListControls
+          testId="desk-commitments-controls"
+          sort={{
+            value: filter.order ?? 'asc',
+            onChange: (order) => change({ order: order as 'asc' | 'desc' }),
+            options: [
+              { value: 'asc', label: t('desk.commitments.sort.soonest') },
+              { value: 'desc', label: t('desk.commitments.sort.latest') },
+            ],
+          }}
+          filters={
+            <>
+              <Select
+                label={t('desk.commitments.status')}
+                data-testid="desk-commitments-status"
+                value={filter.status ?? ''}
+                onChange={(e) => change({ status: (e.target.value || undefined) as CommitmentStatus | undefined })}
+                options={[
+                  { value: '', label: t('desk.all') },
+                  ...commitmentStatuses.map((s) => ({ value: s, label: t(`desk.commitment.${s}`) })),
+                ]}
+              />
+              <Select
+                label={t('desk.commitments.source')}
+                data-testid="desk-commitments-source"
+                value={filter.source ?? ''}
+                onChange={(e) => change({ source: (e.target.value || undefined) as Commitment['source'] | undefined })}
+                options={[
+                  { value: '', label: t('desk.all') },
+                  ...(['agency', 'working-group'] as const).map((s) => ({ value: s, label: t(`desk.commitments.source.${s}`) })),
+                ]}
+              />
+              <Select
+                label={t('desk.commitments.neighbourhood')}
+                data-testid="desk-commitments-neighbourhood"
+                value={filter.neighbourhoodId ?? ''}
+                onChange={(e) => change({ neighbourhoodId: e.target.value || undefined })}
+                options={[
+                  { value: '', label: t('desk.all') },
+                  ...places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) })),
+                ]}
+              />
+            </>
+          }
+        />
+        <PagedTable
           testId="desk-commitments-table"
+          label={t('desk.commitments.title')}
+          paged={commitments}
           columns={columns}
-          rows={commitments}
           rowKey={(c) => c.commitmentId}
           rowTestId={(c) => `desk-commitment-${c.commitmentId}`}
           empty={t('desk.commitments.empty')}
@@ -220,7 +271,9 @@ function ProgressActions({ commitment, onDone }: { commitment: Commitment; onDon
 function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPriorities[]; onDeclared: () => void }) {
   const { api } = useDesk();
   const { t, localize } = useI18n();
-  const [neighbourhoodId, setNeighbourhoodId] = useState(priorities[0]?.neighbourhoodId ?? '');
+  const places = usePlaces();
+  const [picked, setNeighbourhoodId] = useState('');
+  const neighbourhoodId = picked || priorities[0]?.neighbourhoodId || places.neighbourhoods[0]?.neighbourhoodId || '';
   const [answers, setAnswers] = useState<NeedCategory | ''>('');
   const [title, setTitle] = useState('');
   const [dueOn, setDueOn] = useState(today(90));
@@ -233,7 +286,7 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
   async function submit() {
     const found = {
       title: title.trim().length >= 3 ? undefined : t('desk.commitments.titleTooShort'),
-      neighbourhood: /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(neighbourhoodId) ? undefined : t('desk.required'),
+      neighbourhood: neighbourhoodId ? undefined : t('desk.required'),
     };
     setErrors(found);
     if (found.title || found.neighbourhood) return;
@@ -254,24 +307,14 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
     <Card title={t('desk.commitments.declare')} testId="desk-declare">
       <Form onSubmit={submit} error={apiError} testId="desk-declare-form">
         <div className="hg-form__row">
-          {priorities.length > 0 ? (
-            <Select
-              label={t('desk.commitments.neighbourhood')}
-              data-testid="desk-declare-neighbourhood"
-              value={neighbourhoodId}
-              onChange={(e) => (setNeighbourhoodId(e.target.value), setAnswers(''))}
-              options={priorities.map((p) => ({ value: p.neighbourhoodId, label: localize(p.neighbourhoodName) }))}
-            />
-          ) : (
-            <TextInput
-              label={t('desk.commitments.neighbourhoodId')}
-              dir="ltr"
-              data-testid="desk-declare-neighbourhood"
-              value={neighbourhoodId}
-              onChange={(e) => setNeighbourhoodId(e.target.value.trim())}
-              error={errors.neighbourhood}
-            />
-          )}
+          <Select
+            label={t('desk.commitments.neighbourhood')}
+            data-testid="desk-declare-neighbourhood"
+            value={neighbourhoodId}
+            onChange={(e) => (setNeighbourhoodId(e.target.value), setAnswers(''))}
+            options={places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) }))}
+            error={errors.neighbourhood}
+          />
           <Select
             label={t('desk.commitments.answers')}
             data-testid="desk-declare-answers"
@@ -286,7 +329,7 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
             ]}
           />
         </div>
-        {priorities.length === 0 && <p className="hg-muted">{t('desk.commitments.noPriorities')}</p>}
+        {!chosen && <p className="hg-muted">{t('desk.commitments.noPriorities')}</p>}
         <TextInput
           label={t('desk.commitments.declareTitle')}
           data-testid="desk-declare-title"

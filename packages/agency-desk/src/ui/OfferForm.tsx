@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import type { Offer, OfferFields } from './api';
 import { useDesk } from './context';
+import { usePlaces } from './places';
 import { needCategories, offerKinds, type NeedCategory, type OfferKind } from './vocabulary';
 
 const texts = ['title', 'eligibility', 'place', 'schedule'] as const;
@@ -24,7 +25,7 @@ interface Draft {
   kind: OfferKind;
   text: Record<TextKey, string>;
   answers: NeedCategory[];
-  neighbourhoods: string;
+  neighbourhoods: string[];
   startsOn: string;
   endsOn: string;
   capacity: string;
@@ -43,7 +44,7 @@ function draftOf(offer?: Offer): Draft {
     kind: offer?.kind ?? 'course',
     text,
     answers: offer?.answers ?? [],
-    neighbourhoods: offer?.neighbourhoodIds.join(', ') ?? '',
+    neighbourhoods: offer?.neighbourhoodIds ?? [],
     startsOn: offer?.startsOn ?? today(14),
     endsOn: offer?.endsOn ?? '',
     capacity: String(offer?.capacity ?? 20),
@@ -56,6 +57,7 @@ function draftOf(offer?: Offer): Draft {
 export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved: () => void; onCancel: () => void }) {
   const { api } = useDesk();
   const { t, localize } = useI18n();
+  const places = usePlaces();
   const [draft, setDraft] = useState<Draft>(() => draftOf(offer));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [apiError, setApiError] = useState<unknown>();
@@ -83,7 +85,7 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
       title: pair('title'),
       eligibility: pair('eligibility'),
       answers: draft.answers,
-      neighbourhoodIds: draft.neighbourhoods.split(/[,،\s]+/).filter(Boolean),
+      neighbourhoodIds: draft.neighbourhoods,
       place: pair('place'),
       schedule: pair('schedule'),
       startsOn: draft.startsOn || null,
@@ -165,13 +167,30 @@ export function OfferForm({ offer, onSaved, onCancel }: { offer?: Offer; onSaved
             </div>
           )}
         </Field>
-        <TextInput
-          label={t('desk.offers.neighbourhoods')}
-          dir="ltr"
-          data-testid="desk-offer-neighbourhoods"
-          value={draft.neighbourhoods}
-          onChange={(e) => set({ neighbourhoods: e.target.value })}
-        />
+        <Field label={t('desk.offers.neighbourhoods')}>
+          {({ id }) => (
+            <div className="hg-form__row" id={id} role="group" data-testid="desk-offer-neighbourhoods">
+              {places.neighbourhoods.map((n) => (
+                <label key={n.neighbourhoodId}>
+                  <input
+                    type="checkbox"
+                    data-testid={`desk-offer-neighbourhood-${n.neighbourhoodId}`}
+                    checked={draft.neighbourhoods.includes(n.neighbourhoodId)}
+                    onChange={() =>
+                      set({
+                        neighbourhoods: draft.neighbourhoods.includes(n.neighbourhoodId)
+                          ? draft.neighbourhoods.filter((id) => id !== n.neighbourhoodId)
+                          : [...draft.neighbourhoods, n.neighbourhoodId],
+                      })
+                    }
+                  />{' '}
+                  {localize(n.name)}
+                </label>
+              ))}
+            </div>
+          )}
+        </Field>
+        <p className="hg-muted">{t('desk.offers.neighbourhoodsHint')}</p>
         <div className="hg-form__row">
           <DateInput
             label={t('desk.offers.startsOn')}

@@ -69,6 +69,13 @@ export interface NeighbourhoodPriorities {
   priorities: { rank: number; category: NeedCategory; score: number; households: number }[];
 }
 
+export interface CommitmentFilter {
+  status?: CommitmentStatus | undefined;
+  source?: Commitment['source'] | undefined;
+  neighbourhoodId?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
 export interface Places {
   neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
   clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
@@ -117,7 +124,15 @@ export function deskApi(api: ApiClient, service: string) {
     accept: (id: string, completeBy: string) => api.post<Referral>(referral(id, 'accept'), { completeBy }),
     decline: (id: string, reason: DeclineReason) => api.post<Referral>(referral(id, 'decline'), { reason }),
     complete: (id: string, outcome: ReferralOutcome) => api.post<Referral>(referral(id, 'complete'), { outcome }),
-    commitments: () => api.list<Commitment>(`${base}/commitments`),
+    commitments: (filter: CommitmentFilter, after: string | null) => {
+      const query = new URLSearchParams();
+      if (filter.status) query.set('status', filter.status);
+      if (filter.source) query.set('source', filter.source);
+      if (filter.neighbourhoodId) query.set('neighbourhoodId', filter.neighbourhoodId);
+      if (filter.order === 'desc') query.set('order', 'desc');
+      const text = query.toString();
+      return api.page<Commitment>(`${base}/commitments${text ? `?${text}` : ''}`, after);
+    },
     priorities: () => api.get<NeighbourhoodPriorities[]>(`${base}/priorities`),
     declare: (body: { neighbourhoodId: string; answers: NeedCategory | null; title: string; dueOn: string }) =>
       api.post<Commitment>(`${base}/commitments`, body),
