@@ -12,7 +12,17 @@ const clinicsUiDir = path.join(repo, 'services/clinics/ui');
 describe('sharedConfig', () => {
   it('shares react, react-dom, their subpaths, the router, ui-kit and the query cache as singletons', () => {
     const shared = sharedConfig(shellDir);
-    for (const key of ['react', 'react-dom', 'react/', 'react-dom/', 'react-router-dom', '@hamgam/ui-kit', '@tanstack/react-query', 'i18next', 'react-i18next']) {
+    for (const key of [
+      'react',
+      'react-dom',
+      'react/',
+      'react-dom/',
+      'react-router-dom',
+      '@hamgam/ui-kit',
+      '@tanstack/react-query',
+      'i18next',
+      'react-i18next',
+    ]) {
       expect(shared[key], key).toMatchObject({ singleton: true });
       expect(shared[key].requiredVersion, key).toMatch(/^\^\d/);
     }
