@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionItemAssignedV1, CommitmentDeclaredV1, CommitmentProgressedV1, Envelope, NeedCategory } from '@hamgam/contracts';
+import type {
+  ActionItemAssignedV1,
+  CommitmentDeclaredV1,
+  CommitmentProgressedV1,
+  CommitmentStatusRecordedV1,
+  Envelope,
+  NeedCategory,
+} from '@hamgam/contracts';
 import { isDuplicateKey, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
@@ -137,4 +144,36 @@ export async function reportProgress(deps: DeskDeps, options: DeskOptions, id: s
   });
   deps.flushOutbox([id]);
   return updated;
+}
+
+/**
+ * `coordination.commitment.status-recorded`: a coordinator recorded, at the working group, the status of one
+ * of this agency's commitments; the desk reads the same truth as the board (no event back: coordination has
+ * it). The board's word is taken as recorded, except that a delivered commitment stays delivered and a
+ * report older than the commitment's latest change changes nothing (a redelivery, or events out of order).
+ * One not held yet (its action item still on its way) is retried later by the bus.
+ */
+export async function receiveStatusRecorded(deps: DeskDeps, options: DeskOptions, event: Envelope<CommitmentStatusRecordedV1>) {
+  const { data } = event;
+  if (data.agency !== options.agency) return;
+  const { commitments } = deps.models;
+  await deps.locks.run(deskCollections.commitments, data.commitmentId, async () => {
+    const stored = await commitments.findById(data.commitmentId, { outbox: 0 }).lean();
+    if (!stored) throw new Error(`commitment ${data.commitmentId} is not held yet; its action item is on its way`);
+    const at = new Date(data.at);
+    const latest = stored.history.at(-1)?.at;
+    if (stored.status === 'delivered' || (latest && latest.getTime() >= at.getTime())) return;
+    const entry = { status: data.status, at, evidence: data.evidence, revisedDueOn: data.revisedDueOn, by: 'coordination' };
+    await commitments.updateOne(
+      { _id: data.commitmentId, status: stored.status },
+      {
+        $set: {
+          status: data.status,
+          evidence: data.evidence ?? stored.evidence,
+          revisedDueOn: data.status === 'slipped' ? (data.revisedDueOn ?? stored.revisedDueOn) : stored.revisedDueOn,
+        },
+        $push: { history: entry },
+      },
+    );
+  });
 }

@@ -1,6 +1,6 @@
 import type { Envelope, PriorityPublishedV1 } from '@hamgam/contracts';
 import { isDuplicateKey, subscribe, type Subscription } from '@hamgam/service-kit';
-import { receiveActionItem } from '../app/commitments.js';
+import { receiveActionItem, receiveStatusRecorded } from '../app/commitments.js';
 import { receiveReferral, receiveWithdrawal } from '../app/referrals.js';
 import { deskCollections } from '../data/models.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
@@ -11,6 +11,7 @@ export function deskSubscriptions(deps: DeskDeps, options: DeskOptions): Subscri
     subscribe('clinics.referral.made', 1, (event) => receiveReferral(deps, options, event)),
     subscribe('clinics.referral.withdrawn', 1, (event) => receiveWithdrawal(deps, options, event)),
     subscribe('coordination.action-item.assigned', 1, (event) => receiveActionItem(deps, options, event)),
+    subscribe('coordination.commitment.status-recorded', 1, (event) => receiveStatusRecorded(deps, options, event)),
     subscribe('clinics.priority.published', 1, (event) =>
       deps.locks.run(deskCollections.priorities, event.data.neighbourhoodId, () => keepLatestPriorities(deps, event)),
     ),
@@ -22,6 +23,7 @@ export const deskBindingKeys = [
   'clinics.referral.made.v1',
   'clinics.referral.withdrawn.v1',
   'coordination.action-item.assigned.v1',
+  'coordination.commitment.status-recorded.v1',
   'clinics.priority.published.v1',
 ] as const;
 
