@@ -36,7 +36,10 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
     { enabled: !!category },
   );
   const referring = useApiMutation((offer: Offer) => api.refer({ residentId, offerId: offer.id, needCategory: category }), {
-    invalidates: [['clinics', 'referrals']],
+    invalidates: [
+      ['clinics', 'referrals'],
+      ['clinics', 'timeline', residentId],
+    ],
     onSuccess: (referral) => {
       setDone(referral);
       onReferred(referral);

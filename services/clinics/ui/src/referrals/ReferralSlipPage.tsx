@@ -9,10 +9,11 @@ import { personText, useReferralsApi, type Referral } from './api';
  */
 const printCss = `
 .clinics-slip { max-width: 40rem; margin: 0 auto; padding: 1rem; border: 1px solid var(--hg-border, #ccc); border-radius: 0.5rem; background: #fff; }
-.clinics-slip dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1rem; margin: 0 0 1rem; }
+.clinics-slip dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.4rem 1rem; margin: 0 0 1rem; }
 .clinics-slip dt { font-weight: 600; }
 .clinics-slip dd { margin: 0; overflow-wrap: anywhere; }
 .clinics-slip__code { font-size: 1.6rem; letter-spacing: 0.1em; font-weight: 700; }
+.clinics-slip p { overflow-wrap: anywhere; }
 .clinics-slip__qr { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 .clinics-slip__qr svg { max-width: 100%; height: auto; }
 @media print {

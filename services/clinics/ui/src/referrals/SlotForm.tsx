@@ -1,5 +1,5 @@
 import { localIso } from '@hamgam/contracts/days';
-import { Button, Card, DateInput, ErrorCard, Form, NumberInput, Select, TimeInput, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, DateInput, ErrorCard, Form, NumberInput, Select, TimeInput, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useReferralsApi, type SlotKind } from './api';
 
@@ -21,13 +21,28 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
   const [duration, setDuration] = useState('240');
   const [capacity, setCapacity] = useState('5');
   const [weeks, setWeeks] = useState('4');
-  const [error, setError] = useState<unknown>();
   const [invalid, setInvalid] = useState<string>();
   const [added, setAdded] = useState<number>();
   const weekly = kind === 'tvto-counselling';
 
-  const submit = async () => {
-    setError(undefined);
+  const adding = useApiMutation(
+    async (): Promise<number> => {
+      const common = { clinicId, kind, durationMinutes: Number(duration), capacity: Number(capacity) };
+      if (weekly) return (await api.addWeekly({ ...common, weekday: Number(weekday), startTime, weeks: Number(weeks) || 1 })).length;
+      await api.addSlot({ ...common, startsAt: localIso(day, startTime) });
+      return 1;
+    },
+    {
+      invalidates: [['clinics', 'slots', clinicId]],
+      onSuccess: (count) => {
+        setAdded(count);
+        onAdded();
+      },
+    },
+  );
+  const error = adding.error;
+
+  const submit = () => {
     setAdded(undefined);
     // The day and time fields hand on '' until their text reads as a day and a time.
     if (!startTime || (!weekly && !day) || !Number(duration) || !Number(capacity)) {
@@ -35,24 +50,12 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
       return;
     }
     setInvalid(undefined);
-    try {
-      const common = { clinicId, kind, durationMinutes: Number(duration), capacity: Number(capacity) };
-      if (weekly) {
-        const created = await api.addWeekly({ ...common, weekday: Number(weekday), startTime, weeks: Number(weeks) || 1 });
-        setAdded(created.length);
-      } else {
-        await api.addSlot({ ...common, startsAt: localIso(day, startTime) });
-        setAdded(1);
-      }
-      onAdded();
-    } catch (caught) {
-      setError(caught);
-    }
+    void adding.run();
   };
 
   return (
     <Card title={t('calendar.form.title')} testId="slot-form">
-      {error !== undefined && <ErrorCard error={error} />}
+      {error && <ErrorCard error={error} />}
       {added !== undefined && (
         <p role="status" data-testid="slot-form-added">
           {t('calendar.form.added', { count: added })}
@@ -91,7 +94,7 @@ export function SlotForm({ clinicId, onAdded }: { clinicId: string; onAdded: () 
             error={invalid}
           />
         </div>
-        <Button type="submit" data-testid="slot-submit">
+        <Button type="submit" busy={adding.busy} data-testid="slot-submit">
           {t('calendar.form.submit')}
         </Button>
       </Form>
