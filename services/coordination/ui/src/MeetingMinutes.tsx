@@ -1,8 +1,8 @@
-import { Button, Card, ErrorCard, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Button, Card, ErrorCard, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useCoordinationApi, type Meeting } from './api';
 
-/** The minutes: coordinators write them and mark the meeting held; everyone else reads them. */
+/** The minutes: coordinators write them and, from the meeting's day, mark the meeting held; everyone else reads them. */
 export function MeetingMinutes({
   meeting,
   canWrite,
@@ -18,24 +18,16 @@ export function MeetingMinutes({
   const api = useCoordinationApi();
   const { t } = useI18n();
   const [minutes, setMinutes] = useState(meeting.minutes);
-  const [busy, setBusy] = useState<'save' | 'held'>();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const sentence = useProblemSentence('coordination');
-
-  async function run(action: 'save' | 'held') {
-    setBusy(action);
-    setError(undefined);
-    setSaved(false);
-    try {
-      onChange(action === 'save' ? await api.saveMinutes(meeting.id, minutes) : await api.markHeld(meeting.id, minutes));
-      setSaved(action === 'save');
-    } catch (failure) {
-      setError(sentence(failure));
-    } finally {
-      setBusy(undefined);
-    }
-  }
+  const save = useApiMutation((text: string) => api.saveMinutes(meeting.id, text), {
+    module: 'coordination',
+    onSuccess: (updated) => {
+      onChange(updated);
+      setSaved(true);
+    },
+  });
+  const hold = useApiMutation((text: string) => api.markHeld(meeting.id, text), { module: 'coordination', onSuccess: onChange });
+  const error = save.error ?? hold.error;
 
   if (!canWrite) {
     return (
@@ -48,22 +40,30 @@ export function MeetingMinutes({
   }
   return (
     <Card title={t('coordination.meeting.minutes')}>
-      {error !== undefined && <ErrorCard error={error} />}
+      {error && <ErrorCard error={error} />}
       <textarea
         className="hg-input"
         rows={5}
         aria-label={t('coordination.meeting.minutes')}
         value={minutes}
-        onChange={(e) => setMinutes(e.target.value)}
+        onChange={(e) => {
+          setMinutes(e.target.value);
+          setSaved(false);
+        }}
         data-testid="meeting-minutes-input"
         style={{ inlineSize: '100%', boxSizing: 'border-box' }}
       />
       <div className="hg-form__row">
-        <Button variant="secondary" busy={busy === 'save'} onClick={() => void run('save')} data-testid="meeting-save-minutes">
+        <Button
+          variant="secondary"
+          busy={save.busy}
+          onClick={() => (hold.reset(), void save.run(minutes))}
+          data-testid="meeting-save-minutes"
+        >
           {t('coordination.meeting.saveMinutes')}
         </Button>
         {canHold && (
-          <Button busy={busy === 'held'} onClick={() => void run('held')} data-testid="meeting-mark-held">
+          <Button busy={hold.busy} onClick={() => (save.reset(), setSaved(false), void hold.run(minutes))} data-testid="meeting-mark-held">
             {t('coordination.meeting.markHeld')}
           </Button>
         )}
