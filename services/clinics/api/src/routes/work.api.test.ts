@@ -41,6 +41,12 @@ const slot = (clinicId: string, startsAt: string, bookedCount: number) => ({
   clinicId,
   startsAt: new Date(startsAt),
   bookedCount,
+  // The last booking of each slot was made on the 20th (after the test's last look), the others on the 1st.
+  bookings: Array.from({ length: bookedCount }, (_, i) => ({
+    residentId: randomUUID(),
+    bookedAt: new Date(i === bookedCount - 1 ? '2026-03-20T09:00:00Z' : '2026-03-01T09:00:00Z'),
+    bookedBy: 'clinic.worker',
+  })),
 });
 
 describe('GET /work', () => {
@@ -80,7 +86,7 @@ describe('GET /work', () => {
     // the two weeks after it is new.
     const since = await h.api('worker').get('/work?since=2026-03-19T10:30:00Z');
     expect(Object.fromEntries(since.body.map((i: { kind: string; fresh?: number }) => [i.kind, i.fresh]))).toEqual({
-      'bookings-today': undefined,
+      'bookings-today': 2, // one in each of today's two slots
       'referrals-overdue': 2,
       'referrals-declined': 0,
       'consents-expiring': 1,

@@ -47,8 +47,7 @@ export const workRoutes = (deps: ClinicsDeps) => [
         bookedToday(deps, work, clinicId),
       ]);
       return [
-        // A booking's time is inside the slot's list, which FerretDB cannot match element-wise: no "new" count.
-        { kind: 'bookings-today', count: booked, path: 'calendar' },
+        { kind: 'bookings-today', ...booked, path: 'calendar' },
         { kind: 'referrals-overdue', ...late, path: 'referrals?overdue=true' },
         { kind: 'referrals-declined', ...declined, path: 'referrals?state=declined' },
         { kind: 'consents-expiring', ...consents, path: 'residents' },
@@ -57,11 +56,23 @@ export const workRoutes = (deps: ClinicsDeps) => [
   }),
 ];
 
-/** Residents booked into the caller's clinics' slots that start today in Iran: a clinic's day has tens of slots, read whole. */
-async function bookedToday({ models }: ClinicsDeps, { today }: WorkContext, clinicId: string): Promise<number> {
+/**
+ * Residents booked into the caller's clinics' slots that start today in Iran (a clinic's day has tens of slots,
+ * read whole), and asked `since`, those booked after it.
+ */
+async function bookedToday(
+  { models }: ClinicsDeps,
+  { today, since }: WorkContext,
+  clinicId: string,
+): Promise<{ count: number; fresh?: number }> {
   const slots = await readAll(
-    models.slots.find({ clinicId, startsAt: between(startOfDay(today), startOfDay(addDays(today, 1))) }, { bookedCount: 1 }).lean(),
+    models.slots
+      .find({ clinicId, startsAt: between(startOfDay(today), startOfDay(addDays(today, 1))) }, { bookedCount: 1, 'bookings.bookedAt': 1 })
+      .lean(),
     caps.reference,
   );
-  return slots.reduce((sum, slot) => sum + (slot.bookedCount ?? 0), 0);
+  const count = slots.reduce((sum, slot) => sum + (slot.bookedCount ?? 0), 0);
+  if (!since) return { count };
+  const fresh = slots.reduce((sum, slot) => sum + (slot.bookings ?? []).filter((b) => b.bookedAt > since.at).length, 0);
+  return { count, fresh };
 }

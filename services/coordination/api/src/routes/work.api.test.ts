@@ -49,6 +49,7 @@ describe('GET /work', () => {
     ] as never[]);
     await service.models.meetings.collection.insertMany([
       meeting('nbh-sarasiab', 'scheduled', today),
+      { ...meeting('nbh-motahari', 'scheduled', today), createdAt: new Date('2026-03-20T09:00:00Z') }, // scheduled after the last look
       meeting('nbh-motahari', 'scheduled', yesterday), // past and not recorded as held
       meeting('nbh-sarasiab', 'held', yesterday),
       meeting('nbh-sarasiab', 'scheduled', '2026-03-27'), // within the coming week
@@ -57,14 +58,14 @@ describe('GET /work', () => {
 
     const coordinator = await service.api('coordinator').get('/work');
     expect(coordinator.status).toBe(200);
-    expect(counts(coordinator.body)).toEqual({ 'commitments-overdue': 2, 'meetings-today': 1, 'meetings-to-record': 1 });
+    expect(counts(coordinator.body)).toEqual({ 'commitments-overdue': 2, 'meetings-today': 2, 'meetings-to-record': 1 });
     expect(coordinator.body[0].path).toBe('commitments?overdue=true');
 
     // Last looked on the 19th (Tehran): the commitment due on the 20th fell overdue since, the one of 1 March before.
     const since = await service.api('coordinator').get('/work?since=2026-03-19T08:00:00Z');
     expect(Object.fromEntries(since.body.map((i: { kind: string; fresh?: number }) => [i.kind, i.fresh]))).toEqual({
       'commitments-overdue': 1,
-      'meetings-today': undefined,
+      'meetings-today': 1,
       'meetings-to-record': 1,
     });
 

@@ -47,7 +47,11 @@ async function coordinatorWork({ models }: CoordinationDeps, work: WorkContext) 
   const { today } = work;
   const [late, meetingsToday, unrecorded] = await Promise.all([
     tally(models.commitments, work, dueOn(lessThan(today)), (since) => dueOn(between(since.day, today))),
-    tally(models.meetings, work, { status: 'scheduled', scheduledOn: today }),
+    tally(models.meetings, work, { status: 'scheduled', scheduledOn: today }, (since) => ({
+      status: 'scheduled',
+      scheduledOn: today,
+      createdAt: after(since.at),
+    })),
     tally(models.meetings, work, { status: 'scheduled', scheduledOn: lessThan(today) }, (since) => ({
       status: 'scheduled',
       scheduledOn: between(since.day, today),
