@@ -129,7 +129,14 @@ export function fundingApi(api: ApiClient) {
   return {
     places: () => api.get<Places>(`${base}/desk/places`),
     trades: () => api.get<Trade[]>(`${base}/desk/trades`),
-    institutes: () => api.get<Institute[]>(`${base}/institutes`),
+    /** Every institute (the province's few hundred at most), for names and the application form. */
+    institutes: () => api.list<Institute>(`${base}/institutes`),
+    /** One page of the institutes (the server's search, filter and order; 20 a page). */
+    institutePage: (search: { q: string; neighbourhoodId: string; order: string }, after: string | null) =>
+      api.page<Institute>(
+        `${base}/institutes?${new URLSearchParams(Object.entries({ limit: '20', ...search }).filter(([, v]) => v !== ''))}`,
+        after,
+      ),
     registerInstitute: (body: InstituteFields) => api.post<Institute>(`${base}/institutes`, body),
     updateInstitute: (instituteId: string, body: InstituteFields) => api.put<Institute>(`${base}/institutes/${id(instituteId)}`, body),
     calls: () => api.get<FundingCall[]>(`${base}/calls`),

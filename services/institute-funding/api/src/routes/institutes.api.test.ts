@@ -72,3 +72,38 @@ describe('an institute as officers register it (issue 10: no typed slugs)', () =
     });
   });
 });
+
+describe('the institutes list (issue 10: search, filters, order, pages)', () => {
+  it('finds institutes by words of the name in either language, filters by neighbourhood and trade, licences ending soonest first, paged', async () => {
+    const { api, institute, now } = t;
+    const add = async (fa: string, en: string, extra: object) => {
+      const { instituteId: _none, ...named } = institute('unused', { name: { fa, en }, ...extra });
+      const res = await api('fund').post('/institutes', named);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.instituteId as string;
+    };
+    const rose = await add('آموزشگاه گل‌سرخ', 'Golsorkh institute', {
+      neighbourhoodId: 'nbh-fajr',
+      trades: ['welding'],
+      licenceValidUntil: addDays(now(), 40),
+    });
+    const star = await add('آموزشگاه ستاره', 'Setareh institute', {
+      neighbourhoodId: 'nbh-fajr',
+      trades: ['tailoring'],
+      licenceValidUntil: addDays(now(), 20),
+    });
+    type Row = { instituteId: string; licenceValidUntil: string };
+    const list = async (query: string) => ((await api('coordinator').get(`/institutes?${query}`)).body as Row[]).map((i) => i.instituteId);
+    expect(await list(`q=${encodeURIComponent('گل‌سرخ')}`)).toEqual([rose]);
+    expect(await list('q=SETAREH')).toEqual([star]);
+    expect(await list(`q=${encodeURIComponent('(.*')}`)).toEqual([]);
+    expect(await list('neighbourhoodId=nbh-fajr')).toEqual([star, rose]);
+    expect(await list('neighbourhoodId=nbh-fajr&order=desc')).toEqual([rose, star]);
+    expect(await list('neighbourhoodId=nbh-fajr&trade=welding')).toEqual([rose]);
+    const all = (await api('fund').get('/institutes?limit=100')).body as Row[];
+    expect(all.map((i) => i.licenceValidUntil)).toEqual([...all.map((i) => i.licenceValidUntil)].sort());
+    const first = await api('fund').get('/institutes?limit=1');
+    expect(first.body).toHaveLength(1);
+    expect(first.headers['x-next-cursor']).toEqual(expect.any(String));
+  });
+});

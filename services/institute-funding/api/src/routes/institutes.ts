@@ -1,16 +1,19 @@
 import { dayOf } from '@hamgam/contracts/days';
-import { caps, defineRoute, readAll, type RouteSpec } from '@hamgam/service-kit';
+import { defineRoute, pageOf, type RouteSpec } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { registerInstitute, updateInstitute } from '../app/institutes.js';
 import type { StoredInstitute } from '../data/institutes.js';
 import { licenceValid } from '../domain/institutes.js';
 import { officers, readers, type FundingDeps } from '../deps.js';
-import { instituteFields, instituteParams, instituteView, newInstituteBody } from './schemas.js';
+import { instituteFields, instituteParams, instituteQuery, instituteView, newInstituteBody } from './schemas.js';
 
 const toInstitute = (i: StoredInstitute, today: string) => {
   const { _id, updatedBy: _b, updatedAt, ...rest } = i;
   return { instituteId: _id, ...rest, licenceValid: licenceValid(i, today), updatedAt: updatedAt.toISOString() };
 };
+
+/** Text as typed, matched anywhere, case-insensitively (its special characters escaped: a name, not a pattern). */
+const containing = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
 
 /** The private institutes the office funds: TVTO names them as course venues. */
 export function instituteRoutes(deps: FundingDeps): RouteSpec[] {
@@ -19,13 +22,21 @@ export function instituteRoutes(deps: FundingDeps): RouteSpec[] {
     defineRoute({
       method: 'get',
       path: '/institutes',
-      summary: 'Private training institutes: licence, neighbourhood, trades',
+      summary:
+        'Private training institutes: licence, neighbourhood, trades; found by words of the name (fa or en), filtered by neighbourhood and trade, licence ending soonest (or latest) first; paged',
       tags: ['institutes'],
       roles: readers,
+      query: instituteQuery,
       response: z.array(instituteView),
-      // The province's private institutes (tens, at most hundreds): read whole, bounded.
-      handler: async () =>
-        (await readAll(deps.models.institutes.find().sort({ _id: 1 }).lean(), caps.reference)).map((i) => toInstitute(i, today())),
+      handler: async ({ query, req }, res) => {
+        const find = deps.models.institutes.find({
+          ...(query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {}),
+          ...(query.trade ? { trades: query.trade } : {}),
+        });
+        if (query.q) find.or([{ 'name.fa': containing(query.q) }, { 'name.en': containing(query.q) }]);
+        const rows = await pageOf(find.lean(), { query, req }, res, { by: 'licenceValidUntil', order: query.order === 'asc' ? 1 : -1 });
+        return rows.map((i) => toInstitute(i, today()));
+      },
     }),
     defineRoute({
       method: 'post',

@@ -25,6 +25,17 @@ export const instituteFields = z
   .strict();
 // Left out (as the UI does), the API makes the id: nobody types a slug.
 export const newInstituteBody = instituteFields.extend({ instituteId: slugIdSchema.optional() }).strict();
+export const instituteQuery = z
+  .object({
+    ...pageQueryShape,
+    /** Words of the institute's name, in either language. */
+    q: z.string().trim().max(80).optional(),
+    neighbourhoodId: slugIdSchema.optional(),
+    trade: slugIdSchema.max(40).optional(),
+    /** Licences ending soonest first (to renew), or latest first. */
+    order: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .strict();
 export const instituteParams = z.object({ id: slugIdSchema }).strict();
 export const instituteView = instituteFields.extend({ instituteId: slugIdSchema, licenceValid: z.boolean(), updatedAt: z.iso.datetime() });
 

@@ -4,44 +4,44 @@ import {
   Button,
   Card,
   type Column,
-  DataTable,
   DateInput,
   ErrorCard,
   Form,
-  Loading,
+  ListControls,
+  PagedTable,
+  Select,
   TextInput,
   useAction,
-  useAsync,
   useAuth,
   useI18n,
+  usePagedQuery,
   useProblemSentence,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
 import { CheckList, Code, NeighbourhoodPicker, useFieldProblems, useLabels, useOptions } from '../labels';
 
-/** The private institutes the office funds: licence and its validity, neighbourhood, trades. */
+export interface InstituteSearch {
+  q: string;
+  neighbourhoodId: string;
+  order: 'asc' | 'desc';
+}
+
+/** The private institutes the office funds (a page at a time, found by name): licence and its validity, neighbourhood, trades. */
 export function InstitutesSection() {
   const api = useFundingApi();
   const { t, localize, formatDate } = useI18n();
   const labels = useLabels();
   const canAct = useAuth().hasRole('fund-officer');
-  const data = useAsync(() => api.institutes(), [api]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
+  const options = useOptions();
+  const [search, setSearch] = useState<InstituteSearch>({ q: '', neighbourhoodId: '', order: 'asc' });
+  const paged = usePagedQuery(['institute-funding', 'institutes', search], (after) => api.institutePage(search, after), { module: 'if' });
 
   const columns: Column<Institute>[] = [
     {
       key: 'name',
       header: t('if.institutes.name'),
-      render: (i) => (
-        <>
-          {localize(i.name)}{' '}
-          <small>
-            <Code>{i.instituteId}</Code>
-          </small>
-        </>
-      ),
+      render: (i) => localize(i.name),
     },
     { key: 'licence', header: t('if.institutes.licence'), render: (i) => <Code>{i.licenceNo}</Code> },
     {
@@ -60,22 +60,40 @@ export function InstitutesSection() {
     { key: 'address', header: t('if.institutes.address'), render: (i) => i.address },
     { key: 'trades', header: t('if.institutes.trades'), render: (i) => labels.trades(i.trades) },
     ...(canAct
-      ? [{ key: 'renew', header: t('if.actions'), render: (i: Institute) => <RenewLicence institute={i} onDone={data.reload} /> }]
+      ? [{ key: 'renew', header: t('if.actions'), render: (i: Institute) => <RenewLicence institute={i} onDone={paged.reload} /> }]
       : []),
   ];
   return (
     <>
       <Card title={t('if.institutes.title')} testId="if-institutes">
-        <DataTable
+        <ListControls
+          testId="if-institutes-controls"
+          search={{ onSearch: (q) => setSearch({ ...search, q }), placeholder: t('if.institutes.searchHint') }}
+          sort={{
+            value: search.order,
+            onChange: (order) => setSearch({ ...search, order: order as InstituteSearch['order'] }),
+            options: (['asc', 'desc'] as const).map((o) => ({ value: o, label: t(`if.institutes.order.${o}`) })),
+          }}
+          filters={
+            <Select
+              label={t('if.institutes.neighbourhood')}
+              value={search.neighbourhoodId}
+              data-testid="if-institutes-nbh"
+              onChange={(e) => setSearch({ ...search, neighbourhoodId: e.target.value })}
+              options={[{ value: '', label: t('if.all') }, ...options.neighbourhoods]}
+            />
+          }
+        />
+        <PagedTable
+          paged={paged}
           testId="if-institutes-table"
           columns={columns}
-          rows={data.data}
           rowKey={(i) => i.instituteId}
           rowTestId={(i) => `if-institute-${i.instituteId}`}
           empty={t('if.institutes.empty')}
         />
       </Card>
-      {canAct && <RegisterForm onDone={data.reload} />}
+      {canAct && <RegisterForm onDone={paged.reload} />}
     </>
   );
 }

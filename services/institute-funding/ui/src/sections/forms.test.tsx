@@ -118,3 +118,36 @@ describe('the institute form', () => {
     expect(sent[0]).not.toHaveProperty('instituteId');
   });
 });
+
+describe('the institutes list', () => {
+  it('names each institute without its id, and asks the API for a name and neighbourhood, a page at a time', async () => {
+    const fetchMock = stubFetch({
+      ...references,
+      [`GET ${api}/institutes`]: [
+        {
+          instituteId: 'inst-negin',
+          name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
+          licenceNo: 'KRM-1398-0412',
+          licenceValidUntil: '2027-06-30',
+          neighbourhoodId: 'nbh-sarasiab',
+          address: 'سرآسیاب',
+          trades: ['tailoring'],
+          licenceValid: true,
+          updatedAt: '2026-11-01T08:00:00.000Z',
+        },
+      ],
+    });
+    render('/m/institutes');
+    const row = await screen.findByTestId('if-institute-inst-negin');
+    await waitFor(() => expect(row.textContent).toContain('سرآسیاب'));
+    expect(row.textContent).toContain('خیاطی');
+    for (const slug of ['inst-negin', 'nbh-sarasiab', 'tailoring']) expect(document.body.textContent).not.toContain(slug);
+    fireEvent.change(screen.getByTestId('if-institutes-controls-search'), { target: { value: 'نگين' } });
+    fireEvent.keyDown(screen.getByTestId('if-institutes-controls-search'), { key: 'Enter' });
+    fireEvent.change(screen.getByTestId('if-institutes-nbh'), { target: { value: 'nbh-fajr' } });
+    await waitFor(() => {
+      const last = new URL(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/institutes?')).at(-1)![0]), 'http://x');
+      expect(Object.fromEntries(last.searchParams)).toEqual({ limit: '20', q: 'نگین', neighbourhoodId: 'nbh-fajr', order: 'asc' });
+    });
+  });
+});
