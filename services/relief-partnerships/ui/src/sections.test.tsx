@@ -129,6 +129,7 @@ it('shows a request’s facts and duplicate warning, and approves a loan with it
     }),
   );
   stubFetch({
+    ...reference,
     [`GET ${api}/support-requests/${request.requestId}`]: page,
     [`POST ${api}/support-requests/${request.requestId}/approve`]: approve,
   });
@@ -136,6 +137,10 @@ it('shows a request’s facts and duplicate warning, and approves a loan with it
   expect((await screen.findByTestId('support-eligible-today')).textContent).toBe(fa['relief.page.eligibleToday']);
   expect(screen.getByTestId('support-reasons').textContent).toContain(fa['relief.reason.welfare-flag']);
   expect(screen.getByTestId('support-certificate').textContent).toContain('TVTO-1405-77');
+  // The page names the request by its number and the trade by name; no resident or household id, no slug.
+  expect(screen.getByTestId('support-page-number').textContent).toBe('RL-K7QM-3XWA');
+  await waitFor(() => expect(screen.getByTestId('support-certificate').textContent).toContain('خیاطی'));
+  expect(document.body.textContent).not.toMatch(uuidOrSlug);
   expect(screen.getByTestId('support-flag-valid')).toBeTruthy();
   expect(screen.getByTestId('support-duplicate-warning').textContent).toContain(fa['relief.source.institute-funding']);
   fireEvent.change(screen.getByTestId('support-approve-amount'), { target: { value: '۲۵۰۰۰۰۰۰۰' } });

@@ -13,6 +13,7 @@ export function DuplicateWarning({ request }: { request: SupportRequestPage }) {
         {request.priorBenefits.map((b) => (
           <li key={b.benefitId}>
             {t(`relief.source.${b.source}`)} · {t(`relief.purpose.${b.purpose}`)} · {rials(b.amountRials)} · {formatDate(b.grantedAt)}
+            {b.requestNumber && ` · ${b.requestNumber}`}
           </li>
         ))}
       </ul>

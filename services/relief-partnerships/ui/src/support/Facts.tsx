@@ -1,9 +1,11 @@
 import { Badge, Card, useI18n } from '@hamgam/ui-kit';
 import type { SupportRequestPage } from '../api';
+import { useTradeName } from '../common';
 
 /** The facts the request is judged on (TVTO's certificates, welfare's flags) and today's answer with its reasons. */
 export function Facts({ request }: { request: SupportRequestPage }) {
   const { t, formatDate } = useI18n();
+  const tradeName = useTradeName();
   const { eligible, reasons } = request.eligibleToday;
   return (
     <Card
@@ -27,7 +29,7 @@ export function Facts({ request }: { request: SupportRequestPage }) {
         <ul>
           {request.facts.certificates.map((c) => (
             <li key={c.enrolmentId} data-testid="support-certificate">
-              {c.trade} · {c.certificateNo ?? '—'} · {formatDate(c.completedAt)}
+              {tradeName(c.trade)} · {c.certificateNo ?? '—'} · {formatDate(c.completedAt)}
             </li>
           ))}
         </ul>

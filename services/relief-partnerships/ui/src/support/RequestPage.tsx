@@ -1,5 +1,4 @@
-import { ErrorCard, Loading, useAsync, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { ErrorCard, Loading, useApiQuery, useI18n, useQueryClient } from '@hamgam/ui-kit';
 import { Link, useParams } from 'react-router-dom';
 import { useReliefApi, type SupportRequestPage } from '../api';
 import { Actions } from './Actions';
@@ -14,11 +13,16 @@ export function RequestPage({ root }: { root: string }) {
   const { requestId = '' } = useParams();
   const api = useReliefApi();
   const { t } = useI18n();
-  const data = useAsync(() => api.request(requestId), [api, requestId]);
-  const [page, setPage] = useState<SupportRequestPage>();
+  const client = useQueryClient();
+  const data = useApiQuery(['relief-partnerships', 'request', requestId], () => api.request(requestId), { module: 'relief' });
+  // A change answers with the whole request: it becomes the cached one, and the list is read again.
+  const setPage = (changed: SupportRequestPage) => {
+    client.setQueryData(['relief-partnerships', 'request', changed.requestId], changed);
+    void client.invalidateQueries({ queryKey: ['relief-partnerships', 'requests'] });
+  };
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
-  const request = page && page.requestId === requestId ? page : data.data;
+  const request = data.data;
   return (
     <>
       <p>
