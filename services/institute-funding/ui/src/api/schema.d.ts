@@ -1959,7 +1959,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day; paged
+         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged
          * @description Roles: fund-officer, coordinator, auditor
          */
         get: {
@@ -1967,6 +1967,10 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    source?: "agency" | "working-group";
+                    status?: "planned" | "in-progress" | "delivered" | "slipped";
                 };
                 header?: never;
                 path?: never;
@@ -4142,12 +4146,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Private training institutes: licence, neighbourhood, trades
+         * Private training institutes: licence, neighbourhood, trades; found by words of the name (fa or en), filtered by neighbourhood and trade, licence ending soonest (or latest) first; paged
          * @description Roles: fund-officer, coordinator, auditor
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    after?: string;
+                    limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    trade?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -608,7 +608,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Placements of residents with masters and their monthly progress, newest first; paged
+         * Placements of residents with masters and their monthly progress, newest first (or oldest); filter by master and state; paged
          * @description Roles: tvto-staff, coordinator, auditor
          */
         get: {
@@ -617,6 +617,8 @@ export interface paths {
                     after?: string;
                     limit?: number;
                     masterId?: string;
+                    order?: "asc" | "desc";
+                    state?: "active" | "completed" | "withdrawn";
                 };
                 header?: never;
                 path?: never;
@@ -1369,7 +1371,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The counsellor’s sessions at the clinics (bookings and notes), latest day first; filter by clinic; paged
+         * The counsellor’s sessions at the clinics (bookings and notes), latest day first (or earliest); filter by clinic and state; paged
          * @description Roles: tvto-staff, coordinator, auditor
          */
         get: {
@@ -1378,6 +1380,8 @@ export interface paths {
                     after?: string;
                     clinicId?: string;
                     limit?: number;
+                    order?: "asc" | "desc";
+                    state?: "booked" | "held" | "no-show";
                 };
                 header?: never;
                 path?: never;
@@ -1747,7 +1751,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Courses (business skills, home-based jobs) with their places taken and free, by start day; paged
+         * Courses (business skills, home-based jobs) with their places taken and free, by start day (soonest or latest first); found by words of the title (fa or en), filtered by trade and kind of venue; paged
          * @description Roles: tvto-staff, coordinator, auditor
          */
         get: {
@@ -1755,6 +1759,10 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    trade?: string;
+                    venueKind?: "clinic" | "tvto-centre" | "private-institute";
                 };
                 header?: never;
                 path?: never;
@@ -2460,7 +2468,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day; paged
+         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged
          * @description Roles: tvto-staff, coordinator, auditor
          */
         get: {
@@ -2468,6 +2476,10 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    source?: "agency" | "working-group";
+                    status?: "planned" | "in-progress" | "delivered" | "slipped";
                 };
                 header?: never;
                 path?: never;
@@ -4651,7 +4663,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Workshop permit applications, newest first; filter by status (expired is read from the calendar); paged (with `status` a page may come short: follow X-Next-Cursor)
+         * Workshop permit applications, newest first (or oldest, or by last change); found by tracking code (or its beginning), filtered by status (expired is read from the calendar), trade and neighbourhood; paged (with `status` a page may come short: follow X-Next-Cursor)
          * @description Roles: tvto-staff, coordinator, auditor
          */
         get: {
@@ -4659,7 +4671,12 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    sort?: "submittedAt" | "updatedAt";
                     status?: "submitted" | "documents-complete" | "inspected" | "approved" | "rejected" | "expired" | "renewed";
+                    trade?: string;
                 };
                 header?: never;
                 path?: never;
