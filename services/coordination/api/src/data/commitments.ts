@@ -56,3 +56,7 @@ export const pendingReportSchema = new Schema<PendingReport>(
 );
 // The coordinators' work counts (routes/work.ts): open commitments by due day.
 commitmentSchema.index({ status: 1, dueOn: 1 });
+// The list's keyset orders (the sort field, then _id), whole programme and per neighbourhood.
+commitmentSchema.index({ dueOn: 1, _id: 1 });
+commitmentSchema.index({ plannedAt: 1, _id: 1 });
+commitmentSchema.index({ neighbourhoodId: 1, dueOn: 1, _id: 1 });

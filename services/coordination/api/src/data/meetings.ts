@@ -43,3 +43,6 @@ export const meetingSchema = addOutbox(
 );
 // The work counts (routes/work.ts): scheduled meetings by day.
 meetingSchema.index({ status: 1, scheduledOn: 1 });
+// The list's keyset order (the day, then _id), whole programme and per neighbourhood.
+meetingSchema.index({ scheduledOn: 1, _id: 1 });
+meetingSchema.index({ neighbourhoodId: 1, scheduledOn: 1, _id: 1 });
