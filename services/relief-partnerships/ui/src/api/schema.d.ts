@@ -648,6 +648,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -737,7 +738,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day; paged
+         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged
          * @description Roles: relief-officer, basij-liaison, coordinator, auditor
          */
         get: {
@@ -745,6 +746,10 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    source?: "agency" | "working-group";
+                    status?: "planned" | "in-progress" | "delivered" | "slipped";
                 };
                 header?: never;
                 path?: never;
@@ -4295,14 +4300,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Home-business support requests, newest first; filter by state (in-arrears: loans with late instalments); paged (with `state` a page may come short: follow X-Next-Cursor)
+         * Home-business support requests, newest (or oldest) first; found by request number or the referral’s tracking code (whole or begun), filtered by kind, need, neighbourhood and state (in-arrears: loans with late instalments); paged (with `state` a page may come short: follow X-Next-Cursor)
          * @description Roles: relief-officer, basij-liaison, coordinator, auditor
          */
         get: {
             parameters: {
                 query?: {
                     after?: string;
+                    kind?: "micro-loan" | "grant" | "equipment";
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    purpose?: "employment" | "skills-training" | "workshop-space" | "income-support" | "housing-repair" | "social-care";
+                    q?: string;
                     state?: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                 };
                 header?: never;
@@ -4385,6 +4395,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -4404,6 +4415,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         }[];
                     };
@@ -4619,6 +4631,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -4633,6 +4646,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -4652,6 +4666,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -4843,6 +4858,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -4857,6 +4873,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -4876,6 +4893,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -5082,6 +5100,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -5096,6 +5115,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -5115,6 +5135,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -5312,6 +5333,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -5326,6 +5348,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -5345,6 +5368,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -5548,6 +5572,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -5562,6 +5587,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -5581,6 +5607,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -5780,6 +5807,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -5794,6 +5822,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -5813,6 +5842,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -6013,6 +6043,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -6027,6 +6058,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -6046,6 +6078,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };
@@ -6247,6 +6280,7 @@ export interface paths {
                                 householdRef: string;
                                 purpose: string;
                                 requestId: string | null;
+                                requestNumber: string | null;
                                 /** @enum {string} */
                                 source: "relief-partnerships" | "institute-funding";
                             }[];
@@ -6261,6 +6295,7 @@ export interface paths {
                             }[];
                             requestedRials: number;
                             requestId: string;
+                            requestNumber: string;
                             residentRef: string;
                             schedule: {
                                 feeRials: number;
@@ -6280,6 +6315,7 @@ export interface paths {
                             status: "submitted" | "eligible" | "ineligible" | "approved" | "rejected" | "disbursed" | "repaying" | "repaid" | "in-arrears";
                             /** Format: date-time */
                             submittedAt: string;
+                            trackingCode: string | null;
                             unverified: boolean;
                         };
                     };

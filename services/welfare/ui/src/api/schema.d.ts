@@ -3761,7 +3761,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day; paged
+         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged
          * @description Roles: welfare-officer, coordinator, auditor
          */
         get: {
@@ -3769,6 +3769,10 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    source?: "agency" | "working-group";
+                    status?: "planned" | "in-progress" | "delivered" | "slipped";
                 };
                 header?: never;
                 path?: never;
