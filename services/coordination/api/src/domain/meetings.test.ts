@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aCommitment } from '../../test/fixtures.js';
-import { checkActionItemsDue, checkNotHeld, commitmentFromActionItem, composeAgenda, overdueSection } from './meetings.js';
+import {
+  checkActionItemsDue,
+  checkMeetingDayReached,
+  checkNotHeld,
+  commitmentFromActionItem,
+  composeAgenda,
+  overdueSection,
+} from './meetings.js';
 
 const now = new Date('2026-05-20T08:00:00Z');
 const overdueHere = aCommitment({ id: '00000000-0000-4000-8000-0000000000a1', dueOn: '2026-05-01', title: 'Roofs' });
@@ -84,5 +91,17 @@ describe('agenda composition', () => {
       expect.objectContaining({ code: 'action-item-due-in-past', field: 'actionItems.1.dueOn' }),
     );
     expect(() => checkActionItemsDue(items.slice(0, 1), '2026-06-01')).not.toThrow();
+  });
+});
+
+describe('a meeting’s day', () => {
+  it('is reached on the day itself and after it, not before (29 Azar is not held on 15 Azar)', () => {
+    const meeting = { scheduledOn: '2026-12-20' }; // 29 Azar 1405
+    expect(() => checkMeetingDayReached(meeting, '2026-12-06')).toThrow(
+      expect.objectContaining({ code: 'meeting-day-not-reached', status: 409 }),
+    );
+    expect(() => checkMeetingDayReached(meeting, '2026-12-19')).toThrow();
+    expect(() => checkMeetingDayReached(meeting, '2026-12-20')).not.toThrow();
+    expect(() => checkMeetingDayReached(meeting, '2026-12-21')).not.toThrow();
   });
 });
