@@ -115,6 +115,9 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     const page = await signIn(browser, 'coordinator');
     await page.getByTestId('nav-coordination').click();
     await page.getByTestId('coordination-nav-commitments').click();
+    // The list is paged by the API: narrow it to the overdue ones, latest due first (this run's item leads).
+    await page.getByTestId('filter-overdue').selectOption('true');
+    await page.getByTestId('commitments-controls-sort').selectOption('-dueOn');
     await page.locator(`[data-testid="commitment-row-${actionItemId}"][data-overdue="true"]`).waitFor();
     await screenshot(page, '08-commitment-overdue');
 
