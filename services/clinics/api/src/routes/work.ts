@@ -67,7 +67,7 @@ async function bookedToday(
 ): Promise<{ count: number; fresh?: number }> {
   const slots = await readAll(
     models.slots
-      .find({ clinicId, startsAt: between(startOfDay(today), startOfDay(addDays(today, 1))) }, { bookedCount: 1, 'bookings.bookedAt': 1 })
+      .find({ clinicId, startsAt: between(startOfDay(today), startOfDay(addDays(today, 1))) }, { bookedCount: 1, bookings: 1 })
       .lean(),
     caps.reference,
   );
