@@ -72,6 +72,7 @@ describe('GET /work', () => {
     // The test representative speaks for Sar Asiab.
     const representative = await service.api('representative').get('/work');
     expect(counts(representative.body)).toEqual({ 'commitments-overdue': 1, 'meetings-upcoming': 2 });
+    expect(representative.body[0].path).toBe('promises?overdue=true');
     // The meeting of the 27th came within the coming week after a look on the 19th; today's was scheduled long before.
     const representativeSince = await service.api('representative').get('/work?since=2026-03-19T08:00:00Z');
     expect(representativeSince.body.find((i: { kind: string }) => i.kind === 'meetings-upcoming')).toMatchObject({ count: 2, fresh: 1 });

@@ -84,7 +84,8 @@ async function representativeWork({ models }: CoordinationDeps, work: WorkContex
     })),
   ]);
   return [
-    { kind: 'commitments-overdue', ...late, path: 'commitments?overdue=true' },
+    // Their own page (the module's `promises`), on its overdue filter.
+    { kind: 'commitments-overdue', ...late, path: 'promises?overdue=true' },
     { kind: 'meetings-upcoming', ...upcoming, path: 'meetings' },
   ];
 }
