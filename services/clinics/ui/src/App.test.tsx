@@ -37,6 +37,8 @@ function clinicsApi(overrides: Record<string, FakeRoute> = {}) {
         neighbourhoodId: 'nbh-sarasiab',
         fileNumber,
         registeredAt: '2026-03-21T12:00:00Z',
+        archivedAt: null,
+        headName: null,
         members: 0,
         assessedAt: null,
         hasDraft: false,

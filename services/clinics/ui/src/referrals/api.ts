@@ -1,6 +1,12 @@
 import type { ApiClient, LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import type { paths } from '../api/schema';
 import { useClinicsClient } from '../problems';
+
+/** The JSON a GET route answers with, as the clinics API's OpenAPI document states it (src/api/schema.d.ts, generated). */
+type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } }
+  ? T
+  : never;
 
 // The clinics API's referral, catalogue, timeline and calendar routes as these screens use them.
 export type ReferralState = 'sent' | 'accepted' | 'declined' | 'completed' | 'withdrawn';
@@ -17,28 +23,8 @@ export interface ReferralStep {
   completeBy?: string | null;
 }
 
-export interface Referral {
-  id: string;
-  trackingCode: string;
-  agency: string;
-  agencyName: LocalizedText;
-  offerId: string;
-  offerTitle: LocalizedText;
-  clinicId: string;
-  neighbourhoodId: string;
-  residentId: string;
-  needCategory: string;
-  state: ReferralState;
-  respondBy: string;
-  completeBy: string | null;
-  dueOn: string | null;
-  overdue: boolean;
-  madeAt: string;
-  updatedAt: string;
-  steps: ReferralStep[];
-  /** Who is referred: the name for the clinic's own staff (null for others), and the household's file number. */
-  resident?: PersonLabel;
-}
+/** A referral as the clinics API states it (generated types); `resident` names who is referred. */
+export type Referral = Get<'/referrals/{id}'>;
 
 export interface PersonLabel {
   fullName: string | null;
@@ -57,12 +43,7 @@ export interface ReferralFilter {
   sort?: ReferralSort;
 }
 
-export interface ReferralSummary {
-  clinicId: string;
-  open: number;
-  overdue: number;
-  byState: Record<string, number>;
-}
+export type ReferralSummary = Get<'/referrals/summary'>[number];
 
 export interface Offer {
   id: string;
@@ -119,20 +100,8 @@ export interface TimelineEntry {
 
 export type SlotKind = 'tvto-counselling' | 'guild-meeting' | 'joint-meeting';
 
-export interface Slot {
-  id: string;
-  clinicId: string;
-  kind: SlotKind;
-  title: LocalizedText;
-  place: LocalizedText;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  bookedCount: number;
-  available: number;
-  /** Who is booked (name and file number), for the slot's own clinic staff only. */
-  bookings: ({ residentId: string; bookedAt: string } & PersonLabel)[] | null;
-}
+/** A slot of a clinic's calendar; its bookings (name and file number) for its own clinic's staff only. */
+export type Slot = Get<'/calendar/slots'>[number];
 
 const v1 = '/clinics/v1';
 const query = (params: Record<string, string | undefined>) => {

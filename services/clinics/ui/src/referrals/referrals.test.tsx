@@ -280,6 +280,7 @@ describe('calendar section', () => {
     const slot: Slot = {
       id: 'clinic-sarasiab:tvto-counselling:x',
       clinicId: 'clinic-sarasiab',
+      neighbourhoodId: 'nbh-sarasiab',
       kind: 'tvto-counselling',
       title: name('مشاوره شغلی', 'Career counselling'),
       place: name('کلینیک', 'The clinic'),

@@ -1,6 +1,12 @@
 import type { ApiClient, LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import type { paths } from '../api/schema';
 import { useClinicsClient } from '../problems';
+
+/** The JSON a GET route answers with, as the clinics API's OpenAPI document states it (src/api/schema.d.ts, generated). */
+type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } }
+  ? T
+  : never;
 
 // The clinics API's residents, households, consents, drafts and re-ranking, as these screens use them.
 export const relations = ['head', 'spouse', 'child', 'parent', 'other'] as const;
@@ -10,20 +16,8 @@ export type ConsentPurpose = (typeof consentPurposes)[number];
 export const consentAgencies = ['vocational-training', 'welfare', 'relief-partnerships', 'institute-funding'] as const;
 export type ConsentAgency = (typeof consentAgencies)[number];
 
-export interface Household {
-  id: string;
-  clinicId: string;
-  neighbourhoodId: string;
-  fileNumber: string;
-  registeredAt: string;
-  members: number;
-  assessedAt: string | null;
-  hasDraft: boolean;
-  /** Set when staff archived it (a mistaken registration). */
-  archivedAt?: string | null;
-  /** The head's name, for the clinic's own staff, in the clinic's list. */
-  headName?: string | null;
-}
+/** A household as the clinic's list gives it (generated from the clinics API's OpenAPI document). */
+export type Household = Get<'/clinics/{id}/households'>[number];
 
 export type HouseholdSort = 'newest' | 'oldest' | 'file';
 export type ArchivedFilter = 'exclude' | 'include' | 'only';
@@ -34,37 +28,16 @@ export interface Personal {
   phone: string;
 }
 
-export interface Resident {
-  id: string;
-  householdId: string;
-  clinicId: string;
-  neighbourhoodId: string;
-  relation: Relation;
-  birthYear: number | null;
-  registeredAt: string;
-  archivedAt?: string | null;
-  /** Null for anyone but the staff of the resident's own clinic. */
-  personal: Personal | null;
-}
+/** A resident: `personal` is null for anyone but the staff of the resident's own clinic. */
+export type Resident = Get<'/residents/{id}'>;
 
 /** A row of the clinic's residents: the name (own clinic staff only) and the household's file number, never an id to read. */
-export interface ResidentListItem extends Resident {
-  fullName: string | null;
-  fileNumber: string;
-}
+export type ResidentListItem = Get<'/clinics/{id}/residents'>[number];
 
 /** What was recorded for a household: needs, severities and answers. */
-export interface RecordedAssessment {
-  id: string;
-  householdRef: string;
-  needs: Need[];
-  answers: Record<string, Answer>;
-  createdAt: string;
-}
+export type RecordedAssessment = Get<'/households/{id}/assessment'>;
 
-export interface HouseholdDetail extends Household {
-  residents: Resident[];
-}
+export type HouseholdDetail = Get<'/households/{id}'>;
 
 export interface NewResident {
   nationalId: string;
@@ -91,14 +64,7 @@ export interface Consent {
   status: 'active' | 'expired' | 'withdrawn' | 'pending';
 }
 
-export interface AccessEntry {
-  id: string;
-  action: 'register' | 'read' | 'update' | 'duplicate-check';
-  actor: string;
-  actorName: string;
-  at: string;
-  purpose?: string | null;
-}
+export type AccessEntry = Get<'/residents/{id}/access-log'>[number];
 
 export type Answer = boolean | number | string;
 

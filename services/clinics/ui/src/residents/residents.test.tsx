@@ -22,6 +22,8 @@ const household: Household = {
   members: 1,
   assessedAt: null,
   hasDraft: true,
+  archivedAt: null,
+  headName: null,
 };
 const resident = (personal: Resident['personal']): Resident => ({
   id: residentId,
@@ -31,6 +33,7 @@ const resident = (personal: Resident['personal']): Resident => ({
   relation: 'head',
   birthYear: 1360,
   registeredAt: '2026-03-01T08:00:00Z',
+  archivedAt: null,
   personal,
 });
 const personal = { nationalId: '0012345679', fullName: 'زهرا احمدی', phone: '09131234567' };
