@@ -51,7 +51,7 @@ describe('the home’s work', () => {
 
   it('reads every service a coordinator reaches; one that fails says so and the others still show', async () => {
     stubFetch({
-      'GET /api/clinics/v1/work': [],
+      // A clinics service without the route yet (404: stubFetch's answer to a route it does not know) lists nothing, silently.
       'GET /api/welfare/v1/work': unavailable(),
       'GET /api/coordination/v1/work': [
         { kind: 'commitments-overdue', count: 1000, path: 'commitments?overdue=true' },
@@ -67,6 +67,7 @@ describe('the home’s work', () => {
     // A kind the shell has no words for yet never shows its key.
     expect(screen.getByTestId('work-coordination-something-new').textContent).toBe('۲موارد دیگرهماهنگی و پایش');
     expect(screen.getByTestId('work-failed-welfare').textContent).toContain('کارهای «بهزیستی» خوانده نشد.');
+    expect(screen.queryByTestId('work-failed-clinics')).toBeNull();
     expect(screen.queryByTestId('work-nothing')).toBeNull();
     // The coordinator's board still follows.
     expect(await screen.findByTestId('home-widget')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { keepPreviousData, useApi, useQuery } from '@hamgam/ui-kit';
+import { ApiError, keepPreviousData, useApi, useQuery } from '@hamgam/ui-kit';
 import type { RemoteModuleConfig } from '../config';
 import { serviceOf, type ServiceWork, type WorkItem } from './work';
 
@@ -24,7 +24,9 @@ export function useMyWork(modules: readonly RemoteModuleConfig[], since: string 
         served.map(({ module, service }) =>
           api.get<WorkItem[]>(`/${service}/v1/work${query}`).then(
             (items) => ({ module, service, items, failed: false }),
-            () => ({ module, service, items: [], failed: true }),
+            // A service of a version without the route (404, while a deployment rolls) has nothing to list yet;
+            // any other failure is said on the home, so no one takes a silent service for an empty desk.
+            (error: unknown) => ({ module, service, items: [], failed: !(error instanceof ApiError && error.status === 404) }),
           ),
         ),
       ),
