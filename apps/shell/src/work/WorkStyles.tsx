@@ -21,7 +21,7 @@ const css = `
 .shell-bell__item:hover, .shell-bell__item:focus-visible { background: var(--hg-primary-soft); }
 .shell-bell__item-text { flex: 1; min-inline-size: 0; display: grid; }
 .shell-bell__item-service { font-size: 0.8rem; color: var(--hg-muted); }
-.shell-bell__item-count { font-weight: 700; }
+.shell-bell__item-count { min-inline-size: 3.25rem; font-weight: 700; text-align: center; white-space: nowrap; }
 .shell-bell__seen { font-size: 0.8rem; color: var(--hg-muted); margin-block: 0 0.5rem; }
 .shell-bell__actions { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; }
 .shell__header .shell-bell__panel .hg-button--secondary { color: var(--hg-text); border-color: var(--hg-border); }
