@@ -12,6 +12,7 @@ import {
   PagedTable,
   Select,
   useApiMutation,
+  useFieldProblem,
   useI18n,
   usePagedQuery,
 } from '@hamgam/ui-kit';
@@ -19,7 +20,6 @@ import { useState } from 'react';
 import { referralSorts, type Referral, type ReferralFilter, type ReferralSort } from './api';
 import { useDesk } from './context';
 import { usePlaces } from './places';
-import { problemAt } from './problemAt';
 import {
   declineReasons,
   needCategories,
@@ -173,13 +173,15 @@ function ReferralActions({ referral }: { referral: Referral }) {
   const [reason, setReason] = useState<DeclineReason>(declineReasons[0]);
   const [outcome, setOutcome] = useState<ReferralOutcome>(referralOutcomes[0]);
   const id = referral.referralId;
+  const problems = useFieldProblem('desk');
   const step = useApiMutation(
     (chosen: Mode) =>
       chosen === 'accept' ? api.accept(id, completeBy) : chosen === 'decline' ? api.decline(id, reason) : api.complete(id, outcome),
-    { module: 'desk', invalidates: [[service, 'desk', 'referrals']], onSuccess: () => setMode(undefined) },
+    { invalidates: [[service, 'desk', 'referrals']], onSuccess: () => setMode(undefined) },
   );
   // A refusal about one field is said under that field; any other above the buttons.
-  const { atField, elsewhere } = problemAt(step.error, 'completeBy');
+  const atField = problems.of(step.error, 'completeBy');
+  const elsewhere = step.error ? problems.rest(step.error, ['completeBy']) : undefined;
 
   const possible: Mode[] = referral.state === 'received' ? ['accept', 'decline'] : referral.state === 'accepted' ? ['complete'] : [];
   if (!canAct || possible.length === 0) return null;
@@ -197,7 +199,7 @@ function ReferralActions({ referral }: { referral: Referral }) {
   }
   return (
     <div data-testid={`desk-action-${id}`}>
-      {elsewhere !== null && <ErrorCard error={elsewhere} />}
+      {elsewhere !== undefined && <ErrorCard error={elsewhere} />}
       {mode === 'accept' && (
         <DateInput
           label={t('desk.referrals.completeBy')}

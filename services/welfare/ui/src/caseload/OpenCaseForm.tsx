@@ -1,4 +1,4 @@
-import { ApiError, Button, Card, Form, ReferencePicker, useApiMutation, useI18n, type ReferenceOption } from '@hamgam/ui-kit';
+import { Button, Card, Form, ReferencePicker, useApiMutation, useFieldProblem, useI18n, type ReferenceOption } from '@hamgam/ui-kit';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useWelfareApi, type KnownHousehold } from '../api';
@@ -27,7 +27,7 @@ export function OpenCaseForm({ base }: { base: string }) {
         neighbourhoodId: neighbourhoodId!,
         clinicId: picked.neighbourhoodId === neighbourhoodId ? picked.clinicId : null,
       }),
-    { module: 'welfare', invalidates: [['welfare', 'caseload']], onSuccess: (opened) => navigate(`${base}/${opened.caseId}`) },
+    { invalidates: [['welfare', 'caseload']], onSuccess: (opened) => navigate(`${base}/${opened.caseId}`) },
   );
 
   const describe = (h: KnownHousehold): ReferenceOption => ({
@@ -57,13 +57,13 @@ export function OpenCaseForm({ base }: { base: string }) {
     if (household && neighbourhoodId) void open.run(household);
   }
   // A refusal naming a field (422 neighbourhood-unknown) is said under it, in the officer's language.
-  const fieldError = (field: string) =>
-    open.error instanceof ApiError && open.error.problem['field'] === field ? open.error.detail : undefined;
+  const problems = useFieldProblem('welfare');
+  const fieldError = (field: string) => problems.of(open.error, field);
 
   return (
     <Card title={t('welfare.open.title')} testId="welfare-open">
       <p className="hg-muted">{t('welfare.open.explain')}</p>
-      <Form onSubmit={submit} error={fieldError('neighbourhoodId') ? undefined : open.error} testId="welfare-open-form">
+      <Form onSubmit={submit} error={problems.rest(open.error, ['neighbourhoodId'])} testId="welfare-open-form">
         <div className="hg-form__row">
           <ReferencePicker
             label={t('welfare.open.household')}
