@@ -10,7 +10,7 @@ import {
   NumberInput,
   Select,
   TextInput,
-  useAsync,
+  useApiQuery,
   useAuth,
   useI18n,
 } from '@hamgam/ui-kit';
@@ -20,13 +20,16 @@ import { useTvtoAction } from './problems';
 import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'vt', staleTime: 0 };
+
 const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', completed: 'success', withdrawn: 'neutral' };
 
 /** Apprenticeships: guild masters with their places, placements and their monthly progress checks. */
 export function ApprenticeshipsSection() {
   const api = useTvtoApi();
   const canAct = useAuth().hasRole('tvto-staff');
-  const data = useAsync(() => Promise.all([api.masters(), api.placements()]), [api]);
+  const data = useApiQuery(['vocational-training', 'apprenticeships'], () => Promise.all([api.masters(), api.placements()]), fresh);
   const references = useReferences();
   const error = data.error ?? references.error;
   if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;

@@ -12,7 +12,7 @@ import {
   Select,
   TextInput,
   TimeInput,
-  useAsync,
+  useApiQuery,
   useAuth,
   useI18n,
 } from '@hamgam/ui-kit';
@@ -21,6 +21,9 @@ import { useTvtoApi, type CounsellingSlot, type Demand, type DemandLevel, type P
 import { useTvtoAction } from './problems';
 import { ClinicPicker, namesOf, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
+
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'vt', staleTime: 0 };
 
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
 const sessionTone: Record<Session['state'], BadgeTone> = { booked: 'info', held: 'success', 'no-show': 'warning' };
@@ -32,7 +35,11 @@ export function CounsellingSection() {
   const canAct = useAuth().hasRole('tvto-staff');
   const [clinicId, setClinicId] = useState('');
   const [preset, setPreset] = useState<CounsellingSlot>();
-  const data = useAsync(() => Promise.all([api.demand(), api.sessions(clinicId || undefined)]), [api, clinicId]);
+  const data = useApiQuery(
+    ['vocational-training', 'counselling', clinicId],
+    () => Promise.all([api.demand(), api.sessions(clinicId || undefined)]),
+    fresh,
+  );
   const references = useReferences();
   const error = data.error ?? references.error;
   if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
@@ -189,10 +196,10 @@ function CounsellorDays({ references, onPick }: { references: References; onPick
   const api = useTvtoApi();
   const names = useNames(references);
   const { t, formatDateTime, formatNumber } = useI18n();
-  const slots = useAsync(() => api.counsellorDays(), [api]);
+  const slots = useApiQuery(['vocational-training', 'counsellor-days'], () => api.counsellorDays(), fresh);
   return (
     <Card title={t('vt.counselling.days')} testId="vt-counsellor-days">
-      {slots.error !== undefined ? (
+      {slots.error ? (
         <ErrorCard error={slots.error} onRetry={slots.reload} testId="vt-counsellor-days-error" />
       ) : !slots.data ? (
         <Loading />

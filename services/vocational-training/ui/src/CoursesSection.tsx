@@ -14,7 +14,7 @@ import {
   PagedTable,
   Select,
   TextInput,
-  useAsync,
+  useApiQuery,
   useAuth,
   useI18n,
   usePagedQuery,
@@ -35,6 +35,9 @@ import {
 import { useTvtoAction } from './problems';
 import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
+
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'vt', staleTime: 0 };
 
 export const enrolmentTone: Record<EnrolmentState, BadgeTone> = { enrolled: 'info', completed: 'success', 'dropped-out': 'neutral' };
 
@@ -61,7 +64,7 @@ function CourseList() {
   const canAct = useAuth().hasRole('tvto-staff');
   const [search, setSearch] = useState<CourseSearch>({ q: '', venueKind: '', order: 'asc' });
   const paged = usePagedQuery(['vocational-training', 'courses', search], (after) => api.coursePage(search, after), { module: 'vt' });
-  const data = useAsync(() => api.certificates(), [api]);
+  const data = useApiQuery(['vocational-training', 'certificates'], () => api.certificates(), fresh);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const certificates = data.data;
@@ -150,7 +153,7 @@ function CourseList() {
 function NewCourse({ onCreated }: { onCreated: () => void }) {
   const api = useTvtoApi();
   const references = useReferences();
-  const venues = useAsync(() => api.venues(), [api]);
+  const venues = useApiQuery(['vocational-training', 'venues'], () => api.venues(), { ...fresh, staleTime: 300_000 });
   const error = references.error ?? venues.error;
   if (error) return <ErrorCard error={error} onRetry={() => (references.reload(), venues.reload())} />;
   if (!references.data || !venues.data) return <Loading />;
@@ -289,9 +292,10 @@ function CoursePage() {
   const api = useTvtoApi();
   const { t, localize, formatNumber } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
-  const data = useAsync(
+  const data = useApiQuery(
+    ['vocational-training', 'course', courseId, canAct],
     () => Promise.all([api.course(courseId), canAct ? api.acceptedReferrals() : Promise.resolve([])]),
-    [api, courseId, canAct],
+    fresh,
   );
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;

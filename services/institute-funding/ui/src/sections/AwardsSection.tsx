@@ -6,7 +6,7 @@ import {
   ErrorCard,
   Loading,
   TextInput,
-  useAsync,
+  useApiQuery,
   useAuth,
   useI18n,
   useProblemSentence,
@@ -16,6 +16,9 @@ import {
 import { useState } from 'react';
 import { useFundingApi, type Award, type AwardStatus, type Tranche } from '../api';
 import { useLabels } from '../labels';
+
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'if', staleTime: 0 };
 
 const awardTone: Record<AwardStatus, BadgeTone> = { active: 'info', completed: 'success', cancelled: 'neutral' };
 const trancheTone = (t: Tranche): BadgeTone =>
@@ -34,7 +37,7 @@ export function AwardsSection() {
   const api = useFundingApi();
   const { t } = useI18n();
   const canAct = useAuth().hasRole('fund-officer');
-  const data = useAsync(() => Promise.all([api.awards(), api.institutes()]), [api]);
+  const data = useApiQuery(['institute-funding', 'awards'], () => Promise.all([api.awards(), api.institutes()]), fresh);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const [awards, institutes] = data.data;

@@ -15,7 +15,7 @@ import {
   Select,
   TextInput,
   useAction,
-  useAsync,
+  useApiQuery,
   useAuth,
   useI18n,
   useProblemSentence,
@@ -32,6 +32,9 @@ import {
 } from '../api';
 import { CheckList, useFieldProblems, useLabels, useOptions } from '../labels';
 
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'if', staleTime: 0 };
+
 const statusTone: Record<FundingCall['status'], BadgeTone> = { upcoming: 'neutral', open: 'success', closed: 'warning' };
 const stateTone: Record<ApplicationState, BadgeTone> = {
   submitted: 'info',
@@ -46,7 +49,7 @@ export function CallsSection() {
   const { t, localize, formatDate } = useI18n();
   const labels = useLabels();
   const canAct = useAuth().hasRole('fund-officer');
-  const data = useAsync(() => Promise.all([api.calls(), api.institutes()]), [api]);
+  const data = useApiQuery(['institute-funding', 'calls'], () => Promise.all([api.calls(), api.institutes()]), fresh);
   const [chosen, setChosen] = useState<string>();
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
@@ -111,7 +114,7 @@ function Applications({
   const api = useFundingApi();
   const { t, localize, formatNumber } = useI18n();
   const labels = useLabels();
-  const data = useAsync(() => api.applications(call.callId), [api, call.callId]);
+  const data = useApiQuery(['institute-funding', 'applications', call.callId], () => api.applications(call.callId), fresh);
   const [awarding, setAwarding] = useState<Application>();
   const [rejecting, setRejecting] = useState<string>();
   const [reason, setReason] = useState('');

@@ -6,7 +6,7 @@ import {
   ErrorCard,
   Loading,
   TextInput,
-  useAsync,
+  useApiQuery,
   useAuth,
   useI18n,
   useProblemSentence,
@@ -16,13 +16,16 @@ import { useState } from 'react';
 import { useFundingApi, type DuplicateFlag } from '../api';
 import { Code, useLabels } from '../labels';
 
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'if', staleTime: 0 };
+
 /** Households funded twice for one purpose (opaque ids only), and the officers' review of each. */
 export function FlagsSection() {
   const api = useFundingApi();
   const { t, formatNumber } = useI18n();
   const labels = useLabels();
   const canAct = useAuth().hasRole('fund-officer');
-  const data = useAsync(() => api.flags(), [api]);
+  const data = useApiQuery(['institute-funding', 'duplicate-flags'], () => api.flags(), fresh);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const columns: Column<DuplicateFlag>[] = [

@@ -1,6 +1,9 @@
-import { Badge, Card, DataTable, ErrorCard, Loading, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Card, DataTable, ErrorCard, Loading, useApiQuery, useI18n, type Column } from '@hamgam/ui-kit';
 import { useFundingApi, type Ledger } from '../api';
 import { Code } from '../labels';
+
+/** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
+const fresh = { module: 'if', staleTime: 0 };
 
 type Posting = Ledger['postings'][number];
 type Position = Ledger['calls'][number];
@@ -9,7 +12,7 @@ type Position = Ledger['calls'][number];
 export function LedgerSection() {
   const api = useFundingApi();
   const { t, localize, formatNumber, formatDate } = useI18n();
-  const data = useAsync(() => api.ledger(), [api]);
+  const data = useApiQuery(['institute-funding', 'ledger'], () => api.ledger(), fresh);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const ledger = data.data;
