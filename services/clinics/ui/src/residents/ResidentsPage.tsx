@@ -22,6 +22,7 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router-dom';
 import { ClinicPicker, useClinicChoice } from '../referrals/ClinicPicker';
 import { useResidentsApi, type ArchivedFilter, type HouseholdSort } from './api';
+import { ResidentsList } from './ResidentsList';
 import '../messages';
 
 const fileNumberPattern = /^[\w\-/]+$/;
@@ -76,6 +77,7 @@ export function ResidentsPage({ basePath }: { basePath: string }) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<HouseholdSort>('newest');
   const [archived, setArchived] = useState<ArchivedFilter>('exclude');
+  const [view, setView] = useState<'households' | 'people'>('households');
   const clinicId = clinic?.id ?? '';
   // Nothing is asked before the clinic is known.
   const households = usePagedQuery(['clinics', 'households', clinicId, { q, sort, archived }], (after) =>
@@ -100,60 +102,76 @@ export function ResidentsPage({ basePath }: { basePath: string }) {
     <Page title={t('residents.title')}>
       <ClinicPicker list={list} clinic={clinic} choose={choose} />
       {ownClinic && <NewHouseholdForm clinicId={clinic.id} basePath={basePath} />}
-      <Card title={t('residents.households')}>
-        <ListControls
-          search={{ onSearch: setQ, placeholder: ownClinic ? t('residents.searchHint') : t('residents.searchHintFile') }}
-          sort={{
-            value: sort,
-            onChange: (value) => setSort(value as HouseholdSort),
-            options: (['newest', 'oldest', 'file'] as const).map((value) => ({ value, label: t(`residents.sort.${value}`) })),
-          }}
-          filters={
-            <Select
-              label={t('residents.archived')}
-              data-testid="households-archived-filter"
-              value={archived}
-              onChange={(event) => setArchived(event.target.value as ArchivedFilter)}
-              options={(['exclude', 'include', 'only'] as const).map((value) => ({ value, label: t(`residents.archived.${value}`) }))}
-            />
-          }
-        />
-        <PagedTable
-          paged={households}
-          testId="households"
-          label={t('residents.households')}
-          rowKey={(h) => h.id}
-          rowTestId={(h) => `household-${h.fileNumber || h.id}`}
-          empty={q ? t('residents.noMatch') : t('residents.noHouseholds')}
-          columns={[
-            {
-              key: 'file',
-              header: t('residents.fileNumber'),
-              render: (h) => (
-                <Link to={`${basePath}/residents/households/${h.id}`} data-testid={`open-household-${h.fileNumber}`}>
-                  <bdi>{h.fileNumber || t('residents.noFile')}</bdi>
-                </Link>
-              ),
-            },
-            ...(ownClinic
-              ? [{ key: 'head', header: t('residents.head'), render: (h: { headName?: string | null }) => h.headName ?? '—' }]
-              : []),
-            { key: 'members', header: t('residents.members'), render: (h) => formatNumber(h.members) },
-            { key: 'registered', header: t('residents.registeredAt'), render: (h) => formatDate(h.registeredAt) },
-            {
-              key: 'assessment',
-              header: t('residents.assessment'),
-              render: (h) => (
-                <>
-                  {h.assessedAt ? t('residents.assessedOn', { date: formatDate(h.assessedAt) }) : t('residents.notAssessed')}
-                  {h.hasDraft ? ` · ${t('residents.draftSaved')}` : ''}{' '}
-                  {h.archivedAt && <Badge tone="neutral">{t('residents.archivedBadge')}</Badge>}
-                </>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      <Select
+        label={t('residents.view')}
+        data-testid="residents-view"
+        value={view}
+        onChange={(event) => setView(event.target.value as 'households' | 'people')}
+        options={[
+          { value: 'households', label: t('residents.households') },
+          { value: 'people', label: t('residents.people') },
+        ]}
+      />
+      {view === 'people' ? (
+        <Card title={t('residents.people')}>
+          <ResidentsList clinicId={clinic.id} ownClinic={ownClinic} basePath={basePath} />
+        </Card>
+      ) : (
+        <Card title={t('residents.households')}>
+          <ListControls
+            search={{ onSearch: setQ, placeholder: ownClinic ? t('residents.searchHint') : t('residents.searchHintFile') }}
+            sort={{
+              value: sort,
+              onChange: (value) => setSort(value as HouseholdSort),
+              options: (['newest', 'oldest', 'file'] as const).map((value) => ({ value, label: t(`residents.sort.${value}`) })),
+            }}
+            filters={
+              <Select
+                label={t('residents.archived')}
+                data-testid="households-archived-filter"
+                value={archived}
+                onChange={(event) => setArchived(event.target.value as ArchivedFilter)}
+                options={(['exclude', 'include', 'only'] as const).map((value) => ({ value, label: t(`residents.archived.${value}`) }))}
+              />
+            }
+          />
+          <PagedTable
+            paged={households}
+            testId="households"
+            label={t('residents.households')}
+            rowKey={(h) => h.id}
+            rowTestId={(h) => `household-${h.fileNumber || h.id}`}
+            empty={q ? t('residents.noMatch') : t('residents.noHouseholds')}
+            columns={[
+              {
+                key: 'file',
+                header: t('residents.fileNumber'),
+                render: (h) => (
+                  <Link to={`${basePath}/residents/households/${h.id}`} data-testid={`open-household-${h.fileNumber}`}>
+                    <bdi>{h.fileNumber || t('residents.noFile')}</bdi>
+                  </Link>
+                ),
+              },
+              ...(ownClinic
+                ? [{ key: 'head', header: t('residents.head'), render: (h: { headName?: string | null }) => h.headName ?? '—' }]
+                : []),
+              { key: 'members', header: t('residents.members'), render: (h) => formatNumber(h.members) },
+              { key: 'registered', header: t('residents.registeredAt'), render: (h) => formatDate(h.registeredAt) },
+              {
+                key: 'assessment',
+                header: t('residents.assessment'),
+                render: (h) => (
+                  <>
+                    {h.assessedAt ? t('residents.assessedOn', { date: formatDate(h.assessedAt) }) : t('residents.notAssessed')}
+                    {h.hasDraft ? ` · ${t('residents.draftSaved')}` : ''}{' '}
+                    {h.archivedAt && <Badge tone="neutral">{t('residents.archivedBadge')}</Badge>}
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
     </Page>
   );
 }

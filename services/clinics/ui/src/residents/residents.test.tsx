@@ -193,6 +193,34 @@ describe('households list', () => {
   });
 });
 
+describe('residents list', () => {
+  it('lists the clinic’s residents by name and file number (never an id), searched and filtered on the server', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [
+        { ...resident(personal), personal: null, fullName: 'زهرا احمدی', fileNumber: 'SAR-0001' },
+      ],
+    });
+    render('/clinics/residents');
+    await screen.findByTestId('household-SAR-0001');
+    fireEvent.change(screen.getByTestId('residents-view'), { target: { value: 'people' } });
+    const row = await screen.findByTestId('resident-row-SAR-0001-head');
+    expect(row.textContent).toContain('زهرا احمدی');
+    expect(row.textContent).toContain('SAR-0001');
+    expect(row.textContent).toContain('1360');
+    expect(row.textContent).not.toContain(residentId);
+    fireEvent.change(screen.getByTestId('residents-controls-search'), { target: { value: '۰۰۱۲۳۴۵۶۷۹' } });
+    fireEvent.keyDown(screen.getByTestId('residents-controls-search'), { key: 'Enter' });
+    fireEvent.change(screen.getByTestId('residents-relation-filter'), { target: { value: 'child' } });
+    await waitFor(() => {
+      const last = fetchMock.mock.calls
+        .map(([url]) => new URL(String(url), 'http://x'))
+        .filter((u) => u.pathname.endsWith('/residents'))
+        .at(-1)!;
+      expect([last.searchParams.get('q'), last.searchParams.get('relation')]).toEqual(['0012345679', 'child']);
+    });
+  });
+});
+
 describe('assessment questionnaire', () => {
   const draft: Draft = {
     householdId,
