@@ -1,5 +1,6 @@
 import { ApiError } from './api/ApiError';
 import { useI18n } from './i18n/I18nProvider';
+import { problemText } from './problemText';
 
 /**
  * A refusal as the user reads it: the API's stable `code` picks the module's sentence in their language
@@ -33,11 +34,12 @@ export function problemField(error: unknown): string | undefined {
  */
 export function useFieldProblem(module: string) {
   const explain = useProblemSentence(module);
+  const { t, locale } = useI18n();
   return {
     of(error: unknown, field: string): string | undefined {
       if (problemField(error) !== field) return undefined;
-      const explained = explain(error);
-      return explained instanceof ApiError ? (explained.detail ?? explained.title) : undefined;
+      const text = problemText(explain(error), locale, t);
+      return text.detail ?? text.title;
     },
     rest(error: unknown, fields: readonly string[]): unknown {
       const field = problemField(error);
