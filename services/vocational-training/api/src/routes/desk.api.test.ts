@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventType } from '@hamgam/contracts';
 import type { AdjustableClock } from '@hamgam/service-kit';
 import { testCallers, type TestCaller as Caller } from '@hamgam/service-kit/testing';
-import { demoReferrals as universe } from '@hamgam/demo-data';
+import { demoReferrals as universe, demoUuid } from '@hamgam/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desk, type VtDeps } from '../deps.js';
 import { vocationalTrainingService } from '../service.js';
@@ -372,6 +372,43 @@ describe('commitments', () => {
     expect((await outboxOf('commitments', item.actionItemId)).map((e) => [e.type, (e.data as any).commitmentId])).toEqual([
       ['vocational-training.commitment.progressed', item.actionItemId],
     ]);
+  });
+
+  it('reads the status the working group recorded, as the board does (issue 10: c8d4412f done on the board, “planned · overdue” with Start here)', async () => {
+    // The coordination demo's first action item for TVTO: assigned six weeks ago, due two weeks ago, recorded in
+    // progress and then delivered by a coordinator. Coordination now tells the agency; its desk showed it planned and overdue.
+    const actionItemId = demoUuid('action-item', 1);
+    expect(actionItemId.slice(0, 8)).toBe('c8d4412f');
+    const at = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString();
+    await deliver('coordination.action-item.assigned', {
+      actionItemId,
+      meetingId: demoUuid('meeting', 1),
+      resolutionId: demoUuid('resolution', 1),
+      agency: 'vocational-training',
+      neighbourhoodId: 'nbh-motahari',
+      answers: 'skills-training',
+      title: 'دوره خیاطی خانگی برای ۲۰ نفر از ساکنان در کلینیک',
+      dueOn: inDays(-14),
+      assignedAt: at(-42),
+    });
+    const recorded = (status: string, days: number, evidence: string | null) => ({
+      commitmentId: actionItemId,
+      agency: 'vocational-training',
+      status,
+      evidence,
+      revisedDueOn: null,
+      at: at(days),
+    });
+    await deliver('coordination.commitment.status-recorded', recorded('in-progress', -35, null));
+    await deliver('coordination.commitment.status-recorded', recorded('delivered', -16, 'فهرست ۱۸ گواهی‌نامه، شماره ۱۴۰۵/۲۳۱'));
+    const row = (await api('tvto').get('/desk/commitments?limit=100')).body.find(
+      (c: { commitmentId: string }) => c.commitmentId === actionItemId,
+    );
+    expect(row).toMatchObject({ status: 'delivered', overdue: false, evidence: 'فهرست ۱۸ گواهی‌نامه، شماره ۱۴۰۵/۲۳۱' });
+    // Nothing left to start: the desk refuses a step from delivered, as the board would.
+    const start = await api('tvto').post(`/desk/commitments/${actionItemId}/progress`, { status: 'in-progress' });
+    expect(start.status).toBe(409);
+    expect(await outboxOf('commitments', actionItemId)).toEqual([]);
   });
 
   it('flags overdue commitments by the clock', async () => {
