@@ -41,7 +41,7 @@ export default function App({ basePath }: RemoteAppProps) {
         {access.readsMeetings && <Route path="meetings" element={<MeetingsPage basePath={basePath} />} />}
         {access.readsMeetings && <Route path="meetings/:meetingId" element={<MeetingPage basePath={basePath} />} />}
         <Route path="commitments" element={<CommitmentsPage />} />
-        {access.readsMeetings && <Route path="priorities" element={<PrioritiesBoard />} />}
+        {access.readsMeetings && <Route path="priorities" element={<PrioritiesBoard searchable />} />}
         {access.isRepresentative && <Route path="promises" element={<PromisesPage basePath={basePath} />} />}
         <Route path="*" element={<Navigate to={`${basePath}/${home}`} replace />} />
       </Routes>

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fakeAuth, jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { describe, expect, it } from 'vitest';
 import type { NeighbourhoodPriorities, NeighbourhoodRef } from './api';
@@ -109,5 +109,24 @@ describe('coordination board', () => {
     expect((await screen.findByTestId('rep-home-link')).querySelector('a')?.getAttribute('href')).toBe('/coordination/promises');
     await screen.findByTestId('nbh-no-list-nbh-sarasiab');
     expect(screen.queryByTestId('nbh-priorities-nbh-motahari')).toBeNull();
+  });
+});
+
+describe('the priorities page', () => {
+  it('asks the API for the neighbourhoods whose name has the searched text', async () => {
+    const fetchMock = stubFetch(routes);
+    renderWithKit(
+      <MemoryRouter initialEntries={['/coordination/priorities']}>
+        <Routes>
+          <Route path="/coordination/*" element={<App basePath="/coordination" />} />
+        </Routes>
+      </MemoryRouter>,
+      { locale: 'en' },
+    );
+    fireEvent.change(await screen.findByTestId('priorities-controls-search'), { target: { value: 'سرآ' } });
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([url]) => new URL(String(url), 'http://x').searchParams.get('q') === 'سرآ')).toBe(true),
+    );
+    expect((screen.getByTestId('priorities-controls-search') as HTMLInputElement).value).toBe('سرآ');
   });
 });

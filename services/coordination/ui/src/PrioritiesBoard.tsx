@@ -1,4 +1,5 @@
-import { Badge, Card, ErrorCard, Loading, useI18n } from '@hamgam/ui-kit';
+import { Badge, Card, ErrorCard, ListControls, Loading, useI18n } from '@hamgam/ui-kit';
+import { useState } from 'react';
 import type { NeighbourhoodPriorities, NeighbourhoodRef } from './api';
 import './messages';
 import { useNeighbourhoods, usePriorities } from './queries';
@@ -40,21 +41,35 @@ export function NeighbourhoodCard({ neighbourhood, list }: { neighbourhood: Neig
 /**
  * Every neighbourhood the user may read, from the API's reference list, each with its latest published
  * priorities — or "no published list yet", so a neighbourhood whose clinic has not published is never missing.
+ * On its own page (`searchable`) the API searches the neighbourhoods' names.
  */
-export function PrioritiesBoard() {
+export function PrioritiesBoard({ searchable = false }: { searchable?: boolean }) {
   const { t } = useI18n();
-  const neighbourhoods = useNeighbourhoods();
+  const [q, setQ] = useState('');
+  const neighbourhoods = useNeighbourhoods(q);
   const priorities = usePriorities();
   const error = neighbourhoods.error ?? priorities.error;
-  if (error) return <ErrorCard error={error} onRetry={() => (neighbourhoods.reload(), priorities.reload())} />;
-  if (!neighbourhoods.data || !priorities.data) return <Loading />;
-  if (neighbourhoods.data.length === 0) return <Card testId="priorities-board">{t('coordination.noNeighbourhoods')}</Card>;
-  const lists = new Map(priorities.data.map((l) => [l.neighbourhoodId, l]));
+  const search = searchable && (
+    <Card>
+      <ListControls testId="priorities-controls" search={{ onSearch: setQ, placeholder: t('coordination.priorities.searchHint') }} />
+    </Card>
+  );
+  // The search box stays put (and keeps its text) while a new answer loads.
+  const content = error ? (
+    <ErrorCard error={error} onRetry={() => (neighbourhoods.reload(), priorities.reload())} />
+  ) : !neighbourhoods.data || !priorities.data ? (
+    <Loading />
+  ) : neighbourhoods.data.length === 0 ? (
+    <Card testId="priorities-none">{t(q ? 'coordination.priorities.noMatch' : 'coordination.noNeighbourhoods')}</Card>
+  ) : (
+    neighbourhoods.data.map((n) => (
+      <NeighbourhoodCard key={n.id} neighbourhood={n} list={priorities.data.find((l) => l.neighbourhoodId === n.id)} />
+    ))
+  );
   return (
     <div className="hg-page__body" data-testid="priorities-board">
-      {neighbourhoods.data.map((n) => (
-        <NeighbourhoodCard key={n.id} neighbourhood={n} list={lists.get(n.id)} />
-      ))}
+      {search}
+      {content}
     </div>
   );
 }

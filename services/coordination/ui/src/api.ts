@@ -82,7 +82,7 @@ export function useCoordinationApi() {
   const api = useApi();
   return useMemo(
     () => ({
-      neighbourhoods: () => api.get<NeighbourhoodRef[]>(`${base}/neighbourhoods`),
+      neighbourhoods: (q?: string) => api.get<NeighbourhoodRef[]>(`${base}/neighbourhoods${queryString({ q })}`),
       agencies: () => api.get<AgencyRef[]>(`${base}/agencies`),
       priorities: (neighbourhoodId?: string) =>
         api.list<NeighbourhoodPriorities>(`${base}/neighbourhood-priorities${queryString({ neighbourhoodId })}`),

@@ -16,10 +16,13 @@ export const keys = {
 /** Reference data: changes when a clinic publishes, so read it at most every five minutes. */
 const referenceFreshFor = 5 * 60_000;
 
-/** Every neighbourhood of the hierarchy the user may read (from the API; never hard-coded in the UI). */
-export function useNeighbourhoods() {
+/** Every neighbourhood of the hierarchy the user may read (from the API; never hard-coded in the UI), or those whose name has `q`. */
+export function useNeighbourhoods(q = '') {
   const api = useCoordinationApi();
-  return useApiQuery(keys.neighbourhoods, () => api.neighbourhoods(), { module: 'coordination', staleTime: referenceFreshFor });
+  return useApiQuery(q ? [...keys.neighbourhoods, { q }] : keys.neighbourhoods, () => api.neighbourhoods(q || undefined), {
+    module: 'coordination',
+    staleTime: referenceFreshFor,
+  });
 }
 
 /** Each neighbourhood's latest published priorities the user may read. */
