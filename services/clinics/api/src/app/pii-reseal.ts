@@ -103,3 +103,30 @@ export async function resealResidents(
   } while (after);
   return counts;
 }
+
+/**
+ * Gives a name index to the residents registered before names were indexed (the demo register of a stack
+ * that predates it): one page at a time, each write conditional on the record still having none, so it is
+ * safe beside the replicas and idempotent. Records no configured key opens are left for the re-seal job to
+ * report. Returns how many were indexed.
+ */
+export async function indexMissingNames({ models, pii }: { models: Pick<ClinicsModels, 'residents'>; pii: PiiProtector }): Promise<number> {
+  let indexed = 0;
+  let after: string | undefined;
+  do {
+    // `nameIndex: null` also matches a record without the field.
+    const page = await findPage(models.residents.find({ nameIndex: null }, { _id: 1, pii: 1 }).lean(), { limit: PAGE_MAX, after });
+    for (const record of page.items) {
+      let nameIndex: string[];
+      try {
+        nameIndex = pii.nameIndex(pii.decrypt(record.pii).fullName);
+      } catch {
+        continue;
+      }
+      const result = await models.residents.updateOne({ _id: record._id, nameIndex: null }, { $set: { nameIndex } });
+      indexed += result.modifiedCount;
+    }
+    after = page.next ?? undefined;
+  } while (after);
+  return indexed;
+}

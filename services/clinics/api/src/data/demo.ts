@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { indexMissingNames } from '../app/pii-reseal.js';
+import { piiFromConfig } from '../config.js';
 import { eventCause } from '@hamgam/service-kit';
 import { latestPriorityList, publishPriorities } from '../app/priorities.js';
 import { referenceClinics } from '../domain/places.js';
@@ -12,6 +14,8 @@ export async function seedClinicsDemo(deps: ClinicsDeps): Promise<void> {
   const { models, flushOutbox, clock } = deps;
   // Households, residents (sealed personal data), consents and one assessment per household, in all four clinics.
   await seedDemoResidents(deps);
+  // A register seeded before names were indexed becomes findable by name (nothing to do once it is).
+  await indexMissingNames({ models, pii: piiFromConfig(deps.config) });
   const cause = eventCause(agency, 'demo-seed', `seed-${randomUUID()}`);
   const written: string[] = [];
   for (const clinic of referenceClinics) {

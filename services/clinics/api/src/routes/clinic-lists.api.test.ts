@@ -1,6 +1,8 @@
 import { type OfferPublishedV1 } from '@hamgam/contracts';
 import { walkPages } from '@hamgam/service-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexMissingNames } from '../app/pii-reseal.js';
+import { piiFromConfig } from '../config.js';
 import { withCheckDigit } from '../domain/national-id.js';
 import { addConsent, startApiHarness, type ApiHarness } from '../testing/harness.js';
 
@@ -98,6 +100,15 @@ describe('searching a clinic’s register', () => {
     const byFile = await households(zahraFile);
     expect(byFile.body).toHaveLength(1);
     expect(byFile.body[0].headName).toBe('زهرا احمدی‌نژاد');
+  });
+
+  it('finds, once indexed, a resident registered before names were indexed (the demo seed indexes them at start)', async () => {
+    const old = await resident((await household()).id, 'پروین قاسمی');
+    await h.models.residents.collection.updateOne({ _id: old.id as never }, { $unset: { nameIndex: '' } });
+    expect((await residents('قاسمی')).body).toEqual([]);
+    expect(await indexMissingNames({ models: h.models, pii: piiFromConfig(h.config) })).toBe(1);
+    expect((await residents('قاسمی')).body.map((r: { id: string }) => r.id)).toEqual([old.id]);
+    expect(await indexMissingNames({ models: h.models, pii: piiFromConfig(h.config) })).toBe(0);
   });
 
   it('gives a coordinator no name and no search by name or national id (the box would say who is registered where)', async () => {
