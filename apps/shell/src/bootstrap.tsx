@@ -1,4 +1,4 @@
-import { Button, ErrorCard, I18nProvider, Page, setAuthClient, useI18n } from '@hamgam/ui-kit';
+import { Button, ErrorCard, I18nProvider, Page, QueryProvider, setAuthClient, useI18n } from '@hamgam/ui-kit';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './App';
@@ -24,7 +24,9 @@ async function start(root: Root): Promise<void> {
     root.render(
       <StrictMode>
         <I18nProvider>
-          <PublicApp />
+          <QueryProvider>
+            <PublicApp />
+          </QueryProvider>
         </I18nProvider>
       </StrictMode>,
     );
