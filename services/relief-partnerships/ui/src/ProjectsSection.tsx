@@ -7,33 +7,42 @@ import {
   DateInput,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
   NumberInput,
+  Pager,
   Select,
   TextInput,
-  useAsync,
+  useApiQuery,
   useI18n,
+  usePagedQuery,
   useProblemSentence,
+  useQueryClient,
   type BadgeTone,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useReliefApi, type Permit, type Project } from './api';
+import { PROJECT_STATUSES, useReliefApi, type Permit, type Project, type ProjectFilter } from './api';
 import { Textarea, useNeighbourhood, usePlaces, useRoles, useTradeName } from './common';
 
 const projectTones: Record<Project['status'], BadgeTone> = { planned: 'neutral', 'in-progress': 'info', completed: 'success' };
 
-/** Basij Construction's projects (milestones, volunteers, evidence) and TVTO's permitted workshops awaiting preparation. */
+/** Basij Construction's projects (milestones, volunteers, evidence) — filtered, ordered and paged by the API — and TVTO's permitted workshops awaiting preparation. */
 export function ProjectsSection() {
   const api = useReliefApi();
   const { t, formatDate } = useI18n();
   const nbh = useNeighbourhood();
+  const places = usePlaces();
   const tradeName = useTradeName();
   const roles = useRoles();
-  const data = useAsync(() => Promise.all([api.projects(), api.permits()]), [api]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
-  const [projects, permits] = data.data;
-  const awaiting = permits.filter((p) => p.projectId === null);
+  const client = useQueryClient();
+  const [filter, setFilter] = useState<ProjectFilter>({});
+  const change = (part: Partial<ProjectFilter>) => setFilter((current) => ({ ...current, ...part }));
+  const projects = usePagedQuery(['relief-partnerships', 'projects', filter], (after) => api.projects(filter, after), { module: 'relief' });
+  const permits = useApiQuery(['relief-partnerships', 'permits'], () => api.permits(), { module: 'relief' });
+  const reload = () => void client.invalidateQueries({ queryKey: ['relief-partnerships'] });
+  if (permits.error) return <ErrorCard error={permits.error} onRetry={permits.reload} />;
+  if (!permits.data) return <Loading />;
+  const awaiting = permits.data.filter((p) => p.projectId === null);
   return (
     <>
       <Card title={t('relief.permits.title')} testId="permits-awaiting">
@@ -50,13 +59,50 @@ export function ProjectsSection() {
           rowTestId={(p) => `permit-row-${p.permitNo}`}
         />
       </Card>
-      {roles.basij && <NewProjectForm permits={awaiting} onCreated={data.reload} />}
+      {roles.basij && <NewProjectForm permits={awaiting} onCreated={reload} />}
       <Card title={t('relief.projects.title')}>
-        {projects.length === 0 ? (
+        <ListControls
+          testId="projects-controls"
+          sort={{
+            value: filter.order ?? 'desc',
+            onChange: (order) => change({ order: order as 'asc' | 'desc' }),
+            options: [
+              { value: 'desc', label: t('relief.projects.newest') },
+              { value: 'asc', label: t('relief.projects.oldest') },
+            ],
+          }}
+          filters={
+            <>
+              <Select
+                label={t('relief.status')}
+                data-testid="projects-filter-status"
+                value={filter.status ?? ''}
+                onChange={(e) => change({ status: (e.target.value || undefined) as Project['status'] | undefined })}
+                options={[
+                  { value: '', label: t('relief.all') },
+                  ...PROJECT_STATUSES.map((s) => ({ value: s, label: t(`relief.projects.status.${s}`) })),
+                ]}
+              />
+              <Select
+                label={t('relief.projects.neighbourhood')}
+                data-testid="projects-filter-neighbourhood"
+                value={filter.neighbourhoodId ?? ''}
+                onChange={(e) => change({ neighbourhoodId: e.target.value || undefined })}
+                options={[{ value: '', label: t('relief.all') }, ...places.options]}
+              />
+            </>
+          }
+        />
+        {projects.loading ? (
+          <Loading />
+        ) : projects.error ? (
+          <ErrorCard error={projects.error} onRetry={projects.reload} />
+        ) : projects.items.length === 0 ? (
           <p className="hg-empty">{t('relief.projects.empty')}</p>
         ) : (
-          projects.map((p) => <ProjectCard key={p.projectId} project={p} onChange={data.reload} />)
+          projects.items.map((p) => <ProjectCard key={p.projectId} project={p} onChange={reload} />)
         )}
+        <Pager {...projects} testId="projects-pager" />
       </Card>
     </>
   );

@@ -241,6 +241,14 @@ export interface ReferredPerson {
   madeAt: string;
 }
 
+export const PROJECT_STATUSES = ['planned', 'in-progress', 'completed'] as const;
+
+export interface ProjectFilter {
+  status?: Project['status'] | undefined;
+  neighbourhoodId?: string | undefined;
+  order?: 'desc' | 'asc' | undefined;
+}
+
 export interface RequestFilter {
   /** A request number or a tracking code (whole or begun), as typed. */
   q?: string | undefined;
@@ -285,7 +293,14 @@ function reliefApi(api: ApiClient) {
     repay: (id: string, amountRials: number, paidOn: string) => step(id, 'repayments', { amountRials, paidOn }),
     followUp: (id: string, visitedOn: string, operating: boolean, note: string) => step(id, 'follow-ups', { visitedOn, operating, note }),
     duplicateFlags: () => api.get<DuplicateFlag[]>(`${base}/benefit-flags`),
-    projects: () => api.list<Project>(`${base}/projects`),
+    projects: (filter: ProjectFilter, after: string | null) => {
+      const query = new URLSearchParams();
+      if (filter.status) query.set('status', filter.status);
+      if (filter.neighbourhoodId) query.set('neighbourhoodId', filter.neighbourhoodId);
+      if (filter.order === 'asc') query.set('order', 'asc');
+      const text = query.toString();
+      return api.page<Project>(`${base}/projects${text ? `?${text}` : ''}`, after);
+    },
     createProject: (body: NewProject) => api.post<Project>(`${base}/projects`, body),
     milestoneDone: (projectId: string, milestoneId: string, doneOn: string) =>
       api.post<Project>(`${base}/projects/${projectId}/milestones/${milestoneId}/done`, { doneOn }),

@@ -422,7 +422,8 @@ it('shows Basij projects with overdue milestones and the permitted workshops awa
       overdueMilestones: 0,
     }),
   );
-  stubFetch({
+  const fetchMock = stubFetch({
+    ...reference,
     [`GET ${api}/projects`]: [project],
     [`GET ${api}/permits`]: permits,
     [`POST ${api}/projects/p1/milestones/m1/done`]: done,
@@ -441,6 +442,18 @@ it('shows Basij projects with overdue milestones and the permitted workshops awa
   await waitFor(() => expect(added).toHaveBeenCalled());
   expect(added.mock.calls[0]).toEqual([{ title: 'کف‌سازی', dueOn: '2026-07-01' }]);
   expect(await screen.findByTestId('milestone-m2')).toBeTruthy();
+  // The permits by trade name, never the trade's slug.
+  await waitFor(() => expect(screen.getByTestId('permits-awaiting').textContent).toContain(fa['relief.trade.other']));
+  expect(screen.getByTestId('permits-awaiting').textContent).not.toContain('carpentry');
+  // Projects are narrowed and ordered by the API.
+  fireEvent.change(screen.getByTestId('projects-filter-status'), { target: { value: 'planned' } });
+  fireEvent.change(screen.getByTestId('projects-filter-neighbourhood'), { target: { value: 'nbh-fajr' } });
+  fireEvent.change(screen.getByTestId('projects-controls-sort'), { target: { value: 'asc' } });
+  await waitFor(() =>
+    expect(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/projects?')).at(-1)![0])).toBe(
+      `${api}/projects?status=planned&neighbourhoodId=nbh-fajr&order=asc`,
+    ),
+  );
 });
 
 it('shows agreements with their standing; relief officers record only their own partner’s', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caps, defineRoute, inList, notFound, pageOf, pageQuerySchema, readAll } from '@hamgam/service-kit';
+import { caps, defineRoute, inList, notFound, pageOf, readAll } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { changeProject, startProject } from '../app/projects.js';
 import type { StoredProject } from '../data/projects.js';
@@ -12,6 +12,8 @@ import {
   milestoneParams,
   newMilestoneSchema,
   newProjectSchema,
+  permitQuerySchema,
+  projectQuerySchema,
   permitViewSchema,
   projectParams,
   projectViewSchema,
@@ -62,13 +64,21 @@ export function projectRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'get',
       path: '/projects',
-      summary: 'Basij Construction projects with their milestones, newest first; overdue ones counted by the clock; paged',
+      summary:
+        'Basij Construction projects with their milestones, newest (or oldest) first, filtered by status and neighbourhood; overdue ones counted by the clock; paged',
       tags: ['basij'],
       roles: reliefReaders,
-      query: pageQuerySchema,
+      query: projectQuerySchema,
       response: z.array(projectViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(projects.find({}).lean(), { query, req }, res, { by: 'createdAt', order: -1 });
+        const filter = {
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {}),
+        };
+        const rows = await pageOf(projects.find(filter).lean(), { query, req }, res, {
+          by: 'createdAt',
+          order: query.order === 'asc' ? 1 : -1,
+        });
         const numbers = await permitNumbers(rows);
         const day = today();
         return rows.map((p) => toView(p, numbers, day));
@@ -159,13 +169,18 @@ export function projectRoutes(deps: ReliefDeps) {
     defineRoute({
       method: 'get',
       path: '/permits',
-      summary: 'Workshop permits TVTO issued, newest first, with the project preparing each (null: awaiting preparation); paged',
+      summary:
+        'Workshop permits TVTO issued, newest first, filtered by neighbourhood and trade, with the project preparing each (null: awaiting preparation); paged',
       tags: ['basij'],
       roles: reliefReaders,
-      query: pageQuerySchema,
+      query: permitQuerySchema,
       response: z.array(permitViewSchema),
       handler: async ({ query, req }, res) => {
-        const rows = await pageOf(permits.find({}).lean(), { query, req }, res, { by: 'issuedAt', order: -1 });
+        const filter = {
+          ...(query.neighbourhoodId ? { neighbourhoodId: query.neighbourhoodId } : {}),
+          ...(query.trade ? { trade: query.trade } : {}),
+        };
+        const rows = await pageOf(permits.find(filter).lean(), { query, req }, res, { by: 'issuedAt', order: -1 });
         const linked = await readAll(
           projects.find({ permitId: inList(rows.map((p) => p._id)) }, { permitId: 1 }).lean(),
           caps.pageOfHouseholds,

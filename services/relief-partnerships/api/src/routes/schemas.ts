@@ -208,6 +208,18 @@ export const candidateSchema = z.object({
 
 // Basij projects
 export const projectParams = z.object({ projectId: opaqueIdSchema }).strict();
+export const projectQuerySchema = z
+  .object({
+    ...pageQueryShape,
+    status: z.enum(projectStatuses).optional(),
+    neighbourhoodId: slugIdSchema.max(80).optional(),
+    /** By the day started: newest first (default) or oldest first. */
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
+export const permitQuerySchema = z
+  .object({ ...pageQueryShape, neighbourhoodId: slugIdSchema.max(80).optional(), trade: slugIdSchema.max(80).optional() })
+  .strict();
 export const milestoneParams = z.object({ projectId: opaqueIdSchema, milestoneId: opaqueIdSchema }).strict();
 const volunteersSchema = z.object({ count: z.number().int().min(0).max(10_000), skills: z.array(text(60)).max(20) }).strict();
 export const newMilestoneSchema = z.object({ title: text(200), dueOn: isoDateSchema }).strict();

@@ -3018,7 +3018,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Workshop permits TVTO issued, newest first, with the project preparing each (null: awaiting preparation); paged
+         * Workshop permits TVTO issued, newest first, filtered by neighbourhood and trade, with the project preparing each (null: awaiting preparation); paged
          * @description Roles: relief-officer, basij-liaison, coordinator, auditor
          */
         get: {
@@ -3026,6 +3026,8 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    trade?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3132,7 +3134,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Basij Construction projects with their milestones, newest first; overdue ones counted by the clock; paged
+         * Basij Construction projects with their milestones, newest (or oldest) first, filtered by status and neighbourhood; overdue ones counted by the clock; paged
          * @description Roles: relief-officer, basij-liaison, coordinator, auditor
          */
         get: {
@@ -3140,6 +3142,9 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
+                    neighbourhoodId?: string;
+                    order?: "asc" | "desc";
+                    status?: "planned" | "in-progress" | "completed";
                 };
                 header?: never;
                 path?: never;
