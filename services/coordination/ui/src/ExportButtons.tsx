@@ -1,8 +1,10 @@
-import { Button, ErrorCard, useI18n, useProblemSentence } from '@hamgam/ui-kit';
+import { Button, ErrorCard, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useCoordinationApi } from './api';
 
-/** XLSX and CSV downloads of one export, headers in the user's language. */
+type Format = 'xlsx' | 'csv';
+
+/** XLSX and CSV downloads of one export (the kit's download), headers in the user's language; a refusal in their words. */
 export function ExportButtons({
   path,
   params,
@@ -16,29 +18,27 @@ export function ExportButtons({
 }) {
   const api = useCoordinationApi();
   const { t, locale } = useI18n();
-  const [busy, setBusy] = useState<string>();
+  const [format, setFormat] = useState<Format>();
   const [done, setDone] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const explain = useProblemSentence('coordination');
-
-  async function download(format: 'xlsx' | 'csv') {
-    setBusy(format);
-    setError(undefined);
-    try {
-      setDone(await api.download(path, { ...params, format, lang: locale }, `${name}.${format}`));
-    } catch (failure) {
-      setError(explain(failure));
-    } finally {
-      setBusy(undefined);
-    }
-  }
+  const download = useApiMutation(
+    (wanted: Format) => api.download(path, { ...params, format: wanted, lang: locale }, `${name}.${wanted}`),
+    {
+      module: 'coordination',
+      onSuccess: setDone,
+    },
+  );
+  const start = (wanted: Format) => {
+    setFormat(wanted);
+    setDone(undefined);
+    void download.run(wanted);
+  };
 
   return (
     <div className="hg-form__row">
-      <Button variant="secondary" busy={busy === 'xlsx'} onClick={() => void download('xlsx')} data-testid={`${testId}-xlsx`}>
+      <Button variant="secondary" busy={download.busy && format === 'xlsx'} onClick={() => start('xlsx')} data-testid={`${testId}-xlsx`}>
         {t('coordination.export.xlsx')}
       </Button>
-      <Button variant="secondary" busy={busy === 'csv'} onClick={() => void download('csv')} data-testid={`${testId}-csv`}>
+      <Button variant="secondary" busy={download.busy && format === 'csv'} onClick={() => start('csv')} data-testid={`${testId}-csv`}>
         {t('coordination.export.csv')}
       </Button>
       {done && (
@@ -46,7 +46,7 @@ export function ExportButtons({
           {t('coordination.export.done', { name: done })}
         </span>
       )}
-      {error !== undefined && <ErrorCard error={error} />}
+      {download.error && <ErrorCard error={download.error} />}
     </div>
   );
 }
