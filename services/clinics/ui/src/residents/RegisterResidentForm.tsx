@@ -1,5 +1,6 @@
-import { Button, Card, DigitsInput, Form, Select, TextInput, toLatinDigits, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, DigitsInput, Form, Select, TextInput, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { relations, useResidentsApi, type DuplicateAnswer, type Relation } from './api';
 import { isValidNationalId, normaliseNationalId } from './nationalId';
@@ -11,25 +12,27 @@ interface Props {
   onRegistered: () => void;
 }
 
-type Errors = Partial<Record<'nationalId' | 'fullName' | 'phone' | 'birthYear', string>>;
+interface Fields {
+  nationalId: string;
+  fullName: string;
+  /** Latin digits (DigitsInput shows them in the locale's). */
+  phone: string;
+  relation: Relation;
+  birthYear: string;
+}
 const fields = ['nationalId', 'fullName', 'phone', 'relation', 'birthYear'] as const;
+const empty: Fields = { nationalId: '', fullName: '', phone: '', relation: 'head', birthYear: '' };
 
 /** Registers a member; the national id is checked for a duplicate (by its blind index) as soon as it is typed. */
 export function RegisterResidentForm({ basePath, clinicId, householdId, onRegistered }: Props) {
   const api = useResidentsApi();
   const { t } = useI18n();
   const problems = useFieldProblem('clinics');
-  const [nationalId, setNationalId] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [relation, setRelation] = useState<Relation>('head');
-  const [birthYear, setBirthYear] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const { register, control, handleSubmit, getValues, reset, formState } = useForm<Fields>({ defaultValues: empty });
   const [duplicate, setDuplicate] = useState<DuplicateAnswer & { checked: string }>();
-  const [apiError, setApiError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const [checkError, setCheckError] = useState<unknown>();
 
-  async function check(value = nationalId): Promise<DuplicateAnswer | undefined> {
+  async function check(value = getValues('nationalId')): Promise<DuplicateAnswer | undefined> {
     if (!isValidNationalId(value)) return undefined;
     const normalised = normaliseNationalId(value);
     if (duplicate?.checked === normalised) return duplicate;
@@ -38,92 +41,97 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
     return answer;
   }
 
-  async function submit() {
-    const found: Errors = {
-      nationalId: isValidNationalId(nationalId) ? undefined : t('residents.nationalIdInvalid'),
-      fullName: fullName.trim().length >= 2 ? undefined : t('residents.nameRequired'),
-      phone: /^[+\d\s-]{7,20}$/.test(toLatinDigits(phone).trim()) ? undefined : t('residents.phoneInvalid'),
-      birthYear: !birthYear || (Number(birthYear) >= 1300 && Number(birthYear) <= 1500) ? undefined : t('residents.birthYearInvalid'),
-    };
-    setErrors(found);
-    if (found.nationalId || found.fullName || found.phone || found.birthYear) return;
-    setBusy(true);
-    setApiError(undefined);
-    try {
-      const answer = await check();
-      if (answer?.exists) return;
+  // The duplicate check first (a registered id is not sent again); `false` when it found someone.
+  const registering = useApiMutation(
+    async (values: Fields) => {
+      const answer = await check(values.nationalId);
+      if (answer?.exists) return false;
       await api.registerResident(householdId, {
-        nationalId: normaliseNationalId(nationalId),
-        fullName: fullName.trim(),
-        phone: toLatinDigits(phone).trim(),
-        relation,
-        birthYear: birthYear ? Number(birthYear) : null,
+        nationalId: normaliseNationalId(values.nationalId),
+        fullName: values.fullName.trim(),
+        phone: values.phone,
+        relation: values.relation,
+        birthYear: values.birthYear ? Number(values.birthYear) : null,
       });
-      setNationalId('');
-      setFullName('');
-      setPhone('');
-      setBirthYear('');
-      setRelation('other');
-      setDuplicate(undefined);
-      onRegistered();
-    } catch (error) {
-      setApiError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return true;
+    },
+    {
+      onSuccess: (registered) => {
+        if (!registered) return;
+        reset({ ...empty, relation: 'other' });
+        setDuplicate(undefined);
+        onRegistered();
+      },
+    },
+  );
+  const apiError = registering.error ?? checkError;
 
-  // A refusal that names a field is shown under it; others above the form.
-  const errorOf = (field: (typeof fields)[number]) => errors[field as keyof Errors] ?? problems.of(apiError, field);
+  // A field's own rule first, then a refusal that names it; other refusals above the form.
+  const errorOf = (field: (typeof fields)[number]) => formState.errors[field]?.message ?? problems.of(apiError, field);
   return (
     <Card title={t('residents.newResident')}>
-      <Form onSubmit={submit} error={problems.rest(apiError, fields)} testId="register-resident-form">
+      <Form
+        onSubmit={() => void handleSubmit((values) => void registering.run(values))()}
+        error={problems.rest(apiError, fields) ?? undefined}
+        testId="register-resident-form"
+      >
         <div className="hg-form__row">
           <TextInput
             label={t('residents.nationalId')}
             data-testid="resident-national-id"
             inputMode="numeric"
             dir="ltr"
-            value={nationalId}
             maxLength={14}
-            onChange={(event) => {
-              setNationalId(event.target.value);
-              setDuplicate(undefined);
-            }}
-            onBlur={() => void check().catch(setApiError)}
             error={errorOf('nationalId')}
+            {...register('nationalId', {
+              validate: (v) => isValidNationalId(v) || t('residents.nationalIdInvalid'),
+              onChange: () => setDuplicate(undefined),
+              onBlur: () => void check().catch(setCheckError),
+            })}
           />
           <TextInput
             label={t('residents.name')}
             data-testid="resident-name"
-            value={fullName}
             maxLength={120}
-            onChange={(e) => setFullName(e.target.value)}
             error={errorOf('fullName')}
+            {...register('fullName', { validate: (v) => v.trim().length >= 2 || t('residents.nameRequired') })}
           />
-          <DigitsInput
-            label={t('residents.phone')}
-            data-testid="resident-phone"
-            inputMode="tel"
-            value={phone}
-            maxDigits={13}
-            onValueChange={setPhone}
-            error={errorOf('phone')}
+          <Controller
+            control={control}
+            name="phone"
+            rules={{ validate: (v) => /^\d{7,13}$/.test(v) || t('residents.phoneInvalid') }}
+            render={({ field }) => (
+              <DigitsInput
+                label={t('residents.phone')}
+                data-testid="resident-phone"
+                inputMode="tel"
+                maxDigits={13}
+                value={field.value}
+                onValueChange={field.onChange}
+                error={errorOf('phone')}
+              />
+            )}
           />
           <Select
             label={t('residents.relation')}
             data-testid="resident-relation"
-            value={relation}
-            onChange={(e) => setRelation(e.target.value as Relation)}
             options={relations.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))}
+            {...register('relation')}
           />
-          <DigitsInput
-            label={t('residents.birthYear')}
-            data-testid="resident-birth-year"
-            maxDigits={4}
-            value={birthYear}
-            onValueChange={setBirthYear}
-            error={errorOf('birthYear')}
+          <Controller
+            control={control}
+            name="birthYear"
+            rules={{ validate: (v) => !v || (Number(v) >= 1300 && Number(v) <= 1500) || t('residents.birthYearInvalid') }}
+            render={({ field }) => (
+              <DigitsInput
+                label={t('residents.birthYear')}
+                data-testid="resident-birth-year"
+                maxDigits={4}
+                value={field.value}
+                onValueChange={field.onChange}
+                error={errorOf('birthYear')}
+              />
+            )}
           />
         </div>
         {duplicate?.exists && (
@@ -142,7 +150,7 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
           </p>
         )}
         <div className="hg-form__row">
-          <Button type="submit" busy={busy} disabled={duplicate?.exists} data-testid="register-resident">
+          <Button type="submit" busy={registering.busy} disabled={duplicate?.exists} data-testid="register-resident">
             {t('residents.register')}
           </Button>
         </div>
