@@ -107,7 +107,7 @@ describe('courses: from a clinic referral to a certificate, the loop closes at t
     });
     expect(passed.status).toBe(200);
     expect(passed.body).toMatchObject({ state: 'completed', result: 'passed', attendanceRate: 0.8 });
-    expect(passed.body.certificateNo).toMatch(/^TVTO-TAILORING-/);
+    expect(passed.body.certificateNo).toMatch(/^TVTO-14\d\d-[A-Z0-9]{8}$/);
 
     const atClinic = await eventually(
       async () => {

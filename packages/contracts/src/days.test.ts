@@ -85,3 +85,14 @@ describe('the date rules late at night and early in the morning in Iran', () => 
     expect(today(7, new Date('2026-03-21T20:00:00Z'))).toBe('2026-03-28');
   });
 });
+
+describe('the Jalali year', () => {
+  it('turns at Nowruz, Iran time (not UTC): 20 March 2026 is 1404 until the spring equinox’s day, then 1405', async () => {
+    const { jalaliYearOf } = await import('./days.js');
+    expect(jalaliYearOf(new Date('2026-03-20T12:00:00Z'))).toBe('1404');
+    expect(jalaliYearOf(new Date('2026-03-21T12:00:00Z'))).toBe('1405');
+    // 23:30 on 20 March in UTC is already 21 March (03:00) in Iran: Nowruz 1405.
+    expect(jalaliYearOf(new Date('2026-03-20T23:30:00Z'))).toBe('1405');
+    expect(jalaliYearOf(new Date('2026-12-07T06:00:00Z'))).toBe('1405');
+  });
+});

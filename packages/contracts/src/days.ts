@@ -64,3 +64,8 @@ export const isPastDay = (dueDay: string, today: string): boolean => today > due
 
 /** A day that has not begun in Iran at `now` (what a meeting or a visit cannot be dated). Today is not. */
 export const isFutureDay = (day: string, now: Date): boolean => day > dayOf(now);
+
+const persianYear = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone });
+
+/** The Jalali (Solar Hijri) year it is in Iran at `instant`, e.g. `1405`: what a number people read carries (a permit's, a certificate's). */
+export const jalaliYearOf = (instant: Date): string => persianYear.formatToParts(instant).find((p) => p.type === 'year')!.value;

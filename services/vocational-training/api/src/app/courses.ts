@@ -1,3 +1,4 @@
+import { jalaliYearOf } from '@hamgam/contracts/days';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { actOnReferral, adjustSeat, createOffer, newOfferId, offerIdPrefixes, ownsOfferId, type OfferFields } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory } from '@hamgam/contracts';
@@ -246,12 +247,6 @@ export async function takeAttendance(deps: VtDeps, courseId: string, session: nu
   return { session, present: present.length, enrolled: enrolled.length, changed };
 }
 
-const courseCode = (trade: string) =>
-  trade
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(0, 10) || 'COURSE';
-
 /**
  * Ends an enrolment (passed with a certificate, failed, dropped out) with its `enrolment.completed`
  * event in one write; a drop-out frees the seat. An enrolment that answered a referral then completes
@@ -268,8 +263,8 @@ export async function finishEnrolment(
     const stored = await models.enrolments.findById(enrolmentId, { outbox: 0 }).lean();
     if (!stored) throw new NotFoundError('enrolment-not-found', `no enrolment ${enrolmentId}`);
     const course = await models.courses.findById(stored.courseId, { sessionsHeld: 1 }).lean();
-    const completion = completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(courseCode(stored.trade), enrolmentId));
     const now = deps.clock.now();
+    const completion = completeRule(stored, result, course?.sessionsHeld ?? 0, certificateNumberOf(jalaliYearOf(now), enrolmentId));
     const {
       _id,
       seatKey: _k,

@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '@hamgam/contracts/days';
+import { addDays, dayOf, jalaliYearOf } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { causeOf, offerEvent, type StoredOfferState } from '@hamgam/agency-desk';
 import type { EnrolmentCompletedV1, EnrolmentRecordedV1, LocalizedText, NeedCategory, WorkshopPermitIssuedV1 } from '@hamgam/contracts';
@@ -266,16 +266,7 @@ async function seedCourses(deps: VtDeps, now: Date, cause: EventCause, written: 
       const recorded: EnrolmentRecordedV1 = { ...facts, enrolledAt: enrolledAt.toISOString() };
       const events: EventDraft<unknown>[] = [{ type: `${agency}.enrolment.recorded`, version: 1, data: recorded }];
       const completedAt = e.result ? ago(now, e.completedDaysAgo!) : null;
-      const certificateNo =
-        e.result === 'passed'
-          ? certificateNumberOf(
-              c.trade
-                .toUpperCase()
-                .replace(/[^A-Z0-9]/g, '')
-                .slice(0, 10),
-              e.enrolmentId,
-            )
-          : null;
+      const certificateNo = e.result === 'passed' ? certificateNumberOf(jalaliYearOf(completedAt!), e.enrolmentId) : null;
       if (e.result) {
         const completed: EnrolmentCompletedV1 = { ...facts, result: e.result, certificateNo, completedAt: completedAt!.toISOString() };
         events.push({ type: `${agency}.enrolment.completed`, version: 1, data: completed });

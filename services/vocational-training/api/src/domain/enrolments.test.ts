@@ -110,9 +110,9 @@ describe('enrolment state machine: enrolled → completed(passed|failed) | dropp
   });
 
   it('numbers certificates in the contract pattern, one per enrolment', () => {
-    const a = certificateNumberOf('TAILORING', '0f8fad5b-d9cb-469f-a165-70867728950e');
-    expect(a).toBe('TVTO-TAILORING-0F8FAD5B');
+    const a = certificateNumberOf('1405', '0f8fad5b-d9cb-469f-a165-70867728950e');
+    expect(a).toBe('TVTO-1405-0F8FAD5B');
     expect(a).toMatch(/^[A-Z0-9-]{4,32}$/);
-    expect(certificateNumberOf('TAILORING', '1f8fad5b-d9cb-469f-a165-70867728950e')).not.toBe(a);
+    expect(certificateNumberOf('1405', '1f8fad5b-d9cb-469f-a165-70867728950e')).not.toBe(a);
   });
 });

@@ -79,9 +79,12 @@ export function completeEnrolment(
 /** The referral's outcome the clinic sees when the enrolment that answered it ends. */
 export const referralOutcomeOf = (result: CompletionResult): ReferralOutcome => (result === 'passed' ? 'achieved' : 'not-achieved');
 
-/** A certificate number from the enrolment's opaque id: unique, matches the contract's pattern. */
-export const certificateNumberOf = (courseCode: string, enrolmentId: string) =>
-  `TVTO-${courseCode}-${enrolmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+/**
+ * A certificate number from the Jalali year it was earned and the enrolment's opaque id: unique, in the
+ * contract's pattern, and read by people (a resident, a lender) — so no trade slug and no Gregorian year in it.
+ */
+export const certificateNumberOf = (jalaliYear: string, enrolmentId: string) =>
+  `TVTO-${jalaliYear}-${enrolmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 /** Seats a course holds: enrolled and completed residents (a drop-out frees the seat). */
 export const holdsCourseSeat = (state: EnrolmentState) => state !== 'dropped-out';

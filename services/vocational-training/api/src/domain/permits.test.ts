@@ -1,3 +1,4 @@
+import { jalaliYearOf } from '@hamgam/contracts/days';
 import { addDays, dayOf } from '@hamgam/contracts/days';
 import { workshopPermitIssuedV1 } from '@hamgam/contracts';
 import { describe, expect, it } from 'vitest';
@@ -136,7 +137,9 @@ describe('permit state machine', () => {
 
   it('numbers permits in the contract pattern and tells applicants each status and next step in both languages', () => {
     const no = permitNumberOf('0f8fad5b-d9cb-469f-a165-70867728950e', now);
-    expect(no).toBe('WP-2026-0F8FAD5B');
+    // The Jalali year it is issued in Iran (a person reads it), never the Gregorian one.
+    expect(no).toBe(`WP-${jalaliYearOf(now)}-0F8FAD5B`);
+    expect(permitNumberOf('0f8fad5b-d9cb-469f-a165-70867728950e', new Date('2026-12-07T08:00:00Z'))).toBe('WP-1405-0F8FAD5B');
     expect(workshopPermitIssuedV1.shape.permitNo.safeParse(no).success).toBe(true);
     for (const status of permitStatuses) expect(permitStatusLabels[status].fa && permitStatusLabels[status].en).toBeTruthy();
     expect(permitNextStep(permit({ checklist: ['id-copy'] }), now)).toEqual(

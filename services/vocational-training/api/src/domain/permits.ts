@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '@hamgam/contracts/days';
+import { addDays, dayOf, jalaliYearOf } from '@hamgam/contracts/days';
 import type { LocalizedText } from '@hamgam/contracts';
 import { BrokenRuleError, IllegalStepError } from '@hamgam/service-kit/errors';
 import { guardStep } from './transitions.js';
@@ -108,9 +108,9 @@ export function renew(permit: PermitFacts, now: Date): { status: 'renewed'; vali
   return { status: 'renewed', validUntil: addDays(from, validityDays) };
 }
 
-/** A permit number from the permit's opaque id, unique and in the contract's pattern. */
+/** A permit number from the Jalali year it was issued and the permit's opaque id, unique and in the contract's pattern. */
 export const permitNumberOf = (permitId: string, now: Date) =>
-  `WP-${dayOf(now).slice(0, 4)}-${permitId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+  `WP-${jalaliYearOf(now)}-${permitId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 /** What the public tracking page says about each status, in both languages. */
 export const permitStatusLabels: Record<PermitStatus, LocalizedText> = {
