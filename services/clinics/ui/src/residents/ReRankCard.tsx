@@ -1,5 +1,5 @@
 import { today } from '@hamgam/contracts/days';
-import { Button, Card, DateInput, Form, TextInput, useI18n, type LocalizedText } from '@hamgam/ui-kit';
+import { Button, Card, DateInput, Form, TextInput, useApiMutation, useFieldProblem, useI18n, type LocalizedText } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import type { RankedPriority } from '../api';
 import { useResidentsApi } from './api';
@@ -21,8 +21,13 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
   const [reason, setReason] = useState('');
   const [meetingDate, setMeetingDate] = useState(() => today());
   const [errors, setErrors] = useState<{ reason?: string; meetingDate?: string }>({});
-  const [apiError, setApiError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const problems = useFieldProblem('clinics');
+  const saving = useApiMutation(() => api.setAgreedOrder(neighbourhoodId, { order, reason: reason.trim(), meetingDate }), {
+    invalidates: [['clinics', 'priorities', neighbourhoodId]],
+    onSuccess: onSaved,
+  });
+  const apiError = saving.error;
+  const busy = saving.busy;
 
   const move = (index: number, by: -1 | 1) => {
     const next = [...order];
@@ -30,7 +35,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
     setOrder(next);
   };
 
-  async function save() {
+  function save() {
     const found = {
       reason: reason.trim().length >= 3 ? undefined : t('rerank.reasonRequired'),
       // The field hands on '' until its text reads as a day no later than today.
@@ -38,16 +43,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
     };
     setErrors(found);
     if (found.reason || found.meetingDate) return;
-    setBusy(true);
-    setApiError(undefined);
-    try {
-      await api.setAgreedOrder(neighbourhoodId, { order, reason: reason.trim(), meetingDate });
-      onSaved();
-    } catch (error) {
-      setApiError(error);
-    } finally {
-      setBusy(false);
-    }
+    void saving.run();
   }
 
   const label = (category: string) => {
@@ -57,7 +53,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
 
   return (
     <Card title={t('rerank.title')} testId="rerank-dialog" role="dialog">
-      <Form onSubmit={save} error={apiError} testId="rerank-form">
+      <Form onSubmit={save} error={problems.rest(apiError, ['reason', 'meetingDate']) ?? undefined} testId="rerank-form">
         <ol className="hg-form" data-testid="rerank-order">
           {order.map((category, index) => (
             <li key={category} className="hg-form__row" data-testid={`rerank-item-${category}`} data-position={index + 1}>
@@ -92,7 +88,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
             value={reason}
             maxLength={1000}
             onChange={(e) => setReason(e.target.value)}
-            error={errors.reason}
+            error={errors.reason ?? problems.of(apiError, 'reason')}
           />
           <DateInput
             label={t('rerank.meetingDate')}
@@ -100,7 +96,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
             value={meetingDate}
             max={today()}
             onChange={setMeetingDate}
-            error={errors.meetingDate}
+            error={errors.meetingDate ?? problems.of(apiError, 'meetingDate')}
           />
         </div>
         <div className="hg-form__row">
