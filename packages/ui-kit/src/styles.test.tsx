@@ -6,7 +6,10 @@ describe('kit styles on a phone', () => {
     renderWithKit(<p>page</p>);
     const css = document.querySelector('style[data-href="hamgam-ui-kit"]')?.textContent ?? '';
     const phone = css.slice(css.indexOf('@media (max-width: 40rem)'));
-    expect(phone).toMatch(/\.hg-input \{ inline-size: 100%; max-inline-size: 100%; box-sizing: border-box;/);
+    expect(phone).toMatch(
+      /\.hg-input:not\(\[type='checkbox'\], \[type='radio'\]\) \{ inline-size: 100%; max-inline-size: 100%; box-sizing: border-box;/,
+    );
+    expect(css).toContain(".hg-field > input:is([type='checkbox'], [type='radio']) { justify-self: start;");
     expect(phone).toContain('.hg-form__row > *, .hg-list-controls > * { flex: 1 1 100%; min-inline-size: 0; }');
     expect(phone).toMatch(/\.hg-page, \.hg-card, \.hg-form, \.hg-field \{ min-inline-size: 0; overflow-wrap: anywhere; \}/);
     expect(css).toMatch(/\.hg-page__header \{ display: flex; flex-wrap: wrap;/);

@@ -43,6 +43,8 @@ button, input, select, textarea { font: inherit; }
 .hg-field { display: grid; gap: 0.3rem; min-inline-size: 10rem; }
 .hg-field__label { font-size: 0.9rem; color: var(--hg-muted); }
 .hg-field__error { font-size: 0.85rem; color: var(--hg-danger); }
+/* A check box under its label sits at the line's start, not stretched to the middle of the field. */
+.hg-field > input:is([type='checkbox'], [type='radio']) { justify-self: start; inline-size: 1.25rem; block-size: 1.25rem; margin: 0; }
 .hg-input { border: 1px solid var(--hg-border); border-radius: 8px; padding-block: 0.45rem; padding-inline: 0.6rem; background: var(--hg-surface); color: var(--hg-text); }
 .hg-input:focus { outline: 2px solid var(--hg-primary); outline-offset: 1px; }
 .hg-input[aria-invalid='true'] { border-color: var(--hg-danger); }
@@ -125,7 +127,7 @@ button, input, select, textarea { font: inherit; }
   .hg-card { padding-inline: 0.85rem; }
   .hg-page, .hg-card, .hg-form, .hg-field { min-inline-size: 0; overflow-wrap: anywhere; }
   .hg-form__row > *, .hg-list-controls > * { flex: 1 1 100%; min-inline-size: 0; }
-  .hg-input { inline-size: 100%; max-inline-size: 100%; box-sizing: border-box; min-block-size: 2.5rem; }
+  .hg-input:not([type='checkbox'], [type='radio']) { inline-size: 100%; max-inline-size: 100%; box-sizing: border-box; min-block-size: 2.5rem; }
   .hg-button { min-block-size: 2.5rem; }
   .hg-dl { grid-template-columns: minmax(0, 1fr); gap: 0.1rem; }
   .hg-dl dd { margin-block-end: 0.5rem; }
