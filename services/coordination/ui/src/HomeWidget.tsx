@@ -21,7 +21,7 @@ export default function HomeWidget() {
   return (
     <section aria-labelledby="coordination-home-title" data-testid="coordination-home" className="hg-page__body">
       <h2 id="coordination-home-title" className="hg-card__title">
-        {t(access.isRepresentative ? 'coordination.rep.homeTitle' : 'coordination.board.title')}
+        {t(access.isRepresentative ? 'coordination.rep.homeTitle' : 'coordination.home.title')}
       </h2>
       {access.isRepresentative && (
         <Card testId="rep-home-link">
@@ -38,6 +38,7 @@ export default function HomeWidget() {
           listPath={access.isRepresentative ? `${modulePath}/promises?overdue=true` : `${modulePath}/commitments?overdue=true`}
         />
       )}
+      <h3 className="hg-card__title">{t('coordination.board.title')}</h3>
       <PrioritiesBoard />
     </section>
   );
