@@ -52,7 +52,7 @@ export {
   type PagerProps,
 } from './components/ListControls';
 export { PagedTable, type PagedTableProps } from './components/PagedTable';
-export { Field, Form, NumberInput, Select, TextInput, type FormProps, type SelectOption } from './components/form';
+export { Checkbox, Field, Form, NumberInput, Select, TextInput, type FormProps, type SelectOption } from './components/form';
 export { Button } from './components/Button';
 export { ConfirmButton, type ConfirmButtonProps } from './components/ConfirmButton';
 export { ReferencePicker, type ReferenceOption, type ReferencePickerProps } from './components/ReferencePicker';

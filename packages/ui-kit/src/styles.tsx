@@ -43,6 +43,8 @@ button, input, select, textarea { font: inherit; }
 .hg-field { display: grid; gap: 0.3rem; min-inline-size: 10rem; }
 .hg-field__label { font-size: 0.9rem; color: var(--hg-muted); }
 .hg-field__error { font-size: 0.85rem; color: var(--hg-danger); }
+.hg-check { display: inline-flex; align-items: center; gap: 0.5rem; min-block-size: 2.5rem; cursor: pointer; }
+.hg-check input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; flex: none; }
 /* A check box under its label sits at the line's start, not stretched to the middle of the field. */
 .hg-field > input:is([type='checkbox'], [type='radio']) { justify-self: start; inline-size: 1.25rem; block-size: 1.25rem; margin: 0; }
 .hg-input { border: 1px solid var(--hg-border); border-radius: 8px; padding-block: 0.45rem; padding-inline: 0.6rem; background: var(--hg-surface); color: var(--hg-text); }

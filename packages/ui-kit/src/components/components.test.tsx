@@ -5,7 +5,7 @@ import { ApiError } from '../api/ApiError';
 import { jsonResponse, renderWithKit, stubFetch } from '../testing';
 import { DataTable } from './DataTable';
 import { ErrorCard } from './ErrorCard';
-import { NumberInput } from './form';
+import { Checkbox, NumberInput } from './form';
 import { WhoAmICard } from './WhoAmICard';
 
 describe('DataTable', () => {
@@ -83,5 +83,19 @@ describe('WhoAmICard', () => {
     fireEvent.click(screen.getByText('Try again'));
     expect((await screen.findByTestId('whoami-username')).textContent).toBe('w');
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Checkbox', () => {
+  it('is named by its label and reports the new state', () => {
+    function Harness() {
+      const [checked, setChecked] = useState(false);
+      return <Checkbox label="Overdue only" checked={checked} onCheckedChange={setChecked} data-testid="overdue" />;
+    }
+    renderWithKit(<Harness />);
+    const box = screen.getByRole('checkbox', { name: 'Overdue only' }) as HTMLInputElement;
+    fireEvent.click(screen.getByText('Overdue only'));
+    expect(box.checked).toBe(true);
+    expect(screen.getByTestId('overdue')).toBe(box);
   });
 });

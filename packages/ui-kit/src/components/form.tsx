@@ -97,6 +97,22 @@ export function NumberInput({ label, error, value, onValueChange, className, ...
   );
 }
 
+type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'checked' | 'onChange'> & {
+  label: ReactNode;
+  checked: boolean;
+  onCheckedChange(checked: boolean): void;
+};
+
+/** A check box with its label beside it, the whole line a target for a finger (a filter like «فقط دارای تأخیر»). */
+export function Checkbox({ label, checked, onCheckedChange, className, ...input }: CheckboxProps) {
+  return (
+    <label className={className ?? 'hg-check'}>
+      <input type="checkbox" checked={checked} onChange={(event) => onCheckedChange(event.target.checked)} {...input} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
 export interface FormProps {
   onSubmit: () => void;
   /** An error from the last submission (e.g. an ApiError), shown above the fields. */
