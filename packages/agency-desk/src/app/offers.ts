@@ -27,8 +27,35 @@ function published(options: DeskOptions, offer: StoredOfferState, at: Date, caus
 }
 
 /** One page of the agency's offers, by id. */
-export const listOffers = (models: DeskModels, page: PageContext) =>
-  pageOf(models.offers.find({}, { outbox: 0 }).lean(), page, page.res, { by: '_id', order: 1 });
+export interface OfferFilter {
+  /** Words of the title, in either language. */
+  q?: string | undefined;
+  kind?: StoredOffer['kind'] | undefined;
+  status?: 'open' | 'closed' | undefined;
+}
+
+/** A typed text as a literal inside a regular expression. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One page of the catalogue, narrowed by kind, status and words of the title (fa or en). */
+export const listOffers = (models: DeskModels, filter: OfferFilter, page: PageContext) => {
+  const words = filter.q ? new RegExp(literal(filter.q), 'i') : null;
+  return pageOf(
+    models.offers
+      .find(
+        {
+          ...(filter.kind ? { kind: filter.kind } : {}),
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(words ? { $or: [{ 'title.fa': words }, { 'title.en': words }] } : {}),
+        },
+        { outbox: 0 },
+      )
+      .lean(),
+    page,
+    page.res,
+    { by: '_id', order: 1 },
+  );
+};
 
 /** The id of an offer staff add: made here when none is asked for; one asked for must be the agency's own. */
 export function offerIdFor(options: DeskOptions, requested: string | undefined, fields: OfferFields): string {

@@ -83,3 +83,20 @@ describe('offer ids are the agency’s own', () => {
     expect([missing.status, missing.body.code]).toEqual([404, 'offer-not-found']);
   });
 });
+
+describe('the catalogue list', () => {
+  it('finds offers by words of the title in either language (any case, Arabic ی/ک as Persian; typed text is literal), by kind and status', async () => {
+    const made = async (title: { fa: string; en: string }, extra: object = {}) =>
+      (await tvto.api('tvto').post('/desk/offers', { ...fields, kind: 'course', title, ...extra })).body.offerId as string;
+    const tailoring = await made({ fa: 'دوره خیاطی خانگی', en: 'Home tailoring course' });
+    const welding = await made({ fa: 'دوره جوشکاری', en: 'Welding course (2)' }, { status: 'closed' });
+    const ids = async (query: string) =>
+      ((await tvto.api('tvto').get(`/desk/offers?${query}`)).body as { offerId: string }[]).map((o) => o.offerId);
+    expect(await ids(`q=${encodeURIComponent('خياطي')}`)).toEqual([tailoring]);
+    expect(await ids('q=TAILORING')).toEqual([tailoring]);
+    expect(await ids(`q=${encodeURIComponent('(2)')}`)).toEqual([welding]);
+    expect(await ids(`q=${encodeURIComponent('.*')}`)).toEqual([]);
+    expect(await ids('kind=course&status=closed')).toEqual([welding]);
+    expect((await tvto.api('tvto').get('/desk/offers?kind=spaceship')).status).toBe(400);
+  });
+});

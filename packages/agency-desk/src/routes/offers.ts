@@ -1,10 +1,10 @@
-import { defineRoute, pageQuerySchema } from '@hamgam/service-kit';
+import { defineRoute } from '@hamgam/service-kit';
 import { z } from 'zod';
 import { createOffer, listOffers, offerIdFor, updateOffer } from '../app/offers.js';
 import type { StoredOffer } from '../data/models.js';
 import type { StoredOfferState } from '../domain/offers.js';
 import { readersOf, type DeskDeps, type DeskOptions } from '../options.js';
-import { newOfferSchema, offerEditSchema, offerParams, offerViewSchema } from './schemas.js';
+import { newOfferSchema, offerEditSchema, offerParams, offerQuerySchema, offerViewSchema } from './schemas.js';
 
 const view = ({ seatHolders, ...offer }: StoredOfferState, updatedAt: Date) => ({ ...offer, seatsTaken: seatHolders.length, updatedAt });
 const fromStored = ({ _id, updatedAt, updatedBy: _b, ...rest }: Omit<StoredOffer, 'outbox'>) => view({ ...rest, offerId: _id }, updatedAt);
@@ -14,12 +14,13 @@ export function offerRoutes(deps: DeskDeps, options: DeskOptions) {
     defineRoute({
       method: 'get',
       path: '/desk/offers',
-      summary: 'The agency’s service catalogue (what it offers the clinics’ residents); paged',
+      summary:
+        'The agency’s service catalogue (what it offers the clinics’ residents), found by words of the title, filtered by kind and status; paged',
       tags: ['desk'],
       roles: readersOf(options),
-      query: pageQuerySchema,
+      query: offerQuerySchema,
       response: z.array(offerViewSchema),
-      handler: async ({ query, req }, res) => (await listOffers(deps.models, { query, req, res })).map(fromStored),
+      handler: async ({ query, req }, res) => (await listOffers(deps.models, query, { query, req, res })).map(fromStored),
     }),
     defineRoute({
       method: 'post',

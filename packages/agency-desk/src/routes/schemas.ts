@@ -5,6 +5,7 @@ import {
   isoDateSchema,
   localizedNameSchema,
   needCategorySchema,
+  offerKinds,
   offerPublishedV1,
   opaqueIdSchema,
   rankedPrioritySchema,
@@ -22,6 +23,20 @@ export const newOfferSchema = offerFieldsSchema.extend({ offerId: slugIdSchema.m
 /** An edit: the fields, and optionally the revision the editor started from (optimistic concurrency). */
 export const offerEditSchema = offerFieldsSchema.extend({ basedOnRevision: z.number().int().positive().optional() }).strict();
 export const offerParams = z.object({ offerId: slugIdSchema }).strict();
+export const offerQuerySchema = z
+  .object({
+    ...pageQueryShape,
+    /** Words of the title, in either language (Arabic ي/ك read as the Persian letters). */
+    q: z
+      .string()
+      .trim()
+      .max(60)
+      .transform((text) => text.replace(/ي/g, 'ی').replace(/ك/g, 'ک'))
+      .optional(),
+    kind: z.enum(offerKinds).optional(),
+    status: z.enum(['open', 'closed']).optional(),
+  })
+  .strict();
 
 export const offerViewSchema = offerFieldsSchema.extend({
   offerId: z.string(),

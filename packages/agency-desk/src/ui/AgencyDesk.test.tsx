@@ -298,6 +298,20 @@ describe('service catalogue', () => {
     expect(await screen.findByTestId('desk-offer-saved')).toBeTruthy();
   });
 
+  it('searches the catalogue by words of the title and filters it by kind and status, through the API', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/offers', locale: 'fa' });
+    await screen.findByTestId(`desk-offer-${offer.offerId}`);
+    fireEvent.change(screen.getByTestId('desk-offers-controls-search'), { target: { value: 'خياطي' } });
+    fireEvent.change(screen.getByTestId('desk-offers-kind'), { target: { value: 'course' } });
+    fireEvent.change(screen.getByTestId('desk-offers-status'), { target: { value: 'open' } });
+    await waitFor(() =>
+      expect(decodeURIComponent(requests(fetchMock, 'GET', `${base}/offers`).at(-1)!.url)).toBe(
+        `${base}/offers?q=خیاطی&kind=course&status=open`,
+      ),
+    );
+  });
+
   it('checks a new offer before sending it, then creates it without asking for an id', async () => {
     const fetchMock = deskApi();
     renderDesk({ path: '/vt/offers' });

@@ -1,14 +1,18 @@
-import { Badge, Button, Card, DataTable, ErrorCard, Loading, useAsync, useI18n, type Column } from '@hamgam/ui-kit';
+import { Badge, Button, Card, ListControls, PagedTable, Select, useI18n, usePagedQuery, useQueryClient, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import type { Offer } from './api';
+import type { Offer, OfferFilter } from './api';
 import { useDesk } from './context';
 import { OfferForm } from './OfferForm';
+import { offerKinds, type OfferKind } from './vocabulary';
 
-/** The agency's service catalogue: what the clinics can refer residents to, with the places left. */
+/** The agency's service catalogue: what the clinics can refer residents to, with the places left; searched, filtered and paged by the API. */
 export function OffersSection() {
-  const { api, canAct } = useDesk();
+  const { api, canAct, service } = useDesk();
   const { t, localize, formatDate, formatNumber } = useI18n();
-  const offers = useAsync(() => api.offers(), [api]);
+  const client = useQueryClient();
+  const [filter, setFilter] = useState<OfferFilter>({});
+  const change = (part: Partial<OfferFilter>) => setFilter((current) => ({ ...current, ...part }));
+  const offers = usePagedQuery([service, 'desk', 'offers', filter], (after) => api.offers(filter, after), { module: 'desk' });
   const [editing, setEditing] = useState<Offer | 'new'>();
   const [saved, setSaved] = useState(false);
 
@@ -61,7 +65,7 @@ export function OffersSection() {
   const done = () => {
     setEditing(undefined);
     setSaved(true);
-    offers.reload();
+    void client.invalidateQueries({ queryKey: [service, 'desk', 'offers'] });
   };
 
   return (
@@ -91,20 +95,40 @@ export function OffersSection() {
             {t('desk.offers.saved')}
           </p>
         )}
-        {offers.error ? (
-          <ErrorCard error={offers.error} onRetry={offers.reload} />
-        ) : !offers.data ? (
-          <Loading />
-        ) : (
-          <DataTable
-            testId="desk-offers-table"
-            columns={columns}
-            rows={offers.data}
-            rowKey={(o) => o.offerId}
-            rowTestId={(o) => `desk-offer-${o.offerId}`}
-            empty={t('desk.offers.empty')}
-          />
-        )}
+        <ListControls
+          testId="desk-offers-controls"
+          search={{ onSearch: (q) => change({ q: q || undefined }), placeholder: t('desk.offers.searchHint') }}
+          filters={
+            <>
+              <Select
+                label={t('desk.offers.kind')}
+                data-testid="desk-offers-kind"
+                value={filter.kind ?? ''}
+                onChange={(e) => change({ kind: (e.target.value || undefined) as OfferKind | undefined })}
+                options={[{ value: '', label: t('desk.all') }, ...offerKinds.map((k) => ({ value: k, label: t(`desk.kind.${k}`) }))]}
+              />
+              <Select
+                label={t('desk.offers.status')}
+                data-testid="desk-offers-status"
+                value={filter.status ?? ''}
+                onChange={(e) => change({ status: (e.target.value || undefined) as 'open' | 'closed' | undefined })}
+                options={[
+                  { value: '', label: t('desk.all') },
+                  ...(['open', 'closed'] as const).map((s) => ({ value: s, label: t(`desk.status.${s}`) })),
+                ]}
+              />
+            </>
+          }
+        />
+        <PagedTable
+          testId="desk-offers-table"
+          label={t('desk.offers.title')}
+          paged={offers}
+          columns={columns}
+          rowKey={(o) => o.offerId}
+          rowTestId={(o) => `desk-offer-${o.offerId}`}
+          empty={t('desk.offers.empty')}
+        />
       </Card>
     </>
   );

@@ -69,6 +69,13 @@ export interface NeighbourhoodPriorities {
   priorities: { rank: number; category: NeedCategory; score: number; households: number }[];
 }
 
+export interface OfferFilter {
+  /** Words of the title, in either language. */
+  q?: string | undefined;
+  kind?: OfferKind | undefined;
+  status?: 'open' | 'closed' | undefined;
+}
+
 export interface CommitmentFilter {
   status?: CommitmentStatus | undefined;
   source?: Commitment['source'] | undefined;
@@ -115,7 +122,14 @@ export function deskApi(api: ApiClient, service: string) {
   const base = `/${service}/v1/desk`;
   const referral = (id: string, verb: string) => `${base}/referrals/${encodeURIComponent(id)}/${verb}`;
   return {
-    offers: () => api.list<Offer>(`${base}/offers`),
+    offers: (filter: OfferFilter, after: string | null) => {
+      const query = new URLSearchParams();
+      if (filter.q) query.set('q', filter.q);
+      if (filter.kind) query.set('kind', filter.kind);
+      if (filter.status) query.set('status', filter.status);
+      const text = query.toString();
+      return api.page<Offer>(`${base}/offers${text ? `?${text}` : ''}`, after);
+    },
     createOffer: (offer: OfferFields) => api.post<Offer>(`${base}/offers`, offer),
     updateOffer: (offerId: string, fields: OfferFields, basedOnRevision: number) =>
       api.put<Offer>(`${base}/offers/${encodeURIComponent(offerId)}`, { ...fields, basedOnRevision }),

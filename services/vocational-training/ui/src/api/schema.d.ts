@@ -2867,14 +2867,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s service catalogue (what it offers the clinics’ residents); paged
+         * The agency’s service catalogue (what it offers the clinics’ residents), found by words of the title, filtered by kind and status; paged
          * @description Roles: tvto-staff, coordinator, auditor
          */
         get: {
             parameters: {
                 query?: {
                     after?: string;
+                    kind?: "course" | "counselling" | "apprenticeship" | "workshop-permit" | "micro-loan" | "grant" | "equipment" | "social-care" | "construction";
                     limit?: number;
+                    q?: string;
+                    status?: "open" | "closed";
                 };
                 header?: never;
                 path?: never;
