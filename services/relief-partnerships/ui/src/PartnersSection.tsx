@@ -9,12 +9,15 @@ import {
   ErrorCard,
   Form,
   Loading,
+  PagedTable,
   Select,
   TextInput,
   useAction,
-  useAsync,
+  useApiQuery,
   useI18n,
+  usePagedQuery,
   useProblemSentence,
+  useQueryClient,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { ATTENDEES, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
@@ -33,10 +36,13 @@ export function PartnersSection() {
   const api = useReliefApi();
   const { t, formatDate } = useI18n();
   const roles = useRoles();
-  const data = useAsync(() => Promise.all([api.agreements(), api.meetings()]), [api]);
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
-  const [agreements, meetings] = data.data;
+  const client = useQueryClient();
+  const agreementsQuery = useApiQuery(['relief-partnerships', 'agreements'], () => api.agreements(), { module: 'relief' });
+  const meetings = usePagedQuery(['relief-partnerships', 'meetings'], (after) => api.meetings(after), { module: 'relief' });
+  const reload = () => void client.invalidateQueries({ queryKey: ['relief-partnerships'] });
+  if (agreementsQuery.error) return <ErrorCard error={agreementsQuery.error} onRetry={agreementsQuery.reload} />;
+  if (!agreementsQuery.data) return <Loading />;
+  const agreements = agreementsQuery.data;
   const ownPartners: Partner[] = [
     ...(roles.relief ? (['relief-committee'] as const) : []),
     ...(roles.basij ? (['basij-construction'] as const) : []),
@@ -69,9 +75,11 @@ export function PartnersSection() {
           testId="agreements-table"
         />
       </Card>
-      {ownPartners.length > 0 && <NewAgreementForm partners={ownPartners} onCreated={data.reload} />}
+      {ownPartners.length > 0 && <NewAgreementForm partners={ownPartners} onCreated={reload} />}
       <Card title={t('relief.meetings.title')}>
-        <DataTable
+        <PagedTable
+          paged={meetings}
+          label={t('relief.meetings.title')}
           columns={[
             { key: 'day', header: t('relief.meetings.heldOn'), render: (m: Meeting) => formatDate(m.heldOn) },
             { key: 'title', header: t('relief.projects.name'), render: (m: Meeting) => m.title },
@@ -82,13 +90,12 @@ export function PartnersSection() {
             },
             { key: 'decisions', header: t('relief.meetings.decisions'), render: (m: Meeting) => m.decisions },
           ]}
-          rows={meetings}
           rowKey={(m) => m.meetingId}
           empty={t('relief.meetings.empty')}
           testId="meetings-table"
         />
       </Card>
-      {(roles.relief || roles.basij) && <NewMeetingForm onCreated={data.reload} />}
+      {(roles.relief || roles.basij) && <NewMeetingForm onCreated={reload} />}
     </>
   );
 }

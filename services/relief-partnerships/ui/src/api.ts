@@ -310,7 +310,7 @@ function reliefApi(api: ApiClient) {
     permits: () => api.list<Permit>(`${base}/permits`),
     agreements: () => api.get<Agreement[]>(`${base}/agreements`),
     createAgreement: (body: AgreementFields) => api.post<Agreement>(`${base}/agreements`, body),
-    meetings: () => api.list<Meeting>(`${base}/joint-meetings`),
+    meetings: (after: string | null) => api.page<Meeting>(`${base}/joint-meetings`, after),
     createMeeting: (body: Omit<Meeting, 'meetingId'>) => api.post<Meeting>(`${base}/joint-meetings`, body),
   };
 }
