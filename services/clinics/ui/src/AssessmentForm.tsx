@@ -1,4 +1,4 @@
-import { Button, Card, Form, Select, TextInput, toLatinDigits, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, Form, Select, TextInput, toLatinDigits, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type NeedCategory } from './api';
 import { useResidentsApi } from './residents/api';
@@ -24,13 +24,31 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
   const [householdRef, setHouseholdRef] = useState('');
   const [severities, setSeverities] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<{ householdRef?: string; needs?: string }>({});
-  const [apiError, setApiError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
   const [savedRef, setSavedRef] = useState<string>();
 
   const needs = categories.map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 })).filter((need) => need.severity > 0);
 
-  async function submit() {
+  // The household of that file number at this clinic, registered first if the clinic has none yet.
+  const saving = useApiMutation(
+    async (ref: string) => {
+      const found = await residents.householdsPage(clinicId, { q: ref, sort: 'newest', archived: 'exclude' });
+      const known = found.items.find((h) => h.fileNumber.toUpperCase() === ref.toUpperCase());
+      const household = known ?? (await residents.registerHousehold(clinicId, ref));
+      await api.recordAssessment({ clinicId, neighbourhoodId, householdRef: household.id, needs });
+      return ref;
+    },
+    {
+      onSuccess: (ref) => {
+        setHouseholdRef('');
+        setSeverities({});
+        setSavedRef(ref);
+        onSaved();
+      },
+    },
+  );
+  const apiError = saving.error ?? undefined;
+
+  function submit() {
     const ref = toLatinDigits(householdRef).trim();
     const found = {
       householdRef: ref ? undefined : t('clinics.form.householdRefRequired'),
@@ -40,22 +58,7 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
     setSavedRef(undefined);
     if (found.householdRef || found.needs) return;
 
-    setSaving(true);
-    setApiError(undefined);
-    try {
-      const found = await residents.householdsPage(clinicId, { q: ref, sort: 'newest', archived: 'exclude' });
-      const known = found.items.find((h) => h.fileNumber.toUpperCase() === ref.toUpperCase());
-      const household = known ?? (await residents.registerHousehold(clinicId, ref));
-      await api.recordAssessment({ clinicId, neighbourhoodId, householdRef: household.id, needs });
-      setHouseholdRef('');
-      setSeverities({});
-      setSavedRef(ref);
-      onSaved();
-    } catch (error) {
-      setApiError(error);
-    } finally {
-      setSaving(false);
-    }
+    void saving.run(ref);
   }
 
   const severityOptions = SEVERITIES.map((s) => ({
@@ -92,7 +95,7 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
           </p>
         )}
         <div className="hg-form__row">
-          <Button type="submit" busy={saving} data-testid="save-assessment">
+          <Button type="submit" busy={saving.busy} data-testid="save-assessment">
             {t('clinics.form.save')}
           </Button>
           {savedRef && (

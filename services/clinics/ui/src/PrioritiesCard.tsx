@@ -1,4 +1,4 @@
-import { Button, Card, DataTable, ErrorCard, Form, jalaliYear, Loading, NumberInput, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, DataTable, ErrorCard, Form, jalaliYear, Loading, NumberInput, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useClinicsApi, type PrioritiesView, type RankedPriority } from './api';
 import { categoryLabel, type CategoryLabels } from './needs';
@@ -60,9 +60,11 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
   const { t, formatDate, formatNumber } = useI18n();
   const [period, setPeriod] = useState(() => jalaliYear());
   const [periodError, setPeriodError] = useState<string>();
-  const [publishError, setPublishError] = useState<unknown>();
-  const [publishing, setPublishing] = useState(false);
   const [reranking, setReranking] = useState(false);
+  const publishing = useApiMutation((year: string) => api.publishPriorities(neighbourhoodId, year), {
+    invalidates: [['clinics', 'priorities', neighbourhoodId]],
+    onSuccess: () => state.reload(),
+  });
 
   if (state.error) return <ErrorCard error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading />;
@@ -72,20 +74,10 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
     ? new Map(published.reranking.computedRanks.map((p) => [p.category, p.computedRank]))
     : undefined;
 
-  async function publish() {
+  function publish() {
     const invalid = /^\d{4}$/.test(period) ? undefined : t('clinics.priorities.periodInvalid');
     setPeriodError(invalid);
-    if (invalid) return;
-    setPublishing(true);
-    setPublishError(undefined);
-    try {
-      await api.publishPriorities(neighbourhoodId, period);
-      state.reload();
-    } catch (error) {
-      setPublishError(error);
-    } finally {
-      setPublishing(false);
-    }
+    if (!invalid) void publishing.run(period);
   }
 
   return (
@@ -121,7 +113,7 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
           />
         )}
         {canPublish && draft.length > 0 && (
-          <Form onSubmit={publish} error={publishError} testId="publish-form">
+          <Form onSubmit={publish} error={publishing.error ?? undefined} testId="publish-form">
             <div className="hg-form__row">
               <NumberInput
                 label={t('clinics.priorities.period')}
@@ -131,7 +123,7 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
                 onValueChange={setPeriod}
                 error={periodError}
               />
-              <Button type="submit" busy={publishing} data-testid="publish-priorities">
+              <Button type="submit" busy={publishing.busy} data-testid="publish-priorities">
                 {t('clinics.priorities.publish')}
               </Button>
             </div>
