@@ -105,6 +105,8 @@ export interface Ledger {
 export interface DuplicateFlag {
   flagId: string;
   householdRef: string;
+  /** How the household is named on screen (HH-XXXX-XXXX), never its ref. */
+  householdNumber: string;
   purpose: string;
   crossAgency: boolean;
   totalRials: number;

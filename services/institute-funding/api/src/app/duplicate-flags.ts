@@ -1,3 +1,4 @@
+import { householdNumberOf } from '../domain/households.js';
 import { caps, readAll } from '@hamgam/service-kit';
 import { NotFoundError } from '@hamgam/service-kit/errors';
 import { duplicateBenefits, type KnownBenefit } from '../domain/duplicates.js';
@@ -36,6 +37,7 @@ export async function duplicateFlagsView(deps: FundingDeps) {
     const review = reviewOf.get(flag.flagId);
     return {
       ...flag,
+      householdNumber: householdNumberOf(flag.householdRef),
       benefits: flag.benefits.map((b) => ({ ...b, grantedAt: b.grantedAt.toISOString() })),
       review: review ? { note: review.note, reviewedAt: review.reviewedAt.toISOString() } : null,
     };

@@ -46,6 +46,8 @@ describe('duplicate benefits', () => {
     });
     expect(flags[0].benefits.map((b: { source: string }) => b.source).sort()).toEqual(['institute-funding', 'relief-partnerships']);
     expect(JSON.stringify(flags)).not.toMatch(/name|nationalId/i);
+    // A screen names the household by a number from its ref (the same at relief), never the ref (issue 10).
+    expect(flags[0].householdNumber).toMatch(/^HH-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
 
     const path = `/duplicate-flags/${flags[0].flagId}/review`;
     expect((await api('coordinator').post(path, { note: 'x' })).status).toBe(403);

@@ -192,6 +192,8 @@ export const flagReviewView = z.object({ note: z.string(), reviewedAt: z.iso.dat
 export const flagView = z.object({
   flagId: z.string(),
   householdRef: opaqueIdSchema,
+  /** How a screen names the household (HH-XXXX-XXXX from the ref): never the ref itself. */
+  householdNumber: z.string(),
   purpose: z.string(),
   crossAgency: z.boolean(),
   totalRials: z.number().int(),

@@ -2358,14 +2358,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s service catalogue (what it offers the clinics’ residents); paged
+         * The agency’s service catalogue (what it offers the clinics’ residents), found by words of the title, filtered by kind and status; paged
          * @description Roles: fund-officer, coordinator, auditor
          */
         get: {
             parameters: {
                 query?: {
                     after?: string;
+                    kind?: "course" | "counselling" | "apprenticeship" | "workshop-permit" | "micro-loan" | "grant" | "equipment" | "social-care" | "construction";
                     limit?: number;
+                    q?: string;
+                    status?: "open" | "closed";
                 };
                 header?: never;
                 path?: never;
@@ -3939,6 +3942,7 @@ export interface paths {
                             }[];
                             crossAgency: boolean;
                             flagId: string;
+                            householdNumber: string;
                             /** Format: uuid */
                             householdRef: string;
                             purpose: string;

@@ -29,7 +29,7 @@ export function FlagsSection() {
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const columns: Column<DuplicateFlag>[] = [
-    { key: 'household', header: t('if.flags.household'), render: (f) => <Code>{f.householdRef}</Code> },
+    { key: 'household', header: t('if.flags.household'), render: (f) => <Code>{f.householdNumber}</Code> },
     { key: 'purpose', header: t('if.flags.purpose'), render: (f) => t(`if.purpose.${f.purpose}`) },
     {
       key: 'sources',

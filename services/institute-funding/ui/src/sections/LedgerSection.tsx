@@ -1,6 +1,5 @@
 import { Badge, Card, DataTable, ErrorCard, Loading, useApiQuery, useI18n, type Column } from '@hamgam/ui-kit';
 import { useFundingApi, type Ledger } from '../api';
-import { Code } from '../labels';
 
 /** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
 const fresh = { module: 'if', staleTime: 0 };
@@ -16,14 +15,15 @@ export function LedgerSection() {
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
   const ledger = data.data;
+  // An account is named by its kind and, for a call's, the call's title: never by an id.
+  const callTitles = new Map(ledger.calls.map((c) => [c.callId, c.title]));
   const account = (a: string) => {
     const [kind, id = ''] = a.split(':');
+    const title = callTitles.get(id);
     return (
       <>
-        {t(`if.account.${kind}`)}{' '}
-        <small>
-          <Code>{id.slice(0, 8)}</Code>
-        </small>
+        {t(`if.account.${kind}`)}
+        {title && <small> {localize(title)}</small>}
       </>
     );
   };

@@ -249,6 +249,8 @@ describe('the institute-funding module', () => {
     expect((await screen.findByTestId('if-ledger-balanced')).textContent).toBe(messages.fa['if.ledger.balanced']);
     expect(screen.getByTestId(`if-position-paid-${callId}`).textContent).toBe('۳۰۰٬۰۰۰٬۰۰۰');
     expect(screen.getByTestId(`if-posting-budget:${callId}`).textContent).toContain(messages.fa['if.account.appropriation']);
+    // An account is named by its kind and its call's title, never by an id fragment (issue 10).
+    expect(document.body.textContent).not.toContain(callId.slice(0, 8));
   });
 
   it('renews an expired licence, sending the institute’s record with the new day', async () => {
@@ -277,6 +279,7 @@ describe('the institute-funding module', () => {
     const flag: DuplicateFlag = {
       flagId: 'a'.repeat(24),
       householdRef: '0b7c4c8e-2a7e-4a43-9d55-3c4f1d2b9a12',
+      householdNumber: 'HH-BQ7E-KTQZ',
       purpose: 'skills-training',
       crossAgency: true,
       totalRials: 533_333_333,
@@ -311,7 +314,9 @@ describe('the institute-funding module', () => {
     });
     render('/m/duplicates');
     expect((await screen.findByTestId(`if-flag-kind-${flag.flagId}`)).textContent).toBe(messages.fa['if.flags.crossAgency']);
-    expect(screen.getByTestId(`if-flag-${flag.flagId}`).textContent).toContain(flag.householdRef);
+    // The household by its number, never its ref (issue 10).
+    expect(screen.getByTestId(`if-flag-${flag.flagId}`).textContent).toContain('HH-BQ7E-KTQZ');
+    expect(document.body.textContent).not.toContain(flag.householdRef.slice(0, 8));
     fireEvent.change(screen.getByTestId(`if-flag-note-${flag.flagId}`), { target: { value: 'هماهنگ شد' } });
     fireEvent.click(screen.getByTestId(`if-flag-review-${flag.flagId}`));
     await waitFor(() => expect(screen.getByTestId(`if-flag-${flag.flagId}`).textContent).toContain('بررسی شد: هماهنگ شد'));
