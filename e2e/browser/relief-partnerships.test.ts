@@ -5,6 +5,7 @@ import { connect, type ChannelModel } from 'amqplib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
+import { confirm, newTrackingCode, pickReference } from '../support/pickers.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 
 // The Relief Committee's officer in the shell: a resident a clinic referred to relief, whom TVTO certified
@@ -70,9 +71,10 @@ describe('the relief-partnerships module in the shell', () => {
     });
     // Money goes only to a household a clinic referred to relief: the clinic's referral names them.
     const referralId = randomUUID();
+    const trackingCode = newTrackingCode();
     await publish('clinics.referral.made', 'clinics', {
       referralId,
-      trackingCode: 'BRWS-R3LF',
+      trackingCode,
       agency: 'relief-partnerships',
       offerId: 'relief-browser-home-loan',
       clinicId: 'clinic-sarasiab',
@@ -103,8 +105,9 @@ describe('the relief-partnerships module in the shell', () => {
     const page = await signIn(browser, 'relief.officer');
     await page.goto(`${shellUrl}/relief`);
     await page.getByTestId('relief-nav-support').click();
-    await page.getByTestId('support-candidate').selectOption(residentRef);
-    expect(await page.getByTestId('support-household').inputValue()).toBe(householdRef);
+    // The officer finds the person by the tracking code the resident shows; the box names the code, never an id.
+    await pickReference(page, 'support-person', trackingCode);
+    expect(await page.getByTestId('support-person-input').inputValue()).toContain(trackingCode);
     await page.getByTestId('support-amount').fill('۲۰۰۰۰۰۰۰۰');
     await page.getByTestId('support-plan').fill('خیاطی خانگی: چرخ صنعتی و پارچه');
     await page.getByTestId('support-submit').click();
@@ -113,13 +116,18 @@ describe('the relief-partnerships module in the shell', () => {
     expect(await page.getByTestId('support-eligible-today').textContent()).toBe('امروز واجد شرایط است');
     expect(await page.getByTestId('support-page-status').textContent()).toBe('واجد شرایط');
     expect(await page.getByTestId('support-certificate').textContent()).toContain('TVTO-BR-0001');
+    // The trade by its name, and the people behind the request never by their ids.
+    expect(await page.getByTestId('support-certificate').textContent()).toContain('خیاطی');
+    const shown = await page.locator('body').innerText();
+    expect(shown).not.toContain(residentRef);
+    expect(shown).not.toContain(householdRef);
     await screenshot(page, 'relief-01-request');
 
     await page.getByTestId('support-approve-months').fill('12');
     await page.getByTestId('support-approve-grace').fill('1');
     await page.getByTestId('support-approve').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="support-page-status"]')?.textContent === 'تصویب‌شده');
-    await page.getByTestId('support-disburse').click();
+    await confirm(page, 'support-disburse');
     await page.getByTestId('support-schedule').waitFor();
     expect(await page.getByTestId('support-page-status').textContent()).toBe('پرداخت‌شده');
     expect(await page.getByTestId('support-instalments').locator('tbody tr').count()).toBe(12);
@@ -146,7 +154,7 @@ describe('the relief-partnerships module in the shell', () => {
     const page = await signIn(browser, 'basij.liaison');
     await page.goto(`${shellUrl}/relief/projects`);
     await page.getByTestId('project-title').fill(title);
-    await page.getByTestId('project-neighbourhood').selectOption('nbh-motahari');
+    await page.getByTestId('project-neighbourhood').selectOption({ label: 'مطهری' });
     await page.getByTestId('project-volunteers').fill('۷');
     await page.getByTestId('project-skills').fill('بنایی، برق‌کاری');
     await page.getByTestId('project-scope').fill('آماده‌سازی فضای کارگاه');
@@ -155,6 +163,9 @@ describe('the relief-partnerships module in the shell', () => {
     await page.getByTestId('project-create').click();
     const card = page.locator('section[data-testid^="project-"]', { hasText: title });
     await card.waitFor();
+    // The project names its neighbourhood, never the slug behind it.
+    expect(await card.textContent()).toContain('مطهری');
+    expect(await card.textContent()).not.toContain('nbh-');
     await card.locator('[data-testid^="milestone-done-"]').click();
     await card.getByText('در حال اجرا').waitFor();
     await screenshot(page, 'relief-03-project');
