@@ -227,7 +227,7 @@ function CourseForm({ references, venues, onCreated }: { references: References;
     <Card testId="vt-course-form-card">
       <details data-testid="vt-course-form-toggle">
         <summary>{t('vt.courses.new')}</summary>
-        <Form onSubmit={submit} error={action.error} testId="vt-course-form">
+        <Form onSubmit={submit} error={action.rest(['endsOn'])} testId="vt-course-form">
           {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
           {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en', true)}
           <TradePicker
@@ -271,7 +271,13 @@ function CourseForm({ references, venues, onCreated }: { references: References;
           {text('scheduleFa', `${t('vt.courses.schedule')} (${t('vt.fa')})`, 'vt-course-schedule-fa')}
           {text('scheduleEn', `${t('vt.courses.schedule')} (${t('vt.en')})`, 'vt-course-schedule-en', true)}
           <DateInput label={t('vt.courses.startsOn')} value={f.startsOn} onChange={set('startsOn')} data-testid="vt-course-starts" />
-          <DateInput label={t('vt.courses.endsOn')} value={f.endsOn} onChange={set('endsOn')} data-testid="vt-course-ends" />
+          <DateInput
+            label={t('vt.courses.endsOn')}
+            value={f.endsOn}
+            onChange={set('endsOn')}
+            error={action.at('endsOn')}
+            data-testid="vt-course-ends"
+          />
           <NumberInput
             label={t('vt.courses.capacity')}
             value={f.capacity}

@@ -193,7 +193,7 @@ function ApplicationForm({ references, onDone }: { references: References; onDon
     <Card testId="vt-permit-form-card">
       <details data-testid="vt-permit-form-toggle">
         <summary>{t('vt.permits.new')}</summary>
-        <Form onSubmit={submit} error={action.error} testId="vt-permit-form">
+        <Form onSubmit={submit} error={action.rest(['referralId', 'residentRef'])} testId="vt-permit-form">
           <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
           <ReferralPicker
             label={t('vt.counselling.referral')}
@@ -201,8 +201,15 @@ function ApplicationForm({ references, onDone }: { references: References; onDon
             state="accepted"
             value={referral}
             onChange={setReferral}
+            error={action.at('referralId')}
           />
-          <ReferralPicker label={t('vt.resident')} testId="vt-permit-resident" value={resident} onChange={setResident} />
+          <ReferralPicker
+            label={t('vt.resident')}
+            testId="vt-permit-resident"
+            value={resident}
+            onChange={setResident}
+            error={action.at('residentRef')}
+          />
           <TextInput
             label={t('vt.permits.applicantName')}
             value={f.name}

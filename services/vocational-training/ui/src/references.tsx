@@ -107,6 +107,7 @@ export function ReferralPicker({
   onChange,
   state,
   offerId,
+  error,
 }: {
   label: string;
   testId: string;
@@ -114,6 +115,8 @@ export function ReferralPicker({
   onChange: (referral: PickableReferral | undefined) => void;
   state?: 'accepted';
   offerId?: string;
+  /** The sentence of a refusal naming this input. */
+  error?: string | undefined;
 }) {
   const api = useTvtoApi();
   const { t } = useI18n();
@@ -127,6 +130,7 @@ export function ReferralPicker({
       value={value?.referralId ?? null}
       selectedLabel={value ? labelOf(value) : undefined}
       placeholder={t('vt.referrals.searchHint')}
+      error={error}
       minChars={1}
       search={async (q) => {
         const rows = await api.pickReferrals({ q, state, offerId });

@@ -188,6 +188,43 @@ describe('courses section', () => {
     expect(posted[0]).not.toHaveProperty('courseId');
   });
 
+  it('says a refusal naming a field under that field, in the staff’s language (422 course-ends-before-start on endsOn)', async () => {
+    stubFetch({
+      ...references,
+      [`GET ${api}/courses`]: [],
+      [`GET ${api}/certificates`]: [],
+      [`POST ${api}/courses`]: () =>
+        jsonResponse(
+          {
+            title: 'Unprocessable Content',
+            status: 422,
+            code: 'course-ends-before-start',
+            field: 'endsOn',
+            detail: 'endsOn cannot be before startsOn',
+          },
+          422,
+          'application/problem+json',
+        ),
+    });
+    renderAt('/m/courses');
+    await screen.findByTestId('vt-course-form');
+    for (const [testId, value] of [
+      ['vt-course-title-fa', 'خیاطی'],
+      ['vt-course-title-en', 'Tailoring'],
+      ['vt-course-schedule-fa', 'شنبه‌ها'],
+      ['vt-course-schedule-en', 'Saturdays'],
+    ] as const)
+      fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    await pick('vt-course-trade', 'خیا', 'خیاطی');
+    fireEvent.change(screen.getByTestId('vt-course-venue-kind'), { target: { value: 'private-institute' } });
+    fireEvent.change(screen.getByTestId('vt-course-venue-id'), { target: { value: 'inst-negin' } });
+    fireEvent.click(screen.getByTestId('vt-course-submit'));
+    const ends = screen.getByTestId('vt-course-ends').closest('.hg-field')!;
+    await waitFor(() => expect(ends.textContent).toContain(fa['vt.problem.course-ends-before-start']));
+    expect(document.body.textContent).not.toContain('endsOn cannot be before startsOn');
+    expect(screen.getByTestId('vt-course-form').textContent!.split(fa['vt.problem.course-ends-before-start']).length).toBe(2);
+  });
+
   it('enrols an accepted referral of this course, takes attendance and completes an enrolment', async () => {
     const calls: { what: string; body: unknown }[] = [];
     stubFetch({
