@@ -24,17 +24,23 @@ describe('the welfare module in the shell', () => {
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
+    const fileNumber = opened.body.fileNumber as string;
+    expect(fileNumber).toMatch(/^WF-/);
 
     const page = await signIn(browser, 'welfare.officer');
     await page.goto(`${shellUrl}/welfare`);
     await page.getByTestId('welfare-nav-cases').click();
+    // The worker finds the case by its file number (the caseload is searched and paged), named by it, not by an id.
+    await page.getByTestId('welfare-caseload-controls-search').fill(fileNumber);
+    await page.getByTestId(`welfare-case-file-${caseId}`).waitFor();
+    expect(await page.getByTestId(`welfare-case-file-${caseId}`).textContent()).toBe(fileNumber);
     await page.getByTestId(`welfare-case-link-${caseId}`).click();
     await page.getByTestId('welfare-assessment-form').waitFor();
     expect(await page.getByTestId('welfare-case-state').textContent()).toBe('گشوده');
 
-    await page.getByTestId('welfare-assess-income').selectOption('no-income');
+    await page.getByTestId('welfare-assess-income').selectOption({ label: 'بدون درآمد' });
     await page.getByTestId('welfare-assess-months').fill('۱۸');
-    await page.getByTestId('welfare-assess-housing').selectOption('overcrowded');
+    await page.getByTestId('welfare-assess-housing').selectOption({ label: 'پرجمعیت' });
     await page.getByTestId('welfare-assess-female-headed').check();
     await page.getByTestId('welfare-assess-members').fill('4');
     await page.getByTestId('welfare-assess-dependants').fill('3');
@@ -44,7 +50,7 @@ describe('the welfare module in the shell', () => {
     expect(await page.getByTestId('welfare-assessment-level').textContent()).toBe('آسیب‌پذیری زیاد');
     expect(await page.getByTestId('welfare-case-state').textContent()).toBe('ارزیابی‌شده');
 
-    await page.getByTestId('welfare-flag-select').selectOption('low-income');
+    await page.getByTestId('welfare-flag-select').selectOption({ label: 'کم‌درآمد' });
     await page.getByTestId('welfare-flag-submit').click();
     await page.locator('[data-testid^="welfare-flag-status-"]').first().waitFor();
     expect(await page.locator('[data-testid^="welfare-flag-status-"]').first().textContent()).toBe('فعال');
