@@ -8,13 +8,16 @@ import {
   DateInput,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
+  PagedTable,
   Select,
   TextInput,
   TimeInput,
   useApiQuery,
   useAuth,
   useI18n,
+  usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, type CounsellingSlot, type Demand, type DemandLevel, type PickableReferral, type Session } from './api';
@@ -28,23 +31,27 @@ const fresh = { module: 'vt', staleTime: 0 };
 const levelTone: Record<DemandLevel, BadgeTone> = { high: 'success', medium: 'info', low: 'neutral' };
 const sessionTone: Record<Session['state'], BadgeTone> = { booked: 'info', held: 'success', 'no-show': 'warning' };
 
+export interface SessionSearch {
+  clinicId: string;
+  state: Session['state'] | '';
+}
+
 /** Career counselling: the office's trade demand list and the counsellor's sessions at the clinics. */
 export function CounsellingSection() {
   const api = useTvtoApi();
   const { t, localize, formatDate, formatDateTime } = useI18n();
   const canAct = useAuth().hasRole('tvto-staff');
-  const [clinicId, setClinicId] = useState('');
+  const [search, setSearch] = useState<SessionSearch>({ clinicId: '', state: '' });
   const [preset, setPreset] = useState<CounsellingSlot>();
-  const data = useApiQuery(
-    ['vocational-training', 'counselling', clinicId],
-    () => Promise.all([api.demand(), api.sessions(clinicId || undefined)]),
-    fresh,
-  );
+  const data = useApiQuery(['vocational-training', 'demand'], () => api.demand(), fresh);
+  const paged = usePagedQuery(['vocational-training', 'sessions', search], (after) => api.sessionPage(search, after), { module: 'vt' });
   const references = useReferences();
   const error = data.error ?? references.error;
   if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
   if (!data.data || !references.data) return <Loading />;
-  const [demand, sessions] = data.data;
+  const demand = data.data;
+  const sessions = paged.items;
+  const reload = () => (data.reload(), paged.reload());
   const [places] = references.data;
   const names = namesOf(references.data, localize);
   return (
@@ -66,21 +73,38 @@ export function CounsellingSection() {
             { key: 'updated', header: t('vt.day'), render: (d) => formatDate(d.updatedAt) },
           ]}
         />
-        {canAct && <DemandForm references={references.data} onDone={data.reload} />}
+        {canAct && <DemandForm references={references.data} onDone={reload} />}
       </Card>
       <CounsellorDays references={references.data} onPick={canAct ? setPreset : undefined} />
       <Card title={t('vt.counselling.sessions')} testId="vt-sessions">
-        <ClinicPicker
-          label={t('vt.clinic')}
-          places={places}
-          value={clinicId}
-          testId="vt-sessions-clinic"
-          none={t('vt.counselling.allClinics')}
-          onChange={setClinicId}
+        <ListControls
+          testId="vt-sessions-controls"
+          filters={
+            <>
+              <ClinicPicker
+                label={t('vt.clinic')}
+                places={places}
+                value={search.clinicId}
+                testId="vt-sessions-clinic"
+                none={t('vt.counselling.allClinics')}
+                onChange={(clinicId) => setSearch({ ...search, clinicId })}
+              />
+              <Select
+                label={t('vt.status')}
+                value={search.state}
+                data-testid="vt-sessions-state"
+                onChange={(e) => setSearch({ ...search, state: e.target.value as SessionSearch['state'] })}
+                options={[
+                  { value: '', label: t('vt.all') },
+                  ...(['booked', 'held', 'no-show'] as const).map((s) => ({ value: s, label: t(`vt.session.${s}`) })),
+                ]}
+              />
+            </>
+          }
         />
-        <DataTable
+        <PagedTable
+          paged={paged}
           testId="vt-sessions-table"
-          rows={sessions}
           rowKey={(s) => s.sessionId}
           rowTestId={(s) => `vt-session-${s.sessionId}`}
           empty={t('vt.counselling.empty')}
@@ -129,14 +153,14 @@ export function CounsellingSection() {
                   {
                     key: 'actions',
                     header: t('vt.actions'),
-                    render: (s: Session) => <RecordActions session={s} demand={demand} onDone={data.reload} />,
+                    render: (s: Session) => <RecordActions session={s} demand={demand} onDone={reload} />,
                   },
                 ]
               : []),
           ]}
         />
         <UnverifiedNote rows={sessions} testId="vt-sessions-unverified-note" />
-        {canAct && <BookForm key={preset?.id ?? 'none'} preset={preset} references={references.data} onDone={data.reload} />}
+        {canAct && <BookForm key={preset?.id ?? 'none'} preset={preset} references={references.data} onDone={reload} />}
       </Card>
     </>
   );

@@ -245,7 +245,9 @@ export function tvtoApi(api: ApiClient) {
     counsellorDays: (days = 14) => api.list<CounsellingSlot>(`/clinics/v1/calendar/slots?kind=tvto-counselling&days=${days}`),
     setDemand: (trade: string, body: { label: LocalizedText; level: DemandLevel; note: LocalizedText }) =>
       api.put<Demand>(`${base}/counselling/demand/${id(trade)}`, body),
-    sessions: (clinicId?: string) => api.list<Session>(`${base}/counselling/sessions${clinicId ? `?clinicId=${id(clinicId)}` : ''}`),
+    /** One page of the counsellor's sessions (the server's filters; 20 a page). */
+    sessionPage: (search: { clinicId: string; state: string }, after: string | null) =>
+      api.page<Session>(`${base}/counselling/sessions?${pageQuery({ limit: '20', ...search })}`, after),
     book: (body: { clinicId: string; residentRef: string | null; referralId: string | null; day: string; time: string }) =>
       api.post<Session>(`${base}/counselling/sessions`, body),
     record: (sessionId: string, body: { state: 'held'; notes: string; guidance: string[] } | { state: 'no-show' }) =>

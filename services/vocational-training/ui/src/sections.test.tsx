@@ -546,9 +546,14 @@ describe('counselling and apprenticeships', () => {
       expect(calls).toEqual([{ what: 'record', body: { state: 'held', notes: 'Has a sewing machine', guidance: ['tailoring'] } }]),
     );
     await pick('vt-sessions-clinic', 'فجر', 'کلینیک فجر');
-    await waitFor(() =>
-      expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('/counselling/sessions?clinicId=clinic-fajr'))).toBe(true),
-    );
+    fireEvent.change(screen.getByTestId('vt-sessions-state'), { target: { value: 'held' } });
+    await waitFor(() => {
+      const last = new URL(
+        String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/counselling/sessions?')).at(-1)![0]),
+        'http://x',
+      );
+      expect(Object.fromEntries(last.searchParams)).toEqual({ limit: '20', clinicId: 'clinic-fajr', state: 'held' });
+    });
   });
 
   it('shows the counsellor’s days from the clinics’ calendar and fills the booking form from one', async () => {
