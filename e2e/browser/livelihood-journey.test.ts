@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { chooseOption, confirm, pickReference } from '../support/pickers.js';
 
 // Issue 5's journey across all the agencies, each step in its own module of the shell: a clinic refers a
 // resident to a home-based-job course → TVTO accepts, enrols, completes → welfare confirms the household's
@@ -31,8 +32,10 @@ let residentId = '';
 let householdId = '';
 let awardId = '';
 let caseId = '';
+let caseFileNumber = '';
 let referralId = '';
 let reliefReferralId = '';
+let reliefTrackingCode = '';
 let trackingCode = '';
 let enrolmentId = '';
 let commitmentId = '';
@@ -195,6 +198,7 @@ beforeAll(async () => {
   });
   expect(toRelief.status).toBe(201);
   reliefReferralId = toRelief.body.id;
+  reliefTrackingCode = toRelief.body.trackingCode;
 
   // Welfare already works with the household (a case opened directly by its case worker).
   const opened = await call('welfare', '/api/v1/cases', {
@@ -203,6 +207,7 @@ beforeAll(async () => {
   });
   expect(opened.status).toBe(201);
   caseId = opened.body.caseId;
+  caseFileNumber = opened.body.fileNumber;
 }, 120_000);
 
 afterAll(async () => {
@@ -273,8 +278,9 @@ describe('a resident’s way from a need to a working livelihood, across the age
 
     await page.getByTestId('desk-nav-commitments').click();
     await page.getByTestId('desk-declare-form').waitFor();
-    await page.getByTestId('desk-declare-neighbourhood').selectOption('nbh-sarasiab');
-    await page.getByTestId('desk-declare-answers').selectOption('skills-training');
+    // The neighbourhood and the priority answered are picked by their names.
+    await page.getByTestId('desk-declare-neighbourhood').selectOption({ label: 'سرآسیاب' });
+    await chooseOption(page, 'desk-declare-answers', 'آموزش مهارت');
     await page.getByTestId('desk-declare-title').fill(commitmentTitle);
     await page.getByTestId('desk-declare-due').fill(typedDay(day(75)));
     await page.getByTestId('desk-declare-submit').click();
@@ -296,7 +302,7 @@ describe('a resident’s way from a need to a working livelihood, across the age
     const page = await as('tvto.staff');
     await page.goto(`${shellUrl}/vocational-training/courses/${courseId}`);
     await page.getByTestId('vt-enrol').waitFor();
-    await page.getByTestId('vt-enrol-referral').selectOption(referralId);
+    await page.getByTestId('vt-enrol-referral').selectOption({ label: trackingCode });
     await page.getByTestId('vt-enrol-from-referral').click();
     const course = await eventually(
       async () => {
@@ -341,18 +347,22 @@ describe('a resident’s way from a need to a working livelihood, across the age
     const page = await as('welfare.officer');
     await page.goto(`${shellUrl}/welfare`);
     await page.getByTestId('welfare-nav-cases').click();
+    // The case is found by its file number in the searched, paged caseload.
+    await page.getByTestId('welfare-caseload-controls-search').fill(caseFileNumber);
+    await page.getByTestId(`welfare-case-file-${caseId}`).waitFor();
+    expect(await page.getByTestId(`welfare-case-file-${caseId}`).textContent()).toBe(caseFileNumber);
     await page.getByTestId(`welfare-case-link-${caseId}`).click();
     await page.getByTestId('welfare-assessment-form').waitFor();
-    await page.getByTestId('welfare-assess-income').selectOption('no-income');
+    await page.getByTestId('welfare-assess-income').selectOption({ label: 'بدون درآمد' });
     await page.getByTestId('welfare-assess-months').fill('۱۴');
-    await page.getByTestId('welfare-assess-housing').selectOption('overcrowded');
+    await page.getByTestId('welfare-assess-housing').selectOption({ label: 'پرجمعیت' });
     await page.getByTestId('welfare-assess-female-headed').check();
     await page.getByTestId('welfare-assess-members').fill('4');
     await page.getByTestId('welfare-assess-dependants').fill('3');
     await page.getByTestId('welfare-assess-earners').fill('0');
     await page.getByTestId('welfare-assess-submit').click();
     await page.getByTestId('welfare-assessment-level').waitFor();
-    await page.getByTestId('welfare-flag-select').selectOption('low-income');
+    await page.getByTestId('welfare-flag-select').selectOption({ label: 'کم‌درآمد' });
     await page.getByTestId('welfare-flag-submit').click();
     await page.locator('[data-testid^="welfare-flag-status-"]').first().waitFor();
     expect(await page.locator('[data-testid^="welfare-flag-status-"]').first().textContent()).toBe('فعال');
@@ -382,9 +392,12 @@ describe('a resident’s way from a need to a working livelihood, across the age
     const page = await as('relief.officer');
     await page.goto(`${shellUrl}/relief`);
     await page.getByTestId('relief-nav-support').click();
-    // The candidate brings the resident and the household with it: no id is typed or shown.
-    await page.getByTestId('support-candidate').selectOption(residentId);
-    await page.getByTestId('support-kind').selectOption('micro-loan');
+    // The officer finds the resident by the tracking code of the clinic's referral to relief: it brings the
+    // resident and the household with it, and no id is typed or shown.
+    expect(reliefTrackingCode).not.toBe('');
+    await pickReference(page, 'support-person', reliefTrackingCode);
+    expect(await page.getByTestId('support-person-input').inputValue()).toContain(reliefTrackingCode);
+    await page.getByTestId('support-kind').selectOption({ label: 'وام خرد' });
     await page.getByTestId('support-amount').fill(String(loanRials));
     await page.getByTestId('support-plan').fill('خیاطی در خانه: چرخ خیاطی صنعتی و پارچه');
     await page.getByTestId('support-submit').click();
@@ -398,10 +411,12 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await page.getByTestId('support-approve').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="support-page-status"]')?.textContent === 'تصویب‌شده');
     // A disbursement is asked about first, in the page.
-    await page.getByTestId('support-disburse').click();
-    await page.getByTestId('support-disburse-yes').click();
+    await confirm(page, 'support-disburse');
     await page.getByTestId('support-schedule').waitFor();
     expect(await page.getByTestId('support-page-status').textContent()).toBe('پرداخت‌شده');
+    const shown = await page.locator('body').innerText();
+    expect(shown).not.toContain(residentId);
+    expect(shown).not.toContain(householdId);
     await screenshot(page, 'livelihood-05-relief');
     await page.context().close();
   });
