@@ -10,6 +10,7 @@ import {
   Select,
   useApiQuery,
   useI18n,
+  useQueryClient,
   type LocalizedText,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
@@ -53,6 +54,7 @@ function QuestionnaireForm({
   onSubmitted,
 }: Props & { sections: QuestionnaireSection[]; resumed: Draft | null }) {
   const api = useResidentsApi();
+  const queries = useQueryClient();
   const { t, localize, formatNumber, formatDate, formatList } = useI18n();
   const [severities, setSeverities] = useState<Record<string, number>>(() =>
     Object.fromEntries((resumed?.needs ?? []).map((n) => [n.category, n.severity])),
@@ -105,6 +107,9 @@ function QuestionnaireForm({
           setAnswers({});
           setNotice({ key: 'questionnaire.submitted', testId: 'assessment-submitted' });
           setHasDraft(false);
+          // What was recorded is shown from the service, not from the form: the household's cached reads go stale.
+          await queries.invalidateQueries({ queryKey: ['clinics', 'household', householdId, 'assessment'] });
+          await queries.invalidateQueries({ queryKey: ['clinics', 'households'] });
           onSubmitted();
         } else {
           setNotice({ key: 'questionnaire.saved', testId: 'draft-saved' });

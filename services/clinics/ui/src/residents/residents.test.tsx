@@ -258,6 +258,37 @@ describe('assessment questionnaire', () => {
     await screen.findByTestId('assessment-submitted');
   });
 
+  it('after submitting, shows what was recorded (the answers as the service stored them)', async () => {
+    let submitted = false;
+    kit({
+      [`GET ${base}/households/${householdId}`]: () =>
+        jsonResponse({ ...household, assessedAt: submitted ? '2026-03-04T08:00:00Z' : null, residents: [resident(personal)] }),
+      [`GET ${base}/households/${householdId}/assessment-draft`]: () =>
+        submitted ? jsonResponse({ title: 'Not Found', status: 404 }, 404, 'application/problem+json') : jsonResponse(draft),
+      [`PUT ${base}/households/${householdId}/assessment-draft`]: (body) =>
+        jsonResponse({ ...(body as object), householdId, savedAt: '2026-03-03T08:00:00Z' }),
+      [`POST ${base}/households/${householdId}/assessment-draft/submit`]: () => {
+        submitted = true;
+        return jsonResponse({ id: 'x' }, 201);
+      },
+      [`GET ${base}/households/${householdId}/assessment`]: {
+        id: 'a1',
+        householdRef: householdId,
+        clinicId: 'clinic-sarasiab',
+        neighbourhoodId: 'nbh-sarasiab',
+        needs: [{ category: 'employment', severity: 4 }],
+        answers: { 'employment.working': false, 'employment.job-seekers': 3 },
+        createdAt: '2026-03-04T08:00:00Z',
+      },
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    await screen.findByTestId('draft-resumed');
+    expect(screen.queryByTestId('recorded-assessment')).toBeNull();
+    fireEvent.change(screen.getByTestId('q-employment.job-seekers'), { target: { value: '3' } });
+    await act(async () => fireEvent.click(screen.getByTestId('submit-assessment')));
+    expect((await screen.findByTestId('recorded-answer-employment.job-seekers')).textContent).toBe('Looking for work: 3');
+  });
+
   it('shows what was recorded once the household is assessed: each need, its severity and every answer', async () => {
     kit({
       [`GET ${base}/households/${householdId}`]: { ...household, assessedAt: '2026-03-04T08:00:00Z', residents: [resident(personal)] },
