@@ -1,5 +1,6 @@
-import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
+import { useApi, type ApiClient } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import type { paths } from './api/schema';
 
 // The relief-partnerships API as these screens use it (through the shell: /api/relief-partnerships/v1/...).
 export const SUPPORT_KINDS = ['micro-loan', 'grant', 'equipment'] as const;
@@ -217,29 +218,14 @@ export interface Meeting {
   decisions: string;
 }
 
-export interface Places {
-  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
-  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
-}
+/** The programme's neighbourhoods and clinics by name, as the desk serves them. */
+export type Places = paths['/desk/places']['get']['responses'][200]['content']['application/json'];
 
-export interface Trade {
-  tradeId: string;
-  name: LocalizedText;
-}
+/** A trade by name, as the desk serves it. */
+export type Trade = paths['/desk/trades']['get']['responses'][200]['content']['application/json'][number];
 
 /** A resident and household a clinic referred to relief, as the desk serves them (tracking code, place, offer; ids only for the API). */
-export interface ReferredPerson {
-  referralId: string;
-  trackingCode: string;
-  residentRef: string;
-  householdRef: string;
-  neighbourhoodId: string;
-  neighbourhoodName: LocalizedText | null;
-  offerTitle: LocalizedText | null;
-  needCategory: string;
-  state: string;
-  madeAt: string;
-}
+export type ReferredPerson = paths['/desk/referred-people']['get']['responses'][200]['content']['application/json'][number];
 
 export const PROJECT_STATUSES = ['planned', 'in-progress', 'completed'] as const;
 

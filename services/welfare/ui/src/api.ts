@@ -1,5 +1,6 @@
 import { useApi, type ApiClient, type LocalizedText } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
+import type { paths } from './api/schema';
 
 // The welfare API as these screens use it (through the shell: /api/welfare/v1/...).
 export const caseStates = ['opened', 'assessed', 'planned', 'in-follow-up', 'closed'] as const;
@@ -110,26 +111,11 @@ export interface CaseloadSummary {
   activeFlags: Record<EligibilityFlag, number>;
 }
 
-export interface Places {
-  neighbourhoods: { neighbourhoodId: string; name: LocalizedText }[];
-  clinics: { clinicId: string; name: LocalizedText; neighbourhoodId: string }[];
-}
+/** The programme's neighbourhoods and clinics by name, as the desk serves them. */
+export type Places = paths['/desk/places']['get']['responses'][200]['content']['application/json'];
 
 /** A household welfare may open a case for: one a clinic's referral to welfare named (what welfare may know of it). */
-export interface KnownHousehold {
-  referralId: string;
-  trackingCode: string;
-  residentRef: string;
-  householdRef: string;
-  neighbourhoodId: string;
-  neighbourhoodName: LocalizedText | null;
-  clinicId: string;
-  clinicName: LocalizedText | null;
-  offerTitle: LocalizedText | null;
-  state: string;
-  madeAt: string;
-  openCase: boolean;
-}
+export type KnownHousehold = paths['/cases/households']['get']['responses'][200]['content']['application/json'][number];
 
 export interface CaseloadFilter {
   state?: CaseState | undefined;
