@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
+import { chooseOption, pickReference } from '../support/pickers.js';
 import { call } from '../support/stack.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,7 +57,10 @@ describe('a clinic publishes priorities and the coordinator sees them', () => {
     const card = page.locator(`[data-testid="nbh-version-nbh-sarasiab"][data-version="${publishedVersion}"]`);
     await card.waitFor({ timeout: 20_000 });
     await page.getByTestId('priority-nbh-sarasiab-workshop-space').waitFor();
+    // The neighbourhood and its needs by their Persian names, numbers in Persian digits.
     expect(await page.getByTestId('nbh-priorities-nbh-sarasiab').textContent()).toMatch(/[۰-۹]/);
+    expect(await page.getByTestId('nbh-priorities-nbh-sarasiab').textContent()).toContain('سرآسیاب');
+    expect(await page.getByTestId('priority-nbh-sarasiab-workshop-space').textContent()).toContain('مجوز و فضای کارگاه');
     await screenshot(page, '02-coordinator-home-fa');
 
     await page.getByTestId('locale-switch').click();
@@ -78,11 +82,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('nav-coordination').click();
     await page.getByTestId('coordination-nav-meetings').click();
     // The neighbourhood is picked by its name (ReferencePicker), never its id.
-    await page.getByTestId('meeting-neighbourhood-input').fill('سرآ');
-    await page
-      .getByTestId('meeting-neighbourhood')
-      .getByRole('option', { name: /سرآسیاب/ })
-      .click();
+    await pickReference(page, 'meeting-neighbourhood', 'سرآ', /سرآسیاب/);
     await page.getByTestId('meeting-date').fill(typedDay(today()));
     await page.getByTestId('meeting-title').fill(`E2E working group ${randomUUID().slice(0, 4)}`);
     await page.getByTestId('meeting-agency-vocational-training').check();
@@ -91,10 +91,11 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('resolution-form').waitFor();
 
     await page.getByTestId('resolution-text').fill('TVTO opens a workshop-permit desk at the Sar Asiab clinic');
-    await page.getByTestId('action-agency-0').selectOption('vocational-training');
+    // The agency and the need it answers are chosen by their names.
+    await chooseOption(page, 'action-agency-0', 'فنی و حرفه‌ای');
     await page.getByTestId('action-title-0').fill('Permit desk at the clinic, one day a week');
     await page.getByTestId('action-due-0').fill(typedDay(today(2)));
-    await page.getByTestId('action-answers-0').selectOption('workshop-space');
+    await chooseOption(page, 'action-answers-0', 'مجوز و فضای کارگاه');
     await page.getByTestId('resolution-submit').click();
     const item = page.locator('[data-testid^="action-item-"][data-agency="vocational-training"][data-answers="workshop-space"]').first();
     await item.waitFor();
@@ -102,7 +103,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await screenshot(page, '06-resolution-passed');
 
     await page.getByTestId('coordination-nav-board').click();
-    await page.getByTestId('board-neighbourhood').selectOption('nbh-sarasiab');
+    await chooseOption(page, 'board-neighbourhood', 'سرآسیاب');
     await page.getByTestId('board-covered-workshop-space').waitFor();
     expect(Number(await page.getByTestId('board-cell-workshop-space-vocational-training').getAttribute('data-count'))).toBeGreaterThan(0);
     await screenshot(page, '07-board-priority-covered');
@@ -116,18 +117,14 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     await page.getByTestId('nav-coordination').click();
     await page.getByTestId('coordination-nav-commitments').click();
     // The list is paged by the API: narrow it to the overdue ones, latest due first (this run's item leads).
-    await page.getByTestId('filter-overdue').selectOption('true');
-    await page.getByTestId('commitments-controls-sort').selectOption('-dueOn');
+    await page.getByTestId('filter-overdue').selectOption({ label: 'فقط معوق‌ها' });
+    await page.getByTestId('commitments-controls-sort').selectOption({ label: 'دورترین موعد نخست' });
     await page.locator(`[data-testid="commitment-row-${actionItemId}"][data-overdue="true"]`).waitFor();
     await screenshot(page, '08-commitment-overdue');
 
     await page.getByTestId('coordination-nav-meetings').click();
     // The neighbourhood is picked by its name (ReferencePicker), never its id.
-    await page.getByTestId('meeting-neighbourhood-input').fill('سرآ');
-    await page
-      .getByTestId('meeting-neighbourhood')
-      .getByRole('option', { name: /سرآسیاب/ })
-      .click();
+    await pickReference(page, 'meeting-neighbourhood', 'سرآ', /سرآسیاب/);
     await page.getByTestId('meeting-date').fill(typedDay(today(12)));
     await page.getByTestId('meeting-title').fill('E2E next working group');
     await page.getByTestId('meeting-create').click();
