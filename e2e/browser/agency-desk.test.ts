@@ -97,8 +97,8 @@ describe('the TVTO desk in the shell', () => {
     await page.getByTestId('desk-nav-commitments').click();
     await page.getByTestId('desk-declare-form').waitFor();
     const title = `کارگاه آموزشی مشاغل خانگی ${tag()}`;
-    const neighbourhood = page.getByTestId('desk-declare-neighbourhood');
-    if ((await neighbourhood.evaluate((el) => el.tagName)) === 'INPUT') await neighbourhood.fill('nbh-motahari');
+    // The neighbourhood is chosen by its name among the programme's (none typed as a slug).
+    await page.getByTestId('desk-declare-neighbourhood').selectOption({ label: 'مطهری' });
     await page.getByTestId('desk-declare-title').fill(title);
     await page.getByTestId('desk-declare-due').fill(typedDay(day(40)));
     await page.getByTestId('desk-declare-submit').click();
@@ -113,7 +113,9 @@ describe('the TVTO desk in the shell', () => {
     const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find(
       (c: { title: string }) => c.title === title,
     );
-    expect(declared).toMatchObject({ status: 'planned', source: 'agency' });
+    expect(declared).toMatchObject({ status: 'planned', source: 'agency', neighbourhoodId: 'nbh-motahari' });
+    // The list names the commitment's neighbourhood, never its slug.
+    expect(await page.getByTestId(`desk-commitment-where-${declared.commitmentId}`).textContent()).toBe('مطهری');
     await page.context().close();
   });
 
