@@ -6,13 +6,17 @@ import {
   DataTable,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
   NumberInput,
+  PagedTable,
+  type PagedQuery,
   Select,
   TextInput,
   useApiQuery,
   useAuth,
   useI18n,
+  usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useTvtoApi, type Master, type PickableReferral, type Placement } from './api';
@@ -29,25 +33,44 @@ const stateTone: Record<Placement['state'], BadgeTone> = { active: 'info', compl
 export function ApprenticeshipsSection() {
   const api = useTvtoApi();
   const canAct = useAuth().hasRole('tvto-staff');
-  const data = useApiQuery(['vocational-training', 'apprenticeships'], () => Promise.all([api.masters(), api.placements()]), fresh);
+  const data = useApiQuery(['vocational-training', 'masters'], () => api.masters(), fresh);
   const references = useReferences();
+  const [search, setSearch] = useState<PlacementSearch>({ masterId: '', state: '' });
+  const paged = usePagedQuery(['vocational-training', 'placements', search], (after) => api.placementPage(search, after), { module: 'vt' });
   const error = data.error ?? references.error;
   if (error) return <ErrorCard error={error} onRetry={() => (data.reload(), references.reload())} />;
   if (!data.data || !references.data) return <Loading />;
   return (
-    <Apprenticeships masters={data.data[0]} placements={data.data[1]} references={references.data} canAct={canAct} onChange={data.reload} />
+    <Apprenticeships
+      masters={data.data}
+      placements={paged}
+      search={search}
+      onSearch={setSearch}
+      references={references.data}
+      canAct={canAct}
+      onChange={() => (data.reload(), paged.reload())}
+    />
   );
+}
+
+export interface PlacementSearch {
+  masterId: string;
+  state: Placement['state'] | '';
 }
 
 function Apprenticeships({
   masters,
-  placements,
+  placements: paged,
+  search,
+  onSearch,
   references,
   canAct,
   onChange,
 }: {
   masters: Master[];
-  placements: Placement[];
+  placements: PagedQuery<Placement>;
+  search: PlacementSearch;
+  onSearch: (search: PlacementSearch) => void;
   references: References;
   canAct: boolean;
   onChange: () => void;
@@ -55,6 +78,7 @@ function Apprenticeships({
   const { t, localize, formatNumber, formatDate } = useI18n();
   const placeNames = useNames(references);
   const names = new Map(masters.map((m) => [m.masterId, m.name]));
+  const placements = paged.items;
   return (
     <>
       <Card title={t('vt.apprenticeships.masters')} testId="vt-masters">
@@ -83,9 +107,34 @@ function Apprenticeships({
         {canAct && <MasterForm references={references} onDone={onChange} />}
       </Card>
       <Card title={t('vt.apprenticeships.placements')} testId="vt-placements">
-        <DataTable
+        <ListControls
+          testId="vt-placements-controls"
+          filters={
+            <>
+              <Select
+                label={t('vt.apprenticeships.master')}
+                value={search.masterId}
+                data-testid="vt-placements-master"
+                onChange={(e) => onSearch({ ...search, masterId: e.target.value })}
+                options={[{ value: '', label: t('vt.all') }, ...masters.map((m) => ({ value: m.masterId, label: m.name }))]}
+              />
+              <Select
+                label={t('vt.status')}
+                value={search.state}
+                data-testid="vt-placements-state"
+                onChange={(e) => onSearch({ ...search, state: e.target.value as PlacementSearch['state'] })}
+                options={[
+                  { value: '', label: t('vt.all') },
+                  ...(['active', 'completed', 'withdrawn'] as const).map((s) => ({ value: s, label: t(`vt.placement.${s}`) })),
+                ]}
+              />
+            </>
+          }
+        />
+        <PagedTable
+          paged={paged}
           testId="vt-placements-table"
-          rows={placements}
+
           rowKey={(p) => p.placementId}
           rowTestId={(p) => `vt-placement-${p.placementId}`}
           empty={t('vt.apprenticeships.empty')}

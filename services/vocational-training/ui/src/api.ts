@@ -254,7 +254,9 @@ export function tvtoApi(api: ApiClient) {
       api.post<Session>(`${base}/counselling/sessions/${id(sessionId)}/record`, body),
     masters: () => api.get<Master[]>(`${base}/apprenticeships/masters`),
     addMaster: (body: Omit<Master, 'masterId' | 'placed' | 'available'>) => api.post<Master>(`${base}/apprenticeships/masters`, body),
-    placements: () => api.list<Placement>(`${base}/apprenticeships/placements`),
+    /** One page of the placements (the server's filters; 20 a page). */
+    placementPage: (search: { masterId: string; state: string }, after: string | null) =>
+      api.page<Placement>(`${base}/apprenticeships/placements?${pageQuery({ limit: '20', ...search })}`, after),
     place: (masterId: string, body: { referralId: string } | { residentRef: string | null }) =>
       api.post<Placement>(`${base}/apprenticeships/masters/${id(masterId)}/placements`, body),
     progress: (placementId: string, rating: number, note: string) =>

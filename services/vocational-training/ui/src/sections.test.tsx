@@ -601,7 +601,7 @@ describe('counselling and apprenticeships', () => {
       available: 2,
     };
     const bodies: unknown[] = [];
-    stubFetch({
+    const fetchMock = stubFetch({
       ...references,
       [`GET ${api}/apprenticeships/masters`]: [master],
       [`GET ${api}/apprenticeships/placements`]: [
@@ -645,5 +645,12 @@ describe('counselling and apprenticeships', () => {
     fireEvent.change(screen.getByTestId('vt-progress-note-pl-1'), { target: { value: 'Cuts cleanly' } });
     fireEvent.click(screen.getByTestId('vt-progress-save-pl-1'));
     await waitFor(() => expect(bodies).toEqual([{ rating: 4, note: 'Cuts cleanly' }]));
+    // The placements are filtered by master and state on the server.
+    fireEvent.change(screen.getByTestId('vt-placements-master'), { target: { value: 'm-1' } });
+    fireEvent.change(screen.getByTestId('vt-placements-state'), { target: { value: 'active' } });
+    await waitFor(() => {
+      const last = new URL(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/placements?')).at(-1)![0]), 'http://x');
+      expect(Object.fromEntries(last.searchParams)).toEqual({ limit: '20', masterId: 'm-1', state: 'active' });
+    });
   });
 });
