@@ -4,6 +4,7 @@ import {
   type BadgeTone,
   Button,
   Card,
+  Checkbox,
   Code,
   type Column,
   DateInput,
@@ -137,15 +138,12 @@ export function ReferralsSection() {
               onChange={(event) => change({ needCategory: (event.target.value || undefined) as NeedCategory | undefined })}
               options={[{ value: '', label: t('desk.all') }, ...needCategories.map((n) => ({ value: n, label: t(`desk.need.${n}`) }))]}
             />
-            <label className="hg-field">
-              <span className="hg-field__label">{t('desk.referrals.onlyOverdue')}</span>
-              <input
-                type="checkbox"
-                data-testid="desk-referrals-overdue"
-                checked={filter.overdue ?? false}
-                onChange={(event) => change({ overdue: event.target.checked || undefined })}
-              />
-            </label>
+            <Checkbox
+              label={t('desk.referrals.onlyOverdue')}
+              data-testid="desk-referrals-overdue"
+              checked={filter.overdue ?? false}
+              onCheckedChange={(on) => change({ overdue: on || undefined })}
+            />
           </>
         }
       />

@@ -1,4 +1,4 @@
-import { Badge, Card, Code, ListControls, PagedTable, Select, useI18n, usePagedQuery, type Column } from '@hamgam/ui-kit';
+import { Badge, Card, Checkbox, Code, ListControls, PagedTable, Select, useI18n, usePagedQuery, type Column } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { caseStates, useWelfareApi, type CaseloadFilter, type CaseState, type CaseSummary } from '../api';
@@ -117,15 +117,12 @@ export function Caseload({ base }: { base: string }) {
                   ...places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) })),
                 ]}
               />
-              <label className="hg-field">
-                <span className="hg-field__label">{t('welfare.caseload.overdueOnly')}</span>
-                <input
-                  type="checkbox"
-                  data-testid="welfare-caseload-overdue"
-                  checked={filter.overdue ?? false}
-                  onChange={(e) => change({ overdue: e.target.checked || undefined })}
-                />
-              </label>
+              <Checkbox
+                label={t('welfare.caseload.overdueOnly')}
+                data-testid="welfare-caseload-overdue"
+                checked={filter.overdue ?? false}
+                onCheckedChange={(on) => change({ overdue: on || undefined })}
+              />
             </>
           }
         />
