@@ -40,7 +40,8 @@ export function CataloguePage() {
             onChange={(event) => setAgency(event.target.value)}
             options={[
               { value: '', label: t('catalogue.any') },
-              ...partnerAgencies.map((a) => ({ value: a, label: agencyName(a) ? localize(agencyName(a)!) : a })),
+              // Named in the user's language even before an offer of that agency is listed (never its slug).
+              ...partnerAgencies.map((a) => ({ value: a, label: agencyName(a) ? localize(agencyName(a)!) : t(`residents.agency.${a}`) })),
             ]}
           />
           <label>
