@@ -70,6 +70,50 @@ describe('the welfare module in the shell', () => {
     await page.context().close();
   });
 
+  it('lets the case worker find and work a case on a phone, the menu behind its button and the caseload as cards', async () => {
+    const opened = await call('welfare', '/api/v1/cases', {
+      as: 'welfare.officer',
+      body: { householdRef: randomUUID(), neighbourhoodId: 'nbh-motahari' },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    const fileNumber = opened.body.fileNumber as string;
+
+    const page = await signIn(browser, 'welfare.officer', { width: 390, height: 844 });
+    expect(await page.getByTestId('nav-welfare').isVisible()).toBe(false);
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId('nav-welfare').click();
+    await page.getByTestId('welfare-nav-cases').click();
+    await page.getByTestId('welfare-caseload-controls-search').fill(fileNumber);
+    const row = page.getByTestId(`welfare-case-row-${caseId}`);
+    await row.waitFor();
+    // A card names the case by file number and its neighbourhood by name, never the slug.
+    expect(await row.textContent()).toContain(fileNumber);
+    expect(await row.textContent()).toContain('مطهری');
+    expect(await row.textContent()).not.toContain('nbh-');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'welfare-03-phone-caseload');
+
+    await page.getByTestId(`welfare-case-link-${caseId}`).click();
+    await page.getByTestId('welfare-assessment-form').waitFor();
+    expect(await page.getByTestId('welfare-case-state').textContent()).toBe('گشوده');
+    // The household's assessment, answered on the phone.
+    await page.getByTestId('welfare-assess-income').selectOption({ label: 'بدون درآمد' });
+    await page.getByTestId('welfare-assess-months').fill('۶');
+    await page.getByTestId('welfare-assess-housing').selectOption({ label: 'پرجمعیت' });
+    await page.getByTestId('welfare-assess-members').fill('۵');
+    await page.getByTestId('welfare-assess-dependants').fill('۳');
+    await page.getByTestId('welfare-assess-earners').fill('۰');
+    await page.getByTestId('welfare-assess-submit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="welfare-case-state"]')?.textContent === 'ارزیابی‌شده');
+    const stored = await call('welfare', `/api/v1/cases/${caseId}`, { as: 'welfare.officer' });
+    expect(stored.body).toMatchObject({ state: 'assessed' });
+    expect(stored.body.assessment.answers.income).toEqual({ level: 'no-income', mainEarnerMonthsUnemployed: 6 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'welfare-04-phone-case');
+    await page.context().close();
+  });
+
   it('shows the coordinator the casework in numbers, and no caseload', async () => {
     const page = await signIn(browser, 'coordinator');
     await page.goto(`${shellUrl}/welfare/summary`);
