@@ -1,11 +1,11 @@
 import { today as day } from '@hamgam/contracts/days';
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { chooseOption, confirm, pickReference } from '../support/pickers.js';
+import { tag } from '../support/people.js';
 
 // Issue 5's journey across all the agencies, each step in its own module of the shell: a clinic refers a
 // resident to a home-based-job course → TVTO accepts, enrols, completes → welfare confirms the household's
@@ -15,7 +15,7 @@ import { chooseOption, confirm, pickReference } from '../support/pickers.js';
 // commitment delivered. What is not a step of the journey (the institute's award, the course, the household's
 // registration and needs assessment, the welfare case, the clinic's referral of the resident to relief's loan —
 // relief pays only households a clinic referred to it) is set up through the APIs with real tokens.
-const suffix = randomUUID().slice(0, 6);
+const suffix = tag(6);
 const instituteId = `inst-lj-${suffix}`;
 const courseId = `tvto-lj-home-tailoring-${suffix}`;
 const courseTitle = { fa: `خیاطی خانگی ${suffix}`, en: `Home tailoring ${suffix}` };
@@ -222,7 +222,12 @@ afterAll(async () => {
 describe('a resident’s way from a need to a working livelihood, across the agencies', () => {
   it('the clinic worker refers the resident to the home-based-job course from the resident’s page', async () => {
     const page = await as('clinic.worker');
-    await page.goto(`${shellUrl}/clinics/residents/${residentId}`);
+    // The worker finds the household by its file number and opens the resident by name, not by an id in the address.
+    await page.getByTestId('nav-clinics').click();
+    await page.getByTestId('clinics-nav-residents').click();
+    await page.getByTestId('list-controls-search').fill(`LJ-${suffix}`);
+    await page.getByTestId(`open-household-LJ-${suffix}`).click();
+    await page.getByTestId(`open-resident-${residentId}`).getByText(fullName).click();
     expect(await page.getByTestId('resident-full-name').textContent()).toBe(fullName);
     await page.getByTestId('resident-refer').click();
     await page.getByTestId('refer-form').waitFor();
@@ -327,7 +332,7 @@ describe('a resident’s way from a need to a working livelihood, across the age
 
     await page.goto(`${shellUrl}/vocational-training/commitments`);
     await page.getByTestId(`desk-progress-delivered-${commitmentId}`).click();
-    await page.getByTestId(`desk-evidence-${commitmentId}`).fill(`گواهی‌نامه ${certificateNo}؛ دوره ${courseId}`);
+    await page.getByTestId(`desk-evidence-${commitmentId}`).fill(`گواهی‌نامه ${certificateNo}؛ دوره ${courseTitle.fa}`);
     await page.getByTestId(`desk-progress-confirm-${commitmentId}`).click();
     await page.waitForFunction(
       (id) => document.querySelector(`[data-testid="desk-commitment-status-${id}"]`)?.textContent === 'انجام‌شده',
@@ -518,7 +523,10 @@ describe('a resident’s way from a need to a working livelihood, across the age
       'the commitment on the board',
     );
     const page = await as('coordinator');
-    await page.goto(`${shellUrl}/coordination/board/nbh-sarasiab`);
+    // The coordinator opens the board and chooses Sar Asiab by its name.
+    await page.getByTestId('nav-coordination').click();
+    await page.getByTestId('coordination-nav-board').click();
+    await chooseOption(page, 'board-neighbourhood', 'سرآسیاب');
     const item = page.getByTestId(`board-item-${commitmentId}`);
     await item.waitFor();
     await page.waitForFunction(
@@ -532,6 +540,7 @@ describe('a resident’s way from a need to a working livelihood, across the age
         .count(),
     ).toBe(1);
     expect(await item.textContent()).toContain('انجام‌شده');
+    expect(await item.textContent()).toContain(commitmentTitle);
     await screenshot(page, 'livelihood-08-board');
     await page.context().close();
   });
