@@ -143,7 +143,9 @@ export function fundingApi(api: ApiClient) {
     updateInstitute: (instituteId: string, body: InstituteFields) => api.put<Institute>(`${base}/institutes/${id(instituteId)}`, body),
     calls: () => api.get<FundingCall[]>(`${base}/calls`),
     openCall: (body: CallFields) => api.post<FundingCall>(`${base}/calls`, body),
-    applications: (callId: string) => api.list<Application>(`${base}/applications?callId=${id(callId)}`),
+    /** One page of a call's applications, optionally in one state (20 a page). */
+    applicationPage: ({ callId, state }: { callId: string; state: string }, after: string | null) =>
+      api.page<Application>(`${base}/applications?${new URLSearchParams({ limit: '20', callId, ...(state ? { state } : {}) })}`, after),
     apply: (body: { callId: string; instituteId: string; trades: string[]; proposedSeats: number; amountRequestedRials: number }) =>
       api.post<Application>(`${base}/applications`, body),
     review: (applicationId: string) => api.post<Application>(`${base}/applications/${id(applicationId)}/review`, {}),

@@ -10,14 +10,17 @@ import {
   DateInput,
   ErrorCard,
   Form,
+  ListControls,
   Loading,
   NumberInput,
+  PagedTable,
   Select,
   TextInput,
   useAction,
   useApiQuery,
   useAuth,
   useI18n,
+  usePagedQuery,
   useProblemSentence,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
@@ -114,16 +117,19 @@ function Applications({
   const api = useFundingApi();
   const { t, localize, formatNumber } = useI18n();
   const labels = useLabels();
-  const data = useApiQuery(['institute-funding', 'applications', call.callId], () => api.applications(call.callId), fresh);
+  const [state, setState] = useState<ApplicationState | ''>('');
+  const paged = usePagedQuery(
+    ['institute-funding', 'applications', call.callId, state],
+    (after) => api.applicationPage({ callId: call.callId, state }, after),
+    { module: 'if' },
+  );
   const [awarding, setAwarding] = useState<Application>();
   const [rejecting, setRejecting] = useState<string>();
   const [reason, setReason] = useState('');
   const sentence = useProblemSentence('if');
   const [error, setError] = useState<unknown>();
-  if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
-  if (!data.data) return <Loading />;
   const nameOf = new Map(institutes.map((i) => [i.instituteId, localize(i.name)]));
-  const refresh = () => (data.reload(), onChange());
+  const refresh = () => (paged.reload(), onChange());
 
   async function act(work: () => Promise<unknown>) {
     setError(undefined);
@@ -221,10 +227,28 @@ function Applications({
     <>
       <Card title={t('if.applications.title', { call: localize(call.title) })} testId="if-applications">
         {error !== undefined && <ErrorCard error={sentence(error)} />}
-        <DataTable
+        <ListControls
+          testId="if-applications-controls"
+          filters={
+            <Select
+              label={t('if.applications.state')}
+              value={state}
+              data-testid="if-applications-state"
+              onChange={(e) => setState(e.target.value as ApplicationState | '')}
+              options={[
+                { value: '', label: t('if.all') },
+                ...(['submitted', 'under-review', 'awarded', 'rejected'] as const).map((st) => ({
+                  value: st,
+                  label: t(`if.applications.state.${st}`),
+                })),
+              ]}
+            />
+          }
+        />
+        <PagedTable
+          paged={paged}
           testId="if-applications-table"
           columns={columns}
-          rows={data.data}
           rowKey={(a) => a.applicationId}
           rowTestId={(a) => `if-application-${a.applicationId}`}
           empty={t('if.applications.empty')}

@@ -151,3 +151,20 @@ describe('the institutes list', () => {
     });
   });
 });
+
+describe('a call’s applications', () => {
+  it('are filtered by state on the server, a page at a time', async () => {
+    const fetchMock = stubFetch({
+      ...references,
+      [`GET ${api}/calls`]: [call],
+      [`GET ${api}/institutes`]: [],
+      [`GET ${api}/applications`]: [],
+    });
+    render('/m/calls');
+    fireEvent.change(await screen.findByTestId('if-applications-state'), { target: { value: 'under-review' } });
+    await waitFor(() => {
+      const last = new URL(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/applications?')).at(-1)![0]), 'http://x');
+      expect(Object.fromEntries(last.searchParams)).toEqual({ limit: '20', callId: call.callId, state: 'under-review' });
+    });
+  });
+});
