@@ -12,13 +12,16 @@ import {
   PagedTable,
   Select,
   TextInput,
+  useApiMutation,
   useApiQuery,
+  useFieldProblem,
   useI18n,
   usePagedQuery,
   useProblemSentence,
   useQueryClient,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { Commitment, CommitmentFilter, NeighbourhoodPriorities } from './api';
 import { useDesk } from './context';
 import { usePlaces } from './places';
@@ -268,58 +271,51 @@ function ProgressActions({ commitment, onDone }: { commitment: Commitment; onDon
 }
 
 /** Declares a commitment against one of a neighbourhood's published priorities (or none, which the board shows as unlinked). */
+interface Declaration {
+  neighbourhoodId: string;
+  answers: NeedCategory | '';
+  title: string;
+  dueOn: string;
+}
+
 function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPriorities[]; onDeclared: () => void }) {
   const { api } = useDesk();
   const { t, localize } = useI18n();
   const places = usePlaces();
-  const [picked, setNeighbourhoodId] = useState('');
-  const neighbourhoodId = picked || priorities[0]?.neighbourhoodId || places.neighbourhoods[0]?.neighbourhoodId || '';
-  const [answers, setAnswers] = useState<NeedCategory | ''>('');
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState(today(90));
-  const [errors, setErrors] = useState<{ title?: string; neighbourhood?: string }>({});
-  const [apiError, setApiError] = useState<unknown>();
-  const [saving, setSaving] = useState(false);
-  const sentence = useProblemSentence('desk');
+  const problems = useFieldProblem('desk');
+  const form = useForm<Declaration>({
+    defaultValues: { neighbourhoodId: priorities[0]?.neighbourhoodId ?? '', answers: '', title: '', dueOn: today(90) },
+  });
+  const picked = useWatch({ control: form.control, name: 'neighbourhoodId' });
+  // Until one is picked, the first neighbourhood with priorities (else the first of the programme) is proposed.
+  const neighbourhoodId = picked || places.neighbourhoods[0]?.neighbourhoodId || '';
   const chosen = priorities.find((p) => p.neighbourhoodId === neighbourhoodId);
-
-  async function submit() {
-    const found = {
-      title: title.trim().length >= 3 ? undefined : t('desk.commitments.titleTooShort'),
-      neighbourhood: neighbourhoodId ? undefined : t('desk.required'),
-    };
-    setErrors(found);
-    if (found.title || found.neighbourhood) return;
-    setSaving(true);
-    setApiError(undefined);
-    try {
-      await api.declare({ neighbourhoodId, answers: answers || null, title: title.trim(), dueOn });
-      setTitle('');
+  const declare = useApiMutation((body: Parameters<typeof api.declare>[0]) => api.declare(body), {
+    onSuccess: () => {
+      form.setValue('title', '');
       onDeclared();
-    } catch (error) {
-      setApiError(sentence(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const submit = form.handleSubmit((draft) =>
+    declare.run({ neighbourhoodId, answers: draft.answers || null, title: draft.title.trim(), dueOn: draft.dueOn }),
+  );
+  const { errors } = form.formState;
 
   return (
     <Card title={t('desk.commitments.declare')} testId="desk-declare">
-      <Form onSubmit={submit} error={apiError} testId="desk-declare-form">
+      <Form onSubmit={() => void submit()} error={problems.rest(declare.error, ['dueOn', 'title'])} testId="desk-declare-form">
         <div className="hg-form__row">
           <Select
             label={t('desk.commitments.neighbourhood')}
             data-testid="desk-declare-neighbourhood"
             value={neighbourhoodId}
-            onChange={(e) => (setNeighbourhoodId(e.target.value), setAnswers(''))}
+            onChange={(e) => (form.setValue('neighbourhoodId', e.target.value), form.setValue('answers', ''))}
             options={places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) }))}
-            error={errors.neighbourhood}
           />
           <Select
             label={t('desk.commitments.answers')}
             data-testid="desk-declare-answers"
-            value={answers}
-            onChange={(e) => setAnswers(e.target.value as NeedCategory | '')}
+            {...form.register('answers')}
             options={[
               { value: '', label: t('desk.commitments.noPriority') },
               ...(chosen?.priorities ?? []).map((p) => ({
@@ -333,12 +329,23 @@ function DeclareForm({ priorities, onDeclared }: { priorities: NeighbourhoodPrio
         <TextInput
           label={t('desk.commitments.declareTitle')}
           data-testid="desk-declare-title"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={errors.title}
+          {...form.register('title', { validate: (v) => v.trim().length >= 3 || t('desk.commitments.titleTooShort') })}
+          error={errors.title?.message ?? problems.of(declare.error, 'title')}
         />
-        <DateInput label={t('desk.commitments.dueOn')} data-testid="desk-declare-due" value={dueOn} onChange={setDueOn} />
-        <Button type="submit" busy={saving} data-testid="desk-declare-submit">
+        <Controller
+          control={form.control}
+          name="dueOn"
+          render={({ field }) => (
+            <DateInput
+              label={t('desk.commitments.dueOn')}
+              data-testid="desk-declare-due"
+              value={field.value}
+              onChange={field.onChange}
+              error={problems.of(declare.error, 'dueOn')}
+            />
+          )}
+        />
+        <Button type="submit" busy={declare.busy} data-testid="desk-declare-submit">
           {t('desk.commitments.declareSubmit')}
         </Button>
       </Form>
