@@ -1,14 +1,13 @@
 import { today as day } from '@hamgam/contracts/days';
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
 // TVTO staff work their desk in the shell: answer a clinic's referral, see the offer's places follow,
 // declare a commitment; the clinic sees the answer.
-const tag = () => randomUUID().slice(0, 8);
 
 /** A fresh TVTO offer with 5 places and a clinic's referral to it, arrived at the desk. */
 async function referralAtTheDesk() {

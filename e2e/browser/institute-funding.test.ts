@@ -7,12 +7,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn } from '../support/browser.js';
 import { call, shellUrl } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 // The institute-funding officer in the shell: awards an application with a tranche plan, sees the first
 // tranche become releasable once TVTO's enrolments arrive through the broker, releases it, and finds the
 // ledger balanced; an auditor sees the same award without any action.
-const tag = randomUUID().slice(0, 8);
-const instituteId = `inst-e2e-${tag}`;
+const run = tag();
+const instituteId = `inst-e2e-${run}`;
 const officer = 'fund.officer';
 
 /** An institute, an open call and its application under review, through the API. */
@@ -23,7 +24,7 @@ async function applicationUnderReview() {
         as: officer,
         body: {
           instituteId,
-          name: { fa: `آموزشگاه آزمون ${tag}`, en: `E2E institute ${tag}` },
+          name: { fa: `آموزشگاه آزمون ${run}`, en: `E2E institute ${run}` },
           licenceNo: 'KRM-E2E-0001',
           licenceValidUntil: day(365),
           neighbourhoodId: 'nbh-sarasiab',
@@ -36,7 +37,7 @@ async function applicationUnderReview() {
   const opened = await call('institute-funding', '/api/v1/calls', {
     as: officer,
     body: {
-      title: { fa: `فراخوان مرورگر ${tag}`, en: `Browser call ${tag}` },
+      title: { fa: `فراخوان مرورگر ${run}`, en: `Browser call ${run}` },
       budgetRials: 3_000_000_000,
       neighbourhoodIds: ['nbh-sarasiab'],
       trades: ['tailoring'],
@@ -76,7 +77,7 @@ async function enrolAtTheInstitute(count: number) {
         source: 'vocational-training',
         data,
         actor: { subject: 'e2e', agency: 'vocational-training' },
-        correlationId: `e2e-${tag}`,
+        correlationId: `e2e-${run}`,
       });
       channel.publish(eventsExchange, routingKeyOf(envelope), Buffer.from(JSON.stringify(envelope)), {
         persistent: true,

@@ -1,12 +1,12 @@
 import { today } from '@hamgam/contracts/days';
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { chooseOption, pickReference } from '../support/pickers.js';
 import { call } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const services = (...args: string[]) => execFileSync('bash', ['infra/native/services.sh', ...args], { cwd: repoRoot, encoding: 'utf8' });
@@ -33,7 +33,7 @@ describe('a clinic publishes priorities and the coordinator sees them', () => {
     await page.getByTestId('nav-clinics').click();
     await page.getByTestId('assessment-form').waitFor();
 
-    const household = `E2E-${randomUUID().slice(0, 6)}`;
+    const household = `E2E-${tag(6)}`;
     await page.getByTestId('household-ref').fill(household);
     await page.getByTestId('severity-workshop-space').selectOption('5');
     await page.getByTestId('severity-skills-training').selectOption('4');
@@ -84,7 +84,7 @@ describe('the working group acts on the priorities, and slippage shows', () => {
     // The neighbourhood is picked by its name (ReferencePicker), never its id.
     await pickReference(page, 'meeting-neighbourhood', 'سرآ', /سرآسیاب/);
     await page.getByTestId('meeting-date').fill(typedDay(today()));
-    await page.getByTestId('meeting-title').fill(`E2E working group ${randomUUID().slice(0, 4)}`);
+    await page.getByTestId('meeting-title').fill(`E2E working group ${tag(4)}`);
     await page.getByTestId('meeting-agency-vocational-training').check();
     await page.getByTestId('meeting-agenda').fill('Workshop permits and home-based job training');
     await page.getByTestId('meeting-create').click();

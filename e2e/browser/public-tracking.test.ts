@@ -1,16 +1,16 @@
 import { today as day } from '@hamgam/contracts/days';
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
 // A resident follows their referral on the shell's public page, without an account.
 
 /** A referral made by clinic.worker to a fresh TVTO offer, accepted by TVTO: its tracking code. */
 async function acceptedReferral(): Promise<string> {
-  const offerId = `tvto-track-${randomUUID().slice(0, 8)}`;
+  const offerId = `tvto-track-${tag(8)}`;
   const offer = await call('vocational-training', '/api/v1/desk/offers', {
     as: 'tvto.staff',
     body: {
@@ -37,7 +37,7 @@ async function acceptedReferral(): Promise<string> {
   );
   const household = await call('clinics', '/api/v1/households', {
     as: 'clinic.worker',
-    body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${randomUUID().slice(0, 6)}` },
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${tag(6)}` },
   });
   const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {
     as: 'clinic.worker',

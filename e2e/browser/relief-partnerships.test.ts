@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
 import { confirm, newTrackingCode, pickReference } from '../support/pickers.js';
 import { call, eventually, shellUrl } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 // The Relief Committee's officer in the shell: a resident a clinic referred to relief, whom TVTO certified
 // (and welfare flagged) — all heard through the broker — is offered as a candidate; the officer submits a micro-loan request, sees the
@@ -150,7 +151,7 @@ describe('the relief-partnerships module in the shell', () => {
   });
 
   it('lets Basij’s liaison start a project and mark its first milestone done; the relief officer cannot', async () => {
-    const title = `کارگاه آزمون ${randomUUID().slice(0, 6)}`;
+    const title = `کارگاه آزمون ${tag(6)}`;
     const page = await signIn(browser, 'basij.liaison');
     await page.goto(`${shellUrl}/relief/projects`);
     await page.getByTestId('project-title').fill(title);

@@ -2,10 +2,10 @@ import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 // The partner agencies' desk (packages/agency-desk) in the vocational-training service, against the
 // running stack: its events reach the clinics' catalogue and the coordination programme through the broker.
-const tag = () => randomUUID().slice(0, 8);
 
 const offer = (offerId: string) => ({
   offerId,

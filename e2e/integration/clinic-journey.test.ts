@@ -6,13 +6,14 @@ import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
 // The clinic hears the agencies' outcomes through the real broker and shows them on the resident's timeline
 // (own clinic only): TVTO's enrolment and completion, welfare's eligibility of the household (on every
 // member's timeline, without the flag), the Relief Committee's decision, payment and benefit, and the
 // institute-funding office's benefit; redeliveries change nothing, strangers are not recorded.
 const at = (fromNowMinutes: number) => new Date(Date.now() + fromNowMinutes * 60_000).toISOString();
-const tag = randomUUID().slice(0, 8);
+const run = tag();
 
 let connection: ChannelModel;
 let channel: ConfirmChannel;
@@ -31,7 +32,7 @@ async function publish(type: string, data: object, id?: string) {
       source,
       data,
       actor: { subject: 'integration-test', agency: source },
-      correlationId: `it-journey-${tag}`,
+      correlationId: `it-journey-${run}`,
     }),
     ...(id ? { id } : {}),
   };
@@ -52,7 +53,7 @@ beforeAll(async () => {
   channel = await connection.createConfirmChannel();
   const household = await call('clinics', '/api/v1/households', {
     as: 'clinic.worker',
-    body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-J-${tag}` },
+    body: { clinicId: 'clinic-sarasiab', fileNumber: `IT-J-${run}` },
   });
   expect(household.status).toBe(201);
   householdId = household.body.id;
@@ -76,7 +77,7 @@ describe('the resident’s journey at the clinic, through the broker', () => {
   it('records every agency’s outcome once, newest first, with the course’s venue and the amounts', async () => {
     const enrolment = {
       enrolmentId: randomUUID(),
-      courseId: `it-journey-${tag}`,
+      courseId: `it-journey-${run}`,
       trade: 'pastry',
       venue: { kind: 'clinic', id: 'clinic-sarasiab' },
       residentRef: residentId,
@@ -112,7 +113,7 @@ describe('the resident’s journey at the clinic, through the broker', () => {
     await publish('vocational-training.enrolment.completed', {
       ...enrolment,
       result: 'passed',
-      certificateNo: `IT-${tag.toUpperCase()}`,
+      certificateNo: `IT-${run}`,
       completedAt: at(2),
     });
     await publish('vocational-training.enrolment.recorded', { ...enrolment, enrolledAt: at(1) });
@@ -169,7 +170,7 @@ describe('the resident’s journey at the clinic, through the broker', () => {
     ]);
     expect(settled.filter((e) => e.kind === 'support.disbursed')).toHaveLength(1);
     const completed = settled.find((e) => e.kind === 'enrolment.completed')!;
-    expect(completed.detail).toMatchObject({ result: 'passed', certificateNo: `IT-${tag.toUpperCase()}` });
+    expect(completed.detail).toMatchObject({ result: 'passed', certificateNo: `IT-${run}` });
     expect(completed.place?.en).toBe('Sar Asiab social-work clinic');
     expect(settled.find((e) => e.kind === 'support.decided')!.detail).toEqual({ decision: 'approved', amountRials: '30000000' });
     const flagged = settled.find((e) => e.kind === 'eligibility.flagged')!;

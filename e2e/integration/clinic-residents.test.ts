@@ -1,6 +1,7 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 const clinic = 'clinic-sarasiab';
 
@@ -14,7 +15,7 @@ function nationalId(): { latin: string; persian: string } {
 }
 
 async function registerHousehold(as = 'clinic.worker', clinicId = clinic): Promise<string> {
-  const res = await call('clinics', '/api/v1/households', { as, body: { clinicId, fileNumber: `IT-${randomUUID().slice(0, 6)}` } });
+  const res = await call('clinics', '/api/v1/households', { as, body: { clinicId, fileNumber: `IT-${tag(6)}` } });
   expect(res.status).toBe(201);
   return res.body.id;
 }

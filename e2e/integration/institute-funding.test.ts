@@ -5,12 +5,13 @@ import { eventsExchange } from '@hamgam/service-kit';
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 // Institute funding against the running stack: an award's tranche becomes releasable only when TVTO's
 // enrolment events, travelling through the real broker, verify its condition; releasing it publishes
 // institute-funding.tranche.released and a benefit per funded household, and the ledger balances.
 const officer = 'fund.officer';
-const suffix = randomUUID().slice(0, 8);
+const suffix = tag(8);
 const instituteId = `inst-it-${suffix}`;
 
 let connection: ChannelModel;

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
+import { tag } from '../support/people.js';
 
 const neighbourhood = 'nbh-sarasiab';
 const clinic = 'clinic-sarasiab';
@@ -8,7 +8,7 @@ const clinic = 'clinic-sarasiab';
 async function household(): Promise<string> {
   const res = await call('clinics', '/api/v1/households', {
     as: 'clinic.worker',
-    body: { clinicId: clinic, fileNumber: `IT-${randomUUID().slice(0, 8)}` },
+    body: { clinicId: clinic, fileNumber: `IT-${tag(8)}` },
   });
   expect(res.status).toBe(201);
   return res.body.id;

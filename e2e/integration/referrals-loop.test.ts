@@ -1,13 +1,12 @@
 import { today as day } from '@hamgam/contracts/days';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
 // The closed loop against the running stack: a clinic worker refers a resident (with consent) to a
 // TVTO offer; TVTO staff answer through their desk; the clinic's referral follows through the broker,
 // and so does the resident's public tracking page.
-const tag = () => randomUUID().slice(0, 8);
 
 async function registerResident(withConsentFor?: string): Promise<string> {
   const household = await call('clinics', '/api/v1/households', {

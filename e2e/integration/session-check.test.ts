@@ -1,13 +1,13 @@
 import { today } from '@hamgam/contracts/days';
 // A user disabled in Keycloak keeps a valid access token until it expires (two minutes); in that window
 // it may still read, but it moves no personal data or money: sensitive routes confirm the session.
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createUser, realmAdmin } from '../support/keycloak-admin.js';
 import { call, tokenFor } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
-const username = `session.probe.${randomUUID().slice(0, 8)}`;
+const username = `session.probe.${tag(8)}`;
 let userId = '';
 
 afterAll(async () => {
@@ -20,7 +20,7 @@ describe('a disabled user', () => {
     const token = await tokenFor(username);
     const household = await call('clinics', '/api/v1/households', {
       token,
-      body: { clinicId: 'clinic-sarasiab', fileNumber: `SP-${randomUUID().slice(0, 6)}` },
+      body: { clinicId: 'clinic-sarasiab', fileNumber: `SP-${tag(6)}` },
     });
     expect(household.status).toBe(201);
     const resident = await call('clinics', `/api/v1/households/${household.body.id}/residents`, {

@@ -1,14 +1,13 @@
 import { today as day } from '@hamgam/contracts/days';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
 // TVTO's own domain against the running stack (real tokens, broker, database): a course published as a
 // desk offer reaches the clinics' catalogue; a resident the clinic refers is enrolled, attends and passes,
 // and the clinic's referral closes through the broker; a workshop permit is applied for, checked,
 // inspected and issued, and the applicant follows it on the public tracking route without signing in.
-const tag = () => randomUUID().slice(0, 8);
 
 async function referredResident(offerId: string): Promise<{ referralId: string; trackingCode: string }> {
   const household = await call('clinics', '/api/v1/households', {

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
+import { tag } from '../support/people.js';
 
 // Welfare (Behzisti) against the running stack: a clinic refers a household to welfare's social-care
 // offer; the welfare officer accepts it at the desk, opens a case from it, assesses, confirms an
 // eligibility flag, plans, and closes the case with its goals met — which completes the referral at the
 // clinic through the broker. Case details stay in one worker's caseload; coordinators see counts only.
-const tag = () => randomUUID().slice(0, 8);
 
 const hardship = {
   income: { level: 'no-income', mainEarnerMonthsUnemployed: 14 },

@@ -1,8 +1,7 @@
 import { today as day } from '@hamgam/contracts/days';
-import { randomUUID } from 'node:crypto';
 import { demoUsers } from './realm.js';
 import { call, eventually, type ServiceName } from './stack.js';
-import { nationalId } from './people.js';
+import { nationalId, tag } from './people.js';
 
 /**
  * Objects that belong to one clinic, caseload or agency, made through the API on a stack that may have
@@ -10,8 +9,6 @@ import { nationalId } from './people.js';
  * a calendar slot booking and a referral to welfare; per welfare case worker an assessed case with a goal. The
  * object-level suite finds them (and whatever else the stack holds) by reading the services' lists.
  */
-
-const tag = () => randomUUID().slice(0, 8);
 
 async function created(what: string, answer: Promise<{ status: number; body: any }>): Promise<any> {
   const { status, body } = await answer;
