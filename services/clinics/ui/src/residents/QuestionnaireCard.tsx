@@ -8,6 +8,7 @@ import {
   NumberInput,
   problemField,
   Select,
+  useApiMutation,
   useApiQuery,
   useI18n,
   useQueryClient,
@@ -23,6 +24,8 @@ interface Props {
 }
 
 const SEVERITIES = [0, 1, 2, 3, 4, 5];
+type Kind = 'save' | 'submit' | 'discard';
+const problemCode = (error: unknown) => (error instanceof ApiError ? error.problem['code'] : undefined);
 
 /** The household's needs questionnaire: a severity per need and its questions; save a draft, resume it later, submit it. */
 export function QuestionnaireCard({ householdId, categoryLabels, onSubmitted }: Props) {
@@ -66,8 +69,6 @@ function QuestionnaireForm({
   const [formError, setFormError] = useState<string>();
   // The questions a submission found unanswered (here, or the one the API's refusal names): each shows its error.
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
-  const [apiError, setApiError] = useState<unknown>();
-  const [busy, setBusy] = useState<'save' | 'submit' | 'discard'>();
   const [hasDraft, setHasDraft] = useState(resumed !== null);
 
   const needs = sections.map((s) => ({ category: s.category, severity: severities[s.category] ?? 0 })).filter((n) => n.severity > 0);
@@ -77,9 +78,51 @@ function QuestionnaireForm({
     Object.entries(answers).filter(([id]) => sections.some((s) => assessed.has(s.category) && s.questions.some((q) => q.id === id))),
   );
 
-  async function run(kind: 'save' | 'submit' | 'discard') {
+  // Save, submit (save then record) or discard: one command at a time, its busy kind and its refusal.
+  const command = useApiMutation(
+    async (kind: Kind) => {
+      if (kind === 'discard') await api.discardDraft(householdId);
+      else {
+        await api.saveDraft(householdId, { needs, answers: relevantAnswers });
+        if (kind === 'submit') await api.submitDraft(householdId);
+      }
+      return kind;
+    },
+    {
+      onSuccess: (kind) => {
+        if (kind === 'save') {
+          setNotice({ key: 'questionnaire.saved', testId: 'draft-saved' });
+          setHasDraft(true);
+          return;
+        }
+        setSeverities({});
+        setAnswers({});
+        setHasDraft(false);
+        setNotice(kind === 'submit' ? { key: 'questionnaire.submitted', testId: 'assessment-submitted' } : undefined);
+        if (kind === 'submit') {
+          // What was recorded is shown from the service, not from the form: the household's cached reads go stale.
+          void queries.invalidateQueries({ queryKey: ['clinics', 'household', householdId, 'assessment'] });
+          void queries.invalidateQueries({ queryKey: ['clinics', 'households'] });
+          onSubmitted();
+        }
+      },
+    },
+  );
+  const busy = command.busy ? command.variables : undefined;
+  // A refusal naming a question (the API's `field`) is shown at that question, in the user's words.
+  const refused = sections.flatMap((s) => s.questions).find((q) => q.id === problemField(command.error));
+  const apiError = refused ? undefined : (command.error ?? undefined);
+  const missingShown = refused ? new Set([...missing, refused.id]) : missing;
+  const formErrorShown =
+    formError ??
+    (refused
+      ? t(problemCode(command.error) === 'assessment-incomplete' ? 'questionnaire.missing' : 'questionnaire.checkAnswer', {
+          questions: `«${localize(refused.label)}»`,
+        })
+      : undefined);
+
+  function run(kind: Kind) {
     setFormError(undefined);
-    setApiError(undefined);
     setMissing(new Set());
     if (kind === 'submit') {
       if (needs.length === 0) return setFormError(t('questionnaire.needsRequired'));
@@ -91,42 +134,7 @@ function QuestionnaireForm({
         return setFormError(t('questionnaire.missing', { questions: formatList(unanswered.map((q) => `«${localize(q.label)}»`)) }));
       }
     }
-    setBusy(kind);
-    try {
-      if (kind === 'discard') {
-        await api.discardDraft(householdId);
-        setSeverities({});
-        setAnswers({});
-        setNotice(undefined);
-        setHasDraft(false);
-      } else {
-        await api.saveDraft(householdId, { needs, answers: relevantAnswers });
-        if (kind === 'submit') {
-          await api.submitDraft(householdId);
-          setSeverities({});
-          setAnswers({});
-          setNotice({ key: 'questionnaire.submitted', testId: 'assessment-submitted' });
-          setHasDraft(false);
-          // What was recorded is shown from the service, not from the form: the household's cached reads go stale.
-          await queries.invalidateQueries({ queryKey: ['clinics', 'household', householdId, 'assessment'] });
-          await queries.invalidateQueries({ queryKey: ['clinics', 'households'] });
-          onSubmitted();
-        } else {
-          setNotice({ key: 'questionnaire.saved', testId: 'draft-saved' });
-          setHasDraft(true);
-        }
-      }
-    } catch (error) {
-      // A refusal naming a question (the API's `field`) is shown at that question, in the user's words.
-      const field = problemField(error);
-      const question = sections.flatMap((s) => s.questions).find((q) => q.id === field);
-      if (question) {
-        setMissing(new Set([question.id]));
-        setFormError(t('questionnaire.missing', { questions: `«${localize(question.label)}»` }));
-      } else setApiError(error);
-    } finally {
-      setBusy(undefined);
-    }
+    void command.run(kind);
   }
 
   const answerControl = (q: Question) => {
@@ -138,7 +146,7 @@ function QuestionnaireForm({
       setAnswers(copy);
     };
     const label = localize(q.label);
-    const error = missing.has(q.id) ? t('questionnaire.missingOne') : undefined;
+    const error = missingShown.has(q.id) ? t('questionnaire.missingOne') : undefined;
     if (q.kind === 'count') {
       return (
         <NumberInput
@@ -194,9 +202,9 @@ function QuestionnaireForm({
             </fieldset>
           );
         })}
-        {formError && (
+        {formErrorShown && (
           <p className="hg-field__error" role="alert" data-testid="questionnaire-error">
-            {formError}
+            {formErrorShown}
           </p>
         )}
         {notice && (

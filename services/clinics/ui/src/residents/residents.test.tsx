@@ -258,6 +258,29 @@ describe('assessment questionnaire', () => {
     await screen.findByTestId('assessment-submitted');
   });
 
+  it('shows the service’s refusal at the question it names, by the question’s words', async () => {
+    kit({
+      [`GET ${base}/households/${householdId}/assessment-draft`]: draft,
+      [`PUT ${base}/households/${householdId}/assessment-draft`]: jsonResponse(
+        {
+          title: 'Unprocessable',
+          status: 422,
+          code: 'assessment-draft-invalid',
+          field: 'employment.working',
+          detail: 'employment.working: yes or no',
+        },
+        422,
+        'application/problem+json',
+      ),
+    });
+    render(`/clinics/residents/households/${householdId}`);
+    await screen.findByTestId('draft-resumed');
+    await act(async () => fireEvent.click(screen.getByTestId('save-draft')));
+    expect((await screen.findByTestId('questionnaire-error')).textContent).toBe('Check the answer to this question: «Working now?»');
+    expect(screen.getByTestId('q-employment.working').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText(/yes or no/)).toBeNull();
+  });
+
   it('after submitting, shows what was recorded (the answers as the service stored them)', async () => {
     let submitted = false;
     kit({
