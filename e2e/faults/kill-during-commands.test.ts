@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningService } from '@hamgam/service-kit';
 import { tokenFor } from '../support/stack.js';
+import { tag } from '../support/people.js';
 import { faultsEnv, faultsMongoUrl, recorderDefinition, repoRoot, resetFaultsEnvironment, startInProcess, waitFor } from './harness.js';
 
 const commands = 500;
@@ -56,7 +57,7 @@ async function registerHousehold(): Promise<string> {
   const res = await fetch(`${url}/api/v1/households`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ clinicId: 'clinic-motahari' }),
+    body: JSON.stringify({ clinicId: 'clinic-motahari', fileNumber: `KILL-${tag()}` }),
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
