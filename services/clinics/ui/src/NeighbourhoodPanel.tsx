@@ -15,10 +15,10 @@ export interface PanelProps {
 /** One neighbourhood: record assessments, see them, and turn them into a published priority list. */
 export function NeighbourhoodPanel({ neighbourhoodId, clinicId, categories }: PanelProps) {
   const api = useClinicsApi();
-  // Only clinic workers record and publish; coordinators, representatives and auditors read.
+  // Only clinic workers record, re-rank (as the residents' meeting agreed) and publish; coordinators,
+  // representatives (who watch what is promised to their neighbourhood) and auditors read.
   const auth = useAuth();
   const canWrite = auth.hasRole('clinic-worker');
-  const canRerank = auth.hasRole('clinic-worker', 'representative');
   const queries = useQueryClient();
   const priorities = useApiQuery(['clinics', 'priorities', neighbourhoodId], () => api.priorities(neighbourhoodId));
   const seesAssessments = auth.hasRole('clinic-worker', 'coordinator', 'auditor');
@@ -42,7 +42,7 @@ export function NeighbourhoodPanel({ neighbourhoodId, clinicId, categories }: Pa
         state={priorities}
         categoryLabels={categoryLabels}
         canPublish={canWrite}
-        canRerank={canRerank}
+        canRerank={canWrite}
       />
     </>
   );

@@ -10,7 +10,7 @@ interface Props {
   state: { data?: PrioritiesView | undefined; error: unknown; reload: () => void };
   categoryLabels: CategoryLabels;
   canPublish: boolean;
-  /** Clinic workers (recording the residents' meeting) and the neighbourhood's representative re-rank. */
+  /** Only the clinic worker re-ranks, recording what the residents' meeting (with the representative) agreed; the representative reads. */
   canRerank?: boolean;
 }
 

@@ -62,7 +62,7 @@ export interface PublishedList {
   period: string;
   publishedAt: string;
   priorities: RankedPriority[];
-  /** Set when the list was published in an order the residents' meeting or representative agreed. */
+  /** Set when the list was published in an order the residents' meeting agreed (recorded by the clinic worker). */
   reranking?: Reranking | null;
 }
 

@@ -11,12 +11,12 @@ import { applyAgreedOrder, checkAgreedOrder, checkMeetingDate, toRankedPriority,
 export const latestPriorityList = (models: ClinicsModels, neighbourhoodId: string) =>
   models.priorityLists.findOne({ neighbourhoodId }, { outbox: 0 }).sort({ version: -1 }).lean();
 
-/** The order the meeting or the representative last agreed for the neighbourhood (it applies until replaced). */
+/** The order the residents' meeting last agreed for the neighbourhood (it applies until replaced). */
 export const latestAgreedOrder = (models: ClinicsModels, neighbourhoodId: string) =>
   models.agreedOrders.findOne({ neighbourhoodId }).sort({ agreedAt: -1 }).lean();
 
 /**
- * Records the order the residents' meeting (through the clinic worker) or the people's representative
+ * Records, through the clinic worker, the order the residents' meeting (with the people's representative)
  * agreed for the neighbourhood's draft priorities; it applies until the next one.
  */
 export async function recordAgreedOrder(
@@ -37,7 +37,8 @@ export async function recordAgreedOrder(
     meetingDate: agreed.meetingDate,
     agreedBy: principal.subject,
     agreedByName: principal.username,
-    agreedByRole: principal.roles.includes('representative') ? 'representative' : 'clinic-worker',
+    // Only the clinic worker records an agreed order now; older records may still say 'representative'.
+    agreedByRole: 'clinic-worker',
     agreedAt: now,
   });
 }

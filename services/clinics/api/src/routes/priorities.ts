@@ -4,7 +4,11 @@ import { clinicReaders, type ClinicsDeps } from '../deps.js';
 import { neighbourhoodIdParams } from './schemas/common.js';
 import { agreedOrderBodySchema, prioritiesViewSchema, publishRequestSchema, publishedListSchema } from './schemas/priorities.js';
 
-/** A neighbourhood's draft ranking, its re-ranking by the residents' meeting or representative, and its published lists. */
+/**
+ * A neighbourhood's draft ranking, its re-ranking as the residents' meeting agreed, and its published lists.
+ * The clinic worker records what the meeting (with the people's representative) agreed; the representative only reads,
+ * watching what is promised to the neighbourhood (issue 10).
+ */
 export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
   return [
     defineRoute({
@@ -23,8 +27,8 @@ export function priorityRoutes({ models, flushOutbox, clock }: ClinicsDeps) {
       method: 'put',
       path: '/neighbourhoods/:id/priorities/agreed-order',
       summary:
-        'Re-rank the draft priorities as the residents’ meeting or the people’s representative agreed, with the reason (publishing follows it)',
-      roles: ['clinic-worker', 'representative'],
+        'The clinic worker records the order the residents’ meeting (with the people’s representative) agreed for the draft priorities, with the reason (publishing follows it)',
+      roles: ['clinic-worker'],
       params: neighbourhoodIdParams,
       body: agreedOrderBodySchema,
       response: prioritiesViewSchema,

@@ -406,7 +406,7 @@ describe('re-ranking the draft priorities', () => {
     }
   }
 
-  it('the representative re-ranks with a reason; publishing follows the agreed order and keeps the computed rank and reason', async () => {
+  it('the clinic worker records the meeting’s order with a reason; publishing follows it and keeps the computed rank and reason', async () => {
     await h.models.assessments.deleteMany({ neighbourhoodId: 'nbh-sarasiab' });
     await assessed([
       [
@@ -430,9 +430,7 @@ describe('re-ranking the draft priorities', () => {
     expect((await api('worker2', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
     expect((await api('coordinator', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(403);
     expect((await api(null, 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body)).status).toBe(401);
-    expect(
-      (await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { ...body, reason: '' })).status,
-    ).toBe(400);
+    expect((await api('worker', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', { ...body, reason: '' })).status).toBe(400);
     for (const [bad, broken] of [
       [
         { ...body, order: ['social-care', 'workshop-space'] },
@@ -447,13 +445,13 @@ describe('re-ranking the draft priorities', () => {
         { code: 'meeting-in-future', field: 'meetingDate' },
       ],
     ] as const) {
-      const refused = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', bad);
+      const refused = await api('worker', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', bad);
       expect(refused.status, JSON.stringify(bad)).toBe(422);
       expect(refused.body).toMatchObject(broken);
     }
     expect(await h.models.agreedOrders.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
 
-    const agreed = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body);
+    const agreed = await api('worker', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', body);
     expect(agreed.status).toBe(200);
     expect(agreed.body.draft.map((p: { rank: number; category: string }) => [p.rank, p.category])).toEqual([
       [1, 'social-care'],
@@ -461,7 +459,7 @@ describe('re-ranking the draft priorities', () => {
       [3, 'employment'],
     ]);
     expect(agreed.body.computed[0].category).toBe('workshop-space');
-    expect(agreed.body.agreed).toMatchObject({ reason: body.reason, agreedByRole: 'representative', meetingDate: today });
+    expect(agreed.body.agreed).toMatchObject({ reason: body.reason, agreedByRole: 'clinic-worker', meetingDate: today });
 
     // A household assessed after the meeting brings a new category: it follows the agreed ones.
     await assessed([
@@ -492,6 +490,30 @@ describe('re-ranking the draft priorities', () => {
       'score',
       'households',
     ]);
+  });
+
+  it('the people’s representative only reads the priorities: re-ranking is refused and nothing is stored', async () => {
+    await h.models.assessments.deleteMany({ neighbourhoodId: 'nbh-sarasiab' });
+    await h.models.agreedOrders.deleteMany({ neighbourhoodId: 'nbh-sarasiab' });
+    await assessed([
+      [
+        { category: 'workshop-space', severity: 5 },
+        { category: 'employment', severity: 2 },
+      ],
+    ]);
+    const before = await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities');
+    expect(before.status).toBe(200);
+    const refused = await api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', {
+      order: ['employment', 'workshop-space'],
+      reason: 'جلسه ساکنان',
+      meetingDate: dayOf(h.clock.now()),
+    });
+    expect(refused.status).toBe(403);
+    expect(await h.models.agreedOrders.countDocuments({ neighbourhoodId: 'nbh-sarasiab' })).toBe(0);
+    const after = await api('representative', 'get', '/neighbourhoods/nbh-sarasiab/priorities');
+    expect(after.body.draft).toEqual(before.body.draft);
+    expect(after.body.draft.map((p: { category: string }) => p.category)).toEqual(['workshop-space', 'employment']);
+    expect(after.body.agreed).toBeNull();
   });
 });
 
@@ -528,7 +550,7 @@ describe('Iran’s day, just after midnight and late in the evening (issue 12)',
       (p: { category: string }) => p.category,
     );
     const agree = (meetingDate: string) =>
-      api('representative', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', {
+      api('worker', 'put', '/neighbourhoods/nbh-sarasiab/priorities/agreed-order', {
         order,
         reason: 'جلسه ساکنان محله',
         meetingDate,

@@ -3674,8 +3674,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Re-rank the draft priorities as the residents’ meeting or the people’s representative agreed, with the reason (publishing follows it)
-         * @description Roles: clinic-worker, representative
+         * The clinic worker records the order the residents’ meeting (with the people’s representative) agreed for the draft priorities, with the reason (publishing follows it)
+         * @description Roles: clinic-worker
          */
         put: {
             parameters: {

@@ -510,38 +510,42 @@ describe('resident page slot', () => {
 });
 
 describe('re-ranking priorities', () => {
-  it('shows the representative their neighbourhood’s people, and lets them move a priority up with the reason and meeting date', async () => {
-    const view: PrioritiesView = {
-      draft: [
-        { rank: 1, category: 'employment', score: 9, households: 3 },
-        { rank: 2, category: 'social-care', score: 2, households: 1 },
-      ],
-      computed: [
-        { rank: 1, category: 'employment', score: 9, households: 3 },
-        { rank: 2, category: 'social-care', score: 2, households: 1 },
-      ],
-      agreed: null,
-      published: null,
-    };
-    const fetchMock = kit({
-      [`GET ${base}/neighbourhoods`]: [
-        { id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') },
-      ],
-      [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: jsonResponse({ title: 'Forbidden', status: 403 }, 403),
-      [`GET ${base}/neighbourhoods/nbh-sarasiab`]: {
-        id: 'nbh-sarasiab',
-        name: name('سرآسیاب', 'Sar Asiab'),
-        county: name('شهرستان کرمان', 'Kerman County'),
-        province: name('کرمان', 'Kerman'),
-        clinics: [
-          {
-            id: 'clinic-sarasiab',
-            name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'),
-            staff: [{ id: 's1', name: name('مریم رضایی', 'Maryam Rezaei'), role: 'social-worker' }],
-          },
-        ],
-        representative: { name: name('محمد کرمانی', 'Mohammad Kermani') },
+  const neighbourhood = {
+    id: 'nbh-sarasiab',
+    name: name('سرآسیاب', 'Sar Asiab'),
+    county: name('شهرستان کرمان', 'Kerman County'),
+    province: name('کرمان', 'Kerman'),
+    clinics: [
+      {
+        id: 'clinic-sarasiab',
+        name: name('کلینیک سرآسیاب', 'Sar Asiab clinic'),
+        staff: [{ id: 's1', name: name('مریم رضایی', 'Maryam Rezaei'), role: 'social-worker' }],
       },
+    ],
+    representative: { name: name('محمد کرمانی', 'Mohammad Kermani') },
+  };
+  const priorities = (): PrioritiesView => ({
+    draft: [
+      { rank: 1, category: 'employment', score: 9, households: 3 },
+      { rank: 2, category: 'social-care', score: 2, households: 1 },
+    ],
+    computed: [
+      { rank: 1, category: 'employment', score: 9, households: 3 },
+      { rank: 2, category: 'social-care', score: 2, households: 1 },
+    ],
+    agreed: null,
+    published: null,
+  });
+  const neighbourhoods = [
+    { id: 'nbh-sarasiab', name: name('سرآسیاب', 'Sar Asiab'), county: name('کرمان', 'Kerman'), province: name('کرمان', 'Kerman') },
+  ];
+
+  it('lets the clinic worker move a priority up with the reason and the meeting date the residents agreed', async () => {
+    const view = priorities();
+    const fetchMock = kit({
+      [`GET ${base}/neighbourhoods`]: neighbourhoods,
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: [],
+      [`GET ${base}/neighbourhoods/nbh-sarasiab`]: neighbourhood,
       [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: () => jsonResponse(view),
       [`PUT ${base}/neighbourhoods/nbh-sarasiab/priorities/agreed-order`]: (body) => {
         const { order, reason, meetingDate } = body as { order: string[]; reason: string; meetingDate: string };
@@ -550,21 +554,15 @@ describe('re-ranking priorities', () => {
           order,
           reason,
           meetingDate,
-          agreedByName: 'representative',
-          agreedByRole: 'representative',
+          agreedByName: 'worker',
+          agreedByRole: 'clinic-worker',
           agreedAt: '2026-03-05T08:00:00Z',
         };
         return jsonResponse(view);
       },
     });
-    render('/clinics/neighbourhoods/nbh-sarasiab', {
-      roles: ['representative'],
-      claims: { clinicIds: [], neighbourhoodIds: ['nbh-sarasiab'] },
-    });
+    render('/clinics/neighbourhoods/nbh-sarasiab');
     const open = await screen.findByTestId('open-rerank');
-    expect((await screen.findByTestId('neighbourhood-hierarchy')).textContent).toBe('Kerman › Kerman County › Sar Asiab');
-    expect(screen.getByTestId('clinic-staff-clinic-sarasiab').textContent).toContain('Maryam Rezaei (social worker)');
-    expect(screen.getByTestId('neighbourhood-representative').textContent).toBe('Mohammad Kermani');
     await act(async () => fireEvent.click(open));
     expect((screen.getByTestId('rerank-up-employment') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('rerank-up-social-care'));
@@ -577,6 +575,24 @@ describe('re-ranking priorities', () => {
       { order: ['social-care', 'employment'], reason: 'The meeting put the elderly first', meetingDate: '2026-03-04' },
     ]);
     expect((await screen.findByTestId('agreed-order')).textContent).toContain('The meeting put the elderly first');
+  });
+
+  it('shows the representative their neighbourhood’s people and priorities, to read only: no re-ranking, no publishing', async () => {
+    kit({
+      [`GET ${base}/neighbourhoods`]: neighbourhoods,
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/assessments`]: jsonResponse({ title: 'Forbidden', status: 403 }, 403),
+      [`GET ${base}/neighbourhoods/nbh-sarasiab`]: neighbourhood,
+      [`GET ${base}/neighbourhoods/nbh-sarasiab/priorities`]: priorities(),
+    });
+    render('/clinics/neighbourhoods/nbh-sarasiab', {
+      roles: ['representative'],
+      claims: { clinicIds: [], neighbourhoodIds: ['nbh-sarasiab'] },
+    });
+    expect((await screen.findByTestId('neighbourhood-hierarchy')).textContent).toBe('Kerman › Kerman County › Sar Asiab');
+    expect(screen.getByTestId('clinic-staff-clinic-sarasiab').textContent).toContain('Maryam Rezaei (social worker)');
+    expect(screen.getByTestId('neighbourhood-representative').textContent).toBe('Mohammad Kermani');
+    expect((await screen.findByTestId('draft-priorities-social-care')).textContent).toContain('Social care');
+    expect(screen.queryByTestId('open-rerank')).toBeNull();
     expect(screen.queryByTestId('publish-priorities')).toBeNull();
   });
 });
