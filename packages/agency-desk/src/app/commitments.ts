@@ -7,11 +7,13 @@ import type {
   Envelope,
   NeedCategory,
 } from '@hamgam/contracts';
+import { dayOf } from '@hamgam/contracts/days';
 import { isDuplicateKey, outboxEntries, pageOf, type EventCause, type PageContext } from '@hamgam/service-kit';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
 import { checkDueOn, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
+import { notOverdueCommitments, overdueCommitments } from './overdue.js';
 
 export interface Declaration {
   neighbourhoodId: string;
@@ -24,18 +26,22 @@ export interface CommitmentFilter {
   status?: StoredCommitment['status'] | undefined;
   source?: StoredCommitment['source'] | undefined;
   neighbourhoodId?: string | undefined;
+  /** Past its effective due day and not delivered (see ./overdue.ts), or not. */
+  overdue?: 'true' | 'false' | undefined;
   order?: 'asc' | 'desc' | undefined;
 }
 
-/** One page of the agency's commitments by due day (soonest first unless asked), narrowed by status, source and neighbourhood. */
-export const listCommitments = (deps: DeskDeps, filter: CommitmentFilter, page: PageContext) =>
-  pageOf(
+/** One page of the agency's commitments by due day (soonest first unless asked), narrowed by status, source, neighbourhood and overdue. */
+export function listCommitments(deps: DeskDeps, filter: CommitmentFilter, page: PageContext) {
+  const today = dayOf(deps.clock.now());
+  return pageOf(
     deps.models.commitments
       .find(
         {
           ...(filter.status ? { status: filter.status } : {}),
           ...(filter.source ? { source: filter.source } : {}),
           ...(filter.neighbourhoodId ? { neighbourhoodId: filter.neighbourhoodId } : {}),
+          ...(filter.overdue ? { $and: [filter.overdue === 'true' ? overdueCommitments(today) : notOverdueCommitments(today)] } : {}),
         },
         { outbox: 0 },
       )
@@ -44,6 +50,7 @@ export const listCommitments = (deps: DeskDeps, filter: CommitmentFilter, page: 
     page.res,
     { by: 'dueOn', order: filter.order === 'desc' ? -1 : 1 },
   );
+}
 
 /** The agency plans an action of its own; stored with `<agency>.commitment.declared` in one write. */
 export async function declareCommitment(

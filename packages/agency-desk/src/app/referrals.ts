@@ -9,6 +9,7 @@ import {
   type EventDraft,
   type PageContext,
 } from '@hamgam/service-kit';
+import { dayOf } from '@hamgam/contracts/days';
 import mongoose from 'mongoose';
 import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredReferral } from '../data/models.js';
@@ -26,6 +27,7 @@ import {
 } from '../domain/referrals.js';
 import { causeOf, type DeskDeps, type DeskOptions } from '../options.js';
 import { adjustSeat, type OfferDeps } from './offers.js';
+import { notOverdueReferrals, overdueReferrals } from './overdue.js';
 
 const unfilled = {
   trackingCode: null,
@@ -255,12 +257,15 @@ export interface ReferralListQuery {
   clinicId?: string | undefined;
   offerId?: string | undefined;
   needCategory?: StoredReferral['needCategory'] | undefined;
+  /** Past its day (see ./overdue.ts), or not. */
+  overdue?: 'true' | 'false' | undefined;
   sort: 'madeAt' | 'respondBy';
   order: 'asc' | 'desc';
 }
 
 /** One page of the referrals the agency received (never a withdrawal still waiting for its referral). */
 export function receivedReferrals(deps: DeskDeps, query: ReferralListQuery, page: PageContext) {
+  const today = dayOf(deps.clock.now());
   const filter = {
     trackingCode: query.q ? codeSearch(query.q) : mongoose.trusted({ $ne: null }),
     ...(query.state ? { state: query.state } : {}),
@@ -268,6 +273,7 @@ export function receivedReferrals(deps: DeskDeps, query: ReferralListQuery, page
     ...(query.clinicId ? { clinicId: query.clinicId } : {}),
     ...(query.offerId ? { offerId: query.offerId } : {}),
     ...(query.needCategory ? { needCategory: query.needCategory } : {}),
+    ...(query.overdue ? { $and: [query.overdue === 'true' ? overdueReferrals(today) : notOverdueReferrals(today)] } : {}),
   };
   return pageOf(deps.models.referrals.find(filter, { outbox: 0 }).lean(), page, page.res, {
     by: query.sort,

@@ -34,7 +34,7 @@ export function commitmentRoutes(deps: DeskDeps, options: DeskOptions) {
       method: 'get',
       path: '/desk/commitments',
       summary:
-        'The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged',
+        'The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source, neighbourhood and overdue (not delivered and past its effective due day, in Iran; the rule GET /work counts by); paged',
       tags: ['desk'],
       roles: readersOf(options),
       query: commitmentQuerySchema,

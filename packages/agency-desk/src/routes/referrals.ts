@@ -73,7 +73,7 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
       method: 'get',
       path: '/desk/referrals',
       summary:
-        'Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)',
+        'Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue (past the day to respond by or to complete by, in Iran; the rule GET /work counts by); paged',
       tags: ['desk'],
       roles: readersOf(options),
       query: referralQuerySchema,
@@ -85,10 +85,9 @@ export function referralRoutes(deps: DeskDeps, options: DeskOptions) {
           titles(),
           names(),
         ]);
-        const shown = rows.filter((r) => query.overdue === undefined || isReferralOverdue(r, now) === (query.overdue === 'true'));
         // Whoever reads the list (staff, coordinator, auditor) sees each resident and household it names.
-        await logReferrals(deps, principal, 'list', shown);
-        return shown.map((r) => toView(r, offerTitles, placeNamesOf, now));
+        await logReferrals(deps, principal, 'list', rows);
+        return rows.map((r) => toView(r, offerTitles, placeNamesOf, now));
       },
     }),
     action(

@@ -151,6 +151,7 @@ export const commitmentQuerySchema = z
     status: commitmentStatusSchema.optional(),
     source: z.enum(['agency', 'working-group']).optional(),
     neighbourhoodId: slugIdSchema.max(80).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
     /** By due day: soonest first (default) or latest first. */
     order: z.enum(['asc', 'desc']).default('asc'),
   })

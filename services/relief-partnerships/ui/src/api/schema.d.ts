@@ -738,7 +738,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged
+         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source, neighbourhood and overdue (not delivered and past its effective due day, in Iran; the rule GET /work counts by); paged
          * @description Roles: relief-officer, basij-liaison, coordinator, auditor
          */
         get: {
@@ -748,6 +748,7 @@ export interface paths {
                     limit?: number;
                     neighbourhoodId?: string;
                     order?: "asc" | "desc";
+                    overdue?: "true" | "false";
                     source?: "agency" | "working-group";
                     status?: "planned" | "in-progress" | "delivered" | "slipped";
                 };
@@ -1840,7 +1841,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)
+         * Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue (past the day to respond by or to complete by, in Iran; the rule GET /work counts by); paged
          * @description Roles: relief-officer, basij-liaison, coordinator, auditor
          */
         get: {

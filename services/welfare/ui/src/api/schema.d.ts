@@ -3761,7 +3761,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source and neighbourhood; paged
+         * The agency’s commitments: its own declarations and the action items the working group assigned it, by due day (soonest or latest first), filtered by status, source, neighbourhood and overdue (not delivered and past its effective due day, in Iran; the rule GET /work counts by); paged
          * @description Roles: welfare-officer, coordinator, auditor
          */
         get: {
@@ -3771,6 +3771,7 @@ export interface paths {
                     limit?: number;
                     neighbourhoodId?: string;
                     order?: "asc" | "desc";
+                    overdue?: "true" | "false";
                     source?: "agency" | "working-group";
                     status?: "planned" | "in-progress" | "delivered" | "slipped";
                 };
@@ -4863,7 +4864,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue; paged (with `overdue` a page may come short: follow X-Next-Cursor)
+         * Referrals the clinics made to this agency, newest first unless sorted by the day to respond by; found by tracking code (or its beginning), filtered by state, neighbourhood, clinic, offer, need and overdue (past the day to respond by or to complete by, in Iran; the rule GET /work counts by); paged
          * @description Roles: welfare-officer, coordinator, auditor
          */
         get: {
