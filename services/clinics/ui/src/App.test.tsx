@@ -176,3 +176,50 @@ describe('clinics App', () => {
     expect(screen.queryByTestId('publish-priorities')).toBeNull();
   });
 });
+
+describe('tabs by role (issue 10: a role never sees a tab it cannot use)', () => {
+  const tabs = () =>
+    within(screen.getByRole('navigation', { name: 'Clinic sections' }))
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('data-testid'));
+
+  it('shows the representative only the priorities and the catalogue', async () => {
+    const fetchMock = clinicsApi();
+    renderClinics(['representative']);
+    await screen.findByTestId('draft-priorities');
+    expect(tabs()).toEqual(['clinics-nav-priorities', 'clinics-nav-catalogue']);
+    expect(fetchMock.mock.calls.filter(([url]) => String(url).startsWith(`${base}/referrals`))).toEqual([]);
+  });
+
+  it('shows clinic workers, coordinators and auditors every tab', async () => {
+    for (const role of ['clinic-worker', 'coordinator', 'auditor']) {
+      clinicsApi({ [`GET ${base}/referrals/summary`]: [] });
+      const { unmount } = renderClinics([role]);
+      await screen.findByTestId('draft-priorities');
+      expect(tabs(), role).toEqual([
+        'clinics-nav-priorities',
+        'clinics-nav-residents',
+        'clinics-nav-referrals',
+        'clinics-nav-catalogue',
+        'clinics-nav-calendar',
+      ]);
+      unmount();
+    }
+  });
+
+  it('tells a representative who opens the referrals or the residents by address that they are not for their work, without asking the API', async () => {
+    for (const path of ['/clinics/referrals', '/clinics/residents', '/clinics/calendar']) {
+      const fetchMock = clinicsApi();
+      const { unmount } = renderClinics(['representative'], path);
+      expect((await screen.findByTestId('not-for-your-role')).textContent, path).toContain('This part is not for your work');
+      expect(screen.getByTestId('not-for-your-role-home').getAttribute('href')).toBe('/clinics');
+      expect(screen.queryByTestId('error-card')).toBeNull();
+      const asked = fetchMock.mock.calls.map(([url]) => String(url));
+      expect(
+        asked.filter((url) => /\/(referrals|households|calendar)/.test(url)),
+        path,
+      ).toEqual([]);
+      unmount();
+    }
+  });
+});

@@ -10,9 +10,13 @@ import { ResidentReferrals } from './referrals/ResidentReferrals';
 import { HouseholdPage } from './residents/HouseholdPage';
 import { ResidentPage } from './residents/ResidentPage';
 import { ResidentsPage } from './residents/ResidentsPage';
+import { ForReadersOf } from './ForReadersOf';
 import { Workspace } from './Workspace';
 
-/** Routes are relative to the shell's `/clinics/*`; the chosen neighbourhood lives in the URL. */
+/**
+ * Routes are relative to the shell's `/clinics/*`; the chosen neighbourhood lives in the URL. A page a role may
+ * not read is neither in its tabs nor opened from a typed address (ForReadersOf, roles.ts).
+ */
 export default function App({ basePath }: RemoteAppProps) {
   return (
     <>
@@ -21,15 +25,61 @@ export default function App({ basePath }: RemoteAppProps) {
         <Route index element={<Workspace basePath={basePath} />} />
         <Route path="neighbourhoods" element={<Workspace basePath={basePath} />} />
         <Route path="neighbourhoods/:neighbourhoodId" element={<Workspace basePath={basePath} />} />
-        <Route path="referrals" element={<ReferralsPage basePath={basePath} />} />
-        <Route path="referrals/:referralId/slip" element={<ReferralSlipPage basePath={basePath} />} />
-        <Route path="catalogue" element={<CataloguePage />} />
-        <Route path="calendar" element={<CalendarPage />} />
-        <Route path="residents" element={<ResidentsPage basePath={basePath} />} />
-        <Route path="residents/households/:householdId" element={<HouseholdPage basePath={basePath} />} />
+        <Route
+          path="referrals"
+          element={
+            <ForReadersOf page="referrals" basePath={basePath}>
+              <ReferralsPage basePath={basePath} />
+            </ForReadersOf>
+          }
+        />
+        <Route
+          path="referrals/:referralId/slip"
+          element={
+            <ForReadersOf page="referrals" basePath={basePath}>
+              <ReferralSlipPage basePath={basePath} />
+            </ForReadersOf>
+          }
+        />
+        <Route
+          path="catalogue"
+          element={
+            <ForReadersOf page="catalogue" basePath={basePath}>
+              <CataloguePage />
+            </ForReadersOf>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <ForReadersOf page="calendar" basePath={basePath}>
+              <CalendarPage />
+            </ForReadersOf>
+          }
+        />
+        <Route
+          path="residents"
+          element={
+            <ForReadersOf page="residents" basePath={basePath}>
+              <ResidentsPage basePath={basePath} />
+            </ForReadersOf>
+          }
+        />
+        <Route
+          path="residents/households/:householdId"
+          element={
+            <ForReadersOf page="residents" basePath={basePath}>
+              <HouseholdPage basePath={basePath} />
+            </ForReadersOf>
+          }
+        />
         <Route
           path="residents/:residentId"
-          element={<ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>}
+          element={
+            <ForReadersOf page="residents" basePath={basePath}>
+              <ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>
+            </ForReadersOf>
+          }
         />
       </Routes>
     </>
