@@ -14,8 +14,8 @@ const atLeast = (value: string) => mongoose.trusted({ $gte: value }) as unknown 
 /** Referrals whose day matches `day` (a day or a condition on it): an answer due, or a completion due. */
 export const referralsDue = (day: string) => ({
   $or: [
-    { state: 'received', respondBy: day },
-    { state: 'accepted', completeBy: day },
+    { state: 'received' as const, respondBy: day },
+    { state: 'accepted' as const, completeBy: day },
   ],
 });
 
@@ -24,10 +24,10 @@ export const overdueReferrals = (today: string) => referralsDue(lessThan(today))
 
 /** The opposite: answered for good, or still within its day. */
 export const notOverdueReferrals = (today: string) => ({
-  $or: [{ state: notIn(['received', 'accepted']) }, ...referralsDue(atLeast(today)).$or],
+  $or: [{ state: notIn(['received', 'accepted'] as const) }, ...referralsDue(atLeast(today)).$or],
 });
 
-const open = notIn(['delivered']);
+const open = notIn(['delivered'] as const);
 
 /** Commitments not delivered whose effective due day (the revised one after a slip, else the agreed one) matches `day`. */
 export const commitmentsDue = (day: string) => ({ status: open, $or: [{ revisedDueOn: day }, { revisedDueOn: null, dueOn: day }] });
@@ -37,5 +37,5 @@ export const overdueCommitments = (today: string) => commitmentsDue(lessThan(tod
 
 /** The opposite: delivered, or still within its effective due day. */
 export const notOverdueCommitments = (today: string) => ({
-  $or: [{ status: 'delivered' }, { revisedDueOn: atLeast(today) }, { revisedDueOn: null, dueOn: atLeast(today) }],
+  $or: [{ status: 'delivered' as const }, { revisedDueOn: atLeast(today) }, { revisedDueOn: null, dueOn: atLeast(today) }],
 });
