@@ -14,7 +14,7 @@ import {
   usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import {
   personText,
   referralSorts,
@@ -23,11 +23,39 @@ import {
   withdrawReasons,
   type Referral,
   type ReferralSort,
+  type ReferralState,
   type WithdrawReason,
 } from './api';
 import { ClinicPicker, useClinicChoice } from './ClinicPicker';
 import { ReferForm } from './ReferForm';
 import { StateBadges } from './StateBadges';
+
+/**
+ * The state and overdue filters live in the URL (`?state=declined`, `?overdue=true`): the home's cards link
+ * straight to the filtered list, and a filtered list can be bookmarked or sent back to with the browser.
+ */
+function useReferralFilters() {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('state');
+  const state = referralStates.find((s) => s === asked) ?? '';
+  const overdueOnly = params.get('overdue') === 'true';
+  const set = (key: 'state' | 'overdue', value: string | undefined) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  return {
+    state,
+    overdueOnly,
+    setState: (value: ReferralState | '') => set('state', value || undefined),
+    setOverdueOnly: (value: boolean) => set('overdue', value ? 'true' : undefined),
+  };
+}
 
 /** The clinic's referrals: counts, search (tracking code, file number, name, national id), filters, sort, pages; refer, withdraw, print a slip. */
 export function ReferralsPage({ basePath = '/clinics' }: { basePath?: string }) {
@@ -36,8 +64,7 @@ export function ReferralsPage({ basePath = '/clinics' }: { basePath?: string }) 
   const canWrite = useAuth().hasRole('clinic-worker');
   const choice = useClinicChoice();
   const clinicId = choice.clinic?.id ?? '';
-  const [state, setState] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const { state, setState, overdueOnly, setOverdueOnly } = useReferralFilters();
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<ReferralSort>('newest');
   const [referring, setReferring] = useState(false);
@@ -114,7 +141,7 @@ export function ReferralsPage({ basePath = '/clinics' }: { basePath?: string }) 
                 label={t('referrals.filter.state')}
                 data-testid="referrals-state-filter"
                 value={state}
-                onChange={(event) => setState(event.target.value)}
+                onChange={(event) => setState(event.target.value as ReferralState | '')}
                 options={[
                   { value: '', label: t('referrals.filter.all') },
                   ...referralStates.map((s) => ({ value: s, label: t(`referrals.state.${s}`) })),

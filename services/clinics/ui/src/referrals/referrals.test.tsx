@@ -1,7 +1,7 @@
 import { addDays, localInstant, localIso, today } from '@hamgam/contracts/days';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import App from '../App';
 import type { Consent, Offer, Referral, Slot, TimelineEntry } from './api';
@@ -86,6 +86,12 @@ function renderAt(path: string, roles = ['clinic-worker']) {
   );
 }
 
+/** Shows the address the page is at, so a test sees the filters kept in it. */
+function Where() {
+  const location = useLocation();
+  return <output data-testid="where">{location.pathname + location.search}</output>;
+}
+
 const calls = (fetchMock: ReturnType<typeof stubFetch>, method: string, path: string) =>
   fetchMock.mock.calls.filter(([url, init]) => new URL(String(url), 'http://x').pathname === path && (init?.method ?? 'GET') === method);
 
@@ -121,6 +127,37 @@ describe('referrals section', () => {
       expect(calls(fetchMock, 'GET', `${base}/referrals`).some(([url]) => String(url).includes('overdue=true'))).toBe(true),
     );
     expect(calls(fetchMock, 'GET', `${base}/referrals`).every(([url]) => String(url).includes('clinicId=clinic-sarasiab'))).toBe(true);
+  });
+
+  it('opens filtered as the home’s links ask (?overdue=true, ?state=declined), and keeps the address in step with the filters', async () => {
+    const fetchMock = kit({ [`GET ${base}/referrals`]: [], [`GET ${base}/referrals/summary`]: [] });
+    const listed = () => calls(fetchMock, 'GET', `${base}/referrals`).map(([url]) => new URL(String(url), 'http://x').searchParams);
+    const where = () => screen.getByTestId('where').textContent;
+    const { unmount } = renderWithKit(
+      <MemoryRouter initialEntries={['/clinics/referrals?overdue=true']}>
+        <Routes>
+          <Route path="/clinics/*" element={<App basePath="/clinics" />} />
+        </Routes>
+        <Where />
+      </MemoryRouter>,
+      { auth: fakeAuth({ roles: ['clinic-worker'] }), locale: 'en' },
+    );
+    expect(((await screen.findByTestId('referrals-overdue-filter')) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(listed().length).toBeGreaterThan(0));
+    expect(listed().every((q) => q.get('overdue') === 'true' && q.get('clinicId') === 'clinic-sarasiab')).toBe(true);
+    fireEvent.change(screen.getByTestId('referrals-state-filter'), { target: { value: 'sent' } });
+    expect(where()).toBe('/clinics/referrals?overdue=true&state=sent');
+    fireEvent.click(screen.getByTestId('referrals-overdue-filter'));
+    expect(where()).toBe('/clinics/referrals?state=sent');
+    await waitFor(() => expect(listed().at(-1)?.get('state')).toBe('sent'));
+    expect(listed().at(-1)?.get('overdue')).toBeNull();
+    unmount();
+
+    fetchMock.mockClear();
+    renderAt('/clinics/referrals?state=declined');
+    expect(((await screen.findByTestId('referrals-state-filter')) as HTMLSelectElement).value).toBe('declined');
+    await waitFor(() => expect(listed().length).toBeGreaterThan(0));
+    expect(listed().every((q) => q.get('state') === 'declined' && q.get('overdue') === null)).toBe(true);
   });
 
   it('refers: resident → need → matching open offers with each agency’s consent; without consent it says so', async () => {
