@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Commitment, Offer, Referral } from './api';
 import { AgencyDesk } from './AgencyDesk';
@@ -116,6 +116,17 @@ function deskApi(overrides: Record<string, FakeRoute> = {}) {
   });
 }
 
+/** Where the router is (path and query), and a back button, as the browser's address bar and history would give them. */
+function AddressBar() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <button type="button" data-testid="address" onClick={() => void navigate(-1)}>
+      {location.pathname + location.search}
+    </button>
+  );
+}
+
 function renderDesk({
   path = '/vt',
   roles = ['tvto-staff'],
@@ -129,6 +140,7 @@ function renderDesk({
           element={<AgencyDesk basePath="/vt" service="vocational-training" titleKey="desk.nav.referrals" staffRoles={['tvto-staff']} />}
         />
       </Routes>
+      <AddressBar />
     </MemoryRouter>,
     { auth: fakeAuth({ roles }), locale },
   );
@@ -280,6 +292,71 @@ describe('referrals inbox', () => {
     await screen.findByTestId(`desk-referral-${rid(1)}`);
     expect(screen.queryByTestId(`desk-accept-${rid(1)}`)).toBeNull();
     expect(screen.queryByTestId(`desk-complete-${rid(2)}`)).toBeNull();
+  });
+});
+
+describe('lists opened from the home’s counted links, their filter in the URL', () => {
+  const address = () => screen.getByTestId('address').textContent;
+  const back = () => fireEvent.click(screen.getByTestId('address'));
+
+  it('opens at ?overdue=true on the overdue referrals only, the box checked, never the whole list first', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt?overdue=true' });
+    await screen.findByTestId(`desk-referral-${rid(1)}`);
+    expect(requests(fetchMock, 'GET', `${base}/referrals`).map((r) => r.url)).toEqual([`${base}/referrals?overdue=true`]);
+    expect((screen.getByTestId('desk-referrals-overdue') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('opens at ?state=received on the new referrals, the state chosen', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt?state=received' });
+    await screen.findByTestId(`desk-referral-${rid(1)}`);
+    expect(requests(fetchMock, 'GET', `${base}/referrals`).map((r) => r.url)).toEqual([`${base}/referrals?state=received`]);
+    expect((screen.getByTestId('desk-referrals-state') as HTMLSelectElement).value).toBe('received');
+  });
+
+  it('opens at commitments?overdue=true on the overdue commitments only, the box checked', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/commitments?overdue=true' });
+    await screen.findByTestId(`desk-commitment-${rid(4)}`);
+    expect(requests(fetchMock, 'GET', `${base}/commitments`).map((r) => r.url)).toEqual([`${base}/commitments?overdue=true`]);
+    expect((screen.getByTestId('desk-commitments-overdue') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('writes each filter the user changes into the URL, and back returns to the filter before', async () => {
+    const fetchMock = deskApi();
+    renderDesk();
+    await screen.findByTestId(`desk-referral-${rid(1)}`);
+    const last = () => requests(fetchMock, 'GET', `${base}/referrals`).at(-1)!.url;
+    fireEvent.change(screen.getByTestId('desk-referrals-state'), { target: { value: 'accepted' } });
+    expect(address()).toBe('/vt?state=accepted');
+    fireEvent.click(screen.getByTestId('desk-referrals-overdue'));
+    expect(address()).toBe('/vt?state=accepted&overdue=true');
+    await waitFor(() => expect(last()).toBe(`${base}/referrals?state=accepted&overdue=true`));
+    back();
+    expect(address()).toBe('/vt?state=accepted');
+    await waitFor(() => expect((screen.getByTestId('desk-referrals-overdue') as HTMLInputElement).checked).toBe(false));
+    fireEvent.change(screen.getByTestId('desk-referrals-state'), { target: { value: '' } });
+    expect(address()).toBe('/vt');
+  });
+
+  it('writes the commitments’ filter into the URL too', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/commitments' });
+    await screen.findByTestId(`desk-commitment-${rid(4)}`);
+    fireEvent.click(screen.getByTestId('desk-commitments-overdue'));
+    fireEvent.change(screen.getByTestId('desk-commitments-source'), { target: { value: 'working-group' } });
+    expect(address()).toBe('/vt/commitments?overdue=true&source=working-group');
+    await waitFor(() =>
+      expect(requests(fetchMock, 'GET', `${base}/commitments`).at(-1)!.url).toBe(`${base}/commitments?source=working-group&overdue=true`),
+    );
+  });
+
+  it('ignores a value in the URL the list does not know, so it never reaches the API', async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt?state=lost&overdue=yes&sort=oldest' });
+    await screen.findByTestId(`desk-referral-${rid(1)}`);
+    expect(requests(fetchMock, 'GET', `${base}/referrals`).map((r) => r.url)).toEqual([`${base}/referrals?order=asc`]);
   });
 });
 

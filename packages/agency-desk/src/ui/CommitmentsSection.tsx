@@ -4,6 +4,7 @@ import {
   type BadgeTone,
   Button,
   Card,
+  Checkbox,
   type Column,
   DateInput,
   ErrorCard,
@@ -22,10 +23,20 @@ import {
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import type { Commitment, CommitmentFilter, NeighbourhoodPriorities } from './api';
+import type { Commitment, NeighbourhoodPriorities } from './api';
 import { useDesk } from './context';
+import { useFilterInUrl } from './filterInUrl';
 import { usePlaces } from './places';
 import { commitmentStatuses, type CommitmentStatus, type NeedCategory } from './vocabulary';
+
+/** The commitments' filter as the URL holds it. */
+const commitmentFilterSpec = {
+  status: commitmentStatuses,
+  source: ['agency', 'working-group'],
+  neighbourhoodId: 'text',
+  overdue: 'flag',
+  order: ['asc', 'desc'],
+} as const;
 
 const statusTone: Record<CommitmentStatus, BadgeTone> = {
   planned: 'neutral',
@@ -40,8 +51,8 @@ export function CommitmentsSection() {
   const { t, localize, formatDate } = useI18n();
   const places = usePlaces();
   const client = useQueryClient();
-  const [filter, setFilter] = useState<CommitmentFilter>({});
-  const change = (part: Partial<CommitmentFilter>) => setFilter((current) => ({ ...current, ...part }));
+  // In the URL: the home's link (`commitments?overdue=true`) opens the list filtered.
+  const [filter, change] = useFilterInUrl(commitmentFilterSpec);
   const commitments = usePagedQuery([service, 'desk', 'commitments', filter], (after) => api.commitments(filter, after), {
     module: 'desk',
   });
@@ -119,7 +130,7 @@ export function CommitmentsSection() {
           testId="desk-commitments-controls"
           sort={{
             value: filter.order ?? 'asc',
-            onChange: (order) => change({ order: order as 'asc' | 'desc' }),
+            onChange: (order) => change({ order: order === 'asc' ? undefined : (order as 'desc') }),
             options: [
               { value: 'asc', label: t('desk.commitments.sort.soonest') },
               { value: 'desc', label: t('desk.commitments.sort.latest') },
@@ -156,6 +167,12 @@ export function CommitmentsSection() {
                   { value: '', label: t('desk.all') },
                   ...places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) })),
                 ]}
+              />
+              <Checkbox
+                label={t('desk.commitments.onlyOverdue')}
+                data-testid="desk-commitments-overdue"
+                checked={filter.overdue ?? false}
+                onCheckedChange={(on) => change({ overdue: on || undefined })}
               />
             </>
           }

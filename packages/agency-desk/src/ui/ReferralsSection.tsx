@@ -18,8 +18,9 @@ import {
   usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { referralSorts, type Referral, type ReferralFilter, type ReferralSort } from './api';
+import { referralSorts, type Referral, type ReferralSort } from './api';
 import { useDesk } from './context';
+import { useFilterInUrl } from './filterInUrl';
 import { usePlaces } from './places';
 import {
   declineReasons,
@@ -31,6 +32,16 @@ import {
   type ReferralOutcome,
   type ReferralState,
 } from './vocabulary';
+
+/** The received referrals' filter as the URL holds it. */
+const referralFilterSpec = {
+  state: referralStates,
+  overdue: 'flag',
+  q: 'text',
+  neighbourhoodId: 'text',
+  needCategory: needCategories,
+  sort: referralSorts,
+} as const;
 
 const stateTone: Record<ReferralState, BadgeTone> = {
   received: 'info',
@@ -61,8 +72,8 @@ export function ReferralsSection() {
   const { api, service } = useDesk();
   const { t, localize, formatDate } = useI18n();
   const places = usePlaces();
-  const [filter, setFilter] = useState<ReferralFilter>({ sort: 'newest' });
-  const change = (part: Partial<ReferralFilter>) => setFilter((current) => ({ ...current, ...part }));
+  // In the URL: the home's links (`?state=received`, `?overdue=true`) open the list filtered.
+  const [filter, change] = useFilterInUrl(referralFilterSpec);
   const referrals = usePagedQuery([service, 'desk', 'referrals', filter], (after) => api.referrals(filter, after), { module: 'desk' });
 
   const columns: Column<Referral>[] = [
@@ -103,13 +114,14 @@ export function ReferralsSection() {
       <ListControls
         testId="desk-referrals-controls"
         search={{
-          onSearch: (q) => change({ q: q || undefined }),
+          onSearch: (q) => change({ q: q || undefined }, { typed: true }),
+          initial: filter.q ?? '',
           label: t('desk.referrals.search'),
           placeholder: t('desk.referrals.searchHint'),
         }}
         sort={{
           value: filter.sort ?? 'newest',
-          onChange: (sort) => change({ sort: sort as ReferralSort }),
+          onChange: (sort) => change({ sort: sort === 'newest' ? undefined : (sort as ReferralSort) }),
           options: referralSorts.map((s) => ({ value: s, label: t(`desk.referrals.sort.${s}`) })),
         }}
         filters={

@@ -80,6 +80,8 @@ export interface CommitmentFilter {
   status?: CommitmentStatus | undefined;
   source?: Commitment['source'] | undefined;
   neighbourhoodId?: string | undefined;
+  /** Only those past their (revised) due day and not delivered. */
+  overdue?: boolean | undefined;
   order?: 'asc' | 'desc' | undefined;
 }
 
@@ -143,6 +145,7 @@ export function deskApi(api: ApiClient, service: string) {
       if (filter.status) query.set('status', filter.status);
       if (filter.source) query.set('source', filter.source);
       if (filter.neighbourhoodId) query.set('neighbourhoodId', filter.neighbourhoodId);
+      if (filter.overdue) query.set('overdue', 'true');
       if (filter.order === 'desc') query.set('order', 'desc');
       const text = query.toString();
       return api.page<Commitment>(`${base}/commitments${text ? `?${text}` : ''}`, after);
