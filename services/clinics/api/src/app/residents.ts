@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { PartnerAgency } from '@hamgam/contracts';
+import { addDays, dayOf } from '@hamgam/contracts/days';
 import {
   assertClinicInScope,
+  between,
   canSeeClinic,
   caps,
   forbidden,
+  inList,
   pageOf,
   readAll,
   type PageContext,
@@ -19,7 +22,7 @@ import { archivedFilter, type ArchivedFilter } from './archive.js';
 import { readSearch, residentSearchFilter } from './clinic-search.js';
 import { labelOf, labelPeople } from './people-labels.js';
 import type { ClinicsDeps, ClinicsModels } from '../deps.js';
-import { consentCovers, type ConsentPurpose } from '../domain/consent.js';
+import { CONSENT_WARNING_DAYS, consentCovers, type ConsentPurpose } from '../domain/consent.js';
 import type { PiiProtector } from '../domain/pii.js';
 
 /** What the residents' use cases need: the store, the clock, the leases, and the keys of the sealed personal data. */
@@ -136,6 +139,20 @@ export interface ResidentListQuery {
   sort: ResidentSort;
   archived: ArchivedFilter;
   relation?: HouseholdRelation;
+  /** `ending`: only those with a consent in force that ends within CONSENT_WARNING_DAYS (the home's card links here). */
+  consents?: 'ending';
+}
+
+/** The clinic's residents with a consent in force ending within the warning days, as the home counts them. */
+async function consentsEndingFilter({ models, clock }: ResidentDeps, clinicId: string) {
+  const today = dayOf(clock.now());
+  const ending = await readAll(
+    models.consents
+      .find({ clinicId, withdrawnAt: null, expiresOn: between(today, addDays(today, CONSENT_WARNING_DAYS)) }, { residentId: 1 })
+      .lean(),
+    caps.perClinic,
+  );
+  return { _id: inList([...new Set(ending.map((c) => c.residentId))]) };
 }
 
 /**
@@ -154,7 +171,15 @@ export async function clinicResidents(
 ) {
   assertClinicInScope(principal, clinicId);
   const search = asked.q ? await residentSearchFilter(deps, principal, [clinicId], readSearch(asked.q)) : {};
-  const filter = { clinicId, ...archivedFilter(asked.archived), ...(asked.relation && { relation: asked.relation }), ...search };
+  const ending = asked.consents === 'ending' ? await consentsEndingFilter(deps, clinicId) : {};
+  // Both may name residents by id: each stays a condition of its own.
+  const narrowed = [search, ending].filter((condition) => Object.keys(condition).length > 0);
+  const filter = {
+    clinicId,
+    ...archivedFilter(asked.archived),
+    ...(asked.relation && { relation: asked.relation }),
+    ...(narrowed.length > 0 && { $and: narrowed }),
+  };
   const residents = await pageOf(
     deps.models.residents.find(filter, { nationalIdIndex: 0, nameIndex: 0 }).lean(),
     page,

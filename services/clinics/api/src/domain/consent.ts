@@ -3,6 +3,9 @@ import { dayOf, isPastDay } from '@hamgam/contracts/days';
 import { BrokenRuleError } from '@hamgam/service-kit/errors';
 
 /** Why a resident's data (as an opaque id) may travel to an agency. */
+/** A consent ending within this many days (today included) is worth renewing before a referral needs it. */
+export const CONSENT_WARNING_DAYS = 14;
+
 export const consentPurposes = ['referral', 'eligibility-sharing', 'case-follow-up'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiHarness, type ApiHarness } from '../testing/harness.js';
+import { addResident, startApiHarness, type ApiHarness } from '../testing/harness.js';
 
 // The clinic's "my work" counts on the real store, over the caller's own clinics and by Iran's day.
 let h: ApiHarness;
@@ -98,6 +98,29 @@ describe('GET /work', () => {
       'referrals-declined': 1,
       'consents-expiring': 1,
     });
+  });
+
+  it('opens, from the consents card, the residents whose consents it counts (residents?consents=ending)', async () => {
+    h.clock.setTo(now);
+    const resident = () => addResident(h.models, mine, 'nbh-sarasiab');
+    const [endsToday, endsDay14, endsLater, ended, withdrawn, none] = await Promise.all(Array.from({ length: 6 }, resident));
+    await h.models.consents.collection.insertMany([
+      { ...consent(mine, today), residentId: endsToday },
+      { ...consent(mine, '2026-04-03'), residentId: endsDay14 },
+      { ...consent(mine, '2026-04-04'), residentId: endsLater },
+      { ...consent(mine, yesterday), residentId: ended },
+      { ...consent(mine, '2026-03-25', new Date('2026-03-10T08:00:00Z')), residentId: withdrawn },
+    ] as never[]);
+    const card = (await h.api('worker').get('/work')).body.find((i: { kind: string }) => i.kind === 'consents-expiring');
+    expect(card.path).toBe('residents?consents=ending');
+
+    const listed = await h.api('worker').get('/clinics/clinic-sarasiab/residents?consents=ending&limit=100');
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((r: { id: string }) => r.id).sort()).toEqual([endsToday, endsDay14].sort());
+    expect(listed.body.map((r: { id: string }) => r.id)).not.toContain(none);
+    const all = await h.api('worker').get('/clinics/clinic-sarasiab/residents?limit=100');
+    expect(all.body.length).toBeGreaterThanOrEqual(6);
+    expect((await h.api('worker').get('/clinics/clinic-sarasiab/residents?consents=soon')).status).toBe(400);
   });
 
   it('answers nothing for those who only read the clinics, and refuses other agencies', async () => {

@@ -1,9 +1,9 @@
 import { addDays, startOfDay } from '@hamgam/contracts/days';
 import { between, caps, hasAnyRole, inList, lessThan, readAll, tally, workRoute, type WorkContext } from '@hamgam/service-kit';
 import { clinicReaders, clinicWorkers, type ClinicsDeps } from '../deps.js';
+import { CONSENT_WARNING_DAYS } from '../domain/consent.js';
 
-/** A consent ending within this many days (today included) is worth renewing before a referral needs it. */
-export const CONSENT_WARNING_DAYS = 14;
+export { CONSENT_WARNING_DAYS };
 /** An agency's "no" stays on the home this long: the clinic finds the resident another way. */
 export const DECLINED_RECENT_DAYS = 7;
 
@@ -50,7 +50,7 @@ export const workRoutes = (deps: ClinicsDeps) => [
         { kind: 'bookings-today', ...booked, path: 'calendar' },
         { kind: 'referrals-overdue', ...late, path: 'referrals?overdue=true' },
         { kind: 'referrals-declined', ...declined, path: 'referrals?state=declined' },
-        { kind: 'consents-expiring', ...consents, path: 'residents' },
+        { kind: 'consents-expiring', ...consents, path: 'residents?consents=ending' },
       ];
     },
   }),

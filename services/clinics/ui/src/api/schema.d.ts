@@ -1441,6 +1441,7 @@ export interface paths {
                 query?: {
                     after?: string;
                     archived?: "exclude" | "include" | "only";
+                    consents?: "ending";
                     limit?: number;
                     q?: string;
                     relation?: "head" | "spouse" | "child" | "parent" | "other";

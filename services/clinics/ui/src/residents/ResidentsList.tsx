@@ -1,12 +1,13 @@
 import { Badge, ListControls, PagedTable, Select, useI18n, usePagedQuery } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { relations, useResidentsApi, type ArchivedFilter } from './api';
 
 /**
  * The clinic's residents one by one (the households list groups them): named for the clinic's own staff,
  * with the household's file number; found by name, national id, file number or tracking code, sorted by
- * registration, filtered by relation, paged on the server.
+ * registration, filtered by relation or (`?consents=ending` in the address, where the home's card links) to those
+ * whose consent ends within two weeks, paged on the server.
  */
 export function ResidentsList({ clinicId, ownClinic, basePath }: { clinicId: string; ownClinic: boolean; basePath: string }) {
   const api = useResidentsApi();
@@ -15,7 +16,19 @@ export function ResidentsList({ clinicId, ownClinic, basePath }: { clinicId: str
   const [sort, setSort] = useState<'newest' | 'oldest'>('newest');
   const [relation, setRelation] = useState('');
   const [archived, setArchived] = useState<ArchivedFilter>('exclude');
-  const filter = { q, sort, relation, archived };
+  const [params, setParams] = useSearchParams();
+  const consentsEnding = params.get('consents') === 'ending';
+  const setConsentsEnding = (only: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (only) next.set('consents', 'ending');
+        else next.delete('consents');
+        return next;
+      },
+      { replace: true },
+    );
+  const filter = { q, sort, relation, archived, ...(consentsEnding && { consents: 'ending' as const }) };
   const residents = usePagedQuery(['clinics', 'residents', clinicId, filter], (after) => api.residentsPage(clinicId, filter, after));
   return (
     <>
@@ -46,6 +59,17 @@ export function ResidentsList({ clinicId, ownClinic, basePath }: { clinicId: str
               onChange={(event) => setArchived(event.target.value as ArchivedFilter)}
               options={(['exclude', 'include', 'only'] as const).map((value) => ({ value, label: t(`residents.archived.${value}`) }))}
             />
+            <label className="hg-field">
+              <span>
+                <input
+                  type="checkbox"
+                  data-testid="residents-consents-filter"
+                  checked={consentsEnding}
+                  onChange={(event) => setConsentsEnding(event.target.checked)}
+                />{' '}
+                {t('residents.filter.consentsEnding')}
+              </span>
+            </label>
           </>
         }
       />
@@ -55,7 +79,7 @@ export function ResidentsList({ clinicId, ownClinic, basePath }: { clinicId: str
         label={t('residents.people')}
         rowKey={(r) => r.id}
         rowTestId={(r) => `resident-row-${r.fileNumber}-${r.relation}`}
-        empty={q ? t('residents.noMatch') : t('residents.noResidents')}
+        empty={q ? t('residents.noMatch') : consentsEnding ? t('residents.noConsentsEnding') : t('residents.noResidents')}
         columns={[
           {
             key: 'name',

@@ -19,7 +19,7 @@ import {
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ClinicPicker, useClinicChoice } from '../referrals/ClinicPicker';
 import { useResidentsApi, type ArchivedFilter, type HouseholdSort } from './api';
 import { ResidentsList } from './ResidentsList';
@@ -77,7 +77,9 @@ export function ResidentsPage({ basePath }: { basePath: string }) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<HouseholdSort>('newest');
   const [archived, setArchived] = useState<ArchivedFilter>('exclude');
-  const [view, setView] = useState<'households' | 'people'>('households');
+  // The home's consents card opens the people, filtered (`?consents=ending`).
+  const [params] = useSearchParams();
+  const [view, setView] = useState<'households' | 'people'>(() => (params.get('consents') === 'ending' ? 'people' : 'households'));
   const clinicId = clinic?.id ?? '';
   // Nothing is asked before the clinic is known.
   const households = usePagedQuery(['clinics', 'households', clinicId, { q, sort, archived }], (after) =>

@@ -130,10 +130,10 @@ export function residentsApi(api: ApiClient) {
     /** One page of a clinic's households, found by `q` (file number, name, national id, tracking code). */
     householdsPage: (clinicId: string, filter: { q: string; sort: HouseholdSort; archived: ArchivedFilter }, after?: string | null) =>
       api.page<Household>(`${clinic(clinicId)}/households${listQuery(filter)}`, after),
-    /** One page of a clinic's residents (name for own staff, file number), found by `q`, sorted, filtered by relation. */
+    /** One page of a clinic's residents (name for own staff, file number), found by `q`, sorted, filtered by relation or a consent ending soon. */
     residentsPage: (
       clinicId: string,
-      filter: { q: string; sort: 'newest' | 'oldest'; archived: ArchivedFilter; relation: string },
+      filter: { q: string; sort: 'newest' | 'oldest'; archived: ArchivedFilter; relation: string; consents?: 'ending' },
       after?: string | null,
     ) => api.page<ResidentListItem>(`${clinic(clinicId)}/residents${listQuery(filter)}`, after),
     /** The first residents a search names (for a picker): name and file number, never an id on screen. */

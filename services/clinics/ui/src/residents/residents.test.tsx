@@ -219,6 +219,25 @@ describe('residents list', () => {
       expect([last.searchParams.get('q'), last.searchParams.get('relation')]).toEqual(['0012345679', 'child']);
     });
   });
+
+  it('opens from the home’s consents card (?consents=ending) on the residents whose consent ends soon, and clears it', async () => {
+    const fetchMock = kit({
+      [`GET ${base}/clinics/clinic-sarasiab/residents`]: [
+        { ...resident(personal), personal: null, fullName: 'زهرا احمدی', fileNumber: 'SAR-0001' },
+      ],
+    });
+    const asked = () =>
+      fetchMock.mock.calls
+        .map(([url]) => new URL(String(url), 'http://x'))
+        .filter((u) => u.pathname.endsWith('/clinic-sarasiab/residents'));
+    render('/clinics/residents?consents=ending');
+    await screen.findByTestId('resident-row-SAR-0001-head');
+    expect((screen.getByTestId('residents-view') as HTMLSelectElement).value).toBe('people');
+    expect((screen.getByTestId('residents-consents-filter') as HTMLInputElement).checked).toBe(true);
+    expect(asked().every((u) => u.searchParams.get('consents') === 'ending')).toBe(true);
+    fireEvent.click(screen.getByTestId('residents-consents-filter'));
+    await waitFor(() => expect(asked().at(-1)!.searchParams.get('consents')).toBeNull());
+  });
 });
 
 describe('assessment questionnaire', () => {

@@ -37,6 +37,8 @@ export const residentQuerySchema = z
     sort: newestOrOldest,
     archived: archivedQuery,
     relation: z.enum(householdRelations).optional(),
+    /** `ending`: only residents with a consent in force ending within the next two weeks (the home's card). */
+    consents: z.enum(['ending']).optional(),
   })
   .strict();
 export const accessLogQuerySchema = z
