@@ -2,7 +2,7 @@ import { today as day } from '@hamgam/contracts/days';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
-import { call, eventually, shellUrl } from '../support/stack.js';
+import { call, catalogueEntry, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { tag } from '../support/people.js';
 
@@ -32,11 +32,7 @@ async function referralAtTheDesk() {
     },
   });
   expect(offer.status).toBe(201);
-  await eventually(
-    async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === offerId),
-    20_000,
-    'offer in the catalogue',
-  );
+  await eventually(() => catalogueEntry(offerId, 'vocational-training'), 20_000, 'offer in the catalogue');
   const household = await call('clinics', '/api/v1/households', {
     as: 'clinic.worker',
     body: { clinicId: 'clinic-sarasiab', fileNumber: `E2E-${tag().slice(0, 6)}` },

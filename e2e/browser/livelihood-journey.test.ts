@@ -2,7 +2,7 @@ import { today as day } from '@hamgam/contracts/days';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
-import { call, eventually, shellUrl } from '../support/stack.js';
+import { call, catalogueEntry, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { chooseOption, confirm, pickReference } from '../support/pickers.js';
 import { tag } from '../support/people.js';
@@ -110,11 +110,7 @@ beforeAll(async () => {
     },
   });
   expect(course.status).toBe(201);
-  await eventually(
-    async () => (await call('clinics', '/api/v1/catalogue', { as: 'clinic.worker' })).body.find((o: { id: string }) => o.id === courseId),
-    20_000,
-    'the course in the clinics’ catalogue',
-  );
+  await eventually(() => catalogueEntry(courseId, 'vocational-training'), 20_000, 'the course in the clinics’ catalogue');
 
   // The clinic's household: registered, its member's consent to a referral to TVTO, its needs assessed and
   // the neighbourhood's priorities published (skills training among them).
@@ -176,14 +172,7 @@ beforeAll(async () => {
     },
   });
   expect(loanOffer.status).toBe(201);
-  await eventually(
-    async () =>
-      (await call('clinics', '/api/v1/catalogue?agency=relief-partnerships', { as: 'clinic.worker' })).body.find(
-        (o: { id: string }) => o.id === loanOfferId,
-      ),
-    20_000,
-    'the loan in the clinics’ catalogue',
-  );
+  await eventually(() => catalogueEntry(loanOfferId, 'relief-partnerships'), 20_000, 'the loan in the clinics’ catalogue');
   expect(
     (
       await call('clinics', `/api/v1/residents/${residentId}/consents`, {

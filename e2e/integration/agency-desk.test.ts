@@ -1,7 +1,7 @@
 import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, eventually } from '../support/stack.js';
+import { call, catalogueEntry, eventually } from '../support/stack.js';
 import { tag } from '../support/people.js';
 
 // The partner agencies' desk (packages/agency-desk) in the vocational-training service, against the
@@ -33,8 +33,8 @@ describe('the service catalogue reaches the clinics', () => {
     const inCatalogue = (revision: number) =>
       eventually(
         async () => {
-          const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
-          return res.body.find((o: { id: string; revision: number }) => o.id === offerId && o.revision === revision);
+          const entry = await catalogueEntry(offerId, 'vocational-training');
+          return entry?.revision === revision ? entry : undefined;
         },
         20_000,
         `offer ${offerId} revision ${revision} in the clinics' catalogue`,

@@ -1,6 +1,6 @@
 import { today as day } from '@hamgam/contracts/days';
 import { describe, expect, it } from 'vitest';
-import { call, eventually, shellUrl } from '../support/stack.js';
+import { call, catalogueEntry, eventually, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { tag } from '../support/people.js';
 
@@ -50,14 +50,7 @@ async function publishOffer(): Promise<string> {
     },
   });
   expect(created.status).toBe(201);
-  await eventually(
-    async () => {
-      const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
-      return res.body.find((o: { id: string }) => o.id === offerId);
-    },
-    20_000,
-    `offer ${offerId} in the clinics' catalogue`,
-  );
+  await eventually(() => catalogueEntry(offerId, 'vocational-training'), 20_000, `offer ${offerId} in the clinics' catalogue`);
   return offerId;
 }
 

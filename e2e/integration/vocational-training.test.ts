@@ -1,6 +1,6 @@
 import { today as day } from '@hamgam/contracts/days';
 import { describe, expect, it } from 'vitest';
-import { call, eventually } from '../support/stack.js';
+import { call, catalogueEntry, eventually } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { tag } from '../support/people.js';
 
@@ -55,14 +55,7 @@ describe('courses: from a clinic referral to a certificate, the loop closes at t
     const courseId = `tvto-it-course-${tag()}`;
     const created = await call('vocational-training', '/api/v1/courses', { as: 'tvto.staff', body: course(courseId) });
     expect(created.status).toBe(201);
-    await eventually(
-      async () => {
-        const res = await call('clinics', '/api/v1/catalogue?agency=vocational-training', { as: 'clinic.worker' });
-        return res.body.find((o: { id: string; kind?: string }) => o.id === courseId);
-      },
-      20_000,
-      `course ${courseId} in the clinics' catalogue`,
-    );
+    await eventually(() => catalogueEntry(courseId, 'vocational-training'), 20_000, `course ${courseId} in the clinics' catalogue`);
 
     const { referralId } = await referredResident(courseId);
     await eventually(

@@ -1,7 +1,7 @@
 import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, eventually } from '../support/stack.js';
+import { call, catalogueEntry, eventually } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { tag } from '../support/people.js';
 
@@ -38,14 +38,7 @@ async function publishSocialCareOffer(): Promise<string> {
     },
   });
   expect(created.status).toBe(201);
-  await eventually(
-    async () => {
-      const res = await call('clinics', '/api/v1/catalogue?agency=welfare', { as: 'clinic.worker' });
-      return res.body.find((o: { id: string }) => o.id === offerId);
-    },
-    20_000,
-    `offer ${offerId} in the clinics' catalogue`,
-  );
+  await eventually(() => catalogueEntry(offerId, 'welfare'), 20_000, `offer ${offerId} in the clinics' catalogue`);
   return offerId;
 }
 

@@ -1,6 +1,6 @@
 import { today as day } from '@hamgam/contracts/days';
 import { demoUsers } from './realm.js';
-import { call, eventually, type ServiceName } from './stack.js';
+import { call, catalogueEntry, eventually, type ServiceName } from './stack.js';
 import { nationalId, tag } from './people.js';
 
 /**
@@ -39,14 +39,7 @@ async function publishOffer(agency: ServiceName, staff: string): Promise<string>
       },
     }),
   );
-  await eventually(
-    async () => {
-      const res = await call('clinics', `/api/v1/catalogue?agency=${agency}`, { as: 'clinic.worker' });
-      return res.body?.find?.((o: { id: string }) => o.id === offerId);
-    },
-    20_000,
-    `offer ${offerId} in the clinics' catalogue`,
-  );
+  await eventually(() => catalogueEntry(offerId, agency), 20_000, `offer ${offerId} in the clinics' catalogue`);
   return offerId;
 }
 

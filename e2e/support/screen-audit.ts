@@ -22,7 +22,9 @@ function readScreen() {
   const optionTexts = Array.from(document.querySelectorAll('select'))
     .filter(visible)
     .flatMap((s) => Array.from(s.options).map((o) => o.text));
-  const inputValues = Array.from(document.querySelectorAll('input:not([type=hidden]):not([type=password]), textarea'))
+  const inputValues = Array.from(
+    document.querySelectorAll('input:not([type=hidden]):not([type=password]):not([type=checkbox]):not([type=radio]), textarea'),
+  )
     .filter(visible)
     .map((input) => (input as HTMLInputElement).value)
     .filter(Boolean);

@@ -62,8 +62,47 @@ export async function call(service: ServiceName, path: string, options: CallOpti
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as any) : undefined };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    // A paged list's cursor to its next page (absent on the last).
+    nextCursor: res.headers.get('x-next-cursor') ?? undefined,
+    body: text ? (JSON.parse(text) as any) : undefined,
+  };
 }
+
+/**
+ * The first item of a paged list that `matches`, walking the pages as a client would (lists are paged,
+ * so what a test made is not necessarily on the first page once earlier runs filled the store).
+ */
+export async function findInPages<T>(
+  service: ServiceName,
+  path: string,
+  options: CallOptions,
+  matches: (item: T) => boolean,
+): Promise<T | undefined> {
+  for (let after: string | undefined, pages = 0; pages < 100; pages++) {
+    const page = await call(
+      service,
+      `${path}${path.includes('?') ? '&' : '?'}limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      options,
+    );
+    if (page.status !== 200) throw new Error(`${path}: ${page.status} ${JSON.stringify(page.body)}`);
+    const found = (page.body as T[]).find(matches);
+    if (found !== undefined || !page.nextCursor) return found;
+    after = page.nextCursor;
+  }
+  throw new Error(`${path}: more than 100 pages`);
+}
+
+/** The clinics' catalogue entry of an offer, once the offer's event has reached the clinics (undefined until then). */
+export const catalogueEntry = (offerId: string, agency: string) =>
+  findInPages<{ id: string; revision: number; [field: string]: unknown }>(
+    'clinics',
+    `/api/v1/catalogue?agency=${agency}`,
+    { as: 'clinic.worker' },
+    (o) => o.id === offerId,
+  );
 
 /** Polls until `check` returns a value, for effects that travel through the broker. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
