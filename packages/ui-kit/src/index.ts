@@ -1,4 +1,4 @@
-export { i18n, registerMessages, type Messages, type MessageParams } from './i18n/messages';
+export { i18n, registerMessages, type MessageCatalogue, type MessageKey, type Messages, type MessageParams } from './i18n/messages';
 export {
   directionOf,
   formatDate,

@@ -1,10 +1,11 @@
 import { ApiError } from './api/ApiError';
 import type { Locale } from './i18n/format';
+import type { MessageKey } from './i18n/messages';
 
 const latin = /[A-Za-z]/;
 
 /** The kit's sentence for a refusal the module has none for, by what kind of answer it is. */
-function kindOf(status: number): string {
+function kindOf(status: number): MessageKey {
   if (status === 400) return 'problem.invalid';
   if (status === 401) return 'problem.signedOut';
   if (status === 403) return 'problem.forbidden';
@@ -41,7 +42,7 @@ function errorLines(errors: unknown): string[] {
  * give way to the kit's sentence for that kind of answer, since a person in fa must never meet English.
  * In English the service's own words stay, being more precise.
  */
-export function problemText(error: unknown, locale: Locale, t: (key: string) => string): ProblemText {
+export function problemText(error: unknown, locale: Locale, t: (key: MessageKey) => string): ProblemText {
   const foreign = (text: string | undefined) => locale === 'fa' && text !== undefined && latin.test(text);
   if (error instanceof ApiError) {
     const lines = errorLines(error.errors).filter((line) => !foreign(line));

@@ -9,15 +9,13 @@ import { problemText } from './problemText';
  * no sentence for, is shown in the service's words.
  */
 export function useProblemSentence(module: string) {
-  const { t } = useI18n();
+  const { lookup } = useI18n();
   return (error: unknown): unknown => {
     const code = error instanceof ApiError ? error.problem['code'] : undefined;
     if (!(error instanceof ApiError) || typeof code !== 'string') return error;
-    const key = `${module}.problem.${code}`;
-    const sentence = t(key);
-    // A missing message comes back as its key.
-    if (sentence === key) return error;
-    return new ApiError({ ...error.problem, title: t(`${module}.problem.title`), detail: sentence });
+    const sentence = lookup(`${module}.problem.${code}`);
+    if (sentence === undefined) return error;
+    return new ApiError({ ...error.problem, title: lookup(`${module}.problem.title`) ?? error.problem.title, detail: sentence });
   };
 }
 

@@ -12,7 +12,7 @@ const noFilter: AccessLogFilter = { person: '', user: '', from: '', to: '' };
 
 /** The auditor's page: the access logs of the agencies that hold personal data, merged newest first, filtered and exported. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const [draft, setDraft] = useState(noFilter);
   const [agencies, setAgencies] = useState<readonly AuditedAgency[]>(AUDITED_AGENCIES);
   const [formError, setFormError] = useState<{ to?: string; agencies?: string }>({});
@@ -95,7 +95,7 @@ export function AuditPage() {
                   data-testid={`audit-agency-${agency}`}
                   onChange={(e) => toggle(agency, e.target.checked)}
                 />{' '}
-                {t(`audit.agency.${agency}`)}
+                {lookup(`audit.agency.${agency}`) ?? agency}
               </label>
             ))}
             {formError.agencies && <span className="hg-field__error">{formError.agencies}</span>}
@@ -115,7 +115,10 @@ export function AuditPage() {
               .filter((log) => log.error !== undefined)
               .map((log) => (
                 <li key={log.agency} data-testid={`audit-error-${log.agency}`}>
-                  {t('audit.error.line', { agency: t(`audit.agency.${log.agency}`), message: t(errorMessageKey(log.error)) })}
+                  {t('audit.error.line', {
+                    agency: lookup(`audit.agency.${log.agency}`) ?? log.agency,
+                    message: t(errorMessageKey(log.error)),
+                  })}
                 </li>
               ))}
           </ul>
@@ -147,14 +150,14 @@ export function AuditPage() {
 }
 
 /** The table's columns; each cell repeats its column's name, shown only where rows stack as cards (a phone). */
+/** The log's columns, each headed by its message (`audit.col.<key>`). */
+type ColumnKey = 'at' | 'agency' | 'actor' | 'action' | 'record' | 'person' | 'purpose';
+
 function useColumns(followPerson: (subject: string) => void): Column<AccessEntry>[] {
-  const { t, formatDateTime, formatList } = useI18n();
+  const { t, lookup, formatDateTime, formatList } = useI18n();
   // A code the catalogue lacks (a record kind added later) is shown as it came rather than as a key.
-  const label = (prefix: string, code: string) => {
-    const text = t(`${prefix}.${code}`);
-    return text === `${prefix}.${code}` ? code : text;
-  };
-  const column = (key: string, render: (e: AccessEntry) => ReactNode): Column<AccessEntry> => ({
+  const label = (prefix: string, code: string) => lookup(`${prefix}.${code}`) ?? code;
+  const column = (key: ColumnKey, render: (e: AccessEntry) => ReactNode): Column<AccessEntry> => ({
     key,
     header: t(`audit.col.${key}`),
     render: (e) => (

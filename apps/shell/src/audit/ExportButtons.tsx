@@ -8,7 +8,7 @@ type Outcome = { saved: string } | { error: unknown };
 /** One CSV download per agency searched, under the search's filters (each service caps its export at 10,000 rows). */
 export function ExportButtons({ agencies, filter }: { agencies: readonly AuditedAgency[]; filter: AccessLogFilter }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const [busy, setBusy] = useState<AuditedAgency>();
   const [outcome, setOutcome] = useState<Partial<Record<AuditedAgency, Outcome>>>({});
 
@@ -35,7 +35,7 @@ export function ExportButtons({ agencies, filter }: { agencies: readonly Audited
             data-testid={`audit-export-${agency}`}
             onClick={() => void download(agency)}
           >
-            {t('audit.export.agency', { agency: t(`audit.agency.${agency}`) })}
+            {t('audit.export.agency', { agency: lookup(`audit.agency.${agency}`) ?? agency })}
           </Button>
         ))}
       </div>
@@ -49,7 +49,7 @@ export function ExportButtons({ agencies, filter }: { agencies: readonly Audited
             </li>
           ) : (
             <li key={agency} role="alert" className="hg-field__error" data-testid={`audit-export-error-${agency}`}>
-              {t('audit.error.line', { agency: t(`audit.agency.${agency}`), message: t(errorMessageKey(result.error)) })}
+              {t('audit.error.line', { agency: lookup(`audit.agency.${agency}`) ?? agency, message: t(errorMessageKey(result.error)) })}
             </li>
           );
         })}

@@ -1,4 +1,16 @@
-import { Badge, Button, Card, Page, TextInput, toLatinDigits, useAsync, useI18n, type BadgeTone, type LocalizedText } from '@hamgam/ui-kit';
+import {
+  Badge,
+  Button,
+  Card,
+  Page,
+  TextInput,
+  toLatinDigits,
+  useAsync,
+  useI18n,
+  type BadgeTone,
+  type LocalizedText,
+  type MessageKey,
+} from '@hamgam/ui-kit';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import '../messages';
@@ -17,7 +29,12 @@ export interface TrackingView {
 }
 
 /** Thrown with the message key to show. */
-class LookupFailed extends Error {}
+/** A lookup that found nothing to show: the message saying why. */
+class LookupFailed extends Error {
+  constructor(readonly key: MessageKey) {
+    super(key);
+  }
+}
 
 /** Where a code may live: a clinic referral first, then a TVTO workshop permit application. */
 const trackingRoutes = ['/api/clinics/v1/tracking/', '/api/vocational-training/v1/permits/tracking/'];
@@ -120,7 +137,7 @@ export function TrackPage() {
         {code && lookup.loading && <Card testId="track-loading">…</Card>}
         {!lookup.loading && lookup.error !== undefined && (
           <Card tone="error" role="alert" testId="track-error">
-            {t(lookup.error instanceof LookupFailed ? lookup.error.message : 'track.failed')}
+            {t(lookup.error instanceof LookupFailed ? lookup.error.key : 'track.failed')}
           </Card>
         )}
         {!lookup.loading && lookup.data && (

@@ -22,12 +22,13 @@ export const WORK_KINDS = [
 ] as const;
 
 const known = new Set<string>(WORK_KINDS);
+const isKnown = (kind: string): kind is (typeof WORK_KINDS)[number] => known.has(kind);
 
 /** How the home and the bell say an entry: what it is, how many (in the locale's digits, "1,000+" at the cap), and where. */
 export function useWorkText() {
   const { t, localize, formatNumber } = useI18n();
   return {
-    kind: (entry: Pick<WorkEntry, 'kind'>) => t(`shell.work.kind.${known.has(entry.kind) ? entry.kind : 'other'}`),
+    kind: (entry: Pick<WorkEntry, 'kind'>) => t(`shell.work.kind.${isKnown(entry.kind) ? entry.kind : 'other'}`),
     count: (count: number) =>
       count >= WORK_COUNT_CAP ? t('shell.work.atLeast', { n: formatNumber(WORK_COUNT_CAP) }) : formatNumber(count),
     service: (entry: Pick<WorkEntry, 'module'>) => localize(entry.module.label),

@@ -1,4 +1,4 @@
-import { Page, SubNav, useAuth, useI18n, WhoAmICard } from '@hamgam/ui-kit';
+import { Page, SubNav, useAuth, useI18n, WhoAmICard, type MessageKey } from '@hamgam/ui-kit';
 import { useMemo, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { useDeskApi } from './api';
@@ -23,7 +23,7 @@ export interface AgencyDeskProps {
   /** The agency's service (its API is `/api/<service>/v1`). */
   service: string;
   /** A message key the module registered: the agency's name. */
-  titleKey: string;
+  titleKey: MessageKey;
   /** The agency's own staff roles: they act; coordinators and auditors only read. */
   staffRoles: readonly string[];
   /** The agency's own sections, listed after the referrals. */

@@ -10,6 +10,7 @@ import {
   ErrorCard,
   Form,
   ListControls,
+  type MessageKey,
   PagedTable,
   Select,
   TextInput,
@@ -192,7 +193,7 @@ export function CommitmentsSection() {
 }
 
 type Step = 'in-progress' | 'delivered' | 'slipped';
-const next: Record<CommitmentStatus, { step: Step; label: string }[]> = {
+const next: Record<CommitmentStatus, { step: Step; label: MessageKey }[]> = {
   planned: [{ step: 'in-progress', label: 'desk.commitments.start' }],
   'in-progress': [
     { step: 'delivered', label: 'desk.commitments.deliver' },

@@ -30,7 +30,7 @@ function Tags({ items, testId }: { items: readonly string[]; testId?: string }) 
 /** Who the signed-in user is as far as one service is concerned: proves token, roles and scopes reach it. */
 export function WhoAmICard({ service }: { service: string }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const me = useAsync(() => api.get<Me>(`/${service}/v1/me`), [api, service]);
 
   if (me.loading && !me.data) return <Loading />;
@@ -43,7 +43,7 @@ export function WhoAmICard({ service }: { service: string }) {
         <dd data-testid="whoami-username">{user.username}</dd>
         <dt>{t('whoami.roles')}</dt>
         <dd>
-          <Tags items={roles.map((role) => t(`role.${role}`))} testId="whoami-roles" />
+          <Tags items={roles.map((role) => lookup(`role.${role}`) ?? role)} testId="whoami-roles" />
         </dd>
         <dt>{t('whoami.clinics')}</dt>
         <dd>

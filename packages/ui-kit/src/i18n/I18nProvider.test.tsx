@@ -9,12 +9,18 @@ registerMessages('test', {
   en: { 'test.greeting': 'Hello {name}, {count} messages', 'test.greeting.one': 'Hello {name}, {count} message' },
 });
 
+declare module './messages' {
+  interface MessageCatalogue extends Record<'test.greeting' | 'test.greeting.one', true> {}
+}
+
 function Probe() {
-  const { t, locale, dir, setLocale } = useI18n();
+  const { t, lookup, locale, dir, setLocale } = useI18n();
   return (
     <div>
       <p data-testid="text">{t('test.greeting', { name: 'Ali', count: 3 })}</p>
+      {/* @ts-expect-error a key no module defines is a type error; at run time it shows itself, not a blank */}
       <p data-testid="missing">{t('test.not-defined')}</p>
+      <p data-testid="looked-up">{[lookup('test.greeting', { name: 'Ali', count: 1 }), lookup('role.nobody') ?? 'none'].join(' | ')}</p>
       <p data-testid="dir">{dir}</p>
       <button onClick={() => setLocale(locale === 'fa' ? 'en' : 'fa')}>switch</button>
     </div>
@@ -56,6 +62,15 @@ describe('I18nProvider', () => {
       </I18nProvider>,
     );
     expect(screen.getByTestId('missing').textContent).toBe('test.not-defined');
+  });
+
+  it('looks up a key built from data: its message when a module has one, undefined when none has', () => {
+    render(
+      <I18nProvider>
+        <Probe />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('looked-up').textContent).toBe('سلام Ali، ۱ پیام | none');
   });
 
   it('flips direction and language on switch, and remembers the choice', () => {

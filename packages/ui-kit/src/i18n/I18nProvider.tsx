@@ -13,14 +13,16 @@ import {
   type LocalizedText,
 } from './format';
 import { I18nextProvider } from 'react-i18next';
-import { i18n, translate, type MessageParams } from './messages';
+import { i18n, isMessageKey, translate, type MessageKey, type MessageParams } from './messages';
 
 export interface I18n {
   locale: Locale;
   dir: Direction;
   setLocale(locale: Locale): void;
   /** Message for `key` in the current locale; numbers in `params` are formatted for the locale. */
-  t(key: string, params?: MessageParams): string;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** The message for a key built from data (a server's code, a role), or undefined when no module has one. */
+  lookup(key: string, params?: MessageParams): string | undefined;
   /** The current locale's side of a `{ fa, en }` value from an API or config. */
   localize(text: LocalizedText): string;
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
@@ -64,6 +66,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
       dir: directionOf(locale),
       setLocale,
       t: (key, params) => translate(locale, key, params),
+      lookup: (key, params) => (isMessageKey(key) ? translate(locale, key, params) : undefined),
       localize: (text) => text[locale],
       formatNumber: number,
       formatDate: (value, options) => formatDate(value, locale, options),

@@ -9,6 +9,17 @@ export type Messages<K extends string = string> = { fa: Record<K, string>; en: R
 export type MessageParams = Record<string, string | number>;
 
 /**
+ * The keys `t()` accepts, typed: the kit's, and those of every module in the program. A module adds its
+ * JSON's keys by augmenting this interface next to its `registerMessages` call:
+ * `declare module '@hamgam/ui-kit' { interface MessageCatalogue extends Record<keyof typeof fa, true> {} }`.
+ */
+export interface MessageCatalogue extends Record<keyof typeof kitFa, true> {}
+type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** A plural message is asked for by its base key (`x` for `x.one`/`x.other`), with `count`. */
+type Askable<K extends string> = K | (K extends `${infer Base}.${PluralCategory}` ? Base : never);
+export type MessageKey = Askable<Extract<keyof MessageCatalogue, string>>;
+
+/**
  * The one i18next instance of the page. ui-kit is a federation singleton, so every remote that
  * registers its namespace here makes its keys available to the shell's provider too.
  */
@@ -48,6 +59,11 @@ export function registerMessages<K extends string>(namespace: string, messages: 
 }
 
 registerMessages('kit', { fa: kitFa, en: kitEn });
+
+/** Whether `key` (built from data: a server's code, a role) has a message: then it is a typed key. */
+export function isMessageKey(key: string): key is MessageKey {
+  return i18n.exists(key, { ns: namespaces }) || i18n.exists(`${key}.other`, { ns: namespaces });
+}
 
 /** Looks a key up in every registered namespace, falling back to the key itself so a missing message is visible, not blank. */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {

@@ -57,7 +57,7 @@ function PriorityTable({
 /** The ranking the assessments produce now, and the list the clinic last published for agencies to act on. */
 export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPublish, canRerank = false }: Props) {
   const api = useClinicsApi();
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, lookup, formatDate, formatNumber } = useI18n();
   const [period, setPeriod] = useState(() => jalaliYear());
   const [periodError, setPeriodError] = useState<string>();
   const [reranking, setReranking] = useState(false);
@@ -92,7 +92,11 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
         />
         {agreed && (
           <p data-testid="agreed-order">
-            {t('rerank.agreed', { date: formatDate(agreed.meetingDate), by: t(`rerank.by.${agreed.agreedByRole}`), reason: agreed.reason })}
+            {t('rerank.agreed', {
+              date: formatDate(agreed.meetingDate),
+              by: lookup(`rerank.by.${agreed.agreedByRole}`) ?? agreed.agreedByRole,
+              reason: agreed.reason,
+            })}
           </p>
         )}
         {canRerank && draft.length > 1 && !reranking && (

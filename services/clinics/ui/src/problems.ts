@@ -1,14 +1,14 @@
 import { ApiError, mapApiErrors, useApi, useI18n, type ApiClient } from '@hamgam/ui-kit';
 import { useMemo } from 'react';
-import { messages } from './messages';
+import './messages';
 
-type Translate = (key: string) => string;
+type I18n = ReturnType<typeof useI18n>;
 
 /** The refusal in the user's language when its stable `code` has a sentence (`clinics.problem.<code>`); else as it came. */
-function inTheirLanguage(error: unknown, t: Translate): unknown {
+function inTheirLanguage(error: unknown, { t, lookup }: I18n): unknown {
   if (!(error instanceof ApiError)) return error;
-  const key = `clinics.problem.${String(error.problem.code)}`;
-  return key in messages.en ? new ApiError({ ...error.problem, title: t('clinics.problem.title'), detail: t(key) }) : error;
+  const sentence = lookup(`clinics.problem.${String(error.problem.code)}`);
+  return sentence === undefined ? error : new ApiError({ ...error.problem, title: t('clinics.problem.title'), detail: sentence });
 }
 
 /**
@@ -17,6 +17,6 @@ function inTheirLanguage(error: unknown, t: Translate): unknown {
  */
 export function useClinicsClient(): ApiClient {
   const api = useApi();
-  const { t } = useI18n();
-  return useMemo(() => mapApiErrors(api, (error) => inTheirLanguage(error, t)), [api, t]);
+  const i18n = useI18n();
+  return useMemo(() => mapApiErrors(api, (error) => inTheirLanguage(error, i18n)), [api, i18n]);
 }

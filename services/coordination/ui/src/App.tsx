@@ -1,4 +1,4 @@
-import { Page, SubNav, useI18n, type RemoteAppProps, type SubNavItem } from '@hamgam/ui-kit';
+import { Page, SubNav, useI18n, type MessageKey, type RemoteAppProps, type SubNavItem } from '@hamgam/ui-kit';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { BoardPage } from './BoardPage';
 import { CommitmentsPage } from './CommitmentsPage';
@@ -17,7 +17,7 @@ import { useAccess } from './access';
 export default function App({ basePath }: RemoteAppProps) {
   const { t } = useI18n();
   const access = useAccess();
-  const tab = (path: string, label: string): SubNavItem => ({
+  const tab = (path: string, label: MessageKey): SubNavItem => ({
     to: `${basePath}/${path}`,
     label: t(label),
     testId: `coordination-nav-${path}`,

@@ -11,13 +11,16 @@ export const statusTone: Record<CommitmentStatus, BadgeTone> = {
   slipped: 'warning',
 };
 
-/** Names of the module's codes in the current language: a slug or id never reaches the screen. */
+/**
+ * Names of the module's codes in the current language: a slug or id never reaches the screen. A code the
+ * API added after this version (no message yet) shows as itself rather than as a blank.
+ */
 export function useLabels() {
-  const { t, localize } = useI18n();
+  const { t, lookup, localize } = useI18n();
   return {
-    category: (category: string | null) => t(`coordination.category.${category ?? 'none'}`),
-    agency: (agency: string) => t(`coordination.agency.${agency}`),
-    status: (status: string) => t(`coordination.status.${status}`),
+    category: (category: string | null) => lookup(`coordination.category.${category ?? 'none'}`) ?? String(category),
+    agency: (agency: string) => lookup(`coordination.agency.${agency}`) ?? agency,
+    status: (status: string) => lookup(`coordination.status.${status}`) ?? status,
     /** The neighbourhood's name from the API's reference list; one it does not name reads "a neighbourhood outside the list". */
     neighbourhood: (id: string, known?: readonly NeighbourhoodRef[]) => {
       const name = known?.find((n) => n.id === id)?.name;

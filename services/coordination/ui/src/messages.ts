@@ -4,3 +4,8 @@ import fa from './locales/fa.json';
 
 /** Coordination's messages (namespace `coordination`): edit the JSON of each locale; both hold the same keys. */
 export const messages = registerMessages('coordination', { fa, en });
+
+// The coordination’s keys are what t() accepts in this module's code (a typo is a type error).
+declare module '@hamgam/ui-kit' {
+  interface MessageCatalogue extends Record<keyof typeof fa, true> {}
+}

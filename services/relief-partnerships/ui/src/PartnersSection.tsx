@@ -34,7 +34,7 @@ const standingTones: Record<Agreement['standing'], BadgeTone> = {
 /** Partnership agreements (each partner's own officer records its own) and joint meetings with the partners. */
 export function PartnersSection() {
   const api = useReliefApi();
-  const { t, formatDate } = useI18n();
+  const { t, lookup, formatDate } = useI18n();
   const roles = useRoles();
   const client = useQueryClient();
   const agreementsQuery = useApiQuery(['relief-partnerships', 'agreements'], () => api.agreements(), { module: 'relief' });
@@ -52,7 +52,11 @@ export function PartnersSection() {
       <Card title={t('relief.agreements.title')}>
         <DataTable
           columns={[
-            { key: 'partner', header: t('relief.agreements.partner'), render: (a: Agreement) => t(`relief.agency.${a.partner}`) },
+            {
+              key: 'partner',
+              header: t('relief.agreements.partner'),
+              render: (a: Agreement) => lookup(`relief.agency.${a.partner}`) ?? a.partner,
+            },
             { key: 'title', header: t('relief.projects.name'), render: (a: Agreement) => <span title={a.scope}>{a.title}</span> },
             {
               key: 'period',
@@ -86,7 +90,7 @@ export function PartnersSection() {
             {
               key: 'who',
               header: t('relief.meetings.attendees'),
-              render: (m: Meeting) => m.attendees.map((a) => t(`relief.agency.${a}`)).join('، '),
+              render: (m: Meeting) => m.attendees.map((a) => lookup(`relief.agency.${a}`) ?? a).join('، '),
             },
             { key: 'decisions', header: t('relief.meetings.decisions'), render: (m: Meeting) => m.decisions },
           ]}
@@ -102,7 +106,7 @@ export function PartnersSection() {
 
 function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCreated: () => void }) {
   const api = useReliefApi();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const [partner, setPartner] = useState<Partner>(partners[0]!);
   const [title, setTitle] = useState('');
   const [scope, setScope] = useState('');
@@ -136,7 +140,7 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
             label={t('relief.agreements.partner')}
             value={partner}
             onChange={(e) => setPartner(e.target.value as Partner)}
-            options={partners.map((p) => ({ value: p, label: t(`relief.agency.${p}`) }))}
+            options={partners.map((p) => ({ value: p, label: lookup(`relief.agency.${p}`) ?? p }))}
             data-testid="agreement-partner"
           />
           <TextInput
@@ -162,7 +166,7 @@ function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCrea
 
 function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
   const api = useReliefApi();
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const [heldOn, setHeldOn] = useState(today());
   const [title, setTitle] = useState('');
   const [attendees, setAttendees] = useState<string[]>(['relief-committee', 'basij-construction']);
@@ -207,7 +211,7 @@ function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
                   onChange={() => toggle(a)}
                   data-testid={`joint-meeting-attendee-${a}`}
                 />{' '}
-                {t(`relief.agency.${a}`)}
+                {lookup(`relief.agency.${a}`) ?? a}
               </label>
             ))}
           </div>

@@ -242,7 +242,7 @@ function CourseForm({ references, venues, onCreated }: { references: References;
             label={t('vt.courses.level')}
             value={f.level}
             onChange={(e) => set('level')(e.target.value)}
-            options={['beginner', 'intermediate', 'advanced'].map((l) => ({ value: l, label: t(`vt.courses.level.${l}`) }))}
+            options={(['beginner', 'intermediate', 'advanced'] as const).map((l) => ({ value: l, label: t(`vt.courses.level.${l}`) }))}
           />
           <NumberInput label={t('vt.courses.hours')} value={f.hours} onValueChange={set('hours')} data-testid="vt-course-hours" />
           <NumberInput

@@ -1,21 +1,6 @@
 import { Card, ErrorCard, Loading, useApiQuery, useI18n } from '@hamgam/ui-kit';
 import { useReferralsApi, type TimelineEntry } from './api';
 
-const knownKinds = new Set([
-  'referral.made',
-  'referral.accepted',
-  'referral.declined',
-  'referral.completed',
-  'referral.withdrawn',
-  'enrolment.recorded',
-  'enrolment.completed',
-  'eligibility.flagged',
-  'eligibility.revoked',
-  'support.decided',
-  'support.disbursed',
-  'benefit.granted',
-]);
-
 /**
  * What happened in a resident's matters, newest first: the clinic's referrals and their steps, and the
  * agencies' outcomes (enrolments and completions, the household's eligibility, support, benefits).
@@ -23,15 +8,15 @@ const knownKinds = new Set([
  */
 export function ResidentTimeline({ residentId }: { residentId: string }) {
   const api = useReferralsApi();
-  const { t, localize, formatDate, formatNumber } = useI18n();
+  const { t, lookup, localize, formatDate, formatNumber } = useI18n();
   const timeline = useApiQuery(['clinics', 'timeline', residentId], () => api.timeline(residentId));
 
   const headline = (entry: TimelineEntry) => {
     const agency = entry.agencyName ? localize(entry.agencyName) : '';
-    return t(knownKinds.has(entry.kind) ? `timeline.kind.${entry.kind}` : 'timeline.kind.other', { agency });
+    return lookup(`timeline.kind.${entry.kind}`, { agency }) ?? t('timeline.kind.other', { agency });
   };
   /** A message for a code the API sends, or the code itself when this version has no words for it yet. */
-  const word = (key: string, code: string) => (t(key) === key ? code : t(key));
+  const word = (key: string, code: string) => lookup(key) ?? code;
   const detail = (entry: TimelineEntry) =>
     [
       entry.detail.reason && word(`referrals.reason.${entry.detail.reason}`, entry.detail.reason),

@@ -13,6 +13,7 @@ import {
   useI18n,
   useQueryClient,
   type LocalizedText,
+  type MessageKey,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useResidentsApi, type Answer, type Draft, type Question, type QuestionnaireSection } from './api';
@@ -63,7 +64,7 @@ function QuestionnaireForm({
     Object.fromEntries((resumed?.needs ?? []).map((n) => [n.category, n.severity])),
   );
   const [answers, setAnswers] = useState<Record<string, Answer>>(() => resumed?.answers ?? {});
-  const [notice, setNotice] = useState<{ key: string; testId: string; date?: string } | undefined>(() =>
+  const [notice, setNotice] = useState<{ key: MessageKey; testId: string; date?: string } | undefined>(() =>
     resumed ? { key: 'questionnaire.resumed', testId: 'draft-resumed', date: formatDate(resumed.savedAt) } : undefined,
   );
   const [formError, setFormError] = useState<string>();

@@ -22,7 +22,7 @@ const fresh = { module: 'if', staleTime: 0 };
 /** Households funded twice for one purpose (opaque ids only), and the officers' review of each. */
 export function FlagsSection() {
   const api = useFundingApi();
-  const { t, formatNumber } = useI18n();
+  const { t, lookup, formatNumber } = useI18n();
   const labels = useLabels();
   const canAct = useAuth().hasRole('fund-officer');
   const data = useApiQuery(['institute-funding', 'duplicate-flags'], () => api.flags(), fresh);
@@ -30,7 +30,7 @@ export function FlagsSection() {
   if (!data.data) return <Loading />;
   const columns: Column<DuplicateFlag>[] = [
     { key: 'household', header: t('if.flags.household'), render: (f) => <Code>{f.householdNumber}</Code> },
-    { key: 'purpose', header: t('if.flags.purpose'), render: (f) => t(`if.purpose.${f.purpose}`) },
+    { key: 'purpose', header: t('if.flags.purpose'), render: (f) => lookup(`if.purpose.${f.purpose}`) ?? f.purpose },
     {
       key: 'sources',
       header: t('if.flags.sources'),

@@ -10,7 +10,7 @@ type Position = Ledger['calls'][number];
 /** The double-entry ledger: whether it balances, each call's position, and every posting. */
 export function LedgerSection() {
   const api = useFundingApi();
-  const { t, localize, formatNumber, formatDate } = useI18n();
+  const { t, lookup, localize, formatNumber, formatDate } = useI18n();
   const data = useApiQuery(['institute-funding', 'ledger'], () => api.ledger(), fresh);
   if (data.error) return <ErrorCard error={data.error} onRetry={data.reload} />;
   if (!data.data) return <Loading />;
@@ -22,7 +22,7 @@ export function LedgerSection() {
     const title = callTitles.get(id);
     return (
       <>
-        {t(`if.account.${kind}`)}
+        {lookup(`if.account.${kind}`) ?? kind}
         {title && <small> {localize(title)}</small>}
       </>
     );

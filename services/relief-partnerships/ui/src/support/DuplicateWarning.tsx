@@ -4,7 +4,7 @@ import { useRials } from '../common';
 
 /** The household's earlier benefits for the same purpose, shown before anything is approved. */
 export function DuplicateWarning({ request }: { request: SupportRequestPage }) {
-  const { t, formatDate } = useI18n();
+  const { t, lookup, formatDate } = useI18n();
   const rials = useRials();
   return (
     <Card title={t('relief.duplicate')} tone="error" testId="support-duplicate-warning" role="alert">
@@ -12,7 +12,8 @@ export function DuplicateWarning({ request }: { request: SupportRequestPage }) {
       <ul>
         {request.priorBenefits.map((b) => (
           <li key={b.benefitId}>
-            {t(`relief.source.${b.source}`)} · {t(`relief.purpose.${b.purpose}`)} · {rials(b.amountRials)} · {formatDate(b.grantedAt)}
+            {t(`relief.source.${b.source}`)} · {lookup(`relief.purpose.${b.purpose}`) ?? b.purpose} · {rials(b.amountRials)} ·{' '}
+            {formatDate(b.grantedAt)}
             {b.requestNumber && ` · ${b.requestNumber}`}
           </li>
         ))}

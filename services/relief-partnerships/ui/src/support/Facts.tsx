@@ -4,7 +4,7 @@ import { useTradeName } from '../common';
 
 /** The facts the request is judged on (TVTO's certificates, welfare's flags) and today's answer with its reasons. */
 export function Facts({ request }: { request: SupportRequestPage }) {
-  const { t, formatDate } = useI18n();
+  const { t, lookup, formatDate } = useI18n();
   const tradeName = useTradeName();
   const { eligible, reasons } = request.eligibleToday;
   return (
@@ -19,7 +19,7 @@ export function Facts({ request }: { request: SupportRequestPage }) {
     >
       <ul data-testid="support-reasons">
         {reasons.map((r) => (
-          <li key={r}>{t(`relief.reason.${r}`)}</li>
+          <li key={r}>{lookup(`relief.reason.${r}`) ?? r}</li>
         ))}
       </ul>
       <h3>{t('relief.page.certificates')}</h3>
@@ -41,7 +41,7 @@ export function Facts({ request }: { request: SupportRequestPage }) {
         <ul>
           {request.facts.flags.map((f) => (
             <li key={f.flagId} data-testid={`support-flag-${f.status}`}>
-              {f.flag ? t(`relief.flag.${f.flag}`) : '—'} ·{' '}
+              {f.flag ? (lookup(`relief.flag.${f.flag}`) ?? f.flag) : '—'} ·{' '}
               <Badge tone={f.status === 'valid' ? 'success' : 'neutral'}>{t(`relief.flagStatus.${f.status}`)}</Badge>
               {f.validUntil && ` · ${t('relief.page.validUntil', { date: formatDate(f.validUntil) })}`}
             </li>

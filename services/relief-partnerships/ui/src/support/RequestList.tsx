@@ -34,7 +34,7 @@ import { NewRequestForm } from './NewRequestForm';
  */
 export function RequestList({ root }: { root: string }) {
   const api = useReliefApi();
-  const { t, formatDate } = useI18n();
+  const { t, lookup, formatDate } = useI18n();
   const rials = useRials();
   const roles = useRoles();
   const places = usePlaces();
@@ -58,7 +58,7 @@ export function RequestList({ root }: { root: string }) {
       ),
     },
     { key: 'kind', header: t('relief.kind'), render: (r) => t(`relief.kind.${r.kind}`) },
-    { key: 'purpose', header: t('relief.purpose'), render: (r) => t(`relief.purpose.${r.purpose}`) },
+    { key: 'purpose', header: t('relief.purpose'), render: (r) => lookup(`relief.purpose.${r.purpose}`) ?? r.purpose },
     { key: 'where', header: t('relief.projects.neighbourhood'), render: (r) => places.nameOf(r.neighbourhoodId) },
     { key: 'amount', header: t('relief.requested'), render: (r) => rials(r.requestedRials) },
     { key: 'origin', header: t('relief.origin'), render: (r) => (r.referralId ? t('relief.fromReferral') : t('relief.direct')) },
@@ -123,7 +123,7 @@ export function RequestList({ root }: { root: string }) {
                 data-testid="support-filter-purpose"
                 value={filter.purpose ?? ''}
                 onChange={(e) => change({ purpose: e.target.value || undefined })}
-                options={[all(t('relief.all')), ...PURPOSES.map((p) => ({ value: p, label: t(`relief.purpose.${p}`) }))]}
+                options={[all(t('relief.all')), ...PURPOSES.map((p) => ({ value: p, label: lookup(`relief.purpose.${p}`) ?? p }))]}
               />
               <Select
                 label={t('relief.projects.neighbourhood')}

@@ -4,7 +4,7 @@ import { StatusBadge, useNeighbourhood, useRials } from '../common';
 
 /** The request by its number (and its referral's tracking code), where, what it asks and what was decided; no resident or household id. */
 export function Summary({ request }: { request: SupportRequestPage }) {
-  const { t } = useI18n();
+  const { t, lookup } = useI18n();
   const nbh = useNeighbourhood();
   const rials = useRials();
   return (
@@ -35,7 +35,7 @@ export function Summary({ request }: { request: SupportRequestPage }) {
         <dt>{t('relief.projects.neighbourhood')}</dt>
         <dd>{nbh(request.neighbourhoodId)}</dd>
         <dt>{t('relief.purpose')}</dt>
-        <dd>{t(`relief.purpose.${request.purpose}`)}</dd>
+        <dd>{lookup(`relief.purpose.${request.purpose}`) ?? request.purpose}</dd>
         <dt>{t('relief.requested')}</dt>
         <dd data-testid="support-page-requested">{rials(request.requestedRials)}</dd>
         <dt>{t('relief.new.plan')}</dt>

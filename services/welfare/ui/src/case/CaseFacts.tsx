@@ -4,7 +4,7 @@ import { LevelBadge, StateBadge, useNeighbourhoodName } from '../parts';
 
 /** The case's facts: its file number (never the household's id), neighbourhood, state, level, opening, referral, closure and why it was reopened. */
 export function CaseFacts({ c }: { c: CaseView }) {
-  const { t, formatDate } = useI18n();
+  const { t, lookup, formatDate } = useI18n();
   const nameOf = useNeighbourhoodName();
   return (
     <Card title={t('welfare.case.title')} testId="welfare-case">
@@ -34,8 +34,9 @@ export function CaseFacts({ c }: { c: CaseView }) {
           <>
             <dt>{t('welfare.case.referral')}</dt>
             <dd data-testid="welfare-case-referral">
-              {c.referral.trackingCode && <Code>{c.referral.trackingCode}</Code>} {t(`welfare.referral.${c.referral.state}`)}
-              {c.referral.outcome && ` (${t(`welfare.outcome.${c.referral.outcome}`)})`}
+              {c.referral.trackingCode && <Code>{c.referral.trackingCode}</Code>}{' '}
+              {lookup(`welfare.referral.${c.referral.state}`) ?? c.referral.state}
+              {c.referral.outcome && ` (${lookup(`welfare.outcome.${c.referral.outcome}`) ?? c.referral.outcome})`}
             </dd>
           </>
         )}
