@@ -118,6 +118,8 @@ describe('npm run new-service', () => {
       'ui/src/api.ts',
       'ui/src/bootstrap.ts',
       'ui/src/index.ts',
+      'ui/src/locales/en.json',
+      'ui/src/locales/fa.json',
       'ui/src/messages.ts',
       'ui/tsconfig.json',
       'ui/vitest.config.ts',

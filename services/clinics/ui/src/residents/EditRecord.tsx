@@ -1,7 +1,8 @@
-import { Button, DigitsInput, Form, Select, TextInput, toLatinDigits, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Button, Form, TextInput, toLatinDigits, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import { relations, useResidentsApi, type HouseholdDetail, type Relation, type Resident } from './api';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useResidentsApi, type HouseholdDetail, type Resident } from './api';
+import { PersonInputs, personFields, type PersonFields } from './PersonInputs';
 
 /** Corrects a household's file number (a typo at registration); the service refuses one another household has, said under the field. */
 export function EditFileNumber({ household }: { household: HouseholdDetail }) {
@@ -54,20 +55,13 @@ export function EditFileNumber({ household }: { household: HouseholdDetail }) {
   );
 }
 
-interface ResidentFields {
-  fullName: string;
-  phone: string;
-  relation: Relation;
-  birthYear: string;
-}
-
 /** Corrects a resident's name, phone, relation or birth year (a national id is never changed: register again). */
 export function EditResident({ resident }: { resident: Resident }) {
   const api = useResidentsApi();
   const { t } = useI18n();
   const problems = useFieldProblem('clinics');
   const [open, setOpen] = useState(false);
-  const { register, handleSubmit, control, formState } = useForm<ResidentFields>({
+  const form = useForm<PersonFields>({
     defaultValues: {
       fullName: resident.personal?.fullName ?? '',
       phone: resident.personal?.phone ?? '',
@@ -76,7 +70,7 @@ export function EditResident({ resident }: { resident: Resident }) {
     },
   });
   const save = useApiMutation(
-    (v: ResidentFields) =>
+    (v: PersonFields) =>
       api.correctResident(resident.id, {
         fullName: v.fullName.trim(),
         phone: v.phone,
@@ -98,58 +92,17 @@ export function EditResident({ resident }: { resident: Resident }) {
         {t('residents.edit')}
       </Button>
     );
-  const fieldError = (field: keyof ResidentFields) => formState.errors[field]?.message ?? problems.of(save.error, field);
+  const fieldError = (field: keyof PersonFields) => form.formState.errors[field]?.message ?? problems.of(save.error, field);
   return (
     <Form
-      onSubmit={() => void handleSubmit((v) => void save.run(v))()}
-      error={problems.rest(save.error, ['fullName', 'phone', 'relation', 'birthYear'])}
+      onSubmit={() => void form.handleSubmit((v) => void save.run(v))()}
+      error={problems.rest(save.error, personFields)}
       testId="edit-resident-form"
     >
       <div className="hg-form__row">
-        <TextInput
-          label={t('residents.name')}
-          data-testid="edit-resident-name"
-          maxLength={120}
-          error={fieldError('fullName')}
-          {...register('fullName', { validate: (v) => v.trim().length >= 2 || t('residents.nameRequired') })}
-        />
-        <Controller
-          control={control}
-          name="phone"
-          rules={{ validate: (v) => /^\d{7,13}$/.test(v) || t('residents.phoneInvalid') }}
-          render={({ field }) => (
-            <DigitsInput
-              label={t('residents.phone')}
-              data-testid="edit-resident-phone"
-              inputMode="tel"
-              maxDigits={13}
-              value={field.value}
-              onValueChange={field.onChange}
-              error={fieldError('phone')}
-            />
-          )}
-        />
-        <Select
-          label={t('residents.relation')}
-          data-testid="edit-resident-relation"
-          options={relations.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))}
-          {...register('relation')}
-        />
-        <Controller
-          control={control}
-          name="birthYear"
-          rules={{ validate: (v) => !v || (Number(v) >= 1300 && Number(v) <= 1500) || t('residents.birthYearInvalid') }}
-          render={({ field }) => (
-            <DigitsInput
-              label={t('residents.birthYear')}
-              data-testid="edit-resident-birth-year"
-              maxDigits={4}
-              value={field.value}
-              onValueChange={field.onChange}
-              error={fieldError('birthYear')}
-            />
-          )}
-        />
+        <FormProvider {...form}>
+          <PersonInputs errorOf={fieldError} testIdPrefix="edit-resident" />
+        </FormProvider>
       </div>
       <div className="hg-form__row">
         <Button type="submit" busy={save.busy} data-testid="save-resident">

@@ -1,8 +1,9 @@
-import { Button, Card, DigitsInput, Form, Select, TextInput, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Button, Card, Form, TextInput, useApiMutation, useFieldProblem, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { Link } from 'react-router-dom';
-import { relations, useResidentsApi, type DuplicateAnswer, type Relation } from './api';
+import { useResidentsApi, type DuplicateAnswer } from './api';
+import { PersonInputs, personFields, type PersonFields } from './PersonInputs';
 import { isValidNationalId, normaliseNationalId } from './nationalId';
 
 interface Props {
@@ -12,15 +13,10 @@ interface Props {
   onRegistered: () => void;
 }
 
-interface Fields {
+interface Fields extends PersonFields {
   nationalId: string;
-  fullName: string;
-  /** Latin digits (DigitsInput shows them in the locale's). */
-  phone: string;
-  relation: Relation;
-  birthYear: string;
 }
-const fields = ['nationalId', 'fullName', 'phone', 'relation', 'birthYear'] as const;
+const fields = ['nationalId', ...personFields] as const;
 const empty: Fields = { nationalId: '', fullName: '', phone: '', relation: 'head', birthYear: '' };
 
 /** Registers a member; the national id is checked for a duplicate (by its blind index) as soon as it is typed. */
@@ -28,7 +24,8 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
   const api = useResidentsApi();
   const { t } = useI18n();
   const problems = useFieldProblem('clinics');
-  const { register, control, handleSubmit, getValues, reset, formState } = useForm<Fields>({ defaultValues: empty });
+  const form = useForm<Fields>({ defaultValues: empty });
+  const { register, handleSubmit, getValues, reset, formState } = form;
   const [duplicate, setDuplicate] = useState<DuplicateAnswer & { checked: string }>();
   const [checkError, setCheckError] = useState<unknown>();
 
@@ -89,50 +86,9 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
               onBlur: () => void check().catch(setCheckError),
             })}
           />
-          <TextInput
-            label={t('residents.name')}
-            data-testid="resident-name"
-            maxLength={120}
-            error={errorOf('fullName')}
-            {...register('fullName', { validate: (v) => v.trim().length >= 2 || t('residents.nameRequired') })}
-          />
-          <Controller
-            control={control}
-            name="phone"
-            rules={{ validate: (v) => /^\d{7,13}$/.test(v) || t('residents.phoneInvalid') }}
-            render={({ field }) => (
-              <DigitsInput
-                label={t('residents.phone')}
-                data-testid="resident-phone"
-                inputMode="tel"
-                maxDigits={13}
-                value={field.value}
-                onValueChange={field.onChange}
-                error={errorOf('phone')}
-              />
-            )}
-          />
-          <Select
-            label={t('residents.relation')}
-            data-testid="resident-relation"
-            options={relations.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))}
-            {...register('relation')}
-          />
-          <Controller
-            control={control}
-            name="birthYear"
-            rules={{ validate: (v) => !v || (Number(v) >= 1300 && Number(v) <= 1500) || t('residents.birthYearInvalid') }}
-            render={({ field }) => (
-              <DigitsInput
-                label={t('residents.birthYear')}
-                data-testid="resident-birth-year"
-                maxDigits={4}
-                value={field.value}
-                onValueChange={field.onChange}
-                error={errorOf('birthYear')}
-              />
-            )}
-          />
+          <FormProvider {...form}>
+            <PersonInputs errorOf={errorOf} testIdPrefix="resident" />
+          </FormProvider>
         </div>
         {duplicate?.exists && (
           <p role="alert" className="hg-field__error" data-testid="duplicate-warning" data-same-clinic={String(duplicate.sameClinic)}>
