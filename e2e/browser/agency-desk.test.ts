@@ -2,7 +2,7 @@ import { today as day } from '@hamgam/contracts/days';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
-import { call, catalogueEntry, eventually, shellUrl } from '../support/stack.js';
+import { call, catalogueEntry, eventually, findInPages, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { tag } from '../support/people.js';
 
@@ -105,12 +105,15 @@ describe('the TVTO desk in the shell', () => {
       20_000,
       'accepted at the clinic',
     );
-    const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find(
-      (c: { title: string }) => c.title === title,
+    const declared = await findInPages<{ title: string; commitmentId: string }>(
+      'vocational-training',
+      '/api/v1/desk/commitments',
+      { as: 'tvto.staff' },
+      (c) => c.title === title,
     );
     expect(declared).toMatchObject({ status: 'planned', source: 'agency', neighbourhoodId: 'nbh-motahari' });
     // The list names the commitment's neighbourhood, never its slug.
-    expect(await page.getByTestId(`desk-commitment-where-${declared.commitmentId}`).textContent()).toBe('مطهری');
+    expect(await page.getByTestId(`desk-commitment-where-${declared!.commitmentId}`).textContent()).toBe('مطهری');
     await page.context().close();
   });
 

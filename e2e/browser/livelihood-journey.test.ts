@@ -2,7 +2,7 @@ import { today as day } from '@hamgam/contracts/days';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signIn, typedDay } from '../support/browser.js';
-import { call, catalogueEntry, eventually, shellUrl } from '../support/stack.js';
+import { call, catalogueEntry, eventually, findInPages, shellUrl } from '../support/stack.js';
 import { nationalId } from '../support/people.js';
 import { chooseOption, confirm, pickReference } from '../support/pickers.js';
 import { tag } from '../support/people.js';
@@ -279,11 +279,14 @@ describe('a resident’s way from a need to a working livelihood, across the age
     await page.getByTestId('desk-declare-due').fill(typedDay(day(75)));
     await page.getByTestId('desk-declare-submit').click();
     await page.getByText(commitmentTitle).waitFor();
-    const declared = (await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' })).body.find(
-      (c: { title: string }) => c.title === commitmentTitle,
+    const declared = await findInPages<{ title: string; commitmentId: string }>(
+      'vocational-training',
+      '/api/v1/desk/commitments',
+      { as: 'tvto.staff' },
+      (c) => c.title === commitmentTitle,
     );
     expect(declared).toMatchObject({ neighbourhoodId: 'nbh-sarasiab', answers: 'skills-training', status: 'planned' });
-    commitmentId = declared.commitmentId;
+    commitmentId = declared!.commitmentId;
     await page.getByTestId(`desk-progress-in-progress-${commitmentId}`).click();
     await page.getByTestId(`desk-progress-delivered-${commitmentId}`).waitFor();
     expect(await page.getByTestId(`desk-commitment-status-${commitmentId}`).textContent()).toBe('در حال انجام');

@@ -1,7 +1,7 @@
 import { today as day } from '@hamgam/contracts/days';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, catalogueEntry, eventually } from '../support/stack.js';
+import { call, catalogueEntry, eventually, findInPages } from '../support/stack.js';
 import { tag } from '../support/people.js';
 
 // The partner agencies' desk (packages/agency-desk) in the vocational-training service, against the
@@ -91,7 +91,8 @@ describe('commitments reach coordination', () => {
       as: 'coordinator',
       body: {
         neighbourhoodId: 'nbh-fajr',
-        scheduledOn: day(1),
+        // Today: a resolution is passed at the meeting, not before its day.
+        scheduledOn: day(0),
         title: `Working group ${tag()}`,
         agencies: ['vocational-training'],
         representativeAttends: true,
@@ -109,10 +110,13 @@ describe('commitments reach coordination', () => {
     expect(passed.status).toBe(201);
 
     const held = await eventually(
-      async () => {
-        const res = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' });
-        return res.body.find((c: { title: string }) => c.title === itemTitle);
-      },
+      () =>
+        findInPages<{ title: string; commitmentId: string }>(
+          'vocational-training',
+          '/api/v1/desk/commitments',
+          { as: 'tvto.staff' },
+          (c) => c.title === itemTitle,
+        ),
       20_000,
       'the action item at the TVTO desk',
     );
@@ -124,10 +128,13 @@ describe('commitments reach coordination', () => {
     });
     expect(res.status).toBe(200);
     await eventually(
-      async () => {
-        const list = await call('coordination', '/api/v1/commitments?agency=vocational-training', { as: 'coordinator' });
-        return list.body.find((c: { id: string; status: string }) => c.id === held.commitmentId && c.status === 'in-progress');
-      },
+      () =>
+        findInPages<{ id: string; status: string }>(
+          'coordination',
+          '/api/v1/commitments?agency=vocational-training',
+          { as: 'coordinator' },
+          (c) => c.id === held.commitmentId && c.status === 'in-progress',
+        ),
       20_000,
       'the action item in progress at coordination',
     );

@@ -1,6 +1,6 @@
 import { today as dayIn } from '@hamgam/contracts/days';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, eventually, serviceUrl, tokenFor } from '../support/stack.js';
+import { call, eventually, findInPages, serviceUrl, tokenFor } from '../support/stack.js';
 
 // Needs coordination and vocational-training started with TEST_CLOCK=true (infra/native/services.sh).
 const neighbourhood = 'nbh-sarasiab';
@@ -64,10 +64,13 @@ describe('working group: resolution → agency desk → board → overdue → ne
 
     // The action item reaches the TVTO desk through the broker ...
     const atDesk = await eventually(
-      async () => {
-        const res = await call('vocational-training', '/api/v1/desk/commitments', { as: 'tvto.staff' });
-        return res.body?.find?.((c: { commitmentId: string }) => c.commitmentId === actionItemId);
-      },
+      () =>
+        findInPages<{ commitmentId: string }>(
+          'vocational-training',
+          '/api/v1/desk/commitments',
+          { as: 'tvto.staff' },
+          (c) => c.commitmentId === actionItemId,
+        ),
       20_000,
       'action item at the TVTO desk',
     );
