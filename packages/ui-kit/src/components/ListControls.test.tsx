@@ -60,6 +60,18 @@ describe('ListControls', () => {
     expect(onSearch).toHaveBeenCalledTimes(2);
   });
 
+  it('shows a search that came from elsewhere (back or forward through an address holding it) without sending it again', () => {
+    vi.useFakeTimers();
+    const onSearch = vi.fn();
+    const { rerender } = renderWithKit(<ListControls search={{ onSearch, initial: 'کریم', delayMs: 300 }} />);
+    const box = screen.getByTestId<HTMLInputElement>('list-controls-search');
+    expect(box.value).toBe('کریم');
+    rerender(<ListControls search={{ onSearch, initial: 'زهرا', delayMs: 300 }} />);
+    expect(box.value).toBe('زهرا');
+    act(() => vi.advanceTimersByTime(300));
+    expect(onSearch).not.toHaveBeenCalled();
+  });
+
   it('changes the sort order and shows the filters given', () => {
     function Harness() {
       const [sort, setSort] = useState('newest');

@@ -73,6 +73,13 @@ function SearchBox({ onSearch, initial = '', label, placeholder, delayMs = 300, 
     onSearch(normal);
   };
   useEffect(() => send(settled), [settled]); // eslint-disable-line react-hooks/exhaustive-deps -- `send` reads the latest onSearch
+  // A search that came from elsewhere (back or forward through an address that holds it): the box shows it, unsent.
+  useEffect(() => {
+    const normal = normaliseSearch(initial);
+    if (normal === sent.current) return;
+    sent.current = normal;
+    setText(initial);
+  }, [initial]);
   return (
     <div className="hg-field hg-list-controls__search">
       <label className="hg-field__label" htmlFor={id}>
