@@ -13,7 +13,7 @@ import { IllegalStepError, NotFoundError } from '@hamgam/service-kit/errors';
 import { deskCollections, type StoredCommitment } from '../data/models.js';
 import { checkDueOn, progressCommitment, type ProgressStatus } from '../domain/commitments.js';
 import { type DeskDeps, type DeskOptions } from '../options.js';
-import { notOverdueCommitments, overdueCommitments } from './overdue.js';
+import { notOverdueCommitments, openCommitment, overdueCommitments } from './overdue.js';
 
 export interface Declaration {
   neighbourhoodId: string;
@@ -23,7 +23,8 @@ export interface Declaration {
 }
 
 export interface CommitmentFilter {
-  status?: StoredCommitment['status'] | undefined;
+  /** One status, or `open`: every one but delivered. */
+  status?: StoredCommitment['status'] | 'open' | undefined;
   source?: StoredCommitment['source'] | undefined;
   neighbourhoodId?: string | undefined;
   /** Past its effective due day and not delivered (see ./overdue.ts), or not. */
@@ -38,7 +39,7 @@ export function listCommitments(deps: DeskDeps, filter: CommitmentFilter, page: 
     deps.models.commitments
       .find(
         {
-          ...(filter.status ? { status: filter.status } : {}),
+          ...(filter.status ? { status: filter.status === 'open' ? openCommitment : filter.status } : {}),
           ...(filter.source ? { source: filter.source } : {}),
           ...(filter.neighbourhoodId ? { neighbourhoodId: filter.neighbourhoodId } : {}),
           ...(filter.overdue ? { $and: [filter.overdue === 'true' ? overdueCommitments(today) : notOverdueCommitments(today)] } : {}),

@@ -27,10 +27,14 @@ export const notOverdueReferrals = (today: string) => ({
   $or: [{ state: notIn(['received', 'accepted'] as const) }, ...referralsDue(atLeast(today)).$or],
 });
 
-const open = notIn(['delivered'] as const);
+/** Commitments still to do: every status but delivered (the list's `status=open`, the home's open action items). */
+export const openCommitment = notIn(['delivered'] as const);
 
 /** Commitments not delivered whose effective due day (the revised one after a slip, else the agreed one) matches `day`. */
-export const commitmentsDue = (day: string) => ({ status: open, $or: [{ revisedDueOn: day }, { revisedDueOn: null, dueOn: day }] });
+export const commitmentsDue = (day: string) => ({
+  status: openCommitment,
+  $or: [{ revisedDueOn: day }, { revisedDueOn: null, dueOn: day }],
+});
 
 /** Not delivered, and its effective due day has passed. */
 export const overdueCommitments = (today: string) => commitmentsDue(lessThan(today));

@@ -1,7 +1,7 @@
-import { after, between, hasAnyRole, notIn, tally, type WorkContext, type WorkItem } from '@hamgam/service-kit';
+import { after, between, hasAnyRole, tally, type WorkContext, type WorkItem } from '@hamgam/service-kit';
 import type { DeskModels } from '../data/models.js';
 import type { DeskOptions } from '../options.js';
-import { commitmentsDue, overdueCommitments, overdueReferrals, referralsDue } from './overdue.js';
+import { commitmentsDue, openCommitment as open, overdueCommitments, overdueReferrals, referralsDue } from './overdue.js';
 
 /**
  * The desk's part of the agency's "my work" (`GET /work`), for its own staff: referrals the clinics sent
@@ -19,7 +19,6 @@ export async function deskWork(
 ): Promise<WorkItem[]> {
   if (!hasAnyRole(work.principal, options.roles)) return [];
   const { today } = work;
-  const open = notIn(['delivered']);
   // Late when due before today; fell due since `since` when due on or after its day.
   const [fresh, late, assigned, overdue] = await Promise.all([
     tally(models.referrals, work, { state: 'received' }, (since) => ({ state: 'received', receivedAt: after(since.at) })),
@@ -34,7 +33,7 @@ export async function deskWork(
   return [
     { kind: 'referrals-new', ...fresh, path: '?state=received' },
     { kind: 'referrals-overdue', ...late, path: '?overdue=true' },
-    { kind: 'action-items-open', ...assigned, path: 'commitments' },
+    { kind: 'action-items-open', ...assigned, path: 'commitments?source=working-group&status=open' },
     { kind: 'commitments-overdue', ...overdue, path: 'commitments?overdue=true' },
   ];
 }

@@ -143,11 +143,18 @@ describe('overdue, on the home and in the lists it links to', () => {
     for (const row of (await api().get('/desk/commitments?limit=100')).body as { commitmentId: string; overdue: boolean }[])
       expect(row.overdue).toBe(lateCommitments.ids.includes(row.commitmentId));
 
+    // The working group's action items still to do: every one but the delivered, late or not.
+    const openItems = await walk('/desk/commitments?source=working-group&status=open', 'commitmentId');
+    expect(openItems.ids).toEqual([pastDue, dueInTehran, slippedLate, commitmentToday, slippedAhead].sort());
+
     expect(await counts()).toMatchObject({
       'referrals-new': 3,
       'referrals-overdue': lateReferrals.ids.length,
+      'action-items-open': openItems.ids.length,
       'commitments-overdue': lateCommitments.ids.length,
     });
+    const paths = Object.fromEntries(((await api().get('/work')).body as { kind: string; path: string }[]).map((i) => [i.kind, i.path]));
+    expect(paths['action-items-open']).toBe('commitments?source=working-group&status=open');
   });
 
   it('is asked only as true or false', async () => {

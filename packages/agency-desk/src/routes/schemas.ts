@@ -148,7 +148,8 @@ export const commitmentParams = z.object({ id: opaqueIdSchema }).strict();
 export const commitmentQuerySchema = z
   .object({
     ...pageQueryShape,
-    status: commitmentStatusSchema.optional(),
+    /** One status, or `open`: every one not delivered yet. */
+    status: z.union([commitmentStatusSchema, z.literal('open')]).optional(),
     source: z.enum(['agency', 'working-group']).optional(),
     neighbourhoodId: slugIdSchema.max(80).optional(),
     overdue: z.enum(['true', 'false']).optional(),

@@ -323,6 +323,16 @@ describe('lists opened from the home’s counted links, their filter in the URL'
     expect((screen.getByTestId('desk-commitments-overdue') as HTMLInputElement).checked).toBe(true);
   });
 
+  it("opens the home's open action items (commitments?source=working-group&status=open) on exactly those", async () => {
+    const fetchMock = deskApi();
+    renderDesk({ path: '/vt/commitments?source=working-group&status=open' });
+    await screen.findByTestId(`desk-commitment-${rid(4)}`);
+    expect(requests(fetchMock, 'GET', `${base}/commitments`).map((r) => r.url)).toEqual([
+      `${base}/commitments?status=open&source=working-group`,
+    ]);
+    expect((screen.getByTestId('desk-commitments-status') as HTMLSelectElement).value).toBe('open');
+  });
+
   it('writes each filter the user changes into the URL, and back returns to the filter before', async () => {
     const fetchMock = deskApi();
     renderDesk();

@@ -32,7 +32,7 @@ import { commitmentStatuses, type CommitmentStatus, type NeedCategory } from './
 
 /** The commitments' filter as the URL holds it. */
 const commitmentFilterSpec = {
-  status: commitmentStatuses,
+  status: ['open', ...commitmentStatuses],
   source: ['agency', 'working-group'],
   neighbourhoodId: 'text',
   overdue: 'flag',
@@ -143,9 +143,10 @@ export function CommitmentsSection() {
                 label={t('desk.commitments.status')}
                 data-testid="desk-commitments-status"
                 value={filter.status ?? ''}
-                onChange={(e) => change({ status: (e.target.value || undefined) as CommitmentStatus | undefined })}
+                onChange={(e) => change({ status: (e.target.value || undefined) as CommitmentStatus | 'open' | undefined })}
                 options={[
                   { value: '', label: t('desk.all') },
+                  { value: 'open', label: t('desk.commitments.open') },
                   ...commitmentStatuses.map((s) => ({ value: s, label: t(`desk.commitment.${s}`) })),
                 ]}
               />

@@ -77,7 +77,8 @@ export interface OfferFilter {
 }
 
 export interface CommitmentFilter {
-  status?: CommitmentStatus | undefined;
+  /** One status, or `open`: every one not delivered yet. */
+  status?: CommitmentStatus | 'open' | undefined;
   source?: Commitment['source'] | undefined;
   neighbourhoodId?: string | undefined;
   /** Only those past their (revised) due day and not delivered. */

@@ -2480,7 +2480,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     overdue?: "true" | "false";
                     source?: "agency" | "working-group";
-                    status?: "planned" | "in-progress" | "delivered" | "slipped";
+                    status?: ("planned" | "in-progress" | "delivered" | "slipped") | "open";
                 };
                 header?: never;
                 path?: never;
