@@ -25,62 +25,24 @@ export default function App({ basePath }: RemoteAppProps) {
         <Route index element={<Workspace basePath={basePath} />} />
         <Route path="neighbourhoods" element={<Workspace basePath={basePath} />} />
         <Route path="neighbourhoods/:neighbourhoodId" element={<Workspace basePath={basePath} />} />
-        <Route
-          path="referrals"
-          element={
-            <ForReadersOf page="referrals" basePath={basePath}>
-              <ReferralsPage basePath={basePath} />
-            </ForReadersOf>
-          }
-        />
-        <Route
-          path="referrals/:referralId/slip"
-          element={
-            <ForReadersOf page="referrals" basePath={basePath}>
-              <ReferralSlipPage basePath={basePath} />
-            </ForReadersOf>
-          }
-        />
-        <Route
-          path="catalogue"
-          element={
-            <ForReadersOf page="catalogue" basePath={basePath}>
-              <CataloguePage />
-            </ForReadersOf>
-          }
-        />
-        <Route
-          path="calendar"
-          element={
-            <ForReadersOf page="calendar" basePath={basePath}>
-              <CalendarPage />
-            </ForReadersOf>
-          }
-        />
-        <Route
-          path="residents"
-          element={
-            <ForReadersOf page="residents" basePath={basePath}>
-              <ResidentsPage basePath={basePath} />
-            </ForReadersOf>
-          }
-        />
-        <Route
-          path="residents/households/:householdId"
-          element={
-            <ForReadersOf page="residents" basePath={basePath}>
-              <HouseholdPage basePath={basePath} />
-            </ForReadersOf>
-          }
-        />
-        <Route
-          path="residents/:residentId"
-          element={
-            <ForReadersOf page="residents" basePath={basePath}>
-              <ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>
-            </ForReadersOf>
-          }
-        />
+        <Route element={<ForReadersOf page="referrals" basePath={basePath} />}>
+          <Route path="referrals" element={<ReferralsPage basePath={basePath} />} />
+          <Route path="referrals/:referralId/slip" element={<ReferralSlipPage basePath={basePath} />} />
+        </Route>
+        <Route element={<ForReadersOf page="catalogue" basePath={basePath} />}>
+          <Route path="catalogue" element={<CataloguePage />} />
+        </Route>
+        <Route element={<ForReadersOf page="calendar" basePath={basePath} />}>
+          <Route path="calendar" element={<CalendarPage />} />
+        </Route>
+        <Route element={<ForReadersOf page="residents" basePath={basePath} />}>
+          <Route path="residents" element={<ResidentsPage basePath={basePath} />} />
+          <Route path="residents/households/:householdId" element={<HouseholdPage basePath={basePath} />} />
+          <Route
+            path="residents/:residentId"
+            element={<ResidentPage basePath={basePath}>{(resident) => <ResidentReferrals resident={resident} />}</ResidentPage>}
+          />
+        </Route>
       </Routes>
     </>
   );
