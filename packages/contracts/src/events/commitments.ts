@@ -39,19 +39,21 @@ export const commitmentStatuses = ['planned', 'in-progress', 'delivered', 'slipp
 export const commitmentStatusSchema = z.enum(commitmentStatuses);
 export type CommitmentStatus = z.infer<typeof commitmentStatusSchema>;
 
+/** A report on a commitment's progress: the same fields whoever makes it (the agency, or the coordination HQ). */
+const commitmentReportShape = {
+  commitmentId: opaqueIdSchema,
+  /** The owner agency. */
+  agency: partnerAgencySchema,
+  status: z.enum(['in-progress', 'delivered', 'slipped']),
+  /** What shows delivery (a list of certificates, a photo reference, a report number); no personal data. */
+  evidence: z.string().min(1).max(500).nullable(),
+  /** A slipped commitment's new due day, if one is given. */
+  revisedDueOn: isoDateSchema.nullable(),
+  at: z.iso.datetime(),
+};
+
 /** An agency reports on one of its commitments (its own, or an action item assigned to it). */
-export const commitmentProgressedV1 = z
-  .object({
-    commitmentId: opaqueIdSchema,
-    agency: partnerAgencySchema,
-    status: z.enum(['in-progress', 'delivered', 'slipped']),
-    /** What shows delivery (a list of certificates, a photo reference, a report number); no personal data. */
-    evidence: z.string().min(1).max(500).nullable(),
-    /** A slipped commitment's new due day, if the agency gives one. */
-    revisedDueOn: isoDateSchema.nullable(),
-    at: z.iso.datetime(),
-  })
-  .strict();
+export const commitmentProgressedV1 = z.object(commitmentReportShape).strict();
 export type CommitmentProgressedV1 = z.infer<typeof commitmentProgressedV1>;
 
 /**
@@ -59,15 +61,5 @@ export type CommitmentProgressedV1 = z.infer<typeof commitmentProgressedV1>;
  * agency's own report). The owner agency's desk applies it, so the desk and the programme board read the
  * same truth; the agency does not report it back.
  */
-export const commitmentStatusRecordedV1 = z
-  .object({
-    commitmentId: opaqueIdSchema,
-    /** The owner agency: only its desk applies it. */
-    agency: partnerAgencySchema,
-    status: z.enum(['in-progress', 'delivered', 'slipped']),
-    evidence: z.string().min(1).max(500).nullable(),
-    revisedDueOn: isoDateSchema.nullable(),
-    at: z.iso.datetime(),
-  })
-  .strict();
+export const commitmentStatusRecordedV1 = z.object(commitmentReportShape).strict();
 export type CommitmentStatusRecordedV1 = z.infer<typeof commitmentStatusRecordedV1>;
