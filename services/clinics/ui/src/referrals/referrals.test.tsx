@@ -394,7 +394,13 @@ describe('calendar section', () => {
     fireEvent.change(screen.getByTestId('slot-kind'), { target: { value: 'guild-meeting' } });
     fireEvent.click(screen.getByTestId('slot-submit'));
     expect(await screen.findByText('Fill in the day, time, duration and capacity.')).toBeTruthy();
+    expect(calls(fetchMock, 'POST', `${base}/calendar/slots`)).toHaveLength(0);
     fireEvent.change(screen.getByTestId('slot-day'), { target: { value: '2026-04-01' } });
+    fireEvent.change(screen.getByTestId('slot-capacity'), { target: { value: '0' } });
+    fireEvent.click(screen.getByTestId('slot-submit'));
+    expect(await screen.findByText('Fill in the day, time, duration and capacity.')).toBeTruthy();
+    expect(calls(fetchMock, 'POST', `${base}/calendar/slots`)).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('slot-capacity'), { target: { value: '5' } });
     fireEvent.change(screen.getByTestId('slot-start'), { target: { value: '16:00' } });
     fireEvent.click(screen.getByTestId('slot-submit'));
     await waitFor(() => expect(calls(fetchMock, 'POST', `${base}/calendar/slots`)).toHaveLength(1));
