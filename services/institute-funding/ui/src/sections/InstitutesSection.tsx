@@ -1,4 +1,3 @@
-import { today } from '@hamgam/contracts/days';
 import {
   Badge,
   Button,
@@ -6,12 +5,9 @@ import {
   type Column,
   DateInput,
   ErrorCard,
-  Form,
   ListControls,
   PagedTable,
   Select,
-  TextInput,
-  useAction,
   useAuth,
   useI18n,
   usePagedQuery,
@@ -19,7 +15,8 @@ import {
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
 import { useFundingApi, type Institute } from '../api';
-import { CheckList, Code, NeighbourhoodPicker, useFieldProblems, useLabels, useOptions } from '../labels';
+import { Code, useLabels, useOptions } from '../labels';
+import { RegisterInstituteForm } from './RegisterInstituteForm';
 
 export interface InstituteSearch {
   q: string;
@@ -93,79 +90,8 @@ export function InstitutesSection() {
           empty={t('if.institutes.empty')}
         />
       </Card>
-      {canAct && <RegisterForm onDone={paged.reload} />}
+      {canAct && <RegisterInstituteForm onDone={paged.reload} />}
     </>
-  );
-}
-
-function RegisterForm({ onDone }: { onDone: () => void }) {
-  const api = useFundingApi();
-  const { t } = useI18n();
-  const options = useOptions();
-  const problems = useFieldProblems();
-  const empty = { fa: '', en: '', licenceNo: '', licenceValidUntil: today(365), neighbourhoodId: '', address: '' };
-  const [form, setForm] = useState(empty);
-  const [trades, setTrades] = useState<string[]>([]);
-  const { busy, error, run } = useAction(() => {
-    setForm(empty);
-    setTrades([]);
-    onDone();
-  });
-  const refused = problems(error);
-  const field = (name: keyof typeof empty) => ({
-    value: form[name],
-    error: refused.fields[name],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
-  });
-
-  function submit() {
-    // The API makes the institute's id: officers name it and pick its neighbourhood and trades.
-    void run(() =>
-      api.registerInstitute({
-        name: { fa: form.fa.trim(), en: form.en.trim() },
-        licenceNo: form.licenceNo.trim().toUpperCase(),
-        licenceValidUntil: form.licenceValidUntil,
-        neighbourhoodId: form.neighbourhoodId,
-        address: form.address.trim(),
-        trades,
-      }),
-    );
-  }
-
-  return (
-    <Card title={t('if.institutes.register')}>
-      <Form onSubmit={submit} error={refused.form} testId="if-institute-form">
-        <TextInput label={t('if.institutes.nameFa')} data-testid="if-institute-fa" {...field('fa')} />
-        <TextInput label={t('if.institutes.nameEn')} dir="ltr" data-testid="if-institute-en" {...field('en')} />
-        <TextInput label={t('if.institutes.licence')} dir="ltr" data-testid="if-institute-licence" {...field('licenceNo')} />
-        <DateInput
-          label={t('if.institutes.validUntil')}
-          data-testid="if-institute-valid"
-          value={form.licenceValidUntil}
-          error={refused.fields['licenceValidUntil']}
-          onChange={(licenceValidUntil) => setForm({ ...form, licenceValidUntil })}
-        />
-        <NeighbourhoodPicker
-          label={t('if.institutes.neighbourhood')}
-          testId="if-institute-nbh"
-          value={form.neighbourhoodId}
-          error={refused.fields['neighbourhoodId']}
-          onChange={(neighbourhoodId) => setForm({ ...form, neighbourhoodId })}
-        />
-        <TextInput label={t('if.institutes.address')} data-testid="if-institute-address" {...field('address')} />
-        <CheckList
-          label={t('if.institutes.trades')}
-          options={options.trades}
-          value={trades}
-          onChange={setTrades}
-          error={refused.fields['trades']}
-          testId="if-institute-trades"
-        />
-        <Button type="submit" busy={busy} data-testid="if-institute-submit">
-          {t('if.save')}
-        </Button>
-      </Form>
-    </Card>
   );
 }
 

@@ -117,6 +117,17 @@ describe('the institute form', () => {
     expect(sent[0]).toMatchObject({ neighbourhoodId: 'nbh-fajr', trades: ['tailoring'], licenceNo: 'KRM-1403-0001' });
     expect(sent[0]).not.toHaveProperty('instituteId');
   });
+  it('says what is missing under each empty field, in Persian, and sends nothing', async () => {
+    const fetchMock = stubFetch({ ...references, [`GET ${api}/institutes`]: [] });
+    render('/m/institutes');
+    await screen.findByTestId('if-institute-form');
+    fireEvent.change(screen.getByTestId('if-institute-fa'), { target: { value: 'آموزشگاه نو' } });
+    fireEvent.click(screen.getByTestId('if-institute-submit'));
+    // English name, licence, neighbourhood, address and trades are missing: a sentence under each.
+    await waitFor(() => expect(screen.getAllByText(fa['if.required'])).toHaveLength(5));
+    expect(screen.getByTestId('if-institute-trades').closest('.hg-field')!.textContent).toContain(fa['if.required']);
+    expect(fetchMock.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === 'POST')).toHaveLength(0);
+  });
 });
 
 describe('the institutes list', () => {
