@@ -1,6 +1,7 @@
 import { today } from '@hamgam/contracts/days';
 import { Button, Card, DateInput, Form, TextInput, useApiMutation, useFieldProblem, useI18n, type LocalizedText } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import type { RankedPriority } from '../api';
 import { useResidentsApi } from './api';
 import '../messages';
@@ -13,19 +14,27 @@ interface Props {
   onCancel: () => void;
 }
 
+interface AgreedFields {
+  reason: string;
+  /** A Tehran day (YYYY-MM-DD), '' while the text is not one. */
+  meetingDate: string;
+}
+
 /** Re-ranking without drag and drop: up/down buttons, the reason and the day of the meeting that agreed it. */
 export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, onCancel }: Props) {
   const api = useResidentsApi();
   const { t, localize, formatNumber } = useI18n();
   const [order, setOrder] = useState(() => draft.map((p) => p.category));
-  const [reason, setReason] = useState('');
-  const [meetingDate, setMeetingDate] = useState(() => today());
-  const [errors, setErrors] = useState<{ reason?: string; meetingDate?: string }>({});
+  const { control, register, handleSubmit, formState } = useForm<AgreedFields>({ defaultValues: { reason: '', meetingDate: today() } });
+  const { errors } = formState;
   const problems = useFieldProblem('clinics');
-  const saving = useApiMutation(() => api.setAgreedOrder(neighbourhoodId, { order, reason: reason.trim(), meetingDate }), {
-    invalidates: [['clinics', 'priorities', neighbourhoodId]],
-    onSuccess: onSaved,
-  });
+  const saving = useApiMutation(
+    (v: AgreedFields) => api.setAgreedOrder(neighbourhoodId, { order, reason: v.reason.trim(), meetingDate: v.meetingDate }),
+    {
+      invalidates: [['clinics', 'priorities', neighbourhoodId]],
+      onSuccess: onSaved,
+    },
+  );
   const apiError = saving.error;
   const busy = saving.busy;
 
@@ -35,16 +44,7 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
     setOrder(next);
   };
 
-  function save() {
-    const found = {
-      reason: reason.trim().length >= 3 ? undefined : t('rerank.reasonRequired'),
-      // The field hands on '' until its text reads as a day no later than today.
-      meetingDate: meetingDate ? undefined : t('rerank.meetingDateInvalid'),
-    };
-    setErrors(found);
-    if (found.reason || found.meetingDate) return;
-    void saving.run();
-  }
+  const save = () => void handleSubmit((v) => void saving.run(v))();
 
   const label = (category: string) => {
     const text = categoryLabels.get(category);
@@ -85,18 +85,25 @@ export function ReRankCard({ neighbourhoodId, draft, categoryLabels, onSaved, on
           <TextInput
             label={t('rerank.reason')}
             data-testid="rerank-reason"
-            value={reason}
             maxLength={1000}
-            onChange={(e) => setReason(e.target.value)}
-            error={errors.reason ?? problems.of(apiError, 'reason')}
+            error={errors.reason?.message ?? problems.of(apiError, 'reason')}
+            {...register('reason', { validate: (v) => v.trim().length >= 3 || t('rerank.reasonRequired') })}
           />
-          <DateInput
-            label={t('rerank.meetingDate')}
-            data-testid="rerank-date"
-            value={meetingDate}
-            max={today()}
-            onChange={setMeetingDate}
-            error={errors.meetingDate ?? problems.of(apiError, 'meetingDate')}
+          <Controller
+            control={control}
+            name="meetingDate"
+            // The field hands on '' until its text reads as a day no later than today.
+            rules={{ validate: (v) => Boolean(v) || t('rerank.meetingDateInvalid') }}
+            render={({ field }) => (
+              <DateInput
+                label={t('rerank.meetingDate')}
+                data-testid="rerank-date"
+                value={field.value}
+                max={today()}
+                onChange={field.onChange}
+                error={errors.meetingDate?.message ?? problems.of(apiError, 'meetingDate')}
+              />
+            )}
           />
         </div>
         <div className="hg-form__row">

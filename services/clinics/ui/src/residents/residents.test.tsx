@@ -587,6 +587,7 @@ describe('re-ranking priorities', () => {
     fireEvent.click(screen.getByTestId('rerank-up-social-care'));
     await act(async () => fireEvent.click(screen.getByTestId('rerank-save')));
     expect(screen.getByText('Say why')).toBeTruthy();
+    expect(calls(fetchMock, 'PUT', `${base}/neighbourhoods/nbh-sarasiab/priorities/agreed-order`)).toEqual([]);
     fireEvent.change(screen.getByTestId('rerank-reason'), { target: { value: 'The meeting put the elderly first' } });
     fireEvent.change(screen.getByTestId('rerank-date'), { target: { value: '2026-03-04' } });
     await act(async () => fireEvent.click(screen.getByTestId('rerank-save')));
