@@ -1,4 +1,4 @@
-import { Badge, useApiQuery, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import { Badge, Field, useApiQuery, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
 import { useReliefApi, type SupportStatus } from './api';
 
 export function useRials() {
@@ -32,24 +32,36 @@ export function useRoles() {
   return { relief: auth.hasRole('relief-officer'), basij: auth.hasRole('basij-liaison') };
 }
 
+/** A multi-line field; `error` (a form's rule or a refusal naming it) shows under it, linked for screen readers. */
 export function Textarea({
   label,
   value,
   onChange,
   testId,
   rows = 3,
+  error,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
   testId: string;
   rows?: number;
+  error?: string | undefined;
 }) {
   return (
-    <label className="hg-field">
-      <span className="hg-field__label">{label}</span>
-      <textarea className="hg-input" rows={rows} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
-    </label>
+    <Field label={label} error={error}>
+      {({ id, errorId }) => (
+        <textarea
+          id={id}
+          className="hg-input"
+          rows={rows}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+          data-testid={testId}
+        />
+      )}
+    </Field>
   );
 }
 
