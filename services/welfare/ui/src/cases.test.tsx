@@ -408,6 +408,98 @@ describe('the case page', () => {
   });
 });
 
+describe('the case page’s forms say what is missing and send nothing until it is given', () => {
+  const sent = (fetchMock: ReturnType<typeof stubFetch>, path: string) =>
+    fetchMock.mock.calls.filter(([url, init]) => String(url).endsWith(path) && init?.method === 'POST');
+  const planned: CaseView = {
+    ...assessed,
+    state: 'planned',
+    goals: [{ goalId: 'g1', text: 'Stable income', met: false, tasks: [] }],
+  };
+
+  it('reopens a closed case only with its reason, said in Persian when missing', async () => {
+    const closed: CaseView = {
+      ...assessed,
+      state: 'closed',
+      closure: { reason: 'goals-met', at: '2026-03-09T08:00:00Z', by: 'welfare.officer' },
+    };
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases/${caseId}`]: closed,
+      [`GET ${api}/desk/places`]: places,
+      [`POST ${api}/cases/${caseId}/reopen`]: () => jsonResponse({ ...assessed, reopenReason: 'Lost the job again' }),
+    });
+    renderAt(`/m/cases/${caseId}`);
+    fireEvent.click(await screen.findByTestId('welfare-reopen-submit'));
+    expect(await within(screen.getByTestId('welfare-reopen-form')).findByText('این خانه را پر کنید')).toBeTruthy();
+    expect(sent(fetchMock, '/reopen')).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('welfare-reopen-reason'), { target: { value: '  Lost the job again ' } });
+    fireEvent.click(screen.getByTestId('welfare-reopen-submit'));
+    await waitFor(() => expect(sent(fetchMock, '/reopen')).toHaveLength(1));
+    expect(JSON.parse(String(sent(fetchMock, '/reopen')[0]![1]!.body))).toEqual({ reason: 'Lost the job again' });
+  });
+
+  it('adds a goal and a task with its due day, each only once its text is given', async () => {
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases/${caseId}`]: planned,
+      [`GET ${api}/desk/places`]: places,
+      [`POST ${api}/cases/${caseId}/goals`]: () => jsonResponse(planned),
+      [`POST ${api}/cases/${caseId}/goals/g1/tasks`]: () => jsonResponse(planned),
+    });
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.click(await screen.findByTestId('welfare-goal-submit'));
+    expect(await within(screen.getByTestId('welfare-goal-form')).findByText('Please fill this in')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('welfare-task-due-g1'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('welfare-task-submit-g1'));
+    const taskForm = screen.getByTestId('welfare-task-form-g1');
+    await waitFor(() => expect(within(taskForm).getAllByText('Please fill this in')).toHaveLength(2));
+    expect(sent(fetchMock, '/goals')).toHaveLength(0);
+    expect(sent(fetchMock, '/tasks')).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('welfare-goal-text'), { target: { value: 'Children back at school ' } });
+    fireEvent.click(screen.getByTestId('welfare-goal-submit'));
+    await waitFor(() => expect(sent(fetchMock, '/goals')).toHaveLength(1));
+    expect(JSON.parse(String(sent(fetchMock, '/goals')[0]![1]!.body))).toEqual({ text: 'Children back at school' });
+
+    fireEvent.change(screen.getByTestId('welfare-task-text-g1'), { target: { value: 'Enrol the eldest' } });
+    fireEvent.change(screen.getByTestId('welfare-task-due-g1'), { target: { value: '2026-04-01' } });
+    fireEvent.click(screen.getByTestId('welfare-task-submit-g1'));
+    await waitFor(() => expect(sent(fetchMock, '/tasks')).toHaveLength(1));
+    expect(JSON.parse(String(sent(fetchMock, '/tasks')[0]![1]!.body))).toEqual({ text: 'Enrol the eldest', dueOn: '2026-04-01' });
+  });
+
+  it('records no visit without its notes, and says a refused day under that day', async () => {
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases/${caseId}`]: planned,
+      [`GET ${api}/desk/places`]: places,
+      [`POST ${api}/cases/${caseId}/visits`]: () =>
+        jsonResponse(
+          { title: 'Unprocessable Content', status: 422, code: 'visit-in-future', field: 'visitedOn', detail: 'not yet' },
+          422,
+          'application/problem+json',
+        ),
+    });
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.click(await screen.findByTestId('welfare-visit-submit'));
+    const visitForm = screen.getByTestId('welfare-visit-form');
+    expect(await within(visitForm).findByText('Please fill this in')).toBeTruthy();
+    expect(sent(fetchMock, '/visits')).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('welfare-visit-notes'), { target: { value: 'Home visit' } });
+    fireEvent.click(screen.getByTestId('welfare-visit-submit'));
+    const sentence = 'A visit is recorded once it took place; its day cannot be in the future.';
+    await waitFor(() => expect(screen.getByTestId('welfare-visit-date').getAttribute('aria-invalid')).toBe('true'));
+    expect(within(visitForm).getAllByText(sentence)).toHaveLength(1);
+  });
+
+  it('confirms no flag without the day it is valid until', async () => {
+    const fetchMock = stubFetch({ [`GET ${api}/cases/${caseId}`]: assessed, [`GET ${api}/desk/places`]: places });
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.change(await screen.findByTestId('welfare-flag-until'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('welfare-flag-submit'));
+    expect(await within(screen.getByTestId('welfare-flag-form')).findByText('Please fill this in')).toBeTruthy();
+    expect(sent(fetchMock, '/flags')).toHaveLength(0);
+  });
+});
+
 describe('casework in numbers', () => {
   it('shows counts per neighbourhood and in total, in Persian digits', async () => {
     const counts = {

@@ -1,6 +1,6 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DateInput, ErrorCard, Form, Select, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { Badge, Button, Card, DateInput, ErrorCard, Form, Select, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useWelfareApi, type EligibilityFlag } from '../api';
 import { useChange, type PartProps } from './useChange';
 
@@ -10,9 +10,6 @@ export function FlagsPart({ c, setCase }: PartProps) {
   const { t, formatDate } = useI18n();
   const { error, busy, run } = useChange(setCase);
   const suggested = (c.assessment?.result.suggestedFlags ?? []).filter((f) => !c.flags.some((held) => held.flag === f && held.active));
-  const [flag, setFlag] = useState<EligibilityFlag | ''>('');
-  const [validUntil, setValidUntil] = useState(today(180));
-  const chosen = flag || suggested[0];
 
   return (
     <Card title={t('welfare.flags.title')} testId="welfare-flags">
@@ -42,23 +39,51 @@ export function FlagsPart({ c, setCase }: PartProps) {
           ))}
         </ul>
       )}
-      {c.state !== 'closed' && c.assessment && suggested.length > 0 && chosen && (
-        <Form onSubmit={() => run(() => api.flag(c.caseId, chosen, validUntil))} testId="welfare-flag-form">
-          <div className="hg-form__row">
-            <Select
-              label={t('welfare.flags.flag')}
-              data-testid="welfare-flag-select"
-              value={chosen}
-              onChange={(e) => setFlag(e.target.value as EligibilityFlag)}
-              options={suggested.map((f) => ({ value: f, label: t(`welfare.flag.${f}`) }))}
-            />
-            <DateInput label={t('welfare.flags.validUntil')} data-testid="welfare-flag-until" value={validUntil} onChange={setValidUntil} />
-          </div>
-          <Button type="submit" busy={busy} data-testid="welfare-flag-submit">
-            {t('welfare.flags.confirm')}
-          </Button>
-        </Form>
-      )}
+      {c.state !== 'closed' && c.assessment && suggested.length > 0 && <FlagForm c={c} setCase={setCase} suggested={suggested} />}
     </Card>
+  );
+}
+
+/** Confirms one of the flags the assessment suggests, valid until a day (half a year on is proposed). */
+function FlagForm({ c, setCase, suggested }: PartProps & { suggested: EligibilityFlag[] }) {
+  const api = useWelfareApi();
+  const { t } = useI18n();
+  const { error, busy, run } = useChange(setCase);
+  const problems = useFieldProblem('welfare');
+  const form = useForm<{ flag: EligibilityFlag | ''; validUntil: string }>({ defaultValues: { flag: '', validUntil: today(180) } });
+  const picked = useWatch({ control: form.control, name: 'flag' });
+  // Until one is picked (or once the picked one is confirmed), the first suggested flag is proposed.
+  const chosen = picked && suggested.includes(picked) ? picked : suggested[0]!;
+  const { errors } = form.formState;
+  const submit = form.handleSubmit(({ validUntil }) => run(() => api.flag(c.caseId, chosen, validUntil)));
+  return (
+    <Form onSubmit={() => void submit()} error={problems.rest(error, ['flag', 'validUntil'])} testId="welfare-flag-form">
+      <div className="hg-form__row">
+        <Select
+          label={t('welfare.flags.flag')}
+          data-testid="welfare-flag-select"
+          value={chosen}
+          onChange={(e) => form.setValue('flag', e.target.value as EligibilityFlag)}
+          options={suggested.map((f) => ({ value: f, label: t(`welfare.flag.${f}`) }))}
+        />
+        <Controller
+          control={form.control}
+          name="validUntil"
+          rules={{ required: t('welfare.required') }}
+          render={({ field }) => (
+            <DateInput
+              label={t('welfare.flags.validUntil')}
+              data-testid="welfare-flag-until"
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.validUntil?.message ?? problems.of(error, 'validUntil')}
+            />
+          )}
+        />
+      </div>
+      <Button type="submit" busy={busy} data-testid="welfare-flag-submit">
+        {t('welfare.flags.confirm')}
+      </Button>
+    </Form>
   );
 }

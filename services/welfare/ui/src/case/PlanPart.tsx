@@ -1,5 +1,5 @@
-import { Badge, Button, Card, ErrorCard, Form, TextInput, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { Badge, Button, Card, ErrorCard, Form, TextInput, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { useForm } from 'react-hook-form';
 import { useWelfareApi } from '../api';
 import { TaskForm } from './TaskForm';
 import { useChange, type PartProps } from './useChange';
@@ -9,14 +9,8 @@ export function PlanPart({ c, setCase }: PartProps) {
   const api = useWelfareApi();
   const { t, formatDate } = useI18n();
   const { error, busy, run } = useChange(setCase);
-  const [text, setText] = useState('');
   const canPlan = c.state !== 'closed' && c.state !== 'opened';
   const canMark = c.state === 'planned' || c.state === 'in-follow-up';
-
-  async function addGoal() {
-    if (!text.trim()) return;
-    if (await run(() => api.addGoal(c.caseId, text.trim()))) setText('');
-  }
 
   return (
     <Card title={t('welfare.plan.title')} testId="welfare-plan">
@@ -61,21 +55,34 @@ export function PlanPart({ c, setCase }: PartProps) {
           </li>
         ))}
       </ul>
-      {canPlan && (
-        <Form onSubmit={addGoal} testId="welfare-goal-form">
-          <div className="hg-form__row">
-            <TextInput
-              label={t('welfare.plan.goal')}
-              data-testid="welfare-goal-text"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-            <Button type="submit" busy={busy} data-testid="welfare-goal-submit">
-              {t('welfare.plan.addGoal')}
-            </Button>
-          </div>
-        </Form>
-      )}
+      {canPlan && <GoalForm c={c} setCase={setCase} />}
     </Card>
+  );
+}
+
+/** Adds a goal to the plan (its refusal is said at the form, a mark's above the plan). */
+function GoalForm({ c, setCase }: PartProps) {
+  const api = useWelfareApi();
+  const { t } = useI18n();
+  const { error, busy, run } = useChange(setCase);
+  const problems = useFieldProblem('welfare');
+  const form = useForm({ defaultValues: { text: '' } });
+  const submit = form.handleSubmit(async ({ text }) => {
+    if (await run(() => api.addGoal(c.caseId, text.trim()))) form.setValue('text', '');
+  });
+  return (
+    <Form onSubmit={() => void submit()} error={problems.rest(error, ['text'])} testId="welfare-goal-form">
+      <div className="hg-form__row">
+        <TextInput
+          label={t('welfare.plan.goal')}
+          data-testid="welfare-goal-text"
+          {...form.register('text', { validate: (v) => v.trim() !== '' || t('welfare.required') })}
+          error={form.formState.errors.text?.message ?? problems.of(error, 'text')}
+        />
+        <Button type="submit" busy={busy} data-testid="welfare-goal-submit">
+          {t('welfare.plan.addGoal')}
+        </Button>
+      </div>
+    </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { today } from '@hamgam/contracts/days';
-import { Button, DateInput, Form, TextInput, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { Button, DateInput, Form, TextInput, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Controller, useForm } from 'react-hook-form';
 import { useWelfareApi } from '../api';
 import { useChange, type PartProps } from './useChange';
 
@@ -9,22 +9,35 @@ export function TaskForm({ c, goalId, setCase }: PartProps & { goalId: string })
   const api = useWelfareApi();
   const { t } = useI18n();
   const { error, busy, run } = useChange(setCase);
-  const [text, setText] = useState('');
-  const [dueOn, setDueOn] = useState(today(14));
-  async function submit() {
-    if (!text.trim()) return;
-    if (await run(() => api.addTask(c.caseId, goalId, { text: text.trim(), dueOn }))) setText('');
-  }
+  const problems = useFieldProblem('welfare');
+  const form = useForm({ defaultValues: { text: '', dueOn: today(14) } });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit(async ({ text, dueOn }) => {
+    if (await run(() => api.addTask(c.caseId, goalId, { text: text.trim(), dueOn }))) form.setValue('text', '');
+  });
   return (
-    <Form onSubmit={submit} error={error} testId={`welfare-task-form-${goalId}`}>
+    <Form onSubmit={() => void submit()} error={problems.rest(error, ['text', 'dueOn'])} testId={`welfare-task-form-${goalId}`}>
       <div className="hg-form__row">
         <TextInput
           label={t('welfare.plan.task')}
           data-testid={`welfare-task-text-${goalId}`}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          {...form.register('text', { validate: (v) => v.trim() !== '' || t('welfare.required') })}
+          error={errors.text?.message ?? problems.of(error, 'text')}
         />
-        <DateInput label={t('welfare.plan.dueOn')} data-testid={`welfare-task-due-${goalId}`} value={dueOn} onChange={setDueOn} />
+        <Controller
+          control={form.control}
+          name="dueOn"
+          rules={{ required: t('welfare.required') }}
+          render={({ field }) => (
+            <DateInput
+              label={t('welfare.plan.dueOn')}
+              data-testid={`welfare-task-due-${goalId}`}
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.dueOn?.message ?? problems.of(error, 'dueOn')}
+            />
+          )}
+        />
         <Button type="submit" variant="secondary" busy={busy} data-testid={`welfare-task-submit-${goalId}`}>
           {t('welfare.plan.addTask')}
         </Button>

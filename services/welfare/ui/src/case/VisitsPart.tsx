@@ -1,6 +1,6 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DateInput, Form, TextInput, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { Badge, Button, Card, DateInput, Form, TextInput, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Controller, useForm } from 'react-hook-form';
 import { useWelfareApi } from '../api';
 import { useChange, type PartProps } from './useChange';
 
@@ -9,20 +9,15 @@ export function VisitsPart({ c, setCase }: PartProps) {
   const api = useWelfareApi();
   const { t, formatDate } = useI18n();
   const { error, busy, run } = useChange(setCase);
-  const [visitedOn, setVisitedOn] = useState(today());
-  const [notes, setNotes] = useState('');
-  const [nextVisitOn, setNextVisitOn] = useState(today(30));
-  const [missing, setMissing] = useState(false);
+  const problems = useFieldProblem('welfare');
+  // Tehran's today and the next visit a month on are proposed; the refusals naming a day are said under it.
+  const form = useForm({ defaultValues: { visitedOn: today(), notes: '', nextVisitOn: today(30) } });
+  const { errors } = form.formState;
   const canVisit = c.state === 'planned' || c.state === 'in-follow-up';
-
-  async function submit() {
-    if (!notes.trim()) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    if (await run(() => api.visit(c.caseId, { visitedOn, notes: notes.trim(), nextVisitOn: nextVisitOn || null }))) setNotes('');
-  }
+  const submit = form.handleSubmit(async ({ visitedOn, notes, nextVisitOn }) => {
+    if (await run(() => api.visit(c.caseId, { visitedOn, notes: notes.trim(), nextVisitOn: nextVisitOn || null })))
+      form.setValue('notes', '');
+  });
 
   return (
     <Card title={t('welfare.visits.title')} testId="welfare-visits">
@@ -44,17 +39,45 @@ export function VisitsPart({ c, setCase }: PartProps) {
         </ul>
       )}
       {canVisit && (
-        <Form onSubmit={submit} error={error} testId="welfare-visit-form">
+        <Form
+          onSubmit={() => void submit()}
+          error={problems.rest(error, ['visitedOn', 'nextVisitOn', 'notes'])}
+          testId="welfare-visit-form"
+        >
           <div className="hg-form__row">
-            <DateInput label={t('welfare.visits.date')} data-testid="welfare-visit-date" value={visitedOn} onChange={setVisitedOn} />
-            <DateInput label={t('welfare.visits.next')} data-testid="welfare-visit-next" value={nextVisitOn} onChange={setNextVisitOn} />
+            <Controller
+              control={form.control}
+              name="visitedOn"
+              rules={{ required: t('welfare.required') }}
+              render={({ field }) => (
+                <DateInput
+                  label={t('welfare.visits.date')}
+                  data-testid="welfare-visit-date"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.visitedOn?.message ?? problems.of(error, 'visitedOn')}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="nextVisitOn"
+              render={({ field }) => (
+                <DateInput
+                  label={t('welfare.visits.next')}
+                  data-testid="welfare-visit-next"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={problems.of(error, 'nextVisitOn')}
+                />
+              )}
+            />
           </div>
           <TextInput
             label={t('welfare.visits.notes')}
             data-testid="welfare-visit-notes"
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-            error={missing ? t('welfare.required') : undefined}
+            {...form.register('notes', { validate: (v) => v.trim() !== '' || t('welfare.required') })}
+            error={errors.notes?.message ?? problems.of(error, 'notes')}
           />
           <Button type="submit" busy={busy} data-testid="welfare-visit-submit">
             {t('welfare.visits.submit')}
