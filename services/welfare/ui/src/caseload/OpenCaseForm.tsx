@@ -1,5 +1,6 @@
 import { Button, Card, Form, ReferencePicker, useApiMutation, useFieldProblem, useI18n, type ReferenceOption } from '@hamgam/ui-kit';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import { useWelfareApi, type KnownHousehold } from '../api';
 import { usePlaces } from '../parts';
@@ -16,16 +17,17 @@ export function OpenCaseForm({ base }: { base: string }) {
   const places = usePlaces();
   // The rows the last search answered: the picker gives back the referral's id, the case needs its household.
   const found = useRef(new Map<string, KnownHousehold>());
-  const [household, setHousehold] = useState<KnownHousehold | null>(null);
-  const [neighbourhoodId, setNeighbourhoodId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ household?: string; neighbourhood?: string }>({});
+  const form = useForm<{ household: KnownHousehold | null; neighbourhoodId: string | null }>({
+    defaultValues: { household: null, neighbourhoodId: null },
+  });
+  const { errors } = form.formState;
   const open = useApiMutation(
-    (picked: KnownHousehold) =>
+    ({ household, neighbourhoodId }: { household: KnownHousehold; neighbourhoodId: string }) =>
       api.open({
-        householdRef: picked.householdRef,
-        residentRef: picked.residentRef,
-        neighbourhoodId: neighbourhoodId!,
-        clinicId: picked.neighbourhoodId === neighbourhoodId ? picked.clinicId : null,
+        householdRef: household.householdRef,
+        residentRef: household.residentRef,
+        neighbourhoodId,
+        clinicId: household.neighbourhoodId === neighbourhoodId ? household.clinicId : null,
       }),
     { invalidates: [['welfare', 'caseload']], onSuccess: (opened) => navigate(`${base}/${opened.caseId}`) },
   );
@@ -44,18 +46,13 @@ export function OpenCaseForm({ base }: { base: string }) {
   }
   function pick(referralId: string | null) {
     const picked = referralId ? (found.current.get(referralId) ?? null) : null;
-    setHousehold(picked);
+    form.setValue('household', picked, { shouldValidate: form.formState.isSubmitted });
     // The household's own neighbourhood is the likely one; the officer may pick another.
-    if (picked) setNeighbourhoodId(picked.neighbourhoodId);
+    if (picked) form.setValue('neighbourhoodId', picked.neighbourhoodId, { shouldValidate: form.formState.isSubmitted });
   }
-  function submit() {
-    const missing = {
-      household: household ? undefined : t('welfare.open.pickHousehold'),
-      neighbourhood: neighbourhoodId ? undefined : t('welfare.required'),
-    };
-    setErrors(missing);
-    if (household && neighbourhoodId) void open.run(household);
-  }
+  const submit = form.handleSubmit(({ household, neighbourhoodId }) =>
+    open.run({ household: household!, neighbourhoodId: neighbourhoodId! }),
+  );
   // A refusal naming a field (422 neighbourhood-unknown) is said under it, in the officer's language.
   const problems = useFieldProblem('welfare');
   const fieldError = (field: string) => problems.of(open.error, field);
@@ -63,26 +60,40 @@ export function OpenCaseForm({ base }: { base: string }) {
   return (
     <Card title={t('welfare.open.title')} testId="welfare-open">
       <p className="hg-muted">{t('welfare.open.explain')}</p>
-      <Form onSubmit={submit} error={problems.rest(open.error, ['neighbourhoodId'])} testId="welfare-open-form">
+      <Form onSubmit={() => void submit()} error={problems.rest(open.error, ['neighbourhoodId'])} testId="welfare-open-form">
         <div className="hg-form__row">
-          <ReferencePicker
-            label={t('welfare.open.household')}
-            placeholder={t('welfare.open.householdHint')}
-            value={household?.referralId ?? null}
-            onChange={(value) => pick(value)}
-            search={search}
-            error={errors.household}
-            required
-            testId="welfare-open-household"
+          <Controller
+            control={form.control}
+            name="household"
+            rules={{ validate: (h) => h !== null || t('welfare.open.pickHousehold') }}
+            render={({ field }) => (
+              <ReferencePicker
+                label={t('welfare.open.household')}
+                placeholder={t('welfare.open.householdHint')}
+                value={field.value?.referralId ?? null}
+                onChange={(value) => pick(value)}
+                search={search}
+                error={errors.household?.message}
+                required
+                testId="welfare-open-household"
+              />
+            )}
           />
-          <ReferencePicker
-            label={t('welfare.open.neighbourhood')}
-            value={neighbourhoodId}
-            onChange={(value) => setNeighbourhoodId(value)}
-            options={places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) }))}
-            error={errors.neighbourhood ?? fieldError('neighbourhoodId')}
-            required
-            testId="welfare-open-neighbourhood"
+          <Controller
+            control={form.control}
+            name="neighbourhoodId"
+            rules={{ validate: (id) => Boolean(id) || t('welfare.required') }}
+            render={({ field }) => (
+              <ReferencePicker
+                label={t('welfare.open.neighbourhood')}
+                value={field.value}
+                onChange={field.onChange}
+                options={places.neighbourhoods.map((n) => ({ value: n.neighbourhoodId, label: localize(n.name) }))}
+                error={errors.neighbourhoodId?.message ?? fieldError('neighbourhoodId')}
+                required
+                testId="welfare-open-neighbourhood"
+              />
+            )}
           />
         </div>
         <Button type="submit" busy={open.busy} data-testid="welfare-open-submit">
