@@ -161,6 +161,11 @@ describe('clinics App', () => {
 
     const period = (await screen.findByTestId('period')) as HTMLInputElement;
     expect(period.value).toBe(jalaliYear());
+    fireEvent.change(period, { target: { value: '14' } });
+    await act(async () => fireEvent.click(screen.getByTestId('publish-priorities')));
+    expect(await screen.findByText('Write the year with four digits, e.g. 1405')).toBeTruthy();
+    expect(postBodies(fetchMock, `${base}/neighbourhoods/nbh-sarasiab/priority-lists`)).toEqual([]);
+    fireEvent.change(period, { target: { value: jalaliYear() } });
     await act(async () => fireEvent.click(screen.getByTestId('publish-priorities')));
 
     expect(postBodies(fetchMock, `${base}/neighbourhoods/nbh-sarasiab/priority-lists`)).toEqual([{ period: jalaliYear() }]);

@@ -1,5 +1,6 @@
 import { Button, Card, DataTable, ErrorCard, Form, jalaliYear, Loading, NumberInput, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useClinicsApi, type PrioritiesView, type RankedPriority } from './api';
 import { categoryLabel, type CategoryLabels } from './needs';
 import { ReRankCard } from './residents/ReRankCard';
@@ -54,17 +55,49 @@ function PriorityTable({
   );
 }
 
-/** The ranking the assessments produce now, and the list the clinic last published for agencies to act on. */
-export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPublish, canRerank = false }: Props) {
+/** Publishes the draft for a Jalali year (this one proposed) as the list agencies act on. */
+function PublishForm({ neighbourhoodId, onPublished }: { neighbourhoodId: string; onPublished: () => void }) {
   const api = useClinicsApi();
-  const { t, lookup, formatDate, formatNumber } = useI18n();
-  const [period, setPeriod] = useState(() => jalaliYear());
-  const [periodError, setPeriodError] = useState<string>();
-  const [reranking, setReranking] = useState(false);
+  const { t } = useI18n();
+  const { control, handleSubmit, formState } = useForm({ defaultValues: { period: jalaliYear() } });
   const publishing = useApiMutation((year: string) => api.publishPriorities(neighbourhoodId, year), {
     invalidates: [['clinics', 'priorities', neighbourhoodId]],
-    onSuccess: () => state.reload(),
+    onSuccess: onPublished,
   });
+  return (
+    <Form
+      onSubmit={() => void handleSubmit((v) => void publishing.run(v.period))()}
+      error={publishing.error ?? undefined}
+      testId="publish-form"
+    >
+      <div className="hg-form__row">
+        <Controller
+          control={control}
+          name="period"
+          rules={{ validate: (v) => /^\d{4}$/.test(v) || t('clinics.priorities.periodInvalid') }}
+          render={({ field }) => (
+            <NumberInput
+              label={t('clinics.priorities.period')}
+              data-testid="period"
+              maxLength={4}
+              value={field.value}
+              onValueChange={field.onChange}
+              error={formState.errors.period?.message}
+            />
+          )}
+        />
+        <Button type="submit" busy={publishing.busy} data-testid="publish-priorities">
+          {t('clinics.priorities.publish')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** The ranking the assessments produce now, and the list the clinic last published for agencies to act on. */
+export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPublish, canRerank = false }: Props) {
+  const { t, lookup, formatDate, formatNumber } = useI18n();
+  const [reranking, setReranking] = useState(false);
 
   if (state.error) return <ErrorCard error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading />;
@@ -73,12 +106,6 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
   const publishedComputedRanks = published?.reranking
     ? new Map(published.reranking.computedRanks.map((p) => [p.category, p.computedRank]))
     : undefined;
-
-  function publish() {
-    const invalid = /^\d{4}$/.test(period) ? undefined : t('clinics.priorities.periodInvalid');
-    setPeriodError(invalid);
-    if (!invalid) void publishing.run(period);
-  }
 
   return (
     <>
@@ -116,23 +143,7 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
             }}
           />
         )}
-        {canPublish && draft.length > 0 && (
-          <Form onSubmit={publish} error={publishing.error ?? undefined} testId="publish-form">
-            <div className="hg-form__row">
-              <NumberInput
-                label={t('clinics.priorities.period')}
-                data-testid="period"
-                maxLength={4}
-                value={period}
-                onValueChange={setPeriod}
-                error={periodError}
-              />
-              <Button type="submit" busy={publishing.busy} data-testid="publish-priorities">
-                {t('clinics.priorities.publish')}
-              </Button>
-            </div>
-          </Form>
-        )}
+        {canPublish && draft.length > 0 && <PublishForm neighbourhoodId={neighbourhoodId} onPublished={state.reload} />}
       </Card>
       <Card title={t('clinics.priorities.published')} testId="published-priorities">
         {published ? (
