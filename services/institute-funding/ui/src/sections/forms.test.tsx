@@ -75,9 +75,21 @@ describe('the new call form', () => {
     expect((screen.getByTestId('if-call-budget') as HTMLInputElement).value).toBe('۲٬۵۰۰٬۰۰۰٬۰۰۰');
     fireEvent.click(screen.getByTestId('if-call-nbhs-nbh-fajr'));
     fireEvent.click(screen.getByTestId('if-call-trades-welding'));
+    // The Persian title is left empty: its sentence under it, nothing sent.
+    fireEvent.click(screen.getByTestId('if-call-submit'));
+    expect(await within(screen.getByTestId('if-call-fa').closest('.hg-field')! as HTMLElement).findByText(fa['if.required'])).toBeTruthy();
+    expect(sent).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('if-call-fa'), { target: { value: 'x' } });
     fireEvent.click(screen.getByTestId('if-call-submit'));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ budgetRials: 2_500_000_000, neighbourhoodIds: ['nbh-fajr'], trades: ['welding'] });
+    expect(sent[0]).toEqual({
+      title: { fa: 'x', en: 'Call 1406' },
+      budgetRials: 2_500_000_000,
+      neighbourhoodIds: ['nbh-fajr'],
+      trades: ['welding'],
+      opensOn: expect.any(String),
+      closesOn: expect.any(String),
+    });
     // A schema error names its field: the sentence sits under the title, in Persian, not the service's English.
     const titleError = await screen.findAllByText(fa['if.invalidField']);
     expect(titleError.length).toBeGreaterThan(0);
@@ -177,5 +189,79 @@ describe('a call’s applications', () => {
       const last = new URL(String(fetchMock.mock.calls.filter(([url]) => String(url).includes('/applications?')).at(-1)![0]), 'http://x');
       expect(Object.fromEntries(last.searchParams)).toEqual({ limit: '20', callId: call.callId, state: 'under-review' });
     });
+  });
+});
+
+describe('the application form', () => {
+  const open: FundingCall = { ...call, status: 'open' };
+  const institute = {
+    instituteId: 'inst-negin',
+    name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
+    licenceNo: 'KRM-1398-0412',
+    licenceValidUntil: '2027-06-30',
+    neighbourhoodId: 'nbh-sarasiab',
+    address: 'سرآسیاب',
+    trades: ['welding'],
+    licenceValid: true,
+    updatedAt: '2026-11-01T08:00:00.000Z',
+  };
+
+  it('says what is missing and sends nothing, then records the application for the picked institute', async () => {
+    const sent: Record<string, unknown>[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/calls`]: [open],
+      [`GET ${api}/institutes`]: [institute],
+      [`GET ${api}/applications`]: [],
+      [`POST ${api}/applications`]: (body: Record<string, unknown>) => (sent.push(body), jsonResponse({}, 201)),
+    });
+    render('/m/calls');
+    const form = await screen.findByTestId('if-application-form');
+    fireEvent.click(screen.getByTestId('if-application-submit'));
+    // Trades, seats and amount are missing: a sentence under each.
+    await waitFor(() => expect(within(form).getAllByText(fa['if.required'])).toHaveLength(3));
+    expect(sent).toHaveLength(0);
+    fireEvent.click(await within(form).findByTestId('if-application-trades-welding'));
+    fireEvent.change(screen.getByTestId('if-application-seats'), { target: { value: '۱۲' } });
+    fireEvent.change(screen.getByTestId('if-application-amount'), { target: { value: '۹۰۰۰۰۰۰۰۰' } });
+    fireEvent.click(screen.getByTestId('if-application-submit'));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({
+      callId: call.callId,
+      instituteId: 'inst-negin',
+      trades: ['welding'],
+      proposedSeats: 12,
+      amountRequestedRials: 900_000_000,
+    });
+  });
+
+  it('awards nothing while the seats are left empty', async () => {
+    const sent: unknown[] = [];
+    const application = {
+      applicationId: 'a-1',
+      callId: call.callId,
+      instituteId: 'inst-negin',
+      trades: ['welding'],
+      proposedSeats: 10,
+      amountRequestedRials: 1_000_000_000,
+      state: 'under-review',
+      submittedAt: '2026-11-02T08:00:00.000Z',
+      decidedAt: null,
+      rejectionReason: null,
+      award: null,
+    };
+    stubFetch({
+      ...references,
+      [`GET ${api}/calls`]: [call],
+      [`GET ${api}/institutes`]: [institute],
+      [`GET ${api}/applications`]: [application],
+      [`POST ${api}/applications/a-1/award`]: (body: unknown) => (sent.push(body), jsonResponse({}, 201)),
+    });
+    render('/m/calls');
+    fireEvent.click(await screen.findByTestId('if-award-a-1'));
+    fireEvent.change(screen.getByTestId('if-award-seats'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('if-award-submit'));
+    expect(await within(screen.getByTestId('if-award-form')).findByText(fa['if.required'])).toBeTruthy();
+    expect(sent).toHaveLength(0);
   });
 });
