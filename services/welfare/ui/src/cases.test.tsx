@@ -293,8 +293,13 @@ describe('the case page', () => {
     fireEvent.change(await screen.findByTestId('welfare-assess-members'), { target: { value: '2' } });
     fireEvent.change(screen.getByTestId('welfare-assess-dependants'), { target: { value: '3' } });
     fireEvent.click(screen.getByTestId('welfare-assess-submit'));
-    expect(await screen.findByTestId('welfare-assess-invalid')).toBeTruthy();
+    expect((await screen.findByTestId('welfare-assess-invalid')).textContent).toBe(
+      'شمار تحت تکفل و شاغلان روی هم بیش از اعضای خانوار نیست و خانوار دست‌کم یک عضو دارد.',
+    );
     expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+    // Mending the dependants judges the household's numbers again: the sentence goes.
+    fireEvent.change(screen.getByTestId('welfare-assess-dependants'), { target: { value: '1' } });
+    await waitFor(() => expect(screen.queryByTestId('welfare-assess-invalid')).toBeNull());
   });
 
   it('confirms a flag with its validity, and revokes it', async () => {
