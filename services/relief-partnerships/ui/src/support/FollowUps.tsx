@@ -1,6 +1,6 @@
 import { today } from '@hamgam/contracts/days';
-import { Badge, Button, Card, DateInput, Form, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { Badge, Button, Card, DateInput, Form, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Controller, useForm } from 'react-hook-form';
 import { useReliefApi, type SupportRequestPage } from '../api';
 import { Textarea, useRoles } from '../common';
 import { useStep } from './useStep';
@@ -11,9 +11,15 @@ export function FollowUps({ request, onChange }: { request: SupportRequestPage; 
   const { t, formatDate } = useI18n();
   const roles = useRoles();
   const step = useStep(onChange);
-  const [visitedOn, setVisitedOn] = useState(today());
-  const [operating, setOperating] = useState(true);
-  const [note, setNote] = useState('');
+  const problems = useFieldProblem('relief');
+  const form = useForm({ defaultValues: { visitedOn: today(), operating: true, note: '' } });
+  const record = form.handleSubmit(({ visitedOn, operating, note }) =>
+    step
+      .run(() => api.followUp(request.requestId, visitedOn, operating, note.trim()))
+      .then((recorded) => {
+        if (recorded) form.reset();
+      }),
+  );
   return (
     <Card title={t('relief.page.followUps')} testId="support-follow-ups">
       <ul>
@@ -26,24 +32,40 @@ export function FollowUps({ request, onChange }: { request: SupportRequestPage; 
         ))}
       </ul>
       {roles.relief && (
-        <Form
-          onSubmit={() => void step.run(() => api.followUp(request.requestId, visitedOn, operating, note.trim()))}
-          error={step.error}
-          testId="support-follow-up-form"
-        >
+        <Form onSubmit={() => void record()} error={problems.rest(step.error, ['visitedOn'])} testId="support-follow-up-form">
           <div className="hg-form__row">
-            <DateInput label={t('relief.page.visitedOn')} value={visitedOn} onChange={setVisitedOn} data-testid="support-follow-up-date" />
+            <Controller
+              control={form.control}
+              name="visitedOn"
+              rules={{ required: t('relief.new.required') }}
+              render={({ field, fieldState }) => (
+                <DateInput
+                  label={t('relief.page.visitedOn')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={fieldState.error?.message ?? problems.of(step.error, 'visitedOn')}
+                  data-testid="support-follow-up-date"
+                />
+              )}
+            />
             <label>
-              <input
-                type="checkbox"
-                checked={operating}
-                onChange={(e) => setOperating(e.target.checked)}
-                data-testid="support-follow-up-operating"
-              />{' '}
+              <input type="checkbox" {...form.register('operating')} data-testid="support-follow-up-operating" />{' '}
               {t('relief.page.operating')}
             </label>
           </div>
-          <Textarea label={t('relief.page.note')} value={note} onChange={setNote} testId="support-follow-up-note" rows={2} />
+          <Controller
+            control={form.control}
+            name="note"
+            render={({ field }) => (
+              <Textarea
+                label={t('relief.page.note')}
+                value={field.value}
+                onChange={field.onChange}
+                testId="support-follow-up-note"
+                rows={2}
+              />
+            )}
+          />
           <div>
             <Button type="submit" busy={step.busy} data-testid="support-follow-up">
               {t('relief.page.addFollowUp')}

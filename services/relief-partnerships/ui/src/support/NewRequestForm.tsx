@@ -1,5 +1,17 @@
-import { AmountInput, Button, Card, Form, ReferencePicker, Select, useApiMutation, useApiQuery, useI18n } from '@hamgam/ui-kit';
+import {
+  AmountInput,
+  Button,
+  Card,
+  Form,
+  ReferencePicker,
+  Select,
+  useApiMutation,
+  useApiQuery,
+  useFieldProblem,
+  useI18n,
+} from '@hamgam/ui-kit';
 import { useRef, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router-dom';
 import { PURPOSES, SUPPORT_KINDS, useReliefApi, type MeansTest, type NewRequest, type ReferredPerson, type SupportKind } from '../api';
 import { Textarea, useNeighbourhood, useTradeName } from '../common';
@@ -10,6 +22,20 @@ interface Person {
   householdRef: string;
   neighbourhoodId: string | null;
 }
+
+interface Draft {
+  referralId: string;
+  /** Who a direct request (or an old referral without its household) is for; required then. */
+  person: Person | null;
+  kind: SupportKind;
+  purpose: string;
+  amount: number | null;
+  plan: string;
+  meansTest: MeansTest;
+}
+
+/** The fields a refusal may name, each shown under its own field (the rest above the form). */
+const fields = ['requestedRials', 'businessPlan'] as const;
 
 /**
  * A new request: from an accepted referral (resident and household from it), or direct for a person relief
@@ -25,17 +51,22 @@ export function NewRequestForm({ root }: { root: string }) {
   const candidates = useApiQuery(['relief-partnerships', 'candidates'], () => api.candidates(), { module: 'relief' });
   // The rows the last search answered: the picker gives back a referral's id, the request needs its people.
   const found = useRef(new Map<string, ReferredPerson>());
-  const [referralId, setReferralId] = useState('');
   const [pickedFrom, setPickedFrom] = useState<string | null>(null);
-  const [person, setPerson] = useState<Person | null>(null);
-  const [kind, setKind] = useState<SupportKind>('micro-loan');
-  const [purpose, setPurpose] = useState<string>('income-support');
-  const [amount, setAmount] = useState<number | null>(null);
-  const [plan, setPlan] = useState('');
-  const [meansTest, setMeansTest] = useState<MeansTest>('not-done');
-  const [missing, setMissing] = useState(false);
+  const problems = useFieldProblem('relief');
+  const form = useForm<Draft>({
+    defaultValues: {
+      referralId: '',
+      person: null,
+      kind: 'micro-loan',
+      purpose: 'income-support',
+      amount: null,
+      plan: '',
+      meansTest: 'not-done',
+    },
+  });
+  const [referralId, person] = useWatch({ control: form.control, name: ['referralId', 'person'] });
+  const setPerson = (picked: Person | null) => form.setValue('person', picked, { shouldValidate: form.formState.isSubmitted });
   const open = referrals.data ?? [];
-  const chosen = open.find((r) => r.referralId === referralId);
   const certified = candidates.data ?? [];
   const submit = useApiMutation((body: NewRequest) => api.submit(body), {
     module: 'relief',
@@ -70,13 +101,15 @@ export function NewRequestForm({ root }: { root: string }) {
   }
 
   // A referral from before referrals carried the household: the household is picked like a direct request's.
-  const needsPerson = !referralId || (chosen !== undefined && !chosen.householdRef);
-  function send() {
-    const incomplete = !amount || !plan.trim() || (needsPerson && !person);
-    setMissing(incomplete);
-    if (incomplete) return;
+  const needsPerson = (id: string) => {
+    const referral = open.find((r) => r.referralId === id);
+    return !id || (referral !== undefined && !referral.householdRef);
+  };
+  const required = t('relief.new.required');
+  const send = form.handleSubmit(({ referralId, person, kind, purpose, amount, plan, meansTest }) => {
+    const chosen = open.find((r) => r.referralId === referralId);
     const terms = { requestedRials: amount!, businessPlan: plan.trim(), meansTest };
-    void submit.run(
+    return submit.run(
       referralId
         ? { referralId, kind: chosen?.kind ?? kind, ...(chosen?.householdRef ? {} : { householdRef: person!.householdRef }), ...terms }
         : {
@@ -88,16 +121,16 @@ export function NewRequestForm({ root }: { root: string }) {
             ...terms,
           },
     );
-  }
+  });
+  const { errors } = form.formState;
 
   return (
     <Card title={t('relief.new.title')}>
-      <Form onSubmit={send} error={submit.error} testId="support-form">
+      <Form onSubmit={() => void send()} error={problems.rest(submit.error, fields) ?? undefined} testId="support-form">
         <div className="hg-form__row">
           <Select
             label={t('relief.new.referral')}
-            value={referralId}
-            onChange={(e) => setReferralId(e.target.value)}
+            {...form.register('referralId')}
             options={[
               { value: '', label: t('relief.new.noReferral') },
               ...open.map((r) => ({
@@ -107,14 +140,22 @@ export function NewRequestForm({ root }: { root: string }) {
             ]}
             data-testid="support-referral"
           />
-          {needsPerson && (
-            <ReferencePicker
-              label={t('relief.new.person')}
-              placeholder={t('relief.new.personHint')}
-              value={pickedFrom}
-              onChange={(value) => pickReferred(value)}
-              search={searchReferred}
-              testId="support-person"
+          {needsPerson(referralId) && (
+            <Controller
+              control={form.control}
+              name="person"
+              rules={{ validate: (value, draft) => value !== null || !needsPerson(draft.referralId) || required }}
+              render={() => (
+                <ReferencePicker
+                  label={t('relief.new.person')}
+                  placeholder={t('relief.new.personHint')}
+                  value={pickedFrom}
+                  onChange={(value) => pickReferred(value)}
+                  search={searchReferred}
+                  error={errors.person?.message}
+                  testId="support-person"
+                />
+              )}
             />
           )}
           {!referralId && certified.length > 0 && (
@@ -145,31 +186,53 @@ export function NewRequestForm({ root }: { root: string }) {
             <>
               <Select
                 label={t('relief.purpose')}
-                value={purpose}
-                onChange={(e) => setPurpose(e.target.value)}
+                {...form.register('purpose')}
                 options={PURPOSES.map((p) => ({ value: p, label: t(`relief.purpose.${p}`) }))}
                 data-testid="support-purpose"
               />
               <Select
                 label={t('relief.kind')}
-                value={kind}
-                onChange={(e) => setKind(e.target.value as SupportKind)}
+                {...form.register('kind')}
                 options={SUPPORT_KINDS.map((k) => ({ value: k, label: t(`relief.kind.${k}`) }))}
                 data-testid="support-kind"
               />
             </>
           )}
-          <AmountInput label={t('relief.requested')} value={amount} onChange={setAmount} data-testid="support-amount" />
+          <Controller
+            control={form.control}
+            name="amount"
+            rules={{ validate: (v) => !!v || required }}
+            render={({ field }) => (
+              <AmountInput
+                label={t('relief.requested')}
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.amount?.message ?? problems.of(submit.error, 'requestedRials')}
+                data-testid="support-amount"
+              />
+            )}
+          />
           <Select
             label={t('relief.new.meansTest')}
-            value={meansTest}
-            onChange={(e) => setMeansTest(e.target.value as MeansTest)}
+            {...form.register('meansTest')}
             options={(['not-done', 'passed', 'failed'] as const).map((m) => ({ value: m, label: t(`relief.means.${m}`) }))}
             data-testid="support-means-test"
           />
         </div>
-        <Textarea label={t('relief.new.plan')} value={plan} onChange={setPlan} testId="support-plan" />
-        {missing && <span className="hg-field__error">{t('relief.new.required')}</span>}
+        <Controller
+          control={form.control}
+          name="plan"
+          rules={{ validate: (v) => v.trim() !== '' || required }}
+          render={({ field }) => (
+            <Textarea
+              label={t('relief.new.plan')}
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.plan?.message ?? problems.of(submit.error, 'businessPlan')}
+              testId="support-plan"
+            />
+          )}
+        />
         <div>
           <Button type="submit" busy={submit.busy} data-testid="support-submit">
             {t('relief.new.submit')}

@@ -1,6 +1,6 @@
 import { isPastDay, today } from '@hamgam/contracts/days';
-import { AmountInput, Badge, Button, Card, DataTable, DateInput, Form, useI18n } from '@hamgam/ui-kit';
-import { useState } from 'react';
+import { AmountInput, Badge, Button, Card, DataTable, DateInput, Form, useFieldProblem, useI18n } from '@hamgam/ui-kit';
+import { Controller, useForm } from 'react-hook-form';
 import { useReliefApi, type SupportRequestPage } from '../api';
 import { useRials, useRoles } from '../common';
 import { useStep } from './useStep';
@@ -14,8 +14,12 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
   const step = useStep(onChange);
   const schedule = request.schedule!;
   const arrears = request.arrears!;
-  const [amount, setAmount] = useState<number | null>(arrears.nextDue?.remainingRials ?? null);
-  const [paidOn, setPaidOn] = useState(today());
+  const problems = useFieldProblem('relief');
+  const required = t('relief.new.required');
+  // The next instalment's remainder is proposed, paid today.
+  const repayment = useForm({ defaultValues: { amount: arrears.nextDue?.remainingRials ?? null, paidOn: today() } });
+  const repay = repayment.handleSubmit(({ amount, paidOn }) => step.run(() => api.repay(request.requestId, amount ?? 0, paidOn)));
+  const { errors } = repayment.formState;
   /** Whether the repayments (applied in order) cover instalment `no` in full. */
   const paidThrough = (no: number) => schedule.instalments.slice(0, no).reduce((sum, i) => sum + i.amountRials, 0) <= arrears.paidRials;
   return (
@@ -64,17 +68,39 @@ export function ScheduleCard({ request, onChange }: { request: SupportRequestPag
         ))}
       </ul>
       {roles.relief && request.state !== 'repaid' && (
-        <Form
-          onSubmit={() => void step.run(() => api.repay(request.requestId, amount ?? 0, paidOn))}
-          error={step.error}
-          testId="support-repay-form"
-        >
+        <Form onSubmit={() => void repay()} error={problems.rest(step.error, ['amountRials', 'paidOn'])} testId="support-repay-form">
           <div className="hg-form__row">
-            <AmountInput label={t('relief.page.amount')} value={amount} onChange={setAmount} data-testid="support-repay-amount" />
-            <DateInput label={t('relief.page.paidOn')} value={paidOn} onChange={setPaidOn} data-testid="support-repay-date" />
+            <Controller
+              control={repayment.control}
+              name="amount"
+              rules={{ validate: (v) => !!v || required }}
+              render={({ field }) => (
+                <AmountInput
+                  label={t('relief.page.amount')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.amount?.message ?? problems.of(step.error, 'amountRials')}
+                  data-testid="support-repay-amount"
+                />
+              )}
+            />
+            <Controller
+              control={repayment.control}
+              name="paidOn"
+              rules={{ required }}
+              render={({ field }) => (
+                <DateInput
+                  label={t('relief.page.paidOn')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.paidOn?.message ?? problems.of(step.error, 'paidOn')}
+                  data-testid="support-repay-date"
+                />
+              )}
+            />
           </div>
           <div>
-            <Button type="submit" busy={step.busy} disabled={!amount} data-testid="support-repay">
+            <Button type="submit" busy={step.busy} data-testid="support-repay">
               {t('relief.page.repay')}
             </Button>
           </div>
