@@ -654,3 +654,79 @@ describe('counselling and apprenticeships', () => {
     });
   });
 });
+
+describe('the course forms on react-hook-form', () => {
+  it('says what is missing under each empty field of a new course, in Persian, and sends nothing', async () => {
+    const posted: unknown[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/courses`]: [],
+      [`GET ${api}/certificates`]: [],
+      [`POST ${api}/courses`]: (body: unknown) => (posted.push(body), jsonResponse(course, 201)),
+    });
+    renderAt('/m/courses');
+    await screen.findByTestId('vt-course-form');
+    fireEvent.change(screen.getByTestId('vt-course-title-fa'), { target: { value: 'خیاطی' } });
+    fireEvent.click(screen.getByTestId('vt-course-submit'));
+    // English title, trade, venue, both place names and both schedules: seven sentences.
+    await waitFor(() => expect(screen.getAllByText(fa['vt.required'])).toHaveLength(7));
+    expect(screen.getByTestId('vt-course-venue-id').closest('.hg-field')!.textContent).toContain(fa['vt.required']);
+    expect(posted).toHaveLength(0);
+  });
+
+  it('sends the whole new course as filled', async () => {
+    const posted: unknown[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/courses`]: [],
+      [`GET ${api}/certificates`]: [],
+      [`POST ${api}/courses`]: (body: unknown) => (posted.push(body), jsonResponse(course, 201)),
+    });
+    renderAt('/m/courses');
+    await screen.findByTestId('vt-course-form');
+    const fill: [string, string][] = [
+      ['vt-course-title-fa', 'خیاطی'],
+      ['vt-course-title-en', 'Tailoring'],
+      ['vt-course-schedule-fa', 'شنبه‌ها'],
+      ['vt-course-schedule-en', 'Saturdays'],
+      ['vt-course-hours', '۹۰'],
+      ['vt-course-capacity', '12'],
+      ['vt-course-starts', '2026-12-01'],
+      ['vt-course-ends', '2027-02-01'],
+    ];
+    for (const [testId, value] of fill) fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    await pick('vt-course-trade', 'خیا', 'خیاطی');
+    fireEvent.change(screen.getByTestId('vt-course-venue-id'), { target: { value: 'tvto-kerman-1' } });
+    fireEvent.click(screen.getByTestId('vt-course-submit'));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toEqual({
+      title: { fa: 'خیاطی', en: 'Tailoring' },
+      trade: 'tailoring',
+      level: 'beginner',
+      hours: 90,
+      sessions: 20,
+      venue: { kind: 'tvto-centre', id: 'tvto-kerman-1' },
+      venueName: { fa: 'مرکز شماره ۱', en: 'Centre no. 1' },
+      schedule: { fa: 'شنبه‌ها', en: 'Saturdays' },
+      startsOn: expect.any(String),
+      endsOn: expect.any(String),
+      capacity: 12,
+      eligibility: { fa: 'ساکنان محله‌های هدف', en: 'Residents of the target neighbourhoods' },
+    });
+  });
+
+  it('takes no attendance without a session number', async () => {
+    const sent: unknown[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/courses/${course.courseId}`]: detail,
+      [`GET ${api}/desk/referrals`]: [],
+      [`PUT ${api}/courses/${course.courseId}/sessions/13/attendance`]: (body: unknown) => (sent.push(body), jsonResponse({})),
+    });
+    renderAt(`/m/courses/${course.courseId}`);
+    fireEvent.change(await screen.findByTestId('vt-attendance-session'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('vt-attendance-save'));
+    expect(await screen.findByText(fa['vt.required'])).toBeTruthy();
+    expect(sent).toHaveLength(0);
+  });
+});
