@@ -1,142 +1,25 @@
-import { addMonths, today } from '@hamgam/contracts/days';
 import {
-  Badge,
   Button,
   Card,
   ConfirmButton,
-  DataTable,
-  DateInput,
   ErrorCard,
-  Form,
   ListControls,
   Loading,
   Page,
   PagedTable,
-  Select,
   useApiMutation,
   useApiQuery,
   useAuth,
   useI18n,
   usePagedQuery,
-  type BadgeTone,
 } from '@hamgam/ui-kit';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  consentAgencies,
-  consentPurposes,
-  useResidentsApi,
-  type Consent,
-  type ConsentAgency,
-  type ConsentPurpose,
-  type Resident,
-} from './api';
+import { useResidentsApi, type Resident } from './api';
+import { ConsentsCard } from './ConsentsCard';
 import '../messages';
 import { useLocaleDigits } from './digits';
 import { EditResident } from './EditRecord';
-
-const statusTone: Record<Consent['status'], BadgeTone> = { active: 'success', expired: 'neutral', withdrawn: 'warning', pending: 'info' };
-
-const inAYear = () => addMonths(today(), 12);
-
-function ConsentsCard({ resident, canChange }: { resident: Resident; canChange: boolean }) {
-  const api = useResidentsApi();
-  const { t, formatDate } = useI18n();
-  const consents = useApiQuery(['clinics', 'consents', resident.id], () => api.consents(resident.id));
-  const [purpose, setPurpose] = useState<ConsentPurpose>('referral');
-  const [agency, setAgency] = useState<ConsentAgency>('vocational-training');
-  const [expiresOn, setExpiresOn] = useState(inAYear);
-  const [expiryError, setExpiryError] = useState<string>();
-  const changed = { invalidates: [['clinics', 'consents', resident.id]] };
-  const granting = useApiMutation(() => api.grantConsent(resident.id, { purpose, agency, expiresOn }), changed);
-  const withdrawing = useApiMutation((consentId: string) => api.withdrawConsent(resident.id, consentId), changed);
-  const error = granting.error ?? withdrawing.error ?? undefined;
-
-  function grant() {
-    // The field hands on '' until its text reads as a day from today on.
-    const invalid = expiresOn ? undefined : t('residents.expiryInvalid');
-    setExpiryError(invalid);
-    if (!invalid) void granting.run();
-  }
-
-  return (
-    <Card title={t('residents.consents')} testId="consents">
-      {consents.error ? (
-        <ErrorCard error={consents.error} onRetry={consents.reload} />
-      ) : !consents.data ? (
-        <Loading />
-      ) : (
-        <DataTable
-          testId="consents-table"
-          rows={consents.data}
-          rowKey={(c) => c.id}
-          rowTestId={(c) => `consent-${c.purpose}-${c.agency}`}
-          empty={t('residents.noConsents')}
-          columns={[
-            { key: 'purpose', header: t('residents.purpose'), render: (c) => t(`residents.purpose.${c.purpose}`) },
-            { key: 'agency', header: t('residents.agency'), render: (c) => t(`residents.agency.${c.agency}`) },
-            { key: 'expires', header: t('residents.expiresOn'), render: (c) => formatDate(c.expiresOn) },
-            {
-              key: 'status',
-              header: t('residents.status'),
-              render: (c) => (
-                <Badge tone={statusTone[c.status]} testId={`consent-status-${c.id}`}>
-                  {t(`residents.consent.${c.status}`)}
-                </Badge>
-              ),
-            },
-            {
-              key: 'action',
-              header: '',
-              render: (c) =>
-                canChange && c.status === 'active' ? (
-                  <Button
-                    variant="secondary"
-                    busy={withdrawing.busy && withdrawing.variables === c.id}
-                    onClick={() => void withdrawing.run(c.id)}
-                    data-testid={`withdraw-consent-${c.id}`}
-                  >
-                    {t('residents.withdraw')}
-                  </Button>
-                ) : null,
-            },
-          ]}
-        />
-      )}
-      {canChange && (
-        <Form onSubmit={grant} error={error} testId="grant-consent-form">
-          <div className="hg-form__row">
-            <Select
-              label={t('residents.purpose')}
-              data-testid="consent-purpose"
-              value={purpose}
-              onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
-              options={consentPurposes.map((p) => ({ value: p, label: t(`residents.purpose.${p}`) }))}
-            />
-            <Select
-              label={t('residents.agency')}
-              data-testid="consent-agency"
-              value={agency}
-              onChange={(e) => setAgency(e.target.value as ConsentAgency)}
-              options={consentAgencies.map((a) => ({ value: a, label: t(`residents.agency.${a}`) }))}
-            />
-            <DateInput
-              label={t('residents.expiresOn')}
-              data-testid="consent-expires"
-              value={expiresOn}
-              min={today()}
-              onChange={setExpiresOn}
-              error={expiryError}
-            />
-            <Button type="submit" busy={granting.busy} data-testid="grant-consent">
-              {t('residents.grant')}
-            </Button>
-          </div>
-        </Form>
-      )}
-    </Card>
-  );
-}
 
 /** Who read or changed the resident's personal data: a page at a time (it grows with every read), newest or oldest first. */
 function AccessLogCard({ residentId }: { residentId: string }) {

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeAuth, jsonResponse, renderWithKit, stubFetch, type FakeRoute } from '@hamgam/ui-kit/testing';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -481,6 +481,8 @@ describe('resident page', () => {
     await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
     expect(await screen.findByText('The consent’s last day has passed; choose today or a later day.')).toBeTruthy();
     expect(screen.queryByText('the expiry day has passed already')).toBeNull();
+    // The refusal names the expiry field, so it is said under that field, not above the form.
+    expect(within(screen.getByTestId('grant-consent-form')).queryByTestId('error-card')).toBeNull();
 
     answer = problem('something-new', 'a refusal this screen does not know');
     await act(async () => fireEvent.click(screen.getByTestId('grant-consent')));
