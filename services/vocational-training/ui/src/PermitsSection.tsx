@@ -1,12 +1,9 @@
-import { today } from '@hamgam/contracts/days';
 import {
   Badge,
   type BadgeTone,
   Button,
   Card,
-  DateInput,
   ErrorCard,
-  Form,
   Loading,
   ListControls,
   PagedTable,
@@ -17,9 +14,11 @@ import {
   usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { checklistItems, permitStatuses, useTvtoApi, type PickableReferral, type Permit, type PermitStatus } from './api';
+import { checklistItems, permitStatuses, useTvtoApi, type Permit, type PermitStatus } from './api';
+import { InspectionForm } from './InspectionForm';
+import { PermitApplicationForm } from './PermitApplicationForm';
 import { useTvtoAction } from './problems';
-import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
+import { ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 const tone: Record<PermitStatus, BadgeTone> = {
@@ -58,7 +57,7 @@ function PermitList({ references }: { references: References }) {
   const onChange = paged.reload;
   return (
     <>
-      {canAct && <ApplicationForm references={references} onDone={onChange} />}
+      {canAct && <PermitApplicationForm references={references} onDone={onChange} />}
       <ListControls
         testId="vt-permits-controls"
         search={{ onSearch: (q) => setSearch({ ...search, q }), placeholder: t('vt.permits.searchHint') }}
@@ -153,111 +152,10 @@ function PermitList({ references }: { references: References }) {
   );
 }
 
-function ApplicationForm({ references, onDone }: { references: References; onDone: () => void }) {
-  const api = useTvtoApi();
-  const { t } = useI18n();
-  const [places, trades] = references;
-  const empty = { name: '', trade: '', neighbourhoodId: '', address: '' };
-  const [f, setF] = useState(empty);
-  const [referral, setReferral] = useState<PickableReferral>();
-  const [resident, setResident] = useState<PickableReferral>();
-  const [missing, setMissing] = useState(false);
-  const action = useTvtoAction(() => {
-    setF(empty);
-    setReferral(undefined);
-    setResident(undefined);
-    onDone();
-  });
-  function submit() {
-    // One applicant: a clinic referral to answer, else a resident a referral names, else a walk-in by name.
-    const referralId = referral?.referralId ?? null;
-    const residentRef = referralId ? null : (resident?.residentRef ?? null);
-    const applicantName = referralId || residentRef ? null : f.name.trim() || null;
-    const ok =
-      (referralId || residentRef || applicantName) !== null && f.trade !== '' && f.neighbourhoodId !== '' && f.address.trim().length > 0;
-    setMissing(!ok);
-    if (ok)
-      void action.run(() =>
-        api.apply({
-          referralId,
-          residentRef,
-          applicantName,
-          trade: f.trade,
-          neighbourhoodId: f.neighbourhoodId,
-          address: f.address.trim(),
-        }),
-      );
-  }
-  const required = (value: string) => (missing && !value.trim() ? t('vt.required') : undefined);
-  return (
-    <Card testId="vt-permit-form-card">
-      <details data-testid="vt-permit-form-toggle">
-        <summary>{t('vt.permits.new')}</summary>
-        <Form onSubmit={submit} error={action.rest(['referralId', 'residentRef'])} testId="vt-permit-form">
-          <p className="hg-muted">{t('vt.permits.applicantHint')}</p>
-          <ReferralPicker
-            label={t('vt.counselling.referral')}
-            testId="vt-permit-referral"
-            state="accepted"
-            value={referral}
-            onChange={setReferral}
-            error={action.at('referralId')}
-          />
-          <ReferralPicker
-            label={t('vt.resident')}
-            testId="vt-permit-resident"
-            value={resident}
-            onChange={setResident}
-            error={action.at('residentRef')}
-          />
-          <TextInput
-            label={t('vt.permits.applicantName')}
-            value={f.name}
-            data-testid="vt-permit-name"
-            onChange={(e) => setF({ ...f, name: e.target.value })}
-          />
-          <TradePicker
-            label={t('vt.trade')}
-            trades={trades}
-            value={f.trade}
-            testId="vt-permit-trade"
-            error={required(f.trade)}
-            onChange={(trade) => setF({ ...f, trade })}
-          />
-          <NeighbourhoodPicker
-            label={t('vt.neighbourhood')}
-            places={places}
-            value={f.neighbourhoodId}
-            testId="vt-permit-neighbourhoodId"
-            error={required(f.neighbourhoodId)}
-            onChange={(neighbourhoodId) => setF({ ...f, neighbourhoodId })}
-          />
-          <TextInput
-            label={t('vt.permits.address')}
-            value={f.address}
-            data-testid="vt-permit-address"
-            error={required(f.address)}
-            onChange={(e) => setF({ ...f, address: e.target.value })}
-          />
-          {missing && (
-            <p className="hg-field__error" data-testid="vt-permit-missing">
-              {t('vt.required')}
-            </p>
-          )}
-          <Button type="submit" busy={action.busy} data-testid="vt-permit-submit">
-            {t('vt.save')}
-          </Button>
-        </Form>
-      </details>
-    </Card>
-  );
-}
-
 function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void }) {
   const api = useTvtoApi();
   const { t } = useI18n();
   const action = useTvtoAction(onDone);
-  const [inspection, setInspection] = useState({ date: today(), inspector: '', findings: '', passed: true });
   const [reason, setReason] = useState('');
   const id = permit.permitId;
   const error = action.error !== undefined && <ErrorCard error={action.error} testId={`vt-permit-error-${id}`} />;
@@ -281,42 +179,7 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
             </label>
           ))}
         </fieldset>
-        {permit.status === 'documents-complete' && (
-          <Form
-            onSubmit={() =>
-              void action.run(() =>
-                api.inspect(id, { ...inspection, inspector: inspection.inspector.trim(), findings: inspection.findings.trim() }),
-              )
-            }
-            testId={`vt-inspection-form-${id}`}
-          >
-            <DateInput label={t('vt.day')} value={inspection.date} onChange={(date) => setInspection({ ...inspection, date })} />
-            <TextInput
-              label={t('vt.permits.inspector')}
-              value={inspection.inspector}
-              data-testid={`vt-inspector-${id}`}
-              onChange={(e) => setInspection({ ...inspection, inspector: e.target.value })}
-            />
-            <TextInput
-              label={t('vt.permits.findings')}
-              value={inspection.findings}
-              data-testid={`vt-findings-${id}`}
-              onChange={(e) => setInspection({ ...inspection, findings: e.target.value })}
-            />
-            <label className="hg-check">
-              <input
-                type="checkbox"
-                checked={inspection.passed}
-                data-testid={`vt-inspection-passed-${id}`}
-                onChange={(e) => setInspection({ ...inspection, passed: e.target.checked })}
-              />{' '}
-              {t('vt.permits.passed')}
-            </label>
-            <Button type="submit" busy={action.busy} data-testid={`vt-inspection-save-${id}`}>
-              {t('vt.permits.recordInspection')}
-            </Button>
-          </Form>
-        )}
+        {permit.status === 'documents-complete' && <InspectionForm permitId={id} onDone={onDone} />}
         <RejectRow
           id={id}
           reason={reason}

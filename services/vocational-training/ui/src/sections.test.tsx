@@ -730,3 +730,44 @@ describe('the course forms on react-hook-form', () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe('the permit forms on react-hook-form', () => {
+  it('says under the address that it is missing, and sends nothing', async () => {
+    const bodies: unknown[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/permits`]: [],
+      [`POST ${api}/permits`]: (body: unknown) => (bodies.push(body), jsonResponse(permit('submitted'), 201)),
+    });
+    renderAt('/m/permits');
+    fireEvent.change(await screen.findByTestId('vt-permit-name'), { target: { value: 'Zahra Karimi' } });
+    await pick('vt-permit-trade', 'نجا', 'نجاری');
+    await pick('vt-permit-neighbourhoodId', 'فجر', 'فجر');
+    fireEvent.click(screen.getByTestId('vt-permit-submit'));
+    await waitFor(() => expect(screen.getByTestId('vt-permit-address').closest('.hg-field')!.textContent).toContain(fa['vt.required']));
+    expect(screen.getByTestId('vt-permit-name').closest('.hg-field')!.textContent).not.toContain(fa['vt.required']);
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('records an inspection only with its inspector and findings, and sends them trimmed', async () => {
+    const bodies: unknown[] = [];
+    const p = permit('documents-complete');
+    stubFetch({
+      ...references,
+      [`GET ${api}/permits`]: [p],
+      [`POST ${api}/permits/${p.permitId}/inspection`]: (body: unknown) => (bodies.push(body), jsonResponse(permit('inspected'))),
+    });
+    renderAt('/m/permits');
+    fireEvent.change(await screen.findByTestId(`vt-findings-${p.permitId}`), { target: { value: ' ok ' } });
+    fireEvent.click(screen.getByTestId(`vt-inspection-save-${p.permitId}`));
+    await waitFor(() =>
+      expect(screen.getByTestId(`vt-inspector-${p.permitId}`).closest('.hg-field')!.textContent).toContain(fa['vt.required']),
+    );
+    expect(bodies).toHaveLength(0);
+    fireEvent.change(screen.getByTestId(`vt-inspector-${p.permitId}`), { target: { value: ' Eng. Rahimi ' } });
+    fireEvent.click(screen.getByTestId(`vt-inspection-passed-${p.permitId}`));
+    fireEvent.click(screen.getByTestId(`vt-inspection-save-${p.permitId}`));
+    await waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0]).toEqual({ date: expect.any(String), inspector: 'Eng. Rahimi', findings: 'ok', passed: false });
+  });
+});
