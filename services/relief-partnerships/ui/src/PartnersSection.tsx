@@ -1,27 +1,20 @@
-import { today } from '@hamgam/contracts/days';
 import {
   Badge,
   type BadgeTone,
-  Button,
   Card,
   DataTable,
-  DateInput,
   ErrorCard,
-  Form,
   Loading,
   PagedTable,
-  Select,
-  TextInput,
-  useAction,
   useApiQuery,
   useI18n,
   usePagedQuery,
-  useProblemSentence,
   useQueryClient,
 } from '@hamgam/ui-kit';
-import { useState } from 'react';
-import { ATTENDEES, useReliefApi, type Agreement, type Meeting, type Partner } from './api';
-import { Textarea, useRoles } from './common';
+import { useReliefApi, type Agreement, type Meeting, type Partner } from './api';
+import { useRoles } from './common';
+import { NewAgreementForm } from './NewAgreementForm';
+import { NewJointMeetingForm } from './NewJointMeetingForm';
 
 const standingTones: Record<Agreement['standing'], BadgeTone> = {
   draft: 'neutral',
@@ -99,130 +92,7 @@ export function PartnersSection() {
           testId="meetings-table"
         />
       </Card>
-      {(roles.relief || roles.basij) && <NewMeetingForm onCreated={reload} />}
+      {(roles.relief || roles.basij) && <NewJointMeetingForm onCreated={reload} />}
     </>
-  );
-}
-
-function NewAgreementForm({ partners, onCreated }: { partners: Partner[]; onCreated: () => void }) {
-  const api = useReliefApi();
-  const { t, lookup } = useI18n();
-  const [partner, setPartner] = useState<Partner>(partners[0]!);
-  const [title, setTitle] = useState('');
-  const [scope, setScope] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [signedOn, setSignedOn] = useState('');
-  const sentence = useProblemSentence('relief');
-  const { busy, error, run } = useAction(() => {
-    setTitle('');
-    setScope('');
-    onCreated();
-  });
-  function submit() {
-    void run(() =>
-      api.createAgreement({
-        partner,
-        title: title.trim(),
-        scope: scope.trim(),
-        startsOn,
-        endsOn,
-        signedOn: signedOn || null,
-        status: signedOn ? 'signed' : 'draft',
-      }),
-    );
-  }
-  return (
-    <Card title={t('relief.agreements.new')}>
-      <Form onSubmit={() => void submit()} error={sentence(error)} testId="agreement-form">
-        <div className="hg-form__row">
-          <Select
-            label={t('relief.agreements.partner')}
-            value={partner}
-            onChange={(e) => setPartner(e.target.value as Partner)}
-            options={partners.map((p) => ({ value: p, label: lookup(`relief.agency.${p}`) ?? p }))}
-            data-testid="agreement-partner"
-          />
-          <TextInput
-            label={t('relief.projects.name')}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="agreement-title"
-          />
-          <DateInput label={t('relief.agreements.start')} value={startsOn} onChange={setStartsOn} data-testid="agreement-start" />
-          <DateInput label={t('relief.agreements.end')} value={endsOn} onChange={setEndsOn} data-testid="agreement-end" />
-          <DateInput label={t('relief.agreements.signed')} value={signedOn} onChange={setSignedOn} data-testid="agreement-signed" />
-        </div>
-        <Textarea label={t('relief.projects.scope')} value={scope} onChange={setScope} testId="agreement-scope" />
-        <div>
-          <Button type="submit" busy={busy} data-testid="agreement-create">
-            {t('relief.agreements.create')}
-          </Button>
-        </div>
-      </Form>
-    </Card>
-  );
-}
-
-function NewMeetingForm({ onCreated }: { onCreated: () => void }) {
-  const api = useReliefApi();
-  const { t, lookup } = useI18n();
-  const [heldOn, setHeldOn] = useState(today());
-  const [title, setTitle] = useState('');
-  const [attendees, setAttendees] = useState<string[]>(['relief-committee', 'basij-construction']);
-  const [decisions, setDecisions] = useState('');
-  const sentence = useProblemSentence('relief');
-  const { busy, error, run } = useAction(() => {
-    setTitle('');
-    setDecisions('');
-    onCreated();
-  });
-  const toggle = (a: string) => setAttendees(attendees.includes(a) ? attendees.filter((x) => x !== a) : [...attendees, a]);
-  function submit() {
-    void run(() =>
-      api.createMeeting({
-        heldOn,
-        title: title.trim(),
-        attendees: ATTENDEES.filter((a) => attendees.includes(a)),
-        decisions: decisions.trim(),
-      }),
-    );
-  }
-  return (
-    <Card title={t('relief.meetings.new')}>
-      <Form onSubmit={() => void submit()} error={sentence(error)} testId="joint-meeting-form">
-        <div className="hg-form__row">
-          <DateInput label={t('relief.meetings.heldOn')} value={heldOn} onChange={setHeldOn} data-testid="joint-meeting-date" />
-          <TextInput
-            label={t('relief.projects.name')}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            data-testid="joint-meeting-title"
-          />
-        </div>
-        <fieldset className="hg-field" style={{ border: 0, padding: 0 }}>
-          <legend className="hg-field__label">{t('relief.meetings.attendees')}</legend>
-          <div className="hg-form__row">
-            {ATTENDEES.map((a) => (
-              <label key={a}>
-                <input
-                  type="checkbox"
-                  checked={attendees.includes(a)}
-                  onChange={() => toggle(a)}
-                  data-testid={`joint-meeting-attendee-${a}`}
-                />{' '}
-                {lookup(`relief.agency.${a}`) ?? a}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <Textarea label={t('relief.meetings.decisions')} value={decisions} onChange={setDecisions} testId="joint-meeting-decisions" />
-        <div>
-          <Button type="submit" busy={busy} data-testid="joint-meeting-create">
-            {t('relief.meetings.create')}
-          </Button>
-        </div>
-      </Form>
-    </Card>
   );
 }
