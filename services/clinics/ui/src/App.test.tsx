@@ -116,6 +116,9 @@ describe('clinics App', () => {
       'Employment',
     );
     expect(screen.getByTestId('assessment-saved').textContent).toContain('HH-0012');
+    // Emptied for the next household.
+    expect((screen.getByTestId('household-ref') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('severity-employment') as HTMLSelectElement).value).toBe('0');
   });
 
   it('asks for a household reference and at least one need before calling the API', async () => {

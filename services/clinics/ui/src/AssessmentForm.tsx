@@ -1,9 +1,16 @@
 import { Button, Card, Form, Select, TextInput, toLatinDigits, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { useState } from 'react';
+import { Controller, useForm, type FieldError } from 'react-hook-form';
 import { useClinicsApi, type NeedCategory } from './api';
 import { useResidentsApi } from './residents/api';
 
 const SEVERITIES = [0, 1, 2, 3, 4, 5] as const;
+
+interface AssessmentFields {
+  householdRef: string;
+  /** A severity per category id; a category not there is 0, "not a need". */
+  severities: Record<string, number>;
+}
 
 interface Props {
   neighbourhoodId: string;
@@ -21,16 +28,19 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
   const api = useClinicsApi();
   const residents = useResidentsApi();
   const { t, formatNumber, localize } = useI18n();
-  const [householdRef, setHouseholdRef] = useState('');
-  const [severities, setSeverities] = useState<Record<string, number>>({});
-  const [errors, setErrors] = useState<{ householdRef?: string; needs?: string }>({});
   const [savedRef, setSavedRef] = useState<string>();
-
-  const needs = categories.map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 })).filter((need) => need.severity > 0);
+  const { control, register, handleSubmit, reset, formState } = useForm<AssessmentFields>({
+    defaultValues: { householdRef: '', severities: {} },
+  });
+  const { errors } = formState;
+  // The at-least-one-need rule is the whole record's: its error is one FieldError, though typed as one per category.
+  const needsError = (errors.severities as FieldError | undefined)?.message;
+  const needsOf = (severities: Record<string, number>) =>
+    categories.map((c) => ({ category: c.id, severity: severities[c.id] ?? 0 })).filter((need) => need.severity > 0);
 
   // The household of that file number at this clinic, registered first if the clinic has none yet.
   const saving = useApiMutation(
-    async (ref: string) => {
+    async ({ ref, needs }: { ref: string; needs: { category: string; severity: number }[] }) => {
       const found = await residents.householdsPage(clinicId, { q: ref, sort: 'newest', archived: 'exclude' });
       const known = found.items.find((h) => h.fileNumber.toUpperCase() === ref.toUpperCase());
       const household = known ?? (await residents.registerHousehold(clinicId, ref));
@@ -39,8 +49,7 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
     },
     {
       onSuccess: (ref) => {
-        setHouseholdRef('');
-        setSeverities({});
+        reset();
         setSavedRef(ref);
         onSaved();
       },
@@ -49,16 +58,8 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
   const apiError = saving.error ?? undefined;
 
   function submit() {
-    const ref = toLatinDigits(householdRef).trim();
-    const found = {
-      householdRef: ref ? undefined : t('clinics.form.householdRefRequired'),
-      needs: needs.length > 0 ? undefined : t('clinics.form.needsRequired'),
-    };
-    setErrors(found);
     setSavedRef(undefined);
-    if (found.householdRef || found.needs) return;
-
-    void saving.run(ref);
+    void handleSubmit((v) => void saving.run({ ref: toLatinDigits(v.householdRef).trim(), needs: needsOf(v.severities) }))();
   }
 
   const severityOptions = SEVERITIES.map((s) => ({
@@ -73,25 +74,31 @@ export function AssessmentForm({ neighbourhoodId, clinicId, categories, onSaved 
           label={t('clinics.form.householdRef')}
           placeholder={t('clinics.form.householdRefHint')}
           data-testid="household-ref"
-          value={householdRef}
-          onChange={(event) => setHouseholdRef(event.target.value)}
-          error={errors.householdRef}
+          error={errors.householdRef?.message}
+          {...register('householdRef', { validate: (v) => Boolean(toLatinDigits(v).trim()) || t('clinics.form.householdRefRequired') })}
         />
-        <div className="hg-form__row">
-          {categories.map((category) => (
-            <Select
-              key={category.id}
-              label={localize(category.label)}
-              data-testid={`severity-${category.id}`}
-              value={String(severities[category.id] ?? 0)}
-              onChange={(event) => setSeverities({ ...severities, [category.id]: Number(event.target.value) })}
-              options={severityOptions}
-            />
-          ))}
-        </div>
-        {errors.needs && (
+        <Controller
+          control={control}
+          name="severities"
+          rules={{ validate: (v) => needsOf(v).length > 0 || t('clinics.form.needsRequired') }}
+          render={({ field }) => (
+            <div className="hg-form__row">
+              {categories.map((category) => (
+                <Select
+                  key={category.id}
+                  label={localize(category.label)}
+                  data-testid={`severity-${category.id}`}
+                  value={String(field.value[category.id] ?? 0)}
+                  onChange={(event) => field.onChange({ ...field.value, [category.id]: Number(event.target.value) })}
+                  options={severityOptions}
+                />
+              ))}
+            </div>
+          )}
+        />
+        {needsError && (
           <p className="hg-field__error" role="alert">
-            {errors.needs}
+            {needsError}
           </p>
         )}
         <div className="hg-form__row">
