@@ -771,3 +771,50 @@ describe('the permit forms on react-hook-form', () => {
     expect(bodies[0]).toEqual({ date: expect.any(String), inspector: 'Eng. Rahimi', findings: 'ok', passed: false });
   });
 });
+
+describe('the counselling forms on react-hook-form', () => {
+  const session: Session = {
+    sessionId: 's-1',
+    clinicId: 'clinic-fajr',
+    residentRef: residentA,
+    referralId: null,
+    unverified: false,
+    referralCode: null,
+    day: '2026-11-20',
+    time: '10:00',
+    state: 'booked',
+    notes: null,
+    guidance: [],
+  };
+
+  it('sends nothing while a demand, a booking or a held session lacks what it needs, each saying so under its field', async () => {
+    const sent: unknown[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/counselling/demand`]: [],
+      [`GET ${api}/counselling/sessions`]: [session],
+      [`PUT ${api}/counselling/demand/tailoring`]: (body: unknown) => (sent.push(body), jsonResponse({})),
+      [`POST ${api}/counselling/sessions`]: (body: unknown) => (sent.push(body), jsonResponse(session, 201)),
+      [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (sent.push(body), jsonResponse(session)),
+    });
+    renderAt('/m/counselling');
+    const field = (testId: string) => screen.getByTestId(testId).closest('.hg-field')!;
+    fireEvent.click(await screen.findByTestId('vt-record-held-s-1'));
+    await waitFor(() => expect(field('vt-record-notes-s-1').textContent).toContain(fa['vt.required']));
+    fireEvent.click(screen.getByTestId('vt-book-submit'));
+    await waitFor(() => expect(field('vt-book-referral-input').textContent).toContain(fa['vt.required']));
+    fireEvent.change(screen.getByTestId('vt-demand-noteFa'), { target: { value: 'زیاد' } });
+    fireEvent.click(screen.getByTestId('vt-demand-save'));
+    await waitFor(() => expect(field('vt-demand-noteEn').textContent).toContain(fa['vt.required']));
+    expect(field('vt-demand-trade-input').textContent).toContain(fa['vt.required']);
+    expect(sent).toHaveLength(0);
+    // Completed, the demand goes out with the trade's name from the programme's list.
+    await pick('vt-demand-trade', 'خیا', 'خیاطی');
+    fireEvent.change(screen.getByTestId('vt-demand-level'), { target: { value: 'high' } });
+    fireEvent.change(screen.getByTestId('vt-demand-noteEn'), { target: { value: ' Strong ' } });
+    fireEvent.click(screen.getByTestId('vt-demand-save'));
+    await waitFor(() =>
+      expect(sent).toEqual([{ label: { fa: 'خیاطی', en: 'Tailoring' }, level: 'high', note: { fa: 'زیاد', en: 'Strong' } }]),
+    );
+  });
+});
