@@ -1,27 +1,25 @@
 import {
   Badge,
   type BadgeTone,
-  Button,
   Card,
   DataTable,
   ErrorCard,
-  Form,
   ListControls,
   Loading,
-  NumberInput,
   PagedTable,
   type PagedQuery,
   Select,
-  TextInput,
   useApiQuery,
   useAuth,
   useI18n,
   usePagedQuery,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
-import { useTvtoApi, type Master, type PickableReferral, type Placement } from './api';
-import { useTvtoAction } from './problems';
-import { NeighbourhoodPicker, ReferralPicker, ResidentCode, TradePicker, useNames, useReferences, type References } from './references';
+import { useTvtoApi, type Master, type Placement } from './api';
+import { MasterForm } from './MasterForm';
+import { PlaceForm } from './PlaceForm';
+import { PlacementActions } from './PlacementActions';
+import { ResidentCode, useNames, useReferences, type References } from './references';
 import { UnverifiedBadge, UnverifiedNote } from './Unverified';
 
 /** Read again whenever a screen opens (what another screen changed shows), the cached answer meanwhile; refusals in the module's words. */
@@ -180,160 +178,5 @@ function Apprenticeships({
         {canAct && <PlaceForm masters={masters} references={references} onDone={onChange} />}
       </Card>
     </>
-  );
-}
-
-function MasterForm({ references, onDone }: { references: References; onDone: () => void }) {
-  const api = useTvtoApi();
-  const { t } = useI18n();
-  const [places, trades] = references;
-  const [f, setF] = useState({ name: '', guildFa: '', guildEn: '', trade: '', neighbourhoodId: '', capacity: '2' });
-  const action = useTvtoAction(onDone);
-  // The API makes the master's id: staff name the master and pick the trade and neighbourhood.
-  const ok = f.trade !== '' && f.neighbourhoodId !== '' && [f.name, f.guildFa, f.guildEn].every((v) => v.trim()) && Number(f.capacity) > 0;
-  const field = (key: 'name' | 'guildFa' | 'guildEn', label: string) => (
-    <TextInput label={label} value={f[key]} data-testid={`vt-master-${key}`} onChange={(e) => setF({ ...f, [key]: e.target.value })} />
-  );
-  return (
-    <details data-testid="vt-master-form-toggle">
-      <summary>{t('vt.apprenticeships.addMaster')}</summary>
-      <Form
-        onSubmit={() =>
-          ok &&
-          void action.run(() =>
-            api.addMaster({
-              name: f.name.trim(),
-              guild: { fa: f.guildFa.trim(), en: f.guildEn.trim() },
-              trade: f.trade,
-              neighbourhoodId: f.neighbourhoodId,
-              capacity: Number(f.capacity),
-            }),
-          )
-        }
-        error={action.error}
-        testId="vt-master-form"
-      >
-        {field('name', t('vt.apprenticeships.name'))}
-        {field('guildFa', `${t('vt.apprenticeships.guild')} (${t('vt.fa')})`)}
-        {field('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
-        <TradePicker
-          label={t('vt.trade')}
-          trades={trades}
-          value={f.trade}
-          testId="vt-master-trade"
-          onChange={(trade) => setF({ ...f, trade })}
-        />
-        <NeighbourhoodPicker
-          label={t('vt.neighbourhood')}
-          places={places}
-          value={f.neighbourhoodId}
-          testId="vt-master-neighbourhoodId"
-          onChange={(neighbourhoodId) => setF({ ...f, neighbourhoodId })}
-        />
-        <NumberInput
-          label={t('vt.courses.capacity')}
-          value={f.capacity}
-          data-testid="vt-master-capacity"
-          onValueChange={(capacity) => setF({ ...f, capacity })}
-        />
-        <Button type="submit" busy={action.busy} disabled={!ok} data-testid="vt-master-submit">
-          {t('vt.apprenticeships.addMaster')}
-        </Button>
-      </Form>
-    </details>
-  );
-}
-
-function PlaceForm({ masters, references, onDone }: { masters: Master[]; references: References; onDone: () => void }) {
-  const api = useTvtoApi();
-  const { t } = useI18n();
-  const names = useNames(references);
-  const [masterId, setMasterId] = useState(masters[0]?.masterId ?? '');
-  const [referral, setReferral] = useState<PickableReferral>();
-  const [resident, setResident] = useState<PickableReferral>();
-  const action = useTvtoAction(() => (setReferral(undefined), setResident(undefined), onDone()));
-  return (
-    <details data-testid="vt-place-form-toggle">
-      <summary>{t('vt.apprenticeships.place')}</summary>
-      <Form
-        onSubmit={() =>
-          masterId &&
-          void action.run(() =>
-            api.place(masterId, referral ? { referralId: referral.referralId } : { residentRef: resident?.residentRef ?? null }),
-          )
-        }
-        error={action.error}
-        testId="vt-place-form"
-      >
-        <Select
-          label={t('vt.apprenticeships.master')}
-          value={masterId}
-          data-testid="vt-place-master"
-          onChange={(e) => setMasterId(e.target.value)}
-          options={masters.map((m) => ({ value: m.masterId, label: `${m.name} (${names.trade(m.trade)})` }))}
-        />
-        <ReferralPicker
-          label={t('vt.counselling.referral')}
-          testId="vt-place-referral"
-          state="accepted"
-          value={referral}
-          onChange={setReferral}
-        />
-        <ReferralPicker label={t('vt.resident')} testId="vt-place-resident" value={resident} onChange={setResident} />
-        <Button type="submit" busy={action.busy} data-testid="vt-place-submit">
-          {t('vt.apprenticeships.place')}
-        </Button>
-      </Form>
-    </details>
-  );
-}
-
-function PlacementActions({ placement, onDone }: { placement: Placement; onDone: () => void }) {
-  const api = useTvtoApi();
-  const { t } = useI18n();
-  const [rating, setRating] = useState('4');
-  const [note, setNote] = useState('');
-  const action = useTvtoAction(onDone);
-  if (placement.state !== 'active') return null;
-  const id = placement.placementId;
-  return (
-    <div>
-      {action.error !== undefined && <ErrorCard error={action.error} testId={`vt-placement-error-${id}`} />}
-      <div className="hg-form__row">
-        <NumberInput
-          label={t('vt.apprenticeships.rating')}
-          value={rating}
-          data-testid={`vt-progress-rating-${id}`}
-          onValueChange={setRating}
-        />
-        <TextInput label={t('vt.note')} value={note} data-testid={`vt-progress-note-${id}`} onChange={(e) => setNote(e.target.value)} />
-        <Button
-          busy={action.busy}
-          disabled={!note.trim()}
-          data-testid={`vt-progress-save-${id}`}
-          onClick={() => void action.run(() => api.progress(id, Number(rating), note.trim()))}
-        >
-          {t('vt.apprenticeships.checkProgress')}
-        </Button>
-      </div>
-      <div className="hg-form__row">
-        <Button
-          variant="secondary"
-          busy={action.busy}
-          data-testid={`vt-finish-completed-${id}`}
-          onClick={() => void action.run(() => api.finish(id, 'completed'))}
-        >
-          {t('vt.apprenticeships.complete')}
-        </Button>
-        <Button
-          variant="secondary"
-          busy={action.busy}
-          data-testid={`vt-finish-withdrawn-${id}`}
-          onClick={() => void action.run(() => api.finish(id, 'withdrawn'))}
-        >
-          {t('vt.apprenticeships.withdraw')}
-        </Button>
-      </div>
-    </div>
   );
 }

@@ -818,3 +818,87 @@ describe('the counselling forms on react-hook-form', () => {
     );
   });
 });
+
+describe('the apprenticeship forms on react-hook-form', () => {
+  const master: Master = {
+    masterId: 'm-1',
+    name: 'Ostad Karimi',
+    guild: { fa: 'درودگران', en: 'Carpenters' },
+    trade: 'carpentry',
+    neighbourhoodId: 'nbh-fajr',
+    capacity: 3,
+    placed: 1,
+    available: 2,
+  };
+  const placement = {
+    placementId: 'pl-1',
+    masterId: 'm-1',
+    trade: 'carpentry',
+    residentRef: residentA,
+    referralId: null,
+    unverified: false,
+    referralCode: 'K7QM-3XWA',
+    state: 'active',
+    startedOn: '2026-10-01',
+    checks: [],
+  };
+
+  it('adds a master only when named and placed, and checks progress only with a rating of 1 to 5', async () => {
+    const sent: { what: string; body: unknown }[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/apprenticeships/masters`]: [master],
+      [`GET ${api}/apprenticeships/placements`]: [placement],
+      [`POST ${api}/apprenticeships/masters`]: (body: unknown) => (sent.push({ what: 'master', body }), jsonResponse(master, 201)),
+      [`POST ${api}/apprenticeships/placements/pl-1/progress`]: (body: unknown) => (sent.push({ what: 'check', body }), jsonResponse({})),
+    });
+    renderAt('/m/apprenticeships');
+    const field = (testId: string) => screen.getByTestId(testId).closest('.hg-field')!;
+    fireEvent.change(await screen.findByTestId('vt-master-name'), { target: { value: 'Ostad Rahimi' } });
+    fireEvent.click(screen.getByTestId('vt-master-submit'));
+    await waitFor(() => expect(field('vt-master-guildFa').textContent).toContain(fa['vt.required']));
+    expect(field('vt-master-trade-input').textContent).toContain(fa['vt.required']);
+    fireEvent.change(screen.getByTestId('vt-progress-rating-pl-1'), { target: { value: '۷' } });
+    fireEvent.change(screen.getByTestId('vt-progress-note-pl-1'), { target: { value: 'Cuts cleanly' } });
+    fireEvent.click(screen.getByTestId('vt-progress-save-pl-1'));
+    await waitFor(() => expect(field('vt-progress-rating-pl-1').textContent).toContain(fa['vt.problem.rating-out-of-range']));
+    expect(sent).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('vt-master-guildFa'), { target: { value: 'درودگران' } });
+    fireEvent.change(screen.getByTestId('vt-master-guildEn'), { target: { value: 'Carpenters' } });
+    await pick('vt-master-trade', 'نجا', 'نجاری');
+    await pick('vt-master-neighbourhoodId', 'فجر', 'فجر');
+    fireEvent.change(screen.getByTestId('vt-master-capacity'), { target: { value: '۳' } });
+    fireEvent.click(screen.getByTestId('vt-master-submit'));
+    await waitFor(() =>
+      expect(sent).toEqual([
+        {
+          what: 'master',
+          body: {
+            name: 'Ostad Rahimi',
+            guild: { fa: 'درودگران', en: 'Carpenters' },
+            trade: 'carpentry',
+            neighbourhoodId: 'nbh-fajr',
+            capacity: 3,
+          },
+        },
+      ]),
+    );
+  });
+
+  it('places the resident a referral names with the chosen master', async () => {
+    const sent: unknown[] = [];
+    stubFetch({
+      ...references,
+      [`GET ${api}/apprenticeships/masters`]: [master, { ...master, masterId: 'm-2', name: 'Ostad Ahmadi' }],
+      [`GET ${api}/apprenticeships/placements`]: [],
+      [`GET ${api}/desk/referrals`]: referrals,
+      [`POST ${api}/apprenticeships/masters/m-2/placements`]: (body: unknown) => (sent.push(body), jsonResponse(placement, 201)),
+    });
+    renderAt('/m/apprenticeships');
+    fireEvent.change(await screen.findByTestId('vt-place-master'), { target: { value: 'm-2' } });
+    await pick('vt-place-resident', 'k7qm', 'K7QM-3XWA');
+    fireEvent.click(screen.getByTestId('vt-place-submit'));
+    await waitFor(() => expect(sent).toEqual([{ residentRef: residentA }]));
+  });
+});
