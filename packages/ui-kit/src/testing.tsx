@@ -30,6 +30,9 @@ export function fakeAuth(overrides: Partial<Omit<AuthClient, 'hasRole'>> = {}): 
   };
 }
 
+/** The error an input points to (its `aria-describedby`), as a screen reader reads it with the input. */
+export const fieldErrorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;
+
 export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
   return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOCALES } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { translate } from '../i18n/messages';
-import { renderWithKit } from '../testing';
+import { fieldErrorOf, renderWithKit } from '../testing';
 import { DateInput } from './DateInput';
 
 // ۱۶ آذر ۱۴۰۵ is 7 December 2026.
@@ -30,7 +30,6 @@ function Harness({
 
 const field = () => screen.getByTestId('due') as HTMLInputElement;
 const type = (text: string) => fireEvent.change(field(), { target: { value: text } });
-const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;
 const openCalendar = () => fireEvent.click(screen.getByRole('button', { name: /Due/ }));
 const dayButton = (text: string) => within(screen.getByRole('grid')).getByText(text, { selector: 'button' });
 
@@ -103,14 +102,14 @@ describe('DateInput: typing', () => {
     expect(field().getAttribute('aria-invalid')).toBeNull(); // not while typing
     fireEvent.blur(field());
     expect(field().getAttribute('aria-invalid')).toBe('true');
-    expect(errorOf(field())).toMatch(/^تاریخ را به شمسی و به شکل [۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} بنویسید$/);
+    expect(fieldErrorOf(field())).toMatch(/^تاریخ را به شمسی و به شکل [۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} بنویسید$/);
   });
 
   it('says what is wrong in English in en', () => {
     renderWithKit(<Harness />, { locale: 'en' });
     type('7 Dec');
     fireEvent.blur(field());
-    expect(errorOf(field())).toMatch(/^Write the date as \d{4}-\d\d-\d\d \(year-month-day\)$/);
+    expect(fieldErrorOf(field())).toMatch(/^Write the date as \d{4}-\d\d-\d\d \(year-month-day\)$/);
   });
 
   it('refuses a typed day before min or after max, naming the bound', () => {
@@ -119,17 +118,17 @@ describe('DateInput: typing', () => {
     type('۱۴۰۵/۰۹/۱۰');
     fireEvent.blur(field());
     expect(onDay).not.toHaveBeenCalled();
-    expect(errorOf(field())).toBe('تاریخ نباید پیش از ۱۲ آذر ۱۴۰۵ باشد');
+    expect(fieldErrorOf(field())).toBe('تاریخ نباید پیش از ۱۲ آذر ۱۴۰۵ باشد');
     type('۱۴۰۵/۱۰/۲۱');
     fireEvent.blur(field());
-    expect(errorOf(field())).toBe('تاریخ نباید پس از ۲۰ دی ۱۴۰۵ باشد');
+    expect(fieldErrorOf(field())).toBe('تاریخ نباید پس از ۲۰ دی ۱۴۰۵ باشد');
     type('۱۴۰۵/۰۹/۱۲');
     expect(onDay).toHaveBeenLastCalledWith('2026-12-03');
   });
 
   it('shows the caller’s error instead of its own', () => {
     renderWithKit(<DateInput label="Due" value="" onChange={() => undefined} error="Required" data-testid="due" />, { locale: 'en' });
-    expect(errorOf(field())).toBe('Required');
+    expect(fieldErrorOf(field())).toBe('Required');
   });
 
   it('labels the field and passes required, disabled and data-testid on to it', () => {

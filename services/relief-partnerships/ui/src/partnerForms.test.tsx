@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { fakeAuth, jsonResponse as json, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
+import { fakeAuth, fieldErrorOf, jsonResponse as json, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, expect, it, vi } from 'vitest';
 import App from './App';
@@ -19,21 +19,20 @@ const render = () =>
     </MemoryRouter>,
     { auth: fakeAuth({ roles: ['relief-officer'] }), locale: 'fa' },
   );
-const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;
 
 it('an agreement without its title, days and scope, or ending before it starts, says so under each and sends nothing', async () => {
   const create = vi.fn(() => json({}));
   stubFetch({ [`GET ${api}/agreements`]: [], [`GET ${api}/joint-meetings`]: [], [`POST ${api}/agreements`]: create });
   render();
   fireEvent.click(await screen.findByTestId('agreement-create'));
-  await waitFor(() => expect(errorOf(screen.getByTestId('agreement-title'))).toBe(fa['relief.new.required']));
-  expect(errorOf(screen.getByTestId('agreement-start'))).toBe(fa['relief.new.required']);
-  expect(errorOf(screen.getByTestId('agreement-end'))).toBe(fa['relief.new.required']);
-  expect(errorOf(screen.getByTestId('agreement-scope'))).toBe(fa['relief.new.required']);
+  await waitFor(() => expect(fieldErrorOf(screen.getByTestId('agreement-title'))).toBe(fa['relief.new.required']));
+  expect(fieldErrorOf(screen.getByTestId('agreement-start'))).toBe(fa['relief.new.required']);
+  expect(fieldErrorOf(screen.getByTestId('agreement-end'))).toBe(fa['relief.new.required']);
+  expect(fieldErrorOf(screen.getByTestId('agreement-scope'))).toBe(fa['relief.new.required']);
   fireEvent.change(screen.getByTestId('agreement-start'), { target: { value: '۱۴۰۵/۰۴/۱۰' } });
   fireEvent.change(screen.getByTestId('agreement-end'), { target: { value: '۱۴۰۵/۰۱/۱۰' } });
   fireEvent.click(screen.getByTestId('agreement-create'));
-  await waitFor(() => expect(errorOf(screen.getByTestId('agreement-end'))).toBe(fa['relief.problem.agreement-ends-before-start']));
+  await waitFor(() => expect(fieldErrorOf(screen.getByTestId('agreement-end'))).toBe(fa['relief.problem.agreement-ends-before-start']));
   expect(create).not.toHaveBeenCalled();
 });
 
@@ -68,8 +67,8 @@ it('a joint meeting with fewer than two attendees or without its title and decis
   fireEvent.click(await screen.findByTestId('joint-meeting-attendee-basij-construction'));
   fireEvent.click(screen.getByTestId('joint-meeting-create'));
   expect((await screen.findByTestId('joint-meeting-attendees-error')).textContent).toBe(fa['relief.meetings.attendeesTooFew']);
-  expect(errorOf(screen.getByTestId('joint-meeting-title'))).toBe(fa['relief.new.required']);
-  expect(errorOf(screen.getByTestId('joint-meeting-decisions'))).toBe(fa['relief.new.required']);
+  expect(fieldErrorOf(screen.getByTestId('joint-meeting-title'))).toBe(fa['relief.new.required']);
+  expect(fieldErrorOf(screen.getByTestId('joint-meeting-decisions'))).toBe(fa['relief.new.required']);
   expect(create).not.toHaveBeenCalled();
   fireEvent.click(screen.getByTestId('joint-meeting-attendee-welfare'));
   fireEvent.click(screen.getByTestId('joint-meeting-attendee-clinics'));

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeAuth, jsonResponse as json, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
+import { fakeAuth, fieldErrorOf, jsonResponse as json, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { Permit, Project } from './api';
@@ -57,7 +57,6 @@ const routes = (extra: Record<string, unknown>) =>
     [`GET ${api}/permits`]: [permit],
     ...extra,
   } as Parameters<typeof stubFetch>[0]);
-const errorOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;
 
 it('a new project without its title, volunteers and scope says which are missing and sends nothing; a milestone needs its day', async () => {
   const create = vi.fn(() => json(project));
@@ -65,10 +64,10 @@ it('a new project without its title, volunteers and scope says which are missing
   render();
   fireEvent.change(await screen.findByTestId('project-milestone'), { target: { value: 'پی‌ریزی' } });
   fireEvent.click(screen.getByTestId('project-create'));
-  await waitFor(() => expect(errorOf(screen.getByTestId('project-title'))).toBe(fa['relief.new.required']));
-  expect(errorOf(screen.getByTestId('project-volunteers'))).toBe(fa['relief.new.required']);
-  expect(errorOf(screen.getByTestId('project-scope'))).toBe(fa['relief.new.required']);
-  expect(errorOf(screen.getByTestId('project-milestone-due'))).toBe(fa['relief.new.required']);
+  await waitFor(() => expect(fieldErrorOf(screen.getByTestId('project-title'))).toBe(fa['relief.new.required']));
+  expect(fieldErrorOf(screen.getByTestId('project-volunteers'))).toBe(fa['relief.new.required']);
+  expect(fieldErrorOf(screen.getByTestId('project-scope'))).toBe(fa['relief.new.required']);
+  expect(fieldErrorOf(screen.getByTestId('project-milestone-due'))).toBe(fa['relief.new.required']);
   expect(create).not.toHaveBeenCalled();
 });
 
@@ -106,9 +105,9 @@ it('a milestone without its day, or a completion without evidence, says so and s
   render();
   fireEvent.change(await screen.findByTestId('milestone-title-p1'), { target: { value: 'کف‌سازی' } });
   fireEvent.click(screen.getByTestId('milestone-add-p1'));
-  await waitFor(() => expect(errorOf(screen.getByTestId('milestone-due-p1'))).toBe(fa['relief.new.required']));
+  await waitFor(() => expect(fieldErrorOf(screen.getByTestId('milestone-due-p1'))).toBe(fa['relief.new.required']));
   fireEvent.click(screen.getByTestId('project-complete-p1'));
-  await waitFor(() => expect(errorOf(screen.getByTestId('project-evidence-input-p1'))).toBe(fa['relief.new.required']));
+  await waitFor(() => expect(fieldErrorOf(screen.getByTestId('project-evidence-input-p1'))).toBe(fa['relief.new.required']));
   expect(added).not.toHaveBeenCalled();
   expect(completed).not.toHaveBeenCalled();
   fireEvent.change(screen.getByTestId('project-evidence-input-p1'), { target: { value: ' عکس‌ها ' } });
