@@ -472,6 +472,33 @@ describe('the case page’s forms say what is missing and send nothing until it 
     expect(JSON.parse(String(sent(fetchMock, '/tasks')[0]![1]!.body))).toEqual({ text: 'Enrol the eldest', dueOn: '2026-04-01' });
   });
 
+  it('marks a goal met and a task done as they were ticked', async () => {
+    const withTask: CaseView = {
+      ...planned,
+      goals: [
+        {
+          ...planned.goals[0]!,
+          tasks: [{ taskId: 't1', text: 'Enrol the eldest', dueOn: '2026-04-01', done: false, doneAt: null, overdue: false }],
+        },
+      ],
+    };
+    const fetchMock = stubFetch({
+      [`GET ${api}/cases/${caseId}`]: withTask,
+      [`GET ${api}/desk/places`]: places,
+      [`PUT ${api}/cases/${caseId}/goals/g1`]: () => jsonResponse(withTask),
+      [`PUT ${api}/cases/${caseId}/tasks/t1`]: () => jsonResponse(withTask),
+    });
+    const put = (path: string) => fetchMock.mock.calls.filter(([url, init]) => String(url).endsWith(path) && init?.method === 'PUT');
+    renderAt(`/m/cases/${caseId}`, ['welfare-officer'], 'en');
+    fireEvent.click(await screen.findByTestId('welfare-goal-met-g1'));
+    await waitFor(() => expect(put('/goals/g1')).toHaveLength(1));
+    expect(JSON.parse(String(put('/goals/g1')[0]![1]!.body))).toEqual({ met: true });
+    await waitFor(() => expect((screen.getByTestId('welfare-task-done-t1') as HTMLInputElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('welfare-task-done-t1'));
+    await waitFor(() => expect(put('/tasks/t1')).toHaveLength(1));
+    expect(JSON.parse(String(put('/tasks/t1')[0]![1]!.body))).toEqual({ done: true });
+  });
+
   it('records no visit without its notes, and says a refused day under that day', async () => {
     const fetchMock = stubFetch({
       [`GET ${api}/cases/${caseId}`]: planned,

@@ -26,7 +26,11 @@ export function PlanPart({ c, setCase }: PartProps) {
                 data-testid={`welfare-goal-met-${g.goalId}`}
                 checked={g.met}
                 disabled={!canMark || busy}
-                onChange={(e) => run(() => api.markGoal(c.caseId, g.goalId, e.target.checked))}
+                onChange={(e) => {
+                  // Read now: the change runs after React has put the controlled box back until the API answers.
+                  const met = e.target.checked;
+                  void run(() => api.markGoal(c.caseId, g.goalId, met));
+                }}
               />{' '}
               <strong>{g.text}</strong> {g.met && <Badge tone="success">{t('welfare.plan.met')}</Badge>}
             </label>
@@ -39,7 +43,10 @@ export function PlanPart({ c, setCase }: PartProps) {
                       data-testid={`welfare-task-done-${task.taskId}`}
                       checked={task.done}
                       disabled={!canMark || busy}
-                      onChange={(e) => run(() => api.markTask(c.caseId, task.taskId, e.target.checked))}
+                      onChange={(e) => {
+                        const done = e.target.checked;
+                        void run(() => api.markTask(c.caseId, task.taskId, done));
+                      }}
                     />{' '}
                     {task.text} — {t('welfare.plan.due', { date: formatDate(task.dueOn) })}
                   </label>{' '}
