@@ -173,7 +173,11 @@ function PermitActions({ permit, onDone }: { permit: Permit; onDone: () => void 
                 checked={permit.checklist.includes(item)}
                 disabled={action.busy}
                 data-testid={`vt-permit-item-${item}-${id}`}
-                onChange={(e) => void action.run(() => api.checklist(id, item, e.target.checked))}
+                onChange={(e) => {
+                  // Read now: the command runs after React has put the controlled box back until the API answers.
+                  const received = e.target.checked;
+                  void action.run(() => api.checklist(id, item, received));
+                }}
               />{' '}
               {t(`vt.permits.item.${item}`)}
             </label>
