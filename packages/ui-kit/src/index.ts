@@ -19,7 +19,6 @@ export { getAuthClient, hasAnyRole, setAuthClient, useAuth, type AuthClient, typ
 export { ApiError, type Problem } from './api/ApiError';
 export { createApiClient, LIST_MAX_PAGES, mapApiErrors, useApi, type ApiClient } from './api/client';
 export { createTypedClient, data, pageOf, useTypedClient, type TypedClient } from './api/typed';
-export { useAsync, type AsyncState } from './useAsync';
 export { createQueryClient, QueryProvider } from './query/QueryProvider';
 export {
   useApiMutation,
@@ -36,7 +35,15 @@ export {
 } from './query/hooks';
 export { useReferenceOptions, type ReferenceOptions } from './query/reference';
 // Modules use TanStack Query through the kit, so host and remotes always share one copy (a singleton in build-config).
-export { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+export {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 export { Page } from './components/Page';
 export { Card, type CardProps } from './components/Card';
 export { DataTable, type Column, type DataTableProps } from './components/DataTable';
@@ -68,5 +75,4 @@ export { BarChart, type BarDatum } from './components/BarChart';
 export { DateInput } from './components/DateInput';
 export { TimeInput } from './components/TimeInput';
 export { Code } from './components/Code';
-export { useAction } from './useAction';
 export { problemField, useFieldProblem, useProblemSentence } from './problems';

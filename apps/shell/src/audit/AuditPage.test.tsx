@@ -138,6 +138,22 @@ describe('the auditor’s access-log page', () => {
     expect(screen.queryByTestId('audit-load-more')).toBeNull();
   });
 
+  it('reads the logs anew on a second search with the same filters, from the first page: every view adds entries', async () => {
+    const fetchMock = renderAudit(
+      {
+        [logRoute('clinics')]: pages(
+          page([entry('clinics', 'c1', '2026-03-21T10:00:00Z')]),
+          page([entry('clinics', 'c2', '2026-03-21T11:00:00Z')]),
+        ),
+      },
+      'en',
+    );
+    await waitFor(() => expect(rowIds()).toEqual(['audit-row-clinics-c1']));
+    fireEvent.click(screen.getByTestId('audit-search'));
+    await waitFor(() => expect(rowIds()).toEqual(['audit-row-clinics-c2']));
+    expect(calls(fetchMock, '/api/clinics/v1/access-log').map(({ url }) => url.searchParams.get('after'))).toEqual([null, null]);
+  });
+
   it('sends the person, user and days to every chosen service and asks none of the others', async () => {
     const fetchMock = renderAudit({});
     await screen.findByTestId('audit-table');

@@ -6,7 +6,7 @@ import { errorMessageKey } from './errorMessage';
 import { ExportButtons } from './ExportButtons';
 import '../messages';
 import { normaliseCode, referenceCode } from './referenceCode';
-import { useAccessLogs } from './useAccessLogs';
+import { useAccessLogs, type AccessLogSearch } from './useAccessLogs';
 
 const noFilter: AccessLogFilter = { person: '', user: '', from: '', to: '' };
 
@@ -16,10 +16,7 @@ export function AuditPage() {
   const [draft, setDraft] = useState(noFilter);
   const [agencies, setAgencies] = useState<readonly AuditedAgency[]>(AUDITED_AGENCIES);
   const [formError, setFormError] = useState<{ to?: string; agencies?: string }>({});
-  const [search, setSearch] = useState<{ agencies: readonly AuditedAgency[]; filter: AccessLogFilter }>({
-    agencies: AUDITED_AGENCIES,
-    filter: noFilter,
-  });
+  const [search, setSearch] = useState<AccessLogSearch>({ agencies: AUDITED_AGENCIES, filter: noFilter, run: 0 });
   const { logs, loading, loadMore, hasMore } = useAccessLogs(search);
   const entries = mergeLogs(logs);
   // Which person each code on the page stands for, so the auditor filters by a code they read (or follow by a click).
@@ -27,7 +24,7 @@ export function AuditPage() {
   const followPerson = (subject: string) => {
     const next = { ...draft, person: referenceCode(subject) };
     setDraft(next);
-    setSearch({ agencies, filter: { ...next, person: subject, user: toLatinDigits(next.user).trim() } });
+    setSearch({ agencies, filter: { ...next, person: subject, user: toLatinDigits(next.user).trim() }, run: search.run + 1 });
   };
   const columns = useColumns(followPerson);
 
@@ -42,7 +39,7 @@ export function AuditPage() {
     };
     setFormError(errors);
     if (errors.to || errors.agencies) return;
-    setSearch({ agencies, filter });
+    setSearch({ agencies, filter, run: search.run + 1 });
   };
 
   const toggle = (agency: AuditedAgency, on: boolean) =>

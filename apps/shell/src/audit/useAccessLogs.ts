@@ -1,43 +1,47 @@
-import { useApi, type ApiClient } from '@hamgam/ui-kit';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApi, useInfiniteQuery, type ApiClient } from '@hamgam/ui-kit';
 import { accessLogPath, emptyLog, type AccessEntry, type AccessLogFilter, type AuditedAgency, type ServiceLog } from './accessLog';
 
-/** The next page of one service's log; a failure is kept on the log (with its cursor) so the next "load more" retries it. */
+/** One auditor's search: a new `run` reads the logs anew (they grow on every read), even with the same filters. */
+export interface AccessLogSearch {
+  agencies: readonly AuditedAgency[];
+  filter: AccessLogFilter;
+  run: number;
+}
+
+/** The next page of one service's log (only its new entries); a failure is kept with the cursor, so the next step retries it. */
 async function readPage(api: ApiClient, log: ServiceLog, filter: AccessLogFilter): Promise<ServiceLog> {
+  if (log.done) return { ...log, entries: [] };
   try {
     const page = await api.page<AccessEntry>(accessLogPath(log.agency, filter), log.cursor);
-    return { ...log, entries: [...log.entries, ...page.items], cursor: page.next, done: page.next === null, error: undefined };
+    return { ...log, entries: page.items, cursor: page.next, done: page.next === null, error: undefined };
   } catch (error) {
-    return { ...log, error };
+    return { ...log, entries: [], error };
   }
 }
 
-/** The chosen services' logs under one search: the first page of each, then one more page of each unfinished one per `loadMore`. */
-export function useAccessLogs(search: { agencies: readonly AuditedAgency[]; filter: AccessLogFilter }) {
+/**
+ * The chosen services' logs under one search, as one infinite query: a step reads the next page of every
+ * unfinished log at once, and each log is its entries over all steps with where the last step left it.
+ */
+export function useAccessLogs(search: AccessLogSearch) {
   const api = useApi();
-  const [logs, setLogs] = useState<ServiceLog[]>([]);
-  const [loading, setLoading] = useState(false);
-  // Answers to an earlier search or page are dropped once the auditor has moved on.
-  const generation = useRef(0);
-
-  const advance = useCallback(
-    async (current: readonly ServiceLog[], run: number) => {
-      setLoading(true);
-      const next = await Promise.all(current.map((log) => (log.done ? log : readPage(api, log, search.filter))));
-      if (run !== generation.current) return;
-      setLogs(next);
-      setLoading(false);
+  const query = useInfiniteQuery({
+    queryKey: ['shell', 'access-logs', search],
+    queryFn: ({ pageParam }) => Promise.all(pageParam.map((log) => readPage(api, log, search.filter))),
+    initialPageParam: search.agencies.map(emptyLog),
+    getNextPageParam: (last) => (last.some((log) => !log.done) ? last : undefined),
+  });
+  const steps = query.data?.pages ?? [];
+  const logs: ServiceLog[] = search.agencies.map((agency, index) => ({
+    ...(steps.at(-1)?.[index] ?? emptyLog(agency)),
+    entries: steps.flatMap((step) => step[index]?.entries ?? []),
+  }));
+  return {
+    logs,
+    loading: query.isFetching,
+    hasMore: query.hasNextPage,
+    loadMore: () => {
+      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
     },
-    [api, search],
-  );
-
-  useEffect(() => {
-    const run = ++generation.current;
-    const fresh = search.agencies.map(emptyLog);
-    setLogs(fresh);
-    void advance(fresh, run);
-  }, [advance, search]);
-
-  const loadMore = useCallback(() => void advance(logs, ++generation.current), [advance, logs]);
-  return { logs, loading, loadMore, hasMore: logs.some((log) => !log.done) };
+  };
 }

@@ -1,4 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
+import { createQueryClient, type QueryClient } from '@hamgam/ui-kit';
 import { jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
@@ -14,12 +15,12 @@ const accepted: TrackingView = {
   lastUpdate: '2026-03-21',
 };
 
-function renderTrack(path: string, locale: 'fa' | 'en' = 'fa') {
+function renderTrack(path: string, locale: 'fa' | 'en' = 'fa', queryClient?: QueryClient) {
   return renderWithKit(
     <MemoryRouter initialEntries={[path]}>
       <PublicRoutes />
     </MemoryRouter>,
-    { locale },
+    { locale, queryClient },
   );
 }
 
@@ -105,7 +106,8 @@ describe('public tracking of a workshop permit application', () => {
       'GET /api/clinics/v1/tracking/AAAA-AAAA': () =>
         jsonResponse({ title: 'Too Many Requests', status: 429 }, 429, 'application/problem+json'),
     });
-    renderTrack('/track/AAAA-AAAA', 'en');
+    // The page's own cache settings, which retry a failed network call: a refusal is shown at once and not asked again.
+    renderTrack('/track/AAAA-AAAA', 'en', createQueryClient());
     expect((await screen.findByTestId('track-error')).textContent).toBe('Too many look-ups. Please try again in a minute.');
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });

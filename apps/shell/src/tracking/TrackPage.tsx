@@ -5,7 +5,7 @@ import {
   Page,
   TextInput,
   toLatinDigits,
-  useAsync,
+  useApiQuery,
   useI18n,
   type BadgeTone,
   type LocalizedText,
@@ -28,7 +28,6 @@ export interface TrackingView {
   lastUpdate: string;
 }
 
-/** Thrown with the message key to show. */
 /** A lookup that found nothing to show: the message saying why. */
 class LookupFailed extends Error {
   constructor(readonly key: MessageKey) {
@@ -86,7 +85,8 @@ export function TrackPage() {
   const [inputError, setInputError] = useState<string>();
 
   const code = codeInPath ? normaliseCode(codeInPath) : null;
-  const lookup = useAsync(() => (code ? lookUp(code) : Promise.resolve(null)), [code]);
+  // Not found or rate-limited is the answer itself: asking again would only spend the resident's look-ups.
+  const lookup = useApiQuery(['shell', 'track', code], () => lookUp(code!), { enabled: code !== null, retry: false });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -135,12 +135,12 @@ export function TrackPage() {
           </form>
         </Card>
         {code && lookup.loading && <Card testId="track-loading">…</Card>}
-        {!lookup.loading && lookup.error !== undefined && (
+        {code && lookup.error && (
           <Card tone="error" role="alert" testId="track-error">
             {t(lookup.error instanceof LookupFailed ? lookup.error.key : 'track.failed')}
           </Card>
         )}
-        {!lookup.loading && lookup.data && (
+        {code && lookup.data && (
           <Card title={<span dir="ltr">{lookup.data.code}</span>} testId="track-result">
             <dl className="hg-dl">
               <dt>{t('track.status')}</dt>

@@ -1,6 +1,6 @@
 import { useApi } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
-import { useAsync } from '../useAsync';
+import { useApiQuery } from '../query/hooks';
 import { Card } from './Card';
 import { ErrorCard } from './ErrorCard';
 import { Loading } from './Loading';
@@ -31,7 +31,7 @@ function Tags({ items, testId }: { items: readonly string[]; testId?: string }) 
 export function WhoAmICard({ service }: { service: string }) {
   const api = useApi();
   const { t, lookup } = useI18n();
-  const me = useAsync(() => api.get<Me>(`/${service}/v1/me`), [api, service]);
+  const me = useApiQuery([service, 'me'], () => api.get<Me>(`/${service}/v1/me`));
 
   if (me.loading && !me.data) return <Loading />;
   if (me.error || !me.data) return <ErrorCard error={me.error} onRetry={me.reload} />;

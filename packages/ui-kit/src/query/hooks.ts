@@ -11,7 +11,7 @@ import {
 import { useState } from 'react';
 import { useProblemSentence } from '../problems';
 
-/** What a screen reads from a query: TanStack's result plus the names `useAsync` used, so a screen moves over line by line. */
+/** What a screen reads from a query: TanStack's result plus `loading` and `reload`, the names its buttons and cards take. */
 export type ApiQuery<T> = UseQueryResult<T> & {
   /** True until the first answer (and while a new key has no cached answer yet). */
   loading: boolean;
@@ -26,6 +26,8 @@ export interface ApiQueryOptions {
   enabled?: boolean;
   /** Overrides the 30 s default when data changes faster (a queue) or slower (reference lists). */
   staleTime?: number;
+  /** False when a failure is itself the answer (a public look-up that found nothing, a rate limit): shown at once, never asked again. */
+  retry?: false;
 }
 
 /**
