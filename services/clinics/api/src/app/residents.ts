@@ -143,13 +143,20 @@ export interface ResidentListQuery {
   consents?: 'ending';
 }
 
+/**
+ * Consents in force ending from `from` (today unless asked) up to CONSENT_WARNING_DAYS after `today`: one rule
+ * for the home's count (routes/work.ts) and the residents list it opens (`consents=ending`).
+ */
+export const consentsEnding = (clinicId: string, today: string, from = today) => ({
+  clinicId,
+  withdrawnAt: null,
+  expiresOn: between(from, addDays(today, CONSENT_WARNING_DAYS)),
+});
+
 /** The clinic's residents with a consent in force ending within the warning days, as the home counts them. */
 async function consentsEndingFilter({ models, clock }: ResidentDeps, clinicId: string) {
-  const today = dayOf(clock.now());
   const ending = await readAll(
-    models.consents
-      .find({ clinicId, withdrawnAt: null, expiresOn: between(today, addDays(today, CONSENT_WARNING_DAYS)) }, { residentId: 1 })
-      .lean(),
+    models.consents.find(consentsEnding(clinicId, dayOf(clock.now())), { residentId: 1 }).lean(),
     caps.perClinic,
   );
   return { _id: inList([...new Set(ending.map((c) => c.residentId))]) };

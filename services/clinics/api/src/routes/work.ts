@@ -1,9 +1,9 @@
 import { addDays, startOfDay } from '@hamgam/contracts/days';
 import { between, caps, hasAnyRole, inList, lessThan, readAll, tally, workRoute, type WorkContext } from '@hamgam/service-kit';
 import { clinicReaders, clinicWorkers, type ClinicsDeps } from '../deps.js';
+import { consentsEnding } from '../app/residents.js';
 import { CONSENT_WARNING_DAYS } from '../domain/consent.js';
 
-export { CONSENT_WARNING_DAYS };
 /** An agency's "no" stays on the home this long: the clinic finds the resident another way. */
 export const DECLINED_RECENT_DAYS = 7;
 
@@ -32,18 +32,15 @@ export const workRoutes = (deps: ClinicsDeps) => [
       });
       const weekAgo = new Date(now.getTime() - DECLINED_RECENT_DAYS * 86_400_000);
       const declinedFrom = (from: Date) => ({ clinicId, state: 'declined', updatedAt: between(from, new Date(now.getTime() + 1)) });
-      const consentsEnding = (from: string) => ({
-        clinicId,
-        withdrawnAt: null,
-        expiresOn: between(from, addDays(today, CONSENT_WARNING_DAYS)),
-      });
       // Asked `since`, each says how many are new: fell due, were declined, or came within the two weeks after it.
       const [late, declined, consents, booked] = await Promise.all([
         tally(models.referrals, work, referralsDue(lessThan(today)), (since) => referralsDue(between(since.day, today))),
         tally(models.referrals, work, declinedFrom(weekAgo), (since) =>
           declinedFrom(new Date(Math.max(since.at.getTime() + 1, weekAgo.getTime()))),
         ),
-        tally(models.consents, work, consentsEnding(today), (since) => consentsEnding(addDays(since.day, CONSENT_WARNING_DAYS))),
+        tally(models.consents, work, consentsEnding(clinicId, today), (since) =>
+          consentsEnding(clinicId, today, addDays(since.day, CONSENT_WARNING_DAYS)),
+        ),
         bookedToday(deps, work, clinicId),
       ]);
       return [
