@@ -146,10 +146,10 @@ export function AuditPage() {
   );
 }
 
-/** The table's columns; each cell repeats its column's name, shown only where rows stack as cards (a phone). */
 /** The log's columns, each headed by its message (`audit.col.<key>`). */
 type ColumnKey = 'at' | 'agency' | 'actor' | 'action' | 'record' | 'person' | 'purpose';
 
+/** The table's columns; each cell repeats its column's name, shown only where rows stack as cards (a phone). */
 function useColumns(followPerson: (subject: string) => void): Column<AccessEntry>[] {
   const { t, lookup, formatDateTime, formatList } = useI18n();
   // A code the catalogue lacks (a record kind added later) is shown as it came rather than as a key.
