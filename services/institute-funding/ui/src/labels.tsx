@@ -108,6 +108,24 @@ export function NeighbourhoodPicker(props: {
   );
 }
 
+/** The fund's form rules: a field that breaks one says `if.required` under it, in the user's language. */
+export function useRules() {
+  const { t } = useI18n();
+  const required = t('if.required');
+  return {
+    /** Something chosen (a day, an institute, a neighbourhood). */
+    picked: { required },
+    /** Text that is not only blanks. */
+    filled: { validate: (v: string) => v.trim().length > 0 || required },
+    /** At least one ticked. */
+    ticked: { validate: (v: readonly string[]) => v.length > 0 || required },
+    /** A count above zero, as typed. */
+    positive: { validate: (v: string) => Number(v) > 0 || required },
+    /** An amount above zero. */
+    amount: { validate: (v: number | null) => (v !== null && v > 0) || required },
+  };
+}
+
 /**
  * A refusal split for a form: the sentence of a problem naming a field goes under that field (a broken
  * rule's `field`, or the first path of a schema error), the rest above the form; both in the user's language.

@@ -1,7 +1,7 @@
 import { AmountInput, Button, Card, Form, NumberInput, Select, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { Controller, useForm } from 'react-hook-form';
 import { useFundingApi, type FundingCall, type Institute } from '../api';
-import { CheckList, useFieldProblems, useLabels } from '../labels';
+import { CheckList, useFieldProblems, useLabels, useRules } from '../labels';
 
 interface ApplicationDraft {
   instituteId: string;
@@ -16,6 +16,7 @@ export function ApplicationForm({ call, institutes, onDone }: { call: FundingCal
   const { t, localize } = useI18n();
   const labels = useLabels();
   const problems = useFieldProblems();
+  const rules = useRules();
   const eligible = institutes.filter((i) => call.neighbourhoodIds.includes(i.neighbourhoodId));
   const form = useForm<ApplicationDraft>({
     defaultValues: { instituteId: eligible[0]?.instituteId ?? '', trades: [], seats: '', amount: null },
@@ -41,7 +42,7 @@ export function ApplicationForm({ call, institutes, onDone }: { call: FundingCal
         <Controller
           control={form.control}
           name="instituteId"
-          rules={{ required: t('if.required') }}
+          rules={rules.picked}
           render={({ field }) => (
             <Select
               label={t('if.applications.institute')}
@@ -56,7 +57,7 @@ export function ApplicationForm({ call, institutes, onDone }: { call: FundingCal
         <Controller
           control={form.control}
           name="trades"
-          rules={{ validate: (v) => v.length > 0 || t('if.required') }}
+          rules={rules.ticked}
           render={({ field }) => (
             <CheckList
               label={t('if.institutes.trades')}
@@ -71,7 +72,7 @@ export function ApplicationForm({ call, institutes, onDone }: { call: FundingCal
         <Controller
           control={form.control}
           name="seats"
-          rules={{ validate: (v) => Number(v) > 0 || t('if.required') }}
+          rules={rules.positive}
           render={({ field }) => (
             <NumberInput
               label={t('if.applications.seats')}
@@ -85,7 +86,7 @@ export function ApplicationForm({ call, institutes, onDone }: { call: FundingCal
         <Controller
           control={form.control}
           name="amount"
-          rules={{ validate: (v) => (v !== null && v > 0) || t('if.required') }}
+          rules={rules.amount}
           render={({ field }) => (
             <AmountInput
               label={t('if.applications.requested')}

@@ -1,7 +1,7 @@
 import { AmountInput, Button, Card, Form, NumberInput, Select, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { useFundingApi, type Application, type ConditionKind, type PlanItem } from '../api';
-import { useFieldProblems } from '../labels';
+import { useFundingApi, type Application, type ConditionKind } from '../api';
+import { useFieldProblems, useRules } from '../labels';
 
 interface TrancheDraft {
   percent: string;
@@ -14,26 +14,27 @@ interface AwardDraft {
   plan: TrancheDraft[];
 }
 
-const defaultPlan = (seats: number): PlanItem[] => [
-  { percent: 30, condition: { kind: 'enrolments', atLeast: Math.max(1, Math.round(seats * 0.8)) } },
-  { percent: 40, condition: { kind: 'completions', atLeast: Math.max(1, Math.round(seats * 0.5)) } },
-  { percent: 30, condition: { kind: 'completions', atLeast: Math.max(1, Math.round(seats * 0.8)) } },
-];
+/** The plan an award starts from: 30% once 80% of the seats enrol, 40% once half complete, 30% once 80% complete. */
+const defaultPlan = (seats: number): TrancheDraft[] => {
+  const atLeast = (share: number) => String(Math.max(1, Math.round(seats * share)));
+  return [
+    { percent: '30', kind: 'enrolments', atLeast: atLeast(0.8) },
+    { percent: '40', kind: 'completions', atLeast: atLeast(0.5) },
+    { percent: '30', kind: 'completions', atLeast: atLeast(0.8) },
+  ];
+};
 
 /** The award: amount, seats and the tranche plan (each tranche's share and the verified outcome it waits for). */
 export function AwardForm({ application, onDone, onCancel }: { application: Application; onDone: () => void; onCancel: () => void }) {
   const api = useFundingApi();
   const { t, formatNumber } = useI18n();
   const problems = useFieldProblems();
+  const rules = useRules();
   const form = useForm<AwardDraft>({
     defaultValues: {
       amount: application.amountRequestedRials,
       seats: String(application.proposedSeats),
-      plan: defaultPlan(application.proposedSeats).map((p) => ({
-        percent: String(p.percent),
-        kind: p.condition.kind,
-        atLeast: String(p.condition.atLeast),
-      })),
+      plan: defaultPlan(application.proposedSeats),
     },
   });
   const tranches = useFieldArray({ control: form.control, name: 'plan' });
@@ -44,7 +45,6 @@ export function AwardForm({ application, onDone, onCancel }: { application: Appl
   });
   const refused = problems(award.error);
   const { errors } = form.formState;
-  const positive = { validate: (v: string) => Number(v) > 0 || t('if.required') };
 
   const submit = form.handleSubmit((draft) =>
     award.run({
@@ -59,7 +59,7 @@ export function AwardForm({ application, onDone, onCancel }: { application: Appl
         <Controller
           control={form.control}
           name="amount"
-          rules={{ validate: (v) => (v !== null && v > 0) || t('if.required') }}
+          rules={rules.amount}
           render={({ field }) => (
             <AmountInput
               label={t('if.award.amount')}
@@ -73,7 +73,7 @@ export function AwardForm({ application, onDone, onCancel }: { application: Appl
         <Controller
           control={form.control}
           name="seats"
-          rules={positive}
+          rules={rules.positive}
           render={({ field }) => (
             <NumberInput
               label={t('if.award.seats')}
@@ -90,7 +90,7 @@ export function AwardForm({ application, onDone, onCancel }: { application: Appl
             <Controller
               control={form.control}
               name={`plan.${i}.percent`}
-              rules={positive}
+              rules={rules.positive}
               render={({ field }) => (
                 <NumberInput
                   label={t('if.award.percent')}
@@ -117,7 +117,7 @@ export function AwardForm({ application, onDone, onCancel }: { application: Appl
             <Controller
               control={form.control}
               name={`plan.${i}.atLeast`}
-              rules={positive}
+              rules={rules.positive}
               render={({ field }) => (
                 <NumberInput
                   label={t('if.award.atLeast')}

@@ -2,7 +2,7 @@ import { today } from '@hamgam/contracts/days';
 import { AmountInput, Button, Card, DateInput, Form, TextInput, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { Controller, useForm } from 'react-hook-form';
 import { useFundingApi } from '../api';
-import { CheckList, useFieldProblems, useOptions } from '../labels';
+import { CheckList, useFieldProblems, useOptions, useRules } from '../labels';
 
 interface CallDraft {
   fa: string;
@@ -22,6 +22,7 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const options = useOptions();
   const problems = useFieldProblems();
+  const rules = useRules();
   const form = useForm<CallDraft>({ defaultValues: blank() });
   const open = useApiMutation((body: Parameters<typeof api.openCall>[0]) => api.openCall(body), {
     onSuccess: () => (form.reset(blank()), onDone()),
@@ -29,8 +30,6 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
   // Each refusal under the field it is about (a title, the budget, a day), in the officer's language.
   const refused = problems(open.error);
   const { errors } = form.formState;
-  const filled = { validate: (v: string) => v.trim().length > 0 || t('if.required') };
-  const ticked = { validate: (v: string[]) => v.length > 0 || t('if.required') };
 
   const submit = form.handleSubmit((draft) =>
     open.run({
@@ -48,20 +47,20 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
         <TextInput
           label={t('if.calls.titleFa')}
           data-testid="if-call-fa"
-          {...form.register('fa', filled)}
+          {...form.register('fa', rules.filled)}
           error={errors.fa?.message ?? refused.fields['title']}
         />
         <TextInput
           label={t('if.calls.titleEn')}
           dir="ltr"
           data-testid="if-call-en"
-          {...form.register('en', filled)}
+          {...form.register('en', rules.filled)}
           error={errors.en?.message ?? refused.fields['title']}
         />
         <Controller
           control={form.control}
           name="budget"
-          rules={{ validate: (v) => (v !== null && v > 0) || t('if.required') }}
+          rules={rules.amount}
           render={({ field }) => (
             <AmountInput
               label={t('if.calls.budget')}
@@ -75,7 +74,7 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
         <Controller
           control={form.control}
           name="neighbourhoodIds"
-          rules={ticked}
+          rules={rules.ticked}
           render={({ field }) => (
             <CheckList
               label={t('if.calls.targets')}
@@ -90,7 +89,7 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
         <Controller
           control={form.control}
           name="trades"
-          rules={ticked}
+          rules={rules.ticked}
           render={({ field }) => (
             <CheckList
               label={t('if.institutes.trades')}
@@ -105,7 +104,7 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
         <Controller
           control={form.control}
           name="opensOn"
-          rules={{ required: t('if.required') }}
+          rules={rules.picked}
           render={({ field }) => (
             <DateInput
               label={t('if.calls.opensOn')}
@@ -119,7 +118,7 @@ export function OpenCallForm({ onDone }: { onDone: () => void }) {
         <Controller
           control={form.control}
           name="closesOn"
-          rules={{ required: t('if.required') }}
+          rules={rules.picked}
           render={({ field }) => (
             <DateInput
               label={t('if.calls.closesOn')}

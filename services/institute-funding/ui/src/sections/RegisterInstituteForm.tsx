@@ -2,7 +2,7 @@ import { today } from '@hamgam/contracts/days';
 import { Button, Card, DateInput, Form, TextInput, useApiMutation, useI18n } from '@hamgam/ui-kit';
 import { Controller, useForm } from 'react-hook-form';
 import { useFundingApi } from '../api';
-import { CheckList, NeighbourhoodPicker, useFieldProblems, useOptions } from '../labels';
+import { CheckList, NeighbourhoodPicker, useFieldProblems, useOptions, useRules } from '../labels';
 
 interface InstituteDraft {
   fa: string;
@@ -30,13 +30,13 @@ export function RegisterInstituteForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const options = useOptions();
   const problems = useFieldProblems();
+  const rules = useRules();
   const form = useForm<InstituteDraft>({ defaultValues: blank() });
   const register = useApiMutation((body: Parameters<typeof api.registerInstitute>[0]) => api.registerInstitute(body), {
     onSuccess: () => (form.reset(blank()), onDone()),
   });
   const refused = problems(register.error);
   const { errors } = form.formState;
-  const required = { validate: (v: string) => v.trim().length > 0 || t('if.required') };
   // The field's own sentence first (left empty), else the API's refusal naming it.
   const errorOf = (name: keyof InstituteDraft, apiField: string = name) => errors[name]?.message ?? refused.fields[apiField];
 
@@ -57,27 +57,27 @@ export function RegisterInstituteForm({ onDone }: { onDone: () => void }) {
         <TextInput
           label={t('if.institutes.nameFa')}
           data-testid="if-institute-fa"
-          {...form.register('fa', required)}
+          {...form.register('fa', rules.filled)}
           error={errorOf('fa', 'name')}
         />
         <TextInput
           label={t('if.institutes.nameEn')}
           dir="ltr"
           data-testid="if-institute-en"
-          {...form.register('en', required)}
+          {...form.register('en', rules.filled)}
           error={errorOf('en', 'name')}
         />
         <TextInput
           label={t('if.institutes.licence')}
           dir="ltr"
           data-testid="if-institute-licence"
-          {...form.register('licenceNo', required)}
+          {...form.register('licenceNo', rules.filled)}
           error={errorOf('licenceNo')}
         />
         <Controller
           control={form.control}
           name="licenceValidUntil"
-          rules={{ required: t('if.required') }}
+          rules={rules.picked}
           render={({ field }) => (
             <DateInput
               label={t('if.institutes.validUntil')}
@@ -91,7 +91,7 @@ export function RegisterInstituteForm({ onDone }: { onDone: () => void }) {
         <Controller
           control={form.control}
           name="neighbourhoodId"
-          rules={{ required: t('if.required') }}
+          rules={rules.picked}
           render={({ field }) => (
             <NeighbourhoodPicker
               label={t('if.institutes.neighbourhood')}
@@ -105,20 +105,20 @@ export function RegisterInstituteForm({ onDone }: { onDone: () => void }) {
         <TextInput
           label={t('if.institutes.address')}
           data-testid="if-institute-address"
-          {...form.register('address', required)}
+          {...form.register('address', rules.filled)}
           error={errorOf('address')}
         />
         <Controller
           control={form.control}
           name="trades"
-          rules={{ validate: (v) => v.length > 0 || t('if.required') }}
+          rules={rules.ticked}
           render={({ field }) => (
             <CheckList
               label={t('if.institutes.trades')}
               options={options.trades}
               value={field.value}
               onChange={field.onChange}
-              error={errors.trades?.message ?? refused.fields['trades']}
+              error={errorOf('trades')}
               testId="if-institute-trades"
             />
           )}
