@@ -3,7 +3,7 @@ import { fakeAuth, jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../App';
-import type { FundingCall } from '../api';
+import type { FundingCall, Institute } from '../api';
 import { messages } from '../messages';
 
 // The fund's forms as an officer fills them (issue 10): references picked by name, amounts grouped as typed,
@@ -35,6 +35,17 @@ const call: FundingCall = {
   awardedRials: 0,
   availableRials: 5_000_000_000,
   createdAt: '2026-11-01T08:00:00.000Z',
+};
+const institute: Institute = {
+  instituteId: 'inst-negin',
+  name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
+  licenceNo: 'KRM-1398-0412',
+  licenceValidUntil: '2027-06-30',
+  neighbourhoodId: 'nbh-sarasiab',
+  address: 'سرآسیاب',
+  trades: ['tailoring'],
+  licenceValid: true,
+  updatedAt: '2026-11-01T08:00:00.000Z',
 };
 const problem = (status: number, body: object) => jsonResponse({ title: 'Refused', status, ...body }, status, 'application/problem+json');
 
@@ -146,19 +157,7 @@ describe('the institutes list', () => {
   it('names each institute without its id, and asks the API for a name and neighbourhood, a page at a time', async () => {
     const fetchMock = stubFetch({
       ...references,
-      [`GET ${api}/institutes`]: [
-        {
-          instituteId: 'inst-negin',
-          name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
-          licenceNo: 'KRM-1398-0412',
-          licenceValidUntil: '2027-06-30',
-          neighbourhoodId: 'nbh-sarasiab',
-          address: 'سرآسیاب',
-          trades: ['tailoring'],
-          licenceValid: true,
-          updatedAt: '2026-11-01T08:00:00.000Z',
-        },
-      ],
+      [`GET ${api}/institutes`]: [institute],
     });
     render('/m/institutes');
     const row = await screen.findByTestId('if-institute-inst-negin');
@@ -194,24 +193,13 @@ describe('a call’s applications', () => {
 
 describe('the application form', () => {
   const open: FundingCall = { ...call, status: 'open' };
-  const institute = {
-    instituteId: 'inst-negin',
-    name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
-    licenceNo: 'KRM-1398-0412',
-    licenceValidUntil: '2027-06-30',
-    neighbourhoodId: 'nbh-sarasiab',
-    address: 'سرآسیاب',
-    trades: ['welding'],
-    licenceValid: true,
-    updatedAt: '2026-11-01T08:00:00.000Z',
-  };
 
   it('says what is missing and sends nothing, then records the application for the picked institute', async () => {
     const sent: Record<string, unknown>[] = [];
     stubFetch({
       ...references,
       [`GET ${api}/calls`]: [open],
-      [`GET ${api}/institutes`]: [institute],
+      [`GET ${api}/institutes`]: [{ ...institute, trades: ['welding'] }],
       [`GET ${api}/applications`]: [],
       [`POST ${api}/applications`]: (body: Record<string, unknown>) => (sent.push(body), jsonResponse({}, 201)),
     });
@@ -253,7 +241,7 @@ describe('the application form', () => {
     stubFetch({
       ...references,
       [`GET ${api}/calls`]: [call],
-      [`GET ${api}/institutes`]: [institute],
+      [`GET ${api}/institutes`]: [{ ...institute, trades: ['welding'] }],
       [`GET ${api}/applications`]: [application],
       [`POST ${api}/applications/a-1/award`]: (body: unknown) => (sent.push(body), jsonResponse({}, 201)),
     });
