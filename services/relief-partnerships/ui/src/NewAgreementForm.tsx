@@ -76,19 +76,11 @@ export function NewAgreementForm({ partners, onCreated }: { partners: Partner[];
           )}
           {day('signedOn', t('relief.agreements.signed'), 'agreement-signed')}
         </div>
-        <Controller
-          control={form.control}
-          name="scope"
-          rules={{ validate: (v) => v.trim() !== '' || required }}
-          render={({ field }) => (
-            <Textarea
-              label={t('relief.projects.scope')}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldError('scope')}
-              testId="agreement-scope"
-            />
-          )}
+        <Textarea
+          label={t('relief.projects.scope')}
+          {...form.register('scope', { validate: (v) => v.trim() !== '' || required })}
+          error={fieldError('scope')}
+          data-testid="agreement-scope"
         />
         <div>
           <Button type="submit" busy={create.busy} data-testid="agreement-create">

@@ -88,19 +88,11 @@ export function NewJointMeetingForm({ onCreated }: { onCreated: () => void }) {
             </span>
           )}
         </fieldset>
-        <Controller
-          control={form.control}
-          name="decisions"
-          rules={{ validate: (v) => v.trim() !== '' || required }}
-          render={({ field }) => (
-            <Textarea
-              label={t('relief.meetings.decisions')}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldError('decisions')}
-              testId="joint-meeting-decisions"
-            />
-          )}
+        <Textarea
+          label={t('relief.meetings.decisions')}
+          {...form.register('decisions', { validate: (v) => v.trim() !== '' || required })}
+          error={fieldError('decisions')}
+          data-testid="joint-meeting-decisions"
         />
         <div>
           <Button type="submit" busy={create.busy} data-testid="joint-meeting-create">

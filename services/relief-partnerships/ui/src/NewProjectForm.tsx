@@ -105,19 +105,11 @@ export function NewProjectForm({ permits, onCreated }: { permits: Permit[]; onCr
           />
           <TextInput label={t('relief.projects.skills')} {...form.register('skills')} data-testid="project-skills" />
         </div>
-        <Controller
-          control={form.control}
-          name="scope"
-          rules={{ validate: (v) => v.trim() !== '' || required }}
-          render={({ field }) => (
-            <Textarea
-              label={t('relief.projects.scope')}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldError('scope')}
-              testId="project-scope"
-            />
-          )}
+        <Textarea
+          label={t('relief.projects.scope')}
+          {...form.register('scope', { validate: (v) => v.trim() !== '' || required })}
+          error={fieldError('scope')}
+          data-testid="project-scope"
         />
         <div className="hg-form__row">
           {/* The first milestone is optional, but a title without its day (or a day without a title) is not. */}

@@ -1,4 +1,5 @@
 import { Badge, Field, useApiQuery, useAuth, useI18n, type BadgeTone } from '@hamgam/ui-kit';
+import type { TextareaHTMLAttributes } from 'react';
 import { useReliefApi, type SupportStatus } from './api';
 
 export function useRials() {
@@ -32,22 +33,16 @@ export function useRoles() {
   return { relief: auth.hasRole('relief-officer'), basij: auth.hasRole('basij-liaison') };
 }
 
-/** A multi-line field; `error` (a form's rule or a refusal naming it) shows under it, linked for screen readers. */
+/**
+ * A multi-line field, taking a textarea's own props like the kit's TextInput (so `{...form.register('scope')}`
+ * spreads onto it); `error` (a form's rule or a refusal naming it) shows under it, linked for screen readers.
+ */
 export function Textarea({
   label,
-  value,
-  onChange,
-  testId,
-  rows = 3,
   error,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  testId: string;
-  rows?: number;
-  error?: string | undefined;
-}) {
+  rows = 3,
+  ...textarea
+}: { label: string; error?: string | undefined } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>) {
   return (
     <Field label={label} error={error}>
       {({ id, errorId }) => (
@@ -55,10 +50,8 @@ export function Textarea({
           id={id}
           className="hg-input"
           rows={rows}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
           {...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
-          data-testid={testId}
+          {...textarea}
         />
       )}
     </Field>

@@ -53,19 +53,7 @@ export function FollowUps({ request, onChange }: { request: SupportRequestPage; 
               {t('relief.page.operating')}
             </label>
           </div>
-          <Controller
-            control={form.control}
-            name="note"
-            render={({ field }) => (
-              <Textarea
-                label={t('relief.page.note')}
-                value={field.value}
-                onChange={field.onChange}
-                testId="support-follow-up-note"
-                rows={2}
-              />
-            )}
-          />
+          <Textarea label={t('relief.page.note')} {...form.register('note')} rows={2} data-testid="support-follow-up-note" />
           <div>
             <Button type="submit" busy={step.busy} data-testid="support-follow-up">
               {t('relief.page.addFollowUp')}

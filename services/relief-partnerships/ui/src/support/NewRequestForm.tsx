@@ -219,19 +219,11 @@ export function NewRequestForm({ root }: { root: string }) {
             data-testid="support-means-test"
           />
         </div>
-        <Controller
-          control={form.control}
-          name="plan"
-          rules={{ validate: (v) => v.trim() !== '' || required }}
-          render={({ field }) => (
-            <Textarea
-              label={t('relief.new.plan')}
-              value={field.value}
-              onChange={field.onChange}
-              error={errors.plan?.message ?? problems.of(submit.error, 'businessPlan')}
-              testId="support-plan"
-            />
-          )}
+        <Textarea
+          label={t('relief.new.plan')}
+          {...form.register('plan', { validate: (v) => v.trim() !== '' || required })}
+          error={errors.plan?.message ?? problems.of(submit.error, 'businessPlan')}
+          data-testid="support-plan"
         />
         <div>
           <Button type="submit" busy={submit.busy} data-testid="support-submit">
