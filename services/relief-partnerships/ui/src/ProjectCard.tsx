@@ -9,7 +9,6 @@ import {
   useApiMutation,
   useFieldProblem,
   useI18n,
-  useProblemSentence,
   type BadgeTone,
 } from '@hamgam/ui-kit';
 import { useState } from 'react';
@@ -26,20 +25,14 @@ export function ProjectCard({ project: initial, onChange }: { project: Project; 
   const nbh = useNeighbourhood();
   const roles = useRoles();
   const [project, setProject] = useState(initial);
-  const [error, setError] = useState<unknown>();
-  const sentence = useProblemSentence('relief');
   const changed = (saved: Project) => {
     setProject(saved);
     onChange();
   };
-  const markDone = async (milestoneId: string) => {
-    setError(undefined);
-    try {
-      changed(await api.milestoneDone(project.projectId, milestoneId, today()));
-    } catch (e) {
-      setError(sentence(e));
-    }
-  };
+  const markDone = useApiMutation((milestoneId: string) => api.milestoneDone(project.projectId, milestoneId, today()), {
+    module: 'relief',
+    onSuccess: changed,
+  });
   const canAct = roles.basij && project.status !== 'completed';
   return (
     <section className="hg-card" data-testid={`project-${project.projectId}`}>
@@ -56,7 +49,7 @@ export function ProjectCard({ project: initial, onChange }: { project: Project; 
           )}
         </span>
       </header>
-      {error !== undefined && <ErrorCard error={error} />}
+      {markDone.error && <ErrorCard error={markDone.error} />}
       <p>{project.scope}</p>
       <p>
         {nbh(project.neighbourhoodId)}
@@ -75,7 +68,7 @@ export function ProjectCard({ project: initial, onChange }: { project: Project; 
               <Badge tone="danger">{t('relief.projects.late')}</Badge>
             ) : null}
             {canAct && !m.doneOn && (
-              <Button variant="secondary" onClick={() => void markDone(m.milestoneId)} data-testid={`milestone-done-${m.milestoneId}`}>
+              <Button variant="secondary" onClick={() => void markDone.run(m.milestoneId)} data-testid={`milestone-done-${m.milestoneId}`}>
                 {t('relief.projects.done')}
               </Button>
             )}
