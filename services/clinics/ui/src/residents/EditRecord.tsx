@@ -2,7 +2,7 @@ import { Button, Form, TextInput, toLatinDigits, useApiMutation, useFieldProblem
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useResidentsApi, type HouseholdDetail, type Resident } from './api';
-import { PersonInputs, personFields, type PersonFields } from './PersonInputs';
+import { PersonInputs, personFields, personOf, type PersonFields } from './PersonInputs';
 
 /** Corrects a household's file number (a typo at registration); the service refuses one another household has, said under the field. */
 export function EditFileNumber({ household }: { household: HouseholdDetail }) {
@@ -69,22 +69,13 @@ export function EditResident({ resident }: { resident: Resident }) {
       birthYear: resident.birthYear ? String(resident.birthYear) : '',
     },
   });
-  const save = useApiMutation(
-    (v: PersonFields) =>
-      api.correctResident(resident.id, {
-        fullName: v.fullName.trim(),
-        phone: v.phone,
-        relation: v.relation,
-        birthYear: v.birthYear ? Number(v.birthYear) : null,
-      }),
-    {
-      invalidates: [
-        ['clinics', 'resident', resident.id],
-        ['clinics', 'household', resident.householdId],
-      ],
-      onSuccess: () => setOpen(false),
-    },
-  );
+  const save = useApiMutation((v: PersonFields) => api.correctResident(resident.id, personOf(v)), {
+    invalidates: [
+      ['clinics', 'resident', resident.id],
+      ['clinics', 'household', resident.householdId],
+    ],
+    onSuccess: () => setOpen(false),
+  });
   if (!resident.personal) return null;
   if (!open)
     return (

@@ -1,6 +1,6 @@
 import { DigitsInput, Select, TextInput, useI18n } from '@hamgam/ui-kit';
 import { Controller, useFormContext } from 'react-hook-form';
-import { relations, type Relation } from './api';
+import { relations, type NewResident, type Relation } from './api';
 
 /** What the clinic records of a person besides the national id, when registering and when correcting alike. */
 export interface PersonFields {
@@ -12,6 +12,11 @@ export interface PersonFields {
 }
 
 export const personFields = ['fullName', 'phone', 'relation', 'birthYear'] as const;
+
+/** The fields as the API takes them: the name trimmed, the birth year a number (null when not given). */
+export function personOf(v: PersonFields): Omit<NewResident, 'nationalId'> {
+  return { fullName: v.fullName.trim(), phone: v.phone, relation: v.relation, birthYear: v.birthYear ? Number(v.birthYear) : null };
+}
 
 interface Props {
   /** A field's message: its own rule's, else a refusal of the API that names it. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { useResidentsApi, type DuplicateAnswer } from './api';
-import { PersonInputs, personFields, type PersonFields } from './PersonInputs';
+import { PersonInputs, personFields, personOf, type PersonFields } from './PersonInputs';
 import { isValidNationalId, normaliseNationalId } from './nationalId';
 
 interface Props {
@@ -43,13 +43,7 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
     async (values: Fields) => {
       const answer = await check(values.nationalId);
       if (answer?.exists) return false;
-      await api.registerResident(householdId, {
-        nationalId: normaliseNationalId(values.nationalId),
-        fullName: values.fullName.trim(),
-        phone: values.phone,
-        relation: values.relation,
-        birthYear: values.birthYear ? Number(values.birthYear) : null,
-      });
+      await api.registerResident(householdId, { nationalId: normaliseNationalId(values.nationalId), ...personOf(values) });
       return true;
     },
     {
