@@ -3,7 +3,7 @@ import { Button, Card, DateInput, Form, NumberInput, Select, TextInput, useI18n 
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTvtoApi, type NewCourse, type Venue, type VenueKind } from './api';
 import { useTvtoAction } from './problems';
-import { TradePicker, type References } from './references';
+import { TradeField, type References } from './references';
 
 interface CourseDraft {
   titleFa: string;
@@ -108,21 +108,7 @@ export function CourseForm({ references, venues, onCreated }: { references: Refe
         <Form onSubmit={() => void submit()} error={action.rest(['endsOn'])} testId="vt-course-form">
           {text('titleFa', `${t('vt.courses.name')} (${t('vt.fa')})`, 'vt-course-title-fa')}
           {text('titleEn', `${t('vt.courses.name')} (${t('vt.en')})`, 'vt-course-title-en', true)}
-          <Controller
-            control={form.control}
-            name="trade"
-            rules={{ required: t('vt.required') }}
-            render={({ field }) => (
-              <TradePicker
-                label={t('vt.trade')}
-                trades={trades}
-                value={field.value}
-                testId="vt-course-trade"
-                error={errors.trade?.message}
-                onChange={field.onChange}
-              />
-            )}
-          />
+          <TradeField control={form.control} name="trade" trades={trades} testId="vt-course-trade" />
           <Controller
             control={form.control}
             name="level"

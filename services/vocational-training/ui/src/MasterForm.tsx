@@ -2,7 +2,7 @@ import { Button, Form, NumberInput, TextInput, useI18n } from '@hamgam/ui-kit';
 import { Controller, useForm } from 'react-hook-form';
 import { useTvtoApi } from './api';
 import { useTvtoAction } from './problems';
-import { NeighbourhoodPicker, TradePicker, type References } from './references';
+import { NeighbourhoodField, TradeField, type References } from './references';
 
 interface MasterDraft {
   name: string;
@@ -24,7 +24,6 @@ export function MasterForm({ references, onDone }: { references: References; onD
   const action = useTvtoAction(onDone);
   const { errors } = form.formState;
   const filled = { validate: (v: string) => v.trim().length > 0 || t('vt.required') };
-  const required = { required: t('vt.required') };
 
   const submit = form.handleSubmit((f) =>
     action.run(() =>
@@ -47,36 +46,8 @@ export function MasterForm({ references, onDone }: { references: References; onD
         {text('name', t('vt.apprenticeships.name'))}
         {text('guildFa', `${t('vt.apprenticeships.guild')} (${t('vt.fa')})`)}
         {text('guildEn', `${t('vt.apprenticeships.guild')} (${t('vt.en')})`)}
-        <Controller
-          control={form.control}
-          name="trade"
-          rules={required}
-          render={({ field }) => (
-            <TradePicker
-              label={t('vt.trade')}
-              trades={trades}
-              value={field.value}
-              testId="vt-master-trade"
-              error={errors.trade?.message}
-              onChange={field.onChange}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="neighbourhoodId"
-          rules={required}
-          render={({ field }) => (
-            <NeighbourhoodPicker
-              label={t('vt.neighbourhood')}
-              places={places}
-              value={field.value}
-              testId="vt-master-neighbourhoodId"
-              error={errors.neighbourhoodId?.message}
-              onChange={field.onChange}
-            />
-          )}
-        />
+        <TradeField control={form.control} name="trade" trades={trades} testId="vt-master-trade" />
+        <NeighbourhoodField control={form.control} name="neighbourhoodId" places={places} testId="vt-master-neighbourhoodId" />
         <Controller
           control={form.control}
           name="capacity"

@@ -2,7 +2,7 @@ import { Button, Card, Form, TextInput, useI18n } from '@hamgam/ui-kit';
 import { Controller, useForm } from 'react-hook-form';
 import { useTvtoApi, type PickableReferral } from './api';
 import { useTvtoAction } from './problems';
-import { NeighbourhoodPicker, ReferralPicker, TradePicker, type References } from './references';
+import { NeighbourhoodField, ReferralPicker, TradeField, type References } from './references';
 
 interface PermitDraft {
   referral: PickableReferral | undefined;
@@ -23,7 +23,6 @@ export function PermitApplicationForm({ references, onDone }: { references: Refe
   const form = useForm<PermitDraft>({ defaultValues: blank() });
   const action = useTvtoAction(() => (form.reset(blank()), onDone()));
   const { errors } = form.formState;
-  const required = { required: t('vt.required') };
 
   const submit = form.handleSubmit((f) => {
     // One applicant: a clinic referral to answer, else a resident a referral names, else a walk-in by name.
@@ -76,36 +75,8 @@ export function PermitApplicationForm({ references, onDone }: { references: Refe
             })}
             error={errors.name?.message}
           />
-          <Controller
-            control={form.control}
-            name="trade"
-            rules={required}
-            render={({ field }) => (
-              <TradePicker
-                label={t('vt.trade')}
-                trades={trades}
-                value={field.value}
-                testId="vt-permit-trade"
-                error={errors.trade?.message}
-                onChange={field.onChange}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="neighbourhoodId"
-            rules={required}
-            render={({ field }) => (
-              <NeighbourhoodPicker
-                label={t('vt.neighbourhood')}
-                places={places}
-                value={field.value}
-                testId="vt-permit-neighbourhoodId"
-                error={errors.neighbourhoodId?.message}
-                onChange={field.onChange}
-              />
-            )}
-          />
+          <TradeField control={form.control} name="trade" trades={trades} testId="vt-permit-trade" />
+          <NeighbourhoodField control={form.control} name="neighbourhoodId" places={places} testId="vt-permit-neighbourhoodId" />
           <TextInput
             label={t('vt.permits.address')}
             data-testid="vt-permit-address"

@@ -1,5 +1,6 @@
 import { Code, ReferencePicker, useApiQuery, useI18n, type LocalizedText } from '@hamgam/ui-kit';
 import { useRef } from 'react';
+import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
 import { useTvtoApi, type PickableReferral, type Places, type Trade } from './api';
 
 /** Reference lists change rarely: kept for five minutes across TVTO's screens. */
@@ -86,6 +87,57 @@ export function NeighbourhoodPicker({ places, ...props }: PickProps & { places: 
 export function ClinicPicker({ places, ...props }: PickProps & { places: Places }) {
   const { localize } = useI18n();
   return <OptionsPicker options={places.clinics.map((c) => ({ value: c.clinicId, label: localize(c.name) }))} {...props} />;
+}
+
+/** A required pick in a react-hook-form draft (one of its string fields): "required" under it while empty. */
+interface RequiredPickProps<F extends FieldValues> {
+  control: Control<F>;
+  name: FieldPathByValue<F, string>;
+  testId: string;
+}
+
+/** The draft's trade, picked from the programme's list. */
+export function TradeField<F extends FieldValues>({ control, name, testId, trades }: RequiredPickProps<F> & { trades: Trade[] }) {
+  const { t } = useI18n();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      rules={{ required: t('vt.required') }}
+      render={({ field, fieldState }) => (
+        <TradePicker
+          label={t('vt.trade')}
+          trades={trades}
+          value={field.value as string}
+          testId={testId}
+          error={fieldState.error?.message}
+          onChange={field.onChange}
+        />
+      )}
+    />
+  );
+}
+
+/** The draft's neighbourhood, picked from the desk's list. */
+export function NeighbourhoodField<F extends FieldValues>({ control, name, testId, places }: RequiredPickProps<F> & { places: Places }) {
+  const { t } = useI18n();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      rules={{ required: t('vt.required') }}
+      render={({ field, fieldState }) => (
+        <NeighbourhoodPicker
+          label={t('vt.neighbourhood')}
+          places={places}
+          value={field.value as string}
+          testId={testId}
+          error={fieldState.error?.message}
+          onChange={field.onChange}
+        />
+      )}
+    />
+  );
 }
 
 /** How a referral reads in a list: its tracking code, what it is for and the clinic that made it. */
