@@ -67,6 +67,15 @@ const references = {
     { kind: 'private-institute', id: 'inst-negin', name: { fa: 'آموزشگاه نگین', en: 'Negin institute' } },
   ],
 };
+// No course yet, and no certificate: where a new course is made.
+const noCourses = { [`GET ${api}/courses`]: [], [`GET ${api}/certificates`]: [] };
+// A new course's titles and schedule, as staff type them.
+const courseTexts = [
+  ['vt-course-title-fa', 'خیاطی'],
+  ['vt-course-title-en', 'Tailoring'],
+  ['vt-course-schedule-fa', 'شنبه‌ها'],
+  ['vt-course-schedule-en', 'Saturdays'],
+] as const;
 const referrals = [
   {
     referralId,
@@ -95,6 +104,16 @@ async function pick(testId: string, typed: string, label: string) {
   const option = options.find((o) => o.textContent?.includes(label));
   if (!option) throw new Error(`${testId}: no option "${label}" among ${options.map((o) => o.textContent).join(', ')}`);
   fireEvent.click(option);
+}
+
+/** Types each value into the input of its test id. */
+function fill(values: readonly (readonly [string, string])[]) {
+  for (const [testId, value] of values) fireEvent.change(screen.getByTestId(testId), { target: { value } });
+}
+
+/** The labelled field around an input: where its sentence shows. */
+function field(testId: string) {
+  return screen.getByTestId(testId).closest('.hg-field')!;
 }
 
 /** No slug, no opaque id on the page: what a person may never be shown. */
@@ -155,20 +174,13 @@ describe('courses section', () => {
     const posted: Record<string, unknown>[] = [];
     stubFetch({
       ...references,
-      [`GET ${api}/courses`]: [],
-      [`GET ${api}/certificates`]: [],
+      ...noCourses,
       [`POST ${api}/courses`]: (body: Record<string, unknown>) => (posted.push(body), jsonResponse(course, 201)),
     });
     renderAt('/m/courses');
     await screen.findByTestId('vt-course-form');
     expect(screen.queryByTestId('vt-course-id')).toBeNull();
-    const fill: [string, string][] = [
-      ['vt-course-title-fa', 'خیاطی'],
-      ['vt-course-title-en', 'Tailoring'],
-      ['vt-course-schedule-fa', 'شنبه‌ها'],
-      ['vt-course-schedule-en', 'Saturdays'],
-    ];
-    for (const [testId, value] of fill) fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    fill(courseTexts);
     // The trade and the venue are picked from the API's lists by name; the venue's name fills the place.
     await pick('vt-course-trade', 'خیا', 'خیاطی');
     fireEvent.change(screen.getByTestId('vt-course-venue-kind'), { target: { value: 'private-institute' } });
@@ -191,8 +203,7 @@ describe('courses section', () => {
   it('says a refusal naming a field under that field, in the staff’s language (422 course-ends-before-start on endsOn)', async () => {
     stubFetch({
       ...references,
-      [`GET ${api}/courses`]: [],
-      [`GET ${api}/certificates`]: [],
+      ...noCourses,
       [`POST ${api}/courses`]: () =>
         jsonResponse(
           {
@@ -208,18 +219,12 @@ describe('courses section', () => {
     });
     renderAt('/m/courses');
     await screen.findByTestId('vt-course-form');
-    for (const [testId, value] of [
-      ['vt-course-title-fa', 'خیاطی'],
-      ['vt-course-title-en', 'Tailoring'],
-      ['vt-course-schedule-fa', 'شنبه‌ها'],
-      ['vt-course-schedule-en', 'Saturdays'],
-    ] as const)
-      fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    fill(courseTexts);
     await pick('vt-course-trade', 'خیا', 'خیاطی');
     fireEvent.change(screen.getByTestId('vt-course-venue-kind'), { target: { value: 'private-institute' } });
     fireEvent.change(screen.getByTestId('vt-course-venue-id'), { target: { value: 'inst-negin' } });
     fireEvent.click(screen.getByTestId('vt-course-submit'));
-    const ends = screen.getByTestId('vt-course-ends').closest('.hg-field')!;
+    const ends = field('vt-course-ends');
     await waitFor(() => expect(ends.textContent).toContain(fa['vt.problem.course-ends-before-start']));
     expect(document.body.textContent).not.toContain('endsOn cannot be before startsOn');
     expect(screen.getByTestId('vt-course-form').textContent!.split(fa['vt.problem.course-ends-before-start']).length).toBe(2);
@@ -488,6 +493,43 @@ describe('permits section', () => {
   });
 });
 
+// A booked session, a guild master and an active placement with that master.
+const session: Session = {
+  sessionId: 's-1',
+  clinicId: 'clinic-fajr',
+  residentRef: residentA,
+  referralId: null,
+  unverified: false,
+  referralCode: null,
+  day: '2026-11-20',
+  time: '10:00',
+  state: 'booked',
+  notes: null,
+  guidance: [],
+};
+const master: Master = {
+  masterId: 'm-1',
+  name: 'Ostad Karimi',
+  guild: { fa: 'درودگران', en: 'Carpenters' },
+  trade: 'carpentry',
+  neighbourhoodId: 'nbh-fajr',
+  capacity: 3,
+  placed: 1,
+  available: 2,
+};
+const placement = {
+  placementId: 'pl-1',
+  masterId: 'm-1',
+  trade: 'carpentry',
+  residentRef: residentA,
+  referralId: null,
+  unverified: false,
+  referralCode: 'K7QM-3XWA',
+  state: 'active',
+  startedOn: '2026-10-01',
+  checks: [],
+};
+
 describe('counselling and apprenticeships', () => {
   const demand: Demand[] = [
     {
@@ -498,19 +540,6 @@ describe('counselling and apprenticeships', () => {
       updatedAt: '2026-11-01T08:00:00Z',
     },
   ];
-  const session: Session = {
-    sessionId: 's-1',
-    clinicId: 'clinic-fajr',
-    residentRef: residentA,
-    referralId: null,
-    unverified: false,
-    referralCode: null,
-    day: '2026-11-20',
-    time: '10:00',
-    state: 'booked',
-    notes: null,
-    guidance: [],
-  };
 
   it('marks a session booked for a resident no clinic referred to TVTO as unverified, explaining why', async () => {
     stubFetch({
@@ -590,33 +619,12 @@ describe('counselling and apprenticeships', () => {
   });
 
   it('shows masters’ places and records a monthly check of an active placement', async () => {
-    const master: Master = {
-      masterId: 'm-1',
-      name: 'Ostad Karimi',
-      guild: { fa: 'درودگران', en: 'Carpenters' },
-      trade: 'carpentry',
-      neighbourhoodId: 'nbh-fajr',
-      capacity: 3,
-      placed: 1,
-      available: 2,
-    };
     const bodies: unknown[] = [];
     const fetchMock = stubFetch({
       ...references,
       [`GET ${api}/apprenticeships/masters`]: [master],
       [`GET ${api}/apprenticeships/placements`]: [
-        {
-          placementId: 'pl-1',
-          masterId: 'm-1',
-          trade: 'carpentry',
-          residentRef: residentA,
-          referralId: null,
-          unverified: false,
-          referralCode: 'K7QM-3XWA',
-          state: 'active',
-          startedOn: '2026-10-01',
-          checks: [],
-        },
+        placement,
         {
           placementId: 'pl-2',
           masterId: 'm-1',
@@ -660,8 +668,7 @@ describe('the course forms on react-hook-form', () => {
     const posted: unknown[] = [];
     stubFetch({
       ...references,
-      [`GET ${api}/courses`]: [],
-      [`GET ${api}/certificates`]: [],
+      ...noCourses,
       [`POST ${api}/courses`]: (body: unknown) => (posted.push(body), jsonResponse(course, 201)),
     });
     renderAt('/m/courses');
@@ -670,7 +677,7 @@ describe('the course forms on react-hook-form', () => {
     fireEvent.click(screen.getByTestId('vt-course-submit'));
     // English title, trade, venue, both place names and both schedules: seven sentences.
     await waitFor(() => expect(screen.getAllByText(fa['vt.required'])).toHaveLength(7));
-    expect(screen.getByTestId('vt-course-venue-id').closest('.hg-field')!.textContent).toContain(fa['vt.required']);
+    expect(field('vt-course-venue-id').textContent).toContain(fa['vt.required']);
     expect(posted).toHaveLength(0);
   });
 
@@ -678,23 +685,18 @@ describe('the course forms on react-hook-form', () => {
     const posted: unknown[] = [];
     stubFetch({
       ...references,
-      [`GET ${api}/courses`]: [],
-      [`GET ${api}/certificates`]: [],
+      ...noCourses,
       [`POST ${api}/courses`]: (body: unknown) => (posted.push(body), jsonResponse(course, 201)),
     });
     renderAt('/m/courses');
     await screen.findByTestId('vt-course-form');
-    const fill: [string, string][] = [
-      ['vt-course-title-fa', 'خیاطی'],
-      ['vt-course-title-en', 'Tailoring'],
-      ['vt-course-schedule-fa', 'شنبه‌ها'],
-      ['vt-course-schedule-en', 'Saturdays'],
+    fill([
+      ...courseTexts,
       ['vt-course-hours', '۹۰'],
       ['vt-course-capacity', '12'],
       ['vt-course-starts', '2026-12-01'],
       ['vt-course-ends', '2027-02-01'],
-    ];
-    for (const [testId, value] of fill) fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    ]);
     await pick('vt-course-trade', 'خیا', 'خیاطی');
     fireEvent.change(screen.getByTestId('vt-course-venue-id'), { target: { value: 'tvto-kerman-1' } });
     fireEvent.click(screen.getByTestId('vt-course-submit'));
@@ -744,8 +746,8 @@ describe('the permit forms on react-hook-form', () => {
     await pick('vt-permit-trade', 'نجا', 'نجاری');
     await pick('vt-permit-neighbourhoodId', 'فجر', 'فجر');
     fireEvent.click(screen.getByTestId('vt-permit-submit'));
-    await waitFor(() => expect(screen.getByTestId('vt-permit-address').closest('.hg-field')!.textContent).toContain(fa['vt.required']));
-    expect(screen.getByTestId('vt-permit-name').closest('.hg-field')!.textContent).not.toContain(fa['vt.required']);
+    await waitFor(() => expect(field('vt-permit-address').textContent).toContain(fa['vt.required']));
+    expect(field('vt-permit-name').textContent).not.toContain(fa['vt.required']);
     expect(bodies).toHaveLength(0);
   });
 
@@ -760,9 +762,7 @@ describe('the permit forms on react-hook-form', () => {
     renderAt('/m/permits');
     fireEvent.change(await screen.findByTestId(`vt-findings-${p.permitId}`), { target: { value: ' ok ' } });
     fireEvent.click(screen.getByTestId(`vt-inspection-save-${p.permitId}`));
-    await waitFor(() =>
-      expect(screen.getByTestId(`vt-inspector-${p.permitId}`).closest('.hg-field')!.textContent).toContain(fa['vt.required']),
-    );
+    await waitFor(() => expect(field(`vt-inspector-${p.permitId}`).textContent).toContain(fa['vt.required']));
     expect(bodies).toHaveLength(0);
     fireEvent.change(screen.getByTestId(`vt-inspector-${p.permitId}`), { target: { value: ' Eng. Rahimi ' } });
     fireEvent.click(screen.getByTestId(`vt-inspection-passed-${p.permitId}`));
@@ -773,20 +773,6 @@ describe('the permit forms on react-hook-form', () => {
 });
 
 describe('the counselling forms on react-hook-form', () => {
-  const session: Session = {
-    sessionId: 's-1',
-    clinicId: 'clinic-fajr',
-    residentRef: residentA,
-    referralId: null,
-    unverified: false,
-    referralCode: null,
-    day: '2026-11-20',
-    time: '10:00',
-    state: 'booked',
-    notes: null,
-    guidance: [],
-  };
-
   it('sends nothing while a demand, a booking or a held session lacks what it needs, each saying so under its field', async () => {
     const sent: unknown[] = [];
     stubFetch({
@@ -798,7 +784,6 @@ describe('the counselling forms on react-hook-form', () => {
       [`POST ${api}/counselling/sessions/s-1/record`]: (body: unknown) => (sent.push(body), jsonResponse(session)),
     });
     renderAt('/m/counselling');
-    const field = (testId: string) => screen.getByTestId(testId).closest('.hg-field')!;
     fireEvent.click(await screen.findByTestId('vt-record-held-s-1'));
     await waitFor(() => expect(field('vt-record-notes-s-1').textContent).toContain(fa['vt.required']));
     fireEvent.click(screen.getByTestId('vt-book-submit'));
@@ -820,29 +805,6 @@ describe('the counselling forms on react-hook-form', () => {
 });
 
 describe('the apprenticeship forms on react-hook-form', () => {
-  const master: Master = {
-    masterId: 'm-1',
-    name: 'Ostad Karimi',
-    guild: { fa: 'درودگران', en: 'Carpenters' },
-    trade: 'carpentry',
-    neighbourhoodId: 'nbh-fajr',
-    capacity: 3,
-    placed: 1,
-    available: 2,
-  };
-  const placement = {
-    placementId: 'pl-1',
-    masterId: 'm-1',
-    trade: 'carpentry',
-    residentRef: residentA,
-    referralId: null,
-    unverified: false,
-    referralCode: 'K7QM-3XWA',
-    state: 'active',
-    startedOn: '2026-10-01',
-    checks: [],
-  };
-
   it('adds a master only when named and placed, and checks progress only with a rating of 1 to 5', async () => {
     const sent: { what: string; body: unknown }[] = [];
     stubFetch({
@@ -853,7 +815,6 @@ describe('the apprenticeship forms on react-hook-form', () => {
       [`POST ${api}/apprenticeships/placements/pl-1/progress`]: (body: unknown) => (sent.push({ what: 'check', body }), jsonResponse({})),
     });
     renderAt('/m/apprenticeships');
-    const field = (testId: string) => screen.getByTestId(testId).closest('.hg-field')!;
     fireEvent.change(await screen.findByTestId('vt-master-name'), { target: { value: 'Ostad Rahimi' } });
     fireEvent.click(screen.getByTestId('vt-master-submit'));
     await waitFor(() => expect(field('vt-master-guildFa').textContent).toContain(fa['vt.required']));
