@@ -56,13 +56,13 @@ function PriorityTable({
 }
 
 /** Publishes the draft for a Jalali year (this one proposed) as the list agencies act on. */
-function PublishForm({ neighbourhoodId, onPublished }: { neighbourhoodId: string; onPublished: () => void }) {
+function PublishForm({ neighbourhoodId }: { neighbourhoodId: string }) {
   const api = useClinicsApi();
   const { t } = useI18n();
   const { control, handleSubmit, formState } = useForm({ defaultValues: { period: jalaliYear() } });
+  // The invalidation fetches the card's priorities again (a reload besides would ask twice).
   const publishing = useApiMutation((year: string) => api.publishPriorities(neighbourhoodId, year), {
     invalidates: [['clinics', 'priorities', neighbourhoodId]],
-    onSuccess: onPublished,
   });
   return (
     <Form
@@ -137,13 +137,11 @@ export function PrioritiesCard({ neighbourhoodId, state, categoryLabels, canPubl
             draft={draft}
             categoryLabels={categoryLabels}
             onCancel={() => setReranking(false)}
-            onSaved={() => {
-              setReranking(false);
-              state.reload();
-            }}
+            // Its command's invalidation fetches the priorities again.
+            onSaved={() => setReranking(false)}
           />
         )}
-        {canPublish && draft.length > 0 && <PublishForm neighbourhoodId={neighbourhoodId} onPublished={state.reload} />}
+        {canPublish && draft.length > 0 && <PublishForm neighbourhoodId={neighbourhoodId} />}
       </Card>
       <Card title={t('clinics.priorities.published')} testId="published-priorities">
         {published ? (
