@@ -41,6 +41,18 @@ describe('useProblemSentence', () => {
     renderWithKit(<Refusal error={new Error('offline')} />, { locale: 'en' });
     expect(screen.getByText('offline')).toBeTruthy();
   });
+
+  it('is the same function on every render in one language, so a client mapped through it is made once', () => {
+    const seen: unknown[] = [];
+    function Recorder({ round }: { round: number }) {
+      seen.push(useProblemSentence('kit-test'));
+      return <span>{round}</span>;
+    }
+    const { rerender } = renderWithKit(<Recorder round={1} />);
+    rerender(<Recorder round={2} />);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen).size).toBe(1);
+  });
 });
 
 describe('useFieldProblem', () => {

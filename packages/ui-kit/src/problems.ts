@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { ApiError } from './api/ApiError';
 import { useI18n } from './i18n/I18nProvider';
 import { problemText } from './problemText';
@@ -10,13 +11,17 @@ import { problemText } from './problemText';
  */
 export function useProblemSentence(module: string) {
   const { lookup } = useI18n();
-  return (error: unknown): unknown => {
-    const code = error instanceof ApiError ? error.problem['code'] : undefined;
-    if (!(error instanceof ApiError) || typeof code !== 'string') return error;
-    const sentence = lookup(`${module}.problem.${code}`);
-    if (sentence === undefined) return error;
-    return new ApiError({ ...error.problem, title: lookup(`${module}.problem.title`) ?? error.problem.title, detail: sentence });
-  };
+  // The same function while the language stays, so a client mapped through it (mapApiErrors) can be memoised.
+  return useCallback(
+    (error: unknown): unknown => {
+      const code = error instanceof ApiError ? error.problem['code'] : undefined;
+      if (!(error instanceof ApiError) || typeof code !== 'string') return error;
+      const sentence = lookup(`${module}.problem.${code}`);
+      if (sentence === undefined) return error;
+      return new ApiError({ ...error.problem, title: lookup(`${module}.problem.title`) ?? error.problem.title, detail: sentence });
+    },
+    [lookup, module],
+  );
 }
 
 /** The input a refusal names (a BrokenRuleError's `field`), if any. */
