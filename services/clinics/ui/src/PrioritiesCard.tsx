@@ -65,11 +65,7 @@ function PublishForm({ neighbourhoodId }: { neighbourhoodId: string }) {
     invalidates: [['clinics', 'priorities', neighbourhoodId]],
   });
   return (
-    <Form
-      onSubmit={() => void handleSubmit((v) => void publishing.run(v.period))()}
-      error={publishing.error ?? undefined}
-      testId="publish-form"
-    >
+    <Form onSubmit={() => void handleSubmit((v) => void publishing.run(v.period))()} error={publishing.error} testId="publish-form">
       <div className="hg-form__row">
         <Controller
           control={control}

@@ -105,7 +105,7 @@ function MilestoneForm({ projectId, onSaved }: { projectId: string; onSaved: (p:
   const submit = form.handleSubmit((draft) => add.run({ title: draft.title.trim(), dueOn: draft.dueOn }));
   const { errors } = form.formState;
   return (
-    <Form onSubmit={() => void submit()} error={problems.rest(add.error, ['title', 'dueOn']) ?? undefined}>
+    <Form onSubmit={() => void submit()} error={problems.rest(add.error, ['title', 'dueOn'])}>
       <div className="hg-form__row">
         <TextInput
           label={t('relief.projects.newMilestone')}
@@ -144,7 +144,7 @@ function CompleteForm({ projectId, onSaved }: { projectId: string; onSaved: (p: 
   const complete = useApiMutation((evidence: string) => api.completeProject(projectId, evidence), { module: 'relief', onSuccess: onSaved });
   const submit = form.handleSubmit((draft) => complete.run(draft.evidence.trim()));
   return (
-    <Form onSubmit={() => void submit()} error={problems.rest(complete.error, ['evidence']) ?? undefined}>
+    <Form onSubmit={() => void submit()} error={problems.rest(complete.error, ['evidence'])}>
       <div className="hg-form__row">
         <TextInput
           label={t('relief.projects.evidence')}

@@ -13,13 +13,12 @@ interface Props {
   neighbourhoodId: string;
   /** Preset when opened from a resident's page. */
   residentId?: string;
-  onReferred: (referral: Referral) => void;
   /** Where the referral slip of a new referral is (`${slipBase}/<id>/slip`). */
   slipBase?: string;
 }
 
 /** Choose a resident → a need → an open offer that serves the neighbourhood; consent per agency is shown. */
-export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResident, onReferred, slipBase }: Props) {
+export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResident, slipBase }: Props) {
   const api = useReferralsApi();
   const clinicsApi = useClinicsApi();
   const { t, localize, formatDate } = useI18n();
@@ -40,12 +39,9 @@ export function ReferForm({ clinicId, neighbourhoodId, residentId: presetResiden
       ['clinics', 'referrals'],
       ['clinics', 'timeline', residentId],
     ],
-    onSuccess: (referral) => {
-      setDone(referral);
-      onReferred(referral);
-    },
+    onSuccess: setDone,
   });
-  const error = referring.error ?? undefined;
+  const error = referring.error;
   const busy = referring.busy;
   const refer = (offer: Offer) => referring.run(offer);
 

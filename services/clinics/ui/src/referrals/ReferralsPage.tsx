@@ -114,12 +114,7 @@ export function ReferralsPage({ basePath = '/clinics' }: { basePath?: string }) 
         {counts && <p data-testid="referrals-summary">{t('referrals.summary', { open: counts.open, overdue: counts.overdue })}</p>}
       </Card>
       {referring && canWrite && (
-        <ReferForm
-          clinicId={choice.clinic.id}
-          neighbourhoodId={choice.clinic.neighbourhoodId}
-          onReferred={() => summary.reload()}
-          slipBase={`${basePath}/referrals`}
-        />
+        <ReferForm clinicId={choice.clinic.id} neighbourhoodId={choice.clinic.neighbourhoodId} slipBase={`${basePath}/referrals`} />
       )}
       {notice && (
         <p role="status" data-testid="referrals-notice">

@@ -8,7 +8,6 @@ export function ResidentReferrals({ resident }: { resident: { id: string; clinic
   const auth = useAuth();
   const { t } = useI18n();
   const [referring, setReferring] = useState(false);
-  const [made, setMade] = useState(0);
   if (!auth.hasRole('clinic-worker') || !auth.claims.clinicIds.includes(resident.clinicId)) return null;
   return (
     <>
@@ -17,15 +16,8 @@ export function ResidentReferrals({ resident }: { resident: { id: string; clinic
           {t('referrals.new')}
         </Button>
       </div>
-      {referring && (
-        <ReferForm
-          clinicId={resident.clinicId}
-          neighbourhoodId={resident.neighbourhoodId}
-          residentId={resident.id}
-          onReferred={() => setMade((n) => n + 1)}
-        />
-      )}
-      <ResidentTimeline key={made} residentId={resident.id} />
+      {referring && <ReferForm clinicId={resident.clinicId} neighbourhoodId={resident.neighbourhoodId} residentId={resident.id} />}
+      <ResidentTimeline residentId={resident.id} />
     </>
   );
 }

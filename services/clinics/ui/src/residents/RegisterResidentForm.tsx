@@ -63,7 +63,7 @@ export function RegisterResidentForm({ basePath, clinicId, householdId, onRegist
     <Card title={t('residents.newResident')}>
       <Form
         onSubmit={() => void handleSubmit((values) => void registering.run(values))()}
-        error={problems.rest(apiError, fields) ?? undefined}
+        error={problems.rest(apiError, fields)}
         testId="register-resident-form"
       >
         <div className="hg-form__row">
