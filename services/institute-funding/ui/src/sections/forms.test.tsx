@@ -3,12 +3,12 @@ import { fakeAuth, jsonResponse, renderWithKit, stubFetch } from '@hamgam/ui-kit
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../App';
-import type { FundingCall, Institute } from '../api';
+import type { FundingCall } from '../api';
+import { api, institute } from './fixtures';
 import { messages } from '../messages';
 
 // The fund's forms as an officer fills them (issue 10): references picked by name, amounts grouped as typed,
 // each refusal in the officer's language under the field at fault; no slug or id on screen.
-const api = '/api/institute-funding/v1';
 const fa = messages.fa;
 const references = {
   [`GET ${api}/desk/places`]: {
@@ -35,17 +35,6 @@ const call: FundingCall = {
   awardedRials: 0,
   availableRials: 5_000_000_000,
   createdAt: '2026-11-01T08:00:00.000Z',
-};
-const institute: Institute = {
-  instituteId: 'inst-negin',
-  name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
-  licenceNo: 'KRM-1398-0412',
-  licenceValidUntil: '2027-06-30',
-  neighbourhoodId: 'nbh-sarasiab',
-  address: 'سرآسیاب',
-  trades: ['tailoring'],
-  licenceValid: true,
-  updatedAt: '2026-11-01T08:00:00.000Z',
 };
 const problem = (status: number, body: object) => jsonResponse({ title: 'Refused', status, ...body }, status, 'application/problem+json');
 

@@ -3,24 +3,13 @@ import { fakeAuth, renderWithKit, stubFetch } from '@hamgam/ui-kit/testing';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../App';
-import type { Application, Award, DuplicateFlag, FundingCall, Institute, Ledger } from '../api';
+import type { Application, Award, DuplicateFlag, FundingCall, Ledger } from '../api';
+import { api, institute } from './fixtures';
 import { messages } from '../messages';
 
-const api = '/api/institute-funding/v1';
 const awardId = '6f1c1a8e-8f7e-4a43-9d55-3c4f1d2b9a10';
 const callId = '1b8c4c8e-2a7e-4a43-9d55-3c4f1d2b9a11';
 
-const institute: Institute = {
-  instituteId: 'inst-negin',
-  name: { fa: 'آموزشگاه آزاد نگین', en: 'Negin private institute' },
-  licenceNo: 'KRM-1398-0412',
-  licenceValidUntil: '2027-06-30',
-  neighbourhoodId: 'nbh-sarasiab',
-  address: 'سرآسیاب',
-  trades: ['tailoring'],
-  licenceValid: true,
-  updatedAt: '2026-11-01T08:00:00.000Z',
-};
 const tranche = (no: number, extra: object) => ({
   trancheNo: no,
   percent: no === 2 ? 40 : 30,
