@@ -1,5 +1,5 @@
 import { Code, ReferencePicker, useApiQuery, useI18n, type LocalizedText } from '@hamgam/ui-kit';
-import { useRef } from 'react';
+import { useRef, type ReactElement } from 'react';
 import { Controller, type Control, type FieldPathByValue, type FieldValues } from 'react-hook-form';
 import { useTvtoApi, type PickableReferral, type Places, type Trade } from './api';
 
@@ -96,48 +96,37 @@ interface RequiredPickProps<F extends FieldValues> {
   testId: string;
 }
 
-/** The draft's trade, picked from the programme's list. */
-export function TradeField<F extends FieldValues>({ control, name, testId, trades }: RequiredPickProps<F> & { trades: Trade[] }) {
+/** The draft's field under `picker`, which gets its label, value, error and onChange. */
+function RequiredPick<F extends FieldValues>({
+  control,
+  name,
+  testId,
+  label,
+  picker,
+}: RequiredPickProps<F> & { label: string; picker: (props: PickProps) => ReactElement }) {
   const { t } = useI18n();
   return (
     <Controller
       control={control}
       name={name}
       rules={{ required: t('vt.required') }}
-      render={({ field, fieldState }) => (
-        <TradePicker
-          label={t('vt.trade')}
-          trades={trades}
-          value={field.value as string}
-          testId={testId}
-          error={fieldState.error?.message}
-          onChange={field.onChange}
-        />
-      )}
+      render={({ field, fieldState }) =>
+        picker({ label, value: field.value as string, testId, error: fieldState.error?.message, onChange: field.onChange })
+      }
     />
   );
 }
 
-/** The draft's neighbourhood, picked from the desk's list. */
-export function NeighbourhoodField<F extends FieldValues>({ control, name, testId, places }: RequiredPickProps<F> & { places: Places }) {
+/** The draft's trade, picked from the programme's list. */
+export function TradeField<F extends FieldValues>({ trades, ...props }: RequiredPickProps<F> & { trades: Trade[] }) {
   const { t } = useI18n();
-  return (
-    <Controller
-      control={control}
-      name={name}
-      rules={{ required: t('vt.required') }}
-      render={({ field, fieldState }) => (
-        <NeighbourhoodPicker
-          label={t('vt.neighbourhood')}
-          places={places}
-          value={field.value as string}
-          testId={testId}
-          error={fieldState.error?.message}
-          onChange={field.onChange}
-        />
-      )}
-    />
-  );
+  return <RequiredPick {...props} label={t('vt.trade')} picker={(pick) => <TradePicker trades={trades} {...pick} />} />;
+}
+
+/** The draft's neighbourhood, picked from the desk's list. */
+export function NeighbourhoodField<F extends FieldValues>({ places, ...props }: RequiredPickProps<F> & { places: Places }) {
+  const { t } = useI18n();
+  return <RequiredPick {...props} label={t('vt.neighbourhood')} picker={(pick) => <NeighbourhoodPicker places={places} {...pick} />} />;
 }
 
 /** How a referral reads in a list: its tracking code, what it is for and the clinic that made it. */
